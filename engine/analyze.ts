@@ -1,0 +1,522 @@
+// Reads an answer once: sentences, tokens, cue features, STAR labels and section shares, shared by every check.
+
+import { labelSentences } from './label'
+import {
+  GENERIC_CLAIMS,
+  HEDGES,
+  HYPOTHETICAL_OPENERS,
+  I_FORMS,
+  I_SUBJECT,
+  IRREGULAR_PAST,
+  META_PHRASES,
+  MONTHS,
+  NOT_PAST,
+  NUMBER_WORDS,
+  OUTCOME_PHRASES,
+  OUTCOME_STEMS,
+  REFLECTION_PHRASES,
+  REPORTED_SPEECH,
+  SITUATION_PHRASES,
+  STATE_PAST,
+  TASK_PHRASES,
+  TECH_TERMS,
+  UNIT_WORDS,
+  VAGUE_OUTCOME,
+  WE_FORMS,
+  WE_SUBJECT,
+} from './lexicon'
+import { compilePhrases, findPhrases, type PhraseHit } from './phrases'
+import { stem } from './stem'
+import { countWords, type HeadingSection, splitSentences, type Token, tokenize } from './text'
+import { type Place, SECTIONS, type Section, type Star } from './types'
+
+export interface SentenceFeatures {
+  words: number
+  iCount: number
+  weCount: number
+  /** Main clause: I + a past-tense verb of doing. */
+  iDid: boolean
+  /** Main clause: we / the team + a past-tense verb of doing. */
+  weDid: boolean
+  /** Main clause subject + a past-tense state verb ("I was", "we had", "it was"). */
+  statePast: boolean
+  /** Any past-tense verb at all. */
+  past: boolean
+  metrics: Place[]
+  /** Numbers, number words, money: any figure, measured or not. */
+  figures: number
+  outcome: boolean
+  vagueOutcome: boolean
+  reflection: boolean
+  task: boolean
+  situation: boolean
+  hypothetical: boolean
+  generic: boolean
+  meta: boolean
+  fragment: boolean
+  list: boolean
+  timeMarker: boolean
+  /** Spans of specific detail: figures, names, tools, dates. */
+  details: Place[]
+  hedges: Place[]
+  weSpans: Place[]
+}
+
+export interface AnalyzedSentence {
+  text: string
+  start: number
+  end: number
+  bodyStart: number
+  heading?: HeadingSection
+  headingOnly: boolean
+  paragraphStart: boolean
+  tokens: Token[]
+  /** Lower-case token texts. */
+  words: string[]
+  /** Stems of `words`, for keyword matching. */
+  stems: string[]
+  features: SentenceFeatures
+  star: Star
+  cues: string[]
+}
+
+export interface Analysis {
+  text: string
+  sentences: AnalyzedSentence[]
+  words: number
+  sections: Record<Section, { words: number; share: number }>
+  iCount: number
+  weCount: number
+}
+
+const TASK_TABLE = compilePhrases(TASK_PHRASES)
+const SITUATION_TABLE = compilePhrases(SITUATION_PHRASES)
+const OUTCOME_TABLE = compilePhrases(OUTCOME_PHRASES)
+const REFLECTION_TABLE = compilePhrases(REFLECTION_PHRASES)
+const HYPOTHETICAL_TABLE = compilePhrases(HYPOTHETICAL_OPENERS)
+const GENERIC_TABLE = compilePhrases(GENERIC_CLAIMS)
+const META_TABLE = compilePhrases(META_PHRASES)
+const HEDGE_TABLE = compilePhrases(HEDGES.filter((h) => h !== 'like,'))
+const VAGUE_TABLE = compilePhrases(VAGUE_OUTCOME)
+const TECH_TABLE = compilePhrases([...TECH_TERMS])
+const REPORTED = new Set(REPORTED_SPEECH)
+
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'after',
+  'before',
+  'because',
+  'since',
+  'although',
+  'though',
+  'once',
+  'if',
+  'as',
+  'whenever',
+  'until',
+  'given',
+  'despite',
+  'with',
+  'by',
+  'to',
+  'in',
+  'at',
+  'during',
+  'over',
+  'within',
+  'on',
+  'for',
+  'from',
+  'after',
+])
+const SKIPPABLE = new Set([
+  'then',
+  'also',
+  'first',
+  'quickly',
+  'immediately',
+  'personally',
+  'eventually',
+  'finally',
+  'still',
+  'even',
+  'just',
+  'actually',
+  'initially',
+  'later',
+  'next',
+  'soon',
+  'together',
+  'both',
+  'all',
+  'never',
+  'once',
+  'again',
+  'carefully',
+  'really',
+  'mostly',
+  'instead',
+  'myself',
+  'ourselves',
+  'only',
+  'already',
+  'further',
+  'jointly',
+  'deliberately',
+  'directly',
+  'explicitly',
+  'simply',
+  'not',
+  "didn't",
+  'did',
+])
+const TEAM_SUBJECT_HEADS = new Set(['team', 'teams', 'group', 'squad', 'everyone', 'everybody'])
+const OUTCOME_STEM_SET = OUTCOME_STEMS
+
+export function isPastTense(word: string): boolean {
+  if (IRREGULAR_PAST.has(word)) return true
+  if (word.length < 4 || !word.endsWith('ed')) return false
+  if (NOT_PAST.has(word)) return false
+  return /[a-z]ed$/.test(word)
+}
+
+function isYear(t: Token): boolean {
+  return /^(?:19|20)\d\d$/.test(t.text)
+}
+
+function isFigure(t: Token): boolean {
+  return t.numeric || NUMBER_WORDS.has(t.lower)
+}
+
+/** Finds spans that measure something: "40%", "$2k", "3x", "two weeks", "from 900 to 120 ms", "halved". */
+function findMetrics(tokens: readonly Token[]): Place[] {
+  const spans: Place[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const next = tokens[i + 1]
+    if (/^(?:doubled|tripled|quadrupled|halved|tenfold|twofold|threefold)$/.test(t.lower)) {
+      spans.push({ start: t.start, end: t.end })
+      continue
+    }
+    if (!isFigure(t)) continue
+    if (t.numeric && /^v\d/i.test(t.text)) continue
+    const selfUnit = /[%$€£kKmMbBxX]|ms$/.test(t.text) && t.numeric
+    const nextWord = next?.lower
+    const unitAfter =
+      nextWord !== undefined &&
+      (UNIT_WORDS.has(nextWord) || (nextWord.endsWith('s') && UNIT_WORDS.has(nextWord.slice(0, -1))))
+    if (isYear(t) && !unitAfter) continue
+    if (t.lower === 'one' && !unitAfter) continue
+    if (t.lower === 'single' || t.lower === 'quarter') {
+      if (!unitAfter) continue
+    }
+    if (selfUnit || unitAfter || (t.numeric && /\d/.test(t.text) && !isYear(t) && hasFromTo(tokens, i))) {
+      const end = unitAfter && next !== undefined ? next.end : t.end
+      spans.push({ start: t.start, end })
+      if (unitAfter) i++
+    } else if (t.numeric && t.text.length >= 2 && !isYear(t)) {
+      // A bare count ("reviewed 40 pull requests") is still a measure.
+      spans.push({ start: t.start, end: t.end })
+    }
+  }
+  return spans
+}
+
+function hasFromTo(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower
+  return prev === 'from' || prev === 'to' || prev === 'by'
+}
+
+function mainClauseStart(
+  words: readonly string[],
+  tokens: readonly Token[],
+  text: string,
+  base: number,
+): number {
+  if (words.length === 0) return 0
+  if (!SUBORDINATORS.has(words[0]!)) return 0
+  // The main clause begins after the first comma.
+  const comma = text.indexOf(',', 0)
+  if (comma === -1) return 0
+  const offset = base + comma
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start > offset) return i
+  return 0
+}
+
+interface SubjectVerb {
+  subject: 'i' | 'we' | 'other'
+  verb: string
+  index: number
+}
+
+/** The first subject + verb pair from `from` on, skipping adverbs between them. */
+function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | undefined {
+  for (let i = from; i < words.length; i++) {
+    const w = words[i]!
+    let subject: SubjectVerb['subject'] | undefined
+    let j = i + 1
+    if (I_SUBJECT.has(w)) subject = 'i'
+    else if (WE_SUBJECT.has(w)) subject = 'we'
+    else if (TEAM_SUBJECT_HEADS.has(w) && i > 0 && /^(?:the|my|our|whole|entire)$/.test(words[i - 1]!))
+      subject = 'we'
+    else if (/^(?:it|this|that|there|they|he|she)$/.test(w) || (i === from && /^(?:the|our|my)$/.test(w))) {
+      subject = 'other'
+      if (/^(?:the|our|my)$/.test(w)) {
+        // "The service was...", "Our deploys took..."
+        j = i + 2
+        while (j < words.length && j < i + 4 && !isPastTense(words[j]!)) j++
+      }
+    }
+    if (subject === undefined) continue
+    if (w === "i'd" || w === "we'd" || w === "i'll" || w === "we'll")
+      return { subject, verb: 'would', index: i }
+    while (j < words.length && j < i + 5 && (SKIPPABLE.has(words[j]!) || words[j]!.endsWith('ly'))) j++
+    const verb = words[j]
+    if (verb === undefined) return undefined
+    return { subject, verb, index: j }
+  }
+  return undefined
+}
+
+function spanOfHits(tokens: readonly Token[], hits: readonly PhraseHit[]): Place[] {
+  return hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
+}
+
+function analyzeFeatures(
+  text: string,
+  tokens: Token[],
+  words: string[],
+  stems: string[],
+  sentenceText: string,
+  base: number,
+  sentenceStart: boolean,
+): SentenceFeatures {
+  const n = words.length
+  let iCount = 0
+  let weCount = 0
+  const weSpans: Place[] = []
+  let past = false
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!
+    if (I_FORMS.has(w)) iCount++
+    else if (WE_FORMS.has(w)) {
+      weCount++
+      weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+    }
+    if (!past && isPastTense(w)) past = true
+  }
+
+  const mainFrom = mainClauseStart(words, tokens, sentenceText, base)
+  let sv = findSubjectVerb(words, mainFrom)
+  if (sv === undefined && mainFrom > 0) sv = findSubjectVerb(words, 0)
+  let iDid = false
+  let weDid = false
+  let statePast = false
+  if (sv !== undefined) {
+    const v = sv.verb
+    const isPast = isPastTense(v)
+    const state = STATE_PAST.has(v)
+    if (isPast && !state) {
+      if (sv.subject === 'i') iDid = true
+      else if (sv.subject === 'we') weDid = true
+    }
+    if (isPast && state) statePast = true
+    if (sv.subject === 'other' && isPast) statePast = statePast || state || !OUTCOME_STEM_SET.has(stem(v))
+  }
+  // A second clause can carry the action: "Once the data was in, I rewrote the job."
+  if (!iDid && !weDid) {
+    for (let i = 0; i < n - 1; i++) {
+      const w = words[i]!
+      if (!I_SUBJECT.has(w) && !WE_SUBJECT.has(w)) continue
+      let j = i + 1
+      while (j < n && j < i + 4 && (SKIPPABLE.has(words[j]!) || words[j]!.endsWith('ly'))) j++
+      const v = words[j]
+      if (v !== undefined && isPastTense(v) && !STATE_PAST.has(v)) {
+        if (I_SUBJECT.has(w)) iDid = true
+        else weDid = true
+        break
+      }
+    }
+  }
+
+  const metrics = findMetrics(tokens)
+  let figures = 0
+  for (const t of tokens) if (isFigure(t) && !(t.lower === 'one' || t.lower === 'single')) figures++
+
+  const outcomeHits = findPhrases(OUTCOME_TABLE, words)
+  let outcome = outcomeHits.length > 0
+  if (!outcome) {
+    for (let i = 0; i < n; i++) {
+      if (OUTCOME_STEM_SET.has(stems[i]!) && (isPastTense(words[i]!) || words[i]!.endsWith('s'))) {
+        outcome = true
+        break
+      }
+    }
+  }
+  const vagueOutcome = findPhrases(VAGUE_TABLE, words).length > 0
+  const reflectionHits = findPhrases(REFLECTION_TABLE, words)
+  // "I always" and "I still" are reflections only when the sentence looks back ("since then", "now").
+  const reflection = reflectionHits.some(
+    (h) =>
+      (h.phrase !== 'i always' && h.phrase !== 'i still' && h.phrase !== 'made me' && h.phrase !== 'now i') ||
+      words.includes('since') ||
+      words.includes('now') ||
+      words.includes('today'),
+  )
+  const taskHits = findPhrases(TASK_TABLE, words)
+  const situationHits = findPhrases(SITUATION_TABLE, words, 0, Math.min(n, 8))
+  const generic = findPhrases(GENERIC_TABLE, words).length > 0
+  const meta = findPhrases(META_TABLE, words, 0, Math.min(n, 6)).length > 0
+
+  // Hypothetical: a modal or habitual opener in the main clause, unless it reports a past promise.
+  let hypothetical = false
+  const hypoHits = findPhrases(HYPOTHETICAL_TABLE, words, 0, Math.min(n, mainFrom + 8))
+  for (const h of hypoHits) {
+    const before = words.slice(Math.max(0, h.from - 4), h.from)
+    if (before.some((w) => REPORTED.has(w))) continue
+    if (h.phrase === "i'd" && words[h.from + 1] === 'have') continue
+    if ((h.phrase === 'i would' || h.phrase === "i'd") && words[h.from + 2] === 'have') continue
+    if (
+      /^(?:i always|i also|i then|i first|i make sure|i make it|i focus on|i can|i need to|i want to)$/.test(
+        h.phrase,
+      )
+    ) {
+      // Present-tense habits count only without a past-tense verb of doing in the sentence.
+      if (past) continue
+    }
+    hypothetical = true
+    break
+  }
+  // "If I were in that situation" style conditionals
+  if (!hypothetical && words[0] === 'if' && !past && (words.includes('would') || words.includes("i'd")))
+    hypothetical = true
+
+  const timeMarker =
+    tokens.slice(0, 6).some((t) => isYear(t) || MONTHS.has(t.lower)) ||
+    (n > 2 &&
+      /^(?:last|in|back|during|at|early|late|two|three|a)$/.test(words[0]!) &&
+      tokens.slice(0, 5).some(isYear))
+
+  // Specific detail: figures, dates, tools, and proper names inside the sentence.
+  const details: Place[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.numeric || MONTHS.has(t.lower)) {
+      details.push({ start: t.start, end: t.end })
+      continue
+    }
+    const atStart = i === 0 || (sentenceStart && i === 0)
+    const cap = /^\p{Lu}/u.test(t.text)
+    const inner = /\p{Lu}/u.test(t.text.slice(1)) || /[\d.]/.test(t.text.slice(1))
+    if (t.lower === 'i' || t.lower.startsWith("i'")) continue
+    if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
+      details.push({ start: t.start, end: t.end })
+    }
+  }
+  for (const h of findPhrases(TECH_TABLE, words)) {
+    const s = tokens[h.from]!.start
+    if (!details.some((d) => d.start === s)) details.push({ start: s, end: tokens[h.to - 1]!.end })
+  }
+  details.sort((a, b) => a.start - b.start)
+
+  const hedges = spanOfHits(tokens, findPhrases(HEDGE_TABLE, words))
+  // "like," as filler
+  for (let i = 0; i < n; i++) {
+    if (words[i] === 'like') {
+      const after = text.charAt(tokens[i]!.end)
+      const beforeCh = text.charAt(tokens[i]!.start - 2)
+      if (after === ',' && (beforeCh === ',' || i === 0))
+        hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+    }
+  }
+
+  const commas = (sentenceText.match(/,/g) ?? []).length
+  const anyVerb = past || words.some((w) => /^(?:is|are|am|was|were|be|have|has|do|does)$/.test(w))
+  const list = commas >= 2 && commas >= n / 4 && !anyVerb
+  const fragment = n > 0 && n < 4 && !anyVerb
+
+  return {
+    words: n,
+    iCount,
+    weCount,
+    iDid,
+    weDid,
+    statePast,
+    past,
+    metrics,
+    figures,
+    outcome,
+    vagueOutcome,
+    reflection,
+    task: taskHits.length > 0,
+    situation: situationHits.length > 0,
+    hypothetical,
+    generic,
+    meta,
+    fragment,
+    list,
+    timeMarker,
+    details,
+    hedges,
+    weSpans,
+  }
+}
+
+/** Analyzes an answer. Never throws; an empty answer gives no sentences. */
+export function analyze(text: string): Analysis {
+  const raw = splitSentences(text)
+  const sentences: AnalyzedSentence[] = []
+  for (let k = 0; k < raw.length; k++) {
+    const r = raw[k]!
+    const tokens = r.headingOnly ? [] : tokenize(text, r.bodyStart, r.end)
+    const words = tokens.map((t) => t.lower)
+    const stems = words.map(stem)
+    const features = analyzeFeatures(
+      text,
+      tokens,
+      words,
+      stems,
+      text.slice(r.bodyStart, r.end),
+      r.bodyStart,
+      true,
+    )
+    sentences.push({
+      text: r.text,
+      start: r.start,
+      end: r.end,
+      bodyStart: r.bodyStart,
+      heading: r.heading,
+      headingOnly: r.headingOnly,
+      paragraphStart: r.paragraphStart,
+      tokens,
+      words,
+      stems,
+      features,
+      star: 'other',
+      cues: [],
+    })
+  }
+  labelSentences(sentences)
+
+  let total = 0
+  let iCount = 0
+  let weCount = 0
+  const sectionWords: Record<Section, number> = { situation: 0, task: 0, action: 0, result: 0 }
+  for (const s of sentences) {
+    total += s.features.words
+    iCount += s.features.iCount
+    weCount += s.features.weCount
+    if (s.star !== 'other') sectionWords[s.star] += s.features.words
+  }
+  const words = total === 0 ? countWords(text) : total
+  const sections = {} as Record<Section, { words: number; share: number }>
+  for (const sec of SECTIONS) {
+    sections[sec] = { words: sectionWords[sec], share: words === 0 ? 0 : round2(sectionWords[sec] / words) }
+  }
+  return { text, sentences, words, sections, iCount, weCount }
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100
+}

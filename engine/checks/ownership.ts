@@ -1,0 +1,78 @@
+// ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
+
+import { type CheckKind, clamp01, message, percent } from './check'
+
+export interface OwnershipOptions {
+  minShare: number
+  zeroShare: number
+}
+
+export const ownership: CheckKind<OwnershipOptions> = {
+  summary: 'Inside the Action, "I" outnumbers "we": the candidate owns what they did.',
+  optionsSchema: (z) =>
+    z
+      .strictObject({
+        minShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.7)
+          .describe(
+            'Share of first-person references in the Action that are "I" (not "we") for full credit.',
+          ),
+        zeroShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.25)
+          .describe('Share at or below which no credit is given.'),
+      })
+      .refine((o) => o.zeroShare < o.minShare, { message: 'zeroShare must be lower than minShare' }),
+  run({ analysis, options, ruleId }) {
+    const action = analysis.sentences.filter((s) => s.star === 'action')
+    if (action.length === 0) {
+      return {
+        fraction: 0,
+        messages: [
+          message(ruleId, 'warning', 'There is no Action to show what you did yourself', undefined, 'action'),
+        ],
+        fix: 'Tell what you did yourself, starting sentences with "I"',
+      }
+    }
+    let i = 0
+    let we = 0
+    for (const s of action) {
+      i += s.features.iCount
+      we += s.features.weCount
+    }
+    const messages = []
+    if (i + we === 0) {
+      messages.push(message(ruleId, 'warning', 'The Action never says who did the work', undefined, 'action'))
+      return { fraction: 0.3, messages, fix: 'Say who did each step: "I rewrote…", "I proposed…"' }
+    }
+    const share = i / (i + we)
+    const fraction = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
+    if (fraction < 1) {
+      for (const s of action) {
+        for (const place of s.features.weSpans.slice(0, 3)) {
+          messages.push(message(ruleId, 'info', 'Say "I" for what you did yourself', place, 'action'))
+        }
+      }
+      messages.unshift(
+        message(
+          ruleId,
+          'warning',
+          `Only ${percent(share)} of the Action says "I"; interviewers want your part, not the team's`,
+          undefined,
+          'action',
+        ),
+      )
+    }
+    return {
+      fraction,
+      messages,
+      fix:
+        fraction < 1 ? 'Replace "we" with "I" where you did the work, and name what others did' : undefined,
+    }
+  },
+}

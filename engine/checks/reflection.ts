@@ -1,0 +1,35 @@
+// reflection: the answer ends with what the candidate learned or changed afterwards.
+
+import { type CheckKind, message } from './check'
+
+export type ReflectionOptions = Record<string, never>
+
+export const reflection: CheckKind<ReflectionOptions> = {
+  summary: 'The answer says what was learned or what the candidate does differently since.',
+  optionsSchema: (z) => z.strictObject({}),
+  run({ analysis, ruleId }) {
+    const n = analysis.sentences.length
+    let best = 0
+    let place: { start: number; end: number } | undefined
+    analysis.sentences.forEach((s, i) => {
+      if (!s.features.reflection || s.features.hypothetical) return
+      const value = s.star === 'result' || i >= n * 0.66 ? 1 : 0.5
+      if (value > best) {
+        best = value
+        place = { start: s.start, end: s.end }
+      }
+    })
+    if (best > 0) {
+      return {
+        fraction: best,
+        messages: [message(ruleId, 'info', 'Reflection on what you learned', place, 'result')],
+        fix: best < 1 ? 'Close with the lesson: move what you learned to the end' : undefined,
+      }
+    }
+    return {
+      fraction: 0,
+      messages: [message(ruleId, 'warning', 'No lesson or change afterwards', undefined, 'result')],
+      fix: 'Close with one sentence on what you learned or what you do differently since',
+    }
+  },
+}

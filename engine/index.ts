@@ -1,0 +1,11 @@
+// The engine's public surface: scoring, rubric parsing and checking, and the data types.
+
+export type { Analysis, AnalyzedSentence } from './analyze'
+export { analyze } from './analyze'
+export { CHECK_NAMES, CHECKS } from './checks/index'
+export { compileRubrics, formatRubricError, parseRubric, type RubricSource } from './parse'
+export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
+export { rubricJsonSchema } from './schema'
+export { MET_FROM, PARTIAL_FROM, score } from './score'
+export * from './types'
+export { ENGINE_VERSION } from './version'

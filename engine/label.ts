@@ -1,0 +1,154 @@
+// Labels each sentence situation / task / action / result / other: cue scores, then the best near-monotone S→T→A→R path.
+
+import type { AnalyzedSentence } from './analyze'
+import type { Star } from './types'
+
+const LABELS: readonly Star[] = ['situation', 'task', 'action', 'result', 'other']
+const ORDER: Record<Star, number> = { situation: 0, task: 1, action: 2, result: 3, other: -1 }
+
+/** Cost of stepping back in the story (e.g. Result → Action); forward steps are free. */
+const BACK_COST = 1.1
+/** Cost of a step back of more than one section (Result → Situation). */
+const FAR_BACK_COST = 1.8
+
+interface Emission {
+  scores: Record<Star, number>
+  cues: Record<Star, string[]>
+}
+
+function emit(s: AnalyzedSentence, index: number, count: number, heading: Star | undefined): Emission {
+  const f = s.features
+  const scores: Record<Star, number> = { situation: 0, task: 0, action: 0, result: 0, other: 0.3 }
+  const cues: Record<Star, string[]> = { situation: [], task: [], action: [], result: [], other: [] }
+  const add = (label: Star, weight: number, cue: string) => {
+    scores[label] += weight
+    if (weight > 0) cues[label].push(cue)
+  }
+  const rel = count <= 1 ? 0 : index / (count - 1)
+
+  if (s.headingOnly && s.heading !== undefined) {
+    add(s.heading, 10, `heading:${s.heading}`)
+    return { scores, cues }
+  }
+  if (heading !== undefined) add(heading, 3.2, `heading:${heading}`)
+
+  if (f.hypothetical) add('other', 3.5, 'hypothetical')
+  if (f.generic) add('other', f.iDid || f.weDid || f.metrics.length > 0 ? 0.8 : 2.2, 'generic-claim')
+  if (f.meta) add('other', 2.4, 'meta')
+  if (f.list || f.fragment) add('other', 1.2, f.list ? 'bare-list' : 'fragment')
+
+  if (f.situation) add('situation', 1.3, 'context-phrase')
+  if (f.timeMarker) add('situation', 0.9, 'time-marker')
+  if (f.statePast) add('situation', 1.0, 'state-past')
+  if (!f.iDid && !f.weDid && f.past && !f.outcome && f.metrics.length === 0)
+    add('situation', 0.5, 'past-description')
+
+  if (f.task) add('task', 2.3, 'responsibility-phrase')
+
+  if (f.iDid) add('action', 2.1, 'first-person-past')
+  if (f.weDid) add('action', 1.8, 'we-past')
+
+  if (f.metrics.length > 0) add('result', 1.1 + Math.min(0.8, 0.4 * (f.metrics.length - 1)), 'metric')
+  if (f.outcome) add('result', 1.4, 'outcome')
+  if (f.vagueOutcome && f.outcome) add('result', 0.4, 'vague-outcome')
+  if (f.reflection) add('result', 2.2, 'reflection')
+
+  // Position in the answer: stories open with context and close with outcomes.
+  if (rel < 0.2) add('situation', 0.9 * (1 - rel / 0.2), 'opening')
+  if (rel > 0.75) add('result', 0.9 * ((rel - 0.75) / 0.25), 'closing')
+  if (index === 0 && count > 2) add('action', -0.6, 'opening')
+
+  return { scores, cues }
+}
+
+/**
+ * Chooses labels by dynamic programming over (label, furthest section reached), so that "other"
+ * sentences do not reset the story's progress. Writes `star` and `cues` on each sentence.
+ */
+export function labelSentences(sentences: AnalyzedSentence[]): void {
+  const n = sentences.length
+  if (n === 0) return
+  let heading: Star | undefined
+  const emissions: Emission[] = []
+  // Sentences under an explicit heading count as one story unit per heading; positions use story sentences.
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i]!
+    if (s.heading !== undefined) heading = s.heading
+    emissions.push(emit(s, i, n, heading))
+  }
+
+  // State: label index 0..4 × progress 0..3 (highest section reached so far).
+  const STATES = 5 * 4
+  const NEG = Number.NEGATIVE_INFINITY
+  let prev = new Array<number>(STATES).fill(NEG)
+  const back: Int16Array[] = []
+  const stateOf = (label: number, progress: number) => label * 4 + progress
+
+  for (let i = 0; i < n; i++) {
+    const e = emissions[i]!.scores
+    const cur = new Array<number>(STATES).fill(NEG)
+    const ptr = new Int16Array(STATES).fill(-1)
+    for (let l = 0; l < 5; l++) {
+      const label = LABELS[l]!
+      const o = ORDER[label]
+      const em = e[label]
+      for (let p = 0; p < 4; p++) {
+        if (i === 0) {
+          // First sentence: progress is its own section (or 0 for other).
+          const progress = o === -1 ? 0 : o
+          if (progress !== p) continue
+          const st = stateOf(l, p)
+          const v = em - (o > 0 ? 0.15 * o : 0)
+          if (v > cur[st]!) {
+            cur[st] = v
+            ptr[st] = -1
+          }
+          continue
+        }
+        for (let pl = 0; pl < 5; pl++) {
+          for (let pp = 0; pp < 4; pp++) {
+            const pv = prev[stateOf(pl, pp)]!
+            if (pv === NEG) continue
+            let progress = pp
+            let cost = 0
+            if (o !== -1) {
+              if (o >= pp) progress = o
+              else cost = pp - o >= 2 ? FAR_BACK_COST : BACK_COST
+              // Skipping a section forward is cheap but not free.
+              if (o > pp + 1) cost += 0.1 * (o - pp - 1)
+            }
+            if (progress !== p) continue
+            const v = pv + em - cost
+            const st = stateOf(l, p)
+            if (v > cur[st]!) {
+              cur[st] = v
+              ptr[st] = stateOf(pl, pp)
+            }
+          }
+        }
+      }
+    }
+    back.push(ptr)
+    prev = cur
+  }
+
+  let best = 0
+  for (let st = 1; st < STATES; st++) if (prev[st]! > prev[best]!) best = st
+  for (let i = n - 1; i >= 0; i--) {
+    const l = Math.floor(best / 4)
+    const label = LABELS[l]!
+    const s = sentences[i]!
+    s.star = label
+    const e = emissions[i]!
+    const top = topLabel(e.scores)
+    s.cues = e.cues[label].length > 0 ? [...e.cues[label]] : ['default']
+    if (top !== label) s.cues.push('sequence')
+    best = back[i]![best]!
+  }
+}
+
+function topLabel(scores: Record<Star, number>): Star {
+  let best: Star = 'other'
+  for (const l of LABELS) if (scores[l] > scores[best]) best = l
+  return best
+}

@@ -1,0 +1,507 @@
+// Rubric files → compiled rubrics: YAML with positions, zod validation, `extends` resolution, ids checked, hashed.
+
+import { type Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
+import type { z } from 'zod'
+import type { CheckName } from './checks/index'
+import { hashString, stableStringify } from './hash'
+import { criterionSchemas, labelFromId, type RubricFile, rubricFileSchema } from './schema'
+import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
+
+export interface RubricSource {
+  /** File name as it should appear in errors, e.g. `rubrics/ownership.yaml`. */
+  file: string
+  text: string
+}
+
+interface ReadFile {
+  source: RubricSource
+  doc: Document
+  lines: LineCounter
+  data?: RubricFile
+  errors: RubricError[]
+}
+
+type PathKey = string | number
+
+function position(read: ReadFile, path: readonly PathKey[], key?: string): { line: number; column: number } {
+  // The deepest node that exists along the path; for a named key, the key itself.
+  let node: unknown
+  for (let n = path.length; n >= 0; n--) {
+    node = read.doc.getIn(path.slice(0, n), true)
+    if (node !== undefined && node !== null) break
+  }
+  if (node === undefined || node === null) node = read.doc.contents
+  if (key !== undefined && isMap(node)) {
+    const pair = (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key)
+    if (pair !== undefined && isScalar(pair.key) && pair.key.range) node = pair.key
+  }
+  const range = (node as Node | null)?.range
+  const offset = range ? range[0] : 0
+  const pos = read.lines.linePos(offset)
+  return { line: pos.line, column: pos.col }
+}
+
+function error(
+  read: ReadFile,
+  path: readonly PathKey[],
+  ruleId: string,
+  message: string,
+  key?: string,
+): RubricError {
+  const { line, column } = position(read, path, key)
+  return { file: read.source.file, line, column, path: path.join('.'), ruleId, message }
+}
+
+function issueToError(
+  read: ReadFile,
+  issue: z.core.$ZodIssue,
+  prefix: readonly PathKey[] = [],
+): RubricError[] {
+  const path = [...prefix, ...(issue.path as PathKey[])]
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) =>
+      error(
+        read,
+        path,
+        'unknown-key',
+        `Unknown key '${k}'${suggestKey(k, read, path)}; remove it or fix its spelling`,
+        k,
+      ),
+    )
+  }
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+    const key = String(path[path.length - 1])
+    return [error(read, path.slice(0, -1), 'missing-key', `Missing the required '${key}' key`)]
+  }
+  const where = path.length > 0 ? `'${path.join('.')}': ` : ''
+  return [error(read, path, 'invalid-value', `${where}${issue.message}`)]
+}
+
+const KNOWN_KEYS = [
+  'id',
+  'title',
+  'kind',
+  'extends',
+  'summary',
+  'prompts',
+  'criteria',
+  'bands',
+  'examples',
+  'label',
+  'check',
+  'weight',
+  'fix',
+  'description',
+  'text',
+  'tips',
+  'tags',
+  'name',
+  'answer',
+  'expect',
+  'section',
+  'groups',
+  'any',
+  'min',
+  'max',
+]
+
+function suggestKey(key: string, _read: ReadFile, _path: readonly PathKey[]): string {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const k of KNOWN_KEYS) {
+    const d = distance(key.toLowerCase(), k.toLowerCase())
+    if (d < bestDistance) {
+      bestDistance = d
+      best = k
+    }
+  }
+  return best === undefined ? '' : ` (did you mean '${best}'?)`
+}
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!
+    dp[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return dp[b.length]!
+}
+
+function readFile(source: RubricSource): ReadFile {
+  const lines = new LineCounter()
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  const read: ReadFile = { source, doc, lines, errors: [] }
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0])
+      read.errors.push({
+        file: source.file,
+        line: pos.line,
+        column: pos.col,
+        path: '',
+        ruleId: 'yaml-syntax',
+        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+      })
+    }
+    return read
+  }
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    read.errors.push({
+      file: source.file,
+      line: 1,
+      column: 1,
+      path: '',
+      ruleId: 'not-a-rubric',
+      message: 'A rubric file must be a YAML mapping with id, title, kind, summary and criteria',
+    })
+    return read
+  }
+  const parsed = rubricFileSchema.safeParse(value)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) read.errors.push(...issueToError(read, issue))
+    return read
+  }
+  read.data = parsed.data
+  checkUnique(read, parsed.data.prompts, 'prompts', (p) => p.id, 'prompt id')
+  checkUnique(read, parsed.data.criteria, 'criteria', (c) => c.id, 'criterion id')
+  checkUnique(read, parsed.data.bands ?? [], 'bands', (b) => b.id, 'band id')
+  checkUnique(read, parsed.data.examples, 'examples', (e) => e.name, 'example name')
+  return read
+}
+
+function checkUnique<T>(
+  read: ReadFile,
+  items: readonly T[],
+  key: string,
+  id: (t: T) => string,
+  what: string,
+): void {
+  const seen = new Map<string, number>()
+  items.forEach((item, i) => {
+    const v = id(item)
+    const first = seen.get(v)
+    if (first !== undefined) {
+      read.errors.push(
+        error(read, [key, i], 'duplicate-id', `Duplicate ${what} '${v}' (first at ${key}[${first}])`),
+      )
+    } else seen.set(v, i)
+  })
+}
+
+function flatten(c: Criterion): Record<string, unknown> {
+  const flat: Record<string, unknown> = {
+    ...c.options,
+    id: c.id,
+    label: c.label,
+    check: c.check,
+    weight: c.weight,
+  }
+  if (c.fix !== undefined) flat.fix = c.fix
+  if (c.description !== undefined) flat.description = c.description
+  return flat
+}
+
+function toCriterion(flat: Record<string, unknown>): Criterion {
+  const { id, label, check, weight, fix, description, ...options } = flat
+  const c: Criterion = {
+    id: id as string,
+    label: (label as string | undefined) ?? labelFromId(id as string),
+    check: check as string,
+    weight: weight as number,
+    options,
+  }
+  if (fix !== undefined) c.fix = fix as string
+  if (description !== undefined) c.description = description as string
+  return c
+}
+
+function compileOne(read: ReadFile, parent: Rubric | undefined): { rubric?: Rubric; errors: RubricError[] } {
+  const data = read.data!
+  const errors: RubricError[] = []
+  const inherited = new Map<string, Criterion>()
+  for (const c of parent?.criteria ?? []) inherited.set(c.id, c)
+  const order: string[] = (parent?.criteria ?? []).map((c) => c.id)
+  const merged = new Map<string, Criterion>(inherited)
+
+  data.criteria.forEach((entry, i) => {
+    const base = inherited.get(entry.id)
+    let flat: Record<string, unknown>
+    if (base !== undefined) {
+      if (entry.check !== undefined && entry.check !== base.check) {
+        errors.push(
+          error(
+            read,
+            ['criteria', i, 'check'],
+            'check-mismatch',
+            `'${entry.id}' is inherited as a '${base.check}' check; it cannot change kind`,
+          ),
+        )
+        return
+      }
+      flat = { ...flatten(base), ...entry }
+    } else {
+      if (entry.check === undefined) {
+        errors.push(
+          error(
+            read,
+            ['criteria', i],
+            'missing-key',
+            parent === undefined
+              ? `Missing the required 'check' key for criterion '${entry.id}'`
+              : `Missing the required 'check' key: '${entry.id}' is not a criterion of '${parent.id}' to override`,
+          ),
+        )
+        return
+      }
+      flat = { ...entry }
+      order.push(entry.id)
+    }
+    const schema = criterionSchemas[flat.check as CheckName]
+    const parsed = schema.safeParse(flat)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(...issueToError(read, issue, ['criteria', i]))
+      return
+    }
+    merged.set(entry.id, toCriterion(parsed.data as Record<string, unknown>))
+  })
+
+  const bands: Band[] | undefined = data.bands ?? parent?.bands
+  if (bands === undefined) {
+    errors.push(
+      error(read, [], 'missing-key', "Missing the required 'bands' key (or extend a rubric that has bands)"),
+    )
+  } else if (!bands.some((b) => b.min === 0)) {
+    errors.push(
+      error(read, ['bands'], 'invalid-value', 'One band must start at min: 0, so every score has a band'),
+    )
+  }
+
+  const criteria = order.map((id) => merged.get(id)!).filter((c) => c !== undefined && c.weight > 0)
+  if (criteria.length === 0 && errors.length === 0) {
+    errors.push(
+      error(
+        read,
+        ['criteria'],
+        'invalid-value',
+        'A rubric needs at least one criterion with a weight above 0',
+      ),
+    )
+  }
+
+  const criterionIds = new Set(criteria.map((c) => c.id))
+  const bandIds = new Set((bands ?? []).map((b) => b.id))
+  const promptIds = new Set(data.prompts.map((p) => p.id))
+  data.examples.forEach((ex, i) => {
+    if (ex.prompt !== undefined && !promptIds.has(ex.prompt)) {
+      errors.push(
+        error(read, ['examples', i, 'prompt'], 'unknown-id', `Unknown prompt '${ex.prompt}' in this rubric`),
+      )
+    }
+    if (ex.expect.band !== undefined && !bandIds.has(ex.expect.band)) {
+      errors.push(
+        error(
+          read,
+          ['examples', i, 'expect', 'band'],
+          'unknown-id',
+          `Unknown band '${ex.expect.band}'; bands are ${[...bandIds].join(', ')}`,
+        ),
+      )
+    }
+    for (const key of ['met', 'partial', 'missed'] as const) {
+      ;(ex.expect[key] ?? []).forEach((id, j) => {
+        if (!criterionIds.has(id)) {
+          errors.push(
+            error(
+              read,
+              ['examples', i, 'expect', key, j],
+              'unknown-id',
+              `Unknown criterion '${id}'; criteria are ${[...criterionIds].join(', ')}`,
+            ),
+          )
+        }
+      })
+    }
+  })
+
+  if (errors.length > 0 || bands === undefined) return { errors }
+
+  const prompts: Prompt[] = data.prompts.map((p) => ({
+    id: p.id,
+    text: p.text,
+    tips: p.tips,
+    tags: [...new Set([data.id, ...p.tags])],
+  }))
+  const examples: Example[] = data.examples.map((e) => {
+    const ex: Example = { name: e.name, answer: e.answer, expect: e.expect }
+    if (e.prompt !== undefined) ex.promptId = e.prompt
+    return ex
+  })
+  const sortedBands = [...bands].sort((a, b) => b.min - a.min)
+  const content = {
+    id: data.id,
+    title: data.title,
+    kind: data.kind,
+    summary: data.summary,
+    extends: parent === undefined ? [] : [parent.id, ...parent.extends],
+    prompts,
+    criteria,
+    bands: sortedBands,
+  }
+  const rubric: Rubric = {
+    ...content,
+    examples,
+    file: read.source.file,
+    hash: hashString(stableStringify(content)),
+  }
+  return { rubric, errors: [] }
+}
+
+export interface CompileOptions {
+  /** Rubrics known from elsewhere (e.g. last good versions) that files here may extend. */
+  known?: ReadonlyMap<string, Rubric>
+}
+
+export interface CompileResult {
+  rubrics: Rubric[]
+  errors: RubricError[]
+}
+
+/** Compiles a set of rubric files together: `extends` resolves within the set first, then `known`. */
+export function compileRubrics(
+  sources: readonly RubricSource[],
+  options: CompileOptions = {},
+): CompileResult {
+  const reads = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(readFile)
+  const errors: RubricError[] = []
+  const byId = new Map<string, ReadFile>()
+  for (const r of reads) {
+    errors.push(...r.errors)
+    if (r.data === undefined || r.errors.length > 0) continue
+    const other = byId.get(r.data.id)
+    if (other !== undefined) {
+      errors.push(
+        error(r, ['id'], 'duplicate-id', `Rubric id '${r.data.id}' is already used by ${other.source.file}`),
+      )
+      continue
+    }
+    byId.set(r.data.id, r)
+  }
+
+  const done = new Map<string, Rubric | null>()
+  const resolve = (id: string, stack: string[]): Rubric | null => {
+    const cached = done.get(id)
+    if (cached !== undefined) return cached
+    const read = byId.get(id)!
+    const data = read.data!
+    let parent: Rubric | undefined
+    if (data.extends !== undefined) {
+      if (stack.includes(data.extends) || data.extends === id) {
+        const cycle = [...stack.slice(stack.indexOf(data.extends)), id, data.extends]
+        errors.push(
+          error(read, ['extends'], 'extends-cycle', `'extends' makes a cycle: ${cycle.join(' → ')}`),
+        )
+        done.set(id, null)
+        return null
+      }
+      if (byId.has(data.extends)) {
+        parent = resolve(data.extends, [...stack, id]) ?? options.known?.get(data.extends)
+        if (parent === undefined) {
+          errors.push(
+            error(
+              read,
+              ['extends'],
+              'extends-invalid',
+              `'${data.extends}' has errors, so '${id}' cannot extend it`,
+            ),
+          )
+          done.set(id, null)
+          return null
+        }
+      } else {
+        parent = options.known?.get(data.extends)
+        if (parent === undefined) {
+          const ids = [...byId.keys()].sort().join(', ')
+          errors.push(
+            error(
+              read,
+              ['extends'],
+              'extends-missing',
+              `'${id}' extends '${data.extends}', which does not exist (rubrics: ${ids})`,
+            ),
+          )
+          done.set(id, null)
+          return null
+        }
+      }
+    }
+    const result = compileOne(read, parent)
+    errors.push(...result.errors)
+    done.set(id, result.rubric ?? null)
+    return result.rubric ?? null
+  }
+
+  const rubrics: Rubric[] = []
+  for (const id of byId.keys()) {
+    const r = resolve(id, [])
+    if (r !== null) rubrics.push(r)
+  }
+
+  // Across files: prompt ids are unique, and every tag names a rubric.
+  const allIds = new Set<string>([...byId.keys(), ...(options.known?.keys() ?? [])])
+  const promptOwner = new Map<string, string>()
+  const good: Rubric[] = []
+  for (const r of rubrics) {
+    const read = byId.get(r.id)!
+    let ok = true
+    r.prompts.forEach((p, i) => {
+      const owner = promptOwner.get(p.id)
+      if (owner !== undefined) {
+        errors.push(
+          error(
+            read,
+            ['prompts', i, 'id'],
+            'duplicate-id',
+            `Prompt id '${p.id}' is already used in rubric '${owner}'`,
+          ),
+        )
+        ok = false
+      } else promptOwner.set(p.id, r.id)
+      read.data!.prompts[i]!.tags.forEach((t, j) => {
+        if (!allIds.has(t)) {
+          errors.push(
+            error(read, ['prompts', i, 'tags', j], 'unknown-tag', `Unknown tag '${t}': tags are rubric ids`),
+          )
+          ok = false
+        }
+      })
+    })
+    if (ok) good.push(r)
+  }
+  errors.sort((a, b) =>
+    a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1,
+  )
+  return { rubrics: good, errors }
+}
+
+/** Parses one rubric file; `parents` supplies the rubrics it may extend. */
+export function parseRubric(
+  text: string,
+  fileName: string,
+  options: { parents?: Iterable<Rubric> } = {},
+): { rubric?: Rubric; errors: RubricError[] } {
+  const known = new Map<string, Rubric>()
+  for (const p of options.parents ?? []) known.set(p.id, p)
+  const { rubrics, errors } = compileRubrics([{ file: fileName, text }], { known })
+  return rubrics[0] === undefined ? { errors } : { rubric: rubrics[0], errors }
+}
+
+/** Formats an error the way the CLI prints it: `file:line:col  rule-id  message`. */
+export function formatRubricError(e: RubricError): string {
+  return `${e.file}:${e.line}:${e.column}  ${e.ruleId}  ${e.message}`
+}

@@ -1,0 +1,94 @@
+// Phrase tables: match lists of multi-word phrases against token sequences in one pass.
+
+import type { Token } from './text'
+
+export interface PhraseHit {
+  phrase: string
+  /** Index of the first and one past the last token matched. */
+  from: number
+  to: number
+}
+
+export interface PhraseTable {
+  /** First word → phrases (as word arrays) starting with it, longest first. */
+  byFirst: Map<string, { words: string[]; phrase: string }[]>
+}
+
+export function compilePhrases(
+  phrases: readonly string[],
+  normalize: (w: string) => string = (w) => w,
+): PhraseTable {
+  const byFirst = new Map<string, { words: string[]; phrase: string }[]>()
+  for (const phrase of phrases) {
+    const words = splitPhrase(phrase).map(normalize)
+    if (words.length === 0) continue
+    const list = byFirst.get(words[0]!) ?? []
+    list.push({ words, phrase })
+    byFirst.set(words[0]!, list)
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
+  return { byFirst }
+}
+
+/** Splits a phrase into lower-case words the same way the tokenizer splits text. */
+export function splitPhrase(phrase: string): string[] {
+  return (
+    phrase
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .match(/[$€£]?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['.\-/][\p{L}\p{M}\p{N}_]+)*/gu) ??
+    []
+  )
+}
+
+/** All non-overlapping hits, left to right, preferring the longest phrase at each position. */
+export function findPhrases(
+  table: PhraseTable,
+  words: readonly string[],
+  from = 0,
+  to = words.length,
+): PhraseHit[] {
+  const hits: PhraseHit[] = []
+  let i = from
+  while (i < to) {
+    const candidates = table.byFirst.get(words[i]!)
+    let matched: PhraseHit | undefined
+    if (candidates !== undefined) {
+      for (const c of candidates) {
+        const n = c.words.length
+        if (i + n > to) continue
+        let ok = true
+        for (let k = 1; k < n; k++) {
+          if (words[i + k] !== c.words[k]) {
+            ok = false
+            break
+          }
+        }
+        if (ok) {
+          matched = { phrase: c.phrase, from: i, to: i + n }
+          break
+        }
+      }
+    }
+    if (matched !== undefined) {
+      hits.push(matched)
+      i = matched.to
+    } else {
+      i++
+    }
+  }
+  return hits
+}
+
+export function hasPhrase(
+  table: PhraseTable,
+  words: readonly string[],
+  from = 0,
+  to = words.length,
+): boolean {
+  return findPhrases(table, words, from, to).length > 0
+}
+
+export function lowerWords(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => t.lower)
+}

@@ -1,0 +1,95 @@
+// The instructors' checker: run every example of every rubric and report expectations and coverage.
+
+import { score } from './score'
+import type { CriterionStatus, Rubric, ScoreReport } from './types'
+
+export interface CheckProblem {
+  file: string
+  /** Example index in the file, or undefined for a problem of the whole rubric. */
+  example?: number
+  ruleId: 'example-expectation' | 'coverage' | 'no-examples'
+  message: string
+}
+
+export interface RubricCheckSummary {
+  rubrics: number
+  prompts: number
+  examples: number
+  problems: CheckProblem[]
+}
+
+/** Runs every example and checks coverage: each criterion must be seen both met and not met. */
+export function checkRubrics(rubrics: readonly Rubric[]): RubricCheckSummary {
+  const problems: CheckProblem[] = []
+  let examples = 0
+  let prompts = 0
+  for (const rubric of rubrics) {
+    prompts += rubric.prompts.length
+    if (rubric.examples.length === 0) {
+      problems.push({
+        file: rubric.file,
+        ruleId: 'no-examples',
+        message: `Rubric '${rubric.id}' has no examples`,
+      })
+      continue
+    }
+    const seen = new Map<string, Set<CriterionStatus>>()
+    rubric.examples.forEach((example, i) => {
+      examples++
+      const report = score(example.answer, rubric)
+      for (const c of report.criteria) {
+        const s = seen.get(c.id) ?? new Set<CriterionStatus>()
+        s.add(c.status)
+        seen.set(c.id, s)
+      }
+      for (const message of expectationFailures(report, example.expect)) {
+        problems.push({
+          file: rubric.file,
+          example: i,
+          ruleId: 'example-expectation',
+          message: `Example '${example.name}': ${message}`,
+        })
+      }
+    })
+    for (const c of rubric.criteria) {
+      const s = seen.get(c.id) ?? new Set()
+      const met = s.has('met')
+      const notMet = s.has('missed') || s.has('partial')
+      if (!met || !notMet) {
+        const lacking = !met && !notMet ? 'met or missed' : !met ? 'met' : 'missed or partial'
+        problems.push({
+          file: rubric.file,
+          ruleId: 'coverage',
+          message: `Criterion '${c.id}' is never ${lacking} in any example of '${rubric.id}'; add an example that shows it`,
+        })
+      }
+    }
+  }
+  return { rubrics: rubrics.length, prompts, examples, problems }
+}
+
+export function expectationFailures(
+  report: ScoreReport,
+  expect: Rubric['examples'][number]['expect'],
+): string[] {
+  const out: string[] = []
+  if (expect.band !== undefined && report.band.id !== expect.band) {
+    out.push(`expected band '${expect.band}', got '${report.band.id}' (score ${report.score})`)
+  }
+  if (expect.score?.min !== undefined && report.score < expect.score.min) {
+    out.push(`expected a score of at least ${expect.score.min}, got ${report.score}`)
+  }
+  if (expect.score?.max !== undefined && report.score > expect.score.max) {
+    out.push(`expected a score of at most ${expect.score.max}, got ${report.score}`)
+  }
+  const status = new Map(report.criteria.map((c) => [c.id, c]))
+  for (const key of ['met', 'partial', 'missed'] as const) {
+    for (const id of expect[key] ?? []) {
+      const c = status.get(id)
+      if (c !== undefined && c.status !== key) {
+        out.push(`expected '${id}' ${key}, got ${c.status} (${c.score}/${c.max})`)
+      }
+    }
+  }
+  return out
+}

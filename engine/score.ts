@@ -1,0 +1,121 @@
+// score(answer, rubric): the pure, deterministic scorer. Same answer and rubric, same report, byte for byte.
+
+import { type Analysis, analyze, round2 } from './analyze'
+import type { CheckKind, CheckResult } from './checks/check'
+import { message } from './checks/check'
+import { CHECKS } from './checks/index'
+import { speakingSeconds } from './checks/length'
+import type { CriterionResult, CriterionStatus, Message, Rubric, ScoreReport } from './types'
+import { ENGINE_VERSION } from './version'
+
+/** A criterion is met from this share of its points, and missed below `PARTIAL_FROM`. */
+export const MET_FROM = 0.8
+export const PARTIAL_FROM = 0.35
+
+export function statusOf(fraction: number): CriterionStatus {
+  return fraction >= MET_FROM ? 'met' : fraction >= PARTIAL_FROM ? 'partial' : 'missed'
+}
+
+function runCheck(check: string, analysis: Analysis, options: unknown, ruleId: string): CheckResult {
+  const kind = (CHECKS as Record<string, CheckKind<unknown>>)[check]
+  if (kind === undefined) {
+    // A compiled rubric names only known kinds; this guards hand-made rubric objects.
+    return { fraction: 0, messages: [message(ruleId, 'error', `Unknown check kind "${check}"`)] }
+  }
+  return kind.run({ analysis, options, ruleId })
+}
+
+export function score(answer: string, rubric: Rubric): ScoreReport {
+  const text = typeof answer === 'string' ? answer : ''
+  const analysis = analyze(text)
+  const empty = analysis.words === 0
+  const criteria = rubric.criteria.filter((c) => c.weight > 0)
+  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0)
+
+  const results: CriterionResult[] = []
+  const fractions: number[] = []
+  const fixes: (string | undefined)[] = []
+  for (const c of criteria) {
+    const max = totalWeight === 0 ? 0 : (100 * c.weight) / totalWeight
+    const outcome: CheckResult = empty
+      ? { fraction: 0, messages: [], fix: 'Write your answer: one real story, Situation to Result' }
+      : runCheck(c.check, analysis, c.options, c.id)
+    const fraction = Number.isFinite(outcome.fraction) ? Math.min(1, Math.max(0, outcome.fraction)) : 0
+    fractions.push(fraction)
+    fixes.push(c.fix ?? outcome.fix)
+    results.push({
+      id: c.id,
+      label: c.label,
+      check: c.check,
+      weight: c.weight,
+      score: round2(max * fraction),
+      max: round2(max),
+      status: statusOf(fraction),
+      messages: outcome.messages,
+    })
+  }
+
+  const raw = criteria.reduce(
+    (sum, c, i) => sum + (totalWeight === 0 ? 0 : (100 * c.weight * fractions[i]!) / totalWeight),
+    0,
+  )
+  const total = clampScore(raw)
+
+  // The gain of a fix is exactly how much the integer total rises when that criterion earns full credit.
+  const suggestions: ScoreReport['suggestions'] = []
+  criteria.forEach((c, i) => {
+    if (fractions[i]! >= 1) return
+    const max = (100 * c.weight) / totalWeight
+    const gain = clampScore(raw + max * (1 - fractions[i]!)) - total
+    if (gain <= 0) return
+    suggestions.push({ criterionId: c.id, gain, message: fixes[i] ?? `Improve ${c.label.toLowerCase()}` })
+  })
+  suggestions.sort((a, b) => b.gain - a.gain)
+
+  const messages: Message[] = []
+  if (empty)
+    messages.push(
+      message('empty-answer', 'error', 'The answer is empty: write one real story, Situation to Result'),
+    )
+
+  const band = bandFor(rubric, total)
+  return {
+    engineVersion: ENGINE_VERSION,
+    rubricId: rubric.id,
+    rubricHash: rubric.hash,
+    score: total,
+    band,
+    criteria: results,
+    sentences: analysis.sentences.map((s) => ({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      star: s.star,
+      cues: s.cues,
+    })),
+    sections: analysis.sections,
+    stats: {
+      words: analysis.words,
+      sentences: analysis.sentences.filter((s) => !s.headingOnly).length,
+      speakingSeconds: speakingSeconds(analysis.words),
+      iCount: analysis.iCount,
+      weCount: analysis.weCount,
+    },
+    suggestions,
+    messages,
+  }
+}
+
+function clampScore(raw: number): number {
+  // Round half up on a value first cut to 6 decimals, so float noise never flips an integer.
+  const r = Math.round(Math.round(raw * 1e6) / 1e6)
+  return r < 0 ? 0 : Math.min(r, 100)
+}
+
+function bandFor(rubric: Rubric, total: number): { id: string; label: string } {
+  let best: { id: string; label: string; min: number } | undefined
+  for (const b of rubric.bands) {
+    if (b.min <= total && (best === undefined || b.min > best.min)) best = b
+  }
+  return best === undefined ? { id: 'none', label: 'No band' } : { id: best.id, label: best.label }
+}

@@ -1,0 +1,264 @@
+// Tokens and sentences with UTF-16 offsets into the original answer; repairs Intl.Segmenter's abbreviation splits.
+
+export interface Token {
+  /** The token as written. */
+  text: string
+  /** Lower-cased, with curly apostrophes straightened. */
+  lower: string
+  start: number
+  end: number
+  /** True for numbers, money and percentages ("3", "2.1%", "$40k", "v2"). */
+  numeric: boolean
+}
+
+export interface RawSentence {
+  text: string
+  start: number
+  end: number
+  /** A section named by an explicit heading at the start of this sentence or on the line above. */
+  heading?: HeadingSection
+  /** True when the whole sentence is only a heading ("Situation:", "**Result**"). */
+  headingOnly: boolean
+  /** Offset where the sentence's own words begin, after any heading prefix. */
+  bodyStart: number
+  /** True when the sentence starts a new paragraph (the text before it holds a blank line) or is first. */
+  paragraphStart: boolean
+}
+
+export type HeadingSection = 'situation' | 'task' | 'action' | 'result'
+
+// Words, numbers, money, percentages, versions, dotted abbreviations (e.g, U.S, Node.js), contractions, hyphenations.
+const TOKEN_RE =
+  /[$€£]?\d[\d,]*(?:\.\d+)?(?:[%kKmMbBxX]|ms\b)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['’.\-/][\p{L}\p{M}\p{N}_]+)*/gu
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = []
+  TOKEN_RE.lastIndex = from
+  const slice = from === 0 && to === text.length ? text : text.slice(0, to)
+  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
+    const t = m[0]
+    const first = t.charCodeAt(0)
+    const numeric = (first >= 48 && first <= 57) || t.charCodeAt(1) <= 57
+    tokens.push({
+      text: t,
+      lower: t.toLowerCase().replace(/’/g, "'"),
+      start: m.index,
+      end: m.index + t.length,
+      numeric: numeric && /\d/.test(t),
+    })
+  }
+  return tokens
+}
+
+/** Counts words the way a reader would: whitespace-separated runs that hold a letter or digit. */
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]\S*/gu)
+  return m === null ? 0 : m.length
+}
+
+// After these, a period never ends a sentence.
+const ALWAYS_JOIN = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'e.g',
+  'i.e',
+  'cf',
+  'approx',
+  'no',
+  'fig',
+  'mt',
+  'lt',
+  'gen',
+  'col',
+  'sgt',
+  'capt',
+  'dept',
+  'est',
+  'ca',
+  'viz',
+])
+// After these, a period ends a sentence only when the next one starts like a sentence.
+const JOIN_IF_LOWER = new Set([
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.k',
+  'e.u',
+  'u.n',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'al',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'ph.d',
+  'b.s',
+  'm.s',
+])
+
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' })
+
+const HEADING_WORDS: Record<string, HeadingSection> = {
+  situation: 'situation',
+  context: 'situation',
+  background: 'situation',
+  setting: 'situation',
+  problem: 'situation',
+  challenge: 'situation',
+  s: 'situation',
+  task: 'task',
+  tasks: 'task',
+  goal: 'task',
+  goals: 'task',
+  objective: 'task',
+  assignment: 'task',
+  responsibility: 'task',
+  t: 'task',
+  action: 'action',
+  actions: 'action',
+  approach: 'action',
+  'what i did': 'action',
+  steps: 'action',
+  a: 'action',
+  result: 'result',
+  results: 'result',
+  outcome: 'result',
+  outcomes: 'result',
+  impact: 'result',
+  learning: 'result',
+  learnings: 'result',
+  lesson: 'result',
+  lessons: 'result',
+  'lessons learned': 'result',
+  reflection: 'result',
+  takeaway: 'result',
+  takeaways: 'result',
+  r: 'result',
+}
+
+// "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)". Single letters need a delimiter.
+const HEADING_RE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?: [A-Za-z]+)?)\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
+
+/** Recognises an explicit heading at the start of `line`; returns its section and its length. */
+export function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
+  const m = HEADING_RE.exec(line)
+  if (m === null) return undefined
+  const word = m[2]!.toLowerCase()
+  const section = HEADING_WORDS[word]
+  if (section === undefined) return undefined
+  const delimiter = m[4]!
+  const emphasised = m[1] !== undefined || m[3] !== undefined
+  const restEmpty = line.slice(m[0].length).trim() === ''
+  if (word.length === 1) {
+    // "A developer..." or "I ..." must not read as headings: single letters need ":" "-" or ")" after them.
+    if (delimiter === '' && !emphasised) return undefined
+    if (delimiter === '' && !restEmpty) return undefined
+  } else if (delimiter === '' && !restEmpty && !emphasised) {
+    // "Results were good." is a sentence, not a heading; a bare word is a heading only on a line of its own.
+    return undefined
+  }
+  if (word.includes(' ') && delimiter === '' && !restEmpty) return undefined
+  return { section, length: m[0].length }
+}
+
+/**
+ * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
+ * appear in order; whitespace between them belongs to none.
+ */
+export function splitSentences(text: string): RawSentence[] {
+  // 1. Segment, then join pieces that Intl.Segmenter split after an abbreviation.
+  const pieces: { start: number; end: number }[] = []
+  for (const seg of SEGMENTER.segment(text)) {
+    const start = seg.index
+    const end = start + seg.segment.length
+    const prev = pieces[pieces.length - 1]
+    if (prev !== undefined && shouldJoin(text, prev.start, prev.end, start)) {
+      prev.end = end
+    } else {
+      pieces.push({ start, end })
+    }
+  }
+
+  // 2. Trim, split off standalone heading lines, and carry headings forward.
+  const sentences: RawSentence[] = []
+  let blankBefore = true
+  for (const piece of pieces) {
+    let start = piece.start
+    let end = piece.end
+    while (start < end && isSpace(text.charCodeAt(start))) start++
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+    if (start === end) {
+      if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(piece.start, piece.end))) blankBefore = true
+      continue
+    }
+    const paragraphStart = blankBefore || sentences.length === 0
+    const lineStart =
+      start === 0 || text.charCodeAt(start - 1) === 10 || /\n[ \t]*$/.test(text.slice(0, start))
+    let heading: HeadingSection | undefined
+    let bodyStart = start
+    if (lineStart) {
+      const lineEnd = text.indexOf('\n', start)
+      const line = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd)
+      const h = matchHeading(line)
+      if (h !== undefined) {
+        heading = h.section
+        bodyStart = start + h.length
+      }
+    }
+    const headingOnly = heading !== undefined && text.slice(bodyStart, end).trim() === ''
+    sentences.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      heading,
+      headingOnly,
+      bodyStart: headingOnly ? end : bodyStart,
+      paragraphStart,
+    })
+    blankBefore = /\n[ \t]*\n/.test(text.slice(end, piece.end))
+  }
+  return sentences
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160
+}
+
+function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
+  // Never join across a line break: lines are separate sentences (headings, bullets).
+  const between = text.slice(prevStart, prevEnd)
+  if (/\n\s*$/.test(between)) return false
+  const trimmed = between.trimEnd()
+  if (!trimmed.endsWith('.')) return false
+  const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed)
+  if (m === null) return false
+  const word = m[1]!.toLowerCase()
+  const next = text.slice(nextStart, nextStart + 40).trimStart()
+  if (next === '') return false
+  if (ALWAYS_JOIN.has(word)) return true
+  const startsLower = /^[\p{Ll}\d(,;:$%]/u.test(next)
+  if (JOIN_IF_LOWER.has(word)) return startsLower
+  // Single-letter initials inside names ("J. Smith") and dotted acronyms ("U.S.A.").
+  if (/^(?:\p{L}\.)*\p{Lu}$/u.test(m[1]!) && m[1]!.length <= 3 && m[1]! !== 'I') return startsLower
+  return false
+}

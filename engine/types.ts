@@ -1,0 +1,145 @@
+// The engine's public data shapes: the compiled rubric it scores against and the report it returns.
+
+/** A STAR section, or `other` for sentences that are not part of the story. */
+export type Star = 'situation' | 'task' | 'action' | 'result' | 'other'
+export type Section = Exclude<Star, 'other'>
+export const SECTIONS: readonly Section[] = ['situation', 'task', 'action', 'result']
+export const STARS: readonly Star[] = ['situation', 'task', 'action', 'result', 'other']
+
+/** A span of the answer. Offsets count UTF-16 code units (JavaScript string indices), end exclusive. */
+export interface Place {
+  start: number
+  end: number
+}
+
+/** A finding, in the shape of vfile-message plus Vale's level. */
+export interface Message {
+  /** kebab-case: the criterion id that raised it, or an engine rule such as `empty-answer`. */
+  ruleId: string
+  source: 'starboard'
+  severity: 'error' | 'warning' | 'info'
+  /** What is wrong or right, in words; never contains offsets. */
+  reason: string
+  place?: Place
+  section?: Star
+  note?: string
+  url?: string
+}
+
+export type CriterionStatus = 'met' | 'partial' | 'missed'
+
+export interface CriterionResult {
+  id: string
+  label: string
+  check: string
+  weight: number
+  /** Points earned out of `max`; `max` is this criterion's share of the 100 points. Two decimals. */
+  score: number
+  max: number
+  status: CriterionStatus
+  messages: Message[]
+}
+
+export interface SentenceReport {
+  text: string
+  /** UTF-16 offsets into the answer; `answer.slice(start, end) === text`. */
+  start: number
+  end: number
+  star: Star
+  /** The cue features that decided the label, e.g. `heading:result`, `metric`, `first-person-past`. */
+  cues: string[]
+}
+
+export interface ScoreReport {
+  engineVersion: string
+  rubricId: string
+  rubricHash: string
+  /** 0–100, integer. */
+  score: number
+  band: { id: string; label: string }
+  criteria: CriterionResult[]
+  sentences: SentenceReport[]
+  sections: Record<Section, { words: number; share: number }>
+  stats: {
+    words: number
+    sentences: number
+    speakingSeconds: number
+    iCount: number
+    weCount: number
+  }
+  suggestions: { criterionId: string; gain: number; message: string }[]
+  messages: Message[]
+}
+
+export interface Band {
+  id: string
+  label: string
+  /** Lowest total score (inclusive) that lands in this band. */
+  min: number
+}
+
+export interface Prompt {
+  id: string
+  text: string
+  tips: string[]
+  /** Rubric ids this prompt trains; always includes the rubric that defines it. */
+  tags: string[]
+}
+
+/** A criterion as compiled: `options` were validated against the check's own schema. */
+export interface Criterion {
+  id: string
+  label: string
+  check: string
+  weight: number
+  /** Shown as the suggestion when the criterion is not met. */
+  fix?: string
+  description?: string
+  options: Record<string, unknown>
+}
+
+export interface ExampleExpectation {
+  band?: string
+  score?: { min?: number; max?: number }
+  met?: string[]
+  partial?: string[]
+  missed?: string[]
+}
+
+export interface Example {
+  name: string
+  promptId?: string
+  answer: string
+  expect: ExampleExpectation
+}
+
+export type RubricKind = 'general' | 'leadership-principle' | 'competency' | 'theme'
+
+/** A rubric after parsing, validation and `extends` resolution. Plain JSON data. */
+export interface Rubric {
+  id: string
+  title: string
+  kind: RubricKind
+  summary: string
+  /** The chain of rubrics this one extends, nearest first. */
+  extends: string[]
+  prompts: Prompt[]
+  criteria: Criterion[]
+  bands: Band[]
+  examples: Example[]
+  /** File it came from, relative as given to the parser. */
+  file: string
+  /** Hash of the compiled content (criteria, bands, prompts); changes when scoring can change. */
+  hash: string
+}
+
+/** A problem found while reading a rubric file. Line and column are 1-based. */
+export interface RubricError {
+  file: string
+  line: number
+  column: number
+  /** Key path inside the document, e.g. `criteria.2.weight`; empty for the whole file. */
+  path: string
+  ruleId: string
+  message: string
+}

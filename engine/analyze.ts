@@ -17,6 +17,7 @@ import {
   REFLECTION_PHRASES,
   REPORTED_SPEECH,
   SITUATION_PHRASES,
+  SITUATION_WEAK,
   STATE_PAST,
   TASK_PHRASES,
   TECH_TERMS,
@@ -50,6 +51,14 @@ export interface SentenceFeatures {
   reflection: boolean
   task: boolean
   situation: boolean
+  /** Weaker scene-setting phrases ("there was", "it was", "our team"). */
+  situationWeak: boolean
+  /** Main clause in the present tense with I or we: opinions, habits, claims ("I think", "I'm a believer"). */
+  present: boolean
+  /** Addresses the listener ("you know", "if you've ever"). */
+  secondPerson: boolean
+  /** Opens with a spoken interjection ("Okay, so", "Sure,", "Hmm"). */
+  interjection: boolean
   hypothetical: boolean
   generic: boolean
   meta: boolean
@@ -91,6 +100,7 @@ export interface Analysis {
 
 const TASK_TABLE = compilePhrases(TASK_PHRASES)
 const SITUATION_TABLE = compilePhrases(SITUATION_PHRASES)
+const SITUATION_WEAK_TABLE = compilePhrases(SITUATION_WEAK)
 const OUTCOME_TABLE = compilePhrases(OUTCOME_PHRASES)
 const REFLECTION_TABLE = compilePhrases(REFLECTION_PHRASES)
 const HYPOTHETICAL_TABLE = compilePhrases(HYPOTHETICAL_OPENERS)
@@ -170,6 +180,10 @@ const SKIPPABLE = new Set([
   'not',
   "didn't",
   'did',
+  'always',
+  'often',
+  'sometimes',
+  'usually',
 ])
 const TEAM_SUBJECT_HEADS = new Set(['team', 'teams', 'group', 'squad', 'everyone', 'everybody'])
 const OUTCOME_STEM_SET = OUTCOME_STEMS
@@ -260,7 +274,10 @@ function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | 
     else if (WE_SUBJECT.has(w)) subject = 'we'
     else if (TEAM_SUBJECT_HEADS.has(w) && i > 0 && /^(?:the|my|our|whole|entire)$/.test(words[i - 1]!))
       subject = 'we'
-    else if (/^(?:it|this|that|there|they|he|she)$/.test(w) || (i === from && /^(?:the|our|my)$/.test(w))) {
+    else if (/^(?:the|our|my|whole|entire)$/.test(w) && TEAM_SUBJECT_HEADS.has(words[i + 1] ?? '')) {
+      subject = 'we'
+      j = i + 2
+    } else if (/^(?:it|this|that|there|they|he|she)$/.test(w) || (i === from && /^(?:the|our|my)$/.test(w))) {
       subject = 'other'
       if (/^(?:the|our|my)$/.test(w)) {
         // "The service was...", "Our deploys took..."
@@ -324,8 +341,35 @@ function analyzeFeatures(
     if (isPast && state) statePast = true
     if (sv.subject === 'other' && isPast) statePast = statePast || state || !OUTCOME_STEM_SET.has(stem(v))
   }
+  let present = false
+  if (sv !== undefined && (sv.subject === 'i' || sv.subject === 'we')) {
+    const subjectWord =
+      words[mainFrom] === undefined
+        ? ''
+        : (words.slice(mainFrom).find((w) => I_SUBJECT.has(w) || WE_SUBJECT.has(w)) ?? '')
+    const perfect = subjectWord === "i've" || subjectWord === "we've"
+    if (perfect) {
+      present = true
+      iDid = false
+      weDid = false
+    } else if (subjectWord === "i'm" || subjectWord === "we're") {
+      // "I'm obsessed with…": after a present "be", an -ed word is an adjective, not an action.
+      present = true
+      iDid = false
+      weDid = false
+    } else if (words.includes("didn't") || words.includes('never')) {
+      // "I didn't argue; instead I asked…" is a past action told in the negative.
+      if (sv.subject === 'i') iDid = true
+      else weDid = true
+    } else if (
+      !isPastTense(sv.verb) &&
+      !/^(?:would|will|could|should|might|can|must|had|was|were|remember|recall)$/.test(sv.verb)
+    ) {
+      present = true
+    }
+  }
   // A second clause can carry the action: "Once the data was in, I rewrote the job."
-  if (!iDid && !weDid) {
+  if (!iDid && !weDid && !present) {
     for (let i = 0; i < n - 1; i++) {
       const w = words[i]!
       if (!I_SUBJECT.has(w) && !WE_SUBJECT.has(w)) continue
@@ -366,6 +410,16 @@ function analyzeFeatures(
   )
   const taskHits = findPhrases(TASK_TABLE, words)
   const situationHits = findPhrases(SITUATION_TABLE, words, 0, Math.min(n, 8))
+  const situationWeak = findPhrases(SITUATION_WEAK_TABLE, words, 0, Math.min(n, 8)).length > 0
+  const secondPerson = words.some(
+    (w) => w === 'you' || w === "you've" || w === "you'll" || w === "you're" || w === "you'd",
+  )
+  const opinion = /^(?:for me|to me|in my opinion|in my view|personally|i believe|i feel)\b/i.test(
+    sentenceText,
+  )
+  const interjection = /^(?:(?:okay|ok|sure|right|so|well|yeah|um|uh|alright)\s*,|hmm|um\b|uh\b)/i.test(
+    sentenceText,
+  )
   const generic = findPhrases(GENERIC_TABLE, words).length > 0
   const meta = findPhrases(META_TABLE, words, 0, Math.min(n, 6)).length > 0
 
@@ -375,7 +429,11 @@ function analyzeFeatures(
   for (const h of hypoHits) {
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     if (before.some((w) => REPORTED.has(w))) continue
-    if (h.phrase === "i'd" && words[h.from + 1] === 'have') continue
+    if (
+      (h.phrase === "i'd" || h.phrase === "we'd") &&
+      (words[h.from + 1] === 'have' || isPastTense(words[h.from + 1] ?? ''))
+    )
+      continue
     if ((h.phrase === 'i would' || h.phrase === "i'd") && words[h.from + 2] === 'have') continue
     if (
       /^(?:i always|i also|i then|i first|i make sure|i make it|i focus on|i can|i need to|i want to)$/.test(
@@ -451,6 +509,10 @@ function analyzeFeatures(
     reflection,
     task: taskHits.length > 0,
     situation: situationHits.length > 0,
+    situationWeak,
+    present: present || (opinion && !past),
+    secondPerson,
+    interjection,
     hypothetical,
     generic,
     meta,

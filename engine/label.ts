@@ -37,18 +37,26 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
   if (f.meta) add('other', 2.4, 'meta')
   if (f.list || f.fragment) add('other', 1.2, f.list ? 'bare-list' : 'fragment')
 
+  if (f.present && !f.reflection && !f.task) add('other', 1.4, 'present-tense-claim')
+  if (f.secondPerson && !f.iDid && !f.weDid) add('other', 1.0, 'addresses-listener')
+  if (f.interjection) add('other', 0.6, 'interjection')
+
   if (f.situation) add('situation', 1.3, 'context-phrase')
+  if (f.situationWeak) add('situation', 0.6, 'context-phrase')
   if (f.timeMarker) add('situation', 0.9, 'time-marker')
   if (f.statePast) add('situation', 1.0, 'state-past')
-  if (!f.iDid && !f.weDid && f.past && !f.outcome && f.metrics.length === 0)
-    add('situation', 0.5, 'past-description')
+  if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) add('situation', 0.7, 'past-description')
 
-  if (f.task) add('task', 2.3, 'responsibility-phrase')
+  if (f.task) add('task', 2.8, 'responsibility-phrase')
 
   if (f.iDid) add('action', 2.1, 'first-person-past')
   if (f.weDid) add('action', 1.8, 'we-past')
 
-  if (f.metrics.length > 0) add('result', 1.1 + Math.min(0.8, 0.4 * (f.metrics.length - 1)), 'metric')
+  if (f.metrics.length > 0) {
+    add('result', 0.7 + Math.min(0.8, 0.4 * (f.metrics.length - 1)), 'metric')
+    // A measured change ("fell from 20% to 1.4%") is the signature of a Result.
+    if (f.outcome) add('result', 0.8, 'measured-outcome')
+  }
   if (f.outcome) add('result', 1.4, 'outcome')
   if (f.vagueOutcome && f.outcome) add('result', 0.4, 'vague-outcome')
   if (f.reflection) add('result', 2.2, 'reflection')

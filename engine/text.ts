@@ -216,14 +216,13 @@ export function splitSentences(text: string): RawSentence[] {
       start === 0 || text.charCodeAt(start - 1) === 10 || /\n[ \t]*$/.test(text.slice(0, start))
     let heading: HeadingSection | undefined
     let bodyStart = start
-    if (lineStart) {
-      const lineEnd = text.indexOf('\n', start)
-      const line = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd)
-      const h = matchHeading(line)
-      if (h !== undefined) {
-        heading = h.section
-        bodyStart = start + h.length
-      }
+    // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
+    const lineEnd = text.indexOf('\n', start)
+    const line = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd)
+    const h = matchHeading(line)
+    if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
+      heading = h.section
+      bodyStart = start + h.length
     }
     const headingOnly = heading !== undefined && text.slice(bodyStart, end).trim() === ''
     sentences.push({
@@ -238,6 +237,12 @@ export function splitSentences(text: string): RawSentence[] {
     blankBefore = /\n[ \t]*\n/.test(text.slice(end, piece.end))
   }
   return sentences
+}
+
+/** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */
+function inlineHeadingOk(line: string, length: number): boolean {
+  const head = line.slice(0, length)
+  return /[:\-–—]\**\s*$/.test(head) && /^\s*\S/.test(line.slice(length))
 }
 
 function isSpace(code: number): boolean {

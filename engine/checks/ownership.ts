@@ -5,6 +5,7 @@ import { type CheckKind, clamp01, message, percent } from './check'
 export interface OwnershipOptions {
   minShare: number
   zeroShare: number
+  minActionWords: number
 }
 
 export const ownership: CheckKind<OwnershipOptions> = {
@@ -26,6 +27,14 @@ export const ownership: CheckKind<OwnershipOptions> = {
           .max(1)
           .default(0.25)
           .describe('Share at or below which no credit is given.'),
+        minActionWords: z
+          .number()
+          .int()
+          .min(1)
+          .default(40)
+          .describe(
+            'Action words needed before ownership can be shown in full; fewer earn credit in proportion.',
+          ),
       })
       .refine((o) => o.zeroShare < o.minShare, { message: 'zeroShare must be lower than minShare' }),
   run({ analysis, options, ruleId }) {
@@ -51,7 +60,25 @@ export const ownership: CheckKind<OwnershipOptions> = {
       return { fraction: 0.3, messages, fix: 'Say who did each step: "I rewrote…", "I proposed…"' }
     }
     const share = i / (i + we)
-    const fraction = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
+    const actionWords = action.reduce((sum, s) => sum + s.features.words, 0)
+    const evidence = clamp01(actionWords / options.minActionWords)
+    const fraction = evidence * clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
+    if (evidence < 1 && share >= options.minShare) {
+      messages.push(
+        message(
+          ruleId,
+          'warning',
+          `The Action is ${actionWords} words: too little to show what you did`,
+          undefined,
+          'action',
+        ),
+      )
+      return {
+        fraction,
+        messages,
+        fix: 'Walk through your own steps in the Action: what you did first, next, and why',
+      }
+    }
     if (fraction < 1) {
       for (const s of action) {
         for (const place of s.features.weSpans.slice(0, 3)) {

@@ -65,7 +65,7 @@ export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
       )
     }
     return {
-      fraction: elsewhere ? 0.3 : vague !== undefined ? 0.2 : 0.1,
+      fraction: elsewhere ? 0.25 : vague !== undefined ? 0.15 : 0.1,
       messages,
       fix: `Add a measurable outcome to your ${name}: a percentage, time saved, money, or a count`,
     }

@@ -7,6 +7,7 @@ export interface StarSectionsOptions {
   required: Section[]
   minActionShare: number
   maxSituationShare: number
+  minWords: Record<Section, number>
 }
 
 const WHAT: Record<Section, string> = {
@@ -39,12 +40,27 @@ export const starSections: CheckKind<StarSectionsOptions> = {
         .max(1)
         .default(0.35)
         .describe('Share of the words the Situation should not exceed (0–1).'),
+      minWords: z
+        .strictObject({
+          situation: z.number().int().min(1).default(12),
+          task: z.number().int().min(1).default(8),
+          action: z.number().int().min(1).default(50),
+          result: z.number().int().min(1).default(12),
+        })
+        .default({ situation: 12, task: 8, action: 50, result: 12 })
+        .describe('Words a section needs to count in full; a thinner section counts in proportion.'),
     }),
   run({ analysis, options, ruleId }) {
     const { sections } = analysis
     const messages = []
     const missing = options.required.filter((s) => sections[s].words === 0)
-    const presence = (options.required.length - missing.length) / options.required.length
+    // A section counts in proportion to its substance: one clause of Action is not an Action section.
+    let presence = 0
+    for (const s of options.required) presence += clamp01(sections[s].words / options.minWords[s])
+    presence /= options.required.length
+    const thin = options.required.filter(
+      (s) => sections[s].words > 0 && sections[s].words < options.minWords[s],
+    )
     for (const s of missing) {
       messages.push(message(ruleId, 'warning', `No ${SECTION_NAMES[s]} found: ${WHAT[s]}`, undefined, s))
     }
@@ -82,9 +98,22 @@ export const starSections: CheckKind<StarSectionsOptions> = {
       )
     }
 
+    for (const s of thin) {
+      messages.push(
+        message(
+          ruleId,
+          'warning',
+          `The ${SECTION_NAMES[s]} is thin (${sections[s].words} words): ${WHAT[s]}`,
+          undefined,
+          s,
+        ),
+      )
+    }
     let fix: string | undefined
     const firstMissing = PRIORITY.find((s) => missing.includes(s))
+    const firstThin = PRIORITY.find((s) => thin.includes(s))
     if (firstMissing !== undefined) fix = `Add a ${SECTION_NAMES[firstMissing]}: ${WHAT[firstMissing]}`
+    else if (firstThin !== undefined) fix = `Develop the ${SECTION_NAMES[firstThin]}: ${WHAT[firstThin]}`
     else if (situationOver > 0)
       fix = `Cut the background: the Situation is ${percent(sections.situation.share)} of the answer`
     else if (!largest || actionShare < options.minActionShare)

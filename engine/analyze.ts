@@ -185,6 +185,9 @@ const SKIPPABLE = new Set([
   'sometimes',
   'usually',
 ])
+// A present-tense claim needs a pronoun subject right before its verb ("I think", "we always").
+const PRONOUN_OR_ADVERB =
+  /^(?:i|we|i'm|we're|then|also|always|often|sometimes|usually|really|just|still|never|\w+ly)$/
 const TEAM_SUBJECT_HEADS = new Set(['team', 'teams', 'group', 'squad', 'everyone', 'everybody'])
 const OUTCOME_STEM_SET = OUTCOME_STEMS
 
@@ -275,8 +278,11 @@ function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | 
     else if (TEAM_SUBJECT_HEADS.has(w) && i > 0 && /^(?:the|my|our|whole|entire)$/.test(words[i - 1]!))
       subject = 'we'
     else if (/^(?:the|our|my|whole|entire)$/.test(w) && TEAM_SUBJECT_HEADS.has(words[i + 1] ?? '')) {
-      subject = 'we'
+      // "Our team (at a logistics startup) was asked…": the verb is the first past-tense word after the noun.
       j = i + 2
+      while (j < words.length && j < i + 9 && !isPastTense(words[j]!)) j++
+      if (j >= words.length || j >= i + 9) return { subject: 'we', verb: '', index: i + 1 }
+      return { subject: 'we', verb: words[j]!, index: j }
     } else if (/^(?:it|this|that|there|they|he|she)$/.test(w) || (i === from && /^(?:the|our|my)$/.test(w))) {
       subject = 'other'
       if (/^(?:the|our|my)$/.test(w)) {
@@ -362,6 +368,8 @@ function analyzeFeatures(
       if (sv.subject === 'i') iDid = true
       else weDid = true
     } else if (
+      sv.verb !== '' &&
+      PRONOUN_OR_ADVERB.test(words[sv.index - 1] ?? '') &&
       !isPastTense(sv.verb) &&
       !/^(?:would|will|could|should|might|can|must|had|was|were|remember|recall)$/.test(sv.verb)
     ) {

@@ -239,6 +239,23 @@ export function splitSentences(text: string): RawSentence[] {
   return sentences
 }
 
+/**
+ * A single line break inside a paragraph (hard-wrapped or pasted text) does not end a sentence when the
+ * line before has no closing punctuation and neither line is a heading or a list item.
+ */
+function joinsAcrossLineBreak(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
+  const between = text.slice(prevStart, prevEnd)
+  if (/\n[ \t]*\n\s*$/.test(between)) return false
+  const prevLine = between.trimEnd().split('\n').pop() ?? ''
+  if (prevLine.trim() === '' || /[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd())) return false
+  if (matchHeading(prevLine) !== undefined) return false
+  const lineEnd = text.indexOf('\n', nextStart)
+  const nextLine = text.slice(nextStart, lineEnd === -1 ? text.length : lineEnd)
+  if (/^\s*(?:[-*•]|\d+[.)])\s/.test(nextLine)) return false
+  if (matchHeading(nextLine) !== undefined) return false
+  return true
+}
+
 /** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */
 function inlineHeadingOk(line: string, length: number): boolean {
   const head = line.slice(0, length)
@@ -250,9 +267,8 @@ function isSpace(code: number): boolean {
 }
 
 function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
-  // Never join across a line break: lines are separate sentences (headings, bullets).
   const between = text.slice(prevStart, prevEnd)
-  if (/\n\s*$/.test(between)) return false
+  if (/\n\s*$/.test(between)) return joinsAcrossLineBreak(text, prevStart, prevEnd, nextStart)
   const trimmed = between.trimEnd()
   if (!trimmed.endsWith('.')) return false
   const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed)

@@ -47,7 +47,11 @@ export const specificity: CheckKind<SpecificityOptions> = {
     const fraction = clamp01((details - buzz) / need)
     if (fraction < 1) {
       messages.unshift(
-        message(ruleId, 'warning', `${details} specific details; aim for ${Math.ceil(need)} or more`),
+        message(
+          ruleId,
+          'warning',
+          `${details} specific detail${details === 1 ? '' : 's'}; aim for ${Math.ceil(need)} or more`,
+        ),
       )
     }
     return {

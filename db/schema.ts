@@ -1,0 +1,96 @@
+// The database schema (drizzle): attempts, their per-criterion scores and tags, and the reports re-scoring replaced.
+
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/**
+ * One submitted answer with its current report. The report columns (score, band, hash, JSON) always
+ * describe the latest scoring; earlier reports move to `attemptReports` when the attempt is re-scored.
+ * Times are milliseconds since the epoch, UTC.
+ */
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    promptId: text('prompt_id').notNull(),
+    rubricId: text('rubric_id').notNull(),
+    rubricHash: text('rubric_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    answer: text('answer').notNull(),
+    score: integer('score').notNull(),
+    bandId: text('band_id').notNull(),
+    bandLabel: text('band_label').notNull(),
+    /** The full ScoreReport as JSON. */
+    report: text('report').notNull(),
+    durationMs: integer('duration_ms'),
+    createdAt: integer('created_at').notNull(),
+    /** When the current report was made: equal to createdAt until the attempt is re-scored. */
+    scoredAt: integer('scored_at').notNull(),
+  },
+  (t) => [
+    // Newest-first lists, export and trends walk (created_at, id); the filtered lists add one leading column.
+    index('attempts_created_idx').on(t.createdAt, t.id),
+    index('attempts_prompt_created_idx').on(t.promptId, t.createdAt, t.id),
+    index('attempts_rubric_created_idx').on(t.rubricId, t.createdAt, t.id),
+    index('attempts_score_idx').on(t.score),
+  ],
+)
+
+/** Per-criterion results of the current report, so trends aggregate in SQL instead of parsing reports. */
+export const attemptCriteria = sqliteTable(
+  'attempt_criteria',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    score: real('score').notNull(),
+    max: real('max').notNull(),
+    status: text('status', { enum: ['met', 'partial', 'missed'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.criterionId] }),
+    index('attempt_criteria_criterion_idx').on(t.criterionId),
+  ],
+)
+
+/**
+ * The areas an attempt trains: every tag of its prompt (rubric ids, the defining rubric included).
+ * Copied at scoring time so coverage and tag filters stay answerable when rubric files change.
+ */
+export const attemptTags = sqliteTable(
+  'attempt_tags',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.tag] }),
+    // Tag filters and per-area coverage start from the tag.
+    index('attempt_tags_tag_idx').on(t.tag, t.attemptId),
+  ],
+)
+
+/** Reports an attempt had before it was re-scored, kept so old and new can be compared. */
+export const attemptReports = sqliteTable(
+  'attempt_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    rubricId: text('rubric_id').notNull(),
+    rubricHash: text('rubric_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    score: integer('score').notNull(),
+    bandId: text('band_id').notNull(),
+    bandLabel: text('band_label').notNull(),
+    report: text('report').notNull(),
+    /** When this report was made. */
+    scoredAt: integer('scored_at').notNull(),
+    /** When a re-score replaced it. */
+    replacedAt: integer('replaced_at').notNull(),
+  },
+  (t) => [index('attempt_reports_attempt_idx').on(t.attemptId, t.scoredAt)],
+)

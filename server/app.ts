@@ -1,0 +1,150 @@
+// Builds the Starboard HTTP app (API, docs, client) without listening, so tests can inject requests.
+
+import { fileURLToPath } from 'node:url'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { ENGINE_VERSION } from '../engine/index'
+import { HttpError, installErrorHandlers } from './errors'
+import { serveClient } from './plugins/client'
+import { dbPlugin } from './plugins/db'
+import { rubricsPlugin } from './plugins/rubrics'
+import { attemptRoutes } from './routes/attempts'
+import { exportRoutes } from './routes/export'
+import { healthRoutes } from './routes/health'
+import { progressRoutes } from './routes/progress'
+import { promptRoutes } from './routes/prompts'
+import { rubricRoutes } from './routes/rubrics'
+import { scoreRoutes } from './routes/score'
+import { type WriteLimit, writeRouteConfig } from './routes/write-limit'
+import { BODY_LIMIT_BYTES } from './schemas'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Milliseconds since the epoch; injectable so tests can place attempts on chosen days. */
+    clock: () => number
+  }
+}
+
+export interface BuildAppOptions {
+  /** SQLite file (its folder is created), or ':memory:'. */
+  dbPath: string
+  /** Folder of rubric YAML files, watched for changes. */
+  rubricsDir: string
+  /** The built client; default dist/client at the repository root. */
+  clientDir?: string
+  /** Limit on write routes per client address, or false for none. Default 60 per minute. */
+  rateLimit?: WriteLimit | false
+  /** Watch the rubrics folder (default true). */
+  watchRubrics?: boolean
+  /** Quiet time after a rubric file event before reloading, in ms (default 100). */
+  rubricDebounceMs?: number
+  logger?: FastifyServerOptions['logger']
+  now?: () => number
+}
+
+export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
+
+/**
+ * Content-Security-Policy for the Vite-built client and Swagger UI: scripts and styles come from
+ * this origin only (Vite emits no inline scripts); inline style attributes are allowed because
+ * components and charts set element styles; nothing is loaded from elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  // Served over plain HTTP on a local address: upgrading requests to https would break every load.
+  'upgrade-insecure-requests': null,
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Answer 5xx for errors thrown while closing rather than hanging tests and shutdowns.
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('clock', options.now ?? Date.now)
+  installErrorHandlers(app, BODY_LIMIT_BYTES)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY },
+  })
+  const limit = options.rateLimit ?? DEFAULT_WRITE_LIMIT
+  if (limit !== false) {
+    // Only routes that opt in (the write routes) are limited.
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(
+          context.statusCode,
+          `Too many changes from your address: the limit is ${context.max} per ${
+            typeof limit.timeWindow === 'number' ? `${limit.timeWindow} ms` : limit.timeWindow
+          }. Try again in ${context.after}.`,
+        ),
+    })
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Starboard API',
+        description:
+          'Practice behavioral interview answers: deterministic STAR scoring, stored attempts, trends.',
+        version: ENGINE_VERSION,
+      },
+      tags: [
+        { name: 'service' },
+        { name: 'rubrics' },
+        { name: 'prompts' },
+        { name: 'scoring' },
+        { name: 'attempts' },
+        { name: 'progress' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } })
+
+  await app.register(dbPlugin, { path: options.dbPath })
+  await app.register(rubricsPlugin, {
+    dir: options.rubricsDir,
+    watch: options.watchRubrics ?? true,
+    ...(options.rubricDebounceMs === undefined ? {} : { debounceMs: options.rubricDebounceMs }),
+  })
+
+  const writeConfig = writeRouteConfig(limit)
+  await app.register(healthRoutes)
+  await app.register(rubricRoutes)
+  await app.register(promptRoutes)
+  await app.register(scoreRoutes)
+  await app.register(attemptRoutes, { writeConfig })
+  await app.register(exportRoutes)
+  await app.register(progressRoutes)
+
+  await serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR)
+  await app.ready()
+  return app
+}

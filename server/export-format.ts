@@ -1,0 +1,103 @@
+// Attempt exports as text: JSON, CSV (RFC 4180 quoting) and Markdown, produced row by row for streaming.
+
+import type { AttemptRecord } from '../db/index'
+import type { ScoreReport } from '../engine/index'
+
+export type ExportFormat = 'json' | 'csv' | 'md'
+export type ExportedAttempt = Omit<AttemptRecord, 'tags'>
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** One attempt as exported in JSON: everything stored, the full report included. */
+export function attemptAsJson(a: ExportedAttempt) {
+  return {
+    id: a.id,
+    promptId: a.promptId,
+    rubricId: a.rubricId,
+    rubricHash: a.rubricHash,
+    engineVersion: a.engineVersion,
+    answer: a.answer,
+    score: a.score,
+    band: { id: a.bandId, label: a.bandLabel },
+    durationMs: a.durationMs,
+    createdAt: iso(a.createdAt),
+    scoredAt: iso(a.scoredAt),
+    report: a.report,
+  }
+}
+
+export const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'promptId',
+  'rubricId',
+  'score',
+  'bandId',
+  'bandLabel',
+  'durationMs',
+  'engineVersion',
+  'rubricHash',
+  'answer',
+] as const
+
+/** RFC 4180: a field with a comma, quote, CR or LF is wrapped in quotes, and its quotes are doubled. */
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvRow(fields: readonly (string | number | null)[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`
+}
+
+export function attemptAsCsv(a: ExportedAttempt): string {
+  return csvRow([
+    a.id,
+    iso(a.createdAt),
+    a.promptId,
+    a.rubricId,
+    a.score,
+    a.bandId,
+    a.bandLabel,
+    a.durationMs,
+    a.engineVersion,
+    a.rubricHash,
+    a.answer,
+  ])
+}
+
+function duration(ms: number | null): string {
+  if (ms === null) return 'not recorded'
+  const s = Math.round(ms / 1000)
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`
+}
+
+/** A table cell: pipes would end the cell and newlines the row. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+export function attemptAsMarkdown(a: ExportedAttempt, promptText: string | undefined): string {
+  const report = a.report as ScoreReport
+  const lines = [
+    `## Attempt ${a.id}: ${a.score} (${a.bandLabel})`,
+    '',
+    `- Prompt: ${promptText === undefined ? a.promptId : `${promptText} (${a.promptId})`}`,
+    `- Rubric: ${a.rubricId} (hash ${a.rubricHash}, engine ${a.engineVersion})`,
+    `- Created: ${iso(a.createdAt)}`,
+    `- Duration: ${duration(a.durationMs)}`,
+    '',
+    // Every answer line is quoted, blank ones included, so the answer stays one block.
+    ...a.answer.split(/\r?\n/).map((line) => (line === '' ? '>' : `> ${line}`)),
+    '',
+    '| Criterion | Points | Max | Status |',
+    '| --- | ---: | ---: | --- |',
+    ...(report.criteria ?? []).map((c) => `| ${cell(c.label)} | ${c.score} | ${c.max} | ${c.status} |`),
+    '',
+  ]
+  return `${lines.join('\n')}\n`
+}

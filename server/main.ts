@@ -1,0 +1,58 @@
+// Starts the Starboard server: reads configuration from the environment, listens, prints the URL.
+
+import { buildApp } from './app'
+
+function port(text: string | undefined): number {
+  const value = Number(text ?? '3000')
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, not '${text}'`)
+    process.exit(1)
+  }
+  return value
+}
+
+/** STARBOARD_RATE_LIMIT: write requests per minute per client address; 0 switches the limit off. */
+function writeLimit(text: string | undefined) {
+  if (text === undefined || text === '') return undefined
+  const max = Number(text)
+  if (!Number.isInteger(max) || max < 0) {
+    console.error(
+      `STARBOARD_RATE_LIMIT must be a whole number of requests per minute (0: no limit), not '${text}'`,
+    )
+    process.exit(1)
+  }
+  return max === 0 ? (false as const) : { max, timeWindow: '1 minute' }
+}
+
+const host = process.env.HOST || '127.0.0.1'
+const listenPort = port(process.env.PORT || undefined)
+const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
+const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
+const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
+
+const app = await buildApp({
+  dbPath,
+  rubricsDir,
+  logger: { level: process.env.LOG_LEVEL || 'info' },
+  ...(rateLimit === undefined ? {} : { rateLimit }),
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+}
+
+try {
+  await app.listen({ host, port: listenPort })
+} catch (err) {
+  app.log.error({ err }, 'Could not start listening')
+  process.exit(1)
+}
+const address = app.server.address()
+const actualPort = typeof address === 'object' && address !== null ? address.port : listenPort
+const shownHost = host.includes(':') ? `[${host}]` : host
+console.log(`Starboard is running at http://${shownHost}:${actualPort}/ (API docs at /docs)`)

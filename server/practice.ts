@@ -1,0 +1,116 @@
+// Which area a candidate should practise next, and how far each area is covered: rubrics joined with SQL aggregates.
+
+import type { AreaPractice } from '../db/index'
+import type { Rubric } from '../engine/index'
+import { AREA_KINDS, type RegisteredPrompt } from './rubric-registry'
+
+export type AreaKind = (typeof AREA_KINDS)[number]
+
+export function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {
+  return (AREA_KINDS as readonly string[]).includes(rubric.kind)
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export interface NextPromptChoice {
+  entry: RegisteredPrompt
+  area: (Rubric & { kind: AreaKind }) | null
+  reason: 'unpractised' | 'lowest-recent-average' | 'least-practised-prompt'
+  attempts: number
+  recentAverage: number | null
+}
+
+/**
+ * Deterministic: the first area (by id) with no attempts; otherwise the area with the lowest
+ * recent average (ties by id). Within the area, the prompt with the fewest attempts (ties by id).
+ * Only areas that some prompt trains can be chosen. Without any area, the least practised prompt.
+ */
+export function choosePromptToPractise(
+  rubrics: readonly Rubric[],
+  prompts: readonly RegisteredPrompt[],
+  practice: ReadonlyMap<string, AreaPractice>,
+  attemptsByPrompt: ReadonlyMap<string, number>,
+): NextPromptChoice | undefined {
+  const leastPractised = (candidates: readonly RegisteredPrompt[]) =>
+    [...candidates].sort(
+      (a, b) =>
+        (attemptsByPrompt.get(a.prompt.id) ?? 0) - (attemptsByPrompt.get(b.prompt.id) ?? 0) ||
+        byId(a.prompt, b.prompt),
+    )[0]
+
+  const areas = rubrics
+    .filter(isArea)
+    .map((area) => ({ area, prompts: prompts.filter((p) => p.prompt.tags.includes(area.id)) }))
+    .filter((a) => a.prompts.length > 0)
+    .sort((a, b) => byId(a.area, b.area))
+
+  const unpractised = areas.find((a) => !practice.has(a.area.id))
+  if (unpractised !== undefined) {
+    return {
+      entry: leastPractised(unpractised.prompts)!,
+      area: unpractised.area,
+      reason: 'unpractised',
+      attempts: 0,
+      recentAverage: null,
+    }
+  }
+  const weakest = [...areas].sort(
+    (a, b) =>
+      practice.get(a.area.id)!.recentAverage - practice.get(b.area.id)!.recentAverage || byId(a.area, b.area),
+  )[0]
+  if (weakest !== undefined) {
+    const p = practice.get(weakest.area.id)!
+    return {
+      entry: leastPractised(weakest.prompts)!,
+      area: weakest.area,
+      reason: 'lowest-recent-average',
+      attempts: p.attempts,
+      recentAverage: p.recentAverage,
+    }
+  }
+  const any = leastPractised(prompts)
+  if (any === undefined) return undefined
+  return {
+    entry: any,
+    area: null,
+    reason: 'least-practised-prompt',
+    attempts: attemptsByPrompt.get(any.prompt.id) ?? 0,
+    recentAverage: null,
+  }
+}
+
+const KIND_ORDER: Record<AreaKind, number> = { 'leadership-principle': 0, competency: 1, theme: 2 }
+
+export interface CoverageArea {
+  id: string
+  title: string
+  kind: AreaKind
+  attempts: number
+  best: number | null
+  bestAttemptId: number | null
+  bestBand: string | null
+  status: string
+}
+
+/** Every area in service with its best score so far; an area never practised says "none yet". */
+export function coverageOfAreas(
+  rubrics: readonly Rubric[],
+  practice: ReadonlyMap<string, AreaPractice>,
+): CoverageArea[] {
+  return rubrics
+    .filter(isArea)
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byId(a, b))
+    .map((area) => {
+      const p = practice.get(area.id)
+      return {
+        id: area.id,
+        title: area.title,
+        kind: area.kind,
+        attempts: p?.attempts ?? 0,
+        best: p?.best ?? null,
+        bestAttemptId: p?.bestAttemptId ?? null,
+        bestBand: p?.bestBandLabel ?? null,
+        status: p === undefined ? 'none yet' : p.bestBandLabel,
+      }
+    })
+}

@@ -1,0 +1,75 @@
+// Progress routes: score trends per day or week, and coverage of every area (best score so far).
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { criterionTrends, practiceByArea, scoreTrends } from '../../db/index'
+import { coverageOfAreas } from '../practice'
+import { coverageSchema, errorSchema, trendsQuery, trendsSchema } from '../schemas'
+
+export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/trends',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Average scores per day or week',
+        description:
+          'overall: average total score per period. criteria: per criterion, the average as a percentage ' +
+          "of the criterion's maximum points. Periods are UTC days, or weeks starting Monday.",
+        querystring: trendsQuery,
+        response: { 200: trendsSchema, 400: errorSchema },
+      },
+    },
+    async (request) => {
+      const { interval, ...filters } = request.query
+      const labels = new Map<string, string>()
+      // Label criteria as the filtered rubric names them, else as the first rubric that has them.
+      const rubrics = app.rubrics.list()
+      const preferred = filters.rubricId === undefined ? undefined : app.rubrics.get(filters.rubricId)
+      for (const r of preferred === undefined ? rubrics : [preferred, ...rubrics]) {
+        for (const c of r.criteria) if (!labels.has(c.id)) labels.set(c.id, c.label)
+      }
+      const criteria: {
+        criterionId: string
+        label: string
+        points: { period: string; attempts: number; average: number }[]
+      }[] = []
+      for (const row of criterionTrends(app.db, filters, interval)) {
+        let entry = criteria[criteria.length - 1]
+        if (entry?.criterionId !== row.criterionId) {
+          entry = {
+            criterionId: row.criterionId,
+            label: labels.get(row.criterionId) ?? row.criterionId,
+            points: [],
+          }
+          criteria.push(entry)
+        }
+        entry.points.push({ period: row.period, attempts: row.attempts, average: row.average })
+      }
+      return {
+        interval,
+        timezone: 'UTC' as const,
+        overall: scoreTrends(app.db, filters, interval),
+        criteria,
+      }
+    },
+  )
+
+  app.get(
+    '/api/coverage',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Best score so far per leadership principle, competency and theme',
+        description:
+          'An attempt counts for every tag of its prompt. An area never practised has best: null and ' +
+          'status "none yet".',
+        response: { 200: coverageSchema },
+      },
+    },
+    async () => {
+      const practice = new Map(practiceByArea(app.db).map((p) => [p.tag, p]))
+      const areas = coverageOfAreas(app.rubrics.list(), practice)
+      return { areas, practised: areas.filter((a) => a.best !== null).length, total: areas.length }
+    },
+  )
+}

@@ -1,0 +1,318 @@
+// The database layer against a real SQLite file: migrations, pragmas, one-transaction writes, SQL aggregates, indexes.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import {
+  attemptCountsByPrompt,
+  closeDb,
+  createDb,
+  criterionTrends,
+  type Db,
+  deleteAttempt,
+  findAttempt,
+  insertAttempt,
+  listAttempts,
+  listAttemptsInFull,
+  listReplacedReports,
+  practiceByArea,
+  replaceAttemptReport,
+  type StorableReport,
+  scoreTrends,
+} from '../../db/index'
+
+const DAY = 86_400_000
+const MON = Date.parse('2025-03-03T09:00:00Z') // a Monday
+
+function report(
+  score: number,
+  rubricId = 'ownership',
+  criteria?: StorableReport['criteria'],
+): StorableReport {
+  return {
+    rubricId,
+    rubricHash: `hash-${rubricId}`,
+    engineVersion: '1.0.0',
+    score,
+    band: score >= 80 ? { id: 'strong', label: 'Strong' } : { id: 'weak', label: 'Needs work' },
+    criteria: criteria ?? [
+      { id: 'star-structure', score: score / 5, max: 20, status: 'partial' },
+      {
+        id: 'measurable-result',
+        score: score >= 50 ? 10 : 0,
+        max: 10,
+        status: score >= 50 ? 'met' : 'missed',
+      },
+    ],
+  }
+}
+
+let dir: string
+let db: Db
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'starboard-db-'))
+  db = createDb(join(dir, 'nested', 'starboard.db'))
+})
+
+afterEach(() => {
+  closeDb(db)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function add(score: number, createdAt: number, promptId = 'ownership-outside-scope', tags = ['ownership']) {
+  return insertAttempt(db, {
+    promptId,
+    answer: `answer scoring ${score}`,
+    tags,
+    report: report(score, tags[0]),
+    createdAt,
+  })
+}
+
+describe('createDb', () => {
+  test('creates the folder, applies the migrations and sets WAL, foreign keys and a busy timeout', () => {
+    const tables = db
+      .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .map((t) => t.name)
+    expect(tables).toEqual(
+      expect.arrayContaining(['attempts', 'attempt_criteria', 'attempt_tags', 'attempt_reports']),
+    )
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000)
+  })
+
+  test('opening the same file again keeps the data and does not re-run migrations', () => {
+    const id = add(70, MON)
+    closeDb(db)
+    db = createDb(join(dir, 'nested', 'starboard.db'))
+    expect(findAttempt(db, id)?.score).toBe(70)
+  })
+})
+
+describe('storing attempts', () => {
+  test('writes the attempt, its per-criterion rows and its tags together', () => {
+    const id = insertAttempt(db, {
+      promptId: 'ownership-outside-scope',
+      answer: 'It, "quoted", went\nwell.',
+      durationMs: 61_000,
+      tags: ['ownership', 'conflict', 'ownership'],
+      report: report(84),
+      createdAt: MON,
+    })
+    const attempt = findAttempt(db, id)!
+    expect(attempt).toMatchObject({
+      promptId: 'ownership-outside-scope',
+      rubricId: 'ownership',
+      score: 84,
+      bandId: 'strong',
+      durationMs: 61_000,
+      answer: 'It, "quoted", went\nwell.',
+      createdAt: MON,
+      scoredAt: MON,
+      tags: ['conflict', 'ownership'],
+    })
+    expect((attempt.report as StorableReport).criteria).toHaveLength(2)
+    const criteria = db.all<{ criterion_id: string }>(
+      sql`SELECT criterion_id FROM attempt_criteria WHERE attempt_id = ${id} ORDER BY criterion_id`,
+    )
+    expect(criteria.map((c) => c.criterion_id)).toEqual(['measurable-result', 'star-structure'])
+  })
+
+  test('a failure part-way stores nothing: the transaction rolls back', () => {
+    const duplicate = report(50, 'ownership', [
+      { id: 'same', score: 1, max: 2, status: 'partial' },
+      { id: 'same', score: 1, max: 2, status: 'partial' },
+    ])
+    expect(() =>
+      insertAttempt(db, {
+        promptId: 'p',
+        answer: 'a',
+        tags: ['ownership'],
+        report: duplicate,
+        createdAt: MON,
+      }),
+    ).toThrow()
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempts`)?.n).toBe(0)
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempt_tags`)?.n).toBe(0)
+  })
+
+  test('deleting an attempt removes its criteria, tags and old reports', () => {
+    const id = add(40, MON)
+    replaceAttemptReport(db, id, { report: report(60), tags: ['ownership'], scoredAt: MON + DAY })
+    expect(deleteAttempt(db, id)).toBe(true)
+    expect(deleteAttempt(db, id)).toBe(false)
+    for (const table of ['attempt_criteria', 'attempt_tags', 'attempt_reports']) {
+      expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`)?.n).toBe(0)
+    }
+  })
+})
+
+describe('re-scoring', () => {
+  test('the new report becomes current and the old one is kept with when it was made and replaced', () => {
+    const id = add(40, MON)
+    const replaced = replaceAttemptReport(db, id, {
+      report: report(75),
+      tags: ['ownership', 'pressure'],
+      scoredAt: MON + DAY,
+    })
+    expect(replaced).toMatchObject({ score: 40, scoredAt: MON, replacedAt: MON + DAY })
+    const attempt = findAttempt(db, id)!
+    expect(attempt).toMatchObject({
+      score: 75,
+      scoredAt: MON + DAY,
+      createdAt: MON,
+      tags: ['ownership', 'pressure'],
+    })
+    const history = listReplacedReports(db, id)
+    expect(history.map((h) => h.score)).toEqual([40])
+    expect((history[0]!.report as StorableReport).score).toBe(40)
+    // Trends read the criteria of the current report.
+    const [point] = criterionTrends(db, { rubricId: 'ownership' }, 'day').filter(
+      (p) => p.criterionId === 'star-structure',
+    )
+    expect(point?.average).toBe(75) // 15 of 20 points
+    expect(replaceAttemptReport(db, 999, { report: report(1), tags: [], scoredAt: MON })).toBeUndefined()
+  })
+})
+
+describe('listing attempts', () => {
+  test('newest first, in pages that follow each other without gaps or repeats', () => {
+    const ids = [10, 20, 30, 40, 50].map((s, i) => add(s, MON + i * 1000))
+    // Two attempts in the same millisecond are ordered by id.
+    const same = add(60, MON + 4000)
+    const seen: number[] = []
+    let after: { createdAt: number; id: number } | undefined
+    for (;;) {
+      const page = listAttempts(db, {}, { limit: 2, after })
+      seen.push(...page.attempts.map((a) => a.id))
+      if (!page.more) break
+      const last = page.attempts[page.attempts.length - 1]!
+      after = { createdAt: last.createdAt, id: last.id }
+    }
+    expect(seen).toEqual([same, ...ids.slice().reverse()])
+  })
+
+  test('filters by prompt, rubric, tag, date range and score range, all together', () => {
+    add(30, MON, 'ownership-outside-scope', ['ownership', 'conflict'])
+    add(70, MON + DAY, 'ownership-outside-scope', ['ownership', 'conflict'])
+    add(90, MON + 2 * DAY, 'conflict-disagreement', ['conflict'])
+    add(50, MON + 3 * DAY, 'pressure-deadline', ['pressure'])
+    const scores = (filters: Parameters<typeof listAttempts>[1]) =>
+      listAttempts(db, filters, { limit: 50 }).attempts.map((a) => a.score)
+    expect(scores({})).toEqual([50, 90, 70, 30])
+    expect(scores({ promptId: 'ownership-outside-scope' })).toEqual([70, 30])
+    expect(scores({ rubricId: 'conflict' })).toEqual([90])
+    expect(scores({ tag: 'conflict' })).toEqual([90, 70, 30])
+    expect(scores({ from: MON + DAY, to: MON + 2 * DAY })).toEqual([90, 70])
+    expect(scores({ minScore: 50, maxScore: 70 })).toEqual([50, 70])
+    expect(scores({ tag: 'conflict', minScore: 60, to: MON + DAY })).toEqual([70])
+  })
+
+  test('summary rows carry an excerpt and the answer length, not the report', () => {
+    insertAttempt(db, {
+      promptId: 'p',
+      answer: 'x'.repeat(500),
+      tags: [],
+      report: report(10),
+      createdAt: MON,
+    })
+    const [row] = listAttempts(db, {}, { limit: 1 }).attempts
+    expect(row?.excerpt).toHaveLength(160)
+    expect(row?.answerLength).toBe(500)
+    expect(row).not.toHaveProperty('report')
+    expect(listAttemptsInFull(db, {}, { limit: 1 })[0]?.answer).toHaveLength(500)
+  })
+})
+
+describe('aggregates', () => {
+  test('score trends per day and per week (weeks start on Monday, UTC)', () => {
+    add(40, MON) // Mon 3 Mar
+    add(60, MON + 3600_000) // Mon 3 Mar
+    add(90, MON + 6 * DAY) // Sun 9 Mar: same week
+    add(20, MON + 7 * DAY) // Mon 10 Mar: next week
+    expect(scoreTrends(db, {}, 'day')).toEqual([
+      { period: '2025-03-03', attempts: 2, average: 50 },
+      { period: '2025-03-09', attempts: 1, average: 90 },
+      { period: '2025-03-10', attempts: 1, average: 20 },
+    ])
+    expect(scoreTrends(db, {}, 'week')).toEqual([
+      { period: '2025-03-03', attempts: 3, average: 63.33 },
+      { period: '2025-03-10', attempts: 1, average: 20 },
+    ])
+  })
+
+  test('criterion trends average the percentage of each criterion’s maximum', () => {
+    add(40, MON) // star-structure 8/20 = 40%, measurable-result 0/10
+    add(70, MON + 1000) // star-structure 14/20 = 70%, measurable-result 10/10
+    expect(criterionTrends(db, {}, 'day')).toEqual([
+      { criterionId: 'measurable-result', period: '2025-03-03', attempts: 2, average: 50 },
+      { criterionId: 'star-structure', period: '2025-03-03', attempts: 2, average: 55 },
+    ])
+  })
+
+  test('practice per area: attempts, best (earliest wins a tie), average of the latest five', () => {
+    const scores = [50, 80, 80, 10, 20, 30, 40, 60]
+    const ids = scores.map((s, i) =>
+      add(s, MON + i * 1000, 'ownership-outside-scope', ['ownership', 'conflict']),
+    )
+    add(95, MON, 'conflict-disagreement', ['conflict'])
+    const practice = practiceByArea(db)
+    expect(practice).toEqual([
+      {
+        tag: 'conflict',
+        attempts: 9,
+        best: 95,
+        bestAttemptId: ids.length + 1,
+        bestBandLabel: 'Strong',
+        recentAverage: 32, // 10, 20, 30, 40, 60
+        lastPractisedAt: MON + 7000,
+      },
+      {
+        tag: 'ownership',
+        attempts: 8,
+        best: 80,
+        bestAttemptId: ids[1],
+        bestBandLabel: 'Strong',
+        recentAverage: 32,
+        lastPractisedAt: MON + 7000,
+      },
+    ])
+    expect(attemptCountsByPrompt(db)).toEqual(
+      new Map([
+        ['conflict-disagreement', 1],
+        ['ownership-outside-scope', 8],
+      ]),
+    )
+  })
+})
+
+describe('indexes', () => {
+  const plan = (query: ReturnType<typeof sql>) =>
+    db
+      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
+      .map((r) => r.detail)
+      .join('\n')
+
+  test('every list and filter query is answered from an index, not a table scan', () => {
+    expect(plan(sql`SELECT id FROM attempts ORDER BY created_at DESC, id DESC LIMIT 20`)).toMatch(
+      /attempts_created_idx/,
+    )
+    expect(
+      plan(sql`SELECT id FROM attempts WHERE prompt_id = 'p' ORDER BY created_at DESC, id DESC LIMIT 20`),
+    ).toMatch(/attempts_prompt_created_idx/)
+    expect(
+      plan(sql`SELECT id FROM attempts WHERE rubric_id = 'r' ORDER BY created_at DESC, id DESC LIMIT 20`),
+    ).toMatch(/attempts_rubric_created_idx/)
+    expect(plan(sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't'`)).toMatch(/attempt_tags_tag_idx/)
+    expect(plan(sql`SELECT * FROM attempt_reports WHERE attempt_id = 1 ORDER BY scored_at`)).toMatch(
+      /attempt_reports_attempt_idx/,
+    )
+    expect(plan(sql`SELECT * FROM attempt_criteria WHERE attempt_id = 1`)).toMatch(
+      /USING (PRIMARY KEY|INDEX)/,
+    )
+  })
+})

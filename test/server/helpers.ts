@@ -1,0 +1,120 @@
+// Shared test setup for the server suites: a temp rubrics folder with small rubrics, an app on a real database.
+
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { type BuildAppOptions, buildApp } from '../../server/app'
+
+const STAR_CORE = fileURLToPath(new URL('../../rubrics/star-core.yaml', import.meta.url))
+
+/** A leadership principle whose one prompt also trains the `conflict` competency. */
+export const OWNERSHIP_RUBRIC = `id: ownership
+title: Ownership
+kind: leadership-principle
+extends: star-core
+summary: Acts on behalf of the whole team and never says "that's not my job".
+prompts:
+  - id: ownership-outside-scope
+    text: Tell me about a time you took on something outside your area of responsibility.
+    tags: [conflict]
+criteria:
+  - id: ownership-signals
+    label: Took ownership
+    check: keywords
+    weight: 20
+    section: action
+    groups:
+      - label: took responsibility
+        any: [took ownership, volunteered, stepped up]
+`
+
+export const CONFLICT_RUBRIC = `id: conflict
+title: Handling conflict
+kind: competency
+extends: star-core
+summary: Disagrees with respect, looks for the facts, and commits once a decision is made.
+prompts:
+  - id: conflict-disagreement
+    text: Tell me about a time you disagreed with a colleague about an approach.
+  - id: conflict-difficult-peer
+    text: Describe working with a peer who was hard to work with.
+`
+
+export const PRESSURE_RUBRIC = `id: pressure
+title: Leading under pressure
+kind: theme
+extends: star-core
+summary: Keeps judgement and people steady when time is short.
+prompts:
+  - id: pressure-deadline
+    text: Tell me about a time you delivered against a very tight deadline.
+`
+
+/** A strong-ish STAR answer that names ownership. */
+export const GOOD_ANSWER = `Situation: Last spring our checkout service failed twice during peak sales, and the team that owned it was on leave.
+Task: Although it was outside my area, I volunteered to restore it because customers could not pay.
+Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
+Result: Checkout errors fell by 92% within an hour and revenue recovered $40,000 that day. I learned to load-test before every launch.`
+
+/** A weak answer: hypothetical, no result. */
+export const WEAK_ANSWER = 'I would probably talk to the team and maybe we would fix it together somehow.'
+
+export function makeRubricsDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'starboard-rubrics-'))
+  copyFileSync(STAR_CORE, join(dir, 'star-core.yaml'))
+  const all = {
+    'ownership.yaml': OWNERSHIP_RUBRIC,
+    'conflict.yaml': CONFLICT_RUBRIC,
+    'pressure.yaml': PRESSURE_RUBRIC,
+    ...files,
+  }
+  for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  rubricsDir: string
+  /** The app's clock: set `clock.now` to place the next attempts in time. */
+  clock: { now: number }
+  close(): Promise<void>
+}
+
+export async function startApp(
+  options: Partial<BuildAppOptions> & { rubricFiles?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const { rubricFiles, ...rest } = options
+  const rubricsDir = options.rubricsDir ?? makeRubricsDir(rubricFiles)
+  const clock = { now: Date.parse('2025-03-03T10:00:00Z') }
+  const app = await buildApp({
+    dbPath: ':memory:',
+    rubricsDir,
+    rateLimit: false,
+    watchRubrics: false,
+    clientDir: join(rubricsDir, 'no-client-here'),
+    now: () => clock.now,
+    ...rest,
+  })
+  return {
+    app,
+    rubricsDir,
+    clock,
+    async close() {
+      await app.close()
+      rmSync(rubricsDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `ms`; for the file watcher. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

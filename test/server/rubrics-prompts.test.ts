@@ -1,0 +1,216 @@
+// Health, rubrics, rubric errors and prompts (list, one, next) through app.inject against a real database.
+
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { GOOD_ANSWER, startApp, type TestApp, WEAK_ANSWER } from './helpers'
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+describe('GET /api/health', () => {
+  test('says ok with the engine version and what is loaded', async () => {
+    t = await startApp()
+    const res = await t.app.inject('/api/health')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'ok', database: 'ok', rubrics: 4, rubricErrors: 0 })
+  })
+})
+
+describe('rubrics', () => {
+  test('lists the rubrics in service with their kinds and counts', async () => {
+    t = await startApp()
+    const res = await t.app.inject('/api/rubrics')
+    expect(res.statusCode).toBe(200)
+    const rubrics = res.json().rubrics as { id: string; kind: string; criteria: number; stale: boolean }[]
+    expect(rubrics.map((r) => r.id)).toEqual(['conflict', 'ownership', 'pressure', 'star-core'])
+    expect(rubrics.find((r) => r.id === 'ownership')).toMatchObject({
+      kind: 'leadership-principle',
+      extends: ['star-core'],
+      prompts: 1,
+      criteria: 9,
+      stale: false,
+    })
+  })
+
+  test('one rubric is the compiled rubric: criteria (inherited ones too), prompts with tags, bands', async () => {
+    t = await startApp()
+    const res = await t.app.inject('/api/rubrics/ownership')
+    expect(res.statusCode).toBe(200)
+    const rubric = res.json()
+    expect(rubric.criteria.map((c: { id: string }) => c.id)).toContain('ownership-signals')
+    expect(rubric.criteria.map((c: { id: string }) => c.id)).toContain('star-structure')
+    expect(
+      rubric.criteria.find((c: { id: string }) => c.id === 'ownership-signals').options.groups,
+    ).toHaveLength(1)
+    expect(rubric.prompts[0].tags).toEqual(['ownership', 'conflict'])
+    expect(rubric.bands.map((b: { id: string }) => b.id)).toEqual(['strong', 'developing', 'weak'])
+    expect(rubric.hash).toMatch(/^[0-9a-f]+$/)
+  })
+
+  test('an unknown rubric is 404 and says where to look', async () => {
+    t = await startApp()
+    const res = await t.app.inject('/api/rubrics/nope')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: "No rubric 'nope' is in service; GET /api/rubrics lists them",
+    })
+  })
+
+  test('a file broken at start is listed with file, line and column, and its rubric is absent', async () => {
+    t = await startApp({
+      rubricFiles: {
+        'broken.yaml': 'id: broken\ntitle: Broken\nkind: theme\nextends: star-core\nsummary: x\nwieght: 3\n',
+      },
+    })
+    const errors = (await t.app.inject('/api/rubrics/errors')).json()
+    expect(errors.errors).toEqual([
+      expect.objectContaining({
+        file: join(t.rubricsDir, 'broken.yaml'),
+        line: 6,
+        column: 1,
+        ruleId: 'unknown-key',
+        message: expect.stringContaining("Unknown key 'wieght'"),
+      }),
+    ])
+    expect(errors.stale).toEqual([])
+    const missing = await t.app.inject('/api/rubrics/broken')
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json().message).toContain('broken.yaml has errors')
+    expect((await t.app.inject('/api/health')).json().rubricErrors).toBe(1)
+  })
+})
+
+describe('prompts', () => {
+  test('lists every prompt with its rubric, filtered by tag, rubric and text', async () => {
+    t = await startApp()
+    const ids = async (query: string) =>
+      ((await t.app.inject(`/api/prompts${query}`)).json().prompts as { id: string }[]).map((p) => p.id)
+    const all = await ids('')
+    expect(all).toEqual([
+      'conflict-disagreement',
+      'conflict-difficult-peer',
+      'ownership-outside-scope',
+      'pressure-deadline',
+      'star-core-proud-project',
+      'star-core-hard-problem',
+      'star-core-recent-challenge',
+    ])
+    expect(await ids('?tag=conflict')).toEqual([
+      'conflict-disagreement',
+      'conflict-difficult-peer',
+      'ownership-outside-scope',
+    ])
+    expect(await ids('?rubricId=conflict')).toEqual(['conflict-disagreement', 'conflict-difficult-peer'])
+    expect(await ids('?q=DEADLINE')).toEqual(['pressure-deadline'])
+    expect(await ids('?tag=conflict&q=peer')).toEqual(['conflict-difficult-peer'])
+    expect(await ids('?tag=nothing')).toEqual([])
+  })
+
+  test('one prompt, or 404 for an unknown id', async () => {
+    t = await startApp()
+    const res = await t.app.inject('/api/prompts/pressure-deadline')
+    expect(res.json()).toMatchObject({ id: 'pressure-deadline', rubricId: 'pressure', tags: ['pressure'] })
+    const missing = await t.app.inject('/api/prompts/nope')
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json().message).toContain("No prompt 'nope'")
+  })
+
+  test('next: unpractised areas first in id order, then the lowest recent average, ties by id', async () => {
+    t = await startApp()
+    const next = async () => (await t.app.inject('/api/prompts/next')).json()
+    const practise = async (promptId: string, answer: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/attempts', payload: { promptId, answer } })
+      expect(res.statusCode).toBe(201)
+      return res.json().report.score as number
+    }
+
+    let n = await next()
+    expect(n).toMatchObject({
+      area: { id: 'conflict' },
+      reason: 'unpractised',
+      attempts: 0,
+      recentAverage: null,
+    })
+    // Within an area, the least practised prompt, ties by id.
+    expect(n.prompt.id).toBe('conflict-difficult-peer')
+
+    // The ownership prompt is tagged conflict too: one attempt covers both areas.
+    const strong = await practise('ownership-outside-scope', GOOD_ANSWER)
+    n = await next()
+    expect(n).toMatchObject({
+      area: { id: 'pressure' },
+      reason: 'unpractised',
+      prompt: { id: 'pressure-deadline' },
+    })
+
+    const weak = await practise('pressure-deadline', WEAK_ANSWER)
+    expect(weak).toBeLessThan(strong)
+    n = await next()
+    expect(n).toMatchObject({
+      area: { id: 'pressure' },
+      reason: 'lowest-recent-average',
+      attempts: 1,
+      recentAverage: weak,
+    })
+
+    const good = [
+      await practise('pressure-deadline', GOOD_ANSWER),
+      await practise('pressure-deadline', GOOD_ANSWER),
+      await practise('pressure-deadline', GOOD_ANSWER),
+    ]
+    const pressureAverage = Math.round(((weak + good[0]! + good[1]! + good[2]!) / 4) * 100) / 100
+    n = await next()
+    expect(n).toMatchObject({ area: { id: 'pressure' }, attempts: 4, recentAverage: pressureAverage })
+
+    // A weak ownership answer lowers ownership and conflict alike: equal averages, so the smaller id wins.
+    const weakOwnership = await practise('ownership-outside-scope', WEAK_ANSWER)
+    const shared = Math.round(((strong + weakOwnership) / 2) * 100) / 100
+    expect(shared).toBeLessThan(pressureAverage)
+    n = await next()
+    expect(n).toMatchObject({
+      area: { id: 'conflict' },
+      reason: 'lowest-recent-average',
+      attempts: 2,
+      recentAverage: shared,
+      // The least practised of the prompts tagged conflict, ties by id.
+      prompt: { id: 'conflict-difficult-peer' },
+    })
+    // Asking twice gives the same answer.
+    expect(await next()).toEqual(n)
+  })
+
+  test('next with no areas falls back to the least practised prompt; with no prompts it is 404', async () => {
+    t = await startApp()
+    for (const f of ['ownership.yaml', 'conflict.yaml', 'pressure.yaml']) rmSync(join(t.rubricsDir, f))
+    t.app.rubrics.reload()
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      payload: { promptId: 'star-core-hard-problem', answer: GOOD_ANSWER },
+    })
+    const n = (await t.app.inject('/api/prompts/next')).json()
+    expect(n).toMatchObject({
+      area: null,
+      reason: 'least-practised-prompt',
+      prompt: { id: 'star-core-proud-project' },
+    })
+
+    // A star-core without prompts: nothing is left to practise.
+    writeFileSync(
+      join(t.rubricsDir, 'star-core.yaml'),
+      'id: star-core\ntitle: STAR core\nkind: general\nsummary: Structure only.\n' +
+        'criteria:\n  - { id: star-structure, check: star-sections, weight: 100 }\n' +
+        'bands:\n  - { id: strong, label: Strong, min: 80 }\n  - { id: weak, label: Needs work, min: 0 }\n',
+    )
+    t.app.rubrics.reload()
+    expect(t.app.rubrics.errors()).toEqual([])
+    const none = await t.app.inject('/api/prompts/next')
+    expect(none.statusCode).toBe(404)
+    expect(none.json().message).toBe(
+      `No prompts are in service; add prompts to a rubric file in ${t.rubricsDir}`,
+    )
+  })
+})

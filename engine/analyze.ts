@@ -2,6 +2,7 @@
 
 import { labelSentences } from './label'
 import {
+  CHANGE_PHRASES,
   GENERIC_CLAIMS,
   HEDGES,
   HYPOTHETICAL_OPENERS,
@@ -48,7 +49,10 @@ export interface SentenceFeatures {
   figures: number
   outcome: boolean
   vagueOutcome: boolean
+  /** Learning: "I learned", "in hindsight", "taught me". */
   reflection: boolean
+  /** Lasting change: "since then", "from then on", "now I always". */
+  change: boolean
   task: boolean
   situation: boolean
   /** Weaker scene-setting phrases ("there was", "it was", "our team"). */
@@ -103,6 +107,7 @@ const SITUATION_TABLE = compilePhrases(SITUATION_PHRASES)
 const SITUATION_WEAK_TABLE = compilePhrases(SITUATION_WEAK)
 const OUTCOME_TABLE = compilePhrases(OUTCOME_PHRASES)
 const REFLECTION_TABLE = compilePhrases(REFLECTION_PHRASES)
+const CHANGE_TABLE = compilePhrases(CHANGE_PHRASES)
 const HYPOTHETICAL_TABLE = compilePhrases(HYPOTHETICAL_OPENERS)
 const GENERIC_TABLE = compilePhrases(GENERIC_CLAIMS)
 const META_TABLE = compilePhrases(META_PHRASES)
@@ -218,6 +223,10 @@ function findMetrics(tokens: readonly Token[]): Place[] {
     }
     if (!isFigure(t)) continue
     if (t.numeric && /^v\d/i.test(t.text)) continue
+    // "every two weeks" is a rhythm, not a measure of outcome.
+    if (i > 0 && tokens[i - 1]!.lower === 'every') continue
+    // "March 10" and "Q3 2024" are dates, not measures.
+    if (t.numeric && i > 0 && MONTHS.has(tokens[i - 1]!.lower) && !/[%$€£]/.test(t.text)) continue
     const selfUnit = /[%$€£kKmMbBxX]|ms$/.test(t.text) && t.numeric
     const nextWord = next?.lower
     const unitAfter =
@@ -408,10 +417,14 @@ function analyzeFeatures(
   }
   const vagueOutcome = findPhrases(VAGUE_TABLE, words).length > 0
   const reflectionHits = findPhrases(REFLECTION_TABLE, words)
-  // "I always" and "I still" are reflections only when the sentence looks back ("since then", "now").
+  // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
   const reflection = reflectionHits.some(
+    (h) => h.phrase !== 'made me' || /^(?:re|realiz|realis|question)/.test(words[h.to] ?? ''),
+  )
+  // "I always…" and "I still…" describe a lasting change only when the sentence looks back.
+  const change = findPhrases(CHANGE_TABLE, words).some(
     (h) =>
-      (h.phrase !== 'i always' && h.phrase !== 'i still' && h.phrase !== 'made me' && h.phrase !== 'now i') ||
+      (h.phrase !== 'i always' && h.phrase !== 'i still') ||
       words.includes('since') ||
       words.includes('now') ||
       words.includes('today'),
@@ -515,6 +528,7 @@ function analyzeFeatures(
     outcome,
     vagueOutcome,
     reflection,
+    change,
     task: taskHits.length > 0,
     situation: situationHits.length > 0,
     situationWeak,

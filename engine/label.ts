@@ -37,7 +37,7 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
   if (f.meta) add('other', 2.4, 'meta')
   if (f.list || f.fragment) add('other', 1.2, f.list ? 'bare-list' : 'fragment')
 
-  if (f.present && !f.reflection && !f.task) add('other', 1.4, 'present-tense-claim')
+  if (f.present && !f.reflection && !f.change && !f.task) add('other', 1.4, 'present-tense-claim')
   if (f.secondPerson && !f.iDid && !f.weDid) add('other', 1.0, 'addresses-listener')
   if (f.interjection) add('other', 0.6, 'interjection')
 
@@ -60,6 +60,7 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
   if (f.outcome) add('result', 1.4, 'outcome')
   if (f.vagueOutcome && f.outcome) add('result', 0.4, 'vague-outcome')
   if (f.reflection) add('result', 2.2, 'reflection')
+  else if (f.change) add('result', rel > 0.6 ? 1.6 : 0.6, 'lasting-change')
 
   // Position in the answer: stories open with context and close with outcomes.
   if (rel < 0.2) add('situation', 0.9 * (1 - rel / 0.2), 'opening')

@@ -69,12 +69,17 @@ function issueToError(
       ),
     )
   }
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+  if (issue.code === 'invalid_type' && !hasKey(read, path)) {
     const key = String(path[path.length - 1])
     return [error(read, path.slice(0, -1), 'missing-key', `Missing the required '${key}' key`)]
   }
   const where = path.length > 0 ? `'${path.join('.')}': ` : ''
   return [error(read, path, 'invalid-value', `${where}${issue.message}`)]
+}
+
+/** True when the YAML document holds a value at `path` (so a type error is not a missing key). */
+function hasKey(read: ReadFile, path: readonly PathKey[]): boolean {
+  return read.doc.hasIn(path)
 }
 
 const KNOWN_KEYS = [

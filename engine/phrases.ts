@@ -1,6 +1,6 @@
 // Phrase tables: match lists of multi-word phrases against token sequences in one pass.
 
-import type { Token } from './text'
+import { TOKEN_SOURCE, type Token } from './text'
 
 export interface PhraseHit {
   phrase: string
@@ -32,13 +32,8 @@ export function compilePhrases(
 
 /** Splits a phrase into lower-case words the same way the tokenizer splits text. */
 export function splitPhrase(phrase: string): string[] {
-  return (
-    phrase
-      .toLowerCase()
-      .replace(/’/g, "'")
-      .match(/[$€£]?\d[\d,]*(?:\.\d+)?%?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['.\-/][\p{L}\p{M}\p{N}_]+)*/gu) ??
-    []
-  )
+  // The same tokenizer as the answer's, so "10x" or "p99" in a phrase match the answer's tokens.
+  return phrase.toLowerCase().replace(/’/g, "'").match(new RegExp(TOKEN_SOURCE.source, 'gu')) ?? []
 }
 
 /** All non-overlapping hits, left to right, preferring the longest phrase at each position. */

@@ -28,8 +28,9 @@ export interface RawSentence {
 export type HeadingSection = 'situation' | 'task' | 'action' | 'result'
 
 // Words, numbers, money, percentages, versions, dotted abbreviations (e.g, U.S, Node.js), contractions, hyphenations.
-const TOKEN_RE =
-  /[$€£]?\d[\d,]*(?:\.\d+)?(?:[%kKmMbBxX]|ms\b)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['’.\-/][\p{L}\p{M}\p{N}_]+)*/gu
+export const TOKEN_SOURCE =
+  /[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:[%kKmMbBxX]|ms\b)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['’.\-/][\p{L}\p{M}\p{N}_]+)*/gu
+const TOKEN_RE = new RegExp(TOKEN_SOURCE.source, 'gu')
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
@@ -212,8 +213,7 @@ export function splitSentences(text: string): RawSentence[] {
       continue
     }
     const paragraphStart = blankBefore || sentences.length === 0
-    const lineStart =
-      start === 0 || text.charCodeAt(start - 1) === 10 || /\n[ \t]*$/.test(text.slice(0, start))
+    const lineStart = atLineStart(text, start)
     let heading: HeadingSection | undefined
     let bodyStart = start
     // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
@@ -260,6 +260,12 @@ function joinsAcrossLineBreak(text: string, prevStart: number, prevEnd: number, 
 function inlineHeadingOk(line: string, length: number): boolean {
   const head = line.slice(0, length)
   return /[:\-–—]\**\s*$/.test(head) && /^\s*\S/.test(line.slice(length))
+}
+
+function atLineStart(text: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--
+  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13
 }
 
 function isSpace(code: number): boolean {

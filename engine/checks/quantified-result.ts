@@ -32,7 +32,7 @@ export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
     if (count >= options.min) return { fraction: 1, messages }
     if (count > 0) {
       return {
-        fraction: 0.6 + (0.4 * count) / options.min,
+        fraction: 0.4 + (0.35 * count) / options.min,
         messages,
         fix: `Add another measure to your ${name} (${count} of ${options.min})`,
       }

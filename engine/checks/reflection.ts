@@ -12,8 +12,11 @@ export const reflection: CheckKind<ReflectionOptions> = {
     let best = 0
     let place: { start: number; end: number } | undefined
     analysis.sentences.forEach((s, i) => {
-      if (!s.features.reflection || s.features.hypothetical) return
-      const value = s.star === 'result' || i >= n * 0.66 ? 1 : 0.5
+      const f = s.features
+      if ((!f.reflection && !f.change) || f.hypothetical) return
+      const closing = s.star === 'result' || i >= n * 0.66
+      // A change of habit counts as reflection when it closes the story; learning counts anywhere, more at the end.
+      const value = f.reflection ? (closing ? 1 : 0.5) : closing ? 1 : 0
       if (value > best) {
         best = value
         place = { start: s.start, end: s.end }

@@ -1,0 +1,24 @@
+// Shared test helpers: the compiled shipped rubrics, loaded once per test file.
+
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { compileRubrics } from '../../engine/parse'
+import type { Rubric } from '../../engine/types'
+
+export const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
+
+export function shippedRubrics(): Map<string, Rubric> {
+  const files = readdirSync(RUBRICS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ file: `rubrics/${f}`, text: readFileSync(join(RUBRICS_DIR, f), 'utf8') }))
+  return new Map(compileRubrics(files).rubrics.map((r) => [r.id, r]))
+}
+
+export function starCore(): Rubric {
+  const { rubrics, errors } = compileRubrics([
+    { file: 'rubrics/star-core.yaml', text: readFileSync(join(RUBRICS_DIR, 'star-core.yaml'), 'utf8') },
+  ])
+  if (errors.length > 0 || rubrics[0] === undefined)
+    throw new Error(`star-core does not compile: ${errors[0]?.message}`)
+  return rubrics[0]
+}

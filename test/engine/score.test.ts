@@ -1,0 +1,162 @@
+// The scorer's promises: never throws, empty scores 0, deterministic, offsets exact, suggestion gains exact.
+
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { score } from '../../engine/score'
+import type { Rubric, ScoreReport } from '../../engine/types'
+import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
+import { starCore } from './helpers'
+
+const rubric = starCore()
+const strong = loadCorpus(CORPUS_DIR).find((c) => c.variant === 'strong')!.answer
+
+function checkInvariants(text: string, report: ScoreReport) {
+  expect(Number.isInteger(report.score)).toBe(true)
+  expect(report.score).toBeGreaterThanOrEqual(0)
+  expect(report.score).toBeLessThanOrEqual(100)
+  let last = 0
+  for (const s of report.sentences) {
+    expect(s.start).toBeGreaterThanOrEqual(last)
+    expect(s.end).toBeGreaterThan(s.start)
+    expect(s.end).toBeLessThanOrEqual(text.length)
+    expect(text.slice(s.start, s.end)).toBe(s.text)
+    last = s.end
+  }
+  for (const c of report.criteria) {
+    for (const m of c.messages) {
+      if (m.place === undefined) continue
+      expect(m.place.start).toBeGreaterThanOrEqual(0)
+      expect(m.place.end).toBeLessThanOrEqual(text.length)
+      expect(m.place.end).toBeGreaterThanOrEqual(m.place.start)
+    }
+  }
+  expect(JSON.parse(JSON.stringify(report))).toEqual(report)
+}
+
+describe('score', () => {
+  it('scores an empty or blank answer 0 with a message saying what to do', () => {
+    for (const text of ['', '   ', '\n\n\t ', '…', '?!']) {
+      const report = score(text, rubric)
+      expect(report.score).toBe(0)
+      expect(report.band.id).toBe('weak')
+      expect(report.messages.map((m) => m.ruleId)).toEqual(['empty-answer'])
+      expect(report.criteria.every((c) => c.status === 'missed')).toBe(true)
+    }
+  })
+
+  const hostile: [string, string][] = [
+    ['emoji', '🚀🔥 I shipped 🙂 the migration 👩‍💻 and cut costs 40% 💸.'],
+    ['right-to-left', 'עבדתי על מערכת התשלומים. قمت بتحسين الأداء بنسبة 30%. I led the rollout.'],
+    ['control characters', 'I\u0000 fixed\u0007 the\u001b[31m bug\u0008.\u000c Result:\u0085 it worked.'],
+    ['lone surrogates', 'I rewrote \ud800 the cache \udfff and latency fell 50%.\ud83d'],
+    ['combining marks', 'Ĩ̸̢ r̷e̴w̵r̶o̷t̸e̵ the queue; p99 fell from 900 ms to 120 ms.'],
+    ['only punctuation', '... --- !!! ??? ;;; :::'],
+    ['no spaces', 'a'.repeat(5000)],
+    ['headings only', 'Situation:\nTask:\n**Action**\nResult –'],
+    ['numbers only', '1 2 3 4 5 6 7 8 9 10 100% $5k 3x'],
+    ['zero-width', '\u200bI\u200b led\u200d the\ufeff work.'],
+    ['newlines', '\n'.repeat(1000)],
+    ['weird quotes', '“I did it,” she said — ‘really’ — and we’d shipped by 3 a.m. (U.S. time).'],
+  ]
+  it.each(hostile)('never throws on %s and keeps offsets inside the text', (_name, text) => {
+    const report = score(text, rubric)
+    checkInvariants(text, report)
+  })
+
+  it('never throws on 50,000 characters and keeps every sentence inside the text', () => {
+    const text = `${strong} `.repeat(Math.ceil(50_000 / (strong.length + 1))).slice(0, 50_000)
+    const report = score(text, rubric)
+    checkInvariants(text, report)
+    expect(report.stats.words).toBeGreaterThan(5000)
+    expect(report.criteria.find((c) => c.id === 'length')!.status).toBe('missed')
+  })
+
+  it('gives the same report, byte for byte, every time', () => {
+    const a = JSON.stringify(score(strong, rubric))
+    for (let i = 0; i < 5; i++) expect(JSON.stringify(score(strong, rubric))).toBe(a)
+    // A fresh copy of the rubric (as the browser gets it from JSON) scores identically.
+    const copy = JSON.parse(JSON.stringify(rubric)) as Rubric
+    expect(JSON.stringify(score(strong, copy))).toBe(a)
+  })
+
+  it('reports each suggestion gain as exactly the rise in the integer total at full credit', () => {
+    const answer = 'We fixed the flaky pipeline. I think it was kind of better after that, maybe.'
+    const report = score(answer, rubric)
+    expect(report.suggestions.length).toBeGreaterThan(2)
+    const raw = report.criteria.reduce((s, c) => s + c.score, 0)
+    for (const s of report.suggestions) {
+      const c = report.criteria.find((x) => x.id === s.criterionId)!
+      expect(s.gain).toBe(Math.round(raw - c.score + c.max) - report.score)
+      expect(s.message.length).toBeGreaterThan(10)
+    }
+    const gains = report.suggestions.map((s) => s.gain)
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains)
+  })
+
+  it('fills stats: words, sentences, speaking time at 150 words a minute, I and we', () => {
+    const report = score('I led the work. We shipped it. I measured a 20% gain.', rubric)
+    expect(report.stats).toEqual({ words: 12, sentences: 3, speakingSeconds: 5, iCount: 2, weCount: 1 })
+    expect(report.engineVersion).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(report.rubricId).toBe('star-core')
+    expect(report.rubricHash).toBe(rubric.hash)
+  })
+
+  it('keeps section shares summing to at most 1', () => {
+    const report = score(strong, rubric)
+    const sum = Object.values(report.sections).reduce((s, x) => s + x.share, 0)
+    expect(sum).toBeLessThanOrEqual(1.0001)
+    expect(report.sections.action.share).toBeGreaterThan(0.2)
+  })
+})
+
+describe('sentence splitting', () => {
+  const split = (t: string) => analyze(t).sentences.map((s) => s.text)
+
+  it('does not split after common abbreviations', () => {
+    expect(
+      split(
+        'I met Dr. Patel at 9 a.m. on Monday. We compared Postgres vs. MySQL, e.g. for writes, i.e. the hot path. The U.S. team agreed.',
+      ),
+    ).toEqual([
+      'I met Dr. Patel at 9 a.m. on Monday.',
+      'We compared Postgres vs. MySQL, e.g. for writes, i.e. the hot path.',
+      'The U.S. team agreed.',
+    ])
+  })
+
+  it('splits after an abbreviation that ends a sentence', () => {
+    expect(split('I was paged at 3 a.m. The database was down.')).toEqual([
+      'I was paged at 3 a.m.',
+      'The database was down.',
+    ])
+  })
+
+  it('joins hard-wrapped lines but keeps paragraphs, headings and bullets apart', () => {
+    expect(
+      split(
+        'I rewrote the consumer\nwith backoff and jitter.\n\nSituation:\nWe had outages.\n- I added alerts\n- I wrote a runbook',
+      ),
+    ).toEqual([
+      'I rewrote the consumer\nwith backoff and jitter.',
+      'Situation:',
+      'We had outages.',
+      '- I added alerts',
+      '- I wrote a runbook',
+    ])
+  })
+
+  it('honours explicit headings, inline and on their own line', () => {
+    const labels = (t: string) => analyze(t).sentences.map((s) => `${s.star}:${s.text}`)
+    expect(
+      labels('S - Our API was slow. T - I owned the fix. A - I profiled it. R - It got 3x faster.'),
+    ).toEqual([
+      'situation:S - Our API was slow.',
+      'task:T - I owned the fix.',
+      'action:A - I profiled it.',
+      'result:R - It got 3x faster.',
+    ])
+    expect(
+      labels('**Result:** the team adopted it.\n\n**Situation** – it was 2021.').map((l) => l.split(':')[0]),
+    ).toEqual(['result', 'situation'])
+  })
+})

@@ -339,6 +339,13 @@ function analyzeFeatures(
     if (!past && isPastTense(w)) past = true
   }
 
+  // "The team rewrote…" hides the speaker as much as "we rewrote…".
+  for (let i = 0; i + 1 < n; i++) {
+    if (/^(?:the|our|my|whole|entire)$/.test(words[i]!) && TEAM_SUBJECT_HEADS.has(words[i + 1]!) && isPastTense(words[i + 2] ?? '')) {
+      weCount++
+      weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
+    }
+  }
   const mainFrom = mainClauseStart(words, tokens, sentenceText, base)
   let sv = findSubjectVerb(words, mainFrom)
   if (sv === undefined && mainFrom > 0) sv = findSubjectVerb(words, 0)

@@ -1,8 +1,9 @@
 // Word lists the cue features read. Lower case; multi-word entries are matched on token boundaries.
 
-export const I_FORMS = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'myself', 'mine'])
+// Pronouns that name who acted; possessives ("my", "our") are left out: "our five services" hides nobody.
+export const I_FORMS = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'myself'])
 export const I_SUBJECT = new Set(['i', "i've", "i'd", "i'll", "i'm"])
-export const WE_FORMS = new Set(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves'])
+export const WE_FORMS = new Set(['we', "we're", "we've", "we'd", "we'll", 'us', 'ourselves'])
 export const WE_SUBJECT = new Set(['we', "we've", "we'd", "we'll", "we're"])
 
 /** Irregular past tense forms that describe doing something. */
@@ -147,7 +148,6 @@ export const NOT_PAST = new Set([
   'supposed',
   'biased',
   'unplanned',
-  'shared',
   'hundreds',
 ])
 
@@ -551,8 +551,6 @@ export const TASK_PHRASES = [
   'had a month',
   'had six weeks',
   'had until',
-  'by the end of',
-  'before the',
 ]
 
 export const SITUATION_PHRASES = [

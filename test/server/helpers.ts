@@ -86,6 +86,7 @@ export async function startApp(
   options: Partial<BuildAppOptions> & { rubricFiles?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const { rubricFiles, ...rest } = options
+  const made = options.rubricsDir === undefined
   const rubricsDir = options.rubricsDir ?? makeRubricsDir(rubricFiles)
   const clock = { now: Date.parse('2025-03-03T10:00:00Z') }
   const app = await buildApp({
@@ -103,7 +104,7 @@ export async function startApp(
     clock,
     async close() {
       await app.close()
-      rmSync(rubricsDir, { recursive: true, force: true })
+      if (made) rmSync(rubricsDir, { recursive: true, force: true })
     },
   }
 }

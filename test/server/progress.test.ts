@@ -1,0 +1,148 @@
+// GET /api/trends and GET /api/coverage against hand-computed expectations.
+
+import { afterEach, describe, expect, test } from 'vitest'
+import { GOOD_ANSWER, startApp, type TestApp, WEAK_ANSWER } from './helpers'
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+const DAY = 86_400_000
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+interface Stored {
+  score: number
+  criteria: { id: string; score: number; max: number }[]
+}
+
+async function practise(promptId: string, answer: string, at: string): Promise<Stored> {
+  t.clock.now = Date.parse(at)
+  const res = await t.app.inject({ method: 'POST', url: '/api/attempts', payload: { promptId, answer } })
+  expect(res.statusCode).toBe(201)
+  return res.json().report
+}
+
+describe('GET /api/trends', () => {
+  test('overall and per-criterion averages per day and per week, filtered by rubric or tag', async () => {
+    t = await startApp()
+    // Mon 3 Mar: two attempts; Sun 9 Mar (same week); Tue 11 Mar (next week).
+    const a = await practise('pressure-deadline', GOOD_ANSWER, '2025-03-03T08:00:00Z')
+    const b = await practise('pressure-deadline', WEAK_ANSWER, '2025-03-03T21:00:00Z')
+    const c = await practise('ownership-outside-scope', GOOD_ANSWER, '2025-03-09T12:00:00Z')
+    const d = await practise('conflict-disagreement', WEAK_ANSWER, '2025-03-11T12:00:00Z')
+
+    const daily = (await t.app.inject('/api/trends')).json()
+    expect(daily.interval).toBe('day')
+    expect(daily.timezone).toBe('UTC')
+    expect(daily.overall).toEqual([
+      { period: '2025-03-03', attempts: 2, average: round2((a.score + b.score) / 2) },
+      { period: '2025-03-09', attempts: 1, average: c.score },
+      { period: '2025-03-11', attempts: 1, average: d.score },
+    ])
+
+    const weekly = (await t.app.inject('/api/trends?interval=week')).json()
+    expect(weekly.overall).toEqual([
+      { period: '2025-03-03', attempts: 3, average: round2((a.score + b.score + c.score) / 3) },
+      { period: '2025-03-10', attempts: 1, average: d.score },
+    ])
+
+    // Per criterion: average percentage of the criterion's maximum (maxima differ between rubrics).
+    const pct = (r: Stored, id: string) => {
+      const x = r.criteria.find((k) => k.id === id)!
+      return (100 * x.score) / x.max
+    }
+    const structure = weekly.criteria.find((k: { criterionId: string }) => k.criterionId === 'star-structure')
+    expect(structure.label).toBe('STAR structure')
+    expect(structure.points).toEqual([
+      {
+        period: '2025-03-03',
+        attempts: 3,
+        average: round2((pct(a, 'star-structure') + pct(b, 'star-structure') + pct(c, 'star-structure')) / 3),
+      },
+      { period: '2025-03-10', attempts: 1, average: round2(pct(d, 'star-structure')) },
+    ])
+    // A criterion only the ownership rubric has appears once, for the week of that attempt.
+    const signals = weekly.criteria.find(
+      (k: { criterionId: string }) => k.criterionId === 'ownership-signals',
+    )
+    expect(signals).toEqual({
+      criterionId: 'ownership-signals',
+      label: 'Took ownership',
+      points: [{ period: '2025-03-03', attempts: 1, average: round2(pct(c, 'ownership-signals')) }],
+    })
+
+    const byRubric = (await t.app.inject('/api/trends?rubricId=pressure')).json()
+    expect(byRubric.overall).toEqual([
+      { period: '2025-03-03', attempts: 2, average: round2((a.score + b.score) / 2) },
+    ])
+    // The ownership prompt is tagged conflict, so the conflict tag sees c and d.
+    const byTag = (await t.app.inject('/api/trends?tag=conflict&interval=week')).json()
+    expect(byTag.overall).toEqual([
+      { period: '2025-03-03', attempts: 1, average: c.score },
+      { period: '2025-03-10', attempts: 1, average: d.score },
+    ])
+    const ranged = (await t.app.inject('/api/trends?from=2025-03-04&to=2025-03-10')).json()
+    expect(ranged.overall).toEqual([{ period: '2025-03-09', attempts: 1, average: c.score }])
+  })
+
+  test('no attempts: empty series; a bad interval is 400', async () => {
+    t = await startApp()
+    expect((await t.app.inject('/api/trends')).json()).toEqual({
+      interval: 'day',
+      timezone: 'UTC',
+      overall: [],
+      criteria: [],
+    })
+    const bad = await t.app.inject('/api/trends?interval=month')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().message).toBe('query.interval: interval must be day or week')
+  })
+})
+
+describe('GET /api/coverage', () => {
+  test('best score so far per area, every tag of the prompt counting, "none yet" said explicitly', async () => {
+    t = await startApp()
+    const empty = (await t.app.inject('/api/coverage')).json()
+    expect(empty).toEqual({
+      practised: 0,
+      total: 3,
+      areas: [
+        {
+          id: 'ownership',
+          title: 'Ownership',
+          kind: 'leadership-principle',
+          attempts: 0,
+          best: null,
+          bestAttemptId: null,
+          bestBand: null,
+          status: 'none yet',
+        },
+        expect.objectContaining({ id: 'conflict', kind: 'competency', best: null, status: 'none yet' }),
+        expect.objectContaining({ id: 'pressure', kind: 'theme', best: null, status: 'none yet' }),
+      ],
+    })
+
+    const weak = await practise('conflict-disagreement', WEAK_ANSWER, '2025-03-03T08:00:00Z')
+    t.clock.now += DAY
+    const strong = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      payload: { promptId: 'ownership-outside-scope', answer: GOOD_ANSWER },
+    })
+    const strongReport = strong.json().report
+    const coverage = (await t.app.inject('/api/coverage')).json()
+    expect(coverage.practised).toBe(2)
+    const byId = Object.fromEntries(coverage.areas.map((a: { id: string }) => [a.id, a]))
+    expect(byId.ownership).toMatchObject({
+      attempts: 1,
+      best: strongReport.score,
+      bestAttemptId: strong.json().id,
+      bestBand: strongReport.band.label,
+      status: strongReport.band.label,
+    })
+    // The ownership prompt also trains conflict: its strong attempt is conflict's best too.
+    expect(byId.conflict).toMatchObject({ attempts: 2, best: Math.max(weak.score, strongReport.score) })
+    expect(byId.pressure).toMatchObject({ attempts: 0, best: null, status: 'none yet' })
+    // star-core is general, not an area.
+    expect(byId['star-core']).toBeUndefined()
+  })
+})

@@ -79,7 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Answer 5xx for errors thrown while closing rather than hanging tests and shutdowns.
+    // Close keep-alive connections on shutdown, so Ctrl-C does not wait for idle browsers to hang up.
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>()
 

@@ -81,6 +81,20 @@ describe('rubrics', () => {
     expect(missing.json().message).toContain('broken.yaml has errors')
     expect((await t.app.inject('/api/health')).json().rubricErrors).toBe(1)
   })
+
+  test('rubric errors are logged as file:line:column lines', async () => {
+    const lines: { level: number; msg: string }[] = []
+    t = await startApp({
+      rubricFiles: { 'broken.yaml': 'id: broken\ntitle: [unclosed\n' },
+      logger: { level: 'warn', stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+    })
+    const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg)
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Rubric error: ${t.rubricsDir}/broken\\.yaml:\\d+:\\d+  yaml-syntax  `),
+      ),
+    ])
+  })
 })
 
 describe('prompts', () => {

@@ -221,8 +221,15 @@ function findMetrics(tokens: readonly Token[]): Place[] {
       spans.push({ start: t.start, end: t.end })
       continue
     }
+    // "twice the volume", "cut in half", "down by a third"
+    if (
+      /^(?:twice|thrice)$/.test(t.lower) ||
+      (/^(?:half|third|quarter)$/.test(t.lower) && /^(?:by|in|a)$/.test(tokens[i - 1]?.lower ?? ''))
+    ) {
+      spans.push({ start: t.start, end: t.end })
+      continue
+    }
     if (!isFigure(t)) continue
-    if (t.numeric && /^v\d/i.test(t.text)) continue
     // "every two weeks" is a rhythm, not a measure of outcome.
     if (i > 0 && tokens[i - 1]!.lower === 'every') continue
     // "March 10" and "Q3 2024" are dates, not measures.
@@ -241,12 +248,24 @@ function findMetrics(tokens: readonly Token[]): Place[] {
       const end = unitAfter && next !== undefined ? next.end : t.end
       spans.push({ start: t.start, end })
       if (unitAfter) i++
-    } else if (t.numeric && t.text.length >= 2 && !isYear(t)) {
-      // A bare count ("reviewed 40 pull requests") is still a measure.
+    } else if (
+      t.numeric &&
+      t.text.length >= 2 &&
+      !isYear(t) &&
+      !t.text.includes('.') &&
+      !afterName(tokens, i)
+    ) {
+      // A bare count ("reviewed 40 pull requests") is still a measure; "Node 18" and "Python 3.12" are versions.
       spans.push({ start: t.start, end: t.end })
     }
   }
   return spans
+}
+
+/** True after a capitalised name inside the sentence ("Node 18", "Java 21"): a version, not a count. */
+function afterName(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]
+  return prev !== undefined && i - 1 > 0 && /^\p{Lu}/u.test(prev.text)
 }
 
 function hasFromTo(tokens: readonly Token[], i: number): boolean {
@@ -341,7 +360,11 @@ function analyzeFeatures(
 
   // "The team rewrote…" hides the speaker as much as "we rewrote…".
   for (let i = 0; i + 1 < n; i++) {
-    if (/^(?:the|our|my|whole|entire)$/.test(words[i]!) && TEAM_SUBJECT_HEADS.has(words[i + 1]!) && isPastTense(words[i + 2] ?? '')) {
+    if (
+      /^(?:the|our|my|whole|entire)$/.test(words[i]!) &&
+      TEAM_SUBJECT_HEADS.has(words[i + 1]!) &&
+      isPastTense(words[i + 2] ?? '')
+    ) {
       weCount++
       weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
     }
@@ -474,6 +497,8 @@ function analyzeFeatures(
     hypothetical = true
     break
   }
+  // "Next time, I would…" and "Since then I always…" look back on the story; they are not hypotheticals.
+  if (hypothetical && (reflection || change)) hypothetical = false
   // "If I were in that situation" style conditionals
   if (!hypothetical && words[0] === 'if' && !past && (words.includes('would') || words.includes("i'd")))
     hypothetical = true

@@ -30,7 +30,7 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
     add(s.heading, 10, `heading:${s.heading}`)
     return { scores, cues }
   }
-  if (heading !== undefined) add(heading, 3.2, `heading:${heading}`)
+  if (heading !== undefined) add(heading, 4, `heading:${heading}`)
 
   if (f.hypothetical) add('other', 3.5, 'hypothetical')
   if (f.generic) add('other', f.iDid || f.weDid || f.metrics.length > 0 ? 0.8 : 2.2, 'generic-claim')

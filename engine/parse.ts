@@ -385,9 +385,15 @@ export function compileRubrics(
   const reads = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(readFile)
   const errors: RubricError[] = []
   const byId = new Map<string, ReadFile>()
+  // Ids of files that failed to read, so a child of one is told its parent has errors, not that it is missing.
+  const broken = new Set<string>()
   for (const r of reads) {
     errors.push(...r.errors)
-    if (r.data === undefined || r.errors.length > 0) continue
+    if (r.data === undefined || r.errors.length > 0) {
+      const id = r.errors.some((e) => e.ruleId === 'yaml-syntax') ? undefined : r.doc.get('id')
+      if (typeof id === 'string') broken.add(id)
+      continue
+    }
     const other = byId.get(r.data.id)
     if (other !== undefined) {
       errors.push(
@@ -430,6 +436,18 @@ export function compileRubrics(
         }
       } else {
         parent = options.known?.get(data.extends)
+        if (parent === undefined && broken.has(data.extends)) {
+          errors.push(
+            error(
+              read,
+              ['extends'],
+              'extends-invalid',
+              `'${data.extends}' has errors, so '${id}' cannot extend it`,
+            ),
+          )
+          done.set(id, null)
+          return null
+        }
         if (parent === undefined) {
           const ids = [...byId.keys()].sort().join(', ')
           errors.push(

@@ -39,13 +39,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
     const t = m[0]
     const first = t.charCodeAt(0)
-    const numeric = (first >= 48 && first <= 57) || t.charCodeAt(1) <= 57
+    // A number, or a currency sign before one ("$40k"); "p99" and "Q3" are names, not numbers.
+    const second = t.charCodeAt(1)
+    const numeric = (first >= 48 && first <= 57) || (/^[$€£]/.test(t) && second >= 48 && second <= 57)
     tokens.push({
       text: t,
       lower: t.toLowerCase().replace(/’/g, "'"),
       start: m.index,
       end: m.index + t.length,
-      numeric: numeric && /\d/.test(t),
+      numeric,
     })
   }
   return tokens

@@ -31,6 +31,9 @@ export const hedging: CheckKind<HedgingOptions> = {
         ? 1
         : clamp01(1 - (density - options.maxPer100) / (options.zeroPer100 - options.maxPer100))
     const messages = spans.map(({ h, star }) => message(ruleId, 'info', 'Hedge or filler word', h, star))
+    if (scale < 1 && clean === 1) {
+      messages.push(message(ruleId, 'info', `Only ${words} words: too little to show confident delivery`))
+    }
     const fraction = clean * scale
     return {
       fraction,

@@ -49,6 +49,20 @@ export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
         fix: `Add a ${name} with a measurable outcome: what changed, by how much`,
       }
     }
+    if (elsewhere) {
+      const first = analysis.sentences.find(
+        (s) => s.star !== options.section && s.features.metrics.length > 0,
+      )!
+      messages.push(
+        message(
+          ruleId,
+          'warning',
+          `Your numbers are in the ${SECTION_NAMES[first.star]}, not the ${name}: say what they changed`,
+          first.features.metrics[0],
+          first.star,
+        ),
+      )
+    }
     if (vague !== undefined) {
       messages.push(
         message(

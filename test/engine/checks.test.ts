@@ -223,6 +223,20 @@ ruleTester('ownership', {
 ruleTester('quantified-result', {
   valid: [
     {
+      name: 'a multiplier in words',
+      text: 'Result: we handled twice the usual volume.',
+      score: 100,
+      messages: ['19-24 quantified-result: Measured outcome'],
+      highlights: ['twice'],
+    },
+    {
+      name: 'a fraction in words',
+      text: 'Result: support tickets dropped by a third.',
+      score: 100,
+      messages: ['37-42 quantified-result: Measured outcome'],
+      highlights: ['third'],
+    },
+    {
       name: 'a percentage',
       text: 'Result: latency fell by 40%.',
       score: 100,
@@ -319,11 +333,35 @@ ruleTester('quantified-result', {
       highlights: ['Result: the team was happy.'],
     },
     {
+      name: 'a latency percentile name is not a measure',
+      text: 'Result: we started tracking p99 latency.',
+      status: 'missed',
+      score: 10,
+      messages: ['- quantified-result: Result has no measurable outcome'],
+    },
+    {
+      name: 'a version number is not a measure',
+      text: 'Result: we upgraded every service to Node 18 and Python 3.12.',
+      status: 'missed',
+      score: 10,
+      messages: ['- quantified-result: Result has no measurable outcome'],
+    },
+    {
+      name: 'a quarter is a date, not a measure',
+      text: 'Result: we shipped in Q3 2021.',
+      status: 'missed',
+      score: 10,
+      messages: ['- quantified-result: Result has no measurable outcome'],
+    },
+    {
       name: 'a number outside the Result earns a little',
       text: 'Situation: our checkout page took 9 seconds to load.\nAction: I rewrote the image pipeline.\nResult: it went fine.',
       status: 'missed',
       score: 25,
-      messages: ['- quantified-result: Result has no measurable outcome'],
+      messages: [
+        '34-43 quantified-result: Your numbers are in the Situation, not the Result: say what they changed',
+        '- quantified-result: Result has no measurable outcome',
+      ],
     },
     {
       name: 'no Result at all',
@@ -669,7 +707,12 @@ ruleTester('reflection', {
 
 ruleTester('hedging', {
   valid: [
-    { name: 'no hedges in 75 words (credit grows to 80 words)', text: CLEAN_75, score: 93.75 },
+    {
+      name: 'no hedges in 75 words (credit grows to 80 words)',
+      text: CLEAN_75,
+      score: 93.75,
+      messages: ['- hedging: Only 75 words: too little to show confident delivery'],
+    },
     {
       name: 'one hedge in 80 words',
       text: `${CLEAN_75} I basically rewrote the export.`,
@@ -720,6 +763,7 @@ ruleTester('hedging', {
       text: 'I rewrote the export.',
       status: 'missed',
       score: 5,
+      messages: ['- hedging: Only 4 words: too little to show confident delivery'],
     },
   ],
 })
@@ -749,5 +793,20 @@ describe('every check kind', () => {
   it('reports the speaking time at 150 words a minute', () => {
     expect(score(words(120), rubricFor('length')).stats.speakingSeconds).toBe(48)
     expect(score(words(450), rubricFor('length')).stats.speakingSeconds).toBe(180)
+  })
+})
+
+describe('looking back is not hypothetical', () => {
+  it.each([
+    ['Next time, I would loop in the data team earlier.'],
+    ['If I did it again, I would write the runbook first.'],
+    ['Since then I always check the job schedule first.'],
+  ])('"%s" is reflection, not a hypothetical', (closing) => {
+    const text = `In 2022 I owned the billing export. I profiled the nightly job and rewrote its queries. I added an index and moved it to the replica. The job dropped from 40 minutes to 6. ${closing}`
+    const hypothetical = score(text, rubricFor('hypothetical')).criteria[0]!
+    expect(hypothetical.status).toBe('met')
+    expect(hypothetical.messages).toEqual([])
+    const reflection = score(text, rubricFor('reflection')).criteria[0]!
+    expect(reflection.status).toBe('met')
   })
 })

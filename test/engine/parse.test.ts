@@ -690,3 +690,29 @@ describe('formatRubricError', () => {
     ])
   })
 })
+
+describe('a parent with a file-level error', () => {
+  it('tells the child its parent has errors rather than that it is missing', () => {
+    const base = [
+      'id: base',
+      'kind: general',
+      'summary: No title here.',
+      'criteria:',
+      '  - { id: len, check: length, weight: 1 }',
+      'bands: [{ id: all, label: All, min: 0 }]',
+      '',
+    ].join('\n')
+    const child = ['id: child', 'title: Child', 'kind: theme', 'extends: base', 'summary: A child.', ''].join(
+      '\n',
+    )
+    const { errors } = compileRubrics([
+      { file: 'base.yaml', text: base },
+      { file: 'child.yaml', text: child },
+    ])
+    const lines = errors.map(formatRubricError)
+    expect(lines).toContain("base.yaml:1:1  missing-key  Missing the required 'title' key")
+    expect(lines).toContain(
+      "child.yaml:4:10  extends-invalid  'base' has errors, so 'child' cannot extend it",
+    )
+  })
+})

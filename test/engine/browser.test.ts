@@ -1,0 +1,69 @@
+// The engine's promise across runtimes: the corpus scored in headless Chromium gives Node's reports byte for byte.
+
+import { build } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { score } from '../../engine/score'
+import { CORPUS_DIR, HOLDOUT_DIR, loadCorpus } from '../fixtures/corpus'
+import { launchChromium, SKIP_BROWSER } from '../support/chromium'
+import { shippedRubrics } from './helpers'
+
+const ENGINE_ENTRY = new URL('../../engine/score.ts', import.meta.url).pathname
+
+describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
+  let chromium: Awaited<ReturnType<typeof launchChromium>>
+  let bundle: string
+
+  beforeAll(async () => {
+    // Bundle exactly what the client ships: the scorer, without zod or yaml.
+    const out = await build({
+      entryPoints: [ENGINE_ENTRY],
+      bundle: true,
+      format: 'iife',
+      globalName: 'Starboard',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+    })
+    bundle = out.outputFiles[0]!.text
+    chromium = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await chromium?.close()
+  })
+
+  it('bundles the scorer without the YAML parser or the rubric schema', () => {
+    expect(bundle).toContain('function score(')
+    expect(bundle).not.toMatch(/from "zod"|ZodError|LineCounter/)
+  })
+
+  it('scores every corpus answer exactly as Node does, with every shipped rubric kind', async () => {
+    const rubrics = shippedRubrics()
+    const pick = ['star-core', 'ownership', 'system-design', 'learning-from-failure', 'handling-conflict']
+      .map((id) => rubrics.get(id))
+      .filter((r) => r !== undefined)
+    expect(pick.length).toBeGreaterThanOrEqual(1)
+    const answers = [...loadCorpus(CORPUS_DIR), ...loadCorpus(HOLDOUT_DIR)].map((c) => c.answer)
+    answers.push('', '🚀 I shipped it 40% faster.', 'עבדתי. I led it.', 'I fixed \ud800 it.')
+    const jobs = answers.map((answer, i) => ({ answer, rubric: pick[i % pick.length]! }))
+
+    const page = await chromium.context.newPage()
+    await page.addScriptTag({ content: bundle })
+    const inBrowser = await page.evaluate((js) => {
+      const w = globalThis as unknown as {
+        Starboard: { score: (a: string, r: unknown) => unknown }
+      }
+      return js.map((j) => JSON.stringify(w.Starboard.score(j.answer, j.rubric)))
+    }, jobs)
+    await page.close()
+
+    expect(inBrowser).toHaveLength(jobs.length)
+    let same = 0
+    jobs.forEach((j, i) => {
+      const node = JSON.stringify(score(j.answer, j.rubric))
+      expect(inBrowser[i], `answer ${i} with ${j.rubric.id}`).toBe(node)
+      same++
+    })
+    expect(same).toBeGreaterThanOrEqual(190)
+  })
+})

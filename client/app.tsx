@@ -1,0 +1,88 @@
+// The app shell: state context, header navigation, and the routes to each page.
+
+import { useEffect } from 'preact/hooks'
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso'
+import { AttemptPage } from './pages/Attempt/index'
+import { ComparePage } from './pages/Compare/index'
+import { HistoryPage } from './pages/History/index'
+import { PracticePage } from './pages/Practice/index'
+import { RubricsPage } from './pages/Rubrics/index'
+import { type AppState, AppStateContext } from './state'
+
+// uPlot is the biggest dependency and only Trends draws charts, so it loads with that page.
+const TrendsPage = lazy(() => import('./pages/Trends/index').then((m) => m.TrendsPage))
+
+const NAV = [
+  { href: '/practice', label: 'Practice' },
+  { href: '/history', label: 'History' },
+  { href: '/trends', label: 'Trends' },
+  { href: '/rubrics', label: 'Rubrics' },
+]
+
+function Header() {
+  const { path } = useLocation()
+  return (
+    <header class="site-header">
+      <a class="brand" href="/practice">
+        <span aria-hidden="true">★</span> Starboard
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.href}>
+              <a href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+                {n.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  )
+}
+
+function Redirect({ to }: { to: string }) {
+  const { route } = useLocation()
+  useEffect(() => route(to, true), [to])
+  return null
+}
+
+function NotFound() {
+  return (
+    <main id="main" class="page">
+      <h1>Page not found</h1>
+      <p>
+        There is nothing here. <a href="/practice">Go to Practice</a>.
+      </p>
+    </main>
+  )
+}
+
+export function App({ state }: { state: AppState }) {
+  useEffect(() => {
+    void state.loadRubrics()
+  }, [state])
+  return (
+    <AppStateContext.Provider value={state}>
+      <LocationProvider>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Header />
+        <ErrorBoundary>
+          <Router>
+            <Route path="/" component={() => <Redirect to="/practice" />} />
+            <Route path="/practice" component={PracticePage} />
+            <Route path="/practice/:promptId" component={PracticePage} />
+            <Route path="/attempts/:id" component={AttemptPage} />
+            <Route path="/history" component={HistoryPage} />
+            <Route path="/compare/:a/:b" component={ComparePage} />
+            <Route path="/trends" component={TrendsPage} />
+            <Route path="/rubrics" component={RubricsPage} />
+            <Route default component={NotFound} />
+          </Router>
+        </ErrorBoundary>
+      </LocationProvider>
+    </AppStateContext.Provider>
+  )
+}

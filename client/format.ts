@@ -1,0 +1,130 @@
+// Pure helpers for what the pages display: times, dates, score differences between two reports, drafts.
+
+import type { CriterionStatus, ScoreReport } from '../engine/types'
+
+/** 0 → "0:00", 75_000 → "1:15", 3_725_000 → "62:05". */
+export function clock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const m = Math.floor(total / 60)
+  const s = total % 60
+  return `${m}:${String(s).padStart(2, '0')}`
+}
+
+/** Speaking time in words a person reads: "45 s", "2 min", "1 min 20 s". */
+export function speakingTime(seconds: number): string {
+  const s = Math.round(seconds)
+  if (s < 60) return `${s} s`
+  const m = Math.floor(s / 60)
+  const rest = s % 60
+  return rest === 0 ? `${m} min` : `${m} min ${rest} s`
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** "+3", "−2", "±0": differences read at a glance, with a real minus sign. */
+export function signed(n: number): string {
+  const r = Math.round(n * 100) / 100
+  if (r > 0) return `+${r}`
+  if (r < 0) return `−${Math.abs(r)}`
+  return '±0'
+}
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** Local date and time of an epoch-milliseconds or ISO timestamp. */
+export function dateTime(t: number | string): string {
+  const d = new Date(t)
+  return Number.isNaN(d.getTime()) ? String(t) : dateFmt.format(d)
+}
+
+/** Local yyyy-mm-dd, the value of an `<input type="date">`. */
+export function isoDay(t: number): string {
+  const d = new Date(t)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+export interface CriterionDiff {
+  id: string
+  label: string
+  max: number
+  before: number | null
+  after: number | null
+  beforeStatus: CriterionStatus | null
+  afterStatus: CriterionStatus | null
+  delta: number
+}
+
+/** Criterion-by-criterion difference between two reports (criteria present in either), biggest change first. */
+export function diffReports(
+  before: ScoreReport,
+  after: ScoreReport,
+): { total: number; criteria: CriterionDiff[] } {
+  const rows = new Map<string, CriterionDiff>()
+  for (const c of before.criteria)
+    rows.set(c.id, {
+      id: c.id,
+      label: c.label,
+      max: c.max,
+      before: c.score,
+      after: null,
+      beforeStatus: c.status,
+      afterStatus: null,
+      delta: 0,
+    })
+  for (const c of after.criteria) {
+    const row = rows.get(c.id)
+    if (row) {
+      row.after = c.score
+      row.afterStatus = c.status
+      row.max = c.max
+      row.label = c.label
+    } else
+      rows.set(c.id, {
+        id: c.id,
+        label: c.label,
+        max: c.max,
+        before: null,
+        after: c.score,
+        beforeStatus: null,
+        afterStatus: c.status,
+        delta: 0,
+      })
+  }
+  const criteria = [...rows.values()].map((r) => ({
+    ...r,
+    delta: Math.round(((r.after ?? 0) - (r.before ?? 0)) * 100) / 100,
+  }))
+  criteria.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.label.localeCompare(b.label))
+  return { total: after.score - before.score, criteria }
+}
+
+/** Where drafts live: one localStorage key per prompt. */
+export const draftKey = (promptId: string) => `starboard:draft:${promptId}`
+
+/** Storage access that never throws (private mode, quota, disabled storage). */
+export function readDraft(storage: Storage | undefined, promptId: string): string {
+  try {
+    return storage?.getItem(draftKey(promptId)) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+export function writeDraft(storage: Storage | undefined, promptId: string, text: string): void {
+  try {
+    if (!storage) return
+    if (text.trim() === '') storage.removeItem(draftKey(promptId))
+    else storage.setItem(draftKey(promptId), text)
+  } catch {
+    // A draft that cannot be saved is not worth interrupting the candidate for.
+  }
+}
+
+/** The share bar's segments: section shares as percentages that add up to 100 when there are words. */
+export function shareSegments(sections: ScoreReport['sections']) {
+  const order = ['situation', 'task', 'action', 'result'] as const
+  return order.map((id) => ({ id, percent: Math.round((sections[id]?.share ?? 0) * 1000) / 10 }))
+}

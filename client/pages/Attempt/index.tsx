@@ -1,0 +1,235 @@
+// Attempt: a stored answer's report with messages anchored to their spans; try again, re-score, delete.
+
+import { useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import type { ScoreReport } from '../../../engine/types'
+import type { Attempt, RescoreResult } from '../../api'
+import { DiffTable } from '../../components/DiffTable'
+import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
+import { Highlighted, Legend } from '../../components/Highlighted'
+import { ErrorBox, Loading } from '../../components/Status'
+import { type CriterionDiff, clock, dateTime, diffReports, signed, writeDraft } from '../../format'
+import { anchoredMessages } from '../../highlight'
+import { useLoad, useTitle } from '../../hooks'
+import { useAppState } from '../../state'
+
+const changed = (c: CriterionDiff) => c.delta !== 0 || c.before === null || c.after === null
+
+function differenceRows(before: ScoreReport, result: RescoreResult): CriterionDiff[] {
+  const rows = result.difference?.criteria
+  if (!rows) return diffReports(before, result.report).criteria
+  const max = new Map(result.report.criteria.map((c) => [c.id, c.max]))
+  for (const c of before.criteria) if (!max.has(c.id)) max.set(c.id, c.max)
+  return rows.map((r) => ({
+    id: r.criterionId,
+    label: r.label,
+    max: max.get(r.criterionId) ?? 0,
+    before: r.before,
+    after: r.after,
+    beforeStatus: r.statusBefore,
+    afterStatus: r.statusAfter,
+    delta: r.change,
+  }))
+}
+
+export function AttemptPage({ id }: { id: string }) {
+  const state = useAppState()
+  const [attempt, reload] = useLoad(() => state.api.attempt(id), [id])
+  useTitle(`Attempt ${id}`)
+  return (
+    <main id="main" class="page attempt">
+      <nav class="crumbs" aria-label="Attempt">
+        <a href="/history">← History</a>
+      </nav>
+      {attempt.state === 'loading' && <Loading label="Loading the attempt…" />}
+      {attempt.state === 'error' && (
+        <ErrorBox
+          message={
+            attempt.status === 404
+              ? `Attempt ${id} does not exist (it may have been deleted).`
+              : attempt.message
+          }
+          status={attempt.status}
+          onRetry={attempt.status === 404 ? undefined : reload}
+        />
+      )}
+      {attempt.state === 'ready' && <AttemptView attempt={attempt.data} />}
+    </main>
+  )
+}
+
+function AttemptView({ attempt }: { attempt: Attempt }) {
+  const state = useAppState()
+  const { route } = useLocation()
+  const [report, setReport] = useState<ScoreReport>(attempt.report)
+  const [change, setChange] = useState<{ before: ScoreReport; result: RescoreResult } | null>(null)
+  const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
+  const [error, setError] = useState('')
+  const [confirming, setConfirming] = useState(false)
+  const anchored = anchoredMessages(report.criteria)
+  const marks = anchored.map((a) => ({ ...a.message.place!, severity: a.message.severity }))
+  const unanchored = [...report.messages, ...report.criteria.flatMap((c) => c.messages)].filter(
+    (m) => !m.place,
+  )
+
+  async function rescore() {
+    setBusy('rescore')
+    setError('')
+    try {
+      const result = await state.api.rescore(attempt.id)
+      setChange({ before: report, result })
+      setReport(result.report)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy('')
+    }
+  }
+
+  async function remove() {
+    setBusy('delete')
+    setError('')
+    try {
+      await state.api.deleteAttempt(attempt.id)
+      route('/history')
+    } catch (e) {
+      setError((e as Error).message)
+      setBusy('')
+    }
+  }
+
+  function tryAgain(fromThis: boolean) {
+    writeDraft(state.storage, attempt.promptId, fromThis ? attempt.answer : '')
+    route(`/practice/${encodeURIComponent(attempt.promptId)}`)
+  }
+
+  // The server's per-criterion difference when it sends one; otherwise computed from the two reports.
+  const diff = change ? differenceRows(change.before, change.result) : null
+
+  return (
+    <>
+      <header class="attempt-head">
+        <div>
+          <p class="eyebrow">Attempt {attempt.id}</p>
+          <h1 class="prompt-text">{attempt.promptText ?? attempt.promptId}</h1>
+          {attempt.promptText === null && (
+            <p class="muted">This prompt is no longer in any rubric; it was “{attempt.promptId}”.</p>
+          )}
+          <p class="meta">
+            {dateTime(attempt.createdAt)}
+            {attempt.durationMs ? ` · took ${clock(attempt.durationMs)}` : ''} · rubric{' '}
+            <code>{report.rubricId}</code> version{' '}
+            <code title={report.rubricHash}>{report.rubricHash.slice(0, 10)}</code> · engine{' '}
+            {report.engineVersion}
+          </p>
+        </div>
+        <ScoreBadge report={report} />
+      </header>
+
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={() => tryAgain(false)}>
+          Try again
+        </button>
+        <button type="button" class="secondary" onClick={() => tryAgain(true)}>
+          Try again from this answer
+        </button>
+        <button type="button" class="secondary" onClick={rescore} disabled={busy !== ''}>
+          {busy === 'rescore' ? 'Re-scoring…' : 'Re-score with current rubric'}
+        </button>
+        {confirming ? (
+          <span class="confirm">
+            <span>Delete this attempt for good?</span>
+            <button type="button" class="danger" onClick={remove} disabled={busy !== ''}>
+              {busy === 'delete' ? 'Deleting…' : 'Yes, delete'}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" class="danger-outline" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {change && diff && (
+        <section class="rescore" aria-labelledby="rescore-title" aria-live="polite">
+          <h2 id="rescore-title">Re-scored with the current rubric</h2>
+          <p>
+            Score {change.before.score} → {change.result.report.score} (
+            {signed(change.result.report.score - change.before.score)})
+            {change.before.band.id !== change.result.report.band.id
+              ? `, band ${change.before.band.label} → ${change.result.report.band.label}`
+              : ''}
+            {change.before.rubricHash !== change.result.report.rubricHash
+              ? `; rubric version ${change.before.rubricHash.slice(0, 10)} → ${change.result.report.rubricHash.slice(0, 10)}.`
+              : '; the rubric has not changed since the last scoring.'}{' '}
+            The earlier report is kept with the attempt.
+          </p>
+          {diff.some(changed) ? (
+            <DiffTable rows={diff.filter(changed)} />
+          ) : (
+            <p class="muted">No criterion changed.</p>
+          )}
+        </section>
+      )}
+      {attempt.history.length > 0 && !change && (
+        <p class="muted">
+          Re-scored {attempt.history.length === 1 ? 'once' : `${attempt.history.length} times`}; first scored{' '}
+          {attempt.history[0]!.score} with rubric version{' '}
+          <code>{attempt.history[0]!.rubricHash.slice(0, 10)}</code>.
+        </p>
+      )}
+
+      <div class="report-grid">
+        <section aria-labelledby="answer-title">
+          <h2 id="answer-title">Your answer</h2>
+          <Legend />
+          <Highlighted answer={attempt.answer} sentences={report.sentences} marks={marks} markId="msg" />
+          {anchored.length > 0 && (
+            <>
+              <h3>Notes on your answer</h3>
+              <ol class="anchored">
+                {anchored.map((a, i) => (
+                  <li key={i} class={`sev-${a.message.severity}`}>
+                    <a href={`#msg-${i + 1}`} class="anchor-quote">
+                      “{attempt.answer.slice(a.message.place!.start, a.message.place!.end)}”
+                    </a>{' '}
+                    <span class="muted">{a.criterionLabel}:</span> {a.message.reason}
+                    {a.message.note && <span class="muted"> {a.message.note}</span>}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {unanchored.length > 0 && (
+            <>
+              <h3>About the whole answer</h3>
+              <ul class="plain-messages">
+                {unanchored.map((m, i) => (
+                  <li key={i} class={`sev-${m.severity}`}>
+                    {m.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <aside class="feedback" aria-label="Report">
+          <Stats report={report} />
+          <ShareBar report={report} />
+          <h2>Suggestions</h2>
+          <Suggestions report={report} />
+          <h2>Criteria</h2>
+          <CriteriaList criteria={report.criteria} />
+        </aside>
+      </div>
+    </>
+  )
+}

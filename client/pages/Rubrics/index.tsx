@@ -1,0 +1,191 @@
+// Rubrics: every loaded rubric with its prompts, criteria and bands, and the load errors instructors need to fix.
+import { useState } from 'preact/hooks'
+import type { Rubric, RubricError } from '../../../engine/types'
+import type { RubricSummary } from '../../api'
+import { Empty, ErrorBox, Loading } from '../../components/Status'
+import { useLoad, useTitle } from '../../hooks'
+import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
+
+export function RubricsPage() {
+  useTitle('Rubrics')
+  const state = useAppState()
+  const rubrics = state.rubrics.value
+  const [errors, reloadErrors] = useLoad(() => state.api.rubricErrors(), [])
+  return (
+    <main id="main" class="page rubrics">
+      <div class="page-head">
+        <h1>Rubrics</h1>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            void state.loadRubrics()
+            reloadErrors()
+          }}
+        >
+          Reload
+        </button>
+      </div>
+      <p class="lede">
+        Rubrics are YAML files in the server’s <code>rubrics/</code> folder. Edits are picked up while the
+        server runs; a broken file keeps its last good version in service and is listed below.
+      </p>
+
+      <section aria-labelledby="errors-title">
+        <h2 id="errors-title">Load errors</h2>
+        {errors.state === 'loading' && <Loading label="Checking rubric files…" />}
+        {errors.state === 'error' && (
+          <ErrorBox message={errors.message} status={errors.status} onRetry={reloadErrors} />
+        )}
+        {errors.state === 'ready' &&
+          (errors.data.length === 0 ? (
+            <p class="ok-line">
+              <span aria-hidden="true">✓</span> Every rubric file loaded without errors.
+            </p>
+          ) : (
+            <ul class="rubric-errors" data-testid="rubric-errors">
+              {errors.data.map((e, i) => (
+                <ErrorLine key={i} error={e} />
+              ))}
+            </ul>
+          ))}
+      </section>
+
+      {rubrics.state === 'loading' && <Loading label="Loading rubrics…" />}
+      {rubrics.state === 'error' && (
+        <ErrorBox message={rubrics.message} status={rubrics.status} onRetry={() => state.loadRubrics()} />
+      )}
+      {rubrics.state === 'ready' &&
+        (rubrics.data.length === 0 ? (
+          <Empty title="No rubrics loaded.">
+            <p>Add a YAML file to the rubrics folder; see rubrics/README.md for the format.</p>
+          </Empty>
+        ) : (
+          KIND_ORDER.map((kind) => {
+            const list = rubrics.data.filter((r) => r.kind === kind)
+            return list.length === 0 ? null : (
+              <section key={kind} aria-labelledby={`kind-${kind}`}>
+                <h2 id={`kind-${kind}`}>
+                  {KIND_LABEL[kind]} <span class="muted">({list.length})</span>
+                </h2>
+                <ul class="rubric-list">
+                  {list.map((r) => (
+                    <RubricItem key={r.id} summary={r} />
+                  ))}
+                </ul>
+              </section>
+            )
+          })
+        ))}
+    </main>
+  )
+}
+
+function ErrorLine({ error }: { error: RubricError }) {
+  return (
+    <li>
+      <code class="where">
+        {error.file}:{error.line}:{error.column}
+      </code>{' '}
+      <span>{error.message}</span>
+      {error.path && (
+        <span class="muted">
+          {' '}
+          (at <code>{error.path}</code>)
+        </span>
+      )}{' '}
+      <span class="muted small">{error.ruleId}</span>
+    </li>
+  )
+}
+
+function RubricItem({ summary }: { summary: RubricSummary }) {
+  const state = useAppState()
+  const [open, setOpen] = useState(false)
+  return (
+    <li class="rubric-item">
+      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <span class="rubric-title">{summary.title}</span>{' '}
+          <span class="muted small">
+            <code>{summary.id}</code> · {summary.prompts} prompts · {summary.criteria} criteria
+          </span>
+          {summary.stale && <span class="tag warn">file has errors: last good version</span>}
+        </summary>
+        <p>{summary.summary}</p>
+        <p class="meta">
+          File <code>{summary.file}</code> · version{' '}
+          <code title={summary.hash}>{summary.hash.slice(0, 10)}</code>
+          {summary.extends.length > 0 && (
+            <>
+              {' '}
+              · extends <code>{summary.extends.join(' → ')}</code>
+            </>
+          )}
+        </p>
+        {open && <RubricDetail id={summary.id} load={() => state.rubric(summary.id)} />}
+      </details>
+    </li>
+  )
+}
+
+function RubricDetail({ id, load }: { id: string; load: () => Promise<Rubric> }) {
+  const [rubric, reload] = useLoad(load, [id])
+  if (rubric.state === 'loading') return <Loading />
+  if (rubric.state === 'error')
+    return <ErrorBox message={rubric.message} status={rubric.status} onRetry={reload} />
+  const r = rubric.data
+  const total = r.criteria.reduce((s, c) => s + c.weight, 0)
+  return (
+    <div class="rubric-detail">
+      <h3>Prompts</h3>
+      {r.prompts.length === 0 ? (
+        <p class="muted">No prompts of its own.</p>
+      ) : (
+        <ul>
+          {r.prompts.map((p) => (
+            <li key={p.id}>
+              <a href={`/practice/${encodeURIComponent(p.id)}`}>{p.text}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Criteria</h3>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">Check</th>
+              <th scope="col">Points</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.criteria.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  {c.label}
+                  {c.description && <span class="muted small block">{c.description}</span>}
+                </th>
+                <td>
+                  <code>{c.check}</code>
+                </td>
+                <td class="num">{total ? Math.round((100 * c.weight) / total) : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>Bands</h3>
+      <ul class="bands">
+        {[...r.bands]
+          .sort((a, b) => b.min - a.min)
+          .map((b) => (
+            <li key={b.id}>
+              <span class={`band-pill band-${b.id}`}>{b.label}</span> from {b.min}
+            </li>
+          ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,318 @@
+// Trends: overall and per-criterion scores over time (uPlot), the weakest criteria, and the story coverage grid.
+import { useMemo, useState } from 'preact/hooks'
+import type { Rubric } from '../../../engine/types'
+import type { Coverage, CoverageArea, RubricSummary, Trends } from '../../api'
+import { Chart, type ChartSeries } from '../../components/Chart'
+import { Empty, ErrorBox, Loading } from '../../components/Status'
+import { useLoad, useTitle } from '../../hooks'
+import { KIND_LABEL, useAppState } from '../../state'
+
+const PALETTE = [
+  '#2563eb',
+  '#db2777',
+  '#16a34a',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+  '#dc2626',
+  '#65a30d',
+  '#9333ea',
+  '#0d9488',
+  '#ea580c',
+  '#4f46e5',
+]
+
+/** The sixteen Amazon Leadership Principles, so the grid shows every one even before a rubric exists for it. */
+export const LEADERSHIP_PRINCIPLES: readonly [string, string][] = [
+  ['customer-obsession', 'Customer Obsession'],
+  ['ownership', 'Ownership'],
+  ['invent-and-simplify', 'Invent and Simplify'],
+  ['are-right-a-lot', 'Are Right, A Lot'],
+  ['learn-and-be-curious', 'Learn and Be Curious'],
+  ['hire-and-develop-the-best', 'Hire and Develop the Best'],
+  ['insist-on-the-highest-standards', 'Insist on the Highest Standards'],
+  ['think-big', 'Think Big'],
+  ['bias-for-action', 'Bias for Action'],
+  ['frugality', 'Frugality'],
+  ['earn-trust', 'Earn Trust'],
+  ['dive-deep', 'Dive Deep'],
+  ['have-backbone-disagree-and-commit', 'Have Backbone; Disagree and Commit'],
+  ['deliver-results', 'Deliver Results'],
+  ['strive-to-be-earths-best-employer', 'Strive to be Earth’s Best Employer'],
+  ['success-and-scale-bring-broad-responsibility', 'Success and Scale Bring Broad Responsibility'],
+]
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '')
+
+/** Coverage cells by kind; the 16 principles always appear, with "no rubric yet" where none is loaded. */
+export function coverageGroups(coverage: Coverage) {
+  const lps = coverage.areas.filter((a) => a.kind === 'leadership-principle')
+  const found = new Set(lps.flatMap((a) => [norm(a.id), norm(a.title)]))
+  const missing: (CoverageArea & { noRubric: true })[] = LEADERSHIP_PRINCIPLES.filter(
+    ([id, title]) => !found.has(norm(id)) && !found.has(norm(title)),
+  ).map(([id, title]) => ({
+    id,
+    title,
+    kind: 'leadership-principle',
+    attempts: 0,
+    best: null,
+    bestAttemptId: null,
+    bestBand: null,
+    status: 'none yet',
+    noRubric: true,
+  }))
+  const order = new Map(LEADERSHIP_PRINCIPLES.map(([id], i) => [id, i]))
+  const lpCells = [...lps, ...missing].sort(
+    (a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99) || a.title.localeCompare(b.title),
+  )
+  return [
+    { kind: 'leadership-principle', cells: lpCells },
+    { kind: 'competency', cells: coverage.areas.filter((a) => a.kind === 'competency') },
+    { kind: 'theme', cells: coverage.areas.filter((a) => a.kind === 'theme') },
+  ] as { kind: string; cells: (CoverageArea & { noRubric?: boolean })[] }[]
+}
+
+/** Criteria with the lowest recent average (last three periods), weakest first. */
+export function weakestCriteria(trends: Trends, n = 3) {
+  return trends.criteria
+    .filter((c) => c.points.length > 0)
+    .map((c) => {
+      const recent = c.points.slice(-3)
+      const attempts = recent.reduce((s, p) => s + p.attempts, 0)
+      const avg = recent.reduce((s, p) => s + p.average * p.attempts, 0) / Math.max(1, attempts)
+      return { criterionId: c.criterionId, label: c.label, average: Math.round(avg) }
+    })
+    .filter((c) => c.average < 100)
+    .sort((a, b) => a.average - b.average || a.label.localeCompare(b.label))
+    .slice(0, n)
+}
+
+/** The prompt to train a criterion: the first prompt of the rubric that defines it (not one that inherits it). */
+export function promptForCriterion(criterionId: string, rubrics: readonly Rubric[]) {
+  const having = rubrics.filter((r) => r.criteria.some((c) => c.id === criterionId) && r.prompts.length > 0)
+  const defining =
+    having.find((r) => !r.extends.some((p) => having.some((h) => h.id === p))) ?? having[0] ?? undefined
+  return defining?.prompts[0]
+}
+
+const toSeconds = (period: string) => Date.parse(`${period}T00:00:00Z`) / 1000
+
+function chartData(trends: Trends) {
+  const periods = [
+    ...new Set([...trends.overall, ...trends.criteria.flatMap((c) => c.points)].map((p) => p.period)),
+  ].sort()
+  const x = periods.map(toSeconds)
+  const align = (points: { period: string; average: number }[]) => {
+    const m = new Map(points.map((p) => [p.period, Math.round(p.average * 10) / 10]))
+    return periods.map((p) => m.get(p) ?? null)
+  }
+  const overall: ChartSeries[] = [
+    { label: 'Overall score', values: align(trends.overall), color: PALETTE[0]! },
+  ]
+  const criteria: ChartSeries[] = trends.criteria.map((c, i) => ({
+    label: c.label,
+    values: align(c.points),
+    color: PALETTE[i % PALETTE.length]!,
+  }))
+  return { x, overall, criteria }
+}
+
+export function TrendsPage() {
+  useTitle('Trends')
+  const state = useAppState()
+  const [interval, setInterval] = useState<'day' | 'week'>('day')
+  const [tag, setTag] = useState('')
+  const [trends, reloadTrends] = useLoad(
+    () => state.api.trends({ interval, tag: tag || undefined }),
+    [interval, tag],
+  )
+  const [coverage, reloadCoverage] = useLoad(() => state.api.coverage(), [])
+  const summaries: RubricSummary[] = state.rubrics.value.state === 'ready' ? state.rubrics.value.data : []
+  // Compiled rubrics tell which prompt trains a weak criterion.
+  const [compiled] = useLoad(
+    () => Promise.all(summaries.map((s) => state.rubric(s.id).catch(() => null))),
+    [summaries.length],
+  )
+  const data = useMemo(() => (trends.state === 'ready' ? chartData(trends.data) : null), [trends])
+  const weakest = trends.state === 'ready' ? weakestCriteria(trends.data) : []
+  const step = interval === 'day' ? 86_400 : 7 * 86_400
+  const rubricList = compiled.state === 'ready' ? compiled.data.filter((r): r is Rubric => r !== null) : []
+
+  return (
+    <main id="main" class="page trends">
+      <h1>Trends</h1>
+      <form class="filters" aria-label="Trend options" onSubmit={(e) => e.preventDefault()}>
+        <fieldset class="segmented">
+          <legend>Group by</legend>
+          {(['day', 'week'] as const).map((v) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name="interval"
+                value={v}
+                checked={interval === v}
+                onChange={() => setInterval(v)}
+              />
+              {v === 'day' ? 'Day' : 'Week'}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Area
+          <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+            <option value="">All areas</option>
+            {summaries
+              .filter((r) => r.kind !== 'general')
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {KIND_LABEL[r.kind]?.replace(/s$/, '')}: {r.title}
+                </option>
+              ))}
+          </select>
+        </label>
+      </form>
+
+      {trends.state === 'loading' && <Loading label="Loading trends…" />}
+      {trends.state === 'error' && (
+        <ErrorBox message={trends.message} status={trends.status} onRetry={reloadTrends} />
+      )}
+      {trends.state === 'ready' &&
+        data &&
+        (trends.data.overall.length === 0 ? (
+          <Empty title="No attempts to chart yet.">
+            <p>
+              <a href="/practice">Practise a question</a>; your scores over time appear here.
+            </p>
+          </Empty>
+        ) : (
+          <div class="trend-grid">
+            <section aria-labelledby="overall-title" class="card">
+              <h2 id="overall-title">Overall score</h2>
+              <Chart
+                label={`Average overall score per ${interval}, ${trends.data.overall.length} ${interval}s`}
+                x={data.x}
+                series={data.overall}
+                step={step}
+                testId="chart-overall"
+              />
+              <p class="muted small">
+                Average per {interval} (UTC).{' '}
+                {trends.data.overall.length === 1 &&
+                  'One period so far: come back after more practice for a line.'}
+              </p>
+            </section>
+            <section aria-labelledby="weakest-title" class="card">
+              <h2 id="weakest-title">Weakest criteria</h2>
+              {weakest.length === 0 ? (
+                <p class="muted">Nothing weak: every criterion is at full marks lately.</p>
+              ) : (
+                <ol class="weakest">
+                  {weakest.map((w) => {
+                    const p = promptForCriterion(w.criterionId, rubricList)
+                    return (
+                      <li key={w.criterionId}>
+                        <span class="weak-label">{w.label}</span>{' '}
+                        <span class="muted">{w.average}% of its points</span>
+                        {p ? (
+                          <a class="weak-link" href={`/practice/${encodeURIComponent(p.id)}`}>
+                            Train it: {p.text}
+                          </a>
+                        ) : compiled.state === 'loading' ? null : (
+                          <a class="weak-link" href="/practice">
+                            Pick a prompt
+                          </a>
+                        )}
+                      </li>
+                    )
+                  })}
+                </ol>
+              )}
+            </section>
+            <section aria-labelledby="criteria-title" class="card wide">
+              <h2 id="criteria-title">Per criterion</h2>
+              <Chart
+                label={`Average share of each criterion's points per ${interval}`}
+                x={data.x}
+                series={data.criteria}
+                height={280}
+                step={step}
+                testId="chart-criteria"
+              />
+              <p class="muted small">
+                Percentage of each criterion’s points earned. Click a legend entry to hide it.
+              </p>
+            </section>
+          </div>
+        ))}
+
+      <section aria-labelledby="coverage-title" class="coverage">
+        <h2 id="coverage-title">Story coverage</h2>
+        <p class="lede">
+          Your best score so far in each area. Before an interview loop, aim for a strong story in every cell.
+        </p>
+        {coverage.state === 'loading' && <Loading label="Loading coverage…" />}
+        {coverage.state === 'error' && (
+          <ErrorBox message={coverage.message} status={coverage.status} onRetry={reloadCoverage} />
+        )}
+        {coverage.state === 'ready' && (
+          <>
+            <p class="muted">
+              {coverage.data.practised} of {coverage.data.total} areas practised.
+            </p>
+            {coverageGroups(coverage.data).map((g) =>
+              g.cells.length === 0 ? null : (
+                <div key={g.kind} class="coverage-group">
+                  <h3>
+                    {KIND_LABEL[g.kind]} <span class="muted">({g.cells.length})</span>
+                  </h3>
+                  <ul class="coverage-grid" data-testid={`coverage-${g.kind}`}>
+                    {g.cells.map((c) => (
+                      <li
+                        key={c.id}
+                        class={`cell ${c.best === null ? 'cell-none' : `cell-${bandClass(c.bestBand)}`}`}
+                      >
+                        <a
+                          href={
+                            c.bestAttemptId
+                              ? `/attempts/${c.bestAttemptId}`
+                              : c.noRubric
+                                ? '/rubrics'
+                                : `/practice?tag=${encodeURIComponent(c.id)}`
+                          }
+                        >
+                          <span class="cell-title">{c.title}</span>
+                          {c.best === null ? (
+                            <span class="cell-score none">
+                              {c.noRubric ? 'no rubric yet' : 'no story yet'}
+                            </span>
+                          ) : (
+                            <span class="cell-score">
+                              <strong>{c.best}</strong> {c.bestBand ?? c.status}
+                              <span class="muted small">
+                                {' '}
+                                · {c.attempts} {c.attempts === 1 ? 'attempt' : 'attempts'}
+                              </span>
+                            </span>
+                          )}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ),
+            )}
+          </>
+        )}
+      </section>
+    </main>
+  )
+}
+
+/** Colour class from the best attempt's band; the number and band label are shown too, so colour is not the only signal. */
+export function bandClass(band: string | null): 'strong' | 'developing' | 'weak' | 'other' {
+  const b = (band ?? '').toLowerCase()
+  if (/strong|excellent|outstanding/.test(b)) return 'strong'
+  if (/develop|fair|good|solid/.test(b)) return 'developing'
+  if (/weak|needs|poor/.test(b)) return 'weak'
+  return 'other'
+}

@@ -1,0 +1,182 @@
+// Application state as signals: createAppState() (shared, provided through context) and the practice session.
+
+import { computed, type Signal, signal } from '@preact/signals'
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import { score } from '../engine/score'
+import type { Prompt, Rubric, ScoreReport } from '../engine/types'
+import { type Api, api as defaultApi, type PromptItem, type RubricSummary } from './api'
+import { readDraft, writeDraft } from './format'
+
+export type Load<T> =
+  | { state: 'loading' }
+  | { state: 'ready'; data: T }
+  | { state: 'error'; message: string; status?: number }
+
+export function errorLoad(e: unknown): Load<never> {
+  const err = e as { message?: string; status?: number }
+  return { state: 'error', message: err?.message ?? String(e), status: err?.status }
+}
+
+export function createAppState(options: { api?: Api; storage?: Storage } = {}) {
+  const api = options.api ?? defaultApi
+  const storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage)
+  const rubrics = signal<Load<RubricSummary[]>>({ state: 'loading' })
+  // Compiled rubrics by id, fetched once per page load: live scoring needs the full criteria and options.
+  const compiled = new Map<string, Promise<Rubric>>()
+
+  async function loadRubrics(): Promise<void> {
+    try {
+      rubrics.value = { state: 'ready', data: await api.rubrics() }
+    } catch (e) {
+      rubrics.value = errorLoad(e)
+    }
+  }
+
+  function rubric(id: string, fresh = false): Promise<Rubric> {
+    let p = compiled.get(id)
+    if (!p || fresh) {
+      p = api.rubric(id)
+      compiled.set(id, p)
+      p.catch(() => compiled.delete(id))
+    }
+    return p
+  }
+
+  // Every prompt, fetched once per page load: Practice looks its prompt up here by id.
+  let promptList: Promise<PromptItem[]> | undefined
+  function allPrompts(fresh = false): Promise<PromptItem[]> {
+    if (!promptList || fresh) {
+      const p = api.prompts()
+      promptList = p
+      p.catch(() => {
+        if (promptList === p) promptList = undefined
+      })
+    }
+    return promptList
+  }
+
+  /** The rubric summaries as a lookup by id, empty until they are loaded. */
+  const rubricIndex = computed(() => {
+    const r = rubrics.value
+    return new Map(r.state === 'ready' ? r.data.map((x) => [x.id, x]) : [])
+  })
+
+  return { api, storage, rubrics, rubricIndex, loadRubrics, rubric, allPrompts }
+}
+
+export type AppState = ReturnType<typeof createAppState>
+
+export const AppStateContext = createContext<AppState | null>(null)
+
+export function useAppState(): AppState {
+  const s = useContext(AppStateContext)
+  if (!s) throw new Error('useAppState() outside <AppStateContext.Provider>')
+  return s
+}
+
+/** The target speaking time the timer marks. */
+export const TARGET_MS = 120_000
+
+/**
+ * One practice session on one prompt: the answer (restored from its draft), the live report computed
+ * in the browser from the same engine the server uses, and a count-up timer that starts on the first keystroke.
+ */
+export function createPracticeSession(opts: {
+  prompt: Prompt
+  rubric: Signal<Rubric | null>
+  storage?: Storage
+  now?: () => number
+}) {
+  const now = opts.now ?? (() => Date.now())
+  const answer = signal(readDraft(opts.storage, opts.prompt.id))
+  const restored = answer.peek() !== ''
+  const report = computed<ScoreReport | null>(() => {
+    const r = opts.rubric.value
+    return r ? score(answer.value, r) : null
+  })
+
+  // Timer: elapsed = banked time + the running stretch since `startedAt`.
+  const startedAt = signal<number | null>(null)
+  const banked = signal(0)
+  const tick = signal(0)
+  const elapsed = computed(() => {
+    tick.value
+    const s = startedAt.value
+    return banked.value + (s === null ? 0 : Math.max(0, now() - s))
+  })
+  const running = computed(() => startedAt.value !== null)
+
+  function start() {
+    if (startedAt.peek() === null) startedAt.value = now()
+  }
+  function pause() {
+    const s = startedAt.peek()
+    if (s === null) return
+    banked.value = banked.peek() + Math.max(0, now() - s)
+    startedAt.value = null
+  }
+  function resetTimer() {
+    startedAt.value = null
+    banked.value = 0
+  }
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  function setAnswer(text: string) {
+    answer.value = text
+    if (text !== '') start()
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => writeDraft(opts.storage, opts.prompt.id, text), 250)
+  }
+  /** Saves now (before leaving the page) instead of after the debounce. */
+  function flushDraft() {
+    clearTimeout(saveTimer)
+    writeDraft(opts.storage, opts.prompt.id, answer.peek())
+  }
+  function clearDraft() {
+    clearTimeout(saveTimer)
+    writeDraft(opts.storage, opts.prompt.id, '')
+  }
+
+  return {
+    prompt: opts.prompt,
+    answer,
+    restored,
+    report,
+    elapsed,
+    running,
+    tick,
+    setAnswer,
+    flushDraft,
+    clearDraft,
+    start,
+    pause,
+    resetTimer,
+  }
+}
+
+export type PracticeSession = ReturnType<typeof createPracticeSession>
+
+/** Groups prompts (or rubrics) under the kind of area their rubric trains, in the order the picker shows. */
+export const KIND_LABEL: Record<string, string> = {
+  'leadership-principle': 'Leadership Principles',
+  competency: 'Competencies',
+  theme: 'Themes',
+  general: 'General',
+}
+export const KIND_ORDER = ['leadership-principle', 'competency', 'theme', 'general'] as const
+
+export function promptsByArea(prompts: readonly PromptItem[], index: Map<string, RubricSummary>) {
+  const groups = new Map<string, PromptItem[]>()
+  for (const p of prompts) {
+    const kind = index.get(p.rubricId)?.kind ?? 'general'
+    const list = groups.get(kind) ?? []
+    list.push(p)
+    groups.set(kind, list)
+  }
+  return KIND_ORDER.filter((k) => groups.has(k)).map((k) => ({
+    kind: k,
+    label: KIND_LABEL[k]!,
+    prompts: groups.get(k)!,
+  }))
+}

@@ -1,0 +1,374 @@
+// End-to-end tests of the browser UI: Debian Chromium (playwright-core) against the real server on a temp database.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const CHROMIUM = process.env.STARBOARD_CHROMIUM ?? '/usr/bin/chromium'
+const SHOTS = join(ROOT, 'test-output', 'screenshots')
+const SKIP = process.env.STARBOARD_SKIP_E2E === '1'
+const HAVE_BROWSER = existsSync(CHROMIUM)
+
+if (!HAVE_BROWSER && !SKIP) {
+  // Fail loudly and say how to fix it, rather than passing without having looked at the UI.
+  describe('browser UI (e2e)', () => {
+    it('needs Chromium', () => {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium ` +
+          '(or point STARBOARD_CHROMIUM at a Chromium binary; STARBOARD_SKIP_E2E=1 skips these tests).',
+      )
+    })
+  })
+}
+
+const STRONG_ANSWER = `Situation: Last spring I was the on-call lead for the checkout service at a mid-size online retailer, and our error rate doubled two weeks before the holiday sale.
+Task: My manager asked me to find the cause and get checkout failures under one percent before the sale started.
+Action: I pulled a week of traces and found that a retry storm in the payment queue caused most failures. I wrote a proposal to add jittered backoff and a circuit breaker, and I reviewed it with the payments team the next morning. I implemented the change behind a feature flag, load-tested it with three times the expected traffic, and rolled it out region by region.
+Result: Checkout failures fell from 2.1% to 0.3% within ten days, and we processed 40% more orders during the sale without a single incident. I learned to look at retries first when errors cluster, and I now add backoff to every client I write.`
+
+const SECOND_ANSWER = `Situation: In 2023 our team missed two release dates because code reviews sat for days.
+Task: I was responsible for getting our median review time under one day.
+Action: I measured review delays for a month, I set up a rotating reviewer schedule, and I split large pull requests into smaller ones myself.
+Result: Median review time dropped from 3 days to 6 hours and we shipped the next four releases on time.`
+
+const XSS_ANSWER = `Situation: I tested <img src=x onerror=alert(1)> in our form and <script>alert(1)</script> in the title.
+Action: I escaped both inputs and I added a test for each.
+Result: The page showed 0 alerts after the fix.`
+
+/** A 400-word answer for the keystroke timing: the strong answer repeated and cut to 400 words. */
+function longAnswer(words: number): string {
+  const pool = STRONG_ANSWER.split(/\s+/)
+  const out: string[] = []
+  for (let i = 0; out.length < words; i++) out.push(pool[i % pool.length]!)
+  return out.join(' ')
+}
+
+describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
+  let app: FastifyInstance
+  let context: BrowserContext
+  let page: Page
+  let base: string
+  let tmp: string
+  const dialogs: string[] = []
+  const pageErrors: string[] = []
+  let promptA: string
+  let promptB: string
+  const ids: number[] = []
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'starboard-e2e-'))
+    mkdirSync(SHOTS, { recursive: true })
+    // Build the client into a temp folder, so the run always tests the current source and never
+    // replaces dist/client under a server someone else is running.
+    const clientDir = join(tmp, 'client')
+    const { build } = await import('vite')
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir } })
+    const { buildApp } = await import('../../server/app')
+    app = await buildApp({
+      dbPath: join(tmp, 'starboard.db'),
+      rubricsDir: join(ROOT, 'rubrics'),
+      clientDir,
+      rateLimit: false,
+      watchRubrics: false,
+    })
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+
+    const prompts = (await (await fetch(`${base}/api/prompts`)).json()) as { prompts: { id: string }[] }
+    expect(prompts.prompts.length).toBeGreaterThan(1)
+    promptA = prompts.prompts[0]!.id
+    promptB = prompts.prompts[1]!.id
+
+    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await app?.close()
+    if (tmp) rmSync(tmp, { recursive: true, force: true })
+  })
+
+  async function shot(name: string) {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  }
+
+  async function submitAnswer(promptId: string, answer: string): Promise<number> {
+    await page.goto(`${base}/practice/${promptId}`)
+    await page.getByTestId('answer').fill(answer)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    await page.getByTestId('score').waitFor()
+    return Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
+  }
+
+  it('lists prompts with filters and search', async () => {
+    await page.goto(`${base}/practice`)
+    await page.locator('.prompt-card').first().waitFor()
+    const all = await page.locator('.prompt-card').count()
+    expect(all).toBeGreaterThan(1)
+    await page.getByLabel('Search').fill('zzzz-no-such-prompt')
+    await page.getByText('No prompt matches.').waitFor()
+    await page.getByLabel('Search').fill('')
+    await page.locator('.prompt-card').first().waitFor()
+    await shot('practice-picker')
+  })
+
+  it('highlights sentences by STAR section while the candidate types, then stores the attempt', async () => {
+    await page.goto(`${base}/practice/${promptA}`)
+    const answer = page.getByTestId('answer')
+    await answer.waitFor()
+    await expect(page.getByTestId('score').textContent()).resolves.toBe('0')
+    // Type the first sentences key by key, as a candidate would.
+    const firstPart = STRONG_ANSWER.split('\n').slice(0, 2).join('\n')
+    await answer.pressSequentially(firstPart, { delay: 0 })
+    await page.locator('[data-star="situation"]').first().waitFor()
+    await page.locator('[data-star="task"]').first().waitFor()
+    const live1 = Number(await page.getByTestId('score').textContent())
+    await answer.fill(STRONG_ANSWER)
+    await page.locator('[data-star="result"]').first().waitFor()
+    await page.locator('[data-star="action"]').first().waitFor()
+    const live2 = Number(await page.getByTestId('score').textContent())
+    expect(live2).toBeGreaterThan(live1)
+    // Colour is never the only signal: every highlighted sentence carries its letter.
+    const letters = await page.locator('.preview [data-star] .star-letter').allTextContents()
+    expect(letters.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(letters)).toEqual(new Set(['S', 'T', 'A', 'R']))
+    await shot('practice-live')
+
+    await answer.press('Control+Enter')
+    await page.waitForURL(/\/attempts\/\d+$/)
+    const stored = Number(await page.getByTestId('score').textContent())
+    // The browser's live score and the server's stored score come from the same engine.
+    expect(stored).toBe(live2)
+    ids.push(Number(/\/attempts\/(\d+)$/.exec(page.url())![1]))
+    await page.locator('.highlighted [data-star="action"]').first().waitFor()
+    await shot('attempt')
+  })
+
+  it('restores a draft after a reload', async () => {
+    await page.goto(`${base}/practice/${promptB}`)
+    await page.getByTestId('answer').fill('Situation: a draft I have not finished.')
+    await page.waitForTimeout(400)
+    await page.reload()
+    await expect(page.getByTestId('answer').inputValue()).resolves.toBe(
+      'Situation: a draft I have not finished.',
+    )
+    await page.getByText('Your draft for this question was restored.').waitFor()
+  })
+
+  it('stores more attempts and shows them in History', async () => {
+    ids.push(await submitAnswer(promptA, SECOND_ANSWER))
+    ids.push(await submitAnswer(promptB, SECOND_ANSWER))
+    await page.goto(`${base}/history`)
+    for (const id of ids) await page.locator(`tr[data-attempt-id="${id}"]`).waitFor()
+    expect(await page.locator('tr[data-attempt-id]').count()).toBe(3)
+    // Sorting by score puts the lowest first.
+    await page.getByRole('button', { name: 'Score' }).click()
+    const scores = (await page.locator('tr[data-attempt-id] td.num').allTextContents()).map(Number)
+    expect(scores).toEqual([...scores].sort((a, b) => a - b))
+    // The server's validation message appears next to the field it is about.
+    await page.getByLabel('From', { exact: true }).fill('2030-01-02')
+    await page.getByLabel('To', { exact: true }).fill('2030-01-01')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await page.locator('label:has(input[type=date]) .field-error').first().waitFor()
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await page.locator('tr[data-attempt-id]').first().waitFor()
+    // A score filter is applied by the server.
+    await page.getByLabel('Min score').fill(String(Math.max(...scores)))
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect.poll(() => page.locator('tr[data-attempt-id]').count()).toBeLessThan(3)
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await page.locator('tr[data-attempt-id]').nth(2).waitFor()
+    await shot('history')
+  })
+
+  it('compares two attempts of a prompt', async () => {
+    await page.goto(`${base}/history`)
+    await page.getByLabel(`Pick attempt ${ids[0]} to compare`).check()
+    await page.getByLabel(`Pick attempt ${ids[1]} to compare`).check()
+    await page.getByTestId('compare').click()
+    await page.waitForURL(/\/compare\/\d+\/\d+$/)
+    await page.locator('table.diff tbody tr').first().waitFor()
+    expect(await page.getByTestId('score').count()).toBe(2)
+    expect(await page.locator('.side [data-star]').count()).toBeGreaterThan(4)
+    await shot('compare')
+  })
+
+  it('shows trends with a chart and the story coverage grid', async () => {
+    await page.goto(`${base}/trends`)
+    await page.locator('[data-testid="chart-overall"] canvas').waitFor()
+    await page.locator('[data-testid="chart-criteria"] canvas').waitFor()
+    const lps = page.locator('[data-testid="coverage-leadership-principle"] > li')
+    await lps.first().waitFor()
+    expect(await lps.count()).toBe(16)
+    expect(await page.getByText('no story yet').count()).toBeGreaterThan(0)
+    await page.locator('.weakest li').first().waitFor()
+    await page.getByRole('radio', { name: 'Week' }).check()
+    await page.locator('[data-testid="chart-overall"] canvas').waitFor()
+    await shot('trends')
+  })
+
+  it('downloads exports that parse', async () => {
+    await page.goto(`${base}/history`)
+    await page.locator('tr[data-attempt-id]').first().waitFor()
+    const read = async (name: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name }).click(),
+      ])
+      return readFileSync((await download.path())!, 'utf8')
+    }
+    const json = JSON.parse(await read('JSON')) as { id: number }[]
+    expect(json.map((a) => a.id).sort()).toEqual([...ids].sort())
+    const csv = await read('CSV')
+    const header = csv.split(/\r?\n/)[0]!
+    expect(header).toMatch(/id/)
+    // Every attempt id appears at the start of a record.
+    for (const id of ids) expect(csv).toMatch(new RegExp(`(^|\\n)"?${id}"?,`))
+    const md = await read('Markdown')
+    expect(md).toMatch(/^#/m)
+    expect(md).toContain(SECOND_ANSWER.split('\n')[0]!.slice(12, 40))
+  })
+
+  it('shows an answer with markup as text and never runs it', async () => {
+    const id = await submitAnswer(promptB, XSS_ANSWER)
+    ids.push(id)
+    const text = await page.locator('.highlighted').first().textContent()
+    expect(text).toContain('<img src=x onerror=alert(1)>')
+    expect(text).toContain('<script>alert(1)</script>')
+    expect(await page.locator('.highlighted img, .highlighted script').count()).toBe(0)
+    await page.goto(`${base}/history`)
+    await page.locator(`tr[data-attempt-id="${id}"]`).waitFor()
+    await page.waitForTimeout(300)
+    expect(dialogs).toEqual([])
+  })
+
+  it('re-scores an attempt and deletes one after confirmation', async () => {
+    await page.goto(`${base}/attempts/${ids[0]}`)
+    await page.getByRole('button', { name: 'Re-score with current rubric' }).click()
+    await page.getByText('Re-scored with the current rubric').waitFor()
+    await page.getByText('The earlier report is kept with the attempt.').waitFor()
+    await shot('attempt-rescored')
+
+    const victim = ids.pop()!
+    await page.goto(`${base}/attempts/${victim}`)
+    await page.getByRole('button', { name: 'Delete…' }).click()
+    await page.getByRole('button', { name: 'Yes, delete' }).click()
+    await page.waitForURL(/\/history$/)
+    await page.locator('tr[data-attempt-id]').first().waitFor()
+    expect(await page.locator(`tr[data-attempt-id="${victim}"]`).count()).toBe(0)
+    await page.goto(`${base}/attempts/${victim}`)
+    await page.getByText(`Attempt ${victim} does not exist`).waitFor()
+  })
+
+  it('lists rubrics with prompts, criteria, bands and load errors', async () => {
+    await page.goto(`${base}/rubrics`)
+    await page.locator('.rubric-item').first().waitFor()
+    await page.locator('.rubric-item summary').first().click()
+    await page.locator('.rubric-detail table').first().waitFor()
+    await page.getByRole('heading', { name: 'Load errors' }).waitFor()
+    await shot('rubrics')
+  })
+
+  it('is usable at 375 px wide and in dark mode', async () => {
+    await page.setViewportSize({ width: 375, height: 800 })
+    const pages: [string, string][] = [
+      ['practice-375', `/practice/${promptA}`],
+      ['history-375', '/history'],
+      ['attempt-375', `/attempts/${ids[0]}`],
+      ['trends-375', '/trends'],
+      ['compare-375', `/compare/${ids[0]}/${ids[1]}`],
+      ['rubrics-375', '/rubrics'],
+    ]
+    for (const [name, path] of pages) {
+      await page.goto(base + path)
+      await page.locator('main h1').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      // Browser code as strings: this file is type-checked without the DOM library.
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+      expect(overflow, `${path} scrolls sideways at 375 px`).toBeLessThanOrEqual(0)
+      await shot(name)
+    }
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto(`${base}/attempts/${ids[0]}`)
+    await page.getByTestId('score').waitFor()
+    await shot('attempt-375-dark')
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${base}/practice/${promptA}`)
+    await page.getByTestId('answer').fill(STRONG_ANSWER)
+    await page.locator('[data-star="result"]').first().waitFor()
+    await shot('practice-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+  })
+
+  it('measures keystroke to repaint for a 400-word answer', async () => {
+    await page.goto(`${base}/practice/${promptB}`)
+    const answer = page.getByTestId('answer')
+    await answer.fill(longAnswer(410))
+    await page.locator('[data-star]').first().waitFor()
+    await answer.focus()
+    await page.keyboard.press('End')
+    // keydown → the first task after the next frame: the DOM update, style, layout and paint are done.
+    await page.evaluate(`(() => {
+      window.__frames = []
+      const el = document.querySelector('[data-testid="answer"]')
+      el.addEventListener('keydown', () => {
+        performance.mark('key')
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel()
+          ch.port1.onmessage = () => {
+            performance.mark('painted')
+            window.__frames.push(performance.measure('keystroke-to-repaint', 'key', 'painted').duration)
+          }
+          ch.port2.postMessage(0)
+        })
+      }, { capture: true })
+    })()`)
+    const text = ' and I measured it again'
+    for (const ch of text) {
+      await page.keyboard.type(ch)
+      await page.waitForTimeout(30)
+    }
+    const frames = await page.evaluate<number[]>('window.__frames')
+    expect(frames.length).toBe(text.length)
+    const words = Number(await page.getByTestId('words').textContent())
+    expect(words).toBeGreaterThanOrEqual(400)
+    const sorted = [...frames].sort((a, b) => a - b)
+    const median = sorted[Math.floor(sorted.length / 2)]!
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
+    console.log(
+      `keystroke-to-repaint, ${words}-word answer, ${frames.length} keystrokes: median ${median.toFixed(1)} ms, ` +
+        `p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+    )
+  })
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -117,8 +117,8 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
           <p class="meta">
             {dateTime(attempt.createdAt)}
-            {attempt.durationMs ? ` · took ${clock(attempt.durationMs)}` : ''} · rubric{' '}
-            <code>{report.rubricId}</code> version{' '}
+            {attempt.durationMs && attempt.durationMs >= 1000 ? ` · took ${clock(attempt.durationMs)}` : ''} ·
+            rubric <code>{report.rubricId}</code> version{' '}
             <code title={report.rubricHash}>{report.rubricHash.slice(0, 10)}</code> · engine{' '}
             {report.engineVersion}
           </p>

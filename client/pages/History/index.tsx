@@ -337,7 +337,9 @@ export function HistoryPage() {
                       </td>
                       <td class="nowrap">
                         <a href={`/attempts/${r.id}`}>{dateTime(r.createdAt)}</a>
-                        {r.durationMs ? <span class="muted small"> · {clock(r.durationMs)}</span> : null}
+                        {r.durationMs && r.durationMs >= 1000 ? (
+                          <span class="muted small"> · {clock(r.durationMs)}</span>
+                        ) : null}
                       </td>
                       <td class="prompt-cell">
                         <a href={`/attempts/${r.id}`}>{promptText.get(r.promptId) ?? r.promptId}</a>

@@ -1,9 +1,10 @@
 // Trends: overall and per-criterion scores over time (uPlot), the weakest criteria, and the story coverage grid.
 import { useMemo, useState } from 'preact/hooks'
 import type { Rubric } from '../../../engine/types'
-import type { Coverage, CoverageArea, RubricSummary, Trends } from '../../api'
+import type { RubricSummary, Trends } from '../../api'
 import { Chart, type ChartSeries } from '../../components/Chart'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
+import { bandClass, coverageGroups, promptForCriterion, weakestCriteria } from '../../coverage'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, useAppState } from '../../state'
 
@@ -21,79 +22,6 @@ const PALETTE = [
   '#ea580c',
   '#4f46e5',
 ]
-
-/** The sixteen Amazon Leadership Principles, so the grid shows every one even before a rubric exists for it. */
-export const LEADERSHIP_PRINCIPLES: readonly [string, string][] = [
-  ['customer-obsession', 'Customer Obsession'],
-  ['ownership', 'Ownership'],
-  ['invent-and-simplify', 'Invent and Simplify'],
-  ['are-right-a-lot', 'Are Right, A Lot'],
-  ['learn-and-be-curious', 'Learn and Be Curious'],
-  ['hire-and-develop-the-best', 'Hire and Develop the Best'],
-  ['insist-on-the-highest-standards', 'Insist on the Highest Standards'],
-  ['think-big', 'Think Big'],
-  ['bias-for-action', 'Bias for Action'],
-  ['frugality', 'Frugality'],
-  ['earn-trust', 'Earn Trust'],
-  ['dive-deep', 'Dive Deep'],
-  ['have-backbone-disagree-and-commit', 'Have Backbone; Disagree and Commit'],
-  ['deliver-results', 'Deliver Results'],
-  ['strive-to-be-earths-best-employer', 'Strive to be Earth’s Best Employer'],
-  ['success-and-scale-bring-broad-responsibility', 'Success and Scale Bring Broad Responsibility'],
-]
-
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '')
-
-/** Coverage cells by kind; the 16 principles always appear, with "no rubric yet" where none is loaded. */
-export function coverageGroups(coverage: Coverage) {
-  const lps = coverage.areas.filter((a) => a.kind === 'leadership-principle')
-  const found = new Set(lps.flatMap((a) => [norm(a.id), norm(a.title)]))
-  const missing: (CoverageArea & { noRubric: true })[] = LEADERSHIP_PRINCIPLES.filter(
-    ([id, title]) => !found.has(norm(id)) && !found.has(norm(title)),
-  ).map(([id, title]) => ({
-    id,
-    title,
-    kind: 'leadership-principle',
-    attempts: 0,
-    best: null,
-    bestAttemptId: null,
-    bestBand: null,
-    status: 'none yet',
-    noRubric: true,
-  }))
-  const order = new Map(LEADERSHIP_PRINCIPLES.map(([id], i) => [id, i]))
-  const lpCells = [...lps, ...missing].sort(
-    (a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99) || a.title.localeCompare(b.title),
-  )
-  return [
-    { kind: 'leadership-principle', cells: lpCells },
-    { kind: 'competency', cells: coverage.areas.filter((a) => a.kind === 'competency') },
-    { kind: 'theme', cells: coverage.areas.filter((a) => a.kind === 'theme') },
-  ] as { kind: string; cells: (CoverageArea & { noRubric?: boolean })[] }[]
-}
-
-/** Criteria with the lowest recent average (last three periods), weakest first. */
-export function weakestCriteria(trends: Trends, n = 3) {
-  return trends.criteria
-    .filter((c) => c.points.length > 0)
-    .map((c) => {
-      const recent = c.points.slice(-3)
-      const attempts = recent.reduce((s, p) => s + p.attempts, 0)
-      const avg = recent.reduce((s, p) => s + p.average * p.attempts, 0) / Math.max(1, attempts)
-      return { criterionId: c.criterionId, label: c.label, average: Math.round(avg) }
-    })
-    .filter((c) => c.average < 100)
-    .sort((a, b) => a.average - b.average || a.label.localeCompare(b.label))
-    .slice(0, n)
-}
-
-/** The prompt to train a criterion: the first prompt of the rubric that defines it (not one that inherits it). */
-export function promptForCriterion(criterionId: string, rubrics: readonly Rubric[]) {
-  const having = rubrics.filter((r) => r.criteria.some((c) => c.id === criterionId) && r.prompts.length > 0)
-  const defining =
-    having.find((r) => !r.extends.some((p) => having.some((h) => h.id === p))) ?? having[0] ?? undefined
-  return defining?.prompts[0]
-}
 
 const toSeconds = (period: string) => Date.parse(`${period}T00:00:00Z`) / 1000
 
@@ -306,13 +234,4 @@ export function TrendsPage() {
       </section>
     </main>
   )
-}
-
-/** Colour class from the best attempt's band; the number and band label are shown too, so colour is not the only signal. */
-export function bandClass(band: string | null): 'strong' | 'developing' | 'weak' | 'other' {
-  const b = (band ?? '').toLowerCase()
-  if (/strong|excellent|outstanding/.test(b)) return 'strong'
-  if (/develop|fair|good|solid/.test(b)) return 'developing'
-  if (/weak|needs|poor/.test(b)) return 'weak'
-  return 'other'
 }

@@ -1,0 +1,103 @@
+// Trends helpers: the coverage grid always shows the 16 principles; weakest criteria; which prompt trains one.
+import { describe, expect, it } from 'vitest'
+import type { Coverage, Trends } from '../../client/api'
+import { bandClass, coverageGroups, promptForCriterion, weakestCriteria } from '../../client/coverage'
+import type { Rubric } from '../../engine/types'
+
+describe('coverageGroups', () => {
+  it('lists all 16 Leadership Principles, marking those without a rubric, plus competencies and themes', () => {
+    const coverage: Coverage = {
+      practised: 1,
+      total: 3,
+      areas: [
+        {
+          id: 'ownership',
+          title: 'Ownership',
+          kind: 'leadership-principle',
+          attempts: 2,
+          best: 81,
+          bestAttemptId: 7,
+          bestBand: 'Strong',
+          status: 'Strong',
+        },
+        {
+          id: 'dive-deep',
+          title: 'Dive Deep',
+          kind: 'leadership-principle',
+          attempts: 0,
+          best: null,
+          bestAttemptId: null,
+          bestBand: null,
+          status: 'none yet',
+        },
+        {
+          id: 'mentorship',
+          title: 'Mentorship',
+          kind: 'competency',
+          attempts: 0,
+          best: null,
+          bestAttemptId: null,
+          bestBand: null,
+          status: 'none yet',
+        },
+      ],
+    }
+    const [lps, competencies, themes] = coverageGroups(coverage)
+    expect(lps!.cells).toHaveLength(16)
+    expect(lps!.cells[0]!.id).toBe('customer-obsession')
+    expect(lps!.cells.find((c) => c.id === 'ownership')!.best).toBe(81)
+    expect(lps!.cells.find((c) => c.id === 'dive-deep')!.noRubric).toBeUndefined()
+    expect(lps!.cells.find((c) => c.id === 'frugality')!.noRubric).toBe(true)
+    expect(competencies!.cells.map((c) => c.id)).toEqual(['mentorship'])
+    expect(themes!.cells).toEqual([])
+  })
+})
+
+describe('weakestCriteria', () => {
+  it('ranks criteria by their recent average, weighted by attempts, and drops full marks', () => {
+    const p = (period: string, average: number, attempts = 1) => ({ period, average, attempts })
+    const trends: Trends = {
+      interval: 'day',
+      timezone: 'UTC',
+      overall: [],
+      criteria: [
+        { criterionId: 'a', label: 'A', points: [p('2025-01-01', 10), p('2025-01-02', 90, 3)] },
+        { criterionId: 'b', label: 'B', points: [p('2025-01-02', 40)] },
+        { criterionId: 'c', label: 'C', points: [p('2025-01-02', 100)] },
+        { criterionId: 'd', label: 'D', points: [] },
+      ],
+    }
+    expect(weakestCriteria(trends)).toEqual([
+      { criterionId: 'b', label: 'B', average: 40 },
+      { criterionId: 'a', label: 'A', average: 70 },
+    ])
+  })
+})
+
+describe('promptForCriterion', () => {
+  const rubric = (id: string, ext: string[], criteria: string[]): Rubric =>
+    ({
+      id,
+      extends: ext,
+      criteria: criteria.map((c) => ({ id: c })),
+      prompts: [{ id: `${id}-p`, text: id, tips: [], tags: [id] }],
+    }) as unknown as Rubric
+  const rubrics = [
+    rubric('ownership', ['star-core'], ['structure', 'ownership-signals']),
+    rubric('star-core', [], ['structure']),
+  ]
+  it('picks a prompt of the rubric that defines the criterion, not one that inherits it', () => {
+    expect(promptForCriterion('structure', rubrics)!.id).toBe('star-core-p')
+    expect(promptForCriterion('ownership-signals', rubrics)!.id).toBe('ownership-p')
+    expect(promptForCriterion('unknown', rubrics)).toBeUndefined()
+  })
+})
+
+describe('bandClass', () => {
+  it('colours a cell from its band label', () => {
+    expect(bandClass('Strong')).toBe('strong')
+    expect(bandClass('Developing')).toBe('developing')
+    expect(bandClass('Needs work')).toBe('weak')
+    expect(bandClass(null)).toBe('other')
+  })
+})

@@ -1,0 +1,91 @@
+// Display helpers: clock and speaking time, signed differences, report diffs, drafts in storage.
+import { describe, expect, it } from 'vitest'
+import {
+  clock,
+  diffReports,
+  draftKey,
+  readDraft,
+  signed,
+  speakingTime,
+  writeDraft,
+} from '../../client/format'
+import type { ScoreReport } from '../../engine/types'
+import { memoryStorage } from './memory-storage'
+
+describe('clock and speaking time', () => {
+  it('formats elapsed time as m:ss', () => {
+    expect(clock(0)).toBe('0:00')
+    expect(clock(75_400)).toBe('1:15')
+    expect(clock(120_000)).toBe('2:00')
+    expect(clock(-5)).toBe('0:00')
+  })
+  it('says speaking time in seconds, then minutes', () => {
+    expect(speakingTime(45)).toBe('45 s')
+    expect(speakingTime(120)).toBe('2 min')
+    expect(speakingTime(80)).toBe('1 min 20 s')
+  })
+  it('signs differences with a real minus', () => {
+    expect(signed(3)).toBe('+3')
+    expect(signed(-2.5)).toBe('−2.5')
+    expect(signed(0)).toBe('±0')
+  })
+})
+
+function report(score: number, criteria: [string, number, number][]): ScoreReport {
+  return {
+    score,
+    criteria: criteria.map(([id, s, max]) => ({
+      id,
+      label: id.toUpperCase(),
+      check: 'x',
+      weight: 1,
+      score: s,
+      max,
+      status: s >= max * 0.8 ? 'met' : s >= max * 0.35 ? 'partial' : 'missed',
+      messages: [],
+    })),
+  } as unknown as ScoreReport
+}
+
+describe('diffReports', () => {
+  it('gives the criterion-by-criterion change, biggest first, including criteria only one side has', () => {
+    const d = diffReports(
+      report(60, [
+        ['a', 10, 20],
+        ['b', 5, 10],
+        ['gone', 4, 4],
+      ]),
+      report(75, [
+        ['a', 20, 20],
+        ['b', 5, 10],
+        ['new', 1, 5],
+      ]),
+    )
+    expect(d.total).toBe(15)
+    expect(d.criteria.map((c) => [c.id, c.delta, c.before, c.after])).toEqual([
+      ['a', 10, 10, 20],
+      ['gone', -4, 4, null],
+      ['new', 1, null, 1],
+      ['b', 0, 5, 5],
+    ])
+    expect(d.criteria[0]!.afterStatus).toBe('met')
+  })
+})
+
+describe('drafts', () => {
+  it('saves one draft per prompt and removes it when emptied', () => {
+    const s = memoryStorage()
+    writeDraft(s, 'p1', 'Situation: draft')
+    writeDraft(s, 'p2', 'other')
+    expect(readDraft(s, 'p1')).toBe('Situation: draft')
+    expect(s.getItem(draftKey('p2'))).toBe('other')
+    writeDraft(s, 'p1', '   ')
+    expect(s.getItem(draftKey('p1'))).toBeNull()
+  })
+  it('never throws when storage is unavailable', () => {
+    const s = memoryStorage(true)
+    expect(() => writeDraft(s, 'p', 'x')).not.toThrow()
+    expect(readDraft(s, 'p')).toBe('')
+    expect(readDraft(undefined, 'p')).toBe('')
+  })
+})

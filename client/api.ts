@@ -177,7 +177,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
-    throw new ApiError(0, 'Cannot reach the Starboard server. Is it running? Start it with `npm start`.')
+    throw new ApiError(0, 'Cannot reach the Starboard server. Is it running? Start it with npm start.')
   }
   if (res.status === 204) return undefined as T
   const text = await res.text()

@@ -39,9 +39,12 @@ export function Chart({ label, x, series, yMax = 100, height = 240, step = 86_40
       {
         width: Math.max(280, el.clientWidth),
         height,
-        // Without padding, one or two periods stretch across years of empty axis.
+        // From the data, padded by one period: uPlot's own range for a single point spans years of empty axis.
         scales: {
-          x: { time: true, range: (_u, min, max) => [min - step, max + step] },
+          x: {
+            time: true,
+            range: (_u, min, max) => (x.length ? [x[0]! - step, x[x.length - 1]! + step] : [min, max]),
+          },
           y: { range: [0, yMax] },
         },
         axes: [axis, { ...axis, size: 40 }],

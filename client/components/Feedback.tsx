@@ -72,7 +72,8 @@ const STATUS_TEXT: Record<CriterionStatus, string> = { met: 'met', partial: 'par
 export function StatusTag({ status }: { status: CriterionStatus }) {
   return (
     <span class={`status status-${status}`}>
-      <span aria-hidden="true">{STATUS_ICON[status]}</span> {STATUS_TEXT[status]}
+      <span aria-hidden="true">{STATUS_ICON[status]}</span>{' '}
+      <span class="status-text">{STATUS_TEXT[status]}</span>
     </span>
   )
 }

@@ -212,6 +212,7 @@ export const api = {
   prompts: async (q: { tag?: string; rubricId?: string; q?: string } = {}) =>
     listOf<PromptItem>(await request('GET', withQuery('/api/prompts', q))),
   nextPrompt: () => request<NextPrompt>('GET', '/api/prompts/next'),
+  prompt: (id: string) => request<PromptItem>('GET', `/api/prompts/${encodeURIComponent(id)}`),
   score: (body: { answer: string; promptId?: string; rubricId?: string }) =>
     request<ScoreReport>('POST', '/api/score', body),
   createAttempt: (body: { promptId: string; answer: string; durationMs?: number }) =>

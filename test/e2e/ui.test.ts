@@ -137,6 +137,21 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.getByLabel('Search').fill('')
     await page.locator('.prompt-card').first().waitFor()
     await shot('practice-picker')
+    // Filter by type, then by one Leadership Principle: every card left carries that area's tag.
+    await page.getByLabel('Type').selectOption('leadership-principle')
+    const area = page.getByLabel('Area')
+    const firstLp = await area.locator('option').nth(1).getAttribute('value')
+    const lpTitle = (await area.locator('option').nth(1).textContent())!
+    await area.selectOption(firstLp!)
+    await expect.poll(() => page.locator('.prompt-card').count()).toBeLessThan(all)
+    const cards = await page.locator('.prompt-card').count()
+    expect(cards).toBeGreaterThan(0)
+    expect(await page.locator('.prompt-card', { hasText: lpTitle }).count()).toBe(cards)
+    // "Next: weakest area" opens a prompt and says why it was chosen.
+    await page.getByRole('button', { name: 'Next: weakest area' }).click()
+    await page.waitForURL(/\/practice\/[^/?]+\?why=/)
+    await page.getByText('Suggested by “Next: weakest area”').waitFor()
+    await page.getByTestId('answer').waitFor()
   })
 
   it('highlights sentences by STAR section while the candidate types, then stores the attempt', async () => {
@@ -360,6 +375,25 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.locator('[data-star="result"]').first().waitFor()
     await shot('practice-dark')
     await page.emulateMedia({ colorScheme: 'light' })
+  })
+
+  it('pages through many attempts', async () => {
+    for (let i = 0; i < 30; i++) {
+      const res = await fetch(`${base}/api/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ promptId: promptB, answer: `${SECOND_ANSWER} Attempt ${i}.` }),
+      })
+      expect(res.status).toBe(201)
+    }
+    const total = ids.length + 30
+    await page.goto(`${base}/history`)
+    await page.locator('tr[data-attempt-id]').first().waitFor()
+    expect(await page.locator('tr[data-attempt-id]').count()).toBe(25)
+    await page.getByText('25 shown, more available').waitFor()
+    await page.getByRole('button', { name: 'Load 25 more' }).click()
+    await expect.poll(() => page.locator('tr[data-attempt-id]').count()).toBe(total)
+    await page.getByText(`${total} shown`).waitFor()
   })
 
   it('measures keystroke to repaint for a 400-word answer', async () => {

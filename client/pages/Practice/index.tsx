@@ -32,7 +32,15 @@ function NextWeakest({ compact }: { compact?: boolean }) {
     setError('')
     try {
       const next = await api.nextPrompt()
-      route(`/practice/${encodeURIComponent(next.prompt.id)}`)
+      // Say why this prompt was chosen on the page it opens.
+      const why = next.area
+        ? next.reason === 'unpractised'
+          ? `${next.area.title} has no story yet.`
+          : `${next.area.title} has your lowest recent average${
+              next.recentAverage === null ? '' : ` (${Math.round(next.recentAverage)})`
+            }.`
+        : 'You have practised this prompt least.'
+      route(`/practice/${encodeURIComponent(next.prompt.id)}?why=${encodeURIComponent(why)}`)
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -58,6 +66,7 @@ function PromptPicker() {
   const state = useAppState()
   const { query: params } = useLocation()
   const [tag, setTag] = useState(params.tag ?? '')
+  const [kind, setKind] = useState('')
   const [q, setQ] = useState('')
   const [query, setQuery] = useState('')
   const search = useRef<HTMLInputElement>(null)
@@ -80,6 +89,13 @@ function PromptPicker() {
   const rubrics = state.rubrics.value
   const index = state.rubricIndex.value
   const areas = rubrics.state === 'ready' ? rubrics.data : []
+  // The type filter keeps prompts that train at least one area of that type (tags are rubric ids).
+  const shown =
+    prompts.state !== 'ready'
+      ? []
+      : kind === ''
+        ? prompts.data
+        : prompts.data.filter((p) => p.tags.some((t) => index.get(t)?.kind === kind))
 
   return (
     <main id="main" class="page">
@@ -92,13 +108,28 @@ function PromptPicker() {
       </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Find a prompt">
         <label>
+          Type
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.currentTarget.value)
+              setTag('')
+            }}
+          >
+            <option value="">All types</option>
+            <option value="leadership-principle">Leadership Principles</option>
+            <option value="competency">Competencies</option>
+            <option value="theme">Themes</option>
+          </select>
+        </label>
+        <label>
           Area
           <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
             <option value="">All areas</option>
-            {KIND_ORDER.map((kind) => {
-              const list = areas.filter((r) => r.kind === kind)
+            {KIND_ORDER.filter((k) => kind === '' || k === kind).map((k) => {
+              const list = areas.filter((r) => r.kind === k)
               return list.length === 0 ? null : (
-                <optgroup key={kind} label={KIND_LABEL[kind]}>
+                <optgroup key={k} label={KIND_LABEL[k]}>
                   {list.map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.title}
@@ -126,27 +157,32 @@ function PromptPicker() {
         <ErrorBox message={prompts.message} status={prompts.status} onRetry={reload} />
       )}
       {prompts.state === 'ready' &&
-        (prompts.data.length === 0 ? (
+        (shown.length === 0 ? (
           <Empty title="No prompt matches.">
             <p>Try another area or fewer words. Instructors add prompts in rubric files under rubrics/.</p>
           </Empty>
         ) : (
-          <ul class="prompt-list">
-            {prompts.data.map((p) => (
-              <li key={p.id}>
-                <a href={`/practice/${encodeURIComponent(p.id)}`} class="prompt-card">
-                  <span class="prompt-card-text">{p.text}</span>
-                  <span class="tags">
-                    {p.tags.map((t) => (
-                      <span key={t} class={`tag kind-${index.get(t)?.kind ?? 'general'}`}>
-                        {index.get(t)?.title ?? t}
-                      </span>
-                    ))}
-                  </span>
-                </a>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p class="muted small" aria-live="polite">
+              {shown.length === 1 ? '1 prompt' : `${shown.length} prompts`}
+            </p>
+            <ul class="prompt-list">
+              {shown.map((p) => (
+                <li key={p.id}>
+                  <a href={`/practice/${encodeURIComponent(p.id)}`} class="prompt-card">
+                    <span class="prompt-card-text">{p.text}</span>
+                    <span class="tags">
+                      {p.tags.map((t) => (
+                        <span key={t} class={`tag kind-${index.get(t)?.kind ?? 'general'}`}>
+                          {index.get(t)?.title ?? t}
+                        </span>
+                      ))}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         ))}
     </main>
   )
@@ -155,13 +191,15 @@ function PromptPicker() {
 function Session({ promptId }: { promptId: string }) {
   const state = useAppState()
   const [prompt, reload] = useLoad(async () => {
-    const list = await state.allPrompts(true)
-    const found = list.find((p) => p.id === promptId)
-    if (!found)
-      throw new ApiError(404, `There is no prompt "${promptId}". It may have been removed from its rubric.`)
-    return found
+    try {
+      return await state.api.prompt(promptId)
+    } catch (e) {
+      if ((e as ApiError).status === 404)
+        throw new ApiError(404, `There is no prompt "${promptId}". It may have been removed from its rubric.`)
+      throw e
+    }
   }, [promptId])
-  useTitle(prompt.state === 'ready' ? 'Practice' : 'Practice')
+  useTitle('Practice')
   if (prompt.state === 'loading') return <Page>{<Loading label="Loading the prompt…" />}</Page>
   if (prompt.state === 'error')
     return (
@@ -189,7 +227,8 @@ function Page({ children }: { children: preact.ComponentChildren }) {
 
 function Editor({ prompt }: { prompt: PromptItem }) {
   const state = useAppState()
-  const { route } = useLocation()
+  const { route, query } = useLocation()
+  const why = query.why
   const rubric = useSignal<Rubric | null>(null)
   const rubricError = useSignal<{ message: string; status?: number } | null>(null)
   const session = useMemo(
@@ -268,6 +307,11 @@ function Editor({ prompt }: { prompt: PromptItem }) {
         <NextWeakest compact />
       </nav>
       <header class="prompt-head">
+        {why && (
+          <p class="notice" role="status">
+            Suggested by “Next: weakest area”: {why}
+          </p>
+        )}
         <p class="eyebrow">Interview question</p>
         <h1 class="prompt-text">{prompt.text}</h1>
         <p class="tags">

@@ -27,7 +27,7 @@ import {
   WE_FORMS,
   WE_SUBJECT,
 } from './lexicon'
-import { compilePhrases, findPhrases, type PhraseHit } from './phrases'
+import { compileMulti, type PhraseHit, scanAll } from './phrases'
 import { stem } from './stem'
 import { countWords, type HeadingSection, splitSentences, type Token, tokenize } from './text'
 import { type Place, SECTIONS, type Section, type Star } from './types'
@@ -102,18 +102,36 @@ export interface Analysis {
   weCount: number
 }
 
-const TASK_TABLE = compilePhrases(TASK_PHRASES)
-const SITUATION_TABLE = compilePhrases(SITUATION_PHRASES)
-const SITUATION_WEAK_TABLE = compilePhrases(SITUATION_WEAK)
-const OUTCOME_TABLE = compilePhrases(OUTCOME_PHRASES)
-const REFLECTION_TABLE = compilePhrases(REFLECTION_PHRASES)
-const CHANGE_TABLE = compilePhrases(CHANGE_PHRASES)
-const HYPOTHETICAL_TABLE = compilePhrases(HYPOTHETICAL_OPENERS)
-const GENERIC_TABLE = compilePhrases(GENERIC_CLAIMS)
-const META_TABLE = compilePhrases(META_PHRASES)
-const HEDGE_TABLE = compilePhrases(HEDGES.filter((h) => h !== 'like,'))
-const VAGUE_TABLE = compilePhrases(VAGUE_OUTCOME)
-const TECH_TABLE = compilePhrases([...TECH_TERMS])
+// Every lexicon list in one table: each sentence is scanned once for all of them.
+const LEXICON = compileMulti([
+  OUTCOME_PHRASES,
+  VAGUE_OUTCOME,
+  REFLECTION_PHRASES,
+  CHANGE_PHRASES,
+  TASK_PHRASES,
+  SITUATION_PHRASES,
+  SITUATION_WEAK,
+  GENERIC_CLAIMS,
+  META_PHRASES,
+  HYPOTHETICAL_OPENERS,
+  [...TECH_TERMS],
+  HEDGES.filter((h) => h !== 'like,'),
+])
+enum Lex {
+  Outcome,
+  Vague,
+  Reflection,
+  Change,
+  Task,
+  Situation,
+  SituationWeak,
+  Generic,
+  Meta,
+  Hypothetical,
+  Tech,
+  Hedge,
+}
+const within = (hits: PhraseHit[], limit: number) => hits.filter((h) => h.to <= limit)
 const REPORTED = new Set(REPORTED_SPEECH)
 
 const SUBORDINATORS = new Set([
@@ -196,11 +214,37 @@ const PRONOUN_OR_ADVERB =
 const TEAM_SUBJECT_HEADS = new Set(['team', 'teams', 'group', 'squad', 'everyone', 'everybody'])
 const OUTCOME_STEM_SET = OUTCOME_STEMS
 
+const MULTIPLIED = new Set(['doubled', 'tripled', 'quadrupled', 'halved', 'tenfold', 'twofold', 'threefold'])
+const FRACTIONS = new Set(['half', 'third', 'quarter'])
+const FRACTION_LEADS = new Set(['by', 'in', 'a'])
+const DETERMINERS = new Set(['the', 'our', 'my', 'whole', 'entire'])
+const OTHER_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'they', 'he', 'she'])
+const BE_HAVE_DO = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'have', 'has', 'do', 'does'])
+const UPPER = /\p{Lu}/u
+
+/** True when the character at `i` is an upper-case letter (ASCII fast path). */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return c >= 65 && c <= 90
+  return UPPER.test(text.charAt(i))
+}
+
+/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
+function hasInnerMark(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
+    if (c >= 128 && UPPER.test(text.charAt(i))) return true
+  }
+  return false
+}
+
 export function isPastTense(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true
   if (word.length < 4 || !word.endsWith('ed')) return false
   if (NOT_PAST.has(word)) return false
-  return /[a-z]ed$/.test(word)
+  const c = word.charCodeAt(word.length - 3)
+  return c >= 97 && c <= 122
 }
 
 function isYear(t: Token): boolean {
@@ -217,14 +261,15 @@ function findMetrics(tokens: readonly Token[]): Place[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     const next = tokens[i + 1]
-    if (/^(?:doubled|tripled|quadrupled|halved|tenfold|twofold|threefold)$/.test(t.lower)) {
+    if (MULTIPLIED.has(t.lower)) {
       spans.push({ start: t.start, end: t.end })
       continue
     }
     // "twice the volume", "cut in half", "down by a third"
     if (
-      /^(?:twice|thrice)$/.test(t.lower) ||
-      (/^(?:half|third|quarter)$/.test(t.lower) && /^(?:by|in|a)$/.test(tokens[i - 1]?.lower ?? ''))
+      t.lower === 'twice' ||
+      t.lower === 'thrice' ||
+      (FRACTIONS.has(t.lower) && FRACTION_LEADS.has(tokens[i - 1]?.lower ?? ''))
     ) {
       spans.push({ start: t.start, end: t.end })
       continue
@@ -265,7 +310,7 @@ function findMetrics(tokens: readonly Token[]): Place[] {
 /** True after a capitalised name inside the sentence ("Node 18", "Java 21"): a version, not a count. */
 function afterName(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1]
-  return prev !== undefined && i - 1 > 0 && /^\p{Lu}/u.test(prev.text)
+  return prev !== undefined && i - 1 > 0 && isUpperAt(prev.text, 0)
 }
 
 function hasFromTo(tokens: readonly Token[], i: number): boolean {
@@ -303,17 +348,16 @@ function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | 
     let j = i + 1
     if (I_SUBJECT.has(w)) subject = 'i'
     else if (WE_SUBJECT.has(w)) subject = 'we'
-    else if (TEAM_SUBJECT_HEADS.has(w) && i > 0 && /^(?:the|my|our|whole|entire)$/.test(words[i - 1]!))
-      subject = 'we'
-    else if (/^(?:the|our|my|whole|entire)$/.test(w) && TEAM_SUBJECT_HEADS.has(words[i + 1] ?? '')) {
+    else if (TEAM_SUBJECT_HEADS.has(w) && i > 0 && DETERMINERS.has(words[i - 1]!)) subject = 'we'
+    else if (DETERMINERS.has(w) && TEAM_SUBJECT_HEADS.has(words[i + 1] ?? '')) {
       // "Our team (at a logistics startup) was asked…": the verb is the first past-tense word after the noun.
       j = i + 2
       while (j < words.length && j < i + 9 && !isPastTense(words[j]!)) j++
       if (j >= words.length || j >= i + 9) return { subject: 'we', verb: '', index: i + 1 }
       return { subject: 'we', verb: words[j]!, index: j }
-    } else if (/^(?:it|this|that|there|they|he|she)$/.test(w) || (i === from && /^(?:the|our|my)$/.test(w))) {
+    } else if (OTHER_SUBJECTS.has(w) || (i === from && (w === 'the' || w === 'our' || w === 'my'))) {
       subject = 'other'
-      if (/^(?:the|our|my)$/.test(w)) {
+      if (w === 'the' || w === 'our' || w === 'my') {
         // "The service was...", "Our deploys took..."
         j = i + 2
         while (j < words.length && j < i + 4 && !isPastTense(words[j]!)) j++
@@ -361,7 +405,7 @@ function analyzeFeatures(
   // "The team rewrote…" hides the speaker as much as "we rewrote…".
   for (let i = 0; i + 1 < n; i++) {
     if (
-      /^(?:the|our|my|whole|entire)$/.test(words[i]!) &&
+      DETERMINERS.has(words[i]!) &&
       TEAM_SUBJECT_HEADS.has(words[i + 1]!) &&
       isPastTense(words[i + 2] ?? '')
     ) {
@@ -431,11 +475,12 @@ function analyzeFeatures(
     }
   }
 
+  const lex = scanAll(LEXICON, words)
   const metrics = findMetrics(tokens)
   let figures = 0
   for (const t of tokens) if (isFigure(t) && !(t.lower === 'one' || t.lower === 'single')) figures++
 
-  const outcomeHits = findPhrases(OUTCOME_TABLE, words)
+  const outcomeHits = lex[Lex.Outcome]!
   let outcome = outcomeHits.length > 0
   if (!outcome) {
     for (let i = 0; i < n; i++) {
@@ -445,23 +490,23 @@ function analyzeFeatures(
       }
     }
   }
-  const vagueOutcome = findPhrases(VAGUE_TABLE, words).length > 0
-  const reflectionHits = findPhrases(REFLECTION_TABLE, words)
+  const vagueOutcome = lex[Lex.Vague]!.length > 0
+  const reflectionHits = lex[Lex.Reflection]!
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
   const reflection = reflectionHits.some(
     (h) => h.phrase !== 'made me' || /^(?:re|realiz|realis|question)/.test(words[h.to] ?? ''),
   )
   // "I always…" and "I still…" describe a lasting change only when the sentence looks back.
-  const change = findPhrases(CHANGE_TABLE, words).some(
+  const change = lex[Lex.Change]!.some(
     (h) =>
       (h.phrase !== 'i always' && h.phrase !== 'i still') ||
       words.includes('since') ||
       words.includes('now') ||
       words.includes('today'),
   )
-  const taskHits = findPhrases(TASK_TABLE, words)
-  const situationHits = findPhrases(SITUATION_TABLE, words, 0, Math.min(n, 8))
-  const situationWeak = findPhrases(SITUATION_WEAK_TABLE, words, 0, Math.min(n, 8)).length > 0
+  const taskHits = lex[Lex.Task]!
+  const situationHits = within(lex[Lex.Situation]!, 8)
+  const situationWeak = within(lex[Lex.SituationWeak]!, 8).length > 0
   const secondPerson = words.some(
     (w) => w === 'you' || w === "you've" || w === "you'll" || w === "you're" || w === "you'd",
   )
@@ -471,12 +516,12 @@ function analyzeFeatures(
   const interjection = /^(?:(?:okay|ok|sure|right|so|well|yeah|um|uh|alright)\s*,|hmm|um\b|uh\b)/i.test(
     sentenceText,
   )
-  const generic = findPhrases(GENERIC_TABLE, words).length > 0
-  const meta = findPhrases(META_TABLE, words, 0, Math.min(n, 6)).length > 0
+  const generic = lex[Lex.Generic]!.length > 0
+  const meta = within(lex[Lex.Meta]!, 6).length > 0
 
   // Hypothetical: a modal or habitual opener in the main clause, unless it reports a past promise.
   let hypothetical = false
-  const hypoHits = findPhrases(HYPOTHETICAL_TABLE, words, 0, Math.min(n, mainFrom + 8))
+  const hypoHits = within(lex[Lex.Hypothetical]!, mainFrom + 8)
   for (const h of hypoHits) {
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     if (before.some((w) => REPORTED.has(w))) continue
@@ -518,20 +563,20 @@ function analyzeFeatures(
       continue
     }
     const atStart = i === 0 || (sentenceStart && i === 0)
-    const cap = /^\p{Lu}/u.test(t.text)
-    const inner = /\p{Lu}/u.test(t.text.slice(1)) || /[\d.]/.test(t.text.slice(1))
+    const cap = isUpperAt(t.text, 0)
+    const inner = hasInnerMark(t.text)
     if (t.lower === 'i' || t.lower.startsWith("i'")) continue
     if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
       details.push({ start: t.start, end: t.end })
     }
   }
-  for (const h of findPhrases(TECH_TABLE, words)) {
+  for (const h of lex[Lex.Tech]!) {
     const s = tokens[h.from]!.start
     if (!details.some((d) => d.start === s)) details.push({ start: s, end: tokens[h.to - 1]!.end })
   }
   details.sort((a, b) => a.start - b.start)
 
-  const hedges = spanOfHits(tokens, findPhrases(HEDGE_TABLE, words))
+  const hedges = spanOfHits(tokens, lex[Lex.Hedge]!)
   // "like," as filler
   for (let i = 0; i < n; i++) {
     if (words[i] === 'like') {
@@ -543,7 +588,7 @@ function analyzeFeatures(
   }
 
   const commas = (sentenceText.match(/,/g) ?? []).length
-  const anyVerb = past || words.some((w) => /^(?:is|are|am|was|were|be|have|has|do|does)$/.test(w))
+  const anyVerb = past || words.some((w) => BE_HAVE_DO.has(w))
   const list = commas >= 2 && commas >= n / 4 && !anyVerb
   const fragment = n > 0 && n < 4 && !anyVerb
 
@@ -583,9 +628,15 @@ function analyzeFeatures(
 export function analyze(text: string): Analysis {
   const raw = splitSentences(text)
   const sentences: AnalyzedSentence[] = []
+  // One tokenizer pass over the whole answer; each sentence takes the tokens inside its body.
+  const all = tokenize(text)
+  let next = 0
   for (let k = 0; k < raw.length; k++) {
     const r = raw[k]!
-    const tokens = r.headingOnly ? [] : tokenize(text, r.bodyStart, r.end)
+    while (next < all.length && all[next]!.start < r.bodyStart) next++
+    const first = next
+    while (next < all.length && all[next]!.end <= r.end) next++
+    const tokens = r.headingOnly ? [] : all.slice(first, next)
     const words = tokens.map((t) => t.lower)
     const stems = words.map(stem)
     const features = analyzeFeatures(

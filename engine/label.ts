@@ -86,54 +86,41 @@ export function labelSentences(sentences: AnalyzedSentence[]): void {
     emissions.push(emit(s, i, n, heading))
   }
 
-  // State: label index 0..4 × progress 0..3 (highest section reached so far).
+  // State: label index 0..4 × progress 0..3 (highest section reached so far), as label * 4 + progress.
   const STATES = 5 * 4
   const NEG = Number.NEGATIVE_INFINITY
-  let prev = new Array<number>(STATES).fill(NEG)
+  let prev = new Float64Array(STATES).fill(NEG)
   const back: Int16Array[] = []
-  const stateOf = (label: number, progress: number) => label * 4 + progress
 
   for (let i = 0; i < n; i++) {
     const e = emissions[i]!.scores
-    const cur = new Array<number>(STATES).fill(NEG)
+    const cur = new Float64Array(STATES).fill(NEG)
     const ptr = new Int16Array(STATES).fill(-1)
     for (let l = 0; l < 5; l++) {
-      const label = LABELS[l]!
-      const o = ORDER[label]
-      const em = e[label]
-      for (let p = 0; p < 4; p++) {
-        if (i === 0) {
-          // First sentence: progress is its own section (or 0 for other).
-          const progress = o === -1 ? 0 : o
-          if (progress !== p) continue
-          const st = stateOf(l, p)
-          const v = em - (o > 0 ? 0.15 * o : 0)
-          if (v > cur[st]!) {
-            cur[st] = v
-            ptr[st] = -1
-          }
-          continue
+      const o = ORDER[LABELS[l]!]
+      const em = e[LABELS[l]!]
+      if (i === 0) {
+        // First sentence: progress is its own section (or 0 for other); opening past the Situation costs a little.
+        cur[l * 4 + (o === -1 ? 0 : o)] = em - (o > 0 ? 0.15 * o : 0)
+        continue
+      }
+      for (let from = 0; from < STATES; from++) {
+        const pv = prev[from]!
+        if (pv === NEG) continue
+        const pp = from & 3
+        let progress = pp
+        let cost = 0
+        if (o !== -1) {
+          if (o >= pp) progress = o
+          else cost = pp - o >= 2 ? FAR_BACK_COST : BACK_COST
+          // Skipping a section forward is cheap but not free.
+          if (o > pp + 1) cost += 0.1 * (o - pp - 1)
         }
-        for (let pl = 0; pl < 5; pl++) {
-          for (let pp = 0; pp < 4; pp++) {
-            const pv = prev[stateOf(pl, pp)]!
-            if (pv === NEG) continue
-            let progress = pp
-            let cost = 0
-            if (o !== -1) {
-              if (o >= pp) progress = o
-              else cost = pp - o >= 2 ? FAR_BACK_COST : BACK_COST
-              // Skipping a section forward is cheap but not free.
-              if (o > pp + 1) cost += 0.1 * (o - pp - 1)
-            }
-            if (progress !== p) continue
-            const v = pv + em - cost
-            const st = stateOf(l, p)
-            if (v > cur[st]!) {
-              cur[st] = v
-              ptr[st] = stateOf(pl, pp)
-            }
-          }
+        const v = pv + em - cost
+        const st = l * 4 + progress
+        if (v > cur[st]!) {
+          cur[st] = v
+          ptr[st] = from
         }
       }
     }

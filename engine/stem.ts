@@ -42,12 +42,25 @@ const EXCEPTIONS = new Map<string, string>([
   ['his', 'his'],
 ])
 
-/** Reduces a lower-case word to a comparison key. Pure, no allocation beyond the result. */
+// Answers repeat their vocabulary; a bounded memo keeps stemming off the hot path.
+const MEMO = new Map<string, string>()
+const MEMO_LIMIT = 20_000
+
+/** Reduces a lower-case word to a comparison key. Pure: the memo never changes an answer. */
 export function stem(word: string): string {
+  const known = MEMO.get(word)
+  if (known !== undefined) return known
+  const result = stemUncached(word)
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear()
+  MEMO.set(word, result)
+  return result
+}
+
+function stemUncached(word: string): string {
   let w = word
   if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2)
   const exception = EXCEPTIONS.get(w)
-  if (exception !== undefined) return exception === w ? w : stem(exception)
+  if (exception !== undefined) return exception === w ? w : stemUncached(exception)
   if (w.length <= 3) return w
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`
   else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`

@@ -32,25 +32,26 @@ export const TOKEN_SOURCE =
   /[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:[%kKmMbBxX]|ms\b)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}_]*(?:['’.\-/][\p{L}\p{M}\p{N}_]+)*/gu
 const TOKEN_RE = new RegExp(TOKEN_SOURCE.source, 'gu')
 
+/** Tokens of `text` between `from` and `to`, in order; a token never runs past `to`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = []
   TOKEN_RE.lastIndex = from
-  const slice = from === 0 && to === text.length ? text : text.slice(0, to)
-  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
-    const t = m[0]
+  for (let m = TOKEN_RE.exec(text); m !== null && m.index < to; m = TOKEN_RE.exec(text)) {
+    const t = m.index + m[0].length > to ? m[0].slice(0, to - m.index) : m[0]
     const first = t.charCodeAt(0)
     // A number, or a currency sign before one ("$40k"); "p99" and "Q3" are names, not numbers.
     const second = t.charCodeAt(1)
-    const numeric = (first >= 48 && first <= 57) || (/^[$€£]/.test(t) && second >= 48 && second <= 57)
-    tokens.push({
-      text: t,
-      lower: t.toLowerCase().replace(/’/g, "'"),
-      start: m.index,
-      end: m.index + t.length,
-      numeric,
-    })
+    const numeric =
+      (first >= 48 && first <= 57) ||
+      ((first === 36 || first === 8364 || first === 163) && second >= 48 && second <= 57)
+    tokens.push({ text: t, lower: lowerWord(t), start: m.index, end: m.index + t.length, numeric })
   }
   return tokens
+}
+
+function lowerWord(t: string): string {
+  const lower = t.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
 /** Counts words the way a reader would: whitespace-separated runs that hold a letter or digit. */
@@ -119,6 +120,39 @@ const JOIN_IF_LOWER = new Set([
 ])
 
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' })
+/** Longest stretch handed to Intl.Segmenter at once: its iteration slows quadratically with input length. */
+const CHUNK = 1200
+
+/**
+ * Intl.Segmenter's sentence pieces with offsets, fed one line (and, for long lines, one chunk ending at a
+ * likely sentence end) at a time. A line break always ends a piece anyway, so nothing changes but the cost.
+ */
+function* segments(text: string): Generator<{ start: number; end: number }> {
+  let lineStart = 0
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 ? text.length : newline + 1
+    let chunkStart = lineStart
+    while (chunkStart < lineEnd) {
+      let chunkEnd = lineEnd
+      if (lineEnd - chunkStart > CHUNK) {
+        // Cut after ". " (or ?/!) followed by a capital, the last one inside the chunk; else after a space.
+        const head = text.slice(chunkStart, chunkStart + CHUNK)
+        let cut = -1
+        const re = /[.!?]["'”’)\]]*\s+(?=["'“‘(]?\p{Lu})/gu
+        for (let m = re.exec(head); m !== null; m = re.exec(head)) cut = m.index + m[0].length
+        if (cut <= 0) cut = head.lastIndexOf(' ') + 1
+        chunkEnd = cut > 0 ? chunkStart + cut : chunkStart + CHUNK
+      }
+      const piece = text.slice(chunkStart, chunkEnd)
+      for (const seg of SEGMENTER.segment(piece)) {
+        yield { start: chunkStart + seg.index, end: chunkStart + seg.index + seg.segment.length }
+      }
+      chunkStart = chunkEnd
+    }
+    lineStart = lineEnd
+  }
+}
 
 const HEADING_WORDS: Record<string, HeadingSection> = {
   situation: 'situation',
@@ -191,9 +225,9 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
 export function splitSentences(text: string): RawSentence[] {
   // 1. Segment, then join pieces that Intl.Segmenter split after an abbreviation.
   const pieces: { start: number; end: number }[] = []
-  for (const seg of SEGMENTER.segment(text)) {
-    const start = seg.index
-    const end = start + seg.segment.length
+  for (const seg of segments(text)) {
+    const start = seg.start
+    const end = seg.end
     const prev = pieces[pieces.length - 1]
     if (prev !== undefined && shouldJoin(text, prev.start, prev.end, start)) {
       prev.end = end
@@ -219,8 +253,11 @@ export function splitSentences(text: string): RawSentence[] {
     let heading: HeadingSection | undefined
     let bodyStart = start
     // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
-    const lineEnd = text.indexOf('\n', start)
-    const line = text.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd)
+    // A heading sits in the first few characters; look no further, or long paragraphs cost quadratic time.
+    const probeEnd = Math.min(end, start + 120)
+    const probe = text.slice(start, probeEnd)
+    const newline = probe.indexOf('\n')
+    const line = newline === -1 ? probe : probe.slice(0, newline)
     const h = matchHeading(line)
     if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
       heading = h.section
@@ -279,7 +316,9 @@ function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart:
   if (/\n\s*$/.test(between)) return joinsAcrossLineBreak(text, prevStart, prevEnd, nextStart)
   const trimmed = between.trimEnd()
   if (!trimmed.endsWith('.')) return false
-  const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed)
+  // Only the last word matters; anchoring on it keeps this linear in the sentence length.
+  const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('('))
+  const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed.slice(lastSpace + 1))
   if (m === null) return false
   const word = m[1]!.toLowerCase()
   const next = text.slice(nextStart, nextStart + 40).trimStart()

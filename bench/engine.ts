@@ -1,0 +1,114 @@
+// Engine benchmark: median time to score a ~330-word answer, as a ratio to one tokenizer pass over the same text.
+
+import { readdirSync, readFileSync } from 'node:fs'
+import { compileRubrics } from '../engine/parse'
+import { score } from '../engine/score'
+import type { Rubric } from '../engine/types'
+import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
+
+export interface EngineBench {
+  words: number
+  tokenizerMicros: number
+  starCoreMicros: number
+  largestRubricId: string
+  largestMicros: number
+  longWords: number
+  longMicros: number
+  engineRatio: number
+  largestRatio: number
+  engineScaling: number
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+/** Median microseconds per call, timing batches so that timer resolution does not dominate. */
+function time(fn: () => void, minMillis = 400, batch = 20): number {
+  // Warm up until the JIT has settled: at least 200 ms of calls before any sample counts.
+  const warm = performance.now() + 100
+  while (performance.now() < warm) fn()
+  const samples: number[] = []
+  const end = performance.now() + minMillis
+  while (performance.now() < end || samples.length < 15) {
+    const t0 = performance.now()
+    for (let i = 0; i < batch; i++) fn()
+    samples.push(((performance.now() - t0) * 1000) / batch)
+  }
+  return median(samples)
+}
+
+function loadRubrics(): Rubric[] {
+  const dir = new URL('../rubrics/', import.meta.url)
+  const files = ['star-core.yaml', ...readdir(dir)].map((f) => ({
+    file: f,
+    text: readFileSync(new URL(f, dir), 'utf8'),
+  }))
+  return compileRubrics(files).rubrics
+}
+
+function readdir(dir: URL): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'star-core.yaml')
+}
+
+export function benchEngine(): EngineBench {
+  const rubrics = loadRubrics()
+  const core = rubrics.find((r) => r.id === 'star-core')!
+  // The largest rubric: the most criteria, then the most keyword phrases.
+  const size = (r: Rubric) => r.criteria.length * 1000 + JSON.stringify(r.criteria).length
+  const largest = [...rubrics].sort((a, b) => size(b) - size(a))[0]!
+
+  // A ~330-word answer built from strong corpus answers.
+  const strong = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')
+  let answer = strong[0]!.answer
+  for (let i = 1; answer.split(/\s+/).length < 320 && i < strong.length; i++)
+    answer += `\n\n${strong[i]!.answer}`
+  answer = answer.split(/(\s+)/).slice(0, 659).join('')
+  const words = answer.match(/\S+/g)!.length
+  const long = Array.from({ length: 10 }, () => answer).join('\n\n')
+
+  let sink = 0
+  const tokenizer = () => {
+    sink += answer.match(/\S+/g)!.length
+  }
+  const withCore = () => {
+    sink += score(answer, core).score
+  }
+  const withLargest = () => {
+    sink += score(answer, largest).score
+  }
+  const longer = () => {
+    sink += score(long, core).score
+  }
+  // Interleaved rounds, median of each: a busy machine slows every figure of a round alike.
+  const rounds = {
+    tokenizer: [] as number[],
+    core: [] as number[],
+    largest: [] as number[],
+    long: [] as number[],
+  }
+  for (let r = 0; r < 5; r++) {
+    rounds.tokenizer.push(time(tokenizer, 150))
+    rounds.core.push(time(withCore, 150))
+    rounds.largest.push(time(withLargest, 150))
+    rounds.long.push(time(longer, 250, 2))
+  }
+  const tokenizerMicros = median(rounds.tokenizer)
+  const starCoreMicros = median(rounds.core)
+  const largestMicros = median(rounds.largest)
+  const longMicros = median(rounds.long)
+  if (sink === -1) console.log(sink)
+  return {
+    words,
+    tokenizerMicros,
+    starCoreMicros,
+    largestRubricId: largest.id,
+    largestMicros,
+    longWords: long.match(/\S+/g)!.length,
+    longMicros,
+    engineRatio: starCoreMicros / tokenizerMicros,
+    largestRatio: largestMicros / tokenizerMicros,
+    engineScaling: longMicros / starCoreMicros,
+  }
+}

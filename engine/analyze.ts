@@ -413,6 +413,7 @@ function analyzeFeatures(
       weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
     }
   }
+  weSpans.sort((a, b) => a.start - b.start)
   const mainFrom = mainClauseStart(words, tokens, sentenceText, base)
   let sv = findSubjectVerb(words, mainFrom)
   if (sv === undefined && mainFrom > 0) sv = findSubjectVerb(words, 0)

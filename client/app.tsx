@@ -47,9 +47,20 @@ function Redirect({ to }: { to: string }) {
   return null
 }
 
+let firstRoute = true
+
+/** After a client-side navigation, focus moves to the new page (not on the first load, which starts at the top anyway). */
+function focusMain() {
+  if (firstRoute) {
+    firstRoute = false
+    return
+  }
+  requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }))
+}
+
 function NotFound() {
   return (
-    <main id="main" class="page">
+    <main id="main" tabIndex={-1} class="page">
       <h1>Page not found</h1>
       <p>
         There is nothing here. <a href="/practice">Go to Practice</a>.
@@ -70,7 +81,7 @@ export function App({ state }: { state: AppState }) {
         </a>
         <Header />
         <ErrorBoundary>
-          <Router>
+          <Router onRouteChange={focusMain}>
             <Route path="/" component={() => <Redirect to="/practice" />} />
             <Route path="/practice" component={PracticePage} />
             <Route path="/practice/:promptId" component={PracticePage} />

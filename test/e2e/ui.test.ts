@@ -186,6 +186,23 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await shot('attempt')
   })
 
+  it('can be used from the keyboard, with a visible focus ring', async () => {
+    await page.goto(`${base}/practice/${promptA}`)
+    await page.getByTestId('answer').waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content')
+    let reached = false
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate<boolean>(`document.activeElement?.dataset?.testid === 'answer'`)
+      const ring = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')
+      expect(ring, 'every focused control shows a focus ring').not.toBe('none')
+    }
+    expect(reached, 'Tab reaches the answer field').toBe(true)
+    await page.keyboard.type('Situation: typed from the keyboard.')
+    await page.locator('.preview [data-star]').first().waitFor()
+  })
+
   it('restores a draft after a reload', async () => {
     await page.goto(`${base}/practice/${promptB}`)
     await page.getByTestId('answer').fill('Situation: a draft I have not finished.')
@@ -423,7 +440,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
         })
       }, { capture: true })
     })()`)
-    const text = ' and I measured it again'
+    const text = ' and then I measured the latency of it again, twice over'
     for (const ch of text) {
       await page.keyboard.type(ch)
       await page.waitForTimeout(30)

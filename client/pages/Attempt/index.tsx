@@ -37,7 +37,7 @@ export function AttemptPage({ id }: { id: string }) {
   const [attempt, reload] = useLoad(() => state.api.attempt(id), [id])
   useTitle(`Attempt ${id}`)
   return (
-    <main id="main" class="page attempt">
+    <main id="main" tabIndex={-1} class="page attempt">
       <nav class="crumbs" aria-label="Attempt">
         <a href="/history">← History</a>
       </nav>

@@ -17,7 +17,7 @@ export function ComparePage({ a, b }: { a: string; b: string }) {
     return x.createdAt <= y.createdAt ? [x, y] : [y, x]
   }, [a, b])
   return (
-    <main id="main" class="page compare">
+    <main id="main" tabIndex={-1} class="page compare">
       <nav class="crumbs" aria-label="Compare">
         <a href="/history">← History</a>
       </nav>

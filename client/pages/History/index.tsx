@@ -135,7 +135,7 @@ export function HistoryPage() {
   const areas = state.rubrics.value.state === 'ready' ? state.rubrics.value.data : []
 
   return (
-    <main id="main" class="page history">
+    <main id="main" tabIndex={-1} class="page history">
       <div class="page-head">
         <h1>History</h1>
         <div class="exports">

@@ -98,7 +98,7 @@ function PromptPicker() {
         : prompts.data.filter((p) => p.tags.some((t) => index.get(t)?.kind === kind))
 
   return (
-    <main id="main" class="page">
+    <main id="main" tabIndex={-1} class="page">
       <div class="page-head">
         <h1>Practice</h1>
         <NextWeakest />
@@ -219,7 +219,7 @@ function Session({ promptId }: { promptId: string }) {
 
 function Page({ children }: { children: preact.ComponentChildren }) {
   return (
-    <main id="main" class="page">
+    <main id="main" tabIndex={-1} class="page">
       {children}
     </main>
   )
@@ -301,7 +301,7 @@ function Editor({ prompt }: { prompt: PromptItem }) {
 
   useTitle('Practice')
   return (
-    <main id="main" class="page practice">
+    <main id="main" tabIndex={-1} class="page practice">
       <nav class="crumbs" aria-label="Practice">
         <a href="/practice">← All prompts</a>
         <NextWeakest compact />

@@ -12,7 +12,7 @@ export function RubricsPage() {
   const rubrics = state.rubrics.value
   const [errors, reloadErrors] = useLoad(() => state.api.rubricErrors(), [])
   return (
-    <main id="main" class="page rubrics">
+    <main id="main" tabIndex={-1} class="page rubrics">
       <div class="page-head">
         <h1>Rubrics</h1>
         <button

@@ -67,7 +67,7 @@ export function TrendsPage() {
   const rubricList = compiled.state === 'ready' ? compiled.data.filter((r): r is Rubric => r !== null) : []
 
   return (
-    <main id="main" class="page trends">
+    <main id="main" tabIndex={-1} class="page trends">
       <h1>Trends</h1>
       <form class="filters" aria-label="Trend options" onSubmit={(e) => e.preventDefault()}>
         <fieldset class="segmented">

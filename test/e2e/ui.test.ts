@@ -127,6 +127,16 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     return Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
   }
 
+  it('shows empty states before the first attempt', async () => {
+    await page.goto(`${base}/history`)
+    await page.getByText('No attempts yet.').waitFor()
+    await shot('history-empty')
+    await page.goto(`${base}/trends`)
+    await page.getByText('No attempts to chart yet.').waitFor()
+    await page.locator('[data-testid="coverage-leadership-principle"] > li').first().waitFor()
+    await shot('trends-empty')
+  })
+
   it('lists prompts with filters and search', async () => {
     await page.goto(`${base}/practice`)
     await page.locator('.prompt-card').first().waitFor()

@@ -21,6 +21,7 @@ import {
   SITUATION_WEAK,
   STATE_PAST,
   TASK_PHRASES,
+  TASK_WEAK,
   TECH_TERMS,
   UNIT_WORDS,
   VAGUE_OUTCOME,
@@ -54,6 +55,8 @@ export interface SentenceFeatures {
   /** Lasting change: "since then", "from then on", "now I always". */
   change: boolean
   task: boolean
+  /** A constraint is mentioned ("deadline"), which Task and Result sentences both do. */
+  taskWeak: boolean
   situation: boolean
   /** Weaker scene-setting phrases ("there was", "it was", "our team"). */
   situationWeak: boolean
@@ -116,6 +119,7 @@ const LEXICON = compileMulti([
   HYPOTHETICAL_OPENERS,
   [...TECH_TERMS],
   HEDGES.filter((h) => h !== 'like,'),
+  TASK_WEAK,
 ])
 enum Lex {
   Outcome,
@@ -130,6 +134,7 @@ enum Lex {
   Hypothetical,
   Tech,
   Hedge,
+  TaskWeak,
 }
 const within = (hits: PhraseHit[], limit: number) => hits.filter((h) => h.to <= limit)
 const REPORTED = new Set(REPORTED_SPEECH)
@@ -237,6 +242,28 @@ function hasInnerMark(text: string): boolean {
     if (c >= 128 && UPPER.test(text.charAt(i))) return true
   }
   return false
+}
+
+// Verbs whose base form is also their past form: after "I'd" they read as "I would".
+const SAME_FORM = new Set([
+  'set',
+  'put',
+  'cut',
+  'split',
+  'shut',
+  'read',
+  'hit',
+  'let',
+  'cost',
+  'bet',
+  'spread',
+  'quit',
+  'run',
+])
+
+/** A past participle after "I'd" / "we'd" ("I'd rewritten"), so the contraction is "had", not "would". */
+function isParticiple(word: string): boolean {
+  return isPastTense(word) && !SAME_FORM.has(word)
 }
 
 export function isPastTense(word: string): boolean {
@@ -364,8 +391,12 @@ function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | 
       }
     }
     if (subject === undefined) continue
-    if (w === "i'd" || w === "we'd" || w === "i'll" || w === "we'll")
-      return { subject, verb: 'would', index: i }
+    if (w === "i'll" || w === "we'll") return { subject, verb: 'will', index: i }
+    if (w === "i'd" || w === "we'd") {
+      // "I'd" + past participle is "I had"; "I'd" + base verb is "I would".
+      const next = words[i + 1]
+      return { subject, verb: next !== undefined && isParticiple(next) ? 'had' : 'would', index: i }
+    }
     while (j < words.length && j < i + 5 && (SKIPPABLE.has(words[j]!) || words[j]!.endsWith('ly'))) j++
     const verb = words[j]
     if (verb === undefined) return undefined
@@ -528,7 +559,7 @@ function analyzeFeatures(
     if (before.some((w) => REPORTED.has(w))) continue
     if (
       (h.phrase === "i'd" || h.phrase === "we'd") &&
-      (words[h.from + 1] === 'have' || isPastTense(words[h.from + 1] ?? ''))
+      (words[h.from + 1] === 'have' || isParticiple(words[h.from + 1] ?? ''))
     )
       continue
     if ((h.phrase === 'i would' || h.phrase === "i'd") && words[h.from + 2] === 'have') continue
@@ -608,6 +639,7 @@ function analyzeFeatures(
     reflection,
     change,
     task: taskHits.length > 0,
+    taskWeak: lex[Lex.TaskWeak]!.length > 0,
     situation: situationHits.length > 0,
     situationWeak,
     present: present || (opinion && !past),

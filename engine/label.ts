@@ -48,6 +48,7 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
   if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) add('situation', 0.7, 'past-description')
 
   if (f.task) add('task', 2.8, 'responsibility-phrase')
+  else if (f.taskWeak && !f.outcome) add('task', 1.2, 'constraint')
 
   if (f.iDid) add('action', 2.1, 'first-person-past')
   if (f.weDid) add('action', 1.8, 'we-past')

@@ -57,6 +57,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
   let tmp: string
   const dialogs: string[] = []
   const pageErrors: string[] = []
+  let expectingErrors = false
   let promptA: string
   let promptB: string
   const ids: number[] = []
@@ -106,6 +107,10 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
       void d.dismiss()
     })
     page.on('pageerror', (e) => pageErrors.push(e.message))
+    // Console errors (a CSP violation, a failed request) count too, except where a test causes them on purpose.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expectingErrors) pageErrors.push(`console: ${m.text()}`)
+    })
   })
 
   afterAll(async () => {
@@ -235,12 +240,14 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     const scores = (await page.locator('tr[data-attempt-id] td.num').allTextContents()).map(Number)
     expect(scores).toEqual([...scores].sort((a, b) => a - b))
     // The server's validation message appears next to the field it is about.
+    expectingErrors = true // the browser logs the 400 answer
     await page.getByLabel('From', { exact: true }).fill('2030-01-02')
     await page.getByLabel('To', { exact: true }).fill('2030-01-01')
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.locator('label:has(input[type=date]) .field-error').first().waitFor()
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.locator('tr[data-attempt-id]').first().waitFor()
+    expectingErrors = false
     // A score filter is applied by the server.
     await page.getByLabel('Min score').fill(String(Math.max(...scores)))
     await page.getByRole('button', { name: 'Apply' }).click()
@@ -325,8 +332,10 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.waitForURL(/\/history$/)
     await page.locator('tr[data-attempt-id]').first().waitFor()
     expect(await page.locator(`tr[data-attempt-id="${victim}"]`).count()).toBe(0)
+    expectingErrors = true // the browser logs the 404 answer
     await page.goto(`${base}/attempts/${victim}`)
     await page.getByText(`Attempt ${victim} does not exist`).waitFor()
+    expectingErrors = false
   })
 
   it('lists rubrics with prompts, criteria, bands and load errors', async () => {
@@ -363,6 +372,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
   })
 
   it('says so when the server cannot be reached', async () => {
+    expectingErrors = true
     await page.route('**/api/**', (route) => route.abort('connectionrefused'))
     await page.goto(`${base}/history`)
     await page.getByText('The server is not answering.').waitFor()
@@ -371,6 +381,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.unroute('**/api/**')
     await page.getByRole('button', { name: 'Try again' }).click()
     await page.locator('tr[data-attempt-id]').first().waitFor()
+    expectingErrors = false
   })
 
   it('is usable at 375 px wide and in dark mode', async () => {

@@ -158,10 +158,14 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     const firstLp = await area.locator('option').nth(1).getAttribute('value')
     const lpTitle = (await area.locator('option').nth(1).textContent())!
     await area.selectOption(firstLp!)
-    await expect.poll(() => page.locator('.prompt-card').count()).toBeLessThan(all)
-    const cards = await page.locator('.prompt-card').count()
-    expect(cards).toBeGreaterThan(0)
-    expect(await page.locator('.prompt-card', { hasText: lpTitle }).count()).toBe(cards)
+    // Wait for the server's filtered list: some cards, fewer than all, every one tagged with the area.
+    await expect
+      .poll(async () => {
+        const cards = await page.locator('.prompt-card').count()
+        const tagged = await page.locator('.prompt-card', { hasText: lpTitle }).count()
+        return cards > 0 && cards < all && tagged === cards
+      })
+      .toBe(true)
     // "Next: weakest area" opens a prompt and says why it was chosen.
     await page.getByRole('button', { name: 'Next: weakest area' }).click()
     await page.waitForURL(/\/practice\/[^/?]+\?why=/)
@@ -267,6 +271,11 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     expect(await page.getByTestId('score').count()).toBe(2)
     expect(await page.locator('.side [data-star]').count()).toBeGreaterThan(4)
     await shot('compare')
+    // The later attempt links straight to a comparison with the earlier one.
+    await page.goto(`${base}/attempts/${ids[1]}`)
+    await page.getByRole('link', { name: `Compare with attempt ${ids[0]}` }).click()
+    await page.waitForURL(new RegExp(`/compare/${ids[0]}/${ids[1]}$`))
+    await page.locator('table.diff tbody tr').first().waitFor()
   })
 
   it('shows trends with a chart and the story coverage grid', async () => {

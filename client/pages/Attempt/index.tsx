@@ -105,6 +105,16 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
 
   // The server's per-criterion difference when it sends one; otherwise computed from the two reports.
   const diff = change ? differenceRows(change.before, change.result) : null
+  // The latest other attempt at the same prompt, for a one-click comparison.
+  const [siblings] = useLoad(
+    () => state.api.attempts({ promptId: attempt.promptId, limit: 10 }),
+    [attempt.id],
+  )
+  const other =
+    siblings.state === 'ready'
+      ? (siblings.data.items.find((a) => a.id < attempt.id) ??
+        siblings.data.items.find((a) => a.id !== attempt.id))
+      : undefined
 
   return (
     <>
@@ -133,6 +143,11 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         <button type="button" class="secondary" onClick={() => tryAgain(true)}>
           Try again from this answer
         </button>
+        {other && (
+          <a class="button secondary" href={`/compare/${other.id}/${attempt.id}`}>
+            Compare with attempt {other.id} ({other.score})
+          </a>
+        )}
         <button type="button" class="secondary" onClick={rescore} disabled={busy !== ''}>
           {busy === 'rescore' ? 'Re-scoring…' : 'Re-score with current rubric'}
         </button>

@@ -1,5 +1,6 @@
 // Query functions for attempts, named for what they answer; every aggregate is computed by SQL.
 
+import type { Statement } from 'better-sqlite3'
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { attemptCriteria, attemptReports, attempts, attemptTags } from './schema'
@@ -110,33 +111,78 @@ function tagRows(attemptId: number, tags: readonly string[]) {
 
 /** Stores an attempt, its per-criterion scores and its tags in one transaction; returns the new id. */
 export function insertAttempt(db: Db, attempt: NewAttempt): number {
-  const { report } = attempt
+  return insertAttempts(db, [attempt])[0]!
+}
+
+interface InsertStatements {
+  attempt: Statement
+  criterion: Statement
+  tag: Statement
+}
+
+/** Prepared once per connection: building and preparing the three inserts cost more than running them. */
+const insertStatements = new WeakMap<Db, InsertStatements>()
+
+function statementsFor(db: Db): InsertStatements {
+  let statements = insertStatements.get(db)
+  if (statements === undefined) {
+    const client = db.$client
+    statements = {
+      attempt: client.prepare(
+        `INSERT INTO attempts (prompt_id, rubric_id, rubric_hash, engine_version, answer, score, band_id,
+           band_label, report, duration_ms, created_at, scored_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      criterion: client.prepare(
+        'INSERT INTO attempt_criteria (attempt_id, criterion_id, score, max, status) VALUES (?, ?, ?, ?, ?)',
+      ),
+      tag: client.prepare('INSERT INTO attempt_tags (attempt_id, tag) VALUES (?, ?)'),
+    }
+    insertStatements.set(db, statements)
+  }
+  return statements
+}
+
+/**
+ * Stores many attempts in one transaction with prepared statements: for imports and for seeding
+ * benchmarks. Same rows as `insertAttempt`, without building a query per row. Returns the new ids in order.
+ */
+export function insertAttempts(db: Db, batch: readonly NewAttempt[]): number[] {
+  const { attempt, criterion, tag } = statementsFor(db)
+  // Identical reports (a seeded corpus repeats them) are serialized once.
+  const json = new Map<StorableReport, string>()
   // better-sqlite3 transactions are synchronous: the callback must not await anything.
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(attempts)
-      .values({
-        promptId: attempt.promptId,
-        rubricId: report.rubricId,
-        rubricHash: report.rubricHash,
-        engineVersion: report.engineVersion,
-        answer: attempt.answer,
-        score: report.score,
-        bandId: report.band.id,
-        bandLabel: report.band.label,
-        report: JSON.stringify(report),
-        durationMs: attempt.durationMs ?? null,
-        createdAt: attempt.createdAt,
-        scoredAt: attempt.createdAt,
-      })
-      .returning({ id: attempts.id })
-      .get()
-    const criteria = criterionRows(row.id, report)
-    if (criteria.length > 0) tx.insert(attemptCriteria).values(criteria).run()
-    const tags = tagRows(row.id, attempt.tags)
-    if (tags.length > 0) tx.insert(attemptTags).values(tags).run()
-    return row.id
-  })
+  return db.$client.transaction(() => {
+    const ids: number[] = []
+    for (const a of batch) {
+      const { report } = a
+      let text = json.get(report)
+      if (text === undefined) {
+        text = JSON.stringify(report)
+        json.set(report, text)
+      }
+      const id = Number(
+        attempt.run(
+          a.promptId,
+          report.rubricId,
+          report.rubricHash,
+          report.engineVersion,
+          a.answer,
+          report.score,
+          report.band.id,
+          report.band.label,
+          text,
+          a.durationMs ?? null,
+          a.createdAt,
+          a.createdAt,
+        ).lastInsertRowid,
+      )
+      for (const c of criterionRows(id, report)) criterion.run(id, c.criterionId, c.score, c.max, c.status)
+      for (const t of tagRows(id, a.tags)) tag.run(id, t.tag)
+      ids.push(id)
+    }
+    return ids
+  })()
 }
 
 /** The attempt with its current report and tags, or undefined when there is no such attempt. */
@@ -319,6 +365,36 @@ export function listAttemptsInFull(
     .map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
 }
 
+interface AggregateCache {
+  version: string
+  results: Map<string, unknown>
+}
+
+const aggregateCaches = new WeakMap<Db, AggregateCache>()
+/** Distinct aggregate queries kept per database: filters vary, but not by much in one session. */
+const MAX_CACHED_AGGREGATES = 64
+
+/**
+ * Aggregates over every attempt (trends, coverage) cost hundreds of milliseconds at 100,000 attempts and are
+ * read far more often than attempts are written. Their results are kept until the data changes: this
+ * connection's total_changes() moves with every row it writes, and PRAGMA data_version moves when another
+ * connection (another process, the CLI) commits. Either one changing drops every cached result.
+ */
+function cachedAggregate<T>(db: Db, key: string, compute: () => T): T {
+  const client = db.$client
+  const version = `${client.prepare('SELECT total_changes() AS n').pluck().get()}:${client.pragma('data_version', { simple: true })}`
+  let cache = aggregateCaches.get(db)
+  if (cache === undefined || cache.version !== version) {
+    cache = { version, results: new Map() }
+    aggregateCaches.set(db, cache)
+  }
+  if (cache.results.has(key)) return cache.results.get(key) as T
+  const value = compute()
+  if (cache.results.size >= MAX_CACHED_AGGREGATES) cache.results.clear()
+  cache.results.set(key, value)
+  return value
+}
+
 export type TrendInterval = 'day' | 'week'
 
 /** The SQL for an attempt's period: its UTC day, or the Monday that starts its UTC week. */
@@ -339,6 +415,12 @@ export interface TrendPoint {
 
 /** Average total score per day or week for the matching attempts, oldest period first. */
 export function scoreTrends(db: Db, filters: AttemptFilters, interval: TrendInterval): TrendPoint[] {
+  return cachedAggregate(db, `scoreTrends ${interval} ${JSON.stringify(filters)}`, () =>
+    computeScoreTrends(db, filters, interval),
+  )
+}
+
+function computeScoreTrends(db: Db, filters: AttemptFilters, interval: TrendInterval): TrendPoint[] {
   const p = period(interval)
   return db
     .select({
@@ -366,20 +448,35 @@ export function criterionTrends(
   filters: AttemptFilters,
   interval: TrendInterval,
 ): CriterionTrendPoint[] {
+  return cachedAggregate(db, `criterionTrends ${interval} ${JSON.stringify(filters)}`, () =>
+    computeCriterionTrends(db, filters, interval),
+  )
+}
+
+function computeCriterionTrends(
+  db: Db,
+  filters: AttemptFilters,
+  interval: TrendInterval,
+): CriterionTrendPoint[] {
   const p = period(interval)
-  return db
-    .select({
-      criterionId: attemptCriteria.criterionId,
-      period: p,
-      attempts: sql<number>`count(*)`,
-      average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
-    })
-    .from(attemptCriteria)
-    .innerJoin(attempts, eq(attempts.id, attemptCriteria.attemptId))
-    .where(and(...filterConditions(db, filters)))
-    .groupBy(attemptCriteria.criterionId, p)
-    .orderBy(attemptCriteria.criterionId, p)
-    .all()
+  return (
+    db
+      .select({
+        criterionId: attemptCriteria.criterionId,
+        period: p,
+        attempts: sql<number>`count(*)`,
+        average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
+      })
+      // CROSS JOIN fixes SQLite's join order: walk attempts by a covering index, then each attempt's criteria
+      // (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt up in
+      // the table, which at 100,000 attempts is several times slower.
+      .from(attempts)
+      .crossJoin(attemptCriteria)
+      .where(and(eq(attempts.id, attemptCriteria.attemptId), ...filterConditions(db, filters)))
+      .groupBy(attemptCriteria.criterionId, p)
+      .orderBy(attemptCriteria.criterionId, p)
+      .all()
+  )
 }
 
 export interface AreaPractice {
@@ -399,6 +496,10 @@ export interface AreaPractice {
  * wins a tie) and the average of its latest attempts. Tags with no attempts do not appear.
  */
 export function practiceByArea(db: Db, recent = 5): AreaPractice[] {
+  return cachedAggregate(db, `practiceByArea ${recent}`, () => computePracticeByArea(db, recent))
+}
+
+function computePracticeByArea(db: Db, recent: number): AreaPractice[] {
   return db.all<AreaPractice>(sql`
     WITH ranked AS (
       SELECT t.tag, a.id, a.score, a.band_label, a.created_at,

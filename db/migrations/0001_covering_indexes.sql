@@ -1,0 +1,2 @@
+CREATE INDEX `attempt_criteria_scores_idx` ON `attempt_criteria` (`attempt_id`,`criterion_id`,`score`,`max`);--> statement-breakpoint
+CREATE INDEX `attempts_facts_idx` ON `attempts` (`id`,`created_at`,`score`,`prompt_id`,`rubric_id`,`band_label`);

@@ -19,11 +19,16 @@ export interface CheckInput<O> {
   ruleId: string
 }
 
-export interface CheckKind<O = unknown> {
+/** What a rubric author configures: a one-line summary and the options schema, built from zod passed in. */
+export interface CheckOptions<O = unknown> {
   /** One line for the authoring guide and the OpenAPI docs. */
   summary: string
   /** Builds the options schema from the zod module, so the scorer itself never loads zod. */
   optionsSchema: (z: typeof Z) => Z.ZodType<O>
+}
+
+/** What the scorer runs. */
+export interface CheckKind<O = unknown> {
   run: (input: CheckInput<O>) => CheckResult
 }
 

@@ -1,13 +1,14 @@
 // hedging: few filler and hedge words ("kind of", "basically", "I think", "maybe").
 
-import { type CheckKind, clamp01, message } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message } from './check'
 
 export interface HedgingOptions {
   maxPer100: number
   zeroPer100: number
 }
 
-export const hedging: CheckKind<HedgingOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const hedgingOptions: CheckOptions<HedgingOptions> = {
   summary: 'Few filler and hedge words ("kind of", "basically", "I guess", "maybe").',
   optionsSchema: (z) =>
     z
@@ -20,6 +21,9 @@ export const hedging: CheckKind<HedgingOptions> = {
           .describe('Hedges per 100 words at which no credit is left.'),
       })
       .refine((o) => o.maxPer100 < o.zeroPer100, { message: 'maxPer100 must be lower than zeroPer100' }),
+}
+
+export const hedging: CheckKind<HedgingOptions> = {
   run({ analysis, options, ruleId }) {
     const spans = analysis.sentences.flatMap((s) => s.features.hedges.map((h) => ({ h, star: s.star })))
     const words = analysis.words

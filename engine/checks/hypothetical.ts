@@ -1,12 +1,13 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
-import { type CheckKind, clamp01, message, percent, storySentences } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message, percent, storySentences } from './check'
 
 export interface HypotheticalOptions {
   maxShare: number
 }
 
-export const hypothetical: CheckKind<HypotheticalOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const hypotheticalOptions: CheckOptions<HypotheticalOptions> = {
   summary: 'The answer tells what happened, not what the candidate would, could or usually does.',
   optionsSchema: (z) =>
     z.strictObject({
@@ -17,6 +18,9 @@ export const hypothetical: CheckKind<HypotheticalOptions> = {
         .default(0.15)
         .describe('Share of sentences that may be hypothetical or habitual before credit is lost.'),
     }),
+}
+
+export const hypothetical: CheckKind<HypotheticalOptions> = {
   run({ analysis, options, ruleId }) {
     const story = storySentences(analysis)
     const hypo = story.filter((s) => s.features.hypothetical)

@@ -4,7 +4,7 @@ import type { AnalyzedSentence } from '../analyze'
 import { compilePhrases, findPhrases, type PhraseTable } from '../phrases'
 import { stem } from '../stem'
 import type { Star } from '../types'
-import { type CheckKind, message, SECTION_NAMES } from './check'
+import { type CheckKind, type CheckOptions, message, SECTION_NAMES } from './check'
 
 export interface KeywordGroup {
   label: string
@@ -35,7 +35,8 @@ function eligible(s: AnalyzedSentence): boolean {
   return !s.headingOnly && !f.fragment && !f.list && !f.hypothetical && s.star !== 'other'
 }
 
-export const keywords: CheckKind<KeywordsOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const keywordsOptions: CheckOptions<KeywordsOptions> = {
   summary:
     'Groups of phrases (stemmed; a group lists synonyms) that show the area, optionally in one section.',
   optionsSchema: (z) =>
@@ -65,6 +66,9 @@ export const keywords: CheckKind<KeywordsOptions> = {
         message: 'min cannot be more than the number of groups',
         path: ['min'],
       }),
+}
+
+export const keywords: CheckKind<KeywordsOptions> = {
   run({ analysis, options, ruleId }) {
     const tablesForGroups = compiled(options)
     const need = options.min ?? options.groups.length

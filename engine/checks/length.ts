@@ -1,6 +1,6 @@
 // length: long enough to tell a whole story, short enough to speak in about two to three minutes.
 
-import { type CheckKind, clamp01, message } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message } from './check'
 
 export interface LengthOptions {
   min: number
@@ -20,7 +20,8 @@ function duration(seconds: number): string {
   return `about ${minutes} minutes`
 }
 
-export const length: CheckKind<LengthOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const lengthOptions: CheckOptions<LengthOptions> = {
   summary: 'Word count and speaking time (at 150 words a minute) fall in the ideal range.',
   optionsSchema: (z) =>
     z
@@ -39,6 +40,9 @@ export const length: CheckKind<LengthOptions> = {
       .refine((o) => o.min <= o.idealMin && o.idealMin <= o.idealMax && o.idealMax <= o.max, {
         message: 'lengths must be ordered: min ≤ idealMin ≤ idealMax ≤ max',
       }),
+}
+
+export const length: CheckKind<LengthOptions> = {
   run({ analysis, options, ruleId }) {
     const w = analysis.words
     const secs = speakingSeconds(w, options.wordsPerMinute)

@@ -1,6 +1,6 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
-import { type CheckKind, clamp01, message, percent } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message, percent } from './check'
 
 export interface OwnershipOptions {
   minShare: number
@@ -8,7 +8,8 @@ export interface OwnershipOptions {
   minActionWords: number
 }
 
-export const ownership: CheckKind<OwnershipOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const ownershipOptions: CheckOptions<OwnershipOptions> = {
   summary: 'Inside the Action, "I" outnumbers "we": the candidate owns what they did.',
   optionsSchema: (z) =>
     z
@@ -37,6 +38,9 @@ export const ownership: CheckKind<OwnershipOptions> = {
           ),
       })
       .refine((o) => o.zeroShare < o.minShare, { message: 'zeroShare must be lower than minShare' }),
+}
+
+export const ownership: CheckKind<OwnershipOptions> = {
   run({ analysis, options, ruleId }) {
     const action = analysis.sentences.filter((s) => s.star === 'action')
     if (action.length === 0) {

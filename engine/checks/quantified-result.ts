@@ -1,14 +1,15 @@
 // quantified-result: the Result carries a measure — a number, percentage, money, a duration, a count.
 
 import type { Section } from '../types'
-import { type CheckKind, message, SECTION_NAMES } from './check'
+import { type CheckKind, type CheckOptions, message, SECTION_NAMES } from './check'
 
 export interface QuantifiedResultOptions {
   section: Section
   min: number
 }
 
-export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const quantifiedResultOptions: CheckOptions<QuantifiedResultOptions> = {
   summary: 'The Result is measurable: numbers, percentages, money, durations, counts or number words.',
   optionsSchema: (z) =>
     z.strictObject({
@@ -18,6 +19,9 @@ export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
         .describe('Section that must carry the measures.'),
       min: z.number().int().min(1).max(10).default(1).describe('Measures needed for full credit.'),
     }),
+}
+
+export const quantifiedResult: CheckKind<QuantifiedResultOptions> = {
   run({ analysis, options, ruleId }) {
     const inSection = analysis.sentences.filter((s) => s.star === options.section)
     const name = SECTION_NAMES[options.section]

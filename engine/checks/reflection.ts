@@ -1,12 +1,16 @@
 // reflection: the answer ends with what the candidate learned or changed afterwards.
 
-import { type CheckKind, message } from './check'
+import { type CheckKind, type CheckOptions, message } from './check'
 
 export type ReflectionOptions = Record<string, never>
 
-export const reflection: CheckKind<ReflectionOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const reflectionOptions: CheckOptions<ReflectionOptions> = {
   summary: 'The answer says what was learned or what the candidate does differently since.',
   optionsSchema: (z) => z.strictObject({}),
+}
+
+export const reflection: CheckKind<ReflectionOptions> = {
   run({ analysis, ruleId }) {
     const n = analysis.sentences.length
     let best = 0

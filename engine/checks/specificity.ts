@@ -1,13 +1,14 @@
 // specificity: named systems, tools, people, numbers and time frames, not generic claims and buzzwords.
 
-import { type CheckKind, clamp01, message } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message } from './check'
 
 export interface SpecificityOptions {
   per100: number
   min: number
 }
 
-export const specificity: CheckKind<SpecificityOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const specificityOptions: CheckOptions<SpecificityOptions> = {
   summary:
     'Concrete detail — named systems, tools, numbers, dates — rather than generic claims and buzzwords.',
   optionsSchema: (z) =>
@@ -20,6 +21,9 @@ export const specificity: CheckKind<SpecificityOptions> = {
         .describe('Specific details per 100 words for full credit.'),
       min: z.number().int().min(1).default(4).describe('Specific details needed however short the answer.'),
     }),
+}
+
+export const specificity: CheckKind<SpecificityOptions> = {
   run({ analysis, options, ruleId }) {
     let details = 0
     let buzz = 0

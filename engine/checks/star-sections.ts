@@ -1,7 +1,7 @@
 // star-sections: every STAR section present, with the Action carrying the most weight and the Situation kept short.
 
 import type { Section } from '../types'
-import { type CheckKind, clamp01, message, percent, SECTION_NAMES } from './check'
+import { type CheckKind, type CheckOptions, clamp01, message, percent, SECTION_NAMES } from './check'
 
 export interface StarSectionsOptions {
   required: Section[]
@@ -19,7 +19,8 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
-export const starSections: CheckKind<StarSectionsOptions> = {
+// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
+export const starSectionsOptions: CheckOptions<StarSectionsOptions> = {
   summary: 'Every STAR section is present; the Action is the largest part and the Situation stays short.',
   optionsSchema: (z) =>
     z.strictObject({
@@ -50,6 +51,9 @@ export const starSections: CheckKind<StarSectionsOptions> = {
         .default({ situation: 12, task: 8, action: 50, result: 12 })
         .describe('Words a section needs to count in full; a thinner section counts in proportion.'),
     }),
+}
+
+export const starSections: CheckKind<StarSectionsOptions> = {
   run({ analysis, options, ruleId }) {
     const { sections } = analysis
     const messages = []

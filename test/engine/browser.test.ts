@@ -35,6 +35,9 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
   it('bundles the scorer without the YAML parser or the rubric schema', () => {
     expect(bundle).toContain('function score(')
     expect(bundle).not.toMatch(/from "zod"|ZodError|LineCounter/)
+    // The options schemas (and their descriptions) are for rubric authors, not for scoring.
+    expect(bundle).not.toContain('optionsSchema')
+    expect(bundle).not.toContain('Share of the words the Action should have at least')
   })
 
   it('scores every corpus answer exactly as Node does, with every shipped rubric kind', async () => {

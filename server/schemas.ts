@@ -17,12 +17,28 @@ export const errorSchema = z
 
 const id = z.string().min(1)
 
+/** C0 controls and DEL, except tab, line feed and carriage return, which answers legitimately contain. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/** Half of a UTF-16 surrogate pair with no other half: not text, and SQLite would store it as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 const answerField = z
   .string({ error: 'answer must be a string of text' })
   .max(MAX_ANSWER_CHARACTERS, {
     error: `answer is longer than the limit of 20,000 characters; shorten it`,
   })
-  .describe('The answer text, at most 20,000 characters.')
+  // Both would be stored differently from what was scored: SQLite's length() and substr() stop at NUL, and a
+  // lone surrogate becomes U+FFFD, so the stored answer would no longer match the report's offsets.
+  .refine((a) => !CONTROL_CHARACTER.test(a), {
+    error:
+      'answer contains control characters (such as NUL or escape); remove them, tabs and line breaks are fine',
+  })
+  .refine((a) => !LONE_SURROGATE.test(a), {
+    error: 'answer contains a broken character (half of a UTF-16 surrogate pair); paste the text again',
+  })
+  .describe(
+    'The answer text, at most 20,000 characters, without control characters other than tab and line breaks.',
+  )
 
 // ---------- engine data: loose objects, so the serializer passes every field of the engine's types through.
 

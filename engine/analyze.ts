@@ -266,6 +266,43 @@ function isParticiple(word: string): boolean {
   return isPastTense(word) && !SAME_FORM.has(word)
 }
 
+// Per-word facts, memoised: an answer looks each word up in many lists, a memo makes that one lookup.
+enum W {
+  I = 1,
+  We = 2,
+  Past = 4,
+  NumberWord = 8,
+  Month = 16,
+  OutcomeStem = 32,
+  ISubject = 64,
+  WeSubject = 128,
+}
+interface WordInfo {
+  stem: string
+  flags: number
+}
+const WORD_INFO = new Map<string, WordInfo>()
+const WORD_INFO_LIMIT = 20_000
+
+function wordInfo(w: string): WordInfo {
+  let info = WORD_INFO.get(w)
+  if (info !== undefined) return info
+  const st = stem(w)
+  let flags = 0
+  if (I_FORMS.has(w)) flags |= W.I
+  if (WE_FORMS.has(w)) flags |= W.We
+  if (I_SUBJECT.has(w)) flags |= W.ISubject
+  if (WE_SUBJECT.has(w)) flags |= W.WeSubject
+  if (isPastTense(w)) flags |= W.Past
+  if (NUMBER_WORDS.has(w)) flags |= W.NumberWord
+  if (MONTHS.has(w)) flags |= W.Month
+  if (OUTCOME_STEM_SET.has(st)) flags |= W.OutcomeStem
+  info = { stem: st, flags }
+  if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
+  WORD_INFO.set(w, info)
+  return info
+}
+
 export function isPastTense(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true
   if (word.length < 4 || !word.endsWith('ed')) return false
@@ -414,6 +451,7 @@ function analyzeFeatures(
   tokens: Token[],
   words: string[],
   stems: string[],
+  flags: number[],
   sentenceText: string,
   base: number,
   sentenceStart: boolean,
@@ -425,12 +463,13 @@ function analyzeFeatures(
   let past = false
   for (let i = 0; i < n; i++) {
     const w = words[i]!
-    if (I_FORMS.has(w)) iCount++
-    else if (WE_FORMS.has(w)) {
+    const fl = flags[i]!
+    if (fl & W.I) iCount++
+    else if (fl & W.We) {
       weCount++
       weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
     }
-    if (!past && isPastTense(w)) past = true
+    if (fl & W.Past) past = true
   }
 
   // "The team rewrote…" hides the speaker as much as "we rewrote…".
@@ -495,7 +534,7 @@ function analyzeFeatures(
   if (!iDid && !weDid && !present) {
     for (let i = 0; i < n - 1; i++) {
       const w = words[i]!
-      if (!I_SUBJECT.has(w) && !WE_SUBJECT.has(w)) continue
+      if (!(flags[i]! & (W.ISubject | W.WeSubject))) continue
       let j = i + 1
       while (j < n && j < i + 4 && (SKIPPABLE.has(words[j]!) || words[j]!.endsWith('ly'))) j++
       const v = words[j]
@@ -510,13 +549,17 @@ function analyzeFeatures(
   const lex = scanAll(LEXICON, words)
   const metrics = findMetrics(tokens)
   let figures = 0
-  for (const t of tokens) if (isFigure(t) && !(t.lower === 'one' || t.lower === 'single')) figures++
+  for (let i = 0; i < n; i++) {
+    if ((tokens[i]!.numeric || flags[i]! & W.NumberWord) && words[i] !== 'one' && words[i] !== 'single')
+      figures++
+  }
 
   const outcomeHits = lex[Lex.Outcome]!
   let outcome = outcomeHits.length > 0
   if (!outcome) {
     for (let i = 0; i < n; i++) {
-      if (OUTCOME_STEM_SET.has(stems[i]!) && (isPastTense(words[i]!) || words[i]!.endsWith('s'))) {
+      const fl = flags[i]!
+      if (fl & W.OutcomeStem && (fl & W.Past || words[i]!.endsWith('s'))) {
         outcome = true
         break
       }
@@ -590,7 +633,7 @@ function analyzeFeatures(
   const details: Place[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.numeric || MONTHS.has(t.lower)) {
+    if (t.numeric || flags[i]! & W.Month) {
       details.push({ start: t.start, end: t.end })
       continue
     }
@@ -671,12 +714,15 @@ export function analyze(text: string): Analysis {
     while (next < all.length && all[next]!.end <= r.end) next++
     const tokens = r.headingOnly ? [] : all.slice(first, next)
     const words = tokens.map((t) => t.lower)
-    const stems = words.map(stem)
+    const infos = tokens.map((t) => wordInfo(t.lower))
+    const stems = infos.map((x) => x.stem)
+    const flags = infos.map((x) => x.flags)
     const features = analyzeFeatures(
       text,
       tokens,
       words,
       stems,
+      flags,
       text.slice(r.bodyStart, r.end),
       r.bodyStart,
       true,

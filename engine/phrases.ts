@@ -111,8 +111,9 @@ export function compileMulti(lists: readonly (readonly string[])[]): MultiTable 
 
 /** Hits per list, each list's hits non-overlapping and longest-first, as `findPhrases` gives them. */
 export function scanAll(table: MultiTable, words: readonly string[]): PhraseHit[][] {
-  const hits: PhraseHit[][] = Array.from({ length: table.lists }, () => [])
-  const nextFree = new Array<number>(table.lists).fill(0)
+  const hits: PhraseHit[][] = new Array(table.lists)
+  for (let l = 0; l < table.lists; l++) hits[l] = []
+  const nextFree = new Int32Array(table.lists)
   for (let i = 0; i < words.length; i++) {
     const candidates = table.byFirst.get(words[i]!)
     if (candidates === undefined) continue

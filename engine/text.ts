@@ -154,43 +154,45 @@ function* segments(text: string): Generator<{ start: number; end: number }> {
   }
 }
 
-const HEADING_WORDS: Record<string, HeadingSection> = {
-  situation: 'situation',
-  context: 'situation',
-  background: 'situation',
-  setting: 'situation',
-  problem: 'situation',
-  challenge: 'situation',
-  s: 'situation',
-  task: 'task',
-  tasks: 'task',
-  goal: 'task',
-  goals: 'task',
-  objective: 'task',
-  assignment: 'task',
-  responsibility: 'task',
-  t: 'task',
-  action: 'action',
-  actions: 'action',
-  approach: 'action',
-  'what i did': 'action',
-  steps: 'action',
-  a: 'action',
-  result: 'result',
-  results: 'result',
-  outcome: 'result',
-  outcomes: 'result',
-  impact: 'result',
-  learning: 'result',
-  learnings: 'result',
-  lesson: 'result',
-  lessons: 'result',
-  'lessons learned': 'result',
-  reflection: 'result',
-  takeaway: 'result',
-  takeaways: 'result',
-  r: 'result',
-}
+const HEADING_WORDS = new Map<string, HeadingSection>(
+  Object.entries({
+    situation: 'situation',
+    context: 'situation',
+    background: 'situation',
+    setting: 'situation',
+    problem: 'situation',
+    challenge: 'situation',
+    s: 'situation',
+    task: 'task',
+    tasks: 'task',
+    goal: 'task',
+    goals: 'task',
+    objective: 'task',
+    assignment: 'task',
+    responsibility: 'task',
+    t: 'task',
+    action: 'action',
+    actions: 'action',
+    approach: 'action',
+    'what i did': 'action',
+    steps: 'action',
+    a: 'action',
+    result: 'result',
+    results: 'result',
+    outcome: 'result',
+    outcomes: 'result',
+    impact: 'result',
+    learning: 'result',
+    learnings: 'result',
+    lesson: 'result',
+    lessons: 'result',
+    'lessons learned': 'result',
+    reflection: 'result',
+    takeaway: 'result',
+    takeaways: 'result',
+    r: 'result',
+  }),
+)
 
 // "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)". Single letters need a delimiter.
 const HEADING_RE =
@@ -201,7 +203,7 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
   const m = HEADING_RE.exec(line)
   if (m === null) return undefined
   const word = m[2]!.toLowerCase()
-  const section = HEADING_WORDS[word]
+  const section = HEADING_WORDS.get(word)
   if (section === undefined) return undefined
   const delimiter = m[4]!
   const emphasised = m[1] !== undefined || m[3] !== undefined
@@ -258,7 +260,7 @@ export function splitSentences(text: string): RawSentence[] {
     const probe = text.slice(start, probeEnd)
     const newline = probe.indexOf('\n')
     const line = newline === -1 ? probe : probe.slice(0, newline)
-    const h = matchHeading(line)
+    const h = mayBeHeading(line) ? matchHeading(line) : undefined
     if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
       heading = h.section
       bodyStart = start + h.length
@@ -295,6 +297,20 @@ function joinsAcrossLineBreak(text: string, prevStart: number, prevEnd: number, 
   return true
 }
 
+/** Cheap pre-check: a heading's first word (after markup) is one of the heading words. */
+function mayBeHeading(line: string): boolean {
+  let i = 0
+  while (i < line.length && ' \t#*_-•('.includes(line.charAt(i))) i++
+  let j = i
+  while (j < line.length) {
+    const c = line.charCodeAt(j) | 32
+    if (c < 97 || c > 122) break
+    j++
+  }
+  const word = line.slice(i, j).toLowerCase()
+  return word === 'what' || word === 'lessons' || HEADING_WORDS.has(word)
+}
+
 /** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */
 function inlineHeadingOk(line: string, length: number): boolean {
   const head = line.slice(0, length)
@@ -312,10 +328,16 @@ function isSpace(code: number): boolean {
 }
 
 function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
-  const between = text.slice(prevStart, prevEnd)
-  if (/\n\s*$/.test(between)) return joinsAcrossLineBreak(text, prevStart, prevEnd, nextStart)
-  const trimmed = between.trimEnd()
-  if (!trimmed.endsWith('.')) return false
+  // Look at the piece's last characters before copying anything: most pieces end in ". " and no newline.
+  let last = prevEnd - 1
+  let newline = false
+  while (last >= prevStart && isSpace(text.charCodeAt(last))) {
+    if (text.charCodeAt(last) === 10) newline = true
+    last--
+  }
+  if (newline) return joinsAcrossLineBreak(text, prevStart, prevEnd, nextStart)
+  if (last < prevStart || text.charCodeAt(last) !== 46) return false
+  const trimmed = text.slice(Math.max(prevStart, last - 40), last + 1)
   // Only the last word matters; anchoring on it keeps this linear in the sentence length.
   const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('('))
   const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed.slice(lastSpace + 1))

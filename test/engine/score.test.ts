@@ -145,6 +145,11 @@ describe('sentence splitting', () => {
     ])
   })
 
+  it('does not take words that name object properties for headings', () => {
+    const report = analyze('Constructor: I built the parser.\nValueOf - I measured it.')
+    expect(report.sentences.map((s) => s.heading)).toEqual([undefined, undefined])
+  })
+
   it('honours explicit headings, inline and on their own line', () => {
     const labels = (t: string) => analyze(t).sentences.map((s) => `${s.star}:${s.text}`)
     expect(

@@ -1,12 +1,23 @@
-// `npm run bench`: speed figures measured in one run, each beside its reference, as ratios. Reports; never fails.
+// `npm run bench`: speed and size figures measured in one run, each beside its reference, as ratios. Reports; never fails.
 
+import { benchApi } from './api'
+import { benchClient } from './client'
 import { benchEngine } from './engine'
+import { benchScale } from './scale'
 
 function fmt(n: number, digits = 1): string {
   return n.toFixed(digits)
 }
 
-const rows: [string, string, string, string][] = []
+/** A goal column: the goal, and whether this run met it. */
+function goal(text: string, met: boolean): string {
+  return `${text} ${met ? 'met' : 'MISSED'}`
+}
+
+const started = performance.now()
+const rows: [string, string, string, string][] = [['measure', 'figure', 'reference / ratio', 'goal']]
+
+// 1. Engine, in this process, before anything else runs.
 const engine = benchEngine()
 rows.push(
   ['engine: tokenizer pass (reference)', `${fmt(engine.tokenizerMicros, 2)} µs`, `${engine.words} words`, ''],
@@ -14,7 +25,7 @@ rows.push(
     'engine: score with star-core',
     `${fmt(engine.starCoreMicros)} µs`,
     `${fmt(engine.engineRatio)}× tokenizer`,
-    'goal ≤ 20×',
+    goal('≤ 20×', engine.engineRatio <= 20),
   ],
   [
     `engine: score with ${engine.largestRubricId} (largest)`,
@@ -26,10 +37,71 @@ rows.push(
     `engine: ${engine.longWords}-word answer`,
     `${fmt(engine.longMicros)} µs`,
     `${fmt(engine.engineScaling)}× the ~330-word time`,
-    'goal ≤ 12×',
+    goal('≤ 12×', engine.engineScaling <= 12),
   ],
 )
 
+// 2. API throughput: autocannon here, the server in a child process on a temp database.
+const api = await benchApi(5)
+rows.push(
+  [
+    'api: GET /api/health (reference)',
+    `${fmt(api.health.requestsPerSecond, 0)} req/s`,
+    `p50 ${api.health.p50} ms, p99 ${api.health.p99} ms`,
+    '10 connections, 5 s',
+  ],
+  [
+    'api: POST /api/attempts',
+    `${fmt(api.attempts.requestsPerSecond, 0)} req/s`,
+    `${fmt(api.apiRatio, 2)}× health; p50 ${api.attempts.p50} ms, p99 ${api.attempts.p99} ms`,
+    goal('≥ 0.5×', api.apiRatio >= 0.5),
+  ],
+)
+if (api.health.errors + api.health.non2xx + api.attempts.errors + api.attempts.non2xx > 0) {
+  rows.push([
+    'api: failed requests',
+    `${api.health.errors + api.health.non2xx} health, ${api.attempts.errors + api.attempts.non2xx} attempts`,
+    '',
+    '',
+  ])
+}
+
+// 3. Scale: 100,000 seeded attempts, one request at a time, interleaved with health.
+const scale = await benchScale(100_000, 20)
+const ms = (n: number) => (n < 10 ? fmt(n, 2) : fmt(n, 0))
+const latency = (f: { p50: number; p95: number; first: number }) =>
+  `p50 ${ms(f.p50)} ms, p95 ${ms(f.p95)} ms, first ${ms(f.first)} ms`
+rows.push(
+  [
+    `scale: seed ${scale.attempts.toLocaleString('en-US')} attempts`,
+    `${fmt(scale.seedSeconds)} s`,
+    'batches of 10,000, one transaction each',
+    '',
+  ],
+  ['scale: GET /api/health (reference)', latency(scale.health), `${scale.health.samples} samples`, ''],
+)
+for (const [label, f, ratio] of [
+  ['GET /api/attempts?limit=50', scale.list, scale.listRatio],
+  ['same, tag + minScore + from filters', scale.listFiltered, scale.listFilteredRatio],
+  ['GET /api/trends', scale.trends, scale.trendsRatio],
+  ['GET /api/coverage', scale.coverage, scale.coverageRatio],
+] as const) {
+  rows.push([`scale: ${label}`, latency(f), `${fmt(ratio)}× health p50`, goal('≤ 5×', ratio <= 5)])
+}
+
+// 4. Client: a production build of whatever client/ holds now.
+const client = await benchClient()
+rows.push(
+  [
+    'client: JS, gzipped',
+    `${fmt(client.jsGzipKb)} KB`,
+    `${fmt(client.jsKb)} KB raw; ${client.jsFiles.map((f) => `${f.name} ${fmt(f.gzipKb)}`).join(', ')}`,
+    goal('≤ 60 KB', client.jsGzipKb <= 60),
+  ],
+  ['client: CSS, gzipped', `${fmt(client.cssGzipKb)} KB`, `${fmt(client.cssKb)} KB raw`, ''],
+)
+
+rows.push(['total bench time', `${fmt((performance.now() - started) / 1000)} s`, '', ''])
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
 for (const r of rows)
   console.log(
@@ -38,4 +110,8 @@ for (const r of rows)
       .join('  ')
       .trimEnd(),
   )
-console.log(`bench: engine_ratio=${fmt(engine.engineRatio)} engine_scaling=${fmt(engine.engineScaling)}`)
+console.log(
+  `bench: engine_ratio=${fmt(engine.engineRatio)} engine_scaling=${fmt(engine.engineScaling)} ` +
+    `api_ratio=${fmt(api.apiRatio, 2)} list_ratio=${fmt(scale.listRatio)} trends_ratio=${fmt(scale.trendsRatio)} ` +
+    `coverage_ratio=${fmt(scale.coverageRatio)} js_gzip_kb=${fmt(client.jsGzipKb)}`,
+)

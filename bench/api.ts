@@ -1,0 +1,60 @@
+// API throughput benchmark: autocannon against a server child process, POST /api/attempts against GET /api/health.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon, { type Result } from 'autocannon'
+import { startServerProcess } from '../test/support/server-process'
+import { RUBRICS_DIR, sampleAnswers } from './data'
+
+export interface LoadFigures {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+export interface ApiBench {
+  health: LoadFigures
+  attempts: LoadFigures
+  apiRatio: number
+}
+
+const CONNECTIONS = 10
+
+function figures(r: Result): LoadFigures {
+  return {
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  }
+}
+
+export async function benchApi(seconds = 5): Promise<ApiBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'starboard-bench-api-'))
+  const server = await startServerProcess({ dbPath: join(dir, 'bench.db'), rubricsDir: RUBRICS_DIR })
+  try {
+    const samples = sampleAnswers(20)
+    // Different answers and prompts in turn, so the engine does not score one text over and over.
+    const requests = samples.map((s) => ({
+      method: 'POST',
+      path: '/api/attempts',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ promptId: s.promptId, answer: s.answer, durationMs: 90_000 }),
+    }))
+    const health = { url: `${server.url}/api/health`, connections: CONNECTIONS }
+    const attempts = { url: server.url, connections: CONNECTIONS, requests }
+    // A short warm-up of each, so the JIT and SQLite's page cache are settled before measuring.
+    await autocannon({ ...health, duration: 1 })
+    await autocannon({ ...attempts, duration: 1 })
+    const h = figures(await autocannon({ ...health, duration: seconds }))
+    const a = figures(await autocannon({ ...attempts, duration: seconds }))
+    return { health: h, attempts: a, apiRatio: a.requestsPerSecond / h.requestsPerSecond }
+  } finally {
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -7,9 +7,9 @@ const LABELS: readonly Star[] = ['situation', 'task', 'action', 'result', 'other
 const ORDER: Record<Star, number> = { situation: 0, task: 1, action: 2, result: 3, other: -1 }
 
 /** Cost of stepping back in the story (e.g. Result → Action); forward steps are free. */
-const BACK_COST = 1.1
+const BACK_COST = 0.9
 /** Cost of a step back of more than one section (Result → Situation). */
-const FAR_BACK_COST = 1.8
+const FAR_BACK_COST = 1.4
 
 interface Emission {
   scores: Record<Star, number>

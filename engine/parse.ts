@@ -396,9 +396,19 @@ export function compileRubrics(
     }
     const other = byId.get(r.data.id)
     if (other !== undefined) {
+      // Two files claim one id: the file already in service keeps it (a copied file must not take over);
+      // otherwise the first by name does.
+      const inService = options.known?.get(r.data.id)?.file
+      const [keep, drop] = inService === r.source.file ? [r, other] : [other, r]
       errors.push(
-        error(r, ['id'], 'duplicate-id', `Rubric id '${r.data.id}' is already used by ${other.source.file}`),
+        error(
+          drop,
+          ['id'],
+          'duplicate-id',
+          `Rubric id '${r.data.id}' is already used by ${keep.source.file}`,
+        ),
       )
+      byId.set(r.data.id, keep)
       continue
     }
     byId.set(r.data.id, r)

@@ -716,3 +716,44 @@ describe('a parent with a file-level error', () => {
     )
   })
 })
+
+describe('two files claiming one rubric id', () => {
+  const text = (title: string) =>
+    [
+      'id: twin',
+      `title: ${title}`,
+      'kind: theme',
+      'summary: One of two.',
+      'criteria:',
+      '  - { id: len, check: length, weight: 1 }',
+      'bands: [{ id: all, label: All, min: 0 }]',
+      '',
+    ].join('\n')
+
+  it('keeps the first by file name when neither is in service', () => {
+    const { rubrics, errors } = compileRubrics([
+      { file: 'b.yaml', text: text('B') },
+      { file: 'a.yaml', text: text('A') },
+    ])
+    expect(rubrics.map((r) => r.title)).toEqual(['A'])
+    expect(errors.map(formatRubricError)).toEqual([
+      "b.yaml:1:5  duplicate-id  Rubric id 'twin' is already used by a.yaml",
+    ])
+  })
+
+  it('keeps the file already in service when a copy sorting before it appears', () => {
+    const first = compileRubrics([{ file: 'twin.yaml', text: text('Original') }])
+    const known = new Map(first.rubrics.map((r) => [r.id, r]))
+    const { rubrics, errors } = compileRubrics(
+      [
+        { file: 'twin.yaml', text: text('Original') },
+        { file: 'a-copy.yaml', text: text('Copy') },
+      ],
+      { known },
+    )
+    expect(rubrics.map((r) => [r.title, r.file])).toEqual([['Original', 'twin.yaml']])
+    expect(errors.map(formatRubricError)).toEqual([
+      "a-copy.yaml:1:5  duplicate-id  Rubric id 'twin' is already used by twin.yaml",
+    ])
+  })
+})

@@ -128,10 +128,9 @@ describe('a broken pressure.yaml: the last good version keeps serving, the error
   })
 })
 
-// Known engine bug: compileRubrics keeps the rubric from the file whose name sorts first, so a copy named to sort
-// earlier ("pressure copy.yaml", "a-copy.yaml") takes the id over and the original file's prompts leave service.
-// test.fails documents it; remove `.fails` once compileRubrics prefers the file already in service (`known`).
-test.fails('a second file claiming the id pressure is reported, and the rubric in service is untouched', async () => {
+// A copy named to sort earlier ("pressure copy.yaml", "a-copy.yaml") must not take the id over: the file already
+// in service keeps it, and the newcomer is reported as a duplicate.
+test('a second file claiming the id pressure is reported, and the rubric in service is untouched', async () => {
   // Named to sort before pressure.yaml: load order must not let the newcomer take the id over.
   writeFileSync(
     join(t.rubricsDir, 'a-copy.yaml'),

@@ -450,7 +450,6 @@ function analyzeFeatures(
   text: string,
   tokens: Token[],
   words: string[],
-  stems: string[],
   flags: number[],
   sentenceText: string,
   base: number,
@@ -462,7 +461,6 @@ function analyzeFeatures(
   const weSpans: Place[] = []
   let past = false
   for (let i = 0; i < n; i++) {
-    const w = words[i]!
     const fl = flags[i]!
     if (fl & W.I) iCount++
     else if (fl & W.We) {
@@ -721,7 +719,6 @@ export function analyze(text: string): Analysis {
       text,
       tokens,
       words,
-      stems,
       flags,
       text.slice(r.bodyStart, r.end),
       r.bodyStart,

@@ -1,9 +1,9 @@
 // Query functions for attempts, named for what they answer; every aggregate is computed by SQL.
 
 import type { Statement } from 'better-sqlite3'
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm'
-import type { Db } from './client'
-import { attemptCriteria, attemptReports, attempts, attemptTags } from './schema'
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
+import { type Db, optimizeDb } from './client'
+import { attemptCriteria, attemptReports, attempts, attemptTags, trendDays } from './schema'
 
 /**
  * The parts of a score report the database indexes. Structural on purpose: db/ does not import
@@ -25,6 +25,8 @@ export interface NewAttempt {
   /** Every tag of the prompt: the areas this attempt counts for. */
   tags: readonly string[]
   report: StorableReport
+  /** The report as JSON, when the caller has serialized it already (to answer with the same text). */
+  reportJson?: string
   /** Milliseconds since the epoch. */
   createdAt: number
 }
@@ -41,10 +43,16 @@ export interface AttemptFilters {
   maxScore?: number | undefined
 }
 
-/** Where a newest-first page ended: the next page starts strictly after this attempt. */
+/** What a list is ordered by: time (the default) or total score, ties broken by time, then id. */
+export type AttemptSort = 'createdAt' | 'score'
+export type SortOrder = 'asc' | 'desc'
+
+/** Where a page ended: the next page starts strictly after this attempt, in the list's order. */
 export interface AttemptPosition {
   createdAt: number
   id: number
+  /** Needed when the list is sorted by score. */
+  score?: number
 }
 
 export interface AttemptSummary {
@@ -95,18 +103,19 @@ export interface ReplacedReport {
 
 export const EXCERPT_LENGTH = 160
 
-function criterionRows(attemptId: number, report: StorableReport) {
+function criterionRows(attemptId: number, report: StorableReport, createdAt: number) {
   return report.criteria.map((c) => ({
     attemptId,
     criterionId: c.id,
     score: c.score,
     max: c.max,
     status: c.status,
+    createdAt,
   }))
 }
 
-function tagRows(attemptId: number, tags: readonly string[]) {
-  return [...new Set(tags)].map((tag) => ({ attemptId, tag }))
+function tagRows(attemptId: number, tags: readonly string[], score: number, createdAt: number) {
+  return [...new Set(tags)].map((tag) => ({ attemptId, tag, score, createdAt }))
 }
 
 /** Stores an attempt, its per-criterion scores and its tags in one transaction; returns the new id. */
@@ -118,6 +127,8 @@ interface InsertStatements {
   attempt: Statement
   criterion: Statement
   tag: Statement
+  /** The batch insert as one transaction function, built once rather than per call. */
+  insertBatch: (batch: readonly NewAttempt[]) => number[]
 }
 
 /** Prepared once per connection: building and preparing the three inserts cost more than running them. */
@@ -134,55 +145,73 @@ function statementsFor(db: Db): InsertStatements {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       criterion: client.prepare(
-        'INSERT INTO attempt_criteria (attempt_id, criterion_id, score, max, status) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO attempt_criteria (attempt_id, criterion_id, score, max, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      tag: client.prepare('INSERT INTO attempt_tags (attempt_id, tag) VALUES (?, ?)'),
+      tag: client.prepare(
+        'INSERT INTO attempt_tags (attempt_id, tag, score, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      insertBatch: () => [],
     }
+    const prepared = statements
+    // better-sqlite3 transactions are synchronous: the callback must not await anything.
+    statements.insertBatch = client.transaction((batch: readonly NewAttempt[]) => insertRows(prepared, batch))
     insertStatements.set(db, statements)
   }
   return statements
 }
+
+function insertRows({ attempt, criterion, tag }: InsertStatements, batch: readonly NewAttempt[]): number[] {
+  // Identical reports (a seeded corpus repeats them) are serialized once.
+  const json = new Map<StorableReport, string>()
+  const ids: number[] = []
+  for (const a of batch) {
+    const { report, createdAt } = a
+    let text = a.reportJson ?? json.get(report)
+    if (text === undefined) {
+      text = JSON.stringify(report)
+      json.set(report, text)
+    }
+    const id = Number(
+      attempt.run(
+        a.promptId,
+        report.rubricId,
+        report.rubricHash,
+        report.engineVersion,
+        a.answer,
+        report.score,
+        report.band.id,
+        report.band.label,
+        text,
+        a.durationMs ?? null,
+        createdAt,
+        createdAt,
+      ).lastInsertRowid,
+    )
+    for (const c of report.criteria) criterion.run(id, c.id, c.score, c.max, c.status, createdAt)
+    const tags = a.tags
+    for (let i = 0; i < tags.length; i++) {
+      // A prompt's tags are unique as compiled; the check keeps a repeated tag from breaking the primary key.
+      if (tags.indexOf(tags[i]!) === i) tag.run(id, tags[i], report.score, createdAt)
+    }
+    ids.push(id)
+  }
+  return ids
+}
+
+/** Batches at least this large refresh the query planner's statistics afterwards (PRAGMA optimize). */
+const OPTIMIZE_AFTER_ROWS = 1000
 
 /**
  * Stores many attempts in one transaction with prepared statements: for imports and for seeding
  * benchmarks. Same rows as `insertAttempt`, without building a query per row. Returns the new ids in order.
  */
 export function insertAttempts(db: Db, batch: readonly NewAttempt[]): number[] {
-  const { attempt, criterion, tag } = statementsFor(db)
-  // Identical reports (a seeded corpus repeats them) are serialized once.
-  const json = new Map<StorableReport, string>()
-  // better-sqlite3 transactions are synchronous: the callback must not await anything.
-  return db.$client.transaction(() => {
-    const ids: number[] = []
-    for (const a of batch) {
-      const { report } = a
-      let text = json.get(report)
-      if (text === undefined) {
-        text = JSON.stringify(report)
-        json.set(report, text)
-      }
-      const id = Number(
-        attempt.run(
-          a.promptId,
-          report.rubricId,
-          report.rubricHash,
-          report.engineVersion,
-          a.answer,
-          report.score,
-          report.band.id,
-          report.band.label,
-          text,
-          a.durationMs ?? null,
-          a.createdAt,
-          a.createdAt,
-        ).lastInsertRowid,
-      )
-      for (const c of criterionRows(id, report)) criterion.run(id, c.criterionId, c.score, c.max, c.status)
-      for (const t of tagRows(id, a.tags)) tag.run(id, t.tag)
-      ids.push(id)
-    }
-    return ids
-  })()
+  const ids = statementsFor(db).insertBatch(batch)
+  // A bulk load changes the shape of the data the planner's statistics describe (a filtered list was 150× slower
+  // on 100,000 attempts without them); optimize re-analyses only the tables that need it.
+  if (batch.length >= OPTIMIZE_AFTER_ROWS) optimizeDb(db)
+  return ids
 }
 
 /** The attempt with its current report and tags, or undefined when there is no such attempt. */
@@ -270,11 +299,12 @@ export function replaceAttemptReport(
       })
       .where(eq(attempts.id, id))
       .run()
+    // Deleting and inserting (not updating) the child rows lets the trend_days triggers keep the rollup right.
     tx.delete(attemptCriteria).where(eq(attemptCriteria.attemptId, id)).run()
-    const criteria = criterionRows(id, report)
+    const criteria = criterionRows(id, report, current.createdAt)
     if (criteria.length > 0) tx.insert(attemptCriteria).values(criteria).run()
     tx.delete(attemptTags).where(eq(attemptTags.attemptId, id)).run()
-    const tags = tagRows(id, next.tags)
+    const tags = tagRows(id, next.tags, report.score, current.createdAt)
     if (tags.length > 0) tx.insert(attemptTags).values(tags).run()
     return {
       id: kept.id,
@@ -310,23 +340,39 @@ function filterConditions(db: Db, filters: AttemptFilters): SQL[] {
   return where
 }
 
-function after(position: AttemptPosition | undefined): SQL | undefined {
+/** Rows strictly after `position` in the list's order: a row-value comparison, which the sort's index answers. */
+function after(position: AttemptPosition | undefined, sort: AttemptSort, order: SortOrder): SQL | undefined {
   if (position === undefined) return undefined
-  return or(
-    lt(attempts.createdAt, position.createdAt),
-    and(eq(attempts.createdAt, position.createdAt), lt(attempts.id, position.id)),
-  )
+  const op = sql.raw(order === 'desc' ? '<' : '>')
+  return sort === 'score'
+    ? sql`(${attempts.score}, ${attempts.createdAt}, ${attempts.id}) ${op} (${position.score ?? 0}, ${position.createdAt}, ${position.id})`
+    : sql`(${attempts.createdAt}, ${attempts.id}) ${op} (${position.createdAt}, ${position.id})`
+}
+
+function ordering(sort: AttemptSort, order: SortOrder): SQL[] {
+  const dir = order === 'desc' ? desc : asc
+  return sort === 'score'
+    ? [dir(attempts.score), dir(attempts.createdAt), dir(attempts.id)]
+    : [dir(attempts.createdAt), dir(attempts.id)]
 }
 
 /**
- * One page of attempt summaries matching the filters, newest first, starting after `position`.
+ * One page of attempt summaries matching the filters, starting after `position`: newest first unless
+ * `sort`/`order` say otherwise (score sorts break ties by time, then id, in the same direction).
  * Fetches one row more than `limit` to tell whether another page follows.
  */
 export function listAttempts(
   db: Db,
   filters: AttemptFilters,
-  page: { limit: number; after?: AttemptPosition | undefined },
+  page: {
+    limit: number
+    after?: AttemptPosition | undefined
+    sort?: AttemptSort | undefined
+    order?: SortOrder | undefined
+  },
 ): { attempts: AttemptSummary[]; more: boolean } {
+  const sort = page.sort ?? 'createdAt'
+  const order = page.order ?? 'desc'
   const rows = db
     .select({
       id: attempts.id,
@@ -342,8 +388,8 @@ export function listAttempts(
       answerLength: sql<number>`length(${attempts.answer})`,
     })
     .from(attempts)
-    .where(and(...filterConditions(db, filters), after(page.after)))
-    .orderBy(desc(attempts.createdAt), desc(attempts.id))
+    .where(and(...filterConditions(db, filters), after(page.after, sort, order)))
+    .orderBy(...ordering(sort, order))
     .limit(page.limit + 1)
     .all()
   return { attempts: rows.slice(0, page.limit), more: rows.length > page.limit }
@@ -358,8 +404,8 @@ export function listAttemptsInFull(
   return db
     .select()
     .from(attempts)
-    .where(and(...filterConditions(db, filters), after(page.after)))
-    .orderBy(desc(attempts.createdAt), desc(attempts.id))
+    .where(and(...filterConditions(db, filters), after(page.after, 'createdAt', 'desc')))
+    .orderBy(...ordering('createdAt', 'desc'))
     .limit(page.limit)
     .all()
     .map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
@@ -397,13 +443,38 @@ function cachedAggregate<T>(db: Db, key: string, compute: () => T): T {
 
 export type TrendInterval = 'day' | 'week'
 
-/** The SQL for an attempt's period: its UTC day, or the Monday that starts its UTC week. */
-function period(interval: TrendInterval): SQL<string> {
-  return interval === 'day'
-    ? sql<string>`strftime('%Y-%m-%d', ${attempts.createdAt} / 1000, 'unixepoch')`
-    : // 'weekday 0' moves forward to Sunday (staying put on a Sunday); six days back is that week's Monday.
-      sql<string>`strftime('%Y-%m-%d', ${attempts.createdAt} / 1000, 'unixepoch', 'weekday 0', '-6 days')`
+const DAY_MS = 86_400_000
+
+/** How far back trends look when the request gives no `from`: 90 days, or 26 weeks. */
+export const TREND_WINDOW = { day: 90, week: 26 } as const
+
+/**
+ * The filters with a default window filled in: without `from`, trends cover the last 90 days (26 weeks, whole
+ * weeks from Monday) up to `to`, or up to the latest attempt, so a candidate back after a break still sees their
+ * last stretch of practice. The window bounds what is aggregated and answered; `from` and `to` widen it.
+ */
+export function trendWindow(db: Db, filters: AttemptFilters, interval: TrendInterval): AttemptFilters {
+  if (filters.from !== undefined) return filters
+  const end =
+    filters.to ??
+    (db.$client.prepare('SELECT max(created_at) FROM attempts').pluck().get() as number | null | undefined)
+  if (end === undefined || end === null) return filters
+  const endDay = Math.floor(end / DAY_MS)
+  // Day 0 (1970-01-01) was a Thursday: (day + 3) % 7 counts days since Monday.
+  const startDay =
+    interval === 'day'
+      ? endDay - (TREND_WINDOW.day - 1)
+      : endDay - ((endDay + 3) % 7) - 7 * (TREND_WINDOW.week - 1)
+  return { ...filters, from: startDay * DAY_MS }
 }
+
+/** An attempt's period as a day number: its UTC day, or the Monday that starts its UTC week. */
+function periodDay(day: SQL, interval: TrendInterval): SQL<number> {
+  return interval === 'day' ? sql<number>`${day}` : sql<number>`(${day} - ((${day} + 3) % 7))`
+}
+
+/** `YYYY-MM-DD` of a day number; computed once per period, not per attempt. */
+const periodText = (p: SQL) => sql<string>`strftime('%Y-%m-%d', ${p} * 86400, 'unixepoch')`
 
 export interface TrendPoint {
   /** `YYYY-MM-DD`: the day, or the Monday of the week. */
@@ -413,18 +484,93 @@ export interface TrendPoint {
   average: number
 }
 
-/** Average total score per day or week for the matching attempts, oldest period first. */
-export function scoreTrends(db: Db, filters: AttemptFilters, interval: TrendInterval): TrendPoint[] {
-  return cachedAggregate(db, `scoreTrends ${interval} ${JSON.stringify(filters)}`, () =>
-    computeScoreTrends(db, filters, interval),
+export interface CriterionTrendPoint extends TrendPoint {
+  criterionId: string
+}
+
+export interface Trends {
+  overall: TrendPoint[]
+  /** Ordered by criterion, then period. */
+  criteria: CriterionTrendPoint[]
+}
+
+/**
+ * Average total score per day or week, and per criterion the average as a percentage of the criterion's
+ * maximum points (maxima differ between rubrics, so percentages are what can be averaged); oldest period first.
+ * Pass the filters through `trendWindow` first to bound the answer.
+ */
+export function trends(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  return cachedAggregate(db, `trends ${interval} ${JSON.stringify(filters)}`, () =>
+    rollupAnswers(filters)
+      ? trendsFromRollup(db, filters, interval)
+      : trendsFromAttempts(db, filters, interval),
   )
 }
 
-function computeScoreTrends(db: Db, filters: AttemptFilters, interval: TrendInterval): TrendPoint[] {
-  const p = period(interval)
-  return db
+/** Average total score per day or week for the matching attempts, oldest period first. */
+export function scoreTrends(db: Db, filters: AttemptFilters, interval: TrendInterval): TrendPoint[] {
+  return trends(db, filters, interval).overall
+}
+
+/** Per criterion per day or week, the average percentage of its maximum; ordered by criterion, then period. */
+export function criterionTrends(
+  db: Db,
+  filters: AttemptFilters,
+  interval: TrendInterval,
+): CriterionTrendPoint[] {
+  return trends(db, filters, interval).criteria
+}
+
+/** The daily rollup answers when the only filters are whole UTC days. */
+function rollupAnswers(f: AttemptFilters): boolean {
+  return (
+    f.promptId === undefined &&
+    f.rubricId === undefined &&
+    f.tag === undefined &&
+    f.minScore === undefined &&
+    f.maxScore === undefined &&
+    (f.from === undefined || f.from % DAY_MS === 0) &&
+    (f.to === undefined || (f.to + 1) % DAY_MS === 0)
+  )
+}
+
+function splitTrendRows(rows: CriterionTrendPoint[]): Trends {
+  const overall: TrendPoint[] = []
+  const criteria: CriterionTrendPoint[] = []
+  for (const { criterionId, period, attempts, average } of rows) {
+    if (criterionId === '') overall.push({ period, attempts, average })
+    else criteria.push({ criterionId, period, attempts, average })
+  }
+  return { overall, criteria }
+}
+
+function trendsFromRollup(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  const p = periodDay(sql`${trendDays.day}`, interval)
+  const bounds: SQL[] = []
+  if (filters.from !== undefined) bounds.push(gte(trendDays.day, Math.floor(filters.from / DAY_MS)))
+  if (filters.to !== undefined) bounds.push(lte(trendDays.day, Math.floor(filters.to / DAY_MS)))
+  const rows = db
     .select({
-      period: p,
+      criterionId: trendDays.criterionId,
+      period: periodText(p),
+      attempts: sql<number>`sum(${trendDays.attempts})`,
+      average: sql<number>`round(sum(${trendDays.total}) / sum(${trendDays.measured}), 2)`,
+    })
+    .from(trendDays)
+    .where(and(...bounds))
+    .groupBy(trendDays.criterionId, p)
+    // A criterion worth no points in every attempt of a period has no percentage to average.
+    .having(sql`sum(${trendDays.measured}) > 0`)
+    .orderBy(trendDays.criterionId, p)
+    .all()
+  return splitTrendRows(rows)
+}
+
+function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  const p = periodDay(sql`(${attempts.createdAt} / 86400000)`, interval)
+  const overall = db
+    .select({
+      period: periodText(p),
       attempts: sql<number>`count(*)`,
       average: sql<number>`round(avg(${attempts.score}), 2)`,
     })
@@ -433,50 +579,24 @@ function computeScoreTrends(db: Db, filters: AttemptFilters, interval: TrendInte
     .groupBy(p)
     .orderBy(p)
     .all()
-}
-
-export interface CriterionTrendPoint extends TrendPoint {
-  criterionId: string
-}
-
-/**
- * Average per criterion per day or week, as a percentage of the criterion's maximum points (the
- * maximum differs between rubrics, so percentages are what can be averaged). Ordered by criterion, then period.
- */
-export function criterionTrends(
-  db: Db,
-  filters: AttemptFilters,
-  interval: TrendInterval,
-): CriterionTrendPoint[] {
-  return cachedAggregate(db, `criterionTrends ${interval} ${JSON.stringify(filters)}`, () =>
-    computeCriterionTrends(db, filters, interval),
-  )
-}
-
-function computeCriterionTrends(
-  db: Db,
-  filters: AttemptFilters,
-  interval: TrendInterval,
-): CriterionTrendPoint[] {
-  const p = period(interval)
-  return (
-    db
-      .select({
-        criterionId: attemptCriteria.criterionId,
-        period: p,
-        attempts: sql<number>`count(*)`,
-        average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
-      })
-      // CROSS JOIN fixes SQLite's join order: walk attempts by a covering index, then each attempt's criteria
-      // (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt up in
-      // the table, which at 100,000 attempts is several times slower.
-      .from(attempts)
-      .crossJoin(attemptCriteria)
-      .where(and(eq(attempts.id, attemptCriteria.attemptId), ...filterConditions(db, filters)))
-      .groupBy(attemptCriteria.criterionId, p)
-      .orderBy(attemptCriteria.criterionId, p)
-      .all()
-  )
+  const criteria = db
+    .select({
+      criterionId: attemptCriteria.criterionId,
+      period: periodText(p),
+      attempts: sql<number>`count(*)`,
+      average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
+    })
+    // CROSS JOIN fixes SQLite's join order: walk attempts by a covering index, then each attempt's criteria
+    // (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt up in
+    // the table, which at 100,000 attempts is several times slower.
+    .from(attempts)
+    .crossJoin(attemptCriteria)
+    .where(and(eq(attempts.id, attemptCriteria.attemptId), ...filterConditions(db, filters)))
+    .groupBy(attemptCriteria.criterionId, p)
+    .having(sql`count(nullif(${attemptCriteria.max}, 0)) > 0`)
+    .orderBy(attemptCriteria.criterionId, p)
+    .all()
+  return { overall, criteria }
 }
 
 export interface AreaPractice {
@@ -485,6 +605,7 @@ export interface AreaPractice {
   attempts: number
   best: number
   bestAttemptId: number
+  bestBandId: string
   bestBandLabel: string
   /** Average of the area's most recent `recent` attempts, two decimals. */
   recentAverage: number
@@ -500,23 +621,36 @@ export function practiceByArea(db: Db, recent = 5): AreaPractice[] {
 }
 
 function computePracticeByArea(db: Db, recent: number): AreaPractice[] {
+  // Every figure is an index seek or a range of one tag in attempt_tags (score and time are copied there):
+  // the distinct tags are found by skipping from one tag to the next rather than reading every row.
   return db.all<AreaPractice>(sql`
-    WITH ranked AS (
-      SELECT t.tag, a.id, a.score, a.band_label, a.created_at,
-        row_number() OVER (PARTITION BY t.tag ORDER BY a.created_at DESC, a.id DESC) AS recent_rank,
-        row_number() OVER (PARTITION BY t.tag ORDER BY a.score DESC, a.created_at ASC, a.id ASC) AS best_rank
-      FROM ${attemptTags} t JOIN ${attempts} a ON a.id = t.attempt_id
+    WITH RECURSIVE tags(tag) AS (
+      SELECT min(tag) FROM ${attemptTags}
+      UNION ALL
+      SELECT (SELECT min(t.tag) FROM ${attemptTags} t WHERE t.tag > tags.tag) FROM tags WHERE tags.tag IS NOT NULL
+    ),
+    best AS (
+      SELECT tag, (SELECT max(t.score) FROM ${attemptTags} t WHERE t.tag = tags.tag) AS best
+      FROM tags WHERE tag IS NOT NULL
+    ),
+    chosen AS (
+      SELECT tag, best,
+        (SELECT t.attempt_id FROM ${attemptTags} t WHERE t.tag = best.tag AND t.score = best.best
+          ORDER BY t.created_at, t.attempt_id LIMIT 1) AS attempt_id
+      FROM best
     )
-    SELECT tag,
-      count(*) AS "attempts",
-      max(score) AS "best",
-      max(CASE WHEN best_rank = 1 THEN id END) AS "bestAttemptId",
-      max(CASE WHEN best_rank = 1 THEN band_label END) AS "bestBandLabel",
-      round(avg(CASE WHEN recent_rank <= ${recent} THEN score END), 2) AS "recentAverage",
-      max(created_at) AS "lastPractisedAt"
-    FROM ranked
-    GROUP BY tag
-    ORDER BY tag`)
+    SELECT c.tag,
+      (SELECT count(*) FROM ${attemptTags} t WHERE t.tag = c.tag) AS "attempts",
+      c.best AS "best",
+      c.attempt_id AS "bestAttemptId",
+      a.band_id AS "bestBandId",
+      a.band_label AS "bestBandLabel",
+      (SELECT round(avg(r.score), 2) FROM (
+        SELECT t.score FROM ${attemptTags} t WHERE t.tag = c.tag
+        ORDER BY t.created_at DESC, t.attempt_id DESC LIMIT ${recent}) r) AS "recentAverage",
+      (SELECT max(t.created_at) FROM ${attemptTags} t WHERE t.tag = c.tag) AS "lastPractisedAt"
+    FROM chosen c JOIN ${attempts} a ON a.id = c.attempt_id
+    ORDER BY c.tag`)
 }
 
 /** How many attempts each prompt has, for prompts with at least one. */

@@ -31,7 +31,8 @@ export const attempts = sqliteTable(
     index('attempts_created_idx').on(t.createdAt, t.id),
     index('attempts_prompt_created_idx').on(t.promptId, t.createdAt, t.id),
     index('attempts_rubric_created_idx').on(t.rubricId, t.createdAt, t.id),
-    index('attempts_score_idx').on(t.score),
+    // Lists sorted by score page through (score, created_at, id) in either direction.
+    index('attempts_score_created_idx').on(t.score, t.createdAt, t.id),
     // The answer and the report overflow onto other pages, and SQLite reads a row's columns in order, so
     // reading created_at or score from the table follows the report's overflow chain. Trends, coverage and
     // tag filters join attempts by id for these small columns: this covering index answers them instead.
@@ -50,6 +51,8 @@ export const attemptCriteria = sqliteTable(
     score: real('score').notNull(),
     max: real('max').notNull(),
     status: text('status', { enum: ['met', 'partial', 'missed'] }).notNull(),
+    /** The attempt's createdAt, copied so the trend rollup triggers know the day without a join. */
+    createdAt: integer('created_at').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.criterionId] }),
@@ -70,12 +73,38 @@ export const attemptTags = sqliteTable(
       .notNull()
       .references(() => attempts.id, { onDelete: 'cascade' }),
     tag: text('tag').notNull(),
+    /** The attempt's current total score and createdAt, copied so coverage reads this table's indexes alone. */
+    score: integer('score').notNull().default(0),
+    createdAt: integer('created_at').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.tag] }),
-    // Tag filters and per-area coverage start from the tag.
-    index('attempt_tags_tag_idx').on(t.tag, t.attemptId),
+    // Tag filters, an area's latest attempts and its attempt count walk the tag in time order.
+    index('attempt_tags_tag_created_idx').on(t.tag, t.createdAt, t.attemptId, t.score),
+    // An area's best attempt is a seek: the highest score, then the earliest attempt with it.
+    index('attempt_tags_tag_score_idx').on(t.tag, t.score, t.createdAt, t.attemptId),
   ],
+)
+
+/**
+ * Per UTC day, per criterion: how many attempts and the sum of their points as a percentage of the maximum,
+ * with criterionId '' for the total score. Kept by triggers (migration 0003) in the same transaction as every
+ * insert, delete and re-score, so unfiltered trends read a few hundred rows instead of every attempt.
+ */
+export const trendDays = sqliteTable(
+  'trend_days',
+  {
+    /** Days since 1970-01-01, UTC: created_at / 86,400,000. */
+    day: integer('day').notNull(),
+    /** '' for the total score; otherwise a criterion id. */
+    criterionId: text('criterion_id').notNull(),
+    attempts: integer('attempts').notNull(),
+    /** Attempts whose maximum for the criterion is above 0, so a percentage exists (always = attempts for ''). */
+    measured: integer('measured').notNull(),
+    /** Sum of total scores (''), or of percentages of the criterion's maximum. */
+    total: real('total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.criterionId] })],
 )
 
 /** Reports an attempt had before it was re-scored, kept so old and new can be compared. */

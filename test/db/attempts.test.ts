@@ -1,8 +1,10 @@
 // The database layer against a real SQLite file: migrations, pragmas, one-transaction writes, SQL aggregates, indexes.
 
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
@@ -21,6 +23,7 @@ import {
   replaceAttemptReport,
   type StorableReport,
   scoreTrends,
+  trendWindow,
 } from '../../db/index'
 
 const DAY = 86_400_000
@@ -267,6 +270,7 @@ describe('aggregates', () => {
         attempts: 9,
         best: 95,
         bestAttemptId: ids.length + 1,
+        bestBandId: 'strong',
         bestBandLabel: 'Strong',
         recentAverage: 32, // 10, 20, 30, 40, 60
         lastPractisedAt: MON + 7000,
@@ -276,6 +280,7 @@ describe('aggregates', () => {
         attempts: 8,
         best: 80,
         bestAttemptId: ids[1],
+        bestBandId: 'strong',
         bestBandLabel: 'Strong',
         recentAverage: 32,
         lastPractisedAt: MON + 7000,
@@ -307,12 +312,185 @@ describe('indexes', () => {
     expect(
       plan(sql`SELECT id FROM attempts WHERE rubric_id = 'r' ORDER BY created_at DESC, id DESC LIMIT 20`),
     ).toMatch(/attempts_rubric_created_idx/)
-    expect(plan(sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't'`)).toMatch(/attempt_tags_tag_idx/)
+    expect(plan(sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't'`)).toMatch(
+      /COVERING INDEX attempt_tags_tag_(created|score)_idx/,
+    )
+    expect(plan(sql`SELECT id FROM attempts ORDER BY score DESC, created_at DESC, id DESC LIMIT 20`)).toMatch(
+      /attempts_score_created_idx/,
+    )
+    expect(
+      plan(
+        sql`SELECT id FROM attempts WHERE (score, created_at, id) > (50, 0, 3) ORDER BY score, created_at, id LIMIT 20`,
+      ),
+    ).toMatch(/SEARCH attempts USING COVERING INDEX attempts_score_created_idx/)
+    // Coverage: an area's best attempt and its latest attempts are seeks in attempt_tags alone.
+    expect(
+      plan(
+        sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't' AND score = 90 ORDER BY created_at, attempt_id LIMIT 1`,
+      ),
+    ).toMatch(/SEARCH attempt_tags USING COVERING INDEX attempt_tags_tag_score_idx \(tag=\? AND score=\?\)$/)
+    expect(
+      plan(
+        sql`SELECT score FROM attempt_tags WHERE tag = 't' ORDER BY created_at DESC, attempt_id DESC LIMIT 5`,
+      ),
+    ).toMatch(/^SEARCH attempt_tags USING COVERING INDEX attempt_tags_tag_created_idx \(tag=\?\)$/)
     expect(plan(sql`SELECT * FROM attempt_reports WHERE attempt_id = 1 ORDER BY scored_at`)).toMatch(
       /attempt_reports_attempt_idx/,
     )
     expect(plan(sql`SELECT * FROM attempt_criteria WHERE attempt_id = 1`)).toMatch(
       /USING (PRIMARY KEY|INDEX)/,
     )
+  })
+})
+
+describe('sorted lists', () => {
+  test('by score, both ways, ties by time then id in the same direction, pages without gaps or repeats', () => {
+    const a = add(70, MON)
+    const b = add(50, MON + 1000)
+    const c = add(70, MON + 2000)
+    const d = add(90, MON + 3000)
+    const e = add(50, MON + 1000) // same score and time as b: the id decides
+    const walk = (order: 'asc' | 'desc') => {
+      const seen: number[] = []
+      let after: { createdAt: number; id: number; score: number } | undefined
+      for (;;) {
+        const page = listAttempts(db, {}, { limit: 2, after, sort: 'score', order })
+        seen.push(...page.attempts.map((r) => r.id))
+        const last = page.attempts.at(-1)
+        if (!page.more || last === undefined) return seen
+        after = { createdAt: last.createdAt, id: last.id, score: last.score }
+      }
+    }
+    expect(walk('desc')).toEqual([d, c, a, e, b])
+    expect(walk('asc')).toEqual([b, e, a, c, d])
+    // Oldest first by time; filters still apply.
+    expect(listAttempts(db, {}, { limit: 10, order: 'asc' }).attempts.map((r) => r.id)).toEqual([
+      a,
+      b,
+      e,
+      c,
+      d,
+    ])
+    expect(
+      listAttempts(db, { minScore: 60 }, { limit: 10, sort: 'score', order: 'asc' }).attempts.map(
+        (r) => r.id,
+      ),
+    ).toEqual([a, c, d])
+  })
+})
+
+describe('trend rollup', () => {
+  const rollup = () =>
+    db.all<{ day: number; criterion_id: string; attempts: number; measured: number; total: number }>(
+      sql`SELECT day, criterion_id, attempts, measured, total FROM trend_days ORDER BY day, criterion_id`,
+    )
+  const monDay = Math.floor(MON / DAY)
+
+  test('insert, re-score and delete keep the daily rollup equal to the attempts, in the same transaction', () => {
+    const x = add(40, MON) // star-structure 8/20 = 40%, measurable-result 0/10 = 0%
+    const y = add(60, MON + 1000) // 12/20 = 60%, 10/10 = 100%
+    add(80, MON + DAY) // next day: 16/20 = 80%, 100%
+    expect(rollup()).toEqual([
+      { day: monDay, criterion_id: '', attempts: 2, measured: 2, total: 100 },
+      { day: monDay, criterion_id: 'measurable-result', attempts: 2, measured: 2, total: 100 },
+      { day: monDay, criterion_id: 'star-structure', attempts: 2, measured: 2, total: 100 },
+      { day: monDay + 1, criterion_id: '', attempts: 1, measured: 1, total: 80 },
+      { day: monDay + 1, criterion_id: 'measurable-result', attempts: 1, measured: 1, total: 100 },
+      { day: monDay + 1, criterion_id: 'star-structure', attempts: 1, measured: 1, total: 80 },
+    ])
+    // Re-scoring x to 90: 18/20 = 90%, 10/10.
+    replaceAttemptReport(db, x, { report: report(90), tags: ['ownership'], scoredAt: MON + 5 * DAY })
+    expect(rollup().filter((r) => r.day === monDay)).toEqual([
+      { day: monDay, criterion_id: '', attempts: 2, measured: 2, total: 150 },
+      { day: monDay, criterion_id: 'measurable-result', attempts: 2, measured: 2, total: 200 },
+      { day: monDay, criterion_id: 'star-structure', attempts: 2, measured: 2, total: 150 },
+    ])
+    // Deleting both Monday attempts empties that day; the rows go rather than staying at zero.
+    deleteAttempt(db, x)
+    deleteAttempt(db, y)
+    expect(rollup().map((r) => r.day)).toEqual([monDay + 1, monDay + 1, monDay + 1])
+    expect(scoreTrends(db, {}, 'day')).toEqual([{ period: '2025-03-04', attempts: 1, average: 80 }])
+  })
+
+  test('the rollup and the per-attempt path give the same trends', () => {
+    for (let i = 0; i < 30; i++)
+      add((i * 37) % 101, MON + i * 7 * 3600_000, 'p', i % 3 ? ['ownership'] : ['conflict'])
+    for (const interval of ['day', 'week'] as const) {
+      const fromRollup = {
+        overall: scoreTrends(db, {}, interval),
+        criteria: criterionTrends(db, {}, interval),
+      }
+      // A from that is not a whole day cannot be answered by the rollup: the attempts are read instead.
+      const raw = { from: MON - 1 }
+      expect({
+        overall: scoreTrends(db, raw, interval),
+        criteria: criterionTrends(db, raw, interval),
+      }).toEqual(fromRollup)
+      expect(fromRollup.overall.reduce((n, p) => n + p.attempts, 0)).toBe(30)
+    }
+  })
+
+  test('without from, the window is the 90 days (26 whole weeks) up to the latest attempt, or up to `to`', () => {
+    add(50, MON) // latest attempt: Mon 3 Mar 2025, 09:00
+    // 90 days ending 3 Mar 2025 start on 4 Dec 2024.
+    expect(trendWindow(db, {}, 'day')).toEqual({ from: Date.parse('2024-12-04T00:00:00Z') })
+    // 26 weeks ending in the week of Mon 3 Mar start on Monday 9 Sep 2024.
+    expect(trendWindow(db, {}, 'week')).toEqual({ from: Date.parse('2024-09-09T00:00:00Z') })
+    const to = Date.parse('2025-01-31T23:59:59.999Z')
+    expect(trendWindow(db, { to }, 'day')).toEqual({ to, from: Date.parse('2024-11-03T00:00:00Z') })
+    expect(trendWindow(db, { from: 5 }, 'day')).toEqual({ from: 5 })
+  })
+
+  test('an empty database has no window', () => {
+    expect(trendWindow(db, { tag: 'x' }, 'day')).toEqual({ tag: 'x' })
+  })
+})
+
+describe('migrations', () => {
+  test('0002/0003 fill the copied columns and the rollup from attempts stored before them', () => {
+    const file = join(dir, 'old.db')
+    const old = new Database(file)
+    const folder = fileURLToPath(new URL('../../db/migrations/', import.meta.url))
+    const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as {
+      entries: { tag: string }[]
+    }
+    // The schema as of 0001, with one attempt written the old way.
+    for (const { tag } of journal.entries.slice(0, 2)) {
+      for (const statement of readFileSync(join(folder, `${tag}.sql`), 'utf8').split(
+        '--> statement-breakpoint',
+      )) {
+        if (statement.trim() !== '') old.exec(statement)
+      }
+    }
+    old.exec(`INSERT INTO attempts (id, prompt_id, rubric_id, rubric_hash, engine_version, answer, score, band_id,
+      band_label, report, created_at, scored_at) VALUES (7, 'p', 'r', 'h', '1', 'a', 60, 'b', 'B', '{}', ${MON}, ${MON})`)
+    old.exec(`INSERT INTO attempt_criteria VALUES (7, 'c', 5, 10, 'partial')`)
+    old.exec(`INSERT INTO attempt_tags VALUES (7, 'ownership')`)
+    // What drizzle's migrator records, so createDb applies only the later migrations.
+    old.exec(
+      'CREATE TABLE "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
+    )
+    const whens = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')).entries.map(
+      (e: { when: number }) => e.when,
+    )
+    old.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('0001', whens[1])
+    old.close()
+
+    const migrated = createDb(file)
+    try {
+      expect(migrated.all(sql`SELECT tag, score, created_at FROM attempt_tags`)).toEqual([
+        { tag: 'ownership', score: 60, created_at: MON },
+      ])
+      expect(migrated.all(sql`SELECT criterion_id, created_at FROM attempt_criteria`)).toEqual([
+        { criterion_id: 'c', created_at: MON },
+      ])
+      expect(scoreTrends(migrated, {}, 'day')).toEqual([{ period: '2025-03-03', attempts: 1, average: 60 }])
+      expect(criterionTrends(migrated, {}, 'day')).toEqual([
+        { criterionId: 'c', period: '2025-03-03', attempts: 1, average: 50 },
+      ])
+      expect(practiceByArea(migrated)[0]).toMatchObject({ tag: 'ownership', best: 60, bestAttemptId: 7 })
+    } finally {
+      closeDb(migrated)
+    }
   })
 })

@@ -88,6 +88,7 @@ export interface CoverageArea {
   attempts: number
   best: number | null
   bestAttemptId: number | null
+  bestBandId: string | null
   bestBand: string | null
   status: string
 }
@@ -109,8 +110,32 @@ export function coverageOfAreas(
         attempts: p?.attempts ?? 0,
         best: p?.best ?? null,
         bestAttemptId: p?.bestAttemptId ?? null,
+        bestBandId: p?.bestBandId ?? null,
         bestBand: p?.bestBandLabel ?? null,
         status: p === undefined ? 'none yet' : p.bestBandLabel,
       }
     })
+}
+
+/**
+ * For each criterion in service, a prompt that trains it: the first prompt of the rubric that defines the
+ * criterion (has it, while no rubric it extends does); when that rubric has no prompts, the first prompt of
+ * the first rubric (by id) that has the criterion. Deterministic for a given set of rubrics.
+ */
+export function promptsForCriteria(rubrics: readonly Rubric[]): Map<string, string> {
+  const byId = new Map(rubrics.map((r) => [r.id, r]))
+  const has = (r: Rubric | undefined, criterionId: string) => r?.criteria.some((c) => c.id === criterionId)
+  const defining = new Map<string, string>()
+  const fallback = new Map<string, string>()
+  for (const rubric of rubrics) {
+    const first = rubric.prompts[0]?.id
+    for (const c of rubric.criteria) {
+      if (first !== undefined && !fallback.has(c.id)) fallback.set(c.id, first)
+      const inherited = rubric.extends.some((parent) => has(byId.get(parent), c.id))
+      if (!inherited && first !== undefined && !defining.has(c.id)) defining.set(c.id, first)
+    }
+  }
+  for (const [criterionId, promptId] of fallback)
+    if (!defining.has(criterionId)) defining.set(criterionId, promptId)
+  return defining
 }

@@ -1,7 +1,7 @@
 // The rubrics in service: loaded from the rubrics folder, re-validated on every change, last good versions kept.
 
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { type FSWatcher, watch } from 'chokidar'
 import {
   compileRubrics,
@@ -62,6 +62,16 @@ export class RubricRegistry {
     this.dir = options.dir
     this.log = options.log
     this.debounceMs = options.debounceMs ?? 100
+  }
+
+  /**
+   * A rubric file's name as the API shows it: relative to the rubrics folder (`ownership.yaml`), so answers
+   * do not reveal where the server keeps its files. A path outside the folder (the folder itself) is kept.
+   */
+  fileName(file: string): string {
+    const name = relative(this.dir, file)
+    if (name === '' || name.startsWith('..') || isAbsolute(name)) return file
+    return sep === '/' ? name : name.split(sep).join('/')
   }
 
   /** Rubrics in service, ordered by id. */

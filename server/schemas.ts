@@ -131,7 +131,7 @@ const rubricShape = z.looseObject({
   ),
   bands: z.array(z.object({ id: z.string(), label: z.string(), min: z.number() })),
   examples: z.array(z.unknown()),
-  file: z.string(),
+  file: z.string().describe('The file, relative to the rubrics folder, e.g. ownership.yaml.'),
   hash: z.string(),
 })
 export const rubricSchema = rubricShape as unknown as z.ZodType<Rubric, Rubric>
@@ -142,7 +142,7 @@ export const rubricSummarySchema = z.object({
   kind: rubricKind,
   summary: z.string(),
   extends: z.array(z.string()),
-  file: z.string(),
+  file: z.string().describe('The file, relative to the rubrics folder, e.g. ownership.yaml.'),
   hash: z.string(),
   prompts: z.number().int().describe('How many prompts the rubric defines.'),
   criteria: z.number().int().describe('How many criteria it scores, inherited ones included.'),
@@ -264,7 +264,18 @@ export const listAttemptsQuery = z
       .min(1, { error: 'limit must be a whole number from 1 to 100' })
       .max(100, { error: 'limit must be a whole number from 1 to 100' })
       .default(20),
-    cursor: z.string().optional().describe('nextCursor from the previous page; opaque.'),
+    sort: z
+      .enum(['createdAt', 'score'], { error: 'sort must be createdAt or score' })
+      .default('createdAt')
+      .describe('createdAt (default) or score; a score sort breaks ties by time, then id.'),
+    order: z
+      .enum(['asc', 'desc'], { error: 'order must be asc or desc' })
+      .default('desc')
+      .describe('desc (default: newest or highest first) or asc.'),
+    cursor: z
+      .string()
+      .optional()
+      .describe('nextCursor from the previous page, with the same sort and order; opaque.'),
   })
   .superRefine(checkRanges)
 
@@ -287,6 +298,7 @@ export const trendsQuery = z
 export const attemptSummarySchema = z.object({
   id: z.number().int(),
   promptId: z.string(),
+  promptText: z.string().nullable().describe('null when the prompt is no longer in any rubric.'),
   rubricId: z.string(),
   score: z.number().int(),
   band: z.object({ id: z.string(), label: z.string() }),
@@ -358,9 +370,33 @@ const trendPoint = z.object({
 export const trendsSchema = z.object({
   interval: z.enum(['day', 'week']),
   timezone: z.literal('UTC'),
+  from: z
+    .string()
+    .nullable()
+    .describe(
+      'Start of the window answered (ISO 8601): the from given, else 90 days (26 weeks) before the latest ' +
+        'attempt or to; null when there are no attempts.',
+    ),
+  to: z
+    .string()
+    .nullable()
+    .describe('End of the window: the to given, else null (up to the latest attempt).'),
   overall: z.array(trendPoint).describe('Average total score per period.'),
   criteria: z
-    .array(z.object({ criterionId: z.string(), label: z.string(), points: z.array(trendPoint) }))
+    .array(
+      z.object({
+        criterionId: z.string(),
+        label: z.string(),
+        promptId: z
+          .string()
+          .nullable()
+          .describe(
+            'A prompt that trains this criterion: the first prompt of the rubric that defines it (else of ' +
+              'the first rubric, by id, that inherits it); null when no rubric in service has it.',
+          ),
+        points: z.array(trendPoint),
+      }),
+    )
     .describe("Per criterion: average as a percentage of the criterion's maximum points."),
 })
 
@@ -371,7 +407,8 @@ export const coverageAreaSchema = z.object({
   attempts: z.number().int(),
   best: z.number().int().nullable().describe('Best total score so far; null: none yet.'),
   bestAttemptId: z.number().int().nullable(),
-  bestBand: z.string().nullable(),
+  bestBandId: z.string().nullable().describe("The best attempt's band id, e.g. strong."),
+  bestBand: z.string().nullable().describe("The best attempt's band label."),
   status: z.string().describe('"none yet", or the best band label.'),
 })
 

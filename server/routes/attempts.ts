@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   type AttemptPosition,
+  type AttemptSort,
   type AttemptSummary,
   deleteAttempt,
   findAttempt,
@@ -12,6 +13,7 @@ import {
   listReplacedReports,
   type ReplacedReport,
   replaceAttemptReport,
+  type SortOrder,
 } from '../../db/index'
 import { type ScoreReport, score } from '../../engine/index'
 import { badRequest, HttpError, notFound } from '../errors'
@@ -40,25 +42,48 @@ export function parseAttemptId(text: string): number | undefined {
 const noAttempt = (id: string) =>
   notFound(`No attempt with id '${id}'; GET /api/attempts lists the stored attempts`)
 
-/** Cursors are opaque to clients: base64url of where the previous page ended. */
-export function encodeCursor(position: AttemptPosition): string {
-  return Buffer.from(`${position.createdAt}:${position.id}`).toString('base64url')
+export interface ListOrder {
+  sort: AttemptSort
+  order: SortOrder
 }
 
-export function decodeCursor(cursor: string): AttemptPosition {
-  const match = /^(\d{1,16}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (match === null) {
+const NEWEST_FIRST: ListOrder = { sort: 'createdAt', order: 'desc' }
+
+/** What a cursor starts with for each order; newest first keeps the bare `createdAt:id` it always had. */
+function cursorPrefix({ sort, order }: ListOrder): string {
+  return sort === 'createdAt' && order === 'desc'
+    ? ''
+    : `${sort === 'score' ? 's' : 't'}${order === 'asc' ? 'a' : 'd'}:`
+}
+
+/** Cursors are opaque to clients: base64url of the list's order and where the previous page ended. */
+export function encodeCursor(position: AttemptPosition, list: ListOrder = NEWEST_FIRST): string {
+  const key = list.sort === 'score' ? `${position.score}:` : ''
+  return Buffer.from(`${cursorPrefix(list)}${key}${position.createdAt}:${position.id}`).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, list: ListOrder = NEWEST_FIRST): AttemptPosition {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8')
+  const prefix = cursorPrefix(list)
+  const match = /^(?:(\d{1,3}):)?(\d{1,16}):(\d{1,16})$/.exec(text.slice(prefix.length))
+  if (!text.startsWith(prefix) || match === null || (match[1] !== undefined) !== (list.sort === 'score')) {
     throw badRequest(
-      'cursor is not one this server gave out; pass nextCursor from the previous page unchanged',
+      'cursor is not one this server gave out for this sort and order; pass nextCursor from the previous ' +
+        'page unchanged, with the same sort and order (or leave cursor out to start again)',
     )
   }
-  return { createdAt: Number(match[1]), id: Number(match[2]) }
+  return {
+    createdAt: Number(match[2]),
+    id: Number(match[3]),
+    ...(match[1] === undefined ? {} : { score: Number(match[1]) }),
+  }
 }
 
-export function summaryOf(a: AttemptSummary) {
+export function summaryOf(a: AttemptSummary, promptText: string | null = null) {
   return {
     id: a.id,
     promptId: a.promptId,
+    promptText,
     rubricId: a.rubricId,
     score: a.score,
     band: { id: a.bandId, label: a.bandLabel },
@@ -97,6 +122,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           'Scores the answer with the rubric of the prompt and stores attempt, report, per-criterion ' +
           'scores and tags in one transaction. Answers up to 20,000 characters.',
         body: createAttemptBody,
+        // Documented for OpenAPI; the handler sends the report as the engine made it, already serialized once
+        // for storage, so the schema is not checked again on the way out (the engine's types are the contract).
         response: {
           201: z.object({ id: z.number().int(), report: reportSchema }),
           400: errorSchema,
@@ -113,16 +140,24 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
       const report = score(answer, entry.rubric)
+      const reportJson = JSON.stringify(report)
       const id = insertAttempt(app.db, {
         promptId,
         answer,
         durationMs: durationMs ?? null,
         tags: entry.prompt.tags,
         report,
+        reportJson,
         createdAt: app.clock(),
       })
-      reply.code(201).header('location', `/api/attempts/${id}`)
-      return { id, report }
+      // A string payload skips the route's serializer: the stored JSON text is the answer's report. The type
+      // provider only knows the object form of the 201 schema, hence the cast.
+      const body = `{"id":${id},"report":${reportJson}}`
+      return reply
+        .code(201)
+        .header('location', `/api/attempts/${id}`)
+        .type('application/json; charset=utf-8')
+        .send(body as never)
     },
   )
 
@@ -131,10 +166,12 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     {
       schema: {
         tags: ['attempts'],
-        summary: 'List attempts, newest first',
+        summary: 'List attempts, newest first or by score',
         description:
-          'Summary rows (no reports). Filters combine with AND. Pass nextCursor as cursor for the next page; ' +
-          'nextCursor is null on the last page.',
+          'Summary rows (no reports), each with its prompt text (null when no rubric has the prompt now). ' +
+          'Filters combine with AND. sort=createdAt|score and order=asc|desc choose the order (default ' +
+          'createdAt desc; score ties go by time, then id). Pass nextCursor as cursor, with the same sort and ' +
+          'order, for the next page; nextCursor is null on the last page.',
         querystring: listAttemptsQuery,
         response: {
           200: z.object({ attempts: z.array(attemptSummarySchema), nextCursor: z.string().nullable() }),
@@ -143,15 +180,20 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const { limit, cursor, ...filters } = request.query
+      const { limit, cursor, sort, order, ...filters } = request.query
+      const list = { sort, order }
       const page = listAttempts(app.db, filters, {
         limit,
-        after: cursor === undefined ? undefined : decodeCursor(cursor),
+        sort,
+        order,
+        after: cursor === undefined ? undefined : decodeCursor(cursor, list),
       })
       const last = page.attempts[page.attempts.length - 1]
       return {
-        attempts: page.attempts.map(summaryOf),
-        nextCursor: page.more && last !== undefined ? encodeCursor(last) : null,
+        attempts: page.attempts.map((a) =>
+          summaryOf(a, app.rubrics.findPrompt(a.promptId)?.prompt.text ?? null),
+        ),
+        nextCursor: page.more && last !== undefined ? encodeCursor(last, list) : null,
       }
     },
   )

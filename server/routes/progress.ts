@@ -1,8 +1,8 @@
 // Progress routes: score trends per day or week, and coverage of every area (best score so far).
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { criterionTrends, practiceByArea, scoreTrends } from '../../db/index'
-import { coverageOfAreas } from '../practice'
+import { practiceByArea, trends, trendWindow } from '../../db/index'
+import { coverageOfAreas, promptsForCriteria } from '../practice'
 import { coverageSchema, errorSchema, trendsQuery, trendsSchema } from '../schemas'
 
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,13 +14,17 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Average scores per day or week',
         description:
           'overall: average total score per period. criteria: per criterion, the average as a percentage ' +
-          "of the criterion's maximum points. Periods are UTC days, or weeks starting Monday.",
+          "of the criterion's maximum points, with a prompt that trains it. Periods are UTC days, or weeks " +
+          'starting Monday. Without from, the answer covers the 90 days (26 weeks) up to the latest attempt, or ' +
+          'up to to; pass from (and to) to widen or move the window.',
         querystring: trendsQuery,
         response: { 200: trendsSchema, 400: errorSchema },
       },
     },
     async (request) => {
-      const { interval, ...filters } = request.query
+      const { interval, ...asked } = request.query
+      const filters = trendWindow(app.db, asked, interval)
+      const promptFor = promptsForCriteria(app.rubrics.list())
       const labels = new Map<string, string>()
       // Label criteria as the filtered rubric names them, else as the first rubric that has them.
       const rubrics = app.rubrics.list()
@@ -31,14 +35,17 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       const criteria: {
         criterionId: string
         label: string
+        promptId: string | null
         points: { period: string; attempts: number; average: number }[]
       }[] = []
-      for (const row of criterionTrends(app.db, filters, interval)) {
+      const answer = trends(app.db, filters, interval)
+      for (const row of answer.criteria) {
         let entry = criteria[criteria.length - 1]
         if (entry?.criterionId !== row.criterionId) {
           entry = {
             criterionId: row.criterionId,
             label: labels.get(row.criterionId) ?? row.criterionId,
+            promptId: promptFor.get(row.criterionId) ?? null,
             points: [],
           }
           criteria.push(entry)
@@ -48,7 +55,9 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         interval,
         timezone: 'UTC' as const,
-        overall: scoreTrends(app.db, filters, interval),
+        from: filters.from === undefined ? null : new Date(filters.from).toISOString(),
+        to: filters.to === undefined ? null : new Date(filters.to).toISOString(),
+        overall: answer.overall,
         criteria,
       }
     },

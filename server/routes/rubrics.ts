@@ -25,7 +25,7 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: r.kind,
           summary: r.summary,
           extends: r.extends,
-          file: r.file,
+          file: app.rubrics.fileName(r.file),
           hash: r.hash,
           prompts: r.prompts.length,
           criteria: r.criteria.length,
@@ -43,7 +43,8 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Problems in rubric files',
         description:
           'Every problem in the rubric files as they are on disk now, with file, line and column. ' +
-          'A rubric whose file has errors stays in service at its last good version (listed in `stale`).',
+          'A rubric whose file has errors stays in service at its last good version (listed in `stale`). ' +
+          'File names are relative to the rubrics folder.',
         response: {
           200: z.object({
             errors: z.array(rubricErrorSchema),
@@ -54,8 +55,8 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      errors: app.rubrics.errors(),
-      stale: app.rubrics.stale(),
+      errors: app.rubrics.errors().map((e) => ({ ...e, file: app.rubrics.fileName(e.file) })),
+      stale: app.rubrics.stale().map((s) => ({ ...s, file: app.rubrics.fileName(s.file) })),
       loadedAt: new Date(app.rubrics.loadedAt).toISOString(),
     }),
   )
@@ -73,13 +74,13 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rubric = app.rubrics.get(request.params.id)
-      if (rubric !== undefined) return rubric
+      if (rubric !== undefined) return { ...rubric, file: app.rubrics.fileName(rubric.file) }
       const id = request.params.id
       const broken = app.rubrics.errors().find((e) => basename(e.file).replace(/\.ya?ml$/i, '') === id)
       throw notFound(
         broken === undefined
           ? `No rubric '${id}' is in service; GET /api/rubrics lists them`
-          : `No rubric '${id}' is in service: ${broken.file} has errors (GET /api/rubrics/errors)`,
+          : `No rubric '${id}' is in service: ${app.rubrics.fileName(broken.file)} has errors (GET /api/rubrics/errors)`,
       )
     },
   )

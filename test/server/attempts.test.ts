@@ -125,6 +125,12 @@ describe('POST /api/attempts', () => {
     expect(res.statusCode).toBe(201)
     const { id, report } = res.json()
     expect(res.headers.location).toBe(`/api/attempts/${id}`)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    // The body is the report exactly as the engine made it, and exactly what is stored.
+    const scored = (
+      await post('/api/score', { answer: GOOD_ANSWER, promptId: 'ownership-outside-scope' })
+    ).json()
+    expect(report).toEqual(scored)
     expect(report.rubricId).toBe('ownership')
     const stored = (await t.app.inject(`/api/attempts/${id}`)).json()
     expect(stored).toMatchObject({
@@ -257,9 +263,13 @@ describe('GET /api/attempts', () => {
       'query.maxScore: maxScore must be a whole number from 0 to 100',
     )
     expect(await message('limit=0')).toBe('query.limit: limit must be a whole number from 1 to 100')
+    const again =
+      'pass nextCursor from the previous page unchanged, with the same sort and order (or leave cursor out to start again)'
     expect(await message('cursor=not-a-cursor')).toBe(
-      'cursor is not one this server gave out; pass nextCursor from the previous page unchanged',
+      `cursor is not one this server gave out for this sort and order; ${again}`,
     )
+    expect(await message('sort=prompt')).toBe('query.sort: sort must be createdAt or score')
+    expect(await message('order=up')).toBe('query.order: order must be asc or desc')
   })
 })
 
@@ -375,5 +385,77 @@ describe('POST /api/attempts/:id/rescore', () => {
       "Neither prompt 'pressure-deadline' nor rubric 'pressure' is in service",
     )
     expect((await t.app.inject(`/api/attempts/${id}`)).json().history).toHaveLength(2)
+  })
+})
+
+describe('GET /api/attempts: prompt text and order', () => {
+  test('summary rows carry the prompt text, null once no rubric has the prompt', async () => {
+    t = await startApp()
+    const a = await store('pressure-deadline', GOOD_ANSWER)
+    const rows = (await t.app.inject('/api/attempts')).json().attempts
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: a,
+        promptId: 'pressure-deadline',
+        promptText: 'Tell me about a time you delivered against a very tight deadline.',
+      }),
+    ])
+    // The prompt leaves its rubric: the attempt stays, its prompt text is unknown now.
+    writeFileSync(
+      join(t.rubricsDir, 'pressure.yaml'),
+      (await import('./helpers')).PRESSURE_RUBRIC.replace('id: pressure-deadline', 'id: pressure-deadline-2'),
+    )
+    t.app.rubrics.reload()
+    expect((await t.app.inject('/api/attempts')).json().attempts[0]).toMatchObject({
+      id: a,
+      promptText: null,
+    })
+  })
+
+  test('sort=score and order=asc|desc, with a cursor that pages each order without gaps or repeats', async () => {
+    t = await startApp()
+    // Scores from the engine: GOOD_ANSWER on pressure outscores WEAK_ANSWER; equal answers tie.
+    const w1 = await store('pressure-deadline', WEAK_ANSWER)
+    t.clock.now += 1000
+    const g1 = await store('pressure-deadline', GOOD_ANSWER)
+    t.clock.now += 1000
+    const w2 = await store('pressure-deadline', WEAK_ANSWER)
+    t.clock.now += 1000
+    const g2 = await store('pressure-deadline', GOOD_ANSWER)
+    t.clock.now += 1000
+    const w3 = await store('pressure-deadline', WEAK_ANSWER)
+    const walk = async (query: string) => {
+      const seen: number[] = []
+      let cursor: string | null = null
+      do {
+        const res: { statusCode: number; json(): unknown } = await t.app.inject(
+          `/api/attempts?limit=2&${query}${cursor === null ? '' : `&cursor=${cursor}`}`,
+        )
+        expect(res.statusCode).toBe(200)
+        const body = res.json() as { attempts: { id: number }[]; nextCursor: string | null }
+        seen.push(...body.attempts.map((x) => x.id))
+        cursor = body.nextCursor
+      } while (cursor !== null)
+      return seen
+    }
+    // Highest first; ties by time, newest first.
+    expect(await walk('sort=score')).toEqual([g2, g1, w3, w2, w1])
+    expect(await walk('sort=score&order=desc')).toEqual([g2, g1, w3, w2, w1])
+    // Lowest first; ties by time, oldest first.
+    expect(await walk('sort=score&order=asc')).toEqual([w1, w2, w3, g1, g2])
+    expect(await walk('order=asc')).toEqual([w1, g1, w2, g2, w3])
+    expect(await walk('sort=createdAt&order=desc')).toEqual([w3, g2, w2, g1, w1])
+    // Filters apply within the order.
+    expect(await walk('sort=score&order=asc&minScore=50')).toEqual([g1, g2])
+
+    // A cursor only continues the order it came from.
+    const first = (await t.app.inject('/api/attempts?limit=2&sort=score')).json()
+    const other = await t.app.inject(`/api/attempts?limit=2&cursor=${first.nextCursor}`)
+    expect(other.statusCode).toBe(400)
+    expect(other.json().message).toContain('for this sort and order')
+    const flipped = await t.app.inject(
+      `/api/attempts?limit=2&sort=score&order=asc&cursor=${first.nextCursor}`,
+    )
+    expect(flipped.statusCode).toBe(400)
   })
 })

@@ -52,6 +52,8 @@ describe('GET /api/trends', () => {
     }
     const structure = weekly.criteria.find((k: { criterionId: string }) => k.criterionId === 'star-structure')
     expect(structure.label).toBe('STAR structure')
+    // star-core defines it and has prompts: its first prompt trains it.
+    expect(structure.promptId).toBe('star-core-proud-project')
     expect(structure.points).toEqual([
       {
         period: '2025-03-03',
@@ -67,6 +69,7 @@ describe('GET /api/trends', () => {
     expect(signals).toEqual({
       criterionId: 'ownership-signals',
       label: 'Took ownership',
+      promptId: 'ownership-outside-scope',
       points: [{ period: '2025-03-03', attempts: 1, average: round2(pct(c, 'ownership-signals')) }],
     })
 
@@ -89,12 +92,72 @@ describe('GET /api/trends', () => {
     expect((await t.app.inject('/api/trends')).json()).toEqual({
       interval: 'day',
       timezone: 'UTC',
+      from: null,
+      to: null,
       overall: [],
       criteria: [],
     })
     const bad = await t.app.inject('/api/trends?interval=month')
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toBe('query.interval: interval must be day or week')
+  })
+})
+
+describe('GET /api/trends: the window', () => {
+  test('without from: the 90 days (26 weeks) up to the latest attempt; from and to widen or move it', async () => {
+    t = await startApp()
+    const old = await practise('pressure-deadline', WEAK_ANSWER, '2024-11-20T12:00:00Z') // 103 days before
+    const edge = await practise('pressure-deadline', GOOD_ANSWER, '2024-12-04T00:00:00Z') // day 1 of 90
+    const last = await practise('pressure-deadline', WEAK_ANSWER, '2025-03-03T09:00:00Z')
+    const daily = (await t.app.inject('/api/trends')).json()
+    expect(daily.from).toBe('2024-12-04T00:00:00.000Z')
+    expect(daily.to).toBeNull()
+    expect(daily.overall).toEqual([
+      { period: '2024-12-04', attempts: 1, average: edge.score },
+      { period: '2025-03-03', attempts: 1, average: last.score },
+    ])
+    // 26 weeks back from the week of Mon 3 Mar 2025 starts Mon 9 Sep 2024: every attempt is inside.
+    const weekly = (await t.app.inject('/api/trends?interval=week')).json()
+    expect(weekly.from).toBe('2024-09-09T00:00:00.000Z')
+    expect(weekly.overall).toEqual([
+      { period: '2024-11-18', attempts: 1, average: old.score },
+      { period: '2024-12-02', attempts: 1, average: edge.score },
+      { period: '2025-03-03', attempts: 1, average: last.score },
+    ])
+    const widened = (await t.app.inject('/api/trends?from=2024-01-01')).json()
+    expect(widened.from).toBe('2024-01-01T00:00:00.000Z')
+    expect(widened.overall.map((p: { period: string }) => p.period)).toEqual([
+      '2024-11-20',
+      '2024-12-04',
+      '2025-03-03',
+    ])
+    // to alone moves the 90-day window back: it ends on 1 Dec 2024.
+    const moved = (await t.app.inject('/api/trends?to=2024-12-01')).json()
+    expect(moved.from).toBe('2024-09-03T00:00:00.000Z')
+    expect(moved.to).toBe('2024-12-01T23:59:59.999Z')
+    expect(moved.overall).toEqual([{ period: '2024-11-20', attempts: 1, average: old.score }])
+    // The same window through a filter the daily rollup cannot answer gives the same points.
+    const filtered = (await t.app.inject('/api/trends?rubricId=pressure')).json()
+    expect(filtered.overall).toEqual(daily.overall)
+    expect(filtered.criteria).toEqual(daily.criteria)
+  })
+
+  test('after a delete and a re-score the trends follow at once', async () => {
+    t = await startApp()
+    await practise('pressure-deadline', GOOD_ANSWER, '2025-03-03T08:00:00Z')
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      payload: { promptId: 'pressure-deadline', answer: WEAK_ANSWER },
+    })
+    const weak = res.json()
+    expect((await t.app.inject('/api/trends')).json().overall[0].attempts).toBe(2)
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/attempts/${weak.id}` })).statusCode).toBe(204)
+    const after = (await t.app.inject('/api/trends')).json()
+    expect(after.overall).toEqual([{ period: '2025-03-03', attempts: 1, average: expect.any(Number) }])
+    expect(after.criteria.every((c: { points: { attempts: number }[] }) => c.points[0]!.attempts === 1)).toBe(
+      true,
+    )
   })
 })
 
@@ -113,6 +176,7 @@ describe('GET /api/coverage', () => {
           attempts: 0,
           best: null,
           bestAttemptId: null,
+          bestBandId: null,
           bestBand: null,
           status: 'none yet',
         },
@@ -136,6 +200,7 @@ describe('GET /api/coverage', () => {
       attempts: 1,
       best: strongReport.score,
       bestAttemptId: strong.json().id,
+      bestBandId: strongReport.band.id,
       bestBand: strongReport.band.label,
       status: strongReport.band.label,
     })

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon, { type Result } from 'autocannon'
 import { startServerProcess } from '../test/support/server-process'
+import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
 import { RUBRICS_DIR, sampleAnswers } from './data'
 
 export interface LoadFigures {
@@ -37,8 +38,9 @@ export async function benchApi(seconds = 5): Promise<ApiBench> {
   const dir = mkdtempSync(join(tmpdir(), 'starboard-bench-api-'))
   const server = await startServerProcess({ dbPath: join(dir, 'bench.db'), rubricsDir: RUBRICS_DIR })
   try {
-    const samples = sampleAnswers(20)
-    // Different answers and prompts in turn, so the engine does not score one text over and over.
+    // Every corpus answer, each paired with prompts in turn, cycled: what real use looks like, where no two
+    // submissions are alike (nothing on the server may key a cache on the answer text).
+    const samples = sampleAnswers(loadCorpus(CORPUS_DIR).length * 3)
     const requests = samples.map((s) => ({
       method: 'POST',
       path: '/api/attempts',

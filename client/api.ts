@@ -48,6 +48,8 @@ export interface NextPrompt {
 export interface AttemptSummary {
   id: number
   promptId: string
+  /** null when no rubric in service has the prompt now. */
+  promptText: string | null
   rubricId: string
   score: number
   band: { id: string; label: string }
@@ -71,7 +73,6 @@ export interface ReplacedReport {
 }
 
 export interface Attempt extends AttemptSummary {
-  promptText: string | null
   rubricHash: string
   engineVersion: string
   answer: string
@@ -95,6 +96,9 @@ export interface AttemptFilters {
   to?: string
   minScore?: number
   maxScore?: number
+  /** Server-side order: createdAt (default) or score; desc (default) or asc. A cursor continues its own order. */
+  sort?: 'createdAt' | 'score'
+  order?: 'asc' | 'desc'
   cursor?: string
   limit?: number
 }
@@ -110,8 +114,12 @@ export interface TrendPoint {
 export interface Trends {
   interval: 'day' | 'week'
   timezone: 'UTC'
+  /** The window answered (ISO 8601): by default the 90 days (26 weeks) up to the latest attempt. */
+  from: string | null
+  to: string | null
   overall: TrendPoint[]
-  criteria: { criterionId: string; label: string; points: TrendPoint[] }[]
+  /** promptId: a prompt that trains the criterion, or null. */
+  criteria: { criterionId: string; label: string; promptId: string | null; points: TrendPoint[] }[]
 }
 
 export interface CoverageArea {
@@ -121,6 +129,7 @@ export interface CoverageArea {
   attempts: number
   best: number | null
   bestAttemptId: number | null
+  bestBandId: string | null
   bestBand: string | null
   /** "none yet", or the best band label. */
   status: string
@@ -226,7 +235,14 @@ export const api = {
   deleteAttempt: (id: number | string) => request<void>('DELETE', `/api/attempts/${id}`),
   rescore: (id: number | string) => request<RescoreResult>('POST', `/api/attempts/${id}/rescore`),
   exportUrl: (format: 'json' | 'csv' | 'md', filters: AttemptFilters = {}) =>
-    withQuery('/api/attempts/export', { format, ...filters, cursor: undefined, limit: undefined } as Query),
+    withQuery('/api/attempts/export', {
+      format,
+      ...filters,
+      cursor: undefined,
+      limit: undefined,
+      sort: undefined,
+      order: undefined,
+    } as Query),
   trends: (q: { interval: 'day' | 'week'; tag?: string; rubricId?: string }) =>
     request<Trends>('GET', withQuery('/api/trends', q)),
   coverage: () => request<Coverage>('GET', '/api/coverage'),

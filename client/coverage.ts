@@ -38,6 +38,7 @@ export function coverageGroups(coverage: Coverage) {
     attempts: 0,
     best: null,
     bestAttemptId: null,
+    bestBandId: null,
     bestBand: null,
     status: 'none yet',
     noRubric: true,

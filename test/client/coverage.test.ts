@@ -17,6 +17,7 @@ describe('coverageGroups', () => {
           attempts: 2,
           best: 81,
           bestAttemptId: 7,
+          bestBandId: null,
           bestBand: 'Strong',
           status: 'Strong',
         },
@@ -27,6 +28,7 @@ describe('coverageGroups', () => {
           attempts: 0,
           best: null,
           bestAttemptId: null,
+          bestBandId: null,
           bestBand: null,
           status: 'none yet',
         },
@@ -37,6 +39,7 @@ describe('coverageGroups', () => {
           attempts: 0,
           best: null,
           bestAttemptId: null,
+          bestBandId: null,
           bestBand: null,
           status: 'none yet',
         },
@@ -59,12 +62,19 @@ describe('weakestCriteria', () => {
     const trends: Trends = {
       interval: 'day',
       timezone: 'UTC',
+      from: null,
+      to: null,
       overall: [],
       criteria: [
-        { criterionId: 'a', label: 'A', points: [p('2025-01-01', 10), p('2025-01-02', 90, 3)] },
-        { criterionId: 'b', label: 'B', points: [p('2025-01-02', 40)] },
-        { criterionId: 'c', label: 'C', points: [p('2025-01-02', 100)] },
-        { criterionId: 'd', label: 'D', points: [] },
+        {
+          criterionId: 'a',
+          label: 'A',
+          promptId: null,
+          points: [p('2025-01-01', 10), p('2025-01-02', 90, 3)],
+        },
+        { criterionId: 'b', label: 'B', promptId: null, points: [p('2025-01-02', 40)] },
+        { criterionId: 'c', label: 'C', promptId: null, points: [p('2025-01-02', 100)] },
+        { criterionId: 'd', label: 'D', promptId: null, points: [] },
       ],
     }
     expect(weakestCriteria(trends)).toEqual([

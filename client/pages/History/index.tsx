@@ -49,8 +49,17 @@ export function HistoryPage() {
   const [prompts] = useLoad(() => state.allPrompts(), [])
   const promptText = new Map(prompts.state === 'ready' ? prompts.data.map((p) => [p.id, p.text]) : [])
   const index = state.rubricIndex.value
+  // Date and score are sorted by the server, so every page continues the order; other columns sort the rows shown.
+  const serverSorted = sort.key === 'createdAt' || sort.key === 'score'
+  const order: AttemptFilters = serverSorted
+    ? { sort: sort.key as 'createdAt' | 'score', order: sort.dir === 1 ? 'asc' : 'desc' }
+    : {}
+  const orderKey = `${order.sort ?? ''}:${order.order ?? ''}`
 
-  const [first, reload] = useLoad(() => state.api.attempts({ ...toFilters(applied), limit: PAGE }), [applied])
+  const [first, reload] = useLoad(
+    () => state.api.attempts({ ...toFilters(applied), ...order, limit: PAGE }),
+    [applied, orderKey],
+  )
   useEffect(() => {
     if (first.state === 'ready') {
       setRows(first.data.items)
@@ -63,7 +72,7 @@ export function HistoryPage() {
     if (!cursor) return
     setMore({ busy: true, error: '' })
     try {
-      const page = await state.api.attempts({ ...toFilters(applied), limit: PAGE, cursor })
+      const page = await state.api.attempts({ ...toFilters(applied), ...order, limit: PAGE, cursor })
       setRows((r) => [...r, ...page.items])
       setCursor(page.nextCursor)
       setMore({ busy: false, error: '' })
@@ -83,25 +92,28 @@ export function HistoryPage() {
       </span>
     ) : null
 
-  const sorted = [...rows].sort((a, b) => {
-    const key = (r: AttemptSummary): string | number => {
-      switch (sort.key) {
-        case 'createdAt':
-          return r.createdAt
-        case 'prompt':
-          return (promptText.get(r.promptId) ?? r.promptId).toLowerCase()
-        case 'rubricId':
-          return r.rubricId
-        case 'score':
-          return r.score
-        case 'band':
-          return r.band.label
-      }
-    }
-    const x = key(a)
-    const y = key(b)
-    return (x < y ? -1 : x > y ? 1 : b.id - a.id) * sort.dir
-  })
+  const promptOf = (r: AttemptSummary) => r.promptText ?? promptText.get(r.promptId) ?? r.promptId
+  const sorted = serverSorted
+    ? rows
+    : [...rows].sort((a, b) => {
+        const key = (r: AttemptSummary): string | number => {
+          switch (sort.key) {
+            case 'createdAt':
+              return r.createdAt
+            case 'prompt':
+              return promptOf(r).toLowerCase()
+            case 'rubricId':
+              return r.rubricId
+            case 'score':
+              return r.score
+            case 'band':
+              return r.band.label
+          }
+        }
+        const x = key(a)
+        const y = key(b)
+        return (x < y ? -1 : x > y ? 1 : b.id - a.id) * sort.dir
+      })
 
   function header(key: SortKey, label: string) {
     const active = sort.key === key
@@ -342,7 +354,7 @@ export function HistoryPage() {
                         ) : null}
                       </td>
                       <td class="prompt-cell">
-                        <a href={`/attempts/${r.id}`}>{promptText.get(r.promptId) ?? r.promptId}</a>
+                        <a href={`/attempts/${r.id}`}>{promptOf(r)}</a>
                         <span class="excerpt">{r.excerpt}</span>
                       </td>
                       <td>{index.get(r.rubricId)?.title ?? r.rubricId}</td>
@@ -360,7 +372,7 @@ export function HistoryPage() {
             <div class="pager">
               <span class="muted">
                 {rows.length} shown{cursor ? ', more available' : ''}
-                {sort.key !== 'createdAt' ? ' · sorting applies to the attempts shown' : ''}
+                {serverSorted ? '' : ' · sorting applies to the attempts shown'}
               </span>
               {cursor && (
                 <button type="button" class="secondary" onClick={loadMore} disabled={more.busy}>

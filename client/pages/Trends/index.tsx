@@ -1,10 +1,9 @@
 // Trends: overall and per-criterion scores over time (uPlot), the weakest criteria, and the story coverage grid.
 import { useMemo, useState } from 'preact/hooks'
-import type { Rubric } from '../../../engine/types'
 import type { RubricSummary, Trends } from '../../api'
 import { Chart, type ChartSeries } from '../../components/Chart'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
-import { bandClass, coverageGroups, promptForCriterion, weakestCriteria } from '../../coverage'
+import { bandClass, coverageGroups, weakestCriteria } from '../../coverage'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, useAppState } from '../../state'
 
@@ -56,15 +55,12 @@ export function TrendsPage() {
   )
   const [coverage, reloadCoverage] = useLoad(() => state.api.coverage(), [])
   const summaries: RubricSummary[] = state.rubrics.value.state === 'ready' ? state.rubrics.value.data : []
-  // Compiled rubrics tell which prompt trains a weak criterion.
-  const [compiled] = useLoad(
-    () => Promise.all(summaries.map((s) => state.rubric(s.id).catch(() => null))),
-    [summaries.length],
-  )
+  // Trends name a prompt per criterion; the prompt list (one request) gives its text for the link.
+  const [prompts] = useLoad(() => state.allPrompts().catch(() => []), [])
+  const promptText = new Map(prompts.state === 'ready' ? prompts.data.map((p) => [p.id, p.text]) : [])
   const data = useMemo(() => (trends.state === 'ready' ? chartData(trends.data) : null), [trends])
   const weakest = trends.state === 'ready' ? weakestCriteria(trends.data) : []
   const step = interval === 'day' ? 86_400 : 7 * 86_400
-  const rubricList = compiled.state === 'ready' ? compiled.data.filter((r): r is Rubric => r !== null) : []
 
   return (
     <main id="main" tabIndex={-1} class="page trends">
@@ -136,7 +132,8 @@ export function TrendsPage() {
               ) : (
                 <ol class="weakest">
                   {weakest.map((w) => {
-                    const p = promptForCriterion(w.criterionId, rubricList)
+                    const id = trends.data.criteria.find((c) => c.criterionId === w.criterionId)?.promptId
+                    const p = id == null ? undefined : { id, text: promptText.get(id) ?? id }
                     return (
                       <li key={w.criterionId}>
                         <span class="weak-label">{w.label}</span>{' '}
@@ -145,7 +142,7 @@ export function TrendsPage() {
                           <a class="weak-link" href={`/practice/${encodeURIComponent(p.id)}`}>
                             Train it: {p.text}
                           </a>
-                        ) : compiled.state === 'loading' ? null : (
+                        ) : (
                           <a class="weak-link" href="/practice">
                             Pick a prompt
                           </a>
@@ -197,7 +194,7 @@ export function TrendsPage() {
                     {g.cells.map((c) => (
                       <li
                         key={c.id}
-                        class={`cell ${c.best === null ? 'cell-none' : `cell-${bandClass(c.bestBand)}`}`}
+                        class={`cell ${c.best === null ? 'cell-none' : `cell-${bandClass(c.bestBandId ?? c.bestBand)}`}`}
                       >
                         <a
                           href={

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon, { type Result } from 'autocannon'
-import { startServerProcess } from '../test/support/server-process'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
+import { startServerProcess } from '../test/support/server-process'
 import { RUBRICS_DIR, sampleAnswers } from './data'
 
 export interface LoadFigures {

@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SKIP_BROWSER } from '../support/chromium'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-const CHROMIUM = process.env.STARBOARD_CHROMIUM ?? '/usr/bin/chromium'
+const CHROMIUM = CHROMIUM_PATH
 const SHOTS = join(ROOT, 'test-output', 'screenshots')
-const SKIP = process.env.STARBOARD_SKIP_E2E === '1'
+const SKIP = SKIP_BROWSER
 const HAVE_BROWSER = existsSync(CHROMIUM)
 
 if (!HAVE_BROWSER && !SKIP) {
@@ -91,15 +92,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     })
     page = context.pages()[0] ?? (await context.newPage())
     page.on('dialog', (d) => {

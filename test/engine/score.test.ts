@@ -145,6 +145,28 @@ describe('sentence splitting', () => {
     ])
   })
 
+  it('ends sentences at terminal punctuation, closing quotes and line breaks, in any script', () => {
+    expect(
+      split('She said, "Ship it." Then I did! Did it work? Yes… mostly. I waited… then I called.'),
+    ).toEqual([
+      'She said, "Ship it."',
+      'Then I did!',
+      'Did it work?',
+      'Yes… mostly.',
+      'I waited… then I called.',
+    ])
+    expect(split('我们上线了。然后我测量了结果。 Really? yes.')).toEqual([
+      '我们上线了。',
+      '然后我测量了结果。',
+      'Really?',
+      'yes.',
+    ])
+    expect(split('Version 2.3 shipped (on time). Latency fell 3.5x.')).toEqual([
+      'Version 2.3 shipped (on time).',
+      'Latency fell 3.5x.',
+    ])
+  })
+
   it('does not take words that name object properties for headings', () => {
     const report = analyze('Constructor: I built the parser.\nValueOf - I measured it.')
     expect(report.sentences.map((s) => s.heading)).toEqual([undefined, undefined])

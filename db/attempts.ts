@@ -1,7 +1,8 @@
 // Query functions for attempts, named for what they answer; every aggregate is computed by SQL.
 
 import type { Statement } from 'better-sqlite3'
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { type Db, optimizeDb } from './client'
 import { attemptCriteria, attemptReports, attempts, attemptTags, trendDays } from './schema'
 
@@ -321,39 +322,75 @@ export function replaceAttemptReport(
   })
 }
 
-function filterConditions(db: Db, filters: AttemptFilters): SQL[] {
+/**
+ * Where a filtered query reads an attempt's id, time and score. With a tag filter the query is driven from
+ * attempt_tags, whose rows carry copies of the attempt's time and score: the tag's index on (tag, created_at,
+ * attempt_id, score) or (tag, score, created_at, attempt_id) then answers the tag, the time and score bounds,
+ * the order and the cursor at once, and only the rows of the page are looked up in attempts.
+ */
+interface FilterSource {
+  /** Whether the query must read attempt_tags first (CROSS JOIN fixes that order in SQLite). */
+  byTag: boolean
+  /** Whether columns of attempts itself are filtered on (prompt or rubric). */
+  needsAttempts: boolean
+  id: typeof attempts.id | typeof attemptTags.attemptId
+  createdAt: typeof attempts.createdAt | typeof attemptTags.createdAt
+  score: typeof attempts.score | typeof attemptTags.score
+  where: SQL[]
+}
+
+function filterSource(filters: AttemptFilters): FilterSource {
+  const byTag = filters.tag !== undefined
+  const id = byTag ? attemptTags.attemptId : attempts.id
+  const createdAt = byTag ? attemptTags.createdAt : attempts.createdAt
+  const score = byTag ? attemptTags.score : attempts.score
   const where: SQL[] = []
+  if (filters.tag !== undefined) where.push(eq(attemptTags.tag, filters.tag))
   if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
   if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
-  if (filters.tag !== undefined) {
-    where.push(
-      inArray(
-        attempts.id,
-        db.select({ id: attemptTags.attemptId }).from(attemptTags).where(eq(attemptTags.tag, filters.tag)),
-      ),
-    )
-  }
-  if (filters.from !== undefined) where.push(gte(attempts.createdAt, filters.from))
-  if (filters.to !== undefined) where.push(lte(attempts.createdAt, filters.to))
-  if (filters.minScore !== undefined) where.push(gte(attempts.score, filters.minScore))
-  if (filters.maxScore !== undefined) where.push(lte(attempts.score, filters.maxScore))
-  return where
+  if (filters.from !== undefined) where.push(gte(createdAt, filters.from))
+  if (filters.to !== undefined) where.push(lte(createdAt, filters.to))
+  if (filters.minScore !== undefined) where.push(gte(score, filters.minScore))
+  if (filters.maxScore !== undefined) where.push(lte(score, filters.maxScore))
+  const needsAttempts = filters.promptId !== undefined || filters.rubricId !== undefined
+  return { byTag, needsAttempts, id, createdAt, score, where }
 }
 
 /** Rows strictly after `position` in the list's order: a row-value comparison, which the sort's index answers. */
-function after(position: AttemptPosition | undefined, sort: AttemptSort, order: SortOrder): SQL | undefined {
+function after(
+  src: FilterSource,
+  position: AttemptPosition | undefined,
+  sort: AttemptSort,
+  order: SortOrder,
+): SQL | undefined {
   if (position === undefined) return undefined
   const op = sql.raw(order === 'desc' ? '<' : '>')
   return sort === 'score'
-    ? sql`(${attempts.score}, ${attempts.createdAt}, ${attempts.id}) ${op} (${position.score ?? 0}, ${position.createdAt}, ${position.id})`
-    : sql`(${attempts.createdAt}, ${attempts.id}) ${op} (${position.createdAt}, ${position.id})`
+    ? sql`(${src.score}, ${src.createdAt}, ${src.id}) ${op} (${position.score ?? 0}, ${position.createdAt}, ${position.id})`
+    : sql`(${src.createdAt}, ${src.id}) ${op} (${position.createdAt}, ${position.id})`
 }
 
-function ordering(sort: AttemptSort, order: SortOrder): SQL[] {
+function ordering(src: FilterSource, sort: AttemptSort, order: SortOrder): SQL[] {
   const dir = order === 'desc' ? desc : asc
   return sort === 'score'
-    ? [dir(attempts.score), dir(attempts.createdAt), dir(attempts.id)]
-    : [dir(attempts.createdAt), dir(attempts.id)]
+    ? [dir(src.score), dir(src.createdAt), dir(src.id)]
+    : [dir(src.createdAt), dir(src.id)]
+}
+
+/**
+ * `SELECT fields FROM attempts`, or with a tag filter `FROM attempt_tags CROSS JOIN attempts` joined on the id,
+ * so SQLite walks the tag's index and looks up only the attempts it keeps.
+ */
+function selectAttempts<F extends SelectedFields>(db: Db, src: FilterSource, fields: F) {
+  const plain = db.select(fields).from(attempts).$dynamic()
+  if (!src.byTag) return plain
+  // The same builder type either way: the selected fields, not the FROM clause, decide the rows' shape.
+  return db.select(fields).from(attemptTags).$dynamic().crossJoin(attempts) as unknown as typeof plain
+}
+
+/** The conditions of `src`, with the join condition when the query starts from attempt_tags. */
+function joined(src: FilterSource, ...more: (SQL | undefined)[]): SQL | undefined {
+  return and(...(src.byTag ? [eq(attempts.id, attemptTags.attemptId)] : []), ...src.where, ...more)
 }
 
 /**
@@ -373,23 +410,22 @@ export function listAttempts(
 ): { attempts: AttemptSummary[]; more: boolean } {
   const sort = page.sort ?? 'createdAt'
   const order = page.order ?? 'desc'
-  const rows = db
-    .select({
-      id: attempts.id,
-      promptId: attempts.promptId,
-      rubricId: attempts.rubricId,
-      score: attempts.score,
-      bandId: attempts.bandId,
-      bandLabel: attempts.bandLabel,
-      durationMs: attempts.durationMs,
-      createdAt: attempts.createdAt,
-      scoredAt: attempts.scoredAt,
-      excerpt: sql<string>`substr(${attempts.answer}, 1, ${EXCERPT_LENGTH})`,
-      answerLength: sql<number>`length(${attempts.answer})`,
-    })
-    .from(attempts)
-    .where(and(...filterConditions(db, filters), after(page.after, sort, order)))
-    .orderBy(...ordering(sort, order))
+  const src = filterSource(filters)
+  const rows = selectAttempts(db, src, {
+    id: attempts.id,
+    promptId: attempts.promptId,
+    rubricId: attempts.rubricId,
+    score: attempts.score,
+    bandId: attempts.bandId,
+    bandLabel: attempts.bandLabel,
+    durationMs: attempts.durationMs,
+    createdAt: attempts.createdAt,
+    scoredAt: attempts.scoredAt,
+    excerpt: sql<string>`substr(${attempts.answer}, 1, ${EXCERPT_LENGTH})`,
+    answerLength: sql<number>`length(${attempts.answer})`,
+  })
+    .where(joined(src, after(src, page.after, sort, order)))
+    .orderBy(...ordering(src, sort, order))
     .limit(page.limit + 1)
     .all()
   return { attempts: rows.slice(0, page.limit), more: rows.length > page.limit }
@@ -401,11 +437,10 @@ export function listAttemptsInFull(
   filters: AttemptFilters,
   page: { limit: number; after?: AttemptPosition | undefined },
 ): Omit<AttemptRecord, 'tags'>[] {
-  return db
-    .select()
-    .from(attempts)
-    .where(and(...filterConditions(db, filters), after(page.after, 'createdAt', 'desc')))
-    .orderBy(...ordering('createdAt', 'desc'))
+  const src = filterSource(filters)
+  return selectAttempts(db, src, getTableColumns(attempts))
+    .where(joined(src, after(src, page.after, 'createdAt', 'desc')))
+    .orderBy(...ordering(src, 'createdAt', 'desc'))
     .limit(page.limit)
     .all()
     .map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
@@ -567,31 +602,43 @@ function trendsFromRollup(db: Db, filters: AttemptFilters, interval: TrendInterv
 }
 
 function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
-  const p = periodDay(sql`(${attempts.createdAt} / 86400000)`, interval)
-  const overall = db
-    .select({
-      period: periodText(p),
-      attempts: sql<number>`count(*)`,
-      average: sql<number>`round(avg(${attempts.score}), 2)`,
-    })
-    .from(attempts)
-    .where(and(...filterConditions(db, filters)))
+  const src = filterSource(filters)
+  const p = periodDay(sql`(${src.createdAt} / 86400000)`, interval)
+  // With a tag filter and no prompt or rubric filter, attempt_tags alone holds every figure (time and score
+  // are copied there), so attempts is not read at all. CROSS JOIN keeps SQLite's join order as written.
+  const base = <F extends SelectedFields>(fields: F) => {
+    if (!src.byTag) return db.select(fields).from(attempts).$dynamic()
+    const tags = db.select(fields).from(attemptTags).$dynamic()
+    return src.needsAttempts
+      ? (db.select(fields).from(attemptTags).$dynamic().crossJoin(attempts) as unknown as typeof tags)
+      : tags
+  }
+  const where = (...more: SQL[]) =>
+    and(
+      ...(src.byTag && src.needsAttempts ? [eq(attempts.id, attemptTags.attemptId)] : []),
+      ...src.where,
+      ...more,
+    )
+  const overall = base({
+    period: periodText(p),
+    attempts: sql<number>`count(*)`,
+    average: sql<number>`round(avg(${src.score}), 2)`,
+  })
+    .where(where())
     .groupBy(p)
     .orderBy(p)
     .all()
-  const criteria = db
-    .select({
-      criterionId: attemptCriteria.criterionId,
-      period: periodText(p),
-      attempts: sql<number>`count(*)`,
-      average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
-    })
-    // CROSS JOIN fixes SQLite's join order: walk attempts by a covering index, then each attempt's criteria
-    // (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt up in
-    // the table, which at 100,000 attempts is several times slower.
-    .from(attempts)
+  const criteria = base({
+    criterionId: attemptCriteria.criterionId,
+    period: periodText(p),
+    attempts: sql<number>`count(*)`,
+    average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
+  })
+    // CROSS JOIN fixes SQLite's join order: walk the filter's index (attempts' or the tag's), then each attempt's
+    // criteria (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt
+    // up in the table, which at 100,000 attempts is several times slower.
     .crossJoin(attemptCriteria)
-    .where(and(eq(attempts.id, attemptCriteria.attemptId), ...filterConditions(db, filters)))
+    .where(where(eq(src.id, attemptCriteria.attemptId)))
     .groupBy(attemptCriteria.criterionId, p)
     .having(sql`count(nullif(${attemptCriteria.max}, 0)) > 0`)
     .orderBy(attemptCriteria.criterionId, p)

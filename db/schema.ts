@@ -33,10 +33,8 @@ export const attempts = sqliteTable(
     index('attempts_rubric_created_idx').on(t.rubricId, t.createdAt, t.id),
     // Lists sorted by score page through (score, created_at, id) in either direction.
     index('attempts_score_created_idx').on(t.score, t.createdAt, t.id),
-    // The answer and the report overflow onto other pages, and SQLite reads a row's columns in order, so
-    // reading created_at or score from the table follows the report's overflow chain. Trends, coverage and
-    // tag filters join attempts by id for these small columns: this covering index answers them instead.
-    index('attempts_facts_idx').on(t.id, t.createdAt, t.score, t.promptId, t.rubricId, t.bandLabel),
+    // Tag filters read time and score from attempt_tags (copied there) and look up only a page's attempts by id,
+    // so no index keyed by id is needed beside the table itself (attempts_facts_idx was dropped in 0004).
   ],
 )
 
@@ -56,7 +54,6 @@ export const attemptCriteria = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.criterionId] }),
-    index('attempt_criteria_criterion_idx').on(t.criterionId),
     // Criterion trends walk attempts in time order and read each attempt's criteria from this index alone.
     index('attempt_criteria_scores_idx').on(t.attemptId, t.criterionId, t.score, t.max),
   ],

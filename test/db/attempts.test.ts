@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
+import Database, { type Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
@@ -16,6 +16,7 @@ import {
   deleteAttempt,
   findAttempt,
   insertAttempt,
+  insertAttempts,
   listAttempts,
   listAttemptsInFull,
   listReplacedReports,
@@ -340,6 +341,178 @@ describe('indexes', () => {
     expect(plan(sql`SELECT * FROM attempt_criteria WHERE attempt_id = 1`)).toMatch(
       /USING (PRIMARY KEY|INDEX)/,
     )
+  })
+})
+
+describe('query plans of the query functions', () => {
+  /** Runs `fn` and answers EXPLAIN QUERY PLAN, with the same parameters, of every SELECT it ran. */
+  function plansOf(fn: () => unknown): string[] {
+    const client = db.$client
+    const prepare = client.prepare.bind(client)
+    const plans: string[] = []
+    const record = (text: string, params: unknown[]) => {
+      if (/total_changes|max\(created_at\)/.test(text)) return
+      const rows = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]
+      plans.push(rows.map((r) => r.detail).join('\n'))
+    }
+    const spied = ((text: string) => {
+      const statement = prepare(text)
+      if (!/^\s*(select|with)\b/i.test(text)) return statement
+      const proxy: Statement = new Proxy(statement, {
+        get(target, key) {
+          const value = Reflect.get(target, key) as unknown
+          if (typeof value !== 'function') return value
+          if (key === 'raw' || key === 'pluck') {
+            return (...args: unknown[]) => {
+              value.apply(target, args)
+              return proxy
+            }
+          }
+          if (key === 'all' || key === 'get' || key === 'iterate') {
+            return (...args: unknown[]) => {
+              record(text, args)
+              return value.apply(target, args)
+            }
+          }
+          return value.bind(target)
+        },
+      })
+      return proxy
+    }) as typeof client.prepare
+    client.prepare = spied
+    try {
+      fn()
+    } finally {
+      client.prepare = prepare as typeof client.prepare
+    }
+    return plans
+  }
+
+  /** A table read without an index: SCAN of the table itself rather than of one of its indexes. */
+  const tableScan = /^SCAN (attempts|attempt_tags|attempt_criteria|attempt_reports|trend_days|a|t)$/m
+
+  beforeEach(() => {
+    // Enough rows (1,200, one batch) that insertAttempts refreshes the planner's statistics, as at scale.
+    const rows = Array.from({ length: 1200 }, (_, i) => ({
+      promptId: `prompt-${i % 12}`,
+      answer: `answer ${i}`,
+      tags: i % 3 === 0 ? ['ownership', 'dive-deep'] : [`area-${i % 7}`],
+      report: report((i * 37) % 101, i % 2 === 0 ? 'ownership' : 'dive-deep'),
+      createdAt: MON + i * 3_600_000,
+    }))
+    insertAttempts(db, rows)
+  })
+
+  test('the tag filter walks attempt_tags by (tag, created_at) and looks up only the attempts of the page', () => {
+    const [plan, ...rest] = plansOf(() =>
+      listAttempts(db, { tag: 'ownership', minScore: 60, from: MON + 10 * DAY }, { limit: 50 }),
+    )
+    expect(rest).toEqual([])
+    expect(plan).toBe(
+      'SEARCH attempt_tags USING COVERING INDEX attempt_tags_tag_created_idx (tag=? AND created_at>?)\n' +
+        'SEARCH attempts USING INTEGER PRIMARY KEY (rowid=?)',
+    )
+    // The next page continues from the cursor inside the same index range.
+    expect(
+      plansOf(() =>
+        listAttempts(db, { tag: 'ownership' }, { limit: 50, after: { createdAt: MON + 20 * DAY, id: 400 } }),
+      ),
+    ).toEqual([
+      'SEARCH attempt_tags USING COVERING INDEX attempt_tags_tag_created_idx (tag=? AND (created_at,attempt_id)<(?,?))\n' +
+        'SEARCH attempts USING INTEGER PRIMARY KEY (rowid=?)',
+    ])
+  })
+
+  test('a tag filter sorted by score walks attempt_tags by (tag, score, created_at) without sorting', () => {
+    for (const order of ['asc', 'desc'] as const) {
+      const plans = plansOf(() =>
+        listAttempts(
+          db,
+          { tag: 'dive-deep', from: MON },
+          { limit: 20, sort: 'score', order, after: { score: 50, createdAt: MON + DAY, id: 30 } },
+        ),
+      )
+      expect(plans).toHaveLength(1)
+      expect(plans[0]).toMatch(
+        /^SEARCH attempt_tags USING COVERING INDEX attempt_tags_tag_score_idx \(tag=\? AND \(score,created_at,attempt_id\)[<>]\(\?,\?,\?\)\)\nSEARCH attempts USING INTEGER PRIMARY KEY \(rowid=\?\)$/,
+      )
+    }
+  })
+
+  test('every list, filter, export, trend and coverage query reads through an index', () => {
+    const filters = [
+      {},
+      { tag: 'ownership' },
+      { tag: 'ownership', promptId: 'prompt-3' },
+      { tag: 'ownership', minScore: 60, maxScore: 90, from: MON + DAY, to: MON + 30 * DAY },
+      { promptId: 'prompt-3' },
+      { rubricId: 'dive-deep', from: MON + DAY },
+      { minScore: 60 },
+      { from: MON + 5 * DAY + 1, to: MON + 9 * DAY },
+    ]
+    const expected = [
+      /attempts_created_idx/,
+      /attempt_tags_tag_created_idx/,
+      /attempt_tags_tag_created_idx[\s\S]*attempts USING INTEGER PRIMARY KEY/,
+      /attempt_tags_tag_created_idx/,
+      /attempts_prompt_created_idx/,
+      /attempts_rubric_created_idx/,
+      /attempts_(score|created)_idx/,
+      /attempts_created_idx/,
+    ]
+    filters.forEach((f, i) => {
+      const calls: [string, () => unknown][] = [
+        ['list', () => listAttempts(db, f, { limit: 20 })],
+        ['list by score', () => listAttempts(db, f, { limit: 20, sort: 'score', order: 'asc' })],
+        ['export', () => listAttemptsInFull(db, f, { limit: 20 })],
+        ['day trends', () => scoreTrends(db, trendWindow(db, f, 'day'), 'day')],
+        ['week trends', () => criterionTrends(db, trendWindow(db, f, 'week'), 'week')],
+      ]
+      for (const [name, call] of calls) {
+        const plans = plansOf(call)
+        expect(plans.length, `${name} ${JSON.stringify(f)}`).toBeGreaterThan(0)
+        for (const plan of plans) {
+          expect(plan, `${name} ${JSON.stringify(f)}`).not.toMatch(tableScan)
+          expect(plan, `${name} ${JSON.stringify(f)}`).toMatch(
+            / USING (COVERING )?INDEX | USING INTEGER PRIMARY KEY/,
+          )
+        }
+        if (name === 'list') expect(plans[0], JSON.stringify(f)).toMatch(expected[i]!)
+      }
+    })
+    // Unfiltered trends (whole days) read the daily rollup by its primary key.
+    for (const plan of plansOf(() => scoreTrends(db, trendWindow(db, {}, 'day'), 'day'))) {
+      expect(plan).toMatch(/^SEARCH trend_days USING INDEX sqlite_autoindex_trend_days_1 \(day>\?\)/)
+    }
+    // Coverage and the per-prompt counts: seeks and index walks, never the attempts table.
+    for (const plan of [...plansOf(() => practiceByArea(db)), ...plansOf(() => attemptCountsByPrompt(db))]) {
+      expect(plan).not.toMatch(tableScan)
+      expect(plan).not.toMatch(/SCAN (attempts|attempt_tags|t|a) USING (INDEX|INTEGER)/)
+    }
+  })
+
+  test('no index is left that no query uses', () => {
+    const indexes = db
+      .all<{ name: string }>(
+        sql`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
+      )
+      .map((r) => r.name)
+    expect(indexes).not.toContain('attempts_facts_idx')
+    expect(indexes).not.toContain('attempt_criteria_criterion_idx')
+    const used = new Set<string>()
+    const everything = () => {
+      for (const f of [{}, { tag: 'ownership' }, { promptId: 'p' }, { rubricId: 'r' }, { minScore: 1 }]) {
+        listAttempts(db, f, { limit: 5 })
+        listAttempts(db, f, { limit: 5, sort: 'score' })
+        listAttemptsInFull(db, f, { limit: 5 })
+        scoreTrends(db, { ...f, from: 1 }, 'day')
+      }
+      practiceByArea(db)
+      findAttempt(db, 1)
+      listReplacedReports(db, 1)
+    }
+    for (const plan of plansOf(everything)) for (const m of plan.matchAll(/INDEX (\w+)/g)) used.add(m[1]!)
+    expect(indexes.filter((name) => !used.has(name))).toEqual([])
   })
 })
 

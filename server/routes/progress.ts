@@ -2,9 +2,20 @@
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
-import { practiceByArea, trends, trendWindow } from '../../db/index'
+import { practiceByArea, type Trends, trends, trendWindow } from '../../db/index'
+import type { Rubric } from '../../engine/index'
 import { coverageOfAreas, promptsForCriteria } from '../practice'
 import { coverageSchema, errorSchema, trendsQuery, trendsSchema } from '../schemas'
+
+/**
+ * The JSON last sent for a trends answer, with the rubrics it was labelled from. The db layer hands out the same
+ * Trends object until the data changes (its aggregate cache), and a rubric reload replaces the Rubric objects, so
+ * the same answer with the same rubrics is the same text: ~1,000 points are not re-assembled and serialized.
+ */
+const sentTrends = new WeakMap<Trends, { rubrics: readonly Rubric[]; json: Buffer }>()
+
+const sameRubrics = (a: readonly Rubric[], b: readonly Rubric[]) =>
+  a.length === b.length && a.every((r, i) => r === b[i])
 
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,10 +38,15 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { interval, ...asked } = request.query
       const filters = trendWindow(app.db, asked, interval)
-      const promptFor = promptsForCriteria(app.rubrics.list())
+      const rubrics = app.rubrics.list()
+      const answer = trends(app.db, filters, interval)
+      const json = 'application/json; charset=utf-8'
+      const sent = sentTrends.get(answer)
+      if (sent !== undefined && sameRubrics(sent.rubrics, rubrics))
+        return reply.type(json).send(sent.json as never)
+      const promptFor = promptsForCriteria(rubrics)
       const labels = new Map<string, string>()
       // Label criteria as the filtered rubric names them, else as the first rubric that has them.
-      const rubrics = app.rubrics.list()
       const preferred = filters.rubricId === undefined ? undefined : app.rubrics.get(filters.rubricId)
       for (const r of preferred === undefined ? rubrics : [preferred, ...rubrics]) {
         for (const c of r.criteria) if (!labels.has(c.id)) labels.set(c.id, c.label)
@@ -41,7 +57,6 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
         promptId: string | null
         points: { period: string; attempts: number; average: number }[]
       }[] = []
-      const answer = trends(app.db, filters, interval)
       for (const row of answer.criteria) {
         let entry = criteria[criteria.length - 1]
         if (entry?.criterionId !== row.criterionId) {
@@ -65,7 +80,10 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       // A string payload skips the route's serializer; the type above keeps the shape the schema documents.
       // The type provider only knows the object form of the 200 schema, hence the cast.
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body) as never)
+      // Kept as UTF-8 bytes: a repeat sends them without encoding ~200 KB of text again.
+      const bytes = Buffer.from(JSON.stringify(body))
+      sentTrends.set(answer, { rubrics, json: bytes })
+      return reply.type(json).send(bytes as never)
     },
   )
 

@@ -22,6 +22,20 @@ async function practise(promptId: string, answer: string, at: string): Promise<S
 }
 
 describe('GET /api/trends', () => {
+  test('a repeated request answers the same JSON until an attempt is stored, then the new figures', async () => {
+    t = await startApp()
+    await practise('pressure-deadline', GOOD_ANSWER, '2025-03-03T08:00:00Z')
+    const first = await t.app.inject('/api/trends')
+    const again = await t.app.inject('/api/trends')
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(again.body).toBe(first.body)
+    expect(first.json().overall).toEqual([expect.objectContaining({ period: '2025-03-03', attempts: 1 })])
+    await practise('pressure-deadline', WEAK_ANSWER, '2025-03-03T09:00:00Z')
+    const after = (await t.app.inject('/api/trends')).json()
+    expect(after.overall).toEqual([expect.objectContaining({ period: '2025-03-03', attempts: 2 })])
+    expect(after.criteria[0].points[0].attempts).toBe(2)
+  })
+
   test('overall and per-criterion averages per day and per week, filtered by rubric or tag', async () => {
     t = await startApp()
     // Mon 3 Mar: two attempts; Sun 9 Mar (same week); Tue 11 Mar (next week).

@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { type AttemptFilters, type AttemptSummary, fieldOf } from '../../api'
+import { AreaOptions } from '../../components/AreaOptions'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { clock, dateTime } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
-import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
+import { useAppState } from '../../state'
 
 const PAGE = 25
 
@@ -187,19 +188,7 @@ export function HistoryPage() {
         <label>
           Area
           <select value={form.tag} onChange={set('tag')}>
-            <option value="">All areas</option>
-            {KIND_ORDER.map((kind) => {
-              const list = areas.filter((r) => r.kind === kind)
-              return list.length === 0 ? null : (
-                <optgroup key={kind} label={KIND_LABEL[kind]}>
-                  {list.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </optgroup>
-              )
-            })}
+            <AreaOptions areas={areas} />
           </select>
         </label>
         <label class="grow">

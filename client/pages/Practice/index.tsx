@@ -4,19 +4,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Rubric } from '../../../engine/types'
 import { ApiError, type PromptItem } from '../../api'
+import { AreaOptions } from '../../components/AreaOptions'
 import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { clock, speakingTime } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
-import {
-  createPracticeSession,
-  KIND_LABEL,
-  KIND_ORDER,
-  type PracticeSession,
-  TARGET_MS,
-  useAppState,
-} from '../../state'
+import { createPracticeSession, KIND_ORDER, type PracticeSession, TARGET_MS, useAppState } from '../../state'
 
 export function PracticePage({ promptId }: { promptId?: string }) {
   return promptId ? <Session key={promptId} promptId={promptId} /> : <PromptPicker />
@@ -125,19 +119,7 @@ function PromptPicker() {
         <label>
           Area
           <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-            <option value="">All areas</option>
-            {KIND_ORDER.filter((k) => kind === '' || k === kind).map((k) => {
-              const list = areas.filter((r) => r.kind === k)
-              return list.length === 0 ? null : (
-                <optgroup key={k} label={KIND_LABEL[k]}>
-                  {list.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </optgroup>
-              )
-            })}
+            <AreaOptions areas={areas} kinds={KIND_ORDER.filter((k) => kind === '' || k === kind)} />
           </select>
         </label>
         <label class="grow">

@@ -1,4 +1,4 @@
-// Tokens and sentences with UTF-16 offsets into the original answer; repairs Intl.Segmenter's abbreviation splits.
+// Tokens and sentences with UTF-16 offsets into the original answer; no split after abbreviations such as "Dr.".
 
 export interface Token {
   /** The token as written. */
@@ -214,7 +214,7 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
  * appear in order; whitespace between them belongs to none.
  */
 export function splitSentences(text: string): RawSentence[] {
-  // 1. Segment, then join pieces that Intl.Segmenter split after an abbreviation.
+  // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   const pieces: { start: number; end: number }[] = []
   for (const seg of segments(text)) {
     const start = seg.start

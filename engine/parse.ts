@@ -420,57 +420,30 @@ export function compileRubrics(
     if (cached !== undefined) return cached
     const read = byId.get(id)!
     const data = read.data!
+    // Every way an `extends` can fail is reported at the `extends` key and leaves this rubric out.
+    const refuse = (ruleId: string, message: string): null => {
+      errors.push(error(read, ['extends'], ruleId, message))
+      done.set(id, null)
+      return null
+    }
     let parent: Rubric | undefined
-    if (data.extends !== undefined) {
-      if (stack.includes(data.extends) || data.extends === id) {
-        const cycle = [...stack.slice(stack.indexOf(data.extends)), id, data.extends]
-        errors.push(
-          error(read, ['extends'], 'extends-cycle', `'extends' makes a cycle: ${cycle.join(' → ')}`),
-        )
-        done.set(id, null)
-        return null
+    const parentId = data.extends
+    if (parentId !== undefined) {
+      if (stack.includes(parentId) || parentId === id) {
+        const cycle = [...stack.slice(stack.indexOf(parentId)), id, parentId]
+        return refuse('extends-cycle', `'extends' makes a cycle: ${cycle.join(' → ')}`)
       }
-      if (byId.has(data.extends)) {
-        parent = resolve(data.extends, [...stack, id]) ?? options.known?.get(data.extends)
-        if (parent === undefined) {
-          errors.push(
-            error(
-              read,
-              ['extends'],
-              'extends-invalid',
-              `'${data.extends}' has errors, so '${id}' cannot extend it`,
-            ),
-          )
-          done.set(id, null)
-          return null
-        }
-      } else {
-        parent = options.known?.get(data.extends)
-        if (parent === undefined && broken.has(data.extends)) {
-          errors.push(
-            error(
-              read,
-              ['extends'],
-              'extends-invalid',
-              `'${data.extends}' has errors, so '${id}' cannot extend it`,
-            ),
-          )
-          done.set(id, null)
-          return null
-        }
-        if (parent === undefined) {
-          const ids = [...byId.keys()].sort().join(', ')
-          errors.push(
-            error(
-              read,
-              ['extends'],
-              'extends-missing',
-              `'${id}' extends '${data.extends}', which does not exist (rubrics: ${ids})`,
-            ),
-          )
-          done.set(id, null)
-          return null
-        }
+      const inSet = byId.has(parentId)
+      parent = (inSet ? resolve(parentId, [...stack, id]) : undefined) ?? options.known?.get(parentId)
+      if (parent === undefined && (inSet || broken.has(parentId))) {
+        return refuse('extends-invalid', `'${parentId}' has errors, so '${id}' cannot extend it`)
+      }
+      if (parent === undefined) {
+        const ids = [...byId.keys()].sort().join(', ')
+        return refuse(
+          'extends-missing',
+          `'${id}' extends '${parentId}', which does not exist (rubrics: ${ids})`,
+        )
       }
     }
     const result = compileOne(read, parent)

@@ -1,9 +1,9 @@
 // Engine benchmark: median time to score a ~330-word answer, as a ratio to one tokenizer pass over the same text.
 
-import { readdirSync, readFileSync } from 'node:fs'
 import { compileRubrics } from '../engine/parse'
 import { score } from '../engine/score'
 import type { Rubric } from '../engine/types'
+import { readRubricFolder } from '../server/rubric-files'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
 
 export interface EngineBench {
@@ -40,16 +40,7 @@ function time(fn: () => void, minMillis = 400, batch = 20): number {
 }
 
 function loadRubrics(): Rubric[] {
-  const dir = new URL('../rubrics/', import.meta.url)
-  const files = ['star-core.yaml', ...readdir(dir)].map((f) => ({
-    file: f,
-    text: readFileSync(new URL(f, dir), 'utf8'),
-  }))
-  return compileRubrics(files).rubrics
-}
-
-function readdir(dir: URL): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'star-core.yaml')
+  return compileRubrics(readRubricFolder(new URL('../rubrics/', import.meta.url).pathname).sources).rubrics
 }
 
 export function benchEngine(): EngineBench {

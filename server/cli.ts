@@ -1,6 +1,6 @@
 // The `star` command line: score answers (plain or JSON lines) and check or describe rubric files.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
@@ -15,6 +15,7 @@ import {
   type ScoreReport,
   score,
 } from '../engine/index'
+import { readRubricFolder } from './rubric-files'
 
 const USAGE = `Usage:
   star score [--rubric ID] [--prompt ID] [--jsonl] [--json] [FILE]
@@ -42,14 +43,11 @@ export function loadRubricDir(dir: string): LoadedRubrics {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(`Rubric folder not found: ${dir} (set STARBOARD_RUBRICS or pass a folder)`)
   }
-  const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/i.test(f))
-    .sort()
-    .map((f) => ({
-      file: relative(process.cwd(), join(dir, f)) || f,
-      text: readFileSync(join(dir, f), 'utf8'),
-    }))
-  const { rubrics, errors } = compileRubrics(files)
+  const read = readRubricFolder(dir, (name) => relative(process.cwd(), join(dir, name)) || name)
+  const files = read.sources
+  const compiled = compileRubrics(files)
+  const rubrics = compiled.rubrics
+  const errors = [...read.errors, ...compiled.errors]
   const byId = new Map(rubrics.map((r) => [r.id, r]))
   const promptRubric = new Map<string, Rubric>()
   for (const r of rubrics) for (const p of r.prompts) promptRubric.set(p.id, r)

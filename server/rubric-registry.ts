@@ -1,7 +1,6 @@
 // The rubrics in service: loaded from the rubrics folder, re-validated on every change, last good versions kept.
 
-import { readdirSync, readFileSync } from 'node:fs'
-import { isAbsolute, join, relative, sep } from 'node:path'
+import { isAbsolute, relative, sep } from 'node:path'
 import { type FSWatcher, watch } from 'chokidar'
 import {
   compileRubrics,
@@ -9,8 +8,8 @@ import {
   type Prompt,
   type Rubric,
   type RubricError,
-  type RubricSource,
 } from '../engine/index'
+import { RUBRIC_FILE, type RubricFolder, readRubricFolder } from './rubric-files'
 
 /** The kinds of rubric that name an area to practise (coverage, "next prompt"). */
 export const AREA_KINDS = ['leadership-principle', 'competency', 'theme'] as const
@@ -41,8 +40,6 @@ export interface RubricRegistryOptions {
   /** Quiet time after the last file event before reloading; editors write a file in several steps. */
   debounceMs?: number
 }
-
-const RUBRIC_FILE = /\.ya?ml$/i
 
 export class RubricRegistry {
   readonly dir: string
@@ -105,55 +102,14 @@ export class RubricRegistry {
   /** Reads and compiles every rubric file, then swaps the result in. Never throws. */
   reload(): void {
     try {
-      this.swap(this.readSources())
+      this.swap(readRubricFolder(this.dir))
     } catch (err) {
       // A bug or an unreadable folder must not take the rubrics in service down with it.
       this.log.error({ err }, 'Reloading rubrics failed; the rubrics in service are unchanged')
     }
   }
 
-  private readSources(): { sources: RubricSource[]; errors: RubricError[] } | undefined {
-    let names: string[]
-    try {
-      names = readdirSync(this.dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && RUBRIC_FILE.test(e.name))
-        .map((e) => e.name)
-        .sort()
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      const message =
-        code === 'ENOENT'
-          ? `The rubrics folder '${this.dir}' does not exist; create it or point STARBOARD_RUBRICS at one`
-          : `The rubrics folder '${this.dir}' cannot be read (${code ?? 'error'}); check its permissions`
-      return {
-        sources: [],
-        errors: [{ file: this.dir, line: 1, column: 1, path: '', ruleId: 'rubrics-folder', message }],
-      }
-    }
-    const sources: RubricSource[] = []
-    const errors: RubricError[] = []
-    for (const name of names) {
-      const file = join(this.dir, name)
-      try {
-        sources.push({ file, text: readFileSync(file, 'utf8') })
-      } catch (err) {
-        // Deleted between listing and reading, or unreadable: report it like any other bad file.
-        const code = (err as NodeJS.ErrnoException).code ?? 'error'
-        errors.push({
-          file,
-          line: 1,
-          column: 1,
-          path: '',
-          ruleId: 'unreadable',
-          message: `The file cannot be read (${code})`,
-        })
-      }
-    }
-    return { sources, errors }
-  }
-
-  private swap(read: { sources: RubricSource[]; errors: RubricError[] } | undefined): void {
-    if (read === undefined) return
+  private swap(read: RubricFolder): void {
     const present = new Set(read.sources.map((s) => s.file))
     // Last good rubrics whose file is still there: a broken parent file leaves its children compilable.
     const known = new Map<string, Rubric>()

@@ -1,6 +1,6 @@
 // Phrase tables: match lists of multi-word phrases against token sequences in one pass.
 
-import { TOKEN_SOURCE, type Token } from './text'
+import { TOKEN_SOURCE } from './text'
 
 export interface PhraseHit {
   phrase: string
@@ -73,19 +73,6 @@ export function findPhrases(
     }
   }
   return hits
-}
-
-export function hasPhrase(
-  table: PhraseTable,
-  words: readonly string[],
-  from = 0,
-  to = words.length,
-): boolean {
-  return findPhrases(table, words, from, to).length > 0
-}
-
-export function lowerWords(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => t.lower)
 }
 
 /** Several phrase lists compiled into one table, so a sentence is scanned once for all of them. */

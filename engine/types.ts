@@ -4,7 +4,6 @@
 export type Star = 'situation' | 'task' | 'action' | 'result' | 'other'
 export type Section = Exclude<Star, 'other'>
 export const SECTIONS: readonly Section[] = ['situation', 'task', 'action', 'result']
-export const STARS: readonly Star[] = ['situation', 'task', 'action', 'result', 'other']
 
 /** A span of the answer. Offsets count UTF-16 code units (JavaScript string indices), end exclusive. */
 export interface Place {

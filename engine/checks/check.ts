@@ -47,10 +47,6 @@ export function message(
   return m
 }
 
-export function sentencePlace(s: AnalyzedSentence): Place {
-  return { start: s.start, end: s.end }
-}
-
 /** Sentences that carry words (not bare headings). */
 export function storySentences(a: Analysis): AnalyzedSentence[] {
   return a.sentences.filter((s) => !s.headingOnly && s.features.words > 0)

@@ -56,7 +56,8 @@ export interface AttemptPosition {
   score?: number
 }
 
-export interface AttemptSummary {
+/** What every view of an attempt shows. */
+interface AttemptFacts {
   id: number
   promptId: string
   rubricId: string
@@ -66,24 +67,18 @@ export interface AttemptSummary {
   durationMs: number | null
   createdAt: number
   scoredAt: number
+}
+
+export interface AttemptSummary extends AttemptFacts {
   /** The first characters of the answer, for a list row. */
   excerpt: string
   answerLength: number
 }
 
-export interface AttemptRecord {
-  id: number
-  promptId: string
-  rubricId: string
+export interface AttemptRecord extends AttemptFacts {
   rubricHash: string
   engineVersion: string
   answer: string
-  score: number
-  bandId: string
-  bandLabel: string
-  durationMs: number | null
-  createdAt: number
-  scoredAt: number
   /** The stored report, parsed from JSON. */
   report: unknown
   tags: string[]

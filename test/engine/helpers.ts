@@ -1,17 +1,16 @@
 // Shared test helpers: the compiled shipped rubrics, loaded once per test file.
 
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compileRubrics } from '../../engine/parse'
 import type { Rubric } from '../../engine/types'
+import { readRubricFolder } from '../../server/rubric-files'
 
 export const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
 
 export function shippedRubrics(): Map<string, Rubric> {
-  const files = readdirSync(RUBRICS_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ file: `rubrics/${f}`, text: readFileSync(join(RUBRICS_DIR, f), 'utf8') }))
-  return new Map(compileRubrics(files).rubrics.map((r) => [r.id, r]))
+  const { sources } = readRubricFolder(RUBRICS_DIR, (name) => `rubrics/${name}`)
+  return new Map(compileRubrics(sources).rubrics.map((r) => [r.id, r]))
 }
 
 export function starCore(): Rubric {

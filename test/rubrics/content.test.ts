@@ -1,18 +1,14 @@
 // The shipped rubric content: every area present, checks passing, ids unique, tags defined, prompts reachable.
 
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { compileRubrics } from '../../engine/parse'
 import { checkRubrics } from '../../engine/rubric-check'
 import { score } from '../../engine/score'
+import { readRubricFolder } from '../../server/rubric-files'
 
 const DIR = new URL('../../rubrics', import.meta.url).pathname
-const files = readdirSync(DIR)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .map((f) => ({ file: `rubrics/${f}`, text: readFileSync(join(DIR, f), 'utf8') }))
+const files = readRubricFolder(DIR, (name) => `rubrics/${name}`).sources
 const { rubrics, errors } = compileRubrics(files)
 const byId = new Map(rubrics.map((r) => [r.id, r]))
 

@@ -1,61 +1,164 @@
-// Prints how the engine does on a labelled corpus: sentence-label accuracy, confusion, and strong-vs-weak wins.
-// Usage: npm run -s corpus [-- corpus|holdout] [--errors]
+// Prints how far the engine can be trusted on the labelled sets in test/fixtures: sentence labels and
+// their confusion, strong-vs-degraded wins, good-vs-weak separation, how much of its own principle a
+// targeted story earns (and the principle's rank), and whether one-sentence fixes pay.
+// Usage: npm run -s corpus [-- SET ...] [--errors]
+// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes (default: all of them).
 
-import { readFileSync } from 'node:fs'
-import { compileRubrics } from '../engine/parse'
+import { existsSync } from 'node:fs'
 import { score } from '../engine/score'
-import type { Star } from '../engine/types'
-import { CORPUS_DIR, HOLDOUT_DIR, loadCorpus, matchLabels } from '../test/fixtures/corpus'
+import type { Rubric } from '../engine/types'
+import { shippedRubrics } from '../test/engine/helpers'
+import {
+  CORPUS_DIR,
+  type CorpusAnswer,
+  FIXES_DIR,
+  HOLDOUT_DIR,
+  HOLDOUT_FIXES_DIR,
+  HOLDOUT_STYLES_DIR,
+  loadCorpus,
+  loadFixPairs,
+  loadStyled,
+  STYLES_DIR,
+  type StyledAnswer,
+} from '../test/fixtures/corpus'
+import {
+  degradedWins,
+  fixFigures,
+  labelFigures,
+  principleFit,
+  type Scored,
+  STARS,
+  separation,
+} from '../test/fixtures/measure'
 
-const which = process.argv[2] === 'holdout' ? HOLDOUT_DIR : CORPUS_DIR
-const showErrors = process.argv.includes('--errors')
-const { rubrics } = compileRubrics([
-  { file: 'rubrics/star-core.yaml', text: readFileSync('rubrics/star-core.yaml', 'utf8') },
-])
-const rubric = rubrics[0]!
-const corpus = loadCorpus(which)
-const stars: Star[] = ['situation', 'task', 'action', 'result', 'other']
-const confusion = new Map<string, number>()
-let right = 0
-let total = 0
-const scores = new Map<string, Map<string, number>>()
-for (const item of corpus) {
-  const report = score(item.answer, rubric)
-  const byVariant = scores.get(item.story) ?? new Map()
-  byVariant.set(item.variant, report.score)
-  scores.set(item.story, byVariant)
-  for (const m of matchLabels(item, report.sentences)) {
-    total++
-    if (m.gold === m.predicted) right++
-    else if (showErrors)
-      console.log(`${item.file} ${item.variant} gold=${m.gold} got=${m.predicted}: ${m.text.slice(0, 110)}`)
-    const k = `${m.gold}>${m.predicted}`
-    confusion.set(k, (confusion.get(k) ?? 0) + 1)
+const SETS = {
+  corpus: { dir: CORPUS_DIR, kind: 'labelled' },
+  holdout: { dir: HOLDOUT_DIR, kind: 'labelled' },
+  styles: { dir: STYLES_DIR, kind: 'styled' },
+  'holdout-styles': { dir: HOLDOUT_STYLES_DIR, kind: 'styled' },
+  fixes: { dir: FIXES_DIR, kind: 'fixes' },
+  'holdout-fixes': { dir: HOLDOUT_FIXES_DIR, kind: 'fixes' },
+} as const
+type SetName = keyof typeof SETS
+
+const args = process.argv.slice(2)
+const showErrors = args.includes('--errors')
+const asked = args.filter((a) => !a.startsWith('--'))
+for (const a of asked)
+  if (!(a in SETS)) throw new Error(`Unknown set "${a}"; sets are ${Object.keys(SETS).join(', ')}`)
+const chosen = (asked.length > 0 ? asked : Object.keys(SETS)) as SetName[]
+
+const rubrics = shippedRubrics()
+const starCore = rubrics.get('star-core')!
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+
+function printLabels(scored: Scored[]) {
+  const f = labelFigures(scored)
+  console.log(`answers ${scored.length}, sentences ${f.total}, label accuracy ${pct(f.accuracy)}`)
+  console.log(`gold\\pred  ${STARS.map((s) => s.slice(0, 5).padStart(6)).join('')}   recall`)
+  for (const g of STARS) {
+    const l = f.perLabel.get(g)
+    const recall = l === undefined ? '-' : pct(l.right / l.total)
+    console.log(
+      `${g.padEnd(10)} ${STARS.map((p) => String(f.confusion.get(`${g}>${p}`) ?? 0).padStart(6)).join('')}   ${recall}`,
+    )
   }
+  if (showErrors)
+    for (const e of f.errors)
+      console.log(`  ${e.file} ${e.variant} gold=${e.gold} got=${e.predicted}: ${e.text.slice(0, 110)}`)
+  const styles = new Map<string, Scored[]>()
+  for (const s of scored) {
+    const style = (s.item as Partial<StyledAnswer>).style
+    if (style === undefined) continue
+    styles.set(style, [...(styles.get(style) ?? []), s])
+  }
+  if (styles.size > 0)
+    console.log(
+      `by style: ${[...styles]
+        .sort()
+        .map(([k, v]) => `${k} ${pct(labelFigures(v).accuracy)}`)
+        .join(', ')}`,
+    )
 }
-console.log(
-  `answers ${corpus.length}, sentences ${total}, label accuracy ${((100 * right) / total).toFixed(1)}%`,
-)
-console.log(`gold\\pred  ${stars.map((s) => s.slice(0, 5).padStart(6)).join('')}`)
-for (const g of stars)
+
+function printWins(scored: Scored[]) {
+  const w = degradedWins(scored)
+  if (w.pairs > 0)
+    console.log(`strong beats its degraded version: ${w.wins}/${w.pairs} (${pct(w.wins / w.pairs)})`)
+  for (const l of w.losses) console.log(`  loss ${l}`)
+  const s = separation(scored)
+  if (s.good > 0 && s.weak > 0)
+    console.log(
+      `good vs weak AUC ${s.auc.toFixed(3)} (${s.good} good, ${s.weak} weak); where lengths overlap ` +
+        `(${s.overlap.minWords}–${s.overlap.maxWords} words): ${s.overlap.auc.toFixed(3)} ` +
+        `(${s.overlap.good} good, ${s.overlap.weak} weak)`,
+    )
+}
+
+function labelled(items: CorpusAnswer[]) {
+  const scored = items.map((item) => ({ item, report: score(item.answer, starCore) }))
+  printLabels(scored)
+  printWins(scored)
+  if (!showErrors)
+    for (const story of new Set(items.map((i) => i.story))) {
+      const rows = scored
+        .filter((s) => s.item.story === story)
+        .map((s) => `${s.item.variant}=${s.report.score}`)
+        .join(' ')
+      console.log(`  ${story.padEnd(32)} ${rows}`)
+    }
+}
+
+function styled(items: StyledAnswer[]) {
+  const rubricOf = (id: string): Rubric => {
+    const r = rubrics.get(id)
+    if (r === undefined) throw new Error(`unknown rubric ${id}`)
+    return r
+  }
+  const scored = items.map((item) => ({ item, report: score(item.answer, rubricOf(item.target)) }))
+  printLabels(scored)
+  printWins(scored)
+  const fit = principleFit(items, rubrics, score)
   console.log(
-    `${g.padEnd(10)} ${stars.map((p) => String(confusion.get(`${g}>${p}`) ?? 0).padStart(6)).join('')}`,
+    `own criteria met: mean ${pct(fit.meanMetShare)}, all met in ${pct(fit.allMet)} of ${fit.answers} strong answers`,
   )
-let wins = 0
-let pairs = 0
-const losses: string[] = []
-for (const [story, byVariant] of scores) {
-  const strong = byVariant.get('strong')
-  const rows = [...byVariant.entries()].map(([v, s]) => `${v}=${s}`).join(' ')
-  console.log(`${story.padEnd(32)} ${rows}`)
-  if (strong === undefined) continue
-  for (const [variant, s] of byVariant) {
-    if (variant === 'strong') continue
-    pairs++
-    if (strong > s) wins++
-    else losses.push(`${story}: strong ${strong} vs ${variant} ${s}`)
-  }
+  console.log(
+    `own principle among ${[...rubrics.values()].filter((r) => r.kind === 'leadership-principle').length} principles ` +
+      `(${fit.principleAnswers} answers): top-1 ${pct(fit.top1)}, top-3 ${pct(fit.top3)}, MRR ${fit.mrr.toFixed(3)}`,
+  )
+  for (const r of fit.rows)
+    if (r.metShare < 1 || (r.rank ?? 1) > 3)
+      console.log(
+        `  ${r.story} (${r.target}, ${r.style}): met ${pct(r.metShare)}${r.rank === undefined ? '' : `, rank ${r.rank}`}` +
+          (r.ahead.length > 0 && (r.rank ?? 1) > 3 ? ` behind ${r.ahead.slice(0, 3).join(', ')}` : ''),
+      )
 }
-if (pairs > 0)
-  console.log(`strong beats its variant: ${wins}/${pairs} (${((100 * wins) / pairs).toFixed(1)}%)`)
-for (const l of losses) console.log(`  loss ${l}`)
+
+function fixes(dir: string) {
+  const f = fixFigures(loadFixPairs(dir), rubrics, score)
+  console.log(
+    `fix pairs ${f.pairs}: total +3 or more ${pct(f.raised3)}, targeted criterion raised ${pct(f.targetRaised)}, ` +
+      `both ${pct(f.both)}, lowered ${f.lowered.length}`,
+  )
+  console.log(
+    `by kind: ${[...f.byKind]
+      .sort()
+      .map(([k, v]) => `${k} ${v.both}/${v.pairs}`)
+      .join(', ')}`,
+  )
+  for (const r of f.rows)
+    if (r.after - r.before < 3 || r.targetAfter <= r.targetBefore)
+      console.log(
+        `  ${r.id} (${r.target}): total ${r.before} → ${r.after}, target ${r.targetBefore} → ${r.targetAfter}` +
+          `, suggested ${r.suggestedAt === 0 ? 'not at all' : `at ${r.suggestedAt}`}`,
+      )
+}
+
+for (const name of chosen) {
+  const set = SETS[name]
+  if (!existsSync(set.dir)) continue
+  console.log(`\n== ${name}`)
+  if (set.kind === 'labelled') labelled(loadCorpus(set.dir))
+  else if (set.kind === 'styled') styled(loadStyled(set.dir))
+  else fixes(set.dir)
+}

@@ -2,45 +2,17 @@
 
 import { describe, expect, it } from 'vitest'
 import { score } from '../../engine/score'
-import type { Star } from '../../engine/types'
-import { CORPUS_DIR, type CorpusAnswer, HOLDOUT_DIR, loadCorpus, matchLabels } from '../fixtures/corpus'
+import { CORPUS_DIR, type CorpusAnswer, HOLDOUT_DIR, loadCorpus } from '../fixtures/corpus'
+import { degradedWins, labelFigures } from '../fixtures/measure'
 import { starCore } from './helpers'
 
 const rubric = starCore()
 
 function measure(corpus: CorpusAnswer[]) {
-  let right = 0
-  let total = 0
-  const perLabel = new Map<Star, { right: number; total: number }>()
-  const scores = new Map<string, Map<string, number>>()
-  for (const item of corpus) {
-    const report = score(item.answer, rubric)
-    const byVariant = scores.get(item.story) ?? new Map<string, number>()
-    byVariant.set(item.variant, report.score)
-    scores.set(item.story, byVariant)
-    for (const m of matchLabels(item, report.sentences)) {
-      total++
-      const l = perLabel.get(m.gold) ?? { right: 0, total: 0 }
-      l.total++
-      if (m.gold === m.predicted) {
-        right++
-        l.right++
-      }
-      perLabel.set(m.gold, l)
-    }
-  }
-  const losses: string[] = []
-  let pairs = 0
-  for (const [story, byVariant] of scores) {
-    const strong = byVariant.get('strong')
-    if (strong === undefined) continue
-    for (const [variant, s] of byVariant) {
-      if (variant === 'strong') continue
-      pairs++
-      if (!(strong > s)) losses.push(`${story}: strong ${strong} vs ${variant} ${s}`)
-    }
-  }
-  return { accuracy: right / total, total, perLabel, pairs, losses, scores }
+  const scored = corpus.map((item) => ({ item, report: score(item.answer, rubric) }))
+  const labels = labelFigures(scored)
+  const wins = degradedWins(scored)
+  return { accuracy: labels.accuracy, total: labels.total, perLabel: labels.perLabel, ...wins }
 }
 
 describe('development corpus', () => {

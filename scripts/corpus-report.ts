@@ -89,9 +89,11 @@ function printWins(scored: Scored[]) {
   const s = separation(scored)
   if (s.good > 0 && s.weak > 0)
     console.log(
-      `good vs weak AUC ${s.auc.toFixed(3)} (${s.good} good, ${s.weak} weak); where lengths overlap ` +
-        `(${s.overlap.minWords}–${s.overlap.maxWords} words): ${s.overlap.auc.toFixed(3)} ` +
-        `(${s.overlap.good} good, ${s.overlap.weak} weak)`,
+      `good vs weak AUC ${s.auc.toFixed(3)} (${s.good} good, ${s.weak} weak); ` +
+        (s.overlap.good > 0 && s.overlap.weak > 0
+          ? `where lengths overlap (${s.overlap.minWords}–${s.overlap.maxWords} words): ` +
+            `${s.overlap.auc.toFixed(3)} (${s.overlap.good} good, ${s.overlap.weak} weak)`
+          : 'the good and weak lengths do not overlap'),
     )
 }
 

@@ -1,0 +1,218 @@
+// Evidence patterns: phrases matched on word stems, with alternatives ("own/owned"), gaps ("took … ownership"),
+// negation ("we never measured") and who did it (the candidate, "we", or someone else).
+
+/** A compiled phrase: each slot lists the stems it accepts; a gap slot accepts 0 to `GAP` words. */
+interface Pattern {
+  phrase: string
+  slots: (readonly string[] | null)[]
+  /** The phrase itself says "not", "no", "never"...: negation near it is part of the meaning. */
+  negative: boolean
+}
+
+export interface EvidenceTable {
+  /** First slot's stem → patterns starting with it, longest first. */
+  byFirst: Map<string, Pattern[]>
+}
+
+export interface EvidenceHit {
+  phrase: string
+  /** Index of the first and one past the last word matched. */
+  from: number
+  to: number
+}
+
+/** Words a gap may skip. */
+export const GAP = 3
+export const GAP_MARK = '…'
+
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nobody',
+  'nothing',
+  'none',
+  'neither',
+  'nor',
+  'without',
+  "don't",
+  "didn't",
+  "doesn't",
+  "wasn't",
+  "weren't",
+  "isn't",
+  "aren't",
+  "haven't",
+  "hasn't",
+  "hadn't",
+  "couldn't",
+  "wouldn't",
+  "won't",
+  "can't",
+  'cannot',
+  'nowhere',
+  'hardly',
+  'barely',
+])
+
+/** Splits a phrase into slots: words, `a/b` alternatives, and `…` (or `...`) gaps. */
+export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
+  const slots: (string[] | null)[] = []
+  for (const raw of phrase.replace(/\.\.\./g, ` ${GAP_MARK} `).split(/\s+/)) {
+    if (raw === '') continue
+    if (raw === GAP_MARK) {
+      slots.push(null)
+      continue
+    }
+    // "a/b" offers alternatives for one slot; a word holding its own slash ("24/7", "CI/CD") stays whole.
+    const alternatives = /^[\p{L}'’-]+(\/[\p{L}'’-]+)+$/u.test(raw) ? raw.split('/') : [raw]
+    const pieces = alternatives.map(words)
+    if (pieces.every((p) => p.length === 1)) slots.push(pieces.map((p) => p[0]!))
+    else for (const w of pieces.flat()) slots.push([w])
+  }
+  while (slots[0] === null) slots.shift()
+  while (slots.length > 0 && slots[slots.length - 1] === null) slots.pop()
+  return slots
+}
+
+export function compileEvidence(
+  phrases: readonly string[],
+  words: (text: string) => string[],
+  stem: (w: string) => string,
+): EvidenceTable {
+  const byFirst = new Map<string, Pattern[]>()
+  for (const phrase of phrases) {
+    const raw = phraseSlots(phrase, words)
+    if (raw.length === 0) continue
+    const negative = raw.some((s) => s !== null && s.some((w) => NEGATORS.has(w)))
+    const slots = raw.map((s) => (s === null ? null : [...new Set(s.map(stem))]))
+    const pattern: Pattern = { phrase, slots, negative }
+    for (const first of slots[0]!) {
+      const list = byFirst.get(first) ?? []
+      list.push(pattern)
+      byFirst.set(first, list)
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.slots.length - a.slots.length)
+  return { byFirst }
+}
+
+/** Where `slots[k..]` matches `stems` from `i`; returns one past the last word, or -1. Gaps are bounded, so this is O(GAP^gaps). */
+function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[], i: number): number {
+  if (k === slots.length) return i
+  const slot = slots[k]
+  if (slot === null) {
+    for (let skip = 0; skip <= GAP; skip++) {
+      const end = matchFrom(slots, k + 1, stems, i + skip)
+      if (end !== -1) return end
+    }
+    return -1
+  }
+  if (i >= stems.length || !slot.includes(stems[i]!)) return -1
+  return matchFrom(slots, k + 1, stems, i + 1)
+}
+
+/** All non-overlapping hits, left to right, preferring the longest pattern at each position. */
+export function findEvidence(table: EvidenceTable, stems: readonly string[]): EvidenceHit[] {
+  const hits: EvidenceHit[] = []
+  let i = 0
+  while (i < stems.length) {
+    let matched: EvidenceHit | undefined
+    const candidates = table.byFirst.get(stems[i]!)
+    if (candidates !== undefined) {
+      for (const p of candidates) {
+        const end = matchFrom(p.slots, 0, stems, i)
+        if (end === -1) continue
+        if (!p.negative && negated(stems, i, end)) continue
+        matched = { phrase: p.phrase, from: i, to: end }
+        break
+      }
+    }
+    if (matched !== undefined) {
+      hits.push(matched)
+      i = matched.to
+    } else {
+      i++
+    }
+  }
+  return hits
+}
+
+/** A negator in the three words before the hit or inside it ("never measured", "did not own"). */
+function negated(stems: readonly string[], from: number, to: number): boolean {
+  for (let j = Math.max(0, from - 3); j < to; j++) if (NEGATORS.has(stems[j]!)) return true
+  return false
+}
+
+export type Actor = 'self' | 'we' | 'other'
+
+const SELF = new Set(['i', "i'd", "i'm", "i've", "i'll", 'me', 'my', 'myself'])
+const WE = new Set(['we', "we'd", "we're", "we've", "we'll", 'us', 'our', 'ourselves'])
+const OTHERS = new Set([
+  'he',
+  'she',
+  'they',
+  "they'd",
+  "they're",
+  "they've",
+  'his',
+  'her',
+  'their',
+  'them',
+  'him',
+  'team',
+  'teams',
+  'manager',
+  'lead',
+  'director',
+  'someone',
+  'somebody',
+  'everyone',
+  'colleague',
+  'colleagues',
+  'engineer',
+  'engineers',
+  'vendor',
+  'customer',
+  'customers',
+  'company',
+  'management',
+  'leadership',
+])
+/** Words that open a new clause, so a subject before them no longer governs what follows. */
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'but',
+  'so',
+  'then',
+  'while',
+  'because',
+  'after',
+  'when',
+  'until',
+  'once',
+  'which',
+  'who',
+])
+
+/**
+ * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
+ * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
+ * `breaks[j]` is true when punctuation that ends a clause stands before word j.
+ */
+export function actorAt(lower: readonly string[], breaks: readonly boolean[], from: number): Actor {
+  for (let j = from - 1; j >= 0; j--) {
+    const w = lower[j]!
+    if (SELF.has(w)) return 'self'
+    if (WE.has(w)) return 'we'
+    if (OTHERS.has(w)) return 'other'
+    if (breaks[j] || CLAUSE_OPENERS.has(w)) break
+  }
+  for (let j = 0; j < lower.length; j++) {
+    const w = lower[j]!
+    if (SELF.has(w)) return 'self'
+    if (WE.has(w)) return 'we'
+    if (OTHERS.has(w)) return 'other'
+  }
+  return 'self'
+}

@@ -1,0 +1,75 @@
+// Evidence patterns: stems, alternatives, bounded gaps, negation and who did it.
+
+import { describe, expect, it } from 'vitest'
+import { actorAt, compileEvidence, findEvidence, phraseSlots } from '../../engine/evidence'
+import { splitPhrase } from '../../engine/phrases'
+import { stem } from '../../engine/stem'
+import { tokenize } from '../../engine/text'
+
+function hits(phrases: string[], sentence: string): string[] {
+  const table = compileEvidence(phrases, splitPhrase, stem)
+  const stems = tokenize(sentence).map((t) => stem(t.lower))
+  return findEvidence(table, stems).map((h) => h.phrase)
+}
+
+describe('phraseSlots', () => {
+  it('reads words, slash alternatives and gaps, and keeps a slash inside a token whole', () => {
+    expect(phraseSlots('took … ownership', splitPhrase)).toEqual([['took'], null, ['ownership']])
+    expect(phraseSlots('own/owned the rota', splitPhrase)).toEqual([['own', 'owned'], ['the'], ['rota']])
+    expect(phraseSlots('24/7 on-call', splitPhrase)).toEqual([['24'], ['7'], ['on-call']])
+    expect(phraseSlots('... trailing gap ...', splitPhrase)).toEqual([['trailing'], ['gap']])
+  })
+})
+
+describe('findEvidence', () => {
+  it('matches on stems, so tense and number do not matter', () => {
+    expect(hits(['track progress'], 'I tracked progress against the date every morning.')).toEqual([
+      'track progress',
+    ])
+    expect(hits(['track progress'], 'So I am tracking progress daily.')).toEqual(['track progress'])
+  })
+
+  it('allows up to three words in a gap and no more', () => {
+    expect(hits(['took … ownership'], 'I took full ownership of it.')).toEqual(['took … ownership'])
+    expect(hits(['took … ownership'], 'I took on the ownership.')).toEqual(['took … ownership'])
+    expect(hits(['took … ownership'], 'I took a long look at what ownership meant.')).toEqual([])
+  })
+
+  it('matches any alternative in a slot', () => {
+    expect(hits(['wrote/updated the runbook'], 'Then I updated the runbook.')).toEqual([
+      'wrote/updated the runbook',
+    ])
+    expect(hits(['wrote/updated the runbook'], 'Then I deleted the runbook.')).toEqual([])
+  })
+
+  it('does not count evidence that the sentence negates', () => {
+    expect(hits(['measured'], 'We never measured the latency.')).toEqual([])
+    expect(hits(['took ownership'], "I didn't take ownership of the fix.")).toEqual([])
+    expect(hits(['measured'], 'We measured the latency without delay.')).toEqual(['measured'])
+  })
+
+  it('keeps phrases that are negative in themselves', () => {
+    expect(hits(['nobody owned'], 'Nobody owned the billing cron job.')).toEqual(['nobody owned'])
+  })
+})
+
+describe('actorAt', () => {
+  const actor = (sentence: string, word: string) => {
+    const tokens = tokenize(sentence)
+    const lower = tokens.map((t) => t.lower)
+    const breaks = tokens.map((t, j) => j > 0 && /[,;:—–(]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+    return actorAt(lower, breaks, lower.indexOf(word))
+  }
+
+  it('finds the candidate, "we" or someone else as the subject of the clause', () => {
+    expect(actor('I adopted the new checklist.', 'adopted')).toBe('self')
+    expect(actor('We adopted the new checklist.', 'adopted')).toBe('we')
+    expect(actor('The infra team adopted it last year.', 'adopted')).toBe('other')
+    expect(actor('I wrote the runbook, and the infra team adopted it.', 'adopted')).toBe('other')
+    expect(actor('She reviewed it, but I adopted the new checklist.', 'adopted')).toBe('self')
+  })
+
+  it('reads a verb-first bullet as the candidate', () => {
+    expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
+  })
+})

@@ -39,13 +39,6 @@ export function dateTime(t: number | string): string {
   return Number.isNaN(d.getTime()) ? String(t) : dateFmt.format(d)
 }
 
-/** Local yyyy-mm-dd, the value of an `<input type="date">`. */
-export function isoDay(t: number): string {
-  const d = new Date(t)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
-
 export interface CriterionDiff {
   id: string
   label: string

@@ -22,7 +22,8 @@ export function createAppState(options: { api?: Api; storage?: Storage } = {}) {
   const api = options.api ?? defaultApi
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage)
   const rubrics = signal<Load<RubricSummary[]>>({ state: 'loading' })
-  // Compiled rubrics by id, fetched once per page load: live scoring needs the full criteria and options.
+  // Compiled rubrics by id, fetched once per page load unless asked fresh (Practice is, on every visit):
+  // live scoring needs the full criteria and options.
   const compiled = new Map<string, Promise<Rubric>>()
 
   async function loadRubrics(): Promise<void> {
@@ -43,7 +44,7 @@ export function createAppState(options: { api?: Api; storage?: Storage } = {}) {
     return p
   }
 
-  // Every prompt, fetched once per page load: Practice looks its prompt up here by id.
+  // Every prompt, fetched once per page load: History and Trends look a prompt's text up here by id.
   let promptList: Promise<PromptItem[]> | undefined
   function allPrompts(fresh = false): Promise<PromptItem[]> {
     if (!promptList || fresh) {
@@ -157,7 +158,7 @@ export function createPracticeSession(opts: {
 
 export type PracticeSession = ReturnType<typeof createPracticeSession>
 
-/** Groups prompts (or rubrics) under the kind of area their rubric trains, in the order the picker shows. */
+/** The kinds of area a rubric trains, named for headings and filters; KIND_ORDER is the order pages show them in. */
 export const KIND_LABEL: Record<string, string> = {
   'leadership-principle': 'Leadership Principles',
   competency: 'Competencies',
@@ -165,18 +166,3 @@ export const KIND_LABEL: Record<string, string> = {
   general: 'General',
 }
 export const KIND_ORDER = ['leadership-principle', 'competency', 'theme', 'general'] as const
-
-export function promptsByArea(prompts: readonly PromptItem[], index: Map<string, RubricSummary>) {
-  const groups = new Map<string, PromptItem[]>()
-  for (const p of prompts) {
-    const kind = index.get(p.rubricId)?.kind ?? 'general'
-    const list = groups.get(kind) ?? []
-    list.push(p)
-    groups.set(kind, list)
-  }
-  return KIND_ORDER.filter((k) => groups.has(k)).map((k) => ({
-    kind: k,
-    label: KIND_LABEL[k]!,
-    prompts: groups.get(k)!,
-  }))
-}

@@ -23,7 +23,11 @@ interface ReadFile {
 
 type PathKey = string | number
 
-function position(read: ReadFile, path: readonly PathKey[], key?: string): { line: number; column: number } {
+function position(
+  read: Pick<ReadFile, 'doc' | 'lines'>,
+  path: readonly PathKey[],
+  key?: string,
+): { line: number; column: number } {
   // The deepest node that exists along the path; for a named key, the key itself.
   let node: unknown
   for (let n = path.length; n >= 0; n--) {
@@ -505,6 +509,44 @@ export function parseRubric(
   for (const p of options.parents ?? []) known.set(p.id, p)
   const { rubrics, errors } = compileRubrics([{ file: fileName, text }], { known })
   return rubrics[0] === undefined ? { errors } : { rubric: rubrics[0], errors }
+}
+
+/** A place in a rubric file, as a RubricError gives it: the key path (`examples.2`), line and column. */
+export interface RubricPlace {
+  path: string
+  line: number
+  column: number
+}
+
+/**
+ * Places in rubric files, for problems found after compiling (the checker's). Each file is parsed once,
+ * when first asked about.
+ */
+export function rubricPlaces(sources: readonly RubricSource[]) {
+  const texts = new Map(sources.map((s) => [s.file, s.text]))
+  const reads = new Map<string, ReadFile>()
+  const read = (file: string): ReadFile => {
+    let r = reads.get(file)
+    if (r === undefined) {
+      r = readFile({ file, text: texts.get(file) ?? '' })
+      reads.set(file, r)
+    }
+    return r
+  }
+  return {
+    /** A path ending in a key names that key (`['examples']`); one ending in an index names that item. */
+    at(file: string, path: readonly PathKey[]): RubricPlace {
+      const last = path[path.length - 1]
+      const { line, column } =
+        typeof last === 'string' ? position(read(file), path.slice(0, -1), last) : position(read(file), path)
+      return { path: path.join('.'), line, column }
+    },
+    /** Where the file lists a criterion (its own or an override of an inherited one), if it does. */
+    criterionIndex(file: string, id: string): number | undefined {
+      const i = read(file).data?.criteria.findIndex((c) => c.id === id) ?? -1
+      return i < 0 ? undefined : i
+    },
+  }
 }
 
 /** Formats an error the way the CLI prints it: `file:line:col  rule-id  message`. */

@@ -1,14 +1,12 @@
 // The instructors' checker: run every example of every rubric and report expectations and coverage.
 
+import { type RubricSource, rubricPlaces } from './parse'
 import { score } from './score'
-import type { CriterionStatus, Rubric, ScoreReport } from './types'
+import type { CriterionStatus, Rubric, RubricError, ScoreReport } from './types'
 
-export interface CheckProblem {
-  file: string
-  /** Example index in the file, or undefined for a problem of the whole rubric. */
-  example?: number
+/** A problem the checker finds, placed in its file (path, line, column) like an error found reading it. */
+export interface CheckProblem extends RubricError {
   ruleId: 'example-expectation' | 'coverage' | 'no-examples'
-  message: string
 }
 
 export interface RubricCheckSummary {
@@ -18,19 +16,30 @@ export interface RubricCheckSummary {
   problems: CheckProblem[]
 }
 
-/** Runs every example and checks coverage: each criterion must be seen both met and not met. */
-export function checkRubrics(rubrics: readonly Rubric[]): RubricCheckSummary {
+/**
+ * Runs every example and checks coverage: each criterion must be seen both met and not met. `sources` are
+ * the rubric files the rubrics were compiled from, to place each problem in its file.
+ */
+export function checkRubrics(
+  rubrics: readonly Rubric[],
+  sources: readonly RubricSource[],
+): RubricCheckSummary {
+  const places = rubricPlaces(sources)
   const problems: CheckProblem[] = []
+  const problem = (
+    rubric: Rubric,
+    path: (string | number)[],
+    ruleId: CheckProblem['ruleId'],
+    message: string,
+  ): void => {
+    problems.push({ file: rubric.file, ...places.at(rubric.file, path), ruleId, message })
+  }
   let examples = 0
   let prompts = 0
   for (const rubric of rubrics) {
     prompts += rubric.prompts.length
     if (rubric.examples.length === 0) {
-      problems.push({
-        file: rubric.file,
-        ruleId: 'no-examples',
-        message: `Rubric '${rubric.id}' has no examples`,
-      })
+      problem(rubric, ['examples'], 'no-examples', `Rubric '${rubric.id}' has no examples`)
       continue
     }
     const seen = new Map<string, Set<CriterionStatus>>()
@@ -43,12 +52,7 @@ export function checkRubrics(rubrics: readonly Rubric[]): RubricCheckSummary {
         seen.set(c.id, s)
       }
       for (const message of expectationFailures(report, example.expect)) {
-        problems.push({
-          file: rubric.file,
-          example: i,
-          ruleId: 'example-expectation',
-          message: `Example '${example.name}': ${message}`,
-        })
+        problem(rubric, ['examples', i], 'example-expectation', `Example '${example.name}': ${message}`)
       }
     })
     for (const c of rubric.criteria) {
@@ -57,11 +61,14 @@ export function checkRubrics(rubrics: readonly Rubric[]): RubricCheckSummary {
       const notMet = s.has('missed') || s.has('partial')
       if (!met || !notMet) {
         const lacking = !met && !notMet ? 'met or missed' : !met ? 'met' : 'missed or partial'
-        problems.push({
-          file: rubric.file,
-          ruleId: 'coverage',
-          message: `Criterion '${c.id}' is never ${lacking} in any example of '${rubric.id}'; add an example that shows it`,
-        })
+        // At the criterion where this file lists it; an inherited one it leaves alone, at its examples.
+        const index = places.criterionIndex(rubric.file, c.id)
+        problem(
+          rubric,
+          index === undefined ? ['examples'] : ['criteria', index],
+          'coverage',
+          `Criterion '${c.id}' is never ${lacking} in any example of '${rubric.id}'; add an example that shows it`,
+        )
       }
     }
   }

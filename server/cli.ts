@@ -3,19 +3,24 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
 import { z } from 'zod'
 import {
   checkRubrics,
-  compileRubrics,
   formatRubricError,
   type Rubric,
-  type RubricError,
+  type RubricSource,
   rubricJsonSchema,
   type ScoreReport,
   score,
 } from '../engine/index'
 import { readRubricFolder } from './rubric-files'
+import {
+  buildRubricSet,
+  chooseRubric,
+  DEFAULT_RUBRIC_ID,
+  type RubricChoice,
+  type RubricSet,
+} from './rubric-set'
 
 const USAGE = `Usage:
   star score [--rubric ID] [--prompt ID] [--jsonl] [--json] [FILE]
@@ -27,31 +32,23 @@ const USAGE = `Usage:
   star rubrics schema [FILE]  write the JSON Schema for rubric files (default rubrics/rubric.schema.json)
   star help
 
-Rubrics are read from STARBOARD_RUBRICS or ./rubrics. Without --rubric or --prompt, star-core is used.`
+Rubrics are read from STARBOARD_RUBRICS or ./rubrics. Without --rubric or --prompt, ${DEFAULT_RUBRIC_ID} is used.`
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
-export interface LoadedRubrics {
-  rubrics: Map<string, Rubric>
-  promptRubric: Map<string, Rubric>
-  errors: RubricError[]
-  files: { file: string; text: string }[]
+interface LoadedFolder {
+  rubrics: RubricSet
+  /** The files as read, for placing the checker's problems in them. */
+  sources: RubricSource[]
 }
 
-/** Reads every .yaml/.yml file in `dir` (not recursive) and compiles them together. */
-export function loadRubricDir(dir: string): LoadedRubrics {
+/** Reads every .yaml/.yml file in `dir` (not recursive), named relative to the working folder, and compiles them. */
+function loadRubricDir(dir: string): LoadedFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(`Rubric folder not found: ${dir} (set STARBOARD_RUBRICS or pass a folder)`)
   }
   const read = readRubricFolder(dir, (name) => relative(process.cwd(), join(dir, name)) || name)
-  const files = read.sources
-  const compiled = compileRubrics(files)
-  const rubrics = compiled.rubrics
-  const errors = [...read.errors, ...compiled.errors]
-  const byId = new Map(rubrics.map((r) => [r.id, r]))
-  const promptRubric = new Map<string, Rubric>()
-  for (const r of rubrics) for (const p of r.prompts) promptRubric.set(p.id, r)
-  return { rubrics: byId, promptRubric, errors, files }
+  return { rubrics: buildRubricSet(read), sources: read.sources }
 }
 
 function defaultRubricDir(): string {
@@ -65,50 +62,21 @@ const jsonLineSchema = z.object({
   rubric: z.string().optional(),
 })
 
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
-interface Choice {
-  rubricId?: string
-  promptId?: string
-  question?: string
-}
-
-function chooseRubric(loaded: LoadedRubrics, choice: Choice): Rubric {
-  if (choice.rubricId !== undefined) {
-    const r = loaded.rubrics.get(choice.rubricId)
-    if (r === undefined)
-      throw new UsageError(
-        `Unknown rubric '${choice.rubricId}'; known: ${[...loaded.rubrics.keys()].join(', ')}`,
-      )
-    return r
+function pickRubric(rubrics: RubricSet, choice: RubricChoice): Rubric {
+  const chosen = chooseRubric(rubrics, choice)
+  if ('rubric' in chosen) return chosen.rubric
+  if (chosen.missing === 'rubric') {
+    const known = rubrics.list().map((r) => r.id)
+    throw new UsageError(`Unknown rubric '${chosen.id}'; known: ${known.join(', ')}`)
   }
-  if (choice.promptId !== undefined) {
-    const r = loaded.promptRubric.get(choice.promptId)
-    if (r === undefined) throw new UsageError(`Unknown prompt '${choice.promptId}'`)
-    return r
-  }
-  if (choice.question !== undefined) {
-    // A question that is one of our prompts, word for word, is scored with that prompt's rubric.
-    const q = normalise(choice.question)
-    for (const r of loaded.rubrics.values()) {
-      if (r.prompts.some((p) => normalise(p.text) === q)) return r
-    }
-  }
-  const core = loaded.rubrics.get('star-core')
-  if (core === undefined)
-    throw new UsageError('The star-core rubric is missing or has errors; run `star rubrics check`')
-  return core
+  if (chosen.missing === 'prompt') throw new UsageError(`Unknown prompt '${chosen.id}'`)
+  throw new UsageError(`The ${chosen.id} rubric is missing or has errors; run \`star rubrics check\``)
 }
 
 const LETTER: Record<string, string> = { situation: 'S', task: 'T', action: 'A', result: 'R', other: '·' }
 const MARK: Record<string, string> = { met: '✓', partial: '~', missed: '✗' }
 
-export function formatReport(report: ScoreReport): string {
+function formatReport(report: ScoreReport): string {
   const lines: string[] = []
   const minutes = Math.floor(report.stats.speakingSeconds / 60)
   const seconds = report.stats.speakingSeconds % 60
@@ -175,17 +143,17 @@ async function readInput(file: string | undefined): Promise<string> {
 async function scoreCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const args = parseArgs(argv, ['rubric', 'prompt'], ['jsonl', 'json'])
   if (args.positional.length > 1) throw new UsageError('Give at most one FILE')
-  const loaded = loadRubricDir(defaultRubricDir())
-  const fixed: Choice = { rubricId: args.values.get('rubric'), promptId: args.values.get('prompt') }
+  const { rubrics } = loadRubricDir(defaultRubricDir())
+  const fixed: RubricChoice = { rubricId: args.values.get('rubric'), promptId: args.values.get('prompt') }
   if (!args.flags.has('jsonl')) {
-    const rubric = chooseRubric(loaded, fixed)
+    const rubric = pickRubric(rubrics, fixed)
     const text = await readInput(args.positional[0])
     const report = score(text, rubric)
     out.write(args.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReport(report))
     return 0
   }
   // JSON lines: one output line per input line, in order; a bad line gets {"error"} and the run goes on.
-  if (fixed.rubricId !== undefined || fixed.promptId !== undefined) chooseRubric(loaded, fixed)
+  if (fixed.rubricId !== undefined || fixed.promptId !== undefined) pickRubric(rubrics, fixed)
   const file = args.positional[0]
   if (file !== undefined && file !== '-' && !existsSync(file)) throw new UsageError(`File not found: ${file}`)
   const input =
@@ -194,12 +162,12 @@ async function scoreCommand(argv: string[], out: NodeJS.WritableStream): Promise
   let lineNo = 0
   for await (const line of rl) {
     lineNo++
-    out.write(`${scoreJsonLine(line, lineNo, loaded, fixed)}\n`)
+    out.write(`${scoreJsonLine(line, lineNo, rubrics, fixed)}\n`)
   }
   return 0
 }
 
-export function scoreJsonLine(line: string, lineNo: number, loaded: LoadedRubrics, fixed: Choice): string {
+function scoreJsonLine(line: string, lineNo: number, rubrics: RubricSet, fixed: RubricChoice): string {
   try {
     if (line.trim() === '')
       return JSON.stringify({ error: `line ${lineNo}: empty line; expected a JSON object` })
@@ -220,7 +188,7 @@ export function scoreJsonLine(line: string, lineNo: number, loaded: LoadedRubric
         issue.code === 'invalid_type' && field === 'answer' ? '"answer" must be a string' : issue.message
       return JSON.stringify({ error: `line ${lineNo}: ${field ? `${field}: ` : ''}${reason}` })
     }
-    const rubric = chooseRubric(loaded, {
+    const rubric = pickRubric(rubrics, {
       rubricId: parsed.data.rubric ?? fixed.rubricId,
       promptId: parsed.data.promptId ?? fixed.promptId,
       question: parsed.data.question,
@@ -232,44 +200,12 @@ export function scoreJsonLine(line: string, lineNo: number, loaded: LoadedRubric
   }
 }
 
-/** Line and column of a key path in a YAML text, for problems found after compiling. */
-function locate(text: string, path: (string | number)[]): { line: number; column: number } {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines })
-  let node: unknown
-  for (let n = path.length; n >= 0; n--) {
-    node = doc.getIn(path.slice(0, n), true)
-    if (node !== undefined && node !== null) break
-  }
-  if (path.length === 1 && isMap(doc.contents)) {
-    const pair = (doc.contents.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === path[0])
-    if (pair !== undefined) node = pair.key
-  }
-  const range = (node as Node | null)?.range
-  const pos = lines.linePos(range ? range[0] : 0)
-  return { line: pos.line, column: pos.col }
-}
-
 function rubricsCheckCommand(argv: string[], out: NodeJS.WritableStream): number {
   const args = parseArgs(argv, [], [])
   const dir = resolve(args.positional[0] ?? defaultRubricDir())
-  const loaded = loadRubricDir(dir)
-  const lines: string[] = loaded.errors.map(formatRubricError)
-  const summary = checkRubrics([...loaded.rubrics.values()])
-  const textOf = new Map(loaded.files.map((f) => [f.file, f.text]))
-  for (const p of summary.problems) {
-    const text = textOf.get(p.file) ?? ''
-    let path: (string | number)[] = ['examples']
-    if (p.example !== undefined) path = ['examples', p.example]
-    else if (p.ruleId === 'coverage') {
-      const id = /Criterion '([^']+)'/.exec(p.message)?.[1]
-      const doc = parseDocument(text).toJS() as { criteria?: { id?: string }[] } | null
-      const index = doc?.criteria?.findIndex((c) => c.id === id) ?? -1
-      path = index >= 0 ? ['criteria', index] : ['examples']
-    }
-    const { line, column } = locate(text, path)
-    lines.push(`${p.file}:${line}:${column}  ${p.ruleId}  ${p.message}`)
-  }
+  const { rubrics, sources } = loadRubricDir(dir)
+  const summary = checkRubrics(rubrics.list(), sources)
+  const lines = [...rubrics.errors(), ...summary.problems].map(formatRubricError)
   for (const l of lines) out.write(`${l}\n`)
   const problems = lines.length
   out.write(
@@ -279,7 +215,7 @@ function rubricsCheckCommand(argv: string[], out: NodeJS.WritableStream): number
 }
 
 function rubricsSchemaCommand(argv: string[], out: NodeJS.WritableStream): number {
-  const args = parseArgs(argv, [], ['check'])
+  const args = parseArgs(argv, [], [])
   const target = resolve(args.positional[0] ?? join(defaultRubricDir(), 'rubric.schema.json'))
   const json = `${JSON.stringify(rubricJsonSchema(), null, 2)}\n`
   writeFileSync(target, json)

@@ -18,12 +18,9 @@ function readError(file: string, ruleId: string, message: string): RubricError {
 
 /**
  * The rubric files directly inside `dir`, sorted by name. `nameOf` says how a file is named in
- * sources and errors (an absolute path by default). Never throws.
+ * sources and errors: by default its name, relative to `dir`. Never throws.
  */
-export function readRubricFolder(
-  dir: string,
-  nameOf: (name: string) => string = (n) => join(dir, n),
-): RubricFolder {
+export function readRubricFolder(dir: string, nameOf: (name: string) => string = (n) => n): RubricFolder {
   let names: string[]
   try {
     names = readdirSync(dir, { withFileTypes: true })

@@ -1,6 +1,5 @@
 // Rubric routes: the rubrics in service, one compiled rubric, and the problems in rubric files.
 
-import { basename } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { notFound } from '../errors'
@@ -25,7 +24,7 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: r.kind,
           summary: r.summary,
           extends: r.extends,
-          file: app.rubrics.fileName(r.file),
+          file: r.file,
           hash: r.hash,
           prompts: r.prompts.length,
           criteria: r.criteria.length,
@@ -55,8 +54,8 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      errors: app.rubrics.errors().map((e) => ({ ...e, file: app.rubrics.fileName(e.file) })),
-      stale: app.rubrics.stale().map((s) => ({ ...s, file: app.rubrics.fileName(s.file) })),
+      errors: app.rubrics.errors(),
+      stale: app.rubrics.stale(),
       loadedAt: new Date(app.rubrics.loadedAt).toISOString(),
     }),
   )
@@ -74,13 +73,13 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rubric = app.rubrics.get(request.params.id)
-      if (rubric !== undefined) return { ...rubric, file: app.rubrics.fileName(rubric.file) }
+      if (rubric !== undefined) return rubric
       const id = request.params.id
-      const broken = app.rubrics.errors().find((e) => basename(e.file).replace(/\.ya?ml$/i, '') === id)
+      const broken = app.rubrics.fileWithErrors(id)
       throw notFound(
         broken === undefined
           ? `No rubric '${id}' is in service; GET /api/rubrics lists them`
-          : `No rubric '${id}' is in service: ${app.rubrics.fileName(broken.file)} has errors (GET /api/rubrics/errors)`,
+          : `No rubric '${id}' is in service: ${broken} has errors (GET /api/rubrics/errors)`,
       )
     },
   )

@@ -1,12 +1,10 @@
 // POST /api/score: scores an answer and returns the report; nothing is stored (for live feedback and graders).
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { type Rubric, score } from '../../engine/index'
+import { score } from '../../engine/index'
 import { notFound } from '../errors'
+import { chooseRubric } from '../rubric-set'
 import { errorSchema, reportSchema, scoreBody } from '../schemas'
-
-/** The rubric every other rubric extends; used when a request names neither rubric nor prompt. */
-export const DEFAULT_RUBRIC_ID = 'star-core'
 
 export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -23,26 +21,17 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { answer, promptId, rubricId } = request.body
-      let rubric: Rubric | undefined
-      if (rubricId !== undefined) {
-        rubric = app.rubrics.get(rubricId)
-        if (rubric === undefined) {
-          throw notFound(`No rubric '${rubricId}' is in service; GET /api/rubrics lists them`)
-        }
-      } else if (promptId !== undefined) {
-        rubric = app.rubrics.findPrompt(promptId)?.rubric
-        if (rubric === undefined) {
-          throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
-        }
-      } else {
-        rubric = app.rubrics.get(DEFAULT_RUBRIC_ID)
-        if (rubric === undefined) {
-          throw notFound(
-            `The default rubric '${DEFAULT_RUBRIC_ID}' is not in service; pass a rubricId or promptId, or fix ${DEFAULT_RUBRIC_ID}.yaml`,
-          )
-        }
+      const chosen = chooseRubric(app.rubrics, { rubricId, promptId })
+      if ('missing' in chosen) {
+        throw notFound(
+          chosen.missing === 'rubric'
+            ? `No rubric '${chosen.id}' is in service; GET /api/rubrics lists them`
+            : chosen.missing === 'prompt'
+              ? `No prompt '${chosen.id}' is in service; GET /api/prompts lists them`
+              : `The default rubric '${chosen.id}' is not in service; pass a rubricId or promptId, or fix ${chosen.id}.yaml`,
+        )
       }
-      return score(answer, rubric)
+      return score(answer, chosen.rubric)
     },
   )
 }

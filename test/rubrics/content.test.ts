@@ -104,7 +104,7 @@ describe('shipped rubrics', () => {
   })
 
   it('pass every example expectation and give every criterion full coverage', () => {
-    const summary = checkRubrics(rubrics)
+    const summary = checkRubrics(rubrics, files)
     expect(summary.problems).toEqual([])
     expect(summary.rubrics).toBe(28)
   })

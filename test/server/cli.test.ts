@@ -167,6 +167,43 @@ describe('star rubrics check', () => {
       /star-core\.yaml:\d+:5 {2}example-expectation {2}Example 'strong story with a measured result and a lesson': expected band 'weak', got 'strong'/,
     )
   })
+
+  it('points a coverage gap at the criterion in the file, and an inherited one at the examples', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'star-rubrics-'))
+    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8'))
+    writeFileSync(
+      join(dir, 'grit.yaml'),
+      [
+        'id: grit',
+        'title: Grit',
+        'kind: theme',
+        'extends: star-core',
+        'summary: Keeps going.',
+        'criteria:',
+        '  - id: grit-signals',
+        '    check: keywords',
+        '    weight: 10',
+        '    groups:',
+        '      - label: persistence',
+        '        any: [kept going]',
+        'examples:',
+        '  - name: short',
+        '    answer: I kept going.',
+        '    expect: {}',
+        '',
+      ].join('\n'),
+    )
+    const { out, text } = capture()
+    expect(await main(['rubrics', 'check', dir], out)).toBe(1)
+    const lines = text().trimEnd().split('\n')
+    const file = relative(process.cwd(), join(dir, 'grit.yaml'))
+    expect(lines).toContain(
+      `${file}:7:5  coverage  Criterion 'grit-signals' is never missed or partial in any example of 'grit'; add an example that shows it`,
+    )
+    expect(lines).toContain(
+      `${file}:13:1  coverage  Criterion 'star-structure' is never met in any example of 'grit'; add an example that shows it`,
+    )
+  })
 })
 
 describe('star rubrics schema', () => {

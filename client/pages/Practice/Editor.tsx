@@ -1,0 +1,147 @@
+// Answering one prompt: the answer field with its draft and timer, live feedback, and submitting.
+import { useSignal } from '@preact/signals'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import type { Rubric } from '../../../engine/types'
+import type { ApiError, PromptItem } from '../../api'
+import { NextWeakest } from '../../components/NextWeakest'
+import { useKeydown, useTitle } from '../../hooks'
+import { createPracticeSession, useAppState } from '../../state'
+import { LiveFeedback } from './LiveFeedback'
+import { LivePreview } from './LivePreview'
+import { LiveSummary } from './LiveSummary'
+import { PromptHeader } from './PromptHeader'
+import { Shortcuts } from './Shortcuts'
+import { Timer } from './Timer'
+
+export function Editor({ prompt }: { prompt: PromptItem }) {
+  const state = useAppState()
+  const { route, query } = useLocation()
+  const why = query.why
+  const rubric = useSignal<Rubric | null>(null)
+  const rubricError = useSignal<{ message: string; status?: number } | null>(null)
+  const session = useMemo(
+    () => createPracticeSession({ prompt, rubric, storage: state.storage }),
+    [prompt, rubric, state.storage],
+  )
+  const [fieldError, setFieldError] = useState('')
+  const [submitError, setSubmitError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const textarea = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    let live = true
+    // Fresh on every visit: an instructor may have changed the rubric file since the last one.
+    state.rubric(prompt.rubricId, true).then(
+      (r) => {
+        if (live) rubric.value = r
+      },
+      (e) => {
+        if (live) rubricError.value = { message: (e as Error).message, status: (e as ApiError).status }
+      },
+    )
+    return () => {
+      live = false
+      session.flushDraft()
+    }
+  }, [prompt.rubricId])
+
+  async function submit() {
+    const answer = session.answer.peek()
+    if (answer.trim() === '') {
+      setFieldError('Write your answer before submitting.')
+      textarea.current?.focus()
+      return
+    }
+    setBusy(true)
+    setFieldError('')
+    setSubmitError('')
+    try {
+      const { id } = await state.api.createAttempt({
+        promptId: prompt.id,
+        answer,
+        durationMs: Math.round(session.elapsed.peek()),
+      })
+      session.clearDraft()
+      session.pause()
+      route(`/attempts/${id}`)
+    } catch (e) {
+      const err = e as ApiError
+      if (err.field === 'answer') setFieldError(err.message)
+      else setSubmitError(err.message)
+      setBusy(false)
+    }
+  }
+
+  // Subscribed once; each key reaches this render's submit and session.
+  useKeydown((e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void submit()
+    } else if (e.key === 'Escape' && document.activeElement === textarea.current) {
+      if (session.running.peek()) session.pause()
+      else session.start()
+    }
+  })
+
+  useTitle('Practice')
+  return (
+    <main id="main" tabIndex={-1} class="page practice">
+      <nav class="crumbs" aria-label="Practice">
+        <a href="/practice">← All prompts</a>
+        <NextWeakest compact />
+      </nav>
+      <PromptHeader prompt={prompt} why={why} />
+
+      <div class="practice-grid">
+        <section class="editor" aria-label="Your answer">
+          <Timer session={session} />
+          <div class="field">
+            <label for="answer">Your answer</label>
+            <textarea
+              id="answer"
+              ref={textarea}
+              data-testid="answer"
+              rows={12}
+              spellcheck
+              aria-invalid={fieldError ? 'true' : undefined}
+              aria-describedby={fieldError ? 'answer-error answer-hint' : 'answer-hint'}
+              placeholder="Situation: where and when… Task: what you had to do… Action: what you did… Result: what changed, in numbers…"
+              value={session.answer.peek()}
+              onInput={(e) => {
+                if (fieldError) setFieldError('')
+                session.setAnswer(e.currentTarget.value)
+              }}
+            />
+            {fieldError && (
+              <p id="answer-error" class="field-error" role="alert">
+                {fieldError}
+              </p>
+            )}
+            <p id="answer-hint" class="hint">
+              {session.restored ? 'Your draft for this question was restored. ' : ''}Drafts are saved on this
+              device as you type.
+            </p>
+          </div>
+          <LiveSummary session={session} />
+          <div class="actions">
+            <button type="button" class="primary" data-testid="submit" onClick={submit} disabled={busy}>
+              {busy ? 'Submitting…' : 'Submit answer'}
+            </button>
+            <span class="hint">
+              or <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd>
+            </span>
+            {submitError && (
+              <p class="field-error" role="alert">
+                {submitError}
+              </p>
+            )}
+          </div>
+          <LivePreview session={session} />
+          <Shortcuts />
+        </section>
+        <LiveFeedback session={session} rubricError={rubricError.value} />
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,28 @@
+// The question being answered: why it was suggested, its areas and its tips.
+import type { PromptItem } from '../../api'
+import { TagChips } from '../../components/TagChips'
+
+export function PromptHeader({ prompt, why }: { prompt: PromptItem; why?: string }) {
+  return (
+    <header class="prompt-head">
+      {why && (
+        <p class="notice" role="status">
+          Suggested by “Next: weakest area”: {why}
+        </p>
+      )}
+      <p class="eyebrow">Interview question</p>
+      <h1 class="prompt-text">{prompt.text}</h1>
+      <TagChips tags={prompt.tags} href="/rubrics" block />
+      {prompt.tips.length > 0 && (
+        <details class="tips" open>
+          <summary>Tips for this question</summary>
+          <ul>
+            {prompt.tips.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </header>
+  )
+}

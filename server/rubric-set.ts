@@ -1,0 +1,163 @@
+// One read of a rubrics folder, compiled: rubrics and prompts by id, the errors in the files, the last good
+// versions kept in service; and the one rule that chooses the rubric for an answer (server and command line).
+
+import { basename } from 'node:path'
+import { compileRubrics, type Prompt, type Rubric, type RubricError } from '../engine/index'
+import type { RubricFolder } from './rubric-files'
+
+/** The rubric every other rubric extends; used when an answer names neither rubric nor prompt. */
+export const DEFAULT_RUBRIC_ID = 'star-core'
+
+export interface RegisteredPrompt {
+  prompt: Prompt
+  /** The rubric that defines the prompt and scores answers to it. */
+  rubric: Rubric
+}
+
+/** A rubric served from its last good version because its file has errors now. */
+export interface StaleRubric {
+  rubricId: string
+  file: string
+  hash: string
+}
+
+const byIdOrder = (a: Rubric, b: Rubric) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * The rubrics in service. Every `file` (of a rubric, an error or a stale rubric) is the name the folder
+ * reader gave it, e.g. relative to the rubrics folder, so nothing downstream has to rename it.
+ */
+export class RubricSet {
+  private readonly rubricsById: Map<string, Rubric>
+  private readonly promptsById: Map<string, RegisteredPrompt>
+
+  constructor(
+    rubrics: readonly Rubric[] = [],
+    private readonly fileErrors: RubricError[] = [],
+    private readonly staleRubrics: StaleRubric[] = [],
+  ) {
+    const sorted = [...rubrics].sort(byIdOrder)
+    this.rubricsById = new Map(sorted.map((r) => [r.id, r]))
+    // Fresh rubrics claim their prompt ids first; a stale version cannot shadow a prompt that moved.
+    const staleIds = new Set(staleRubrics.map((s) => s.rubricId))
+    const claimed = new Map<string, RegisteredPrompt>()
+    for (const pass of [false, true]) {
+      for (const rubric of sorted) {
+        if (staleIds.has(rubric.id) !== pass) continue
+        for (const prompt of rubric.prompts) {
+          if (!claimed.has(prompt.id)) claimed.set(prompt.id, { prompt, rubric })
+        }
+      }
+    }
+    // Listed in rubric id order, then file order.
+    this.promptsById = new Map()
+    for (const rubric of sorted) {
+      for (const prompt of rubric.prompts) {
+        const entry = claimed.get(prompt.id)
+        if (entry?.rubric === rubric) this.promptsById.set(prompt.id, entry)
+      }
+    }
+  }
+
+  /** Rubrics in service, ordered by id. */
+  list(): Rubric[] {
+    return [...this.rubricsById.values()]
+  }
+
+  get(id: string): Rubric | undefined {
+    return this.rubricsById.get(id)
+  }
+
+  /** Every prompt in service with its rubric, in rubric id order, then file order. */
+  prompts(): RegisteredPrompt[] {
+    return [...this.promptsById.values()]
+  }
+
+  findPrompt(id: string): RegisteredPrompt | undefined {
+    return this.promptsById.get(id)
+  }
+
+  /** Problems in the rubric files as they were read. */
+  errors(): RubricError[] {
+    return this.fileErrors
+  }
+
+  /** Rubrics whose file has errors now, served from their last good version. */
+  stale(): StaleRubric[] {
+    return this.staleRubrics
+  }
+
+  /** The file with errors that is named after rubric `id` (`id.yaml`), to say why that rubric is not in service. */
+  fileWithErrors(id: string): string | undefined {
+    return this.fileErrors.find((e) => basename(e.file).replace(/\.ya?ml$/i, '') === id)?.file
+  }
+}
+
+/**
+ * Compiles a folder's files into a set. With `previous`, a rubric whose file is still there but has errors
+ * now stays in service at its previous version (stale), and children may extend it; a deleted file's
+ * rubric leaves service.
+ */
+export function buildRubricSet(read: RubricFolder, previous: RubricSet = new RubricSet()): RubricSet {
+  const present = new Set(read.sources.map((s) => s.file))
+  // Last good rubrics whose file is still there: a broken parent file leaves its children compilable.
+  const known = new Map<string, Rubric>()
+  for (const r of previous.list()) if (present.has(r.file)) known.set(r.id, r)
+
+  const compiled = compileRubrics(read.sources, { known })
+  const next = new Map<string, Rubric>()
+  for (const r of compiled.rubrics) next.set(r.id, r)
+
+  const compiledFiles = new Set(compiled.rubrics.map((r) => r.file))
+  const stale: StaleRubric[] = []
+  for (const r of previous.list()) {
+    // A deleted file takes its rubric out of service; a file that compiled now replaced it.
+    if (!present.has(r.file) || compiledFiles.has(r.file) || next.has(r.id)) continue
+    next.set(r.id, r)
+    stale.push({ rubricId: r.id, file: r.file, hash: r.hash })
+  }
+  return new RubricSet([...next.values()], [...read.errors, ...compiled.errors], stale)
+}
+
+/** What an answer names to be scored with: a rubric, else a prompt, else its question's exact text. */
+export interface RubricChoice {
+  rubricId?: string
+  promptId?: string
+  /** A question that is one of the prompts, word for word, is scored with that prompt's rubric. */
+  question?: string
+}
+
+export type ChosenRubric = { rubric: Rubric } | { missing: 'rubric' | 'prompt' | 'default'; id: string }
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
+ * The rubric to score an answer with: the named rubric, else the named prompt's, else the rubric of the
+ * prompt whose text the question is, else the default rubric. What is missing is said as data; callers
+ * word it for their audience.
+ */
+export function chooseRubric(
+  rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'>,
+  choice: RubricChoice,
+): ChosenRubric {
+  if (choice.rubricId !== undefined) {
+    const rubric = rubrics.get(choice.rubricId)
+    return rubric === undefined ? { missing: 'rubric', id: choice.rubricId } : { rubric }
+  }
+  if (choice.promptId !== undefined) {
+    const rubric = rubrics.findPrompt(choice.promptId)?.rubric
+    return rubric === undefined ? { missing: 'prompt', id: choice.promptId } : { rubric }
+  }
+  if (choice.question !== undefined) {
+    const q = normalise(choice.question)
+    const asked = rubrics.prompts().find((p) => normalise(p.prompt.text) === q)
+    if (asked !== undefined) return { rubric: asked.rubric }
+  }
+  const rubric = rubrics.get(DEFAULT_RUBRIC_ID)
+  return rubric === undefined ? { missing: 'default', id: DEFAULT_RUBRIC_ID } : { rubric }
+}

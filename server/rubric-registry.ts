@@ -11,9 +11,6 @@ import {
 } from '../engine/index'
 import { RUBRIC_FILE, type RubricFolder, readRubricFolder } from './rubric-files'
 
-/** The kinds of rubric that name an area to practise (coverage, "next prompt"). */
-export const AREA_KINDS = ['leadership-principle', 'competency', 'theme'] as const
-
 export interface RegisteredPrompt {
   prompt: Prompt
   /** The rubric that defines the prompt and scores answers to it. */

@@ -2,36 +2,26 @@
 
 import { basename } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { errorSchema } from '../../contract/common'
+import { rubricErrorsSchema, rubricListSchema, rubricParams, rubricSchema } from '../../contract/rubrics'
 import { notFound } from '../errors'
-import { errorSchema, rubricErrorSchema, rubricParams, rubricSchema, rubricSummarySchema } from '../schemas'
+import { rubricErrorsView, rubricSummaryView, rubricView } from '../views'
 
 export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
+  const fileName = (file: string) => app.rubrics.fileName(file)
+
   app.get(
     '/api/rubrics',
     {
       schema: {
         tags: ['rubrics'],
         summary: 'Rubrics in service',
-        response: { 200: z.object({ rubrics: z.array(rubricSummarySchema) }) },
+        response: { 200: rubricListSchema },
       },
     },
     async () => {
       const stale = new Set(app.rubrics.stale().map((s) => s.rubricId))
-      return {
-        rubrics: app.rubrics.list().map((r) => ({
-          id: r.id,
-          title: r.title,
-          kind: r.kind,
-          summary: r.summary,
-          extends: r.extends,
-          file: app.rubrics.fileName(r.file),
-          hash: r.hash,
-          prompts: r.prompts.length,
-          criteria: r.criteria.length,
-          stale: stale.has(r.id),
-        })),
-      }
+      return { rubrics: app.rubrics.list().map((r) => rubricSummaryView(r, fileName, stale.has(r.id))) }
     },
   )
 
@@ -45,20 +35,10 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
           'Every problem in the rubric files as they are on disk now, with file, line and column. ' +
           'A rubric whose file has errors stays in service at its last good version (listed in `stale`). ' +
           'File names are relative to the rubrics folder.',
-        response: {
-          200: z.object({
-            errors: z.array(rubricErrorSchema),
-            stale: z.array(z.object({ rubricId: z.string(), file: z.string(), hash: z.string() })),
-            loadedAt: z.string().describe('When the folder was last read.'),
-          }),
-        },
+        response: { 200: rubricErrorsSchema },
       },
     },
-    async () => ({
-      errors: app.rubrics.errors().map((e) => ({ ...e, file: app.rubrics.fileName(e.file) })),
-      stale: app.rubrics.stale().map((s) => ({ ...s, file: app.rubrics.fileName(s.file) })),
-      loadedAt: new Date(app.rubrics.loadedAt).toISOString(),
-    }),
+    async () => rubricErrorsView(app.rubrics.errors(), app.rubrics.stale(), app.rubrics.loadedAt, fileName),
   )
 
   app.get(
@@ -74,13 +54,13 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rubric = app.rubrics.get(request.params.id)
-      if (rubric !== undefined) return { ...rubric, file: app.rubrics.fileName(rubric.file) }
+      if (rubric !== undefined) return rubricView(rubric, fileName)
       const id = request.params.id
       const broken = app.rubrics.errors().find((e) => basename(e.file).replace(/\.ya?ml$/i, '') === id)
       throw notFound(
         broken === undefined
           ? `No rubric '${id}' is in service; GET /api/rubrics lists them`
-          : `No rubric '${id}' is in service: ${app.rubrics.fileName(broken.file)} has errors (GET /api/rubrics/errors)`,
+          : `No rubric '${id}' is in service: ${fileName(broken.file)} has errors (GET /api/rubrics/errors)`,
       )
     },
   )

@@ -1,9 +1,10 @@
 // POST /api/score: scores an answer and returns the report; nothing is stored (for live feedback and graders).
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { errorSchema } from '../../contract/common'
+import { reportSchema, scoreBody } from '../../contract/report'
 import { type Rubric, score } from '../../engine/index'
 import { notFound } from '../errors'
-import { errorSchema, reportSchema, scoreBody } from '../schemas'
 
 /** The rubric every other rubric extends; used when a request names neither rubric nor prompt. */
 export const DEFAULT_RUBRIC_ID = 'star-core'

@@ -2,8 +2,9 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import type { ServedPrompt } from '../../../contract/rubrics'
 import type { Rubric } from '../../../engine/types'
-import { ApiError, type PromptItem } from '../../api'
+import { ApiError } from '../../api'
 import { AreaOptions } from '../../components/AreaOptions'
 import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
@@ -207,7 +208,7 @@ function Page({ children }: { children: preact.ComponentChildren }) {
   )
 }
 
-function Editor({ prompt }: { prompt: PromptItem }) {
+function Editor({ prompt }: { prompt: ServedPrompt }) {
   const state = useAppState()
   const { route, query } = useLocation()
   const why = query.why

@@ -3,7 +3,7 @@
 import type { ExportedAttempt, ExportFormat } from '../contract/attempts'
 import type { AttemptRecord } from '../db/index'
 import type { ScoreReport } from '../engine/index'
-import { iso } from './views'
+import { attemptFactsView, iso } from './views'
 
 /** An attempt as read for export: everything stored but its tags. */
 export type ExportRow = Omit<AttemptRecord, 'tags'>
@@ -16,18 +16,13 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** One attempt as exported in JSON: everything stored, the full report included. */
 export function attemptAsJson(a: ExportRow) {
+  // Prompt text is left out: the export is what was stored, and prompts live in the rubric files.
+  const { promptText: _, ...facts } = attemptFactsView(a, null)
   return {
-    id: a.id,
-    promptId: a.promptId,
-    rubricId: a.rubricId,
+    ...facts,
     rubricHash: a.rubricHash,
     engineVersion: a.engineVersion,
     answer: a.answer,
-    score: a.score,
-    band: { id: a.bandId, label: a.bandLabel },
-    durationMs: a.durationMs,
-    createdAt: iso(a.createdAt),
-    scoredAt: iso(a.scoredAt),
     report: a.report as ScoreReport,
   } satisfies ExportedAttempt
 }

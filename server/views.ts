@@ -27,8 +27,11 @@ export const iso = (ms: number) => new Date(ms).toISOString()
 /** The db keeps reports as the JSON the engine made; they are read back as the engine's type. */
 const storedReport = (report: unknown) => report as ScoreReport
 
-/** The fields every view of an attempt shares (the contract's attempt facts). */
-function attemptFacts(a: AttemptSummaryRow | AttemptRecord, promptText: string | null) {
+/** What every stored attempt row has: the fields its summary row and its full record share. */
+type AttemptFactsRow = Pick<AttemptRecord, keyof AttemptRecord & keyof AttemptSummaryRow>
+
+/** The fields every view of an attempt shares: the list row, the full attempt and the export. */
+export function attemptFactsView(a: AttemptFactsRow, promptText: string | null) {
   return {
     id: a.id,
     promptId: a.promptId,
@@ -44,7 +47,7 @@ function attemptFacts(a: AttemptSummaryRow | AttemptRecord, promptText: string |
 
 export function attemptSummaryView(a: AttemptSummaryRow, promptText: string | null) {
   return {
-    ...attemptFacts(a, promptText),
+    ...attemptFactsView(a, promptText),
     excerpt: a.excerpt,
     answerLength: a.answerLength,
   } satisfies AttemptSummary
@@ -85,7 +88,7 @@ export function attemptView(
   history: readonly ReplacedReportRow[],
 ) {
   return {
-    ...attemptFacts(a, promptText),
+    ...attemptFactsView(a, promptText),
     rubricHash: a.rubricHash,
     engineVersion: a.engineVersion,
     answer: a.answer,

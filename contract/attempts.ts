@@ -103,7 +103,7 @@ export const exportQuery = attemptFilters
 // ---------- responses
 
 /** What every view of an attempt shows. */
-const attemptFactsSchema = z.object({
+export const attemptFactsSchema = z.object({
   id: z.number().int(),
   promptId: z.string(),
   promptText: z.string().nullable().describe('null when the prompt is no longer in any rubric.'),
@@ -181,6 +181,7 @@ export const exportedAttemptSchema = attemptFactsSchema.omit({ promptText: true 
 export type AttemptListQuery = z.input<typeof listAttemptsQuery>
 export type ExportFormat = z.infer<typeof exportFormatSchema>
 export type CreateAttemptRequest = z.input<typeof createAttemptBody>
+export type AttemptFacts = z.infer<typeof attemptFactsSchema>
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>
 export type AttemptPage = z.infer<typeof attemptPageSchema>
 export type ReplacedReport = z.infer<typeof replacedReportSchema>

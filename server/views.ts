@@ -2,6 +2,7 @@
 
 import type {
   Attempt,
+  AttemptFacts,
   AttemptPage,
   AttemptSummary,
   HistoryEntry,
@@ -42,7 +43,7 @@ export function attemptFactsView(a: AttemptFactsRow, promptText: string | null) 
     durationMs: a.durationMs,
     createdAt: iso(a.createdAt),
     scoredAt: iso(a.scoredAt),
-  }
+  } satisfies AttemptFacts
 }
 
 export function attemptSummaryView(a: AttemptSummaryRow, promptText: string | null) {

@@ -1,7 +1,8 @@
 // Pure helpers for Trends: the story coverage grid, the weakest criteria, and which prompt trains a criterion.
 
+import type { Coverage, CoverageArea, Trends } from '../contract/progress'
+import { AREA_KINDS, type AreaKind } from '../engine/kinds'
 import type { Rubric } from '../engine/types'
-import type { Coverage, CoverageArea, Trends } from './api'
 
 /** The sixteen Amazon Leadership Principles, so the grid shows every one even before a rubric exists for it. */
 export const LEADERSHIP_PRINCIPLES: readonly [string, string][] = [
@@ -47,11 +48,10 @@ export function coverageGroups(coverage: Coverage) {
   const lpCells = [...lps, ...missing].sort(
     (a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99) || a.title.localeCompare(b.title),
   )
-  return [
-    { kind: 'leadership-principle', cells: lpCells },
-    { kind: 'competency', cells: coverage.areas.filter((a) => a.kind === 'competency') },
-    { kind: 'theme', cells: coverage.areas.filter((a) => a.kind === 'theme') },
-  ] as { kind: string; cells: (CoverageArea & { noRubric?: boolean })[] }[]
+  return AREA_KINDS.map((kind): { kind: AreaKind; cells: (CoverageArea & { noRubric?: boolean })[] } => ({
+    kind,
+    cells: kind === 'leadership-principle' ? lpCells : coverage.areas.filter((a) => a.kind === kind),
+  }))
 }
 
 /** Criteria with the lowest recent average (last three periods), weakest first. */

@@ -3,19 +3,22 @@
 import { computed, type Signal, signal } from '@preact/signals'
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
+import type { RubricSummary, ServedPrompt } from '../contract/rubrics'
+import { AREA_KINDS } from '../engine/kinds'
 import { score } from '../engine/score'
-import type { Prompt, Rubric, ScoreReport } from '../engine/types'
-import { type Api, api as defaultApi, type PromptItem, type RubricSummary } from './api'
+import type { Prompt, Rubric, RubricKind, ScoreReport } from '../engine/types'
+import { type Api, api as defaultApi } from './api'
 import { readDraft, writeDraft } from './format'
 
 export type Load<T> =
   | { state: 'loading' }
   | { state: 'ready'; data: T }
-  | { state: 'error'; message: string; status?: number }
+  /** `field`: the request field the error is about, when the server named one. */
+  | { state: 'error'; message: string; status?: number; field?: string }
 
 export function errorLoad(e: unknown): Load<never> {
-  const err = e as { message?: string; status?: number }
-  return { state: 'error', message: err?.message ?? String(e), status: err?.status }
+  const err = e as { message?: string; status?: number; field?: string }
+  return { state: 'error', message: err?.message ?? String(e), status: err?.status, field: err?.field }
 }
 
 export function createAppState(options: { api?: Api; storage?: Storage } = {}) {
@@ -45,8 +48,8 @@ export function createAppState(options: { api?: Api; storage?: Storage } = {}) {
   }
 
   // Every prompt, fetched once per page load: History and Trends look a prompt's text up here by id.
-  let promptList: Promise<PromptItem[]> | undefined
-  function allPrompts(fresh = false): Promise<PromptItem[]> {
+  let promptList: Promise<ServedPrompt[]> | undefined
+  function allPrompts(fresh = false): Promise<ServedPrompt[]> {
     if (!promptList || fresh) {
       const p = api.prompts()
       promptList = p
@@ -159,10 +162,11 @@ export function createPracticeSession(opts: {
 export type PracticeSession = ReturnType<typeof createPracticeSession>
 
 /** The kinds of area a rubric trains, named for headings and filters; KIND_ORDER is the order pages show them in. */
-export const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<RubricKind, string> = {
   'leadership-principle': 'Leadership Principles',
   competency: 'Competencies',
   theme: 'Themes',
   general: 'General',
 }
-export const KIND_ORDER = ['leadership-principle', 'competency', 'theme', 'general'] as const
+/** Areas first, in their own order, then general rubrics. */
+export const KIND_ORDER: readonly RubricKind[] = [...AREA_KINDS, 'general']

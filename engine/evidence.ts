@@ -108,7 +108,7 @@ function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[],
     }
     return -1
   }
-  if (i >= stems.length || !slot.includes(stems[i]!)) return -1
+  if (slot === undefined || i >= stems.length || !slot.includes(stems[i]!)) return -1
   return matchFrom(slots, k + 1, stems, i + 1)
 }
 

@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { CHECK_NAMES, CHECK_OPTIONS, type CheckName } from './checks/index'
+import { RUBRIC_KINDS } from './kinds'
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const idSchema = z.string().regex(KEBAB, {
@@ -82,13 +83,11 @@ export const criterionEntrySchema = z.looseObject({
     .optional(),
 })
 
-export const rubricKinds = ['general', 'leadership-principle', 'competency', 'theme'] as const
-
 const rubricFields = {
   $schema: z.string().optional(),
   id: idSchema.describe('Unique across all rubric files.'),
   title: z.string().min(1),
-  kind: z.enum(rubricKinds),
+  kind: z.enum(RUBRIC_KINDS),
   extends: idSchema.optional().describe('Id of the rubric whose criteria and bands this one inherits.'),
   summary: z.string().min(1),
   prompts: z.array(promptSchema).default([]),

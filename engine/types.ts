@@ -1,5 +1,9 @@
 // The engine's public data shapes: the compiled rubric it scores against and the report it returns.
 
+import type { RubricKind } from './kinds'
+
+export type { AreaKind, RubricKind } from './kinds'
+
 /** A STAR section, or `other` for sentences that are not part of the story. */
 export type Star = 'situation' | 'task' | 'action' | 'result' | 'other'
 export type Section = Exclude<Star, 'other'>
@@ -111,8 +115,6 @@ export interface Example {
   answer: string
   expect: ExampleExpectation
 }
-
-export type RubricKind = 'general' | 'leadership-principle' | 'competency' | 'theme'
 
 /** A rubric after parsing, validation and `extends` resolution. Plain JSON data. */
 export interface Rubric {

@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import { BODY_LIMIT_BYTES } from '../contract/common'
 import { ENGINE_VERSION } from '../engine/index'
 import { HttpError, installErrorHandlers } from './errors'
 import { serveClient } from './plugins/client'
@@ -25,7 +26,6 @@ import { promptRoutes } from './routes/prompts'
 import { rubricRoutes } from './routes/rubrics'
 import { scoreRoutes } from './routes/score'
 import { type WriteLimit, writeRouteConfig } from './routes/write-limit'
-import { BODY_LIMIT_BYTES } from './schemas'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,45 +3,53 @@
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-
-export interface ErrorBody {
-  statusCode: number
-  error: string
-  message: string
-}
+import type { ErrorBody } from '../contract/common'
 
 /** An error whose message is meant for the user; thrown by routes, answered as is. */
 export class HttpError extends Error {
   readonly statusCode: number
-  constructor(statusCode: number, message: string) {
+  /** The request field the message is about, as the error body's `field`. */
+  readonly field: string | undefined
+  constructor(statusCode: number, message: string, field?: string) {
     super(message)
     this.name = 'HttpError'
     this.statusCode = statusCode
+    this.field = field
   }
 }
 
 export const notFound = (message: string) => new HttpError(404, message)
-export const badRequest = (message: string) => new HttpError(400, message)
+export const badRequest = (message: string, field?: string) => new HttpError(400, message, field)
 
-export function errorBody(statusCode: number, message: string): ErrorBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message }
+export function errorBody(statusCode: number, message: string, field?: string): ErrorBody {
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message }
+  if (field !== undefined) body.field = field
+  return body
 }
 
 export const SERVER_ERROR_MESSAGE =
   'Something went wrong on the server. The details are in the server log; try again, and report it if it persists.'
 
-/** Turns one zod issue, as the type provider hands it over, into "where: what is wrong". */
-function validationMessage(error: FastifyError & { validation: unknown[] }): string {
+/**
+ * Turns the zod issues, as the type provider hands them over, into "where: what is wrong" joined by "; ",
+ * and the field of the first issue that names one (its dotted path, without the body or query part).
+ */
+function validationError(error: FastifyError & { validation: unknown[] }): {
+  message: string
+  field?: string
+} {
   const context = (error as { validationContext?: string }).validationContext ?? 'request'
+  let field: string | undefined
   const parts = (error.validation as { instancePath?: string; message?: string }[]).map((v) => {
     const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')
+    if (path !== '') field ??= path
     if (path === '' && context === 'body') {
       return 'body: send a JSON object with the header Content-Type: application/json'
     }
     const where = path === '' ? context : `${context === 'querystring' ? 'query' : context}.${path}`
     return `${where}: ${v.message ?? 'is invalid'}`
   })
-  return parts.join('; ')
+  return { message: parts.join('; '), ...(field === undefined ? {} : { field }) }
 }
 
 /** What Fastify's own 4xx errors mean for the user, where the default message is too terse. */
@@ -63,12 +71,14 @@ function clientMessage(error: FastifyError, bodyLimit: number): string {
 export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.code(400).send(errorBody(400, validationMessage(error)))
+      const { message, field } = validationError(error)
+      return reply.code(400).send(errorBody(400, message, field))
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500
     if (status >= 400 && status < 500) {
-      const message = error instanceof HttpError ? error.message : clientMessage(error, bodyLimit)
-      return reply.code(status).send(errorBody(status, message))
+      if (error instanceof HttpError)
+        return reply.code(status).send(errorBody(status, error.message, error.field))
+      return reply.code(status).send(errorBody(status, clientMessage(error, bodyLimit)))
     }
     request.log.error({ err: error }, 'Request failed')
     return reply.code(500).send(errorBody(500, SERVER_ERROR_MESSAGE))

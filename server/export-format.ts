@@ -1,10 +1,12 @@
 // Attempt exports as text: JSON, CSV (RFC 4180 quoting) and Markdown, produced row by row for streaming.
 
+import type { ExportedAttempt, ExportFormat } from '../contract/attempts'
 import type { AttemptRecord } from '../db/index'
 import type { ScoreReport } from '../engine/index'
+import { attemptFactsView, iso } from './views'
 
-export type ExportFormat = 'json' | 'csv' | 'md'
-export type ExportedAttempt = Omit<AttemptRecord, 'tags'>
+/** An attempt as read for export: everything stored but its tags. */
+export type ExportRow = Omit<AttemptRecord, 'tags'>
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -12,24 +14,17 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 }
 
-const iso = (ms: number) => new Date(ms).toISOString()
-
 /** One attempt as exported in JSON: everything stored, the full report included. */
-export function attemptAsJson(a: ExportedAttempt) {
+export function attemptAsJson(a: ExportRow) {
+  // Prompt text is left out: the export is what was stored, and prompts live in the rubric files.
+  const { promptText: _, ...facts } = attemptFactsView(a, null)
   return {
-    id: a.id,
-    promptId: a.promptId,
-    rubricId: a.rubricId,
+    ...facts,
     rubricHash: a.rubricHash,
     engineVersion: a.engineVersion,
     answer: a.answer,
-    score: a.score,
-    band: { id: a.bandId, label: a.bandLabel },
-    durationMs: a.durationMs,
-    createdAt: iso(a.createdAt),
-    scoredAt: iso(a.scoredAt),
-    report: a.report,
-  }
+    report: a.report as ScoreReport,
+  } satisfies ExportedAttempt
 }
 
 export const CSV_COLUMNS = [
@@ -56,7 +51,7 @@ export function csvRow(fields: readonly (string | number | null)[]): string {
   return `${fields.map(csvField).join(',')}\r\n`
 }
 
-export function attemptAsCsv(a: ExportedAttempt): string {
+export function attemptAsCsv(a: ExportRow): string {
   return csvRow([
     a.id,
     iso(a.createdAt),
@@ -81,7 +76,7 @@ function duration(ms: number | null): string {
 /** A table cell: pipes would end the cell and newlines the row. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
-export function attemptAsMarkdown(a: ExportedAttempt, promptText: string | undefined): string {
+export function attemptAsMarkdown(a: ExportRow, promptText: string | undefined): string {
   const report = a.report as ScoreReport
   const lines = [
     `## Attempt ${a.id}: ${a.score} (${a.bandLabel})`,

@@ -1,13 +1,13 @@
 // Which area a candidate should practise next, and how far each area is covered: rubrics joined with SQL aggregates.
 
+import type { CoverageArea, NextPrompt } from '../contract/progress'
 import type { AreaPractice } from '../db/index'
-import type { Rubric } from '../engine/index'
-import { AREA_KINDS, type RegisteredPrompt } from './rubric-registry'
-
-export type AreaKind = (typeof AREA_KINDS)[number]
+import type { AreaKind, Rubric } from '../engine/index'
+import { AREA_KINDS, isAreaKind } from '../engine/kinds'
+import type { RegisteredPrompt } from './rubric-registry'
 
 export function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {
-  return (AREA_KINDS as readonly string[]).includes(rubric.kind)
+  return isAreaKind(rubric.kind)
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -15,7 +15,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export interface NextPromptChoice {
   entry: RegisteredPrompt
   area: (Rubric & { kind: AreaKind }) | null
-  reason: 'unpractised' | 'lowest-recent-average' | 'least-practised-prompt'
+  reason: NextPrompt['reason']
   attempts: number
   recentAverage: number | null
 }
@@ -79,19 +79,7 @@ export function choosePromptToPractise(
   }
 }
 
-const KIND_ORDER: Record<AreaKind, number> = { 'leadership-principle': 0, competency: 1, theme: 2 }
-
-export interface CoverageArea {
-  id: string
-  title: string
-  kind: AreaKind
-  attempts: number
-  best: number | null
-  bestAttemptId: number | null
-  bestBandId: string | null
-  bestBand: string | null
-  status: string
-}
+const kindOrder = (kind: AreaKind) => AREA_KINDS.indexOf(kind)
 
 /** Every area in service with its best score so far; an area never practised says "none yet". */
 export function coverageOfAreas(
@@ -100,7 +88,7 @@ export function coverageOfAreas(
 ): CoverageArea[] {
   return rubrics
     .filter(isArea)
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byId(a, b))
+    .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || byId(a, b))
     .map((area) => {
       const p = practice.get(area.id)
       return {
@@ -113,7 +101,7 @@ export function coverageOfAreas(
         bestBandId: p?.bestBandId ?? null,
         bestBand: p?.bestBandLabel ?? null,
         status: p === undefined ? 'none yet' : p.bestBandLabel,
-      }
+      } satisfies CoverageArea
     })
 }
 

@@ -6,9 +6,6 @@ import { formatRubricError, type Rubric, type RubricError } from '../engine/inde
 import { RUBRIC_FILE, readRubricFolder } from './rubric-files'
 import { buildRubricSet, type RegisteredPrompt, RubricSet, type StaleRubric } from './rubric-set'
 
-/** The kinds of rubric that name an area to practise (coverage, "next prompt"). */
-export const AREA_KINDS = ['leadership-principle', 'competency', 'theme'] as const
-
 // Where the routes have always imported them from.
 export type { RegisteredPrompt, StaleRubric } from './rubric-set'
 

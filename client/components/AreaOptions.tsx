@@ -1,6 +1,7 @@
 // The "Area" choices of a filter: every rubric grouped by kind (Leadership Principles, competencies, themes).
 
-import type { RubricSummary } from '../api'
+import type { RubricSummary } from '../../contract/rubrics'
+import type { RubricKind } from '../../engine/kinds'
 import { KIND_LABEL, KIND_ORDER } from '../state'
 
 /** `<option>`s for an area `<select>`: "All areas", then one group per kind in `kinds` that has rubrics. */
@@ -9,7 +10,7 @@ export function AreaOptions({
   kinds = KIND_ORDER,
 }: {
   areas: readonly RubricSummary[]
-  kinds?: readonly string[]
+  kinds?: readonly RubricKind[]
 }) {
   return (
     <>

@@ -3,34 +3,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  type AttemptPosition,
-  type AttemptSort,
-  type AttemptSummary,
+  attemptPageSchema,
+  attemptParams,
+  attemptSchema,
+  createAttemptBody,
+  createdAttemptSchema,
+  listAttemptsQuery,
+  rescoreSchema,
+} from '../../contract/attempts'
+import { errorSchema } from '../../contract/common'
+import {
   deleteAttempt,
   findAttempt,
   insertAttempt,
   listAttempts,
   listReplacedReports,
-  type ReplacedReport,
   replaceAttemptReport,
-  type SortOrder,
 } from '../../db/index'
-import { type ScoreReport, score } from '../../engine/index'
-import { badRequest, HttpError, notFound } from '../errors'
-import { criterionDifferences } from '../report-difference'
-import {
-  attemptParams,
-  attemptSchema,
-  attemptSummarySchema,
-  createAttemptBody,
-  errorSchema,
-  listAttemptsQuery,
-  reportSchema,
-  rescoreSchema,
-} from '../schemas'
+import { score } from '../../engine/index'
+import { decodeCursor } from '../cursor'
+import { HttpError, notFound } from '../errors'
+import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
 import type { WriteRouteOptions } from './write-limit'
-
-export const iso = (ms: number) => new Date(ms).toISOString()
 
 /** Attempt ids are positive integers; anything else cannot name an attempt, so it is simply unknown. */
 export function parseAttemptId(text: string): number | undefined {
@@ -42,74 +36,9 @@ export function parseAttemptId(text: string): number | undefined {
 const noAttempt = (id: string) =>
   notFound(`No attempt with id '${id}'; GET /api/attempts lists the stored attempts`)
 
-export interface ListOrder {
-  sort: AttemptSort
-  order: SortOrder
-}
-
-const NEWEST_FIRST: ListOrder = { sort: 'createdAt', order: 'desc' }
-
-/** What a cursor starts with for each order; newest first keeps the bare `createdAt:id` it always had. */
-function cursorPrefix({ sort, order }: ListOrder): string {
-  return sort === 'createdAt' && order === 'desc'
-    ? ''
-    : `${sort === 'score' ? 's' : 't'}${order === 'asc' ? 'a' : 'd'}:`
-}
-
-/** Cursors are opaque to clients: base64url of the list's order and where the previous page ended. */
-export function encodeCursor(position: AttemptPosition, list: ListOrder = NEWEST_FIRST): string {
-  const key = list.sort === 'score' ? `${position.score}:` : ''
-  return Buffer.from(`${cursorPrefix(list)}${key}${position.createdAt}:${position.id}`).toString('base64url')
-}
-
-export function decodeCursor(cursor: string, list: ListOrder = NEWEST_FIRST): AttemptPosition {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8')
-  const prefix = cursorPrefix(list)
-  const match = /^(?:(\d{1,3}):)?(\d{1,16}):(\d{1,16})$/.exec(text.slice(prefix.length))
-  if (!text.startsWith(prefix) || match === null || (match[1] !== undefined) !== (list.sort === 'score')) {
-    throw badRequest(
-      'cursor is not one this server gave out for this sort and order; pass nextCursor from the previous ' +
-        'page unchanged, with the same sort and order (or leave cursor out to start again)',
-    )
-  }
-  return {
-    createdAt: Number(match[2]),
-    id: Number(match[3]),
-    ...(match[1] === undefined ? {} : { score: Number(match[1]) }),
-  }
-}
-
-export function summaryOf(a: AttemptSummary, promptText: string | null = null) {
-  return {
-    id: a.id,
-    promptId: a.promptId,
-    promptText,
-    rubricId: a.rubricId,
-    score: a.score,
-    band: { id: a.bandId, label: a.bandLabel },
-    durationMs: a.durationMs,
-    createdAt: iso(a.createdAt),
-    scoredAt: iso(a.scoredAt),
-    excerpt: a.excerpt,
-    answerLength: a.answerLength,
-  }
-}
-
-function replacedOf(r: ReplacedReport) {
-  return {
-    rubricId: r.rubricId,
-    rubricHash: r.rubricHash,
-    engineVersion: r.engineVersion,
-    score: r.score,
-    band: { id: r.bandId, label: r.bandLabel },
-    scoredAt: iso(r.scoredAt),
-    replacedAt: iso(r.replacedAt),
-    report: r.report as ScoreReport,
-  }
-}
-
 export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const writeConfig = options.writeConfig
+  const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
 
   app.post(
     '/api/attempts',
@@ -125,7 +54,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         // Documented for OpenAPI; the handler sends the report as the engine made it, already serialized once
         // for storage, so the schema is not checked again on the way out (the engine's types are the contract).
         response: {
-          201: z.object({ id: z.number().int(), report: reportSchema }),
+          201: createdAttemptSchema,
           400: errorSchema,
           404: errorSchema,
           413: errorSchema,
@@ -150,14 +79,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         reportJson,
         createdAt: app.clock(),
       })
-      // A string payload skips the route's serializer: the stored JSON text is the answer's report. The type
-      // provider only knows the object form of the 201 schema, hence the cast.
-      const body = `{"id":${id},"report":${reportJson}}`
+      // A string payload skips the route's serializer. The type provider only knows the object form of the
+      // 201 schema, hence the cast.
       return reply
         .code(201)
         .header('location', `/api/attempts/${id}`)
         .type('application/json; charset=utf-8')
-        .send(body as never)
+        .send(createdAttemptJson(id, reportJson) as never)
     },
   )
 
@@ -173,10 +101,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           'createdAt desc; score ties go by time, then id). Pass nextCursor as cursor, with the same sort and ' +
           'order, for the next page; nextCursor is null on the last page.',
         querystring: listAttemptsQuery,
-        response: {
-          200: z.object({ attempts: z.array(attemptSummarySchema), nextCursor: z.string().nullable() }),
-          400: errorSchema,
-        },
+        response: { 200: attemptPageSchema, 400: errorSchema },
       },
     },
     async (request) => {
@@ -188,13 +113,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         order,
         after: cursor === undefined ? undefined : decodeCursor(cursor, list),
       })
-      const last = page.attempts[page.attempts.length - 1]
-      return {
-        attempts: page.attempts.map((a) =>
-          summaryOf(a, app.rubrics.findPrompt(a.promptId)?.prompt.text ?? null),
-        ),
-        nextCursor: page.more && last !== undefined ? encodeCursor(last, list) : null,
-      }
+      return attemptPageView(page, list, promptText)
     },
   )
 
@@ -212,23 +131,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const id = parseAttemptId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (attempt === undefined) throw noAttempt(request.params.id)
-      return {
-        id: attempt.id,
-        promptId: attempt.promptId,
-        promptText: app.rubrics.findPrompt(attempt.promptId)?.prompt.text ?? null,
-        rubricId: attempt.rubricId,
-        rubricHash: attempt.rubricHash,
-        engineVersion: attempt.engineVersion,
-        answer: attempt.answer,
-        score: attempt.score,
-        band: { id: attempt.bandId, label: attempt.bandLabel },
-        durationMs: attempt.durationMs,
-        createdAt: iso(attempt.createdAt),
-        scoredAt: iso(attempt.scoredAt),
-        tags: attempt.tags,
-        report: attempt.report as ScoreReport,
-        history: listReplacedReports(app.db, attempt.id).map(replacedOf),
-      }
+      return attemptView(attempt, promptText(attempt.promptId), listReplacedReports(app.db, attempt.id))
     },
   )
 
@@ -285,18 +188,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         scoredAt: app.clock(),
       })
       if (replaced === undefined) throw noAttempt(request.params.id)
-      const before = replaced.report as ScoreReport
-      const { report: _old, ...previous } = replacedOf(replaced)
-      return {
-        id,
-        report,
-        previous,
-        difference: {
-          score: report.score - before.score,
-          rubricChanged: report.rubricHash !== before.rubricHash,
-          criteria: criterionDifferences(before, report),
-        },
-      }
+      return rescoreView(id, report, replaced)
     },
   )
 }

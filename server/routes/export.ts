@@ -2,6 +2,7 @@
 
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { type ExportFormat, exportQuery } from '../../contract/attempts'
 import { type AttemptFilters, type AttemptPosition, type Db, listAttemptsInFull } from '../../db/index'
 import {
   attemptAsCsv,
@@ -10,16 +11,14 @@ import {
   CSV_COLUMNS,
   csvRow,
   EXPORT_CONTENT_TYPES,
-  type ExportedAttempt,
-  type ExportFormat,
+  type ExportRow,
 } from '../export-format'
 import type { RubricRegistry } from '../rubric-registry'
-import { exportQuery } from '../schemas'
 
 /** Attempts per database read: bounds memory however many attempts there are. */
 const PAGE = 200
 
-function* pages(db: Db, filters: AttemptFilters): Generator<ExportedAttempt[]> {
+function* pages(db: Db, filters: AttemptFilters): Generator<ExportRow[]> {
   let after: AttemptPosition | undefined
   for (;;) {
     const rows = listAttemptsInFull(db, filters, { limit: PAGE, after })

@@ -1,7 +1,7 @@
 // GET /api/health: whether the server, its database and its rubrics are in working order.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { healthSchema } from '../../contract/common'
 import { databaseAnswers } from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
@@ -12,15 +12,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['service'],
         summary: 'Service health',
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            engineVersion: z.string(),
-            database: z.literal('ok'),
-            rubrics: z.number().int().describe('Rubrics in service.'),
-            rubricErrors: z.number().int().describe('Problems in rubric files; see /api/rubrics/errors.'),
-          }),
-        },
+        response: { 200: healthSchema },
       },
     },
     async () => {

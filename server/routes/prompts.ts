@@ -1,23 +1,13 @@
 // Prompt routes: the prompts in service (filtered), one prompt, and the prompt for the weakest area.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { errorSchema } from '../../contract/common'
+import { nextPromptSchema } from '../../contract/progress'
+import { promptListSchema, promptParams, promptsQuery, servedPromptSchema } from '../../contract/rubrics'
 import { attemptCountsByPrompt, practiceByArea } from '../../db/index'
 import { notFound } from '../errors'
 import { choosePromptToPractise } from '../practice'
-import type { RegisteredPrompt } from '../rubric-registry'
-import { errorSchema, nextPromptSchema, promptParams, promptsQuery, servedPromptSchema } from '../schemas'
-
-export function servedPrompt({ prompt, rubric }: RegisteredPrompt) {
-  return {
-    id: prompt.id,
-    text: prompt.text,
-    tips: prompt.tips,
-    tags: prompt.tags,
-    rubricId: rubric.id,
-    rubricTitle: rubric.title,
-  }
-}
+import { nextPromptView, servedPromptView } from '../views'
 
 export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,7 +17,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['prompts'],
         summary: 'Prompts in service',
         querystring: promptsQuery,
-        response: { 200: z.object({ prompts: z.array(servedPromptSchema) }) },
+        response: { 200: promptListSchema },
       },
     },
     async (request) => {
@@ -41,7 +31,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
             (rubricId === undefined || e.rubric.id === rubricId) &&
             (needle === undefined || needle === '' || e.prompt.text.toLowerCase().includes(needle)),
         )
-      return { prompts: prompts.map(servedPrompt) }
+      return { prompts: prompts.map(servedPromptView) }
     },
   )
 
@@ -69,16 +59,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       if (choice === undefined) {
         throw notFound(`No prompts are in service; add prompts to a rubric file in ${app.rubrics.dir}`)
       }
-      return {
-        prompt: servedPrompt(choice.entry),
-        area:
-          choice.area === null
-            ? null
-            : { id: choice.area.id, title: choice.area.title, kind: choice.area.kind },
-        reason: choice.reason,
-        attempts: choice.attempts,
-        recentAverage: choice.recentAverage,
-      }
+      return nextPromptView(choice)
     },
   )
 
@@ -97,7 +78,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       if (entry === undefined) {
         throw notFound(`No prompt '${request.params.id}' is in service; GET /api/prompts lists them`)
       }
-      return servedPrompt(entry)
+      return servedPromptView(entry)
     },
   )
 }

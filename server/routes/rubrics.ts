@@ -1,9 +1,10 @@
 // Rubric routes: the rubrics in service, one compiled rubric, and the problems in rubric files.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { errorSchema } from '../../contract/common'
+import { rubricErrorsSchema, rubricListSchema, rubricParams, rubricSchema } from '../../contract/rubrics'
 import { notFound } from '../errors'
-import { errorSchema, rubricErrorSchema, rubricParams, rubricSchema, rubricSummarySchema } from '../schemas'
+import { rubricErrorsView, rubricSummaryView, rubricView } from '../views'
 
 export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,25 +13,12 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['rubrics'],
         summary: 'Rubrics in service',
-        response: { 200: z.object({ rubrics: z.array(rubricSummarySchema) }) },
+        response: { 200: rubricListSchema },
       },
     },
     async () => {
       const stale = new Set(app.rubrics.stale().map((s) => s.rubricId))
-      return {
-        rubrics: app.rubrics.list().map((r) => ({
-          id: r.id,
-          title: r.title,
-          kind: r.kind,
-          summary: r.summary,
-          extends: r.extends,
-          file: r.file,
-          hash: r.hash,
-          prompts: r.prompts.length,
-          criteria: r.criteria.length,
-          stale: stale.has(r.id),
-        })),
-      }
+      return { rubrics: app.rubrics.list().map((r) => rubricSummaryView(r, stale.has(r.id))) }
     },
   )
 
@@ -44,20 +32,10 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
           'Every problem in the rubric files as they are on disk now, with file, line and column. ' +
           'A rubric whose file has errors stays in service at its last good version (listed in `stale`). ' +
           'File names are relative to the rubrics folder.',
-        response: {
-          200: z.object({
-            errors: z.array(rubricErrorSchema),
-            stale: z.array(z.object({ rubricId: z.string(), file: z.string(), hash: z.string() })),
-            loadedAt: z.string().describe('When the folder was last read.'),
-          }),
-        },
+        response: { 200: rubricErrorsSchema },
       },
     },
-    async () => ({
-      errors: app.rubrics.errors(),
-      stale: app.rubrics.stale(),
-      loadedAt: new Date(app.rubrics.loadedAt).toISOString(),
-    }),
+    async () => rubricErrorsView(app.rubrics.errors(), app.rubrics.stale(), app.rubrics.loadedAt),
   )
 
   app.get(
@@ -73,7 +51,7 @@ export const rubricRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rubric = app.rubrics.get(request.params.id)
-      if (rubric !== undefined) return rubric
+      if (rubric !== undefined) return rubricView(rubric)
       const id = request.params.id
       const broken = app.rubrics.fileWithErrors(id)
       throw notFound(

@@ -1,10 +1,11 @@
 // POST /api/score: scores an answer and returns the report; nothing is stored (for live feedback and graders).
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { errorSchema } from '../../contract/common'
+import { reportSchema, scoreBody } from '../../contract/report'
 import { score } from '../../engine/index'
 import { notFound } from '../errors'
 import { chooseRubric } from '../rubric-set'
-import { errorSchema, reportSchema, scoreBody } from '../schemas'
 
 export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

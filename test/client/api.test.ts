@@ -1,6 +1,6 @@
-// The fetch wrapper: request shapes, list unwrapping, and errors that pages can show next to their field.
+// The fetch wrapper: request shapes, lists read from their field, and errors that pages can show next to their field.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api, fieldOf, listOf } from '../../client/api'
+import { ApiError, api } from '../../client/api'
 
 function answer(status: number, body: unknown) {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }))
@@ -24,13 +24,14 @@ describe('api', () => {
     expect(JSON.parse(init.body as string)).toEqual({ promptId: 'p', answer: 'a', durationMs: 5 })
   })
 
-  it('turns a 4xx into an ApiError naming the field its message is about', async () => {
+  it('turns a 4xx into an ApiError carrying the field the server names', async () => {
     vi.stubGlobal(
       'fetch',
       answer(400, {
         statusCode: 400,
         error: 'Bad Request',
-        message: 'answer is longer than the limit of 20,000 characters; shorten it',
+        message: 'body.answer: answer is longer than the limit of 20,000 characters; shorten it',
+        field: 'answer',
       }),
     )
     const err = (await api.createAttempt({ promptId: 'p', answer: 'x' }).catch((e) => e)) as ApiError
@@ -38,6 +39,30 @@ describe('api', () => {
     expect(err.status).toBe(400)
     expect(err.field).toBe('answer')
     expect(err.message).toMatch(/20,000 characters/)
+  })
+
+  it('takes the field from the error body only, never from the words of the message', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'query.minScore: minScore is above maxScore',
+      }),
+    )
+    const err = (await api.attempts({ minScore: 80, maxScore: 20 }).catch((e) => e)) as ApiError
+    expect(err.status).toBe(400)
+    expect(err.field).toBeUndefined()
+    vi.stubGlobal(
+      'fetch',
+      answer(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'from is after to; swap them',
+        field: 'from',
+      }),
+    )
+    expect(((await api.attempts({ from: '2025-03-05' }).catch((e) => e)) as ApiError).field).toBe('from')
   })
 
   it('says the server cannot be reached when fetch fails, with status 0', async () => {
@@ -52,12 +77,26 @@ describe('api', () => {
     expect(err.message).toMatch(/Cannot reach the Starboard server/)
   })
 
-  it('reads wrapped lists and the next cursor of attempts', async () => {
-    vi.stubGlobal('fetch', answer(200, { attempts: [{ id: 1 }], nextCursor: 'abc' }))
+  it('reads a page of attempts with its next cursor, sending only the filters given', async () => {
+    const fetch = answer(200, { attempts: [{ id: 1 }], nextCursor: 'abc' })
+    vi.stubGlobal('fetch', fetch)
     await expect(api.attempts({ minScore: 50, tag: '' })).resolves.toEqual({
-      items: [{ id: 1 }],
+      attempts: [{ id: 1 }],
       nextCursor: 'abc',
     })
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('/api/attempts?minScore=50')
+  })
+
+  it('takes each list from its own field of the answer', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(200, { stale: [{ rubricId: 'x', file: 'x.yaml', hash: 'h' }], errors: [2], loadedAt: 'now' }),
+    )
+    await expect(api.rubricErrors()).resolves.toEqual([2])
+    vi.stubGlobal('fetch', answer(200, { rubrics: [1] }))
+    await expect(api.rubrics()).resolves.toEqual([1])
+    vi.stubGlobal('fetch', answer(200, { prompts: [3] }))
+    await expect(api.prompts({ tag: 'ownership' })).resolves.toEqual([3])
   })
 
   it('leaves empty filters out of query strings, and paging out of export links', () => {
@@ -69,18 +108,5 @@ describe('api', () => {
   it('accepts 204 No Content for a delete', async () => {
     vi.stubGlobal('fetch', answer(204, undefined))
     await expect(api.deleteAttempt(3)).resolves.toBeUndefined()
-  })
-})
-
-describe('listOf and fieldOf', () => {
-  it('takes an array bare or from its wrapper', () => {
-    expect(listOf([1])).toEqual([1])
-    expect(listOf({ errors: [2], stale: [] })).toEqual([2])
-    expect(listOf(null)).toEqual([])
-  })
-  it('finds the field a validation message names', () => {
-    expect(fieldOf('from is after to; swap them')).toBe('from')
-    expect(fieldOf('minScore must be a whole number from 0 to 100')).toBe('minScore')
-    expect(fieldOf('Too many changes')).toBeUndefined()
   })
 })

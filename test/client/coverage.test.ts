@@ -1,7 +1,7 @@
 // Trends helpers: the coverage grid always shows the 16 principles; weakest criteria; which prompt trains one.
 import { describe, expect, it } from 'vitest'
-import type { Coverage, Trends } from '../../client/api'
 import { bandClass, coverageGroups, promptForCriterion, weakestCriteria } from '../../client/coverage'
+import type { Coverage, Trends } from '../../contract/progress'
 import type { Rubric } from '../../engine/types'
 
 describe('coverageGroups', () => {

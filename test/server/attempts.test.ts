@@ -65,6 +65,7 @@ describe('POST /api/score', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'body.answer: answer must be a string of text',
+      field: 'answer',
     })
   })
 
@@ -270,6 +271,39 @@ describe('GET /api/attempts', () => {
     )
     expect(await message('sort=prompt')).toBe('query.sort: sort must be createdAt or score')
     expect(await message('order=up')).toBe('query.order: order must be asc or desc')
+  })
+
+  test('a 400 about one request field names it in `field`, without the body or query part', async () => {
+    t = await startApp()
+    const field = async (query: string) => {
+      const res = await t.app.inject(`/api/attempts?${query}`)
+      expect(res.statusCode).toBe(400)
+      return res.json().field
+    }
+    expect(await field('from=yesterday')).toBe('from')
+    expect(await field('from=2025-03-05&to=2025-03-01')).toBe('from')
+    expect(await field('minScore=80&maxScore=20')).toBe('minScore')
+    expect(await field('maxScore=101')).toBe('maxScore')
+    expect(await field('limit=0')).toBe('limit')
+    expect(await field('cursor=not-a-cursor')).toBe('cursor')
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      payload: { promptId: 'ownership-outside-scope', answer: '   ', durationMs: 5 },
+    })
+    expect(body.statusCode).toBe(400)
+    expect(body.json().field).toBe('answer')
+    // Errors about the request as a whole, or about no field, carry none.
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    })
+    expect(notJson.statusCode).toBe(400)
+    expect(notJson.json()).not.toHaveProperty('field')
+    const unknown = await t.app.inject('/api/attempts/999')
+    expect(unknown.json()).not.toHaveProperty('field')
   })
 })
 

@@ -2,8 +2,8 @@
 
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import type { Attempt, RescoreResult } from '../../../contract/attempts'
 import type { ScoreReport } from '../../../engine/types'
-import type { Attempt, RescoreResult } from '../../api'
 import { DiffTable } from '../../components/DiffTable'
 import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
@@ -112,8 +112,8 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   )
   const other =
     siblings.state === 'ready'
-      ? (siblings.data.items.find((a) => a.id < attempt.id) ??
-        siblings.data.items.find((a) => a.id !== attempt.id))
+      ? (siblings.data.attempts.find((a) => a.id < attempt.id) ??
+        siblings.data.attempts.find((a) => a.id !== attempt.id))
       : undefined
 
   return (

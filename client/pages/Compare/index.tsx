@@ -1,5 +1,5 @@
 // Compare: two attempts side by side, highlighted by section, with the criterion-by-criterion difference.
-import type { Attempt } from '../../api'
+import type { Attempt } from '../../../contract/attempts'
 import { DiffTable } from '../../components/DiffTable'
 import { ScoreBadge, ShareBar, Stats } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'

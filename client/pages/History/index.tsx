@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { type AttemptFilters, type AttemptSummary, fieldOf } from '../../api'
+import type { AttemptListQuery, AttemptSummary } from '../../../contract/attempts'
 import { AreaOptions } from '../../components/AreaOptions'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { clock, dateTime } from '../../format'
@@ -24,7 +24,7 @@ interface FilterForm {
 
 const EMPTY: FilterForm = { tag: '', promptId: '', from: '', to: '', minScore: '', maxScore: '' }
 
-function toFilters(f: FilterForm): AttemptFilters {
+function toFilters(f: FilterForm): AttemptListQuery {
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
   return {
     tag: f.tag || undefined,
@@ -52,7 +52,7 @@ export function HistoryPage() {
   const index = state.rubricIndex.value
   // Date and score are sorted by the server, so every page continues the order; other columns sort the rows shown.
   const serverSorted = sort.key === 'createdAt' || sort.key === 'score'
-  const order: AttemptFilters = serverSorted
+  const order: AttemptListQuery = serverSorted
     ? { sort: sort.key as 'createdAt' | 'score', order: sort.dir === 1 ? 'asc' : 'desc' }
     : {}
   const orderKey = `${order.sort ?? ''}:${order.order ?? ''}`
@@ -63,9 +63,9 @@ export function HistoryPage() {
   )
   useEffect(() => {
     if (first.state === 'ready') {
-      setRows(first.data.items)
+      setRows(first.data.attempts)
       setCursor(first.data.nextCursor)
-      setPicked((p) => p.filter((id) => first.data.items.some((r) => r.id === id)))
+      setPicked((p) => p.filter((id) => first.data.attempts.some((r) => r.id === id)))
     }
   }, [first])
 
@@ -74,7 +74,7 @@ export function HistoryPage() {
     setMore({ busy: true, error: '' })
     try {
       const page = await state.api.attempts({ ...toFilters(applied), ...order, limit: PAGE, cursor })
-      setRows((r) => [...r, ...page.items])
+      setRows((r) => [...r, ...page.attempts])
       setCursor(page.nextCursor)
       setMore({ busy: false, error: '' })
     } catch (e) {
@@ -84,7 +84,7 @@ export function HistoryPage() {
 
   const filterError = first.state === 'error' && first.status === 400 ? first.message : ''
   // Range errors are shown next to their field; anything else in the box under the filters.
-  const named = filterError ? fieldOf(filterError) : undefined
+  const named = first.state === 'error' && first.status === 400 ? first.field : undefined
   const errorField = named && ['from', 'to', 'minScore', 'maxScore'].includes(named) ? named : undefined
   const fieldMsg = (name: string) =>
     errorField === name ? (

@@ -2,8 +2,9 @@
 import { useSignal } from '@preact/signals'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import type { ServedPrompt } from '../../../contract/rubrics'
 import type { Rubric } from '../../../engine/types'
-import type { ApiError, PromptItem } from '../../api'
+import type { ApiError } from '../../api'
 import { NextWeakest } from '../../components/NextWeakest'
 import { useKeydown, useTitle } from '../../hooks'
 import { createPracticeSession, useAppState } from '../../state'
@@ -14,7 +15,7 @@ import { PromptHeader } from './PromptHeader'
 import { Shortcuts } from './Shortcuts'
 import { Timer } from './Timer'
 
-export function Editor({ prompt }: { prompt: PromptItem }) {
+export function Editor({ prompt }: { prompt: ServedPrompt }) {
   const state = useAppState()
   const { route, query } = useLocation()
   const why = query.why

@@ -1,8 +1,8 @@
 // The question being answered: why it was suggested, its areas and its tips.
-import type { PromptItem } from '../../api'
+import type { ServedPrompt } from '../../../contract/rubrics'
 import { TagChips } from '../../components/TagChips'
 
-export function PromptHeader({ prompt, why }: { prompt: PromptItem; why?: string }) {
+export function PromptHeader({ prompt, why }: { prompt: ServedPrompt; why?: string }) {
   return (
     <header class="prompt-head">
       {why && (

@@ -1,12 +1,13 @@
 // The prompt list: filter by type and area, search (`/` focuses the search), or jump to the weakest area.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import { AREA_KINDS } from '../../../engine/kinds'
 import { AreaOptions } from '../../components/AreaOptions'
 import { NextWeakest } from '../../components/NextWeakest'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { TagChips } from '../../components/TagChips'
 import { useKeydown, useLoad, useTitle } from '../../hooks'
-import { KIND_ORDER, useAppState } from '../../state'
+import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
 
 export function PromptPicker() {
   useTitle('Practice')
@@ -60,9 +61,11 @@ export function PromptPicker() {
             }}
           >
             <option value="">All types</option>
-            <option value="leadership-principle">Leadership Principles</option>
-            <option value="competency">Competencies</option>
-            <option value="theme">Themes</option>
+            {AREA_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
           </select>
         </label>
         <label>

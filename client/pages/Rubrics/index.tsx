@@ -1,7 +1,7 @@
 // Rubrics: every loaded rubric with its prompts, criteria and bands, and the load errors instructors need to fix.
 import { useState } from 'preact/hooks'
+import type { RubricSummary } from '../../../contract/rubrics'
 import type { Rubric, RubricError } from '../../../engine/types'
-import type { RubricSummary } from '../../api'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'

@@ -1,6 +1,7 @@
 // Trends: overall and per-criterion scores over time (uPlot), the weakest criteria, and the story coverage grid.
 import { useMemo, useState } from 'preact/hooks'
-import type { RubricSummary, Trends } from '../../api'
+import type { Trends } from '../../../contract/progress'
+import type { RubricSummary } from '../../../contract/rubrics'
 import { Chart, type ChartSeries } from '../../components/Chart'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { bandClass, coverageGroups, weakestCriteria } from '../../coverage'

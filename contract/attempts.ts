@@ -1,0 +1,193 @@
+// Stored attempts: saving one, listing and filtering them, one in full, re-scoring, and the export rows.
+
+import { z } from 'zod'
+import { answerField, bandRefSchema, isoTime } from './common'
+import { criterionStatusSchema, reportSchema } from './report'
+
+// ---------- requests
+
+/** Attempt ids are kept as text here so that any unknown id, well formed or not, is answered 404. */
+export const attemptParams = z.object({ id: z.string() })
+
+export const createAttemptBody = z.object({
+  promptId: z.string({ error: 'promptId is required: the id of the prompt this answers' }).min(1),
+  answer: answerField.refine((a) => a.trim().length > 0, {
+    error: 'answer is empty; write an answer before saving the attempt',
+  }),
+  durationMs: z
+    .number({ error: 'durationMs must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional()
+    .describe('How long the candidate took, in milliseconds.'),
+})
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** A date (`YYYY-MM-DD`, UTC) or an ISO date-time; `end` makes a bare date mean the end of that day. */
+function instant(name: string, end: boolean) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      const ms = DATE.test(s) ? Date.parse(`${s}T00:00:00.000Z`) + (end ? 86_400_000 - 1 : 0) : Date.parse(s)
+      if (Number.isNaN(ms)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z`,
+        })
+        return z.NEVER
+      }
+      return ms
+    })
+    .optional()
+}
+
+/** A whole number in a query string; the input type says what a caller passes. */
+function wholeNumber(message: string, min: number, max: number) {
+  return z.coerce
+    .number<number | string>({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+}
+
+const scoreBound = (name: string) =>
+  wholeNumber(`${name} must be a whole number from 0 to 100`, 0, 100).optional()
+
+/** The filters every attempt query shares; refine with checkRanges after extending. */
+export const attemptFilters = z.object({
+  promptId: z.string().optional(),
+  rubricId: z.string().optional(),
+  tag: z.string().optional().describe('Attempts whose prompt carries this tag (a rubric id).'),
+  from: instant('from', false).describe('Inclusive; a bare date starts at 00:00 UTC.'),
+  to: instant('to', true).describe('Inclusive; a bare date includes the whole day (UTC).'),
+  minScore: scoreBound('minScore'),
+  maxScore: scoreBound('maxScore'),
+})
+
+/** Ranges must not be upside down; said per field, so the message names what to swap. */
+export function checkRanges(q: z.output<typeof attemptFilters>, ctx: z.RefinementCtx): void {
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+    ctx.addIssue({ code: 'custom', message: 'from is after to; swap them', path: ['from'] })
+  }
+  if (q.minScore !== undefined && q.maxScore !== undefined && q.minScore > q.maxScore) {
+    ctx.addIssue({ code: 'custom', message: 'minScore is above maxScore; swap them', path: ['minScore'] })
+  }
+}
+
+export const listAttemptsQuery = attemptFilters
+  .extend({
+    limit: wholeNumber('limit must be a whole number from 1 to 100', 1, 100).default(20),
+    sort: z
+      .enum(['createdAt', 'score'], { error: 'sort must be createdAt or score' })
+      .default('createdAt')
+      .describe('createdAt (default) or score; a score sort breaks ties by time, then id.'),
+    order: z
+      .enum(['asc', 'desc'], { error: 'order must be asc or desc' })
+      .default('desc')
+      .describe('desc (default: newest or highest first) or asc.'),
+    cursor: z
+      .string()
+      .optional()
+      .describe('nextCursor from the previous page, with the same sort and order; opaque.'),
+  })
+  .superRefine(checkRanges)
+
+export const exportFormatSchema = z.enum(['json', 'csv', 'md'], { error: 'format must be json, csv or md' })
+
+export const exportQuery = attemptFilters
+  .extend({ format: exportFormatSchema.default('json') })
+  .superRefine(checkRanges)
+
+// ---------- responses
+
+/** What every view of an attempt shows. */
+export const attemptFactsSchema = z.object({
+  id: z.number().int(),
+  promptId: z.string(),
+  promptText: z.string().nullable().describe('null when the prompt is no longer in any rubric.'),
+  rubricId: z.string(),
+  score: z.number().int(),
+  band: bandRefSchema,
+  durationMs: z.number().int().nullable(),
+  createdAt: isoTime.describe('ISO 8601, UTC'),
+  scoredAt: isoTime.describe('When the current report was made; later than createdAt after a re-score.'),
+})
+
+export const attemptSummarySchema = attemptFactsSchema.extend({
+  excerpt: z.string().describe('The first 160 characters of the answer.'),
+  answerLength: z.number().int(),
+})
+
+export const attemptPageSchema = z.object({
+  attempts: z.array(attemptSummarySchema),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page.'),
+})
+
+/** A report an attempt had before it was re-scored, without the report itself. */
+export const replacedReportSchema = z.object({
+  rubricId: z.string(),
+  rubricHash: z.string(),
+  engineVersion: z.string(),
+  score: z.number().int(),
+  band: bandRefSchema,
+  scoredAt: isoTime,
+  replacedAt: isoTime,
+})
+
+export const historyEntrySchema = replacedReportSchema.extend({ report: reportSchema })
+
+export const attemptSchema = attemptFactsSchema.extend({
+  rubricHash: z.string(),
+  engineVersion: z.string(),
+  answer: z.string(),
+  tags: z.array(z.string()),
+  report: reportSchema,
+  history: z.array(historyEntrySchema).describe('Reports this attempt had before re-scoring, oldest first.'),
+})
+
+export const createdAttemptSchema = z.object({ id: z.number().int(), report: reportSchema })
+
+export const criterionDifferenceSchema = z.object({
+  criterionId: z.string(),
+  label: z.string(),
+  before: z.number().nullable().describe('Points before; null when the old rubric did not have it.'),
+  after: z.number().nullable().describe('Points now; null when today’s rubric dropped it.'),
+  change: z.number().describe('after − before, treating a missing side as 0.'),
+  statusBefore: criterionStatusSchema.nullable(),
+  statusAfter: criterionStatusSchema.nullable(),
+})
+
+export const rescoreSchema = z.object({
+  id: z.number().int(),
+  report: reportSchema,
+  previous: replacedReportSchema,
+  difference: z.object({
+    score: z.number().int().describe('New total minus old total.'),
+    rubricChanged: z.boolean().describe('Whether the rubric hash differs from the old report’s.'),
+    criteria: z.array(criterionDifferenceSchema),
+  }),
+})
+
+/** One attempt in a JSON export: everything stored, the full report included. */
+export const exportedAttemptSchema = attemptFactsSchema.omit({ promptText: true }).extend({
+  rubricHash: z.string(),
+  engineVersion: z.string(),
+  answer: z.string(),
+  report: reportSchema,
+})
+
+export type AttemptListQuery = z.input<typeof listAttemptsQuery>
+export type ExportFormat = z.infer<typeof exportFormatSchema>
+export type CreateAttemptRequest = z.input<typeof createAttemptBody>
+export type AttemptFacts = z.infer<typeof attemptFactsSchema>
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>
+export type AttemptPage = z.infer<typeof attemptPageSchema>
+export type ReplacedReport = z.infer<typeof replacedReportSchema>
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+export type Attempt = z.infer<typeof attemptSchema>
+export type CreatedAttempt = z.infer<typeof createdAttemptSchema>
+export type CriterionDifference = z.infer<typeof criterionDifferenceSchema>
+export type RescoreResult = z.infer<typeof rescoreSchema>
+export type ExportedAttempt = z.infer<typeof exportedAttemptSchema>

@@ -1,4 +1,36 @@
 // The database package's public surface: opening the database and the query functions.
 
-export * from './attempts'
+export {
+  type AttemptFilters,
+  type AttemptPosition,
+  type AttemptSort,
+  type AttemptSummary,
+  EXCERPT_LENGTH,
+  listAttempts,
+  listAttemptsInFull,
+  type SortOrder,
+} from './attempt-list'
+export {
+  type AttemptRecord,
+  deleteAttempt,
+  findAttempt,
+  insertAttempt,
+  insertAttempts,
+  listReplacedReports,
+  type NewAttempt,
+  type ReplacedReport,
+  replaceAttemptReport,
+  type StorableReport,
+} from './attempts'
 export { closeDb, createDb, type Db } from './client'
+export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
+export { databaseAnswers } from './status'
+export {
+  type CriterionTrendPoint,
+  TREND_WINDOW,
+  type TrendInterval,
+  type TrendPoint,
+  type Trends,
+  trends,
+  trendWindow,
+} from './trends'

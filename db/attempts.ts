@@ -90,9 +90,9 @@ interface WriteStatements {
   update: Statement
   deleteCriteria: Statement
   deleteTags: Statement
-  /** The batch insert as one transaction function, built once rather than per call. */
+  /** The batch insert as one IMMEDIATE transaction function, built once rather than per call. */
   insertBatch: (batch: readonly NewAttempt[]) => number[]
-  /** The re-score as one transaction function. */
+  /** The re-score as one IMMEDIATE transaction function. */
   replace: (id: number, next: NextReport) => ReplacedReport | undefined
 }
 
@@ -130,9 +130,16 @@ function statementsFor(db: Db): WriteStatements {
     insertBatch: () => [],
     replace: () => undefined,
   }
-  // better-sqlite3 transactions are synchronous: the callbacks must not await anything.
-  statements.insertBatch = client.transaction((batch: readonly NewAttempt[]) => insertRows(statements, batch))
-  statements.replace = client.transaction((id: number, next: NextReport) => replaceRows(statements, id, next))
+  // better-sqlite3 transactions are synchronous: the callbacks must not await anything. IMMEDIATE takes the
+  // write lock at BEGIN, waiting out another process's writer with the busy timeout. A deferred transaction
+  // would read first and then fail at once with SQLITE_BUSY (or SQLITE_BUSY_SNAPSHOT) when it came to write
+  // while another process held or had just released the lock: the busy timeout cannot help a stale read.
+  statements.insertBatch = client.transaction((batch: readonly NewAttempt[]) =>
+    insertRows(statements, batch),
+  ).immediate
+  statements.replace = client.transaction((id: number, next: NextReport) =>
+    replaceRows(statements, id, next),
+  ).immediate
   writeStatements.set(db, statements)
   return statements
 }
@@ -240,7 +247,8 @@ export function listReplacedReports(db: Db, attemptId: number): ReplacedReport[]
 
 /** Deletes an attempt with its criteria, tags and old reports; false when there was none. */
 export function deleteAttempt(db: Db, id: number): boolean {
-  // Foreign keys cascade to the child tables.
+  // Foreign keys cascade to the child tables. A single statement outside a transaction takes the write lock
+  // before it reads anything, so it cannot act on a stale read as a deferred transaction can.
   return db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0
 }
 

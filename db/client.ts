@@ -1,11 +1,12 @@
 // Opens the SQLite database (WAL, foreign keys, busy timeout) and brings its schema up to date with the committed migrations.
 
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { DatabaseOpenError, openFailure } from './open-error'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -18,21 +19,36 @@ const BUSY_TIMEOUT_MS = 5000
 /**
  * Opens (creating if needed) the database at `path`, or an in-memory one for `:memory:`,
  * and applies any migrations it has not seen. Close it with `closeDb`.
+ * Throws DatabaseOpenError, with a one-line message, when the path is a folder, the file is not a
+ * SQLite database, or the file or its folder cannot be written.
  */
 export function createDb(path: string): Db {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS })
-  // The busy timeout comes first: the statements below may meet another process opening the same file.
-  // WAL lets readers go on while one writer commits; the busy timeout waits out a concurrent writer
-  // (another process, a backup) instead of failing at once with SQLITE_BUSY.
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('synchronous = NORMAL')
-  migrate(sqlite)
-  const db = drizzle({ client: sqlite, schema })
-  optimizeDb(db)
-  return db
+  const onDisk = path !== ':memory:' && !path.startsWith('file:')
+  let sqlite: Database.Database | undefined
+  try {
+    if (onDisk) {
+      mkdirSync(dirname(path), { recursive: true })
+      // SQLite's own answer for a folder is "unable to open database file"; say what is wrong instead.
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new DatabaseOpenError(path, 'it is a folder, not a database file')
+      }
+    }
+    sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS })
+    // The busy timeout comes first: the statements below may meet another process opening the same file.
+    // WAL lets readers go on while one writer commits; the busy timeout waits out a concurrent writer
+    // (another process, a backup) instead of failing at once with SQLITE_BUSY.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('synchronous = NORMAL')
+    migrate(sqlite)
+    const db = drizzle({ client: sqlite, schema })
+    optimizeDb(db)
+    return db
+  } catch (err) {
+    if (sqlite?.open) sqlite.close()
+    throw err instanceof DatabaseOpenError ? err : openFailure(path, err)
+  }
 }
 
 /** The table drizzle-kit's migrator keeps, so databases migrated before this function stay compatible. */

@@ -23,6 +23,7 @@ export {
   type StorableReport,
 } from './attempts'
 export { closeDb, createDb, type Db } from './client'
+export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
 export { databaseAnswers } from './status'
 export {

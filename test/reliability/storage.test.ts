@@ -1,8 +1,8 @@
 // Storage across processes: several processes on one database file lose no write to a stale read and can all
-// start at once on a fresh file.
+// start at once on a fresh file; a server whose database path cannot be used says why in one line.
 
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,9 +23,13 @@ interface Outcome {
 }
 
 /** Runs a command to its end, or kills it after `timeoutMs`. */
-function run(args: string[], timeoutMs = 120_000): Promise<Outcome> {
+function run(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => {
@@ -121,5 +125,28 @@ test('three processes opening one fresh database at the same moment all start, a
     } finally {
       check.close()
     }
+  }
+})
+
+test('a server started on a garbage file, a folder or a path under a file says so in one line and exits 1', async () => {
+  const garbage = join(dir, 'garbage.db')
+  writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)))
+  const folder = join(dir, 'folder.db')
+  mkdirSync(folder)
+  const cases: [string, string][] = [
+    [garbage, 'the file is not a SQLite database, or it is damaged'],
+    [folder, 'it is a folder, not a database file'],
+    [join(garbage, 'starboard.db'), `a file stands where its folder ${garbage} should be`],
+  ]
+  for (const [dbPath, reason] of cases) {
+    const outcome = await run(['--import', 'tsx', 'server/main.ts'], 60_000, {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      STARBOARD_DB: dbPath,
+      LOG_LEVEL: 'warn',
+    })
+    expect(outcome.code, outcome.stderr).toBe(1)
+    expect(outcome.stdout).toBe('')
+    expect(outcome.stderr).toBe(`Cannot open the database ${dbPath}: ${reason} (STARBOARD_DB)\n`)
   }
 })

@@ -8,6 +8,7 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { DatabaseOpenError, openFailure } from './open-error'
 import * as schema from './schema'
+import { rememberFile } from './status'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -44,6 +45,7 @@ export function createDb(path: string): Db {
     migrate(sqlite)
     const db = drizzle({ client: sqlite, schema })
     optimizeDb(db)
+    if (onDisk) rememberFile(db, path)
     return db
   } catch (err) {
     if (sqlite?.open) sqlite.close()

@@ -25,7 +25,7 @@ export {
 export { closeDb, createDb, type Db } from './client'
 export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
-export { databaseAnswers } from './status'
+export { type DatabaseFileState, databaseAnswers, databaseFileState } from './status'
 export {
   type CriterionTrendPoint,
   TREND_WINDOW,

@@ -1,34 +1,86 @@
 // Opens the SQLite database (WAL, foreign keys, busy timeout) and brings its schema up to date with the committed migrations.
 
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { DatabaseOpenError, openFailure } from './open-error'
 import * as schema from './schema'
+import { rememberFile } from './status'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
+/** How long a statement waits for another connection's lock (another process, a backup) before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000
+
 /**
  * Opens (creating if needed) the database at `path`, or an in-memory one for `:memory:`,
  * and applies any migrations it has not seen. Close it with `closeDb`.
+ * Throws DatabaseOpenError, with a one-line message, when the path is a folder, the file is not a
+ * SQLite database, or the file or its folder cannot be written.
  */
 export function createDb(path: string): Db {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path)
-  // WAL lets readers go on while one writer commits; the busy timeout waits out a concurrent writer
-  // (another process, a backup) instead of failing at once with SQLITE_BUSY.
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
-  const db = drizzle({ client: sqlite, schema })
-  migrate(db, { migrationsFolder })
-  optimizeDb(db)
-  return db
+  const onDisk = path !== ':memory:' && !path.startsWith('file:')
+  let sqlite: Database.Database | undefined
+  try {
+    if (onDisk) {
+      mkdirSync(dirname(path), { recursive: true })
+      // SQLite's own answer for a folder is "unable to open database file"; say what is wrong instead.
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new DatabaseOpenError(path, 'it is a folder, not a database file')
+      }
+    }
+    sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS })
+    // The busy timeout comes first: the statements below may meet another process opening the same file.
+    // WAL lets readers go on while one writer commits; the busy timeout waits out a concurrent writer
+    // (another process, a backup) instead of failing at once with SQLITE_BUSY.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('synchronous = NORMAL')
+    migrate(sqlite)
+    const db = drizzle({ client: sqlite, schema })
+    optimizeDb(db)
+    if (onDisk) rememberFile(db, path)
+    return db
+  } catch (err) {
+    if (sqlite?.open) sqlite.close()
+    throw err instanceof DatabaseOpenError ? err : openFailure(path, err)
+  }
+}
+
+/** The table drizzle-kit's migrator keeps, so databases migrated before this function stay compatible. */
+const MIGRATIONS_TABLE = '"__drizzle_migrations"'
+
+/**
+ * Applies the migrations this database has not seen, in one IMMEDIATE transaction: the write lock is taken
+ * before the applied ones are read, so processes opening a fresh file at the same moment take turns (the
+ * busy timeout waits) and only the first creates the tables. The transaction also proves at start that the
+ * database can be written.
+ */
+function migrate(sqlite: Database.Database): void {
+  const migrations = readMigrationFiles({ migrationsFolder })
+  sqlite
+    .transaction(() => {
+      sqlite.exec(
+        `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+      )
+      const last = sqlite
+        .prepare(`SELECT created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at DESC LIMIT 1`)
+        .pluck()
+        .get() as number | string | undefined
+      const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`)
+      for (const migration of migrations) {
+        if (last !== undefined && Number(last) >= migration.folderMillis) continue
+        for (const statement of migration.sql) if (statement.trim() !== '') sqlite.exec(statement)
+        record.run(migration.hash, migration.folderMillis)
+      }
+    })
+    .immediate()
 }
 
 /**

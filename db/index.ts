@@ -1,4 +1,37 @@
 // The database package's public surface: opening the database and the query functions.
 
-export * from './attempts'
+export {
+  type AttemptFilters,
+  type AttemptPosition,
+  type AttemptSort,
+  type AttemptSummary,
+  EXCERPT_LENGTH,
+  listAttempts,
+  listAttemptsInFull,
+  type SortOrder,
+} from './attempt-list'
+export {
+  type AttemptRecord,
+  deleteAttempt,
+  findAttempt,
+  insertAttempt,
+  insertAttempts,
+  listReplacedReports,
+  type NewAttempt,
+  type ReplacedReport,
+  replaceAttemptReport,
+  type StorableReport,
+} from './attempts'
 export { closeDb, createDb, type Db } from './client'
+export { DatabaseOpenError } from './open-error'
+export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
+export { type DatabaseFileState, databaseAnswers, databaseFileState } from './status'
+export {
+  type CriterionTrendPoint,
+  TREND_WINDOW,
+  type TrendInterval,
+  type TrendPoint,
+  type Trends,
+  trends,
+  trendWindow,
+} from './trends'

@@ -1,5 +1,6 @@
 // Starts the Starboard server: reads configuration from the environment, listens, prints the URL.
 
+import { DatabaseOpenError } from '../db/index'
 import { buildApp } from './app'
 
 function port(text: string | undefined): number {
@@ -30,12 +31,23 @@ const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
 
-const app = await buildApp({
-  dbPath,
-  rubricsDir,
-  logger: { level: process.env.LOG_LEVEL || 'info' },
-  ...(rateLimit === undefined ? {} : { rateLimit }),
-})
+/** Builds the app; a database path that cannot be used ends the start with one line, as a bad PORT does. */
+async function build() {
+  try {
+    return await buildApp({
+      dbPath,
+      rubricsDir,
+      logger: { level: process.env.LOG_LEVEL || 'info' },
+      ...(rateLimit === undefined ? {} : { rateLimit }),
+    })
+  } catch (err) {
+    if (!(err instanceof DatabaseOpenError)) throw err
+    console.error(`${err.message} (STARBOARD_DB)`)
+    process.exit(1)
+  }
+}
+
+const app = await build()
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, expect, test } from 'vitest'
 import {
   closeDb,
   createDb,
-  criterionTrends,
   type Db,
   deleteAttempt,
   findAttempt,
@@ -15,7 +14,7 @@ import {
   insertAttempts,
   type NewAttempt,
   practiceByArea,
-  scoreTrends,
+  trends,
 } from '../../db/index'
 
 const MON = Date.parse('2025-03-03T09:00:00Z')
@@ -65,24 +64,24 @@ test('insertAttempts stores the same rows as insertAttempt, in one transaction',
   // A failing row rolls the whole batch back.
   const bad = { ...attempt(50), promptId: null as unknown as string }
   expect(() => insertAttempts(db, [attempt(50), bad])).toThrow()
-  expect(scoreTrends(db, {}, 'day')[0]?.attempts).toBe(3)
+  expect(trends(db, {}, 'day').overall[0]?.attempts).toBe(3)
 })
 
 test('cached trends and coverage change as soon as attempts are written or deleted', () => {
   const id = insertAttempt(db, attempt(40))
-  expect(scoreTrends(db, {}, 'day')).toEqual([{ period: '2025-03-03', attempts: 1, average: 40 }])
-  expect(criterionTrends(db, {}, 'week')[0]?.average).toBe(40)
+  expect(trends(db, {}, 'day').overall).toEqual([{ period: '2025-03-03', attempts: 1, average: 40 }])
+  expect(trends(db, {}, 'week').criteria[0]?.average).toBe(40)
   expect(practiceByArea(db)[0]?.best).toBe(40)
 
   insertAttempt(db, attempt(80))
-  expect(scoreTrends(db, {}, 'day')).toEqual([{ period: '2025-03-03', attempts: 2, average: 60 }])
-  expect(criterionTrends(db, {}, 'week')[0]?.average).toBe(60)
+  expect(trends(db, {}, 'day').overall).toEqual([{ period: '2025-03-03', attempts: 2, average: 60 }])
+  expect(trends(db, {}, 'week').criteria[0]?.average).toBe(60)
   expect(practiceByArea(db)[0]?.best).toBe(80)
 
   deleteAttempt(db, id)
-  expect(scoreTrends(db, {}, 'day')).toEqual([{ period: '2025-03-03', attempts: 1, average: 80 }])
+  expect(trends(db, {}, 'day').overall).toEqual([{ period: '2025-03-03', attempts: 1, average: 80 }])
   // Filters are part of what is cached.
-  expect(scoreTrends(db, { minScore: 90 }, 'day')).toEqual([])
+  expect(trends(db, { minScore: 90 }, 'day').overall).toEqual([])
 })
 
 test('a commit by another connection (another process, the CLI) is seen too', () => {
@@ -95,5 +94,5 @@ test('a commit by another connection (another process, the CLI) is seen too', ()
     closeDb(other)
   }
   expect(practiceByArea(db)[0]).toMatchObject({ attempts: 2, best: 90 })
-  expect(scoreTrends(db, {}, 'day')[0]).toMatchObject({ attempts: 2, average: 65 })
+  expect(trends(db, {}, 'day').overall[0]).toMatchObject({ attempts: 2, average: 65 })
 })

@@ -1,0 +1,164 @@
+// Score trends per day or week, overall and per criterion: from the daily rollup when it can answer, else from attempts.
+
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/sqlite-core'
+import { type AttemptFilters, filterSource } from './attempt-list'
+import { cachedAggregate } from './cache'
+import type { Db } from './client'
+import { attemptCriteria, attempts, attemptTags, trendDays } from './schema'
+
+export type TrendInterval = 'day' | 'week'
+
+const DAY_MS = 86_400_000
+
+/** How far back trends look when the request gives no `from`: 90 days, or 26 weeks. */
+export const TREND_WINDOW = { day: 90, week: 26 } as const
+
+/**
+ * The filters with a default window filled in: without `from`, trends cover the last 90 days (26 weeks, whole
+ * weeks from Monday) up to `to`, or up to the latest attempt, so a candidate back after a break still sees their
+ * last stretch of practice. The window bounds what is aggregated and answered; `from` and `to` widen it.
+ */
+export function trendWindow(db: Db, filters: AttemptFilters, interval: TrendInterval): AttemptFilters {
+  if (filters.from !== undefined) return filters
+  const end =
+    filters.to ??
+    (db.$client.prepare('SELECT max(created_at) FROM attempts').pluck().get() as number | null | undefined)
+  if (end === undefined || end === null) return filters
+  const endDay = Math.floor(end / DAY_MS)
+  // Day 0 (1970-01-01) was a Thursday: (day + 3) % 7 counts days since Monday.
+  const startDay =
+    interval === 'day'
+      ? endDay - (TREND_WINDOW.day - 1)
+      : endDay - ((endDay + 3) % 7) - 7 * (TREND_WINDOW.week - 1)
+  return { ...filters, from: startDay * DAY_MS }
+}
+
+/** An attempt's period as a day number: its UTC day, or the Monday that starts its UTC week. */
+function periodDay(day: SQL, interval: TrendInterval): SQL<number> {
+  return interval === 'day' ? sql<number>`${day}` : sql<number>`(${day} - ((${day} + 3) % 7))`
+}
+
+/** `YYYY-MM-DD` of a day number; computed once per period, not per attempt. */
+const periodText = (p: SQL) => sql<string>`strftime('%Y-%m-%d', ${p} * 86400, 'unixepoch')`
+
+export interface TrendPoint {
+  /** `YYYY-MM-DD`: the day, or the Monday of the week. */
+  period: string
+  attempts: number
+  /** Average total score, two decimals. */
+  average: number
+}
+
+export interface CriterionTrendPoint extends TrendPoint {
+  criterionId: string
+}
+
+export interface Trends {
+  overall: TrendPoint[]
+  /** Ordered by criterion, then period. */
+  criteria: CriterionTrendPoint[]
+}
+
+/**
+ * Average total score per day or week, and per criterion the average as a percentage of the criterion's
+ * maximum points (maxima differ between rubrics, so percentages are what can be averaged); oldest period first.
+ * Pass the filters through `trendWindow` first to bound the answer.
+ */
+export function trends(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  return cachedAggregate(db, `trends ${interval} ${JSON.stringify(filters)}`, () =>
+    rollupAnswers(filters)
+      ? trendsFromRollup(db, filters, interval)
+      : trendsFromAttempts(db, filters, interval),
+  )
+}
+
+/** The daily rollup answers when the only filters are whole UTC days. */
+function rollupAnswers(f: AttemptFilters): boolean {
+  return (
+    f.promptId === undefined &&
+    f.rubricId === undefined &&
+    f.tag === undefined &&
+    f.minScore === undefined &&
+    f.maxScore === undefined &&
+    (f.from === undefined || f.from % DAY_MS === 0) &&
+    (f.to === undefined || (f.to + 1) % DAY_MS === 0)
+  )
+}
+
+function splitTrendRows(rows: CriterionTrendPoint[]): Trends {
+  const overall: TrendPoint[] = []
+  const criteria: CriterionTrendPoint[] = []
+  for (const { criterionId, period, attempts, average } of rows) {
+    if (criterionId === '') overall.push({ period, attempts, average })
+    else criteria.push({ criterionId, period, attempts, average })
+  }
+  return { overall, criteria }
+}
+
+function trendsFromRollup(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  const p = periodDay(sql`${trendDays.day}`, interval)
+  const bounds: SQL[] = []
+  if (filters.from !== undefined) bounds.push(gte(trendDays.day, Math.floor(filters.from / DAY_MS)))
+  if (filters.to !== undefined) bounds.push(lte(trendDays.day, Math.floor(filters.to / DAY_MS)))
+  const rows = db
+    .select({
+      criterionId: trendDays.criterionId,
+      period: periodText(p),
+      attempts: sql<number>`sum(${trendDays.attempts})`,
+      average: sql<number>`round(sum(${trendDays.total}) / sum(${trendDays.measured}), 2)`,
+    })
+    .from(trendDays)
+    .where(and(...bounds))
+    .groupBy(trendDays.criterionId, p)
+    // A criterion worth no points in every attempt of a period has no percentage to average.
+    .having(sql`sum(${trendDays.measured}) > 0`)
+    .orderBy(trendDays.criterionId, p)
+    .all()
+  return splitTrendRows(rows)
+}
+
+function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
+  const src = filterSource(filters)
+  const p = periodDay(sql`(${src.createdAt} / 86400000)`, interval)
+  // With a tag filter and no prompt or rubric filter, attempt_tags alone holds every figure (time and score
+  // are copied there), so attempts is not read at all. CROSS JOIN keeps SQLite's join order as written.
+  const base = <F extends SelectedFields>(fields: F) => {
+    if (!src.byTag) return db.select(fields).from(attempts).$dynamic()
+    const tags = db.select(fields).from(attemptTags).$dynamic()
+    return src.needsAttempts
+      ? (db.select(fields).from(attemptTags).$dynamic().crossJoin(attempts) as unknown as typeof tags)
+      : tags
+  }
+  const where = (...more: SQL[]) =>
+    and(
+      ...(src.byTag && src.needsAttempts ? [eq(attempts.id, attemptTags.attemptId)] : []),
+      ...src.where,
+      ...more,
+    )
+  const overall = base({
+    period: periodText(p),
+    attempts: sql<number>`count(*)`,
+    average: sql<number>`round(avg(${src.score}), 2)`,
+  })
+    .where(where())
+    .groupBy(p)
+    .orderBy(p)
+    .all()
+  const criteria = base({
+    criterionId: attemptCriteria.criterionId,
+    period: periodText(p),
+    attempts: sql<number>`count(*)`,
+    average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
+  })
+    // CROSS JOIN fixes SQLite's join order: walk the filter's index (attempts' or the tag's), then each attempt's
+    // criteria (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt
+    // up in the table, which at 100,000 attempts is several times slower.
+    .crossJoin(attemptCriteria)
+    .where(where(eq(src.id, attemptCriteria.attemptId)))
+    .groupBy(attemptCriteria.criterionId, p)
+    .having(sql`count(nullif(${attemptCriteria.max}, 0)) > 0`)
+    .orderBy(attemptCriteria.criterionId, p)
+    .all()
+  return { overall, criteria }
+}

@@ -1,0 +1,369 @@
+// Every query reads through the index meant for it: asserted on the index named in EXPLAIN QUERY PLAN.
+
+import type { Statement } from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import {
+  attemptCountsByPrompt,
+  type Db,
+  findAttempt,
+  insertAttempts,
+  listAttempts,
+  listAttemptsInFull,
+  listReplacedReports,
+  practiceByArea,
+  trends,
+  trendWindow,
+} from '../../db/index'
+import { DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+
+let dir: string
+let db: Db
+beforeEach(() => {
+  ;({ dir, db } = openTempDb())
+})
+afterEach(() => removeTempDb(dir, db))
+
+/** How a query plan reads one table: a seek or a walk, through which index, or by rowid. */
+interface TableRead {
+  /** The table, or its alias in the query. */
+  table: string
+  /** SEARCH (a range or point of an index) rather than SCAN (every entry). */
+  seek: boolean
+  index: string | undefined
+  /** The index alone answers: the table's rows are not read. */
+  covering: boolean
+  byRowid: boolean
+}
+
+/**
+ * The table reads of an EXPLAIN QUERY PLAN, from the parts of its wording every SQLite release since 3.8 shares
+ * (SEARCH or SCAN, the table, USING [COVERING] INDEX name, PRIMARY KEY), so the assertions name indexes rather
+ * than pin whole lines whose details (constraint text, "TABLE", aliases) change between releases.
+ */
+function tableReads(plan: string): TableRead[] {
+  return plan.split('\n').flatMap((line) => {
+    const m = /^\s*(SEARCH|SCAN)\s+(?:TABLE\s+)?(\w+)(?:\s+AS\s+(\w+))?/.exec(line)
+    if (m === null) return []
+    const index = /\bUSING\s+(COVERING\s+)?INDEX\s+(\w+)/.exec(line)
+    return [
+      {
+        table: m[3] ?? m[2]!,
+        seek: m[1] === 'SEARCH',
+        index: index?.[2],
+        covering: index?.[1] !== undefined,
+        byRowid: /\bPRIMARY KEY\b|\bROWID\b/i.test(line) && index === null,
+      },
+    ]
+  })
+}
+
+/** How `plan` reads `table`; fails when the plan does not read it exactly once. */
+function readOf(plan: string, table: string): TableRead {
+  const reads = tableReads(plan).filter((r) => r.table === table)
+  expect(reads, `${table} in\n${plan}`).toHaveLength(1)
+  return reads[0]!
+}
+
+const STORED_TABLES = new Set([
+  'attempts',
+  'attempt_tags',
+  'attempt_criteria',
+  'attempt_reports',
+  'trend_days',
+])
+
+/** Reads of a stored table (or the aliases a and t the aggregates give them) through no index at all. */
+function tableScans(plan: string): TableRead[] {
+  return tableReads(plan).filter(
+    (r) => (STORED_TABLES.has(r.table) || r.table === 'a' || r.table === 't') && !r.index && !r.byRowid,
+  )
+}
+
+describe('indexes', () => {
+  const plan = (query: ReturnType<typeof sql>) =>
+    db
+      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
+      .map((r) => r.detail)
+      .join('\n')
+
+  test('every list and filter query is answered from an index, not a table scan', () => {
+    const newest = 'ORDER BY created_at DESC, id DESC LIMIT 20'
+    expect(readOf(plan(sql`SELECT id FROM attempts ${sql.raw(newest)}`), 'attempts').index).toBe(
+      'attempts_created_idx',
+    )
+    expect(
+      readOf(plan(sql`SELECT id FROM attempts WHERE prompt_id = 'p' ${sql.raw(newest)}`), 'attempts'),
+    ).toMatchObject({ seek: true, index: 'attempts_prompt_created_idx' })
+    expect(
+      readOf(plan(sql`SELECT id FROM attempts WHERE rubric_id = 'r' ${sql.raw(newest)}`), 'attempts'),
+    ).toMatchObject({ seek: true, index: 'attempts_rubric_created_idx' })
+    expect(
+      readOf(plan(sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't'`), 'attempt_tags'),
+    ).toMatchObject({
+      seek: true,
+      covering: true,
+      index: expect.stringMatching(/^attempt_tags_tag_(created|score)_idx$/),
+    })
+    expect(
+      readOf(
+        plan(sql`SELECT id FROM attempts ORDER BY score DESC, created_at DESC, id DESC LIMIT 20`),
+        'attempts',
+      ).index,
+    ).toBe('attempts_score_created_idx')
+    expect(
+      readOf(
+        plan(
+          sql`SELECT id FROM attempts WHERE (score, created_at, id) > (50, 0, 3) ORDER BY score, created_at, id LIMIT 20`,
+        ),
+        'attempts',
+      ),
+    ).toMatchObject({ seek: true, covering: true, index: 'attempts_score_created_idx' })
+    // Coverage: an area's best attempt and its latest attempts are seeks in attempt_tags alone.
+    const best = plan(
+      sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't' AND score = 90 ORDER BY created_at, attempt_id LIMIT 1`,
+    )
+    expect(readOf(best, 'attempt_tags')).toMatchObject({
+      seek: true,
+      covering: true,
+      index: 'attempt_tags_tag_score_idx',
+    })
+    const latest = plan(
+      sql`SELECT score FROM attempt_tags WHERE tag = 't' ORDER BY created_at DESC, attempt_id DESC LIMIT 5`,
+    )
+    expect(readOf(latest, 'attempt_tags')).toMatchObject({
+      seek: true,
+      covering: true,
+      index: 'attempt_tags_tag_created_idx',
+    })
+    // Neither sorts: the index gives the order.
+    for (const p of [best, latest]) expect(p).not.toMatch(/TEMP B-TREE/)
+    expect(
+      readOf(
+        plan(sql`SELECT * FROM attempt_reports WHERE attempt_id = 1 ORDER BY scored_at`),
+        'attempt_reports',
+      ),
+    ).toMatchObject({ seek: true, index: 'attempt_reports_attempt_idx' })
+    expect(
+      readOf(plan(sql`SELECT * FROM attempt_criteria WHERE attempt_id = 1`), 'attempt_criteria'),
+    ).toMatchObject({ seek: true, index: expect.any(String) })
+  })
+
+  test('the plan reader tells an index read from a table scan', () => {
+    // The reader itself: a table read with no index must be reported, or the assertions above prove nothing.
+    const scan = plan(sql`SELECT id FROM attempts WHERE answer = 'x'`)
+    expect(tableScans(scan).map((r) => r.table)).toEqual(['attempts'])
+    expect(readOf(plan(sql`SELECT * FROM attempts WHERE id = 1`), 'attempts')).toMatchObject({
+      seek: true,
+      byRowid: true,
+      index: undefined,
+    })
+  })
+})
+
+describe('query plans of the query functions', () => {
+  /** Runs `fn` and answers EXPLAIN QUERY PLAN, with the same parameters, of every SELECT it ran. */
+  function plansOf(fn: () => unknown): string[] {
+    const client = db.$client
+    const prepare = client.prepare.bind(client)
+    const plans: string[] = []
+    const record = (text: string, params: unknown[]) => {
+      if (/total_changes|max\(created_at\)/.test(text)) return
+      const rows = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]
+      plans.push(rows.map((r) => r.detail).join('\n'))
+    }
+    const spied = ((text: string) => {
+      const statement = prepare(text)
+      if (!/^\s*(select|with)\b/i.test(text)) return statement
+      const proxy: Statement = new Proxy(statement, {
+        get(target, key) {
+          const value = Reflect.get(target, key) as unknown
+          if (typeof value !== 'function') return value
+          if (key === 'raw' || key === 'pluck') {
+            return (...args: unknown[]) => {
+              value.apply(target, args)
+              return proxy
+            }
+          }
+          if (key === 'all' || key === 'get' || key === 'iterate') {
+            return (...args: unknown[]) => {
+              record(text, args)
+              return value.apply(target, args)
+            }
+          }
+          return value.bind(target)
+        },
+      })
+      return proxy
+    }) as typeof client.prepare
+    client.prepare = spied
+    try {
+      fn()
+    } finally {
+      client.prepare = prepare as typeof client.prepare
+    }
+    return plans
+  }
+
+  beforeEach(() => {
+    // Enough rows (1,200, one batch) that insertAttempts refreshes the planner's statistics, as at scale.
+    const rows = Array.from({ length: 1200 }, (_, i) => ({
+      promptId: `prompt-${i % 12}`,
+      answer: `answer ${i}`,
+      tags: i % 3 === 0 ? ['ownership', 'dive-deep'] : [`area-${i % 7}`],
+      report: report((i * 37) % 101, i % 2 === 0 ? 'ownership' : 'dive-deep'),
+      createdAt: MON + i * 3_600_000,
+    }))
+    insertAttempts(db, rows)
+  })
+
+  test('the tag filter walks attempt_tags by (tag, created_at) and looks up only the attempts of the page', () => {
+    const [plan, ...rest] = plansOf(() =>
+      listAttempts(db, { tag: 'ownership', minScore: 60, from: MON + 10 * DAY }, { limit: 50 }),
+    )
+    expect(rest).toEqual([])
+    expect(readOf(plan!, 'attempt_tags')).toMatchObject({
+      seek: true,
+      covering: true,
+      index: 'attempt_tags_tag_created_idx',
+    })
+    expect(readOf(plan!, 'attempts')).toMatchObject({ seek: true, byRowid: true })
+    expect(tableReads(plan!).map((r) => r.table)).toEqual(['attempt_tags', 'attempts'])
+    expect(plan).not.toMatch(/TEMP B-TREE/)
+    // The next page continues from the cursor inside the same index range: still one seek, no sort.
+    const next = plansOf(() =>
+      listAttempts(db, { tag: 'ownership' }, { limit: 50, after: { createdAt: MON + 20 * DAY, id: 400 } }),
+    )
+    expect(next).toHaveLength(1)
+    expect(readOf(next[0]!, 'attempt_tags')).toMatchObject({
+      seek: true,
+      covering: true,
+      index: 'attempt_tags_tag_created_idx',
+    })
+    expect(readOf(next[0]!, 'attempts')).toMatchObject({ seek: true, byRowid: true })
+    expect(next[0]).not.toMatch(/TEMP B-TREE/)
+  })
+
+  test('a tag filter sorted by score walks attempt_tags by (tag, score, created_at) without sorting', () => {
+    for (const order of ['asc', 'desc'] as const) {
+      const plans = plansOf(() =>
+        listAttempts(
+          db,
+          { tag: 'dive-deep', from: MON },
+          { limit: 20, sort: 'score', order, after: { score: 50, createdAt: MON + DAY, id: 30 } },
+        ),
+      )
+      expect(plans).toHaveLength(1)
+      const [plan] = plans as [string]
+      expect(tableReads(plan).map((r) => r.table)).toEqual(['attempt_tags', 'attempts'])
+      expect(readOf(plan, 'attempt_tags')).toMatchObject({
+        seek: true,
+        covering: true,
+        index: 'attempt_tags_tag_score_idx',
+      })
+      expect(readOf(plan, 'attempts')).toMatchObject({ seek: true, byRowid: true })
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+
+  test('every list, filter, export, trend and coverage query reads through an index', () => {
+    const filters = [
+      {},
+      { tag: 'ownership' },
+      { tag: 'ownership', promptId: 'prompt-3' },
+      { tag: 'ownership', minScore: 60, maxScore: 90, from: MON + DAY, to: MON + 30 * DAY },
+      { promptId: 'prompt-3' },
+      { rubricId: 'dive-deep', from: MON + DAY },
+      { minScore: 60 },
+      { from: MON + 5 * DAY + 1, to: MON + 9 * DAY },
+    ]
+    /** The table and index each filter's list is driven from. */
+    const expected: [string, RegExp][] = [
+      ['attempts', /^attempts_created_idx$/],
+      ['attempt_tags', /^attempt_tags_tag_created_idx$/],
+      ['attempt_tags', /^attempt_tags_tag_created_idx$/],
+      ['attempt_tags', /^attempt_tags_tag_created_idx$/],
+      ['attempts', /^attempts_prompt_created_idx$/],
+      ['attempts', /^attempts_rubric_created_idx$/],
+      ['attempts', /^attempts_(score|created)_idx$/],
+      ['attempts', /^attempts_created_idx$/],
+    ]
+    filters.forEach((f, i) => {
+      const calls: [string, () => unknown][] = [
+        ['list', () => listAttempts(db, f, { limit: 20 })],
+        ['list by score', () => listAttempts(db, f, { limit: 20, sort: 'score', order: 'asc' })],
+        ['export', () => listAttemptsInFull(db, f, { limit: 20 })],
+        ['day trends', () => trends(db, trendWindow(db, f, 'day'), 'day').overall],
+        ['week trends', () => trends(db, trendWindow(db, f, 'week'), 'week').criteria],
+      ]
+      for (const [name, call] of calls) {
+        const plans = plansOf(call)
+        expect(plans.length, `${name} ${JSON.stringify(f)}`).toBeGreaterThan(0)
+        for (const plan of plans) {
+          expect(tableScans(plan), `${name} ${JSON.stringify(f)}\n${plan}`).toEqual([])
+          expect(
+            tableReads(plan).some((r) => r.index !== undefined || r.byRowid),
+            `${name} ${JSON.stringify(f)}\n${plan}`,
+          ).toBe(true)
+        }
+        if (name === 'list') {
+          const [table, index] = expected[i]!
+          const [first] = tableReads(plans[0]!)
+          expect(first?.table, JSON.stringify(f)).toBe(table)
+          expect(first?.index, JSON.stringify(f)).toMatch(index)
+        }
+        if (name === 'list' && f.tag !== undefined && f.promptId !== undefined) {
+          // The prompt is checked on the page's attempts, looked up by id.
+          expect(readOf(plans[0]!, 'attempts')).toMatchObject({ seek: true, byRowid: true })
+        }
+      }
+    })
+    // Unfiltered trends (whole days) read the daily rollup by its primary key.
+    // (A window the loop above did not ask for, so the answer is not already cached.)
+    const wholeDays = { from: (Math.floor(MON / DAY) + 1) * DAY }
+    const rollupPlans = plansOf(() => trends(db, wholeDays, 'day'))
+    expect(rollupPlans.length).toBeGreaterThan(0)
+    for (const plan of rollupPlans) {
+      expect(tableReads(plan).map((r) => r.table)).toEqual(['trend_days'])
+      // The primary key's index: SQLite names it sqlite_autoindex_<table>_<n>.
+      expect(readOf(plan, 'trend_days')).toMatchObject({
+        seek: true,
+        index: expect.stringMatching(/^sqlite_autoindex_trend_days_/),
+      })
+    }
+    // Coverage and the per-prompt counts: seeks and walks of covering indexes, never the attempts table.
+    const aggregatePlans = [...plansOf(() => practiceByArea(db)), ...plansOf(() => attemptCountsByPrompt(db))]
+    expect(aggregatePlans.length).toBeGreaterThan(0)
+    for (const plan of aggregatePlans) {
+      expect(tableScans(plan), plan).toEqual([])
+      const walks = tableReads(plan).filter(
+        (r) => ['attempts', 'attempt_tags', 'a', 't'].includes(r.table) && !r.seek && !r.covering,
+      )
+      expect(walks, plan).toEqual([])
+    }
+  })
+
+  test('no index is left that no query uses', () => {
+    const indexes = db
+      .all<{ name: string }>(
+        sql`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
+      )
+      .map((r) => r.name)
+    expect(indexes).not.toContain('attempts_facts_idx')
+    expect(indexes).not.toContain('attempt_criteria_criterion_idx')
+    const used = new Set<string>()
+    const everything = () => {
+      for (const f of [{}, { tag: 'ownership' }, { promptId: 'p' }, { rubricId: 'r' }, { minScore: 1 }]) {
+        listAttempts(db, f, { limit: 5 })
+        listAttempts(db, f, { limit: 5, sort: 'score' })
+        listAttemptsInFull(db, f, { limit: 5 })
+        trends(db, { ...f, from: 1 }, 'day')
+      }
+      practiceByArea(db)
+      findAttempt(db, 1)
+      listReplacedReports(db, 1)
+    }
+    for (const plan of plansOf(everything)) for (const m of plan.matchAll(/INDEX (\w+)/g)) used.add(m[1]!)
+    expect(indexes.filter((name) => !used.has(name))).toEqual([])
+  })
+})

@@ -8,8 +8,6 @@ export const idSchema = z.string().regex(KEBAB, {
   message: 'use lower-case letters, digits and single hyphens (kebab-case), e.g. "deliver-results"',
 })
 
-const section = z.enum(['situation', 'task', 'action', 'result'])
-
 export const promptSchema = z.strictObject({
   id: idSchema.describe('Unique across all rubrics; used in URLs such as /practice/<id>.'),
   text: z.string().trim().min(10, { message: 'a prompt needs at least 10 characters of question' }),
@@ -137,5 +135,3 @@ export function labelFromId(id: string): string {
   const words = id.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
-
-export { section as sectionSchema }

@@ -2,7 +2,8 @@
 
 import { type Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
 import type { z } from 'zod'
-import type { CheckName } from './checks/index'
+import type { CheckKind } from './checks/check'
+import { CHECKS, type CheckName } from './checks/index'
 import { hashString, stableStringify } from './hash'
 import { criterionSchemas, labelFromId, type RubricFile, rubricFileSchema } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
@@ -212,14 +213,17 @@ function flatten(c: Criterion): Record<string, unknown> {
   return flat
 }
 
+/** A validated criterion, compiled by its kind: this is where every check kind's `compile` runs. */
 function toCriterion(flat: Record<string, unknown>): Criterion {
   const { id, label, check, weight, fix, description, ...options } = flat
+  const kind = CHECKS[check as CheckName] as CheckKind
   const c: Criterion = {
     id: id as string,
     label: (label as string | undefined) ?? labelFromId(id as string),
     check: check as string,
     weight: weight as number,
     options,
+    compiled: kind.compile(options),
   }
   if (fix !== undefined) c.fix = fix as string
   if (description !== undefined) c.description = description as string
@@ -358,11 +362,13 @@ function compileOne(read: ReadFile, parent: Rubric | undefined): { rubric?: Rubr
     criteria,
     bands: sortedBands,
   }
+  // `compiled` follows from `options` and the engine version, so the hash leaves it out.
+  const hashed = { ...content, criteria: criteria.map(({ compiled: _, ...c }) => c) }
   const rubric: Rubric = {
     ...content,
     examples,
     file: read.source.file,
-    hash: hashString(stableStringify(content)),
+    hash: hashString(stableStringify(hashed)),
   }
   return { rubric, errors: [] }
 }

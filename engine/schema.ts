@@ -1,7 +1,7 @@
 // The rubric file format as zod schemas: validation at load time and the generated rubric.schema.json.
 
 import { z } from 'zod'
-import { CHECK_NAMES, CHECK_OPTIONS, type CheckName } from './checks/index'
+import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const idSchema = z.string().regex(KEBAB, {
@@ -58,12 +58,12 @@ const criterionBase = {
 /** The full schema of a criterion of one check kind: common keys plus the kind's own options. */
 export const criterionSchemas = Object.fromEntries(
   CHECK_NAMES.map((name) => {
-    const options = CHECK_OPTIONS[name].optionsSchema(z) as unknown as z.ZodObject
+    const options = CHECKS[name].options as unknown as z.ZodObject
     return [
       name,
       options.safeExtend({
         ...criterionBase,
-        check: z.literal(name).describe(CHECK_OPTIONS[name].summary),
+        check: z.literal(name).describe(CHECKS[name].summary),
       }),
     ]
   }),

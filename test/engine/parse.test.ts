@@ -492,6 +492,12 @@ describe('extends', () => {
           maxSituationShare: 0.35,
           minWords: { situation: 12, task: 8, action: 50, result: 12 },
         },
+        compiled: {
+          required: ['situation', 'task', 'action', 'result'],
+          minActionShare: 0.4,
+          maxSituationShare: 0.35,
+          minWords: { situation: 12, task: 8, action: 50, result: 12 },
+        },
       },
       {
         id: 'grit',
@@ -499,6 +505,17 @@ describe('extends', () => {
         check: 'keywords',
         weight: 5,
         options: { groups: [{ label: 'persistence', any: ['kept going'] }] },
+        // Compiled at load: the phrases stemmed into a lookup table, kept as plain JSON data.
+        compiled: {
+          need: 1,
+          groups: [
+            {
+              label: 'persistence',
+              examples: ['kept going'],
+              table: { byFirst: { keep: [{ words: ['keep', 'going'], phrase: 'kept going' }] } },
+            },
+          ],
+        },
       },
     ])
   })
@@ -513,6 +530,7 @@ describe('extends', () => {
       weight: 40,
       fix: 'Add a number.',
       options: { section: 'result', min: 1 },
+      compiled: { section: 'result', min: 1 },
     })
   })
 
@@ -614,6 +632,12 @@ describe('the compiled rubric', () => {
         check: 'star-sections',
         weight: 10,
         options: {
+          required: ['situation', 'task', 'action', 'result'],
+          minActionShare: 0.3,
+          maxSituationShare: 0.35,
+          minWords: { situation: 12, task: 8, action: 50, result: 12 },
+        },
+        compiled: {
           required: ['situation', 'task', 'action', 'result'],
           minActionShare: 0.3,
           maxSituationShare: 0.35,

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { CheckKind } from './checks/check'
 import { CHECKS, type CheckName } from './checks/index'
 import { hashString, stableStringify } from './hash'
-import { criterionSchemas, labelFromId, type RubricFile, rubricFileSchema } from './schema'
+import { criterionSchemas, knownKeys, labelFromId, type RubricFile, rubricFileSchema } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
 
 export interface RubricSource {
@@ -65,7 +65,7 @@ function issueToError(
         read,
         path,
         'unknown-key',
-        `Unknown key '${k}'${suggestKey(k, read, path)}; remove it or fix its spelling`,
+        `Unknown key '${k}'${suggestKey(k)}; remove it or fix its spelling`,
         k,
       ),
     )
@@ -83,38 +83,10 @@ function hasKey(read: ReadFile, path: readonly PathKey[]): boolean {
   return read.doc.hasIn(path)
 }
 
-const KNOWN_KEYS = [
-  'id',
-  'title',
-  'kind',
-  'extends',
-  'summary',
-  'prompts',
-  'criteria',
-  'bands',
-  'examples',
-  'label',
-  'check',
-  'weight',
-  'fix',
-  'description',
-  'text',
-  'tips',
-  'tags',
-  'name',
-  'answer',
-  'expect',
-  'section',
-  'groups',
-  'any',
-  'min',
-  'max',
-]
-
-function suggestKey(key: string, _read: ReadFile, _path: readonly PathKey[]): string {
+function suggestKey(key: string): string {
   let best: string | undefined
   let bestDistance = 3
-  for (const k of KNOWN_KEYS) {
+  for (const k of knownKeys()) {
     const d = distance(key.toLowerCase(), k.toLowerCase())
     if (d < bestDistance) {
       bestDistance = d

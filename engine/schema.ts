@@ -131,6 +131,27 @@ export function rubricJsonSchema(): Record<string, unknown> {
   }
 }
 
+let keys: readonly string[] | undefined
+
+/** Every key a rubric file may use, at any depth, in schema order: what "did you mean" suggests from. */
+export function knownKeys(): readonly string[] {
+  keys ??= [...propertyNames(rubricJsonSchema(), new Set())]
+  return keys
+}
+
+function propertyNames(node: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) propertyNames(item, into)
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value !== null && typeof value === 'object')
+        for (const name of Object.keys(value)) into.add(name)
+      propertyNames(value, into)
+    }
+  }
+  return into
+}
+
 export function labelFromId(id: string): string {
   const words = id.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)

@@ -171,6 +171,15 @@ describe('keys and values', () => {
     ])
   })
 
+  it("suggests a check's own option keys, which come from its options schema", () => {
+    const text = rubric('demo', {
+      criteria: ['  - id: structure', '    check: star-sections', '    weight: 10', '    minActionShre: 0.4'],
+    })
+    expect(parseErrors(text).map(formatRubricError)).toEqual([
+      "rubrics/demo.yaml:9:5  unknown-key  Unknown key 'minActionShre' (did you mean 'minActionShare'?); remove it or fix its spelling",
+    ])
+  })
+
   it('rejects an id that is not kebab-case, at its value', () => {
     const text = rubric('demo', {
       criteria: ['  - id: Star_Structure', '    check: star-sections', '    weight: 10'],

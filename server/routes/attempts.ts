@@ -15,9 +15,8 @@ import {
   replaceAttemptReport,
   type SortOrder,
 } from '../../db/index'
-import { type ScoreReport, score } from '../../engine/index'
+import { criterionDifferences, type ScoreReport, score } from '../../engine/index'
 import { badRequest, HttpError, notFound } from '../errors'
-import { criterionDifferences } from '../report-difference'
 import {
   attemptParams,
   attemptSchema,

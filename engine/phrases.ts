@@ -9,7 +9,7 @@ export interface PhraseHit {
   to: number
 }
 
-export interface PhraseEntry {
+interface PhraseEntry {
   /** The phrase's words, normalized as the words it is matched against. */
   words: string[]
   phrase: string
@@ -51,14 +51,10 @@ function splitPhrase(phrase: string): string[] {
 }
 
 /** All non-overlapping hits, left to right, preferring the longest phrase at each position. */
-export function findPhrases(
-  table: PhraseTable,
-  words: readonly string[],
-  from = 0,
-  to = words.length,
-): PhraseHit[] {
+export function findPhrases(table: PhraseTable, words: readonly string[]): PhraseHit[] {
   const hits: PhraseHit[] = []
-  let i = from
+  const to = words.length
+  let i = 0
   while (i < to) {
     const candidates = entriesFor(table.byFirst, words[i]!)
     let matched: PhraseHit | undefined

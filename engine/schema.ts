@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-export const idSchema = z.string().regex(KEBAB, {
+const idSchema = z.string().regex(KEBAB, {
   message: 'use lower-case letters, digits and single hyphens (kebab-case), e.g. "deliver-results"',
 })
 
-export const promptSchema = z.strictObject({
+const promptSchema = z.strictObject({
   id: idSchema.describe('Unique across all rubrics; used in URLs such as /practice/<id>.'),
   text: z.string().trim().min(10, { message: 'a prompt needs at least 10 characters of question' }),
   tips: z
@@ -21,13 +21,13 @@ export const promptSchema = z.strictObject({
     .describe('Ids of other rubrics this prompt also trains; the defining rubric is always a tag.'),
 })
 
-export const bandSchema = z.strictObject({
+const bandSchema = z.strictObject({
   id: idSchema,
   label: z.string().min(1),
   min: z.number().int().min(0).max(100).describe('Lowest total score (inclusive) in this band.'),
 })
 
-export const expectationSchema = z.strictObject({
+const expectationSchema = z.strictObject({
   band: idSchema.optional().describe('Band id the example must land in.'),
   score: z
     .strictObject({ min: z.number().min(0).max(100).optional(), max: z.number().min(0).max(100).optional() })
@@ -38,7 +38,7 @@ export const expectationSchema = z.strictObject({
   missed: z.array(idSchema).optional().describe('Criteria that must be missed.'),
 })
 
-export const exampleSchema = z.strictObject({
+const exampleSchema = z.strictObject({
   name: z.string().min(1),
   prompt: idSchema.optional().describe('The prompt the example answers.'),
   answer: z.string(),
@@ -70,7 +70,7 @@ export const criterionSchemas = Object.fromEntries(
 ) as unknown as Record<CheckName, z.ZodObject>
 
 /** What a file may say about a criterion before `extends` is resolved: a full definition or an override. */
-export const criterionEntrySchema = z.looseObject({
+const criterionEntrySchema = z.looseObject({
   id: idSchema,
   check: z
     .string()

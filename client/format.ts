@@ -1,6 +1,7 @@
-// Pure helpers for what the pages display: times, dates, score differences between two reports, drafts.
+// Pure helpers for what the pages display: times, dates, how to show a difference between two reports, drafts.
 
-import type { CriterionStatus, ScoreReport } from '../engine/types'
+import type { CriterionDifference } from '../engine/difference'
+import type { ScoreReport } from '../engine/types'
 
 /** 0 → "0:00", 75_000 → "1:15", 3_725_000 → "62:05". */
 export function clock(ms: number): string {
@@ -39,59 +40,16 @@ export function dateTime(t: number | string): string {
   return Number.isNaN(d.getTime()) ? String(t) : dateFmt.format(d)
 }
 
-export interface CriterionDiff {
-  id: string
-  label: string
-  max: number
-  before: number | null
-  after: number | null
-  beforeStatus: CriterionStatus | null
-  afterStatus: CriterionStatus | null
-  delta: number
+/** Each criterion's maximum points, to show "x/max" beside a difference: the later report's, else the earlier's. */
+export function criterionMax(before: ScoreReport, after: ScoreReport): Map<string, number> {
+  const max = new Map(before.criteria.map((c) => [c.id, c.max]))
+  for (const c of after.criteria) max.set(c.id, c.max)
+  return max
 }
 
-/** Criterion-by-criterion difference between two reports (criteria present in either), biggest change first. */
-export function diffReports(
-  before: ScoreReport,
-  after: ScoreReport,
-): { total: number; criteria: CriterionDiff[] } {
-  const rows = new Map<string, CriterionDiff>()
-  for (const c of before.criteria)
-    rows.set(c.id, {
-      id: c.id,
-      label: c.label,
-      max: c.max,
-      before: c.score,
-      after: null,
-      beforeStatus: c.status,
-      afterStatus: null,
-      delta: 0,
-    })
-  for (const c of after.criteria) {
-    const row = rows.get(c.id)
-    if (row) {
-      row.after = c.score
-      row.afterStatus = c.status
-      row.max = c.max
-      row.label = c.label
-    } else
-      rows.set(c.id, {
-        id: c.id,
-        label: c.label,
-        max: c.max,
-        before: null,
-        after: c.score,
-        beforeStatus: null,
-        afterStatus: c.status,
-        delta: 0,
-      })
-  }
-  const criteria = [...rows.values()].map((r) => ({
-    ...r,
-    delta: Math.round(((r.after ?? 0) - (r.before ?? 0)) * 100) / 100,
-  }))
-  criteria.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.label.localeCompare(b.label))
-  return { total: after.score - before.score, criteria }
+/** Differences ordered for reading at a glance: biggest change first, then by label. */
+export function biggestChangeFirst(rows: readonly CriterionDifference[]): CriterionDifference[] {
+  return [...rows].sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.label.localeCompare(b.label))
 }
 
 /** Where drafts live: one localStorage key per prompt. */

@@ -22,6 +22,11 @@ export const criterionSchema = z.object({
   fix: z.string().optional().describe('Shown as the suggestion when the criterion is not met.'),
   description: z.string().optional(),
   options: z.record(z.string(), z.unknown()).describe("Validated against the check kind's own schema."),
+  compiled: z
+    .unknown()
+    .describe(
+      'The options compiled when the rubric loaded (e.g. phrase tables); the browser scores with them.',
+    ),
 })
 
 export const bandSchema = z.object({

@@ -2,7 +2,13 @@
 
 export type { Analysis, AnalyzedSentence } from './analyze'
 export { analyze } from './analyze'
-export { CHECK_NAMES, CHECK_OPTIONS, CHECKS } from './checks/index'
+export { CHECK_NAMES, CHECKS } from './checks/index'
+export {
+  type CriterionDifference,
+  criterionDifferences,
+  type ReportDifference,
+  reportDifference,
+} from './difference'
 export { compileRubrics, formatRubricError, parseRubric, type RubricSource } from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'

@@ -80,7 +80,7 @@ export function labelSentences(sentences: AnalyzedSentence[]): void {
   if (n === 0) return
   let heading: Star | undefined
   const emissions: Emission[] = []
-  // Sentences under an explicit heading count as one story unit per heading; positions use story sentences.
+  // A heading applies to every sentence after it until the next one; positions count every sentence.
   for (let i = 0; i < n; i++) {
     const s = sentences[i]!
     if (s.heading !== undefined) heading = s.heading

@@ -2,10 +2,9 @@
 
 import { type Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
 import type { z } from 'zod'
-import type { CheckName } from './checks/index'
-import { hashString, stableStringify } from './hash'
-import { criterionSchemas, labelFromId, type RubricFile, rubricFileSchema } from './schema'
-import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
+import { compileRubric, type ErrorAt } from './compile-rubric'
+import { knownKeys, type RubricFile, rubricFileSchema } from './schema'
+import type { Rubric, RubricError } from './types'
 
 export interface RubricSource {
   /** File name as it should appear in errors, e.g. `rubrics/ownership.yaml`. */
@@ -68,7 +67,7 @@ function issueToError(
         read,
         path,
         'unknown-key',
-        `Unknown key '${k}'${suggestKey(k, read, path)}; remove it or fix its spelling`,
+        `Unknown key '${k}'${suggestKey(k)}; remove it or fix its spelling`,
         k,
       ),
     )
@@ -86,38 +85,10 @@ function hasKey(read: ReadFile, path: readonly PathKey[]): boolean {
   return read.doc.hasIn(path)
 }
 
-const KNOWN_KEYS = [
-  'id',
-  'title',
-  'kind',
-  'extends',
-  'summary',
-  'prompts',
-  'criteria',
-  'bands',
-  'examples',
-  'label',
-  'check',
-  'weight',
-  'fix',
-  'description',
-  'text',
-  'tips',
-  'tags',
-  'name',
-  'answer',
-  'expect',
-  'section',
-  'groups',
-  'any',
-  'min',
-  'max',
-]
-
-function suggestKey(key: string, _read: ReadFile, _path: readonly PathKey[]): string {
+function suggestKey(key: string): string {
   let best: string | undefined
   let bestDistance = 3
-  for (const k of KNOWN_KEYS) {
+  for (const k of knownKeys()) {
     const d = distance(key.toLowerCase(), k.toLowerCase())
     if (d < bestDistance) {
       bestDistance = d
@@ -203,172 +174,12 @@ function checkUnique<T>(
   })
 }
 
-function flatten(c: Criterion): Record<string, unknown> {
-  const flat: Record<string, unknown> = {
-    ...c.options,
-    id: c.id,
-    label: c.label,
-    check: c.check,
-    weight: c.weight,
+/** Errors at key paths of this file, for compileRubric. */
+function errorsIn(read: ReadFile): ErrorAt {
+  return {
+    error: (path, ruleId, message) => error(read, path, ruleId, message),
+    issues: (issues, prefix) => issues.flatMap((issue) => issueToError(read, issue, prefix)),
   }
-  if (c.fix !== undefined) flat.fix = c.fix
-  if (c.description !== undefined) flat.description = c.description
-  return flat
-}
-
-function toCriterion(flat: Record<string, unknown>): Criterion {
-  const { id, label, check, weight, fix, description, ...options } = flat
-  const c: Criterion = {
-    id: id as string,
-    label: (label as string | undefined) ?? labelFromId(id as string),
-    check: check as string,
-    weight: weight as number,
-    options,
-  }
-  if (fix !== undefined) c.fix = fix as string
-  if (description !== undefined) c.description = description as string
-  return c
-}
-
-function compileOne(read: ReadFile, parent: Rubric | undefined): { rubric?: Rubric; errors: RubricError[] } {
-  const data = read.data!
-  const errors: RubricError[] = []
-  const inherited = new Map<string, Criterion>()
-  for (const c of parent?.criteria ?? []) inherited.set(c.id, c)
-  const order: string[] = (parent?.criteria ?? []).map((c) => c.id)
-  const merged = new Map<string, Criterion>(inherited)
-
-  data.criteria.forEach((entry, i) => {
-    const base = inherited.get(entry.id)
-    let flat: Record<string, unknown>
-    if (base !== undefined) {
-      if (entry.check !== undefined && entry.check !== base.check) {
-        errors.push(
-          error(
-            read,
-            ['criteria', i, 'check'],
-            'check-mismatch',
-            `'${entry.id}' is inherited as a '${base.check}' check; it cannot change kind`,
-          ),
-        )
-        return
-      }
-      flat = { ...flatten(base), ...entry }
-    } else {
-      if (entry.check === undefined) {
-        errors.push(
-          error(
-            read,
-            ['criteria', i],
-            'missing-key',
-            parent === undefined
-              ? `Missing the required 'check' key for criterion '${entry.id}'`
-              : `Missing the required 'check' key: '${entry.id}' is not a criterion of '${parent.id}' to override`,
-          ),
-        )
-        return
-      }
-      flat = { ...entry }
-      order.push(entry.id)
-    }
-    const schema = criterionSchemas[flat.check as CheckName]
-    const parsed = schema.safeParse(flat)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(...issueToError(read, issue, ['criteria', i]))
-      return
-    }
-    merged.set(entry.id, toCriterion(parsed.data as Record<string, unknown>))
-  })
-
-  const bands: Band[] | undefined = data.bands ?? parent?.bands
-  if (bands === undefined) {
-    errors.push(
-      error(read, [], 'missing-key', "Missing the required 'bands' key (or extend a rubric that has bands)"),
-    )
-  } else if (!bands.some((b) => b.min === 0)) {
-    errors.push(
-      error(read, ['bands'], 'invalid-value', 'One band must start at min: 0, so every score has a band'),
-    )
-  }
-
-  const criteria = order.map((id) => merged.get(id)!).filter((c) => c !== undefined && c.weight > 0)
-  if (criteria.length === 0 && errors.length === 0) {
-    errors.push(
-      error(
-        read,
-        ['criteria'],
-        'invalid-value',
-        'A rubric needs at least one criterion with a weight above 0',
-      ),
-    )
-  }
-
-  const criterionIds = new Set(criteria.map((c) => c.id))
-  const bandIds = new Set((bands ?? []).map((b) => b.id))
-  const promptIds = new Set(data.prompts.map((p) => p.id))
-  data.examples.forEach((ex, i) => {
-    if (ex.prompt !== undefined && !promptIds.has(ex.prompt)) {
-      errors.push(
-        error(read, ['examples', i, 'prompt'], 'unknown-id', `Unknown prompt '${ex.prompt}' in this rubric`),
-      )
-    }
-    if (ex.expect.band !== undefined && !bandIds.has(ex.expect.band)) {
-      errors.push(
-        error(
-          read,
-          ['examples', i, 'expect', 'band'],
-          'unknown-id',
-          `Unknown band '${ex.expect.band}'; bands are ${[...bandIds].join(', ')}`,
-        ),
-      )
-    }
-    for (const key of ['met', 'partial', 'missed'] as const) {
-      ;(ex.expect[key] ?? []).forEach((id, j) => {
-        if (!criterionIds.has(id)) {
-          errors.push(
-            error(
-              read,
-              ['examples', i, 'expect', key, j],
-              'unknown-id',
-              `Unknown criterion '${id}'; criteria are ${[...criterionIds].join(', ')}`,
-            ),
-          )
-        }
-      })
-    }
-  })
-
-  if (errors.length > 0 || bands === undefined) return { errors }
-
-  const prompts: Prompt[] = data.prompts.map((p) => ({
-    id: p.id,
-    text: p.text,
-    tips: p.tips,
-    tags: [...new Set([data.id, ...p.tags])],
-  }))
-  const examples: Example[] = data.examples.map((e) => {
-    const ex: Example = { name: e.name, answer: e.answer, expect: e.expect }
-    if (e.prompt !== undefined) ex.promptId = e.prompt
-    return ex
-  })
-  const sortedBands = [...bands].sort((a, b) => b.min - a.min)
-  const content = {
-    id: data.id,
-    title: data.title,
-    kind: data.kind,
-    summary: data.summary,
-    extends: parent === undefined ? [] : [parent.id, ...parent.extends],
-    prompts,
-    criteria,
-    bands: sortedBands,
-  }
-  const rubric: Rubric = {
-    ...content,
-    examples,
-    file: read.source.file,
-    hash: hashString(stableStringify(content)),
-  }
-  return { rubric, errors: [] }
 }
 
 export interface CompileOptions {
@@ -450,7 +261,7 @@ export function compileRubrics(
         )
       }
     }
-    const result = compileOne(read, parent)
+    const result = compileRubric(read.data!, read.source.file, parent, errorsIn(read))
     errors.push(...result.errors)
     done.set(id, result.rubric ?? null)
     return result.rubric ?? null

@@ -9,25 +9,39 @@ export interface PhraseHit {
   to: number
 }
 
+interface PhraseEntry {
+  /** The phrase's words, normalized as the words it is matched against. */
+  words: string[]
+  phrase: string
+}
+
+/** A phrase list ready to match. Plain JSON data, so it can be part of a compiled rubric. */
 export interface PhraseTable {
-  /** First word → phrases (as word arrays) starting with it, longest first. */
-  byFirst: Map<string, { words: string[]; phrase: string }[]>
+  /** First word → phrases starting with it, longest first. Read only through own keys (see `entriesFor`). */
+  byFirst: Record<string, PhraseEntry[]>
 }
 
 export function compilePhrases(
   phrases: readonly string[],
   normalize: (w: string) => string = (w) => w,
 ): PhraseTable {
-  const byFirst = new Map<string, { words: string[]; phrase: string }[]>()
+  // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
+  const byFirst: Record<string, PhraseEntry[]> = Object.create(null)
   for (const phrase of phrases) {
     const words = splitPhrase(phrase).map(normalize)
     if (words.length === 0) continue
-    const list = byFirst.get(words[0]!) ?? []
+    const first = words[0]!
+    const list = entriesFor(byFirst, first) ?? []
     list.push({ words, phrase })
-    byFirst.set(words[0]!, list)
+    byFirst[first] = list
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
+  for (const list of Object.values(byFirst)) list.sort((a, b) => b.words.length - a.words.length)
   return { byFirst }
+}
+
+/** The entries under `word`; own keys only, since a table that went through JSON has Object's prototype. */
+function entriesFor(byFirst: Record<string, PhraseEntry[]>, word: string): PhraseEntry[] | undefined {
+  return Object.hasOwn(byFirst, word) ? byFirst[word] : undefined
 }
 
 /** Splits a phrase into lower-case words the same way the tokenizer splits text. */
@@ -37,16 +51,12 @@ export function splitPhrase(phrase: string): string[] {
 }
 
 /** All non-overlapping hits, left to right, preferring the longest phrase at each position. */
-export function findPhrases(
-  table: PhraseTable,
-  words: readonly string[],
-  from = 0,
-  to = words.length,
-): PhraseHit[] {
+export function findPhrases(table: PhraseTable, words: readonly string[]): PhraseHit[] {
   const hits: PhraseHit[] = []
-  let i = from
+  const to = words.length
+  let i = 0
   while (i < to) {
-    const candidates = table.byFirst.get(words[i]!)
+    const candidates = entriesFor(table.byFirst, words[i]!)
     let matched: PhraseHit | undefined
     if (candidates !== undefined) {
       for (const c of candidates) {

@@ -1,17 +1,15 @@
 // The rubric file format as zod schemas: validation at load time and the generated rubric.schema.json.
 
 import { z } from 'zod'
-import { CHECK_NAMES, CHECK_OPTIONS, type CheckName } from './checks/index'
+import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { RUBRIC_KINDS } from './kinds'
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-export const idSchema = z.string().regex(KEBAB, {
+const idSchema = z.string().regex(KEBAB, {
   message: 'use lower-case letters, digits and single hyphens (kebab-case), e.g. "deliver-results"',
 })
 
-const section = z.enum(['situation', 'task', 'action', 'result'])
-
-export const promptSchema = z.strictObject({
+const promptSchema = z.strictObject({
   id: idSchema.describe('Unique across all rubrics; used in URLs such as /practice/<id>.'),
   text: z.string().trim().min(10, { message: 'a prompt needs at least 10 characters of question' }),
   tips: z
@@ -24,13 +22,13 @@ export const promptSchema = z.strictObject({
     .describe('Ids of other rubrics this prompt also trains; the defining rubric is always a tag.'),
 })
 
-export const bandSchema = z.strictObject({
+const bandSchema = z.strictObject({
   id: idSchema,
   label: z.string().min(1),
   min: z.number().int().min(0).max(100).describe('Lowest total score (inclusive) in this band.'),
 })
 
-export const expectationSchema = z.strictObject({
+const expectationSchema = z.strictObject({
   band: idSchema.optional().describe('Band id the example must land in.'),
   score: z
     .strictObject({ min: z.number().min(0).max(100).optional(), max: z.number().min(0).max(100).optional() })
@@ -41,7 +39,7 @@ export const expectationSchema = z.strictObject({
   missed: z.array(idSchema).optional().describe('Criteria that must be missed.'),
 })
 
-export const exampleSchema = z.strictObject({
+const exampleSchema = z.strictObject({
   name: z.string().min(1),
   prompt: idSchema.optional().describe('The prompt the example answers.'),
   answer: z.string(),
@@ -61,19 +59,19 @@ const criterionBase = {
 /** The full schema of a criterion of one check kind: common keys plus the kind's own options. */
 export const criterionSchemas = Object.fromEntries(
   CHECK_NAMES.map((name) => {
-    const options = CHECK_OPTIONS[name].optionsSchema(z) as unknown as z.ZodObject
+    const options = CHECKS[name].options as unknown as z.ZodObject
     return [
       name,
       options.safeExtend({
         ...criterionBase,
-        check: z.literal(name).describe(CHECK_OPTIONS[name].summary),
+        check: z.literal(name).describe(CHECKS[name].summary),
       }),
     ]
   }),
 ) as unknown as Record<CheckName, z.ZodObject>
 
 /** What a file may say about a criterion before `extends` is resolved: a full definition or an override. */
-export const criterionEntrySchema = z.looseObject({
+const criterionEntrySchema = z.looseObject({
   id: idSchema,
   check: z
     .string()
@@ -132,9 +130,28 @@ export function rubricJsonSchema(): Record<string, unknown> {
   }
 }
 
+let keys: readonly string[] | undefined
+
+/** Every key a rubric file may use, at any depth, in schema order: what "did you mean" suggests from. */
+export function knownKeys(): readonly string[] {
+  keys ??= [...propertyNames(rubricJsonSchema(), new Set())]
+  return keys
+}
+
+function propertyNames(node: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) propertyNames(item, into)
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value !== null && typeof value === 'object')
+        for (const name of Object.keys(value)) into.add(name)
+      propertyNames(value, into)
+    }
+  }
+  return into
+}
+
 export function labelFromId(id: string): string {
   const words = id.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
-
-export { section as sectionSchema }

@@ -1,11 +1,11 @@
 // score(answer, rubric): the pure, deterministic scorer. Same answer and rubric, same report, byte for byte.
 
 import { type Analysis, analyze, round2 } from './analyze'
-import type { CheckKind, CheckResult } from './checks/check'
+import type { CheckResult, CheckRunner } from './checks/check'
 import { message } from './checks/check'
-import { CHECKS } from './checks/index'
-import { speakingSeconds } from './checks/length'
-import type { CriterionResult, CriterionStatus, Message, Rubric, ScoreReport } from './types'
+import { speakingSeconds } from './checks/length/run'
+import { RUNNERS } from './checks/runners'
+import type { Criterion, CriterionResult, CriterionStatus, Message, Rubric, ScoreReport } from './types'
 import { ENGINE_VERSION } from './version'
 
 /** A criterion is met from this share of its points, and missed below `PARTIAL_FROM`. */
@@ -16,13 +16,30 @@ export function statusOf(fraction: number): CriterionStatus {
   return fraction >= MET_FROM ? 'met' : fraction >= PARTIAL_FROM ? 'partial' : 'missed'
 }
 
-function runCheck(check: string, analysis: Analysis, options: unknown, ruleId: string): CheckResult {
-  const kind = (CHECKS as Record<string, CheckKind<unknown>>)[check]
+function runCheck(c: Criterion, analysis: Analysis): CheckResult {
+  const kind = Object.hasOwn(RUNNERS, c.check)
+    ? (RUNNERS as Record<string, CheckRunner<unknown, unknown>>)[c.check]
+    : undefined
+  // A compiled rubric names only known kinds and carries each criterion compiled; these guard hand-made objects.
   if (kind === undefined) {
-    // A compiled rubric names only known kinds; this guards hand-made rubric objects.
-    return { fraction: 0, messages: [message(ruleId, 'error', `Unknown check kind "${check}"`)] }
+    return {
+      fraction: 0,
+      messages: [message({ ruleId: c.id, severity: 'error', reason: `Unknown check kind "${c.check}"` })],
+    }
   }
-  return kind.run({ analysis, options, ruleId })
+  if (c.compiled === undefined) {
+    return {
+      fraction: 0,
+      messages: [
+        message({
+          ruleId: c.id,
+          severity: 'error',
+          reason: `Criterion "${c.id}" is not compiled: load rubrics with compileRubrics`,
+        }),
+      ],
+    }
+  }
+  return kind.run(analysis, c.compiled, c.id)
 }
 
 export function score(answer: string, rubric: Rubric): ScoreReport {
@@ -39,7 +56,7 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
     const max = totalWeight === 0 ? 0 : (100 * c.weight) / totalWeight
     const outcome: CheckResult = empty
       ? { fraction: 0, messages: [], fix: 'Write your answer: one real story, Situation to Result' }
-      : runCheck(c.check, analysis, c.options, c.id)
+      : runCheck(c, analysis)
     const fraction = Number.isFinite(outcome.fraction) ? Math.min(1, Math.max(0, outcome.fraction)) : 0
     fractions.push(fraction)
     fixes.push(c.fix ?? outcome.fix)
@@ -75,7 +92,11 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
   const messages: Message[] = []
   if (empty)
     messages.push(
-      message('empty-answer', 'error', 'The answer is empty: write one real story, Situation to Result'),
+      message({
+        ruleId: 'empty-answer',
+        severity: 'error',
+        reason: 'The answer is empty: write one real story, Situation to Result',
+      }),
     )
 
   const band = bandFor(rubric, total)

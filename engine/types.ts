@@ -89,7 +89,7 @@ export interface Prompt {
   tags: string[]
 }
 
-/** A criterion as compiled: `options` were validated against the check's own schema. */
+/** A criterion as compiled: `options` were validated against the check's own schema, then compiled. */
 export interface Criterion {
   id: string
   label: string
@@ -98,7 +98,13 @@ export interface Criterion {
   /** Shown as the suggestion when the criterion is not met. */
   fix?: string
   description?: string
+  /** As written (and inherited), defaults filled in: what a child rubric overrides. */
   options: Record<string, unknown>
+  /**
+   * What the check runs with: built from `options` by the kind's `compile` when the rubric is loaded.
+   * Plain JSON data, like the rest of the rubric; derived from `options`, so it is left out of the hash.
+   */
+  compiled: unknown
 }
 
 export interface ExampleExpectation {

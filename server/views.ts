@@ -17,10 +17,9 @@ import type {
   ReplacedReport as ReplacedReportRow,
   Trends as TrendRows,
 } from '../db/index'
-import type { Rubric, RubricError, ScoreReport } from '../engine/index'
+import { type Rubric, type RubricError, reportDifference, type ScoreReport } from '../engine/index'
 import { encodeCursor, type ListOrder } from './cursor'
 import type { NextPromptChoice } from './practice'
-import { criterionDifferences } from './report-difference'
 import type { RegisteredPrompt, StaleRubric } from './rubric-registry'
 
 export const iso = (ms: number) => new Date(ms).toISOString()
@@ -113,11 +112,7 @@ export function rescoreView(id: number, report: ScoreReport, replaced: ReplacedR
     id,
     report,
     previous: replacedReportView(replaced),
-    difference: {
-      score: report.score - before.score,
-      rubricChanged: report.rubricHash !== before.rubricHash,
-      criteria: criterionDifferences(before, report),
-    },
+    difference: reportDifference(before, report),
   } satisfies RescoreResult
 }
 

@@ -1,14 +1,17 @@
 // A criterion-by-criterion table of two reports' scores and their difference (re-score and Compare).
-import type { CriterionDiff } from '../format'
+import type { CriterionDifference } from '../../engine/difference'
 import { signed } from '../format'
 import { fmt, StatusTag } from './Feedback'
 
 export function DiffTable({
   rows,
+  max,
   before = 'Before',
   after = 'After',
 }: {
-  rows: CriterionDiff[]
+  rows: CriterionDifference[]
+  /** Each criterion's maximum points (see `criterionMax`). */
+  max: ReadonlyMap<string, number>
   before?: string
   after?: string
 }) {
@@ -24,20 +27,23 @@ export function DiffTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td>
-                {r.before === null ? '—' : `${fmt(r.before)}/${fmt(r.max)}`}{' '}
-                {r.beforeStatus && <StatusTag status={r.beforeStatus} />}
-              </td>
-              <td>
-                {r.after === null ? '—' : `${fmt(r.after)}/${fmt(r.max)}`}{' '}
-                {r.afterStatus && <StatusTag status={r.afterStatus} />}
-              </td>
-              <td class={r.delta > 0 ? 'up' : r.delta < 0 ? 'down' : ''}>{signed(r.delta)}</td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const most = fmt(max.get(r.criterionId) ?? 0)
+            return (
+              <tr key={r.criterionId}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  {r.before === null ? '—' : `${fmt(r.before)}/${most}`}{' '}
+                  {r.statusBefore && <StatusTag status={r.statusBefore} />}
+                </td>
+                <td>
+                  {r.after === null ? '—' : `${fmt(r.after)}/${most}`}{' '}
+                  {r.statusAfter && <StatusTag status={r.statusAfter} />}
+                </td>
+                <td class={r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''}>{signed(r.change)}</td>
+              </tr>
+            )
+          })}
         </tbody>
       </table>
     </div>

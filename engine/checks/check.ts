@@ -1,6 +1,8 @@
-// The contract every check kind implements: an options schema (built from zod passed in) and a pure run function.
+// The contract every check kind implements, in the shape of a Vale rule: an options schema (zod, read only
+// when rubrics load), `compile` (options → plain JSON data, once per rubric load) and a pure `run`.
+// Schemas live in each kind's options.ts and are imported here only as types, so scoring never loads zod.
 
-import type { z as Z } from 'zod'
+import type { z } from 'zod'
 import type { Analysis, AnalyzedSentence } from '../analyze'
 import type { Message, Place, Star } from '../types'
 
@@ -12,38 +14,45 @@ export interface CheckResult {
   fix?: string
 }
 
-export interface CheckInput<O> {
-  analysis: Analysis
-  options: O
-  /** The criterion id, used as each message's ruleId. */
-  ruleId: string
+/** What the scorer needs of a check kind: `compile` when the rubric loads, `run` for each answer. */
+export interface CheckRunner<O, C> {
+  /** Options (validated, defaults filled) → what `run` reads. Plain JSON data: compiled rubrics travel as JSON. */
+  compile(options: O): C
+  /** Scores one answer; `ruleId` is the criterion id, used as each message's ruleId. */
+  run(analysis: Analysis, compiled: C, ruleId: string): CheckResult
 }
 
-/** What a rubric author configures: a one-line summary and the options schema, built from zod passed in. */
-export interface CheckOptions<O = unknown> {
+/** A check kind in full: what a rubric author configures, and how it is compiled and run. */
+export interface CheckKind<S extends z.ZodType = z.ZodType, C = unknown> extends CheckRunner<z.output<S>, C> {
   /** One line for the authoring guide and the OpenAPI docs. */
   summary: string
-  /** Builds the options schema from the zod module, so the scorer itself never loads zod. */
-  optionsSchema: (z: typeof Z) => Z.ZodType<O>
+  /** The kind's own options; the criterion's common keys (id, weight, …) are added by the rubric schema. */
+  options: S
 }
 
-/** What the scorer runs. */
-export interface CheckKind<O = unknown> {
-  run: (input: CheckInput<O>) => CheckResult
+export interface MessageInit {
+  /** The criterion id that raised it, or an engine rule such as `empty-answer`. */
+  ruleId: string
+  severity: Message['severity']
+  reason: string
+  place?: Place
+  section?: Star
+  /** One sentence on why this matters to an interviewer. */
+  note?: string
+  url?: string
 }
 
-export function message(
-  ruleId: string,
-  severity: Message['severity'],
-  reason: string,
-  place?: Place,
-  section?: Star,
-  note?: string,
-): Message {
-  const m: Message = { ruleId, source: 'starboard', severity, reason }
-  if (place !== undefined) m.place = { start: place.start, end: place.end }
-  if (section !== undefined) m.section = section
-  if (note !== undefined) m.note = note
+export function message(init: MessageInit): Message {
+  const m: Message = {
+    ruleId: init.ruleId,
+    source: 'starboard',
+    severity: init.severity,
+    reason: init.reason,
+  }
+  if (init.place !== undefined) m.place = { start: init.place.start, end: init.place.end }
+  if (init.section !== undefined) m.section = init.section
+  if (init.note !== undefined) m.note = init.note
+  if (init.url !== undefined) m.url = init.url
   return m
 }
 

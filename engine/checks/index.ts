@@ -1,41 +1,42 @@
-// The closed list of check kinds. Adding a kind: one file in this folder and one line in each map here.
-// Two maps, so that a bundle which only scores (the browser's) can leave every options schema out.
+// Every check kind in full, { summary, options, compile, run }, for loading rubrics and the JSON Schema.
+// This imports zod through each options.ts; the scorer imports runners.ts instead and never loads it.
 
-import { hedging, hedgingOptions } from './hedging'
-import { hypothetical, hypotheticalOptions } from './hypothetical'
-import { keywords, keywordsOptions } from './keywords'
-import { length, lengthOptions } from './length'
-import { ownership, ownershipOptions } from './ownership'
-import { quantifiedResult, quantifiedResultOptions } from './quantified-result'
-import { reflection, reflectionOptions } from './reflection'
-import { specificity, specificityOptions } from './specificity'
-import { starSections, starSectionsOptions } from './star-sections'
+import type { z } from 'zod'
+import type { CheckKind, CheckRunner } from './check'
+import * as hedging from './hedging/options'
+import * as hypothetical from './hypothetical/options'
+import * as keywords from './keywords/options'
+import * as length from './length/options'
+import * as ownership from './ownership/options'
+import * as quantifiedResult from './quantified-result/options'
+import * as reflection from './reflection/options'
+import { type CheckName, RUNNERS } from './runners'
+import * as specificity from './specificity/options'
+import * as starSections from './star-sections/options'
 
-/** The run function of each check kind. */
+export { CHECK_NAMES, type CheckName } from './runners'
+
+/** Joins a kind's options module to its runner; the compiler checks that `compile` takes what the schema gives. */
+function kind<S extends z.ZodType, C>(
+  definition: { summary: string; options: S },
+  runner: CheckRunner<z.output<S>, C>,
+): CheckKind<S, C> {
+  return {
+    summary: definition.summary,
+    options: definition.options,
+    compile: runner.compile,
+    run: runner.run,
+  }
+}
+
 export const CHECKS = {
-  'star-sections': starSections,
-  ownership,
-  'quantified-result': quantifiedResult,
-  keywords,
-  hypothetical,
-  length,
-  specificity,
-  reflection,
-  hedging,
-} as const
-
-/** The options schema and summary of each check kind, for validation and the generated JSON Schema. */
-export const CHECK_OPTIONS = {
-  'star-sections': starSectionsOptions,
-  ownership: ownershipOptions,
-  'quantified-result': quantifiedResultOptions,
-  keywords: keywordsOptions,
-  hypothetical: hypotheticalOptions,
-  length: lengthOptions,
-  specificity: specificityOptions,
-  reflection: reflectionOptions,
-  hedging: hedgingOptions,
-} as const satisfies Record<keyof typeof CHECKS, unknown>
-
-export type CheckName = keyof typeof CHECKS
-export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[]
+  'star-sections': kind(starSections, RUNNERS['star-sections']),
+  ownership: kind(ownership, RUNNERS.ownership),
+  'quantified-result': kind(quantifiedResult, RUNNERS['quantified-result']),
+  keywords: kind(keywords, RUNNERS.keywords),
+  hypothetical: kind(hypothetical, RUNNERS.hypothetical),
+  length: kind(length, RUNNERS.length),
+  specificity: kind(specificity, RUNNERS.specificity),
+  reflection: kind(reflection, RUNNERS.reflection),
+  hedging: kind(hedging, RUNNERS.hedging),
+} as const satisfies Record<CheckName, CheckKind>

@@ -1,14 +1,16 @@
 // Display helpers: clock and speaking time, signed differences, report diffs, drafts in storage.
 import { describe, expect, it } from 'vitest'
 import {
+  biggestChangeFirst,
   clock,
-  diffReports,
+  criterionMax,
   draftKey,
   readDraft,
   signed,
   speakingTime,
   writeDraft,
 } from '../../client/format'
+import { reportDifference } from '../../engine/difference'
 import type { ScoreReport } from '../../engine/types'
 import { memoryStorage } from './memory-storage'
 
@@ -47,28 +49,40 @@ function report(score: number, criteria: [string, number, number][]): ScoreRepor
   } as unknown as ScoreReport
 }
 
-describe('diffReports', () => {
-  it('gives the criterion-by-criterion change, biggest first, including criteria only one side has', () => {
-    const d = diffReports(
-      report(60, [
-        ['a', 10, 20],
-        ['b', 5, 10],
-        ['gone', 4, 4],
-      ]),
-      report(75, [
-        ['a', 20, 20],
-        ['b', 5, 10],
-        ['new', 1, 5],
-      ]),
-    )
-    expect(d.total).toBe(15)
-    expect(d.criteria.map((c) => [c.id, c.delta, c.before, c.after])).toEqual([
+describe('showing a report difference', () => {
+  const before = report(60, [
+    ['a', 10, 20],
+    ['b', 5, 10],
+    ['gone', 4, 4],
+  ])
+  const after = report(75, [
+    ['a', 20, 20],
+    ['b', 5, 10],
+    ['new', 1, 5],
+  ])
+
+  it('orders the criterion-by-criterion change biggest first, including criteria only one side has', () => {
+    const d = reportDifference(before, after)
+    expect(d.score).toBe(15)
+    const rows = biggestChangeFirst(d.criteria)
+    expect(rows.map((c) => [c.criterionId, c.change, c.before, c.after])).toEqual([
       ['a', 10, 10, 20],
       ['gone', -4, 4, null],
       ['new', 1, null, 1],
       ['b', 0, 5, 5],
     ])
-    expect(d.criteria[0]!.afterStatus).toBe('met')
+    expect(rows[0]!.statusAfter).toBe('met')
+  })
+
+  it("takes each criterion's maximum from the later report, else the earlier one", () => {
+    expect(criterionMax(before, after)).toEqual(
+      new Map([
+        ['a', 20],
+        ['b', 10],
+        ['gone', 4],
+        ['new', 5],
+      ]),
+    )
   })
 })
 

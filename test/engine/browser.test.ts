@@ -35,9 +35,12 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
   it('bundles the scorer without the YAML parser or the rubric schema', () => {
     expect(bundle).toContain('function score(')
     expect(bundle).not.toMatch(/from "zod"|ZodError|LineCounter/)
-    // The options schemas (and their descriptions) are for rubric authors, not for scoring.
-    expect(bundle).not.toContain('optionsSchema')
+    // The options schemas (their summaries and descriptions) are for loading rubrics, not for scoring.
+    expect(bundle).not.toContain('strictObject')
+    expect(bundle).not.toContain('Every STAR section is present')
     expect(bundle).not.toContain('Share of the words the Action should have at least')
+    // Compiling and running are what each check kind ships.
+    expect(bundle).toContain('Interviewers follow a story by its Situation')
   })
 
   it('scores every corpus answer exactly as Node does, with every shipped rubric kind', async () => {

@@ -67,7 +67,11 @@ function expectCase(kind: string, c: Case, status: CriterionStatus): void {
     max: 100,
   })
   expect(result.messages.map(golden)).toEqual(c.messages ?? [])
-  for (const m of result.messages) expect(m.source).toBe('starboard')
+  for (const m of result.messages) {
+    expect(m.source).toBe('starboard')
+    // Every check says why its finding matters to an interviewer, in one sentence.
+    expect(m.note, m.reason).toMatch(/^[A-Z].{20,}\.$/)
+  }
   if (c.highlights !== undefined) {
     const placed = result.messages.flatMap((m) => (m.place === undefined ? [] : [m.place]))
     expect(placed.map((p) => c.text.slice(p.start, p.end))).toEqual(c.highlights)

@@ -41,6 +41,8 @@ describe('golden reports', () => {
       ),
       ...report.criteria.flatMap((c) => [
         `${c.id} ${c.status} ${c.score}/${c.max}`,
+        // A check's note is the same on each of its messages, so it is shown once per criterion.
+        ...[...new Set(c.messages.map((m) => m.note))].map((note) => `  note: ${note ?? '-'}`),
         ...c.messages.map(
           (m) => `  ${m.place ? `${m.place.start}-${m.place.end}` : '-'} ${m.ruleId}: ${m.reason}`,
         ),

@@ -171,6 +171,15 @@ describe('keys and values', () => {
     ])
   })
 
+  it("suggests a check's own option keys, which come from its options schema", () => {
+    const text = rubric('demo', {
+      criteria: ['  - id: structure', '    check: star-sections', '    weight: 10', '    minActionShre: 0.4'],
+    })
+    expect(parseErrors(text).map(formatRubricError)).toEqual([
+      "rubrics/demo.yaml:9:5  unknown-key  Unknown key 'minActionShre' (did you mean 'minActionShare'?); remove it or fix its spelling",
+    ])
+  })
+
   it('rejects an id that is not kebab-case, at its value', () => {
     const text = rubric('demo', {
       criteria: ['  - id: Star_Structure', '    check: star-sections', '    weight: 10'],
@@ -492,6 +501,12 @@ describe('extends', () => {
           maxSituationShare: 0.35,
           minWords: { situation: 12, task: 8, action: 50, result: 12 },
         },
+        compiled: {
+          required: ['situation', 'task', 'action', 'result'],
+          minActionShare: 0.4,
+          maxSituationShare: 0.35,
+          minWords: { situation: 12, task: 8, action: 50, result: 12 },
+        },
       },
       {
         id: 'grit',
@@ -499,6 +514,17 @@ describe('extends', () => {
         check: 'keywords',
         weight: 5,
         options: { groups: [{ label: 'persistence', any: ['kept going'] }] },
+        // Compiled at load: the phrases stemmed into a lookup table, kept as plain JSON data.
+        compiled: {
+          need: 1,
+          groups: [
+            {
+              label: 'persistence',
+              examples: ['kept going'],
+              table: { byFirst: { keep: [{ words: ['keep', 'going'], phrase: 'kept going' }] } },
+            },
+          ],
+        },
       },
     ])
   })
@@ -513,6 +539,7 @@ describe('extends', () => {
       weight: 40,
       fix: 'Add a number.',
       options: { section: 'result', min: 1 },
+      compiled: { section: 'result', min: 1 },
     })
   })
 
@@ -614,6 +641,12 @@ describe('the compiled rubric', () => {
         check: 'star-sections',
         weight: 10,
         options: {
+          required: ['situation', 'task', 'action', 'result'],
+          minActionShare: 0.3,
+          maxSituationShare: 0.35,
+          minWords: { situation: 12, task: 8, action: 50, result: 12 },
+        },
+        compiled: {
           required: ['situation', 'task', 'action', 'result'],
           minActionShare: 0.3,
           maxSituationShare: 0.35,

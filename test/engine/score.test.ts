@@ -2,10 +2,11 @@
 
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../engine/analyze'
+import { parseRubric } from '../../engine/parse'
 import { score } from '../../engine/score'
 import type { Rubric, ScoreReport } from '../../engine/types'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
-import { starCore } from './helpers'
+import { shippedRubrics, starCore } from './helpers'
 
 const rubric = starCore()
 const strong = loadCorpus(CORPUS_DIR).find((c) => c.variant === 'strong')!.answer
@@ -77,6 +78,54 @@ describe('score', () => {
     // A fresh copy of the rubric (as the browser gets it from JSON) scores identically.
     const copy = JSON.parse(JSON.stringify(rubric)) as Rubric
     expect(JSON.stringify(score(strong, copy))).toBe(a)
+  })
+
+  it('scores with a JSON copy of every shipped rubric exactly as with the rubric compiled at load', () => {
+    const rubrics = [...shippedRubrics().values()]
+    expect(rubrics.some((r) => r.criteria.some((c) => c.check === 'keywords'))).toBe(true)
+    for (const r of rubrics) {
+      const copy = JSON.parse(JSON.stringify(r)) as Rubric
+      expect(JSON.stringify(score(strong, copy)), r.id).toBe(JSON.stringify(score(strong, r)))
+    }
+  })
+
+  it('matches keyword phrases whose first word names an object property, before and after JSON', () => {
+    const { rubric: r, errors } = parseRubric(
+      [
+        'id: props',
+        'title: Props',
+        'kind: general',
+        'summary: Keywords that look like object properties.',
+        'criteria:',
+        '  - id: words',
+        '    check: keywords',
+        '    weight: 1',
+        '    groups:',
+        '      - { label: a constructor, any: [constructor] }',
+        '      - { label: a prototype, any: [__proto__ chain] }',
+        'bands:',
+        '  - { id: any, label: Any, min: 0 }',
+        '',
+      ].join('\n'),
+      'rubrics/props.yaml',
+    )
+    expect(errors).toEqual([])
+    const answer =
+      'I rewrote the constructor and then I walked the __proto__ chain. The valueOf call was slow.'
+    for (const copy of [r!, JSON.parse(JSON.stringify(r)) as Rubric]) {
+      const reasons = score(answer, copy).criteria[0]!.messages.map((m) => m.reason)
+      expect(reasons).toEqual(['Shows a constructor', 'Shows a prototype'])
+    }
+  })
+
+  it('reports a criterion that was never compiled instead of scoring it', () => {
+    const handMade = JSON.parse(JSON.stringify(rubric)) as Rubric
+    delete (handMade.criteria[0] as { compiled?: unknown }).compiled
+    const c = score(strong, handMade).criteria[0]!
+    expect(c.score).toBe(0)
+    expect(c.messages.map((m) => m.reason)).toEqual([
+      `Criterion "${c.id}" is not compiled: load rubrics with compileRubrics`,
+    ])
   })
 
   it('reports each suggestion gain as exactly the rise in the integer total at full credit', () => {

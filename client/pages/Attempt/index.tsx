@@ -3,34 +3,18 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Attempt, RescoreResult } from '../../../contract/attempts'
+import type { CriterionDifference } from '../../../engine/difference'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
 import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
 import { ErrorBox, Loading } from '../../components/Status'
-import { type CriterionDiff, clock, dateTime, diffReports, signed, writeDraft } from '../../format'
+import { clock, criterionMax, dateTime, signed, writeDraft } from '../../format'
 import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 
-const changed = (c: CriterionDiff) => c.delta !== 0 || c.before === null || c.after === null
-
-function differenceRows(before: ScoreReport, result: RescoreResult): CriterionDiff[] {
-  const rows = result.difference?.criteria
-  if (!rows) return diffReports(before, result.report).criteria
-  const max = new Map(result.report.criteria.map((c) => [c.id, c.max]))
-  for (const c of before.criteria) if (!max.has(c.id)) max.set(c.id, c.max)
-  return rows.map((r) => ({
-    id: r.criterionId,
-    label: r.label,
-    max: max.get(r.criterionId) ?? 0,
-    before: r.before,
-    after: r.after,
-    beforeStatus: r.statusBefore,
-    afterStatus: r.statusAfter,
-    delta: r.change,
-  }))
-}
+const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
 export function AttemptPage({ id }: { id: string }) {
   const state = useAppState()
@@ -104,7 +88,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   }
 
   // The server's per-criterion difference when it sends one; otherwise computed from the two reports.
-  const diff = change ? differenceRows(change.before, change.result) : null
+  const diff = change ? change.result.difference.criteria : null
   // The latest other attempt at the same prompt, for a one-click comparison.
   const [siblings] = useLoad(
     () => state.api.attempts({ promptId: attempt.promptId, limit: 10 }),
@@ -188,7 +172,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
             The earlier report is kept with the attempt.
           </p>
           {diff.some(changed) ? (
-            <DiffTable rows={diff.filter(changed)} />
+            <DiffTable rows={diff.filter(changed)} max={criterionMax(change.before, change.result.report)} />
           ) : (
             <p class="muted">No criterion changed.</p>
           )}

@@ -1,10 +1,12 @@
 // Compare: two attempts side by side, highlighted by section, with the criterion-by-criterion difference.
+
 import type { Attempt } from '../../../contract/attempts'
+import { reportDifference } from '../../../engine/difference'
 import { DiffTable } from '../../components/DiffTable'
 import { ScoreBadge, ShareBar, Stats } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
 import { ErrorBox, Loading } from '../../components/Status'
-import { dateTime, diffReports, signed } from '../../format'
+import { biggestChangeFirst, criterionMax, dateTime, signed } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 
@@ -36,7 +38,7 @@ export function ComparePage({ a, b }: { a: string; b: string }) {
 }
 
 function CompareView({ before, after }: { before: Attempt; after: Attempt }) {
-  const diff = diffReports(before.report, after.report)
+  const diff = reportDifference(before.report, after.report)
   const same = before.promptId === after.promptId
   return (
     <>
@@ -48,7 +50,7 @@ function CompareView({ before, after }: { before: Attempt; after: Attempt }) {
       {same && <p class="prompt-text small-prompt">{before.promptText ?? before.promptId}</p>}
       <p class="compare-total">
         Score {before.report.score} → {after.report.score}{' '}
-        <strong class={diff.total > 0 ? 'up' : diff.total < 0 ? 'down' : ''}>{signed(diff.total)}</strong>
+        <strong class={diff.score > 0 ? 'up' : diff.score < 0 ? 'down' : ''}>{signed(diff.score)}</strong>
       </p>
       <Legend />
       <div class="side-by-side">
@@ -75,7 +77,12 @@ function CompareView({ before, after }: { before: Attempt; after: Attempt }) {
         ))}
       </div>
       <h2>Criterion by criterion</h2>
-      <DiffTable rows={diff.criteria} before={`Attempt ${before.id}`} after={`Attempt ${after.id}`} />
+      <DiffTable
+        rows={biggestChangeFirst(diff.criteria)}
+        max={criterionMax(before.report, after.report)}
+        before={`Attempt ${before.id}`}
+        after={`Attempt ${after.id}`}
+      />
     </>
   )
 }

@@ -1,17 +1,14 @@
 // reflection: the answer ends with what the candidate learned or changed afterwards.
 
-import { type CheckKind, type CheckOptions, message } from './check'
+import { type CheckRunner, message } from '../check'
+import type { ReflectionOptions } from './options'
 
-export type ReflectionOptions = Record<string, never>
+const NOTE =
+  'Interviewers look for self-awareness: saying what you learned shows that you grow from experience.'
 
-// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
-export const reflectionOptions: CheckOptions<ReflectionOptions> = {
-  summary: 'The answer says what was learned or what the candidate does differently since.',
-  optionsSchema: (z) => z.strictObject({}),
-}
-
-export const reflection: CheckKind<ReflectionOptions> = {
-  run({ analysis, ruleId }) {
+export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
+  compile: (options) => options,
+  run(analysis, _options, ruleId) {
     const n = analysis.sentences.length
     let best = 0
     let place: { start: number; end: number } | undefined
@@ -29,13 +26,30 @@ export const reflection: CheckKind<ReflectionOptions> = {
     if (best > 0) {
       return {
         fraction: best,
-        messages: [message(ruleId, 'info', 'Reflection on what you learned', place, 'result')],
+        messages: [
+          message({
+            ruleId,
+            severity: 'info',
+            reason: 'Reflection on what you learned',
+            place,
+            section: 'result',
+            note: NOTE,
+          }),
+        ],
         fix: best < 1 ? 'Close with the lesson: move what you learned to the end' : undefined,
       }
     }
     return {
       fraction: 0,
-      messages: [message(ruleId, 'warning', 'No lesson or change afterwards', undefined, 'result')],
+      messages: [
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: 'No lesson or change afterwards',
+          section: 'result',
+          note: NOTE,
+        }),
+      ],
       fix: 'Close with one sentence on what you learned or what you do differently since',
     }
   },

@@ -1,14 +1,11 @@
 // star-sections: every STAR section present, with the Action carrying the most weight and the Situation kept short.
 
-import type { Section } from '../types'
-import { type CheckKind, type CheckOptions, clamp01, message, percent, SECTION_NAMES } from './check'
+import type { Section } from '../../types'
+import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
+import type { StarSectionsOptions } from './options'
 
-export interface StarSectionsOptions {
-  required: Section[]
-  minActionShare: number
-  maxSituationShare: number
-  minWords: Record<Section, number>
-}
+const NOTE =
+  'Interviewers follow a story by its Situation, Task, Action and Result; a missing or lopsided part hides what you did.'
 
 const WHAT: Record<Section, string> = {
   situation: 'set the scene in a sentence or two: where you were, when, and what was at stake',
@@ -19,42 +16,9 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
-// Options and summary live apart from `run`, so the browser bundle (which only scores) leaves them out.
-export const starSectionsOptions: CheckOptions<StarSectionsOptions> = {
-  summary: 'Every STAR section is present; the Action is the largest part and the Situation stays short.',
-  optionsSchema: (z) =>
-    z.strictObject({
-      required: z
-        .array(z.enum(['situation', 'task', 'action', 'result']))
-        .min(1)
-        .default(['situation', 'task', 'action', 'result'])
-        .describe('Sections the answer must contain.'),
-      minActionShare: z
-        .number()
-        .min(0)
-        .max(1)
-        .default(0.3)
-        .describe('Share of the words the Action should have at least (0–1).'),
-      maxSituationShare: z
-        .number()
-        .min(0)
-        .max(1)
-        .default(0.35)
-        .describe('Share of the words the Situation should not exceed (0–1).'),
-      minWords: z
-        .strictObject({
-          situation: z.number().int().min(1).default(12),
-          task: z.number().int().min(1).default(8),
-          action: z.number().int().min(1).default(50),
-          result: z.number().int().min(1).default(12),
-        })
-        .default({ situation: 12, task: 8, action: 50, result: 12 })
-        .describe('Words a section needs to count in full; a thinner section counts in proportion.'),
-    }),
-}
-
-export const starSections: CheckKind<StarSectionsOptions> = {
-  run({ analysis, options, ruleId }) {
+export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
+  compile: (options) => options,
+  run(analysis, options, ruleId) {
     const { sections } = analysis
     const messages = []
     const missing = options.required.filter((s) => sections[s].words === 0)
@@ -66,7 +30,15 @@ export const starSections: CheckKind<StarSectionsOptions> = {
       (s) => sections[s].words > 0 && sections[s].words < options.minWords[s],
     )
     for (const s of missing) {
-      messages.push(message(ruleId, 'warning', `No ${SECTION_NAMES[s]} found: ${WHAT[s]}`, undefined, s))
+      messages.push(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `No ${SECTION_NAMES[s]} found: ${WHAT[s]}`,
+          section: s,
+          note: NOTE,
+        }),
+      )
     }
     const actionShare = sections.action.share
     const balance = options.minActionShare === 0 ? 1 : clamp01(actionShare / options.minActionShare)
@@ -79,38 +51,39 @@ export const starSections: CheckKind<StarSectionsOptions> = {
 
     if (sections.action.words > 0 && actionShare < options.minActionShare) {
       messages.push(
-        message(
+        message({
           ruleId,
-          'warning',
-          `The Action is ${percent(actionShare)} of the answer; aim for at least ${percent(options.minActionShare)}`,
-          undefined,
-          'action',
-        ),
+          severity: 'warning',
+          reason: `The Action is ${percent(actionShare)} of the answer; aim for at least ${percent(options.minActionShare)}`,
+          section: 'action',
+          note: NOTE,
+        }),
       )
     }
     if (situationOver > 0) {
       const first = analysis.sentences.find((s) => s.star === 'situation')
       const last = [...analysis.sentences].reverse().find((s) => s.star === 'situation')
       messages.push(
-        message(
+        message({
           ruleId,
-          'warning',
-          `The Situation takes ${percent(sections.situation.share)} of the answer; keep background under ${percent(options.maxSituationShare)}`,
-          first && last ? { start: first.start, end: last.end } : undefined,
-          'situation',
-        ),
+          severity: 'warning',
+          reason: `The Situation takes ${percent(sections.situation.share)} of the answer; keep background under ${percent(options.maxSituationShare)}`,
+          place: first && last ? { start: first.start, end: last.end } : undefined,
+          section: 'situation',
+          note: NOTE,
+        }),
       )
     }
 
     for (const s of thin) {
       messages.push(
-        message(
+        message({
           ruleId,
-          'warning',
-          `The ${SECTION_NAMES[s]} is thin (${sections[s].words} words): ${WHAT[s]}`,
-          undefined,
-          s,
-        ),
+          severity: 'warning',
+          reason: `The ${SECTION_NAMES[s]} is thin (${sections[s].words} words): ${WHAT[s]}`,
+          section: s,
+          note: NOTE,
+        }),
       )
     }
     let fix: string | undefined

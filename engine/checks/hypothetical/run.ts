@@ -1,0 +1,58 @@
+// hypothetical: a real past story, not what the candidate would, could or usually does.
+
+import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
+import type { HypotheticalOptions } from './options'
+
+const NOTE =
+  'Interviewers ask about past behaviour because it predicts future behaviour; what you would do tells them little.'
+
+export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
+  compile: (options) => options,
+  run(analysis, options, ruleId) {
+    const story = storySentences(analysis)
+    const hypo = story.filter((s) => s.features.hypothetical)
+    const did = story.some((s) => s.features.iDid || s.features.weDid)
+    const messages = hypo.map((s) =>
+      message({
+        ruleId,
+        severity: 'warning',
+        reason: 'This says what you would do, not what you did',
+        place: { start: s.start, end: s.end },
+        section: s.star,
+        note: NOTE,
+      }),
+    )
+    if (!did) {
+      messages.unshift(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: 'No past action found: tell one real story, in the past tense',
+          note: NOTE,
+        }),
+      )
+      return {
+        fraction: 0,
+        messages,
+        fix: 'Tell one real situation and what you did, in the past tense ("I rewrote…")',
+      }
+    }
+    const share = story.length === 0 ? 0 : hypo.length / story.length
+    const fraction = share <= options.maxShare ? 1 : clamp01(1 - (share - options.maxShare) / 0.35)
+    if (fraction < 1) {
+      messages.unshift(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `${percent(share)} of the answer is hypothetical or habitual`,
+          note: NOTE,
+        }),
+      )
+    }
+    return {
+      fraction,
+      messages,
+      fix: fraction < 1 ? 'Replace "I would…" with what you actually did, in the past tense' : undefined,
+    }
+  },
+}

@@ -1,0 +1,102 @@
+// quantified-result: the Result carries a measure — a number, percentage, money, a duration, a count.
+
+import { type CheckRunner, message, SECTION_NAMES } from '../check'
+import type { QuantifiedResultOptions } from './options'
+
+const NOTE =
+  'A measured result lets the interviewer judge the size of your impact instead of taking your word for it.'
+
+export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {
+  compile: (options) => options,
+  run(analysis, options, ruleId) {
+    const inSection = analysis.sentences.filter((s) => s.star === options.section)
+    const name = SECTION_NAMES[options.section]
+    let count = 0
+    const messages = []
+    for (const s of inSection) {
+      for (const m of s.features.metrics) {
+        count++
+        messages.push(
+          message({
+            ruleId,
+            severity: 'info',
+            reason: 'Measured outcome',
+            place: m,
+            section: options.section,
+            note: NOTE,
+          }),
+        )
+      }
+    }
+    if (count >= options.min) return { fraction: 1, messages }
+    if (count > 0) {
+      return {
+        fraction: 0.4 + (0.35 * count) / options.min,
+        messages,
+        fix: `Add another measure to your ${name} (${count} of ${options.min})`,
+      }
+    }
+    const elsewhere = analysis.sentences.some(
+      (s) => s.star !== options.section && s.features.metrics.length > 0,
+    )
+    const vague = inSection.find((s) => s.features.vagueOutcome)
+    if (inSection.length === 0) {
+      messages.push(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `There is no ${name} to measure`,
+          section: options.section,
+          note: NOTE,
+        }),
+      )
+      return {
+        fraction: 0,
+        messages,
+        fix: `Add a ${name} with a measurable outcome: what changed, by how much`,
+      }
+    }
+    if (elsewhere) {
+      const first = analysis.sentences.find(
+        (s) => s.star !== options.section && s.features.metrics.length > 0,
+      )!
+      messages.push(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `Your numbers are in the ${SECTION_NAMES[first.star]}, not the ${name}: say what they changed`,
+          place: first.features.metrics[0],
+          section: first.star,
+          note: NOTE,
+        }),
+      )
+    }
+    if (vague !== undefined) {
+      messages.push(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `${name} says how it went but not by how much`,
+          place: { start: vague.start, end: vague.end },
+          section: options.section,
+          note: NOTE,
+        }),
+      )
+    } else {
+      messages.push(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `${name} has no measurable outcome`,
+          section: options.section,
+          note: NOTE,
+        }),
+      )
+    }
+    return {
+      fraction: elsewhere ? 0.25 : vague !== undefined ? 0.15 : 0.1,
+      messages,
+      fix: `Add a measurable outcome to your ${name}: a percentage, time saved, money, or a count`,
+    }
+  },
+}

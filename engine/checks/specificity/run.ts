@@ -1,0 +1,56 @@
+// specificity: named systems, tools, people, numbers and time frames, not generic claims and buzzwords.
+
+import { type CheckRunner, clamp01, message } from '../check'
+import type { SpecificityOptions } from './options'
+
+const NOTE =
+  'Named systems, numbers and dates make a story credible: they show the interviewer it really happened.'
+
+export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
+  compile: (options) => options,
+  run(analysis, options, ruleId) {
+    let details = 0
+    let buzz = 0
+    const messages = []
+    for (const s of analysis.sentences) {
+      if (s.star === 'other' && !s.headingOnly) {
+        if (s.features.generic) {
+          buzz++
+          messages.push(
+            message({
+              ruleId,
+              severity: 'info',
+              reason: 'Generic claim: show it with a concrete example instead',
+              place: { start: s.start, end: s.end },
+              section: 'other',
+              note: NOTE,
+            }),
+          )
+        }
+        continue
+      }
+      details += s.features.details.length
+      if (s.features.generic) buzz++
+    }
+    const need = Math.max(options.min, (options.per100 * analysis.words) / 100)
+    const fraction = clamp01((details - buzz) / need)
+    if (fraction < 1) {
+      messages.unshift(
+        message({
+          ruleId,
+          severity: 'warning',
+          reason: `${details} specific detail${details === 1 ? '' : 's'}; aim for ${Math.ceil(need)} or more`,
+          note: NOTE,
+        }),
+      )
+    }
+    return {
+      fraction,
+      messages,
+      fix:
+        fraction < 1
+          ? 'Name the specifics: the system, the tools, the people, the dates and the numbers'
+          : undefined,
+    }
+  },
+}

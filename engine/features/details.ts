@@ -1,0 +1,43 @@
+// Specific detail: figures, dates, tools and proper names inside a sentence, the evidence of a real story.
+
+import type { PhraseHit } from '../phrases'
+import type { Place } from '../types'
+import { isUpperAt, type SentenceContext, WordFlag } from './words'
+
+const UPPER = /\p{Lu}/u
+
+/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
+function hasInnerMark(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
+    if (c >= 128 && UPPER.test(text.charAt(i))) return true
+  }
+  return false
+}
+
+/** Spans of specific detail, in order: numbers, months, names inside the sentence, and known tool names. */
+export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
+  const details: Place[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.numeric || flags[i]! & WordFlag.Month) {
+      details.push({ start: t.start, end: t.end })
+      continue
+    }
+    // A capital opening the sentence says nothing; "I" and its contractions are never names.
+    const atStart = i === 0
+    if (t.lower === 'i' || t.lower.startsWith("i'")) continue
+    const cap = isUpperAt(t.text, 0)
+    const inner = hasInnerMark(t.text)
+    if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
+      details.push({ start: t.start, end: t.end })
+    }
+  }
+  for (const h of techHits) {
+    const s = tokens[h.from]!.start
+    if (!details.some((d) => d.start === s)) details.push({ start: s, end: tokens[h.to - 1]!.end })
+  }
+  details.sort((a, b) => a.start - b.start)
+  return details
+}

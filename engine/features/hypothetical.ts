@@ -1,0 +1,45 @@
+// Hypotheticals: a modal or habitual opener in the main clause ("I would…", "I always…"), unless it reports
+// a past promise or looks back on the story.
+
+import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
+import type { PhraseHit } from '../phrases'
+import { isParticiple } from './words'
+
+const REPORTED = new Set(REPORTED_SPEECH)
+
+export interface HypotheticalInput {
+  words: readonly string[]
+  /** Hits of the hypothetical openers in the sentence. */
+  openers: readonly PhraseHit[]
+  /** Index of the first word of the main clause. */
+  mainFrom: number
+  /** The sentence has a past-tense verb. */
+  past: boolean
+  /** The sentence reflects or tells a lasting change: then "I would…" looks back. */
+  looksBack: boolean
+}
+
+export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
+  let hypothetical = false
+  for (const h of openers) {
+    if (h.to > mainFrom + 8) continue
+    const before = words.slice(Math.max(0, h.from - 4), h.from)
+    if (before.some((w) => REPORTED.has(w))) continue
+    if (
+      (h.phrase === "i'd" || h.phrase === "we'd") &&
+      (words[h.from + 1] === 'have' || isParticiple(words[h.from + 1] ?? ''))
+    )
+      continue
+    if ((h.phrase === 'i would' || h.phrase === "i'd") && words[h.from + 2] === 'have') continue
+    // Present-tense habits count only without a past-tense verb of doing in the sentence.
+    if (HABIT_OPENERS.has(h.phrase) && past) continue
+    hypothetical = true
+    break
+  }
+  // "Next time, I would…" and "Since then I always…" look back on the story; they are not hypotheticals.
+  if (hypothetical && looksBack) hypothetical = false
+  // "If I were in that situation" style conditionals
+  if (!hypothetical && words[0] === 'if' && !past && (words.includes('would') || words.includes("i'd")))
+    hypothetical = true
+  return hypothetical
+}

@@ -1,0 +1,201 @@
+// Cue features of one sentence: who acts and how (clauses), measures, detail, hypotheticals, and the
+// phrase cues of each STAR section. Labels and checks read only these.
+
+import {
+  CHANGE_NEEDS_LOOK_BACK,
+  CHANGE_PHRASES,
+  GENERIC_CLAIMS,
+  HEDGES,
+  HESITATIONS,
+  HYPOTHETICAL_OPENERS,
+  INTERJECTIONS,
+  LOOK_BACK_WORDS,
+  MADE_ME_REFLECTIVE,
+  META_PHRASES,
+  OPINION_OPENERS,
+  OUTCOME_PHRASES,
+  REFLECTION_PHRASES,
+  SITUATION_PHRASES,
+  SITUATION_WEAK,
+  TASK_PHRASES,
+  TASK_WEAK,
+  VAGUE_OUTCOME,
+} from '../lexicon/cues'
+import { SECOND_PERSON } from '../lexicon/pronouns'
+import { TECH_TERMS } from '../lexicon/tech'
+import { BE_HAVE_DO } from '../lexicon/verbs'
+import { compileMulti, type PhraseHit, scanAll } from '../phrases'
+import type { Place } from '../types'
+import { readClauses } from './clauses'
+import { findDetails } from './details'
+import { isHypothetical } from './hypothetical'
+import { countFigures, findMetrics, hasTimeMarker } from './metrics'
+import { personCounts, type SentenceContext, WordFlag } from './words'
+
+export type { SentenceContext } from './words'
+
+export interface SentenceFeatures {
+  words: number
+  iCount: number
+  weCount: number
+  /** Main clause: I + a past-tense verb of doing. */
+  iDid: boolean
+  /** Main clause: we / the team + a past-tense verb of doing. */
+  weDid: boolean
+  /** Main clause subject + a past-tense state verb ("I was", "we had", "it was"). */
+  statePast: boolean
+  /** Any past-tense verb at all. */
+  past: boolean
+  metrics: Place[]
+  /** Numbers, number words, money: any figure, measured or not. */
+  figures: number
+  outcome: boolean
+  vagueOutcome: boolean
+  /** Learning: "I learned", "in hindsight", "taught me". */
+  reflection: boolean
+  /** Lasting change: "since then", "from then on", "now I always". */
+  change: boolean
+  task: boolean
+  /** A constraint is mentioned ("deadline"), which Task and Result sentences both do. */
+  taskWeak: boolean
+  situation: boolean
+  /** Weaker scene-setting phrases ("there was", "it was", "our team"). */
+  situationWeak: boolean
+  /** Main clause in the present tense with I or we: opinions, habits, claims ("I think", "I'm a believer"). */
+  present: boolean
+  /** Addresses the listener ("you know", "if you've ever"). */
+  secondPerson: boolean
+  /** Opens with a spoken interjection ("Okay, so", "Sure,", "Hmm"). */
+  interjection: boolean
+  hypothetical: boolean
+  generic: boolean
+  meta: boolean
+  fragment: boolean
+  list: boolean
+  timeMarker: boolean
+  /** Spans of specific detail: figures, names, tools, dates. */
+  details: Place[]
+  hedges: Place[]
+  weSpans: Place[]
+}
+
+// Every phrase list in one table: each sentence is scanned once for all of them.
+const LEXICON = compileMulti([
+  OUTCOME_PHRASES,
+  VAGUE_OUTCOME,
+  REFLECTION_PHRASES,
+  CHANGE_PHRASES,
+  TASK_PHRASES,
+  SITUATION_PHRASES,
+  SITUATION_WEAK,
+  GENERIC_CLAIMS,
+  META_PHRASES,
+  HYPOTHETICAL_OPENERS,
+  [...TECH_TERMS],
+  HEDGES.filter((h) => h !== 'like,'),
+  TASK_WEAK,
+])
+enum Lex {
+  Outcome,
+  Vague,
+  Reflection,
+  Change,
+  Task,
+  Situation,
+  SituationWeak,
+  Generic,
+  Meta,
+  Hypothetical,
+  Tech,
+  Hedge,
+  TaskWeak,
+}
+const within = (hits: PhraseHit[], limit: number) => hits.filter((h) => h.to <= limit)
+
+const OPINION = new RegExp(`^(?:${OPINION_OPENERS.join('|')})\\b`, 'i')
+const INTERJECTION = new RegExp(
+  `^(?:(?:${INTERJECTIONS.join('|')})\\s*,|hmm|(?:${HESITATIONS.join('|')})\\b)`,
+  'i',
+)
+
+/** A result word: an outcome phrase, or an outcome verb in the past tense or the third person. */
+function hasOutcome({ words, flags }: SentenceContext, outcomeHits: readonly PhraseHit[]): boolean {
+  if (outcomeHits.length > 0) return true
+  for (let i = 0; i < words.length; i++) {
+    const fl = flags[i]!
+    if (fl & WordFlag.OutcomeStem && (fl & WordFlag.Past || words[i]!.endsWith('s'))) return true
+  }
+  return false
+}
+
+/** Hedge and filler spans, with "like," as filler between commas or at the start. */
+function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly PhraseHit[]): Place[] {
+  const hedges = hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'like') {
+      const after = answer.charAt(tokens[i]!.end)
+      const beforeCh = answer.charAt(tokens[i]!.start - 2)
+      if (after === ',' && (beforeCh === ',' || i === 0))
+        hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+    }
+  }
+  return hedges
+}
+
+export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
+  const { words, body } = ctx
+  const n = words.length
+  const { iCount, weCount, weSpans, past } = personCounts(ctx)
+  const clause = readClauses(ctx)
+  const lex = scanAll(LEXICON, words)
+
+  // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
+  const reflection = lex[Lex.Reflection]!.some(
+    (h) => h.phrase !== 'made me' || MADE_ME_REFLECTIVE.some((p) => (words[h.to] ?? '').startsWith(p)),
+  )
+  // "I always…" and "I still…" describe a lasting change only when the sentence looks back.
+  const change = lex[Lex.Change]!.some(
+    (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
+  )
+  const opinion = OPINION.test(body)
+  const commas = (body.match(/,/g) ?? []).length
+  const anyVerb = past || words.some((w) => BE_HAVE_DO.has(w))
+
+  return {
+    words: n,
+    iCount,
+    weCount,
+    iDid: clause.iDid,
+    weDid: clause.weDid,
+    statePast: clause.statePast,
+    past,
+    metrics: findMetrics(ctx.tokens),
+    figures: countFigures(ctx),
+    outcome: hasOutcome(ctx, lex[Lex.Outcome]!),
+    vagueOutcome: lex[Lex.Vague]!.length > 0,
+    reflection,
+    change,
+    task: lex[Lex.Task]!.length > 0,
+    taskWeak: lex[Lex.TaskWeak]!.length > 0,
+    situation: within(lex[Lex.Situation]!, 8).length > 0,
+    situationWeak: within(lex[Lex.SituationWeak]!, 8).length > 0,
+    present: clause.present || (opinion && !past),
+    secondPerson: words.some((w) => SECOND_PERSON.has(w)),
+    interjection: INTERJECTION.test(body),
+    hypothetical: isHypothetical({
+      words,
+      openers: lex[Lex.Hypothetical]!,
+      mainFrom: clause.mainFrom,
+      past,
+      looksBack: reflection || change,
+    }),
+    generic: lex[Lex.Generic]!.length > 0,
+    meta: within(lex[Lex.Meta]!, 6).length > 0,
+    fragment: n > 0 && n < 4 && !anyVerb,
+    list: commas >= 2 && commas >= n / 4 && !anyVerb,
+    timeMarker: hasTimeMarker(ctx),
+    details: findDetails(ctx, lex[Lex.Tech]!),
+    hedges: findHedges(ctx, lex[Lex.Hedge]!),
+    weSpans,
+  }
+}

@@ -1,0 +1,136 @@
+// Word facts: what each word is (pronoun, past-tense verb, number word, month), memoised, and the sentence
+// as the feature finders read it.
+
+import { MONTHS, NUMBER_WORDS } from '../lexicon/measures'
+import {
+  DETERMINERS,
+  I_FORMS,
+  I_SUBJECT,
+  TEAM_SUBJECT_HEADS,
+  WE_FORMS,
+  WE_SUBJECT,
+} from '../lexicon/pronouns'
+import { IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
+import { stem } from '../stem'
+import type { Token } from '../text'
+import type { Place } from '../types'
+
+/** One sentence as every feature finder reads it. */
+export interface SentenceContext {
+  /** The whole answer: a few cues look at the characters around a token. */
+  answer: string
+  /** The sentence after any inline heading, and where it starts in the answer. */
+  body: string
+  bodyStart: number
+  tokens: readonly Token[]
+  /** Lower-case token texts. */
+  words: readonly string[]
+  /** `WordFlag` bits of each word. */
+  flags: readonly number[]
+}
+
+/** Bits of a word's facts. */
+export enum WordFlag {
+  I = 1,
+  We = 2,
+  Past = 4,
+  NumberWord = 8,
+  Month = 16,
+  OutcomeStem = 32,
+  ISubject = 64,
+  WeSubject = 128,
+}
+
+export interface WordInfo {
+  stem: string
+  flags: number
+}
+
+// An answer looks each word up in many lists; a memo makes that one lookup.
+const WORD_INFO = new Map<string, WordInfo>()
+const WORD_INFO_LIMIT = 20_000
+
+export function wordInfo(w: string): WordInfo {
+  let info = WORD_INFO.get(w)
+  if (info !== undefined) return info
+  const st = stem(w)
+  let flags = 0
+  if (I_FORMS.has(w)) flags |= WordFlag.I
+  if (WE_FORMS.has(w)) flags |= WordFlag.We
+  if (I_SUBJECT.has(w)) flags |= WordFlag.ISubject
+  if (WE_SUBJECT.has(w)) flags |= WordFlag.WeSubject
+  if (isPastTense(w)) flags |= WordFlag.Past
+  if (NUMBER_WORDS.has(w)) flags |= WordFlag.NumberWord
+  if (MONTHS.has(w)) flags |= WordFlag.Month
+  if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
+  info = { stem: st, flags }
+  if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
+  WORD_INFO.set(w, info)
+  return info
+}
+
+export function isPastTense(word: string): boolean {
+  if (IRREGULAR_PAST.has(word)) return true
+  if (word.length < 4 || !word.endsWith('ed')) return false
+  if (NOT_PAST.has(word)) return false
+  const c = word.charCodeAt(word.length - 3)
+  return c >= 97 && c <= 122
+}
+
+/** A past participle after "I'd" / "we'd" ("I'd rewritten"), so the contraction is "had", not "would". */
+export function isParticiple(word: string): boolean {
+  return isPastTense(word) && !SAME_FORM.has(word)
+}
+
+export interface PersonCounts {
+  iCount: number
+  weCount: number
+  /** Where the speaker hides behind "we". */
+  weSpans: Place[]
+  /** Any past-tense verb at all. */
+  past: boolean
+}
+
+/** Counts "I" and "we"; "the team" before a past-tense verb counts as "we". */
+export function personCounts({ tokens, words, flags }: SentenceContext): PersonCounts {
+  let iCount = 0
+  let weCount = 0
+  const weSpans: Place[] = []
+  let past = false
+  for (let i = 0; i < flags.length; i++) {
+    const fl = flags[i]!
+    if (fl & WordFlag.I) iCount++
+    else if (fl & WordFlag.We) {
+      weCount++
+      weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+    }
+    if (fl & WordFlag.Past) past = true
+  }
+  // "The team rewrote…" hides the speaker as much as "we rewrote…".
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (
+      DETERMINERS.has(words[i]!) &&
+      TEAM_SUBJECT_HEADS.has(words[i + 1]!) &&
+      isPastTense(words[i + 2] ?? '')
+    ) {
+      weCount++
+      weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
+    }
+  }
+  weSpans.sort((a, b) => a.start - b.start)
+  return { iCount, weCount, weSpans, past }
+}
+
+const UPPER = /\p{Lu}/u
+
+/** True when the character at `i` is an upper-case letter (ASCII fast path). */
+export function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return c >= 65 && c <= 90
+  return UPPER.test(text.charAt(i))
+}
+
+/** A year from 1900 to 2099. */
+export function isYear(t: Token): boolean {
+  return /^(?:19|20)\d\d$/.test(t.text)
+}

@@ -1,10 +1,11 @@
 // Zod schemas of the HTTP API: request validation at the boundary, response shapes, and the OpenAPI document.
 
 import { z } from 'zod'
+import { MAX_ANSWER_CHARACTERS } from '../engine/answer-rules'
 import type { Rubric, ScoreReport } from '../engine/index'
 
 /** The longest answer accepted; the body limit (64 KB) leaves room for it in JSON. */
-export const MAX_ANSWER_CHARACTERS = 20_000
+export { MAX_ANSWER_CHARACTERS }
 export const BODY_LIMIT_BYTES = 64 * 1024
 
 export const errorSchema = z

@@ -320,10 +320,14 @@ async function readAnswer(file: string | undefined, maxChars: number): Promise<s
   } else {
     const chunks: Buffer[] = []
     let size = 0
-    for await (const chunk of process.stdin) {
-      chunks.push(chunk as Buffer)
-      size += (chunk as Buffer).length
-      if (size > maxBytesOfText(maxChars)) throw new InputError(`${name}: ${answerTooLong(maxChars)}`)
+    try {
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer)
+        size += (chunk as Buffer).length
+        if (size > maxBytesOfText(maxChars)) throw new InputError(`${name}: ${answerTooLong(maxChars)}`)
+      }
+    } catch (e) {
+      throw e instanceof InputError ? e : (fileFault(e, name) ?? e)
     }
     bytes = Buffer.concat(chunks)
   }

@@ -1,9 +1,16 @@
 // Pieces every part of the HTTP contract shares: the error body, limits on requests, and small value shapes.
 
 import { z } from 'zod'
+import {
+  ANSWER_CONTROL_CHARACTER,
+  ANSWER_HAS_CONTROL_CHARACTERS,
+  ANSWER_HAS_LONE_SURROGATE,
+  answerTooLong,
+  LONE_SURROGATE,
+  MAX_ANSWER_CHARACTERS,
+} from '../engine/answer-rules'
 
-/** The longest answer accepted; the body limit (64 KB) leaves room for it in JSON. */
-export const MAX_ANSWER_CHARACTERS = 20_000
+export { MAX_ANSWER_CHARACTERS }
 export const BODY_LIMIT_BYTES = 64 * 1024
 
 export const errorSchema = z
@@ -31,25 +38,12 @@ export const isoTime = z.string()
 
 export const bandRefSchema = z.object({ id: z.string(), label: z.string() })
 
-/** C0 controls and DEL, except tab, line feed and carriage return, which answers legitimately contain. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-/** Half of a UTF-16 surrogate pair with no other half: not text, and SQLite would store it as U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
 export const answerField = z
   .string({ error: 'answer must be a string of text' })
-  .max(MAX_ANSWER_CHARACTERS, {
-    error: `answer is longer than the limit of 20,000 characters; shorten it`,
-  })
-  // Both would be stored differently from what was scored: SQLite's length() and substr() stop at NUL, and a
-  // lone surrogate becomes U+FFFD, so the stored answer would no longer match the report's offsets.
-  .refine((a) => !CONTROL_CHARACTER.test(a), {
-    error:
-      'answer contains control characters (such as NUL or escape); remove them, tabs and line breaks are fine',
-  })
-  .refine((a) => !LONE_SURROGATE.test(a), {
-    error: 'answer contains a broken character (half of a UTF-16 surrogate pair); paste the text again',
-  })
+  .max(MAX_ANSWER_CHARACTERS, { error: answerTooLong() })
+  // One rule for every boundary (the command line too): see engine/answer-rules.ts.
+  .refine((a) => !ANSWER_CONTROL_CHARACTER.test(a), { error: ANSWER_HAS_CONTROL_CHARACTERS })
+  .refine((a) => !LONE_SURROGATE.test(a), { error: ANSWER_HAS_LONE_SURROGATE })
   .describe(
     'The answer text, at most 20,000 characters, without control characters other than tab and line breaks.',
   )

@@ -1,40 +1,76 @@
 // The `star` command line: score answers (plain or JSON lines) and check or describe rubric files.
 
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { closeSync, createReadStream, openSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { z } from 'zod'
+import { answerProblem, answerTooLong, LONE_SURROGATE, MAX_ANSWER_CHARACTERS } from '../engine/answer-rules'
 import {
   checkRubrics,
   formatRubricError,
   type Rubric,
+  type RubricCheckSummary,
+  type RubricError,
   type RubricSource,
   rubricJsonSchema,
   type ScoreReport,
   score,
 } from '../engine/index'
-import { readRubricFolder } from './rubric-files'
-import {
-  buildRubricSet,
-  chooseRubric,
-  DEFAULT_RUBRIC_ID,
-  type RubricChoice,
-  type RubricSet,
-} from './rubric-set'
+import { type RubricFolder, readRubricFolder } from './rubric-files'
+import { buildRubricSet, chooseRubric, DEFAULT_RUBRIC_ID, type RubricChoice, RubricSet } from './rubric-set'
 
 const USAGE = `Usage:
-  star score [--rubric ID] [--prompt ID] [--jsonl] [--json] [FILE]
-      Score the answer in FILE (or standard input) and print a readable report.
+  star score [--rubric ID] [--prompt ID] [--jsonl] [--json] [--max-chars N] [FILE]
+      Score the answer in FILE (or standard input, UTF-8) and print a readable report.
       --jsonl  read one JSON object per line: {"answer": "...", "question"?, "promptId"?, "rubric"?}
                and write one JSON report per line, in order; a bad line gets {"error": "..."}.
       --json   print the plain-mode report as one JSON object.
+      --max-chars N  accept answers of up to N characters (default ${MAX_ANSWER_CHARACTERS}), for bulk scoring.
+      Answers are checked as the server checks them: no control characters other than tab and line
+      breaks, no broken characters, at most the limit.
   star rubrics check [DIR]    validate rubric files, run their examples, report coverage
   star rubrics schema [FILE]  write the JSON Schema for rubric files (default rubrics/rubric.schema.json)
   star help
 
 Rubrics are read from STARBOARD_RUBRICS or ./rubrics. Without --rubric or --prompt, ${DEFAULT_RUBRIC_ID} is used.`
 
+/** The command line was used wrongly: said with the usage text, exit code 2. */
 class UsageError extends Error {}
+/** A fault of the input (a file, a folder, an answer): said in one line, exit code 1. */
+class InputError extends Error {}
+
+const NON_PRINTABLE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F]|${LONE_SURROGATE.source}`, 'g')
+
+/**
+ * `text` safe to print on a terminal: C0 and C1 controls and DEL as \x07, lone surrogates as \ud800, so
+ * that no byte read from a file or an argument can move the cursor, recolour or clear the screen.
+ */
+export function printable(text: string): string {
+  return text.replace(NON_PRINTABLE, (c) => {
+    const code = c.charCodeAt(0)
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`
+  })
+}
+
+/** The first line of an exception's message, for one-line reports. */
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e)
+  const name = e instanceof Error && e.name !== 'Error' ? `${e.name}: ` : ''
+  return `${name}${message.split('\n')[0]}`
+}
+
+/** A file-system fault on `name` (as the user gave it) in words, or undefined when `e` is not one. */
+function fileFault(e: unknown, name: string): InputError | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  if (typeof code !== 'string') return undefined
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError(`${name} does not exist`)
+  if (code === 'EISDIR') return new InputError(`${name} is a directory; give a file`)
+  if (code === 'EACCES' || code === 'EPERM')
+    return new InputError(`${name} cannot be read (permission denied)`)
+  return new InputError(`${name} cannot be read (${code})`)
+}
 
 interface LoadedFolder {
   rubrics: RubricSet
@@ -43,12 +79,97 @@ interface LoadedFolder {
 }
 
 /** Reads every .yaml/.yml file in `dir` (not recursive), named relative to the working folder, and compiles them. */
-function loadRubricDir(dir: string): LoadedFolder {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`Rubric folder not found: ${dir} (set STARBOARD_RUBRICS or pass a folder)`)
+function loadRubricDir(dir: string): LoadedFolder & { read: RubricFolder } {
+  let isFolder: boolean
+  try {
+    isFolder = statSync(dir).isDirectory()
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new InputError(
+        `The rubric folder ${dir} does not exist; set STARBOARD_RUBRICS or pass a folder that does`,
+      )
+    }
+    throw fileFault(e, dir) ?? e
   }
+  if (!isFolder) throw new InputError(`${dir} is not a folder; give the folder of rubric files`)
   const read = readRubricFolder(dir, (name) => relative(process.cwd(), join(dir, name)) || name)
-  return { rubrics: buildRubricSet(read), sources: read.sources }
+  return { rubrics: buildRubricSetSafely(read), sources: read.sources, read }
+}
+
+function problemOfFile(file: string, ruleId: string, message: string): RubricError {
+  return { file, line: 1, column: 1, path: '', ruleId, message }
+}
+
+/**
+ * Compiles a folder's files like `build` (by default the server's rule), but an exception thrown while
+ * compiling becomes a problem of the file that caused it: each file is then compiled on its own to find
+ * it, and the others are compiled without it. Never throws.
+ */
+export function buildRubricSetSafely(
+  read: RubricFolder,
+  build: (read: RubricFolder) => RubricSet = buildRubricSet,
+): RubricSet {
+  try {
+    return build(read)
+  } catch {
+    // Found below, file by file.
+  }
+  const good: RubricSource[] = []
+  const failed: RubricError[] = []
+  for (const source of read.sources) {
+    try {
+      build({ sources: [source], errors: [] })
+      good.push(source)
+    } catch (e) {
+      failed.push(
+        problemOfFile(source.file, 'compile-failed', `The file could not be compiled: ${firstLine(e)}`),
+      )
+    }
+  }
+  try {
+    const rest = build({ sources: good, errors: read.errors })
+    return new RubricSet(rest.list(), [...rest.errors(), ...failed], rest.stale())
+  } catch (e) {
+    // Only together do the files fail: none can be trusted.
+    const together = good.map((s) =>
+      problemOfFile(s.file, 'compile-failed', `The files could not be compiled together: ${firstLine(e)}`),
+    )
+    return new RubricSet([], [...read.errors, ...failed, ...together])
+  }
+}
+
+/** Runs the checker like `checkRubrics`; a rubric whose check throws becomes a problem of its file. */
+function checkRubricsSafely(rubrics: readonly Rubric[], sources: readonly RubricSource[]) {
+  try {
+    return checkRubrics(rubrics, sources)
+  } catch {
+    // Found below, rubric by rubric.
+  }
+  const total: { rubrics: number; prompts: number; examples: number; problems: RubricError[] } = {
+    rubrics: 0,
+    prompts: 0,
+    examples: 0,
+    problems: [],
+  }
+  for (const rubric of rubrics) {
+    let one: RubricCheckSummary
+    try {
+      one = checkRubrics([rubric], sources)
+    } catch (e) {
+      total.rubrics++
+      total.prompts += rubric.prompts.length
+      total.problems.push(
+        problemOfFile(rubric.file, 'check-failed', `Checking rubric '${rubric.id}' failed: ${firstLine(e)}`),
+      )
+      continue
+    }
+    total.rubrics += one.rubrics
+    total.prompts += one.prompts
+    total.examples += one.examples
+    total.problems.push(...one.problems)
+  }
+  return total
 }
 
 function defaultRubricDir(): string {
@@ -102,7 +223,8 @@ function formatReport(report: ScoreReport): string {
     lines.push('', 'Suggestions')
     for (const s of report.suggestions) lines.push(`  +${String(s.gain).padEnd(3)} ${s.message}`)
   }
-  return `${lines.join('\n')}\n`
+  // Rubric texts come from files: never let one of their bytes act on the terminal.
+  return `${lines.map(printable).join('\n')}\n`
 }
 
 interface ParsedArgs {
@@ -130,45 +252,184 @@ function parseArgs(argv: string[], valueFlags: string[], boolFlags: string[]): P
   return { flags, values, positional }
 }
 
-async function readInput(file: string | undefined): Promise<string> {
-  if (file !== undefined && file !== '-') {
-    if (!existsSync(file)) throw new UsageError(`File not found: ${file}`)
-    return readFileSync(file, 'utf8')
+/** The answer limit from --max-chars: a positive whole number, else the server's limit. */
+function maxCharsOption(value: string | undefined): number {
+  if (value === undefined) return MAX_ANSWER_CHARACTERS
+  const n = Number(value)
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new UsageError(
+      `--max-chars must be a positive whole number of characters, e.g. 50000; got '${value}'`,
+    )
   }
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return n
+}
+
+/** Strict UTF-8: a byte sequence that is not UTF-8 is refused, not read as U+FFFD (a byte-order mark is kept). */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+const isNamedFile = (file: string | undefined): file is string => file !== undefined && file !== '-'
+
+/**
+ * Opens `file` for reading, or says in one line why it cannot be: missing, a directory, unreadable.
+ * Returns the descriptor and the file's size when it is a regular file.
+ */
+function openInput(file: string): { fd: number; size: number | undefined } {
+  let fd: number
+  try {
+    fd = openSync(file, 'r')
+  } catch (e) {
+    throw fileFault(e, file) ?? e
+  }
+  try {
+    const stats = statSync(file)
+    if (stats.isDirectory()) throw new InputError(`${file} is a directory; give a file`)
+    return { fd, size: stats.isFile() ? stats.size : undefined }
+  } catch (e) {
+    closeSync(fd)
+    throw e instanceof InputError ? e : (fileFault(e, file) ?? e)
+  }
+}
+
+/** A UTF-16 code unit takes at most 3 bytes of UTF-8, so more bytes than this hold a text over `maxChars`. */
+const maxBytesOfText = (maxChars: number) => 3 * maxChars
+
+/** The answer of plain mode: FILE or standard input, strict UTF-8, checked like the server's. */
+async function readAnswer(file: string | undefined, maxChars: number): Promise<string> {
+  const name = isNamedFile(file) ? file : 'standard input'
+  let bytes: Buffer
+  if (isNamedFile(file)) {
+    const { fd, size } = openInput(file)
+    try {
+      if (size !== undefined && size > maxBytesOfText(maxChars)) {
+        throw new InputError(`${name}: ${answerTooLong(maxChars)}`)
+      }
+      bytes = readFileSync(fd)
+    } catch (e) {
+      throw e instanceof InputError ? e : (fileFault(e, name) ?? e)
+    } finally {
+      closeSync(fd)
+    }
+  } else {
+    const chunks: Buffer[] = []
+    let size = 0
+    try {
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer)
+        size += (chunk as Buffer).length
+        if (size > maxBytesOfText(maxChars)) throw new InputError(`${name}: ${answerTooLong(maxChars)}`)
+      }
+    } catch (e) {
+      throw e instanceof InputError ? e : (fileFault(e, name) ?? e)
+    }
+    bytes = Buffer.concat(chunks)
+  }
+  const text = decodeUtf8(bytes)
+  if (text === undefined) throw new InputError(`${name} is not valid UTF-8 text; save it as UTF-8`)
+  const problem = answerProblem(text, maxChars)
+  if (problem !== undefined) throw new InputError(`${name}: ${problem}`)
+  return text
+}
+
+/** One line of input as bytes (without its line break), or the fact that it was longer than allowed. */
+type InputLine = { bytes: Buffer } | { tooLong: true }
+
+/**
+ * The lines of `input`, split at line feeds (a carriage return before one is dropped), as bytes so that each
+ * line's UTF-8 is checked on its own. A line longer than `maxBytes` is not held in memory: it is skipped to
+ * its end and reported as too long. A last line without a line break counts; an empty input has none.
+ */
+async function* inputLines(input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<InputLine> {
+  let parts: Buffer[] = []
+  let size = 0
+  let overflow = false
+  const finish = (tail: Buffer): InputLine => {
+    if (overflow) return { tooLong: true }
+    let bytes = parts.length === 0 ? tail : Buffer.concat([...parts, tail])
+    if (bytes.length > maxBytes) return { tooLong: true }
+    if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1)
+    return { bytes }
+  }
+  for await (const chunk of input) {
+    let start = 0
+    for (let nl = chunk.indexOf(0x0a, start); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      yield finish(chunk.subarray(start, nl))
+      parts = []
+      size = 0
+      overflow = false
+      start = nl + 1
+    }
+    if (start < chunk.length && !overflow) {
+      parts.push(chunk.subarray(start))
+      size += chunk.length - start
+      if (size > maxBytes) {
+        overflow = true
+        parts = []
+      }
+    }
+  }
+  if (overflow || size > 0) yield finish(Buffer.alloc(0))
 }
 
 async function scoreCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
-  const args = parseArgs(argv, ['rubric', 'prompt'], ['jsonl', 'json'])
+  const args = parseArgs(argv, ['rubric', 'prompt', 'max-chars'], ['jsonl', 'json'])
   if (args.positional.length > 1) throw new UsageError('Give at most one FILE')
+  const maxChars = maxCharsOption(args.values.get('max-chars'))
   const { rubrics } = loadRubricDir(defaultRubricDir())
   const fixed: RubricChoice = { rubricId: args.values.get('rubric'), promptId: args.values.get('prompt') }
+  const file = args.positional[0]
   if (!args.flags.has('jsonl')) {
     const rubric = pickRubric(rubrics, fixed)
-    const text = await readInput(args.positional[0])
+    const text = await readAnswer(file, maxChars)
     const report = score(text, rubric)
     out.write(args.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReport(report))
     return 0
   }
   // JSON lines: one output line per input line, in order; a bad line gets {"error"} and the run goes on.
   if (fixed.rubricId !== undefined || fixed.promptId !== undefined) pickRubric(rubrics, fixed)
-  const file = args.positional[0]
-  if (file !== undefined && file !== '-' && !existsSync(file)) throw new UsageError(`File not found: ${file}`)
-  const input =
-    file !== undefined && file !== '-' ? (await import('node:fs')).createReadStream(file) : process.stdin
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
+  const input = isNamedFile(file) ? createReadStream('', { fd: openInput(file).fd }) : process.stdin
+  // Room for the longest answer with every character escaped (\uXXXX), and for the other fields.
+  const maxLineBytes = 6 * maxChars + 64 * 1024
+  const name = isNamedFile(file) ? file : 'standard input'
   let lineNo = 0
-  for await (const line of rl) {
-    lineNo++
-    out.write(`${scoreJsonLine(line, lineNo, rubrics, fixed)}\n`)
+  try {
+    for await (const line of inputLines(input as AsyncIterable<Buffer>, maxLineBytes)) {
+      lineNo++
+      const result =
+        'tooLong' in line
+          ? {
+              error: `line ${lineNo}: the line is longer than ${maxLineBytes} bytes; ${answerTooLong(maxChars)}`,
+            }
+          : scoreJsonLine(line.bytes, lineNo, rubrics, fixed, maxChars)
+      if (!out.write(`${typeof result === 'string' ? result : JSON.stringify(result)}\n`)) {
+        await once(out, 'drain')
+      }
+    }
+  } catch (e) {
+    throw fileFault(e, name) ?? e
   }
   return 0
 }
 
-function scoreJsonLine(line: string, lineNo: number, rubrics: RubricSet, fixed: RubricChoice): string {
+function scoreJsonLine(
+  bytes: Buffer,
+  lineNo: number,
+  rubrics: RubricSet,
+  fixed: RubricChoice,
+  maxChars: number,
+): string {
   try {
+    const line = decodeUtf8(bytes)
+    if (line === undefined) {
+      return JSON.stringify({ error: `line ${lineNo}: the line is not valid UTF-8 text` })
+    }
     if (line.trim() === '')
       return JSON.stringify({ error: `line ${lineNo}: empty line; expected a JSON object` })
     let value: unknown
@@ -188,6 +449,9 @@ function scoreJsonLine(line: string, lineNo: number, rubrics: RubricSet, fixed: 
         issue.code === 'invalid_type' && field === 'answer' ? '"answer" must be a string' : issue.message
       return JSON.stringify({ error: `line ${lineNo}: ${field ? `${field}: ` : ''}${reason}` })
     }
+    // The server's rule, before the rubric is chosen, as the server validates the body first.
+    const problem = answerProblem(parsed.data.answer, maxChars)
+    if (problem !== undefined) return JSON.stringify({ error: `line ${lineNo}: ${problem}` })
     const rubric = pickRubric(rubrics, {
       rubricId: parsed.data.rubric ?? fixed.rubricId,
       promptId: parsed.data.promptId ?? fixed.promptId,
@@ -203,9 +467,13 @@ function scoreJsonLine(line: string, lineNo: number, rubrics: RubricSet, fixed: 
 function rubricsCheckCommand(argv: string[], out: NodeJS.WritableStream): number {
   const args = parseArgs(argv, [], [])
   const dir = resolve(args.positional[0] ?? defaultRubricDir())
-  const { rubrics, sources } = loadRubricDir(dir)
-  const summary = checkRubrics(rubrics.list(), sources)
-  const lines = [...rubrics.errors(), ...summary.problems].map(formatRubricError)
+  const { rubrics, sources, read } = loadRubricDir(dir)
+  if (read.sources.length === 0 && read.errors.length === 0) {
+    throw new InputError(`There are no rubric files (.yaml or .yml) in ${dir}; nothing to check`)
+  }
+  const summary = checkRubricsSafely(rubrics.list(), sources)
+  // Names and messages can carry bytes of the files: print them escaped.
+  const lines = [...rubrics.errors(), ...summary.problems].map((e) => printable(formatRubricError(e)))
   for (const l of lines) out.write(`${l}\n`)
   const problems = lines.length
   out.write(
@@ -236,22 +504,40 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     throw new UsageError(`Unknown command '${argv.join(' ')}'`)
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`star: ${e.message}\n\n${USAGE}\n`)
+      process.stderr.write(`star: ${printable(e.message)}\n\n${USAGE}\n`)
       return 2
     }
-    throw e
+    // A fault of the user's files or input, including a file-system error not foreseen above.
+    const fault = e instanceof InputError ? e : fileFault(e, (e as NodeJS.ErrnoException).path ?? 'a file')
+    if (fault !== undefined) {
+      process.stderr.write(`star: ${printable(fault.message)}\n`)
+      return 1
+    }
+    return unexpected(e)
   }
+}
+
+/** Anything else is a fault of the program: one line, never a stack trace, exit code 2. */
+function unexpected(e: unknown): number {
+  process.stderr.write(`star: unexpected error: ${printable(firstLine(e))}\n`)
+  return 2
 }
 
 // Run when executed directly (tsx server/cli.ts ...), not when imported by tests.
 if (process.argv[1] !== undefined && /cli\.[tj]s$/.test(process.argv[1])) {
+  // A reader that stops early (`star score --jsonl big | head`) closes the pipe: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    process.exit(unexpected(e))
+  })
+  process.on('uncaughtException', (e) => process.exit(unexpected(e)))
+  process.on('unhandledRejection', (e) => process.exit(unexpected(e)))
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
     },
     (e: unknown) => {
-      process.stderr.write(`star: ${(e as Error).stack ?? String(e)}\n`)
-      process.exitCode = 1
+      process.exitCode = unexpected(e)
     },
   )
 }

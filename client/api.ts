@@ -233,7 +233,8 @@ export const api = {
   },
   attempt: (id: number | string) => request<Attempt>('GET', `/api/attempts/${id}`),
   deleteAttempt: (id: number | string) => request<void>('DELETE', `/api/attempts/${id}`),
-  rescore: (id: number | string) => request<RescoreResult>('POST', `/api/attempts/${id}/rescore`),
+  // Every write is JSON; a re-score has no fields.
+  rescore: (id: number | string) => request<RescoreResult>('POST', `/api/attempts/${id}/rescore`, {}),
   exportUrl: (format: 'json' | 'csv' | 'md', filters: AttemptFilters = {}) =>
     withQuery('/api/attempts/export', {
       format,

@@ -1,6 +1,7 @@
 // Starts the Starboard server: reads configuration from the environment, listens, prints the URL.
 
 import { buildApp } from './app'
+import { type GuardOptions, guardOptionsFromEnv } from './plugins/guard'
 
 function port(text: string | undefined): number {
   const value = Number(text ?? '3000')
@@ -29,11 +30,19 @@ const listenPort = port(process.env.PORT || undefined)
 const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
+let guard: GuardOptions
+try {
+  guard = { ...guardOptionsFromEnv(process.env), bindHost: host }
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(1)
+}
 
 const app = await buildApp({
   dbPath,
   rubricsDir,
   logger: { level: process.env.LOG_LEVEL || 'info' },
+  guard,
   ...(rateLimit === undefined ? {} : { rateLimit }),
 })
 

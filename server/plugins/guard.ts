@@ -13,7 +13,7 @@ export interface GuardOptions {
   bindHost?: string
   /** More names to answer to, such as `starboard.lan` or `proxy.example:8443` (STARBOARD_ALLOWED_HOSTS). */
   allowedHosts?: string[]
-  /** Time allowed to receive one whole request, headers and body; also how long a silent connection stays. */
+  /** Time allowed to receive one whole request, headers and body; a connection silent for twice this closes. */
   requestTimeoutMs?: number
   /** How long a kept-alive connection may stay idle between requests. */
   keepAliveTimeoutMs?: number
@@ -278,7 +278,9 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
   )
   server.requestTimeout = requestTimeoutMs
   server.headersTimeout = Math.min(requestTimeoutMs, MAX_HEADERS_TIMEOUT_MS)
-  server.setTimeout(requestTimeoutMs)
+  // Longer than the request timeout, so a late request is answered 408 before its silent connection is dropped;
+  // this one also ends a response that the client stopped reading.
+  server.setTimeout(2 * requestTimeoutMs)
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? GUARD_DEFAULTS.keepAliveTimeoutMs
   server.maxRequestsPerSocket = MAX_REQUESTS_PER_SOCKET
   server.maxConnections = options.maxConnections ?? GUARD_DEFAULTS.maxConnections

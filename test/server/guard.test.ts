@@ -381,7 +381,7 @@ describe('connection limits', () => {
     expect(server.requestTimeout).toBe(30_000)
     expect(server.headersTimeout).toBeGreaterThan(0)
     expect(server.headersTimeout).toBeLessThanOrEqual(server.requestTimeout)
-    expect(server.timeout).toBe(30_000)
+    expect(server.timeout).toBe(60_000)
     expect(server.keepAliveTimeout).toBe(5_000)
     expect(server.maxRequestsPerSocket).toBe(1_000)
     expect(server.maxConnections).toBe(256)
@@ -396,7 +396,7 @@ describe('connection limits', () => {
     const server = t.app.server
     expect(server.requestTimeout).toBe(2_000)
     expect(server.headersTimeout).toBe(2_000)
-    expect(server.timeout).toBe(2_000)
+    expect(server.timeout).toBe(4_000)
     expect(server.keepAliveTimeout).toBe(700)
     expect(server.maxConnections).toBe(12)
   })

@@ -21,13 +21,13 @@ export interface GuardOptions {
   maxConnections?: number
 }
 
-export const GUARD_DEFAULTS = {
+const GUARD_DEFAULTS = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
 } as const
 /** Requests on one kept-alive connection before the server closes it; the client simply opens another. */
-export const MAX_REQUESTS_PER_SOCKET = 1_000
+const MAX_REQUESTS_PER_SOCKET = 1_000
 /** How often Node looks for requests past their time; a timeout is kept to within this. */
 const CHECK_INTERVAL_MS = 1_000
 /** Headers must come sooner than a whole request; Node's own default is 60 s. */
@@ -45,7 +45,7 @@ interface HostPort {
 }
 
 /** Splits `name`, `name:port`, `[v6]` or `[v6]:port`; undefined for anything else. */
-export function parseHostPort(value: string): HostPort | undefined {
+function parseHostPort(value: string): HostPort | undefined {
   const text = value.trim().toLowerCase()
   let name: string
   let rest: string
@@ -206,7 +206,7 @@ function prototypeKey(value: unknown): string | undefined {
 }
 
 /** Parses a JSON body: strict UTF-8 (a byte order mark is dropped), then JSON, then no prototype keys. */
-export function parseJsonBody(body: Buffer): unknown {
+function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) throw new HttpError(400, 'The body is empty; send a JSON object.')
   let text: string
   try {

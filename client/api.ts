@@ -89,7 +89,8 @@ export const api = {
   attempts: (query: AttemptListQuery = {}) => request<AttemptPage>('GET', withQuery('/api/attempts', query)),
   attempt: (id: number | string) => request<Attempt>('GET', `/api/attempts/${id}`),
   deleteAttempt: (id: number | string) => request<void>('DELETE', `/api/attempts/${id}`),
-  rescore: (id: number | string) => request<RescoreResult>('POST', `/api/attempts/${id}/rescore`),
+  // Every write is JSON; a re-score has no fields.
+  rescore: (id: number | string) => request<RescoreResult>('POST', `/api/attempts/${id}/rescore`, {}),
   exportUrl: (format: ExportFormat, query: AttemptListQuery = {}) =>
     withQuery('/api/attempts/export', {
       format,

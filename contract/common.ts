@@ -11,7 +11,13 @@ import {
 } from '../engine/answer-rules'
 
 export { MAX_ANSWER_CHARACTERS }
-export const BODY_LIMIT_BYTES = 64 * 1024
+
+/** The most bytes one UTF-16 unit can take in a JSON string: a `\uXXXX` escape. */
+const JSON_BYTES_PER_UNIT = 6
+/** Room for everything around the answer: keys, quotes, the ids, durationMs and whitespace. */
+const BODY_ENVELOPE_BYTES = 8 * 1024
+/** The body limit fits the longest answer however it is spelled in JSON (about 125 KB). */
+export const BODY_LIMIT_BYTES = MAX_ANSWER_CHARACTERS * JSON_BYTES_PER_UNIT + BODY_ENVELOPE_BYTES
 
 export const errorSchema = z
   .object({

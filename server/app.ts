@@ -17,6 +17,7 @@ import { ENGINE_VERSION } from '../engine/index'
 import { HttpError, installErrorHandlers } from './errors'
 import { serveClient } from './plugins/client'
 import { dbPlugin } from './plugins/db'
+import { type GuardOptions, guardPlugin } from './plugins/guard'
 import { rubricsPlugin } from './plugins/rubrics'
 import { attemptRoutes } from './routes/attempts'
 import { exportRoutes } from './routes/export'
@@ -49,6 +50,8 @@ export interface BuildAppOptions {
   rubricDebounceMs?: number
   logger?: FastifyServerOptions['logger']
   now?: () => number
+  /** Host names, connection timeouts and the connection cap; see server/plugins/guard.ts. */
+  guard?: GuardOptions
 }
 
 export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
@@ -87,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('clock', options.now ?? Date.now)
   installErrorHandlers(app, BODY_LIMIT_BYTES)
+  await app.register(guardPlugin, options.guard ?? {})
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY },

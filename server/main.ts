@@ -2,6 +2,7 @@
 
 import { DatabaseOpenError } from '../db/index'
 import { buildApp } from './app'
+import { type GuardOptions, guardOptionsFromEnv } from './plugins/guard'
 
 function port(text: string | undefined): number {
   const value = Number(text ?? '3000')
@@ -30,6 +31,13 @@ const listenPort = port(process.env.PORT || undefined)
 const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
+let guard: GuardOptions
+try {
+  guard = { ...guardOptionsFromEnv(process.env), bindHost: host }
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(1)
+}
 
 /** Builds the app; a database path that cannot be used ends the start with one line, as a bad PORT does. */
 async function build() {
@@ -38,6 +46,7 @@ async function build() {
       dbPath,
       rubricsDir,
       logger: { level: process.env.LOG_LEVEL || 'info' },
+      guard,
       ...(rateLimit === undefined ? {} : { rateLimit }),
     })
   } catch (err) {

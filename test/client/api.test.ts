@@ -24,6 +24,17 @@ describe('api', () => {
     expect(JSON.parse(init.body as string)).toEqual({ promptId: 'p', answer: 'a', durationMs: 5 })
   })
 
+  it('re-scores with a JSON body, as the server asks of every write', async () => {
+    const fetch = answer(200, { id: 7 })
+    vi.stubGlobal('fetch', fetch)
+    await api.rescore(7)
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/attempts/7/rescore')
+    expect(init.method).toBe('POST')
+    expect(init.headers).toEqual({ 'content-type': 'application/json' })
+    expect(init.body).toBe('{}')
+  })
+
   it('turns a 4xx into an ApiError carrying the field the server names', async () => {
     vi.stubGlobal(
       'fetch',

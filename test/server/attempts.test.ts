@@ -8,8 +8,9 @@ import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp, WEAK_ANSWER } fr
 let t: TestApp
 afterEach(async () => t?.close())
 
-const post = (url: string, payload?: unknown) =>
-  t.app.inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) })
+// Every write is JSON: a re-score, which takes no fields, sends {}.
+const post = (url: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object })
 
 async function store(promptId: string, answer: string, durationMs?: number): Promise<number> {
   const res = await post('/api/attempts', {
@@ -69,7 +70,7 @@ describe('POST /api/score', () => {
     })
   })
 
-  test('answers over 20,000 characters get a 400 naming the limit; bodies over 64 KB a 413', async () => {
+  test('answers over 20,000 characters get a 400 naming the limit; bodies over 125 KB a 413', async () => {
     t = await startApp()
     const atLimit = await post('/api/score', { answer: 'word '.repeat(4000) })
     expect(atLimit.statusCode).toBe(200)
@@ -78,13 +79,13 @@ describe('POST /api/score', () => {
     expect(over.json().message).toBe(
       'body.answer: answer is longer than the limit of 20,000 characters; shorten it',
     )
-    const huge = await post('/api/score', { answer: 'x'.repeat(70_000) })
+    const huge = await post('/api/score', { answer: 'x'.repeat(130_000) })
     expect(huge.statusCode).toBe(413)
     expect(huge.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' })
-    expect(huge.json().message).toContain('64 KB')
+    expect(huge.json().message).toContain('125 KB')
   })
 
-  test('a body that is not JSON gets a 400 saying so', async () => {
+  test('a body that is not JSON gets a 400 saying so; a body of another type a 415', async () => {
     t = await startApp()
     const res = await t.app.inject({
       method: 'POST',
@@ -100,10 +101,8 @@ describe('POST /api/score', () => {
       headers: { 'content-type': 'text/plain' },
       payload: 'hello',
     })
-    expect(text.statusCode).toBe(400)
-    expect(text.json().message).toBe(
-      'body: send a JSON object with the header Content-Type: application/json',
-    )
+    expect(text.statusCode).toBe(415)
+    expect(text.json().message).toBe('Send the body as JSON with the header Content-Type: application/json.')
     const form = await t.app.inject({
       method: 'POST',
       url: '/api/score',
@@ -297,8 +296,8 @@ describe('GET /api/attempts', () => {
     const notJson = await t.app.inject({
       method: 'POST',
       url: '/api/attempts',
-      headers: { 'content-type': 'text/plain' },
-      payload: 'hello',
+      headers: { 'content-type': 'application/json' },
+      payload: '{hello',
     })
     expect(notJson.statusCode).toBe(400)
     expect(notJson.json()).not.toHaveProperty('field')

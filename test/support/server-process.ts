@@ -28,6 +28,8 @@ export interface ServerProcessOptions {
   logLevel?: string
   /** How long to wait for the "running at" line. */
   startTimeoutMs?: number
+  /** More environment variables for the server, e.g. STARBOARD_MAX_CONNECTIONS. */
+  env?: Record<string, string>
 }
 
 /** Spawns `node --import tsx server/main.ts` (one process, so its PID is the server's) and waits until it listens. */
@@ -42,6 +44,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       STARBOARD_RUBRICS: options.rubricsDir,
       STARBOARD_RATE_LIMIT: String(options.rateLimit ?? 0),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,0 +1,433 @@
+// The request guard: host names (DNS rebinding), writes from other origins, JSON-only writes, UTF-8 bodies,
+// prototype keys, a body limit that fits the longest answer in any JSON spelling, and connection limits.
+
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, test } from 'vitest'
+import { BODY_LIMIT_BYTES, MAX_ANSWER_CHARACTERS } from '../../contract/common'
+import { GOOD_ANSWER, startApp, type TestApp } from './helpers'
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+const PROMPT = 'ownership-outside-scope'
+const JSON_TYPE = { 'content-type': 'application/json' }
+
+async function store(headers: Record<string, string> = {}): Promise<number> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/attempts',
+    headers,
+    payload: { promptId: PROMPT, answer: GOOD_ANSWER },
+  })
+  expect(res.statusCode).toBe(201)
+  return res.json().id
+}
+
+const historyOf = async (id: number) =>
+  (await t.app.inject(`/api/attempts/${id}`)).json().history as unknown[]
+const attemptCount = async () => (await t.app.inject('/api/attempts?limit=100')).json().attempts.length
+
+describe('Host header: only this server’s own names are answered (DNS rebinding)', () => {
+  test('a foreign host name cannot read the export, the API, the docs or the client', async () => {
+    t = await startApp()
+    await store()
+    for (const url of ['/api/attempts/export?format=json', '/api/health', '/docs/json', '/']) {
+      const res = await t.app.inject({ url, headers: { host: 'attacker.example' } })
+      expect(res.statusCode, url).toBe(421)
+      expect(res.json()).toEqual({
+        statusCode: 421,
+        error: 'Misdirected Request',
+        message: expect.stringMatching(/host name 'attacker\.example'.*STARBOARD_ALLOWED_HOSTS/),
+      })
+      expect(res.body).not.toContain(GOOD_ANSWER.slice(0, 30))
+    }
+  })
+
+  test('listening: localhost, 127.0.0.1, [::1] and the bind address, with the server’s port or none', async () => {
+    t = await startApp({ guard: { bindHost: '10.20.30.40' } })
+    await t.app.listen({ host: '127.0.0.1', port: 0 })
+    const port = (t.app.server.address() as AddressInfo).port
+    const status = async (host: string) =>
+      (await t.app.inject({ url: '/api/health', headers: { host } })).statusCode
+    for (const name of ['localhost', '127.0.0.1', '[::1]', '10.20.30.40', 'LocalHost']) {
+      expect(await status(`${name}:${port}`), `${name}:${port}`).toBe(200)
+      expect(await status(name), name).toBe(200)
+    }
+    for (const host of [
+      `localhost:${port + 1}`,
+      'localhost:80',
+      `attacker.example:${port}`,
+      `localhost.attacker.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `10.20.30.41:${port}`,
+      `localhost:${port}:1`,
+      `localhost:x${port}`,
+      `::1:${port}`,
+    ]) {
+      expect(await status(host), `Host: ${host}`).toBe(421)
+    }
+  })
+
+  test('more names come from the allowed hosts option; a name with a port allows only that port', async () => {
+    t = await startApp({ guard: { allowedHosts: ['starboard.lan', 'proxy.example:8443'] } })
+    const status = async (host: string) =>
+      (await t.app.inject({ url: '/api/health', headers: { host } })).statusCode
+    expect(await status('starboard.lan')).toBe(200)
+    expect(await status('STARBOARD.LAN')).toBe(200)
+    expect(await status('proxy.example:8443')).toBe(200)
+    expect(await status('proxy.example')).toBe(421)
+    expect(await status('proxy.example:443')).toBe(421)
+    expect(await status('other.lan')).toBe(421)
+  })
+})
+
+describe('writes from another origin are refused', () => {
+  test('a foreign Origin cannot re-score, store or delete; the attempt is unchanged', async () => {
+    t = await startApp()
+    const id = await store()
+    const foreign = { ...JSON_TYPE, origin: 'http://attacker.example' }
+    const rescore = await t.app.inject({
+      method: 'POST',
+      url: `/api/attempts/${id}/rescore`,
+      headers: foreign,
+      payload: '{}',
+    })
+    expect(rescore.statusCode).toBe(403)
+    expect(rescore.json().message).toMatch(/origin 'http:\/\/attacker\.example'/)
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      headers: foreign,
+      payload: JSON.stringify({ promptId: PROMPT, answer: GOOD_ANSWER }),
+    })
+    expect(created.statusCode).toBe(403)
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/attempts/${id}`,
+      headers: { origin: 'http://attacker.example' },
+    })
+    expect(deleted.statusCode).toBe(403)
+    expect(await historyOf(id)).toEqual([])
+    expect(await attemptCount()).toBe(1)
+    // Reads still answer: without CORS headers the browser keeps the answer from the other page.
+    const read = await t.app.inject({
+      url: '/api/health',
+      headers: { origin: 'http://attacker.example', 'sec-fetch-site': 'cross-site' },
+    })
+    expect(read.statusCode).toBe(200)
+    expect(read.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  test('other ports and schemes of a local name, and the opaque origin "null", are foreign too', async () => {
+    t = await startApp()
+    await t.app.listen({ host: '127.0.0.1', port: 0 })
+    const port = (t.app.server.address() as AddressInfo).port
+    const host = `127.0.0.1:${port}`
+    const rescore = (origin: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/attempts/1/rescore',
+        headers: { ...JSON_TYPE, host, origin },
+        payload: '{}',
+      })
+    for (const origin of [
+      `http://127.0.0.1:${port + 1}`,
+      `http://localhost:${port + 1}`,
+      'http://127.0.0.1',
+      `https://127.0.0.1:${port}`,
+      `ftp://127.0.0.1:${port}`,
+      'null',
+      'not a url',
+    ]) {
+      expect((await rescore(origin)).statusCode, origin).toBe(403)
+    }
+    // The server's own origins get through to the route (404: no attempt 1).
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]) {
+      expect((await rescore(origin)).statusCode, origin).toBe(404)
+    }
+  })
+
+  test('Sec-Fetch-Site: cross-site is refused even without an Origin; same-origin, same-site and none pass', async () => {
+    t = await startApp()
+    const id = await store()
+    const rescore = (site: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/attempts/${id}/rescore`,
+        headers: { ...JSON_TYPE, 'sec-fetch-site': site },
+        payload: '{}',
+      })
+    const refused = await rescore('cross-site')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().message).toMatch(/another site/)
+    expect(await historyOf(id)).toEqual([])
+    for (const site of ['same-origin', 'same-site', 'none'])
+      expect((await rescore(site)).statusCode).toBe(200)
+    expect(await historyOf(id)).toHaveLength(3)
+  })
+})
+
+describe('every write is JSON', () => {
+  test('re-score with text/plain, an empty text/plain body or no body at all is 415; with {} it works', async () => {
+    t = await startApp()
+    const id = await store()
+    const cases: { headers: Record<string, string>; payload?: string }[] = [
+      { headers: { 'content-type': 'text/plain' }, payload: '{}' },
+      { headers: { 'content-type': 'text/plain' }, payload: '' },
+      { headers: {} },
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' },
+      { headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--' },
+      { headers: { 'content-type': 'application/vnd.api+json' }, payload: '{}' },
+      { headers: { 'content-type': 'application/jsonp' }, payload: '{}' },
+    ]
+    for (const c of cases) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/attempts/${id}/rescore`,
+        headers: c.headers,
+        ...(c.payload === undefined ? {} : { payload: c.payload }),
+      })
+      expect(res.statusCode, JSON.stringify(c)).toBe(415)
+      expect(res.json().message).toBe('Send the body as JSON with the header Content-Type: application/json.')
+    }
+    expect(await historyOf(id)).toEqual([])
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/attempts/${id}/rescore`,
+      headers: { 'content-type': 'Application/JSON; charset="UTF-8"' },
+      payload: '{}',
+    })
+    expect(ok.statusCode).toBe(200)
+    expect(await historyOf(id)).toHaveLength(1)
+    // A write to a path no route answers stays a plain 404.
+    for (const method of ['POST', 'PUT', 'PATCH'] as const) {
+      expect((await t.app.inject({ method, url: '/history' })).statusCode, method).toBe(404)
+    }
+  })
+
+  test('DELETE without a body needs no content type; with a body it must be JSON', async () => {
+    t = await startApp()
+    const id = await store()
+    const withText = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/attempts/${id}`,
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    })
+    expect(withText.statusCode).toBe(415)
+    expect(await attemptCount()).toBe(1)
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/attempts/${id}` })).statusCode).toBe(204)
+    expect(await attemptCount()).toBe(0)
+  })
+
+  test('a declared charset other than UTF-8 is 415', async () => {
+    t = await startApp()
+    for (const charset of ['iso-8859-1', 'utf-16', 'windows-1252', '"latin1"']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/score',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        payload: Buffer.from('{"answer":"caf\xe9"}', 'latin1'),
+      })
+      expect(res.statusCode, charset).toBe(415)
+      expect(res.json().message).toMatch(/UTF-8/)
+      expect(res.json().message).toContain(charset.replaceAll('"', '').toLowerCase())
+    }
+    for (const charset of ['utf-8', 'UTF-8', 'utf8']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/score',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        payload: Buffer.from('{"answer":"café"}', 'utf8'),
+      })
+      expect(res.statusCode, charset).toBe(200)
+    }
+  })
+})
+
+describe('JSON bodies are strict UTF-8', () => {
+  test('invalid UTF-8 is 400 and nothing is stored; valid text, syntax errors and empty bodies as before', async () => {
+    t = await startApp()
+    const cases: [string, number[]][] = [
+      ['a stray continuation byte', [0x80]],
+      ['a byte that is never UTF-8', [0xff]],
+      ['a truncated sequence', [0xe2, 0x82]],
+      ['an overlong encoding of "/"', [0xc0, 0xaf]],
+      ['a surrogate encoded as UTF-8', [0xed, 0xa0, 0x80]],
+      ['Latin-1 "é"', [0xe9]],
+    ]
+    for (const [name, bytes] of cases) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/attempts',
+        headers: JSON_TYPE,
+        payload: Buffer.concat([
+          Buffer.from(`{"promptId":"${PROMPT}","answer":"I led it `),
+          Buffer.from(bytes),
+          Buffer.from(' and we shipped."}'),
+        ]),
+      })
+      expect(res.statusCode, name).toBe(400)
+      expect(res.json().message, name).toBe(
+        'The body is not valid UTF-8; send the JSON encoded as UTF-8 (Content-Type: application/json).',
+      )
+    }
+    expect(await attemptCount()).toBe(0)
+
+    const answer = 'Situation: café 😀 مرحبا e\u0301 — 40% faster.'
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      headers: JSON_TYPE,
+      payload: Buffer.from(`\ufeff${JSON.stringify({ promptId: PROMPT, answer })}`, 'utf8'),
+    })
+    expect(res.statusCode).toBe(201)
+    expect((await t.app.inject(`/api/attempts/${res.json().id}`)).json().answer).toBe(answer)
+
+    const send = (payload: string) =>
+      t.app.inject({ method: 'POST', url: '/api/score', headers: JSON_TYPE, payload })
+    expect((await send('{"answer": "x",}')).json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The body is not valid JSON; check quotes, commas and escapes.',
+    })
+    expect((await send('')).json().message).toBe('The body is empty; send a JSON object.')
+  })
+})
+
+describe('keys that could change object prototypes', () => {
+  test('__proto__ or constructor.prototype anywhere is a 400 that names the key', async () => {
+    t = await startApp()
+    const cases: [string, string, RegExp][] = [
+      ['at the top', `{"promptId":"${PROMPT}","answer":"x","__proto__":{"admin":true}}`, /"__proto__"/],
+      ['spelled with escapes', '{"answer":"x","\\u005f_proto__":{}}', /"__proto__"/],
+      ['nested in an array', '{"answer":"x","list":[{"a":{"__proto__":null}}]}', /"__proto__"/],
+      [
+        'constructor.prototype',
+        '{"answer":"x","constructor":{"prototype":{"admin":true}}}',
+        /constructor\.prototype/,
+      ],
+    ]
+    for (const [name, payload, key] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/attempts', headers: JSON_TYPE, payload })
+      expect(res.statusCode, name).toBe(400)
+      expect(res.json().message, name).toMatch(key)
+      expect(res.json().message, name).toMatch(/not allowed/)
+    }
+    expect(await attemptCount()).toBe(0)
+    // A plain "constructor" or "prototype" field is only an unknown field, which is ignored.
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: '/api/score',
+      headers: JSON_TYPE,
+      payload: '{"answer":"x","constructor":"y","prototype":{"a":1}}',
+    })
+    expect(plain.statusCode).toBe(200)
+  })
+})
+
+describe('the body limit fits the longest answer however it is escaped', () => {
+  test('20,000 "é" sent as \\u00e9 and 10,000 emoji sent as surrogate escapes are scored', async () => {
+    t = await startApp()
+    const escaped = (answer: string) =>
+      `{"answer":"${[...answer]
+        .map((c) =>
+          c
+            .split('')
+            .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+            .join(''),
+        )
+        .join('')}"}`
+    for (const answer of ['é'.repeat(MAX_ANSWER_CHARACTERS), '😀'.repeat(MAX_ANSWER_CHARACTERS / 2)]) {
+      const payload = escaped(answer)
+      expect(payload.length).toBeGreaterThanOrEqual(MAX_ANSWER_CHARACTERS * 6)
+      const res = await t.app.inject({ method: 'POST', url: '/api/score', headers: JSON_TYPE, payload })
+      expect(res.statusCode).toBe(200)
+      const report = res.json()
+      expect(report.rubricId).toBe('star-core')
+      // The whole answer arrived: its sentences run to the last of its 20,000 UTF-16 units.
+      expect(Math.max(...report.sentences.map((s: { end: number }) => s.end))).toBe(MAX_ANSWER_CHARACTERS)
+    }
+    // One character more is the answer limit's 400, not the body limit's 413.
+    const over = await t.app.inject({
+      method: 'POST',
+      url: '/api/score',
+      headers: JSON_TYPE,
+      payload: `{"answer":"${'\\u00e9'.repeat(MAX_ANSWER_CHARACTERS + 1)}"}`,
+    })
+    expect(over.statusCode).toBe(400)
+    expect(over.json().message).toMatch(/20,000 characters/)
+  })
+
+  test('the limit is derived from the answer limit; a larger body is 413 and says the limit', async () => {
+    expect(BODY_LIMIT_BYTES).toBeGreaterThanOrEqual(MAX_ANSWER_CHARACTERS * 6 + 1024)
+    expect(BODY_LIMIT_BYTES).toBeLessThanOrEqual(MAX_ANSWER_CHARACTERS * 6 + 16 * 1024)
+    t = await startApp()
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/score',
+      headers: JSON_TYPE,
+      payload: `{"answer":"${' '.repeat(BODY_LIMIT_BYTES)}"}`,
+    })
+    expect(res.statusCode).toBe(413)
+    expect(res.json().message).toContain(`larger than ${Math.round(BODY_LIMIT_BYTES / 1024)} KB`)
+  })
+})
+
+describe('connection limits', () => {
+  test('defaults: request, header, idle and keep-alive timeouts, requests per socket and a connection cap', async () => {
+    t = await startApp()
+    const server = t.app.server
+    expect(server.requestTimeout).toBe(30_000)
+    expect(server.headersTimeout).toBeGreaterThan(0)
+    expect(server.headersTimeout).toBeLessThanOrEqual(server.requestTimeout)
+    expect(server.timeout).toBe(60_000)
+    expect(server.keepAliveTimeout).toBe(5_000)
+    expect(server.maxRequestsPerSocket).toBe(1_000)
+    expect(server.maxConnections).toBe(256)
+    // Expired requests are looked for at least once a second, so a timeout is kept to within a second.
+    expect((server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval).toBe(
+      1_000,
+    )
+  })
+
+  test('configured values reach the HTTP server', async () => {
+    t = await startApp({ guard: { requestTimeoutMs: 2_000, keepAliveTimeoutMs: 700, maxConnections: 12 } })
+    const server = t.app.server
+    expect(server.requestTimeout).toBe(2_000)
+    expect(server.headersTimeout).toBe(2_000)
+    expect(server.timeout).toBe(4_000)
+    expect(server.keepAliveTimeout).toBe(700)
+    expect(server.maxConnections).toBe(12)
+  })
+
+  test('environment: each variable is read, checked, and a bad value is named', async () => {
+    const { guardOptionsFromEnv } = await import('../../server/plugins/guard')
+    expect(guardOptionsFromEnv({})).toEqual({})
+    expect(
+      guardOptionsFromEnv({
+        STARBOARD_ALLOWED_HOSTS: ' starboard.lan, Proxy.Example:8443 ,,',
+        STARBOARD_REQUEST_TIMEOUT_MS: '5000',
+        STARBOARD_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        STARBOARD_MAX_CONNECTIONS: '64',
+      }),
+    ).toEqual({
+      allowedHosts: ['starboard.lan', 'proxy.example:8443'],
+      requestTimeoutMs: 5000,
+      keepAliveTimeoutMs: 1000,
+      maxConnections: 64,
+    })
+    expect(() => guardOptionsFromEnv({ STARBOARD_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /STARBOARD_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1,000.*not '0'/,
+    )
+    expect(() => guardOptionsFromEnv({ STARBOARD_MAX_CONNECTIONS: 'lots' })).toThrow(
+      /STARBOARD_MAX_CONNECTIONS must be a whole number.*not 'lots'/,
+    )
+    expect(() => guardOptionsFromEnv({ STARBOARD_KEEP_ALIVE_TIMEOUT_MS: '-1' })).toThrow(
+      /STARBOARD_KEEP_ALIVE_TIMEOUT_MS/,
+    )
+    expect(() => guardOptionsFromEnv({ STARBOARD_ALLOWED_HOSTS: 'http://starboard.lan/' })).toThrow(
+      /STARBOARD_ALLOWED_HOSTS.*'http:\/\/starboard\.lan\/'.*host name/,
+    )
+  })
+})

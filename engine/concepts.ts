@@ -39,7 +39,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'twelve months of', 'last year of data', 'analysed', 'analyzed', 'analysis', 'spreadsheet',
       'side-by-side comparison', 'comparison table', 'ran the numbers', 'crunched the numbers', 'quantified',
       'counted how many', 'went through the last', 'sample of', 'looked at … tickets', 'dashboard showed',
-      'the metrics showed', 'graphs showed', 'evidence instead of',
+      'the metrics showed', 'graphs showed', 'evidence instead of', 'narrowed the uncertainty',
+      'reduce/reduced the uncertainty',
     ],
   },
   experiment: {
@@ -153,9 +154,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'CPU profile', 'memory profile', 'allocation profile', 'query plan', 'explain plan', 'explain analyze',
       'explain analyse', 'slow query log', 'distributed tracing', 'traced the request', 'traced requests',
       'tracing', 'spans', 'Jaeger', 'Zipkin', 'OpenTelemetry', 'Datadog APM', 'APM', 'instrumented',
-      'added instrumentation', 'added timing', 'added metrics', 'timed each', 'timing logs', 'stopwatch',
+      'added instrumentation', 'added timing', 'added metrics', 'timed each', 'timing logs',
       'Chrome DevTools', 'performance tab', 'Lighthouse', 'waterfall', 'strace', 'perf top', 'JFR',
-      'flight recorder',
+      'flight recorder', 'cost breakdown', 'cost per query', 'billing export', 'cost explorer',
     ],
   },
   'baseline-benchmark': {
@@ -380,7 +381,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'time and risk', 'lock-in', 'vendor lock-in', 'total cost of ownership', 'TCO', 'estimate', 'estimated',
       'estimates', 'reversible', 'irreversible', 'one-way door', 'two-way door', 'risk', 'risks',
       'expected value', 'worst case', 'best case', 'back of the envelope', 'back-of-the-envelope',
-      'non-negotiable',
+      'non-negotiable', 'cost of waiting', 'cost of delay', 'waiting would cost',
     ],
   },
   'made-the-call': {
@@ -519,7 +520,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'directly', 'openly', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
       'broke the news', 'the full picture', 'whole picture', 'flagged early', 'flagged it early',
       'flagged the risk', 'raised it early', 'as soon as I knew', 'the same day I', 'rather than hide',
-      'the truth', 'admitted', 'we would miss', 'we were going to miss', 'would slip',
+      'the truth', 'admitted', 'we would miss', 'we were going to miss', 'would slip', 'offered options',
+      'came with a plan', 'recovery plan', 'proposed a new date', 'with a plan',
     ],
   },
   'trust-earned': {
@@ -1144,7 +1146,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'without the budget', 'without budget', 'zero budget', 'small budget', 'tight budget',
       'fraction of the cost', 'headcount', 'only two engineers', 'just two of us', 'with two engineers',
       'with three engineers', 'half the team', 'with what we had', 'instead of buying', 'instead of a new',
-      'expensive way', 'the cheap way', 'scrappy', 'frugal',
+      'expensive way', 'the cheap way', 'scrappy', 'frugal', 'cheaper alternative', 'cheaper option',
+      'argued against buying', 'argued against spending', 'pushed back on the spend',
     ],
   },
 

@@ -217,7 +217,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'automated tests', 'integration test', 'contract test', 'test suite', 'lint rule', 'linter',
       'static check', 'type check', 'quality gate', 'gate', 'guardrail', 'guardrails', 'property-based test',
       'fuzz test', 'canary analysis', 'automated check', 'automatic check', 'performance test',
-      'load test in CI',
+      'load test in CI', 'caught earlier', 'catch it earlier', 'catches it',
     ],
   },
   'operational-safeguard': {
@@ -574,7 +574,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'raised my concern', 'spoke up', 'speak up', 'argued', 'argued for', 'argued against', 'made the case',
       'made my case', 'voiced', 'questioned', 'said no', 'told … I disagreed', 'told … it was wrong',
       'I was against', 'against the decision', 'against the plan', 'stood my ground', 'held my ground',
-      'only person', 'lone voice', 'went against', 'dissent', 'dissented',
+      'only person', 'lone voice', 'went against', 'dissent', 'dissented', 'changed their minds',
+      'changed minds', 'changed his mind', 'changed her mind',
     ],
   },
   'respectful-dissent': {
@@ -597,7 +598,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did my best to make', 'gave it my full', 'full effort', 'in front of the team',
       'defended the decision', 'told the team we', 'helped it succeed', 'made it succeed',
       'once it was decided', 'once the decision was made', 'once the decision', 'the decision was final',
-      'it went against me', 'I lost the argument',
+      'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',
+      'they convinced me', 'she convinced me', 'he convinced me',
     ],
   },
 
@@ -609,10 +611,11 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pair programming', 'pair-programmed', 'paired with', 'pairing sessions', 'one-on-one', 'one-on-ones',
       '1:1', '1:1s', 'weekly sessions', 'weekly session', 'every week we', 'twice a week',
       'walked her through', 'walked him through', 'walked them through', 'showed her how', 'showed him how',
-      'showed them how', 'taught her', 'taught him', 'taught them', 'explained how', 'shadowed', 'shadow me',
+      'showed them how', 'taught her', 'taught him', 'taught them', 'explained how', 'shadowed',
       'let her shadow', 'let him shadow', 'code reviews', 'reviewed her', 'reviewed his', 'reviewed their',
       'learning plan', 'growth plan', 'development plan', 'study plan', 'reading list', 'onboarding plan',
-      'office hours', 'whiteboard session', 'drew diagrams', 'guided', 'guidance',
+      'office hours', 'changed my approach', 'adapted to', 'adjusted how I', 'the way she learns',
+      'the way he learns',
     ],
   },
   'feedback-given': {
@@ -624,7 +627,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'three examples', 'concrete examples', 'told her that', 'told him that', 'I told her', 'I told him',
       'praised', 'praise', 'called out', 'asked questions', 'asked her what', 'asked him what', 'reflect',
       'reflected', 'SBI', 'situation behaviour impact', 'situation-behavior-impact', 'review comments',
-      'how she reacted', 'how he reacted', 'she reacted', 'he reacted',
+      'how she reacted', 'how he reacted', 'she reacted', 'he reacted', 'followed up with her',
+      'followed up with him', 'followed up with them',
     ],
   },
   'stretch-delegation': {
@@ -682,7 +686,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'runs the session', 'ran a session', 'gave a talk', 'brown bag', 'reviewing', 'reviewer',
       'code reviewer', 'helps new', 'helped the new', 'new hires', 'new joiners', 'the next junior',
       'the next hire', 'passed it on', 'paid it forward', 'wrote the guide', 'wrote a guide', 'interviewer',
-      'now interviews',
+      'now interviews', 'onboarding doc', 'onboarding checklist', 'onboarding guide',
+      'changed the onboarding', 'updated the onboarding',
     ],
   },
 
@@ -696,7 +701,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'higher standard', 'sent it back', 'sent back', 'requested changes', 'rejected the',
       'would not sign off', 'went back and', 'redid', 'rewrote it', 'polished', 'extra day', 'extra week',
       'took the extra', 'below the bar', 'unacceptable', 'insisted', 'insist', 'held firm', 'zero tolerance',
-      'fix it properly',
+      'fix it properly', 'ship anyway', 'wanted to ship', 'pressure to ship', 'others missed',
+      'nobody else noticed',
     ],
   },
   'process-mechanism': {
@@ -789,6 +795,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'DRI', 'directly responsible', 'incident commander', 'incident lead', 'comms lead', 'scribe',
       'war room', 'incident channel', 'bridge call', 'took the role', 'I ran the incident',
       'ran the war room', 'delegated', 'handed each', 'gave each', 'paired … with', 'swimlanes', 'swim lanes',
+      'redistributed', 'rebalanced the work', 'reassigned', 'spread the work',
     ],
   },
   'stakeholder-updates': {
@@ -930,7 +937,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nowadays', 'these days', 'every time I', 'I always', 'habit', 'new habit', 'I started',
       'I changed how', 'changed how I', 'changed the way I', 'my own checklist', 'checklist', 'I make sure',
       'make sure I', 'before every', 'going forward', 'my rule', 'rule of thumb', 'first thing I do',
-      'I do differently', 'do differently', 'differently now',
+      'I do differently', 'do differently', 'differently now', 'the habit stuck', 'the change stuck',
+      'I still do', 'still do it',
     ],
   },
   'no-recurrence': {

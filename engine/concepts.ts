@@ -345,6 +345,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'slipping', 'slip', 'critical path', 'Gantt', 'tracker', 'Jira board', 'kanban', 'RAG status',
       'red/amber/green', 'risks in red', 'checkpoint', 'checkpoints', 'watched the dashboards',
       'watched the dashboard', 'rollout to … %', 'percent complete', 'demoed every', 'weekly demo',
+      'adjusted the plan', 'replanned', 're-planned', 'went off plan', 'off plan',
     ],
   },
 
@@ -359,7 +360,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rewrite vs refactor', 'considered', 'looked at … options', 'evaluated', 'compared … options',
       'on the table', 'one option was', 'the other option', 'another option', 'the first option',
       'the second option', 'we could either', 'I could either', 'shortlist', 'shortlisted', 'vendors',
-      'candidates were',
+      'candidates were', 'rejected', 'ruled out',
     ],
   },
   'tradeoff-accepted': {
@@ -426,7 +427,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'raw records', 'sample of', 'sampled', 'pulled … records', 'the database directly', 'packet capture',
       'tcpdump', 'Wireshark', 'core dump', 'stack trace', 'stack traces', 'metrics', 'dashboards',
       'time series', 'histogram', 'event data', 'clickstream', 'Jupyter', 'pandas', 'BigQuery', 'Athena',
-      'data warehouse', 'correlated', 'timeline',
+      'data warehouse', 'correlated', 'timeline', 'problem statement', 'made it measurable',
+      'quantified the problem',
     ],
   },
   'hypothesis-testing': {
@@ -437,7 +439,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dead end', 'dead ends', 'narrowed', 'narrowed it down', 'narrowed down', 'bisected', 'git bisect',
       'bisect', 'binary search', 'isolated', 'isolate', 'one variable at a time', 'one by one',
       'one at a time', 'reproduced', 'reproduce', 'that ruled', 'which meant it', 'so it had to be',
-      'only happened when',
+      'only happened when', 'everyone thought', 'everyone assumed', 'the first explanation', 'contradicted',
     ],
   },
   'root-cause': {
@@ -978,6 +980,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no one looked after', 'nobody maintained', 'unmaintained', 'abandoned', 'neglected', 'neglect',
       'reorganised away', 'reorganized away', 'the owner left', 'original author left',
       "someone else's problem", "nobody's job", 'officially owned', 'owned the area', 'the owning team',
+      'worked with the owning team', 'with the owners', 'rather than around them',
+      'worked with them rather than',
     ],
   },
   'follow-through': {
@@ -1030,7 +1034,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a year from now', 'years from now', 'in two years', 'down the line', 'down the road', 'technical debt',
       'tech debt', 'shortcut', 'quick win', 'quick fix', 'band-aid', 'bandaid', 'sticking plaster',
       'quick and dirty', 'would have cost', 'cost us later', 'pay later', 'pay for it later',
-      'maintenance burden', 'the slower path', 'slower path', 'proper fix', 'durable',
+      'maintenance burden', 'the slower path', 'slower path', 'proper fix', 'durable', 'paid off',
     ],
   },
   'lasting-ownership': {
@@ -1203,7 +1207,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'second region', 'graceful degradation', 'degrade gracefully', 'backpressure', 'outage',
       'if … goes down', 'when … goes down', 'if … fails', 'when … fails', 'failure mode', 'failure modes',
       'fallback', 'fall back', 'timeouts', 'health checks', 'replayable', 'reconciliation',
-      'disaster recovery', 'backups',
+      'disaster recovery', 'backups', 'without downtime', 'zero downtime', 'zero-downtime', 'dual writes',
+      'dual-write', 'phased cut-over', 'shadow reads', 'rollback plan',
     ],
   },
   'design-review': {
@@ -1249,7 +1254,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'built it for them', 'wrote the code for', 'opened a pull request', 'opened pull requests', 'sent a PR',
       'put my own work aside', 'set my work aside', 'paused my', 'dropped what I', 'my own work',
       'spent … days helping', 'spent … helping', 'on their behalf', 'took … off their plate', 'took work off',
-      'covered for',
+      'covered for', 'feasibility', 'simpler alternative', 'technical constraints',
     ],
   },
   'working-agreement': {
@@ -1281,7 +1286,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rallied', 'rally', 'champion', 'champions', 'allies', 'early allies', 'sponsor', 'executive sponsor',
       'pitched', 'pitch', 'presented', 'roadshow', 'review meeting', 'walked the teams through',
       'stakeholders', 'approved', 'green light', 'greenlit', 'made the case', 'socialised', 'socialized',
-      'one-on-ones with',
+      'one-on-ones with', 'without authority', 'influence', 'resistance', 'won over the skeptics',
+      'won over the sceptics',
     ],
   },
   'written-proposal': {
@@ -1430,7 +1436,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'encrypted', 'encryption', 'access control', 'least privilege', 'audit', 'audit log', 'audited',
       'rate limit', 'guardrail', 'guardrails', 'review board', 'human review', 'moderation',
       'reporting button', 'block button', 'default off', 'off by default', 'privacy by default',
-      'kill switch', 'age check',
+      'kill switch', 'age check', 'data minimisation', 'data minimization', 'collected less',
     ],
   },
 }

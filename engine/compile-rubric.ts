@@ -2,8 +2,9 @@
 // kind's options schema and compiled, example ids checked, and the content hashed.
 
 import type { z } from 'zod'
-import type { CheckKind } from './checks/check'
+import type { CheckKind, CompileLibrary } from './checks/check'
 import { CHECKS, type CheckName } from './checks/index'
+import { CONCEPTS } from './concepts'
 import { hashString, stableStringify } from './hash'
 import { criterionSchemas, labelFromId, type RubricFile } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
@@ -14,6 +15,8 @@ export interface ErrorAt {
   /** The errors of a failed zod parse of the value at `prefix`. */
   issues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[]): RubricError[]
 }
+
+const LIBRARY: CompileLibrary = { concepts: CONCEPTS }
 
 function flatten(c: Criterion): Record<string, unknown> {
   const flat: Record<string, unknown> = {
@@ -38,7 +41,7 @@ function toCriterion(flat: Record<string, unknown>): Criterion {
     check: check as string,
     weight: weight as number,
     options,
-    compiled: kind.compile(options),
+    compiled: kind.compile(options, LIBRARY),
   }
   if (fix !== undefined) c.fix = fix as string
   if (description !== undefined) c.description = description as string

@@ -1,17 +1,23 @@
 // Evidence patterns: phrases matched on word stems, with alternatives ("own/owned"), gaps ("took … ownership"),
 // negation ("we never measured") and who did it (the candidate, "we", or someone else).
 
-/** A compiled phrase: each slot lists the stems it accepts; a gap slot accepts 0 to `GAP` words. */
+/** A compiled phrase: each slot lists the stems it accepts; a gap slot (null) accepts 0 to `GAP` words. */
 interface Pattern {
   phrase: string
-  slots: (readonly string[] | null)[]
+  slots: (string[] | null)[]
   /** The phrase itself says "not", "no", "never"...: negation near it is part of the meaning. */
   negative: boolean
 }
 
+/** Phrases ready to match. Plain JSON data, so it can be part of a compiled rubric. */
 export interface EvidenceTable {
-  /** First slot's stem → patterns starting with it, longest first. */
-  byFirst: Map<string, Pattern[]>
+  /** First slot's stem → patterns starting with it, longest first. Read through own keys only (`patternsFor`). */
+  byFirst: Record<string, Pattern[]>
+}
+
+/** The patterns under `stem`; own keys only, since a table that went through JSON has Object's prototype. */
+function patternsFor(table: EvidenceTable, stem: string): Pattern[] | undefined {
+  return Object.hasOwn(table.byFirst, stem) ? table.byFirst[stem] : undefined
 }
 
 export interface EvidenceHit {
@@ -80,7 +86,8 @@ export function compileEvidence(
   words: (text: string) => string[],
   stem: (w: string) => string,
 ): EvidenceTable {
-  const byFirst = new Map<string, Pattern[]>()
+  // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
+  const byFirst: Record<string, Pattern[]> = Object.create(null)
   for (const phrase of phrases) {
     const raw = phraseSlots(phrase, words)
     if (raw.length === 0) continue
@@ -88,12 +95,12 @@ export function compileEvidence(
     const slots = raw.map((s) => (s === null ? null : [...new Set(s.map(stem))]))
     const pattern: Pattern = { phrase, slots, negative }
     for (const first of slots[0]!) {
-      const list = byFirst.get(first) ?? []
+      const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
       list.push(pattern)
-      byFirst.set(first, list)
+      byFirst[first] = list
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.slots.length - a.slots.length)
+  for (const list of Object.values(byFirst)) list.sort((a, b) => b.slots.length - a.slots.length)
   return { byFirst }
 }
 
@@ -112,18 +119,25 @@ function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[],
   return matchFrom(slots, k + 1, stems, i + 1)
 }
 
-/** All non-overlapping hits, left to right, preferring the longest pattern at each position. */
-export function findEvidence(table: EvidenceTable, stems: readonly string[]): EvidenceHit[] {
+/**
+ * All non-overlapping hits, left to right, preferring the longest pattern at each position; a hit that the
+ * words before it negate is skipped. `lower` (the words as written) is where negators are looked for.
+ */
+export function findEvidence(
+  table: EvidenceTable,
+  stems: readonly string[],
+  lower: readonly string[] = stems,
+): EvidenceHit[] {
   const hits: EvidenceHit[] = []
   let i = 0
   while (i < stems.length) {
     let matched: EvidenceHit | undefined
-    const candidates = table.byFirst.get(stems[i]!)
+    const candidates = patternsFor(table, stems[i]!)
     if (candidates !== undefined) {
       for (const p of candidates) {
         const end = matchFrom(p.slots, 0, stems, i)
         if (end === -1) continue
-        if (!p.negative && negated(stems, i, end)) continue
+        if (!p.negative && negated(lower, i, end)) continue
         matched = { phrase: p.phrase, from: i, to: end }
         break
       }
@@ -139,8 +153,8 @@ export function findEvidence(table: EvidenceTable, stems: readonly string[]): Ev
 }
 
 /** A negator in the three words before the hit or inside it ("never measured", "did not own"). */
-function negated(stems: readonly string[], from: number, to: number): boolean {
-  for (let j = Math.max(0, from - 3); j < to; j++) if (NEGATORS.has(stems[j]!)) return true
+function negated(lower: readonly string[], from: number, to: number): boolean {
+  for (let j = Math.max(0, from - 3); j < to; j++) if (NEGATORS.has(lower[j]!)) return true
   return false
 }
 

@@ -62,6 +62,8 @@ function stemUncached(word: string): string {
   const exception = EXCEPTIONS.get(w)
   if (exception !== undefined) return exception === w ? w : stemUncached(exception)
   if (w.length <= 3) return w
+  // British and American spellings meet: "prioritised" and "prioritized", "organisation" and "organization".
+  if (w.length > 5) w = w.replace(/([iy])s(e|es|ed|ing|ation|ations|er|ers)$/, '$1z$2')
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`
   else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`
   else if (w.endsWith('sses')) w = w.slice(0, -2)

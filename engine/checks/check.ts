@@ -14,10 +14,16 @@ export interface CheckResult {
   fix?: string
 }
 
+/** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */
+export interface CompileLibrary {
+  /** Behavioural concepts that keyword groups name, by id (engine/concepts.ts). */
+  concepts: Readonly<Record<string, { readonly phrases: readonly string[] }>>
+}
+
 /** What the scorer needs of a check kind: `compile` when the rubric loads, `run` for each answer. */
 export interface CheckRunner<O, C> {
   /** Options (validated, defaults filled) → what `run` reads. Plain JSON data: compiled rubrics travel as JSON. */
-  compile(options: O): C
+  compile(options: O, library: CompileLibrary): C
   /** Scores one answer; `ruleId` is the criterion id, used as each message's ruleId. */
   run(analysis: Analysis, compiled: C, ruleId: string): CheckResult
 }

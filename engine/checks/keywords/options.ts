@@ -1,25 +1,53 @@
 // keywords options: the phrase groups that show an area, and where they must appear. Read when rubrics load only.
 
 import { z } from 'zod'
+import { CONCEPTS } from '../../concepts'
 
 export const summary =
-  'Groups of phrases (stemmed; a group lists synonyms) that show the area, optionally in one section.'
+  'Groups of evidence, each named by shared concepts (engine/concepts.ts) and phrases of its own, matched on ' +
+  'word stems with gaps ("took … ownership") and alternatives ("wrote/updated"), never when negated, and ' +
+  'optionally required in one section.'
+
+const CONCEPT_IDS = Object.keys(CONCEPTS) as [string, ...string[]]
 
 export const options = z
   .strictObject({
     section: z
       .enum(['situation', 'task', 'action', 'result', 'other'])
       .optional()
-      .describe('Only sentences of this section earn full credit; elsewhere a group earns half.'),
+      .describe(
+        'Where the evidence belongs. Elsewhere in the story a group earns half; in an "other" sentence a quarter.',
+      ),
     groups: z
       .array(
-        z.strictObject({
-          label: z.string().min(1).describe('What the group shows, in words a candidate understands.'),
-          any: z.array(z.string().min(1)).min(1).describe('Phrases, any of which shows the group.'),
-        }),
+        z
+          .strictObject({
+            label: z.string().min(1).describe('What the group shows, in words a candidate understands.'),
+            any: z
+              .array(z.string().min(1))
+              .min(1)
+              .optional()
+              .describe(
+                'Phrases of this rubric, any of which shows the group. `a/b` offers alternatives for one word; ' +
+                  '`…` skips up to three words. The first three are quoted in the fix.',
+              ),
+            concepts: z
+              .array(
+                z.enum(CONCEPT_IDS, {
+                  error: (issue) =>
+                    `Unknown concept '${String(issue.input)}'; the concepts are listed in engine/concepts.ts`,
+                }),
+              )
+              .min(1)
+              .optional()
+              .describe('Shared behavioural concepts whose phrases also show the group.'),
+          })
+          .refine((g) => g.any !== undefined || g.concepts !== undefined, {
+            message: 'a group needs phrases (any) or concepts, or both',
+          }),
       )
       .min(1)
-      .describe('Keyword groups; each counts once however often it appears (saturating credit).'),
+      .describe('Evidence groups; each counts once however often it appears (saturating credit).'),
     min: z.number().int().min(1).optional().describe('Groups needed for full credit (default: all groups).'),
   })
   .refine((o) => o.min === undefined || o.min <= o.groups.length, {

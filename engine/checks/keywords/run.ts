@@ -1,43 +1,79 @@
-// keywords: groups of phrases (with stemming; each group's phrases are synonyms), optionally required in one section.
+// keywords: groups of evidence (shared concepts and the rubric's own phrases), matched on stems with gaps and
+// alternatives, never when negated, credited only when the candidate (or their team) did the thing, and
+// best in one section.
 
-import type { AnalyzedSentence } from '../../analyze'
-import { compilePhrases, findPhrases, type PhraseTable } from '../../phrases'
+import type { Analysis, AnalyzedSentence } from '../../analyze'
+import { actorAt, compileEvidence, type EvidenceHit, type EvidenceTable, findEvidence } from '../../evidence'
+import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
-import { type CheckRunner, message, SECTION_NAMES } from '../check'
+import { type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
   'Interviewers map each answer to the skill the question probes and listen for concrete signs of it.'
 
-/** Keyword options with each group's phrases stemmed into a table. */
+/** Keyword options with each group's phrases, its concepts' included, compiled into one table. */
 export interface KeywordsCompiled {
   section?: Star
   /** Groups needed for full credit. */
   need: number
+  /** Evidence must be the candidate's or their team's doing (not "the infra team adopted it"). */
+  attributed: boolean
   groups: {
     label: string
-    /** The first three phrases, quoted in the fix. */
+    /** The first three of the rubric's own phrases (else the concepts'), quoted in the fix. */
     examples: string[]
-    table: PhraseTable
+    table: EvidenceTable
   }[]
 }
 
-/** Sentences that can earn keyword credit: story sentences, not fragments, bare lists or hypotheticals. */
+/** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
+const IN_SECTION = 1
+const OTHER_SECTION = 0.5
+const OUTSIDE_STORY = 0.25
+
+/** Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. */
 function eligible(s: AnalyzedSentence): boolean {
   const f = s.features
-  return !s.headingOnly && !f.fragment && !f.list && !f.hypothetical && s.star !== 'other'
+  return !s.headingOnly && !f.fragment && !f.list && !f.hypothetical && !f.meta
+}
+
+function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
+  return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.phrases : []
+}
+
+/** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
+function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
+  return s.tokens.map(
+    (t, j) => j > 0 && /[,;:—–()\n]/.test(analysis.text.slice(s.tokens[j - 1]!.end, t.start)),
+  )
+}
+
+/** The first hit in the sentence that counts: someone else's doing does not, when evidence is attributed. */
+function creditedHit(analysis: Analysis, s: AnalyzedSentence, hits: EvidenceHit[], attributed: boolean) {
+  if (!attributed) return hits[0]
+  let breaks: boolean[] | undefined
+  for (const h of hits) {
+    breaks ??= clauseBreaks(analysis, s)
+    if (actorAt(s.words, breaks, h.from) !== 'other') return h
+  }
+  return undefined
 }
 
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
-  compile(options) {
+  compile(options, library) {
     const compiled: KeywordsCompiled = {
       need: options.min ?? options.groups.length,
-      groups: options.groups.map((g) => ({
-        label: g.label,
-        examples: g.any.slice(0, 3),
-        table: compilePhrases(g.any, stem),
-      })),
+      attributed: options.section !== 'result' && options.section !== 'situation',
+      groups: options.groups.map((g) => {
+        const phrases = [...(g.any ?? []), ...(g.concepts ?? []).flatMap((id) => conceptPhrases(library, id))]
+        return {
+          label: g.label,
+          examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
+          table: compileEvidence(phrases, splitPhrase, stem),
+        }
+      }),
     }
     if (options.section !== undefined) compiled.section = options.section
     return compiled
@@ -51,36 +87,39 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
       let best = 0
       let where: { start: number; end: number; star: Star } | undefined
       for (const s of analysis.sentences) {
-        if (!eligible(s)) continue
-        const hits = findPhrases(group.table, s.stems)
-        if (hits.length === 0) continue
-        const value = section === undefined || s.star === section ? 1 : 0.5
-        if (value > best) {
-          best = value
-          const h = hits[0]!
-          where = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
-          if (value === 1) break
-        }
+        const value =
+          section === undefined || s.star === section
+            ? IN_SECTION
+            : s.star === 'other'
+              ? OUTSIDE_STORY
+              : OTHER_SECTION
+        if (value <= best || !eligible(s)) continue
+        const h = creditedHit(analysis, s, findEvidence(group.table, s.stems, s.words), compiled.attributed)
+        if (h === undefined) continue
+        best = value
+        where = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
+        if (value === IN_SECTION) break
       }
       credit += best
-      if (where !== undefined) {
-        const reason =
-          best === 1
-            ? `Shows ${group.label}`
-            : `Shows ${group.label}, but in the ${SECTION_NAMES[where.star]} rather than the ${SECTION_NAMES[section!]}`
-        messages.push(
-          message({
-            ruleId,
-            severity: best === 1 ? 'info' : 'warning',
-            reason,
-            place: { start: where.start, end: where.end },
-            section: where.star,
-            note: NOTE,
-          }),
-        )
-      } else {
+      if (where === undefined) {
         missing.push(group.label)
+        continue
       }
+      const found = analysis.text.slice(where.start, where.end)
+      const reason =
+        best === IN_SECTION
+          ? `Shows ${group.label}`
+          : `Shows ${group.label}: found “${found}” in ${where.star === 'other' ? 'a sentence outside the story' : `your ${SECTION_NAMES[where.star]}`}; put it in your ${SECTION_NAMES[section!]}`
+      messages.push(
+        message({
+          ruleId,
+          severity: best === IN_SECTION ? 'info' : 'warning',
+          reason,
+          place: { start: where.start, end: where.end },
+          section: where.star,
+          note: NOTE,
+        }),
+      )
     }
     const fraction = Math.min(1, credit / need)
     if (fraction < 1 && missing.length > 0) {

@@ -3,7 +3,15 @@
 export type { Analysis, AnalyzedSentence } from './analyze'
 export { analyze } from './analyze'
 export { CHECK_NAMES, CHECK_OPTIONS, CHECKS } from './checks/index'
-export { compileRubrics, formatRubricError, parseRubric, type RubricSource } from './parse'
+export {
+  compileParsedRubrics,
+  compileRubrics,
+  formatRubricError,
+  type ParsedRubricFile,
+  parseRubric,
+  parseRubricFile,
+  type RubricSource,
+} from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
 export { MET_FROM, PARTIAL_FROM, score } from './score'

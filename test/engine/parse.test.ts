@@ -370,17 +370,20 @@ describe('prompt tags', () => {
       ],
     })
 
-  it('rejects a tag that names no rubric', () => {
-    expect(parseErrors(tagged('[ownership]'))).toEqual([
+  it('warns about a tag that names no rubric, and keeps the rubric in service', () => {
+    const { rubric: r, errors } = parseRubric(tagged('[ownership]'), 'rubrics/demo.yaml')
+    expect(errors).toEqual([
       {
         file: 'rubrics/demo.yaml',
         line: 14,
         column: 12,
         path: 'prompts.0.tags.0',
         ruleId: 'unknown-tag',
-        message: "Unknown tag 'ownership': tags are rubric ids",
+        message: "Unknown tag 'ownership': tags are rubric ids, and no rubric has this id",
+        severity: 'warning',
       },
     ])
+    expect(r?.prompts[0]?.tags).toEqual(['demo', 'ownership'])
   })
 
   it('accepts a tag naming a known rubric, and always tags the defining rubric', () => {

@@ -64,15 +64,21 @@ function issueToError(
 ): RubricError[] {
   const path = [...prefix, ...(issue.path as PathKey[])]
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) =>
-      error(
-        read,
-        path,
-        'unknown-key',
-        `Unknown key '${k}'${suggestKey(k, read, path)}; remove it or fix its spelling`,
-        k,
-      ),
-    )
+    // Listed up to a limit: each lookup of a key's place scans its mapping.
+    const listed = issue.keys
+      .slice(0, MAX_ERRORS_PER_FILE)
+      .map((k) =>
+        error(
+          read,
+          path,
+          'unknown-key',
+          `Unknown key '${k}'${suggestKey(k, read, path)}; remove it or fix its spelling`,
+          k,
+        ),
+      )
+    const more = issue.keys.length - listed.length
+    if (more === 0) return listed
+    return [...listed, error(read, path, 'too-many-errors', `${more} more unknown keys here are not listed`)]
   }
   if (issue.code === 'invalid_type' && !hasKey(read, path)) {
     const key = String(path[path.length - 1])
@@ -148,6 +154,9 @@ function distance(a: string, b: string): number {
  */
 export const MAX_YAML_ALIASES = 100
 
+/** Problems listed per file: a file of thousands of bad keys gets the first ones, and a count of the rest. */
+export const MAX_ERRORS_PER_FILE = 50
+
 function fileError(file: string, ruleId: string, message: string, line = 1, column = 1): RubricError {
   return { file, line, column, path: '', ruleId, message }
 }
@@ -187,6 +196,17 @@ function readFile(source: RubricSource): ReadFile {
   const read: ReadFile = { source, doc: new Document(null), lines, errors: [] }
   try {
     readInto(read)
+    if (read.errors.length > MAX_ERRORS_PER_FILE) {
+      const more = read.errors.length - MAX_ERRORS_PER_FILE
+      read.errors = [
+        ...read.errors.slice(0, MAX_ERRORS_PER_FILE),
+        fileError(
+          source.file,
+          'too-many-errors',
+          `${more} more problems in this file are not listed; fix these first`,
+        ),
+      ]
+    }
   } catch (err) {
     // Anything the parser or a validator throws (an alias bomb, nesting too deep for the stack, a bug) stays
     // with this file: it is reported here, and the other files load as usual.
@@ -247,7 +267,10 @@ function readInto(read: ReadFile): void {
   }
   const parsed = rubricFileSchema.safeParse(value)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) read.errors.push(...issueToError(read, issue))
+    for (const issue of parsed.error.issues) {
+      if (read.errors.length >= MAX_ERRORS_PER_FILE) break
+      read.errors.push(...issueToError(read, issue))
+    }
     return
   }
   read.data = parsed.data

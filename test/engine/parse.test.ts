@@ -1,6 +1,6 @@
 // Rubric loading: every error names file, line, column, key path and rule; extends, defaults and the content hash.
 import { describe, expect, it } from 'vitest'
-import { compileRubrics, formatRubricError, parseRubric } from '../../engine/parse'
+import { compileRubrics, formatRubricError, MAX_ERRORS_PER_FILE, parseRubric } from '../../engine/parse'
 import type { Rubric, RubricError } from '../../engine/types'
 
 /** One argument per line, so line N of the file is argument N. */
@@ -356,6 +356,41 @@ describe('duplicate ids', () => {
       "rubrics/beta.yaml:12:9  duplicate-id  Prompt id 'proud-project' is already used in rubric 'alpha'",
     ])
     expect(errors[0]!.path).toBe('prompts.0.id')
+  })
+})
+
+describe('a file no parser step may throw out of', () => {
+  it('an alias bomb is an error of that file; the other files compile', () => {
+    const bomb = lines(
+      'id: bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    )
+    const { rubrics, errors } = compileRubrics([
+      { file: 'rubrics/bomb.yaml', text: bomb },
+      { file: 'rubrics/base.yaml', text: PARENT },
+    ])
+    expect(rubrics.map((r) => r.id)).toEqual(['base'])
+    expect(errors.map((e) => [e.file, e.ruleId, e.line, e.column])).toEqual([
+      ['rubrics/bomb.yaml', 'yaml-aliases', 1, 1],
+    ])
+  })
+
+  it('thousands of unknown keys are listed up to a limit, with a count of the rest, in time linear in the keys', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: v`)
+    const started = performance.now()
+    const errors = parseErrors(lines('id: demo', ...keys))
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(errors).toHaveLength(MAX_ERRORS_PER_FILE + 1)
+    expect(errors.filter((e) => e.ruleId === 'too-many-errors')).toHaveLength(1)
+  })
+
+  it('a repeated key among 20,000 is found, at the repetition', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: v`)
+    const errors = parseErrors(lines('id: demo', 'meta:', ...keys, '  k7: again'))
+    expect(errors).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 20_003, column: 3 })])
   })
 })
 

@@ -54,12 +54,32 @@ export const answerField = z
     'The answer text, at most 20,000 characters, without control characters other than tab and line breaks.',
   )
 
+/** Why the service is degraded, by code, with the message shown. */
+export const HEALTH_REASONS = {
+  'no-rubrics': 'No rubrics are in service; see /api/rubrics/errors',
+  'rubric-errors':
+    'Rubric files have errors (rubrics stay at their last good version); see /api/rubrics/errors',
+  'database-file-gone': 'The database file is no longer at its path: new writes would be lost at restart',
+  'database-unwritable': 'The database cannot be written to',
+  'disk-full': 'The disk holding the database is full',
+} as const
+
+export type HealthReasonCode = keyof typeof HEALTH_REASONS
+
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  status: z
+    .enum(['ok', 'degraded'])
+    .describe('`ok` only when all is well; otherwise `degraded`, with every reason.'),
+  reasons: z.array(
+    z.object({
+      code: z.enum(Object.keys(HEALTH_REASONS) as [HealthReasonCode, ...HealthReasonCode[]]),
+      message: z.string(),
+    }),
+  ),
   engineVersion: z.string(),
-  database: z.literal('ok'),
+  database: z.enum(['ok', 'degraded']),
   rubrics: z.number().int().describe('Rubrics in service.'),
-  rubricErrors: z.number().int().describe('Problems in rubric files; see /api/rubrics/errors.'),
+  rubricErrors: z.number().int().describe('Errors in rubric files (not warnings); see /api/rubrics/errors.'),
 })
 
 export type Health = z.infer<typeof healthSchema>

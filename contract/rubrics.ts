@@ -84,6 +84,10 @@ export const rubricErrorSchema = z.object({
   path: z.string().describe('Key path inside the document, e.g. criteria.2.weight; empty for the file.'),
   ruleId: z.string(),
   message: z.string(),
+  severity: z
+    .literal('warning')
+    .optional()
+    .describe('Present on a warning (the rubric still serves, e.g. a tag naming a missing rubric).'),
 })
 
 export const staleRubricSchema = z.object({ rubricId: z.string(), file: rubricFile, hash: z.string() })

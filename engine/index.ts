@@ -9,7 +9,15 @@ export {
   type ReportDifference,
   reportDifference,
 } from './difference'
-export { compileRubrics, formatRubricError, parseRubric, type RubricSource } from './parse'
+export {
+  compileParsedRubrics,
+  compileRubrics,
+  formatRubricError,
+  type ParsedRubricFile,
+  parseRubric,
+  parseRubricFile,
+  type RubricSource,
+} from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
 export { MET_FROM, PARTIAL_FROM, score } from './score'

@@ -1,6 +1,6 @@
 // Rubric files → compiled rubrics: YAML with positions, zod validation, `extends` resolution, ids checked, hashed.
 
-import { type Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml'
+import { Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import { compileRubric, type ErrorAt } from './compile-rubric'
 import { knownKeys, type RubricFile, rubricFileSchema } from './schema'
@@ -12,7 +12,8 @@ export interface RubricSource {
   text: string
 }
 
-interface ReadFile {
+/** One file as read: its document (for placing errors), its validated data, its own errors. */
+export interface ReadFile {
   source: RubricSource
   doc: Document
   lines: LineCounter
@@ -62,15 +63,21 @@ function issueToError(
 ): RubricError[] {
   const path = [...prefix, ...(issue.path as PathKey[])]
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) =>
-      error(
-        read,
-        path,
-        'unknown-key',
-        `Unknown key '${k}'${suggestKey(k)}; remove it or fix its spelling`,
-        k,
-      ),
-    )
+    // Listed up to a limit: each lookup of a key's place scans its mapping.
+    const listed = issue.keys
+      .slice(0, MAX_ERRORS_PER_FILE)
+      .map((k) =>
+        error(
+          read,
+          path,
+          'unknown-key',
+          `Unknown key '${k}'${suggestKey(k)}; remove it or fix its spelling`,
+          k,
+        ),
+      )
+    const more = issue.keys.length - listed.length
+    if (more === 0) return listed
+    return [...listed, error(read, path, 'too-many-errors', `${more} more unknown keys here are not listed`)]
   }
   if (issue.code === 'invalid_type' && !hasKey(read, path)) {
     const key = String(path[path.length - 1])
@@ -112,47 +119,136 @@ function distance(a: string, b: string): number {
   return dp[b.length]!
 }
 
+/**
+ * Aliases a file may expand when it is read. A few anchors reused a few times are fine; an "alias bomb" (each
+ * alias expanding to a list of aliases) is refused instead of growing exponentially.
+ */
+export const MAX_YAML_ALIASES = 100
+
+/** Problems listed per file: a file of thousands of bad keys gets the first ones, and a count of the rest. */
+export const MAX_ERRORS_PER_FILE = 50
+
+function fileError(file: string, ruleId: string, message: string, line = 1, column = 1): RubricError {
+  return { file, line, column, path: '', ruleId, message }
+}
+
+/**
+ * Duplicate keys within one mapping, found with one set per mapping. (The YAML parser's own check compares
+ * each key with every earlier one, so a mapping of many keys took minutes.)
+ */
+function duplicateKeys(read: ReadFile): RubricError[] {
+  const errors: RubricError[] = []
+  visit(read.doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>()
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue
+        if (seen.has(pair.key.value)) {
+          const pos = read.lines.linePos(pair.key.range?.[0] ?? 0)
+          errors.push(
+            fileError(
+              read.source.file,
+              'yaml-syntax',
+              'YAML syntax error: Map keys must be unique',
+              pos.line,
+              pos.col,
+            ),
+          )
+        } else seen.add(pair.key.value)
+      }
+    },
+  })
+  return errors
+}
+
+/** Reads one file. Never throws: whatever goes wrong while parsing it is an error in that file. */
 function readFile(source: RubricSource): ReadFile {
   const lines = new LineCounter()
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  const read: ReadFile = { source, doc, lines, errors: [] }
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = lines.linePos(e.pos[0])
-      read.errors.push({
-        file: source.file,
-        line: pos.line,
-        column: pos.col,
-        path: '',
-        ruleId: 'yaml-syntax',
-        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-      })
+  const read: ReadFile = { source, doc: new Document(null), lines, errors: [] }
+  try {
+    readInto(read)
+    if (read.errors.length > MAX_ERRORS_PER_FILE) {
+      const more = read.errors.length - MAX_ERRORS_PER_FILE
+      read.errors = [
+        ...read.errors.slice(0, MAX_ERRORS_PER_FILE),
+        fileError(
+          source.file,
+          'too-many-errors',
+          `${more} more problems in this file are not listed; fix these first`,
+        ),
+      ]
     }
-    return read
+  } catch (err) {
+    // Anything the parser or a validator throws (an alias bomb, nesting too deep for the stack, a bug) stays
+    // with this file: it is reported here, and the other files load as usual.
+    read.data = undefined
+    read.errors = [unparsable(source.file, err)]
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown
+  return read
+}
+
+function unparsable(file: string, err: unknown): RubricError {
+  const message = err instanceof Error ? err.message : String(err)
+  if (/alias/i.test(message)) {
+    return fileError(
+      file,
+      'yaml-aliases',
+      `YAML aliases expand to too much data (more than ${MAX_YAML_ALIASES} alias uses); write the values out`,
+    )
+  }
+  if (err instanceof RangeError) {
+    return fileError(
+      file,
+      'yaml-too-deep',
+      'The YAML is nested too deeply to read; a rubric needs a few levels',
+    )
+  }
+  return fileError(file, 'unparsable', `The file could not be read as a rubric: ${message.split('\n')[0]}`)
+}
+
+function readInto(read: ReadFile): void {
+  const { source, lines } = read
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
+  read.doc = doc
+  const syntax: RubricError[] = doc.errors.map((e) => {
+    const pos = lines.linePos(e.pos[0])
+    return fileError(
+      source.file,
+      'yaml-syntax',
+      `YAML syntax error: ${e.message.split('\n')[0]}`,
+      pos.line,
+      pos.col,
+    )
+  })
+  syntax.push(...duplicateKeys(read))
+  if (syntax.length > 0) {
+    read.errors.push(...syntax.sort((a, b) => a.line - b.line || a.column - b.column))
+    return
+  }
+  const value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    read.errors.push({
-      file: source.file,
-      line: 1,
-      column: 1,
-      path: '',
-      ruleId: 'not-a-rubric',
-      message: 'A rubric file must be a YAML mapping with id, title, kind, summary and criteria',
-    })
-    return read
+    read.errors.push(
+      fileError(
+        source.file,
+        'not-a-rubric',
+        'A rubric file must be a YAML mapping with id, title, kind, summary and criteria',
+      ),
+    )
+    return
   }
   const parsed = rubricFileSchema.safeParse(value)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) read.errors.push(...issueToError(read, issue))
-    return read
+    for (const issue of parsed.error.issues) {
+      if (read.errors.length >= MAX_ERRORS_PER_FILE) break
+      read.errors.push(...issueToError(read, issue))
+    }
+    return
   }
   read.data = parsed.data
   checkUnique(read, parsed.data.prompts, 'prompts', (p) => p.id, 'prompt id')
   checkUnique(read, parsed.data.criteria, 'criteria', (c) => c.id, 'criterion id')
   checkUnique(read, parsed.data.bands ?? [], 'bands', (b) => b.id, 'band id')
   checkUnique(read, parsed.data.examples, 'examples', (e) => e.name, 'example name')
-  return read
 }
 
 function checkUnique<T>(
@@ -192,21 +288,59 @@ export interface CompileResult {
   errors: RubricError[]
 }
 
+/** One rubric file, read and validated on its own: what `compileParsedRubrics` needs, kept per file. */
+export interface ParsedRubricFile {
+  readonly file: string
+  /** The rubric id the file names, when it names one (even if the rest of it has errors). */
+  readonly id: string | undefined
+  /** @internal the document, for placing later errors. */
+  readonly read: ReadFile
+}
+
+/**
+ * Reads and validates one rubric file on its own (the costly part of compiling). Never throws. The result
+ * depends on the file's text only, so it can be kept until the text changes.
+ */
+export function parseRubricFile(source: RubricSource): ParsedRubricFile {
+  const read = readFile(source)
+  return { file: source.file, id: claimedId(read), read }
+}
+
+function claimedId(read: ReadFile): string | undefined {
+  if (read.data !== undefined) return read.data.id
+  if (read.doc.errors.length > 0) return undefined
+  try {
+    const id = isMap(read.doc.contents) ? read.doc.get('id') : undefined
+    return typeof id === 'string' ? id : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Compiles a set of rubric files together: `extends` resolves within the set first, then `known`. */
 export function compileRubrics(
   sources: readonly RubricSource[],
   options: CompileOptions = {},
 ): CompileResult {
-  const reads = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(readFile)
+  return compileParsedRubrics(sources.map(parseRubricFile), options)
+}
+
+/** `compileRubrics` for files already parsed with `parseRubricFile`: only what crosses files is done here. */
+export function compileParsedRubrics(
+  files: readonly ParsedRubricFile[],
+  options: CompileOptions = {},
+): CompileResult {
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  const reads = sorted.map((f) => f.read)
   const errors: RubricError[] = []
   const byId = new Map<string, ReadFile>()
   // Ids of files that failed to read, so a child of one is told its parent has errors, not that it is missing.
   const broken = new Set<string>()
-  for (const r of reads) {
+  for (const [i, r] of reads.entries()) {
     errors.push(...r.errors)
     if (r.data === undefined || r.errors.length > 0) {
-      const id = r.errors.some((e) => e.ruleId === 'yaml-syntax') ? undefined : r.doc.get('id')
-      if (typeof id === 'string') broken.add(id)
+      const id = sorted[i]!.id
+      if (id !== undefined) broken.add(id)
       continue
     }
     const other = byId.get(r.data.id)
@@ -261,7 +395,13 @@ export function compileRubrics(
         )
       }
     }
-    const result = compileRubric(read.data!, read.source.file, parent, errorsIn(read))
+    let result: { rubric?: Rubric; errors: RubricError[] }
+    try {
+      result = compileRubric(read.data!, read.source.file, parent, errorsIn(read))
+    } catch (err) {
+      // Contained to this file, as a parse failure is.
+      result = { errors: [unparsable(read.source.file, err)] }
+    }
     errors.push(...result.errors)
     done.set(id, result.rubric ?? null)
     return result.rubric ?? null
@@ -273,8 +413,9 @@ export function compileRubrics(
     if (r !== null) rubrics.push(r)
   }
 
-  // Across files: prompt ids are unique, and every tag names a rubric.
-  const allIds = new Set<string>([...byId.keys(), ...(options.known?.keys() ?? [])])
+  // Across files: prompt ids are unique, and every tag names a rubric. A tag naming no rubric is a warning
+  // only: the rubric stays in service, so deleting or renaming one rubric never takes the ones tagging it down.
+  const allIds = new Set<string>([...byId.keys(), ...broken, ...(options.known?.keys() ?? [])])
   const promptOwner = new Map<string, string>()
   const good: Rubric[] = []
   for (const r of rubrics) {
@@ -295,10 +436,15 @@ export function compileRubrics(
       } else promptOwner.set(p.id, r.id)
       read.data!.prompts[i]!.tags.forEach((t, j) => {
         if (!allIds.has(t)) {
-          errors.push(
-            error(read, ['prompts', i, 'tags', j], 'unknown-tag', `Unknown tag '${t}': tags are rubric ids`),
-          )
-          ok = false
+          errors.push({
+            ...error(
+              read,
+              ['prompts', i, 'tags', j],
+              'unknown-tag',
+              `Unknown tag '${t}': tags are rubric ids, and no rubric has this id`,
+            ),
+            severity: 'warning',
+          })
         }
       })
     })
@@ -362,5 +508,6 @@ export function rubricPlaces(sources: readonly RubricSource[]) {
 
 /** Formats an error the way the CLI prints it: `file:line:col  rule-id  message`. */
 export function formatRubricError(e: RubricError): string {
-  return `${e.file}:${e.line}:${e.column}  ${e.ruleId}  ${e.message}`
+  const warning = e.severity === 'warning' ? 'warning: ' : ''
+  return `${e.file}:${e.line}:${e.column}  ${e.ruleId}  ${warning}${e.message}`
 }

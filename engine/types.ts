@@ -149,4 +149,6 @@ export interface RubricError {
   path: string
   ruleId: string
   message: string
+  /** `warning`: worth fixing, but the rubric stays in service. Absent for an error. */
+  severity?: 'warning'
 }

@@ -119,7 +119,7 @@ export function buildRubricSetSafely(
   const failed: RubricError[] = []
   for (const source of read.sources) {
     try {
-      build({ sources: [source], errors: [] })
+      build({ sources: [source], errors: [], files: [source.file], listed: true })
       good.push(source)
     } catch (e) {
       failed.push(
@@ -128,7 +128,7 @@ export function buildRubricSetSafely(
     }
   }
   try {
-    const rest = build({ sources: good, errors: read.errors })
+    const rest = build({ ...read, sources: good })
     return new RubricSet(rest.list(), [...rest.errors(), ...failed], rest.stale())
   } catch (e) {
     // Only together do the files fail: none can be trusted.

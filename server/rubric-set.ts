@@ -2,7 +2,15 @@
 // versions kept in service; and the one rule that chooses the rubric for an answer (server and command line).
 
 import { basename } from 'node:path'
-import { compileRubrics, type Prompt, type Rubric, type RubricError } from '../engine/index'
+import {
+  compileParsedRubrics,
+  type ParsedRubricFile,
+  type Prompt,
+  parseRubricFile,
+  type Rubric,
+  type RubricError,
+  type RubricSource,
+} from '../engine/index'
 import type { RubricFolder } from './rubric-files'
 
 /** The rubric every other rubric extends; used when an answer names neither rubric nor prompt. */
@@ -87,36 +95,85 @@ export class RubricSet {
     return this.staleRubrics
   }
 
+  /** Errors only: problems that keep a rubric (or the folder) out of step with its file. */
+  errorCount(): number {
+    return this.fileErrors.filter((e) => e.severity !== 'warning').length
+  }
+
   /** The file with errors that is named after rubric `id` (`id.yaml`), to say why that rubric is not in service. */
   fileWithErrors(id: string): string | undefined {
-    return this.fileErrors.find((e) => basename(e.file).replace(/\.ya?ml$/i, '') === id)?.file
+    return this.fileErrors.find(
+      (e) => e.severity !== 'warning' && basename(e.file).replace(/\.ya?ml$/i, '') === id,
+    )?.file
   }
 }
 
-/**
- * Compiles a folder's files into a set. With `previous`, a rubric whose file is still there but has errors
- * now stays in service at its previous version (stale), and children may extend it; a deleted file's
- * rubric leaves service.
- */
-export function buildRubricSet(read: RubricFolder, previous: RubricSet = new RubricSet()): RubricSet {
-  const present = new Set(read.sources.map((s) => s.file))
-  // Last good rubrics whose file is still there: a broken parent file leaves its children compilable.
-  const known = new Map<string, Rubric>()
-  for (const r of previous.list()) if (present.has(r.file)) known.set(r.id, r)
+/** A folder compiled: plain data, so it can cross from a worker thread. */
+export interface CompiledFolder {
+  rubrics: Rubric[]
+  errors: RubricError[]
+  stale: StaleRubric[]
+}
 
-  const compiled = compileRubrics(read.sources, { known })
+/**
+ * Compiles a folder's files. With `previous`, a rubric whose file is still there but has errors now (or
+ * cannot be read) stays in service at its previous version (stale), and children may extend it; a deleted
+ * file's rubric leaves service, as does an id the file no longer names (renamed). A folder that cannot be
+ * listed keeps every rubric in service as it was. `parse` may return kept results for unchanged files.
+ *
+ * The result depends only on the files as they are now, except for those last good versions: when no file
+ * has errors, a running server and a restarted one serve the same rubrics.
+ */
+export function compileFolder(
+  read: RubricFolder,
+  previous: readonly Rubric[],
+  parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
+): CompiledFolder {
+  if (!read.listed) {
+    // Nothing is known about the files: every rubric stays as it was, each served from its last good version.
+    return {
+      rubrics: [...previous],
+      errors: read.errors,
+      stale: previous.map((r) => ({ rubricId: r.id, file: r.file, hash: r.hash })),
+    }
+  }
+  const present = new Set(read.files)
+  const parsed = read.sources.map(parse)
+  const claims = new Map(parsed.map((p) => [p.file, p.id]))
+  // Last good rubrics whose file is still there and, as far as it can be read, still names them: a broken
+  // parent file leaves its children compilable.
+  const known = new Map<string, Rubric>()
+  for (const r of previous) {
+    const claim = claims.get(r.file)
+    if (present.has(r.file) && (claim === undefined || claim === r.id)) known.set(r.id, r)
+  }
+
+  const compiled = compileParsedRubrics(parsed, { known })
   const next = new Map<string, Rubric>()
   for (const r of compiled.rubrics) next.set(r.id, r)
 
   const compiledFiles = new Set(compiled.rubrics.map((r) => r.file))
   const stale: StaleRubric[] = []
-  for (const r of previous.list()) {
-    // A deleted file takes its rubric out of service; a file that compiled now replaced it.
-    if (!present.has(r.file) || compiledFiles.has(r.file) || next.has(r.id)) continue
+  for (const r of known.values()) {
+    // A file that compiled now replaced its rubric.
+    if (compiledFiles.has(r.file) || next.has(r.id)) continue
     next.set(r.id, r)
     stale.push({ rubricId: r.id, file: r.file, hash: r.hash })
   }
-  return new RubricSet([...next.values()], [...read.errors, ...compiled.errors], stale)
+  return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors], stale }
+}
+
+/** `compileFolder` as a set of rubrics in service. */
+export function buildRubricSet(
+  read: RubricFolder,
+  previous: RubricSet = new RubricSet(),
+  parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
+): RubricSet {
+  return rubricSetOf(compileFolder(read, previous.list(), parse))
+}
+
+export function rubricSetOf(folder: CompiledFolder): RubricSet {
+  return new RubricSet(folder.rubrics, folder.errors, folder.stale)
 }
 
 /** What an answer names to be scored with: a rubric, else a prompt, else its question's exact text. */

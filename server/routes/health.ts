@@ -1,28 +1,116 @@
 // GET /api/health: whether the server, its database and its rubrics are in working order.
 
+import { accessSync, constants, statfsSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { healthSchema } from '../../contract/common'
-import { databaseAnswers } from '../../db/index'
+import { HEALTH_REASONS, type HealthReasonCode, healthSchema } from '../../contract/common'
+import { type Db, databaseAnswers } from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
-export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * Cheap checks of the database's storage, called on every health request (no query, no write). Each says
+ * whether one thing is wrong now.
+ */
+export interface DatabaseHealthChecks {
+  /** The database file is no longer at its path (deleted or moved while the server runs). */
+  fileGone(): boolean
+  /** Writes cannot be committed (the file or its folder became read-only). */
+  unwritable(): boolean
+  /** The disk holding the database is full. */
+  diskFull(): boolean
+}
+
+export interface HealthRoutesOptions {
+  /** Replaces the built-in storage checks (`storageChecks`). */
+  databaseChecks?: DatabaseHealthChecks
+}
+
+/** Below this much free space, a write of one attempt (and its WAL pages) may fail. */
+const DISK_FULL_BELOW_BYTES = 1024 * 1024
+
+/**
+ * The built-in checks, from the file system alone: the file at the path is still the one opened, the file and
+ * its folder are writable, and its disk has room. Each is one or two system calls. An in-memory database
+ * passes all of them.
+ */
+export function storageChecks(db: Db): DatabaseHealthChecks {
+  const client = db.$client
+  const path = client.memory ? undefined : client.name
+  const identity = (p: string) => {
+    const s = statSync(p)
+    return `${s.dev}:${s.ino}`
+  }
+  let opened: string | undefined
+  try {
+    if (path !== undefined) opened = identity(path)
+  } catch {
+    opened = undefined
+  }
+  return {
+    fileGone() {
+      if (path === undefined || opened === undefined) return false
+      try {
+        return identity(path) !== opened
+      } catch {
+        return true
+      }
+    },
+    unwritable() {
+      if (path === undefined) return false
+      try {
+        accessSync(path, constants.W_OK)
+        accessSync(dirname(path), constants.W_OK)
+        return false
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code !== 'ENOENT'
+      }
+    },
+    diskFull() {
+      if (path === undefined) return false
+      try {
+        const fs = statfsSync(dirname(path))
+        return fs.bavail * fs.bsize < DISK_FULL_BELOW_BYTES
+      } catch {
+        return false
+      }
+    },
+  }
+}
+
+export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, options) => {
+  const checks = options.databaseChecks ?? storageChecks(app.db)
   app.get(
     '/api/health',
     {
       schema: {
         tags: ['service'],
         summary: 'Service health',
-        response: { 200: healthSchema },
+        description:
+          '`ok` only when all is well; otherwise `degraded`, with every reason. 500 when the database does not answer.',
+        response: {
+          200: healthSchema,
+        },
       },
     },
     async () => {
       if (!databaseAnswers(app.db)) throw new Error('The database did not answer SELECT 1')
+      const codes: HealthReasonCode[] = []
+      const rubrics = app.rubrics.list().length
+      const rubricErrors = app.rubrics.errorCount()
+      if (rubrics === 0) codes.push('no-rubrics')
+      if (rubricErrors > 0) codes.push('rubric-errors')
+      const database: HealthReasonCode[] = []
+      if (checks.fileGone()) database.push('database-file-gone')
+      else if (checks.unwritable()) database.push('database-unwritable')
+      if (checks.diskFull()) database.push('disk-full')
+      codes.push(...database)
       return {
-        status: 'ok' as const,
+        status: codes.length === 0 ? ('ok' as const) : ('degraded' as const),
+        reasons: codes.map((code) => ({ code, message: HEALTH_REASONS[code] })),
         engineVersion: ENGINE_VERSION,
-        database: 'ok' as const,
-        rubrics: app.rubrics.list().length,
-        rubricErrors: app.rubrics.errors().length,
+        database: database.length === 0 ? ('ok' as const) : ('degraded' as const),
+        rubrics,
+        rubricErrors,
       }
     },
   )

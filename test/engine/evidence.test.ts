@@ -9,7 +9,11 @@ import { tokenize } from '../../engine/text'
 function hits(phrases: string[], sentence: string): string[] {
   const table = compileEvidence(phrases, splitPhrase, stem)
   const stems = tokenize(sentence).map((t) => stem(t.lower))
-  return findEvidence(table, stems, tokenize(sentence).map((t) => t.lower)).map((h) => h.phrase)
+  return findEvidence(
+    table,
+    stems,
+    tokenize(sentence).map((t) => t.lower),
+  ).map((h) => h.phrase)
 }
 
 describe('phraseSlots', () => {

@@ -1,6 +1,6 @@
 // Rubric loading: every error names file, line, column, key path and rule; extends, defaults and the content hash.
 import { describe, expect, it } from 'vitest'
-import { compileRubrics, formatRubricError, parseRubric } from '../../engine/parse'
+import { compileRubrics, formatRubricError, MAX_ERRORS_PER_FILE, parseRubric } from '../../engine/parse'
 import type { Rubric, RubricError } from '../../engine/types'
 
 /** One argument per line, so line N of the file is argument N. */
@@ -368,6 +368,41 @@ describe('duplicate ids', () => {
   })
 })
 
+describe('a file no parser step may throw out of', () => {
+  it('an alias bomb is an error of that file; the other files compile', () => {
+    const bomb = lines(
+      'id: bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    )
+    const { rubrics, errors } = compileRubrics([
+      { file: 'rubrics/bomb.yaml', text: bomb },
+      { file: 'rubrics/base.yaml', text: PARENT },
+    ])
+    expect(rubrics.map((r) => r.id)).toEqual(['base'])
+    expect(errors.map((e) => [e.file, e.ruleId, e.line, e.column])).toEqual([
+      ['rubrics/bomb.yaml', 'yaml-aliases', 1, 1],
+    ])
+  })
+
+  it('thousands of unknown keys are listed up to a limit, with a count of the rest, in time linear in the keys', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: v`)
+    const started = performance.now()
+    const errors = parseErrors(lines('id: demo', ...keys))
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(errors).toHaveLength(MAX_ERRORS_PER_FILE + 1)
+    expect(errors.filter((e) => e.ruleId === 'too-many-errors')).toHaveLength(1)
+  })
+
+  it('a repeated key among 20,000 is found, at the repetition', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: v`)
+    const errors = parseErrors(lines('id: demo', 'meta:', ...keys, '  k7: again'))
+    expect(errors).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 20_003, column: 3 })])
+  })
+})
+
 describe('prompt tags', () => {
   const tagged = (tags: string) =>
     rubric('demo', {
@@ -379,17 +414,20 @@ describe('prompt tags', () => {
       ],
     })
 
-  it('rejects a tag that names no rubric', () => {
-    expect(parseErrors(tagged('[ownership]'))).toEqual([
+  it('warns about a tag that names no rubric, and keeps the rubric in service', () => {
+    const { rubric: r, errors } = parseRubric(tagged('[ownership]'), 'rubrics/demo.yaml')
+    expect(errors).toEqual([
       {
         file: 'rubrics/demo.yaml',
         line: 14,
         column: 12,
         path: 'prompts.0.tags.0',
         ruleId: 'unknown-tag',
-        message: "Unknown tag 'ownership': tags are rubric ids",
+        message: "Unknown tag 'ownership': tags are rubric ids, and no rubric has this id",
+        severity: 'warning',
       },
     ])
+    expect(r?.prompts[0]?.tags).toEqual(['demo', 'ownership'])
   })
 
   it('accepts a tag naming a known rubric, and always tags the defining rubric', () => {

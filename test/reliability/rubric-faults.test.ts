@@ -42,11 +42,16 @@ const errorsFor = (file: string) =>
     return mine.length > 0 ? mine : undefined
   })
 
-/** The last good pressure rubric is still served, and scores exactly as before; the server is healthy. */
-async function lastGoodStillServes() {
+/**
+ * The last good pressure rubric is still served, and scores exactly as before. Health says `degraded` while a
+ * file has errors (and why), `ok` once none has.
+ */
+async function lastGoodStillServes(health: 'ok' | 'degraded') {
   expect((await json('/api/rubrics/pressure')).hash).toBe(original.hash)
   expect(await score('pressure-deadline')).toEqual(scoredBefore)
-  expect((await json('/api/health')).status).toBe('ok')
+  const body = await json('/api/health')
+  expect(body.status).toBe(health)
+  expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(health === 'ok' ? [] : ['rubric-errors'])
 }
 
 beforeEach(async () => {
@@ -117,12 +122,12 @@ describe('a broken pressure.yaml: the last good version keeps serving, the error
     if (text.includes('telepathy')) expect(errors.map((e) => e.message).join('\n')).toMatch(/check/)
     const stale = (await json('/api/rubrics/errors')).stale
     expect(stale).toEqual([{ rubricId: 'pressure', file: 'pressure.yaml', hash: original.hash }])
-    await lastGoodStillServes()
+    await lastGoodStillServes('degraded')
 
     // Fixing the file brings it back as it was, with no errors left.
     writeFileSync(join(t.rubricsDir, 'pressure.yaml'), PRESSURE_RUBRIC)
     await eventually(async () => ((await json('/api/rubrics/errors')).errors.length === 0 ? true : undefined))
-    await lastGoodStillServes()
+    await lastGoodStillServes('ok')
   })
 })
 
@@ -142,7 +147,7 @@ test('a second file claiming the id pressure is reported, and the rubric in serv
   expect(errors[0]).toMatchObject({ ruleId: 'duplicate-id', line: 1 })
   expect(errors[0]!.message).toContain('pressure')
   expect((await json('/api/rubrics/pressure')).file).toBe('pressure.yaml')
-  await lastGoodStillServes()
+  await lastGoodStillServes('degraded')
 })
 
 test('an extends cycle between two new files is reported at the extends key of each; the rest serves on', async () => {
@@ -159,7 +164,7 @@ test('an extends cycle between two new files is reported at the extends key of e
   expect(errors.map((e) => e.ruleId)).toContain('extends-cycle')
   for (const e of errors) expect(e).toMatchObject({ line: 4, column: 10, path: 'extends' })
   expect((await t.app.inject('/api/rubrics/cyc-a')).statusCode).toBe(404)
-  await lastGoodStillServes()
+  await lastGoodStillServes('degraded')
 })
 
 test('files written, cut short and deleted in quick succession while answers are scored: no crash, last state wins', async () => {
@@ -186,5 +191,5 @@ test('files written, cut short and deleted in quick succession while answers are
   })
   expect((await t.app.inject('/api/rubrics/extra')).statusCode).toBe(404)
   expect((await score('ownership-outside-scope')).rubricId).toBe('ownership')
-  await lastGoodStillServes()
+  await lastGoodStillServes('ok')
 })

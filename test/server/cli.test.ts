@@ -538,10 +538,13 @@ describe('star rubrics check on hostile files', () => {
   it('turns an exception while compiling one file into a problem of that file and keeps the rest', () => {
     const core = { file: 'star-core.yaml', text: readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8') }
     const bad = { file: 'bad.yaml', text: 'id: bad\n' }
-    const set = buildRubricSetSafely({ sources: [core, bad], errors: [] }, (read) => {
-      if (read.sources.some((s) => s.file === 'bad.yaml')) throw new Error('stack overflow\nat line')
-      return buildRubricSet(read)
-    })
+    const set = buildRubricSetSafely(
+      { sources: [core, bad], errors: [], files: [core.file, bad.file], listed: true },
+      (read) => {
+        if (read.sources.some((s) => s.file === 'bad.yaml')) throw new Error('stack overflow\nat line')
+        return buildRubricSet(read)
+      },
+    )
     expect(set.list().map((r) => r.id)).toEqual(['star-core'])
     expect(set.errors()).toEqual([
       expect.objectContaining({

@@ -123,5 +123,8 @@ test('a missing rubrics folder is an error served, not a crash', async () => {
   expect(body.errors[0]).toMatchObject({ ruleId: 'rubrics-folder', line: 1, column: 1 })
   expect(body.errors[0].message).toContain('does not exist')
   expect((await json('/api/rubrics')).rubrics).toEqual([])
-  expect((await json('/api/health')).status).toBe('ok')
+  // Serving without rubrics is not "ok": health says why.
+  const health = await json('/api/health')
+  expect(health.status).toBe('degraded')
+  expect(health.reasons.map((r: { code: string }) => r.code)).toEqual(['no-rubrics', 'rubric-errors'])
 })

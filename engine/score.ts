@@ -5,7 +5,16 @@ import type { CheckResult, CheckRunner } from './checks/check'
 import { message } from './checks/check'
 import { speakingSeconds } from './checks/length/run'
 import { RUNNERS } from './checks/runners'
-import type { Criterion, CriterionResult, CriterionStatus, Message, Rubric, ScoreReport } from './types'
+import { type Shortfall, suggest } from './suggest'
+import type {
+  Criterion,
+  CriterionResult,
+  CriterionStatus,
+  Message,
+  Rubric,
+  ScoreReport,
+  Section,
+} from './types'
 import { ENGINE_VERSION } from './version'
 
 /** A criterion is met from this share of its points, and missed below `PARTIAL_FROM`. */
@@ -52,6 +61,7 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
   const results: CriterionResult[] = []
   const fractions: number[] = []
   const fixes: (string | undefined)[] = []
+  const fixSections: (Section | undefined)[] = []
   for (const c of criteria) {
     const max = totalWeight === 0 ? 0 : (100 * c.weight) / totalWeight
     const outcome: CheckResult = empty
@@ -60,6 +70,7 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
     const fraction = Number.isFinite(outcome.fraction) ? Math.min(1, Math.max(0, outcome.fraction)) : 0
     fractions.push(fraction)
     fixes.push(c.fix ?? outcome.fix)
+    fixSections.push(outcome.fixSection)
     results.push({
       id: c.id,
       label: c.label,
@@ -78,16 +89,20 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
   )
   const total = clampScore(raw)
 
-  // The gain of a fix is exactly how much the integer total rises when that criterion earns full credit.
-  const suggestions: ScoreReport['suggestions'] = []
+  const shortfalls: Shortfall[] = []
   criteria.forEach((c, i) => {
     if (fractions[i]! >= 1) return
-    const max = (100 * c.weight) / totalWeight
-    const gain = clampScore(raw + max * (1 - fractions[i]!)) - total
-    if (gain <= 0) return
-    suggestions.push({ criterionId: c.id, gain, message: fixes[i] ?? `Improve ${c.label.toLowerCase()}` })
+    const s: Shortfall = {
+      criterion: c,
+      fraction: fractions[i]!,
+      max: (100 * c.weight) / totalWeight,
+      fix: fixes[i] ?? `Improve ${c.label.toLowerCase()}`,
+    }
+    const section = fixSections[i]
+    if (section !== undefined) s.fixSection = section
+    shortfalls.push(s)
   })
-  suggestions.sort((a, b) => b.gain - a.gain)
+  const suggestions = suggest(shortfalls, raw, total, clampScore)
 
   const messages: Message[] = []
   if (empty)

@@ -4,7 +4,7 @@
 
 import type { z } from 'zod'
 import type { Analysis, AnalyzedSentence } from '../analyze'
-import type { Message, Place, Star } from '../types'
+import type { Message, Place, Section, Star } from '../types'
 
 export interface CheckResult {
   /** Share of the criterion's points earned, 0–1. */
@@ -12,6 +12,8 @@ export interface CheckResult {
   messages: Message[]
   /** The most valuable concrete fix, when the criterion is not fully met. */
   fix?: string
+  /** The STAR section the fix is about, when it is about one ("Add a Result": `result`). */
+  fixSection?: Section
 }
 
 /** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */

@@ -6,8 +6,8 @@ export const summary = 'Few filler and hedge words ("kind of", "basically", "I g
 
 export const options = z
   .strictObject({
-    maxPer100: z.number().min(0).default(1).describe('Hedges per 100 words allowed for full credit.'),
-    zeroPer100: z.number().min(0.1).default(5).describe('Hedges per 100 words at which no credit is left.'),
+    maxPer100: z.number().min(0).default(0.5).describe('Hedges per 100 words allowed for full credit.'),
+    zeroPer100: z.number().min(0.1).default(2.5).describe('Hedges per 100 words at which no credit is left.'),
   })
   .refine((o) => o.maxPer100 < o.zeroPer100, { message: 'maxPer100 must be lower than zeroPer100' })
 

@@ -10,7 +10,9 @@ export const options = z.strictObject({
     .min(0)
     .max(1)
     .default(0.15)
-    .describe('Share of sentences that may be hypothetical or habitual before credit is lost.'),
+    .describe(
+      'Share of sentences that may be hypothetical or habitual before credit falls below 60%; any such sentence costs 40%.',
+    ),
 })
 
 export type HypotheticalOptions = z.output<typeof options>

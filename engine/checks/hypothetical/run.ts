@@ -6,6 +6,9 @@ import type { HypotheticalOptions } from './options'
 const NOTE =
   'Interviewers ask about past behaviour because it predicts future behaviour; what you would do tells them little.'
 
+/** Credit left when a few sentences (up to `maxShare`) say what you would do instead of what you did. */
+const ONE_SLIP = 0.6
+
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -38,7 +41,13 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
       }
     }
     const share = story.length === 0 ? 0 : hypo.length / story.length
-    const fraction = share <= options.maxShare ? 1 : clamp01(1 - (share - options.maxShare) / 0.35)
+    // Even one "I would usually…" in a real story costs: an interviewer stops and asks what you actually did.
+    const fraction =
+      hypo.length === 0
+        ? 1
+        : share <= options.maxShare
+          ? ONE_SLIP
+          : clamp01(ONE_SLIP * (1 - (share - options.maxShare) / 0.35))
     if (fraction < 1) {
       messages.unshift(
         message({

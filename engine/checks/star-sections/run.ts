@@ -89,12 +89,14 @@ export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions>
     let fix: string | undefined
     const firstMissing = PRIORITY.find((s) => missing.includes(s))
     const firstThin = PRIORITY.find((s) => thin.includes(s))
-    if (firstMissing !== undefined) fix = `Add a ${SECTION_NAMES[firstMissing]}: ${WHAT[firstMissing]}`
+    if (firstMissing !== undefined)
+      fix = `Add ${firstMissing === 'action' ? 'an' : 'a'} ${SECTION_NAMES[firstMissing]}: ${WHAT[firstMissing]}`
     else if (firstThin !== undefined) fix = `Develop the ${SECTION_NAMES[firstThin]}: ${WHAT[firstThin]}`
     else if (situationOver > 0)
       fix = `Cut the background: the Situation is ${percent(sections.situation.share)} of the answer`
     else if (!largest || actionShare < options.minActionShare)
       fix = `Give the Action more room: say step by step what you did (now ${percent(actionShare)} of the answer)`
-    return { fraction, messages, fix }
+    const fixSection = firstMissing ?? firstThin
+    return fixSection === undefined ? { fraction, messages, fix } : { fraction, messages, fix, fixSection }
   },
 }

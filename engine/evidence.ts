@@ -91,7 +91,7 @@ export function compileEvidence(
   for (const phrase of phrases) {
     const raw = phraseSlots(phrase, words)
     if (raw.length === 0) continue
-    const negative = raw.some((s) => s !== null && s.some((w) => NEGATORS.has(w)))
+    const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
     const slots = raw.map((s) => (s === null ? null : [...new Set(s.map(stem))]))
     const pattern: Pattern = { phrase, slots, negative }
     for (const first of slots[0]!) {

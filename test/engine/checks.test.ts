@@ -473,7 +473,7 @@ ruleTester('keywords', {
       options: { section: 'action', groups: OWNERSHIP_GROUP },
       status: 'partial',
       score: 50,
-      messages: ['112-122 keywords: Shows taking ownership, but in the Result rather than the Action'],
+      messages: ['112-122 keywords: Shows taking ownership: found “stepped up” in your Result; put it in your Action'],
       highlights: ['stepped up'],
     },
     {
@@ -515,11 +515,14 @@ ruleTester('hypothetical', {
       text: "I rewrote the export. I added an index on the orders table. In hindsight, I'd have asked for help sooner.",
       score: 100,
     },
+  ],
+  invalid: [
     {
-      name: 'one habit among five past actions stays under the threshold by a little',
+      name: 'one habit among five past actions costs 40%, and a little more past maxShare',
       text: `${FIVE_ACTIONS} I usually start with the logs.`,
       // 1 of 6 sentences (17%) against maxShare 15%.
-      score: 95.24,
+      status: 'partial',
+      score: 57.14,
       messages: [
         '- hypothetical: 17% of the answer is hypothetical or habitual',
         '111-141 hypothetical: This says what you would do, not what you did',
@@ -527,14 +530,16 @@ ruleTester('hypothetical', {
       highlights: ['I usually start with the logs.'],
     },
     {
-      name: 'maxShare 0.5 allows half',
+      name: 'maxShare 0.5: half the answer habitual still costs only the 40% of one slip',
       text: 'I rewrote the export. I usually start with the logs.',
       options: { maxShare: 0.5 },
-      score: 100,
-      messages: ['22-52 hypothetical: This says what you would do, not what you did'],
+      status: 'partial',
+      score: 60,
+      messages: [
+        '- hypothetical: 50% of the answer is hypothetical or habitual',
+        '22-52 hypothetical: This says what you would do, not what you did',
+      ],
     },
-  ],
-  invalid: [
     {
       name: '"I would…" throughout',
       text: 'I would start by talking to the people involved. Then I would look at the data.',
@@ -718,8 +723,9 @@ ruleTester('hedging', {
       messages: ['- hedging: Only 75 words: too little to show confident delivery'],
     },
     {
-      name: 'one hedge in 80 words',
+      name: 'one hedge in 80 words with maxPer100 1',
       text: `${CLEAN_75} I basically rewrote the export.`,
+      options: { maxPer100: 1, zeroPer100: 5 },
       score: 93.75,
       messages: ['398-407 hedging: Hedge or filler word'],
       highlights: ['basically'],
@@ -752,10 +758,17 @@ ruleTester('hedging', {
       highlights: ['basically', 'kind of', 'I think', 'Maybe'],
     },
     {
+      name: 'one hedge in 80 words costs a third',
+      text: `${CLEAN_75} I basically rewrote the export.`,
+      status: 'partial',
+      score: 62.5,
+      messages: ['398-407 hedging: Hedge or filler word'],
+    },
+    {
       name: 'three hedges in 87 words',
       text: `${CLEAN_75} I basically rewrote the export and it was kind of faster, I guess.`,
-      status: 'partial',
-      score: 39.77,
+      status: 'missed',
+      score: 0,
       messages: [
         '398-407 hedging: Hedge or filler word',
         '438-445 hedging: Hedge or filler word',

@@ -238,7 +238,7 @@ describe('keys and values', () => {
     ])
   })
 
-  it('needs `any` in every keyword group', () => {
+  it('needs phrases (`any`) or concepts in every keyword group', () => {
     const text = rubric('demo', {
       criteria: [
         '  - id: grit', // 6
@@ -254,8 +254,8 @@ describe('keys and values', () => {
         line: 10,
         column: 9,
         path: 'criteria.0.groups.0',
-        ruleId: 'missing-key',
-        message: "Missing the required 'any' key",
+        ruleId: 'invalid-value',
+        message: 'a group needs phrases (any) or concepts, or both',
       },
     ])
   })

@@ -643,9 +643,15 @@ function analyzeFeatures(
       details.push({ start: t.start, end: t.end })
     }
   }
-  for (const h of lex[Lex.Tech]!) {
+  // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
+  const techHits = lex[Lex.Tech]!
+  const detailStarts = techHits.length === 0 ? undefined : new Set(details.map((d) => d.start))
+  for (const h of techHits) {
     const s = tokens[h.from]!.start
-    if (!details.some((d) => d.start === s)) details.push({ start: s, end: tokens[h.to - 1]!.end })
+    if (!detailStarts!.has(s)) {
+      details.push({ start: s, end: tokens[h.to - 1]!.end })
+      detailStarts!.add(s)
+    }
   }
   details.sort((a, b) => a.start - b.start)
 

@@ -16,59 +16,61 @@ interface Emission {
   cues: Record<Star, string[]>
 }
 
+function addCue(e: Emission, label: Star, weight: number, cue: string): void {
+  e.scores[label] += weight
+  if (weight > 0) e.cues[label].push(cue)
+}
+
 function emit(s: AnalyzedSentence, index: number, count: number, heading: Star | undefined): Emission {
   const f = s.features
   const scores: Record<Star, number> = { situation: 0, task: 0, action: 0, result: 0, other: 0.3 }
   const cues: Record<Star, string[]> = { situation: [], task: [], action: [], result: [], other: [] }
-  const add = (label: Star, weight: number, cue: string) => {
-    scores[label] += weight
-    if (weight > 0) cues[label].push(cue)
-  }
+  const e: Emission = { scores, cues }
   const rel = count <= 1 ? 0 : index / (count - 1)
 
   if (s.headingOnly && s.heading !== undefined) {
-    add(s.heading, 10, `heading:${s.heading}`)
-    return { scores, cues }
+    addCue(e, s.heading, 10, `heading:${s.heading}`)
+    return e
   }
-  if (heading !== undefined) add(heading, 4, `heading:${heading}`)
+  if (heading !== undefined) addCue(e, heading, 4, `heading:${heading}`)
 
-  if (f.hypothetical) add('other', 3.5, 'hypothetical')
-  if (f.generic) add('other', f.iDid || f.weDid || f.metrics.length > 0 ? 0.8 : 2.2, 'generic-claim')
-  if (f.meta) add('other', 2.4, 'meta')
-  if (f.list || f.fragment) add('other', 1.2, f.list ? 'bare-list' : 'fragment')
+  if (f.hypothetical) addCue(e, 'other', 3.5, 'hypothetical')
+  if (f.generic) addCue(e, 'other', f.iDid || f.weDid || f.metrics.length > 0 ? 0.8 : 2.2, 'generic-claim')
+  if (f.meta) addCue(e, 'other', 2.4, 'meta')
+  if (f.list || f.fragment) addCue(e, 'other', 1.2, f.list ? 'bare-list' : 'fragment')
 
-  if (f.present && !f.reflection && !f.change && !f.task) add('other', 1.4, 'present-tense-claim')
-  if (f.secondPerson && !f.iDid && !f.weDid) add('other', 1.0, 'addresses-listener')
-  if (f.interjection) add('other', 0.6, 'interjection')
+  if (f.present && !f.reflection && !f.change && !f.task) addCue(e, 'other', 1.4, 'present-tense-claim')
+  if (f.secondPerson && !f.iDid && !f.weDid) addCue(e, 'other', 1.0, 'addresses-listener')
+  if (f.interjection) addCue(e, 'other', 0.6, 'interjection')
 
-  if (f.situation) add('situation', 1.3, 'context-phrase')
-  if (f.situationWeak) add('situation', 0.6, 'context-phrase')
-  if (f.timeMarker) add('situation', 0.9, 'time-marker')
-  if (f.statePast) add('situation', 1.0, 'state-past')
-  if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) add('situation', 0.7, 'past-description')
+  if (f.situation) addCue(e, 'situation', 1.3, 'context-phrase')
+  if (f.situationWeak) addCue(e, 'situation', 0.6, 'context-phrase')
+  if (f.timeMarker) addCue(e, 'situation', 0.9, 'time-marker')
+  if (f.statePast) addCue(e, 'situation', 1.0, 'state-past')
+  if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) addCue(e, 'situation', 0.7, 'past-description')
 
-  if (f.task) add('task', 2.8, 'responsibility-phrase')
-  else if (f.taskWeak && !f.outcome) add('task', 1.2, 'constraint')
+  if (f.task) addCue(e, 'task', 2.8, 'responsibility-phrase')
+  else if (f.taskWeak && !f.outcome) addCue(e, 'task', 1.2, 'constraint')
 
-  if (f.iDid) add('action', 2.1, 'first-person-past')
-  if (f.weDid) add('action', 1.8, 'we-past')
+  if (f.iDid) addCue(e, 'action', 2.1, 'first-person-past')
+  if (f.weDid) addCue(e, 'action', 1.8, 'we-past')
 
   if (f.metrics.length > 0) {
-    add('result', 0.7 + Math.min(0.8, 0.4 * (f.metrics.length - 1)), 'metric')
+    addCue(e, 'result', 0.7 + Math.min(0.8, 0.4 * (f.metrics.length - 1)), 'metric')
     // A measured change ("fell from 20% to 1.4%") is the signature of a Result.
-    if (f.outcome) add('result', 0.8, 'measured-outcome')
+    if (f.outcome) addCue(e, 'result', 0.8, 'measured-outcome')
   }
-  if (f.outcome) add('result', 1.4, 'outcome')
-  if (f.vagueOutcome && f.outcome) add('result', 0.4, 'vague-outcome')
-  if (f.reflection) add('result', 2.2, 'reflection')
-  else if (f.change) add('result', rel > 0.6 ? 1.6 : 0.6, 'lasting-change')
+  if (f.outcome) addCue(e, 'result', 1.4, 'outcome')
+  if (f.vagueOutcome && f.outcome) addCue(e, 'result', 0.4, 'vague-outcome')
+  if (f.reflection) addCue(e, 'result', 2.2, 'reflection')
+  else if (f.change) addCue(e, 'result', rel > 0.6 ? 1.6 : 0.6, 'lasting-change')
 
   // Position in the answer: stories open with context and close with outcomes.
-  if (rel < 0.2) add('situation', 0.9 * (1 - rel / 0.2), 'opening')
-  if (rel > 0.75) add('result', 0.9 * ((rel - 0.75) / 0.25), 'closing')
-  if (index === 0 && count > 2) add('action', -0.6, 'opening')
+  if (rel < 0.2) addCue(e, 'situation', 0.9 * (1 - rel / 0.2), 'opening')
+  if (rel > 0.75) addCue(e, 'result', 0.9 * ((rel - 0.75) / 0.25), 'closing')
+  if (index === 0 && count > 2) addCue(e, 'action', -0.6, 'opening')
 
-  return { scores, cues }
+  return e
 }
 
 /**
@@ -88,15 +90,17 @@ export function labelSentences(sentences: AnalyzedSentence[]): void {
   }
 
   // State: label index 0..4 × progress 0..3 (highest section reached so far), as label * 4 + progress.
+  // Two score rows reused and one flat table of back pointers: no allocation per sentence.
   const STATES = 5 * 4
   const NEG = Number.NEGATIVE_INFINITY
   let prev = new Float64Array(STATES).fill(NEG)
-  const back: Int16Array[] = []
+  let cur = new Float64Array(STATES)
+  const back = new Int16Array(n * STATES).fill(-1)
 
   for (let i = 0; i < n; i++) {
     const e = emissions[i]!.scores
-    const cur = new Float64Array(STATES).fill(NEG)
-    const ptr = new Int16Array(STATES).fill(-1)
+    cur.fill(NEG)
+    const row = i * STATES
     for (let l = 0; l < 5; l++) {
       const o = ORDER[LABELS[l]!]
       const em = e[LABELS[l]!]
@@ -121,12 +125,13 @@ export function labelSentences(sentences: AnalyzedSentence[]): void {
         const st = l * 4 + progress
         if (v > cur[st]!) {
           cur[st] = v
-          ptr[st] = from
+          back[row + st] = from
         }
       }
     }
-    back.push(ptr)
+    const done = prev
     prev = cur
+    cur = done
   }
 
   let best = 0
@@ -140,7 +145,7 @@ export function labelSentences(sentences: AnalyzedSentence[]): void {
     const top = topLabel(e.scores)
     s.cues = e.cues[label].length > 0 ? [...e.cues[label]] : ['default']
     if (top !== label) s.cues.push('sequence')
-    best = back[i]![best]!
+    best = back[i * STATES + best]!
   }
 }
 

@@ -91,7 +91,6 @@ function emit(s: AnalyzedSentence, index: number, count: number, heading: Star |
   if (rel < 0.2) add(e, 'situation', 0.9 * (1 - rel / 0.2), 'opening')
   if (rel > 0.75) add(e, 'result', 0.9 * ((rel - 0.75) / 0.25), 'closing')
   if (index === 0 && count > 2) add(e, 'action', -0.6, 'opening')
-
 }
 
 /**

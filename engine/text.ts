@@ -131,7 +131,16 @@ const LOWER_START = /^\p{Ll}/u
 
 /** Terminal punctuation: . ! ? … and the CJK and Arabic full stops and marks. */
 function isTerminal(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 8230 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 8230 ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x61f
+  )
 }
 
 /** Closing quotes and brackets that may follow terminal punctuation: " ' ” ’ ) ] ». */
@@ -483,7 +492,13 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160
 }
 
-function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart: number, tail: PieceTail): boolean {
+function shouldJoin(
+  text: string,
+  prevStart: number,
+  prevEnd: number,
+  nextStart: number,
+  tail: PieceTail,
+): boolean {
   // Look at the piece's last characters before copying anything: most pieces end in ". " and no newline.
   // Stop at the first line break: what comes before it is the line-break rule's business.
   let last = prevEnd - 1

@@ -103,3 +103,87 @@ export function benchEngine(): EngineBench {
     engineScaling: longMicros / starCoreMicros,
   }
 }
+
+/** Repeated units that stress splitting, joining, labelling and the checks; each once made scoring super-linear or slow. */
+export const ADVERSARIAL_UNITS = [
+  '.',
+  '!',
+  '?',
+  '…',
+  ';',
+  ':',
+  ',',
+  '...',
+  '.!?',
+  '\n',
+  '\n\n',
+  '- ',
+  '* ',
+  '1. ',
+  '😀',
+  'ab',
+  '12345',
+  'ab\n',
+  'ab\r\n',
+  'ab。',
+  'S:\n',
+  ':\n',
+  '- ab\n',
+  'J. ',
+  'redis ',
+]
+
+export interface AdversarialBench {
+  chars: number
+  normalMillis: number
+  units: { unit: string; smallMillis: number; largeMillis: number; scaling: number }[]
+  worst: { unit: string; millis: number; ratio: number }
+}
+
+/**
+ * Fastest of a few calls after warm-up, in ms: these calls take milliseconds, and on a shared machine the
+ * fastest call is the one least disturbed by other work.
+ */
+function fastestCall(fn: () => void, calls = 9): number {
+  for (let i = 0; i < 3; i++) fn()
+  let best = Number.POSITIVE_INFINITY
+  for (let i = 0; i < calls; i++) {
+    const t0 = performance.now()
+    fn()
+    best = Math.min(best, performance.now() - t0)
+  }
+  return best
+}
+
+/**
+ * Each unit repeated to a tenth of the character limit and to the limit, scored with star-core: the time for
+ * ten times the text, and the slowest unit at the limit as a ratio to a normal answer of the same length.
+ */
+export function benchAdversarial(chars = 20_000): AdversarialBench {
+  const core = loadRubrics().find((r) => r.id === 'star-core')!
+  const repeatTo = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)
+  // A normal answer of the same length: strong corpus answers, one after another.
+  const strong = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')
+  let normal = ''
+  for (let i = 0; normal.length < chars; i++) normal += `${strong[i % strong.length]!.answer}\n\n`
+  normal = normal.slice(0, chars)
+  let sink = 0
+  const scoreOf = (text: string) => () => {
+    sink += score(text, core).score
+  }
+  const units = ADVERSARIAL_UNITS.map((unit) => {
+    const smallMillis = fastestCall(scoreOf(repeatTo(unit, chars / 10)), 25)
+    const largeMillis = fastestCall(scoreOf(repeatTo(unit, chars)))
+    return { unit, smallMillis, largeMillis, scaling: largeMillis / smallMillis }
+  })
+  // Measured after the units, so that the engine is as warm for the reference as for them.
+  const normalMillis = fastestCall(scoreOf(normal), 25)
+  const slowest = [...units].sort((a, b) => b.largeMillis - a.largeMillis)[0]!
+  if (sink === -1) console.log(sink)
+  return {
+    chars,
+    normalMillis,
+    units,
+    worst: { unit: slowest.unit, millis: slowest.largeMillis, ratio: slowest.largeMillis / normalMillis },
+  }
+}

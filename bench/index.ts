@@ -2,7 +2,7 @@
 
 import { benchApi } from './api'
 import { benchClient } from './client'
-import { benchEngine } from './engine'
+import { benchAdversarial, benchEngine } from './engine'
 import { benchScale } from './scale'
 
 function fmt(n: number, digits = 1): string {
@@ -40,6 +40,33 @@ rows.push(
     goal('≤ 12×', engine.engineScaling <= 12),
   ],
 )
+
+// 1b. Adversarial input: one unit repeated to the character limit; time for 10× the text, and the worst case.
+const adv = benchAdversarial()
+const ms2 = (n: number) => (n < 10 ? fmt(n, 2) : fmt(n, 1))
+for (const u of adv.units) {
+  rows.push([
+    `engine: ${JSON.stringify(u.unit)} × ${adv.chars.toLocaleString('en-US')} chars`,
+    `${ms2(u.largeMillis)} ms`,
+    `${fmt(u.scaling)}× the ${(adv.chars / 10).toLocaleString('en-US')}-char time (${ms2(u.smallMillis)} ms)`,
+    goal('≤ 12×', u.scaling <= 12),
+  ])
+}
+rows.push(
+  [
+    `engine: normal ${adv.chars.toLocaleString('en-US')}-char answer (reference)`,
+    `${ms2(adv.normalMillis)} ms`,
+    '',
+    '',
+  ],
+  [
+    'engine: worst adversarial answer',
+    `${ms2(adv.worst.millis)} ms`,
+    `${fmt(adv.worst.ratio)}× the normal answer (${JSON.stringify(adv.worst.unit)})`,
+    goal('≤ 3×', adv.worst.ratio <= 3),
+  ],
+)
+const worstScaling = Math.max(...adv.units.map((u) => u.scaling))
 
 // 2. API throughput: autocannon here, the server in a child process on a temp database.
 const api = await benchApi(5)
@@ -112,6 +139,7 @@ for (const r of rows)
   )
 console.log(
   `bench: engine_ratio=${fmt(engine.engineRatio)} engine_scaling=${fmt(engine.engineScaling)} ` +
+    `adversarial_scaling=${fmt(worstScaling)} adversarial_ratio=${fmt(adv.worst.ratio)} ` +
     `api_ratio=${fmt(api.apiRatio, 2)} list_ratio=${fmt(scale.listRatio)} trends_ratio=${fmt(scale.trendsRatio)} ` +
     `coverage_ratio=${fmt(scale.coverageRatio)} js_gzip_kb=${fmt(client.jsGzipKb)}`,
 )

@@ -124,23 +124,100 @@ const JOIN_IF_LOWER = new Set([
 // after a CJK full stop even without a space, and after every line break. Intl.Segmenter gives the same pieces on the labelled corpus (186 of 188 answers
 // identical; the two others differ at "e.g. \"…" and ".NET", which the abbreviation repair or the next rule
 // settle alike), but its iteration costs several tokenizer passes and grows quadratically with input length.
-const BREAK = /[.!?…。！？؟]+["'”’)\]»]*[ \t\u00a0]+|[。！？]+[」』”）]*|\n/gu
+// The breaks are those of /[.!?…。！？؟]+["'”’)\]»]*[ \t\u00a0]+|[。！？]+[」』”）]*|\n/gu, found by one scan: as a
+// regular expression it retries every position of a run of punctuation with no space after it, which takes
+// quadratic time ("......").
 const LOWER_START = /^\p{Ll}/u
 
+/** Terminal punctuation: . ! ? … and the CJK and Arabic full stops and marks. */
+function isTerminal(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 8230 ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x61f
+  )
+}
+
+/** Closing quotes and brackets that may follow terminal punctuation: " ' ” ’ ) ] ». */
+function isClosing(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb
+}
+
+/** CJK full stop, exclamation and question marks, which end a sentence without a space after them. */
+function isCjkTerminal(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f
+}
+
+/** Closing CJK brackets and quotes: 」 』 ” ）. */
+function isCjkClosing(c: number): boolean {
+  return c === 0x300d || c === 0x300f || c === 0x201d || c === 0xff09
+}
+
 /** Pieces of the text, each ending at a likely sentence boundary, with offsets; together they cover the text. */
-function* segments(text: string): Generator<{ start: number; end: number }> {
+function segments(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  const n = text.length
   let start = 0
-  BREAK.lastIndex = 0
-  for (let m = BREAK.exec(text); m !== null; m = BREAK.exec(text)) {
-    const end = m.index + m[0].length
-    if (end >= text.length) break
-    // "e.g. the", "3 p.m. on", "I waited… then": a period or ellipsis before a lower-case word ends nothing.
-    const first = m[0].charCodeAt(0)
-    if ((first === 46 || first === 8230) && LOWER_START.test(text.charAt(end))) continue
-    yield { start, end }
+  // A break [at, end): a period or ellipsis before a lower-case word ("e.g. the", "3 p.m. on", "I waited… then")
+  // ends nothing; a break at the very end leaves the last piece to run to the end.
+  const brk = (at: number, end: number): boolean => {
+    if (end >= n) return false
+    const first = text.charCodeAt(at)
+    if ((first === 46 || first === 8230) && LOWER_START.test(text.charAt(end))) return true
+    out.push({ start, end })
     start = end
+    return true
   }
-  if (start < text.length) yield { start, end: text.length }
+  let i = 0
+  scan: while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      if (!brk(i, i + 1)) break
+      i++
+      continue
+    }
+    if (!isTerminal(c)) {
+      i++
+      continue
+    }
+    // A run of terminal punctuation, then closing quotes or brackets, then spaces: each scanned once.
+    let run = i + 1
+    while (run < n && isTerminal(text.charCodeAt(run))) run++
+    let close = run
+    while (close < n && isClosing(text.charCodeAt(close))) close++
+    let space = close
+    while (space < n && isBreakSpace(text.charCodeAt(space))) space++
+    if (space > close) {
+      if (!brk(i, space)) break
+      i = space
+      continue
+    }
+    // No space after the run: only CJK full stops break, each run of them with the brackets that close it.
+    let j = i
+    while (j < run) {
+      if (!isCjkTerminal(text.charCodeAt(j))) {
+        j++
+        continue
+      }
+      const at = j
+      j++
+      while (j < run && isCjkTerminal(text.charCodeAt(j))) j++
+      if (j === run) while (j < n && isCjkClosing(text.charCodeAt(j))) j++
+      if (!brk(at, j)) break scan
+    }
+    i = j
+  }
+  if (start < n) out.push({ start, end: n })
+  return out
+}
+
+function isBreakSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160
 }
 
 const HEADING_WORDS = new Map<string, HeadingSection>(
@@ -216,14 +293,15 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
 export function splitSentences(text: string): RawSentence[] {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   const pieces: { start: number; end: number }[] = []
+  const tail = new PieceTail(text)
   for (const seg of segments(text)) {
-    const start = seg.start
-    const end = seg.end
     const prev = pieces[pieces.length - 1]
-    if (prev !== undefined && shouldJoin(text, prev.start, prev.end, start)) {
-      prev.end = end
+    if (prev !== undefined && shouldJoin(text, prev.start, prev.end, seg.start, tail)) {
+      prev.end = seg.end
+      tail.extend(seg.start, seg.end)
     } else {
-      pieces.push({ start, end })
+      pieces.push({ start: seg.start, end: seg.end })
+      tail.reset(seg.start, seg.end)
     }
   }
 
@@ -270,15 +348,92 @@ export function splitSentences(text: string): RawSentence[] {
 }
 
 /**
+ * What the line-break rule needs to know about the end of the last piece: where its trailing whitespace
+ * starts, whether that whitespace holds a blank line, and the verdict on its last line. Kept up to date as
+ * pieces grow, so that joining many short lines ("ab\n" repeated) looks at each character a bounded number of
+ * times instead of re-reading the whole piece at every line.
+ */
+class PieceTail {
+  private start = 0
+  /** Start of the piece's trailing whitespace (as `trimEnd` counts it). */
+  private trail = 0
+  /** The trailing whitespace holds a blank line: "\n", spaces or tabs, "\n". */
+  private blank = false
+  /** Whether the last line before the trailing whitespace lets the next line join; computed on demand. */
+  private lastLineJoins: boolean | undefined
+
+  constructor(private readonly text: string) {}
+
+  reset(start: number, end: number): void {
+    this.start = start
+    this.trail = trailingSpaceStart(this.text, start, end)
+    this.blank = hasBlankLine(this.text, this.trail, end)
+    this.lastLineJoins = undefined
+  }
+
+  extend(start: number, end: number): void {
+    const t = trailingSpaceStart(this.text, start, end)
+    if (t > start) {
+      this.trail = t
+      this.blank = hasBlankLine(this.text, t, end)
+      this.lastLineJoins = undefined
+      return
+    }
+    // All whitespace: the trailing whitespace grows; a blank line may straddle the join.
+    let from = start
+    while (from > this.trail && isSpaceOrTab(this.text.charCodeAt(from - 1))) from--
+    if (from > this.trail && this.text.charCodeAt(from - 1) === 10) from--
+    this.blank = this.blank || hasBlankLine(this.text, from, end)
+  }
+
+  /** The piece ends in a paragraph break. */
+  endsParagraph(): boolean {
+    return this.blank
+  }
+
+  /** The piece's last line (before its trailing whitespace) has no closing punctuation and is no heading. */
+  lastLineLetsJoin(): boolean {
+    if (this.lastLineJoins === undefined) {
+      let lineStart = this.trail
+      while (lineStart > this.start && this.text.charCodeAt(lineStart - 1) !== 10) lineStart--
+      const prevLine = this.text.slice(lineStart, this.trail)
+      this.lastLineJoins =
+        prevLine.trim() !== '' &&
+        !/[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd()) &&
+        matchHeading(prevLine) === undefined
+    }
+    return this.lastLineJoins
+  }
+}
+
+/** Start of the run of whitespace (JavaScript's `\s`, which `trimEnd` removes) that ends at `end`, not before `start`. */
+function trailingSpaceStart(text: string, start: number, end: number): number {
+  let i = end
+  while (i > start && isJsSpace(text.charCodeAt(i - 1))) i--
+  return i
+}
+
+/** `text` between `from` and `to` holds a blank line: "\n", spaces or tabs, "\n". */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  let newline = false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      if (newline) return true
+      newline = true
+    } else if (!isSpaceOrTab(c)) {
+      newline = false
+    }
+  }
+  return false
+}
+
+/**
  * A single line break inside a paragraph (hard-wrapped or pasted text) does not end a sentence when the
  * line before has no closing punctuation and neither line is a heading or a list item.
  */
-function joinsAcrossLineBreak(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
-  const between = text.slice(prevStart, prevEnd)
-  if (/\n[ \t]*\n\s*$/.test(between)) return false
-  const prevLine = between.trimEnd().split('\n').pop() ?? ''
-  if (prevLine.trim() === '' || /[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd())) return false
-  if (matchHeading(prevLine) !== undefined) return false
+function joinsAcrossLineBreak(text: string, tail: PieceTail, nextStart: number): boolean {
+  if (tail.endsParagraph() || !tail.lastLineLetsJoin()) return false
   const lineEnd = text.indexOf('\n', nextStart)
   const nextLine = text.slice(nextStart, lineEnd === -1 ? text.length : lineEnd)
   if (/^\s*(?:[-*•]|\d+[.)])\s/.test(nextLine)) return false
@@ -312,19 +467,45 @@ function atLineStart(text: string, at: number): boolean {
   return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13
 }
 
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+/** JavaScript's whitespace and line terminators: the characters `\s` matches and `trim` removes. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160
 }
 
-function shouldJoin(text: string, prevStart: number, prevEnd: number, nextStart: number): boolean {
+function shouldJoin(
+  text: string,
+  prevStart: number,
+  prevEnd: number,
+  nextStart: number,
+  tail: PieceTail,
+): boolean {
   // Look at the piece's last characters before copying anything: most pieces end in ". " and no newline.
+  // Stop at the first line break: what comes before it is the line-break rule's business.
   let last = prevEnd - 1
-  let newline = false
   while (last >= prevStart && isSpace(text.charCodeAt(last))) {
-    if (text.charCodeAt(last) === 10) newline = true
+    if (text.charCodeAt(last) === 10) return joinsAcrossLineBreak(text, tail, nextStart)
     last--
   }
-  if (newline) return joinsAcrossLineBreak(text, prevStart, prevEnd, nextStart)
   if (last < prevStart || text.charCodeAt(last) !== 46) return false
   const trimmed = text.slice(Math.max(prevStart, last - 40), last + 1)
   // Only the last word matters; anchoring on it keeps this linear in the sentence length.

@@ -34,9 +34,13 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
       details.push({ start: t.start, end: t.end })
     }
   }
+  // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
+  const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {
     const s = tokens[h.from]!.start
-    if (!details.some((d) => d.start === s)) details.push({ start: s, end: tokens[h.to - 1]!.end })
+    if (starts.has(s)) continue
+    details.push({ start: s, end: tokens[h.to - 1]!.end })
+    starts.add(s)
   }
   details.sort((a, b) => a.start - b.start)
   return details

@@ -20,9 +20,9 @@ import {
   listReplacedReports,
   replaceAttemptReport,
 } from '../../db/index'
-import { score } from '../../engine/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
+import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
 import type { WriteRouteOptions } from './write-limit'
 
@@ -68,8 +68,9 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       if (entry === undefined) {
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
-      const report = score(answer, entry.rubric)
-      const reportJson = JSON.stringify(report)
+      const scored = await scoreSoon(answer, entry.rubric)
+      const report = scored.report()
+      const reportJson = scored.json
       const id = insertAttempt(app.db, {
         promptId,
         answer,
@@ -167,7 +168,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const id = parseAttemptId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) throw noAttempt(request.params.id)
@@ -181,14 +182,17 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
             'attempt cannot be re-scored; restore the rubric file (see GET /api/rubrics/errors)',
         )
       }
-      const report = score(attempt.answer, rubric)
+      const report = (await scoreSoon(attempt.answer, rubric)).report()
       const replaced = replaceAttemptReport(app.db, id, {
         report,
         tags: entry?.prompt.tags ?? attempt.tags,
         scoredAt: app.clock(),
       })
       if (replaced === undefined) throw noAttempt(request.params.id)
-      return rescoreView(id, report, replaced)
+      // Serialized here, as the stored report is: the route's serializer would validate every sentence again.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(rescoreView(id, report, replaced)) as never)
     },
   )
 }

@@ -3,9 +3,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorSchema } from '../../contract/common'
 import { reportSchema, scoreBody } from '../../contract/report'
-import { score } from '../../engine/index'
 import { notFound } from '../errors'
 import { chooseRubric } from '../rubric-set'
+import { scoreSoon } from '../score-queue'
 
 export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -20,7 +20,7 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: reportSchema, 400: errorSchema, 404: errorSchema, 413: errorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { answer, promptId, rubricId } = request.body
       const chosen = chooseRubric(app.rubrics, { rubricId, promptId })
       if ('missing' in chosen) {
@@ -32,7 +32,10 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
               : `The default rubric '${chosen.id}' is not in service; pass a rubricId or promptId, or fix ${chosen.id}.yaml`,
         )
       }
-      return score(answer, chosen.rubric)
+      const { json } = await scoreSoon(answer, chosen.rubric)
+      // A string payload skips the route's serializer, whose validation of a report of thousands of sentences
+      // would hold the event loop; the engine's report matches the schema by type (test/contract).
+      return reply.type('application/json; charset=utf-8').send(json as never)
     },
   )
 }

@@ -473,7 +473,9 @@ ruleTester('keywords', {
       options: { section: 'action', groups: OWNERSHIP_GROUP },
       status: 'partial',
       score: 50,
-      messages: ['112-122 keywords: Shows taking ownership: found “stepped up” in your Result; put it in your Action'],
+      messages: [
+        '112-122 keywords: Shows taking ownership: found “stepped up” in your Result; put it in your Action',
+      ],
       highlights: ['stepped up'],
     },
     {

@@ -1,0 +1,116 @@
+// Scoring for requests, never holding the event loop for long. Scoring is synchronous: a short answer is scored
+// on this thread, one per turn of the event loop (so many at once never add up into one long block); a long
+// answer, which can take tens of milliseconds, is scored on a worker thread.
+
+import { Worker } from 'node:worker_threads'
+import { type Rubric, type ScoreReport, score } from '../engine/index'
+import type { ScoreJob, ScoreReply } from './score-worker'
+
+/** Answers longer than this (in UTF-16 units) are scored on the worker thread. */
+export const LONG_ANSWER = 4_000
+
+// The worker is TypeScript: it registers the same loader as the server (tsx) before importing it.
+const WORKER_URL = new URL('./score-worker.ts', import.meta.url).href
+const BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}) })`
+
+/** A report as JSON (to store or to send without serializing it again), and as an object when asked for. */
+export interface Scored {
+  json: string
+  report(): ScoreReport
+}
+
+function scored(json: string, report?: ScoreReport): Scored {
+  let parsed = report
+  return { json, report: () => (parsed ??= JSON.parse(json) as ScoreReport) }
+}
+
+interface Pending {
+  resolve(scored: Scored): void
+  reject(err: Error): void
+}
+
+class ScoreWorker {
+  private worker: Worker | undefined
+  private sent = new Set<string>()
+  private pending = new Map<number, Pending>()
+  private next = 1
+
+  score(answer: string, rubric: Rubric): Promise<Scored> {
+    const worker = this.start()
+    const id = this.next++
+    const rubricKey = `${rubric.id}@${rubric.hash}@${rubric.file}`
+    const job: ScoreJob = { id, answer, rubricKey }
+    if (!this.sent.has(rubricKey)) {
+      job.rubric = rubric
+      this.sent.add(rubricKey)
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      worker.ref()
+      worker.postMessage(job)
+    })
+  }
+
+  private start(): Worker {
+    if (this.worker !== undefined) return this.worker
+    const worker = new Worker(BOOTSTRAP, { eval: true })
+    worker.unref()
+    worker.on('message', (m: ScoreReply) => {
+      const p = this.pending.get(m.id)
+      this.pending.delete(m.id)
+      if (this.pending.size === 0) worker.unref()
+      if ('json' in m) p?.resolve(scored(m.json))
+      else p?.reject(new Error(m.failed))
+    })
+    const fail = (err: Error) => {
+      if (this.worker !== worker) return
+      this.worker = undefined
+      this.sent.clear()
+      for (const p of this.pending.values()) p.reject(err)
+      this.pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`The scoring worker stopped (exit code ${code})`)))
+    this.worker = worker
+    return worker
+  }
+}
+
+const worker = new ScoreWorker()
+
+interface Job extends Pending {
+  answer: string
+  rubric: Rubric
+}
+
+const queue: Job[] = []
+let scheduled = false
+
+function runOne(): void {
+  scheduled = false
+  const job = queue.shift()
+  if (job === undefined) return
+  try {
+    const report = score(job.answer, job.rubric)
+    job.resolve(scored(JSON.stringify(report), report))
+  } catch (err) {
+    job.reject(err as Error)
+  }
+  if (queue.length > 0) schedule()
+}
+
+function schedule(): void {
+  if (scheduled) return
+  scheduled = true
+  // After this turn's I/O: other requests are read and answered between two scores.
+  setImmediate(runOne)
+}
+
+/** Scores `answer` with `rubric` without holding the event loop: short ones in a later turn, long ones on a worker. */
+export function scoreSoon(answer: string, rubric: Rubric): Promise<Scored> {
+  if (answer.length > LONG_ANSWER) return worker.score(answer, rubric)
+  return new Promise((resolve, reject) => {
+    queue.push({ answer, rubric, resolve, reject })
+    schedule()
+  })
+}

@@ -10,6 +10,16 @@ import { buildRubricSetSafely } from '../../server/cli/rubrics'
 import { buildRubricSet } from '../../server/rubric-set'
 import { CLI, capture, expectOneLine, RAW_CONTROL, ROOT, run, runMain, TSX, tempDir } from './cli-helpers'
 
+const STAR_CORE = readFileSync(join(ROOT, 'rubrics/star-core.yaml'))
+
+/** A new rubric folder holding the shipped star-core.yaml and `files` (file name → contents). */
+function withStarCore(files: Record<string, string | Buffer>): string {
+  const dir = tempDir('star-rubrics-')
+  writeFileSync(join(dir, 'star-core.yaml'), STAR_CORE)
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+  return dir
+}
+
 describe('star rubrics check', () => {
   it('passes on the shipped rubrics with a summary line', () => {
     const out = execFileSync(TSX, [CLI, 'rubrics', 'check'], { cwd: ROOT, encoding: 'utf8' })
@@ -17,11 +27,8 @@ describe('star rubrics check', () => {
   })
 
   it('reports a broken file at the right line and exits 1', async () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8'))
-    writeFileSync(
-      join(dir, 'broken.yaml'),
-      [
+    const dir = withStarCore({
+      'broken.yaml': [
         'id: broken',
         'title: Broken',
         'kind: theme',
@@ -34,7 +41,7 @@ describe('star rubrics check', () => {
         '    groups: []',
         '',
       ].join('\n'),
-    )
+    })
     const { out, text } = capture()
     expect(await main(['rubrics', 'check', dir], out)).toBe(1)
     const lines = text().trimEnd().split('\n')
@@ -46,8 +53,10 @@ describe('star rubrics check', () => {
 
   it('fails an example whose expectation is not met, pointing at the example', async () => {
     const dir = tempDir('star-rubrics-')
-    const core = readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8')
-    writeFileSync(join(dir, 'star-core.yaml'), core.replace('      band: strong\n', '      band: weak\n'))
+    writeFileSync(
+      join(dir, 'star-core.yaml'),
+      STAR_CORE.toString('utf8').replace('      band: strong\n', '      band: weak\n'),
+    )
     const { out, text } = capture()
     expect(await main(['rubrics', 'check', dir], out)).toBe(1)
     expect(text()).toMatch(
@@ -56,11 +65,8 @@ describe('star rubrics check', () => {
   })
 
   it('points a coverage gap at the criterion in the file, and an inherited one at the examples', async () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8'))
-    writeFileSync(
-      join(dir, 'grit.yaml'),
-      [
+    const dir = withStarCore({
+      'grit.yaml': [
         'id: grit',
         'title: Grit',
         'kind: theme',
@@ -79,7 +85,7 @@ describe('star rubrics check', () => {
         '    expect: {}',
         '',
       ].join('\n'),
-    )
+    })
     const { out, text } = capture()
     expect(await main(['rubrics', 'check', dir], out)).toBe(1)
     const lines = text().trimEnd().split('\n')
@@ -120,24 +126,21 @@ describe('star rubrics check on a folder with no rubrics', () => {
 
   it('fails on a file given as the folder', async () => {
     const file = join(tempDir('star-rubrics-'), 'star-core.yaml')
-    writeFileSync(file, readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
+    writeFileSync(file, STAR_CORE)
     expectOneLine(await runMain(['rubrics', 'check', file]), 1, /star-core\.yaml is not a folder/)
   })
 })
 
 describe('star rubrics check on hostile files', () => {
   it('never echoes raw control bytes from a file or its name', () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
-    writeFileSync(
-      join(dir, 'binary.yaml'),
-      Buffer.from(
+    const dir = withStarCore({
+      'binary.yaml': Buffer.from(
         'id: binary\ntitle: B\x07\nkind: theme\nextends: star-core\nsummary: s\ncriteria:\n' +
           '  - id: sig\n    check: keywords\n    we\x1b[2Jight: 10\n    groups: []\n',
         'latin1',
       ),
-    )
-    writeFileSync(join(dir, 'bell\u0007.yaml'), Buffer.from([0x00, 0x01, 0x9b, 0x1b, 0x5b, 0x32, 0x4a]))
+      'bell\u0007.yaml': Buffer.from([0x00, 0x01, 0x9b, 0x1b, 0x5b, 0x32, 0x4a]),
+    })
     const r = run(['rubrics', 'check', dir], '')
     expect(r.status).toBe(1)
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL)
@@ -146,8 +149,6 @@ describe('star rubrics check on hostile files', () => {
   })
 
   it('reports a YAML alias bomb as a problem of its file, checks the others, and exits 1', () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     for (const [prev, name] of [
       ['a', 'b'],
@@ -159,7 +160,7 @@ describe('star rubrics check on hostile files', () => {
     ] as const) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
     }
-    writeFileSync(join(dir, 'bomb.yaml'), `${levels.join('\n')}\nid: bomb\n`)
+    const dir = withStarCore({ 'bomb.yaml': `${levels.join('\n')}\nid: bomb\n` })
     const r = run(['rubrics', 'check', dir], '')
     expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(r.status).toBe(1)
@@ -169,7 +170,7 @@ describe('star rubrics check on hostile files', () => {
   })
 
   it('turns an exception while compiling one file into a problem of that file and keeps the rest', () => {
-    const core = { file: 'star-core.yaml', text: readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8') }
+    const core = { file: 'star-core.yaml', text: STAR_CORE.toString('utf8') }
     const bad = { file: 'bad.yaml', text: 'id: bad\n' }
     const set = buildRubricSetSafely({ sources: [core, bad], errors: [] }, (read) => {
       if (read.sources.some((s) => s.file === 'bad.yaml')) throw new Error('stack overflow\nat line')

@@ -8,7 +8,7 @@ import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
 import { startServerProcess } from '../test/support/server-process'
 import { RUBRICS_DIR, sampleAnswers } from './data'
 
-export interface LoadFigures {
+interface LoadFigures {
   requestsPerSecond: number
   p50: number
   p99: number

@@ -9,7 +9,7 @@ import { score } from '../engine/index'
 import { startServerProcess } from '../test/support/server-process'
 import { RUBRICS_DIR, sampleAnswers, shippedRubrics } from './data'
 
-export interface LatencyFigures {
+interface LatencyFigures {
   p50: number
   p95: number
   /** The first request's time: before SQLite's page cache holds what the query reads. */
@@ -36,7 +36,7 @@ const DAY = 86_400_000
 const END = Date.parse('2025-06-30T18:00:00Z')
 const FROM_DATE = '2025-01-01'
 
-export function seed(dbPath: string, count: number): number {
+function seed(dbPath: string, count: number): number {
   const started = performance.now()
   const rubrics = shippedRubrics()
   const byPrompt = new Map(rubrics.flatMap((r) => r.prompts.map((p) => [p.id, { rubric: r, prompt: p }])))

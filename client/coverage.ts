@@ -5,7 +5,7 @@ import { AREA_KINDS, type AreaKind } from '../engine/kinds'
 import type { Rubric } from '../engine/types'
 
 /** The sixteen Amazon Leadership Principles, so the grid shows every one even before a rubric exists for it. */
-export const LEADERSHIP_PRINCIPLES: readonly [string, string][] = [
+const LEADERSHIP_PRINCIPLES: readonly [string, string][] = [
   ['customer-obsession', 'Customer Obsession'],
   ['ownership', 'Ownership'],
   ['invent-and-simplify', 'Invent and Simplify'],

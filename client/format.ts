@@ -20,10 +20,6 @@ export function speakingTime(seconds: number): string {
   return rest === 0 ? `${m} min` : `${m} min ${rest} s`
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
 /** "+3", "−2", "±0": differences read at a glance, with a real minus sign. */
 export function signed(n: number): string {
   const r = Math.round(n * 100) / 100

@@ -10,7 +10,7 @@ export interface Piece {
   marks: number[]
 }
 
-export type Block =
+type Block =
   | { kind: 'gap'; text: string; start: number; end: number }
   | { kind: 'sentence'; star: Star; index: number; start: number; end: number; pieces: Piece[] }
 

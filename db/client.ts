@@ -1,16 +1,36 @@
 // Opens the SQLite database (WAL, foreign keys, busy timeout) and brings its schema up to date with the committed migrations.
 
 import { mkdirSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { DatabaseOpenError, openFailure } from './open-error'
 import * as schema from './schema'
-import { rememberFile } from './status'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+interface OpenedFile {
+  path: string
+  dev: bigint
+  ino: bigint
+}
+
+const openedFiles = new WeakMap<Db, OpenedFile>()
+
+/**
+ * The file `db` was opened on (its path, device and inode), so a later check can tell it was replaced or
+ * removed; undefined for an in-memory database.
+ */
+export function openedFile(db: Db): OpenedFile | undefined {
+  return openedFiles.get(db)
+}
+
+function rememberFile(db: Db, path: string): void {
+  const stats = statSync(path, { bigint: true })
+  openedFiles.set(db, { path: resolve(path), dev: stats.dev, ino: stats.ino })
+}
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 

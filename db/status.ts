@@ -1,27 +1,13 @@
 // Cheap checks of the database for health reports: does it answer, is its file still there, can it be written.
 
 import { accessSync, type BigIntStats, constants, statSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname } from 'node:path'
 import { sql } from 'drizzle-orm'
-import type { Db } from './client'
+import { type Db, openedFile } from './client'
 
 /** Whether the database answers at all: a cheap query for health checks. */
 export function databaseAnswers(db: Db): boolean {
   return db.get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1
-}
-
-interface OpenedFile {
-  path: string
-  dev: bigint
-  ino: bigint
-}
-
-const openedFiles = new WeakMap<Db, OpenedFile>()
-
-/** Notes which file `db` was opened on (device and inode), so a later check can tell it was replaced or removed. */
-export function rememberFile(db: Db, path: string): void {
-  const stats = statSync(path, { bigint: true })
-  openedFiles.set(db, { path: resolve(path), dev: stats.dev, ino: stats.ino })
 }
 
 function statOf(path: string): BigIntStats | undefined {
@@ -55,7 +41,7 @@ const writable = (path: string) => {
  * refuse writes (503) rather than acknowledge them. An in-memory database is always present and writable.
  */
 export function databaseFileState(db: Db): DatabaseFileState {
-  const opened = openedFiles.get(db)
+  const opened = openedFile(db)
   if (opened === undefined) return { present: true, writable: !db.$client.readonly }
   const stats = statOf(opened.path)
   const present = stats !== undefined && stats.dev === opened.dev && stats.ino === opened.ino

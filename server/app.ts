@@ -54,15 +54,15 @@ export interface BuildAppOptions {
   guard?: GuardOptions
 }
 
-export const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
+const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
 
 /**
  * Content-Security-Policy for the Vite-built client and Swagger UI: scripts and styles come from
  * this origin only (Vite emits no inline scripts); inline style attributes are allowed because
  * components and charts set element styles; nothing is loaded from elsewhere.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],

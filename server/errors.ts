@@ -27,7 +27,7 @@ export function errorBody(statusCode: number, message: string, field?: string): 
   return body
 }
 
-export const SERVER_ERROR_MESSAGE =
+const SERVER_ERROR_MESSAGE =
   'Something went wrong on the server. The details are in the server log; try again, and report it if it persists.'
 
 /**

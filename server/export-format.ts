@@ -42,7 +42,7 @@ export const CSV_COLUMNS = [
 ] as const
 
 /** RFC 4180: a field with a comma, quote, CR or LF is wrapped in quotes, and its quotes are doubled. */
-export function csvField(value: string | number | null): string {
+function csvField(value: string | number | null): string {
   const text = value === null ? '' : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

@@ -6,7 +6,7 @@ import type { AreaKind, Rubric } from '../engine/index'
 import { AREA_KINDS, isAreaKind } from '../engine/kinds'
 import type { RegisteredPrompt } from './rubric-registry'
 
-export function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {
+function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {
   return isAreaKind(rubric.kind)
 }
 

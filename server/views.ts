@@ -66,7 +66,7 @@ export function attemptPageView(
   } satisfies AttemptPage
 }
 
-export function replacedReportView(r: ReplacedReportRow) {
+function replacedReportView(r: ReplacedReportRow) {
   return {
     rubricId: r.rubricId,
     rubricHash: r.rubricHash,

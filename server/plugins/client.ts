@@ -11,7 +11,7 @@ const API_PATH = /^\/(api|docs)(\/|$)/
 /** A path naming a file (an extension) that does not exist is a 404, not the app. */
 const FILE_PATH = /\/[^/]+\.[A-Za-z0-9]+$/
 
-export const NOT_BUILT_PAGE = `<!doctype html>
+const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Starboard: UI not built</title></head>
 <body>

@@ -6,7 +6,7 @@ import { compileRubrics } from '../../engine/parse'
 import type { Rubric } from '../../engine/types'
 import { readRubricFolder } from '../../server/rubric-files'
 
-export const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
+const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
 
 export function shippedRubrics(): Map<string, Rubric> {
   const { sources } = readRubricFolder(RUBRICS_DIR, (name) => `rubrics/${name}`)

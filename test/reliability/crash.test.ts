@@ -1,23 +1,13 @@
 // Crash safety: a server process killed with SIGKILL mid-burst loses no acknowledged attempt and leaves a sound database.
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, expect, test } from 'vitest'
-import { GOOD_ANSWER, makeRubricsDir } from '../server/helpers'
+import { expect, test } from 'vitest'
+import { GOOD_ANSWER } from '../server/helpers'
 import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { serverFolders } from './server-folders'
 
-const dir = mkdtempSync(join(tmpdir(), 'starboard-crash-'))
-const rubricsDir = makeRubricsDir()
-const dbPath = join(dir, 'starboard.db')
 let server: ServerProcess | undefined
-
-afterAll(async () => {
-  await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
-  rmSync(rubricsDir, { recursive: true, force: true })
-})
+const { rubricsDir, dbPath } = serverFolders('starboard-crash-', () => server)
 
 interface Acknowledged {
   id: number

@@ -2,15 +2,14 @@
 // request timeout, connections beyond the cap are refused and the server serves again once idle ones are closed,
 // and a page on another origin in Chromium cannot re-score an attempt.
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { createServer, get, type Server } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, makeRubricsDir } from '../server/helpers'
+import { GOOD_ANSWER } from '../server/helpers'
 import { launchChromium, SKIP_BROWSER } from '../support/chromium'
 import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { serverFolders } from './server-folders'
 
 const REQUEST_TIMEOUT_MS = 2_000
 const MAX_CONNECTIONS = 20
@@ -19,24 +18,18 @@ const CLOSE_BOUND_MS = REQUEST_TIMEOUT_MS + 1_000 + 2_500
 /** How long a test waits before it calls a connection "never closed". */
 const GIVE_UP_MS = 20_000
 
-const dir = mkdtempSync(join(tmpdir(), 'starboard-guard-'))
-const rubricsDir = makeRubricsDir()
 let server: ServerProcess
+const { rubricsDir, dbPath } = serverFolders('starboard-guard-', () => server)
 
 beforeAll(async () => {
   server = await startServerProcess({
-    dbPath: join(dir, 'starboard.db'),
+    dbPath,
     rubricsDir,
     env: {
       STARBOARD_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
       STARBOARD_MAX_CONNECTIONS: String(MAX_CONNECTIONS),
     },
   })
-})
-afterAll(async () => {
-  await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
-  rmSync(rubricsDir, { recursive: true, force: true })
 })
 
 interface Held {

@@ -1,25 +1,15 @@
 // Load: 20,000 attempts over 50 concurrent connections on loopback; no errors, and every acknowledged attempt is stored.
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
-import { afterAll, expect, test } from 'vitest'
-import { GOOD_ANSWER, makeRubricsDir, WEAK_ANSWER } from '../server/helpers'
+import { expect, test } from 'vitest'
+import { GOOD_ANSWER, WEAK_ANSWER } from '../server/helpers'
 import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { serverFolders } from './server-folders'
 
 const ATTEMPTS = 20_000
-const dir = mkdtempSync(join(tmpdir(), 'starboard-load-'))
-const rubricsDir = makeRubricsDir()
-const dbPath = join(dir, 'starboard.db')
 let server: ServerProcess | undefined
-
-afterAll(async () => {
-  await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
-  rmSync(rubricsDir, { recursive: true, force: true })
-})
+const { rubricsDir, dbPath } = serverFolders('starboard-load-', () => server)
 
 test(`${ATTEMPTS.toLocaleString('en-US')} attempts over 50 connections: all 201, and stored count equals acknowledged count`, async () => {
   server = await startServerProcess({ dbPath, rubricsDir })

@@ -3,6 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { RubricErrors } from '../../contract/rubrics'
 import {
   eventually,
   GOOD_ANSWER,
@@ -11,15 +12,6 @@ import {
   startApp,
   type TestApp,
 } from '../server/helpers'
-
-interface RubricErrorBody {
-  file: string
-  line: number
-  column: number
-  path: string
-  ruleId: string
-  message: string
-}
 
 let t: TestApp
 let original: { hash: string }
@@ -37,7 +29,7 @@ const score = async (promptId: string) => {
 }
 const errorsFor = (file: string) =>
   eventually(async () => {
-    const body = (await json('/api/rubrics/errors')) as { errors: RubricErrorBody[] }
+    const body = (await json('/api/rubrics/errors')) as RubricErrors
     const mine = body.errors.filter((e) => e.file === file)
     return mine.length > 0 ? mine : undefined
   })
@@ -140,7 +132,7 @@ test('a second file claiming the id pressure is reported, and the rubric in serv
     PRESSURE_RUBRIC.replace('pressure-deadline', 'copy-deadline'),
   )
   const errors = await eventually(async () => {
-    const body = (await json('/api/rubrics/errors')) as { errors: RubricErrorBody[] }
+    const body = (await json('/api/rubrics/errors')) as RubricErrors
     return body.errors.length > 0 ? body.errors : undefined
   })
   expect(errors).toHaveLength(1)
@@ -158,7 +150,7 @@ test('an extends cycle between two new files is reported at the extends key of e
   writeFileSync(join(t.rubricsDir, 'cyc-a.yaml'), cyc('cyc-a', 'cyc-b'))
   writeFileSync(join(t.rubricsDir, 'cyc-b.yaml'), cyc('cyc-b', 'cyc-a'))
   const errors = await eventually(async () => {
-    const body = (await json('/api/rubrics/errors')) as { errors: RubricErrorBody[] }
+    const body = (await json('/api/rubrics/errors')) as RubricErrors
     return body.errors.length >= 2 ? body.errors : undefined
   })
   expect(errors.map((e) => e.ruleId)).toContain('extends-cycle')

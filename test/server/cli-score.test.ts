@@ -1,44 +1,25 @@
-// The star CLI contract: plain and JSON-lines scoring, rubric checking with positions, schema writing.
+// The star score contract: plain and JSON-lines scoring, answers checked as the server checks them, files
+// that cannot be read, and faults said in one line.
 
-import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { chmodSync, existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { answerProblem, MAX_ANSWER_CHARACTERS } from '../../engine/answer-rules'
-import { buildRubricSetSafely, main, printable } from '../../server/cli'
-import { buildRubricSet } from '../../server/rubric-set'
+import { main } from '../../server/cli'
+import { printable } from '../../server/cli/output'
+import {
+  answerOfLength,
+  capture,
+  expectOneLine,
+  jsonLines,
+  RAW_CONTROL,
+  run,
+  runMain,
+  STRONG,
+  tempDir,
+} from './cli-helpers'
 import { startApp } from './helpers'
-
-const ROOT = new URL('../..', import.meta.url).pathname
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
-const CLI = join(ROOT, 'server/cli.ts')
-const STRONG =
-  'In 2023 I was the tech lead for checkout at a retailer. My goal was to cut payment failures before the holidays. ' +
-  'I traced the failures to a retry storm in our Kafka consumer, rewrote the retry logic with jittered backoff, and added a circuit breaker. ' +
-  'Payment failures fell from 2.1% to 0.3% within two weeks. I learned to measure before I change anything.'
-
-function capture(): { out: Writable; text: () => string } {
-  const chunks: string[] = []
-  const out = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk))
-      done()
-    },
-  })
-  return { out, text: () => chunks.join('') }
-}
-
-function run(args: string[], input: string | Buffer, env: Record<string, string> = {}) {
-  return spawnSync(TSX, [CLI, ...args], {
-    input,
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ...env },
-  })
-}
 
 describe('star score', () => {
   it('prints a readable report of an answer read from stdin', () => {
@@ -52,7 +33,7 @@ describe('star score', () => {
   })
 
   it('scores a file with a chosen rubric and lists suggestions with their gains', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'star-cli-'))
+    const dir = tempDir()
     const file = join(dir, 'answer.txt')
     writeFileSync(file, 'We kind of fixed the pipeline, I think.')
     const { out, text } = capture()
@@ -125,149 +106,6 @@ describe('star score', () => {
     expect(unknown.stderr).toContain("Unknown command 'frobnicate'")
   })
 })
-
-describe('star rubrics check', () => {
-  it('passes on the shipped rubrics with a summary line', () => {
-    const out = execFileSync(TSX, [CLI, 'rubrics', 'check'], { cwd: ROOT, encoding: 'utf8' })
-    expect(out).toMatch(/^\d+ rubrics, \d+ prompts, \d+ examples, 0 problems\n$/m)
-  })
-
-  it('reports a broken file at the right line and exits 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'star-rubrics-'))
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8'))
-    writeFileSync(
-      join(dir, 'broken.yaml'),
-      [
-        'id: broken',
-        'title: Broken',
-        'kind: theme',
-        'extends: star-core',
-        'summary: A broken file.',
-        'criteria:',
-        '  - id: signals',
-        '    check: keywords',
-        '    wieght: 10',
-        '    groups: []',
-        '',
-      ].join('\n'),
-    )
-    const { out, text } = capture()
-    expect(await main(['rubrics', 'check', dir], out)).toBe(1)
-    const lines = text().trimEnd().split('\n')
-    expect(lines).toContain(
-      `${relative(process.cwd(), join(dir, 'broken.yaml'))}:9:5  unknown-key  Unknown key 'wieght' (did you mean 'weight'?); remove it or fix its spelling`,
-    )
-    expect(lines.at(-1)).toMatch(/^1 rubrics, 3 prompts, 3 examples, \d+ problems$/)
-  })
-
-  it('fails an example whose expectation is not met, pointing at the example', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'star-rubrics-'))
-    const core = readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8')
-    writeFileSync(join(dir, 'star-core.yaml'), core.replace('      band: strong\n', '      band: weak\n'))
-    const { out, text } = capture()
-    expect(await main(['rubrics', 'check', dir], out)).toBe(1)
-    expect(text()).toMatch(
-      /star-core\.yaml:\d+:5 {2}example-expectation {2}Example 'strong story with a measured result and a lesson': expected band 'weak', got 'strong'/,
-    )
-  })
-
-  it('points a coverage gap at the criterion in the file, and an inherited one at the examples', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'star-rubrics-'))
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8'))
-    writeFileSync(
-      join(dir, 'grit.yaml'),
-      [
-        'id: grit',
-        'title: Grit',
-        'kind: theme',
-        'extends: star-core',
-        'summary: Keeps going.',
-        'criteria:',
-        '  - id: grit-signals',
-        '    check: keywords',
-        '    weight: 10',
-        '    groups:',
-        '      - label: persistence',
-        '        any: [kept going]',
-        'examples:',
-        '  - name: short',
-        '    answer: I kept going.',
-        '    expect: {}',
-        '',
-      ].join('\n'),
-    )
-    const { out, text } = capture()
-    expect(await main(['rubrics', 'check', dir], out)).toBe(1)
-    const lines = text().trimEnd().split('\n')
-    const file = relative(process.cwd(), join(dir, 'grit.yaml'))
-    expect(lines).toContain(
-      `${file}:7:5  coverage  Criterion 'grit-signals' is never missed or partial in any example of 'grit'; add an example that shows it`,
-    )
-    expect(lines).toContain(
-      `${file}:13:1  coverage  Criterion 'star-structure' is never met in any example of 'grit'; add an example that shows it`,
-    )
-  })
-})
-
-describe('star rubrics schema', () => {
-  it('writes the JSON Schema file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'star-schema-'))
-    const target = join(dir, 'rubric.schema.json')
-    const { out, text } = capture()
-    expect(await main(['rubrics', 'schema', target], out)).toBe(0)
-    expect(text()).toContain('wrote')
-    expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(ROOT, 'rubrics/rubric.schema.json'), 'utf8'))
-  })
-})
-
-/** Runs `main` in this process, as `run` does in a child: its exit code, standard output and error. */
-async function runMain(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const { out, text } = capture()
-  const written: string[] = []
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk))
-    return true
-  })
-  try {
-    const status = await main(args, out)
-    return { status, stdout: text(), stderr: written.join('') }
-  } finally {
-    spy.mockRestore()
-  }
-}
-
-/** A user fault: nothing on stdout, exactly one line on stderr (no stack trace), and the exit code. */
-function expectOneLine(
-  r: { status: number | null; stdout: string; stderr: string },
-  status: number,
-  message: RegExp,
-): void {
-  expect(r.stderr).not.toMatch(/\n\s+at /)
-  const lines = r.stderr.trimEnd().split('\n')
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatch(/^star: /)
-  expect(lines[0]).toMatch(message)
-  expect(r.stdout).toBe('')
-  expect(r.status).toBe(status)
-}
-
-function tempDir(prefix = 'star-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
-
-/** A natural answer of exactly `length` characters. */
-function answerOfLength(length: number): string {
-  return STRONG.repeat(Math.ceil(length / STRONG.length) + 1).slice(0, length)
-}
-
-/** Any C0 control other than line feed, or DEL or a C1 control: what must never reach a terminal raw. */
-const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/
-
-const jsonLines = (stdout: string) =>
-  stdout
-    .trimEnd()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { error?: string; score?: number })
 
 describe('star score checks answers as the server does', () => {
   it('answers NUL, control-character, lone-surrogate and over-limit lines with an error and goes on', () => {
@@ -468,93 +306,6 @@ describe('star reports an unexpected fault in one line', () => {
     const text = written.join('')
     expect(text.trimEnd().split('\n')).toHaveLength(1)
     expect(text).toMatch(/^star: unexpected error: disk on fire/)
-  })
-})
-
-describe('star rubrics check on a folder with no rubrics', () => {
-  it('fails on an empty folder, saying there are no rubric files', async () => {
-    const dir = tempDir('star-rubrics-')
-    expectOneLine(run(['rubrics', 'check', dir], ''), 1, /There are no rubric files \(\.yaml or \.yml\) in /)
-    writeFileSync(join(dir, 'notes.txt'), 'not a rubric')
-    mkdirSync(join(dir, 'nested.yaml'))
-    expectOneLine(await runMain(['rubrics', 'check', dir]), 1, /There are no rubric files/)
-  })
-
-  it('fails on a missing folder, in one line, with exit code 1', async () => {
-    const dir = join(tempDir('star-rubrics-'), 'gone')
-    expectOneLine(await runMain(['rubrics', 'check', dir]), 1, /The rubric folder .*gone does not exist/)
-  })
-
-  it('fails on a file given as the folder', async () => {
-    const file = join(tempDir('star-rubrics-'), 'star-core.yaml')
-    writeFileSync(file, readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
-    expectOneLine(await runMain(['rubrics', 'check', file]), 1, /star-core\.yaml is not a folder/)
-  })
-})
-
-describe('star rubrics check on hostile files', () => {
-  it('never echoes raw control bytes from a file or its name', () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
-    writeFileSync(
-      join(dir, 'binary.yaml'),
-      Buffer.from(
-        'id: binary\ntitle: B\x07\nkind: theme\nextends: star-core\nsummary: s\ncriteria:\n' +
-          '  - id: sig\n    check: keywords\n    we\x1b[2Jight: 10\n    groups: []\n',
-        'latin1',
-      ),
-    )
-    writeFileSync(join(dir, 'bell\u0007.yaml'), Buffer.from([0x00, 0x01, 0x9b, 0x1b, 0x5b, 0x32, 0x4a]))
-    const r = run(['rubrics', 'check', dir], '')
-    expect(r.status).toBe(1)
-    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL)
-    expect(r.stdout).toContain("Unknown key 'we\\x1b[2Jight'")
-    expect(r.stdout).toContain('bell\\x07.yaml')
-  })
-
-  it('reports a YAML alias bomb as a problem of its file, checks the others, and exits 1', () => {
-    const dir = tempDir('star-rubrics-')
-    writeFileSync(join(dir, 'star-core.yaml'), readFileSync(join(ROOT, 'rubrics/star-core.yaml')))
-    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (const [prev, name] of [
-      ['a', 'b'],
-      ['b', 'c'],
-      ['c', 'd'],
-      ['d', 'e'],
-      ['e', 'f'],
-      ['f', 'g'],
-    ] as const) {
-      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
-    }
-    writeFileSync(join(dir, 'bomb.yaml'), `${levels.join('\n')}\nid: bomb\n`)
-    const r = run(['rubrics', 'check', dir], '')
-    expect(r.stderr).not.toMatch(/\n\s+at /)
-    expect(r.status).toBe(1)
-    const lines = r.stdout.trimEnd().split('\n')
-    expect(lines.some((l) => l.startsWith(`${relative(ROOT, join(dir, 'bomb.yaml'))}:`))).toBe(true)
-    expect(lines.at(-1)).toMatch(/^1 rubrics, \d+ prompts, \d+ examples, [1-9]\d* problems?$/)
-  })
-
-  it('turns an exception while compiling one file into a problem of that file and keeps the rest', () => {
-    const core = { file: 'star-core.yaml', text: readFileSync(join(ROOT, 'rubrics/star-core.yaml'), 'utf8') }
-    const bad = { file: 'bad.yaml', text: 'id: bad\n' }
-    const set = buildRubricSetSafely(
-      { sources: [core, bad], errors: [], files: [core.file, bad.file], listed: true },
-      (read) => {
-        if (read.sources.some((s) => s.file === 'bad.yaml')) throw new Error('stack overflow\nat line')
-        return buildRubricSet(read)
-      },
-    )
-    expect(set.list().map((r) => r.id)).toEqual(['star-core'])
-    expect(set.errors()).toEqual([
-      expect.objectContaining({
-        file: 'bad.yaml',
-        line: 1,
-        column: 1,
-        message: expect.stringMatching(/stack overflow/),
-      }),
-    ])
-    expect(set.errors()[0]!.message).not.toContain('\n')
   })
 })
 

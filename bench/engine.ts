@@ -105,7 +105,7 @@ export function benchEngine(): EngineBench {
 }
 
 /** Repeated units that stress splitting, joining, labelling and the checks; each once made scoring super-linear or slow. */
-export const ADVERSARIAL_UNITS = [
+const ADVERSARIAL_UNITS = [
   '.',
   '!',
   '?',

@@ -28,8 +28,8 @@ export interface EvidenceHit {
 }
 
 /** Words a gap may skip. */
-export const GAP = 3
-export const GAP_MARK = '…'
+const GAP = 3
+const GAP_MARK = '…'
 
 const NEGATORS = new Set([
   'not',

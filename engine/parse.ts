@@ -123,7 +123,7 @@ function distance(a: string, b: string): number {
  * Aliases a file may expand when it is read. A few anchors reused a few times are fine; an "alias bomb" (each
  * alias expanding to a list of aliases) is refused instead of growing exponentially.
  */
-export const MAX_YAML_ALIASES = 100
+const MAX_YAML_ALIASES = 100
 
 /** Problems listed per file: a file of thousands of bad keys gets the first ones, and a count of the rest. */
 export const MAX_ERRORS_PER_FILE = 50

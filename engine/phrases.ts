@@ -9,80 +9,10 @@ export interface PhraseHit {
   to: number
 }
 
-interface PhraseEntry {
-  /** The phrase's words, normalized as the words it is matched against. */
-  words: string[]
-  phrase: string
-}
-
-/** A phrase list ready to match. Plain JSON data, so it can be part of a compiled rubric. */
-export interface PhraseTable {
-  /** First word → phrases starting with it, longest first. Read only through own keys (see `entriesFor`). */
-  byFirst: Record<string, PhraseEntry[]>
-}
-
-export function compilePhrases(
-  phrases: readonly string[],
-  normalize: (w: string) => string = (w) => w,
-): PhraseTable {
-  // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
-  const byFirst: Record<string, PhraseEntry[]> = Object.create(null)
-  for (const phrase of phrases) {
-    const words = splitPhrase(phrase).map(normalize)
-    if (words.length === 0) continue
-    const first = words[0]!
-    const list = entriesFor(byFirst, first) ?? []
-    list.push({ words, phrase })
-    byFirst[first] = list
-  }
-  for (const list of Object.values(byFirst)) list.sort((a, b) => b.words.length - a.words.length)
-  return { byFirst }
-}
-
-/** The entries under `word`; own keys only, since a table that went through JSON has Object's prototype. */
-function entriesFor(byFirst: Record<string, PhraseEntry[]>, word: string): PhraseEntry[] | undefined {
-  return Object.hasOwn(byFirst, word) ? byFirst[word] : undefined
-}
-
 /** Splits a phrase into lower-case words the same way the tokenizer splits text. */
 export function splitPhrase(phrase: string): string[] {
   // The same tokenizer as the answer's, so "10x" or "p99" in a phrase match the answer's tokens.
   return phrase.toLowerCase().replace(/’/g, "'").match(new RegExp(TOKEN_SOURCE.source, 'gu')) ?? []
-}
-
-/** All non-overlapping hits, left to right, preferring the longest phrase at each position. */
-export function findPhrases(table: PhraseTable, words: readonly string[]): PhraseHit[] {
-  const hits: PhraseHit[] = []
-  const to = words.length
-  let i = 0
-  while (i < to) {
-    const candidates = entriesFor(table.byFirst, words[i]!)
-    let matched: PhraseHit | undefined
-    if (candidates !== undefined) {
-      for (const c of candidates) {
-        const n = c.words.length
-        if (i + n > to) continue
-        let ok = true
-        for (let k = 1; k < n; k++) {
-          if (words[i + k] !== c.words[k]) {
-            ok = false
-            break
-          }
-        }
-        if (ok) {
-          matched = { phrase: c.phrase, from: i, to: i + n }
-          break
-        }
-      }
-    }
-    if (matched !== undefined) {
-      hits.push(matched)
-      i = matched.to
-    } else {
-      i++
-    }
-  }
-  return hits
 }
 
 /** Several phrase lists compiled into one table, so a sentence is scanned once for all of them. */

@@ -47,7 +47,7 @@ export interface RubricRegistryOptions {
  * Files up to this size are parsed on the main thread (a few milliseconds each); a reload that must parse a
  * larger one compiles in a worker thread instead.
  */
-export const INLINE_PARSE_CHARS = 16 * 1024
+const INLINE_PARSE_CHARS = 16 * 1024
 
 function tooSlowError(file: string, ms: number): RubricError {
   return {

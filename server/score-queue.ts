@@ -7,7 +7,7 @@ import { type Rubric, type ScoreReport, score } from '../engine/index'
 import type { ScoreJob, ScoreReply } from './score-worker'
 
 /** Answers longer than this (in UTF-16 units) are scored on the worker thread. */
-export const LONG_ANSWER = 4_000
+const LONG_ANSWER = 4_000
 
 // The worker is TypeScript: it registers the same loader as the server (tsx) before importing it.
 const WORKER_URL = new URL('./score-worker.ts', import.meta.url).href

@@ -27,7 +27,7 @@ import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '.
 import type { WriteRouteOptions } from './write-limit'
 
 /** Attempt ids are positive integers; anything else cannot name an attempt, so it is simply unknown. */
-export function parseAttemptId(text: string): number | undefined {
+function parseAttemptId(text: string): number | undefined {
   if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
   const id = Number(text)
   return Number.isSafeInteger(id) ? id : undefined

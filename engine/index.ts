@@ -12,6 +12,6 @@ export {
 export { compileRubrics, formatRubricError, parseRubric, type RubricSource } from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
-export { MET_FROM, PARTIAL_FROM, score } from './score'
+export { MET_FROM, PARTIAL_FROM, score, scoreAnalysis } from './score'
 export * from './types'
 export { ENGINE_VERSION } from './version'

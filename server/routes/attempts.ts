@@ -20,7 +20,8 @@ import {
   listReplacedReports,
   replaceAttemptReport,
 } from '../../db/index'
-import { score } from '../../engine/index'
+import { analyze, scoreAnalysis } from '../../engine/index'
+import { areaScoresOf } from '../area-scores'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
@@ -39,6 +40,7 @@ const noAttempt = (id: string) =>
 export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const writeConfig = options.writeConfig
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
+  const rubricFor = (id: string) => app.rubrics.get(id)
 
   app.post(
     '/api/attempts',
@@ -49,7 +51,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: 'Score and store an attempt',
         description:
           'Scores the answer with the rubric of the prompt and stores attempt, report, per-criterion ' +
-          'scores and tags in one transaction. Answers up to 20,000 characters.',
+          'scores, tags and its score under the rubric of each area the prompt is tagged with (for coverage) ' +
+          'in one transaction. Answers up to 20,000 characters.',
         body: createAttemptBody,
         // Documented for OpenAPI; the handler sends the report as the engine made it, already serialized once
         // for storage, so the schema is not checked again on the way out (the engine's types are the contract).
@@ -68,7 +71,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       if (entry === undefined) {
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
-      const report = score(answer, entry.rubric)
+      const analysis = analyze(answer)
+      const report = scoreAnalysis(analysis, entry.rubric)
       const reportJson = JSON.stringify(report)
       const id = insertAttempt(app.db, {
         promptId,
@@ -76,6 +80,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         durationMs: durationMs ?? null,
         tags: entry.prompt.tags,
         report,
+        areaScores: areaScoresOf(() => analysis, report, entry.prompt.tags, rubricFor),
         reportJson,
         createdAt: app.clock(),
       })
@@ -162,7 +167,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: "Re-score an attempt with today's rubric",
         description:
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
-          "attempt's report; the old one is kept in its history. Answers the per-criterion difference.",
+          "attempt's report; the old one is kept in its history, and its scores under each area's rubric are " +
+          'refreshed. Answers the per-criterion difference.',
         params: attemptParams,
         response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
       },
@@ -181,10 +187,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
             'attempt cannot be re-scored; restore the rubric file (see GET /api/rubrics/errors)',
         )
       }
-      const report = score(attempt.answer, rubric)
+      const analysis = analyze(attempt.answer)
+      const report = scoreAnalysis(analysis, rubric)
+      const tags = entry?.prompt.tags ?? attempt.tags
       const replaced = replaceAttemptReport(app.db, id, {
         report,
-        tags: entry?.prompt.tags ?? attempt.tags,
+        tags,
+        areaScores: areaScoresOf(() => analysis, report, tags, rubricFor),
         scoredAt: app.clock(),
       })
       if (replaced === undefined) throw noAttempt(request.params.id)

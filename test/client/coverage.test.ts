@@ -19,6 +19,13 @@ describe('coverageGroups', () => {
           bestAttemptId: 7,
           bestBandId: null,
           bestBand: 'Strong',
+          bestAttempt: {
+            id: 7,
+            promptId: 'ownership-outside-scope',
+            rubricId: 'ownership',
+            score: 81,
+            createdAt: '2025-03-03T09:00:00.000Z',
+          },
           status: 'Strong',
         },
         {
@@ -30,6 +37,7 @@ describe('coverageGroups', () => {
           bestAttemptId: null,
           bestBandId: null,
           bestBand: null,
+          bestAttempt: null,
           status: 'none yet',
         },
         {
@@ -41,6 +49,7 @@ describe('coverageGroups', () => {
           bestAttemptId: null,
           bestBandId: null,
           bestBand: null,
+          bestAttempt: null,
           status: 'none yet',
         },
       ],

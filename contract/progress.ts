@@ -95,7 +95,10 @@ export const nextPromptSchema = z.object({
     .describe('The area chosen; null when no rubric names an area and any prompt was chosen.'),
   reason: z.enum(['unpractised', 'lowest-recent-average', 'least-practised-prompt']),
   attempts: z.number().int().describe('Attempts so far in the area.'),
-  recentAverage: z.number().nullable().describe('Average of the area’s latest 5 attempts; null if none.'),
+  recentAverage: z
+    .number()
+    .nullable()
+    .describe('Average of the area’s latest 5 attempts, scored under the area’s own rubric; null if none.'),
 })
 
 export type TrendsQuery = z.input<typeof trendsQuery>

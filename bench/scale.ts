@@ -5,7 +5,8 @@ import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeDb, createDb, insertAttempts, type NewAttempt } from '../db/index'
-import { score } from '../engine/index'
+import { analyze, scoreAnalysis } from '../engine/index'
+import { areaScoresOf } from '../server/area-scoring'
 import { startServerProcess } from '../test/support/server-process'
 import { RUBRICS_DIR, sampleAnswers, shippedRubrics } from './data'
 
@@ -40,10 +41,20 @@ function seed(dbPath: string, count: number): number {
   const started = performance.now()
   const rubrics = shippedRubrics()
   const byPrompt = new Map(rubrics.flatMap((r) => r.prompts.map((p) => [p.id, { rubric: r, prompt: p }])))
-  // Real reports from real answers: every shipped prompt, each with several answers of varying quality.
+  const byId = new Map(rubrics.map((r) => [r.id, r]))
+  // Real reports from real answers: every shipped prompt, each with several answers of varying quality, with
+  // their scores under the rubric of each area the prompt trains, as the server stores them.
   const scored = sampleAnswers(190, rubrics).map((s) => {
     const entry = byPrompt.get(s.promptId)!
-    return { ...s, tags: entry.prompt.tags, report: score(s.answer, entry.rubric) }
+    const analysis = analyze(s.answer)
+    const report = scoreAnalysis(analysis, entry.rubric)
+    const areaScores = areaScoresOf(
+      () => analysis,
+      report,
+      entry.prompt.tags,
+      (id) => byId.get(id),
+    )
+    return { ...s, tags: entry.prompt.tags, report, areaScores }
   })
   const db = createDb(dbPath)
   // A fresh throwaway file: no journal while seeding, so 100,000 reports are written once, not via the WAL.
@@ -61,6 +72,7 @@ function seed(dbPath: string, count: number): number {
           answer: s.answer,
           tags: s.tags,
           report: s.report,
+          areaScores: s.areaScores,
           durationMs: 60_000 + (i % 120) * 1000,
           createdAt: END - span + Math.floor((i * span) / count),
         })

@@ -41,6 +41,7 @@ export function coverageGroups(coverage: Coverage) {
     bestAttemptId: null,
     bestBandId: null,
     bestBand: null,
+    bestAttempt: null,
     status: 'none yet',
     noRubric: true,
   }))
@@ -52,6 +53,17 @@ export function coverageGroups(coverage: Coverage) {
     kind,
     cells: kind === 'leadership-principle' ? lpCells : coverage.areas.filter((a) => a.kind === kind),
   }))
+}
+
+/**
+ * Where a cell's best score came from when the answer was to another area's prompt: "from a Deliver Results
+ * answer", so a score judged by this area's rubric is not mistaken for the one that answer's own page shows.
+ * Null when the best answer was to this area's own prompt, or there is none.
+ */
+export function bestSource(area: CoverageArea, titleOf: (rubricId: string) => string | undefined) {
+  const from = area.bestAttempt
+  if (from === null || from.rubricId === area.id) return null
+  return `from a ${titleOf(from.rubricId) ?? from.rubricId} answer`
 }
 
 /** Criteria with the lowest recent average (last three periods), weakest first. */

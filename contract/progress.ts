@@ -56,11 +56,28 @@ export const coverageAreaSchema = z.object({
   id: z.string(),
   title: z.string(),
   kind: areaKindSchema,
-  attempts: z.number().int(),
-  best: z.number().int().nullable().describe('Best total score so far; null: none yet.'),
+  attempts: z.number().int().describe('Attempts at prompts tagged with this area.'),
+  best: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Best score so far under this area's own rubric; null: none yet."),
   bestAttemptId: z.number().int().nullable(),
-  bestBandId: z.string().nullable().describe("The best attempt's band id, e.g. strong."),
-  bestBand: z.string().nullable().describe("The best attempt's band label."),
+  bestBandId: z.string().nullable().describe("The band this area's rubric gave the best score, e.g. strong."),
+  bestBand: z.string().nullable().describe("That band's label."),
+  bestAttempt: z
+    .object({
+      id: z.number().int(),
+      promptId: z.string(),
+      rubricId: z.string().describe('The rubric of its own report: its prompt’s rubric, when it was scored.'),
+      score: z
+        .number()
+        .int()
+        .describe('Its own report’s total, under rubricId; best is its score under this area’s rubric.'),
+      createdAt: z.string(),
+    })
+    .nullable()
+    .describe('The attempt the best score came from; null: none yet.'),
   status: z.string().describe('"none yet", or the best band label.'),
 })
 
@@ -78,7 +95,10 @@ export const nextPromptSchema = z.object({
     .describe('The area chosen; null when no rubric names an area and any prompt was chosen.'),
   reason: z.enum(['unpractised', 'lowest-recent-average', 'least-practised-prompt']),
   attempts: z.number().int().describe('Attempts so far in the area.'),
-  recentAverage: z.number().nullable().describe('Average of the area’s latest 5 attempts; null if none.'),
+  recentAverage: z
+    .number()
+    .nullable()
+    .describe('Average of the area’s latest 5 attempts, scored under the area’s own rubric; null if none.'),
 })
 
 export type TrendsQuery = z.input<typeof trendsQuery>

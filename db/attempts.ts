@@ -2,6 +2,7 @@
 
 import type { Statement } from 'better-sqlite3'
 import { asc, eq } from 'drizzle-orm'
+import { type AreaScore, type AreaScoreStatements, areaScoreStatements, writeAreaScores } from './area-scores'
 import { type Db, optimizeDb } from './client'
 import { attemptReports, attempts, attemptTags } from './schema'
 
@@ -25,6 +26,8 @@ export interface NewAttempt {
   /** Every tag of the prompt: the areas this attempt counts for. */
   tags: readonly string[]
   report: StorableReport
+  /** Its score under the rubric of each area (tag), stored with it; see db/area-scores.ts. */
+  areaScores?: readonly AreaScore[]
   /** The report as JSON, when the caller has serialized it already (to answer with the same text). */
   reportJson?: string
   /** Milliseconds since the epoch. */
@@ -90,6 +93,7 @@ interface WriteStatements {
   update: Statement
   deleteCriteria: Statement
   deleteTags: Statement
+  areaScores: AreaScoreStatements
   /** The batch insert as one IMMEDIATE transaction function, built once rather than per call. */
   insertBatch: (batch: readonly NewAttempt[]) => number[]
   /** The re-score as one IMMEDIATE transaction function. */
@@ -127,6 +131,7 @@ function statementsFor(db: Db): WriteStatements {
     ),
     deleteCriteria: client.prepare('DELETE FROM attempt_criteria WHERE attempt_id = ?'),
     deleteTags: client.prepare('DELETE FROM attempt_tags WHERE attempt_id = ?'),
+    areaScores: areaScoreStatements(client),
     insertBatch: () => [],
     replace: () => undefined,
   }
@@ -184,6 +189,7 @@ function insertRows(statements: WriteStatements, batch: readonly NewAttempt[]): 
     )
     const id = Number(row.lastInsertRowid)
     writeReportRows(statements, id, report, a.tags, createdAt)
+    writeAreaScores(statements.areaScores, id, a.areaScores, createdAt, false)
     ids.push(id)
   }
   return ids
@@ -255,6 +261,8 @@ export function deleteAttempt(db: Db, id: number): boolean {
 interface NextReport {
   report: StorableReport
   tags: readonly string[]
+  /** The new per-area scores, replacing the old ones; undefined keeps them. */
+  areaScores?: readonly AreaScore[]
   scoredAt: number
 }
 
@@ -282,6 +290,7 @@ function replaceRows(statements: WriteStatements, id: number, next: NextReport):
   statements.deleteCriteria.run(id)
   statements.deleteTags.run(id)
   writeReportRows(statements, id, report, next.tags, createdAt)
+  writeAreaScores(statements.areaScores, id, next.areaScores, createdAt, true)
   return {
     id: Number(kept.lastInsertRowid),
     ...old,

@@ -1,6 +1,12 @@
 // The database package's public surface: opening the database and the query functions.
 
 export {
+  type AreaScore,
+  type AttemptToBackfill,
+  backfillAreaScores,
+  pendingAreaScoreBackfill,
+} from './area-scores'
+export {
   type AttemptFilters,
   type AttemptPosition,
   type AttemptSort,

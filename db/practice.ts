@@ -1,62 +1,90 @@
-// Practice per area (tag) and per prompt: how often, how well and how recently each was practised.
+// Practice per area and per prompt: how often, how well and how recently each was practised.
 
 import { sql } from 'drizzle-orm'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
-import { attempts, attemptTags } from './schema'
+import { attemptAreaScores, attempts } from './schema'
 
 export interface AreaPractice {
   /** A tag: the id of the rubric that names the area. */
   tag: string
   attempts: number
+  /** The best score under the area's own rubric. */
   best: number
   bestAttemptId: number
+  /** The band the area's rubric gave that best score. */
   bestBandId: string
   bestBandLabel: string
-  /** Average of the area's most recent `recent` attempts, two decimals. */
+  /** The best attempt as stored: its prompt, and the rubric, score and time of its own report. */
+  bestAttempt: { promptId: string; rubricId: string; score: number; createdAt: number }
+  /** Average score under the area's rubric of its most recent `recent` attempts, two decimals. */
   recentAverage: number
   lastPractisedAt: number
 }
 
+type AreaPracticeRow = Omit<AreaPractice, 'bestAttempt'> & {
+  bestPromptId: string
+  bestRubricId: string
+  bestReportScore: number
+  bestCreatedAt: number
+}
+
 /**
- * For every tag that has attempts: how often it was practised, the best attempt so far (earliest
- * wins a tie) and the average of its latest attempts. Tags with no attempts do not appear.
+ * For every area (tag) that has attempts, judged by each attempt's score under the area's own rubric
+ * (attempt_area_scores): how often it was practised, the best attempt so far (earliest wins a tie) and the
+ * average of its latest attempts. Areas with no attempts do not appear.
  */
 export function practiceByArea(db: Db, recent = 5): AreaPractice[] {
   return cachedAggregate(db, `practiceByArea ${recent}`, () => computePracticeByArea(db, recent))
 }
 
 function computePracticeByArea(db: Db, recent: number): AreaPractice[] {
-  // Every figure is an index seek or a range of one tag in attempt_tags (score and time are copied there):
-  // the distinct tags are found by skipping from one tag to the next rather than reading every row.
-  return db.all<AreaPractice>(sql`
-    WITH RECURSIVE tags(tag) AS (
-      SELECT min(tag) FROM ${attemptTags}
+  // Every figure is an index seek or a range of one area in attempt_area_scores: the distinct areas are found by
+  // skipping from one to the next rather than reading every row; only each area's best attempt is looked up.
+  const rows = db.all<AreaPracticeRow>(sql`
+    WITH RECURSIVE areas(area) AS (
+      SELECT min(rubric_id) FROM ${attemptAreaScores}
       UNION ALL
-      SELECT (SELECT min(t.tag) FROM ${attemptTags} t WHERE t.tag > tags.tag) FROM tags WHERE tags.tag IS NOT NULL
+      SELECT (SELECT min(s.rubric_id) FROM ${attemptAreaScores} s WHERE s.rubric_id > areas.area)
+      FROM areas WHERE areas.area IS NOT NULL
     ),
     best AS (
-      SELECT tag, (SELECT max(t.score) FROM ${attemptTags} t WHERE t.tag = tags.tag) AS best
-      FROM tags WHERE tag IS NOT NULL
+      SELECT area, (SELECT max(s.score) FROM ${attemptAreaScores} s WHERE s.rubric_id = areas.area) AS best
+      FROM areas WHERE area IS NOT NULL
     ),
     chosen AS (
-      SELECT tag, best,
-        (SELECT t.attempt_id FROM ${attemptTags} t WHERE t.tag = best.tag AND t.score = best.best
-          ORDER BY t.created_at, t.attempt_id LIMIT 1) AS attempt_id
+      SELECT area, best,
+        (SELECT s.attempt_id FROM ${attemptAreaScores} s WHERE s.rubric_id = best.area AND s.score = best.best
+          ORDER BY s.created_at, s.attempt_id LIMIT 1) AS attempt_id
       FROM best
     )
-    SELECT c.tag,
-      (SELECT count(*) FROM ${attemptTags} t WHERE t.tag = c.tag) AS "attempts",
+    SELECT c.area AS "tag",
+      (SELECT count(*) FROM ${attemptAreaScores} s WHERE s.rubric_id = c.area) AS "attempts",
       c.best AS "best",
       c.attempt_id AS "bestAttemptId",
-      a.band_id AS "bestBandId",
-      a.band_label AS "bestBandLabel",
+      b.band_id AS "bestBandId",
+      b.band_label AS "bestBandLabel",
       (SELECT round(avg(r.score), 2) FROM (
-        SELECT t.score FROM ${attemptTags} t WHERE t.tag = c.tag
-        ORDER BY t.created_at DESC, t.attempt_id DESC LIMIT ${recent}) r) AS "recentAverage",
-      (SELECT max(t.created_at) FROM ${attemptTags} t WHERE t.tag = c.tag) AS "lastPractisedAt"
-    FROM chosen c JOIN ${attempts} a ON a.id = c.attempt_id
-    ORDER BY c.tag`)
+        SELECT s.score FROM ${attemptAreaScores} s WHERE s.rubric_id = c.area
+        ORDER BY s.created_at DESC, s.attempt_id DESC LIMIT ${recent}) r) AS "recentAverage",
+      (SELECT max(s.created_at) FROM ${attemptAreaScores} s WHERE s.rubric_id = c.area) AS "lastPractisedAt",
+      a.prompt_id AS "bestPromptId",
+      a.rubric_id AS "bestRubricId",
+      a.score AS "bestReportScore",
+      a.created_at AS "bestCreatedAt"
+    FROM chosen c
+    CROSS JOIN ${attemptAreaScores} b ON b.attempt_id = c.attempt_id AND b.rubric_id = c.area
+    CROSS JOIN ${attempts} a ON a.id = c.attempt_id
+    ORDER BY c.area`)
+  return rows.map(({ bestPromptId, bestRubricId, bestReportScore, bestCreatedAt, ...area }) => ({
+    ...area,
+    bestAttempt: {
+      promptId: bestPromptId,
+      rubricId: bestRubricId,
+      score: bestReportScore,
+      createdAt: bestCreatedAt,
+    },
+  }))
 }
 
 /** How many attempts each prompt has, for prompts with at least one. */

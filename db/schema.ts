@@ -126,3 +126,42 @@ export const attemptReports = sqliteTable(
   },
   (t) => [index('attempt_reports_attempt_idx').on(t.attemptId, t.scoredAt)],
 )
+
+/**
+ * An attempt's score under the rubric of each area its prompt trains (every tag, the prompt's own rubric
+ * included), so coverage, "next prompt" and trends by area judge an answer by the area's own rubric rather than
+ * by the rubric that scored it. Written with the attempt and replaced with every re-score, in the same transaction.
+ */
+export const attemptAreaScores = sqliteTable(
+  'attempt_area_scores',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    /** The area: the id of the rubric the answer was scored under (a tag of its prompt). */
+    rubricId: text('rubric_id').notNull(),
+    score: integer('score').notNull(),
+    bandId: text('band_id').notNull(),
+    bandLabel: text('band_label').notNull(),
+    /** The attempt's createdAt, copied so an area's figures read this table's indexes alone. */
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.rubricId] }),
+    // An area's latest attempts, its attempt count and trends by area walk the area in time order.
+    index('attempt_area_scores_area_created_idx').on(t.rubricId, t.createdAt, t.attemptId, t.score),
+    // An area's best attempt is a seek: the highest score, then the earliest attempt with it.
+    index('attempt_area_scores_area_score_idx').on(t.rubricId, t.score, t.createdAt, t.attemptId),
+  ],
+)
+
+/**
+ * Attempts stored before per-area scores existed, queued once by migration 0006. The server scores each under
+ * its areas' rubrics at start (the database cannot run the engine) and removes it from the queue in the same
+ * transaction, so the back-fill runs once and resumes where it stopped if interrupted.
+ */
+export const areaScoreBackfill = sqliteTable('area_score_backfill', {
+  attemptId: integer('attempt_id')
+    .primaryKey()
+    .references(() => attempts.id, { onDelete: 'cascade' }),
+})

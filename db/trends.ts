@@ -5,7 +5,7 @@ import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { type AttemptFilters, filterSource } from './attempt-list'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
-import { attemptCriteria, attempts, attemptTags, trendDays } from './schema'
+import { attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
 
 export type TrendInterval = 'day' | 'week'
 
@@ -63,6 +63,8 @@ export interface Trends {
 /**
  * Average total score per day or week, and per criterion the average as a percentage of the criterion's
  * maximum points (maxima differ between rubrics, so percentages are what can be averaged); oldest period first.
+ * By area (a `tag` filter), the total is each attempt's score under the area's own rubric, and `minScore` and
+ * `maxScore` bound that score; criteria stay those of each attempt's own report.
  * Pass the filters through `trendWindow` first to bound the answer.
  */
 export function trends(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
@@ -118,24 +120,49 @@ function trendsFromRollup(db: Db, filters: AttemptFilters, interval: TrendInterv
   return splitTrendRows(rows)
 }
 
+/**
+ * Where trends read an attempt's id, time and total score. Unfiltered by area, from attempts (through the filter's
+ * index); by area, from attempt_area_scores, whose (rubric_id, created_at, attempt_id, score) index answers the
+ * area, the time and score bounds and the order, with attempts looked up by id only for a prompt or rubric filter.
+ */
+function trendSource(filters: AttemptFilters) {
+  if (filters.tag === undefined) {
+    const src = filterSource(filters)
+    return {
+      byArea: false,
+      id: attempts.id,
+      createdAt: attempts.createdAt,
+      score: attempts.score,
+      where: src.where,
+    }
+  }
+  const s = attemptAreaScores
+  const where: SQL[] = [eq(s.rubricId, filters.tag)]
+  if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
+  if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
+  if (filters.from !== undefined) where.push(gte(s.createdAt, filters.from))
+  if (filters.to !== undefined) where.push(lte(s.createdAt, filters.to))
+  if (filters.minScore !== undefined) where.push(gte(s.score, filters.minScore))
+  if (filters.maxScore !== undefined) where.push(lte(s.score, filters.maxScore))
+  const needsAttempts = filters.promptId !== undefined || filters.rubricId !== undefined
+  return { byArea: true, needsAttempts, id: s.attemptId, createdAt: s.createdAt, score: s.score, where }
+}
+
 function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
-  const src = filterSource(filters)
+  const src = trendSource(filters)
   const p = periodDay(sql`(${src.createdAt} / 86400000)`, interval)
-  // With a tag filter and no prompt or rubric filter, attempt_tags alone holds every figure (time and score
-  // are copied there), so attempts is not read at all. CROSS JOIN keeps SQLite's join order as written.
+  // By area without a prompt or rubric filter, attempt_area_scores alone holds every figure (time and score are
+  // there), so attempts is not read at all. CROSS JOIN keeps SQLite's join order as written.
+  const joinAttempts = src.byArea && src.needsAttempts === true
   const base = <F extends SelectedFields>(fields: F) => {
-    if (!src.byTag) return db.select(fields).from(attempts).$dynamic()
-    const tags = db.select(fields).from(attemptTags).$dynamic()
-    return src.needsAttempts
-      ? (db.select(fields).from(attemptTags).$dynamic().crossJoin(attempts) as unknown as typeof tags)
-      : tags
+    if (!src.byArea) return db.select(fields).from(attempts).$dynamic()
+    const areas = db.select(fields).from(attemptAreaScores).$dynamic()
+    return joinAttempts
+      ? (db.select(fields).from(attemptAreaScores).$dynamic().crossJoin(attempts) as unknown as typeof areas)
+      : areas
   }
   const where = (...more: SQL[]) =>
-    and(
-      ...(src.byTag && src.needsAttempts ? [eq(attempts.id, attemptTags.attemptId)] : []),
-      ...src.where,
-      ...more,
-    )
+    and(...(joinAttempts ? [eq(attempts.id, attemptAreaScores.attemptId)] : []), ...src.where, ...more)
   const overall = base({
     period: periodText(p),
     attempts: sql<number>`count(*)`,
@@ -151,7 +178,7 @@ function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInte
     attempts: sql<number>`count(*)`,
     average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
   })
-    // CROSS JOIN fixes SQLite's join order: walk the filter's index (attempts' or the tag's), then each attempt's
+    // CROSS JOIN fixes SQLite's join order: walk the filter's index (attempts' or the area's), then each attempt's
     // criteria (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt
     // up in the table, which at 100,000 attempts is several times slower.
     .crossJoin(attemptCriteria)

@@ -20,6 +20,6 @@ export {
 } from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
-export { MET_FROM, PARTIAL_FROM, score } from './score'
+export { MET_FROM, PARTIAL_FROM, score, scoreAnalysis } from './score'
 export * from './types'
 export { ENGINE_VERSION } from './version'

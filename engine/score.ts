@@ -53,7 +53,15 @@ function runCheck(c: Criterion, analysis: Analysis): CheckResult {
 
 export function score(answer: string, rubric: Rubric): ScoreReport {
   const text = typeof answer === 'string' ? answer : ''
-  const analysis = analyze(text)
+  return scoreAnalysis(analyze(text), rubric)
+}
+
+/**
+ * The report for an answer already analysed with `analyze()`: what `score()` answers for the same text. One
+ * analysis can be scored under several rubrics (an attempt under the rubric of every area its prompt trains);
+ * the checks only read it.
+ */
+export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
   const empty = analysis.words === 0
   const criteria = rubric.criteria.filter((c) => c.weight > 0)
   const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0)

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod'
 import { BODY_LIMIT_BYTES } from '../contract/common'
 import { ENGINE_VERSION } from '../engine/index'
+import { backfillPendingAreaScores } from './area-scores'
 import { HttpError, installErrorHandlers } from './errors'
 import { serveClient } from './plugins/client'
 import { dbPlugin } from './plugins/db'
@@ -138,6 +139,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     watch: options.watchRubrics ?? true,
     ...(options.rubricDebounceMs === undefined ? {} : { debounceMs: options.rubricDebounceMs }),
   })
+  // Attempts stored before per-area scores existed are scored by area once, before the first request.
+  if (app.rubrics.list().length > 0) {
+    await backfillPendingAreaScores(app.db, (id) => app.rubrics.get(id), app.log)
+  }
 
   const writeConfig = writeRouteConfig(limit)
   await app.register(healthRoutes)

@@ -1,6 +1,6 @@
 // Which area a candidate should practise next, and how far each area is covered: rubrics joined with SQL aggregates.
 
-import type { CoverageArea, NextPrompt } from '../contract/progress'
+import type { NextPrompt } from '../contract/progress'
 import type { AreaPractice } from '../db/index'
 import type { AreaKind, Rubric } from '../engine/index'
 import { AREA_KINDS, isAreaKind } from '../engine/kinds'
@@ -22,7 +22,7 @@ export interface NextPromptChoice {
 
 /**
  * Deterministic: the first area (by id) with no attempts; otherwise the area with the lowest
- * recent average (ties by id). Within the area, the prompt with the fewest attempts (ties by id).
+ * recent average under its own rubric (ties by id). Within the area, the prompt with the fewest attempts (ties by id).
  * Only areas that some prompt trains can be chosen. Without any area, the least practised prompt.
  */
 export function choosePromptToPractise(
@@ -81,28 +81,21 @@ export function choosePromptToPractise(
 
 const kindOrder = (kind: AreaKind) => AREA_KINDS.indexOf(kind)
 
-/** Every area in service with its best score so far; an area never practised says "none yet". */
+export interface AreaCoverage {
+  area: Rubric & { kind: AreaKind }
+  /** How the area was practised, judged by its own rubric; undefined when it never was. */
+  practice: AreaPractice | undefined
+}
+
+/** Every area in service (principles, then competencies, then themes, each by id) with how it was practised. */
 export function coverageOfAreas(
   rubrics: readonly Rubric[],
   practice: ReadonlyMap<string, AreaPractice>,
-): CoverageArea[] {
+): AreaCoverage[] {
   return rubrics
     .filter(isArea)
     .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || byId(a, b))
-    .map((area) => {
-      const p = practice.get(area.id)
-      return {
-        id: area.id,
-        title: area.title,
-        kind: area.kind,
-        attempts: p?.attempts ?? 0,
-        best: p?.best ?? null,
-        bestAttemptId: p?.bestAttemptId ?? null,
-        bestBandId: p?.bestBandId ?? null,
-        bestBand: p?.bestBandLabel ?? null,
-        status: p === undefined ? 'none yet' : p.bestBandLabel,
-      } satisfies CoverageArea
-    })
+    .map((area) => ({ area, practice: practice.get(area.id) }))
 }
 
 /**

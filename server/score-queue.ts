@@ -3,8 +3,10 @@
 // answer, which can take tens of milliseconds, is scored on a worker thread.
 
 import { Worker } from 'node:worker_threads'
-import { type Rubric, type ScoreReport, score } from '../engine/index'
-import type { ScoreJob, ScoreReply } from './score-worker'
+import type { AreaScore } from '../db/index'
+import { analyze, type Rubric, type ScoreReport, scoreAnalysis } from '../engine/index'
+import { areaScoresOf } from './area-scoring'
+import type { RubricRef, ScoreJob, ScoreReply } from './score-worker'
 
 /** Answers longer than this (in UTF-16 units) are scored on the worker thread. */
 const LONG_ANSWER = 4_000
@@ -17,12 +19,22 @@ const BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return 
 export interface Scored {
   json: string
   report(): ScoreReport
+  /** The answer's score under the rubric of each area among the tags asked for. */
+  areaScores: AreaScore[]
 }
 
-function scored(json: string, report?: ScoreReport): Scored {
+function scored(json: string, areaScores: AreaScore[], report?: ScoreReport): Scored {
   let parsed = report
-  return { json, report: () => (parsed ??= JSON.parse(json) as ScoreReport) }
+  return { json, areaScores, report: () => (parsed ??= JSON.parse(json) as ScoreReport) }
 }
+
+/** The prompt's tags, and where their rubrics are found, for per-area scores. */
+export interface Areas {
+  tags: readonly string[]
+  rubricFor(id: string): Rubric | undefined
+}
+
+const NO_AREAS: Areas = { tags: [], rubricFor: () => undefined }
 
 interface Pending {
   resolve(scored: Scored): void
@@ -35,20 +47,31 @@ class ScoreWorker {
   private pending = new Map<number, Pending>()
   private next = 1
 
-  score(answer: string, rubric: Rubric): Promise<Scored> {
+  score(answer: string, rubric: Rubric, areas: Areas): Promise<Scored> {
     const worker = this.start()
     const id = this.next++
-    const rubricKey = `${rubric.id}@${rubric.hash}@${rubric.file}`
-    const job: ScoreJob = { id, answer, rubricKey }
-    if (!this.sent.has(rubricKey)) {
-      job.rubric = rubric
-      this.sent.add(rubricKey)
+    const areaRubrics = [...new Set(areas.tags)]
+      .map((tag) => areas.rubricFor(tag))
+      .filter((r): r is Rubric => r !== undefined)
+    const job: ScoreJob = {
+      id,
+      answer,
+      rubric: this.ref(rubric),
+      tags: [...areas.tags],
+      areas: areaRubrics.map((r) => this.ref(r)),
     }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
       worker.ref()
       worker.postMessage(job)
     })
+  }
+
+  private ref(rubric: Rubric): RubricRef {
+    const key = `${rubric.id}@${rubric.hash}@${rubric.file}`
+    if (this.sent.has(key)) return { key }
+    this.sent.add(key)
+    return { key, rubric }
   }
 
   private start(): Worker {
@@ -59,7 +82,7 @@ class ScoreWorker {
       const p = this.pending.get(m.id)
       this.pending.delete(m.id)
       if (this.pending.size === 0) worker.unref()
-      if ('json' in m) p?.resolve(scored(m.json))
+      if ('json' in m) p?.resolve(scored(m.json, m.areaScores))
       else p?.reject(new Error(m.failed))
     })
     const fail = (err: Error) => {
@@ -81,6 +104,7 @@ const worker = new ScoreWorker()
 interface Job extends Pending {
   answer: string
   rubric: Rubric
+  areas: Areas
 }
 
 const queue: Job[] = []
@@ -91,8 +115,10 @@ function runOne(): void {
   const job = queue.shift()
   if (job === undefined) return
   try {
-    const report = score(job.answer, job.rubric)
-    job.resolve(scored(JSON.stringify(report), report))
+    const analysis = analyze(job.answer)
+    const report = scoreAnalysis(analysis, job.rubric)
+    const areaScores = areaScoresOf(() => analysis, report, job.areas.tags, job.areas.rubricFor)
+    job.resolve(scored(JSON.stringify(report), areaScores, report))
   } catch (err) {
     job.reject(err as Error)
   }
@@ -107,10 +133,10 @@ function schedule(): void {
 }
 
 /** Scores `answer` with `rubric` without holding the event loop: short ones in a later turn, long ones on a worker. */
-export function scoreSoon(answer: string, rubric: Rubric): Promise<Scored> {
-  if (answer.length > LONG_ANSWER) return worker.score(answer, rubric)
+export function scoreSoon(answer: string, rubric: Rubric, areas: Areas = NO_AREAS): Promise<Scored> {
+  if (answer.length > LONG_ANSWER) return worker.score(answer, rubric, areas)
   return new Promise((resolve, reject) => {
-    queue.push({ answer, rubric, resolve, reject })
+    queue.push({ answer, rubric, areas, resolve, reject })
     schedule()
   })
 }

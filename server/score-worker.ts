@@ -2,30 +2,55 @@
 // rubric crosses the thread boundary once, not with every answer.
 
 import { parentPort } from 'node:worker_threads'
-import { type Rubric, score } from '../engine/index'
+import type { AreaScore } from '../db/index'
+import { analyze, type Rubric, scoreAnalysis } from '../engine/index'
+import { areaScoresOf } from './area-scoring'
+
+/** A rubric by key (id, hash and file); the rubric itself only when the worker has not seen the key yet. */
+export interface RubricRef {
+  key: string
+  rubric?: Rubric
+}
 
 export interface ScoreJob {
   id: number
   answer: string
-  rubricKey: string
-  /** Sent only when the worker has not seen `rubricKey` yet. */
-  rubric?: Rubric
+  rubric: RubricRef
+  /** The prompt's tags, and the rubrics of the areas among them (for per-area scores from the same analysis). */
+  tags: string[]
+  areas: RubricRef[]
 }
 
 /** The report as JSON: one string crosses the thread boundary, not an object graph of thousands of sentences. */
-export type ScoreReply = { id: number; json: string } | { id: number; failed: string }
+export type ScoreReply =
+  | { id: number; json: string; areaScores: AreaScore[] }
+  | { id: number; failed: string }
 
 const port = parentPort
 if (port === null) throw new Error('score-worker.ts runs as a worker thread')
 
 const rubrics = new Map<string, Rubric>()
 
+function known(ref: RubricRef): Rubric {
+  if (ref.rubric !== undefined) rubrics.set(ref.key, ref.rubric)
+  const rubric = rubrics.get(ref.key)
+  if (rubric === undefined) throw new Error(`Rubric ${ref.key} was never sent`)
+  return rubric
+}
+
 port.on('message', (job: ScoreJob) => {
   try {
-    if (job.rubric !== undefined) rubrics.set(job.rubricKey, job.rubric)
-    const rubric = rubrics.get(job.rubricKey)
-    if (rubric === undefined) throw new Error(`Rubric ${job.rubricKey} was never sent`)
-    port.postMessage({ id: job.id, json: JSON.stringify(score(job.answer, rubric)) } satisfies ScoreReply)
+    const rubric = known(job.rubric)
+    const byId = new Map(job.areas.map((a) => [known(a).id, known(a)]))
+    const analysis = analyze(job.answer)
+    const report = scoreAnalysis(analysis, rubric)
+    const areaScores = areaScoresOf(
+      () => analysis,
+      report,
+      job.tags,
+      (id) => byId.get(id),
+    )
+    port.postMessage({ id: job.id, json: JSON.stringify(report), areaScores } satisfies ScoreReply)
   } catch (err) {
     port.postMessage({ id: job.id, failed: (err as Error).message ?? String(err) } satisfies ScoreReply)
   }

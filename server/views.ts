@@ -19,7 +19,7 @@ import type {
 } from '../db/index'
 import { type Rubric, type RubricError, reportDifference, type ScoreReport } from '../engine/index'
 import { encodeCursor, type ListOrder } from './cursor'
-import type { NextPromptChoice } from './practice'
+import type { AreaCoverage, NextPromptChoice } from './practice'
 import type { RegisteredPrompt, StaleRubric } from './rubric-registry'
 
 export const iso = (ms: number) => new Date(ms).toISOString()
@@ -175,7 +175,33 @@ export function nextPromptView(choice: NextPromptChoice) {
   } satisfies NextPrompt
 }
 
-export function coverageView(areas: CoverageArea[]) {
+/** One area of the coverage grid: its best score under its own rubric, and the attempt that scored it. */
+export function coverageAreaView({ area, practice: p }: AreaCoverage) {
+  return {
+    id: area.id,
+    title: area.title,
+    kind: area.kind,
+    attempts: p?.attempts ?? 0,
+    best: p?.best ?? null,
+    bestAttemptId: p?.bestAttemptId ?? null,
+    bestBandId: p?.bestBandId ?? null,
+    bestBand: p?.bestBandLabel ?? null,
+    bestAttempt:
+      p === undefined
+        ? null
+        : {
+            id: p.bestAttemptId,
+            promptId: p.bestAttempt.promptId,
+            rubricId: p.bestAttempt.rubricId,
+            score: p.bestAttempt.score,
+            createdAt: iso(p.bestAttempt.createdAt),
+          },
+    status: p === undefined ? 'none yet' : p.bestBandLabel,
+  } satisfies CoverageArea
+}
+
+export function coverageView(coverage: readonly AreaCoverage[]) {
+  const areas = coverage.map(coverageAreaView)
   return {
     areas,
     practised: areas.filter((a) => a.best !== null).length,

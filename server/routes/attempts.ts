@@ -39,6 +39,7 @@ const noAttempt = (id: string) =>
 export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const writeConfig = options.writeConfig
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
+  const rubricFor = (id: string) => app.rubrics.get(id)
 
   app.post(
     '/api/attempts',
@@ -49,7 +50,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: 'Score and store an attempt',
         description:
           'Scores the answer with the rubric of the prompt and stores attempt, report, per-criterion ' +
-          'scores and tags in one transaction. Answers up to 20,000 characters.',
+          'scores, tags and its score under the rubric of each area the prompt is tagged with (for coverage) ' +
+          'in one transaction. Answers up to 20,000 characters.',
         body: createAttemptBody,
         // Documented for OpenAPI; the handler sends the report as the engine made it, already serialized once
         // for storage, so the schema is not checked again on the way out (the engine's types are the contract).
@@ -68,7 +70,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       if (entry === undefined) {
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
-      const scored = await scoreSoon(answer, entry.rubric)
+      const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
       const report = scored.report()
       const reportJson = scored.json
       const id = insertAttempt(app.db, {
@@ -77,6 +79,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         durationMs: durationMs ?? null,
         tags: entry.prompt.tags,
         report,
+        areaScores: scored.areaScores,
         reportJson,
         createdAt: app.clock(),
       })
@@ -163,7 +166,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: "Re-score an attempt with today's rubric",
         description:
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
-          "attempt's report; the old one is kept in its history. Answers the per-criterion difference.",
+          "attempt's report; the old one is kept in its history, and its scores under each area's rubric are " +
+          'refreshed. Answers the per-criterion difference.',
         params: attemptParams,
         response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
       },
@@ -182,10 +186,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
             'attempt cannot be re-scored; restore the rubric file (see GET /api/rubrics/errors)',
         )
       }
-      const report = (await scoreSoon(attempt.answer, rubric)).report()
+      const tags = entry?.prompt.tags ?? attempt.tags
+      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor })
+      const report = scored.report()
       const replaced = replaceAttemptReport(app.db, id, {
         report,
-        tags: entry?.prompt.tags ?? attempt.tags,
+        tags,
+        areaScores: scored.areaScores,
         scoredAt: app.clock(),
       })
       if (replaced === undefined) throw noAttempt(request.params.id)

@@ -51,8 +51,9 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['progress'],
         summary: 'Best score so far per leadership principle, competency and theme',
         description:
-          'An attempt counts for every tag of its prompt. An area never practised has best: null and ' +
-          'status "none yet".',
+          'An attempt counts for every area its prompt is tagged with, at its score under that area’s own ' +
+          'rubric (its own report may come from another rubric: bestAttempt says which, and its score there). ' +
+          'An area never practised has best: null and status "none yet".',
         response: { 200: coverageSchema },
       },
     },

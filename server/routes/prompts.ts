@@ -43,7 +43,8 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The prompt for the weakest area',
         description:
           'Deterministic: the first area (leadership principle, competency or theme, by id) with no ' +
-          'attempts; otherwise the area with the lowest average over its latest 5 attempts (ties by id). ' +
+          'attempts; otherwise the area with the lowest average over its latest 5 attempts, each scored under ' +
+          "the area's own rubric (ties by id). " +
           'Within the area, the prompt with the fewest attempts (ties by id).',
         response: { 200: nextPromptSchema, 404: errorSchema },
       },

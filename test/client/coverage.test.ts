@@ -1,6 +1,12 @@
 // Trends helpers: the coverage grid always shows the 16 principles; weakest criteria; which prompt trains one.
 import { describe, expect, it } from 'vitest'
-import { bandClass, coverageGroups, promptForCriterion, weakestCriteria } from '../../client/coverage'
+import {
+  bandClass,
+  bestSource,
+  coverageGroups,
+  promptForCriterion,
+  weakestCriteria,
+} from '../../client/coverage'
 import type { Coverage, Trends } from '../../contract/progress'
 import type { Rubric } from '../../engine/types'
 
@@ -19,6 +25,13 @@ describe('coverageGroups', () => {
           bestAttemptId: 7,
           bestBandId: null,
           bestBand: 'Strong',
+          bestAttempt: {
+            id: 7,
+            promptId: 'ownership-outside-scope',
+            rubricId: 'ownership',
+            score: 81,
+            createdAt: '2025-03-03T09:00:00.000Z',
+          },
           status: 'Strong',
         },
         {
@@ -30,6 +43,7 @@ describe('coverageGroups', () => {
           bestAttemptId: null,
           bestBandId: null,
           bestBand: null,
+          bestAttempt: null,
           status: 'none yet',
         },
         {
@@ -41,6 +55,7 @@ describe('coverageGroups', () => {
           bestAttemptId: null,
           bestBandId: null,
           bestBand: null,
+          bestAttempt: null,
           status: 'none yet',
         },
       ],
@@ -53,6 +68,38 @@ describe('coverageGroups', () => {
     expect(lps!.cells.find((c) => c.id === 'frugality')!.noRubric).toBe(true)
     expect(competencies!.cells.map((c) => c.id)).toEqual(['mentorship'])
     expect(themes!.cells).toEqual([])
+  })
+})
+
+describe('bestSource', () => {
+  const area = {
+    id: 'bias-for-action',
+    title: 'Bias for Action',
+    kind: 'leadership-principle' as const,
+    attempts: 1,
+    best: 41,
+    bestAttemptId: 3,
+    bestBandId: 'weak',
+    bestBand: 'Needs work',
+    bestAttempt: {
+      id: 3,
+      promptId: 'deliver-results-deadline',
+      rubricId: 'deliver-results',
+      score: 88,
+      createdAt: '2025-03-03T09:00:00.000Z',
+    },
+    status: 'Needs work',
+  }
+  const titles = new Map([['deliver-results', 'Deliver Results']])
+  it('names the area whose prompt the best answer was written for, when it is another area', () => {
+    expect(bestSource(area, (id) => titles.get(id))).toBe('from a Deliver Results answer')
+    expect(bestSource(area, () => undefined)).toBe('from a deliver-results answer')
+  })
+  it('says nothing for an answer to the area’s own prompt, or no answer', () => {
+    expect(
+      bestSource({ ...area, bestAttempt: { ...area.bestAttempt, rubricId: 'bias-for-action' } }, () => 'x'),
+    ).toBeNull()
+    expect(bestSource({ ...area, bestAttempt: null }, () => 'x')).toBeNull()
   })
 })
 

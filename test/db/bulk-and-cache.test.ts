@@ -16,24 +16,28 @@ import {
   practiceByArea,
   trends,
 } from '../../db/index'
+import { sameScoreEveryArea } from './helpers'
 
 const MON = Date.parse('2025-03-03T09:00:00Z')
 
 function attempt(score: number, createdAt = MON): NewAttempt {
+  const tags = ['ownership', 'conflict', 'ownership']
+  const report: NewAttempt['report'] = {
+    rubricId: 'ownership',
+    rubricHash: 'h',
+    engineVersion: '1',
+    score,
+    band: { id: 'weak', label: 'Needs work' },
+    criteria: [{ id: 'star-structure', score: score / 5, max: 20, status: 'partial' }],
+  }
   return {
     promptId: 'ownership-outside-scope',
     answer: `An answer scoring ${score}.`,
     durationMs: 1000,
-    tags: ['ownership', 'conflict', 'ownership'],
+    tags,
     createdAt,
-    report: {
-      rubricId: 'ownership',
-      rubricHash: 'h',
-      engineVersion: '1',
-      score,
-      band: { id: 'weak', label: 'Needs work' },
-      criteria: [{ id: 'star-structure', score: score / 5, max: 20, status: 'partial' }],
-    },
+    report,
+    areaScores: sameScoreEveryArea(report, tags),
   }
 }
 

@@ -1,9 +1,18 @@
 // Shared by the database suites: a fresh database file per test, a report builder and a one-line attempt writer.
 
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { closeDb, createDb, type Db, insertAttempt, type StorableReport } from '../../db/index'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import {
+  type AreaScore,
+  closeDb,
+  createDb,
+  type Db,
+  insertAttempt,
+  type StorableReport,
+} from '../../db/index'
 
 export const DAY = 86_400_000
 export const MON = Date.parse('2025-03-03T09:00:00Z') // a Monday
@@ -31,6 +40,14 @@ export function report(
   }
 }
 
+/**
+ * Per-area scores for `tags` that all equal the report's score and band: for suites that test aggregates over
+ * given scores (the server computes real ones under each area's rubric; see test/server).
+ */
+export function sameScoreEveryArea(r: StorableReport, tags: readonly string[]): AreaScore[] {
+  return tags.map((rubricId) => ({ rubricId, score: r.score, band: r.band }))
+}
+
 /** A new database in a new temporary folder, one level down so createDb has a folder to create. */
 export function openTempDb(): { dir: string; db: Db } {
   const dir = mkdtempSync(join(tmpdir(), 'starboard-db-'))
@@ -52,11 +69,40 @@ export function addAttempt(
   promptId = 'ownership-outside-scope',
   tags = ['ownership'],
 ): number {
+  const r = report(score, tags[0])
   return insertAttempt(db, {
     promptId,
     answer: `answer scoring ${score}`,
     tags,
-    report: report(score, tags[0]),
+    report: r,
+    areaScores: sameScoreEveryArea(r, tags),
     createdAt,
   })
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../db/migrations/', import.meta.url))
+
+/**
+ * A database file at an older schema: the first `count` committed migrations applied, and recorded as drizzle's
+ * migrator records them, so createDb applies only the later ones. Returned open, to write rows the old way.
+ */
+export function databaseAtMigration(file: string, count: number): Database.Database {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[]
+  }
+  const applied = journal.entries.slice(0, count)
+  const old = new Database(file)
+  for (const { tag } of applied) {
+    for (const statement of readFileSync(join(MIGRATIONS, `${tag}.sql`), 'utf8').split(
+      '--> statement-breakpoint',
+    )) {
+      if (statement.trim() !== '') old.exec(statement)
+    }
+  }
+  old.exec(
+    'CREATE TABLE "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
+  )
+  const record = old.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)')
+  for (const { tag, when } of applied) record.run(tag, when)
+  return old
 }

@@ -1,8 +1,8 @@
 // Practice per area and attempt counts per prompt.
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { attemptCountsByPrompt, type Db, practiceByArea } from '../../db/index'
-import { type AddArgs, addAttempt, MON, openTempDb, removeTempDb } from './helpers'
+import { attemptCountsByPrompt, type Db, insertAttempt, practiceByArea } from '../../db/index'
+import { type AddArgs, addAttempt, DAY, MON, openTempDb, removeTempDb, report } from './helpers'
 
 let dir: string
 let db: Db
@@ -28,6 +28,7 @@ describe('aggregates', () => {
         bestAttemptId: ids.length + 1,
         bestBandId: 'strong',
         bestBandLabel: 'Strong',
+        bestAttempt: { promptId: 'conflict-disagreement', rubricId: 'conflict', score: 95, createdAt: MON },
         recentAverage: 32, // 10, 20, 30, 40, 60
         lastPractisedAt: MON + 7000,
       },
@@ -38,6 +39,12 @@ describe('aggregates', () => {
         bestAttemptId: ids[1],
         bestBandId: 'strong',
         bestBandLabel: 'Strong',
+        bestAttempt: {
+          promptId: 'ownership-outside-scope',
+          rubricId: 'ownership',
+          score: 80,
+          createdAt: MON + 1000,
+        },
         recentAverage: 32,
         lastPractisedAt: MON + 7000,
       },
@@ -48,5 +55,44 @@ describe('aggregates', () => {
         ['ownership-outside-scope', 8],
       ]),
     )
+  })
+})
+
+describe("judged by each area's own rubric", () => {
+  test("an attempt counts for each area at its score there, not at its own report's score", () => {
+    // A Deliver Results answer: 90 under its own rubric, 35 under Ownership's, which its prompt is tagged with.
+    const delivered = insertAttempt(db, {
+      promptId: 'deliver-results-tight-deadline',
+      answer: 'We shipped on time.',
+      tags: ['deliver-results', 'ownership'],
+      report: report(90, 'deliver-results'),
+      areaScores: [
+        { rubricId: 'deliver-results', score: 90, band: { id: 'strong', label: 'Strong' } },
+        { rubricId: 'ownership', score: 35, band: { id: 'weak', label: 'Needs work' } },
+      ],
+      createdAt: MON,
+    })
+    const owned = add(60, MON + DAY, 'ownership-outside-scope', ['ownership'])
+    const byArea = new Map(practiceByArea(db).map((p) => [p.tag, p]))
+    expect(byArea.get('deliver-results')).toMatchObject({ attempts: 1, best: 90, bestAttemptId: delivered })
+    expect(byArea.get('ownership')).toMatchObject({
+      attempts: 2,
+      best: 60,
+      bestAttemptId: owned,
+      bestBandLabel: 'Needs work',
+      recentAverage: 47.5, // 35 and 60
+      bestAttempt: { promptId: 'ownership-outside-scope', rubricId: 'ownership', score: 60 },
+    })
+  })
+
+  test('an attempt stored without per-area scores counts for no area', () => {
+    insertAttempt(db, {
+      promptId: 'p',
+      answer: 'a',
+      tags: ['ownership'],
+      report: report(80),
+      createdAt: MON,
+    })
+    expect(practiceByArea(db)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import Database, { type Statement } from 'better-sqlite3'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import {
+  backfillAreaScores,
   type Db,
   findAttempt,
   insertAttempt,
@@ -103,4 +104,15 @@ test('inserting one attempt or a batch takes the write lock before the first row
   expect(racing(() => insertAttempt(db, attempt(40)))).toEqual(['SQLITE_BUSY'])
   expect(racing(() => insertAttempts(db, [attempt(50), attempt(60)]))).toEqual(['SQLITE_BUSY'])
   expect(other.prepare('SELECT count(*) FROM attempts').pluck().get()).toBe(3)
+})
+
+test('a back-fill batch takes the write lock before it reads the queue', () => {
+  const id = insertAttempt(db, attempt(40))
+  db.$client.prepare('INSERT INTO area_score_backfill (attempt_id) VALUES (?)').run(id)
+  const met = racing(() =>
+    backfillAreaScores(db, (a) => [{ rubricId: 'ownership', score: a.score, band: a.band }]),
+  )
+  expect(met).toEqual(['SQLITE_BUSY'])
+  expect(db.$client.prepare('SELECT count(*) FROM area_score_backfill').pluck().get()).toBe(0)
+  expect(db.$client.prepare('SELECT score FROM attempt_area_scores').pluck().all()).toEqual([40])
 })

@@ -109,6 +109,18 @@ export async function startApp(
   }
 }
 
+/** The score and band an answer gets under rubric `rubricId` (POST /api/score; nothing is stored). */
+export async function scoreUnder(
+  app: FastifyInstance,
+  rubricId: string,
+  answer: string,
+): Promise<{ score: number; band: { id: string; label: string } }> {
+  const res = await app.inject({ method: 'POST', url: '/api/score', payload: { answer, rubricId } })
+  if (res.statusCode !== 200) throw new Error(`POST /api/score answered ${res.statusCode}: ${res.body}`)
+  const { score, band } = res.json()
+  return { score, band }
+}
+
 /** Polls until `check` returns a value (not undefined), or fails after `ms`; for the file watcher. */
 export async function eventually<T>(check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms

@@ -1,7 +1,7 @@
 // GET /api/trends and GET /api/coverage against hand-computed expectations.
 
 import { afterEach, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, startApp, type TestApp, WEAK_ANSWER } from './helpers'
+import { GOOD_ANSWER, scoreUnder, startApp, type TestApp, WEAK_ANSWER } from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -91,12 +91,22 @@ describe('GET /api/trends', () => {
     expect(byRubric.overall).toEqual([
       { period: '2025-03-03', attempts: 2, average: round2((a.score + b.score) / 2) },
     ])
-    // The ownership prompt is tagged conflict, so the conflict tag sees c and d.
+    // The ownership prompt is tagged conflict, so the conflict tag sees c and d, each at its score under the
+    // conflict rubric: c's own report is the ownership rubric's, d's is conflict's.
+    const cUnderConflict = (await scoreUnder(t.app, 'conflict', GOOD_ANSWER)).score
+    expect(cUnderConflict).not.toBe(c.score)
     const byTag = (await t.app.inject('/api/trends?tag=conflict&interval=week')).json()
     expect(byTag.overall).toEqual([
-      { period: '2025-03-03', attempts: 1, average: c.score },
+      { period: '2025-03-03', attempts: 1, average: cUnderConflict },
       { period: '2025-03-10', attempts: 1, average: d.score },
     ])
+    // Score bounds by area bound the score under the area's rubric.
+    const bounded = (
+      await t.app.inject(
+        `/api/trends?tag=conflict&interval=week&minScore=${cUnderConflict}&maxScore=${cUnderConflict}`,
+      )
+    ).json()
+    expect(bounded.overall).toEqual([{ period: '2025-03-03', attempts: 1, average: cUnderConflict }])
     const ranged = (await t.app.inject('/api/trends?from=2025-03-04&to=2025-03-10')).json()
     expect(ranged.overall).toEqual([{ period: '2025-03-09', attempts: 1, average: c.score }])
   })
@@ -192,6 +202,7 @@ describe('GET /api/coverage', () => {
           bestAttemptId: null,
           bestBandId: null,
           bestBand: null,
+          bestAttempt: null,
           status: 'none yet',
         },
         expect.objectContaining({ id: 'conflict', kind: 'competency', best: null, status: 'none yet' }),
@@ -216,10 +227,25 @@ describe('GET /api/coverage', () => {
       bestAttemptId: strong.json().id,
       bestBandId: strongReport.band.id,
       bestBand: strongReport.band.label,
+      bestAttempt: {
+        id: strong.json().id,
+        promptId: 'ownership-outside-scope',
+        rubricId: 'ownership',
+        score: strongReport.score,
+        createdAt: new Date(t.clock.now).toISOString(),
+      },
       status: strongReport.band.label,
     })
-    // The ownership prompt also trains conflict: its strong attempt is conflict's best too.
-    expect(byId.conflict).toMatchObject({ attempts: 2, best: Math.max(weak.score, strongReport.score) })
+    // The ownership prompt also trains conflict: its strong attempt counts there at the conflict rubric's score.
+    const underConflict = await scoreUnder(t.app, 'conflict', GOOD_ANSWER)
+    expect(underConflict.score).toBeGreaterThan(weak.score)
+    expect(byId.conflict).toMatchObject({
+      attempts: 2,
+      best: underConflict.score,
+      bestAttemptId: strong.json().id,
+      bestBand: underConflict.band.label,
+      bestAttempt: { rubricId: 'ownership', score: strongReport.score },
+    })
     expect(byId.pressure).toMatchObject({ attempts: 0, best: null, status: 'none yet' })
     // star-core is general, not an area.
     expect(byId['star-core']).toBeUndefined()

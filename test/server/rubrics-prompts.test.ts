@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, startApp, type TestApp, WEAK_ANSWER } from './helpers'
+import { GOOD_ANSWER, scoreUnder, startApp, type TestApp, WEAK_ANSWER } from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -184,16 +184,23 @@ describe('prompts', () => {
     n = await next()
     expect(n).toMatchObject({ area: { id: 'pressure' }, attempts: 4, recentAverage: pressureAverage })
 
-    // A weak ownership answer lowers ownership and conflict alike: equal averages, so the smaller id wins.
+    // A weak ownership answer lowers ownership and conflict, each judged by its own rubric: conflict's average
+    // (the two answers under the conflict rubric) is the lower, so conflict is next.
     const weakOwnership = await practise('ownership-outside-scope', WEAK_ANSWER)
-    const shared = Math.round(((strong + weakOwnership) / 2) * 100) / 100
-    expect(shared).toBeLessThan(pressureAverage)
+    const average = (a: number, b: number) => Math.round(((a + b) / 2) * 100) / 100
+    const ownershipAverage = average(strong, weakOwnership)
+    const conflictAverage = average(
+      (await scoreUnder(t.app, 'conflict', GOOD_ANSWER)).score,
+      (await scoreUnder(t.app, 'conflict', WEAK_ANSWER)).score,
+    )
+    expect(conflictAverage).toBeLessThan(ownershipAverage)
+    expect(conflictAverage).toBeLessThan(pressureAverage)
     n = await next()
     expect(n).toMatchObject({
       area: { id: 'conflict' },
       reason: 'lowest-recent-average',
       attempts: 2,
-      recentAverage: shared,
+      recentAverage: conflictAverage,
       // The least practised of the prompts tagged conflict, ties by id.
       prompt: { id: 'conflict-difficult-peer' },
     })

@@ -4,7 +4,7 @@ import type { Trends } from '../../../contract/progress'
 import type { RubricSummary } from '../../../contract/rubrics'
 import { Chart, type ChartSeries } from '../../components/Chart'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
-import { bandClass, coverageGroups, weakestCriteria } from '../../coverage'
+import { bandClass, bestSource, coverageGroups, weakestCriteria } from '../../coverage'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, useAppState } from '../../state'
 
@@ -62,6 +62,7 @@ export function TrendsPage() {
   const data = useMemo(() => (trends.state === 'ready' ? chartData(trends.data) : null), [trends])
   const weakest = trends.state === 'ready' ? weakestCriteria(trends.data) : []
   const step = interval === 'day' ? 86_400 : 7 * 86_400
+  const rubricTitle = (id: string) => summaries.find((r) => r.id === id)?.title
 
   return (
     <main id="main" tabIndex={-1} class="page trends">
@@ -174,7 +175,9 @@ export function TrendsPage() {
       <section aria-labelledby="coverage-title" class="coverage">
         <h2 id="coverage-title">Story coverage</h2>
         <p class="lede">
-          Your best score so far in each area. Before an interview loop, aim for a strong story in every cell.
+          Your best score so far in each area, judged by that area’s own rubric: an answer to another area’s
+          prompt counts here at the score this area’s criteria give it. Before an interview loop, aim for a
+          strong story in every cell.
         </p>
         {coverage.state === 'loading' && <Loading label="Loading coverage…" />}
         {coverage.state === 'error' && (
@@ -218,6 +221,12 @@ export function TrendsPage() {
                                 {' '}
                                 · {c.attempts} {c.attempts === 1 ? 'attempt' : 'attempts'}
                               </span>
+                              {bestSource(c, rubricTitle) !== null && (
+                                <span class="muted small cell-source" data-testid="coverage-source">
+                                  {' '}
+                                  · {bestSource(c, rubricTitle)}
+                                </span>
+                              )}
                             </span>
                           )}
                         </a>

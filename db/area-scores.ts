@@ -1,0 +1,150 @@
+// Attempts' scores under the rubric of each area their prompt trains: written with the attempt and with every
+// re-score, read by coverage and trends by area, and back-filled once for attempts stored before they existed.
+
+import type { Database, Statement } from 'better-sqlite3'
+import type { Db } from './client'
+
+/**
+ * An answer's score under one area's rubric. Structural, as StorableReport is: db/ does not import the engine,
+ * and the server computes these with it.
+ */
+export interface AreaScore {
+  /** The area: a rubric id, one of the tags of the attempt's prompt. */
+  rubricId: string
+  score: number
+  band: { id: string; label: string }
+}
+
+export interface AreaScoreStatements {
+  insert: Statement
+  remove: Statement
+}
+
+/** Prepared by the attempt write statements (db/attempts.ts), so the rows go in the same transaction. */
+export function areaScoreStatements(client: Database): AreaScoreStatements {
+  return {
+    insert: client.prepare(
+      `INSERT INTO attempt_area_scores (attempt_id, rubric_id, score, band_id, band_label, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    remove: client.prepare('DELETE FROM attempt_area_scores WHERE attempt_id = ?'),
+  }
+}
+
+/**
+ * Writes an attempt's per-area scores inside the caller's transaction. With `replace`, the attempt's earlier
+ * rows go first (a re-score). `scores` undefined writes nothing and keeps what the attempt had. An area given
+ * twice keeps its first score, as a prompt's repeated tag is stored once.
+ */
+export function writeAreaScores(
+  statements: AreaScoreStatements,
+  attemptId: number,
+  scores: readonly AreaScore[] | undefined,
+  createdAt: number,
+  replace: boolean,
+): void {
+  if (scores === undefined) return
+  if (replace) statements.remove.run(attemptId)
+  const seen = new Set<string>()
+  for (const s of scores) {
+    if (seen.has(s.rubricId)) continue
+    seen.add(s.rubricId)
+    statements.insert.run(attemptId, s.rubricId, s.score, s.band.id, s.band.label, createdAt)
+  }
+}
+
+/** An attempt waiting for its per-area scores: what scoring it under its areas' rubrics needs. */
+export interface AttemptToBackfill {
+  id: number
+  promptId: string
+  answer: string
+  /** Every tag of its prompt, as stored with it: the areas to score it under. */
+  tags: string[]
+  /** Its own report's rubric, score and band: the score under that rubric needs no scoring again. */
+  rubricId: string
+  score: number
+  band: { id: string; label: string }
+}
+
+interface BackfillStatements {
+  pending: Statement
+  batch: Statement
+  tags: Statement
+  insert: Statement
+  done: Statement
+  run: (size: number, scoreAttempt: (attempt: AttemptToBackfill) => readonly AreaScore[]) => number
+}
+
+const backfillStatements = new WeakMap<Db, BackfillStatements>()
+
+interface BatchRow {
+  id: number
+  promptId: string
+  answer: string
+  rubricId: string
+  score: number
+  bandId: string
+  bandLabel: string
+  createdAt: number
+}
+
+function backfillStatementsFor(db: Db): BackfillStatements {
+  const known = backfillStatements.get(db)
+  if (known !== undefined) return known
+  const client = db.$client
+  const statements: BackfillStatements = {
+    pending: client.prepare('SELECT count(*) FROM area_score_backfill').pluck(),
+    batch: client.prepare(
+      `SELECT a.id, a.prompt_id AS promptId, a.answer, a.rubric_id AS rubricId, a.score, a.band_id AS bandId,
+         a.band_label AS bandLabel, a.created_at AS createdAt
+       FROM area_score_backfill q CROSS JOIN attempts a ON a.id = q.attempt_id
+       ORDER BY q.attempt_id LIMIT ?`,
+    ),
+    tags: client.prepare('SELECT tag FROM attempt_tags WHERE attempt_id = ? ORDER BY tag').pluck(),
+    // An attempt re-scored since the queue was filled has its rows already, from the newer report: they stay.
+    insert: client.prepare(
+      `INSERT OR IGNORE INTO attempt_area_scores (attempt_id, rubric_id, score, band_id, band_label, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    done: client.prepare('DELETE FROM area_score_backfill WHERE attempt_id = ?'),
+    run: () => 0,
+  }
+  statements.run = client.transaction(
+    (size: number, scoreAttempt: (attempt: AttemptToBackfill) => readonly AreaScore[]) => {
+      const rows = statements.batch.all(size) as BatchRow[]
+      for (const row of rows) {
+        const { bandId, bandLabel, createdAt, ...rest } = row
+        const tags = statements.tags.all(row.id) as string[]
+        const seen = new Set<string>()
+        for (const s of scoreAttempt({ ...rest, tags, band: { id: bandId, label: bandLabel } })) {
+          if (seen.has(s.rubricId)) continue
+          seen.add(s.rubricId)
+          statements.insert.run(row.id, s.rubricId, s.score, s.band.id, s.band.label, createdAt)
+        }
+        statements.done.run(row.id)
+      }
+      return rows.length
+    },
+  ).immediate
+  backfillStatements.set(db, statements)
+  return statements
+}
+
+/** How many attempts still wait for their per-area scores (queued by migration 0006). */
+export function pendingAreaScoreBackfill(db: Db): number {
+  return backfillStatementsFor(db).pending.get() as number
+}
+
+/**
+ * Scores the next `size` queued attempts with `scoreAttempt` and stores their per-area scores, taking them off
+ * the queue, in one IMMEDIATE transaction: a batch is stored whole or not at all, and another process's writes
+ * wait at most one batch. Returns how many attempts the batch held; 0 when the queue is empty. `scoreAttempt`
+ * runs inside the transaction and must not await anything.
+ */
+export function backfillAreaScores(
+  db: Db,
+  scoreAttempt: (attempt: AttemptToBackfill) => readonly AreaScore[],
+  size = 100,
+): number {
+  return backfillStatementsFor(db).run(size, scoreAttempt)
+}

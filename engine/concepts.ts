@@ -99,6 +99,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'avoided an outage', 'avoided a', 'no customer impact', 'no data loss', 'without losing', 'kept … from',
       'instead of losing', 'instead of weeks', 'instead of days', 'rather than losing', 'lost revenue',
       'revenue at risk', 'exposure', 'penalty', 'missed the window', 'would have hit',
+      'never stopped', 'never went down', 'never lost', 'kept all', 'while we kept',
+      'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
     ],
   },
 
@@ -158,6 +160,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'only … minutes of downtime', 'minutes of downtime', 'hours of downtime', 'downtime', 'time to market',
       'first to market', 'beat the', 'kept the launch', 'kept the deadline', 'made the deadline',
       'unblocked … weeks', 'saved … days', 'saved … weeks', 'saved … hours',
+      'days early', 'a day early', 'a week early', 'weeks early',
     ],
   },
 
@@ -272,6 +275,11 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'searched the support', 'analytics', 'usage data', 'spent … with customers', 'afternoon with',
       'day with', 'on the phone with', 'sent it to … to try', 'to try before', 'beta testers',
       'early access',
+      'riding along', 'rode along', 'ride-along', 'ride along', 'went out with', 'spent … days with',
+      'on site with',
+      'watched their', 'watched … live', 'with them on a call', 'got on a call', 'I called', 'I phoned',
+      'we phoned', 'phoned', 'rang', 'called … contacts', 'called … myself', 'my call notes',
+      'call notes', 'asked … questions',
     ],
   },
   'customer-need': {
@@ -289,6 +297,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'they want', 'they wanted', 'what she needed', 'what he needed', 'how long … takes',
       'how long it took', 'how long that takes', 'in their day', 'what they actually', 'what they really',
       'actually use', 'actually used', 'the simplest version',
+      'they wanted to', 'she wanted to', 'he wanted to', 'what they were doing', 'trying to do',
+     
+      'what their … looks like', 'actually looks like', 'on the floor', 'their users',
+      'least able to', 'cut … off from', 'lost access',
     ],
   },
   'customer-first-tradeoff': {
@@ -301,6 +313,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'harder for the team', 'more work for us', 'at a cost to', 'even though it meant',
       'even though it cost', 'instead of the feature', 'instead of our', 'customer came first',
       'customers came first', 'put the customer first', 'the right thing for', 'argued for the customer',
+      'replace our planned', 'the planned', 'our planned', 'instead of the planned', 'I was supposed to',
+      'supposed to be', 'ships … late', 'one week late', 'a week late',
+      'pushed … back', 'later than planned', 'instead of keeping',
+      'offered to build', 'at our cost', 'our own cost', 'our own plan',
     ],
   },
   'customer-outcome-metric': {
@@ -313,6 +329,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'their time', 'saved them', 'saved customers', 'saved users', 'customers saved', 'per customer',
       'per user', 'app rating', 'star rating', 'thanked us', 'thank-you', 'upgraded', 'expanded the contract',
       'revenue', 'active users', 'daily active', 'customers used', 'users now',
+      'not one … lost', 'lost access', 'became a reference', 'reference customer', 'stopped complaining',
+      'customers told us', 'customers said', 'for customers', 'for users',
     ],
   },
 
@@ -327,6 +345,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'must have', 'nice-to-have', 'nice-to-haves', 'nice to have', 'MVP', 'minimum viable', 'bare minimum',
       'what not to build', 'what not to deliver', 'said no to', 'left out', 'stripped down',
       'smaller version', 'thinnest slice', 'thin slice', 'shipped later', 'followed later', 'the work we cut',
+      'took … out of the', 'out of the first release', 'left … out of', 'to a later release',
+      'followed in', 'for a later release',
     ],
   },
   prioritisation: {
@@ -388,6 +408,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'review progress', 'reviewed progress', 'progress every', 'every week', 'each week',
       'weekly review', 'daily review', 'ran … in parallel', 'compared every', 'checked every',
       'tracked it', 'tracked every', 'progress against',
+      'checked … against', 'went through … every', 'every Monday', 'every Friday',
+      'every Monday and Thursday', 'twice a week', 'short list',
     ],
   },
 
@@ -999,7 +1021,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'weird', 'puzzled', 'puzzling', 'surprising', 'caught my eye', 'rabbit hole', 'others ignored',
       'everyone ignored',
       'wanted to find out', 'find out if', 'find out why', 'find out how', 'kept running into',
-      'why exactly', 'I noticed', 'noticed', 'too regular', 'to understand it', 'understand how',
+      'why exactly', 'I noticed', 'too regular', 'to understand it', 'understand how',
       'read up on', 'how it worked', 'how … works', 'what was going on', 'what was really',
       'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
     ],

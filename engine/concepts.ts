@@ -243,6 +243,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'static check', 'type check', 'quality gate', 'gate', 'guardrail', 'guardrails', 'property-based test',
       'fuzz test', 'canary analysis', 'automated check', 'automatic check', 'performance test',
       'load test in CI', 'caught earlier', 'catch it earlier', 'catches it',
+      'service template', 'by default', 'every new service', 'fails loudly', 'fail loudly',
+      'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
     ],
   },
   'operational-safeguard': {
@@ -298,7 +300,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'how long it took', 'how long that takes', 'in their day', 'what they actually', 'what they really',
       'actually use', 'actually used', 'the simplest version',
       'they wanted to', 'she wanted to', 'he wanted to', 'what they were doing', 'trying to do',
-     
       'what their … looks like', 'actually looks like', 'on the floor', 'their users',
       'least able to', 'cut … off from', 'lost access',
     ],
@@ -527,6 +528,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the real issue', 'five whys', '5 whys', 'traced it to', 'traced it back to', 'traced … to',
       'turned out to be', 'turned out that', 'it turned out', 'came down to', 'boiled down to', 'the culprit',
       'the source of', 'fixed the cause', 'why it happened', 'rather than the symptom',
+      'one query per', 'queued behind', 'the whole clue', 'the clue', 'rang a bell',
+      'that explained', 'which explained', 'the mechanism', 'a mechanism', 'showed that each',
     ],
   },
   'below-the-surface': {
@@ -839,7 +842,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'availability', 'nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
       'zero bugs', 'no incidents', 'zero incidents', 'clean release', 'first-time pass',
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
-     
     ],
   },
 
@@ -899,6 +901,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'borrowed', 'borrow', 'another team', 'another team’s', 'adapted', 'forked', 'instead of building',
       'rather than building', 'instead of buying', 'rather than buying', 'free tier', 'spare', 'leftover',
       'hand-me-down', 'native feature',
+      'what we already had', 'what we had', 'the trigram extension', 'extension',
+      'our existing', 'our own database', 'instead of a vendor', 'rather than a vendor',
+      'before you buy',
     ],
   },
 
@@ -1050,7 +1055,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'postmortem review',
       'brown-bag', 'a short note', 'note for the team', 'wrote a note', 'explaining the',
       'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
-     
     ],
   },
   'damage-control': {
@@ -1102,6 +1106,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'decided to own', 'decided to take', 'offered to', 'I offered', 'took responsibility', 'put my hand up',
       'raised my hand', 'instead of waiting for', 'rather than wait for', 'did it myself', 'on the side',
       'in my spare time', 'twenty percent time',
+      'my miss', "it's my team's", "it was my team's", 'nobody assigned', 'no one assigned',
+      'not assigned to me', "wasn't my", 'not my team', 'nobody had owned', 'I would own', 'I’d own',
+      "I'd own", 'I said I would', 'I told … I would',
     ],
   },
   'orphaned-problem': {
@@ -1126,6 +1133,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'followed up', 'follow up', 'kept checking', 'kept following up', 'checked every week', 'checked back',
       'stayed on it', 'stuck with it', 'finished it', 'rather than just flagging', 'beyond raising',
       'kept at it', 'for the next', 'for two months', 'for the next month', 'every week until', 'verified it',
+      'the following week', 'went/go through our other', 'go through the other', 'went through the other',
+      'find/found two more', 'every remaining',
+      'made sure it', 'until it was automated',
     ],
   },
   handover: {
@@ -1149,6 +1159,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'for everyone', 'everyone in engineering', 'all engineers', 'every engineer', 'every service',
       'all services', 'every product', 'all products', 'all regions', 'every region', 'every market',
       'beyond my team', 'beyond our team', 'outside my team',
+      'one team at a time', 'every internal', 'for all … services', 'reused my', 'reused it',
+      'other services', 'every other', 'the rest of the company', 'other departments',
+      'every customer', 'all customers',
     ],
   },
   'downstream-impact': {
@@ -1201,6 +1214,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'added a lock', 'added a retry', 'added retries', 'added a timeout', 'added a check',
       'added validation', 'made it idempotent', 'corrected', 'downgraded', 'pinned the', 'raised the limit',
       'bumped', 'addressed the', 'targeted fix', 'one-line fix', 'one line fix', 'matched the cause',
+      'batch', 'batched', 'to batch', 'cache the', 'the fix', 'one line', 'I fixed', 'we fixed',
+      'fixed the', 'patch the', 'I patch', 'changed the default',
     ],
   },
 
@@ -1272,6 +1287,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'licences', 'licenses', 'reserved instances', 'savings plan', 'spot instances', 'cost explorer',
       'cost breakdown', 'FinOps', 'cheaper', 'cheapest', 'expensive', 'dollars', 'savings', 'fewer instances',
       'fewer servers', 'fewer nodes', 'unit cost', 'cost per', 'money',
+      'quoted at', 'the quote', 'a quote', 'purchase request', 'purchase order', 'before we signed',
+      'before signing', 'before you buy', 'not spent', 'spent nothing', 'a year at our volume',
+      'a year in', 'the price',
     ],
   },
   'waste-removed': {
@@ -1366,6 +1384,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what mattered to them', 'from their side', 'on their side', 'made sense for them',
       'made sense from their', 'asked what they', 'asked them what', 'their pain', 'their on-call',
       'their manager', 'their incentives', 'in their position',
+      'their blocker', 'their release', 'their staging', 'their campaign', 'their side',
+      "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
     ],
   },
   'shared-context': {
@@ -1376,6 +1396,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'status update', 'demoed', 'demo', 'demos', 'kept them informed', 'kept … in the loop', 'in the loop',
       'looped in', 'joint planning', 'planning together', 'invited them', 'invited … to', 'early draft',
       'early version', 'in writing', 'one-pager', 'kickoff', 'kick-off', 'office hours', 'open doc',
+      'wiki', 'a short page', 'nobody was surprised', 'so nobody', 'written note', 'short written note',
+      'shared that with',
     ],
   },
   'gave-help': {
@@ -1388,6 +1410,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put my own work aside', 'set my work aside', 'paused my', 'dropped what I', 'my own work',
       'spent … days helping', 'spent … helping', 'on their behalf', 'took … off their plate', 'took work off',
       'covered for', 'feasibility', 'simpler alternative', 'technical constraints',
+      'sat in on', 'sat with', 'pairing', 'took their', 'pause my', 'put my own … aside', 'dropped my',
+      'on loan',
     ],
   },
   'working-agreement': {
@@ -1399,6 +1423,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'RACI', 'definition of done', 'acceptance criteria', 'shared roadmap', 'joint roadmap', 'weekly sync',
       'ground rules', 'rules of engagement', 'support agreement', 'on-call agreement', 'wrote down who',
       'written down',
+      'signed off', 'recorded each decision', 'agreed to', 'all three of us', 'promised', 'promised to',
+      'committed to', 'in writing',
     ],
   },
   'joint-success': {

@@ -27,6 +27,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked … what I was missing', 'what am I missing', 'what I might be missing', 'invited criticism',
       'outside perspective', 'fresh eyes', 'ran it past', 'ran it by', 'sanity check', 'sanity-checked',
       'asked a senior', 'asked the staff engineer', 'premortem', 'pre-mortem',
+      'try to break', 'to break my', 'attack my', 'attack the', 'asked … to review', 'asked … to find',
+      'strongest skeptic', 'strongest advocate', 'strongest advocates', 'biggest critic',
+      'most in favour of', 'most in favor of',
+      'invited … to challenge', 'invited … to attack', 'invited … to review',
     ],
   },
   'evidence-based': {
@@ -41,6 +45,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'counted how many', 'went through the last', 'sample of', 'looked at … tickets', 'dashboard showed',
       'the metrics showed', 'graphs showed', 'evidence instead of', 'narrowed the uncertainty',
       'reduced the uncertainty', 'reduce the uncertainty',
+      'hand-checked', 'checked by hand', 'logging change', 'recorded, for every',
+      'recorded every', 'measured how often', 'broke … down by', 'broke the results down',
+      'broken down by',
     ],
   },
   experiment: {
@@ -78,6 +85,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the alternative would have', 'the rival vendor', 'the other vendor', 'the team that went',
       'a year later', 'six months later', 'looking back', 'in hindsight', 'I would make it again',
       'would make the same call', 'would decide the same', 'still the right',
+      'in the year after', 'the year after', 'in the months after', 'never got close', 'never came close',
+      'never had to revisit', 'never needed to revisit', 'never triggered', 'never fired', 'still in use',
+      'still running', 'still holds', 'consensus was wrong', 'the room was wrong', 'were wrong about',
+      'was wrong about', 'the data agreed', 'results agreed',
     ],
   },
   'loss-avoided': {
@@ -88,6 +99,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'avoided an outage', 'avoided a', 'no customer impact', 'no data loss', 'without losing', 'kept … from',
       'instead of losing', 'instead of weeks', 'instead of days', 'rather than losing', 'lost revenue',
       'revenue at risk', 'exposure', 'penalty', 'missed the window', 'would have hit',
+      'never stopped', 'never went down', 'never lost', 'kept all', 'while we kept',
+      'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
     ],
   },
 
@@ -103,6 +116,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'jumped in', 'moved fast', 'moved quickly', 'acted fast', 'acted quickly', 'at 2 am', 'at 3 am',
       'in the middle of the night', 'over the weekend', 'same week', 'ASAP', 'urgently', 'I paged',
       'paged the on-call',
+      'in the first … minutes', 'in the first hour', 'within the first', 'first … minutes', 'in minutes',
     ],
   },
   'reversible-step': {
@@ -116,6 +130,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'staged rollout', 'phased rollout', 'ramp up', 'ramped up', 'two-way door', 'calculated risk',
       'limited the blast radius', 'blast radius', 'dry run', 'dry-run', 'read-only mode', 'took a backup',
       'backup first', 'safety net', 'fallback', 'fall back',
+      'easy to reverse', 'easy to roll back', 'reverse', 'turned off the', 'switched off the', 'flag off',
     ],
   },
   'acted-without-certainty': {
@@ -130,6 +145,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'waiting was', 'could not wait', 'wait for certainty', 'perfect information', 'analysis paralysis',
       'bias for action', 'made a call', 'decided on the spot', 'with what we had', 'with what I had',
       'uncertainty', 'uncertain', 'unknowns',
+      'did not know which', "didn't know which", 'without knowing', 'before knowing', 'not sure which',
+      'every minute', 'every hour', 'each minute', 'no time to', 'while we were still',
+      'still investigating', 'before the investigation',
     ],
   },
   'time-gained': {
@@ -142,6 +160,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'only … minutes of downtime', 'minutes of downtime', 'hours of downtime', 'downtime', 'time to market',
       'first to market', 'beat the', 'kept the launch', 'kept the deadline', 'made the deadline',
       'unblocked … weeks', 'saved … days', 'saved … weeks', 'saved … hours',
+      'days early', 'a day early', 'a week early', 'weeks early',
     ],
   },
 
@@ -181,6 +200,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'round trips', 'round-trips', 'chatty', 'blocking call', 'synchronous call', 'cache miss',
       'cache misses', 'memory leak', 'thrashing', 'most of the time went', 'spent most of its time',
       '% of the time', 'of the CPU', 'dominated by', 'the culprit', 'regex backtracking',
+      'where the time goes', 'where the time went', 'where the time really goes', 'was waiting for',
+      'were waiting for', 'waiting on the', 'blocked on', 'the slowest', 'slowest part', 'slowest step',
+      'most of the latency', 'most of the spend', 'per-job breakdown',
+      'the expensive part', 'the real cost', 'the real problem', 'the real cause', 're-read the full',
+      'read the whole', 'ran in sequence', 'one after the other', 'sequentially',
+      'most of the time was', 'most of the time is',
     ],
   },
   'performance-fix': {
@@ -218,6 +243,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'static check', 'type check', 'quality gate', 'gate', 'guardrail', 'guardrails', 'property-based test',
       'fuzz test', 'canary analysis', 'automated check', 'automatic check', 'performance test',
       'load test in CI', 'caught earlier', 'catch it earlier', 'catches it',
+      'service template', 'by default', 'every new service', 'fails loudly', 'fail loudly',
+      'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
     ],
   },
   'operational-safeguard': {
@@ -245,6 +272,16 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'user research', 'customer feedback', 'user feedback', 'feedback from', 'complaints', 'complained',
       'NPS comments', 'survey responses', 'app store reviews', 'reviews said', 'went to the source',
       'support rotation', 'joined the support', 'listened to … calls',
+      'sitting with', 'sitting in', 'watching her', 'watching them', 'watching the user', 'watching users', 'ask her', 'ask him', 'asked her', 'asked him',
+      'asked them', 'ask them', 'asked the customer', 'asked customers', 'support logs',
+      'searched the support', 'analytics', 'usage data', 'spent … with customers', 'afternoon with',
+      'day with', 'on the phone with', 'sent it to … to try', 'to try before', 'beta testers',
+      'early access',
+      'riding along', 'rode along', 'ride-along', 'ride along', 'went out with', 'spent … days with',
+      'on site with',
+      'watched their', 'watched … live', 'with them on a call', 'got on a call', 'I called', 'I phoned',
+      'we phoned', 'phoned', 'rang', 'called … contacts', 'called … myself', 'my call notes',
+      'call notes', 'asked … questions',
     ],
   },
   'customer-need': {
@@ -259,6 +296,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the customer experience', 'customer experience', 'user experience', 'struggling with', 'struggled to',
       'frustrated', 'frustration', 'confused by', 'dropped off', 'drop-off', 'gave up on', 'churned because',
       'manually copying',
+      'they want', 'they wanted', 'what she needed', 'what he needed', 'how long … takes',
+      'how long it took', 'how long that takes', 'in their day', 'what they actually', 'what they really',
+      'actually use', 'actually used', 'the simplest version',
+      'they wanted to', 'she wanted to', 'he wanted to', 'what they were doing', 'trying to do',
+      'what their … looks like', 'actually looks like', 'on the floor', 'their users',
+      'least able to', 'cut … off from', 'lost access',
     ],
   },
   'customer-first-tradeoff': {
@@ -271,6 +314,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'harder for the team', 'more work for us', 'at a cost to', 'even though it meant',
       'even though it cost', 'instead of the feature', 'instead of our', 'customer came first',
       'customers came first', 'put the customer first', 'the right thing for', 'argued for the customer',
+      'replace our planned', 'the planned', 'our planned', 'instead of the planned', 'I was supposed to',
+      'supposed to be', 'ships … late', 'one week late', 'a week late',
+      'pushed … back', 'later than planned', 'instead of keeping',
+      'offered to build', 'at our cost', 'our own cost', 'our own plan',
     ],
   },
   'customer-outcome-metric': {
@@ -283,6 +330,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'their time', 'saved them', 'saved customers', 'saved users', 'customers saved', 'per customer',
       'per user', 'app rating', 'star rating', 'thanked us', 'thank-you', 'upgraded', 'expanded the contract',
       'revenue', 'active users', 'daily active', 'customers used', 'users now',
+      'not one … lost', 'lost access', 'became a reference', 'reference customer', 'stopped complaining',
+      'customers told us', 'customers said', 'for customers', 'for users',
     ],
   },
 
@@ -297,6 +346,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'must have', 'nice-to-have', 'nice-to-haves', 'nice to have', 'MVP', 'minimum viable', 'bare minimum',
       'what not to build', 'what not to deliver', 'said no to', 'left out', 'stripped down',
       'smaller version', 'thinnest slice', 'thin slice', 'shipped later', 'followed later', 'the work we cut',
+      'took … out of the', 'out of the first release', 'left … out of', 'to a later release',
+      'followed in', 'for a later release',
     ],
   },
   prioritisation: {
@@ -308,6 +359,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'most important', 'most critical', 'critical path', 'sequenced', 're-sequenced', 'resequenced',
       'reordered', 'in order of', 'impact versus effort', 'impact vs effort', 'effort versus impact',
       'MoSCoW', 'first things first', 'the 80%', 'biggest risk first', 'riskiest part first', 'ruthless',
+      'the first thing I do', 'the first thing I did', 'the fastest reversible',
+      'one thing at a time', 'the riskiest', 'what mattered', 'shed load', 'nice-to-haves',
+      'nice to have', 'moved them to',
     ],
   },
   unblocking: {
@@ -332,6 +386,13 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'before the conference', 'regulator', 'regulatory deadline', 'compliance deadline', 'contract date',
       'promised … by', 'committed date', 'could not move', 'immovable', 'weeks left', 'days left',
       'in time for', 'countdown', 'T-minus',
+      'by January/February/March/April/May/June/July/August/September/October/November/December',
+      'before January/February/March/April/May/June/July/August/September/October/November/December',
+      'by the end of January/February/March/April/May/June/July/August/September/October/November/December',
+      'by mid-January/February/March/April/May/June/July/August/September/October/November/December',
+      'legally required', 'legal deadline', 'holiday season', 'before the … season', 'the day it became',
+      'hard stop', 'on time', 'had to be live', 'had to ship by', 'the date', 'target date',
+      'release date', 'ship date', 'due by', 'weeks before', 'days before',
     ],
   },
   'progress-tracking': {
@@ -345,6 +406,11 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'risks in red', 'checkpoint', 'checkpoints', 'watched the dashboards', 'watched the dashboard',
       'rollout to … %', 'percent complete', 'demoed every', 'weekly demo', 'adjusted the plan', 'replanned',
       're-planned', 'went off plan', 'off plan',
+      'review progress', 'reviewed progress', 'progress every', 'every week', 'each week',
+      'weekly review', 'daily review', 'ran … in parallel', 'compared every', 'checked every',
+      'tracked it', 'tracked every', 'progress against',
+      'checked … against', 'went through … every', 'every Monday', 'every Friday',
+      'every Monday and Thursday', 'twice a week', 'short list',
     ],
   },
 
@@ -360,6 +426,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'on the table', 'one option was', 'the other option', 'another option', 'the first option',
       'the second option', 'we could either', 'I could either', 'shortlist', 'shortlisted', 'vendors',
       'candidates were', 'rejected', 'ruled out',
+      'whether to', 'whether or not', 'or stay', 'or keep', 'or wait', 'three paths', 'the other path',
+      'both paths', 'each option', 'either',
     ],
   },
   'tradeoff-accepted': {
@@ -371,6 +439,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'sacrifice', 'sacrificed', 'cost us', 'price of', 'the price was', 'knowingly', 'the catch',
       'meant losing', 'meant giving up', 'we lost', 'we would lose', 'less flexible', 'slower but',
       'cheaper but', 'simpler but', 'worse at', 'paid for it with', 'lived with', 'live with', 'not free',
+      'knowing it', 'knowing that it', 'unpopular', 'pays for the delay', 'paid for the delay',
+      'the delay', 'would save less', 'save less', 'even though it', 'even though',
+      'what we were giving up', 'was worth it', 'worth the',
     ],
   },
   'decision-criteria': {
@@ -382,6 +453,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'estimates', 'reversible', 'irreversible', 'one-way door', 'two-way door', 'risk', 'risks',
       'expected value', 'worst case', 'best case', 'back of the envelope', 'back-of-the-envelope',
       'non-negotiable', 'cost of waiting', 'cost of delay', 'waiting would cost',
+      'months of … data', 'months of … usage', 'weeks of … data', 'months of … history', 'track record',
+      'what I did know', 'what we did know', 'the floor', 'the data', 'the numbers', 'usage data',
+      'in plain numbers',
     ],
   },
   'made-the-call': {
@@ -402,6 +476,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'all-hands', 'town hall', 'email to', 'sent an email', 'posted in', 'FAQ', 'Q&A', 'one-on-one with',
       'face to face', 'in person', 'answered questions', 'took questions', 'broke the news',
       'personally told',
+      'tell/told the whole team', 'tell/told the team', 'tell/told everyone', 'take/took … through',
+      'wrote down', 'wrote it up', 'wrote up', 'in writing', 'one to one', 'one-to-one',
+      'with the data on', 'on one slide', 'a short note', 'a note to', 'wrote to',
     ],
   },
   'revisited-decision': {
@@ -439,6 +516,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'bisect', 'binary search', 'isolated', 'isolate', 'one variable at a time', 'one by one',
       'one at a time', 'reproduced', 'reproduce', 'that ruled', 'which meant it', 'so it had to be',
       'only happened when', 'everyone thought', 'everyone assumed', 'the first explanation', 'contradicted',
+      'cross … off', 'crossed … off', 'ruled … out', 'rule … out', 'so I cross', 'was clean',
+      'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
     ],
   },
   'root-cause': {
@@ -449,6 +528,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the real issue', 'five whys', '5 whys', 'traced it to', 'traced it back to', 'traced … to',
       'turned out to be', 'turned out that', 'it turned out', 'came down to', 'boiled down to', 'the culprit',
       'the source of', 'fixed the cause', 'why it happened', 'rather than the symptom',
+      'one query per', 'queued behind', 'the whole clue', 'the clue', 'rang a bell',
+      'that explained', 'which explained', 'the mechanism', 'a mechanism', 'showed that each',
     ],
   },
   'below-the-surface': {
@@ -461,6 +542,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dug into', 'dig into', 'kept digging', 'all the way down', 'under the hood', 'internals',
       'the library code', 'the kernel', 'decompiled', 'disassembled', 'byte by byte', 'others had given up',
       'everyone had stopped', 'nobody had looked',
+      'each pod', 'per pod', 'per connection', 'per node', 'per row', 'per job', 'per repository',
+      'line up … against', 'lined up … against', 'to the second', 'one pod', 'one host', 'one at a time',
+      'each one', 'the pattern', 'a pattern', 'checked … by hand',
     ],
   },
   'cause-proven': {
@@ -486,6 +570,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took full responsibility', 'owned up', 'owned it', 'I owned the mistake', 'admitted', 'admit',
       'apologised', 'apologized', 'apologise', 'apologize', 'said sorry', 'I was the one who',
       'the change was mine', 'my change', 'my deploy', 'my migration', 'my code', 'no excuses',
+      'wrong bet', 'the wrong call', 'the wrong choice', 'I made the wrong', 'made the wrong',
+      'it was mine', 'was on me', 'I own it', 'I owned it', 'mea culpa',
+      'I misread', 'I misjudged', 'I didn’t check', "I didn't check", 'I did not check',
     ],
   },
   listening: {
@@ -545,6 +632,11 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'met halfway', 'meet halfway', 'on the same side', 'the same side', 'same page', 'reframed', 'reframe',
       'the real goal', 'what we both', 'what both teams', 'shared interest', 'both agreed',
       'the customer outcome we', 'what success looked like', 'success criteria',
+      'what we were each', "what we're each", 'each trying to', 'each actually trying',
+      'trying to protect', 'agreeing on criteria', 'agreed on … criteria', 'criteria first',
+      'both had a point', 'both of them had a point', 'had a point', 'what the other person needs',
+      'what the other person wanted', 'what he needed', 'what she needed', 'what they needed',
+      'what each side', 'what each of them', 'what both of', 'a hybrid',
     ],
   },
   'resolution-agreed': {
@@ -555,6 +647,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'jointly decided', 'accepted', 'signed off', 'aligned', 'alignment', 'consensus', 'we landed on',
       'landed on', 'agreement', 'both sides', 'shook hands', 'called a truce', 'way forward', 'conceded',
       'came round', 'came around',
+      'land on', 'settle on', 'settled on', 'we chose', 'both accepted', 'a way of working',
+      'way of working', 'both signed', 'the group agreed', 'both liked',
     ],
   },
   'lasting-relationship': {
@@ -565,6 +659,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked us', 'asked for us', 'go-to', 'friends', 'trust', 'trusted', 'respect', 'mutual respect',
       'respected', 'kept using', 'still use', 'still uses', 'still meet', 'regular sync', 'partnership',
       'a good partner', 'on good terms', 'got along',
+      'co-written', 'co-wrote', 'co-authored', 'presented … together', 'together since', 'since then',
+      'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
     ],
   },
   'voiced-disagreement': {
@@ -601,6 +697,11 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'once it was decided', 'once the decision was made', 'once the decision', 'the decision was final',
       'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',
       'they convinced me', 'she convinced me', 'he convinced me',
+      'from that moment', 'from then on', 'worked to make sure', 'made sure the', 'make sure the date',
+      'helped them', 'helped … succeed', 'helped review', 'helped them fix', 'worked hard to',
+      'did everything to', 'after the decision', 'once we decided', 'once they decided',
+      'once he decided', 'once she decided', 'accepted the decision', 'accepted it',
+      'respected the decision',
     ],
   },
 
@@ -630,6 +731,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reflected', 'SBI', 'situation behaviour impact', 'situation-behavior-impact', 'review comments',
       'how she reacted', 'how he reacted', 'she reacted', 'he reacted', 'followed up with her',
       'followed up with him', 'followed up with them',
+      'asked how she', 'asked how he', 'asked how they', 'asked her how', 'asked him how',
+      'agreed with her on', 'agreed with him on', 'what done meant', 'short notes', 'notes on what',
+      'what had worked', 'what worked', 'do differently', 'pointed out',
     ],
   },
   'stretch-delegation': {
@@ -660,12 +764,15 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'promotion-growth': {
     label: 'a step up in role or scope',
     phrases: [
-      'promoted', 'promotion', 'got promoted', 'was promoted', 'tech lead', 'team lead', 'staff engineer',
-      'next level', 'now leads', 'now led', 'now owns', 'now runs', 'went on to lead', 'went on to own',
-      'led the', 'owned the', 'took over', 'took ownership', 'on-call', 'joined the on-call', 'first on-call',
+      'promoted', 'promotion', 'got promoted', 'was promoted', 'became tech lead', 'became the tech lead',
+      'became team lead', 'to staff engineer', 'to staff', 'next level', 'now leads', 'now led', 'now owns',
+      'now runs', 'went on to lead', 'went on to own', 'she/he led the', 'she/he owned the', 'took over',
+      'took ownership', 'joined the on-call', 'first on-call',
       'first on-call shift', 'first production change', 'first release', 'bigger scope', 'larger scope',
       'more scope', 'new role', 'became the', 'is now the', 'now the go-to', 'the go-to person', 'expert on',
       'presented at', 'gave a talk', 'promoted to senior', 'promoted to',
+      'ran a session', 'ran a workshop', 'ran the session', 'gave a session', 'now teaches',
+      'learned most from', 'she now leads', 'he now leads', 'later led', 'later ran',
     ],
   },
   'independent-work': {
@@ -704,6 +811,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took the extra', 'below the bar', 'unacceptable', 'insisted', 'insist', 'held firm', 'zero tolerance',
       'fix it properly', 'ship anyway', 'wanted to ship', 'pressure to ship', 'others missed',
       'nobody else noticed',
+      "wouldn't sign off", "won't sign off", 'refused to sign off', 'not sign off', 'hold the release',
+      'holding the release', 'holding a release', 'held the launch', 'go/no-go', 'not ready',
+      'wasn’t ready', "wasn't ready", 'not acceptable',
     ],
   },
   'process-mechanism': {
@@ -717,6 +827,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'team adopted', 'other teams adopted', 'became the standard', 'became the default',
       'made it the default', 'written policy', 'policy', 'working agreement', 'documented', 'wiki page',
       'onboarding doc', 'engineering handbook',
+      'release pipeline', 'to the pipeline', 'into the pipeline', 'every release now',
+      'before it can ship', 'before anything ships', 'now runs against', 'runs on every', 'in CI',
+      'CI check',
     ],
   },
   'quality-metric': {
@@ -728,6 +841,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'coverage', 'flaky tests', 'flake rate', 'failure rate', 'change failure rate', 'uptime',
       'availability', 'nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
       'zero bugs', 'no incidents', 'zero incidents', 'clean release', 'first-time pass',
+      'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
     ],
   },
 
@@ -761,6 +875,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one service', 'one command', 'one click', 'single source of truth', 'unified', 'folded … into',
       'automated away', 'removed the need', 'hand-offs', 'handoffs', 'manual steps', 'less code',
       'moving parts', 'boilerplate', 'glue code',
+      'shut down', 'switched off', 'turned off', 'without building more', 'without building',
+      'gone instead of', 'components gone', 'instead of adding', 'rather than adding',
+      'why call a service', 'no extra', 'removed a',
     ],
   },
   'less-to-maintain': {
@@ -771,6 +888,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'from … services', 'simpler', 'steps', 'one service', 'one step', 'single service', 'moving parts',
       'retired', 'decommissioned', 'less to maintain', 'nothing to maintain', 'less to run',
       'onboarding time', 'onboarding took', 'shorter onboarding', 'hand-offs', 'handoffs', 'manual steps',
+      'shut down', 'switched off', 'turned off', 'gone instead of', 'components gone', 'nothing to run',
+      'nothing left to', 'one less', 'no longer run', 'no longer maintain', 'no extra infrastructure',
     ],
   },
   'reuse-existing': {
@@ -782,6 +901,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'borrowed', 'borrow', 'another team', 'another team’s', 'adapted', 'forked', 'instead of building',
       'rather than building', 'instead of buying', 'rather than buying', 'free tier', 'spare', 'leftover',
       'hand-me-down', 'native feature',
+      'what we already had', 'what we had', 'the trigram extension', 'extension',
+      'our existing', 'our own database', 'instead of a vendor', 'rather than a vendor',
+      'before you buy',
     ],
   },
 
@@ -810,6 +932,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'flagged early', 'raised the risk', 'risks in red', 'early warning', 'heads-up', 'heads up',
       'leadership', 'exec update', 'executive summary', 'briefed', 'the new date', 'a revised date',
       'revised plan',
+      'an update', 'message our', 'messaged our', 'messaged the', 'every thirty minutes',
+      'every fifteen minutes', 'every … minutes with', 'next update', 'was at risk',
+      'told product', 'told the product', 'the same day, with', 'status every', 'sent them',
+      'sent … an update', 'one-paragraph status', 'timeline doc',
     ],
   },
   'team-wellbeing': {
@@ -821,6 +947,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'sustainable pace', 'exhausted', 'fatigue', 'overloaded', 'overload', 'workload', 'shifts', 'in shifts',
       'rotation', 'rotated', 'swapped in', 'handover', 'hand-over', 'no heroics', 'wellbeing', 'well-being',
       'mental health', 'stress', 'stressed', 'protected the team', 'shielded the team', 'protect the team',
+      'separate thread', 'separate channel', 'kept the noise', 'cut the noise', 'out of the channel',
+      'shielded', 'kept … away from', 'took the pressure off', 'take the pressure off', 'freed up',
+      'nobody … working a weekend', 'without asking the team', 'no weekends', 'no weekend', 'went home',
+      'get some sleep', 'slept', 'took a break', 'swapped out',
     ],
   },
   'on-call-load': {
@@ -895,6 +1025,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dig into', 'digging into', 'looked into', 'investigated', 'explored', 'exploring', 'oddity', 'strange',
       'weird', 'puzzled', 'puzzling', 'surprising', 'caught my eye', 'rabbit hole', 'others ignored',
       'everyone ignored',
+      'wanted to find out', 'find out if', 'find out why', 'find out how', 'kept running into',
+      'why exactly', 'I noticed', 'too regular', 'to understand it', 'understand how',
+      'read up on', 'how it worked', 'how … works', 'what was going on', 'what was really',
+      'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
     ],
   },
   'applied-learning': {
@@ -905,6 +1039,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'applied what I learnt', 'prototype', 'proof of concept', 'the first feature', 'first PR',
       'first pull request', 'changed how I', 'changed the way I', 'still use', 'I still use', 'now use',
       'within a week I', 'within two weeks',
+      'brown-bag', 'live-coded', 'added … to CI', 'added the tests', 'wrote … properties',
+      'wrote a … script', 'wrote a script', 'tried it on', 'tried it out', 'used it on', 'used it in',
+      'picked it up', 'introduced it', 'rolled it out',
     ],
   },
   'knowledge-sharing': {
@@ -916,6 +1053,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'ran a session', 'ran a workshop', 'workshop', 'taught', 'taught the team', 'guild', 'chapter meeting',
       'engineering all-hands', 'newsletter', 'Slack post', 'knowledge base', 'recorded a video', 'screencast',
       'postmortem review',
+      'brown-bag', 'a short note', 'note for the team', 'wrote a note', 'explaining the',
+      'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
     ],
   },
   'damage-control': {
@@ -967,6 +1106,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'decided to own', 'decided to take', 'offered to', 'I offered', 'took responsibility', 'put my hand up',
       'raised my hand', 'instead of waiting for', 'rather than wait for', 'did it myself', 'on the side',
       'in my spare time', 'twenty percent time',
+      'my miss', "it's my team's", "it was my team's", 'nobody assigned', 'no one assigned',
+      'not assigned to me', "wasn't my", 'not my team', 'nobody had owned', 'I would own', 'I’d own',
+      "I'd own", 'I said I would', 'I told … I would',
     ],
   },
   'orphaned-problem': {
@@ -991,6 +1133,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'followed up', 'follow up', 'kept checking', 'kept following up', 'checked every week', 'checked back',
       'stayed on it', 'stuck with it', 'finished it', 'rather than just flagging', 'beyond raising',
       'kept at it', 'for the next', 'for two months', 'for the next month', 'every week until', 'verified it',
+      'the following week', 'went/go through our other', 'go through the other', 'went through the other',
+      'find/found two more', 'every remaining',
+      'made sure it', 'until it was automated',
     ],
   },
   handover: {
@@ -1014,6 +1159,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'for everyone', 'everyone in engineering', 'all engineers', 'every engineer', 'every service',
       'all services', 'every product', 'all products', 'all regions', 'every region', 'every market',
       'beyond my team', 'beyond our team', 'outside my team',
+      'one team at a time', 'every internal', 'for all … services', 'reused my', 'reused it',
+      'other services', 'every other', 'the rest of the company', 'other departments',
+      'every customer', 'all customers',
     ],
   },
   'downstream-impact': {
@@ -1066,6 +1214,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'added a lock', 'added a retry', 'added retries', 'added a timeout', 'added a check',
       'added validation', 'made it idempotent', 'corrected', 'downgraded', 'pinned the', 'raised the limit',
       'bumped', 'addressed the', 'targeted fix', 'one-line fix', 'one line fix', 'matched the cause',
+      'batch', 'batched', 'to batch', 'cache the', 'the fix', 'one line', 'I fixed', 'we fixed',
+      'fixed the', 'patch the', 'I patch', 'changed the default',
     ],
   },
 
@@ -1137,6 +1287,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'licences', 'licenses', 'reserved instances', 'savings plan', 'spot instances', 'cost explorer',
       'cost breakdown', 'FinOps', 'cheaper', 'cheapest', 'expensive', 'dollars', 'savings', 'fewer instances',
       'fewer servers', 'fewer nodes', 'unit cost', 'cost per', 'money',
+      'quoted at', 'the quote', 'a quote', 'purchase request', 'purchase order', 'before we signed',
+      'before signing', 'before you buy', 'not spent', 'spent nothing', 'a year at our volume',
+      'a year in', 'the price',
     ],
   },
   'waste-removed': {
@@ -1231,6 +1384,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what mattered to them', 'from their side', 'on their side', 'made sense for them',
       'made sense from their', 'asked what they', 'asked them what', 'their pain', 'their on-call',
       'their manager', 'their incentives', 'in their position',
+      'their blocker', 'their release', 'their staging', 'their campaign', 'their side',
+      "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
     ],
   },
   'shared-context': {
@@ -1241,6 +1396,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'status update', 'demoed', 'demo', 'demos', 'kept them informed', 'kept … in the loop', 'in the loop',
       'looped in', 'joint planning', 'planning together', 'invited them', 'invited … to', 'early draft',
       'early version', 'in writing', 'one-pager', 'kickoff', 'kick-off', 'office hours', 'open doc',
+      'wiki', 'a short page', 'nobody was surprised', 'so nobody', 'written note', 'short written note',
+      'shared that with',
     ],
   },
   'gave-help': {
@@ -1253,6 +1410,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put my own work aside', 'set my work aside', 'paused my', 'dropped what I', 'my own work',
       'spent … days helping', 'spent … helping', 'on their behalf', 'took … off their plate', 'took work off',
       'covered for', 'feasibility', 'simpler alternative', 'technical constraints',
+      'sat in on', 'sat with', 'pairing', 'took their', 'pause my', 'put my own … aside', 'dropped my',
+      'on loan',
     ],
   },
   'working-agreement': {
@@ -1264,6 +1423,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'RACI', 'definition of done', 'acceptance criteria', 'shared roadmap', 'joint roadmap', 'weekly sync',
       'ground rules', 'rules of engagement', 'support agreement', 'on-call agreement', 'wrote down who',
       'written down',
+      'signed off', 'recorded each decision', 'agreed to', 'all three of us', 'promised', 'promised to',
+      'committed to', 'in writing',
     ],
   },
   'joint-success': {

@@ -21,6 +21,7 @@ import type {
   RubricList,
   ServedPrompt,
 } from '../contract/rubrics'
+import { withoutFieldPrefix } from './format'
 
 /** A failed request: the server's error body, or status 0 when the server could not be reached. */
 export class ApiError extends Error {
@@ -69,7 +70,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     const error = data as Partial<ErrorBody> | undefined
     throw new ApiError(
       res.status,
-      error?.message ?? `The server answered ${res.status} ${res.statusText}`,
+      // The field is named by `field` and highlighted, so its path is left out of the words.
+      error?.message
+        ? withoutFieldPrefix(error.message)
+        : `The server answered ${res.status} ${res.statusText}`,
       error?.field,
     )
   }

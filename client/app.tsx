@@ -49,13 +49,19 @@ function Redirect({ to }: { to: string }) {
 
 let firstRoute = true
 
-/** After a client-side navigation, focus moves to the new page (not on the first load, which starts at the top anyway). */
+/**
+ * After a client-side navigation, focus moves to the new page (not on the first load, which starts at the top
+ * anyway), unless the page has already focused a field of its own, as Practice focuses the answer.
+ */
 function focusMain() {
   if (firstRoute) {
     firstRoute = false
     return
   }
-  requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }))
+  requestAnimationFrame(() => {
+    const main = document.getElementById('main')
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true })
+  })
 }
 
 function NotFound() {

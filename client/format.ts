@@ -20,12 +20,53 @@ export function speakingTime(seconds: number): string {
   return rest === 0 ? `${m} min` : `${m} min ${rest} s`
 }
 
-/** "+3", "−2", "±0": differences read at a glance, with a real minus sign. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** A whole number of points, halves rounded away from zero: 17.24 → 17, −2.5 → −3. */
+export function whole(n: number): number {
+  return Math.sign(n) * Math.round(Math.abs(n)) || 0
+}
+
+/** "+3", "−2", "±0": differences in whole points, read at a glance, with a real minus sign. */
 export function signed(n: number): string {
-  const r = Math.round(n * 100) / 100
+  const r = whole(n)
   if (r > 0) return `+${r}`
   if (r < 0) return `−${Math.abs(r)}`
   return '±0'
+}
+
+/**
+ * Points earned and the maximum as whole numbers that never contradict each other: a criterion short of
+ * its maximum never shows as "10/10" (9.6 of 10 shows 9/10), and one at its maximum always does.
+ */
+export function wholePoints(score: number, max: number): { score: number; max: number } {
+  const m = whole(max)
+  if (score >= max - 1e-9) return { score: m, max: m }
+  return { score: Math.max(0, Math.min(whole(score), m - 1)), max: m }
+}
+
+/**
+ * How a criterion's result is named to the candidate: "met" only at full points. The engine counts a
+ * criterion as met from 80% of its points; short of full points that is shown as partly met.
+ */
+export function shownStatus(
+  status: 'met' | 'partial' | 'missed',
+  score: number,
+  max: number,
+): 'met' | 'partial' | 'missed' {
+  if (score >= max - 1e-9 && max > 0) return 'met'
+  return status === 'met' ? 'partial' : status
+}
+
+/** Error messages name the request field they are about ("body.answer: too long"); the field is shown instead. */
+export function withoutFieldPrefix(message: string): string {
+  const text = message
+    .split('; ')
+    .map((part) => part.replace(/^(body|query|querystring|params|headers)(\.[^\s:]+)?: /, ''))
+    .join('; ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })

@@ -79,12 +79,51 @@ export function useAppState(): AppState {
   return s
 }
 
-/** The target speaking time the timer marks. */
-export const TARGET_MS = 120_000
+/** The spoken answer's target: an interviewer expects a story to take two to three minutes aloud. */
+export const SPOKEN_MIN_MS = 120_000
+export const SPOKEN_MAX_MS = 180_000
+
+/** Where a spoken duration stands against the 2–3 minute target. */
+export function spokenVerdict(ms: number): 'short' | 'on-target' | 'long' {
+  if (ms < SPOKEN_MIN_MS) return 'short'
+  return ms <= SPOKEN_MAX_MS ? 'on-target' : 'long'
+}
+
+/** A count-up stopwatch: elapsed = banked time + the running stretch since `startedAt`; `tick` re-reads the clock. */
+function createStopwatch(now: () => number, tick: Signal<number>) {
+  const startedAt = signal<number | null>(null)
+  const banked = signal(0)
+  const elapsed = computed(() => {
+    tick.value
+    const s = startedAt.value
+    return banked.value + (s === null ? 0 : Math.max(0, now() - s))
+  })
+  const running = computed(() => startedAt.value !== null)
+  return {
+    elapsed,
+    running,
+    start() {
+      if (startedAt.peek() === null) startedAt.value = now()
+    },
+    pause() {
+      const s = startedAt.peek()
+      if (s === null) return
+      banked.value = banked.peek() + Math.max(0, now() - s)
+      startedAt.value = null
+    },
+    reset() {
+      startedAt.value = null
+      banked.value = 0
+    },
+  }
+}
+
+export type Stopwatch = ReturnType<typeof createStopwatch>
 
 /**
  * One practice session on one prompt: the answer (restored from its draft), the live report computed
- * in the browser from the same engine the server uses, and a count-up timer that starts on the first keystroke.
+ * in the browser from the same engine the server uses, a writing timer that starts on the first keystroke,
+ * and a separate rehearsal stopwatch for saying the answer aloud.
  */
 export function createPracticeSession(opts: {
   prompt: Prompt
@@ -99,36 +138,17 @@ export function createPracticeSession(opts: {
     const r = opts.rubric.value
     return r ? score(answer.value, r) : null
   })
+  /** True until the answer has words: no score is shown before the first sentence. */
+  const blank = computed(() => answer.value.trim() === '')
 
-  // Timer: elapsed = banked time + the running stretch since `startedAt`.
-  const startedAt = signal<number | null>(null)
-  const banked = signal(0)
   const tick = signal(0)
-  const elapsed = computed(() => {
-    tick.value
-    const s = startedAt.value
-    return banked.value + (s === null ? 0 : Math.max(0, now() - s))
-  })
-  const running = computed(() => startedAt.value !== null)
-
-  function start() {
-    if (startedAt.peek() === null) startedAt.value = now()
-  }
-  function pause() {
-    const s = startedAt.peek()
-    if (s === null) return
-    banked.value = banked.peek() + Math.max(0, now() - s)
-    startedAt.value = null
-  }
-  function resetTimer() {
-    startedAt.value = null
-    banked.value = 0
-  }
+  const writing = createStopwatch(now, tick)
+  const rehearsal = createStopwatch(now, tick)
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined
   function setAnswer(text: string) {
     answer.value = text
-    if (text !== '') start()
+    if (text !== '') writing.start()
     clearTimeout(saveTimer)
     saveTimer = setTimeout(() => writeDraft(opts.storage, opts.prompt.id, text), 250)
   }
@@ -147,15 +167,19 @@ export function createPracticeSession(opts: {
     answer,
     restored,
     report,
-    elapsed,
-    running,
+    blank,
+    /** Time spent writing: starts on the first keystroke, Esc pauses it. */
+    elapsed: writing.elapsed,
+    running: writing.running,
+    start: writing.start,
+    pause: writing.pause,
+    resetTimer: writing.reset,
+    /** The "say it aloud" stopwatch, judged against the 2–3 minute spoken target. */
+    rehearsal,
     tick,
     setAnswer,
     flushDraft,
     clearDraft,
-    start,
-    pause,
-    resetTimer,
   }
 }
 
@@ -166,6 +190,14 @@ export const KIND_LABEL: Record<RubricKind, string> = {
   'leadership-principle': 'Leadership Principles',
   competency: 'Competencies',
   theme: 'Themes',
+  general: 'General',
+}
+
+/** One area of each kind, for labels such as "Competency: Code optimization". */
+export const KIND_SINGULAR: Record<RubricKind, string> = {
+  'leadership-principle': 'Leadership Principle',
+  competency: 'Competency',
+  theme: 'Theme',
   general: 'General',
 }
 /** Areas first, in their own order, then general rubrics. */

@@ -2,6 +2,7 @@
 
 import { DatabaseOpenError } from '../db/index'
 import { buildApp } from './app'
+import { startBanner, terminalLogStream } from './log-lines'
 import { type GuardOptions, guardOptionsFromEnv } from './plugins/guard'
 
 function port(text: string | undefined): number {
@@ -31,6 +32,15 @@ const listenPort = port(process.env.PORT || undefined)
 const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
+const logLevel = process.env.LOG_LEVEL || 'info'
+// LOG_FORMAT=json: pino's JSON lines, two per request, for a log collector. Otherwise short lines for a person.
+const logger =
+  process.env.LOG_FORMAT === 'json'
+    ? { level: logLevel }
+    : {
+        level: logLevel,
+        stream: terminalLogStream(logLevel, (line) => process.stdout.write(`${line}\n`)),
+      }
 let guard: GuardOptions
 try {
   guard = { ...guardOptionsFromEnv(process.env), bindHost: host }
@@ -45,7 +55,7 @@ async function build() {
     return await buildApp({
       dbPath,
       rubricsDir,
-      logger: { level: process.env.LOG_LEVEL || 'info' },
+      logger,
       guard,
       ...(rateLimit === undefined ? {} : { rateLimit }),
     })
@@ -76,4 +86,4 @@ try {
 const address = app.server.address()
 const actualPort = typeof address === 'object' && address !== null ? address.port : listenPort
 const shownHost = host.includes(':') ? `[${host}]` : host
-console.log(`Starboard is running at http://${shownHost}:${actualPort}/ (API docs at /docs)`)
+console.log(startBanner(`http://${shownHost}:${actualPort}/`, process.stdout.isTTY === true))

@@ -1,7 +1,7 @@
 // A criterion-by-criterion table of two reports' scores and their difference (re-score and Compare).
 import type { CriterionDifference } from '../../engine/difference'
 import { signed } from '../format'
-import { fmt, StatusTag } from './Feedback'
+import { Points, StatusTag } from './Feedback'
 
 export function DiffTable({
   rows,
@@ -28,17 +28,21 @@ export function DiffTable({
         </thead>
         <tbody>
           {rows.map((r) => {
-            const most = fmt(max.get(r.criterionId) ?? 0)
+            const most = max.get(r.criterionId) ?? 0
             return (
               <tr key={r.criterionId}>
                 <th scope="row">{r.label}</th>
                 <td>
-                  {r.before === null ? '—' : `${fmt(r.before)}/${most}`}{' '}
-                  {r.statusBefore && <StatusTag status={r.statusBefore} />}
+                  {r.before === null ? '—' : <Points score={r.before} max={most} />}{' '}
+                  {r.statusBefore && r.before !== null && (
+                    <StatusTag status={r.statusBefore} score={r.before} max={most} />
+                  )}
                 </td>
                 <td>
-                  {r.after === null ? '—' : `${fmt(r.after)}/${most}`}{' '}
-                  {r.statusAfter && <StatusTag status={r.statusAfter} />}
+                  {r.after === null ? '—' : <Points score={r.after} max={most} />}{' '}
+                  {r.statusAfter && r.after !== null && (
+                    <StatusTag status={r.statusAfter} score={r.after} max={most} />
+                  )}
                 </td>
                 <td class={r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''}>{signed(r.change)}</td>
               </tr>

@@ -1,6 +1,8 @@
-// The parts of a score report shown on Practice and Attempt: score and band, section shares, stats, criteria, suggestions.
+// The parts of a score report shown on Practice and Attempt: score and band, the next step, section shares,
+// stats, criteria, suggestions.
+import { useState } from 'preact/hooks'
 import type { CriterionResult, CriterionStatus, ScoreReport } from '../../engine/types'
-import { shareSegments, speakingTime } from '../format'
+import { shareSegments, shownStatus, speakingTime, whole, wholePoints } from '../format'
 import { STAR_LABEL, STAR_LETTER } from '../highlight'
 
 export function ScoreBadge({ report, live }: { report: ScoreReport; live?: boolean }) {
@@ -12,6 +14,34 @@ export function ScoreBadge({ report, live }: { report: ScoreReport; live?: boole
         <span class="score-max">/100</span>
       </span>
       <span class="band">{report.band.label}</span>
+    </div>
+  )
+}
+
+/** Before the first words: no score yet, only what to do. */
+export function StartTyping() {
+  return (
+    <div class="score-badge band-none" data-testid="start-typing">
+      <span class="score-label">Live score</span>
+      <span class="start-title">Start typing</span>
+      <span class="band">Your score and the most useful fix appear after your first sentence.</span>
+    </div>
+  )
+}
+
+/** The single most useful fix: the report's first suggestion, which the engine orders by what matters most. */
+export function NextStep({ report, testId = 'next-step' }: { report: ScoreReport; testId?: string }) {
+  const first = report.suggestions[0]
+  return (
+    <div class="next-step" data-testid={testId}>
+      <span class="next-step-label">Next step</span>{' '}
+      {first ? (
+        <span class="next-step-text">
+          {first.message} <span class="gain">+{whole(first.gain)}</span>
+        </span>
+      ) : (
+        <span class="next-step-text">Nothing to fix: every criterion is fully met.</span>
+      )}
     </div>
   )
 }
@@ -67,14 +97,26 @@ export function Stats({ report }: { report: ScoreReport }) {
 }
 
 const STATUS_ICON: Record<CriterionStatus, string> = { met: '✓', partial: '◐', missed: '✗' }
-const STATUS_TEXT: Record<CriterionStatus, string> = { met: 'met', partial: 'partial', missed: 'missed' }
+const STATUS_TEXT: Record<CriterionStatus, string> = { met: 'met', partial: 'partly met', missed: 'missed' }
 
-export function StatusTag({ status }: { status: CriterionStatus }) {
+/** A criterion's result in words and icon; pass the points so "met" is said only at full points. */
+export function StatusTag({ status, score, max }: { status: CriterionStatus; score: number; max: number }) {
+  const shown = shownStatus(status, score, max)
   return (
-    <span class={`status status-${status}`}>
-      <span aria-hidden="true">{STATUS_ICON[status]}</span>{' '}
-      <span class="status-text">{STATUS_TEXT[status]}</span>
+    <span class={`status status-${shown}`}>
+      <span aria-hidden="true">{STATUS_ICON[shown]}</span>{' '}
+      <span class="status-text">{STATUS_TEXT[shown]}</span>
     </span>
+  )
+}
+
+/** "7/10": whole points, never full marks short of them. */
+export function Points({ score, max }: { score: number; max: number }) {
+  const p = wholePoints(score, max)
+  return (
+    <>
+      {p.score}/{p.max}
+    </>
   )
 }
 
@@ -88,12 +130,12 @@ export function CriteriaList({
   return (
     <ul class="criteria">
       {criteria.map((c) => (
-        <li key={c.id} class={`criterion status-row-${c.status}`}>
+        <li key={c.id} class={`criterion status-row-${shownStatus(c.status, c.score, c.max)}`}>
           <div class="criterion-head">
-            <StatusTag status={c.status} />
+            <StatusTag status={c.status} score={c.score} max={c.max} />
             <span class="criterion-label">{c.label}</span>
             <span class="criterion-score">
-              {fmt(c.score)}/{fmt(c.max)}
+              <Points score={c.score} max={c.max} />
             </span>
           </div>
           <span class="bar" aria-hidden="true">
@@ -114,20 +156,56 @@ export function CriteriaList({
   )
 }
 
-export function Suggestions({ report, limit }: { report: ScoreReport; limit?: number }) {
-  const list = limit ? report.suggestions.slice(0, limit) : report.suggestions
-  if (list.length === 0) return <p class="muted">No suggestions: every criterion is fully met.</p>
+/** The suggestions after the next step: at most `visible` at first, the rest behind a "More" toggle. */
+export function Suggestions({ report, visible = 2 }: { report: ScoreReport; visible?: number }) {
+  const rest = report.suggestions.slice(1)
+  if (rest.length === 0) return null
   return (
-    <ol class="suggestions">
-      {list.map((s) => (
+    <MoreList
+      class="suggestions"
+      ordered
+      label="suggestions"
+      visible={visible}
+      items={rest.map((s) => (
         <li key={s.criterionId}>
-          <span class="gain">+{s.gain}</span> <span>{s.message}</span>
+          <span class="gain">+{whole(s.gain)}</span> <span>{s.message}</span>
         </li>
       ))}
-    </ol>
+    />
   )
 }
 
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1)
+/** A list that shows its first `visible` items and a "More" button for the rest. */
+export function MoreList({
+  items,
+  visible,
+  label,
+  ordered,
+  class: cls,
+  testId,
+}: {
+  items: preact.JSX.Element[]
+  visible: number
+  /** What the items are, for the button: "Show 4 more suggestions". */
+  label: string
+  ordered?: boolean
+  class?: string
+  testId?: string
+}) {
+  const [open, setOpen] = useState(false)
+  const shown = open ? items : items.slice(0, visible)
+  const hidden = items.length - visible
+  const List = ordered ? 'ol' : 'ul'
+  return (
+    <>
+      <List class={cls} data-testid={testId}>
+        {shown}
+      </List>
+      {hidden > 0 && (
+        <button type="button" class="link more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show fewer' : `More: ${hidden} ${hidden === 1 ? label.replace(/s$/, '') : label}`}
+        </button>
+      )}
+    </>
+  )
 }

@@ -13,16 +13,20 @@ export function ErrorBox({
   message,
   onRetry,
   status,
+  title,
 }: {
   message: string
   onRetry?: () => void
   status?: number
+  /** The first words, in place of the general "Something went wrong." */
+  title?: string
 }) {
   const down = status === 0
   return (
     <div class="state state-error" role="alert">
       <p>
-        <strong>{down ? 'The server is not answering.' : 'Something went wrong.'}</strong> {message}
+        <strong>{down ? 'The server is not answering.' : (title ?? 'Something went wrong.')}</strong>{' '}
+        {message}
       </p>
       {onRetry && (
         <button type="button" onClick={onRetry}>

@@ -50,6 +50,8 @@ describe('api', () => {
     expect(err.status).toBe(400)
     expect(err.field).toBe('answer')
     expect(err.message).toMatch(/20,000 characters/)
+    // The field is highlighted by the page, so its path is not repeated in the words.
+    expect(err.message).toBe('Answer is longer than the limit of 20,000 characters; shorten it')
   })
 
   it('takes the field from the error body only, never from the words of the message', async () => {
@@ -64,6 +66,7 @@ describe('api', () => {
     const err = (await api.attempts({ minScore: 80, maxScore: 20 }).catch((e) => e)) as ApiError
     expect(err.status).toBe(400)
     expect(err.field).toBeUndefined()
+    expect(err.message).toBe('MinScore is above maxScore')
     vi.stubGlobal(
       'fetch',
       answer(400, {

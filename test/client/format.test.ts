@@ -6,8 +6,12 @@ import {
   criterionMax,
   draftKey,
   readDraft,
+  shownStatus,
   signed,
   speakingTime,
+  whole,
+  wholePoints,
+  withoutFieldPrefix,
   writeDraft,
 } from '../../client/format'
 import { reportDifference } from '../../engine/difference'
@@ -28,8 +32,34 @@ describe('clock and speaking time', () => {
   })
   it('signs differences with a real minus', () => {
     expect(signed(3)).toBe('+3')
-    expect(signed(-2.5)).toBe('−2.5')
+    expect(signed(-2.5)).toBe('−3')
+    expect(signed(17.24)).toBe('+17')
     expect(signed(0)).toBe('±0')
+    expect(signed(0.3)).toBe('±0')
+  })
+  it('shows whole points that never claim full marks short of them', () => {
+    expect(whole(17.24)).toBe(17)
+    expect(whole(-0.4)).toBe(0)
+    expect(wholePoints(9.6, 10)).toEqual({ score: 9, max: 10 })
+    expect(wholePoints(10, 10)).toEqual({ score: 10, max: 10 })
+    expect(wholePoints(6.67, 6.67)).toEqual({ score: 7, max: 7 })
+    expect(wholePoints(3.4, 6.67)).toEqual({ score: 3, max: 7 })
+    expect(wholePoints(0, 5)).toEqual({ score: 0, max: 5 })
+  })
+  it('says "met" only at full points', () => {
+    expect(shownStatus('met', 10, 10)).toBe('met')
+    expect(shownStatus('met', 8.5, 10)).toBe('partial')
+    expect(shownStatus('partial', 5, 10)).toBe('partial')
+    expect(shownStatus('missed', 0, 10)).toBe('missed')
+  })
+  it('drops the body. and query. prefixes of field errors', () => {
+    expect(withoutFieldPrefix('body.answer: answer is too long; shorten it')).toBe(
+      'Answer is too long; shorten it',
+    )
+    expect(withoutFieldPrefix('query.minScore: too big; query.maxScore: too small')).toBe(
+      'Too big; too small',
+    )
+    expect(withoutFieldPrefix('from is after to')).toBe('From is after to')
   })
 })
 

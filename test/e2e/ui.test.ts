@@ -1,32 +1,11 @@
 // End-to-end tests of the browser UI: Debian Chromium (playwright-core) against the real server on a temp database.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { FastifyInstance } from 'fastify'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, SKIP_BROWSER } from '../support/chromium'
+import { type E2E, requireBrowser, SKIP_E2E, startE2E } from './harness'
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-const CHROMIUM = CHROMIUM_PATH
-const SHOTS = join(ROOT, 'test-output', 'screenshots')
-const SKIP = SKIP_BROWSER
-const HAVE_BROWSER = existsSync(CHROMIUM)
-
-if (!HAVE_BROWSER && !SKIP) {
-  // Fail loudly and say how to fix it, rather than passing without having looked at the UI.
-  describe('browser UI (e2e)', () => {
-    it('needs Chromium', () => {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium ` +
-          '(or point STARBOARD_CHROMIUM at a Chromium binary; STARBOARD_SKIP_E2E=1 skips these tests).',
-      )
-    })
-  })
-}
+requireBrowser('browser UI (e2e)')
 
 const STRONG_ANSWER = `Situation: Last spring I was the on-call lead for the checkout service at a mid-size online retailer, and our error rate doubled two weeks before the holiday sale.
 Task: My manager asked me to find the cause and get checkout failures under one percent before the sale started.
@@ -50,71 +29,31 @@ function longAnswer(words: number): string {
   return out.join(' ')
 }
 
-describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
-  let app: FastifyInstance
-  let context: BrowserContext
+describe.skipIf(SKIP_E2E)('browser UI (e2e)', () => {
+  let e2e: E2E
   let page: Page
   let base: string
-  let tmp: string
-  const dialogs: string[] = []
-  const pageErrors: string[] = []
-  let expectingErrors = false
+  let dialogs: string[]
+  let pageErrors: string[]
   let promptA: string
   let promptB: string
   const ids: number[] = []
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'starboard-e2e-'))
-    mkdirSync(SHOTS, { recursive: true })
-    // Build the client into a temp folder, so the run always tests the current source and never
-    // replaces dist/client under a server someone else is running.
-    const clientDir = join(tmp, 'client')
-    const { build } = await import('vite')
-    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir } })
-    const { buildApp } = await import('../../server/app')
-    app = await buildApp({
-      dbPath: join(tmp, 'starboard.db'),
-      rubricsDir: join(ROOT, 'rubrics'),
-      clientDir,
-      rateLimit: false,
-      watchRubrics: false,
-    })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-
+    e2e = await startE2E()
+    ;({ page, base, dialogs, pageErrors } = e2e)
     const prompts = (await (await fetch(`${base}/api/prompts`)).json()) as { prompts: { id: string }[] }
     expect(prompts.prompts.length).toBeGreaterThan(1)
     promptA = prompts.prompts[0]!.id
     promptB = prompts.prompts[1]!.id
-
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-      args: CHROMIUM_ARGS,
-    })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('dialog', (d) => {
-      dialogs.push(d.message())
-      void d.dismiss()
-    })
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    // Console errors (a CSP violation, a failed request) count too, except where a test causes them on purpose.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !expectingErrors) pageErrors.push(`console: ${m.text()}`)
-    })
   })
 
   afterAll(async () => {
-    await context?.close()
-    await app?.close()
-    if (tmp) rmSync(tmp, { recursive: true, force: true })
+    await e2e?.close()
   })
 
-  async function shot(name: string) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-  }
+  const shot = (name: string) => e2e.shot(name)
+  const expectErrors = (on: boolean) => e2e.expectErrors(on)
 
   async function submitAnswer(promptId: string, answer: string): Promise<number> {
     await page.goto(`${base}/practice/${promptId}`)
@@ -170,7 +109,10 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.goto(`${base}/practice/${promptA}`)
     const answer = page.getByTestId('answer')
     await answer.waitFor()
-    await expect(page.getByTestId('score').textContent()).resolves.toBe('0')
+    // Before the first words: a neutral "Start typing", no score and no next step.
+    await page.getByTestId('start-typing').waitFor()
+    expect(await page.getByTestId('score').count()).toBe(0)
+    expect(await page.getByTestId('next-step').count()).toBe(0)
     // Type the first sentences key by key, as a candidate would.
     const firstPart = STRONG_ANSWER.split('\n').slice(0, 2).join('\n')
     await answer.pressSequentially(firstPart, { delay: 0 })
@@ -201,7 +143,12 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
   it('can be used from the keyboard, with a visible focus ring', async () => {
     await page.goto(`${base}/practice/${promptA}`)
     await page.getByTestId('answer').waitFor()
-    await page.keyboard.press('Tab')
+    // Opening a prompt puts the focus in the answer field.
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.dataset?.testid'))
+      .toBe('answer')
+    // From the top of the page, Tab walks the controls with a visible ring, past no tag chip, to the answer.
+    await page.evaluate(`document.querySelector('.skip-link').focus()`)
     expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content')
     let reached = false
     for (let i = 0; i < 20 && !reached; i++) {
@@ -209,6 +156,8 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
       reached = await page.evaluate<boolean>(`document.activeElement?.dataset?.testid === 'answer'`)
       const ring = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')
       expect(ring, 'every focused control shows a focus ring').not.toBe('none')
+      const chip = await page.evaluate<boolean>(`document.activeElement.classList.contains('tag')`)
+      expect(chip, 'tag chips are not tab stops').toBe(false)
     }
     expect(reached, 'Tab reaches the answer field').toBe(true)
     await page.keyboard.type('Situation: typed from the keyboard.')
@@ -237,14 +186,17 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     const scores = (await page.locator('tr[data-attempt-id] td.num').allTextContents()).map(Number)
     expect(scores).toEqual([...scores].sort((a, b) => a - b))
     // The server's validation message appears next to the field it is about.
-    expectingErrors = true // the browser logs the 400 answer
+    expectErrors(true) // the browser logs the 400 answer
     await page.getByLabel('From', { exact: true }).fill('2030-01-02')
     await page.getByLabel('To', { exact: true }).fill('2030-01-01')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await page.locator('label:has(input[type=date]) .field-error').first().waitFor()
+    const rangeError = page.locator('label:has(input[type=date]) .field-error').first()
+    await rangeError.waitFor()
+    // The field is highlighted, so its path ("query.from") is not in the words.
+    expect(await rangeError.textContent()).not.toMatch(/(body|query)\./)
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.locator('tr[data-attempt-id]').first().waitFor()
-    expectingErrors = false
+    expectErrors(false)
     // A score filter is applied by the server.
     await page.getByLabel('Min score').fill(String(Math.max(...scores)))
     await page.getByRole('button', { name: 'Apply' }).click()
@@ -334,10 +286,13 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.waitForURL(/\/history$/)
     await page.locator('tr[data-attempt-id]').first().waitFor()
     expect(await page.locator(`tr[data-attempt-id="${victim}"]`).count()).toBe(0)
-    expectingErrors = true // the browser logs the 404 answer
+    expectErrors(true) // the browser logs the 404 answer
     await page.goto(`${base}/attempts/${victim}`)
     await page.getByText(`Attempt ${victim} does not exist`).waitFor()
-    expectingErrors = false
+    // A missing attempt has a real heading and message, not "Something went wrong."
+    await page.getByRole('heading', { level: 1, name: 'Attempt not found' }).waitFor()
+    expect(await page.getByText('Something went wrong.').count()).toBe(0)
+    expectErrors(false)
   })
 
   it('lists rubrics with prompts, criteria, bands and load errors', async () => {
@@ -374,7 +329,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
   })
 
   it('says so when the server cannot be reached', async () => {
-    expectingErrors = true
+    expectErrors(true)
     await page.route('**/api/**', (route) => route.abort('connectionrefused'))
     await page.goto(`${base}/history`)
     await page.getByText('The server is not answering.').waitFor()
@@ -383,7 +338,7 @@ describe.skipIf(!HAVE_BROWSER || SKIP)('browser UI (e2e)', () => {
     await page.unroute('**/api/**')
     await page.getByRole('button', { name: 'Try again' }).click()
     await page.locator('tr[data-attempt-id]').first().waitFor()
-    expectingErrors = false
+    expectErrors(false)
   })
 
   it('is usable at 375 px wide and in dark mode', async () => {

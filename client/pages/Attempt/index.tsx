@@ -6,10 +6,19 @@ import type { Attempt, RescoreResult } from '../../../contract/attempts'
 import type { CriterionDifference } from '../../../engine/difference'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
-import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
+import {
+  CriteriaList,
+  MoreList,
+  NextStep,
+  ScoreBadge,
+  ShareBar,
+  Stats,
+  Suggestions,
+} from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
+import { ModelAnswer } from '../../components/ModelAnswer'
 import { ErrorBox, Loading } from '../../components/Status'
-import { clock, criterionMax, dateTime, signed, writeDraft } from '../../format'
+import { clock, criterionMax, dateTime, signed, speakingTime, writeDraft } from '../../format'
 import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
@@ -25,18 +34,27 @@ export function AttemptPage({ id }: { id: string }) {
       <nav class="crumbs" aria-label="Attempt">
         <a href="/history">← History</a>
       </nav>
-      {attempt.state === 'loading' && <Loading label="Loading the attempt…" />}
-      {attempt.state === 'error' && (
-        <ErrorBox
-          message={
-            attempt.status === 404
-              ? `Attempt ${id} does not exist (it may have been deleted).`
-              : attempt.message
-          }
-          status={attempt.status}
-          onRetry={attempt.status === 404 ? undefined : reload}
-        />
+      {attempt.state === 'loading' && (
+        <>
+          <h1>Attempt {id}</h1>
+          <Loading label="Loading the attempt…" />
+        </>
       )}
+      {attempt.state === 'error' &&
+        (attempt.status === 404 ? (
+          <>
+            <h1>Attempt not found</h1>
+            <p data-testid="not-found">
+              Attempt {id} does not exist: it may have been deleted. <a href="/history">See your history</a>{' '}
+              or <a href="/practice">practise a question</a>.
+            </p>
+          </>
+        ) : (
+          <>
+            <h1>Attempt {id}</h1>
+            <ErrorBox message={attempt.message} status={attempt.status} onRetry={reload} />
+          </>
+        ))}
       {attempt.state === 'ready' && <AttemptView attempt={attempt.data} />}
     </main>
   )
@@ -111,14 +129,15 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
           <p class="meta">
             {dateTime(attempt.createdAt)}
-            {attempt.durationMs && attempt.durationMs >= 1000 ? ` · took ${clock(attempt.durationMs)}` : ''} ·
-            rubric <code>{report.rubricId}</code> version{' '}
-            <code title={report.rubricHash}>{report.rubricHash.slice(0, 10)}</code> · engine{' '}
-            {report.engineVersion}
+            {attempt.durationMs && attempt.durationMs >= 1000
+              ? ` · ${clock(attempt.durationMs)} writing`
+              : ''}{' '}
+            · about {speakingTime(report.stats.speakingSeconds)} to say
           </p>
         </div>
         <ScoreBadge report={report} />
       </header>
+      <NextStep report={report} />
 
       <div class="toolbar">
         <button type="button" class="primary" onClick={() => tryAgain(false)}>
@@ -210,25 +229,70 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           {unanchored.length > 0 && (
             <>
               <h3>About the whole answer</h3>
-              <ul class="plain-messages">
-                {unanchored.map((m, i) => (
+              <MoreList
+                class="plain-messages"
+                label="notes"
+                visible={3}
+                testId="whole-answer-notes"
+                items={unanchored.map((m, i) => (
                   <li key={i} class={`sev-${m.severity}`}>
                     {m.reason}
                   </li>
                 ))}
-              </ul>
+              />
             </>
           )}
         </section>
         <aside class="feedback" aria-label="Report">
           <Stats report={report} />
           <ShareBar report={report} />
-          <h2>Suggestions</h2>
+          {report.suggestions.length > 1 && <h2>More suggestions</h2>}
           <Suggestions report={report} />
           <h2>Criteria</h2>
           <CriteriaList criteria={report.criteria} />
         </aside>
       </div>
+
+      <ModelSection attempt={attempt} report={report} />
+
+      <p class="meta scored-with">
+        Scored with rubric <code>{report.rubricId}</code>, version{' '}
+        <code title={report.rubricHash}>{report.rubricHash.slice(0, 10)}</code>, engine {report.engineVersion}
+        .
+      </p>
     </>
+  )
+}
+
+/** The rubric's strong example beside the candidate's answer, with developing and weak one click away. */
+function ModelSection({ attempt, report }: { attempt: Attempt; report: ScoreReport }) {
+  const state = useAppState()
+  const [rubric, reload] = useLoad(() => state.rubric(report.rubricId), [report.rubricId])
+  return (
+    <section class="model-section" aria-labelledby="model-title">
+      <h2 id="model-title">Compare with a model answer</h2>
+      <p class="muted">
+        An example answer from the rubric, scored the same way as yours: read what a strong story does that
+        yours does not yet.
+      </p>
+      <div class="side-by-side">
+        <section class="side" aria-labelledby="mine-title">
+          <h3 id="mine-title">
+            Your answer <span class="muted">({report.score}/100)</span>
+          </h3>
+          <Highlighted answer={attempt.answer} sentences={report.sentences} />
+        </section>
+        <section class="side" aria-labelledby="example-title">
+          <h3 id="example-title">Example answer</h3>
+          {rubric.state === 'loading' && <Loading label="Loading the examples…" />}
+          {rubric.state === 'error' && (
+            <ErrorBox message={rubric.message} status={rubric.status} onRetry={reload} />
+          )}
+          {rubric.state === 'ready' && (
+            <ModelAnswer rubric={rubric.data} promptId={attempt.promptId} idPrefix="model" />
+          )}
+        </section>
+      </div>
+    </section>
   )
 }

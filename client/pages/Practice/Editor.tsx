@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { ServedPrompt } from '../../../contract/rubrics'
+import { MAX_ANSWER_CHARACTERS } from '../../../engine/answer-rules'
 import type { Rubric } from '../../../engine/types'
 import type { ApiError } from '../../api'
 import { NextWeakest } from '../../components/NextWeakest'
@@ -10,10 +11,26 @@ import { useKeydown, useTitle } from '../../hooks'
 import { createPracticeSession, useAppState } from '../../state'
 import { LiveFeedback } from './LiveFeedback'
 import { LivePreview } from './LivePreview'
-import { LiveSummary } from './LiveSummary'
+import { LiveAnnouncer, LiveSummary } from './LiveSummary'
 import { PromptHeader } from './PromptHeader'
 import { Shortcuts } from './Shortcuts'
-import { Timer } from './Timer'
+import { Rehearsal, WritingTimer } from './Timer'
+
+/** From this length on, the answer field shows how many characters are left. */
+const COUNTER_FROM = Math.round(MAX_ANSWER_CHARACTERS * 0.9)
+const grouped = (n: number) => n.toLocaleString('en-US')
+
+/** The character count near the limit, and how much to cut past it. */
+function CharacterCounter({ length }: { length: number }) {
+  if (length < COUNTER_FROM) return null
+  const over = length - MAX_ANSWER_CHARACTERS
+  return (
+    <p id="answer-count" class={`char-count${over > 0 ? ' over' : ''}`} data-testid="char-count">
+      {grouped(length)} / {grouped(MAX_ANSWER_CHARACTERS)} characters
+      {over > 0 ? `: shorten by ${grouped(over)}` : ''}
+    </p>
+  )
+}
 
 export function Editor({ prompt }: { prompt: ServedPrompt }) {
   const state = useAppState()
@@ -29,6 +46,10 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
   const [submitError, setSubmitError] = useState('')
   const [busy, setBusy] = useState(false)
   const textarea = useRef<HTMLTextAreaElement>(null)
+  // The question is on screen, so the answer field takes the focus: typing can start at once.
+  useEffect(() => {
+    textarea.current?.focus({ preventScroll: true })
+  }, [prompt.id])
 
   useEffect(() => {
     let live = true
@@ -51,6 +72,13 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
     const answer = session.answer.peek()
     if (answer.trim() === '') {
       setFieldError('Write your answer before submitting.')
+      textarea.current?.focus()
+      return
+    }
+    if (answer.length > MAX_ANSWER_CHARACTERS) {
+      setFieldError(
+        `Your answer is longer than ${grouped(MAX_ANSWER_CHARACTERS)} characters; shorten it by ${grouped(answer.length - MAX_ANSWER_CHARACTERS)}.`,
+      )
       textarea.current?.focus()
       return
     }
@@ -86,6 +114,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
   })
 
   useTitle('Practice')
+  const length = session.answer.value.length
   return (
     <main id="main" tabIndex={-1} class="page practice">
       <nav class="crumbs" aria-label="Practice">
@@ -96,7 +125,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
 
       <div class="practice-grid">
         <section class="editor" aria-label="Your answer">
-          <Timer session={session} />
+          <WritingTimer session={session} />
           <div class="field">
             <label for="answer">Your answer</label>
             <textarea
@@ -106,7 +135,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
               rows={12}
               spellcheck
               aria-invalid={fieldError ? 'true' : undefined}
-              aria-describedby={fieldError ? 'answer-error answer-hint' : 'answer-hint'}
+              aria-describedby={`${fieldError ? 'answer-error ' : ''}${length >= COUNTER_FROM ? 'answer-count ' : ''}answer-hint`}
               placeholder="Situation: where and when… Task: what you had to do… Action: what you did… Result: what changed, in numbers…"
               value={session.answer.peek()}
               onInput={(e) => {
@@ -114,6 +143,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
                 session.setAnswer(e.currentTarget.value)
               }}
             />
+            <CharacterCounter length={length} />
             {fieldError && (
               <p id="answer-error" class="field-error" role="alert">
                 {fieldError}
@@ -125,6 +155,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
             </p>
           </div>
           <LiveSummary session={session} />
+          <LiveAnnouncer session={session} />
           <div class="actions">
             <button type="button" class="primary" data-testid="submit" onClick={submit} disabled={busy}>
               {busy ? 'Submitting…' : 'Submit answer'}
@@ -139,6 +170,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
             )}
           </div>
           <LivePreview session={session} />
+          <Rehearsal session={session} />
           <Shortcuts />
         </section>
         <LiveFeedback session={session} rubricError={rubricError.value} />

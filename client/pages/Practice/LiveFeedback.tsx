@@ -1,5 +1,13 @@
-// The live feedback panel: score, stats, section shares, top suggestions and criteria.
-import { CriteriaList, ScoreBadge, ShareBar, Stats, Suggestions } from '../../components/Feedback'
+// The live feedback panel: score (or "Start typing"), the next step, stats, section shares, more suggestions, criteria.
+import {
+  CriteriaList,
+  NextStep,
+  ScoreBadge,
+  ShareBar,
+  StartTyping,
+  Stats,
+  Suggestions,
+} from '../../components/Feedback'
 import { ErrorBox, Loading } from '../../components/Status'
 import type { PracticeSession } from '../../state'
 
@@ -20,13 +28,16 @@ export function LiveFeedback({
         />
       ) : !report ? (
         <Loading label="Loading the rubric…" />
+      ) : session.blank.value ? (
+        <StartTyping />
       ) : (
         <>
           <ScoreBadge report={report} live />
+          <NextStep report={report} />
           <Stats report={report} />
           <ShareBar report={report} />
-          <h2>Top suggestions</h2>
-          <Suggestions report={report} limit={3} />
+          {report.suggestions.length > 1 && <h2>More suggestions</h2>}
+          <Suggestions report={report} />
           <h2>Criteria</h2>
           <CriteriaList criteria={report.criteria} />
         </>

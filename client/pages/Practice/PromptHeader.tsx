@@ -12,7 +12,8 @@ export function PromptHeader({ prompt, why }: { prompt: ServedPrompt; why?: stri
       )}
       <p class="eyebrow">Interview question</p>
       <h1 class="prompt-text">{prompt.text}</h1>
-      <TagChips tags={prompt.tags} href="/rubrics" block />
+      {/* Plain chips, not links: nothing to tab through between the question and the answer. */}
+      <TagChips tags={prompt.tags} block />
       {prompt.tips.length > 0 && (
         <details class="tips" open>
           <summary>Tips for this question</summary>

@@ -75,7 +75,10 @@ export function PromptPicker() {
           </select>
         </label>
         <label class="grow">
-          Search <kbd>/</kbd>
+          {/* One line: in the label's column layout a bare <kbd> would become a row of its own. */}
+          <span>
+            Search <kbd>/</kbd>
+          </span>
           <input
             ref={search}
             type="search"

@@ -18,11 +18,19 @@ export function Session({ promptId }: { promptId: string }) {
     }
   }, [promptId])
   useTitle('Practice')
-  if (prompt.state === 'loading') return <Page>{<Loading label="Loading the prompt…" />}</Page>
+  if (prompt.state === 'loading')
+    return (
+      <Page>
+        <h1>Practice</h1>
+        <Loading label="Loading the prompt…" />
+      </Page>
+    )
   if (prompt.state === 'error')
     return (
       <Page>
+        <h1>{prompt.status === 404 ? 'Prompt not found' : 'Practice'}</h1>
         <ErrorBox
+          title={prompt.status === 404 ? 'No such question.' : undefined}
           message={prompt.message}
           status={prompt.status}
           onRetry={prompt.status === 404 ? undefined : reload}

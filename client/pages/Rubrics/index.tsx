@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks'
 import type { RubricSummary } from '../../../contract/rubrics'
 import type { Rubric, RubricError } from '../../../engine/types'
+import { ModelAnswer } from '../../components/ModelAnswer'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
+import { plural } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
 
@@ -13,43 +15,11 @@ export function RubricsPage() {
   const [errors, reloadErrors] = useLoad(() => state.api.rubricErrors(), [])
   return (
     <main id="main" tabIndex={-1} class="page rubrics">
-      <div class="page-head">
-        <h1>Rubrics</h1>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => {
-            void state.loadRubrics()
-            reloadErrors()
-          }}
-        >
-          Reload
-        </button>
-      </div>
+      <h1>Rubrics</h1>
       <p class="lede">
-        Rubrics are YAML files in the server’s <code>rubrics/</code> folder. Edits are picked up while the
-        server runs; a broken file keeps its last good version in service and is listed below.
+        Every area an interviewer may probe: what it looks for, what is scored, and example answers at each
+        level. Open an area to read them.
       </p>
-
-      <section aria-labelledby="errors-title">
-        <h2 id="errors-title">Load errors</h2>
-        {errors.state === 'loading' && <Loading label="Checking rubric files…" />}
-        {errors.state === 'error' && (
-          <ErrorBox message={errors.message} status={errors.status} onRetry={reloadErrors} />
-        )}
-        {errors.state === 'ready' &&
-          (errors.data.length === 0 ? (
-            <p class="ok-line">
-              <span aria-hidden="true">✓</span> Every rubric file loaded without errors.
-            </p>
-          ) : (
-            <ul class="rubric-errors" data-testid="rubric-errors">
-              {errors.data.map((e, i) => (
-                <ErrorLine key={i} error={e} />
-              ))}
-            </ul>
-          ))}
-      </section>
 
       {rubrics.state === 'loading' && <Loading label="Loading rubrics…" />}
       {rubrics.state === 'error' && (
@@ -77,6 +47,43 @@ export function RubricsPage() {
             )
           })
         ))}
+
+      <section aria-labelledby="instructors-title" class="instructors">
+        <div class="page-head">
+          <h2 id="instructors-title">For instructors</h2>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              void state.loadRubrics()
+              reloadErrors()
+            }}
+          >
+            Reload
+          </button>
+        </div>
+        <p>
+          Rubrics are YAML files in the server’s <code>rubrics/</code> folder. Edits are picked up while the
+          server runs; a broken file keeps its last good version in service and is listed below.
+        </p>
+        <h3 id="errors-title">Load errors</h3>
+        {errors.state === 'loading' && <Loading label="Checking rubric files…" />}
+        {errors.state === 'error' && (
+          <ErrorBox message={errors.message} status={errors.status} onRetry={reloadErrors} />
+        )}
+        {errors.state === 'ready' &&
+          (errors.data.length === 0 ? (
+            <p class="ok-line">
+              <span aria-hidden="true">✓</span> Every rubric file loaded without errors.
+            </p>
+          ) : (
+            <ul class="rubric-errors" data-testid="rubric-errors">
+              {errors.data.map((e, i) => (
+                <ErrorLine key={i} error={e} />
+              ))}
+            </ul>
+          ))}
+      </section>
     </main>
   )
 }
@@ -108,39 +115,32 @@ function RubricItem({ summary }: { summary: RubricSummary }) {
         <summary>
           <span class="rubric-title">{summary.title}</span>{' '}
           <span class="muted small">
-            <code>{summary.id}</code> · {summary.prompts} prompts · {summary.criteria} criteria
+            {plural(summary.prompts, 'question')} · {plural(summary.criteria, 'criterion', 'criteria')}
           </span>
           {summary.stale && <span class="tag warn">file has errors: last good version</span>}
         </summary>
         <p>{summary.summary}</p>
-        <p class="meta">
-          File <code>{summary.file}</code> · version{' '}
-          <code title={summary.hash}>{summary.hash.slice(0, 10)}</code>
-          {summary.extends.length > 0 && (
-            <>
-              {' '}
-              · extends <code>{summary.extends.join(' → ')}</code>
-            </>
-          )}
-        </p>
-        {open && <RubricDetail id={summary.id} load={() => state.rubric(summary.id)} />}
+        {open && <RubricDetail summary={summary} load={() => state.rubric(summary.id)} />}
       </details>
     </li>
   )
 }
 
-function RubricDetail({ id, load }: { id: string; load: () => Promise<Rubric> }) {
-  const [rubric, reload] = useLoad(load, [id])
+function RubricDetail({ summary, load }: { summary: RubricSummary; load: () => Promise<Rubric> }) {
+  const [rubric, reload] = useLoad(load, [summary.id])
   if (rubric.state === 'loading') return <Loading />
   if (rubric.state === 'error')
     return <ErrorBox message={rubric.message} status={rubric.status} onRetry={reload} />
   const r = rubric.data
   const total = r.criteria.reduce((s, c) => s + c.weight, 0)
+  const points = (weight: number) => (total ? Math.round((100 * weight) / total) : 0)
   return (
     <div class="rubric-detail">
-      <h3>Prompts</h3>
+      <h3>Example answers</h3>
+      <ModelAnswer rubric={r} idPrefix={`examples-${r.id}`} />
+      <h3>Questions</h3>
       {r.prompts.length === 0 ? (
-        <p class="muted">No prompts of its own.</p>
+        <p class="muted">No questions of its own.</p>
       ) : (
         <ul>
           {r.prompts.map((p) => (
@@ -150,13 +150,12 @@ function RubricDetail({ id, load }: { id: string; load: () => Promise<Rubric> })
           ))}
         </ul>
       )}
-      <h3>Criteria</h3>
+      <h3>What is scored</h3>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
               <th scope="col">Criterion</th>
-              <th scope="col">Check</th>
               <th scope="col">Points</th>
             </tr>
           </thead>
@@ -167,10 +166,7 @@ function RubricDetail({ id, load }: { id: string; load: () => Promise<Rubric> })
                   {c.label}
                   {c.description && <span class="muted small block">{c.description}</span>}
                 </th>
-                <td>
-                  <code>{c.check}</code>
-                </td>
-                <td class="num">{total ? Math.round((100 * c.weight) / total) : 0}</td>
+                <td class="num">{points(c.weight)}</td>
               </tr>
             ))}
           </tbody>
@@ -186,6 +182,43 @@ function RubricDetail({ id, load }: { id: string; load: () => Promise<Rubric> })
             </li>
           ))}
       </ul>
+      <details class="instructor-detail">
+        <summary>For instructors: file and checks</summary>
+        <p class="meta">
+          Id <code>{summary.id}</code> · file <code>{summary.file}</code> · version{' '}
+          <code title={summary.hash}>{summary.hash.slice(0, 10)}</code>
+          {summary.extends.length > 0 && (
+            <>
+              {' '}
+              · extends <code>{summary.extends.join(' → ')}</code>
+            </>
+          )}
+        </p>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Criterion id</th>
+                <th scope="col">Check</th>
+                <th scope="col">Weight</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.criteria.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <code>{c.id}</code>
+                  </th>
+                  <td>
+                    <code>{c.check}</code>
+                  </td>
+                  <td class="num">{c.weight}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </div>
   )
 }

@@ -2,28 +2,18 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { Trends } from '../../../contract/progress'
 import type { RubricSummary } from '../../../contract/rubrics'
-import { Chart, type ChartSeries } from '../../components/Chart'
+import { Chart, type ChartSeries, MAX_SERIES, SERIES_COLORS } from '../../components/Chart'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { bandClass, bestSource, coverageGroups, weakestCriteria } from '../../coverage'
 import { useLoad, useTitle } from '../../hooks'
-import { KIND_LABEL, useAppState } from '../../state'
-
-const PALETTE = [
-  '#2563eb',
-  '#db2777',
-  '#16a34a',
-  '#d97706',
-  '#7c3aed',
-  '#0891b2',
-  '#dc2626',
-  '#65a30d',
-  '#9333ea',
-  '#0d9488',
-  '#ea580c',
-  '#4f46e5',
-]
+import { KIND_LABEL, KIND_SINGULAR, useAppState } from '../../state'
 
 const toSeconds = (period: string) => Date.parse(`${period}T00:00:00Z`) / 1000
+
+/** A criterion's average over the window, to order the series weakest first. */
+function meanOf(points: { average: number }[]): number {
+  return points.length ? points.reduce((s, p) => s + p.average, 0) / points.length : 100
+}
 
 function chartData(trends: Trends) {
   const periods = [
@@ -31,24 +21,33 @@ function chartData(trends: Trends) {
   ].sort()
   const x = periods.map(toSeconds)
   const align = (points: { period: string; average: number }[]) => {
-    const m = new Map(points.map((p) => [p.period, Math.round(p.average * 10) / 10]))
+    const m = new Map(points.map((p) => [p.period, Math.round(p.average)]))
     return periods.map((p) => m.get(p) ?? null)
   }
   const overall: ChartSeries[] = [
-    { label: 'Overall score', values: align(trends.overall), color: PALETTE[0]! },
+    { label: 'Overall score', values: align(trends.overall), color: SERIES_COLORS[0]! },
   ]
-  const criteria: ChartSeries[] = trends.criteria.map((c, i) => ({
-    label: c.label,
-    values: align(c.points),
-    color: PALETTE[i % PALETTE.length]!,
-  }))
-  return { x, overall, criteria }
+  // Weakest first, in groups of at most eight: each group's colours are all different.
+  const sorted = [...trends.criteria].sort(
+    (a, b) => meanOf(a.points) - meanOf(b.points) || a.label.localeCompare(b.label),
+  )
+  const groups: ChartSeries[][] = []
+  for (let i = 0; i < sorted.length; i += MAX_SERIES)
+    groups.push(
+      sorted.slice(i, i + MAX_SERIES).map((c, j) => ({
+        label: c.label,
+        values: align(c.points),
+        color: SERIES_COLORS[j]!,
+      })),
+    )
+  return { x, overall, groups }
 }
 
 export function TrendsPage() {
   useTitle('Trends')
   const state = useAppState()
   const [interval, setInterval] = useState<'day' | 'week'>('day')
+  const [group, setGroup] = useState(0)
   const [tag, setTag] = useState('')
   const [trends, reloadTrends] = useLoad(
     () => state.api.trends({ interval, tag: tag || undefined }),
@@ -63,6 +62,7 @@ export function TrendsPage() {
   const weakest = trends.state === 'ready' ? weakestCriteria(trends.data) : []
   const step = interval === 'day' ? 86_400 : 7 * 86_400
   const rubricTitle = (id: string) => summaries.find((r) => r.id === id)?.title
+  const shownGroup = data && group < data.groups.length ? group : 0
 
   return (
     <main id="main" tabIndex={-1} class="page trends">
@@ -91,7 +91,7 @@ export function TrendsPage() {
               .filter((r) => r.kind !== 'general')
               .map((r) => (
                 <option key={r.id} value={r.id}>
-                  {KIND_LABEL[r.kind]?.replace(/s$/, '')}: {r.title}
+                  {KIND_SINGULAR[r.kind]}: {r.title}
                 </option>
               ))}
           </select>
@@ -157,16 +157,35 @@ export function TrendsPage() {
             </section>
             <section aria-labelledby="criteria-title" class="card wide">
               <h2 id="criteria-title">Per criterion</h2>
+              {data.groups.length > 1 && (
+                <fieldset class="segmented-buttons">
+                  <legend class="sr-only">Criteria shown</legend>
+                  {data.groups.map((g, i) => (
+                    <button
+                      key={i}
+                      type="button"
+                      class={i === shownGroup ? 'primary small' : 'secondary small'}
+                      aria-pressed={i === shownGroup}
+                      onClick={() => setGroup(i)}
+                    >
+                      {i === 0
+                        ? `Weakest ${g.length}`
+                        : `Next ${g.length} (${i * MAX_SERIES + 1}–${i * MAX_SERIES + g.length})`}
+                    </button>
+                  ))}
+                </fieldset>
+              )}
               <Chart
-                label={`Average share of each criterion's points per ${interval}`}
+                label={`Average share of each criterion's points per ${interval}, ${data.groups[shownGroup]?.length ?? 0} criteria, weakest first`}
                 x={data.x}
-                series={data.criteria}
+                series={data.groups[shownGroup] ?? []}
                 height={280}
                 step={step}
                 testId="chart-criteria"
               />
               <p class="muted small">
-                Percentage of each criterion’s points earned. Click a legend entry to hide it.
+                Percentage of each criterion’s points earned, weakest criteria first, at most {MAX_SERIES} at
+                a time. Click a legend entry to hide it.
               </p>
             </section>
           </div>

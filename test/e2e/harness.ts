@@ -1,0 +1,162 @@
+// The browser suites' shared set-up: a fresh client build and server on a temp database, Debian's Chromium,
+// screenshots, page-error collection, and an axe-core accessibility check.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { describe, it } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SKIP_BROWSER } from '../support/chromium'
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+export const SHOTS = join(ROOT, 'test-output', 'screenshots')
+export const HAVE_BROWSER = existsSync(CHROMIUM_PATH)
+/** Skip the browser suites: asked to, or no Chromium (which `requireBrowser` turns into a failing test). */
+export const SKIP_E2E = !HAVE_BROWSER || SKIP_BROWSER
+
+/** Without Chromium, fail loudly and say how to fix it, rather than pass without having looked at the UI. */
+export function requireBrowser(name: string) {
+  if (HAVE_BROWSER || SKIP_BROWSER) return
+  describe(name, () => {
+    it('needs Chromium', () => {
+      throw new Error(
+        `No Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium ` +
+          '(or point STARBOARD_CHROMIUM at a Chromium binary; STARBOARD_SKIP_E2E=1 skips these tests).',
+      )
+    })
+  })
+}
+
+export interface E2E {
+  base: string
+  context: BrowserContext
+  page: Page
+  app: FastifyInstance
+  /** Browser dialogs seen (an `alert` from injected markup would land here). */
+  dialogs: string[]
+  /** Uncaught page errors and console errors, except while `expectErrors` is on. */
+  pageErrors: string[]
+  expectErrors(on: boolean): void
+  shot(name: string, target?: Page): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startE2E(): Promise<E2E> {
+  const tmp = mkdtempSync(join(tmpdir(), 'starboard-e2e-'))
+  mkdirSync(SHOTS, { recursive: true })
+  // Build the client into a temp folder, so the run always tests the current source and never
+  // replaces dist/client under a server someone else is running.
+  const clientDir = join(tmp, 'client')
+  const { build } = await import('vite')
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir } })
+  const { buildApp } = await import('../../server/app')
+  const app = await buildApp({
+    dbPath: join(tmp, 'starboard.db'),
+    rubricsDir: join(ROOT, 'rubrics'),
+    clientDir,
+    rateLimit: false,
+    watchRubrics: false,
+  })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+
+  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    args: CHROMIUM_ARGS,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const dialogs: string[] = []
+  const pageErrors: string[] = []
+  let expectingErrors = false
+  const watch = (p: Page) => {
+    p.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    p.on('pageerror', (e) => pageErrors.push(e.message))
+    // Console errors (a CSP violation, a failed request) count too, except where a test causes them on purpose.
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !expectingErrors) pageErrors.push(`console: ${m.text()}`)
+    })
+  }
+  watch(page)
+  context.on('page', watch)
+  return {
+    base,
+    context,
+    page,
+    app,
+    dialogs,
+    pageErrors,
+    expectErrors(on) {
+      expectingErrors = on
+    },
+    async shot(name, target = page) {
+      await target.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+    },
+    async close() {
+      await context.close()
+      await app.close()
+      rmSync(tmp, { recursive: true, force: true })
+    },
+  }
+}
+
+/** axe-core's browser build, from the dev dependency `axe-core`. */
+export function axeSource(): string {
+  const require = createRequire(import.meta.url)
+  let path: string
+  try {
+    path = require.resolve('axe-core/axe.min.js')
+  } catch {
+    throw new Error('axe-core is not installed: add it as a dev dependency (npm install -D axe-core).')
+  }
+  return path
+}
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/** Runs axe-core on the page as it is now (WCAG 2.x A and AA, and best practices); returns every violation. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  // Evaluated, not added as a script tag: the app's Content-Security-Policy rightly refuses inline scripts.
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"')))
+    await page.evaluate(readFileSync(axeSource(), 'utf8'))
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }))
+  })()`)
+}
+
+/** A violation list as lines a person can act on. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n')
+}

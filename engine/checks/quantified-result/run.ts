@@ -53,7 +53,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
       return {
         fraction: 0,
         messages,
-        fix: `Add a ${name} with a measurable outcome: what changed, by how much`,
+        fix: `Add ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} with a measurable outcome: what changed, by how much`,
       }
     }
     if (elsewhere) {

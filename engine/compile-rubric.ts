@@ -28,6 +28,8 @@ export interface ErrorAt {
   ): RubricError[]
   /** A place in words, items counted from 1: "criterion 3 (clarifying-moves)". */
   place(path: readonly (string | number)[]): string
+  /** True when the file writes the value at `path` in quotes: said deliberately, as written. */
+  quoted(path: readonly (string | number)[]): boolean
 }
 
 const LIBRARY: CompileLibrary = { concepts: CONCEPTS }
@@ -291,7 +293,7 @@ export const LONG_PHRASE_WORDS = 5
 
 /**
  * The phrases of a keywords criterion's own groups: too many in a group is an error; a phrase of five or more
- * words, or of punctuation only, a warning.
+ * words (unless quoted), or of punctuation only, a warning.
  */
 function phraseLints(
   options: Record<string, unknown>,
@@ -324,12 +326,12 @@ function phraseLints(
             `${place}: the phrase ${show(phrase)} has no words, so it never matches; remove it`,
           ),
         )
-      } else if (words.length >= LONG_PHRASE_WORDS) {
+      } else if (words.length >= LONG_PHRASE_WORDS && !at.quoted(['criteria', i, 'groups', j, 'any', k])) {
         warnings.push(
           at.warning(
             ['criteria', i, 'groups', j, 'any', k],
             'long-phrase',
-            `${place}: the phrase ${show(phrase)} has ${words.length} words and matches only when said word for word; is a comma missing between two phrases?`,
+            `${place}: the phrase ${show(phrase)} has ${words.length} words and matches only when said word for word; is a comma missing between two phrases? (Quote a phrase meant this long to keep it without a warning)`,
           ),
         )
       }

@@ -346,6 +346,10 @@ function errorsIn(read: ReadFile): ErrorAt {
     warning: (path, ruleId, message) => ({ ...error(read, path, ruleId, message), severity: 'warning' }),
     issues: (issues, prefix, schema, inherited) => issuesToErrors(read, issues, prefix, schema, inherited),
     place: (path) => placeName(path, (p) => valueAt(read, p)),
+    quoted: (path) => {
+      const node = read.doc.getIn(path, true) as unknown
+      return isScalar(node) && (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE')
+    },
   }
 }
 

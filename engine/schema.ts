@@ -145,6 +145,11 @@ function optionShape(name: CheckName): Record<string, z.ZodType> {
   return (CHECKS[name].options as unknown as z.ZodObject).shape as Record<string, z.ZodType>
 }
 
+/** A kind's options, each optional: an override gives only the ones it changes. */
+function optionalOptions(name: CheckName): Record<string, z.ZodType> {
+  return Object.fromEntries(Object.entries(optionShape(name)).map(([k, v]) => [k, v.optional()]))
+}
+
 /** The check kinds that have an option called `key`. */
 export function checksWithOption(key: string): CheckName[] {
   return CHECK_NAMES.filter((n) => Object.hasOwn(optionShape(n), key))
@@ -155,7 +160,8 @@ export function checksWithOption(key: string): CheckName[] {
  * or an override of an inherited one restating its kind), whose keys are the common keys and that kind's
  * options; or an override without `check`, whose keys are the common keys and the options of any kind. (Which
  * kind an override inherits is only known once `extends` is resolved, so that last branch cannot be narrower;
- * `rubrics check` reports keys the inherited kind does not have.)
+ * `rubrics check` reports keys the inherited kind does not have. Options are optional in every branch, as an
+ * override gives only those it changes, so a new criterion missing a required option is also left to the check.)
  */
 export function rubricJsonSchema(): Record<string, unknown> {
   const perKind = CHECK_NAMES.map((name) =>
@@ -163,13 +169,13 @@ export function rubricJsonSchema(): Record<string, unknown> {
       .strictObject({
         ...overrideBase,
         check: z.literal(name).describe(CHECKS[name].summary),
-        ...optionShape(name),
+        ...optionalOptions(name),
       })
       .describe(`A ${name} criterion: ${CHECKS[name].summary}`),
   )
   const anyOption: Record<string, z.ZodType> = {}
   for (const name of CHECK_NAMES) {
-    for (const [key, schema] of Object.entries(optionShape(name))) {
+    for (const [key, schema] of Object.entries(optionalOptions(name))) {
       const prior = anyOption[key]
       anyOption[key] = prior === undefined ? schema : z.union([prior, schema])
     }

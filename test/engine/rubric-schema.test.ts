@@ -48,12 +48,16 @@ describe('rubric.schema.json', () => {
   it.each([
     ['a misspelt check kind', 'check: keywords', 'check: keyword'],
     ['a check kind that does not exist', 'check: keywords', 'check: quantified-results'],
-    ["a key in the wrong case in an override", 'idealMax: 400', 'idealmax: 400'],
+    ['a key in the wrong case in an override', 'idealMax: 400', 'idealmax: 400'],
     ['a misspelt common key', 'weight: 10', 'wieght: 10'],
     ["another kind's option in a criterion that names its kind", 'section: action', 'idealMax: 400'],
     ['a key no check has in an override', 'weight: 0', 'weight: 0\n    name: Structure'],
     ['a section that does not exist', 'section: action', 'section: any'],
-    ['a misspelt key in a keyword group', '{ label: questions, any: [asked why] }', '{ label: questions, ay: [asked why] }'],
+    [
+      'a misspelt key in a keyword group',
+      '{ label: questions, any: [asked why] }',
+      '{ label: questions, ay: [asked why] }',
+    ],
     ['a misspelt top-level key', 'summary:', 'sumary:'],
   ])('rejects %s', (_what, from, to) => {
     expect(GOOD).toContain(from)

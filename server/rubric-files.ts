@@ -58,7 +58,8 @@ function subfolders(entries: Dirent[]): string[] {
 function subfolderWarning(name: string, files: string[]): RubricError[] {
   const rubrics = files.filter((f) => RUBRIC_FILE.test(f)).sort()
   if (rubrics.length === 0) return []
-  const listed = rubrics.slice(0, 3).join(', ') + (rubrics.length > 3 ? ` and ${rubrics.length - 3} more` : '')
+  const listed =
+    rubrics.slice(0, 3).join(', ') + (rubrics.length > 3 ? ` and ${rubrics.length - 3} more` : '')
   return [
     {
       ...readError(
@@ -236,7 +237,9 @@ export async function readRubricFolderAsync(
     }),
   )
   const folder = collect(names, results, nameOf)
-  const listings = await Promise.all(folders.map((sub) => readdir(join(dir, sub)).catch(() => [] as string[])))
+  const listings = await Promise.all(
+    folders.map((sub) => readdir(join(dir, sub)).catch(() => [] as string[])),
+  )
   folders.forEach((sub, i) => {
     folder.errors.push(...subfolderWarning(nameOf(sub), listings[i]!))
   })

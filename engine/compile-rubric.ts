@@ -3,11 +3,10 @@
 
 import type { z } from 'zod'
 import type { CheckKind, CompileLibrary } from './checks/check'
-import { CHECKS, type CheckName } from './checks/index'
+import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { CONCEPTS } from './concepts'
 import { hashString, stableStringify } from './hash'
 import { closest, didYouMean, show } from './rubric-messages'
-import { CHECK_NAMES } from './checks/index'
 import { criterionSchemas, labelFromId, RUBRIC_LIMITS, type RubricFile } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
 
@@ -129,7 +128,8 @@ export function compileRubric(
       invalid.add(entry.id)
       return
     }
-    if (own.has('groups')) warnings.push(...phraseLints(parsed.data as Record<string, unknown>, i, at, errors))
+    if (own.has('groups'))
+      warnings.push(...phraseLints(parsed.data as Record<string, unknown>, i, at, errors))
     merged.set(entry.id, toCriterion(parsed.data as Record<string, unknown>))
   })
 

@@ -160,7 +160,12 @@ function issueToError(
     const at = path.slice(0, -1)
     const place = placeOf(read, at)
     return [
-      error(read, at, 'missing-key', `${place}${place === '' ? 'Missing' : 'missing'} the required '${key}' key`),
+      error(
+        read,
+        at,
+        'missing-key',
+        `${place}${place === '' ? 'Missing' : 'missing'} the required '${key}' key`,
+      ),
     ]
   }
   const value = valueAt(read, path)
@@ -333,7 +338,12 @@ function checkUnique<T>(
     const first = seen.get(v)
     if (first !== undefined) {
       read.errors.push(
-        error(read, [key, i], 'duplicate-id', `Duplicate ${what} '${v}' (${word} ${i + 1}; first used by ${word} ${first + 1})`),
+        error(
+          read,
+          [key, i],
+          'duplicate-id',
+          `Duplicate ${what} '${v}' (${word} ${i + 1}; first used by ${word} ${first + 1})`,
+        ),
       )
     } else seen.set(v, i)
   })
@@ -529,10 +539,19 @@ export function compileParsedRubrics(
   // Files with errors of their own are checked across files too, as far as they can be read, so a clash
   // with another file is known now, not only once the file's other errors are fixed.
   for (const read of reads) {
-    if (read.raw === undefined || (read.data !== undefined && byId.get(read.data.id) === read && done.get(read.data.id))) continue
+    if (
+      read.raw === undefined ||
+      (read.data !== undefined && byId.get(read.data.id) === read && done.get(read.data.id))
+    )
+      continue
     const raw = read.raw
     const ownId = typeof raw.id === 'string' ? raw.id : undefined
-    if (read.data === undefined && typeof raw.extends === 'string' && raw.extends !== ownId && !allIds.has(raw.extends)) {
+    if (
+      read.data === undefined &&
+      typeof raw.extends === 'string' &&
+      raw.extends !== ownId &&
+      !allIds.has(raw.extends)
+    ) {
       const ids = [...allIds].sort()
       errors.push(
         error(
@@ -551,7 +570,12 @@ export function compileParsedRubrics(
         const owner = promptOwner.get(id)
         if (owner !== undefined && owner !== ownId) {
           errors.push(
-            error(read, ['prompts', i, 'id'], 'duplicate-id', `Prompt id '${id}' is already used in rubric '${owner}'`),
+            error(
+              read,
+              ['prompts', i, 'id'],
+              'duplicate-id',
+              `Prompt id '${id}' is already used in rubric '${owner}'`,
+            ),
           )
         }
       }

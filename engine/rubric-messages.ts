@@ -13,7 +13,8 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1)
       row.push(d)
     }
     rows.push(row)
@@ -108,7 +109,12 @@ function schemaAt(schema: z.ZodType, path: readonly PathKey[]): AnySchema | unde
   const unwrap = (): void => {
     for (let n = 0; n < 10 && node !== undefined; n++) {
       const def = node.def
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')
+      if (
+        def.type === 'optional' ||
+        def.type === 'default' ||
+        def.type === 'nullable' ||
+        def.type === 'prefault'
+      )
         node = def.innerType as AnySchema
       else if (def.type === 'pipe') node = def.in as AnySchema
       else return
@@ -162,7 +168,8 @@ export function problemOf(issue: z.core.$ZodIssue, value: unknown): { phrase: st
       if (expected === 'string') return { phrase: `must be text${not}`, custom: false }
       if (expected === 'array')
         return { phrase: `must be a list ('- item' lines, or [a, b])${not}`, custom: false }
-      if (expected === 'object') return { phrase: `must be a mapping of 'key: value' lines${not}`, custom: false }
+      if (expected === 'object')
+        return { phrase: `must be a mapping of 'key: value' lines${not}`, custom: false }
       if (expected === 'boolean') return { phrase: `must be true or false${not}`, custom: false }
       return { phrase: `must be ${expected}${not}`, custom: false }
     }
@@ -170,13 +177,18 @@ export function problemOf(issue: z.core.$ZodIssue, value: unknown): { phrase: st
       const min = Number(issue.minimum)
       if (issue.origin === 'array') return { phrase: `needs at least ${plural(min, 'item')}`, custom: false }
       if (issue.origin === 'string')
-        return { phrase: min <= 1 ? 'must not be empty' : `needs at least ${plural(min, 'character')}`, custom: false }
+        return {
+          phrase: min <= 1 ? 'must not be empty' : `needs at least ${plural(min, 'character')}`,
+          custom: false,
+        }
       return { phrase: `must be ${issue.inclusive ? 'at least' : 'more than'} ${min}${not}`, custom: false }
     }
     case 'too_big': {
       const max = Number(issue.maximum)
-      if (issue.origin === 'array') return { phrase: `may have at most ${plural(max, 'item')}`, custom: false }
-      if (issue.origin === 'string') return { phrase: `may have at most ${plural(max, 'character')}`, custom: false }
+      if (issue.origin === 'array')
+        return { phrase: `may have at most ${plural(max, 'item')}`, custom: false }
+      if (issue.origin === 'string')
+        return { phrase: `may have at most ${plural(max, 'character')}`, custom: false }
       return { phrase: `must be ${issue.inclusive ? 'at most' : 'less than'} ${max}${not}`, custom: false }
     }
     case 'invalid_value': {

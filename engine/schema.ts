@@ -1,8 +1,8 @@
 // The rubric file format as zod schemas: validation at load time and the generated rubric.schema.json.
 
 import { z } from 'zod'
-import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { MAX_ANSWER_CHARACTERS } from './answer-rules'
+import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { RUBRIC_KINDS } from './kinds'
 
 /** How big a rubric may grow: beyond these, a file is refused with a clear error rather than checked slowly. */
@@ -182,7 +182,9 @@ export function rubricJsonSchema(): Record<string, unknown> {
   }
   const override = z
     .strictObject({ ...anyOption, ...overrideBase })
-    .describe("Override of an inherited criterion: its id and the keys to change (the inherited kind's options).")
+    .describe(
+      "Override of an inherited criterion: its id and the keys to change (the inherited kind's options).",
+    )
   const editorSchema = z.strictObject({
     ...rubricFields,
     criteria: z.array(z.union([...perKind, override])).default([]),

@@ -109,7 +109,7 @@ function issuesToErrors(
     const at = [...prefix, ...(issue.path as PathKey[])].join('.')
     for (const k of issue.keys) {
       const meant = closest(k, missing.get(at) ?? [])
-      if (meant !== undefined) explained.add(`${at}.${meant}`)
+      if (meant !== undefined) explained.add(at === '' ? meant : `${at}.${meant}`)
     }
   }
   const out: RubricError[] = []

@@ -145,6 +145,13 @@ const ROWS: Row[] = [
     ],
   },
   {
+    mistake: 'a misspelt required top-level key is one message too',
+    text: mistake('summary:', 'sumary:'),
+    expected: [
+      "5:1  unknown-key  Unknown key 'sumary' (did you mean 'summary'?); remove it or fix its spelling",
+    ],
+  },
+  {
     mistake: 'did you mean over rubric ids (extends: earn-trst)',
     text: mistake('extends: earn-trust', 'extends: earn-trst'),
     expected: [

@@ -3,17 +3,32 @@
 
 import type { z } from 'zod'
 import type { CheckKind, CompileLibrary } from './checks/check'
-import { CHECKS, type CheckName } from './checks/index'
+import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { CONCEPTS } from './concepts'
 import { hashString, stableStringify } from './hash'
-import { criterionSchemas, labelFromId, type RubricFile } from './schema'
+import { closest, didYouMean, show } from './rubric-messages'
+import { criterionSchemas, labelFromId, RUBRIC_LIMITS, type RubricFile } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
 
 /** Turns findings at key paths of the rubric's file into errors with their line and column. */
 export interface ErrorAt {
   error(path: readonly (string | number)[], ruleId: string, message: string): RubricError
-  /** The errors of a failed zod parse of the value at `prefix`. */
-  issues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[]): RubricError[]
+  /** A finding worth fixing that leaves the rubric in service. */
+  warning(path: readonly (string | number)[], ruleId: string, message: string): RubricError
+  /**
+   * The errors of a failed parse with `schema` of the value at `prefix`; `inherited` notes a value the file
+   * does not set itself.
+   */
+  issues(
+    issues: readonly z.core.$ZodIssue[],
+    prefix: readonly (string | number)[],
+    schema: z.ZodType,
+    inherited?: (key: string) => string | undefined,
+  ): RubricError[]
+  /** A place in words, items counted from 1: "criterion 3 (clarifying-moves)". */
+  place(path: readonly (string | number)[]): string
+  /** True when the file writes the value at `path` in quotes: said deliberately, as written. */
+  quoted(path: readonly (string | number)[]): boolean
 }
 
 const LIBRARY: CompileLibrary = { concepts: CONCEPTS }
@@ -56,10 +71,14 @@ export function compileRubric(
   at: ErrorAt,
 ): { rubric?: Rubric; errors: RubricError[] } {
   const errors: RubricError[] = []
+  const warnings: RubricError[] = []
   const inherited = new Map<string, Criterion>()
   for (const c of parent?.criteria ?? []) inherited.set(c.id, c)
   const order: string[] = (parent?.criteria ?? []).map((c) => c.id)
   const merged = new Map<string, Criterion>(inherited)
+  // Criteria this file defines or changes that have errors of their own: nothing else is said about them.
+  const invalid = new Set<string>()
+  const where = (i: number): string => capital(at.place(['criteria', i]))
 
   data.criteria.forEach((entry, i) => {
     const base = inherited.get(entry.id)
@@ -70,37 +89,51 @@ export function compileRubric(
           at.error(
             ['criteria', i, 'check'],
             'check-mismatch',
-            `'${entry.id}' is inherited as a '${base.check}' check; it cannot change kind`,
+            `${where(i)}: '${entry.id}' is inherited from '${parent!.id}' as a '${base.check}' check; it cannot change kind`,
           ),
         )
+        invalid.add(entry.id)
         return
       }
       flat = { ...flatten(base), ...entry }
     } else {
       if (entry.check === undefined) {
+        const meant = closest(entry.id, inherited.keys())
         errors.push(
           at.error(
             ['criteria', i],
             'missing-key',
             parent === undefined
-              ? `Missing the required 'check' key for criterion '${entry.id}'`
-              : `Missing the required 'check' key: '${entry.id}' is not a criterion of '${parent.id}' to override`,
+              ? `${where(i)}: missing the required 'check' key (one of: ${CHECK_NAMES.join(', ')})`
+              : meant !== undefined
+                ? `${where(i)}: '${entry.id}' is not a criterion of '${parent.id}' to override (did you mean '${meant}'?); a new criterion needs a 'check' key`
+                : `${where(i)}: missing the required 'check' key: '${entry.id}' is not a criterion of '${parent.id}' to override`,
           ),
         )
+        invalid.add(entry.id)
         return
       }
       flat = { ...entry }
       order.push(entry.id)
     }
     const schema = criterionSchemas[flat.check as CheckName]
+    const own = new Set(Object.keys(entry))
+    const note = (key: string): string | undefined =>
+      base !== undefined && !own.has(key) && key in flat
+        ? `${key}: ${show(flat[key])}, inherited from ${parent!.id}`
+        : undefined
     const parsed = schema.safeParse(flat)
     if (!parsed.success) {
-      errors.push(...at.issues(parsed.error.issues, ['criteria', i]))
+      errors.push(...at.issues(parsed.error.issues, ['criteria', i], schema, note))
+      invalid.add(entry.id)
       return
     }
+    if (own.has('groups'))
+      warnings.push(...phraseLints(parsed.data as Record<string, unknown>, i, at, errors))
     merged.set(entry.id, toCriterion(parsed.data as Record<string, unknown>))
   })
 
+  const ownBands = data.bands !== undefined
   const bands: Band[] | undefined = data.bands ?? parent?.bands
   if (bands === undefined) {
     errors.push(
@@ -111,48 +144,107 @@ export function compileRubric(
       at.error(['bands'], 'invalid-value', 'One band must start at min: 0, so every score has a band'),
     )
   }
+  if (ownBands) {
+    const byMin = new Map<number, number>()
+    data.bands!.forEach((b, i) => {
+      const first = byMin.get(b.min)
+      if (first === undefined) byMin.set(b.min, i)
+      else {
+        errors.push(
+          at.error(
+            ['bands', i, 'min'],
+            'band-same-min',
+            `${capital(at.place(['bands', i]))} starts at min: ${b.min}, as ${at.place(['bands', first])} does, so one of them can never be reached; give each band its own min`,
+          ),
+        )
+      }
+    })
+  }
 
-  const criteria = order.map((id) => merged.get(id)!).filter((c) => c !== undefined && c.weight > 0)
-  if (criteria.length === 0 && errors.length === 0) {
+  const all = order.map((id) => merged.get(id)!).filter((c) => c !== undefined)
+  const criteria = all.filter((c) => c.weight > 0)
+  const switchedOff = new Map(all.filter((c) => c.weight === 0).map((c) => [c.id, c]))
+  if (criteria.length === 0 && invalid.size === 0) {
     errors.push(
       at.error(['criteria'], 'invalid-value', 'A rubric needs at least one criterion with a weight above 0'),
     )
   }
+  // With no criterion in force, every expectation about one would follow from that one mistake.
+  const noCriteria = criteria.length === 0
 
   const criterionIds = new Set(criteria.map((c) => c.id))
   const bandIds = new Set((bands ?? []).map((b) => b.id))
   const promptIds = new Set(data.prompts.map((p) => p.id))
+  // One message per criterion switched off: at the first expectation naming it.
+  const offReported = new Set<string>()
   data.examples.forEach((ex, i) => {
+    const place = capital(at.place(['examples', i]))
     if (ex.prompt !== undefined && !promptIds.has(ex.prompt)) {
       errors.push(
-        at.error(['examples', i, 'prompt'], 'unknown-id', `Unknown prompt '${ex.prompt}' in this rubric`),
+        at.error(
+          ['examples', i, 'prompt'],
+          'unknown-id',
+          `${place}: unknown prompt '${ex.prompt}' in this rubric${didYouMean(ex.prompt, promptIds)}`,
+        ),
       )
     }
-    if (ex.expect.band !== undefined && !bandIds.has(ex.expect.band)) {
+    const band = ex.expect.band
+    if (band !== undefined && bands !== undefined && !bandIds.has(band)) {
+      const byLabel = bands.find((b) => b.label.toLowerCase() === band.toLowerCase())
       errors.push(
         at.error(
           ['examples', i, 'expect', 'band'],
           'unknown-id',
-          `Unknown band '${ex.expect.band}'; bands are ${[...bandIds].join(', ')}`,
+          byLabel !== undefined
+            ? `${place}: use the band id '${byLabel.id}' (shown as '${byLabel.label}')`
+            : `${place}: unknown band '${band}'${didYouMean(band, bandIds)}; bands are ${[...bandIds].join(', ')}`,
         ),
       )
     }
+    const range = ex.expect.score
+    if (range?.min !== undefined && range.max !== undefined && range.min > range.max) {
+      errors.push(
+        at.error(
+          ['examples', i, 'expect', 'score'],
+          'score-range-reversed',
+          `${place}: the score range is reversed (min: ${range.min} is above max: ${range.max}), so no score can meet it; swap them`,
+        ),
+      )
+    }
+    if (noCriteria) return
     for (const key of ['met', 'partial', 'missed'] as const) {
       ;(ex.expect[key] ?? []).forEach((id, j) => {
-        if (!criterionIds.has(id)) {
+        if (criterionIds.has(id) || invalid.has(id)) return
+        const path = ['examples', i, 'expect', key, j]
+        const off = switchedOff.get(id)
+        if (off !== undefined) {
+          if (offReported.has(id)) return
+          offReported.add(id)
+          const by = data.criteria.some((c) => c.id === id) ? 'here' : `in ${parent?.id ?? 'this rubric'}`
           errors.push(
             at.error(
-              ['examples', i, 'expect', key, j],
+              path,
               'unknown-id',
-              `Unknown criterion '${id}'; criteria are ${[...criterionIds].join(', ')}`,
+              `${place}: criterion '${id}' is switched off with weight 0 ${by}, so no example can expect it; remove it from the expectations or give it a weight`,
             ),
           )
+          return
         }
+        const byLabel = all.find((c) => c.label.toLowerCase() === id.toLowerCase())
+        errors.push(
+          at.error(
+            path,
+            'unknown-id',
+            byLabel !== undefined
+              ? `${place}: use the criterion id '${byLabel.id}' (shown as '${byLabel.label}')`
+              : `${place}: unknown criterion '${id}'${didYouMean(id, criterionIds)}; criteria are ${[...criterionIds].join(', ')}`,
+          ),
+        )
       })
     }
   })
 
-  if (errors.length > 0 || bands === undefined) return { errors }
+  if (errors.length > 0 || bands === undefined) return { errors: [...errors, ...warnings] }
 
   const prompts: Prompt[] = data.prompts.map((p) => ({
     id: p.id,
@@ -184,5 +276,66 @@ export function compileRubric(
     file,
     hash: hashString(stableStringify(hashed)),
   }
-  return { rubric, errors: [] }
+  return { rubric, errors: warnings }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+/** Words of a keyword phrase: `…` skips words and `a/b` is one word of alternatives. */
+function phraseWords(phrase: string): string[] {
+  return phrase.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+}
+
+/** A phrase this long is rarely said word for word: usually two phrases with the comma between them lost. */
+export const LONG_PHRASE_WORDS = 5
+
+/**
+ * The phrases of a keywords criterion's own groups: too many in a group is an error; a phrase of five or more
+ * words (unless quoted), or of punctuation only, a warning.
+ */
+function phraseLints(
+  options: Record<string, unknown>,
+  i: number,
+  at: ErrorAt,
+  errors: RubricError[],
+): RubricError[] {
+  const warnings: RubricError[] = []
+  const groups = options.groups as { any?: string[] }[] | undefined
+  groups?.forEach((g, j) => {
+    const any = g.any ?? []
+    const place = capital(at.place(['criteria', i, 'groups', j]))
+    if (any.length > RUBRIC_LIMITS.phrasesPerGroup) {
+      errors.push(
+        at.error(
+          ['criteria', i, 'groups', j, 'any'],
+          'size-limit',
+          `${place}: ${any.length} phrases; a group may have at most ${RUBRIC_LIMITS.phrasesPerGroup}. Split it into groups by what each shows`,
+        ),
+      )
+      return
+    }
+    any.forEach((phrase, k) => {
+      const words = phraseWords(phrase)
+      if (words.length === 0) {
+        warnings.push(
+          at.warning(
+            ['criteria', i, 'groups', j, 'any', k],
+            'punctuation-phrase',
+            `${place}: the phrase ${show(phrase)} has no words, so it never matches; remove it`,
+          ),
+        )
+      } else if (words.length >= LONG_PHRASE_WORDS && !at.quoted(['criteria', i, 'groups', j, 'any', k])) {
+        warnings.push(
+          at.warning(
+            ['criteria', i, 'groups', j, 'any', k],
+            'long-phrase',
+            `${place}: the phrase ${show(phrase)} has ${words.length} words and matches only when said word for word; is a comma missing between two phrases? (Quote a phrase meant this long to keep it without a warning)`,
+          ),
+        )
+      }
+    })
+  })
+  return warnings
 }

@@ -3,7 +3,8 @@
 import { Document, isMap, isScalar, LineCounter, type Node, type Pair, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import { compileRubric, type ErrorAt } from './compile-rubric'
-import { knownKeys, type RubricFile, rubricFileSchema } from './schema'
+import { closest, didYouMean, keysAt, placeName, problemOf, show, yamlMessages } from './rubric-messages'
+import { checksWithOption, type RubricFile, rubricFileSchema } from './schema'
 import type { Rubric, RubricError } from './types'
 
 export interface RubricSource {
@@ -18,6 +19,8 @@ export interface ReadFile {
   doc: Document
   lines: LineCounter
   data?: RubricFile
+  /** The file's mapping as read, valid or not: what checks across files read of a file with errors. */
+  raw?: Record<string, unknown>
   errors: RubricError[]
 }
 
@@ -56,67 +59,136 @@ function error(
   return { file: read.source.file, line, column, path: path.join('.'), ruleId, message }
 }
 
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+/** The file's value at a key path, or undefined. */
+function valueAt(read: Pick<ReadFile, 'doc'>, path: readonly PathKey[]): unknown {
+  try {
+    const v = read.doc.getIn(path, false) as unknown
+    return v !== null && typeof v === 'object' && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v
+  } catch {
+    return undefined
+  }
+}
+
+/** "Criterion 3 (clarifying-moves): " for a place, nothing for the top of the file. */
+function placeOf(read: ReadFile, path: readonly PathKey[]): string {
+  return path.length === 0 ? '' : `${capital(placeName(path, (p) => valueAt(read, p)))}: `
+}
+
+/** A note on a value the file does not set itself, e.g. "min: 2, inherited from earn-trust". */
+export type InheritedNote = (key: string) => string | undefined
+
+/**
+ * The errors of a failed zod parse of the value at `prefix`, parsed with `schema`: items named and counted
+ * from 1, "did you mean" over the keys valid at each place, one message for a misspelt required key.
+ */
+function issuesToErrors(
+  read: ReadFile,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PathKey[] = [],
+  schema: z.ZodType = rubricFileSchema,
+  inherited?: InheritedNote,
+): RubricError[] {
+  // A required key missing next to an unknown key that is its misspelling is one mistake: the unknown key says it.
+  const missing = new Map<string, Set<string>>()
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path as PathKey[])]
+    if (issue.code === 'invalid_type' && !hasKey(read, path) && path.length > 0) {
+      const at = path.slice(0, -1).join('.')
+      const set = missing.get(at) ?? new Set<string>()
+      set.add(String(path[path.length - 1]))
+      missing.set(at, set)
+    }
+  }
+  const explained = new Set<string>()
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue
+    const at = [...prefix, ...(issue.path as PathKey[])].join('.')
+    for (const k of issue.keys) {
+      const meant = closest(k, missing.get(at) ?? [])
+      if (meant !== undefined) explained.add(at === '' ? meant : `${at}.${meant}`)
+    }
+  }
+  const out: RubricError[] = []
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path as PathKey[])]
+    if (issue.code === 'invalid_type' && explained.has(path.join('.')) && !hasKey(read, path)) continue
+    out.push(...issueToError(read, issue, prefix, schema, inherited))
+  }
+  return out
+}
+
 function issueToError(
   read: ReadFile,
   issue: z.core.$ZodIssue,
-  prefix: readonly PathKey[] = [],
+  prefix: readonly PathKey[],
+  schema: z.ZodType,
+  inherited?: InheritedNote,
 ): RubricError[] {
   const path = [...prefix, ...(issue.path as PathKey[])]
   if (issue.code === 'unrecognized_keys') {
+    const valid = keysAt(schema, issue.path as PathKey[])
+    const check = valueAt(read, [...path, 'check'])
+    const isCriterion = path.length === 2 && path[0] === 'criteria'
     // Listed up to a limit: each lookup of a key's place scans its mapping.
-    const listed = issue.keys
-      .slice(0, MAX_ERRORS_PER_FILE)
-      .map((k) =>
-        error(
-          read,
-          path,
-          'unknown-key',
-          `Unknown key '${k}'${suggestKey(k)}; remove it or fix its spelling`,
-          k,
-        ),
+    const listed = issue.keys.slice(0, MAX_ERRORS_PER_FILE).map((k) => {
+      let hint = didYouMean(k, valid)
+      if (hint === '' && isCriterion) {
+        const owners = checksWithOption(k)
+        if (owners.length > 0) {
+          const here = typeof check === 'string' ? `, not of ${check} checks` : ''
+          hint = ` ('${k}' is an option of ${owners.join(', ')} checks${here})`
+        }
+      }
+      return error(
+        read,
+        path,
+        'unknown-key',
+        `${placeOf(read, path)}${path.length === 0 ? 'Unknown' : 'unknown'} key '${k}'${hint}; remove it or fix its spelling`,
+        k,
       )
+    })
     const more = issue.keys.length - listed.length
     if (more === 0) return listed
     return [...listed, error(read, path, 'too-many-errors', `${more} more unknown keys here are not listed`)]
   }
   if (issue.code === 'invalid_type' && !hasKey(read, path)) {
     const key = String(path[path.length - 1])
-    return [error(read, path.slice(0, -1), 'missing-key', `Missing the required '${key}' key`)]
+    const at = path.slice(0, -1)
+    const place = placeOf(read, at)
+    return [
+      error(
+        read,
+        at,
+        'missing-key',
+        `${place}${place === '' ? 'Missing' : 'missing'} the required '${key}' key`,
+      ),
+    ]
   }
-  const where = path.length > 0 ? `'${path.join('.')}': ` : ''
-  return [error(read, path, 'invalid-value', `${where}${issue.message}`)]
+  const value = valueAt(read, path)
+  const { phrase, custom } = problemOf(issue, value)
+  if (issue.code === 'too_big' && custom) return [error(read, path, 'size-limit', phrase, undefined)]
+  const last = path[path.length - 1]
+  const keyed = typeof last === 'string'
+  const container = keyed ? path.slice(0, -1) : path
+  const place = container.length === 0 ? '' : capital(placeName(container, (p) => valueAt(read, p)))
+  const note = keyed && inherited !== undefined ? inherited(last) : undefined
+  let message: string
+  if (!keyed) message = custom ? `${place}: ${phrase}` : `${place} ${phrase}`
+  else if (custom) {
+    const scalar = value !== null && typeof value !== 'object' && value !== undefined
+    message = `${place === '' ? '' : `${place}, `}'${last}'${scalar ? ` (${show(value)})` : ''}: ${phrase}`
+  } else message = `${place === '' ? '' : `${place}: `}'${last}' ${phrase}`
+  if (note !== undefined) message += ` (${note})`
+  return [error(read, path, 'invalid-value', message)]
 }
 
 /** True when the YAML document holds a value at `path` (so a type error is not a missing key). */
 function hasKey(read: ReadFile, path: readonly PathKey[]): boolean {
   return read.doc.hasIn(path)
-}
-
-function suggestKey(key: string): string {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const k of knownKeys()) {
-    const d = distance(key.toLowerCase(), k.toLowerCase())
-    if (d < bestDistance) {
-      bestDistance = d
-      best = k
-    }
-  }
-  return best === undefined ? '' : ` (did you mean '${best}'?)`
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!
-    dp[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return dp[b.length]!
 }
 
 /**
@@ -140,21 +212,22 @@ function duplicateKeys(read: ReadFile): RubricError[] {
   const errors: RubricError[] = []
   visit(read.doc, {
     Map(_, map) {
-      const seen = new Set<unknown>()
+      const seen = new Map<unknown, number>()
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue
-        if (seen.has(pair.key.value)) {
+        const first = seen.get(pair.key.value)
+        if (first !== undefined) {
           const pos = read.lines.linePos(pair.key.range?.[0] ?? 0)
           errors.push(
             fileError(
               read.source.file,
               'yaml-syntax',
-              'YAML syntax error: Map keys must be unique',
+              `'${String(pair.key.value)}' appears twice in this mapping (first on line ${first}); keep one of them`,
               pos.line,
               pos.col,
             ),
           )
-        } else seen.add(pair.key.value)
+        } else seen.set(pair.key.value, read.lines.linePos(pair.key.range?.[0] ?? 0).line)
       }
     },
   })
@@ -210,16 +283,18 @@ function readInto(read: ReadFile): void {
   const { source, lines } = read
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
   read.doc = doc
-  const syntax: RubricError[] = doc.errors.map((e) => {
+  const faults = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0])
-    return fileError(
-      source.file,
-      'yaml-syntax',
-      `YAML syntax error: ${e.message.split('\n')[0]}`,
-      pos.line,
-      pos.col,
-    )
+    return { code: e.code, line: pos.line, column: pos.col, message: e.message }
   })
+  const lineText = (line: number): string => {
+    const start = lines.lineStarts[line - 1] ?? 0
+    const end = lines.lineStarts[line] ?? source.text.length
+    return source.text.slice(start, end)
+  }
+  const syntax: RubricError[] = yamlMessages(faults, lineText).map((m) =>
+    fileError(source.file, 'yaml-syntax', m.message, m.line, m.column),
+  )
   syntax.push(...duplicateKeys(read))
   if (syntax.length > 0) {
     read.errors.push(...syntax.sort((a, b) => a.line - b.line || a.column - b.column))
@@ -236,19 +311,17 @@ function readInto(read: ReadFile): void {
     )
     return
   }
+  read.raw = value as Record<string, unknown>
   const parsed = rubricFileSchema.safeParse(value)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (read.errors.length >= MAX_ERRORS_PER_FILE) break
-      read.errors.push(...issueToError(read, issue))
-    }
+    read.errors.push(...issuesToErrors(read, parsed.error.issues.slice(0, MAX_ERRORS_PER_FILE)))
     return
   }
   read.data = parsed.data
-  checkUnique(read, parsed.data.prompts, 'prompts', (p) => p.id, 'prompt id')
-  checkUnique(read, parsed.data.criteria, 'criteria', (c) => c.id, 'criterion id')
-  checkUnique(read, parsed.data.bands ?? [], 'bands', (b) => b.id, 'band id')
-  checkUnique(read, parsed.data.examples, 'examples', (e) => e.name, 'example name')
+  checkUnique(read, parsed.data.prompts, 'prompts', (p) => p.id, 'prompt id', 'prompt')
+  checkUnique(read, parsed.data.criteria, 'criteria', (c) => c.id, 'criterion id', 'criterion')
+  checkUnique(read, parsed.data.bands ?? [], 'bands', (b) => b.id, 'band id', 'band')
+  checkUnique(read, parsed.data.examples, 'examples', (e) => e.name, 'example name', 'example')
 }
 
 function checkUnique<T>(
@@ -257,6 +330,7 @@ function checkUnique<T>(
   key: string,
   id: (t: T) => string,
   what: string,
+  word: string,
 ): void {
   const seen = new Map<string, number>()
   items.forEach((item, i) => {
@@ -264,7 +338,12 @@ function checkUnique<T>(
     const first = seen.get(v)
     if (first !== undefined) {
       read.errors.push(
-        error(read, [key, i], 'duplicate-id', `Duplicate ${what} '${v}' (first at ${key}[${first}])`),
+        error(
+          read,
+          [key, i],
+          'duplicate-id',
+          `Duplicate ${what} '${v}' (${word} ${i + 1}; first used by ${word} ${first + 1})`,
+        ),
       )
     } else seen.set(v, i)
   })
@@ -274,7 +353,13 @@ function checkUnique<T>(
 function errorsIn(read: ReadFile): ErrorAt {
   return {
     error: (path, ruleId, message) => error(read, path, ruleId, message),
-    issues: (issues, prefix) => issues.flatMap((issue) => issueToError(read, issue, prefix)),
+    warning: (path, ruleId, message) => ({ ...error(read, path, ruleId, message), severity: 'warning' }),
+    issues: (issues, prefix, schema, inherited) => issuesToErrors(read, issues, prefix, schema, inherited),
+    place: (path) => placeName(path, (p) => valueAt(read, p)),
+    quoted: (path) => {
+      const node = read.doc.getIn(path, true) as unknown
+      return isScalar(node) && (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE')
+    },
   }
 }
 
@@ -338,7 +423,7 @@ export function compileParsedRubrics(
   const broken = new Set<string>()
   for (const [i, r] of reads.entries()) {
     errors.push(...r.errors)
-    if (r.data === undefined || r.errors.length > 0) {
+    if (r.data === undefined || r.errors.some((e) => e.severity !== 'warning')) {
       const id = sorted[i]!.id
       if (id !== undefined) broken.add(id)
       continue
@@ -388,10 +473,10 @@ export function compileParsedRubrics(
         return refuse('extends-invalid', `'${parentId}' has errors, so '${id}' cannot extend it`)
       }
       if (parent === undefined) {
-        const ids = [...byId.keys()].sort().join(', ')
+        const ids = [...new Set([...byId.keys(), ...(options.known?.keys() ?? [])])].sort()
         return refuse(
           'extends-missing',
-          `'${id}' extends '${parentId}', which does not exist (rubrics: ${ids})`,
+          `'${id}' extends '${parentId}', which does not exist${didYouMean(parentId, ids)} (rubrics: ${ids.join(', ')})`,
         )
       }
     }
@@ -416,6 +501,17 @@ export function compileParsedRubrics(
   // Across files: prompt ids are unique, and every tag names a rubric. A tag naming no rubric is a warning
   // only: the rubric stays in service, so deleting or renaming one rubric never takes the ones tagging it down.
   const allIds = new Set<string>([...byId.keys(), ...broken, ...(options.known?.keys() ?? [])])
+  const unknownTag = (read: ReadFile, path: PathKey[], t: string): void => {
+    errors.push({
+      ...error(
+        read,
+        path,
+        'unknown-tag',
+        `Unknown tag '${t}': tags are rubric ids, and no rubric has this id${didYouMean(t, allIds)}`,
+      ),
+      severity: 'warning',
+    })
+  }
   const promptOwner = new Map<string, string>()
   const good: Rubric[] = []
   for (const r of rubrics) {
@@ -435,20 +531,60 @@ export function compileParsedRubrics(
         ok = false
       } else promptOwner.set(p.id, r.id)
       read.data!.prompts[i]!.tags.forEach((t, j) => {
-        if (!allIds.has(t)) {
-          errors.push({
-            ...error(
-              read,
-              ['prompts', i, 'tags', j],
-              'unknown-tag',
-              `Unknown tag '${t}': tags are rubric ids, and no rubric has this id`,
-            ),
-            severity: 'warning',
-          })
-        }
+        if (!allIds.has(t)) unknownTag(read, ['prompts', i, 'tags', j], t)
       })
     })
     if (ok) good.push(r)
+  }
+  // Files with errors of their own are checked across files too, as far as they can be read, so a clash
+  // with another file is known now, not only once the file's other errors are fixed.
+  for (const read of reads) {
+    if (
+      read.raw === undefined ||
+      (read.data !== undefined && byId.get(read.data.id) === read && done.get(read.data.id))
+    )
+      continue
+    const raw = read.raw
+    const ownId = typeof raw.id === 'string' ? raw.id : undefined
+    if (
+      read.data === undefined &&
+      typeof raw.extends === 'string' &&
+      raw.extends !== ownId &&
+      !allIds.has(raw.extends)
+    ) {
+      const ids = [...allIds].sort()
+      errors.push(
+        error(
+          read,
+          ['extends'],
+          'extends-missing',
+          `'${ownId ?? read.source.file}' extends '${raw.extends}', which does not exist${didYouMean(raw.extends, ids)} (rubrics: ${ids.join(', ')})`,
+        ),
+      )
+    }
+    if (!Array.isArray(raw.prompts)) continue
+    raw.prompts.forEach((p: unknown, i) => {
+      if (p === null || typeof p !== 'object') return
+      const { id, tags } = p as { id?: unknown; tags?: unknown }
+      if (typeof id === 'string') {
+        const owner = promptOwner.get(id)
+        if (owner !== undefined && owner !== ownId) {
+          errors.push(
+            error(
+              read,
+              ['prompts', i, 'id'],
+              'duplicate-id',
+              `Prompt id '${id}' is already used in rubric '${owner}'`,
+            ),
+          )
+        }
+      }
+      if (Array.isArray(tags)) {
+        tags.forEach((t: unknown, j) => {
+          if (typeof t === 'string' && !allIds.has(t)) unknownTag(read, ['prompts', i, 'tags', j], t)
+        })
+      }
+    })
   }
   errors.sort((a, b) =>
     a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1,

@@ -6,7 +6,7 @@ import type { CriterionStatus, Rubric, RubricError, ScoreReport } from './types'
 
 /** A problem the checker finds, placed in its file (path, line, column) like an error found reading it. */
 export interface CheckProblem extends RubricError {
-  ruleId: 'example-expectation' | 'coverage' | 'no-examples'
+  ruleId: 'example-expectation' | 'coverage' | 'no-examples' | 'id-file-name'
 }
 
 export interface RubricCheckSummary {
@@ -31,13 +31,26 @@ export function checkRubrics(
     path: (string | number)[],
     ruleId: CheckProblem['ruleId'],
     message: string,
+    severity?: 'warning',
   ): void => {
-    problems.push({ file: rubric.file, ...places.at(rubric.file, path), ruleId, message })
+    const p: CheckProblem = { file: rubric.file, ...places.at(rubric.file, path), ruleId, message }
+    if (severity !== undefined) p.severity = severity
+    problems.push(p)
   }
   let examples = 0
   let prompts = 0
   for (const rubric of rubrics) {
     prompts += rubric.prompts.length
+    const fileName = rubric.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
+    if (fileName !== rubric.id) {
+      problem(
+        rubric,
+        ['id'],
+        'id-file-name',
+        `The id '${rubric.id}' differs from the file name '${fileName}'; name the file ${rubric.id}.yaml, so the rubric is easy to find and a copy of the file never takes its place`,
+        'warning',
+      )
+    }
     if (rubric.examples.length === 0) {
       problem(rubric, ['examples'], 'no-examples', `Rubric '${rubric.id}' has no examples`)
       continue

@@ -1,8 +1,20 @@
 // The rubric file format as zod schemas: validation at load time and the generated rubric.schema.json.
 
 import { z } from 'zod'
+import { MAX_ANSWER_CHARACTERS } from './answer-rules'
 import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { RUBRIC_KINDS } from './kinds'
+
+/** How big a rubric may grow: beyond these, a file is refused with a clear error rather than checked slowly. */
+export const RUBRIC_LIMITS = {
+  prompts: 500,
+  criteria: 40,
+  examples: 100,
+  /** Phrases in one keyword group's `any`. */
+  phrasesPerGroup: 200,
+  /** An example answer is scored as a candidate's answer is, so the same limit holds. */
+  exampleCharacters: MAX_ANSWER_CHARACTERS,
+} as const
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const idSchema = z.string().regex(KEBAB, {
@@ -28,21 +40,27 @@ const bandSchema = z.strictObject({
   min: z.number().int().min(0).max(100).describe('Lowest total score (inclusive) in this band.'),
 })
 
+// Ids in expectations are plain strings here: they are checked against the bands and criteria in force
+// (inherited ones too) when the rubric compiles, where a label or a near miss can be recognised.
+const expectedId = z.string().min(1)
+
 const expectationSchema = z.strictObject({
-  band: idSchema.optional().describe('Band id the example must land in.'),
+  band: expectedId.optional().describe('Band id the example must land in.'),
   score: z
     .strictObject({ min: z.number().min(0).max(100).optional(), max: z.number().min(0).max(100).optional() })
     .optional()
     .describe('Inclusive range the total score must fall in.'),
-  met: z.array(idSchema).optional().describe('Criteria that must be met.'),
-  partial: z.array(idSchema).optional().describe('Criteria that must be partly met.'),
-  missed: z.array(idSchema).optional().describe('Criteria that must be missed.'),
+  met: z.array(expectedId).optional().describe('Criteria that must be met.'),
+  partial: z.array(expectedId).optional().describe('Criteria that must be partly met.'),
+  missed: z.array(expectedId).optional().describe('Criteria that must be missed.'),
 })
 
 const exampleSchema = z.strictObject({
   name: z.string().min(1),
   prompt: idSchema.optional().describe('The prompt the example answers.'),
-  answer: z.string(),
+  answer: z.string().max(RUBRIC_LIMITS.exampleCharacters, {
+    message: `An example answer may have at most ${String(RUBRIC_LIMITS.exampleCharacters).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} characters, as a candidate's answer may`,
+  }),
   expect: expectationSchema,
 })
 
@@ -73,12 +91,7 @@ export const criterionSchemas = Object.fromEntries(
 /** What a file may say about a criterion before `extends` is resolved: a full definition or an override. */
 const criterionEntrySchema = z.looseObject({
   id: idSchema,
-  check: z
-    .string()
-    .refine((c) => (CHECK_NAMES as string[]).includes(c), {
-      message: `unknown check kind; use one of: ${CHECK_NAMES.join(', ')}`,
-    })
-    .optional(),
+  check: z.enum(CHECK_NAMES as unknown as [CheckName, ...CheckName[]]).optional(),
 })
 
 const rubricFields = {
@@ -88,36 +101,93 @@ const rubricFields = {
   kind: z.enum(RUBRIC_KINDS),
   extends: idSchema.optional().describe('Id of the rubric whose criteria and bands this one inherits.'),
   summary: z.string().min(1),
-  prompts: z.array(promptSchema).default([]),
+  prompts: z
+    .array(promptSchema)
+    .max(RUBRIC_LIMITS.prompts, {
+      message: `A rubric may have at most ${RUBRIC_LIMITS.prompts} prompts; split it into several rubrics`,
+    })
+    .default([]),
   bands: z
     .array(bandSchema)
     .min(1)
     .optional()
     .describe('Score bands, highest first; one must start at 0. Inherited when omitted.'),
-  examples: z.array(exampleSchema).default([]),
+  examples: z
+    .array(exampleSchema)
+    .max(RUBRIC_LIMITS.examples, {
+      message: `A rubric may have at most ${RUBRIC_LIMITS.examples} examples; keep the ones that show something new`,
+    })
+    .default([]),
 }
 
 export const rubricFileSchema = z.strictObject({
   ...rubricFields,
-  criteria: z.array(criterionEntrySchema).default([]),
+  criteria: z
+    .array(criterionEntrySchema)
+    .max(RUBRIC_LIMITS.criteria, {
+      message: `A rubric may have at most ${RUBRIC_LIMITS.criteria} criteria; a candidate cannot act on more`,
+    })
+    .default([]),
 })
 
 export type RubricFile = z.infer<typeof rubricFileSchema>
 
-/** The schema editors see: criteria spelled out per check kind (an override names only id and keys to change). */
+/** The common keys of a criterion, all optional: what an override may change besides a kind's options. */
+const overrideBase = {
+  id: criterionBase.id,
+  label: criterionBase.label,
+  weight: criterionBase.weight.optional(),
+  fix: criterionBase.fix,
+  description: criterionBase.description,
+}
+
+function optionShape(name: CheckName): Record<string, z.ZodType> {
+  return (CHECKS[name].options as unknown as z.ZodObject).shape as Record<string, z.ZodType>
+}
+
+/** A kind's options, each optional: an override gives only the ones it changes. */
+function optionalOptions(name: CheckName): Record<string, z.ZodType> {
+  return Object.fromEntries(Object.entries(optionShape(name)).map(([k, v]) => [k, v.optional()]))
+}
+
+/** The check kinds that have an option called `key`. */
+export function checksWithOption(key: string): CheckName[] {
+  return CHECK_NAMES.filter((n) => Object.hasOwn(optionShape(n), key))
+}
+
+/**
+ * The schema editors see. A criterion is one of: a criterion of one check kind, naming its `check` (a new one,
+ * or an override of an inherited one restating its kind), whose keys are the common keys and that kind's
+ * options; or an override without `check`, whose keys are the common keys and the options of any kind. (Which
+ * kind an override inherits is only known once `extends` is resolved, so that last branch cannot be narrower;
+ * `rubrics check` reports keys the inherited kind does not have. Options are optional in every branch, as an
+ * override gives only those it changes, so a new criterion missing a required option is also left to the check.)
+ */
 export function rubricJsonSchema(): Record<string, unknown> {
-  const full = CHECK_NAMES.map((n) => criterionSchemas[n])
+  const perKind = CHECK_NAMES.map((name) =>
+    z
+      .strictObject({
+        ...overrideBase,
+        check: z.literal(name).describe(CHECKS[name].summary),
+        ...optionalOptions(name),
+      })
+      .describe(`A ${name} criterion: ${CHECKS[name].summary}`),
+  )
+  const anyOption: Record<string, z.ZodType> = {}
+  for (const name of CHECK_NAMES) {
+    for (const [key, schema] of Object.entries(optionalOptions(name))) {
+      const prior = anyOption[key]
+      anyOption[key] = prior === undefined ? schema : z.union([prior, schema])
+    }
+  }
   const override = z
-    .looseObject({
-      id: idSchema,
-      weight: criterionBase.weight.optional(),
-      label: criterionBase.label,
-      fix: criterionBase.fix,
-    })
-    .describe('Override of an inherited criterion: its id and the keys to change.')
+    .strictObject({ ...anyOption, ...overrideBase })
+    .describe(
+      "Override of an inherited criterion: its id and the keys to change (the inherited kind's options).",
+    )
   const editorSchema = z.strictObject({
     ...rubricFields,
-    criteria: z.array(z.union([...full, override])).default([]),
+    criteria: z.array(z.union([...perKind, override])).default([]),
   })
   const json = z.toJSONSchema(editorSchema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
@@ -128,27 +198,6 @@ export function rubricJsonSchema(): Record<string, unknown> {
     title: 'Starboard rubric',
     description: 'A rubric file in rubrics/: prompts, criteria, bands and example answers.',
   }
-}
-
-let keys: readonly string[] | undefined
-
-/** Every key a rubric file may use, at any depth, in schema order: what "did you mean" suggests from. */
-export function knownKeys(): readonly string[] {
-  keys ??= [...propertyNames(rubricJsonSchema(), new Set())]
-  return keys
-}
-
-function propertyNames(node: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(node)) {
-    for (const item of node) propertyNames(item, into)
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'properties' && value !== null && typeof value === 'object')
-        for (const name of Object.keys(value)) into.add(name)
-      propertyNames(value, into)
-    }
-  }
-  return into
 }
 
 export function labelFromId(id: string): string {

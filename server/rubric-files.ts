@@ -46,6 +46,32 @@ function candidates(entries: Dirent[]): string[] {
     .sort()
 }
 
+/** Real folders (not links) inside the rubrics folder, sorted: rubric files in them are not read. */
+function subfolders(entries: Dirent[]): string[] {
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+}
+
+/** A warning for a subfolder holding rubric files, which are not read; nothing for one without. */
+function subfolderWarning(name: string, files: string[]): RubricError[] {
+  const rubrics = files.filter((f) => RUBRIC_FILE.test(f)).sort()
+  if (rubrics.length === 0) return []
+  const listed =
+    rubrics.slice(0, 3).join(', ') + (rubrics.length > 3 ? ` and ${rubrics.length - 3} more` : '')
+  return [
+    {
+      ...readError(
+        name,
+        'subfolder',
+        `Rubric files in subfolders are not read (${listed}); move them up into the rubrics folder to use them`,
+      ),
+      severity: 'warning',
+    },
+  ]
+}
+
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Where the first byte that is not UTF-8 is, as line and column (in characters) of the valid text before it. */
@@ -158,8 +184,11 @@ function collect(names: string[], results: FileRead[], nameOf: (name: string) =>
  */
 export function readRubricFolder(dir: string, nameOf: (name: string) => string = (n) => n): RubricFolder {
   let names: string[]
+  let folders: string[]
   try {
-    names = candidates(readdirSync(dir, { withFileTypes: true }))
+    const entries = readdirSync(dir, { withFileTypes: true })
+    names = candidates(entries)
+    folders = subfolders(entries)
   } catch (err) {
     return folderError(dir, err)
   }
@@ -173,7 +202,17 @@ export function readRubricFolder(dir: string, nameOf: (name: string) => string =
     }
     return fileResult(nameOf(name), info, () => readFileSync(path))
   })
-  return collect(names, results, nameOf)
+  const folder = collect(names, results, nameOf)
+  for (const sub of folders) {
+    let files: string[] = []
+    try {
+      files = readdirSync(join(dir, sub))
+    } catch {
+      // A subfolder that cannot be listed holds nothing that is read either way.
+    }
+    folder.errors.push(...subfolderWarning(nameOf(sub), files))
+  }
+  return folder
 }
 
 /** `readRubricFolder` without blocking: the files are listed, measured and read asynchronously. */
@@ -182,8 +221,11 @@ export async function readRubricFolderAsync(
   nameOf: (name: string) => string = (n) => n,
 ): Promise<RubricFolder> {
   let names: string[]
+  let folders: string[]
   try {
-    names = candidates(await readdir(dir, { withFileTypes: true }))
+    const entries = await readdir(dir, { withFileTypes: true })
+    names = candidates(entries)
+    folders = subfolders(entries)
   } catch (err) {
     return folderError(dir, err)
   }
@@ -194,5 +236,12 @@ export async function readRubricFolderAsync(
       return fileResult(nameOf(name), info, () => readFile(path))
     }),
   )
-  return collect(names, results, nameOf)
+  const folder = collect(names, results, nameOf)
+  const listings = await Promise.all(
+    folders.map((sub) => readdir(join(dir, sub)).catch(() => [] as string[])),
+  )
+  folders.forEach((sub, i) => {
+    folder.errors.push(...subfolderWarning(nameOf(sub), listings[i]!))
+  })
+  return folder
 }

@@ -103,7 +103,7 @@ describe('YAML that cannot be read', () => {
         column: 1,
         path: '',
         ruleId: 'yaml-syntax',
-        message: 'YAML syntax error: Map keys must be unique',
+        message: "'title' appears twice in this mapping (first on line 2); keep one of them",
       },
     ])
   })
@@ -144,21 +144,15 @@ describe('keys and values', () => {
       criteria: ['  - id: structure', '    check: star-sections', '    wieght: 10'],
     })
     expect(parseErrors(text)).toEqual([
-      {
-        file: 'rubrics/demo.yaml',
-        line: 6,
-        column: 5,
-        path: 'criteria.0',
-        ruleId: 'missing-key',
-        message: "Missing the required 'weight' key",
-      },
+      // One mistake, one message: the missing 'weight' is the misspelt key, so it is not reported again.
       {
         file: 'rubrics/demo.yaml',
         line: 8,
         column: 5,
         path: 'criteria.0',
         ruleId: 'unknown-key',
-        message: "Unknown key 'wieght' (did you mean 'weight'?); remove it or fix its spelling",
+        message:
+          "Criterion 1 (structure): unknown key 'wieght' (did you mean 'weight'?); remove it or fix its spelling",
       },
     ])
   })
@@ -166,7 +160,6 @@ describe('keys and values', () => {
   it('suggests a top-level key too', () => {
     const text = rubric('demo').replace('summary:', 'sumary:')
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:1:1  missing-key  Missing the required 'summary' key",
       "rubrics/demo.yaml:4:1  unknown-key  Unknown key 'sumary' (did you mean 'summary'?); remove it or fix its spelling",
     ])
   })
@@ -176,7 +169,7 @@ describe('keys and values', () => {
       criteria: ['  - id: structure', '    check: star-sections', '    weight: 10', '    minActionShre: 0.4'],
     })
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:9:5  unknown-key  Unknown key 'minActionShre' (did you mean 'minActionShare'?); remove it or fix its spelling",
+      "rubrics/demo.yaml:9:5  unknown-key  Criterion 1 (structure): unknown key 'minActionShre' (did you mean 'minActionShare'?); remove it or fix its spelling",
     ])
   })
 
@@ -192,7 +185,7 @@ describe('keys and values', () => {
         path: 'criteria.0.id',
         ruleId: 'invalid-value',
         message:
-          '\'criteria.0.id\': use lower-case letters, digits and single hyphens (kebab-case), e.g. "deliver-results"',
+          "Criterion 1 (Star_Structure), 'id' ('Star_Structure'): use lower-case letters, digits and single hyphens (kebab-case), e.g. \"deliver-results\"",
       },
     ])
   })
@@ -209,7 +202,7 @@ describe('keys and values', () => {
         path: 'criteria.0.check',
         ruleId: 'invalid-value',
         message:
-          "'criteria.0.check': unknown check kind; use one of: star-sections, ownership, quantified-result, keywords, hypothetical, length, specificity, reflection, hedging",
+          "Criterion 1 (structure): 'check' must be one of: star-sections, ownership, quantified-result, keywords, hypothetical, length, specificity, reflection, hedging, not 'star-section' (did you mean 'star-sections'?)",
       },
     ])
   })
@@ -226,7 +219,7 @@ describe('keys and values', () => {
         column: 15,
         path: 'criteria.0.minShare',
         ruleId: 'invalid-value',
-        message: "'criteria.0.minShare': Too big: expected number to be <=1",
+        message: "Criterion 1 (mine): 'minShare' must be at most 1, not 2",
       },
     ])
   })
@@ -234,11 +227,11 @@ describe('keys and values', () => {
   it('rejects a rubric kind outside the list', () => {
     const text = rubric('demo').replace('kind: general', 'kind: generl')
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      'rubrics/demo.yaml:3:7  invalid-value  \'kind\': Invalid option: expected one of "general"|"leadership-principle"|"competency"|"theme"',
+      "rubrics/demo.yaml:3:7  invalid-value  'kind' must be one of: general, leadership-principle, competency, theme, not 'generl' (did you mean 'general'?)",
     ])
   })
 
-  it('needs phrases (`any`) or concepts in every keyword group', () => {
+  it('needs `any` or `concepts` in every keyword group', () => {
     const text = rubric('demo', {
       criteria: [
         '  - id: grit', // 6
@@ -255,7 +248,8 @@ describe('keys and values', () => {
         column: 9,
         path: 'criteria.0.groups.0',
         ruleId: 'invalid-value',
-        message: 'a group needs phrases (any) or concepts, or both',
+        message:
+          'Criterion 1 (grit), group 1 (persistence): a group needs phrases (any) or concepts, or both',
       },
     ])
   })
@@ -272,7 +266,7 @@ describe('keys and values', () => {
       ],
     })
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:9:10  invalid-value  'criteria.0.min': min cannot be more than the number of groups",
+      "rubrics/demo.yaml:9:10  invalid-value  Criterion 1 (grit), 'min' (2): min cannot be more than the number of groups",
     ])
   })
 })
@@ -296,7 +290,7 @@ describe('duplicate ids', () => {
         column: 5,
         path: 'criteria.1',
         ruleId: 'duplicate-id',
-        message: "Duplicate criterion id 'structure' (first at criteria[0])",
+        message: "Duplicate criterion id 'structure' (criterion 2; first used by criterion 1)",
       },
     ])
   })
@@ -312,7 +306,7 @@ describe('duplicate ids', () => {
       ],
     })
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:14:5  duplicate-id  Duplicate prompt id 'proud-project' (first at prompts[0])",
+      "rubrics/demo.yaml:14:5  duplicate-id  Duplicate prompt id 'proud-project' (prompt 2; first used by prompt 1)",
     ])
   })
 
@@ -327,7 +321,7 @@ describe('duplicate ids', () => {
         column: 5,
         path: 'bands.1',
         ruleId: 'duplicate-id',
-        message: "Duplicate band id 'pass' (first at bands[0])",
+        message: "Duplicate band id 'pass' (band 2; first used by band 1)",
       },
     ])
   })
@@ -500,7 +494,7 @@ describe('extends', () => {
     ])
     expect(rubrics).toEqual([])
     expect(errors.map(formatRubricError)).toEqual([
-      "rubrics/base.yaml:14:13  invalid-value  'criteria.1.weight': Invalid input: expected number, received string",
+      "rubrics/base.yaml:14:13  invalid-value  Criterion 2 (result): 'weight' must be a number, not 'lots'",
       "rubrics/child.yaml:4:10  extends-invalid  'base' has errors, so 'child' cannot extend it",
     ])
   })
@@ -594,7 +588,8 @@ describe('extends', () => {
         column: 12,
         path: 'criteria.0.check',
         ruleId: 'check-mismatch',
-        message: "'structure' is inherited as a 'star-sections' check; it cannot change kind",
+        message:
+          "Criterion 1 (structure): 'structure' is inherited from 'base' as a 'star-sections' check; it cannot change kind",
       },
     ])
   })
@@ -605,7 +600,7 @@ describe('extends', () => {
       parents: [base],
     })
     expect(errors.map(formatRubricError)).toEqual([
-      "rubrics/child.yaml:7:5  missing-key  Missing the required 'check' key: 'structur' is not a criterion of 'base' to override",
+      "rubrics/child.yaml:7:5  missing-key  Criterion 1 (structur): 'structur' is not a criterion of 'base' to override (did you mean 'structure'?); a new criterion needs a 'check' key",
     ])
   })
 })
@@ -647,7 +642,7 @@ describe('bands and examples', () => {
         column: 13,
         path: 'examples.0.prompt',
         ruleId: 'unknown-id',
-        message: "Unknown prompt 'demo-hard' in this rubric",
+        message: "Example 1 (one): unknown prompt 'demo-hard' in this rubric",
       },
       {
         file: 'rubrics/demo.yaml',
@@ -655,7 +650,7 @@ describe('bands and examples', () => {
         column: 13,
         path: 'examples.0.expect.band',
         ruleId: 'unknown-id',
-        message: "Unknown band 'strong'; bands are pass",
+        message: "Example 1 (one): unknown band 'strong'; bands are pass",
       },
       {
         file: 'rubrics/demo.yaml',
@@ -663,7 +658,7 @@ describe('bands and examples', () => {
         column: 24,
         path: 'examples.0.expect.met.1',
         ruleId: 'unknown-id',
-        message: "Unknown criterion 'ownership'; criteria are structure",
+        message: "Example 1 (one): unknown criterion 'ownership'; criteria are structure",
       },
     ])
   })
@@ -757,7 +752,7 @@ describe('formatRubricError', () => {
       criteria: ['  - id: structure', '    check: star-sections', '    weight: 101'],
     })
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:8:13  invalid-value  'criteria.0.weight': Too big: expected number to be <=100",
+      "rubrics/demo.yaml:8:13  invalid-value  Criterion 1 (structure): 'weight' must be at most 100, not 101",
     ])
   })
 })

@@ -46,7 +46,7 @@ describe('star rubrics check', () => {
     expect(await main(['rubrics', 'check', dir], out)).toBe(1)
     const lines = text().trimEnd().split('\n')
     expect(lines).toContain(
-      `${relative(process.cwd(), join(dir, 'broken.yaml'))}:9:5  unknown-key  Unknown key 'wieght' (did you mean 'weight'?); remove it or fix its spelling`,
+      `${relative(process.cwd(), join(dir, 'broken.yaml'))}:9:5  unknown-key  Criterion 1 (signals): unknown key 'wieght' (did you mean 'weight'?); remove it or fix its spelling`,
     )
     expect(lines.at(-1)).toMatch(/^1 rubrics, 3 prompts, 3 examples, \d+ problems$/)
   })
@@ -144,7 +144,7 @@ describe('star rubrics check on hostile files', () => {
     const r = run(['rubrics', 'check', dir], '')
     expect(r.status).toBe(1)
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL)
-    expect(r.stdout).toContain("Unknown key 'we\\x1b[2Jight'")
+    expect(r.stdout).toContain("unknown key 'we\\x1b[2Jight'")
     expect(r.stdout).toContain('bell\\x07.yaml')
   })
 

@@ -95,7 +95,7 @@ function presentStory(sentences: readonly AnalyzedSentence[]): boolean {
     if (presentClauses(s.words).narrativePresent) present++
     if (s.features.iDid || s.features.weDid) past++
   }
-  return present >= 3 && present >= past
+  return present >= 2 && present > past
 }
 
 /** The cue features of every sentence, in order: what the model weighs. */
@@ -166,7 +166,9 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     if (f.meta) feats.push('meta')
     if (f.list) feats.push('bare-list')
     if (f.fragment) feats.push('fragment')
-    if (f.present && !f.reflection && !f.change && !f.task) feats.push('present-tense-claim')
+    // In a story told in the present tense, a present-tense sentence is not a claim by that alone.
+    if (f.present && !f.reflection && !f.change && !f.task)
+      feats.push(story ? 'present-tense-claim:story' : 'present-tense-claim')
     if (f.interjection) feats.push('interjection')
     if (f.situation) feats.push('context-phrase')
     if (f.situationWeak) feats.push('context-phrase-weak')
@@ -218,7 +220,6 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     if (pc.perfect) feats.push('perfect')
     if ((pc.narrativePresent || pc.perfect) && w.some((x) => PAST_TIME_WORDS.has(x)))
       feats.push('present-with-past-time')
-    if (story && f.present) feats.push('present-tense-claim:story')
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".
     if (first !== undefined && isPastTense(first) && !f.statePast)
       feats.push(bullet || numbered ? 'verb-first:list' : 'verb-first')
@@ -233,16 +234,20 @@ function transitionFeatures(from: number, to: number): string[] | undefined {
   const o = ORDER[l]!
   const prevLabel = from === -1 ? 'start' : LABELS[Math.floor(from / 4)]!
   const pp = from === -1 ? 0 : from & 3
-  // Where the story starts is the emission's business (pos:first); transitions weigh only the order.
-  const feats = from === -1 ? [] : [`t:${prevLabel}>${LABELS[l]}`]
+  // Where the story starts is the emission's business (pos:first); transitions weigh only the order, not
+  // which sections follow which, so that a story without a Task is not pushed into having one.
+  const feats: string[] = []
+  if (from !== -1) {
+    if (prevLabel === LABELS[l]) feats.push('t:stay')
+    else if (o === -1) feats.push('t:to-other')
+    else if (prevLabel === 'other') feats.push('t:from-other')
+  }
   if (o === -1) return p === (from === -1 ? 0 : pp) ? feats : undefined
   // A headline result before the story: the outcome first, without counting as reached.
   if (o === RESULT && pp === 0 && p === 0) return [...feats, 't:headline']
   if (from === -1) return p === o ? feats : undefined
   if (o >= pp) {
-    if (p !== o) return undefined
-    for (let s = pp + 1; s < o; s++) feats.push('t:skip')
-    return feats
+    return p === o ? feats : undefined
   }
   if (p !== pp) return undefined
   feats.push(pp - o >= 2 ? 't:far-back' : 't:back')
@@ -286,17 +291,34 @@ const NAMED = new Map(
   ]),
 )
 
+/** What makes a sentence "other" even under a STAR heading: a hypothetical, a claim, an opinion, meta talk. */
+const OTHER_EVIDENCE = new Set([
+  'hypothetical',
+  'generic-claim',
+  'generic-claim-alone',
+  'meta',
+  'opinion',
+  'present-tense-claim',
+])
+/** What a headline Result shows: an outcome or a measure, not only a lesson. */
+const HEADLINE_EVIDENCE = new Set(['outcome', 'metric'])
+/** Bit in `allowedLabels` that lets a Result open the story as a headline. */
+const HEADLINE = 1 << 5
+
 /**
  * The labels each sentence may take, as bits: under a heading that names a STAR section outright ("Action:",
- * "**Result**") only that section or "other" (a hypothetical stays one); elsewhere any label.
+ * "**Result**") only that section, or "other" for a hypothetical or a claim; elsewhere any label. The
+ * HEADLINE bit lets an outcome open the story before the Situation.
  */
 export function allowedLabels(features: readonly (readonly string[])[]): number[] {
   return features.map((feats) => {
+    const headline = feats.some((f) => HEADLINE_EVIDENCE.has(f)) ? HEADLINE : 0
     for (const f of feats) {
       const l = NAMED.get(f)
-      if (l !== undefined) return (1 << l) | (1 << OTHER)
+      if (l === undefined) continue
+      return (1 << l) | (feats.some((x) => OTHER_EVIDENCE.has(x)) ? 1 << OTHER : 0) | headline
     }
-    return 31
+    return 31 | headline
   })
 }
 
@@ -328,14 +350,16 @@ export function decode(
       if (!((allowed[i]! >> l) & 1)) continue
       if (i === 0) {
         const t = table[to]!
-        if (!Number.isNaN(t)) cur[to] = t + e[l]!
+        if (!Number.isNaN(t) && (l !== RESULT || (to & 3) !== 0 || allowed[i]! & HEADLINE))
+          cur[to] = t + e[l]!
         continue
       }
+      const headlineOk = l !== RESULT || (to & 3) !== 0 || (allowed[i]! & HEADLINE) !== 0
       for (let from = 0; from < STATES; from++) {
         const pv = prev[from]!
         if (pv === NEG) continue
         const t = table[(from + 1) * STATES + to]!
-        if (Number.isNaN(t)) continue
+        if (Number.isNaN(t) || !headlineOk) continue
         const v = pv + t + e[l]!
         if (v > cur[to]!) {
           cur[to] = v

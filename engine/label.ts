@@ -87,22 +87,28 @@ function presentClauses(words: readonly string[]): SubjectVerb {
 }
 
 /** The answer as a whole: does it tell its story in the present tense? */
-function presentStory(sentences: readonly AnalyzedSentence[]): boolean {
+function presentStory(sentences: readonly AnalyzedSentence[], clauses: readonly SubjectVerb[]): boolean {
   let present = 0
   let past = 0
-  for (const s of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!
     if (s.headingOnly) continue
-    if (presentClauses(s.words).narrativePresent) present++
+    if (clauses[i]!.narrativePresent) present++
     if (s.features.iDid || s.features.weDid) past++
   }
   return present >= 2 && present > past
 }
 
+/** Feature names of the signal words, made once. */
+const WORD_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `w:${w}`]))
+const FIRST_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `first:${w}`]))
+
 /** The cue features of every sentence, in order: what the model weighs. */
 export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][] {
   const n = sentences.length
   const content = sentences.filter((s) => !s.headingOnly).length
-  const story = presentStory(sentences)
+  const clauses = sentences.map((s) => presentClauses(s.words))
+  const story = presentStory(sentences, clauses)
   const out: string[][] = []
   let heading: Star | undefined
   /** The heading names a STAR section outright ("Action:", "**R**"), not in other words ("What I did"). */
@@ -196,25 +202,23 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     const start = coreStart(s, fillerEnds, numbered)
     const first = w[start]
     if (first !== undefined) {
-      feats.push(
-        SIGNAL_WORDS.has(first) ? `first:${first}` : isPastTense(first) ? 'first:past-verb' : 'first:word',
-      )
+      feats.push(FIRST_FEATURE.get(first) ?? (isPastTense(first) ? 'first:past-verb' : 'first:word'))
       if (start > 0 && !numbered) feats.push('filler-opening')
     }
     const seen = new Set<string>()
     for (let j = start; j < w.length; j++) {
-      const word = w[j]!
-      if (!SIGNAL_WORDS.has(word) || seen.has(word)) continue
+      const name = WORD_FEATURE.get(w[j]!)
+      if (name === undefined || seen.has(name)) continue
       // "you know", "you see" are fillers, not the listener.
-      if (word === 'you' && (w[j + 1] === 'know' || w[j + 1] === 'see' || w[j + 1] === 'mean')) continue
-      seen.add(word)
-      feats.push(`w:${word}`)
+      if (name === 'w:you' && (w[j + 1] === 'know' || w[j + 1] === 'see' || w[j + 1] === 'mean')) continue
+      seen.add(name)
+      feats.push(name)
     }
     if (hits[Phrase.Task]!.length > 0) feats.push('task-phrase')
     if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) feats.push('closing-opener')
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").
-    const pc = presentClauses(w)
+    const pc = clauses[i]!
     if (pc.narrativePresent) feats.push(story ? 'narrative-present:story' : 'narrative-present')
     if (pc.opinion) feats.push('opinion')
     if (pc.perfect) feats.push('perfect')
@@ -271,12 +275,25 @@ function transitionTable(weights: LabelWeights): Float64Array {
 
 const TABLES = new WeakMap<LabelWeights, Float64Array>()
 
+const ROWS = new WeakMap<LabelWeights, Map<string, readonly number[]>>()
+
+/** The weights' rows in a Map: one hashed lookup per feature. */
+function rows(weights: LabelWeights): Map<string, readonly number[]> {
+  let m = ROWS.get(weights)
+  if (m === undefined) {
+    m = new Map(Object.entries(weights.emit))
+    ROWS.set(weights, m)
+  }
+  return m
+}
+
 /** Each label's score for each sentence: the sum of its features' weights. */
 export function emissions(features: readonly (readonly string[])[], weights: LabelWeights): Float64Array[] {
+  const m = rows(weights)
   return features.map((feats) => {
     const e = new Float64Array(5)
     for (const f of feats) {
-      const row = weights.emit[f]
+      const row = m.get(f)
       if (row !== undefined) for (let l = 0; l < 5; l++) e[l]! += row[l]!
     }
     return e
@@ -393,17 +410,23 @@ export function labelSentences(sentences: AnalyzedSentence[], weights: LabelWeig
   const features = labelFeatures(sentences)
   const emit = emissions(features, weights)
   const path = decode(emit, weights, allowedLabels(features))
+  const byName = rows(weights)
   for (let i = 0; i < sentences.length; i++) {
     const l = path[i]! >> 2
     const s = sentences[i]!
     s.star = LABELS[l]!
     const e = emit[i]!
-    const cues = features[i]!.map((f) => ({ f, w: weights.emit[f]?.[l] ?? 0 }))
-      .filter((c) => c.w > 0 && c.f !== 'bias')
-      .sort((a, b) => b.w - a.w || (a.f < b.f ? -1 : 1))
-      .slice(0, 3)
-      .map((c) => c.f)
-    s.cues = cues.length > 0 ? cues : ['default']
+    // The three features that argued most for the label (ties by name).
+    const cues: { f: string; w: number }[] = []
+    for (const f of features[i]!) {
+      const w = byName.get(f)?.[l] ?? 0
+      if (w <= 0 || f === 'bias') continue
+      let at = cues.length
+      while (at > 0 && (cues[at - 1]!.w < w || (cues[at - 1]!.w === w && cues[at - 1]!.f > f))) at--
+      if (at < 3) cues.splice(at, 0, { f, w })
+      if (cues.length > 3) cues.pop()
+    }
+    s.cues = cues.length > 0 ? cues.map((c) => c.f) : ['default']
     let top = 0
     for (let m = 1; m < 5; m++) if (e[m]! > e[top]!) top = m
     if (top !== l) s.cues.push('sequence')

@@ -99,6 +99,8 @@ function presentStory(sentences: readonly AnalyzedSentence[], clauses: readonly 
   return present >= 2 && present > past
 }
 
+/** Signal words count in the sentence's opening words only: how it opens says more than a bag of its words. */
+const OPENING_WORDS = 6
 /** Feature names of the signal words, made once. */
 const WORD_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `w:${w}`]))
 const FIRST_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `first:${w}`]))
@@ -114,6 +116,7 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
   /** The heading names a STAR section outright ("Action:", "**R**"), not in other words ("What I did"). */
   let named = false
   let sinceHeading = 0
+  let told = 0
   let k = 0
   let paragraph = -1
   const paragraphs = sentences.filter((s, i) => s.paragraphStart || i === 0).length
@@ -139,6 +142,9 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     }
     const f = s.features
     const w = s.words
+    // How many sentences before this one told an action: after the actions, a state is usually the outcome.
+    const actionsBefore = told
+    if (f.iDid || f.weDid || clauses[i]!.narrativePresent) told++
     const rel = content <= 1 ? 0 : k / (content - 1)
     k++
     if (heading !== undefined) {
@@ -160,7 +166,7 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     if (k === content && content > 1) feats.push('pos:last')
     else if (rel > 0.75) feats.push('pos:late')
     if (s.paragraphStart && k > 1) feats.push('paragraph-start')
-    if (paragraph === 0 && content > 1) feats.push('paragraph:first')
+    if (paragraph === 0 && paragraphs > 1) feats.push('paragraph:first')
     if (paragraph === paragraphs - 1 && paragraphs > 1) feats.push('paragraph:last')
     if (f.words < 8) feats.push('len:short')
     else if (f.words > 30) feats.push('len:long')
@@ -179,15 +185,16 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     if (f.situation) feats.push('context-phrase')
     if (f.situationWeak) feats.push('context-phrase-weak')
     if (f.timeMarker) feats.push('time-marker')
-    if (f.statePast) feats.push('state-past')
+    if (f.statePast) feats.push(actionsBefore >= 2 ? 'state-past:after-actions' : 'state-past')
     if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) feats.push('past-description')
     if (f.task) feats.push('responsibility-phrase')
     if (f.taskWeak) feats.push('constraint')
     if (f.iDid) feats.push('first-person-past')
     if (f.weDid) feats.push('we-past')
     if (f.past) feats.push('past')
+    if (actionsBefore >= 2) feats.push('after-actions')
     if (f.metrics.length > 0) {
-      feats.push('metric')
+      feats.push(actionsBefore >= 2 ? 'metric:after-actions' : 'metric')
       if (f.metrics.length > 1) feats.push('metrics')
       if (f.outcome) feats.push('measured-outcome')
     } else if (f.figures > 0) feats.push('figure')
@@ -206,7 +213,7 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
       if (start > 0 && !numbered) feats.push('filler-opening')
     }
     const seen = new Set<string>()
-    for (let j = start; j < w.length; j++) {
+    for (let j = start; j < w.length && j < start + OPENING_WORDS; j++) {
       const name = WORD_FEATURE.get(w[j]!)
       if (name === undefined || seen.has(name)) continue
       // "you know", "you see" are fillers, not the listener.

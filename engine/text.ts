@@ -223,46 +223,91 @@ function isBreakSpace(c: number): boolean {
 const HEADING_WORDS = new Map<string, HeadingSection>(
   Object.entries({
     situation: 'situation',
+    'the situation': 'situation',
     context: 'situation',
+    'the context': 'situation',
     background: 'situation',
     setting: 'situation',
     problem: 'situation',
+    'the problem': 'situation',
     challenge: 'situation',
+    'the challenge': 'situation',
     s: 'situation',
     task: 'task',
     tasks: 'task',
+    'my task': 'task',
+    'our task': 'task',
+    'the task': 'task',
     goal: 'task',
     goals: 'task',
+    'my goal': 'task',
+    'our goal': 'task',
+    'the goal': 'task',
     objective: 'task',
+    'the ask': 'task',
     assignment: 'task',
     responsibility: 'task',
+    'my responsibility': 'task',
+    role: 'task',
+    'my role': 'task',
+    'my part': 'task',
+    'what i owned': 'task',
+    'what i took on': 'task',
+    'what we took on': 'task',
+    mission: 'task',
     t: 'task',
     action: 'action',
     actions: 'action',
     approach: 'action',
     'what i did': 'action',
+    'what we did': 'action',
+    'what i changed': 'action',
+    'what i found': 'action',
+    'what i built': 'action',
+    'what we built': 'action',
+    'how i did it': 'action',
+    decision: 'action',
+    decisions: 'action',
+    'key decisions': 'action',
+    'the decision': 'action',
+    'trade-off': 'action',
+    'trade-offs': 'action',
+    tradeoffs: 'action',
+    solution: 'action',
+    'the fix': 'action',
+    execution: 'action',
     steps: 'action',
     a: 'action',
     result: 'result',
     results: 'result',
+    'the result': 'result',
     outcome: 'result',
     outcomes: 'result',
+    'the outcome': 'result',
     impact: 'result',
+    'the impact': 'result',
+    'how it went': 'result',
+    'how it did': 'result',
+    'how it held up': 'result',
     learning: 'result',
     learnings: 'result',
     lesson: 'result',
     lessons: 'result',
     'lessons learned': 'result',
+    'what i learned': 'result',
+    'what i learnt': 'result',
     reflection: 'result',
     takeaway: 'result',
     takeaways: 'result',
     r: 'result',
   }),
 )
+/** First words of the headings, for a cheap pre-check before the heading pattern runs. */
+const HEADING_LEADS = new Set([...HEADING_WORDS.keys()].map((k) => k.split(/[ -]/)[0]!))
 
-// "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)". Single letters need a delimiter.
+// "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)", "**What I did**". Single letters need a delimiter.
 const HEADING_RE =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?: [A-Za-z]+)?)\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){0,3})\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
 
 /** Recognises an explicit heading at the start of `line`; returns its section and its length. */
 function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
@@ -400,7 +445,9 @@ class PieceTail {
       this.lastLineJoins =
         prevLine.trim() !== '' &&
         !/[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd()) &&
-        matchHeading(prevLine) === undefined
+        matchHeading(prevLine) === undefined &&
+        // A line that is all bold or a Markdown heading is a heading, named or not ("**Why it mattered**").
+        !/^\s*(?:#{1,6}\s+\S.*|(\*\*|__)[^*_\n]+\1:?)\s*$/.test(prevLine)
     }
     return this.lastLineJoins
   }
@@ -452,7 +499,7 @@ function mayBeHeading(line: string): boolean {
     j++
   }
   const word = line.slice(i, j).toLowerCase()
-  return word === 'what' || word === 'lessons' || HEADING_WORDS.has(word)
+  return HEADING_LEADS.has(word)
 }
 
 /** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */

@@ -1,0 +1,98 @@
+// The sentence labeller on the writing styles people use, and its trained weights: integers, and exactly
+// what `npm run train:labels` gives from the development sets.
+
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { LABEL_WEIGHTS } from '../../engine/label-weights'
+import { matchHeading } from '../../engine/text'
+import { trainLabels, WEIGHTS_FILE, weightsSource } from '../../scripts/train-labels'
+
+const labels = (text: string) =>
+  analyze(text)
+    .sentences.filter((s) => !s.headingOnly)
+    .map((s) => s.star)
+
+describe('sentence labels by writing style', () => {
+  it('reads a story told in the present tense as actions, and opinions in it as other', () => {
+    expect(
+      labels(
+        "So it's a Tuesday in March 2022, and I'm the on-call engineer for the payments API at a mid-size " +
+          'retailer. At 2 a.m. my phone goes off: checkout errors are at 12%. I open the dashboard and I see the ' +
+          'order queue backing up. I page the database team, and while they look at the replicas I roll back the ' +
+          'evening deploy. Within ten minutes the queue drains and checkout errors fall from 12% to zero.',
+      ),
+    ).toEqual(['situation', 'situation', 'action', 'action', 'result'])
+    expect(
+      labels(
+        'In 2021 I was a support engineer at a travel startup. I think good support starts with listening. ' +
+          'I usually read every ticket twice before I answer.',
+      ),
+    ).toEqual(['situation', 'other', 'other'])
+  })
+
+  it('lets a headline result open the story, and reads a closing "In the end we shipped" as the Result', () => {
+    expect(
+      labels(
+        'We cut checkout failures from 2.1% to 0.3% in six weeks. In 2022 I was a backend engineer on the ' +
+          'payments team at a retailer. My manager asked me to fix the failure rate before the holiday peak. ' +
+          'I traced the failures to a retry storm in the order queue. I rewrote the retry policy with jitter and ' +
+          'a circuit breaker. In the end we shipped on October 28th with no downtime.',
+      ),
+    ).toEqual(['result', 'situation', 'task', 'action', 'action', 'result'])
+  })
+
+  it('reads bullets under descriptive headings, verb-first bullets as actions', () => {
+    expect(
+      labels(
+        '**Context**\n- Our nightly billing job took six hours and often missed its window.\n\n**What I did**\n' +
+          '- Profiled the job and found one query scanning the whole ledger.\n' +
+          '- Added an index and split the job into batches.\n\n**Outcome**\n- The job now finishes in 40 minutes.',
+      ),
+    ).toEqual(['situation', 'action', 'action', 'result'])
+  })
+
+  it('ends a section at a heading it cannot name', () => {
+    const text =
+      '**Context**\n- Our nightly billing job took six hours.\n\n**Why it mattered**\n- I rewrote the job in batches.'
+    expect(labels(text).at(-1)).toBe('action')
+  })
+
+  it('recognises common section names as headings, but not sentences that start with them', () => {
+    for (const [line, section] of [
+      ['**My role**', 'task'],
+      ['**What I did**', 'action'],
+      ['## Impact', 'result'],
+      ['Decision:', 'action'],
+      ['**Trade-off**', 'action'],
+      ['Lessons learned:', 'result'],
+    ] as const)
+      expect(matchHeading(line)?.section, line).toBe(section)
+    expect(matchHeading('What I did was rewrite the job.')).toBeUndefined()
+    expect(matchHeading('My role was to lead it.')).toBeUndefined()
+  })
+
+  it('honours a heading that names the STAR section outright', () => {
+    expect(labels('Action: I volunteered to rewrite the billing job.')).toEqual(['action'])
+    expect(labels('**Result:** the team adopted it.\n\n**Situation** – it was slow.')).toEqual([
+      'result',
+      'situation',
+    ])
+  })
+})
+
+describe('trained label weights', () => {
+  it('are integers, one per label', () => {
+    const rows = Object.values(LABEL_WEIGHTS.emit)
+    expect(rows.length).toBeGreaterThan(50)
+    for (const row of rows) {
+      expect(row).toHaveLength(5)
+      for (const w of row) expect(Number.isInteger(w)).toBe(true)
+    }
+    for (const w of Object.values(LABEL_WEIGHTS.trans)) expect(Number.isInteger(w)).toBe(true)
+  })
+
+  it('are exactly what training on the development sets gives', () => {
+    expect(readFileSync(WEIGHTS_FILE, 'utf8')).toBe(weightsSource(trainLabels()))
+  }, 60_000)
+})

@@ -118,7 +118,7 @@ function createStopwatch(now: () => number, tick: Signal<number>) {
   }
 }
 
-export type Stopwatch = ReturnType<typeof createStopwatch>
+type Stopwatch = ReturnType<typeof createStopwatch>
 
 /**
  * One practice session on one prompt: the answer (restored from its draft), the live report computed

@@ -289,7 +289,7 @@ function phraseWords(phrase: string): string[] {
 }
 
 /** A phrase this long is rarely said word for word: usually two phrases with the comma between them lost. */
-export const LONG_PHRASE_WORDS = 5
+const LONG_PHRASE_WORDS = 5
 
 /**
  * The phrases of a keywords criterion's own groups: too many in a group is an error; a phrase of five or more

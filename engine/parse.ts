@@ -79,7 +79,7 @@ function placeOf(read: ReadFile, path: readonly PathKey[]): string {
 }
 
 /** A note on a value the file does not set itself, e.g. "min: 2, inherited from earn-trust". */
-export type InheritedNote = (key: string) => string | undefined
+type InheritedNote = (key: string) => string | undefined
 
 /**
  * The errors of a failed zod parse of the value at `prefix`, parsed with `schema`: items named and counted

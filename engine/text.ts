@@ -310,7 +310,7 @@ const HEADING_RE =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){0,3})\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
 
 /** Recognises an explicit heading at the start of `line`; returns its section and its length. */
-function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
+export function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
   const m = HEADING_RE.exec(line)
   if (m === null) return undefined
   const word = m[2]!.toLowerCase()

@@ -13,7 +13,7 @@ import { analyze, type Rubric } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 
 /** Per-area scores of a stored attempt that has none yet: its own report's score for its rubric, the rest now. */
-export function backfilledAreaScores(
+function backfilledAreaScores(
   attempt: AttemptToBackfill,
   rubricFor: (id: string) => Rubric | undefined,
 ): AreaScore[] {
@@ -21,7 +21,7 @@ export function backfilledAreaScores(
 }
 
 /** Attempts scored per transaction by the back-fill: each batch holds the write lock for a fraction of a second. */
-export const BACKFILL_BATCH = 100
+const BACKFILL_BATCH = 100
 
 /**
  * Gives every attempt stored before per-area scores existed its scores under its areas' rubrics (migration 0006

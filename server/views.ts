@@ -176,7 +176,7 @@ export function nextPromptView(choice: NextPromptChoice) {
 }
 
 /** One area of the coverage grid: its best score under its own rubric, and the attempt that scored it. */
-export function coverageAreaView({ area, practice: p }: AreaCoverage) {
+function coverageAreaView({ area, practice: p }: AreaCoverage) {
   return {
     id: area.id,
     title: area.title,

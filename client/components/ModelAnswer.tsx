@@ -11,7 +11,7 @@ const LEVELS: readonly ExampleLevel[] = ['strong', 'developing', 'weak']
 const LEVEL_LABEL: Record<ExampleLevel, string> = { strong: 'Strong', developing: 'Developing', weak: 'Weak' }
 
 /** An example's level: the band it expects, else the first word of its name ("strong story about…"). */
-export function exampleLevel(example: Example): ExampleLevel | undefined {
+function exampleLevel(example: Example): ExampleLevel | undefined {
   const band = example.expect.band
   if (band && (LEVELS as readonly string[]).includes(band)) return band as ExampleLevel
   const first = example.name.split(/\s+/)[0]?.toLowerCase()
@@ -19,7 +19,7 @@ export function exampleLevel(example: Example): ExampleLevel | undefined {
 }
 
 /** One example per level, preferring the one written for `promptId`. */
-export function examplesByLevel(examples: readonly Example[], promptId?: string) {
+function examplesByLevel(examples: readonly Example[], promptId?: string) {
   const out = new Map<ExampleLevel, Example>()
   for (const level of LEVELS) {
     const all = examples.filter((e) => exampleLevel(e) === level)

@@ -6,6 +6,7 @@ import type { PhraseHit } from '../phrases'
 import { isParticiple } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
+const EMBEDDING = new Set(['if', 'whether', 'that'])
 
 export interface HypotheticalInput {
   words: readonly string[]
@@ -25,6 +26,9 @@ export function isHypothetical({ words, openers, mainFrom, past, looksBack }: Hy
     if (h.to > mainFrom + 8) continue
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     if (before.some((w) => REPORTED.has(w))) continue
+    // An embedded clause of a past sentence reports what was asked or decided ("I asked if I could own it",
+    // "we agreed that we would ship on Friday"); it is not what the candidate would do now.
+    if (past && EMBEDDING.has(words[h.from - 1] ?? '')) continue
     if (
       (h.phrase === "i'd" || h.phrase === "we'd") &&
       (words[h.from + 1] === 'have' || isParticiple(words[h.from + 1] ?? ''))

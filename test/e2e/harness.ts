@@ -13,8 +13,8 @@ import { describe, it } from 'vitest'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SKIP_BROWSER } from '../support/chromium'
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-export const SHOTS = join(ROOT, 'test-output', 'screenshots')
-export const HAVE_BROWSER = existsSync(CHROMIUM_PATH)
+const SHOTS = join(ROOT, 'test-output', 'screenshots')
+const HAVE_BROWSER = existsSync(CHROMIUM_PATH)
 /** Skip the browser suites: asked to, or no Chromium (which `requireBrowser` turns into a failing test). */
 export const SKIP_E2E = !HAVE_BROWSER || SKIP_BROWSER
 
@@ -110,7 +110,7 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** axe-core's browser build, from the dev dependency `axe-core`. */
-export function axeSource(): string {
+function axeSource(): string {
   const require = createRequire(import.meta.url)
   let path: string
   try {

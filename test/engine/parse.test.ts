@@ -549,11 +549,14 @@ describe('extends', () => {
         // Compiled at load: the phrases stemmed into a lookup table, kept as plain JSON data.
         compiled: {
           need: 1,
+          attributed: true,
           groups: [
             {
               label: 'persistence',
               examples: ['kept going'],
-              table: { byFirst: { keep: [{ words: ['keep', 'going'], phrase: 'kept going' }] } },
+              table: {
+                byFirst: { keep: [{ phrase: 'kept going', slots: [['keep'], ['going']], negative: false }] },
+              },
             },
           ],
         },

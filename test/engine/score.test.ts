@@ -133,13 +133,46 @@ describe('score', () => {
     const report = score(answer, rubric)
     expect(report.suggestions.length).toBeGreaterThan(2)
     const raw = report.criteria.reduce((s, c) => s + c.score, 0)
+    const suggested = new Set(report.suggestions.map((s) => s.criterionId))
     for (const s of report.suggestions) {
       const c = report.criteria.find((x) => x.id === s.criterionId)!
-      expect(s.gain).toBe(Math.round(raw - c.score + c.max) - report.score)
+      // A missing Result and its missing measure are one fix: its gain counts both.
+      const merged = report.criteria.filter(
+        (x) =>
+          x === c || (c.check === 'star-sections' && x.check === 'quantified-result' && !suggested.has(x.id)),
+      )
+      const missing = merged.reduce((sum, x) => sum + x.max - x.score, 0)
+      expect(s.gain).toBe(Math.round(raw + missing) - report.score)
       expect(s.message.length).toBeGreaterThan(10)
     }
-    const gains = report.suggestions.map((s) => s.gain)
-    expect([...gains].sort((a, b) => b - a)).toEqual(gains)
+  })
+
+  it('orders suggestions as an interviewer needs them: real story, Result, "I", measure, evidence, the rest', () => {
+    const order = ['hypothetical', 'star-sections', 'ownership', 'quantified-result', 'keywords']
+    const rank = (check: string) => (order.includes(check) ? order.indexOf(check) : order.length)
+    for (const answer of [
+      'We fixed the flaky pipeline. I think it was kind of better after that, maybe.',
+      'I would first look at the logs, and then I would usually ask the team what changed.',
+      strong,
+    ]) {
+      const report = score(answer, rubric)
+      const checks = report.suggestions.map((s) => report.criteria.find((c) => c.id === s.criterionId)!.check)
+      const ranks = checks.map(rank)
+      expect(
+        [...ranks].sort((a, b) => a - b),
+        answer,
+      ).toEqual(ranks)
+      // Within one rank, the bigger gain first; no fix is suggested twice.
+      for (let i = 1; i < ranks.length; i++)
+        if (ranks[i] === ranks[i - 1])
+          expect(report.suggestions[i]!.gain).toBeLessThanOrEqual(report.suggestions[i - 1]!.gain)
+      expect(new Set(report.suggestions.map((s) => s.message)).size).toBe(report.suggestions.length)
+    }
+    const hypothetical = score(
+      'I would first look at the logs, and then I would ask the team what changed.',
+      rubric,
+    )
+    expect(hypothetical.suggestions[0]!.criterionId).toBe('real-story')
   })
 
   it('fills stats: words, sentences, speaking time at 150 words a minute, I and we', () => {

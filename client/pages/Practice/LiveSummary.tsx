@@ -31,7 +31,7 @@ export function LiveSummary({ session }: { session: PracticeSession }) {
 }
 
 /** What a screen reader hears after typing pauses: score, band and the next step, in one sentence. */
-export function liveAnnouncement(session: PracticeSession): string {
+function liveAnnouncement(session: PracticeSession): string {
   const report = session.report.peek()
   if (!report || session.blank.peek()) return ''
   const first = report.suggestions[0]

@@ -118,8 +118,6 @@ function createStopwatch(now: () => number, tick: Signal<number>) {
   }
 }
 
-type Stopwatch = ReturnType<typeof createStopwatch>
-
 /**
  * One practice session on one prompt: the answer (restored from its draft), the live report computed
  * in the browser from the same engine the server uses, a writing timer that starts on the first keystroke,

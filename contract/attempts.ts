@@ -24,6 +24,11 @@ export const createAttemptBody = z.object({
     .describe('How long the candidate took, in milliseconds.'),
 })
 
+/** A re-score has no fields; a write is JSON, so it sends an empty object. */
+export const rescoreBody = z
+  .object({})
+  .describe('No fields: send {} with Content-Type: application/json (every write is JSON).')
+
 const scoreBound = (name: string) => wholeNumberParam(name, 0, 100).optional()
 
 /** The filters every attempt query shares; refine with checkRanges after extending. */
@@ -120,7 +125,9 @@ export const attemptSchema = attemptFactsSchema.extend({
   answer: z.string(),
   tags: z.array(z.string()),
   report: reportSchema,
-  history: z.array(historyEntrySchema).describe('Reports this attempt had before re-scoring, oldest first.'),
+  history: z
+    .array(historyEntrySchema)
+    .describe('Reports this attempt had before re-scoring, oldest first: the latest 20 at most.'),
 })
 
 export const createdAttemptSchema = z.object({ id: z.number().int(), report: reportSchema })
@@ -138,7 +145,13 @@ export const criterionDifferenceSchema = z.object({
 export const rescoreSchema = z.object({
   id: z.number().int(),
   report: reportSchema,
-  previous: replacedReportSchema,
+  previous: replacedReportSchema.describe('The report the attempt had; when unchanged, still its report.'),
+  unchanged: z
+    .boolean()
+    .describe(
+      'True when the new report is byte-identical to the stored one: it stays current with its scoredAt, and ' +
+        'nothing is added to the history.',
+    ),
   difference: z.object({
     score: z.number().int().describe('New total minus old total.'),
     rubricChanged: z.boolean().describe('Whether the rubric hash differs from the old report’s.'),

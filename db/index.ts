@@ -14,11 +14,13 @@ export {
   type AttemptRecord,
   deleteAttempt,
   findAttempt,
+  HISTORY_LIMIT,
   insertAttempt,
   insertAttempts,
   listReplacedReports,
   type NewAttempt,
   type ReplacedReport,
+  type ReportReplacement,
   replaceAttemptReport,
   type StorableReport,
 } from './attempts'

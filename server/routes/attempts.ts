@@ -9,6 +9,7 @@ import {
   createAttemptBody,
   createdAttemptSchema,
   listAttemptsQuery,
+  rescoreBody,
   rescoreSchema,
 } from '../../contract/attempts'
 import { errorSchema } from '../../contract/common'
@@ -162,8 +163,11 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: "Re-score an attempt with today's rubric",
         description:
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
-          "attempt's report; the old one is kept in its history. Answers the per-criterion difference.",
+          "attempt's report; the old one is kept in its history, which holds the latest 20 (the oldest " +
+          'is dropped). A report byte-identical to the stored one changes nothing and adds no history entry ' +
+          '(unchanged: true). Answers the per-criterion difference. The body is {} as JSON.',
         params: attemptParams,
+        body: rescoreBody,
         response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
       },
     },

@@ -8,7 +8,9 @@ export {
   EXCERPT_LENGTH,
   listAttempts,
   listAttemptsInFull,
+  listStoredAttempts,
   type SortOrder,
+  type StoredAttempt,
 } from './attempt-list'
 export {
   type AttemptRecord,

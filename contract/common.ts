@@ -55,9 +55,16 @@ export const answerField = z
   )
 
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded']).describe('degraded when there is any reason.'),
+  reasons: z
+    .array(z.string())
+    .describe('What is wrong, one short sentence each (e.g. "database file gone: …"); empty when ok.'),
   engineVersion: z.string(),
-  database: z.literal('ok'),
+  database: z
+    .enum(['ok', 'degraded'])
+    .describe(
+      'degraded when its file is gone or not writable, or a write found the disk full in the last minute.',
+    ),
   rubrics: z.number().int().describe('Rubrics in service.'),
   rubricErrors: z.number().int().describe('Problems in rubric files; see /api/rubrics/errors.'),
 })

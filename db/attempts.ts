@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3'
 import { asc, desc, eq } from 'drizzle-orm'
 import { type Db, optimizeDb } from './client'
 import { attemptReports, attempts, attemptTags } from './schema'
+import { noteWrite } from './status'
 
 /**
  * The parts of a score report the database indexes. Structural on purpose: db/ does not import
@@ -111,6 +112,19 @@ interface WriteStatements {
   insertBatch: (batch: readonly NewAttempt[]) => number[]
   /** The re-score as one IMMEDIATE transaction function. */
   replace: (id: number, next: NextReport) => ReportReplacement | undefined
+}
+
+/** Runs a write and notes how it went, so health can say when the disk was found full (see db/status.ts). */
+function write<T>(db: Db, run: () => T): T {
+  let result: T
+  try {
+    result = run()
+  } catch (err) {
+    noteWrite(db, err)
+    throw err
+  }
+  noteWrite(db)
+  return result
 }
 
 /** Prepared once per connection: building and preparing the statements cost more than running them. */
@@ -237,7 +251,7 @@ const OPTIMIZE_AFTER_ROWS = 1000
  * benchmarks. Same rows as `insertAttempt`, without building a query per row. Returns the new ids in order.
  */
 export function insertAttempts(db: Db, batch: readonly NewAttempt[]): number[] {
-  const ids = statementsFor(db).insertBatch(batch)
+  const ids = write(db, () => statementsFor(db).insertBatch(batch))
   // A bulk load changes the shape of the data the planner's statistics describe (a filtered list was 150× slower
   // on 100,000 attempts without them); optimize re-analyses only the tables that need it.
   if (batch.length >= OPTIMIZE_AFTER_ROWS) optimizeDb(db)
@@ -286,7 +300,7 @@ export function listReplacedReports(db: Db, attemptId: number): ReplacedReport[]
 export function deleteAttempt(db: Db, id: number): boolean {
   // Foreign keys cascade to the child tables. A single statement outside a transaction takes the write lock
   // before it reads anything, so it cannot act on a stale read as a deferred transaction can.
-  return db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0
+  return write(db, () => db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0)
 }
 
 interface NextReport {
@@ -352,5 +366,5 @@ function replaceRows(
  * there is no such attempt.
  */
 export function replaceAttemptReport(db: Db, id: number, next: NextReport): ReportReplacement | undefined {
-  return statementsFor(db).replace(id, next)
+  return write(db, () => statementsFor(db).replace(id, next))
 }

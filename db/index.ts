@@ -29,7 +29,14 @@ export {
 export { closeDb, createDb, type Db } from './client'
 export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
-export { type DatabaseFileState, databaseAnswers, databaseFileState } from './status'
+export {
+  type DatabaseFileState,
+  databaseAnswers,
+  databaseFileState,
+  databaseReasons,
+  isDiskFull,
+  writeRefusal,
+} from './status'
 export {
   type CriterionTrendPoint,
   TREND_WINDOW,

@@ -20,6 +20,7 @@ import {
   listAttempts,
   listReplacedReports,
   replaceAttemptReport,
+  writeRefusal,
 } from '../../db/index'
 import { score } from '../../engine/index'
 import { decodeCursor } from '../cursor'
@@ -41,6 +42,14 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
   const writeConfig = options.writeConfig
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
 
+  // Every write of this plugin (store, re-score, delete) is refused while its database file is gone or cannot be
+  // written: acknowledging it would lose it at the next start.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return
+    const refusal = writeRefusal(app.db)
+    if (refusal !== undefined) throw new HttpError(503, refusal)
+  })
+
   app.post(
     '/api/attempts',
     {
@@ -60,6 +69,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           404: errorSchema,
           413: errorSchema,
           429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
         },
       },
     },
@@ -144,7 +155,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         tags: ['attempts'],
         summary: 'Delete an attempt and its reports',
         params: attemptParams,
-        response: { 204: z.null().describe('Deleted.'), 404: errorSchema, 429: errorSchema },
+        response: {
+          204: z.null().describe('Deleted.'),
+          404: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -168,7 +185,14 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           '(unchanged: true). Answers the per-criterion difference. The body is {} as JSON.',
         params: attemptParams,
         body: rescoreBody,
-        response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
+        response: {
+          200: rescoreSchema,
+          404: errorSchema,
+          409: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
       },
     },
     async (request) => {

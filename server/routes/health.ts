@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { healthSchema } from '../../contract/common'
-import { databaseAnswers } from '../../db/index'
+import { databaseAnswers, databaseReasons } from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,10 +17,13 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       if (!databaseAnswers(app.db)) throw new Error('The database did not answer SELECT 1')
+      const databaseProblems = databaseReasons(app.db)
+      const reasons = [...databaseProblems]
       return {
-        status: 'ok' as const,
+        status: reasons.length === 0 ? ('ok' as const) : ('degraded' as const),
+        reasons,
         engineVersion: ENGINE_VERSION,
-        database: 'ok' as const,
+        database: databaseProblems.length === 0 ? ('ok' as const) : ('degraded' as const),
         rubrics: app.rubrics.list().length,
         rubricErrors: app.rubrics.errors().length,
       }

@@ -64,7 +64,7 @@ const NO_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/
 const DAY_MS = 86_400_000
 
 /** The parts of a date or date-time as written; an absent time is midnight, an absent offset UTC. */
-export interface WrittenInstant {
+interface WrittenInstant {
   year: number
   month: number
   day: number
@@ -79,7 +79,7 @@ export interface WrittenInstant {
 }
 
 /** Splits a strictly written date (`2025-01-31`) or date-time with offset (`2025-01-31T09:30:00Z`); no checks of range. */
-export function writtenInstant(text: string): WrittenInstant | undefined {
+function writtenInstant(text: string): WrittenInstant | undefined {
   const date = DATE.exec(text)
   const m = date ?? DATE_TIME.exec(text)
   if (m === null) return undefined
@@ -105,7 +105,7 @@ export function writtenInstant(text: string): WrittenInstant | undefined {
  * range (month 13, February 30, 24:00, a leap second, an offset past ±23:59). Reading the time back and
  * comparing every part is what refuses a day that a lenient reader would roll over into the next month.
  */
-export function instantOf(w: WrittenInstant): number | undefined {
+function instantOf(w: WrittenInstant): number | undefined {
   if (Number.isNaN(w.offset)) return undefined
   // The parts as a UTC time; set one by one, since Date.UTC reads years 0–99 as 1900–1999.
   const back = new Date(0)

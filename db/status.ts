@@ -72,7 +72,7 @@ export function isDiskFull(err: unknown): boolean {
 }
 
 /** How long a write that found the disk full keeps "disk full" among the database's reasons, unless one succeeds. */
-export const DISK_FULL_REMEMBERED_MS = 60_000
+const DISK_FULL_REMEMBERED_MS = 60_000
 
 const diskFullAt = new WeakMap<Db, number>()
 

@@ -28,7 +28,7 @@ export function errorBody(statusCode: number, message: string, field?: string): 
   return body
 }
 
-export const DISK_FULL_MESSAGE =
+const DISK_FULL_MESSAGE =
   'The disk holding the database is full, so this change was not saved. Free some space and try again.'
 
 export const SERVER_ERROR_MESSAGE =

@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { answerField, bandRefSchema, isoTime } from './common'
+import { choiceParam, instantParam, textParam, wholeNumberParam } from './query'
 import { criterionStatusSchema, reportSchema } from './report'
 
 // ---------- requests
@@ -23,45 +24,28 @@ export const createAttemptBody = z.object({
     .describe('How long the candidate took, in milliseconds.'),
 })
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** A re-score has no fields; a write is JSON, so it sends an empty object. */
+export const rescoreBody = z
+  .object({})
+  .describe('No fields: send {} with Content-Type: application/json (every write is JSON).')
 
-/** A date (`YYYY-MM-DD`, UTC) or an ISO date-time; `end` makes a bare date mean the end of that day. */
-function instant(name: string, end: boolean) {
-  return z
-    .string()
-    .transform((s, ctx) => {
-      const ms = DATE.test(s) ? Date.parse(`${s}T00:00:00.000Z`) + (end ? 86_400_000 - 1 : 0) : Date.parse(s)
-      if (Number.isNaN(ms)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${name} must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z`,
-        })
-        return z.NEVER
-      }
-      return ms
-    })
-    .optional()
-}
-
-/** A whole number in a query string; the input type says what a caller passes. */
-function wholeNumber(message: string, min: number, max: number) {
-  return z.coerce
-    .number<number | string>({ error: message })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message })
-}
-
-const scoreBound = (name: string) =>
-  wholeNumber(`${name} must be a whole number from 0 to 100`, 0, 100).optional()
+const scoreBound = (name: string) => wholeNumberParam(name, 0, 100).optional()
 
 /** The filters every attempt query shares; refine with checkRanges after extending. */
 export const attemptFilters = z.object({
-  promptId: z.string().optional(),
-  rubricId: z.string().optional(),
-  tag: z.string().optional().describe('Attempts whose prompt carries this tag (a rubric id).'),
-  from: instant('from', false).describe('Inclusive; a bare date starts at 00:00 UTC.'),
-  to: instant('to', true).describe('Inclusive; a bare date includes the whole day (UTC).'),
+  promptId: textParam('promptId', 'leave it out to include every prompt').optional(),
+  rubricId: textParam('rubricId', 'leave it out to include every rubric').optional(),
+  tag: textParam('tag', 'leave it out to include every area')
+    .optional()
+    .describe('Attempts whose prompt carries this tag (a rubric id).'),
+  from: instantParam('from', false)
+    .optional()
+    .describe('Inclusive; a bare date (YYYY-MM-DD) starts at 00:00 UTC; a date-time needs Z or an offset.'),
+  to: instantParam('to', true)
+    .optional()
+    .describe(
+      'Inclusive; a bare date (YYYY-MM-DD) includes the whole day (UTC); a date-time needs Z or an offset.',
+    ),
   minScore: scoreBound('minScore'),
   maxScore: scoreBound('maxScore'),
 })
@@ -78,23 +62,20 @@ export function checkRanges(q: z.output<typeof attemptFilters>, ctx: z.Refinemen
 
 export const listAttemptsQuery = attemptFilters
   .extend({
-    limit: wholeNumber('limit must be a whole number from 1 to 100', 1, 100).default(20),
-    sort: z
-      .enum(['createdAt', 'score'], { error: 'sort must be createdAt or score' })
+    limit: wholeNumberParam('limit', 1, 100).default(20),
+    sort: choiceParam('sort', ['createdAt', 'score'])
       .default('createdAt')
       .describe('createdAt (default) or score; a score sort breaks ties by time, then id.'),
-    order: z
-      .enum(['asc', 'desc'], { error: 'order must be asc or desc' })
+    order: choiceParam('order', ['asc', 'desc'])
       .default('desc')
       .describe('desc (default: newest or highest first) or asc.'),
-    cursor: z
-      .string()
+    cursor: textParam('cursor', 'leave it out to start from the first page')
       .optional()
       .describe('nextCursor from the previous page, with the same sort and order; opaque.'),
   })
   .superRefine(checkRanges)
 
-export const exportFormatSchema = z.enum(['json', 'csv', 'md'], { error: 'format must be json, csv or md' })
+export const exportFormatSchema = choiceParam('format', ['json', 'csv', 'md'])
 
 export const exportQuery = attemptFilters
   .extend({ format: exportFormatSchema.default('json') })
@@ -144,7 +125,9 @@ export const attemptSchema = attemptFactsSchema.extend({
   answer: z.string(),
   tags: z.array(z.string()),
   report: reportSchema,
-  history: z.array(historyEntrySchema).describe('Reports this attempt had before re-scoring, oldest first.'),
+  history: z
+    .array(historyEntrySchema)
+    .describe('Reports this attempt had before re-scoring, oldest first: the latest 20 at most.'),
 })
 
 export const createdAttemptSchema = z.object({ id: z.number().int(), report: reportSchema })
@@ -162,7 +145,13 @@ export const criterionDifferenceSchema = z.object({
 export const rescoreSchema = z.object({
   id: z.number().int(),
   report: reportSchema,
-  previous: replacedReportSchema,
+  previous: replacedReportSchema.describe('The report the attempt had; when unchanged, still its report.'),
+  unchanged: z
+    .boolean()
+    .describe(
+      'True when the new report is byte-identical to the stored one: it stays current with its scoredAt, and ' +
+        'nothing is added to the history.',
+    ),
   difference: z.object({
     score: z.number().int().describe('New total minus old total.'),
     rubricChanged: z.boolean().describe('Whether the rubric hash differs from the old report’s.'),

@@ -3,9 +3,10 @@
 import { z } from 'zod'
 import { AREA_KINDS } from '../engine/kinds'
 import { attemptFilters, checkRanges } from './attempts'
+import { choiceParam } from './query'
 import { servedPromptSchema } from './rubrics'
 
-export const intervalSchema = z.enum(['day', 'week'], { error: 'interval must be day or week' })
+export const intervalSchema = choiceParam('interval', ['day', 'week'])
 
 export const trendsQuery = attemptFilters
   .extend({ interval: intervalSchema.default('day') })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { RUBRIC_KINDS } from '../engine/kinds'
 import { idParam, isoTime } from './common'
+import { textParam } from './query'
 
 export const rubricKindSchema = z.enum(RUBRIC_KINDS)
 
@@ -109,9 +110,16 @@ export const rubricParams = z.object({ id: idParam })
 export const promptParams = z.object({ id: idParam })
 
 export const promptsQuery = z.object({
-  tag: z.string().optional().describe('Only prompts carrying this tag (a rubric id).'),
-  rubricId: z.string().optional().describe('Only prompts defined by this rubric.'),
-  q: z.string().max(200).optional().describe('Only prompts whose text contains this, ignoring case.'),
+  tag: textParam('tag', 'leave it out to list every prompt')
+    .optional()
+    .describe('Only prompts carrying this tag (a rubric id).'),
+  rubricId: textParam('rubricId', 'leave it out to list every prompt')
+    .optional()
+    .describe('Only prompts defined by this rubric.'),
+  q: textParam('q', 'leave it out to list every prompt')
+    .max(200, { error: 'q must be at most 200 characters' })
+    .optional()
+    .describe('Only prompts whose text contains this, ignoring case.'),
 })
 
 export type CompiledRubric = z.infer<typeof rubricSchema>

@@ -147,17 +147,31 @@ export function listAttempts(
   return { attempts: rows.slice(0, page.limit), more: rows.length > page.limit }
 }
 
-/** Full attempts (answer and report) matching the filters, newest first, in pages for streaming exports. */
-export function listAttemptsInFull(
+/** An attempt row as stored, with its report still the JSON text the engine made: what an export copies out. */
+export type StoredAttempt = Omit<AttemptRecord, 'tags' | 'report'> & { report: string }
+
+/**
+ * Full attempts (answer and report) matching the filters, newest first, in pages for streaming exports; each
+ * report is left as its stored JSON text, so a page costs no parsing.
+ */
+export function listStoredAttempts(
   db: Db,
   filters: AttemptFilters,
   page: { limit: number; after?: AttemptPosition | undefined },
-): Omit<AttemptRecord, 'tags'>[] {
+): StoredAttempt[] {
   const src = filterSource(filters)
   return selectAttempts(db, src, getTableColumns(attempts))
     .where(joined(src, after(src, page.after, 'createdAt', 'desc')))
     .orderBy(...ordering(src, 'createdAt', 'desc'))
     .limit(page.limit)
     .all()
-    .map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
+}
+
+/** As listStoredAttempts, with each report parsed. */
+export function listAttemptsInFull(
+  db: Db,
+  filters: AttemptFilters,
+  page: { limit: number; after?: AttemptPosition | undefined },
+): Omit<AttemptRecord, 'tags'>[] {
+  return listStoredAttempts(db, filters, page).map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
 }

@@ -1,10 +1,11 @@
 // One attempt at a time: storing attempts (one or a batch), reading one, re-scoring one, deleting one.
 
 import type { Statement } from 'better-sqlite3'
-import { asc, eq } from 'drizzle-orm'
+import { asc, desc, eq } from 'drizzle-orm'
 import { type AreaScore, type AreaScoreStatements, areaScoreStatements, writeAreaScores } from './area-scores'
 import { type Db, optimizeDb } from './client'
 import { attemptReports, attempts, attemptTags } from './schema'
+import { noteWrite } from './status'
 
 /**
  * The parts of a score report the database indexes. Structural on purpose: db/ does not import
@@ -69,6 +70,21 @@ export interface ReplacedReport {
   report: unknown
 }
 
+/**
+ * How many earlier reports an attempt keeps: a re-score that adds one beyond this drops the oldest, so an
+ * attempt's history (and its GET) stays bounded however often it is re-scored.
+ */
+export const HISTORY_LIMIT = 20
+
+/** What a re-score did: the report the attempt had, and whether the new one differs from it. */
+export interface ReportReplacement extends Omit<ReplacedReport, 'id'> {
+  /**
+   * The new report is byte-identical to the one the attempt had: that one stays current (with its scoredAt),
+   * and nothing is added to the history. Only the attempt's tags are brought up to date.
+   */
+  unchanged: boolean
+}
+
 /** The columns of `attempts` that describe its current report, in the order every write statement binds them. */
 const REPORT_COLUMNS = 'rubric_id, rubric_hash, engine_version, score, band_id, band_label, report'
 
@@ -90,6 +106,8 @@ interface WriteStatements {
   tag: Statement
   current: Statement
   keep: Statement
+  prune: Statement
+  currentTags: Statement
   update: Statement
   deleteCriteria: Statement
   deleteTags: Statement
@@ -97,7 +115,20 @@ interface WriteStatements {
   /** The batch insert as one IMMEDIATE transaction function, built once rather than per call. */
   insertBatch: (batch: readonly NewAttempt[]) => number[]
   /** The re-score as one IMMEDIATE transaction function. */
-  replace: (id: number, next: NextReport) => ReplacedReport | undefined
+  replace: (id: number, next: NextReport) => ReportReplacement | undefined
+}
+
+/** Runs a write and notes how it went, so health can say when the disk was found full (see db/status.ts). */
+function write<T>(db: Db, run: () => T): T {
+  let result: T
+  try {
+    result = run()
+  } catch (err) {
+    noteWrite(db, err)
+    throw err
+  }
+  noteWrite(db)
+  return result
 }
 
 /** Prepared once per connection: building and preparing the statements cost more than running them. */
@@ -126,6 +157,13 @@ function statementsFor(db: Db): WriteStatements {
       `INSERT INTO attempt_reports (attempt_id, scored_at, replaced_at, ${REPORT_COLUMNS})
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    // The index on (attempt_id, scored_at) orders an attempt's reports; all but the newest HISTORY_LIMIT go.
+    prune: client.prepare(
+      `DELETE FROM attempt_reports WHERE id IN (
+         SELECT id FROM attempt_reports WHERE attempt_id = ?
+         ORDER BY scored_at DESC, id DESC LIMIT -1 OFFSET ${HISTORY_LIMIT})`,
+    ),
+    currentTags: client.prepare('SELECT tag FROM attempt_tags WHERE attempt_id = ? ORDER BY tag').pluck(),
     update: client.prepare(
       `UPDATE attempts SET scored_at = ?, (${REPORT_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
     ),
@@ -149,22 +187,33 @@ function statementsFor(db: Db): WriteStatements {
   return statements
 }
 
+/** One tag row per distinct tag, with the attempt's time and total score copied in. */
+function writeTagRows(
+  { tag }: WriteStatements,
+  id: number,
+  score: number,
+  tags: readonly string[],
+  createdAt: number,
+): void {
+  for (let i = 0; i < tags.length; i++) {
+    // A prompt's tags are unique as compiled; the check keeps a repeated tag from breaking the primary key.
+    if (tags.indexOf(tags[i]!) === i) tag.run(id, tags[i], score, createdAt)
+  }
+}
+
 /**
  * The child rows of an attempt's current report: one per criterion and one per distinct tag, with the
  * attempt's time (and for tags its total score) copied in. Inserting and re-scoring both write them here.
  */
 function writeReportRows(
-  { criterion, tag }: WriteStatements,
+  statements: WriteStatements,
   id: number,
   report: StorableReport,
   tags: readonly string[],
   createdAt: number,
 ): void {
-  for (const c of report.criteria) criterion.run(id, c.id, c.score, c.max, c.status, createdAt)
-  for (let i = 0; i < tags.length; i++) {
-    // A prompt's tags are unique as compiled; the check keeps a repeated tag from breaking the primary key.
-    if (tags.indexOf(tags[i]!) === i) tag.run(id, tags[i], report.score, createdAt)
-  }
+  for (const c of report.criteria) statements.criterion.run(id, c.id, c.score, c.max, c.status, createdAt)
+  writeTagRows(statements, id, report.score, tags, createdAt)
 }
 
 function insertRows(statements: WriteStatements, batch: readonly NewAttempt[]): number[] {
@@ -208,7 +257,7 @@ const OPTIMIZE_AFTER_ROWS = 1000
  * benchmarks. Same rows as `insertAttempt`, without building a query per row. Returns the new ids in order.
  */
 export function insertAttempts(db: Db, batch: readonly NewAttempt[]): number[] {
-  const ids = statementsFor(db).insertBatch(batch)
+  const ids = write(db, () => statementsFor(db).insertBatch(batch))
   // A bulk load changes the shape of the data the planner's statistics describe (a filtered list was 150× slower
   // on 100,000 attempts without them); optimize re-analyses only the tables that need it.
   if (batch.length >= OPTIMIZE_AFTER_ROWS) optimizeDb(db)
@@ -229,9 +278,10 @@ export function findAttempt(db: Db, id: number): AttemptRecord | undefined {
   return { ...row, report: JSON.parse(row.report) as unknown, tags }
 }
 
-/** Reports this attempt had before it was re-scored, oldest first. */
+/** Reports this attempt had before it was re-scored, oldest first: at most the latest HISTORY_LIMIT. */
 export function listReplacedReports(db: Db, attemptId: number): ReplacedReport[] {
-  return db
+  // The newest first, limited, then reversed: a database from before the limit may hold more.
+  const newest = db
     .select({
       id: attemptReports.id,
       rubricId: attemptReports.rubricId,
@@ -246,16 +296,17 @@ export function listReplacedReports(db: Db, attemptId: number): ReplacedReport[]
     })
     .from(attemptReports)
     .where(eq(attemptReports.attemptId, attemptId))
-    .orderBy(asc(attemptReports.scoredAt), asc(attemptReports.id))
+    .orderBy(desc(attemptReports.scoredAt), desc(attemptReports.id))
+    .limit(HISTORY_LIMIT)
     .all()
-    .map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
+  return newest.reverse().map((r) => ({ ...r, report: JSON.parse(r.report) as unknown }))
 }
 
 /** Deletes an attempt with its criteria, tags and old reports; false when there was none. */
 export function deleteAttempt(db: Db, id: number): boolean {
   // Foreign keys cascade to the child tables. A single statement outside a transaction takes the write lock
   // before it reads anything, so it cannot act on a stale read as a deferred transaction can.
-  return db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0
+  return write(db, () => db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0)
 }
 
 interface NextReport {
@@ -268,11 +319,36 @@ interface NextReport {
 
 type CurrentRow = Omit<ReplacedReport, 'id' | 'replacedAt' | 'report'> & { report: string; createdAt: number }
 
-function replaceRows(statements: WriteStatements, id: number, next: NextReport): ReplacedReport | undefined {
+/** The distinct tags, sorted: how attempt_tags holds them. */
+const tagSet = (tags: readonly string[]) => [...new Set(tags)].sort()
+
+function sameTags(current: readonly string[], next: readonly string[]): boolean {
+  const wanted = tagSet(next)
+  return current.length === wanted.length && current.every((t, i) => t === wanted[i])
+}
+
+function replaceRows(
+  statements: WriteStatements,
+  id: number,
+  next: NextReport,
+): ReportReplacement | undefined {
   const current = statements.current.get(id) as CurrentRow | undefined
   if (current === undefined) return undefined
   const { createdAt, report: oldJson, ...old } = current
-  const kept = statements.keep.run(
+  const { report } = next
+  const json = JSON.stringify(report)
+  const previous = { ...old, replacedAt: next.scoredAt, report: JSON.parse(oldJson) as unknown }
+  if (json === oldJson) {
+    // Nothing to keep: the same report again would only grow the history. The prompt's tags may have changed.
+    if (!sameTags(statements.currentTags.all(id) as string[], next.tags)) {
+      statements.deleteTags.run(id)
+      writeTagRows(statements, id, report.score, next.tags, createdAt)
+    }
+    // The areas' own rubrics may have changed although the prompt's did not.
+    writeAreaScores(statements.areaScores, id, next.areaScores, createdAt, true)
+    return { ...previous, unchanged: true }
+  }
+  statements.keep.run(
     id,
     old.scoredAt,
     next.scoredAt,
@@ -284,26 +360,22 @@ function replaceRows(statements: WriteStatements, id: number, next: NextReport):
     old.bandLabel,
     oldJson,
   )
-  const { report } = next
-  statements.update.run(next.scoredAt, ...reportValues(report, JSON.stringify(report)), id)
+  statements.prune.run(id)
+  statements.update.run(next.scoredAt, ...reportValues(report, json), id)
   // Deleting and inserting (not updating) the child rows lets the trend_days triggers keep the rollup right.
   statements.deleteCriteria.run(id)
   statements.deleteTags.run(id)
   writeReportRows(statements, id, report, next.tags, createdAt)
   writeAreaScores(statements.areaScores, id, next.areaScores, createdAt, true)
-  return {
-    id: Number(kept.lastInsertRowid),
-    ...old,
-    replacedAt: next.scoredAt,
-    report: JSON.parse(oldJson) as unknown,
-  }
+  return { ...previous, unchanged: false }
 }
 
 /**
- * Gives an attempt a new current report: the old one moves to the history, per-criterion rows and
- * tags are replaced, all in one transaction. Returns the report that was replaced, or undefined
- * when there is no such attempt.
+ * Gives an attempt a new current report: the old one moves to the history (which keeps the latest
+ * HISTORY_LIMIT), per-criterion rows and tags are replaced, all in one transaction. A report byte-identical
+ * to the current one changes nothing but the tags. Returns the report that was replaced, or undefined when
+ * there is no such attempt.
  */
-export function replaceAttemptReport(db: Db, id: number, next: NextReport): ReplacedReport | undefined {
-  return statementsFor(db).replace(id, next)
+export function replaceAttemptReport(db: Db, id: number, next: NextReport): ReportReplacement | undefined {
+  return write(db, () => statementsFor(db).replace(id, next))
 }

@@ -14,24 +14,36 @@ export {
   EXCERPT_LENGTH,
   listAttempts,
   listAttemptsInFull,
+  listStoredAttempts,
   type SortOrder,
+  type StoredAttempt,
 } from './attempt-list'
 export {
   type AttemptRecord,
   deleteAttempt,
   findAttempt,
+  HISTORY_LIMIT,
   insertAttempt,
   insertAttempts,
   listReplacedReports,
   type NewAttempt,
   type ReplacedReport,
+  type ReportReplacement,
   replaceAttemptReport,
   type StorableReport,
 } from './attempts'
 export { closeDb, createDb, type Db } from './client'
 export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
-export { type DatabaseFileState, databaseAnswers, databaseFileState } from './status'
+export {
+  type DatabaseFileState,
+  databaseAnswers,
+  databaseFileState,
+  databaseReasons,
+  diskFullRecently,
+  isDiskFull,
+  writeRefusal,
+} from './status'
 export {
   type CriterionTrendPoint,
   TREND_WINDOW,

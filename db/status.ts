@@ -1,4 +1,5 @@
-// Cheap checks of the database for health reports: does it answer, is its file still there, can it be written.
+// Cheap checks of the database for health reports and before writes: does it answer, is its file still there,
+// can it be written, and did a write lately find the disk full.
 
 import { accessSync, type BigIntStats, constants, statSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -49,4 +50,63 @@ export function databaseFileState(db: Db): DatabaseFileState {
     present,
     writable: present && !db.$client.readonly && writable(opened.path) && writable(dirname(opened.path)),
   }
+}
+
+/** Whether an error is SQLite's "database or disk is full". */
+export function isDiskFull(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL'
+}
+
+/** How long a write that found the disk full keeps "disk full" among the database's reasons, unless one succeeds. */
+const DISK_FULL_REMEMBERED_MS = 60_000
+
+const diskFullAt = new WeakMap<Db, number>()
+
+/** Records how a write went: a full disk is remembered for DISK_FULL_REMEMBERED_MS; a success forgets it. */
+export function noteWrite(db: Db, err?: unknown, now = Date.now()): void {
+  if (err === undefined) diskFullAt.delete(db)
+  else if (isDiskFull(err)) diskFullAt.set(db, now)
+}
+
+/**
+ * Why a write must not be acknowledged now, as a message for a 503; undefined when writes can go ahead. A
+ * deleted or moved file still takes writes through the open handle, but they are lost at the next start.
+ */
+export function writeRefusal(db: Db): string | undefined {
+  const state = databaseFileState(db)
+  if (!state.present) {
+    return (
+      'The database file is gone: it was deleted or moved while the server was running, so nothing more can be ' +
+      'saved. Restart the server to open or create it again.'
+    )
+  }
+  if (!state.writable) {
+    return (
+      'The database file cannot be written: the file or its folder is not writable, so nothing can be saved. ' +
+      'Make them writable and restart the server.'
+    )
+  }
+  return undefined
+}
+
+/**
+ * What is wrong with the database, one short sentence each, for /api/health; empty when all is well. Cheap: a
+ * stat and two access checks, and the time of the last write that found the disk full (within the last minute).
+ */
+/** A write found the disk full in the last minute, and none has succeeded since. */
+export function diskFullRecently(db: Db, now = Date.now()): boolean {
+  const full = diskFullAt.get(db)
+  return full !== undefined && now - full < DISK_FULL_REMEMBERED_MS
+}
+
+export function databaseReasons(db: Db, now = Date.now()): string[] {
+  const reasons: string[] = []
+  const state = databaseFileState(db)
+  if (!state.present) reasons.push('database file gone: it was deleted or moved; restart the server')
+  else if (!state.writable) reasons.push('database unwritable: the file or its folder is read-only')
+  const full = diskFullAt.get(db)
+  if (full !== undefined && now - full < DISK_FULL_REMEMBERED_MS) {
+    reasons.push('disk full: a write failed in the last minute because the disk holding the database is full')
+  }
+  return reasons
 }

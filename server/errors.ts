@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorBody } from '../contract/common'
+import { isDiskFull } from '../db/index'
 
 /** An error whose message is meant for the user; thrown by routes, answered as is. */
 export class HttpError extends Error {
@@ -26,6 +27,9 @@ export function errorBody(statusCode: number, message: string, field?: string): 
   if (field !== undefined) body.field = field
   return body
 }
+
+const DISK_FULL_MESSAGE =
+  'The disk holding the database is full, so this change was not saved. Free some space and try again.'
 
 const SERVER_ERROR_MESSAGE =
   'Something went wrong on the server. The details are in the server log; try again, and report it if it persists.'
@@ -79,6 +83,15 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
       if (error instanceof HttpError)
         return reply.code(status).send(errorBody(status, error.message, error.field))
       return reply.code(status).send(errorBody(status, clientMessage(error, bodyLimit)))
+    }
+    // A 5xx the server meant to send (storage unavailable) says what is wrong; nothing internal is in it.
+    if (error instanceof HttpError) {
+      request.log.warn({ err: error }, 'Request refused')
+      return reply.code(status).send(errorBody(status, error.message, error.field))
+    }
+    if (isDiskFull(error)) {
+      request.log.error({ err: error }, 'Write failed: disk full')
+      return reply.code(507).send(errorBody(507, DISK_FULL_MESSAGE))
     }
     request.log.error({ err: error }, 'Request failed')
     return reply.code(500).send(errorBody(500, SERVER_ERROR_MESSAGE))

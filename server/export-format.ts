@@ -1,12 +1,12 @@
 // Attempt exports as text: JSON, CSV (RFC 4180 quoting) and Markdown, produced row by row for streaming.
 
 import type { ExportedAttempt, ExportFormat } from '../contract/attempts'
-import type { AttemptRecord } from '../db/index'
+import type { StoredAttempt } from '../db/index'
 import type { ScoreReport } from '../engine/index'
 import { attemptFactsView, iso } from './views'
 
-/** An attempt as read for export: everything stored but its tags. */
-export type ExportRow = Omit<AttemptRecord, 'tags'>
+/** An attempt as read for export: everything stored but its tags, the report as its stored JSON text. */
+export type ExportRow = StoredAttempt
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -14,8 +14,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 }
 
-/** One attempt as exported in JSON: everything stored, the full report included. */
-export function attemptAsJson(a: ExportRow) {
+/** One attempt as exported in JSON, but for its report: everything else stored, in the export's key order. */
+function exportedFacts(a: ExportRow) {
   // Prompt text is left out: the export is what was stored, and prompts live in the rubric files.
   const { promptText: _, ...facts } = attemptFactsView(a, null)
   return {
@@ -23,8 +23,16 @@ export function attemptAsJson(a: ExportRow) {
     rubricHash: a.rubricHash,
     engineVersion: a.engineVersion,
     answer: a.answer,
-    report: a.report as ScoreReport,
-  } satisfies ExportedAttempt
+  } satisfies Omit<ExportedAttempt, 'report'>
+}
+
+/**
+ * One attempt as exported in JSON (the contract's ExportedAttempt): everything stored, the full report last.
+ * The report is the JSON text the engine made, spliced in as stored rather than parsed and written again.
+ */
+export function attemptAsJsonText(a: ExportRow): string {
+  const facts = JSON.stringify(exportedFacts(a))
+  return `${facts.slice(0, -1)},"report":${a.report}}`
 }
 
 export const CSV_COLUMNS = [
@@ -77,7 +85,7 @@ function duration(ms: number | null): string {
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 export function attemptAsMarkdown(a: ExportRow, promptText: string | undefined): string {
-  const report = a.report as ScoreReport
+  const report = JSON.parse(a.report) as ScoreReport
   const lines = [
     `## Attempt ${a.id}: ${a.score} (${a.bandLabel})`,
     '',

@@ -15,6 +15,7 @@ import type {
   AttemptRecord,
   AttemptSummary as AttemptSummaryRow,
   ReplacedReport as ReplacedReportRow,
+  ReportReplacement,
   Trends as TrendRows,
 } from '../db/index'
 import { type Rubric, type RubricError, reportDifference, type ScoreReport } from '../engine/index'
@@ -66,7 +67,7 @@ export function attemptPageView(
   } satisfies AttemptPage
 }
 
-function replacedReportView(r: ReplacedReportRow) {
+function replacedReportView(r: Omit<ReplacedReportRow, 'id'>) {
   return {
     rubricId: r.rubricId,
     rubricHash: r.rubricHash,
@@ -106,12 +107,13 @@ export function createdAttemptJson(id: number, reportJson: string): string {
   return `{"id":${id},"report":${reportJson}}`
 }
 
-export function rescoreView(id: number, report: ScoreReport, replaced: ReplacedReportRow) {
+export function rescoreView(id: number, report: ScoreReport, replaced: ReportReplacement) {
   const before = storedReport(replaced.report)
   return {
     id,
     report,
     previous: replacedReportView(replaced),
+    unchanged: replaced.unchanged,
     difference: reportDifference(before, report),
   } satisfies RescoreResult
 }

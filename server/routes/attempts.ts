@@ -9,6 +9,7 @@ import {
   createAttemptBody,
   createdAttemptSchema,
   listAttemptsQuery,
+  rescoreBody,
   rescoreSchema,
 } from '../../contract/attempts'
 import { errorSchema } from '../../contract/common'
@@ -19,6 +20,7 @@ import {
   listAttempts,
   listReplacedReports,
   replaceAttemptReport,
+  writeRefusal,
 } from '../../db/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
@@ -41,6 +43,14 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
   const rubricFor = (id: string) => app.rubrics.get(id)
 
+  // Every write of this plugin (store, re-score, delete) is refused while its database file is gone or cannot be
+  // written: acknowledging it would lose it at the next start.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return
+    const refusal = writeRefusal(app.db)
+    if (refusal !== undefined) throw new HttpError(503, refusal)
+  })
+
   app.post(
     '/api/attempts',
     {
@@ -61,6 +71,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           404: errorSchema,
           413: errorSchema,
           429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
         },
       },
     },
@@ -147,7 +159,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         tags: ['attempts'],
         summary: 'Delete an attempt and its reports',
         params: attemptParams,
-        response: { 204: z.null().describe('Deleted.'), 404: errorSchema, 429: errorSchema },
+        response: {
+          204: z.null().describe('Deleted.'),
+          404: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -166,10 +184,19 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         summary: "Re-score an attempt with today's rubric",
         description:
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
-          "attempt's report; the old one is kept in its history, and its scores under each area's rubric are " +
-          'refreshed. Answers the per-criterion difference.',
+          "attempt's report; the old one is kept in its history, which holds the latest 20 (the oldest " +
+          'is dropped). A report byte-identical to the stored one changes nothing and adds no history entry ' +
+          '(unchanged: true). Answers the per-criterion difference. The body is {} as JSON.',
         params: attemptParams,
-        response: { 200: rescoreSchema, 404: errorSchema, 409: errorSchema, 429: errorSchema },
+        body: rescoreBody,
+        response: {
+          200: rescoreSchema,
+          404: errorSchema,
+          409: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -1,12 +1,13 @@
 // GET /api/attempts/export: every matching attempt as JSON, CSV or Markdown, streamed page by page.
 
 import { Readable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { type ExportFormat, exportQuery } from '../../contract/attempts'
-import { type AttemptFilters, type AttemptPosition, type Db, listAttemptsInFull } from '../../db/index'
+import { type AttemptFilters, type AttemptPosition, type Db, listStoredAttempts } from '../../db/index'
 import {
   attemptAsCsv,
-  attemptAsJson,
+  attemptAsJsonText,
   attemptAsMarkdown,
   CSV_COLUMNS,
   csvRow,
@@ -15,13 +16,18 @@ import {
 } from '../export-format'
 import type { RubricRegistry } from '../rubric-registry'
 
-/** Attempts per database read: bounds memory however many attempts there are. */
-const PAGE = 200
+/**
+ * Attempts per database read. With answers of up to 20,000 characters and their reports, a page is at most a
+ * few MB and takes milliseconds to read: the longest other requests wait for the export.
+ */
+const PAGE = 50
+/** Text gathered before it is handed to the response; the stream's buffer holds about one of these. */
+const CHUNK_CHARS = 32 * 1024
 
 function* pages(db: Db, filters: AttemptFilters): Generator<ExportRow[]> {
   let after: AttemptPosition | undefined
   for (;;) {
-    const rows = listAttemptsInFull(db, filters, { limit: PAGE, after })
+    const rows = listStoredAttempts(db, filters, { limit: PAGE, after })
     if (rows.length > 0) yield rows
     if (rows.length < PAGE) return
     const last = rows[rows.length - 1]!
@@ -29,6 +35,11 @@ function* pages(db: Db, filters: AttemptFilters): Generator<ExportRow[]> {
   }
 }
 
+/**
+ * The export as text chunks of about 64 KB, read a page of attempts at a time. After each chunk and each page
+ * the generator waits for the next turn of the event loop, so other requests are answered while a large export
+ * is made: no more than one page read, or one chunk's formatting, runs at a stretch.
+ */
 async function* exportText(
   db: Db,
   rubrics: RubricRegistry,
@@ -40,17 +51,23 @@ async function* exportText(
   if (format === 'json') yield '['
   if (format === 'md') yield `# Starboard attempts\n\nExported ${new Date(exportedAt).toISOString()}.\n\n`
   let first = true
+  let chunk = ''
   // Each page is read when the stream asks for more, so a slow client holds no rows in memory.
   for (const rows of pages(db, filters)) {
-    let chunk = ''
     for (const a of rows) {
-      if (format === 'json') chunk += `${first ? '\n' : ',\n'}${JSON.stringify(attemptAsJson(a))}`
+      if (format === 'json') chunk += `${first ? '\n' : ',\n'}${attemptAsJsonText(a)}`
       else if (format === 'csv') chunk += attemptAsCsv(a)
       else chunk += attemptAsMarkdown(a, rubrics.findPrompt(a.promptId)?.prompt.text)
       first = false
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk
+        chunk = ''
+        await nextTurn()
+      }
     }
-    yield chunk
+    await nextTurn()
   }
+  if (chunk !== '') yield chunk
   if (format === 'json') yield first ? ']\n' : '\n]\n'
   if (format === 'md' && first) yield 'No attempts match.\n'
 }
@@ -71,7 +88,11 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, ...filters } = request.query
-      const stream = Readable.from(exportText(app.db, app.rubrics, filters, format, app.clock()))
+      // A byte stream with a small buffer: the export is made only as fast as the client reads it.
+      const stream = Readable.from(exportText(app.db, app.rubrics, filters, format, app.clock()), {
+        objectMode: false,
+        highWaterMark: CHUNK_CHARS,
+      })
       return reply
         .type(EXPORT_CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="starboard-attempts.${format}"`)

@@ -1,10 +1,10 @@
 // GET /api/health: whether the server, its database and its rubrics are in working order.
 
-import { accessSync, constants, statfsSync, statSync } from 'node:fs'
+import { statfsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { HEALTH_REASONS, type HealthReasonCode, healthSchema } from '../../contract/common'
-import { type Db, databaseAnswers } from '../../db/index'
+import { type Db, databaseAnswers, databaseFileState, diskFullRecently } from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
 /**
@@ -29,43 +29,22 @@ export interface HealthRoutesOptions {
 const DISK_FULL_BELOW_BYTES = 1024 * 1024
 
 /**
- * The built-in checks, from the file system alone: the file at the path is still the one opened, the file and
- * its folder are writable, and its disk has room. Each is one or two system calls. An in-memory database
- * passes all of them.
+ * The built-in checks: the file at the path is still the one opened, the file and its folder are writable, and
+ * its disk has room (no write found it full in the last minute). Each is one or two system calls. An in-memory
+ * database passes all of them.
  */
 export function storageChecks(db: Db): DatabaseHealthChecks {
   const client = db.$client
   const path = client.memory ? undefined : client.name
-  const identity = (p: string) => {
-    const s = statSync(p)
-    return `${s.dev}:${s.ino}`
-  }
-  let opened: string | undefined
-  try {
-    if (path !== undefined) opened = identity(path)
-  } catch {
-    opened = undefined
-  }
   return {
-    fileGone() {
-      if (path === undefined || opened === undefined) return false
-      try {
-        return identity(path) !== opened
-      } catch {
-        return true
-      }
-    },
-    unwritable() {
-      if (path === undefined) return false
-      try {
-        accessSync(path, constants.W_OK)
-        accessSync(dirname(path), constants.W_OK)
-        return false
-      } catch (err) {
-        return (err as NodeJS.ErrnoException).code !== 'ENOENT'
-      }
+    fileGone: () => !databaseFileState(db).present,
+    unwritable: () => {
+      const state = databaseFileState(db)
+      return state.present && !state.writable
     },
     diskFull() {
+      // A write that found the disk full in the last minute, or less room left than one attempt needs.
+      if (diskFullRecently(db)) return true
       if (path === undefined) return false
       try {
         const fs = statfsSync(dirname(path))

@@ -108,7 +108,14 @@ describe('contract imports', () => {
   const files = readdirSync(CONTRACT).filter((f) => f.endsWith('.ts'))
 
   it('has the contract files', () => {
-    expect(files.sort()).toEqual(['attempts.ts', 'common.ts', 'progress.ts', 'report.ts', 'rubrics.ts'])
+    expect(files.sort()).toEqual([
+      'attempts.ts',
+      'common.ts',
+      'progress.ts',
+      'query.ts',
+      'report.ts',
+      'rubrics.ts',
+    ])
   })
 
   it('imports zod, its own files, types from engine/, the kind lists and the answer rules; nothing else', () => {

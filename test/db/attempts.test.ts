@@ -9,6 +9,7 @@ import {
   type Db,
   deleteAttempt,
   findAttempt,
+  HISTORY_LIMIT,
   insertAttempt,
   listReplacedReports,
   replaceAttemptReport,
@@ -129,5 +130,45 @@ describe('re-scoring', () => {
     )
     expect(point?.average).toBe(75) // 15 of 20 points
     expect(replaceAttemptReport(db, 999, { report: report(1), tags: [], scoredAt: MON })).toBeUndefined()
+  })
+
+  test('a byte-identical report adds no history entry, keeps scoredAt, and only brings the tags up to date', () => {
+    const id = add(40, MON)
+    const same = replaceAttemptReport(db, id, {
+      report: report(40),
+      tags: ['ownership', 'pressure'],
+      scoredAt: MON + DAY,
+    })
+    expect(same).toMatchObject({ unchanged: true, score: 40, scoredAt: MON })
+    expect(listReplacedReports(db, id)).toEqual([])
+    expect(findAttempt(db, id)).toMatchObject({ score: 40, scoredAt: MON, tags: ['ownership', 'pressure'] })
+    const changed = replaceAttemptReport(db, id, {
+      report: report(41),
+      tags: ['ownership'],
+      scoredAt: MON + 2 * DAY,
+    })
+    expect(changed).toMatchObject({ unchanged: false, score: 40 })
+    expect(listReplacedReports(db, id).map((h) => h.score)).toEqual([40])
+  })
+
+  test(`the history keeps the latest ${HISTORY_LIMIT} reports; a database holding more lists only those`, () => {
+    const id = add(0, MON)
+    for (let i = 1; i <= 30; i++) {
+      replaceAttemptReport(db, id, { report: report(i), tags: ['ownership'], scoredAt: MON + i * 1000 })
+    }
+    const kept = listReplacedReports(db, id)
+    expect(kept.map((h) => h.score)).toEqual(Array.from({ length: HISTORY_LIMIT }, (_, i) => i + 10))
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempt_reports`)?.n).toBe(HISTORY_LIMIT)
+    // Older rows, as a database from before the limit may hold, are not listed, and go at the next re-score.
+    db.run(sql`INSERT INTO attempt_reports (attempt_id, rubric_id, rubric_hash, engine_version, score, band_id,
+      band_label, report, scored_at, replaced_at)
+      SELECT attempt_id, rubric_id, rubric_hash, engine_version, score - 50, band_id, band_label, report,
+        scored_at - 100000, replaced_at - 100000 FROM attempt_reports`)
+    expect(listReplacedReports(db, id).map((h) => h.score)).toEqual(kept.map((h) => h.score))
+    replaceAttemptReport(db, id, { report: report(31), tags: ['ownership'], scoredAt: MON + 31_000 })
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempt_reports`)?.n).toBe(HISTORY_LIMIT)
+    expect(listReplacedReports(db, id).map((h) => h.score)).toEqual(
+      Array.from({ length: HISTORY_LIMIT }, (_, i) => i + 11),
+    )
   })
 })

@@ -12,8 +12,10 @@ import {
   type Db,
   databaseAnswers,
   databaseFileState,
+  databaseReasons,
   findAttempt,
   insertAttempt,
+  writeRefusal,
 } from '../../db/index'
 import { MON, report } from './helpers'
 
@@ -130,4 +132,36 @@ test('a file, or its folder, made read-only while open is present but not writab
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL')
   }
+})
+
+test('databaseReasons and writeRefusal: nothing while all is well; a gone file is a reason and refuses writes', () => {
+  expect(databaseReasons(db)).toEqual([])
+  expect(writeRefusal(db)).toBeUndefined()
+  rmSync(join(dir, 'data'), { recursive: true, force: true })
+  expect(databaseReasons(db)).toEqual(['database file gone: it was deleted or moved; restart the server'])
+  expect(writeRefusal(db)).toMatch(/^The database file is gone: .*Restart the server/)
+})
+
+test('a write that finds the disk full is a reason for a minute, or until a write succeeds', () => {
+  add()
+  const pages = db.$client.pragma('page_count', { simple: true }) as number
+  db.$client.pragma(`max_page_count = ${pages}`)
+  let failed: unknown
+  for (let i = 0; i < 50 && failed === undefined; i++) {
+    try {
+      add()
+    } catch (err) {
+      failed = err
+    }
+  }
+  expect((failed as { code?: string }).code).toBe('SQLITE_FULL')
+  const now = Date.now()
+  expect(databaseReasons(db, now)).toEqual([expect.stringMatching(/^disk full/)])
+  expect(databaseReasons(db, now + 59_000)).toHaveLength(1)
+  expect(databaseReasons(db, now + 61_000)).toEqual([])
+  // Full is not gone: writes are not refused up front, they fail (507) while there is no room.
+  expect(writeRefusal(db)).toBeUndefined()
+  db.$client.pragma('max_page_count = 1073741823')
+  add()
+  expect(databaseReasons(db, now)).toEqual([])
 })

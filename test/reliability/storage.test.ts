@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { closeDb, createDb, insertAttempts } from '../../db/index'
+import { closeDb, createDb, HISTORY_LIMIT, insertAttempts } from '../../db/index'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const WORKER = fileURLToPath(new URL('./storage-worker.ts', import.meta.url))
@@ -93,7 +93,12 @@ test('two processes re-scoring the same attempts lose none to a stale read (SQLI
 
   const check = new Database(file, { readonly: true })
   try {
-    expect(check.prepare('SELECT count(*) FROM attempt_reports').pluck().get()).toBe(2 * perProcess)
+    // Every re-score moved a report to the history (ids are never reused, so the sequence counts them all);
+    // each attempt keeps the latest HISTORY_LIMIT.
+    expect(
+      check.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'attempt_reports'").pluck().get(),
+    ).toBe(2 * perProcess)
+    expect(check.prepare('SELECT count(*) FROM attempt_reports').pluck().get()).toBe(10 * HISTORY_LIMIT)
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
     // The rollup the triggers keep still matches the attempts' current criteria.
     expect(

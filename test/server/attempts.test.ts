@@ -401,6 +401,7 @@ describe('POST /api/attempts/:id/rescore', () => {
     expect(same.difference.score).toBe(0)
     expect(same.difference.rubricChanged).toBe(false)
     expect(same.difference.criteria.every((d: { change: number }) => d.change === 0)).toBe(true)
+    expect(same.unchanged).toBe(true)
 
     expect((await post('/api/attempts/404/rescore')).statusCode).toBe(404)
 
@@ -417,7 +418,59 @@ describe('POST /api/attempts/:id/rescore', () => {
     expect(gone.json().message).toContain(
       "Neither prompt 'pressure-deadline' nor rubric 'pressure' is in service",
     )
-    expect((await t.app.inject(`/api/attempts/${id}`)).json().history).toHaveLength(2)
+    // Both re-scores gave the very same report, so neither added to the history.
+    expect((await t.app.inject(`/api/attempts/${id}`)).json().history).toHaveLength(0)
+  })
+
+  test('a re-score that gives a byte-identical report adds no history entry and keeps scoredAt', async () => {
+    t = await startApp()
+    const id = await store('ownership-outside-scope', GOOD_ANSWER)
+    const before = (await t.app.inject(`/api/attempts/${id}`)).json()
+    for (let i = 0; i < 5; i++) {
+      t.clock.now += 60_000
+      const res = await post(`/api/attempts/${id}/rescore`)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ unchanged: true, previous: { scoredAt: before.scoredAt } })
+      expect(res.json().report).toEqual(before.report)
+    }
+    const after = (await t.app.inject(`/api/attempts/${id}`)).json()
+    expect(after.history).toEqual([])
+    expect(after.scoredAt).toBe(before.scoredAt)
+    expect(after.report).toEqual(before.report)
+  })
+
+  test('the history keeps the latest 20 earlier reports, oldest dropped', async () => {
+    t = await startApp()
+    const id = await store('ownership-outside-scope', GOOD_ANSWER)
+    // Two versions of the rubric, taken in turn: each re-score changes the report.
+    const versions = [OWNERSHIP_RUBRIC.replace('weight: 20', 'weight: 5'), OWNERSHIP_RUBRIC]
+    const scores: number[] = [(await t.app.inject(`/api/attempts/${id}`)).json().score]
+    for (let i = 0; i < 25; i++) {
+      writeFileSync(join(t.rubricsDir, 'ownership.yaml'), versions[i % 2]!)
+      t.app.rubrics.reload()
+      t.clock.now += 60_000
+      const res = await post(`/api/attempts/${id}/rescore`)
+      expect(res.json().unchanged).toBe(false)
+      scores.push(res.json().report.score)
+    }
+    const after = (await t.app.inject(`/api/attempts/${id}`)).json()
+    expect(after.history).toHaveLength(20)
+    // The 25 replaced reports were made at minutes 0..24; the first five went.
+    const minute = (iso: string) => (Date.parse(iso) - Date.parse('2025-03-03T10:00:00Z')) / 60_000
+    expect(after.history.map((h: { scoredAt: string }) => minute(h.scoredAt))).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 5),
+    )
+    expect(after.history.map((h: { score: number }) => h.score)).toEqual(scores.slice(5, 25))
+    expect(after.score).toBe(scores[25])
+  })
+
+  test('the OpenAPI document gives the re-score a JSON body of {}, so Try it out sends one', async () => {
+    t = await startApp()
+    const doc = (await t.app.inject('/docs/json')).json()
+    const body = doc.paths['/api/attempts/{id}/rescore'].post.requestBody
+    expect(body.required).toBe(true)
+    expect(Object.keys(body.content)).toEqual(['application/json'])
+    expect(body.content['application/json'].schema).toMatchObject({ type: 'object' })
   })
 })
 

@@ -1,10 +1,12 @@
 // The request guard: host names (DNS rebinding), writes from other origins, JSON-only writes, UTF-8 bodies,
 // prototype keys, a body limit that fits the longest answer in any JSON spelling, and connection limits.
 
+import { writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { BODY_LIMIT_BYTES, MAX_ANSWER_CHARACTERS } from '../../contract/common'
-import { GOOD_ANSWER, startApp, type TestApp } from './helpers'
+import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp } from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -25,6 +27,11 @@ async function store(headers: Record<string, string> = {}): Promise<number> {
 
 const historyOf = async (id: number) =>
   (await t.app.inject(`/api/attempts/${id}`)).json().history as unknown[]
+/** Changes the prompt's rubric, so that the next re-score that goes through gives a new report (and history). */
+function changeRubric(): void {
+  writeFileSync(join(t.rubricsDir, 'ownership.yaml'), OWNERSHIP_RUBRIC.replace('weight: 20', 'weight: 5'))
+  t.app.rubrics.reload()
+}
 const attemptCount = async () => (await t.app.inject('/api/attempts?limit=100')).json().attempts.length
 
 describe('Host header: only this server’s own names are answered (DNS rebinding)', () => {
@@ -150,6 +157,7 @@ describe('writes from another origin are refused', () => {
   test('Sec-Fetch-Site: cross-site is refused even without an Origin; same-origin, same-site and none pass', async () => {
     t = await startApp()
     const id = await store()
+    changeRubric()
     const rescore = (site: string) =>
       t.app.inject({
         method: 'POST',
@@ -161,9 +169,13 @@ describe('writes from another origin are refused', () => {
     expect(refused.statusCode).toBe(403)
     expect(refused.json().message).toMatch(/another site/)
     expect(await historyOf(id)).toEqual([])
-    for (const site of ['same-origin', 'same-site', 'none'])
-      expect((await rescore(site)).statusCode).toBe(200)
-    expect(await historyOf(id)).toHaveLength(3)
+    // The first accepted re-score gives the changed rubric's report; the next two give the same one again.
+    for (const [i, site] of ['same-origin', 'same-site', 'none'].entries()) {
+      const res = await rescore(site)
+      expect(res.statusCode).toBe(200)
+      expect(res.json().unchanged).toBe(i > 0)
+    }
+    expect(await historyOf(id)).toHaveLength(1)
   })
 })
 
@@ -171,6 +183,7 @@ describe('every write is JSON', () => {
   test('re-score with text/plain, an empty text/plain body or no body at all is 415; with {} it works', async () => {
     t = await startApp()
     const id = await store()
+    changeRubric()
     const cases: { headers: Record<string, string>; payload?: string }[] = [
       { headers: { 'content-type': 'text/plain' }, payload: '{}' },
       { headers: { 'content-type': 'text/plain' }, payload: '' },

@@ -95,7 +95,6 @@ export function choosePromptToPractise(
   }
 }
 
-
 export interface AreaCoverage {
   area: Rubric & { kind: AreaKind }
   /** How the area was practised, judged by its own rubric; undefined when it never was. */

@@ -76,9 +76,7 @@ describe('POST /api/score', () => {
     expect(atLimit.statusCode).toBe(200)
     const over = await post('/api/score', { answer: 'x'.repeat(20_001) })
     expect(over.statusCode).toBe(400)
-    expect(over.json().message).toBe(
-      'answer is longer than the limit of 20,000 characters; shorten it',
-    )
+    expect(over.json().message).toBe('answer is longer than the limit of 20,000 characters; shorten it')
     const huge = await post('/api/score', { answer: 'x'.repeat(130_000) })
     expect(huge.statusCode).toBe(413)
     expect(huge.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' })
@@ -158,9 +156,7 @@ describe('POST /api/attempts', () => {
     expect(unknown.json().message).toBe("No prompt 'nope' is in service; GET /api/prompts lists them")
     const empty = await post('/api/attempts', { promptId: 'pressure-deadline', answer: '   ' })
     expect(empty.statusCode).toBe(400)
-    expect(empty.json().message).toBe(
-      'answer is empty; write an answer before saving the attempt',
-    )
+    expect(empty.json().message).toBe('answer is empty; write an answer before saving the attempt')
     const duration = await post('/api/attempts', {
       promptId: 'pressure-deadline',
       answer: 'x',
@@ -168,9 +164,7 @@ describe('POST /api/attempts', () => {
     })
     expect(duration.json().message).toBe('durationMs must be a number of milliseconds')
     const noPrompt = await post('/api/attempts', { answer: 'x' })
-    expect(noPrompt.json().message).toBe(
-      'promptId is required: the id of the prompt this answers',
-    )
+    expect(noPrompt.json().message).toBe('promptId is required: the id of the prompt this answers')
     const long = await post('/api/attempts', { promptId: 'pressure-deadline', answer: 'y'.repeat(20_001) })
     expect(long.statusCode).toBe(400)
     expect(long.json().message).toContain('20,000 characters')
@@ -253,15 +247,9 @@ describe('GET /api/attempts', () => {
       'from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z',
     )
     expect(await message('from=2025-03-05&to=2025-03-01')).toBe('from is after to; swap them')
-    expect(await message('minScore=80&maxScore=20')).toBe(
-      'minScore is above maxScore; swap them',
-    )
-    expect(await message('minScore=abc')).toBe(
-      'minScore must be a whole number from 0 to 100',
-    )
-    expect(await message('maxScore=101')).toBe(
-      'maxScore must be a whole number from 0 to 100',
-    )
+    expect(await message('minScore=80&maxScore=20')).toBe('minScore is above maxScore; swap them')
+    expect(await message('minScore=abc')).toBe('minScore must be a whole number from 0 to 100')
+    expect(await message('maxScore=101')).toBe('maxScore must be a whole number from 0 to 100')
     expect(await message('limit=0')).toBe('limit must be a whole number from 1 to 100')
     const again =
       'pass nextCursor from the previous page unchanged, with the same sort and order (or leave cursor out to start again)'

@@ -239,7 +239,14 @@ describe('prompts', () => {
       expect(order.length).toBeLessThan(10)
     }
     // Ownership's prompt is tagged conflict too, so conflict is practised with it.
-    expect(order).toEqual(['ownership', 'customer-obsession', 'frugality', 'coaching', 'adapting', 'pressure'])
+    expect(order).toEqual([
+      'ownership',
+      'customer-obsession',
+      'frugality',
+      'coaching',
+      'adapting',
+      'pressure',
+    ])
   })
 
   test('next with no areas falls back to the least practised prompt; with no prompts it is 404', async () => {

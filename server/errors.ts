@@ -35,8 +35,10 @@ const SERVER_ERROR_MESSAGE =
   'Something went wrong on the server. The details are in the server log; try again, and report it if it persists.'
 
 /**
- * Turns the zod issues, as the type provider hands them over, into "where: what is wrong" joined by "; ",
- * and the field of the first issue that names one (its dotted path, without the body or query part).
+ * Turns the zod issues, as the type provider hands them over, into messages joined by "; ", and the field of the
+ * first issue that names one (its dotted path, without the body or query part). The error body carries that
+ * field, so a message names it only when its own words do not: "minScore: must be …", but "answer is empty"
+ * as it is.
  */
 function validationError(error: FastifyError & { validation: unknown[] }): {
   message: string
@@ -48,12 +50,19 @@ function validationError(error: FastifyError & { validation: unknown[] }): {
     const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')
     if (path !== '') field ??= path
     if (path === '' && context === 'body') {
-      return 'body: send a JSON object with the header Content-Type: application/json'
+      return 'Send a JSON object with the header Content-Type: application/json.'
     }
-    const where = path === '' ? context : `${context === 'querystring' ? 'query' : context}.${path}`
-    return `${where}: ${v.message ?? 'is invalid'}`
+    const message = v.message ?? 'is invalid'
+    if (path === '' || namesField(message, path)) return message
+    return `${path}: ${message}`
   })
   return { message: parts.join('; '), ...(field === undefined ? {} : { field }) }
+}
+
+/** Whether a message starts with the field's path or its last part, as a whole word ("answer is empty"). */
+function namesField(message: string, path: string): boolean {
+  const last = path.slice(path.lastIndexOf('.') + 1)
+  return [path, last].some((name) => message.startsWith(name) && !/^[\w.]/.test(message.slice(name.length)))
 }
 
 /** What Fastify's own 4xx errors mean for the user, where the default message is too terse. */

@@ -1,6 +1,7 @@
 // Which area a candidate should practise next, and how far each area is covered: rubrics joined with SQL aggregates.
 
 import type { NextPrompt } from '../contract/progress'
+import { STARTING_AREAS } from '../contract/starting-areas'
 import type { AreaPractice } from '../db/index'
 import type { AreaKind, Rubric } from '../engine/index'
 import { AREA_KINDS, isAreaKind } from '../engine/kinds'
@@ -12,6 +13,17 @@ function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
+const kindOrder = (kind: AreaKind) => AREA_KINDS.indexOf(kind)
+
+/** The starting areas in their listed order, then every other area by kind, then id. */
+function startingOrder(a: Rubric & { kind: AreaKind }, b: Rubric & { kind: AreaKind }): number {
+  const rank = (area: Rubric) => {
+    const i = STARTING_AREAS.indexOf(area.id)
+    return i === -1 ? STARTING_AREAS.length : i
+  }
+  return rank(a) - rank(b) || kindOrder(a.kind) - kindOrder(b.kind) || byId(a, b)
+}
+
 export interface NextPromptChoice {
   entry: RegisteredPrompt
   area: (Rubric & { kind: AreaKind }) | null
@@ -21,9 +33,11 @@ export interface NextPromptChoice {
 }
 
 /**
- * Deterministic: the first area (by id) with no attempts; otherwise the area with the lowest
- * recent average under its own rubric (ties by id). Within the area, the prompt with the fewest attempts (ties by id).
- * Only areas that some prompt trains can be chosen. Without any area, the least practised prompt.
+ * Deterministic: the first area with no attempts, in the order a new candidate should start (`STARTING_AREAS`,
+ * the Leadership Principles most asked in interviews, then the other areas: principles, competencies, themes,
+ * each by id); otherwise the area with the lowest recent average under its own rubric (ties by id). Within the
+ * area, the prompt with the fewest attempts (ties by id). Only areas that some prompt trains can be chosen.
+ * Without any area, the least practised prompt.
  */
 export function choosePromptToPractise(
   rubrics: readonly Rubric[],
@@ -44,7 +58,9 @@ export function choosePromptToPractise(
     .filter((a) => a.prompts.length > 0)
     .sort((a, b) => byId(a.area, b.area))
 
-  const unpractised = areas.find((a) => !practice.has(a.area.id))
+  const unpractised = areas
+    .filter((a) => !practice.has(a.area.id))
+    .sort((a, b) => startingOrder(a.area, b.area))[0]
   if (unpractised !== undefined) {
     return {
       entry: leastPractised(unpractised.prompts)!,
@@ -78,8 +94,6 @@ export function choosePromptToPractise(
     recentAverage: null,
   }
 }
-
-const kindOrder = (kind: AreaKind) => AREA_KINDS.indexOf(kind)
 
 export interface AreaCoverage {
   area: Rubric & { kind: AreaKind }

@@ -42,8 +42,9 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['prompts'],
         summary: 'The prompt for the weakest area',
         description:
-          'Deterministic: the first area (leadership principle, competency or theme, by id) with no ' +
-          'attempts; otherwise the area with the lowest average over its latest 5 attempts, each scored under ' +
+          'Deterministic: the first area (leadership principle, competency or theme) with no attempts, ' +
+          'the principles most asked in interviews first (Ownership, Customer Obsession, Deliver Results, ' +
+          'Dive Deep, …), then principles, competencies and themes, each by id; otherwise the area with the lowest average over its latest 5 attempts, each scored under ' +
           "the area's own rubric (ties by id). " +
           'Within the area, the prompt with the fewest attempts (ties by id).',
         response: { 200: nextPromptSchema, 404: errorSchema },

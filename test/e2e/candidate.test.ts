@@ -62,6 +62,53 @@ describe.skipIf(SKIP_E2E)('what a candidate sees (e2e)', () => {
         (els) => els.filter((e) => (e as unknown as { offsetParent: unknown }).offsetParent !== null).length,
       )
 
+  it('offers a new candidate a short "Start here" set above the full list, passing axe-core', async () => {
+    const all = (await (await fetch(`${base}/api/prompts`)).json()) as {
+      prompts: { id: string; rubricId: string }[]
+    }
+    // The first prompt of STAR core and of the four Leadership Principles most asked in interviews.
+    const first = (rubricId: string) => all.prompts.find((p) => p.rubricId === rubricId)!.id
+    const expected = ['star-core', 'ownership', 'customer-obsession', 'deliver-results', 'dive-deep'].map(
+      first,
+    )
+    await page.goto(`${base}/practice`)
+    const start = page.getByTestId('start-here')
+    await start.waitFor()
+    const hrefs = await start
+      .locator('.prompt-card')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href')))
+    expect(hrefs).toEqual(expected.map((id) => `/practice/${id}`))
+    expect(await start.getByRole('heading', { level: 2 }).textContent()).toBe('Start here')
+    // The full list follows, complete.
+    const list = page.getByTestId('all-prompts')
+    expect(await list.locator('.prompt-card').count()).toBe(all.prompts.length)
+    const above = await page.evaluate<boolean>(
+      `Boolean(document.querySelector('[data-testid="start-here"]').compareDocumentPosition(document.querySelector('[data-testid="all-prompts"]')) & Node.DOCUMENT_POSITION_FOLLOWING)`,
+    )
+    expect(above, 'the set sits above the full list').toBe(true)
+    for (const [width, scheme] of [
+      [1366, 'light'],
+      [375, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.emulateMedia({ colorScheme: scheme })
+      const violations = await axe(page)
+      expect(describeViolations(violations), `${width} ${scheme}`).toBe('')
+      await e2e.shot(`practice-start-here-${width}-${scheme}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    // A search or a filter shows only what matches: the set is not part of it.
+    await page.getByLabel('Search').fill('customer')
+    await expect.poll(() => start.count()).toBe(0)
+    await page.getByLabel('Search').fill('')
+    await start.waitFor()
+    // Opening one goes to that prompt.
+    await start.locator('.prompt-card').first().click()
+    await page.waitForURL(`${base}/practice/${expected[0]}`)
+    await page.getByTestId('answer').waitFor()
+  })
+
   it('leads Practice with one next step, at most three suggestions in view, and a polite live summary', async () => {
     await page.goto(`${base}/practice/${prompt.id}`)
     await page.getByTestId('start-typing').waitFor()
@@ -369,6 +416,27 @@ describe.skipIf(SKIP_E2E)('what a candidate sees (e2e)', () => {
     const png = readFileSync(file)
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(png.readUInt32BE(16), 'width').toBe(1366)
+  })
+
+  it('drops the "Start here" set once the candidate has a few attempts', async () => {
+    const count = async () =>
+      ((await (await fetch(`${base}/api/attempts?limit=100`)).json()) as { attempts: unknown[] }).attempts
+        .length
+    while ((await count()) < 3) {
+      const res = await fetch(`${base}/api/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ promptId: prompt.id, answer: STRONG }),
+      })
+      expect(res.status).toBe(201)
+    }
+    const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/attempts')
+    await page.goto(`${base}/practice`)
+    expect((await asked).status()).toBe(200)
+    await page.getByTestId('all-prompts').locator('.prompt-card').first().waitFor()
+    // The attempts are asked for alongside the prompts; let the answer land before looking.
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByTestId('start-here').count()).toBe(0)
   })
 
   it('raised no page errors', () => {

@@ -65,7 +65,7 @@ describe('POST /api/score', () => {
     expect(missing.json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'body.answer: answer must be a string of text',
+      message: 'answer must be a string of text',
       field: 'answer',
     })
   })
@@ -76,9 +76,7 @@ describe('POST /api/score', () => {
     expect(atLimit.statusCode).toBe(200)
     const over = await post('/api/score', { answer: 'x'.repeat(20_001) })
     expect(over.statusCode).toBe(400)
-    expect(over.json().message).toBe(
-      'body.answer: answer is longer than the limit of 20,000 characters; shorten it',
-    )
+    expect(over.json().message).toBe('answer is longer than the limit of 20,000 characters; shorten it')
     const huge = await post('/api/score', { answer: 'x'.repeat(130_000) })
     expect(huge.statusCode).toBe(413)
     expect(huge.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' })
@@ -158,19 +156,15 @@ describe('POST /api/attempts', () => {
     expect(unknown.json().message).toBe("No prompt 'nope' is in service; GET /api/prompts lists them")
     const empty = await post('/api/attempts', { promptId: 'pressure-deadline', answer: '   ' })
     expect(empty.statusCode).toBe(400)
-    expect(empty.json().message).toBe(
-      'body.answer: answer is empty; write an answer before saving the attempt',
-    )
+    expect(empty.json().message).toBe('answer is empty; write an answer before saving the attempt')
     const duration = await post('/api/attempts', {
       promptId: 'pressure-deadline',
       answer: 'x',
       durationMs: 'soon',
     })
-    expect(duration.json().message).toBe('body.durationMs: durationMs must be a number of milliseconds')
+    expect(duration.json().message).toBe('durationMs must be a number of milliseconds')
     const noPrompt = await post('/api/attempts', { answer: 'x' })
-    expect(noPrompt.json().message).toBe(
-      'body.promptId: promptId is required: the id of the prompt this answers',
-    )
+    expect(noPrompt.json().message).toBe('promptId is required: the id of the prompt this answers')
     const long = await post('/api/attempts', { promptId: 'pressure-deadline', answer: 'y'.repeat(20_001) })
     expect(long.statusCode).toBe(400)
     expect(long.json().message).toContain('20,000 characters')
@@ -250,26 +244,20 @@ describe('GET /api/attempts', () => {
       return res.json().message
     }
     expect(await message('from=yesterday')).toBe(
-      'query.from: from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z',
+      'from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z',
     )
-    expect(await message('from=2025-03-05&to=2025-03-01')).toBe('query.from: from is after to; swap them')
-    expect(await message('minScore=80&maxScore=20')).toBe(
-      'query.minScore: minScore is above maxScore; swap them',
-    )
-    expect(await message('minScore=abc')).toBe(
-      'query.minScore: minScore must be a whole number from 0 to 100',
-    )
-    expect(await message('maxScore=101')).toBe(
-      'query.maxScore: maxScore must be a whole number from 0 to 100',
-    )
-    expect(await message('limit=0')).toBe('query.limit: limit must be a whole number from 1 to 100')
+    expect(await message('from=2025-03-05&to=2025-03-01')).toBe('from is after to; swap them')
+    expect(await message('minScore=80&maxScore=20')).toBe('minScore is above maxScore; swap them')
+    expect(await message('minScore=abc')).toBe('minScore must be a whole number from 0 to 100')
+    expect(await message('maxScore=101')).toBe('maxScore must be a whole number from 0 to 100')
+    expect(await message('limit=0')).toBe('limit must be a whole number from 1 to 100')
     const again =
       'pass nextCursor from the previous page unchanged, with the same sort and order (or leave cursor out to start again)'
     expect(await message('cursor=not-a-cursor')).toBe(
       `cursor is not one this server gave out for this sort and order; ${again}`,
     )
-    expect(await message('sort=prompt')).toBe('query.sort: sort must be createdAt or score')
-    expect(await message('order=up')).toBe('query.order: order must be asc or desc')
+    expect(await message('sort=prompt')).toBe('sort must be createdAt or score')
+    expect(await message('order=up')).toBe('order must be asc or desc')
   })
 
   test('a 400 about one request field names it in `field`, without the body or query part', async () => {

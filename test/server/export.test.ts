@@ -201,6 +201,6 @@ describe('export', () => {
     t = await startApp()
     const res = await t.app.inject('/api/attempts/export?format=xlsx')
     expect(res.statusCode).toBe(400)
-    expect(res.json().message).toBe('query.format: format must be json, csv or md')
+    expect(res.json().message).toBe('format must be json, csv or md')
   })
 })

@@ -123,7 +123,7 @@ describe('GET /api/trends', () => {
     })
     const bad = await t.app.inject('/api/trends?interval=month')
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().message).toBe('query.interval: interval must be day or week')
+    expect(bad.json().message).toBe('interval must be day or week')
   })
 })
 

@@ -137,7 +137,7 @@ describe('prompts', () => {
     expect(missing.json().message).toContain("No prompt 'nope'")
   })
 
-  test('next: unpractised areas first in id order, then the lowest recent average, ties by id', async () => {
+  test('next: unpractised areas first in starting order, then the lowest recent average, ties by id', async () => {
     t = await startApp()
     const next = async () => (await t.app.inject('/api/prompts/next')).json()
     const practise = async (promptId: string, answer: string) => {
@@ -146,15 +146,15 @@ describe('prompts', () => {
       return res.json().report.score as number
     }
 
+    // On an empty database: Ownership, the principle most asked in interviews, not the first area by id.
     let n = await next()
     expect(n).toMatchObject({
-      area: { id: 'conflict' },
+      area: { id: 'ownership' },
       reason: 'unpractised',
       attempts: 0,
       recentAverage: null,
+      prompt: { id: 'ownership-outside-scope' },
     })
-    // Within an area, the least practised prompt, ties by id.
-    expect(n.prompt.id).toBe('conflict-difficult-peer')
 
     // The ownership prompt is tagged conflict too: one attempt covers both areas.
     const strong = await practise('ownership-outside-scope', GOOD_ANSWER)
@@ -206,6 +206,47 @@ describe('prompts', () => {
     })
     // Asking twice gives the same answer.
     expect(await next()).toEqual(n)
+  })
+
+  test('next on an empty database: the most asked principles in their order, then principles, competencies and themes by id', async () => {
+    const area = (id: string, kind: string, extra = '') =>
+      `id: ${id}\ntitle: ${id}\nkind: ${kind}\nextends: star-core\nsummary: An area.\nprompts:\n` +
+      `  - id: ${id}-b\n    text: Tell me about ${id}, second.\n${extra}` +
+      `  - id: ${id}-a\n    text: Tell me about ${id}, first.\n`
+    t = await startApp({
+      rubricFiles: {
+        // Listed after Ownership among the most asked, though first by id.
+        'customer-obsession.yaml': area('customer-obsession', 'leadership-principle'),
+        // A principle that is not among the most asked, and a theme and a competency that sort before it.
+        'frugality.yaml': area('frugality', 'leadership-principle'),
+        'adapting.yaml': area('adapting', 'theme'),
+        'coaching.yaml': area('coaching', 'competency'),
+      },
+    })
+    const order: string[] = []
+    for (;;) {
+      const n = (await t.app.inject('/api/prompts/next')).json()
+      if (n.reason !== 'unpractised') break
+      order.push(n.area.id)
+      // Within the area, the least practised prompt, ties by id.
+      if (n.area.id === 'customer-obsession') expect(n.prompt.id).toBe('customer-obsession-a')
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/attempts',
+        payload: { promptId: n.prompt.id, answer: GOOD_ANSWER },
+      })
+      expect(res.statusCode).toBe(201)
+      expect(order.length).toBeLessThan(10)
+    }
+    // Ownership's prompt is tagged conflict too, so conflict is practised with it.
+    expect(order).toEqual([
+      'ownership',
+      'customer-obsession',
+      'frugality',
+      'coaching',
+      'adapting',
+      'pressure',
+    ])
   })
 
   test('next with no areas falls back to the least practised prompt; with no prompts it is 404', async () => {

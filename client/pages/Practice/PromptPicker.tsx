@@ -1,6 +1,9 @@
 // The prompt list: filter by type and area, search (`/` focuses the search), or jump to the weakest area.
+// A new candidate sees a short "Start here" set above the full list.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import type { ServedPrompt } from '../../../contract/rubrics'
+import { STARTING_AREAS } from '../../../contract/starting-areas'
 import { AREA_KINDS } from '../../../engine/kinds'
 import { AreaOptions } from '../../components/AreaOptions'
 import { NextWeakest } from '../../components/NextWeakest'
@@ -8,6 +11,28 @@ import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { TagChips } from '../../components/TagChips'
 import { useKeydown, useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
+
+/**
+ * The "Start here" set: the first prompt of the general STAR rubric and of the four Leadership Principles most
+ * asked in interviews (the head of STARTING_AREAS), in that order; rubrics not in service are skipped.
+ */
+const STARTER_RUBRICS = ['star-core', ...STARTING_AREAS.slice(0, 4)]
+/** The set is offered until the candidate has stored this many attempts. */
+const STARTER_UNTIL = 3
+
+/** The first prompt of each starter rubric, from the full prompt list. */
+function starterPrompts(prompts: readonly ServedPrompt[]): ServedPrompt[] {
+  return STARTER_RUBRICS.flatMap((id) => prompts.find((p) => p.rubricId === id) ?? [])
+}
+
+function PromptCard({ prompt }: { prompt: ServedPrompt }) {
+  return (
+    <a href={`/practice/${encodeURIComponent(prompt.id)}`} class="prompt-card">
+      <span class="prompt-card-text">{prompt.text}</span>
+      <TagChips tags={prompt.tags} />
+    </a>
+  )
+}
 
 export function PromptPicker() {
   useTitle('Practice')
@@ -30,6 +55,8 @@ export function PromptPicker() {
     }
   })
   const [prompts, reload] = useLoad(() => state.api.prompts({ tag, q: query }), [tag, query])
+  // Only whether there are a few attempts yet: the first STARTER_UNTIL of them are enough to tell.
+  const [recent] = useLoad(() => state.api.attempts({ limit: STARTER_UNTIL }), [])
   const rubrics = state.rubrics.value
   const index = state.rubricIndex.value
   const areas = rubrics.state === 'ready' ? rubrics.data : []
@@ -40,6 +67,16 @@ export function PromptPicker() {
       : kind === ''
         ? prompts.data
         : prompts.data.filter((p) => p.tags.some((t) => index.get(t)?.kind === kind))
+  // A new candidate looking at the whole list (no filter, no search) gets a short set to start with.
+  const starters =
+    prompts.state === 'ready' &&
+    recent.state === 'ready' &&
+    recent.data.attempts.length < STARTER_UNTIL &&
+    tag === '' &&
+    kind === '' &&
+    query === ''
+      ? starterPrompts(prompts.data)
+      : []
 
   return (
     <main id="main" tabIndex={-1} class="page">
@@ -100,16 +137,30 @@ export function PromptPicker() {
           </Empty>
         ) : (
           <>
+            {starters.length > 0 && (
+              <section class="start-here" aria-labelledby="start-here-title" data-testid="start-here">
+                <h2 id="start-here-title">Start here</h2>
+                <p class="muted small">
+                  New to this? Begin with a general question, then the Leadership Principles interviewers ask
+                  about most.
+                </p>
+                <ul class="prompt-list">
+                  {starters.map((p) => (
+                    <li key={p.id}>
+                      <PromptCard prompt={p} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {starters.length > 0 && <h2>All prompts</h2>}
             <p class="muted small" aria-live="polite">
               {shown.length === 1 ? '1 prompt' : `${shown.length} prompts`}
             </p>
-            <ul class="prompt-list">
+            <ul class="prompt-list" data-testid="all-prompts">
               {shown.map((p) => (
                 <li key={p.id}>
-                  <a href={`/practice/${encodeURIComponent(p.id)}`} class="prompt-card">
-                    <span class="prompt-card-text">{p.text}</span>
-                    <TagChips tags={p.tags} />
-                  </a>
+                  <PromptCard prompt={p} />
                 </li>
               ))}
             </ul>

@@ -4,8 +4,8 @@
 import type { z } from 'zod'
 import type { CheckKind, CompileLibrary } from './checks/check'
 import { CHECKS, type CheckName } from './checks/index'
-import { CONCEPTS } from './concepts'
 import { hashString, stableStringify } from './hash'
+import { CONCEPTS } from './lexicon/concepts'
 import { criterionSchemas, labelFromId, type RubricFile } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
 

@@ -18,7 +18,7 @@ export interface CheckResult {
 
 /** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */
 export interface CompileLibrary {
-  /** Behavioural concepts that keyword groups name, by id (engine/concepts.ts). */
+  /** Behavioural concepts that keyword groups name, by id (engine/lexicon/concepts.ts). */
   concepts: Readonly<Record<string, { readonly phrases: readonly string[] }>>
 }
 

@@ -3,31 +3,10 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SECOND_ANSWER, STRONG_ANSWER, XSS_ANSWER } from './answers'
 import { type E2E, requireBrowser, SKIP_E2E, startE2E } from './harness'
 
 requireBrowser('browser UI (e2e)')
-
-const STRONG_ANSWER = `Situation: Last spring I was the on-call lead for the checkout service at a mid-size online retailer, and our error rate doubled two weeks before the holiday sale.
-Task: My manager asked me to find the cause and get checkout failures under one percent before the sale started.
-Action: I pulled a week of traces and found that a retry storm in the payment queue caused most failures. I wrote a proposal to add jittered backoff and a circuit breaker, and I reviewed it with the payments team the next morning. I implemented the change behind a feature flag, load-tested it with three times the expected traffic, and rolled it out region by region.
-Result: Checkout failures fell from 2.1% to 0.3% within ten days, and we processed 40% more orders during the sale without a single incident. I learned to look at retries first when errors cluster, and I now add backoff to every client I write.`
-
-const SECOND_ANSWER = `Situation: In 2023 our team missed two release dates because code reviews sat for days.
-Task: I was responsible for getting our median review time under one day.
-Action: I measured review delays for a month, I set up a rotating reviewer schedule, and I split large pull requests into smaller ones myself.
-Result: Median review time dropped from 3 days to 6 hours and we shipped the next four releases on time.`
-
-const XSS_ANSWER = `Situation: I tested <img src=x onerror=alert(1)> in our form and <script>alert(1)</script> in the title.
-Action: I escaped both inputs and I added a test for each.
-Result: The page showed 0 alerts after the fix.`
-
-/** A 400-word answer for the keystroke timing: the strong answer repeated and cut to 400 words. */
-function longAnswer(words: number): string {
-  const pool = STRONG_ANSWER.split(/\s+/)
-  const out: string[] = []
-  for (let i = 0; out.length < words; i++) out.push(pool[i % pool.length]!)
-  return out.join(' ')
-}
 
 describe.skipIf(SKIP_E2E)('browser UI (e2e)', () => {
   let e2e: E2E
@@ -389,53 +368,6 @@ describe.skipIf(SKIP_E2E)('browser UI (e2e)', () => {
     await page.getByRole('button', { name: 'Load 25 more' }).click()
     await expect.poll(() => page.locator('tr[data-attempt-id]').count()).toBe(total)
     await page.getByText(`${total} shown`).waitFor()
-  })
-
-  it('measures keystroke to repaint for a 400-word answer', async () => {
-    await page.goto(`${base}/practice/${promptB}`)
-    const answer = page.getByTestId('answer')
-    await answer.fill(longAnswer(410))
-    await page.locator('[data-star]').first().waitFor()
-    await answer.focus()
-    await page.keyboard.press('End')
-    // keydown → the first task after the next frame: the DOM update, style, layout and paint are done.
-    // input → the next frame's start isolates the app's own work (re-score and re-render).
-    await page.evaluate(`(() => {
-      window.__frames = []
-      window.__app = []
-      const el = document.querySelector('[data-testid="answer"]')
-      el.addEventListener('input', () => performance.mark('input'), { capture: true })
-      el.addEventListener('keydown', () => {
-        performance.mark('key')
-        requestAnimationFrame(() => {
-          window.__app.push(performance.measure('input-to-frame', 'input').duration)
-          const ch = new MessageChannel()
-          ch.port1.onmessage = () => {
-            performance.mark('painted')
-            window.__frames.push(performance.measure('keystroke-to-repaint', 'key', 'painted').duration)
-          }
-          ch.port2.postMessage(0)
-        })
-      }, { capture: true })
-    })()`)
-    const text = ' and then I measured the latency of it again, twice over'
-    for (const ch of text) {
-      await page.keyboard.type(ch)
-      await page.waitForTimeout(30)
-    }
-    const frames = await page.evaluate<number[]>('window.__frames')
-    const app = (await page.evaluate<number[]>('window.__app')).sort((a, b) => a - b)
-    expect(frames.length).toBe(text.length)
-    const words = Number(await page.getByTestId('words').textContent())
-    expect(words).toBeGreaterThanOrEqual(400)
-    const sorted = [...frames].sort((a, b) => a - b)
-    const median = sorted[Math.floor(sorted.length / 2)]!
-    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!
-    console.log(
-      `keystroke-to-repaint, ${words}-word answer, ${frames.length} keystrokes: median ${median.toFixed(1)} ms, ` +
-        `p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms; ` +
-        `of which input → next frame (re-score + render): median ${app[Math.floor(app.length / 2)]!.toFixed(1)} ms`,
-    )
   })
 
   it('raised no page errors', () => {

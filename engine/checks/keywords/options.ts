@@ -1,10 +1,10 @@
 // keywords options: the phrase groups that show an area, and where they must appear. Read when rubrics load only.
 
 import { z } from 'zod'
-import { CONCEPTS } from '../../concepts'
+import { CONCEPTS } from '../../lexicon/concepts'
 
 export const summary =
-  'Groups of evidence, each named by shared concepts (engine/concepts.ts) and phrases of its own, matched on ' +
+  'Groups of evidence, each named by shared concepts (engine/lexicon/concepts.ts) and phrases of its own, matched on ' +
   'word stems with gaps ("took … ownership") and alternatives ("wrote/updated"), never when negated, and ' +
   'optionally required in one section.'
 
@@ -35,7 +35,7 @@ export const options = z
               .array(
                 z.enum(CONCEPT_IDS, {
                   error: (issue) =>
-                    `Unknown concept '${String(issue.input)}'; the concepts are listed in engine/concepts.ts`,
+                    `Unknown concept '${String(issue.input)}'; the concepts are listed in engine/lexicon/concepts.ts`,
                 }),
               )
               .min(1)

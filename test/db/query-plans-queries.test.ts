@@ -1,4 +1,4 @@
-// Every query reads through the index meant for it: asserted on the index named in EXPLAIN QUERY PLAN.
+// Every query function reads through the index meant for it: asserted on the index named in EXPLAIN QUERY PLAN.
 
 import type { Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
@@ -17,6 +17,7 @@ import {
   trendWindow,
 } from '../../db/index'
 import { DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+import { readOf, tableReads, tableScans } from './query-plan-reads'
 
 let dir: string
 let db: Db
@@ -24,148 +25,6 @@ beforeEach(() => {
   ;({ dir, db } = openTempDb())
 })
 afterEach(() => removeTempDb(dir, db))
-
-/** How a query plan reads one table: a seek or a walk, through which index, or by rowid. */
-interface TableRead {
-  /** The table, or its alias in the query. */
-  table: string
-  /** SEARCH (a range or point of an index) rather than SCAN (every entry). */
-  seek: boolean
-  index: string | undefined
-  /** The index alone answers: the table's rows are not read. */
-  covering: boolean
-  byRowid: boolean
-}
-
-/**
- * The table reads of an EXPLAIN QUERY PLAN, from the parts of its wording every SQLite release since 3.8 shares
- * (SEARCH or SCAN, the table, USING [COVERING] INDEX name, PRIMARY KEY), so the assertions name indexes rather
- * than pin whole lines whose details (constraint text, "TABLE", aliases) change between releases.
- */
-function tableReads(plan: string): TableRead[] {
-  return plan.split('\n').flatMap((line) => {
-    const m = /^\s*(SEARCH|SCAN)\s+(?:TABLE\s+)?(\w+)(?:\s+AS\s+(\w+))?/.exec(line)
-    if (m === null) return []
-    const index = /\bUSING\s+(COVERING\s+)?INDEX\s+(\w+)/.exec(line)
-    return [
-      {
-        table: m[3] ?? m[2]!,
-        seek: m[1] === 'SEARCH',
-        index: index?.[2],
-        covering: index?.[1] !== undefined,
-        byRowid: /\bPRIMARY KEY\b|\bROWID\b/i.test(line) && index === null,
-      },
-    ]
-  })
-}
-
-/** How `plan` reads `table`; fails when the plan does not read it exactly once. */
-function readOf(plan: string, table: string): TableRead {
-  const reads = tableReads(plan).filter((r) => r.table === table)
-  expect(reads, `${table} in\n${plan}`).toHaveLength(1)
-  return reads[0]!
-}
-
-const STORED_TABLES = new Set([
-  'attempts',
-  'attempt_tags',
-  'attempt_criteria',
-  'attempt_reports',
-  'attempt_area_scores',
-  'area_score_backfill',
-  'trend_days',
-])
-
-/** The aliases the aggregates give stored tables: a (attempts), t (attempt_tags), s and b (attempt_area_scores). */
-const ALIASES = new Set(['a', 't', 's', 'b'])
-
-/** Reads of a stored table (or an alias the aggregates give one) through no index at all. */
-function tableScans(plan: string): TableRead[] {
-  return tableReads(plan).filter(
-    (r) => (STORED_TABLES.has(r.table) || ALIASES.has(r.table)) && !r.index && !r.byRowid,
-  )
-}
-
-describe('indexes', () => {
-  const plan = (query: ReturnType<typeof sql>) =>
-    db
-      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
-      .map((r) => r.detail)
-      .join('\n')
-
-  test('every list and filter query is answered from an index, not a table scan', () => {
-    const newest = 'ORDER BY created_at DESC, id DESC LIMIT 20'
-    expect(readOf(plan(sql`SELECT id FROM attempts ${sql.raw(newest)}`), 'attempts').index).toBe(
-      'attempts_created_idx',
-    )
-    expect(
-      readOf(plan(sql`SELECT id FROM attempts WHERE prompt_id = 'p' ${sql.raw(newest)}`), 'attempts'),
-    ).toMatchObject({ seek: true, index: 'attempts_prompt_created_idx' })
-    expect(
-      readOf(plan(sql`SELECT id FROM attempts WHERE rubric_id = 'r' ${sql.raw(newest)}`), 'attempts'),
-    ).toMatchObject({ seek: true, index: 'attempts_rubric_created_idx' })
-    expect(
-      readOf(plan(sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't'`), 'attempt_tags'),
-    ).toMatchObject({
-      seek: true,
-      covering: true,
-      index: expect.stringMatching(/^attempt_tags_tag_(created|score)_idx$/),
-    })
-    expect(
-      readOf(
-        plan(sql`SELECT id FROM attempts ORDER BY score DESC, created_at DESC, id DESC LIMIT 20`),
-        'attempts',
-      ).index,
-    ).toBe('attempts_score_created_idx')
-    expect(
-      readOf(
-        plan(
-          sql`SELECT id FROM attempts WHERE (score, created_at, id) > (50, 0, 3) ORDER BY score, created_at, id LIMIT 20`,
-        ),
-        'attempts',
-      ),
-    ).toMatchObject({ seek: true, covering: true, index: 'attempts_score_created_idx' })
-    // Coverage: an area's best attempt and its latest attempts are seeks in attempt_tags alone.
-    const best = plan(
-      sql`SELECT attempt_id FROM attempt_tags WHERE tag = 't' AND score = 90 ORDER BY created_at, attempt_id LIMIT 1`,
-    )
-    expect(readOf(best, 'attempt_tags')).toMatchObject({
-      seek: true,
-      covering: true,
-      index: 'attempt_tags_tag_score_idx',
-    })
-    const latest = plan(
-      sql`SELECT score FROM attempt_tags WHERE tag = 't' ORDER BY created_at DESC, attempt_id DESC LIMIT 5`,
-    )
-    expect(readOf(latest, 'attempt_tags')).toMatchObject({
-      seek: true,
-      covering: true,
-      index: 'attempt_tags_tag_created_idx',
-    })
-    // Neither sorts: the index gives the order.
-    for (const p of [best, latest]) expect(p).not.toMatch(/TEMP B-TREE/)
-    expect(
-      readOf(
-        plan(sql`SELECT * FROM attempt_reports WHERE attempt_id = 1 ORDER BY scored_at`),
-        'attempt_reports',
-      ),
-    ).toMatchObject({ seek: true, index: 'attempt_reports_attempt_idx' })
-    expect(
-      readOf(plan(sql`SELECT * FROM attempt_criteria WHERE attempt_id = 1`), 'attempt_criteria'),
-    ).toMatchObject({ seek: true, index: expect.any(String) })
-  })
-
-  test('the plan reader tells an index read from a table scan', () => {
-    // The reader itself: a table read with no index must be reported, or the assertions above prove nothing.
-    const scan = plan(sql`SELECT id FROM attempts WHERE answer = 'x'`)
-    expect(tableScans(scan).map((r) => r.table)).toEqual(['attempts'])
-    expect(readOf(plan(sql`SELECT * FROM attempts WHERE id = 1`), 'attempts')).toMatchObject({
-      seek: true,
-      byRowid: true,
-      index: undefined,
-    })
-  })
-})
 
 describe('query plans of the query functions', () => {
   /** Runs `fn` and answers EXPLAIN QUERY PLAN, with the same parameters, of every SELECT it ran. */

@@ -1,0 +1,107 @@
+// Rule tables for the reflection and hedging checks: valid and invalid answers, with golden one-line messages.
+import { CLEAN_75, FIVE_ACTIONS, ruleTester } from './check-table'
+
+ruleTester('reflection', {
+  valid: [
+    {
+      name: 'closes with what was learned',
+      text: `${FIVE_ACTIONS} I learned to check the calendar before profiling code.`,
+      score: 100,
+      messages: ['111-165 reflection: Reflection on what you learned'],
+      highlights: ['I learned to check the calendar before profiling code.'],
+    },
+    {
+      name: '"Looking back, I would have…" is a reflection, not a hypothetical',
+      text: `${FIVE_ACTIONS} Looking back, I would have asked for help sooner.`,
+      score: 100,
+      messages: ['111-160 reflection: Reflection on what you learned'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'no lesson',
+      text: `${FIVE_ACTIONS} The export ran faster.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
+    {
+      name: 'a lesson at the start, not the end, earns half',
+      text: `I learned a lot from my manager early on. ${FIVE_ACTIONS}`,
+      status: 'partial',
+      score: 50,
+      messages: ['0-41 reflection: Reflection on what you learned'],
+    },
+  ],
+})
+
+ruleTester('hedging', {
+  valid: [
+    {
+      name: 'no hedges in 75 words (credit grows to 80 words)',
+      text: CLEAN_75,
+      score: 93.75,
+      messages: ['- hedging: Only 75 words: too little to show confident delivery'],
+    },
+    {
+      name: 'one hedge in 80 words with maxPer100 1',
+      text: `${CLEAN_75} I basically rewrote the export.`,
+      options: { maxPer100: 1, zeroPer100: 5 },
+      score: 93.75,
+      messages: ['398-407 hedging: Hedge or filler word'],
+      highlights: ['basically'],
+    },
+    {
+      name: 'a looser maxPer100 allows three hedges',
+      text: `${CLEAN_75} I basically rewrote the export and it was kind of faster, I guess.`,
+      options: { maxPer100: 5, zeroPer100: 10 },
+      score: 100,
+      messages: [
+        '398-407 hedging: Hedge or filler word',
+        '438-445 hedging: Hedge or filler word',
+        '454-461 hedging: Hedge or filler word',
+      ],
+      highlights: ['basically', 'kind of', 'I guess'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'hedges everywhere',
+      text: 'I basically rewrote the export, and it was kind of faster, I think. Maybe it helped.',
+      status: 'missed',
+      score: 0,
+      messages: [
+        '2-11 hedging: Hedge or filler word',
+        '43-50 hedging: Hedge or filler word',
+        '59-66 hedging: Hedge or filler word',
+        '68-73 hedging: Hedge or filler word',
+      ],
+      highlights: ['basically', 'kind of', 'I think', 'Maybe'],
+    },
+    {
+      name: 'one hedge in 80 words costs a third',
+      text: `${CLEAN_75} I basically rewrote the export.`,
+      status: 'partial',
+      score: 62.5,
+      messages: ['398-407 hedging: Hedge or filler word'],
+    },
+    {
+      name: 'three hedges in 87 words',
+      text: `${CLEAN_75} I basically rewrote the export and it was kind of faster, I guess.`,
+      status: 'missed',
+      score: 0,
+      messages: [
+        '398-407 hedging: Hedge or filler word',
+        '438-445 hedging: Hedge or filler word',
+        '454-461 hedging: Hedge or filler word',
+      ],
+    },
+    {
+      name: 'a four-word answer shows no confidence yet',
+      text: 'I rewrote the export.',
+      status: 'missed',
+      score: 5,
+      messages: ['- hedging: Only 4 words: too little to show confident delivery'],
+    },
+  ],
+})

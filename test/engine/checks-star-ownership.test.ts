@@ -1,0 +1,109 @@
+// Rule tables for the star-sections and ownership checks: valid and invalid answers, with golden one-line messages.
+import { FULL_STORY, I_ACTION, MIXED_ACTION, ruleTester, WE_ACTION } from './check-table'
+
+ruleTester('star-sections', {
+  valid: [
+    { name: 'all four sections, Action the largest', text: FULL_STORY, score: 100 },
+    {
+      name: 'only the required sections, with lower minimum words',
+      text: 'Action: I rewrote the export to read from the replica.\nResult: The Friday timeouts stopped completely.',
+      options: { required: ['action', 'result'], minWords: { situation: 1, task: 1, action: 5, result: 3 } },
+      score: 100,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no Task and no Result',
+      text: 'Situation: Last March I was the on-call lead for the order service at a grocery delivery company, and every Friday evening the service timed out for twenty minutes.\nAction: I pulled three weeks of traces from Datadog and lined them up against the Postgres slow-query log. I noticed that every timeout started within a minute of a reporting job that someone had moved to six in the evening. I rewrote the export to read from the replica in batches of 5,000 rows and added an index on the orders table.',
+      status: 'partial',
+      // Presence 2/4 (0.3) + Action share (0.15) + Action largest (0.1) + Situation under 35% (0.15).
+      score: 70,
+      messages: [
+        '- star-sections: No Task found: say what you were responsible for or asked to achieve',
+        '- star-sections: No Result found: say what happened because of your actions, with a number if you can',
+      ],
+    },
+    {
+      name: 'a long Situation and a thin Action and Result',
+      text: 'Situation: Last March I was the on-call lead for the order service at a grocery delivery company. Every Friday evening the service timed out for twenty minutes, and the support team was flooded with complaints from angry customers who could not place orders. The company had just raised a new funding round and the founders were worried about churn during the holiday season.\nTask: My manager asked me to find the cause.\nAction: I rewrote the export to read from the replica.\nResult: The Friday timeouts stopped completely.',
+      status: 'partial',
+      score: 44.45,
+      messages: [
+        '- star-sections: The Action is 11% of the answer; aim for at least 30%',
+        '0-375 star-sections: The Situation takes 74% of the answer; keep background under 35%',
+        '- star-sections: The Action is thin (9 words): say step by step what you did yourself, in the past tense',
+        '- star-sections: The Result is thin (5 words): say what happened because of your actions, with a number if you can',
+      ],
+    },
+  ],
+})
+
+ruleTester('ownership', {
+  valid: [
+    { name: 'every step of the Action says "I"', text: I_ACTION, score: 100 },
+    {
+      name: 'half "I" is enough with minShare 0.5',
+      text: MIXED_ACTION,
+      options: { minShare: 0.5, zeroShare: 0.1 },
+      score: 100,
+    },
+    {
+      name: 'a short Action passes a low minActionWords, with a warning',
+      text: 'Action: I rewrote the export.',
+      options: { minActionWords: 5 },
+      score: 80,
+      messages: ['- ownership: The Action is 4 words: too little to show what you did'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'the Action hides behind "we"',
+      text: WE_ACTION,
+      status: 'missed',
+      score: 0,
+      messages: [
+        '- ownership: Only 0% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
+      highlights: ['We', 'We', 'We', 'we'],
+    },
+    {
+      name: 'half "I", half "we"',
+      text: MIXED_ACTION,
+      status: 'partial',
+      // (0.5 - 0.25) / (0.7 - 0.25) of the points.
+      score: 55.56,
+      messages: [
+        '- ownership: Only 50% of the Action says "I"; interviewers want your part, not the team\'s',
+        '98-100 ownership: Say "I" for what you did yourself',
+        '233-235 ownership: Say "I" for what you did yourself',
+      ],
+      highlights: ['We', 'we'],
+    },
+    {
+      name: 'a thin Action earns credit in proportion to its words',
+      text: 'Action: I rewrote the export.',
+      status: 'missed',
+      // 4 of the 40 words needed.
+      score: 10,
+      messages: ['- ownership: The Action is 4 words: too little to show what you did'],
+    },
+    {
+      name: 'no Action at all',
+      text: 'Situation: the export was slow.\nResult: it got faster.',
+      status: 'missed',
+      score: 0,
+      messages: ['- ownership: There is no Action to show what you did yourself'],
+    },
+    {
+      name: 'a passive Action never says who did the work',
+      text: 'Action: The export was rewritten to read from the replica in batches, and an index was added on the created_at column so the nightly scan stopped locking the orders table during the dinner rush every evening.',
+      status: 'missed',
+      score: 30,
+      messages: ['- ownership: The Action never says who did the work'],
+    },
+  ],
+})

@@ -222,7 +222,11 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
       feats.push(name)
     }
     if (hits[Phrase.Task]!.length > 0) feats.push('task-phrase')
-    if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) feats.push('closing-opener')
+    // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
+    if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) {
+      feats.push('closing-opener')
+      if (i === n - 1) feats.push('closing-opener:last')
+    }
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").
     const pc = clauses[i]!

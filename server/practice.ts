@@ -1,10 +1,9 @@
 // Which area a candidate should practise next, and how far each area is covered: rubrics joined with SQL aggregates.
 
 import type { NextPrompt } from '../contract/progress'
-import { STARTING_AREAS } from '../contract/starting-areas'
 import type { AreaPractice } from '../db/index'
 import type { AreaKind, Rubric } from '../engine/index'
-import { AREA_KINDS, isAreaKind } from '../engine/kinds'
+import { AREA_KINDS, isAreaKind, STARTING_AREAS } from '../engine/kinds'
 import type { RegisteredPrompt } from './rubric-registry'
 
 function isArea(rubric: Rubric): rubric is Rubric & { kind: AreaKind } {

@@ -265,8 +265,6 @@ export const TASK_MORE = [
 /** Phrases that open a closing outcome ("In the end we shipped…", "Since then…", "Today…"). */
 export const CLOSING_OPENERS = [
   'as a result',
-  'ultimately',
-  'eventually',
   'in the end',
   'by the end',
   'at the end',

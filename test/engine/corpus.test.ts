@@ -5,14 +5,17 @@ import { score } from '../../engine/score'
 import {
   CORPUS_DIR,
   type CorpusAnswer,
+  FIXES_DIR,
   HOLDOUT_DIR,
+  HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
   loadCorpus,
+  loadFixPairs,
   loadStyled,
   STYLES_DIR,
   type StyledAnswer,
 } from '../fixtures/corpus'
-import { degradedWins, labelFigures } from '../fixtures/measure'
+import { degradedWins, fixFigures, labelFigures, principleFit } from '../fixtures/measure'
 import { shippedRubrics, starCore } from './helpers'
 
 const rubric = starCore()
@@ -149,5 +152,41 @@ describe('held-out styles set (never tuned against)', () => {
 
   it('scores a strong story above its degraded version at least 90% of the time', () => {
     expect((m.wins.pairs - m.wins.losses.length) / m.wins.pairs).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+describe('principle evidence in candidates’ own words', () => {
+  const rubrics = shippedRubrics()
+
+  it('development styles set: strong answers earn most of their own rubric’s evidence, and their principle ranks in the top 3', () => {
+    const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
+    expect(fit.answers).toBeGreaterThanOrEqual(80)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.75)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.93)
+  })
+
+  it('held-out styles set: the same, never tuned against', () => {
+    const fit = principleFit(loadStyled(HOLDOUT_STYLES_DIR), rubrics, score)
+    expect(fit.answers).toBeGreaterThanOrEqual(28)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.75)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.93)
+  })
+})
+
+describe('advice that pays when followed', () => {
+  const rubrics = shippedRubrics()
+
+  it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
+    const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
+    expect(f.pairs).toBeGreaterThanOrEqual(80)
+    expect(f.both).toBeGreaterThanOrEqual(0.84)
+    expect(f.lowered.length).toBeLessThanOrEqual(3)
+  })
+
+  it('held-out fix pairs: the same, never tuned against', () => {
+    const f = fixFigures(loadFixPairs(HOLDOUT_FIXES_DIR), rubrics, score)
+    expect(f.pairs).toBeGreaterThanOrEqual(30)
+    expect(f.both).toBeGreaterThanOrEqual(0.8)
+    expect(f.lowered.length).toBeLessThanOrEqual(2)
   })
 })

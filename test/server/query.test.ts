@@ -273,47 +273,43 @@ describe('over HTTP', () => {
 
   test('the lenient readings reported: an impossible day, an empty value, hex, exponent and leading zeros', async () => {
     const cases: [query: string, field: string, message: string][] = [
-      ['from=2025-02-30', 'from', 'query.from: from is not a real date or time: 2025-02-30 does not exist'],
-      ['to=2025-04-31', 'to', 'query.to: to is not a real date or time: 2025-04-31 does not exist'],
+      ['from=2025-02-30', 'from', 'from is not a real date or time: 2025-02-30 does not exist'],
+      ['to=2025-04-31', 'to', 'to is not a real date or time: 2025-04-31 does not exist'],
       [
         'from=2025-01-31T24:00:00Z',
         'from',
-        'query.from: from is not a real date or time: 2025-01-31T24:00:00Z does not exist',
+        'from is not a real date or time: 2025-01-31T24:00:00Z does not exist',
       ],
-      [
-        'minScore=',
-        'minScore',
-        'query.minScore: minScore is empty; give a whole number from 0 to 100, or leave it out',
-      ],
+      ['minScore=', 'minScore', 'minScore is empty; give a whole number from 0 to 100, or leave it out'],
       [
         'minScore=0x10',
         'minScore',
-        "query.minScore: minScore must be a whole number from 0 to 100, written in plain decimal digits: 16, not '0x10'",
+        "minScore must be a whole number from 0 to 100, written in plain decimal digits: 16, not '0x10'",
       ],
       [
         'limit=1e1',
         'limit',
-        "query.limit: limit must be a whole number from 1 to 100, written in plain decimal digits: 10, not '1e1'",
+        "limit must be a whole number from 1 to 100, written in plain decimal digits: 10, not '1e1'",
       ],
       [
         'maxScore=070',
         'maxScore',
-        "query.maxScore: maxScore must be a whole number from 0 to 100, written in plain decimal digits: 70, not '070'",
+        "maxScore must be a whole number from 0 to 100, written in plain decimal digits: 70, not '070'",
       ],
-      ['from=', 'from', 'query.from: from is empty; give a date like 2025-01-31, or leave it out'],
-      ['tag=', 'tag', 'query.tag: tag is empty; leave it out to include every area'],
-      ['cursor=', 'cursor', 'query.cursor: cursor is empty; leave it out to start from the first page'],
-      ['sort=', 'sort', 'query.sort: sort must be createdAt or score'],
+      ['from=', 'from', 'from is empty; give a date like 2025-01-31, or leave it out'],
+      ['tag=', 'tag', 'tag is empty; leave it out to include every area'],
+      ['cursor=', 'cursor', 'cursor is empty; leave it out to start from the first page'],
+      ['sort=', 'sort', 'sort must be createdAt or score'],
       [
         'from=2025-01-31T09:30:00',
         'from',
-        'query.from: from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z; a date-time needs its offset: Z for UTC, or e.g. +01:00',
+        'from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z; a date-time needs its offset: Z for UTC, or e.g. +01:00',
       ],
       [
         // An unencoded + arrives as a space.
         'from=2025-01-31T09:30:00+01:00',
         'from',
-        'query.from: from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z; a + in a query string reads as a space, so write a + offset as %2B (e.g. %2B01:00)',
+        'from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z; a + in a query string reads as a space, so write a + offset as %2B (e.g. %2B01:00)',
       ],
     ]
     for (const [query, field, message] of cases) {

@@ -43,6 +43,21 @@ const BUSY_TIMEOUT_MS = 5000
  * Throws DatabaseOpenError, with a one-line message, when the path is a folder, the file is not a
  * SQLite database, or the file or its folder cannot be written.
  */
+/** Runs `fn`, trying again for up to the busy timeout while SQLite answers SQLITE_BUSY without waiting. */
+function whileBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try {
+      return fn()
+    } catch (err) {
+      const code = (err as { code?: unknown }).code
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err
+      Atomics.wait(pause, 0, 0, 25)
+    }
+  }
+}
+
 export function createDb(path: string): Db {
   const onDisk = path !== ':memory:' && !path.startsWith('file:')
   let sqlite: Database.Database | undefined
@@ -59,10 +74,13 @@ export function createDb(path: string): Db {
     // WAL lets readers go on while one writer commits; the busy timeout waits out a concurrent writer
     // (another process, a backup) instead of failing at once with SQLITE_BUSY.
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    sqlite.pragma('journal_mode = WAL')
+    const open = sqlite
+    // Switching a new file to WAL needs it to itself: SQLite answers SQLITE_BUSY at once, without waiting,
+    // when another process is opening the same new file. So does the first read of a schema being written.
+    whileBusy(() => open.pragma('journal_mode = WAL'))
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('synchronous = NORMAL')
-    migrate(sqlite)
+    whileBusy(() => migrate(open))
     const db = drizzle({ client: sqlite, schema })
     optimizeDb(db)
     if (onDisk) rememberFile(db, path)

@@ -19,6 +19,8 @@ export interface GuardOptions {
   keepAliveTimeoutMs?: number
   /** Open connections at once; more are refused. */
   maxConnections?: number
+  /** Requests one connection may carry before the server closes it (the client opens another). */
+  maxRequestsPerSocket?: number
 }
 
 const GUARD_DEFAULTS = {
@@ -265,6 +267,8 @@ export function guardOptionsFromEnv(env: Record<string, string | undefined>): Gu
   if (keepAliveTimeoutMs !== undefined) options.keepAliveTimeoutMs = keepAliveTimeoutMs
   const maxConnections = whole('STARBOARD_MAX_CONNECTIONS', 1, 'connections')
   if (maxConnections !== undefined) options.maxConnections = maxConnections
+  const maxRequestsPerSocket = whole('STARBOARD_MAX_REQUESTS_PER_CONNECTION', 1, 'requests')
+  if (maxRequestsPerSocket !== undefined) options.maxRequestsPerSocket = maxRequestsPerSocket
   return options
 }
 
@@ -282,7 +286,7 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
   // this one also ends a response that the client stopped reading.
   server.setTimeout(2 * requestTimeoutMs)
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? GUARD_DEFAULTS.keepAliveTimeoutMs
-  server.maxRequestsPerSocket = MAX_REQUESTS_PER_SOCKET
+  server.maxRequestsPerSocket = options.maxRequestsPerSocket ?? MAX_REQUESTS_PER_SOCKET
   server.maxConnections = options.maxConnections ?? GUARD_DEFAULTS.maxConnections
 
   const rules = rulesOf(options)

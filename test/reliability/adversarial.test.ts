@@ -170,7 +170,8 @@ describe('score() on repeated units up to the character limit', () => {
       fc.property(fc.array(atom, { minLength: 1, maxLength: 5 }), (atoms) => {
         expectLinear(atoms.join(''))
       }),
-      { numRuns: 40 },
+      // A fixed seed keeps CI repeatable; change it to explore other inputs.
+      { numRuns: 40, seed: 20261128 },
     )
   })
 

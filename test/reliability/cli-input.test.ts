@@ -122,7 +122,8 @@ describe('star score --jsonl on arbitrary input', () => {
       fc.property(inputArb, (input) => {
         checkOutput(input.lines, runJsonl(inputOf(input)))
       }),
-      { numRuns: 12 },
+      // A fixed seed keeps CI repeatable; change it to explore other inputs.
+      { numRuns: 12, seed: 20261128 },
     )
   })
 

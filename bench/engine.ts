@@ -4,6 +4,7 @@ import { compileRubrics } from '../engine/parse'
 import { score } from '../engine/score'
 import type { Rubric } from '../engine/types'
 import { readRubricFolder } from '../server/rubric-files'
+import { ADVERSARIAL_UNITS } from '../test/fixtures/adversarial-units'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
 
 export interface EngineBench {
@@ -103,35 +104,6 @@ export function benchEngine(): EngineBench {
     engineScaling: longMicros / starCoreMicros,
   }
 }
-
-/** Repeated units that stress splitting, joining, labelling and the checks; each once made scoring super-linear or slow. */
-const ADVERSARIAL_UNITS = [
-  '.',
-  '!',
-  '?',
-  '…',
-  ';',
-  ':',
-  ',',
-  '...',
-  '.!?',
-  '\n',
-  '\n\n',
-  '- ',
-  '* ',
-  '1. ',
-  '😀',
-  'ab',
-  '12345',
-  'ab\n',
-  'ab\r\n',
-  'ab。',
-  'S:\n',
-  ':\n',
-  '- ab\n',
-  'J. ',
-  'redis ',
-]
 
 export interface AdversarialBench {
   chars: number

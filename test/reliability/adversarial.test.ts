@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { compileRubrics, type Rubric, type ScoreReport, score } from '../../engine/index'
 import { readRubricFolder } from '../../server/rubric-files'
+import { ADVERSARIAL_UNITS } from '../fixtures/adversarial-units'
 import { startApp, type TestApp } from '../server/helpers'
 
 const LIMIT = 20_000
@@ -15,51 +16,6 @@ const rubrics: Rubric[] = compileRubrics(
   readRubricFolder(new URL('../../rubrics/', import.meta.url).pathname).sources,
 ).rubrics
 const STAR_CORE = rubrics.find((r) => r.id === 'star-core')!
-
-/** Units that once made splitting, joining or a check super-linear, and their neighbours. */
-const UNITS = [
-  '.',
-  '!',
-  '?',
-  '…',
-  ';',
-  ':',
-  ',',
-  '...',
-  '?!',
-  '.!?',
-  '!!!',
-  '. . ',
-  '.…',
-  '\n',
-  '\n\n',
-  '\r\n',
-  '- ',
-  '* ',
-  '• ',
-  '1. ',
-  '😀',
-  '👩‍💻',
-  'ab',
-  '12345',
-  'ab\n',
-  'ab\r\n',
-  'ab\n \n',
-  'ab. ',
-  'ab。',
-  'ab?\n',
-  '- ab\n',
-  '1. ab\n',
-  ':\n',
-  '-\n',
-  'S:\n',
-  'Result: ',
-  'Dr. ',
-  'J. ',
-  'redis ',
-  'I led ',
-  '$1 ',
-]
 
 /** `unit` repeated to exactly `length` characters. */
 function repeatTo(unit: string, length: number): string {
@@ -125,7 +81,7 @@ function expectLinear(unit: string): void {
 }
 
 describe('score() on repeated units up to the character limit', () => {
-  test.each(UNITS.map((u) => [JSON.stringify(u), u]))(
+  test.each(ADVERSARIAL_UNITS.map((u) => [JSON.stringify(u), u]))(
     '%s: work at 10× the length is at most ~10×',
     (_, unit) => {
       expectLinear(unit)
@@ -179,7 +135,7 @@ describe('score() on repeated units up to the character limit', () => {
     // A bound, not a benchmark: the slowest of these costs tens of milliseconds of this process's own processor
     // time, and the quadratic splitter took 2–5 s; processor time (not wall time) does not grow when other
     // processes share the machine, so a 1 s bound leaves more than a tenfold margin either way.
-    for (const unit of UNITS) {
+    for (const unit of ADVERSARIAL_UNITS) {
       const text = repeatTo(unit, LIMIT)
       score(text, STAR_CORE)
       expect(

@@ -66,6 +66,16 @@ export const HEALTH_REASONS = {
 
 export type HealthReasonCode = keyof typeof HEALTH_REASONS
 
+/** What health mentions without being degraded: work in progress that answers stay correct through. */
+export const HEALTH_NOTES = {
+  'area-scores-backfilling':
+    'Back-filling: earlier attempts are being scored under the rubric of each area they train, in the ' +
+    'background. Until it finishes, coverage and trends by area count an attempt for its own prompt’s area ' +
+    'only; other areas count it once it is scored.',
+} as const
+
+export type HealthNoteCode = keyof typeof HEALTH_NOTES
+
 export const healthSchema = z.object({
   status: z
     .enum(['ok', 'degraded'])
@@ -76,6 +86,15 @@ export const healthSchema = z.object({
       message: z.string(),
     }),
   ),
+  notes: z
+    .array(
+      z.object({
+        code: z.enum(Object.keys(HEALTH_NOTES) as [HealthNoteCode, ...HealthNoteCode[]]),
+        message: z.string(),
+        pending: z.number().int().optional().describe('Attempts still waiting, for area-scores-backfilling.'),
+      }),
+    )
+    .describe('Work in progress that does not make the service degraded, e.g. the back-fill of area scores.'),
   engineVersion: z.string(),
   database: z.enum(['ok', 'degraded']),
   rubrics: z.number().int().describe('Rubrics in service.'),

@@ -1,5 +1,6 @@
-// Attempts' scores under the rubric of each area their prompt trains: written with the attempt and with every
-// re-score, read by coverage and trends by area, and back-filled once for attempts stored before they existed.
+// Attempts' scores and per-criterion results under the rubric of each area their prompt trains: written with the
+// attempt and with every re-score, read by coverage and trends by area, and back-filled for attempts stored before
+// they existed.
 
 import type { Database, Statement } from 'better-sqlite3'
 import type { Db } from './client'
@@ -13,11 +14,24 @@ export interface AreaScore {
   rubricId: string
   score: number
   band: { id: string; label: string }
+  /** The criteria of the area's rubric with their results, for per-criterion trends by area. */
+  criteria?: readonly AreaCriterion[]
+}
+
+/** One criterion's result under an area's rubric, as the engine's CriterionResult has it. */
+export interface AreaCriterion {
+  id: string
+  score: number
+  max: number
+  status: 'met' | 'partial' | 'missed'
 }
 
 export interface AreaScoreStatements {
   insert: Statement
   remove: Statement
+  insertCriterion: Statement
+  removeCriteria: Statement
+  dequeue: Statement
 }
 
 /** Prepared by the attempt write statements (db/attempts.ts), so the rows go in the same transaction. */
@@ -28,13 +42,20 @@ export function areaScoreStatements(client: Database): AreaScoreStatements {
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     remove: client.prepare('DELETE FROM attempt_area_scores WHERE attempt_id = ?'),
+    insertCriterion: client.prepare(
+      `INSERT INTO attempt_area_criteria (attempt_id, rubric_id, criterion_id, score, max, status)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    removeCriteria: client.prepare('DELETE FROM attempt_area_criteria WHERE attempt_id = ?'),
+    dequeue: client.prepare('DELETE FROM area_score_backfill WHERE attempt_id = ?'),
   }
 }
 
 /**
- * Writes an attempt's per-area scores inside the caller's transaction. With `replace`, the attempt's earlier
- * rows go first (a re-score). `scores` undefined writes nothing and keeps what the attempt had. An area given
- * twice keeps its first score, as a prompt's repeated tag is stored once.
+ * Writes an attempt's per-area scores and criteria inside the caller's transaction. With `replace`, the attempt's
+ * earlier rows go first (a re-score), and the attempt leaves the back-fill queue: its rows are now complete and
+ * newer than anything the back-fill would compute. `scores` undefined writes nothing and keeps what the attempt
+ * had. An area given twice keeps its first score, as a prompt's repeated tag is stored once.
  */
 export function writeAreaScores(
   statements: AreaScoreStatements,
@@ -44,12 +65,19 @@ export function writeAreaScores(
   replace: boolean,
 ): void {
   if (scores === undefined) return
-  if (replace) statements.remove.run(attemptId)
+  if (replace) {
+    statements.remove.run(attemptId)
+    statements.removeCriteria.run(attemptId)
+    statements.dequeue.run(attemptId)
+  }
   const seen = new Set<string>()
   for (const s of scores) {
     if (seen.has(s.rubricId)) continue
     seen.add(s.rubricId)
     statements.insert.run(attemptId, s.rubricId, s.score, s.band.id, s.band.label, createdAt)
+    for (const c of s.criteria ?? []) {
+      statements.insertCriterion.run(attemptId, s.rubricId, c.id, c.score, c.max, c.status)
+    }
   }
 }
 
@@ -60,17 +88,22 @@ export interface AttemptToBackfill {
   answer: string
   /** Every tag of its prompt, as stored with it: the areas to score it under. */
   tags: string[]
-  /** Its own report's rubric, score and band: the score under that rubric needs no scoring again. */
+  /** Its own report's rubric, score, band and criteria: the results under that rubric need no scoring again. */
   rubricId: string
   score: number
   band: { id: string; label: string }
+  criteria: AreaCriterion[]
 }
 
 interface BackfillStatements {
+  queued: Statement
   pending: Statement
   batch: Statement
   tags: Statement
+  criteria: Statement
   insert: Statement
+  removeCriteria: Statement
+  insertCriterion: Statement
   done: Statement
   run: (size: number, scoreAttempt: (attempt: AttemptToBackfill) => readonly AreaScore[]) => number
 }
@@ -93,6 +126,7 @@ function backfillStatementsFor(db: Db): BackfillStatements {
   if (known !== undefined) return known
   const client = db.$client
   const statements: BackfillStatements = {
+    queued: client.prepare('SELECT EXISTS (SELECT 1 FROM area_score_backfill)').pluck(),
     pending: client.prepare('SELECT count(*) FROM area_score_backfill').pluck(),
     batch: client.prepare(
       `SELECT a.id, a.prompt_id AS promptId, a.answer, a.rubric_id AS rubricId, a.score, a.band_id AS bandId,
@@ -101,9 +135,22 @@ function backfillStatementsFor(db: Db): BackfillStatements {
        ORDER BY q.attempt_id LIMIT ?`,
     ),
     tags: client.prepare('SELECT tag FROM attempt_tags WHERE attempt_id = ? ORDER BY tag').pluck(),
-    // An attempt re-scored since the queue was filled has its rows already, from the newer report: they stay.
+    criteria: client.prepare(
+      `SELECT criterion_id AS id, score, max, status FROM attempt_criteria WHERE attempt_id = ?
+       ORDER BY criterion_id`,
+    ),
+    // An attempt still queued was not re-scored since the queue was filled (a re-score takes it off the queue):
+    // the rows computed now replace what it had for the same area. An area whose rubric is not in service keeps
+    // its row, as the attempt cannot be scored there now.
     insert: client.prepare(
-      `INSERT OR IGNORE INTO attempt_area_scores (attempt_id, rubric_id, score, band_id, band_label, created_at)
+      `INSERT OR REPLACE INTO attempt_area_scores (attempt_id, rubric_id, score, band_id, band_label, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    removeCriteria: client.prepare(
+      'DELETE FROM attempt_area_criteria WHERE attempt_id = ? AND rubric_id = ?',
+    ),
+    insertCriterion: client.prepare(
+      `INSERT INTO attempt_area_criteria (attempt_id, rubric_id, criterion_id, score, max, status)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     done: client.prepare('DELETE FROM area_score_backfill WHERE attempt_id = ?'),
@@ -115,11 +162,16 @@ function backfillStatementsFor(db: Db): BackfillStatements {
       for (const row of rows) {
         const { bandId, bandLabel, createdAt, ...rest } = row
         const tags = statements.tags.all(row.id) as string[]
+        const criteria = statements.criteria.all(row.id) as AreaCriterion[]
         const seen = new Set<string>()
-        for (const s of scoreAttempt({ ...rest, tags, band: { id: bandId, label: bandLabel } })) {
+        for (const s of scoreAttempt({ ...rest, tags, band: { id: bandId, label: bandLabel }, criteria })) {
           if (seen.has(s.rubricId)) continue
           seen.add(s.rubricId)
           statements.insert.run(row.id, s.rubricId, s.score, s.band.id, s.band.label, createdAt)
+          statements.removeCriteria.run(row.id, s.rubricId)
+          for (const c of s.criteria ?? []) {
+            statements.insertCriterion.run(row.id, s.rubricId, c.id, c.score, c.max, c.status)
+          }
         }
         statements.done.run(row.id)
       }
@@ -130,7 +182,12 @@ function backfillStatementsFor(db: Db): BackfillStatements {
   return statements
 }
 
-/** How many attempts still wait for their per-area scores (queued by migration 0006). */
+/** Whether any attempt waits for its per-area scores: cheaper than counting them. */
+export function areaScoreBackfillQueued(db: Db): boolean {
+  return backfillStatementsFor(db).queued.get() === 1
+}
+
+/** How many attempts still wait for their per-area scores and criteria (queued by migrations 0006 and 0008). */
 export function pendingAreaScoreBackfill(db: Db): number {
   return backfillStatementsFor(db).pending.get() as number
 }

@@ -1,8 +1,10 @@
 // The database package's public surface: opening the database and the query functions.
 
 export {
+  type AreaCriterion,
   type AreaScore,
   type AttemptToBackfill,
+  areaScoreBackfillQueued,
   backfillAreaScores,
   pendingAreaScoreBackfill,
 } from './area-scores'

@@ -156,6 +156,32 @@ export const attemptAreaScores = sqliteTable(
 )
 
 /**
+ * An attempt's per-criterion results under the rubric of each area its prompt trains: the criteria behind each
+ * row of attempt_area_scores, so per-criterion trends by area use the area's own criteria. Written and replaced
+ * with the area scores, in the same transaction.
+ */
+export const attemptAreaCriteria = sqliteTable(
+  'attempt_area_criteria',
+  {
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    /** The area: the rubric the criteria belong to (a tag of the attempt's prompt). */
+    rubricId: text('rubric_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    score: real('score').notNull(),
+    max: real('max').notNull(),
+    status: text('status', { enum: ['met', 'partial', 'missed'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.rubricId, t.criterionId] }),
+    // Criterion trends by area walk the area's attempts in time order (attempt_area_scores) and read each
+    // attempt's criteria under that area from this index alone.
+    index('attempt_area_criteria_scores_idx').on(t.attemptId, t.rubricId, t.criterionId, t.score, t.max),
+  ],
+)
+
+/**
  * Attempts stored before per-area scores existed, queued once by migration 0006. The server scores each under
  * its areas' rubrics at start (the database cannot run the engine) and removes it from the queue in the same
  * transaction, so the back-fill runs once and resumes where it stopped if interrupted.

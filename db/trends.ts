@@ -5,7 +5,7 @@ import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { type AttemptFilters, filterSource } from './attempt-list'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
-import { attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
+import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
 
 export type TrendInterval = 'day' | 'week'
 
@@ -64,7 +64,8 @@ export interface Trends {
  * Average total score per day or week, and per criterion the average as a percentage of the criterion's
  * maximum points (maxima differ between rubrics, so percentages are what can be averaged); oldest period first.
  * By area (a `tag` filter), the total is each attempt's score under the area's own rubric, and `minScore` and
- * `maxScore` bound that score; criteria stay those of each attempt's own report.
+ * `maxScore` bound that score; the criteria are the area's rubric's, with each attempt's results under it
+ * (attempt_area_criteria), not those of the attempt's own report.
  * Pass the filters through `trendWindow` first to bound the answer.
  */
 export function trends(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {
@@ -172,20 +173,26 @@ function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInte
     .groupBy(p)
     .orderBy(p)
     .all()
+  // By area, each attempt's results under the area's rubric; otherwise those of its own report.
+  const c = src.byArea ? attemptAreaCriteria : attemptCriteria
+  const joined = src.byArea
+    ? and(eq(src.id, attemptAreaCriteria.attemptId), eq(attemptAreaCriteria.rubricId, filters.tag ?? ''))
+    : eq(src.id, attemptCriteria.attemptId)
   const criteria = base({
-    criterionId: attemptCriteria.criterionId,
+    criterionId: c.criterionId,
     period: periodText(p),
     attempts: sql<number>`count(*)`,
-    average: sql<number>`round(avg(100.0 * ${attemptCriteria.score} / nullif(${attemptCriteria.max}, 0)), 2)`,
+    average: sql<number>`round(avg(100.0 * ${c.score} / nullif(${c.max}, 0)), 2)`,
   })
     // CROSS JOIN fixes SQLite's join order: walk the filter's index (attempts' or the area's), then each attempt's
-    // criteria (attempt_criteria_scores_idx). Left to itself the planner walks criteria and looks every attempt
-    // up in the table, which at 100,000 attempts is several times slower.
-    .crossJoin(attemptCriteria)
-    .where(where(eq(src.id, attemptCriteria.attemptId)))
-    .groupBy(attemptCriteria.criterionId, p)
-    .having(sql`count(nullif(${attemptCriteria.max}, 0)) > 0`)
-    .orderBy(attemptCriteria.criterionId, p)
+    // criteria (attempt_criteria_scores_idx, or attempt_area_criteria_scores_idx by area). Left to itself the
+    // planner walks criteria and looks every attempt up in the table, which at 100,000 attempts is several times
+    // slower.
+    .crossJoin(c)
+    .where(where(joined as SQL))
+    .groupBy(c.criterionId, p)
+    .having(sql`count(nullif(${c.max}, 0)) > 0`)
+    .orderBy(c.criterionId, p)
     .all()
   return { overall, criteria }
 }

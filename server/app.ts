@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod'
 import { BODY_LIMIT_BYTES } from '../contract/common'
 import { ENGINE_VERSION } from '../engine/index'
-import { backfillPendingAreaScores } from './area-scores'
+import { type AreaScoreBackfill, areaScoreBackfill } from './area-scores'
 import { HttpError, installErrorHandlers } from './errors'
 import { serveClient } from './plugins/client'
 import { dbPlugin } from './plugins/db'
@@ -33,6 +33,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Milliseconds since the epoch; injectable so tests can place attempts on chosen days. */
     clock: () => number
+    /**
+     * Scoring of earlier attempts by area, in the background: started once the server listens (an app that
+     * only answers injected requests starts it itself), stopped on close.
+     */
+    areaScoreBackfill: AreaScoreBackfill
   }
 }
 
@@ -139,10 +144,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     watch: options.watchRubrics ?? true,
     ...(options.rubricDebounceMs === undefined ? {} : { debounceMs: options.rubricDebounceMs }),
   })
-  // Attempts stored before per-area scores existed are scored by area once, before the first request.
-  if (app.rubrics.list().length > 0) {
-    await backfillPendingAreaScores(app.db, (id) => app.rubrics.get(id), app.log)
-  }
+  // Attempts stored before per-area scores existed are scored by area in the background once the server listens,
+  // so a large back-fill does not hold the start; with no rubric in service there is nothing to score them under.
+  const backfill = areaScoreBackfill(app.db, (id) => app.rubrics.get(id), app.log)
+  app.decorate('areaScoreBackfill', {
+    start: () => (app.rubrics.list().length > 0 ? backfill.start() : Promise.resolve(0)),
+    stop: backfill.stop,
+  })
+  app.addHook('onListen', async () => {
+    void app.areaScoreBackfill.start()
+  })
+  // Before the database closes: the batch in progress finishes, the rest stays queued for the next start.
+  app.addHook('preClose', async () => {
+    await backfill.stop()
+  })
 
   const writeConfig = writeRouteConfig(limit)
   await app.register(healthRoutes)

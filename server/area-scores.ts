@@ -12,7 +12,7 @@ import {
 import { analyze, type Rubric } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 
-/** Per-area scores of a stored attempt that has none yet: its own report's score for its rubric, the rest now. */
+/** Per-area results of a stored attempt in the queue: its own report's for its rubric, the rest computed now. */
 function backfilledAreaScores(
   attempt: AttemptToBackfill,
   rubricFor: (id: string) => Rubric | undefined,
@@ -20,29 +20,71 @@ function backfilledAreaScores(
   return areaScoresOf(() => analyze(attempt.answer), attempt, attempt.tags, rubricFor)
 }
 
-/** Attempts scored per transaction by the back-fill: each batch holds the write lock for a fraction of a second. */
-const BACKFILL_BATCH = 100
+/**
+ * Attempts scored per transaction by the back-fill. Small, so each batch holds the write lock and the event loop
+ * for a few tens of milliseconds at most: requests are answered between batches.
+ */
+const BACKFILL_BATCH = 20
+
+/** The background back-fill of a running server (see `areaScoreBackfill`). */
+export interface AreaScoreBackfill {
+  /**
+   * Starts scoring the queue in the background, if not started yet; the promise settles with how many attempts
+   * were scored when the queue is empty or the back-fill was stopped. Calling it again returns the same promise.
+   */
+  start(): Promise<number>
+  /** Stops after the batch in progress (a batch is one transaction, so nothing is left half-written). */
+  stop(): Promise<void>
+}
 
 /**
- * Gives every attempt stored before per-area scores existed its scores under its areas' rubrics (migration 0006
- * queued them), in batches of IMMEDIATE transactions, yielding to the event loop between batches. Runs to the
- * end of the queue; a queue emptied once stays empty, so later starts do nothing. Returns how many were scored.
+ * The back-fill of attempts stored before per-area scores and criteria existed (queued by migrations 0006 and
+ * 0008): in batches of IMMEDIATE transactions, each taking its attempts off the queue, with a turn of the event
+ * loop between batches so the server keeps answering. Stopped or interrupted, it resumes at the next start where
+ * it stopped; a queue emptied once stays empty, so later starts do nothing. Until it finishes, areas other than an
+ * attempt's own prompt's count it only once it is scored (health says so: `area-scores-backfilling`).
  */
-export async function backfillPendingAreaScores(
+export function areaScoreBackfill(
   db: Db,
   rubricFor: (id: string) => Rubric | undefined,
-  log?: Pick<FastifyBaseLogger, 'info'>,
-): Promise<number> {
-  const pending = pendingAreaScoreBackfill(db)
-  if (pending === 0) return 0
-  log?.info(`Scoring ${pending} earlier attempts under the rubric of each area they train`)
-  let done = 0
-  for (;;) {
-    const n = backfillAreaScores(db, (attempt) => backfilledAreaScores(attempt, rubricFor), BACKFILL_BATCH)
-    if (n === 0) break
-    done += n
+  log?: Pick<FastifyBaseLogger, 'info' | 'error'>,
+): AreaScoreBackfill {
+  let run: Promise<number> | undefined
+  let stopped = false
+  const loop = async (): Promise<number> => {
+    // Let the caller finish what it is doing (listening) before the first batch.
     await new Promise((resolve) => setImmediate(resolve))
+    const pending = pendingAreaScoreBackfill(db)
+    if (pending === 0 || stopped) return 0
+    log?.info(
+      `Scoring ${pending} earlier attempts under the rubric of each area they train, in the background`,
+    )
+    let done = 0
+    while (!stopped) {
+      const n = backfillAreaScores(db, (attempt) => backfilledAreaScores(attempt, rubricFor), BACKFILL_BATCH)
+      if (n === 0) break
+      done += n
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    log?.info(
+      stopped
+        ? `Stopped scoring earlier attempts by area after ${done}; the rest resume at the next start`
+        : `Scored ${done} earlier attempts by area`,
+    )
+    return done
   }
-  log?.info(`Scored ${done} earlier attempts by area`)
-  return done
+  return {
+    start() {
+      run ??= loop().catch((err: unknown) => {
+        // A failed batch rolled back and stays queued for the next start; the server goes on without it.
+        log?.error({ err }, 'Scoring earlier attempts by area failed; it resumes at the next start')
+        return 0
+      })
+      return run
+    },
+    async stop() {
+      stopped = true
+      await run
+    },
+  }
 }

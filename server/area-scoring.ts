@@ -1,18 +1,32 @@
 // An answer's score under the rubric of each area its prompt trains, from one analysis of the answer. Imports only
 // the engine (and types), so the scoring worker thread can run it too.
 
-import type { AreaScore } from '../db/index'
-import { type Analysis, type Rubric, type ScoreReport, scoreAnalysis } from '../engine/index'
+import type { AreaCriterion, AreaScore } from '../db/index'
+import {
+  type Analysis,
+  type CriterionResult,
+  type Rubric,
+  type ScoreReport,
+  scoreAnalysis,
+} from '../engine/index'
+
+/** An engine criterion result reduced to what is stored per area (and posted back from the scoring worker). */
+function areaCriteria(criteria: readonly CriterionResult[] | readonly AreaCriterion[]): AreaCriterion[] {
+  return criteria.map(({ id, score, max, status }) => ({ id, score, max, status }))
+}
 
 /**
- * The score of one answer under the rubric of every area in `tags`. The rubric that made `report` gives the
- * report's own score and band, so an attempt's main score and its score for its prompt's area agree; every
- * other rubric scores the same analysis (`analysis` is asked for it once, and only when some rubric needs it).
- * A tag whose rubric is not in service has no score: the answer is not judged by a rubric that cannot be read.
+ * The score and criteria of one answer under the rubric of every area in `tags`. The rubric that made `report`
+ * gives the report's own score, band and criteria, so an attempt's main report and its results for its prompt's
+ * area agree; every other rubric scores the same analysis (`analysis` is asked for it once, and only when some
+ * rubric needs it). A tag whose rubric is not in service has no score: the answer is not judged by a rubric that
+ * cannot be read.
  */
 export function areaScoresOf(
   analysis: () => Analysis,
-  report: Pick<ScoreReport, 'rubricId' | 'score' | 'band'>,
+  report: Pick<ScoreReport, 'rubricId' | 'score' | 'band'> & {
+    criteria: readonly CriterionResult[] | readonly AreaCriterion[]
+  },
   tags: readonly string[],
   rubricFor: (id: string) => Rubric | undefined,
 ): AreaScore[] {
@@ -20,14 +34,15 @@ export function areaScoresOf(
   let read: Analysis | undefined
   for (const tag of new Set(tags)) {
     if (tag === report.rubricId) {
-      scores.push({ rubricId: tag, score: report.score, band: report.band })
+      const { score, band } = report
+      scores.push({ rubricId: tag, score, band, criteria: areaCriteria(report.criteria) })
       continue
     }
     const rubric = rubricFor(tag)
     if (rubric === undefined) continue
     read ??= analysis()
-    const { score, band } = scoreAnalysis(read, rubric)
-    scores.push({ rubricId: tag, score, band })
+    const { score, band, criteria } = scoreAnalysis(read, rubric)
+    scores.push({ rubricId: tag, score, band, criteria: areaCriteria(criteria) })
   }
   return scores
 }

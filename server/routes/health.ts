@@ -3,8 +3,15 @@
 import { statfsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { HEALTH_REASONS, type HealthReasonCode, healthSchema } from '../../contract/common'
-import { type Db, databaseAnswers, databaseFileState, diskFullRecently } from '../../db/index'
+import { HEALTH_NOTES, HEALTH_REASONS, type HealthReasonCode, healthSchema } from '../../contract/common'
+import {
+  areaScoreBackfillQueued,
+  type Db,
+  databaseAnswers,
+  databaseFileState,
+  diskFullRecently,
+  pendingAreaScoreBackfill,
+} from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
 /**
@@ -65,7 +72,8 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (a
         tags: ['service'],
         summary: 'Service health',
         description:
-          '`ok` only when all is well; otherwise `degraded`, with every reason. 500 when the database does not answer.',
+          '`ok` only when all is well; otherwise `degraded`, with every reason. `notes` says what is in progress ' +
+          'without degrading the service (the back-fill of area scores). 500 when the database does not answer.',
         response: {
           200: healthSchema,
         },
@@ -83,9 +91,15 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (a
       else if (checks.unwritable()) database.push('database-unwritable')
       if (checks.diskFull()) database.push('disk-full')
       codes.push(...database)
+      const code = 'area-scores-backfilling' as const
+      // The queue is empty nearly always: one index probe; it is counted only while it holds attempts.
+      const notes = areaScoreBackfillQueued(app.db)
+        ? [{ code, message: HEALTH_NOTES[code], pending: pendingAreaScoreBackfill(app.db) }]
+        : []
       return {
         status: codes.length === 0 ? ('ok' as const) : ('degraded' as const),
         reasons: codes.map((code) => ({ code, message: HEALTH_REASONS[code] })),
+        notes,
         engineVersion: ENGINE_VERSION,
         database: database.length === 0 ? ('ok' as const) : ('degraded' as const),
         rubrics,

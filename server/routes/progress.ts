@@ -19,7 +19,8 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
           'overall: average total score per period. criteria: per criterion, the average as a percentage ' +
           "of the criterion's maximum points, with a prompt that trains it. Periods are UTC days, or weeks " +
           'starting Monday. Without from, the answer covers the 90 days (26 weeks) up to the latest attempt, or ' +
-          'up to to; pass from (and to) to widen or move the window.',
+          'up to to; pass from (and to) to widen or move the window. By area (tag), totals and criteria are ' +
+          "each attempt's results under the area's own rubric.",
         querystring: trendsQuery,
         // Documented for OpenAPI; the handler sends the answer serialized once (see trends-cache), so ~1,000
         // points are not validated and serialized again by the route's schema.
@@ -34,7 +35,13 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       const json = trendsJson(rows, rubrics, () =>
         trendsView(rows, filters, interval, {
           rubrics,
-          preferred: filters.rubricId === undefined ? undefined : app.rubrics.get(filters.rubricId),
+          // By area, the criteria are the area's rubric's: its labels come first.
+          preferred:
+            filters.tag !== undefined
+              ? app.rubrics.get(filters.tag)
+              : filters.rubricId === undefined
+                ? undefined
+                : app.rubrics.get(filters.rubricId),
           promptFor: promptsForCriteria(rubrics),
         }),
       )

@@ -49,6 +49,7 @@ const STORED_TABLES = new Set([
   'attempt_criteria',
   'attempt_reports',
   'attempt_area_scores',
+  'attempt_area_criteria',
   'area_score_backfill',
   'trend_days',
 ])

@@ -317,11 +317,14 @@ describe('query plans of the query functions', () => {
         if (readsAttempts) expect(readOf(plan, 'attempts')).toMatchObject({ seek: true, byRowid: true })
         expect(tableScans(plan), plan).toEqual([])
       }
-      // The criteria of each attempt come from its criterion rows' index.
-      expect(readOf(plans[1]!, 'attempt_criteria')).toMatchObject({
+      // The criteria of each attempt under the area's rubric come from its per-area criterion rows' index alone;
+      // the criteria of its own report are not read.
+      expect(readOf(plans[1]!, 'attempt_area_criteria')).toMatchObject({
         seek: true,
-        index: 'attempt_criteria_scores_idx',
+        covering: true,
+        index: 'attempt_area_criteria_scores_idx',
       })
+      expect(plans[1]).not.toMatch(/\battempt_criteria\b/)
     }
   })
 

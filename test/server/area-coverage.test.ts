@@ -238,7 +238,11 @@ describe('the back-fill of attempts stored before per-area scores', () => {
     })
     const first: string[] = []
     t = await startApp({ dbPath: file, rubricsDir, logger: logged(first) })
-    expect(first).toContain('Scoring 230 earlier attempts under the rubric of each area they train')
+    // The back-fill runs in the background once the server listens; an app answering injected requests starts it.
+    expect(await t.app.areaScoreBackfill.start()).toBe(230)
+    expect(first).toContain(
+      'Scoring 230 earlier attempts under the rubric of each area they train, in the background',
+    )
     expect(first).toContain('Scored 230 earlier attempts by area')
     expect(pendingAreaScoreBackfill(t.app.db)).toBe(0)
     const rows = t.app.db.$client.prepare('SELECT count(*) FROM attempt_area_scores').pluck().get() as number
@@ -263,6 +267,7 @@ describe('the back-fill of attempts stored before per-area scores', () => {
     writeFileSync(join(rubricsDir, 'bias-for-action.yaml'), biasForAction('raised the limit'))
     const second: string[] = []
     t = await startApp({ dbPath: file, rubricsDir, logger: logged(second) })
+    expect(await t.app.areaScoreBackfill.start()).toBe(0)
     expect(second.filter((m) => /earlier attempts/.test(m))).toEqual([])
     expect((await coverage(t.app)).get('bias-for-action')).toEqual(bias)
   })

@@ -1,5 +1,5 @@
 // The parts of a score report shown on Practice and Attempt: score and band, the next step, section shares,
-// stats, criteria, suggestions.
+// stats, criteria, suggestions, and the breakdown both pages show under the next step.
 import { useState } from 'preact/hooks'
 import type { CriterionResult, CriterionStatus, ScoreReport } from '../../engine/types'
 import { shareSegments, shownStatus, speakingTime, whole, wholePoints } from '../format'
@@ -120,7 +120,7 @@ export function Points({ score, max }: { score: number; max: number }) {
   )
 }
 
-export function CriteriaList({
+function CriteriaList({
   criteria,
   detail,
 }: {
@@ -157,7 +157,7 @@ export function CriteriaList({
 }
 
 /** The suggestions after the next step: at most `visible` at first, the rest behind a "More" toggle. */
-export function Suggestions({ report, visible = 2 }: { report: ScoreReport; visible?: number }) {
+function Suggestions({ report, visible = 2 }: { report: ScoreReport; visible?: number }) {
   const rest = report.suggestions.slice(1)
   if (rest.length === 0) return null
   return (
@@ -206,6 +206,23 @@ export function MoreList({
           {open ? 'Show fewer' : `More: ${hidden} ${hidden === 1 ? label.replace(/s$/, '') : label}`}
         </button>
       )}
+    </>
+  )
+}
+
+/**
+ * Everything after the score and the next step, the same on Practice (live) and Attempt (stored): stats, section
+ * shares, the other suggestions behind "More", and every criterion with its points.
+ */
+export function ReportBreakdown({ report }: { report: ScoreReport }) {
+  return (
+    <>
+      <Stats report={report} />
+      <ShareBar report={report} />
+      {report.suggestions.length > 1 && <h2>More suggestions</h2>}
+      <Suggestions report={report} />
+      <h2>Criteria</h2>
+      <CriteriaList criteria={report.criteria} />
     </>
   )
 }

@@ -6,15 +6,7 @@ import type { Attempt, RescoreResult } from '../../../contract/attempts'
 import type { CriterionDifference } from '../../../engine/difference'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
-import {
-  CriteriaList,
-  MoreList,
-  NextStep,
-  ScoreBadge,
-  ShareBar,
-  Stats,
-  Suggestions,
-} from '../../components/Feedback'
+import { MoreList, NextStep, ReportBreakdown, ScoreBadge } from '../../components/Feedback'
 import { Highlighted, Legend } from '../../components/Highlighted'
 import { ModelAnswer } from '../../components/ModelAnswer'
 import { ErrorBox, Loading } from '../../components/Status'
@@ -244,12 +236,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
         </section>
         <aside class="feedback" aria-label="Report">
-          <Stats report={report} />
-          <ShareBar report={report} />
-          {report.suggestions.length > 1 && <h2>More suggestions</h2>}
-          <Suggestions report={report} />
-          <h2>Criteria</h2>
-          <CriteriaList criteria={report.criteria} />
+          <ReportBreakdown report={report} />
         </aside>
       </div>
 

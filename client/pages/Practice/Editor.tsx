@@ -169,11 +169,14 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
               </p>
             )}
           </div>
-          <LivePreview session={session} />
           <Rehearsal session={session} />
           <Shortcuts />
         </section>
-        <LiveFeedback session={session} rubricError={rubricError.value} />
+        {/* Beside the answer on a wide screen (sticky while typing), below it on a narrow one. */}
+        <div class="live-column" data-testid="live-column">
+          <LivePreview session={session} />
+          <LiveFeedback session={session} rubricError={rubricError.value} />
+        </div>
       </div>
     </main>
   )

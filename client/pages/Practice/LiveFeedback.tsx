@@ -1,13 +1,5 @@
 // The live feedback panel: score (or "Start typing"), the next step, stats, section shares, more suggestions, criteria.
-import {
-  CriteriaList,
-  NextStep,
-  ScoreBadge,
-  ShareBar,
-  StartTyping,
-  Stats,
-  Suggestions,
-} from '../../components/Feedback'
+import { NextStep, ReportBreakdown, ScoreBadge, StartTyping } from '../../components/Feedback'
 import { ErrorBox, Loading } from '../../components/Status'
 import type { PracticeSession } from '../../state'
 
@@ -20,7 +12,8 @@ export function LiveFeedback({
 }) {
   const report = session.report.value
   return (
-    <aside class="feedback" aria-label="Live feedback">
+    // Focusable: beside the answer it scrolls on its own, and a keyboard user must be able to scroll it.
+    <aside class="feedback" aria-label="Live feedback" tabIndex={0}>
       {rubricError ? (
         <ErrorBox
           message={`Live feedback is unavailable: ${rubricError.message}`}
@@ -34,12 +27,7 @@ export function LiveFeedback({
         <>
           <ScoreBadge report={report} live />
           <NextStep report={report} />
-          <Stats report={report} />
-          <ShareBar report={report} />
-          {report.suggestions.length > 1 && <h2>More suggestions</h2>}
-          <Suggestions report={report} />
-          <h2>Criteria</h2>
-          <CriteriaList criteria={report.criteria} />
+          <ReportBreakdown report={report} />
         </>
       )}
     </aside>

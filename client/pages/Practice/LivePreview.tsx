@@ -6,7 +6,8 @@ export function LivePreview({ session }: { session: PracticeSession }) {
   const report = session.report.value
   const answer = session.answer.value
   return (
-    <section class="preview" aria-labelledby="preview-title">
+    // Focusable: beside the answer it scrolls on its own, and a keyboard user must be able to scroll it.
+    <section class="preview" aria-labelledby="preview-title" tabIndex={0} data-testid="live-preview">
       <h2 id="preview-title">Your answer by STAR section</h2>
       <Legend />
       {answer.trim() === '' ? (

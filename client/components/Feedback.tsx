@@ -120,13 +120,7 @@ export function Points({ score, max }: { score: number; max: number }) {
   )
 }
 
-function CriteriaList({
-  criteria,
-  detail,
-}: {
-  criteria: readonly CriterionResult[]
-  detail?: boolean
-}) {
+function CriteriaList({ criteria, detail }: { criteria: readonly CriterionResult[]; detail?: boolean }) {
   return (
     <ul class="criteria">
       {criteria.map((c) => (

@@ -1,4 +1,4 @@
-// The Practice layout in Chromium: on a wide screen the live STAR preview, the score and the next step sit beside
+// The Practice layout in Chromium: on a wide screen the score, the next step and the live STAR preview sit beside
 // the answer and stay in view while typing; at 375 px they stack below it with the score pinned; light and dark;
 // and axe-core finds nothing on Practice and Attempt, light, dark and 375 px, with the new layout.
 
@@ -64,11 +64,14 @@ describe.skipIf(SKIP_E2E)('the Practice layout (e2e)', () => {
       // Side by side: the preview starts right of the answer field, at the same height on the page.
       expect(preview.x).toBeGreaterThanOrEqual(answer.x + answer.width)
       expect(overlapsVertically(answer, preview), JSON.stringify({ answer, preview })).toBe(true)
-      // The score and the next step are in the same column, under the preview.
+      // The score and the next step lead the same column, above the preview; the other details follow it.
       for (const b of [score, next]) {
         expect(b.x).toBeGreaterThanOrEqual(answer.x + answer.width)
-        expect(b.y).toBeGreaterThanOrEqual(preview.y + preview.height)
+        expect(b.y + b.height).toBeLessThanOrEqual(preview.y)
       }
+      const details = await box(page, '.feedback .criteria')
+      expect(details.x).toBeGreaterThanOrEqual(answer.x + answer.width)
+      expect(details.y).toBeGreaterThanOrEqual(preview.y + preview.height)
       // The two columns share the width: the preview is no narrow sidebar.
       expect(preview.width).toBeGreaterThan(answer.width * 0.8)
 
@@ -77,25 +80,27 @@ describe.skipIf(SKIP_E2E)('the Practice layout (e2e)', () => {
       await page.keyboard.press('End')
       await page.keyboard.type(' It worked.')
       await page.waitForFunction('window.scrollY > 0')
-      for (const selector of ['[data-testid="live-preview"]', '.feedback [data-testid="next-step"]']) {
+      for (const selector of [
+        '.feedback [data-testid="score"]',
+        '.feedback [data-testid="next-step"]',
+        '[data-testid="live-preview"]',
+      ]) {
         const b = await box(page, selector)
         expect(b.y, selector).toBeGreaterThanOrEqual(0)
         expect(b.y + b.height, selector).toBeLessThanOrEqual(768)
       }
       // Dark mode reaches the new column: its panels take the dark surface, not the light one.
-      const background = (await page
-        .getByTestId('live-preview')
-        .evaluate((el) =>
-          (
-            el.ownerDocument.defaultView as unknown as {
-              getComputedStyle(e: unknown): { backgroundColor: string }
-            }
-          )
-            .getComputedStyle(el)
-            .backgroundColor.match(/\d+/g)!
-            .slice(0, 3)
-            .map(Number),
-        )) as number[]
+      const background = (await page.getByTestId('live-preview').evaluate((el) =>
+        (
+          el.ownerDocument.defaultView as unknown as {
+            getComputedStyle(e: unknown): { backgroundColor: string }
+          }
+        )
+          .getComputedStyle(el)
+          .backgroundColor.match(/\d+/g)!
+          .slice(0, 3)
+          .map(Number),
+      )) as number[]
       const brightness = background.reduce((s, c) => s + c, 0) / 3
       if (theme === 'dark') expect(brightness).toBeLessThan(80)
       else expect(brightness).toBeGreaterThan(200)
@@ -103,16 +108,19 @@ describe.skipIf(SKIP_E2E)('the Practice layout (e2e)', () => {
     })
   }
 
-  it('stacks the preview and the feedback below the answer at 375 px, with the score pinned', async () => {
+  it('stacks the score, the preview and the feedback below the answer at 375 px, with the score pinned', async () => {
     await typed(375, 'light')
     const answer = await box(page, '[data-testid="answer"]')
+    const headline = await box(page, '.feedback [data-testid="next-step"]')
     const preview = await box(page, '[data-testid="live-preview"]')
-    const feedback = await box(page, '.feedback')
-    expect(preview.y).toBeGreaterThanOrEqual(answer.y + answer.height)
-    expect(feedback.y).toBeGreaterThanOrEqual(preview.y + preview.height)
-    // One column: each starts at the left edge of the answer and no box is wider than the screen.
-    for (const b of [preview, feedback]) {
-      expect(Math.abs(b.x - answer.x)).toBeLessThan(2)
+    const details = await box(page, '.feedback .criteria')
+    expect(headline.y).toBeGreaterThanOrEqual(answer.y + answer.height)
+    expect(preview.y).toBeGreaterThanOrEqual(headline.y + headline.height)
+    expect(details.y).toBeGreaterThanOrEqual(preview.y + preview.height)
+    // One column: the preview starts at the left edge of the answer and no box is wider than the screen.
+    expect(Math.abs(preview.x - answer.x)).toBeLessThan(2)
+    for (const b of [headline, preview, details]) {
+      expect(b.x).toBeGreaterThanOrEqual(answer.x - 1)
       expect(b.x + b.width).toBeLessThanOrEqual(375)
     }
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375)

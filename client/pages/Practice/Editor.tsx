@@ -9,7 +9,7 @@ import type { ApiError } from '../../api'
 import { NextWeakest } from '../../components/NextWeakest'
 import { useKeydown, useTitle } from '../../hooks'
 import { createPracticeSession, useAppState } from '../../state'
-import { LiveFeedback } from './LiveFeedback'
+import { LiveFeedback, LiveHeadline } from './LiveFeedback'
 import { LivePreview } from './LivePreview'
 import { LiveAnnouncer, LiveSummary } from './LiveSummary'
 import { PromptHeader } from './PromptHeader'
@@ -174,8 +174,9 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
         </section>
         {/* Beside the answer on a wide screen (sticky while typing), below it on a narrow one. */}
         <div class="live-column" data-testid="live-column">
+          <LiveHeadline session={session} rubricError={rubricError.value} />
           <LivePreview session={session} />
-          <LiveFeedback session={session} rubricError={rubricError.value} />
+          <LiveFeedback session={session} />
         </div>
       </div>
     </main>

@@ -1,9 +1,11 @@
-// The live feedback panel: score (or "Start typing"), the next step, stats, section shares, more suggestions, criteria.
+// The live feedback: the score (or "Start typing") and the next step at the top of the live column, then, below
+// the STAR preview, the stats, section shares, more suggestions and criteria.
 import { NextStep, ReportBreakdown, ScoreBadge, StartTyping } from '../../components/Feedback'
 import { ErrorBox, Loading } from '../../components/Status'
 import type { PracticeSession } from '../../state'
 
-export function LiveFeedback({
+/** The score and the next step, or why there is none yet: first in the live column, above the preview. */
+export function LiveHeadline({
   session,
   rubricError,
 }: {
@@ -12,8 +14,7 @@ export function LiveFeedback({
 }) {
   const report = session.report.value
   return (
-    // Focusable: beside the answer it scrolls on its own, and a keyboard user must be able to scroll it.
-    <aside class="feedback" aria-label="Live feedback" tabIndex={0}>
+    <section class="feedback live-headline" aria-label="Live score">
       {rubricError ? (
         <ErrorBox
           message={`Live feedback is unavailable: ${rubricError.message}`}
@@ -27,9 +28,20 @@ export function LiveFeedback({
         <>
           <ScoreBadge report={report} live />
           <NextStep report={report} />
-          <ReportBreakdown report={report} />
         </>
       )}
+    </section>
+  )
+}
+
+/** Everything else the live report says, below the preview; nothing before the first sentence. */
+export function LiveFeedback({ session }: { session: PracticeSession }) {
+  const report = session.report.value
+  if (!report || session.blank.value) return null
+  return (
+    // Focusable: beside the answer it scrolls on its own, and a keyboard user must be able to scroll it.
+    <aside class="feedback live-details" aria-label="Live feedback" tabIndex={0}>
+      <ReportBreakdown report={report} />
     </aside>
   )
 }

@@ -185,7 +185,10 @@ export function TrendsPage() {
               />
               <p class="muted small">
                 Percentage of each criterion’s points earned, weakest criteria first, at most {MAX_SERIES} at
-                a time. Click a legend entry to hide it.
+                a time.{' '}
+                {tag !== '' &&
+                  'For this area, every answer that trains it is judged by the area’s own rubric and criteria, whichever question it answered. '}
+                Click a legend entry to hide it.
               </p>
             </section>
           </div>

@@ -39,7 +39,7 @@ export function LiveFeedback({ session }: { session: PracticeSession }) {
   const report = session.report.value
   if (!report || session.blank.value) return null
   return (
-    // Focusable: beside the answer it scrolls on its own, and a keyboard user must be able to scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: beside the answer this region scrolls on its own, and a keyboard user must be able to reach and scroll it (WCAG 2.1.1; axe scrollable-region-focusable)
     <aside class="feedback live-details" aria-label="Live feedback" tabIndex={0}>
       <ReportBreakdown report={report} />
     </aside>

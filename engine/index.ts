@@ -19,6 +19,7 @@ export {
   type RubricSource,
 } from './parse'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
+export { combineAnswer, MAX_PROBES, probeCriterionId, probeId, probesFor } from './probes'
 export { rubricJsonSchema } from './schema'
 export { MET_FROM, PARTIAL_FROM, score, scoreAnalysis } from './score'
 export * from './types'

@@ -65,11 +65,16 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
 
     expect(inBrowser).toHaveLength(jobs.length)
     let same = 0
+    let probes = 0
     jobs.forEach((j, i) => {
-      const node = JSON.stringify(score(j.answer, j.rubric))
+      const report = score(j.answer, j.rubric)
+      const node = JSON.stringify(report)
       expect(inBrowser[i], `answer ${i} with ${j.rubric.id}`).toBe(node)
       same++
+      probes += report.probes.length
     })
     expect(same).toBeGreaterThanOrEqual(190)
+    // The follow-up probes are part of what both runtimes agree on, byte for byte.
+    expect(probes).toBeGreaterThan(100)
   })
 })

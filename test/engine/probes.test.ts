@@ -128,7 +128,9 @@ describe('probe in rubric files', () => {
     expect(problems[0]!.message).toContain("The probe of 'ownership' is not a question")
     expect(STAR_CORE.split('\n')[problems[0]!.line - 1]).toContain('probe:')
     const fine = file('And what did you do yourself?')
-    expect(checkRubrics(compileRubrics(fine).rubrics, fine).problems.filter((p) => p.ruleId === 'probe-question')).toEqual([])
+    expect(
+      checkRubrics(compileRubrics(fine).rubrics, fine).problems.filter((p) => p.ruleId === 'probe-question'),
+    ).toEqual([])
   })
 
   it('has at most 200 characters: a longer one is an error at its line', () => {

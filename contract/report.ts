@@ -72,7 +72,9 @@ export const reportSchema = z
     suggestions: z.array(z.object({ criterionId: z.string(), gain: z.number(), message: z.string() })),
     probes: z
       .array(probeSchema)
-      .describe('Follow-up questions for missed or partial criteria, at most 3, in the order of the suggestions.'),
+      .describe(
+        'Follow-up questions for missed or partial criteria, at most 3, in the order of the suggestions.',
+      ),
     messages: z.array(messageSchema),
   })
   .describe('A score report: total, band, per-criterion results, labelled sentences and suggestions.')

@@ -135,6 +135,7 @@ export const attemptSchema = attemptFactsSchema.extend({
       'Answers to probes, in order. The report scores the answer and these together; the report each ' +
         'follow-up replaced is in history, with replacedAt equal to its createdAt.',
     ),
+  loopId: z.number().int().nullable().describe('The mock loop this attempt answers a question of, if any.'),
 })
 
 export const createdAttemptSchema = z.object({ id: z.number().int(), report: reportSchema })

@@ -49,6 +49,7 @@ export {
   type LoopRecord,
   type LoopSummary,
   listLoops,
+  loopOfAttempt,
 } from './loops'
 export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'

@@ -171,3 +171,14 @@ export function answerLoopQuestion(
     })
     .immediate()
 }
+
+/** The loop an attempt answers a question of, or null when it was practised on its own. */
+export function loopOfAttempt(db: Db, attemptId: number): number | null {
+  const row = db
+    .select({ loopId: loopQuestions.loopId })
+    .from(loopQuestions)
+    .where(eq(loopQuestions.attemptId, attemptId))
+    .limit(1)
+    .get()
+  return row?.loopId ?? null
+}

@@ -90,6 +90,7 @@ export function attemptView(
   promptText: string | null,
   history: readonly ReplacedReportRow[],
   followUps: readonly FollowUpRecord[] = [],
+  loopId: number | null = null,
 ) {
   return {
     ...attemptFactsView(a, promptText),
@@ -100,6 +101,7 @@ export function attemptView(
     report: storedReport(a.report),
     history: history.map(historyEntryView),
     followUps: followUps.map(followUpView),
+    loopId,
   } satisfies Attempt
 }
 

@@ -20,6 +20,7 @@ import {
   listAttempts,
   listFollowUps,
   listReplacedReports,
+  loopOfAttempt,
   replaceAttemptReport,
   writeRefusal,
 } from '../../db/index'
@@ -154,6 +155,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         promptText(attempt.promptId),
         listReplacedReports(app.db, attempt.id),
         listFollowUps(app.db, attempt.id),
+        loopOfAttempt(app.db, attempt.id),
       )
     },
   )

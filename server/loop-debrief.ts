@@ -93,6 +93,7 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
   }
 }
 
+const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`
 const percent = (n: number) => `${Math.round(n * 100)}%`
 const minutes = (seconds: number) =>
   `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`
@@ -141,7 +142,7 @@ export function debriefMarkdown(loop: Loop, debrief: Debrief): string {
       const gain = q.followUpGain
       lines.push(
         '',
-        `The follow-up ${gain > 0 ? `added ${gain} points` : gain < 0 ? `cost ${-gain} points` : 'changed no points'}.`,
+        `The follow-up ${gain > 0 ? `added ${points(gain)}` : gain < 0 ? `cost ${points(-gain)}` : 'changed no points'}.`,
       )
     }
   })

@@ -17,7 +17,7 @@ export const RUBRIC_LIMITS = {
 } as const
 
 /** A probe is a single question said aloud, so it stays short. */
-export const PROBE_MAX_CHARACTERS = 200
+const PROBE_MAX_CHARACTERS = 200
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const idSchema = z.string().regex(KEBAB, {

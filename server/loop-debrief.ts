@@ -6,13 +6,13 @@ import type { Debrief, DebriefQuestion, Loop, Verdict } from '../contract/loops'
 import { combineAnswer, type ScoreReport, STORY_REUSE_THRESHOLD, storyReuse } from '../engine/index'
 
 /** A verdict from the score under the principle's rubric: the bar an interviewer would hold it to. */
-export const VERDICTS: readonly { verdict: Verdict; label: string; min: number }[] = [
+const VERDICTS: readonly { verdict: Verdict; label: string; min: number }[] = [
   { verdict: 'raises-the-bar', label: 'Raises the bar', min: 85 },
   { verdict: 'meets-the-bar', label: 'Meets the bar', min: 60 },
   { verdict: 'below-the-bar', label: 'Below the bar', min: 0 },
 ]
 
-export function verdictFor(score: number): { verdict: Verdict; verdictLabel: string } {
+function verdictFor(score: number): { verdict: Verdict; verdictLabel: string } {
   const v = VERDICTS.find((x) => score >= x.min) ?? VERDICTS[VERDICTS.length - 1]!
   return { verdict: v.verdict, verdictLabel: v.label }
 }

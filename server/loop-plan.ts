@@ -6,7 +6,7 @@ import type { AreaPractice } from '../db/index'
 import { hashString } from '../engine/hash'
 import type { Rubric } from '../engine/index'
 
-export interface PlannedQuestion {
+interface PlannedQuestion {
   promptId: string
   rubricId: string
   principle: string

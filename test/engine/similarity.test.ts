@@ -48,7 +48,11 @@ describe('story similarity', () => {
       { promptId: 'p3', text: retold },
     ])
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatchObject({ kind: 'story-reused', promptIds: ['p1', 'p3'], threshold: 0.2 })
+    expect(warnings[0]).toMatchObject({
+      kind: 'story-reused',
+      promptIds: ['p1', 'p3'],
+      threshold: STORY_REUSE_THRESHOLD,
+    })
     expect(warnings[0]!.similarity).toBeGreaterThanOrEqual(0.9)
     expect(
       storyReuse(

@@ -8,7 +8,7 @@ import { FollowUpGain, FollowUpList, openProbes, ProbeCard } from '../../compone
 import { useAppState } from '../../state'
 
 /** What the follow-ups added: the report the first one replaced (kept in the history) against the current one. */
-export function followUpDifference(attempt: Attempt, report: ScoreReport): ReportDifference | null {
+function followUpDifference(attempt: Attempt, report: ScoreReport): ReportDifference | null {
   const first = attempt.followUps[0]
   if (first === undefined) return null
   const before = attempt.history.find((h) => h.replacedAt === first.createdAt)

@@ -11,6 +11,16 @@ import type {
   RescoreResult,
 } from '../contract/attempts'
 import type { ErrorBody } from '../contract/common'
+import type { FollowUpRequest } from '../contract/follow-ups'
+import type {
+  CreatedLoop,
+  CreateLoopRequest,
+  FollowUpAdded,
+  Loop,
+  LoopAnswered,
+  LoopAnswerRequest,
+  LoopSummary,
+} from '../contract/loops'
 import type { Coverage, NextPrompt, Trends, TrendsQuery } from '../contract/progress'
 import type { Report, ScoreRequest } from '../contract/report'
 import type {
@@ -106,6 +116,14 @@ export const api = {
     }),
   trends: (q: TrendsQuery) => request<Trends>('GET', withQuery('/api/trends', q)),
   coverage: () => request<Coverage>('GET', '/api/coverage'),
+  followUp: (attemptId: number | string, body: FollowUpRequest) =>
+    request<FollowUpAdded>('POST', `/api/attempts/${attemptId}/follow-ups`, body),
+  createLoop: (body: CreateLoopRequest) => request<CreatedLoop>('POST', '/api/loops', body),
+  loops: async () => (await request<{ loops: LoopSummary[] }>('GET', '/api/loops')).loops,
+  loop: (id: number | string) => request<Loop>('GET', `/api/loops/${id}`),
+  answerLoop: (id: number | string, body: LoopAnswerRequest) =>
+    request<LoopAnswered>('POST', `/api/loops/${id}/answers`, body),
+  debriefUrl: (id: number | string) => `/api/loops/${id}/debrief.md`,
 }
 
 export type Api = typeof api

@@ -5,6 +5,7 @@ import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } fro
 import { AttemptPage } from './pages/Attempt/index'
 import { ComparePage } from './pages/Compare/index'
 import { HistoryPage } from './pages/History/index'
+import { LoopPage } from './pages/Loop/index'
 import { PracticePage } from './pages/Practice/index'
 import { RubricsPage } from './pages/Rubrics/index'
 import { type AppState, AppStateContext } from './state'
@@ -14,6 +15,7 @@ const TrendsPage = lazy(() => import('./pages/Trends/index').then((m) => m.Trend
 
 const NAV = [
   { href: '/practice', label: 'Practice' },
+  { href: '/loop', label: 'Mock loop' },
   { href: '/history', label: 'History' },
   { href: '/trends', label: 'Trends' },
   { href: '/rubrics', label: 'Rubrics' },
@@ -92,6 +94,8 @@ export function App({ state }: { state: AppState }) {
             <Route path="/practice" component={PracticePage} />
             <Route path="/practice/:promptId" component={PracticePage} />
             <Route path="/attempts/:id" component={AttemptPage} />
+            <Route path="/loop" component={LoopPage} />
+            <Route path="/loop/:id" component={LoopPage} />
             <Route path="/history" component={HistoryPage} />
             <Route path="/compare/:a/:b" component={ComparePage} />
             <Route path="/trends" component={TrendsPage} />

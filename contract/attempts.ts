@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { answerField, bandRefSchema, isoTime } from './common'
+import { followUpSchema } from './follow-ups'
 import { choiceParam, instantParam, textParam, wholeNumberParam } from './query'
 import { criterionStatusSchema, reportSchema } from './report'
 
@@ -128,6 +129,13 @@ export const attemptSchema = attemptFactsSchema.extend({
   history: z
     .array(historyEntrySchema)
     .describe('Reports this attempt had before re-scoring, oldest first: the latest 20 at most.'),
+  followUps: z
+    .array(followUpSchema)
+    .describe(
+      'Answers to probes, in order. The report scores the answer and these together; the report each ' +
+        'follow-up replaced is in history, with replacedAt equal to its createdAt.',
+    ),
+  loopId: z.number().int().nullable().describe('The mock loop this attempt answers a question of, if any.'),
 })
 
 export const createdAttemptSchema = z.object({ id: z.number().int(), report: reportSchema })

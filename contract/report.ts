@@ -43,6 +43,15 @@ export const sentenceSchema = z.object({
   cues: z.array(z.string()).describe('The cue features that decided the label, e.g. heading:result.'),
 })
 
+export const probeSchema = z
+  .object({
+    id: z.string().describe('Names the probe in a follow-up: probe-<criterionId>.'),
+    criterionId: z.string(),
+    question: z.string().describe("The interviewer's follow-up question."),
+    reason: z.string().describe('Why it is asked: the criterion and how far it was met.'),
+  })
+  .describe('A follow-up question an interviewer would ask next.')
+
 export const reportSchema = z
   .object({
     engineVersion: z.string(),
@@ -61,11 +70,17 @@ export const reportSchema = z
       weCount: z.number(),
     }),
     suggestions: z.array(z.object({ criterionId: z.string(), gain: z.number(), message: z.string() })),
+    probes: z
+      .array(probeSchema)
+      .describe(
+        'Follow-up questions for missed or partial criteria, at most 3, in the order of the suggestions.',
+      ),
     messages: z.array(messageSchema),
   })
   .describe('A score report: total, band, per-criterion results, labelled sentences and suggestions.')
 
 export type Report = z.infer<typeof reportSchema>
+export type ReportProbe = z.infer<typeof probeSchema>
 export type ReportMessage = z.infer<typeof messageSchema>
 export type CriterionStatus = z.infer<typeof criterionStatusSchema>
 

@@ -21,6 +21,10 @@ export const criterionSchema = z.object({
   check: z.string(),
   weight: z.number(),
   fix: z.string().optional().describe('Shown as the suggestion when the criterion is not met.'),
+  probe: z
+    .string()
+    .optional()
+    .describe("The interviewer's follow-up question when the criterion is not met."),
   description: z.string().optional(),
   options: z.record(z.string(), z.unknown()).describe("Validated against the check kind's own schema."),
   compiled: z

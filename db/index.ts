@@ -35,6 +35,24 @@ export {
   type StorableReport,
 } from './attempts'
 export { closeDb, createDb, type Db } from './client'
+export {
+  addFollowUp,
+  type FollowUpRecord,
+  isDuplicateFollowUp,
+  listFollowUps,
+  type NewFollowUp,
+} from './follow-ups'
+export {
+  answerLoopQuestion,
+  findLoop,
+  insertLoop,
+  type LoopAnswerOutcome,
+  type LoopQuestionRecord,
+  type LoopRecord,
+  type LoopSummary,
+  listLoops,
+  loopOfAttempt,
+} from './loops'
 export { DatabaseOpenError } from './open-error'
 export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
 export {

@@ -1,6 +1,6 @@
-// The database schema (drizzle): attempts, their per-criterion scores and tags, and the reports re-scoring replaced.
+// The database schema (drizzle): attempts, their per-criterion scores, tags, replaced reports and follow-ups, and mock loops.
 
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
  * One submitted answer with its current report. The report columns (score, band, hash, JSON) always
@@ -191,3 +191,60 @@ export const areaScoreBackfill = sqliteTable('area_score_backfill', {
     .primaryKey()
     .references(() => attempts.id, { onDelete: 'cascade' }),
 })
+
+/**
+ * Follow-up answers to an attempt's probes: the interviewer's question and what the candidate said. The attempt's
+ * report scores the answer and its follow-ups together; one follow-up per probe.
+ */
+export const attemptFollowUps = sqliteTable(
+  'attempt_follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    probeId: text('probe_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    /** The probe's question as it was asked. */
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  // An attempt's follow-ups in the order given, and at most one per probe.
+  (t) => [uniqueIndex('attempt_follow_ups_attempt_probe_idx').on(t.attemptId, t.probeId)],
+)
+
+/** A mock interview loop: questions chosen once, from a seed, answered one by one. */
+export const loops = sqliteTable(
+  'loops',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    seed: text('seed').notNull(),
+    /** The principles the candidate pinned, as a JSON array of rubric ids. */
+    principles: text('principles').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  // The list of loops, newest first.
+  (t) => [index('loops_created_idx').on(t.createdAt, t.id)],
+)
+
+/** A loop's questions in order; `attemptId` is set when the question is answered. */
+export const loopQuestions = sqliteTable(
+  'loop_questions',
+  {
+    loopId: integer('loop_id')
+      .notNull()
+      .references(() => loops.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    promptId: text('prompt_id').notNull(),
+    rubricId: text('rubric_id').notNull(),
+    attemptId: integer('attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.loopId, t.position] }),
+    // A prompt appears once in a loop: answering it is found by (loop, prompt).
+    uniqueIndex('loop_questions_loop_prompt_idx').on(t.loopId, t.promptId),
+    // Deleting an attempt finds the question that links to it (ON DELETE SET NULL) by this index.
+    index('loop_questions_attempt_idx').on(t.attemptId),
+  ],
+)

@@ -42,13 +42,14 @@ function flatten(c: Criterion): Record<string, unknown> {
     weight: c.weight,
   }
   if (c.fix !== undefined) flat.fix = c.fix
+  if (c.probe !== undefined) flat.probe = c.probe
   if (c.description !== undefined) flat.description = c.description
   return flat
 }
 
 /** A validated criterion, compiled by its kind: this is where every check kind's `compile` runs. */
 function toCriterion(flat: Record<string, unknown>): Criterion {
-  const { id, label, check, weight, fix, description, ...options } = flat
+  const { id, label, check, weight, fix, probe, description, ...options } = flat
   const kind = CHECKS[check as CheckName] as CheckKind
   const c: Criterion = {
     id: id as string,
@@ -59,6 +60,7 @@ function toCriterion(flat: Record<string, unknown>): Criterion {
     compiled: kind.compile(options, LIBRARY),
   }
   if (fix !== undefined) c.fix = fix as string
+  if (probe !== undefined) c.probe = probe as string
   if (description !== undefined) c.description = description as string
   return c
 }

@@ -18,8 +18,17 @@ export {
   parseRubricFile,
   type RubricSource,
 } from './parse'
+export { combineAnswer, MAX_PROBES, probeCriterionId, probeId, probesFor } from './probes'
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
 export { MET_FROM, PARTIAL_FROM, score, scoreAnalysis } from './score'
+export {
+  SHINGLE_WORDS,
+  STORY_REUSE_THRESHOLD,
+  type StoryReuse,
+  shingles,
+  storyReuse,
+  storySimilarity,
+} from './similarity'
 export * from './types'
 export { ENGINE_VERSION } from './version'

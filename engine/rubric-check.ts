@@ -6,7 +6,7 @@ import type { CriterionStatus, Rubric, RubricError, ScoreReport } from './types'
 
 /** A problem the checker finds, placed in its file (path, line, column) like an error found reading it. */
 export interface CheckProblem extends RubricError {
-  ruleId: 'example-expectation' | 'coverage' | 'no-examples' | 'id-file-name'
+  ruleId: 'example-expectation' | 'coverage' | 'no-examples' | 'id-file-name' | 'probe-question'
 }
 
 export interface RubricCheckSummary {
@@ -39,6 +39,7 @@ export function checkRubrics(
   }
   let examples = 0
   let prompts = 0
+  const byId = new Map(rubrics.map((r) => [r.id, r]))
   for (const rubric of rubrics) {
     prompts += rubric.prompts.length
     const fileName = rubric.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
@@ -49,6 +50,19 @@ export function checkRubrics(
         'id-file-name',
         `The id '${rubric.id}' differs from the file name '${fileName}'; name the file ${rubric.id}.yaml, so the rubric is easy to find and a copy of the file never takes its place`,
         'warning',
+      )
+    }
+    // A probe is asked aloud: one question, ending with its question mark. Checked where the file writes it.
+    const parent = byId.get(rubric.extends[0] ?? '')
+    for (const c of rubric.criteria) {
+      const index = places.criterionIndex(rubric.file, c.id)
+      if (c.probe === undefined || index === undefined || isQuestion(c.probe)) continue
+      if (parent?.criteria.find((p) => p.id === c.id)?.probe === c.probe) continue
+      problem(
+        rubric,
+        ['criteria', index, 'probe'],
+        'probe-question',
+        `The probe of '${c.id}' is not a question; write what the interviewer asks, ending with '?' (e.g. "What did you do yourself?")`,
       )
     }
     if (rubric.examples.length === 0) {
@@ -86,6 +100,11 @@ export function checkRubrics(
     }
   }
   return { rubrics: rubrics.length, prompts, examples, problems }
+}
+
+/** One question: it ends with a question mark (closing quotes or brackets may follow it). */
+function isQuestion(text: string): boolean {
+  return /\?["'”’)\]]*$/.test(text.trim())
 }
 
 export function expectationFailures(

@@ -16,6 +16,9 @@ export const RUBRIC_LIMITS = {
   exampleCharacters: MAX_ANSWER_CHARACTERS,
 } as const
 
+/** A probe is a single question said aloud, so it stays short. */
+const PROBE_MAX_CHARACTERS = 200
+
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const idSchema = z.string().regex(KEBAB, {
   message: 'use lower-case letters, digits and single hyphens (kebab-case), e.g. "deliver-results"',
@@ -71,6 +74,17 @@ const criterionBase = {
   label: z.string().min(1).optional().describe('Shown to candidates; defaults to the id in words.'),
   weight: z.number().min(0).max(100).describe('Relative weight; 0 switches an inherited criterion off.'),
   fix: z.string().min(1).optional().describe('The suggestion shown when the criterion is not fully met.'),
+  probe: z
+    .string()
+    .trim()
+    .min(1)
+    .max(PROBE_MAX_CHARACTERS, {
+      message: `A probe is one question an interviewer asks aloud: at most ${PROBE_MAX_CHARACTERS} characters`,
+    })
+    .optional()
+    .describe(
+      "The follow-up question an interviewer asks when the criterion is missed or partial, in the interviewer's voice.",
+    ),
   description: z.string().optional(),
 }
 
@@ -138,6 +152,7 @@ const overrideBase = {
   label: criterionBase.label,
   weight: criterionBase.weight.optional(),
   fix: criterionBase.fix,
+  probe: criterionBase.probe,
   description: criterionBase.description,
 }
 

@@ -5,6 +5,7 @@ import type { CheckResult, CheckRunner } from './checks/check'
 import { message } from './checks/check'
 import { speakingSeconds } from './checks/length/run'
 import { RUNNERS } from './checks/runners'
+import { probesFor } from './probes'
 import { type Shortfall, suggest } from './suggest'
 import type {
   Criterion,
@@ -146,6 +147,7 @@ export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
       weCount: analysis.weCount,
     },
     suggestions,
+    probes: empty ? [] : probesFor(criteria, results, suggestions),
     messages,
   }
 }

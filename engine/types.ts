@@ -71,7 +71,19 @@ export interface ScoreReport {
     weCount: number
   }
   suggestions: { criterionId: string; gain: number; message: string }[]
+  /** Follow-up questions for missed or partial criteria, at most 3, in the order of the suggestions. */
+  probes: Probe[]
   messages: Message[]
+}
+
+/** A follow-up question an interviewer would ask next, from a criterion's `probe`. */
+export interface Probe {
+  /** Stable across reports: names the criterion's probe (`probe-<criterionId>`). */
+  id: string
+  criterionId: string
+  question: string
+  /** Why it is asked: the criterion and how far it was met. */
+  reason: string
 }
 
 export interface Band {
@@ -97,6 +109,8 @@ export interface Criterion {
   weight: number
   /** Shown as the suggestion when the criterion is not met. */
   fix?: string
+  /** The follow-up question an interviewer asks when the criterion is missed or partial. */
+  probe?: string
   description?: string
   /** As written (and inherited), defaults filled in: what a child rubric overrides. */
   options: Record<string, unknown>

@@ -22,7 +22,9 @@ import { type GuardOptions, guardPlugin } from './plugins/guard'
 import { rubricsPlugin } from './plugins/rubrics'
 import { attemptRoutes } from './routes/attempts'
 import { exportRoutes } from './routes/export'
+import { followUpRoutes } from './routes/follow-ups'
 import { healthRoutes } from './routes/health'
+import { loopRoutes } from './routes/loops'
 import { progressRoutes } from './routes/progress'
 import { promptRoutes } from './routes/prompts'
 import { rubricRoutes } from './routes/rubrics'
@@ -132,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'scoring' },
         { name: 'attempts' },
         { name: 'progress' },
+        { name: 'loops' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -167,6 +170,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(attemptRoutes, { writeConfig })
   await app.register(exportRoutes)
   await app.register(progressRoutes)
+  await app.register(followUpRoutes, { writeConfig })
+  await app.register(loopRoutes, { writeConfig })
 
   await serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR)
   await app.ready()

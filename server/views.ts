@@ -9,11 +9,13 @@ import type {
   ReplacedReport,
   RescoreResult,
 } from '../contract/attempts'
+import type { FollowUp } from '../contract/follow-ups'
 import type { Coverage, CoverageArea, CriterionTrend, NextPrompt, Trends } from '../contract/progress'
 import type { CompiledRubric, RubricErrors, RubricSummary, ServedPrompt } from '../contract/rubrics'
 import type {
   AttemptRecord,
   AttemptSummary as AttemptSummaryRow,
+  FollowUpRecord,
   ReplacedReport as ReplacedReportRow,
   ReportReplacement,
   Trends as TrendRows,
@@ -67,7 +69,7 @@ export function attemptPageView(
   } satisfies AttemptPage
 }
 
-function replacedReportView(r: Omit<ReplacedReportRow, 'id'>) {
+export function replacedReportView(r: Omit<ReplacedReportRow, 'id'>) {
   return {
     rubricId: r.rubricId,
     rubricHash: r.rubricHash,
@@ -87,6 +89,8 @@ export function attemptView(
   a: AttemptRecord,
   promptText: string | null,
   history: readonly ReplacedReportRow[],
+  followUps: readonly FollowUpRecord[] = [],
+  loopId: number | null = null,
 ) {
   return {
     ...attemptFactsView(a, promptText),
@@ -96,7 +100,19 @@ export function attemptView(
     tags: a.tags,
     report: storedReport(a.report),
     history: history.map(historyEntryView),
+    followUps: followUps.map(followUpView),
+    loopId,
   } satisfies Attempt
+}
+
+export function followUpView(f: FollowUpRecord) {
+  return {
+    probeId: f.probeId,
+    criterionId: f.criterionId,
+    question: f.question,
+    answer: f.answer,
+    createdAt: iso(f.createdAt),
+  } satisfies FollowUp
 }
 
 /**

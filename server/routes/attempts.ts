@@ -18,10 +18,13 @@ import {
   findAttempt,
   insertAttempt,
   listAttempts,
+  listFollowUps,
   listReplacedReports,
+  loopOfAttempt,
   replaceAttemptReport,
   writeRefusal,
 } from '../../db/index'
+import { combineAnswer } from '../../engine/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
@@ -147,7 +150,13 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const id = parseAttemptId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (attempt === undefined) throw noAttempt(request.params.id)
-      return attemptView(attempt, promptText(attempt.promptId), listReplacedReports(app.db, attempt.id))
+      return attemptView(
+        attempt,
+        promptText(attempt.promptId),
+        listReplacedReports(app.db, attempt.id),
+        listFollowUps(app.db, attempt.id),
+        loopOfAttempt(app.db, attempt.id),
+      )
     },
   )
 
@@ -214,7 +223,9 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         )
       }
       const tags = entry?.prompt.tags ?? attempt.tags
-      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor })
+      // The answer and its follow-ups are one story: a re-score scores them together, as they were scored.
+      const text = combineAnswer(attempt.answer, listFollowUps(app.db, id))
+      const scored = await scoreSoon(text, rubric, { tags, rubricFor })
       const report = scored.report()
       const replaced = replaceAttemptReport(app.db, id, {
         report,

@@ -111,6 +111,8 @@ describe('contract imports', () => {
     expect(files.sort()).toEqual([
       'attempts.ts',
       'common.ts',
+      'follow-ups.ts',
+      'loops.ts',
       'progress.ts',
       'query.ts',
       'report.ts',

@@ -4,14 +4,20 @@ import type { Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
+  answerLoopQuestion,
   attemptCountsByPrompt,
   backfillAreaScores,
   type Db,
   findAttempt,
+  findLoop,
   insertAttempts,
+  insertLoop,
   listAttempts,
   listAttemptsInFull,
+  listFollowUps,
+  listLoops,
   listReplacedReports,
+  loopOfAttempt,
   practiceByArea,
   trends,
   trendWindow,
@@ -241,7 +247,24 @@ describe('query plans of the query functions', () => {
       practiceByArea(db)
       findAttempt(db, 1)
       listReplacedReports(db, 1)
+      listFollowUps(db, 1)
+      loopOfAttempt(db, 1)
+      findLoop(db, 1)
+      listLoops(db, { limit: 5, after: { createdAt: MON, id: 1 } })
+      answerLoopQuestion(
+        db,
+        1,
+        'p',
+        { promptId: 'p', answer: 'a', tags: [], report: report(1), createdAt: MON },
+        undefined,
+      )
     }
+    insertLoop(db, {
+      seed: 's',
+      principles: [],
+      createdAt: MON,
+      questions: [{ promptId: 'p', rubricId: 'r' }],
+    })
     for (const plan of plansOf(everything)) for (const m of plan.matchAll(/INDEX (\w+)/g)) used.add(m[1]!)
     expect(indexes.filter((name) => !used.has(name))).toEqual([])
   })

@@ -3,11 +3,13 @@
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { score } from '../../engine/score'
+import { storyReuse } from '../../engine/similarity'
 import { CORPUS_DIR, HOLDOUT_DIR, loadCorpus } from '../fixtures/corpus'
 import { launchChromium, SKIP_BROWSER } from '../support/chromium'
 import { shippedRubrics } from './helpers'
 
 const ENGINE_ENTRY = new URL('../../engine/score.ts', import.meta.url).pathname
+const SIMILARITY_ENTRY = new URL('../../engine/similarity.ts', import.meta.url).pathname
 
 describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>
@@ -30,6 +32,32 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
 
   afterAll(async () => {
     await chromium?.close()
+  })
+
+  it('finds the same story reuse as Node does, pair by pair', async () => {
+    const out = await build({
+      entryPoints: [SIMILARITY_ENTRY],
+      bundle: true,
+      format: 'iife',
+      globalName: 'StarboardSimilarity',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+    })
+    const answers = loadCorpus(CORPUS_DIR)
+      .slice(0, 40)
+      .map((c, i) => ({ promptId: `${c.story}-${i}`, text: c.answer }))
+    answers.push({ promptId: 'retold', text: answers[0]!.text.replace(/\bI\b/g, 'We') })
+    const page = await chromium.context.newPage()
+    await page.addScriptTag({ content: out.outputFiles[0]!.text })
+    const inBrowser = await page.evaluate((a) => {
+      const w = globalThis as unknown as { StarboardSimilarity: { storyReuse: (a: unknown) => unknown } }
+      return JSON.stringify(w.StarboardSimilarity.storyReuse(a))
+    }, answers)
+    await page.close()
+    const node = storyReuse(answers)
+    expect(node.some((w) => w.promptIds[1] === 'retold')).toBe(true)
+    expect(inBrowser).toBe(JSON.stringify(node))
   })
 
   it('bundles the scorer without the YAML parser or the rubric schema', () => {
@@ -65,11 +93,16 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
 
     expect(inBrowser).toHaveLength(jobs.length)
     let same = 0
+    let probes = 0
     jobs.forEach((j, i) => {
-      const node = JSON.stringify(score(j.answer, j.rubric))
+      const report = score(j.answer, j.rubric)
+      const node = JSON.stringify(report)
       expect(inBrowser[i], `answer ${i} with ${j.rubric.id}`).toBe(node)
       same++
+      probes += report.probes.length
     })
     expect(same).toBeGreaterThanOrEqual(190)
+    // The follow-up probes are part of what both runtimes agree on, byte for byte.
+    expect(probes).toBeGreaterThan(100)
   })
 })

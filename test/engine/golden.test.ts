@@ -48,6 +48,7 @@ describe('golden reports', () => {
         ),
       ]),
       ...report.suggestions.map((s) => `+${s.gain} ${s.criterionId}: ${s.message}`),
+      ...report.probes.map((p) => `? ${p.id} (${p.reason}): ${p.question}`),
     ]
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(`./__golden__/${name}.txt`)
   })

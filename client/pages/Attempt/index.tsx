@@ -3,7 +3,9 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Attempt, RescoreResult } from '../../../contract/attempts'
+import type { FollowUp } from '../../../contract/follow-ups'
 import type { CriterionDifference } from '../../../engine/difference'
+import { combineAnswer } from '../../../engine/probes'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
 import { MoreList, NextStep, ReportBreakdown, ScoreBadge } from '../../components/Feedback'
@@ -14,6 +16,7 @@ import { clock, criterionMax, dateTime, signed, speakingTime, writeDraft } from 
 import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
+import { FollowUpSection } from './FollowUps'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
@@ -56,6 +59,9 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   const state = useAppState()
   const { route } = useLocation()
   const [report, setReport] = useState<ScoreReport>(attempt.report)
+  const [followUps, setFollowUps] = useState<FollowUp[]>(attempt.followUps)
+  // The report describes the answer and its follow-ups together: its offsets point into that text.
+  const text = combineAnswer(attempt.answer, followUps)
   const [change, setChange] = useState<{ before: ScoreReport; result: RescoreResult } | null>(null)
   const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
   const [error, setError] = useState('')
@@ -130,6 +136,20 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         <ScoreBadge report={report} />
       </header>
       <NextStep report={report} />
+      {attempt.loopId !== null && (
+        <p class="muted">
+          Answered in <a href={`/loop/${attempt.loopId}`}>mock loop {attempt.loopId}</a>.
+        </p>
+      )}
+      <FollowUpSection
+        attempt={attempt}
+        report={report}
+        followUps={followUps}
+        onAnswered={(next, followUp) => {
+          setReport(next)
+          setFollowUps((f) => [...f, followUp])
+        }}
+      />
 
       <div class="toolbar">
         <button type="button" class="primary" onClick={() => tryAgain(false)}>
@@ -201,7 +221,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">Your answer</h2>
           <Legend />
-          <Highlighted answer={attempt.answer} sentences={report.sentences} marks={marks} markId="msg" />
+          <Highlighted answer={text} sentences={report.sentences} marks={marks} markId="msg" />
           {anchored.length > 0 && (
             <>
               <h3>Notes on your answer</h3>
@@ -209,7 +229,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
                 {anchored.map((a, i) => (
                   <li key={i} class={`sev-${a.message.severity}`}>
                     <a href={`#msg-${i + 1}`} class="anchor-quote">
-                      “{attempt.answer.slice(a.message.place!.start, a.message.place!.end)}”
+                      “{text.slice(a.message.place!.start, a.message.place!.end)}”
                     </a>{' '}
                     <span class="muted">{a.criterionLabel}:</span> {a.message.reason}
                     {a.message.note && <span class="muted"> {a.message.note}</span>}
@@ -240,7 +260,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         </aside>
       </div>
 
-      <ModelSection attempt={attempt} report={report} />
+      <ModelSection attempt={attempt} report={report} text={text} />
 
       <p class="meta scored-with">
         Scored with rubric <code>{report.rubricId}</code>, version{' '}
@@ -252,7 +272,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
 }
 
 /** The rubric's strong example beside the candidate's answer, with developing and weak one click away. */
-function ModelSection({ attempt, report }: { attempt: Attempt; report: ScoreReport }) {
+function ModelSection({ attempt, report, text }: { attempt: Attempt; report: ScoreReport; text: string }) {
   const state = useAppState()
   const [rubric, reload] = useLoad(() => state.rubric(report.rubricId), [report.rubricId])
   return (
@@ -267,7 +287,7 @@ function ModelSection({ attempt, report }: { attempt: Attempt; report: ScoreRepo
           <h3 id="mine-title">
             Your answer <span class="muted">({report.score}/100)</span>
           </h3>
-          <Highlighted answer={attempt.answer} sentences={report.sentences} />
+          <Highlighted answer={text} sentences={report.sentences} />
         </section>
         <section class="side" aria-labelledby="example-title">
           <h3 id="example-title">Example answer</h3>

@@ -1,0 +1,126 @@
+// Follow-up probes: the interviewer's next questions for an answer, a field to answer one, and what answers added.
+import { useState } from 'preact/hooks'
+import type { FollowUp } from '../../contract/follow-ups'
+import type { ReportDifference } from '../../engine/difference'
+import type { Probe } from '../../engine/types'
+import { signed } from '../format'
+
+/** The probes still open: those the report asks that no follow-up has answered. */
+export function openProbes(probes: readonly Probe[], answered: readonly { probeId: string }[]): Probe[] {
+  const done = new Set(answered.map((f) => f.probeId))
+  return probes.filter((p) => !done.has(p.id))
+}
+
+/** One probe, with a field to answer it when `onAnswer` is given. */
+export function ProbeCard({
+  probe,
+  onAnswer,
+  busy,
+  error,
+  idPrefix,
+}: {
+  probe: Probe
+  onAnswer?: (answer: string) => void
+  busy?: boolean
+  error?: string
+  idPrefix: string
+}) {
+  const [text, setText] = useState('')
+  const [open, setOpen] = useState(false)
+  const field = `${idPrefix}-${probe.id}`
+  return (
+    <li class="probe" data-testid="probe">
+      <p class="probe-question">
+        <span aria-hidden="true">“</span>
+        {probe.question}
+        <span aria-hidden="true">”</span>
+      </p>
+      <p class="muted small">Asked because {lowerFirst(probe.reason)}.</p>
+      {onAnswer &&
+        (open ? (
+          <div class="probe-answer">
+            <label for={field}>Your answer to the follow-up</label>
+            <textarea
+              id={field}
+              rows={3}
+              value={text}
+              onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${field}-error` : undefined}
+              data-testid="probe-answer"
+            />
+            {error && (
+              <p id={`${field}-error`} class="field-error" role="alert">
+                {error}
+              </p>
+            )}
+            <div class="toolbar">
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                data-testid="probe-submit"
+                onClick={() => onAnswer(text)}
+              >
+                {busy ? 'Scoring…' : 'Answer'}
+              </button>
+              <button type="button" class="secondary" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            class="secondary small"
+            data-testid="probe-open"
+            onClick={() => setOpen(true)}
+          >
+            Answer this follow-up
+          </button>
+        ))}
+    </li>
+  )
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
+
+/** The follow-ups given so far, each question with its answer. */
+export function FollowUpList({ followUps }: { followUps: readonly FollowUp[] }) {
+  if (followUps.length === 0) return null
+  return (
+    <ol class="follow-ups" data-testid="follow-ups">
+      {followUps.map((f) => (
+        <li key={f.probeId}>
+          <p class="probe-question">{f.question}</p>
+          <blockquote>{f.answer}</blockquote>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** What follow-ups added: the change in total, and each criterion that moved. */
+export function FollowUpGain({ difference }: { difference: ReportDifference }) {
+  const moved = difference.criteria.filter((c) => c.change !== 0)
+  return (
+    <p class="follow-up-gain" data-testid="follow-up-gain">
+      {difference.score === 0
+        ? 'The follow-up did not change the total'
+        : `The follow-up ${difference.score > 0 ? 'added' : 'cost'} ${Math.abs(difference.score)} point${Math.abs(difference.score) === 1 ? '' : 's'}`}
+      {moved.length > 0 && (
+        <>
+          {': '}
+          {moved.map((c, i) => (
+            <span key={c.criterionId}>
+              {i > 0 ? ', ' : ''}
+              {c.label} {signed(c.change)}
+              {c.statusBefore !== c.statusAfter && c.statusAfter ? ` (now ${c.statusAfter})` : ''}
+            </span>
+          ))}
+        </>
+      )}
+      .
+    </p>
+  )
+}

@@ -1,0 +1,184 @@
+// Mock interview loops: the questions chosen when a loop starts, and the attempt that answers each one.
+
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import type { AreaScore } from './area-scores'
+import { insertAttempt, type NewAttempt, replaceAttemptReport, type StorableReport } from './attempts'
+import type { Db } from './client'
+import { insertFollowUps, type NewFollowUp } from './follow-ups'
+import { loopQuestions, loops } from './schema'
+
+export interface NewLoopQuestion {
+  promptId: string
+  rubricId: string
+}
+
+export interface LoopQuestionRecord extends NewLoopQuestion {
+  position: number
+  attemptId: number | null
+}
+
+export interface LoopRecord {
+  id: number
+  seed: string
+  principles: string[]
+  createdAt: number
+  questions: LoopQuestionRecord[]
+}
+
+export interface LoopSummary {
+  id: number
+  seed: string
+  createdAt: number
+  questions: number
+  answered: number
+}
+
+/** Stores a loop and its questions, in order, in one transaction; returns its id. */
+export function insertLoop(
+  db: Db,
+  loop: {
+    seed: string
+    principles: readonly string[]
+    createdAt: number
+    questions: readonly NewLoopQuestion[]
+  },
+): number {
+  return db.$client
+    .transaction(() => {
+      const row = db
+        .insert(loops)
+        .values({ seed: loop.seed, principles: JSON.stringify(loop.principles), createdAt: loop.createdAt })
+        .returning({ id: loops.id })
+        .get()
+      loop.questions.forEach((q, position) => {
+        db.insert(loopQuestions)
+          .values({ loopId: row.id, position, promptId: q.promptId, rubricId: q.rubricId })
+          .run()
+      })
+      return row.id
+    })
+    .immediate()
+}
+
+/** The loop with its questions in order, or undefined. */
+export function findLoop(db: Db, id: number): LoopRecord | undefined {
+  const row = db.select().from(loops).where(eq(loops.id, id)).get()
+  if (row === undefined) return undefined
+  const questions = db
+    .select({
+      position: loopQuestions.position,
+      promptId: loopQuestions.promptId,
+      rubricId: loopQuestions.rubricId,
+      attemptId: loopQuestions.attemptId,
+    })
+    .from(loopQuestions)
+    .where(eq(loopQuestions.loopId, id))
+    .orderBy(asc(loopQuestions.position))
+    .all()
+  return { ...row, principles: JSON.parse(row.principles) as string[], questions }
+}
+
+/** Loops newest first, `limit` at a time, after the (createdAt, id) of the previous page's last loop. */
+export function listLoops(
+  db: Db,
+  options: { limit: number; after?: { createdAt: number; id: number } },
+): LoopSummary[] {
+  const { after } = options
+  const page = db
+    .select({ id: loops.id, seed: loops.seed, createdAt: loops.createdAt })
+    .from(loops)
+    .where(
+      after === undefined
+        ? undefined
+        : or(
+            lt(loops.createdAt, after.createdAt),
+            and(eq(loops.createdAt, after.createdAt), lt(loops.id, after.id)),
+          ),
+    )
+    .orderBy(desc(loops.createdAt), desc(loops.id))
+    .limit(options.limit)
+    .all()
+  if (page.length === 0) return []
+  const counts = db
+    .select({
+      loopId: loopQuestions.loopId,
+      questions: sql<number>`count(*)`,
+      answered: sql<number>`count(${loopQuestions.attemptId})`,
+    })
+    .from(loopQuestions)
+    .where(
+      inArray(
+        loopQuestions.loopId,
+        page.map((l) => l.id),
+      ),
+    )
+    .groupBy(loopQuestions.loopId)
+    .all()
+  const byLoop = new Map(counts.map((c) => [c.loopId, c]))
+  return page.map((l) => ({
+    ...l,
+    questions: byLoop.get(l.id)?.questions ?? 0,
+    answered: byLoop.get(l.id)?.answered ?? 0,
+  }))
+}
+
+export type LoopAnswerOutcome =
+  | { kind: 'answered'; attemptId: number }
+  | { kind: 'no-loop' }
+  | { kind: 'no-question' }
+  | { kind: 'answered-already'; attemptId: number }
+
+/**
+ * Answers one question of a loop in one transaction: stores the attempt, its follow-ups and the link. With
+ * follow-ups, the attempt is stored with the report of the answer alone, which then moves to its history as the
+ * report of answer and follow-ups together replaces it, so what the follow-ups added stays visible.
+ */
+export function answerLoopQuestion(
+  db: Db,
+  loopId: number,
+  promptId: string,
+  attempt: NewAttempt,
+  followUps:
+    | { items: readonly NewFollowUp[]; report: StorableReport; areaScores?: readonly AreaScore[] }
+    | undefined,
+): LoopAnswerOutcome {
+  return db.$client
+    .transaction((): LoopAnswerOutcome => {
+      const loop = db.select({ id: loops.id }).from(loops).where(eq(loops.id, loopId)).get()
+      if (loop === undefined) return { kind: 'no-loop' }
+      const question = db
+        .select({ position: loopQuestions.position, attemptId: loopQuestions.attemptId })
+        .from(loopQuestions)
+        .where(and(eq(loopQuestions.loopId, loopId), eq(loopQuestions.promptId, promptId)))
+        .get()
+      if (question === undefined) return { kind: 'no-question' }
+      if (question.attemptId !== null) return { kind: 'answered-already', attemptId: question.attemptId }
+      const attemptId = insertAttempt(db, attempt)
+      if (followUps !== undefined && followUps.items.length > 0) {
+        insertFollowUps(db, attemptId, followUps.items, attempt.createdAt)
+        replaceAttemptReport(db, attemptId, {
+          report: followUps.report,
+          tags: attempt.tags,
+          areaScores: followUps.areaScores,
+          scoredAt: attempt.createdAt,
+        })
+      }
+      db.update(loopQuestions)
+        .set({ attemptId })
+        .where(and(eq(loopQuestions.loopId, loopId), eq(loopQuestions.position, question.position)))
+        .run()
+      return { kind: 'answered', attemptId }
+    })
+    .immediate()
+}
+
+/** The loop an attempt answers a question of, or null when it was practised on its own. */
+export function loopOfAttempt(db: Db, attemptId: number): number | null {
+  const row = db
+    .select({ loopId: loopQuestions.loopId })
+    .from(loopQuestions)
+    .where(eq(loopQuestions.attemptId, attemptId))
+    .limit(1)
+    .get()
+  return row?.loopId ?? null
+}

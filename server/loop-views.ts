@@ -1,0 +1,83 @@
+// A stored loop as the API answers it: its questions (answered or not), its status, and its debrief once complete.
+
+import type { Loop, LoopSummary } from '../contract/loops'
+import type { Db, LoopRecord, LoopSummary as LoopSummaryRow } from '../db/index'
+import { findAttempt, listFollowUps, listReplacedReports } from '../db/index'
+import type { ScoreReport } from '../engine/index'
+import { type AnsweredQuestion, buildDebrief } from './loop-debrief'
+import type { RegisteredPrompt } from './rubric-registry'
+import { followUpView, iso } from './views'
+
+export interface LoopLookups {
+  findPrompt(id: string): RegisteredPrompt | undefined
+  rubricTitle(id: string): string | undefined
+}
+
+const statusOf = (answered: number, total: number) => (answered === total ? 'complete' : 'in-progress')
+
+/** The question's text, or what is known of a prompt that left every rubric after the loop was made. */
+function promptText(lookups: LoopLookups, promptId: string): string {
+  return lookups.findPrompt(promptId)?.prompt.text ?? `(prompt '${promptId}' is no longer in service)`
+}
+
+export function loopView(db: Db, loop: LoopRecord, lookups: LoopLookups): Loop {
+  const answered: AnsweredQuestion[] = []
+  const questions = loop.questions.map((q) => {
+    const principle = lookups.rubricTitle(q.rubricId) ?? q.rubricId
+    const text = promptText(lookups, q.promptId)
+    const attempt = q.attemptId === null ? undefined : findAttempt(db, q.attemptId)
+    if (attempt !== undefined) {
+      const report = attempt.report as ScoreReport
+      const followUps = listFollowUps(db, attempt.id)
+      // The report the first follow-up replaced: the answer alone, as the history keeps it.
+      const first = followUps[0]
+      const before =
+        first === undefined
+          ? undefined
+          : listReplacedReports(db, attempt.id).find((h) => h.replacedAt === first.createdAt)
+      answered.push({
+        promptId: q.promptId,
+        rubricId: q.rubricId,
+        principle,
+        text,
+        attemptId: attempt.id,
+        answer: attempt.answer,
+        durationMs: attempt.durationMs,
+        report,
+        followUps: followUps.map(followUpView),
+        beforeFollowUps: before?.report as ScoreReport | undefined,
+      })
+    }
+    return {
+      position: q.position,
+      promptId: q.promptId,
+      rubricId: q.rubricId,
+      principle,
+      text,
+      attemptId: attempt?.id ?? null,
+      score: attempt?.score ?? null,
+      band: attempt === undefined ? null : { id: attempt.bandId, label: attempt.bandLabel },
+    }
+  })
+  const status = statusOf(answered.length, questions.length)
+  return {
+    id: loop.id,
+    seed: loop.seed,
+    principles: loop.principles,
+    createdAt: iso(loop.createdAt),
+    status,
+    questions,
+    debrief: status === 'complete' ? buildDebrief(answered) : null,
+  }
+}
+
+export function loopSummaryView(l: LoopSummaryRow): LoopSummary {
+  return {
+    id: l.id,
+    seed: l.seed,
+    createdAt: iso(l.createdAt),
+    status: statusOf(l.answered, l.questions),
+    questions: l.questions,
+    answered: l.answered,
+  }
+}

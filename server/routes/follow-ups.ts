@@ -1,0 +1,124 @@
+// Follow-ups: a candidate answers one of an attempt's probes; the answer and every follow-up are scored together.
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { attemptParams } from '../../contract/attempts'
+import { errorSchema } from '../../contract/common'
+import { followUpBody } from '../../contract/follow-ups'
+import { followUpAddedSchema } from '../../contract/loops'
+import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps, writeRefusal } from '../../db/index'
+import { combineAnswer, probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
+import { HttpError, notFound } from '../errors'
+import { scoreSoon } from '../score-queue'
+import { followUpView, replacedReportView } from '../views'
+import type { WriteRouteOptions } from './write-limit'
+
+/** Attempt ids are positive integers; anything else cannot name an attempt. */
+function parseId(text: string): number | undefined {
+  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
+  const id = Number(text)
+  return Number.isSafeInteger(id) ? id : undefined
+}
+
+export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
+  const rubricFor = (id: string) => app.rubrics.get(id)
+
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return
+    const refusal = writeRefusal(app.db)
+    if (refusal !== undefined) throw new HttpError(503, refusal)
+  })
+
+  app.post(
+    '/api/attempts/:id/follow-ups',
+    {
+      config: options.writeConfig,
+      schema: {
+        tags: ['attempts'],
+        summary: "Answer one of an attempt's probes",
+        description:
+          'Stores the answer to a probe (probeId from the report’s probes) with the attempt, and scores the ' +
+          'answer and every follow-up together, as an interviewer hears them: that report becomes the ' +
+          'attempt’s, the one it replaces goes to its history, and `difference` says what the follow-up added. ' +
+          'Each probe is answered once.',
+        params: attemptParams,
+        body: followUpBody,
+        response: {
+          201: followUpAddedSchema,
+          400: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = parseId(request.params.id)
+      const attempt = id === undefined ? undefined : findAttempt(app.db, id)
+      if (id === undefined || attempt === undefined) {
+        throw notFound(
+          `No attempt with id '${request.params.id}'; GET /api/attempts lists the stored attempts`,
+        )
+      }
+      const entry = app.rubrics.findPrompt(attempt.promptId)
+      const rubric = entry?.rubric ?? app.rubrics.get(attempt.rubricId)
+      if (rubric === undefined) {
+        throw new HttpError(
+          409,
+          `Neither prompt '${attempt.promptId}' nor rubric '${attempt.rubricId}' is in service now, so a follow-up ` +
+            'cannot be scored; restore the rubric file (see GET /api/rubrics/errors)',
+        )
+      }
+      const { probeId, answer } = request.body
+      const criterionId = probeCriterionId(probeId)
+      const criterion = rubric.criteria.find((c) => c.id === criterionId && c.probe !== undefined)
+      if (criterion === undefined || criterion.probe === undefined) {
+        const offered = (attempt.report as ScoreReport).probes?.map((p) => p.id) ?? []
+        throw notFound(
+          `No probe '${probeId}' in rubric '${rubric.id}'; ` +
+            (offered.length === 0
+              ? 'this attempt’s report asks no follow-up questions'
+              : `this attempt’s report asks ${offered.join(', ')}`),
+        )
+      }
+      const earlier = listFollowUps(app.db, id)
+      if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
+      const followUp = { probeId, criterionId: criterion.id, question: criterion.probe, answer }
+      const tags = entry?.prompt.tags ?? attempt.tags
+      const scored = await scoreSoon(combineAnswer(attempt.answer, [...earlier, followUp]), rubric, {
+        tags,
+        rubricFor,
+      })
+      const report = scored.report()
+      const at = app.clock()
+      let added: ReturnType<typeof addFollowUp>
+      try {
+        added = addFollowUp(app.db, id, followUp, { report, tags, areaScores: scored.areaScores, at })
+      } catch (err) {
+        // Another request answered the same probe while this one was scoring.
+        if (isDuplicateFollowUp(err)) throw answeredAlready(probeId)
+        throw err
+      }
+      if (added === undefined) {
+        throw notFound(
+          `No attempt with id '${request.params.id}'; GET /api/attempts lists the stored attempts`,
+        )
+      }
+      const before = added.replaced.report as ScoreReport
+      return reply
+        .code(201)
+        .header('location', `/api/attempts/${id}`)
+        .send({
+          id,
+          followUp: followUpView({ ...followUp, id: added.followUpId, attemptId: id, createdAt: at }),
+          report,
+          previous: replacedReportView(added.replaced),
+          difference: reportDifference(before, report),
+        })
+    },
+  )
+}
+
+const answeredAlready = (probeId: string) =>
+  new HttpError(409, `Probe '${probeId}' is answered already for this attempt; answer another of its probes`)

@@ -1,0 +1,223 @@
+// Mock loops and follow-ups on real SQLite: storing, answering once, paging, deleting, and the indexes they read.
+
+import { sql } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import {
+  addFollowUp,
+  answerLoopQuestion,
+  type Db,
+  deleteAttempt,
+  findAttempt,
+  findLoop,
+  insertLoop,
+  isDuplicateFollowUp,
+  listFollowUps,
+  listLoops,
+  listReplacedReports,
+} from '../../db/index'
+import { addAttempt, MON, openTempDb, removeTempDb, report } from './helpers'
+import { readOf } from './query-plan-reads'
+
+let dir: string
+let db: Db
+beforeEach(() => {
+  ;({ dir, db } = openTempDb())
+})
+afterEach(() => removeTempDb(dir, db))
+
+const QUESTIONS = [
+  { promptId: 'ownership-outside-scope', rubricId: 'ownership' },
+  { promptId: 'dive-deep-root-cause', rubricId: 'dive-deep' },
+]
+
+const newAttempt = (promptId: string, score: number) => ({
+  promptId,
+  answer: `answer ${score}`,
+  tags: [QUESTIONS.find((q) => q.promptId === promptId)?.rubricId ?? 'ownership'],
+  report: report(score),
+  createdAt: MON + 1000,
+})
+
+const followUp = {
+  probeId: 'probe-measurable-result',
+  criterionId: 'measurable-result',
+  question: 'How did you measure it?',
+  answer: 'Latency fell 40%.',
+}
+
+describe('loops', () => {
+  test('store their questions in order, and answer each once, linking the attempt', () => {
+    const id = insertLoop(db, { seed: 's1', principles: ['ownership'], createdAt: MON, questions: QUESTIONS })
+    const loop = findLoop(db, id)!
+    expect(loop.seed).toBe('s1')
+    expect(loop.principles).toEqual(['ownership'])
+    expect(loop.questions).toEqual([
+      { position: 0, ...QUESTIONS[0], attemptId: null },
+      { position: 1, ...QUESTIONS[1], attemptId: null },
+    ])
+    const first = answerLoopQuestion(
+      db,
+      id,
+      QUESTIONS[1]!.promptId,
+      newAttempt(QUESTIONS[1]!.promptId, 50),
+      undefined,
+    )
+    expect(first.kind).toBe('answered')
+    const attemptId = (first as { attemptId: number }).attemptId
+    expect(findLoop(db, id)!.questions[1]!.attemptId).toBe(attemptId)
+    expect(findAttempt(db, attemptId)!.score).toBe(50)
+
+    const again = answerLoopQuestion(
+      db,
+      id,
+      QUESTIONS[1]!.promptId,
+      newAttempt(QUESTIONS[1]!.promptId, 70),
+      undefined,
+    )
+    expect(again).toEqual({ kind: 'answered-already', attemptId })
+    expect(answerLoopQuestion(db, id, 'not-in-loop', newAttempt('not-in-loop', 1), undefined).kind).toBe(
+      'no-question',
+    )
+    expect(answerLoopQuestion(db, id + 99, QUESTIONS[0]!.promptId, newAttempt('x', 1), undefined).kind).toBe(
+      'no-loop',
+    )
+    // Refused answers store nothing.
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempts`).n).toBe(1)
+  })
+
+  test('an answer with follow-ups keeps the answer-alone report in its history and stores the follow-ups', () => {
+    const id = insertLoop(db, { seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
+    const out = answerLoopQuestion(db, id, QUESTIONS[0]!.promptId, newAttempt(QUESTIONS[0]!.promptId, 40), {
+      items: [followUp],
+      report: report(65),
+    })
+    const attemptId = (out as { attemptId: number }).attemptId
+    expect(findAttempt(db, attemptId)!.score).toBe(65)
+    const history = listReplacedReports(db, attemptId)
+    expect(history.map((h) => h.score)).toEqual([40])
+    expect(history[0]!.replacedAt).toBe(MON + 1000)
+    expect(listFollowUps(db, attemptId).map((f) => [f.probeId, f.answer, f.createdAt])).toEqual([
+      ['probe-measurable-result', 'Latency fell 40%.', MON + 1000],
+    ])
+  })
+
+  test('a deleted attempt leaves its question unanswered, to be answered again', () => {
+    const id = insertLoop(db, { seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
+    const out = answerLoopQuestion(
+      db,
+      id,
+      QUESTIONS[0]!.promptId,
+      newAttempt(QUESTIONS[0]!.promptId, 40),
+      undefined,
+    )
+    expect(deleteAttempt(db, (out as { attemptId: number }).attemptId)).toBe(true)
+    expect(findLoop(db, id)!.questions[0]!.attemptId).toBeNull()
+  })
+
+  test('list newest first with counts, a page at a time', () => {
+    const ids = [0, 1, 2].map((i) =>
+      insertLoop(db, { seed: `s${i}`, principles: [], createdAt: MON + i, questions: QUESTIONS }),
+    )
+    answerLoopQuestion(db, ids[2]!, QUESTIONS[0]!.promptId, newAttempt(QUESTIONS[0]!.promptId, 40), undefined)
+    const page = listLoops(db, { limit: 2 })
+    expect(page.map((l) => [l.id, l.questions, l.answered])).toEqual([
+      [ids[2], 2, 1],
+      [ids[1], 2, 0],
+    ])
+    const next = listLoops(db, { limit: 2, after: { createdAt: MON + 1, id: ids[1]! } })
+    expect(next.map((l) => l.id)).toEqual([ids[0]])
+  })
+})
+
+describe('follow-ups', () => {
+  test('replace the report in one transaction, once per probe', () => {
+    const attemptId = addAttempt(db, 40, MON)
+    const out = addFollowUp(db, attemptId, followUp, { report: report(60), tags: ['ownership'], at: MON + 5 })
+    expect(out!.replaced.score).toBe(40)
+    expect(findAttempt(db, attemptId)!.score).toBe(60)
+    let error: unknown
+    try {
+      addFollowUp(db, attemptId, followUp, { report: report(90), tags: ['ownership'], at: MON + 6 })
+    } catch (err) {
+      error = err
+    }
+    expect(isDuplicateFollowUp(error)).toBe(true)
+    // The refused follow-up changed nothing.
+    expect(findAttempt(db, attemptId)!.score).toBe(60)
+    expect(listFollowUps(db, attemptId)).toHaveLength(1)
+    expect(addFollowUp(db, attemptId + 1, followUp, { report: report(1), tags: [], at: MON })).toBeUndefined()
+    // Deleting the attempt takes its follow-ups with it.
+    deleteAttempt(db, attemptId)
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempt_follow_ups`).n).toBe(0)
+  })
+})
+
+describe('query plans of the loop and follow-up queries', () => {
+  const plan = (text: string, ...params: unknown[]) =>
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n')
+
+  beforeEach(() => {
+    for (let i = 0; i < 300; i++) {
+      const id = insertLoop(db, { seed: `s${i}`, principles: [], createdAt: MON + i, questions: QUESTIONS })
+      if (i % 2 === 0) {
+        answerLoopQuestion(db, id, QUESTIONS[0]!.promptId, newAttempt(QUESTIONS[0]!.promptId, i % 100), {
+          items: [followUp],
+          report: report((i + 7) % 100),
+        })
+      }
+    }
+    db.$client.exec('ANALYZE')
+  })
+
+  test("a loop's questions, the question being answered and a page of loops seek their indexes", () => {
+    const questions = readOf(
+      plan(
+        'SELECT position, prompt_id, rubric_id, attempt_id FROM loop_questions WHERE loop_id = ? ORDER BY position',
+        5,
+      ),
+      'loop_questions',
+    )
+    expect(questions.seek).toBe(true)
+    expect(questions.index).toMatch(/^(sqlite_autoindex_loop_questions_1|loop_questions_loop_prompt_idx)$/)
+    const answering = readOf(
+      plan('SELECT position, attempt_id FROM loop_questions WHERE loop_id = ? AND prompt_id = ?', 5, 'p'),
+      'loop_questions',
+    )
+    expect(answering.seek).toBe(true)
+    expect(answering.index).toBe('loop_questions_loop_prompt_idx')
+    const page = readOf(
+      plan(
+        'SELECT id FROM loops WHERE created_at < ? OR (created_at = ? AND id < ?) ORDER BY created_at DESC, id DESC LIMIT 20',
+        MON + 100,
+        MON + 100,
+        50,
+      ),
+      'loops',
+    )
+    expect(page.index).toBe('loops_created_idx')
+    const counts = readOf(
+      plan(
+        'SELECT loop_id, count(*), count(attempt_id) FROM loop_questions WHERE loop_id IN (?, ?) GROUP BY loop_id',
+        1,
+        2,
+      ),
+      'loop_questions',
+    )
+    expect(counts.seek).toBe(true)
+  })
+
+  test("an attempt's follow-ups, and the links a deleted attempt clears, are index seeks", () => {
+    const followUps = readOf(
+      plan('SELECT * FROM attempt_follow_ups WHERE attempt_id = ? ORDER BY id', 3),
+      'attempt_follow_ups',
+    )
+    expect(followUps.seek).toBe(true)
+    expect(followUps.index).toBe('attempt_follow_ups_attempt_probe_idx')
+    // ON DELETE SET NULL looks up the questions that link to the attempt.
+    const links = readOf(plan('SELECT loop_id FROM loop_questions WHERE attempt_id = ?', 3), 'loop_questions')
+    expect(links.seek).toBe(true)
+    expect(links.index).toBe('loop_questions_attempt_idx')
+  })
+})

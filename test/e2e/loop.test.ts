@@ -1,0 +1,192 @@
+// The mock loop in Chromium: start with a pinned principle, answer four questions (one probe answered, one story
+// told twice), resume after a reload, read the debrief and export it; at 1366 and 375 px, light and dark, with axe.
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
+import { SECOND_ANSWER, STRONG_ANSWER } from './answers'
+import { axe, describeViolations, type E2E, ROOT, requireBrowser, SKIP_E2E, startE2E } from './harness'
+
+requireBrowser('mock loop (e2e)')
+
+const corpusStories = [
+  ...new Map(
+    loadCorpus(CORPUS_DIR)
+      .filter((c) => c.variant === 'strong')
+      .map((c) => [c.story, c.answer]),
+  ).values(),
+]
+/** Question 3 retells question 1's story in other framing: the debrief must flag it. */
+const RETOLD = `Looking back, this is the example I always come back to. ${STRONG_ANSWER.replace('Last spring', 'Two years ago')}`
+const ANSWERS = [STRONG_ANSWER, SECOND_ANSWER, RETOLD, corpusStories[0]!]
+const PROBE_ANSWER =
+  'Looking back, I learned to check retry behaviour first; next time I would add the circuit breaker before the sale, not during it.'
+
+const MODES = [
+  { width: 1366, scheme: 'light' },
+  { width: 1366, scheme: 'dark' },
+  { width: 375, scheme: 'light' },
+  { width: 375, scheme: 'dark' },
+] as const
+
+describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
+  let e2e: E2E
+  let page: Page
+  let base: string
+
+  beforeAll(async () => {
+    e2e = await startE2E()
+    ;({ page, base } = e2e)
+  })
+
+  afterAll(async () => {
+    await e2e?.close()
+  })
+
+  /** Zero axe violations and no sideways scrolling in every mode; a screenshot of each. */
+  async function checkEveryMode(name: string) {
+    const problems: string[] = []
+    for (const mode of MODES) {
+      await page.setViewportSize({ width: mode.width, height: 900 })
+      await page.emulateMedia({ colorScheme: mode.scheme })
+      const violations = await axe(page)
+      if (violations.length > 0)
+        problems.push(`${name} ${mode.width} ${mode.scheme}:\n${describeViolations(violations)}`)
+      // Browser code as a string: this file is type-checked without the DOM library.
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+      expect(overflow, `${name} scrolls sideways at ${mode.width} px`).toBeLessThanOrEqual(0)
+      await e2e.shot(`loop-${name}-${mode.width}-${mode.scheme}`)
+    }
+    expect(problems.join('\n\n')).toBe('')
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+
+  it('runs a full four-question loop with a probe round, resumes after a reload, and debriefs', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/loop`)
+    await page.getByRole('heading', { name: 'Mock loop', level: 1 }).waitFor()
+    await page.getByRole('checkbox', { name: 'Ownership' }).waitFor()
+    await checkEveryMode('start')
+    expect(await page.getByTestId('loop-size').inputValue()).toBe('4')
+    await page.getByRole('checkbox', { name: 'Ownership' }).check()
+    await page.getByTestId('loop-start').click()
+    await page.waitForURL(/\/loop\/\d+$/)
+    const loopId = Number(/\/loop\/(\d+)$/.exec(page.url())![1])
+
+    for (let i = 0; i < 4; i++) {
+      const question = page.getByTestId('loop-question')
+      await question.waitFor()
+      await expect.poll(() => page.locator('.loop-progress li.current').count()).toBe(1)
+      expect(await page.locator('.eyebrow').first().textContent()).toContain(`question ${i + 1} of 4`)
+      if (i === 0) expect(await question.textContent()).toMatch(/Ownership/)
+      // A visible timer that runs, and the spoken target beside it.
+      await expect.poll(() => page.getByTestId('loop-timer').textContent()).not.toBe('0:00')
+      expect(await page.getByTestId('loop-target').textContent()).toContain('2–3 minutes')
+      await page.getByTestId('loop-answer').fill(ANSWERS[i]!)
+      if (i === 1) {
+        // A reload mid-loop comes back to the same question, with the draft kept.
+        await page.reload()
+        await page.getByTestId('loop-question').waitFor()
+        expect(await page.getByTestId('loop-answer').inputValue()).toBe(ANSWERS[1])
+        expect(await page.locator('.eyebrow').first().textContent()).toContain('question 2 of 4')
+      }
+      if (i === 0) await checkEveryMode('question')
+      await page.getByTestId('loop-done').click()
+      await page.getByRole('heading', { name: 'Follow-up round' }).waitFor()
+      const probes = page.getByTestId('probe')
+      if (i === 0) {
+        expect(await probes.count()).toBeGreaterThan(0)
+        expect(await probes.count()).toBeLessThanOrEqual(3)
+        expect(await probes.first().locator('.probe-question').textContent()).toMatch(/\?/)
+        await probes.first().getByTestId('probe-open').click()
+        await probes.first().getByTestId('probe-answer').fill(PROBE_ANSWER)
+        await probes.first().getByTestId('probe-submit').click()
+        await page.getByTestId('follow-up-ready').waitFor()
+        await checkEveryMode('probe')
+      }
+      await page.getByTestId('loop-submit').click()
+      if (i < 3) {
+        await expect
+          .poll(() => page.locator('.eyebrow').first().textContent())
+          .toContain(`question ${i + 2} of 4`)
+      }
+    }
+
+    const debrief = page.getByTestId('loop-debrief')
+    await debrief.waitFor()
+    // The story told twice is flagged, naming the threshold.
+    const reused = page.getByTestId('story-reused')
+    expect(await reused.count()).toBe(1)
+    expect(await reused.textContent()).toMatch(/similarity 0\.\d+, flagged from 0\.2/)
+    // The probe and its answer are in the debrief, with four questions and four verdicts.
+    expect(await debrief.getByTestId('follow-ups').textContent()).toContain(PROBE_ANSWER)
+    expect(await page.locator('.debrief-questions > li').count()).toBe(4)
+    expect(await page.locator('.debrief-principles tbody tr').count()).toBe(4)
+    await checkEveryMode('debrief')
+
+    // The export is the Markdown debrief.
+    const href = await page.getByTestId('debrief-export').getAttribute('href')
+    const md = await (await fetch(base + href)).text()
+    expect(md).toContain(`# Mock loop ${loopId} — debrief`)
+    expect(md).toContain('**Story reused:**')
+    expect(md).toContain(PROBE_ANSWER.slice(0, 40))
+    mkdirSync(join(ROOT, 'test-output'), { recursive: true })
+    writeFileSync(join(ROOT, 'test-output', 'loop-debrief.md'), md)
+
+    // The loop is listed as done, and its first attempt shows the follow-up and what it added.
+    await page.goto(`${base}/loop`)
+    await page.getByRole('link', { name: `Loop ${loopId} debrief` }).waitFor()
+    await page.goto(`${base}/loop/${loopId}`)
+    await debrief.waitFor()
+    await page.locator('.debrief-questions > li a').first().click()
+    await page.getByTestId('follow-ups').waitFor()
+    expect(await page.getByTestId('follow-up-gain').textContent()).toMatch(
+      /^The follow-up (added|cost|did not)/,
+    )
+    expect(e2e.pageErrors).toEqual([])
+  })
+
+  it('answers a probe on the Attempt page after submitting in Practice', async () => {
+    const prompts = (await (await fetch(`${base}/api/prompts?rubricId=ownership`)).json()) as {
+      prompts: { id: string }[]
+    }
+    await page.goto(`${base}/practice/${prompts.prompts[0]!.id}`)
+    await page.getByTestId('answer').fill(SECOND_ANSWER.replace(/Result:.*$/s, 'Result: It went well.'))
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    const before = Number(
+      await page
+        .getByTestId('score')
+        .first()
+        .textContent()
+        .then((t) => /\d+/.exec(t ?? '')?.[0]),
+    )
+    const probe = page.getByTestId('probe').first()
+    await probe.waitFor()
+    await probe.getByTestId('probe-open').click()
+    await probe.getByTestId('probe-submit').click()
+    // Empty text is refused with a message at the field.
+    await probe.getByRole('alert').waitFor()
+    await probe
+      .getByTestId('probe-answer')
+      .fill(
+        'Review time dropped from 3 days to 6 hours, 75% faster, and we shipped four releases on time in a row.',
+      )
+    await probe.getByTestId('probe-submit').click()
+    await page.getByTestId('follow-up-gain').waitFor()
+    expect(await page.getByTestId('follow-ups').textContent()).toContain('75% faster')
+    const after = Number(
+      await page
+        .getByTestId('score')
+        .first()
+        .textContent()
+        .then((t) => /\d+/.exec(t ?? '')?.[0]),
+    )
+    expect(after).toBeGreaterThanOrEqual(before)
+    await checkEveryMode('attempt-follow-up')
+    expect(e2e.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,139 @@
+// Follow-ups: answering a probe scores answer and follow-up together, keeps the answer-alone report, says what it added.
+
+import { afterEach, describe, expect, test } from 'vitest'
+import { startApp, type TestApp } from './helpers'
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+const post = (url: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object })
+
+/** A story with no number in its Result: the report probes for the measure. */
+const NO_NUMBERS = `Situation: Last spring our checkout service failed during peak sales, and the team that owned it was on leave.
+Task: Although it was outside my area, I volunteered to restore it because customers could not pay.
+Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
+Result: Checkout worked again and the team was relieved.`
+
+const MEASURE =
+  'We measured it: checkout errors fell by 92% within an hour and revenue recovered $40,000 that day.'
+
+async function storeAttempt(): Promise<{ id: number; probes: { id: string; question: string }[] }> {
+  const res = await post('/api/attempts', { promptId: 'ownership-outside-scope', answer: NO_NUMBERS })
+  expect(res.statusCode).toBe(201)
+  return { id: res.json().id, probes: res.json().report.probes }
+}
+
+describe('POST /api/attempts/:id/follow-ups', () => {
+  test('scores the answer and the follow-up together and answers what it added', async () => {
+    t = await startApp()
+    const { id, probes } = await storeAttempt()
+    // The report asks up to three probes; any probe of the rubric may be answered, as an interviewer may ask it.
+    expect(probes.length).toBeGreaterThan(0)
+    expect(probes.length).toBeLessThanOrEqual(3)
+    const before = (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()
+    expect(before.followUps).toEqual([])
+
+    t.clock.now += 60_000
+    const res = await post(`/api/attempts/${id}/follow-ups`, {
+      probeId: 'probe-measurable-result',
+      answer: MEASURE,
+    })
+    expect(res.statusCode).toBe(201)
+    expect(res.headers.location).toBe(`/api/attempts/${id}`)
+    const body = res.json()
+    expect(body.followUp).toMatchObject({
+      probeId: 'probe-measurable-result',
+      criterionId: 'measurable-result',
+      question: 'How did you measure the result? What number changed?',
+      answer: MEASURE,
+    })
+    expect(body.previous.score).toBe(before.score)
+    expect(body.report.score).toBeGreaterThan(before.score)
+    expect(body.difference.score).toBe(body.report.score - before.score)
+    const measured = body.difference.criteria.find(
+      (c: { criterionId: string }) => c.criterionId === 'measurable-result',
+    )
+    expect(measured.change).toBeGreaterThan(0)
+    // The combined story is what the report describes: its last sentence is the follow-up's.
+    expect(body.report.sentences.at(-1).text).toContain('92%')
+
+    const after = (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()
+    expect(after.score).toBe(body.report.score)
+    expect(after.answer).toBe(NO_NUMBERS)
+    expect(after.followUps).toHaveLength(1)
+    // The answer-alone report is in the history, replaced when the follow-up came.
+    expect(after.history.at(-1).score).toBe(before.score)
+    expect(after.history.at(-1).replacedAt).toBe(after.followUps[0].createdAt)
+
+    // A re-score scores the same combined story: nothing changes.
+    const rescore = (await post(`/api/attempts/${id}/rescore`)).json()
+    expect(rescore.unchanged).toBe(true)
+    expect(rescore.report.score).toBe(body.report.score)
+  })
+
+  test('refuses an unknown probe, a probe answered twice, empty text and an unknown attempt', async () => {
+    t = await startApp()
+    const { id } = await storeAttempt()
+    const unknown = await post(`/api/attempts/${id}/follow-ups`, {
+      probeId: 'probe-nonsense',
+      answer: MEASURE,
+    })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().message).toMatch(
+      /^No probe 'probe-nonsense' in rubric 'ownership'; this attempt’s report asks probe-/,
+    )
+    const empty = await post(`/api/attempts/${id}/follow-ups`, {
+      probeId: 'probe-measurable-result',
+      answer: '  \n',
+    })
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json()).toMatchObject({
+      field: 'answer',
+      message: expect.stringContaining('answer is empty'),
+    })
+    const missing = await post(`/api/attempts/${id}/follow-ups`, { answer: MEASURE })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().field).toBe('probeId')
+
+    expect(
+      (
+        await post(`/api/attempts/${id}/follow-ups`, {
+          probeId: 'probe-reflection',
+          answer: 'I learned to load-test first.',
+        })
+      ).statusCode,
+    ).toBe(201)
+    const twice = await post(`/api/attempts/${id}/follow-ups`, {
+      probeId: 'probe-reflection',
+      answer: 'Again.',
+    })
+    expect(twice.statusCode).toBe(409)
+    expect(twice.json().message).toContain("Probe 'probe-reflection' is answered already")
+    const none = await post('/api/attempts/999/follow-ups', { probeId: 'probe-reflection', answer: 'x' })
+    expect(none.statusCode).toBe(404)
+    expect(none.json().message).toContain("No attempt with id '999'")
+  })
+
+  test('two follow-ups both count: each is scored with the answer and the ones before it', async () => {
+    t = await startApp()
+    const { id } = await storeAttempt()
+    const first = (
+      await post(`/api/attempts/${id}/follow-ups`, { probeId: 'probe-measurable-result', answer: MEASURE })
+    ).json()
+    const second = (
+      await post(`/api/attempts/${id}/follow-ups`, {
+        probeId: 'probe-reflection',
+        answer:
+          'Looking back, I learned to load-test every launch, and next time I would add the alert first.',
+      })
+    ).json()
+    expect(second.previous.score).toBe(first.report.score)
+    expect(second.report.sentences.some((s: { text: string }) => s.text.includes('92%'))).toBe(true)
+    const attempt = (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()
+    expect(attempt.followUps.map((f: { probeId: string }) => f.probeId)).toEqual([
+      'probe-measurable-result',
+      'probe-reflection',
+    ])
+  })
+})

@@ -1,0 +1,257 @@
+// Mock loops over the shipped rubrics: choosing questions, answering with a probe round, the debrief, the export.
+
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, test } from 'vitest'
+import { planLoop } from '../../server/loop-plan'
+import { shippedRubrics } from '../engine/helpers'
+import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
+import { startApp, type TestApp } from './helpers'
+
+const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
+const corpus = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')
+const stories = [...new Map(corpus.map((c) => [c.story, c.answer])).values()]
+
+let t: TestApp
+afterEach(async () => t?.close())
+
+const post = (url: string, payload: unknown = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object })
+const get = (url: string) => t.app.inject({ method: 'GET', url })
+
+interface Question {
+  promptId: string
+  rubricId: string
+  text: string
+}
+
+async function start(body: object = {}): Promise<{ id: number; seed: string; questions: Question[] }> {
+  const res = await post('/api/loops', body)
+  expect(res.statusCode, res.body).toBe(201)
+  expect(res.headers.location).toBe(`/api/loops/${res.json().id}`)
+  return res.json()
+}
+
+describe('POST /api/loops', () => {
+  test('asks 4 questions from different Leadership Principles by default, the same ones for the same seed', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const a = await start({ seed: 'alpha' })
+    expect(a.seed).toBe('alpha')
+    expect(a.questions).toHaveLength(4)
+    const rubrics = shippedRubrics()
+    for (const q of a.questions) {
+      expect(rubrics.get(q.rubricId)!.kind).toBe('leadership-principle')
+      expect(rubrics.get(q.rubricId)!.prompts.map((p) => p.id)).toContain(q.promptId)
+      expect(q.text.length).toBeGreaterThan(10)
+    }
+    expect(new Set(a.questions.map((q) => q.rubricId)).size).toBe(4)
+    expect((await start({ seed: 'alpha' })).questions).toEqual(a.questions)
+    // Another seed gives another loop (the 16 principles are all unpractised, so the seed decides).
+    const others = await Promise.all(['beta', 'gamma', 'delta'].map((seed) => start({ seed })))
+    expect(others.some((o) => JSON.stringify(o.questions) !== JSON.stringify(a.questions))).toBe(true)
+    // Without a seed, one is made and answered.
+    expect((await start()).seed).toMatch(/^[0-9a-f]{12}$/)
+  })
+
+  test('takes 2 to 8 questions and pinned principles, first; refuses what it cannot do', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const big = await start({ size: 8, principles: ['dive-deep', 'earn-trust'], seed: 's' })
+    expect(big.questions).toHaveLength(8)
+    expect(big.questions.slice(0, 2).map((q) => q.rubricId)).toEqual(['dive-deep', 'earn-trust'])
+    expect((await start({ size: 2 })).questions).toHaveLength(2)
+    for (const [body, field, text] of [
+      [{ size: 1 }, 'size', 'at least 2'],
+      [{ size: 9 }, 'size', 'at most 8'],
+      [{ size: 2.5 }, 'size', 'whole number'],
+      [{ principles: ['system-design'] }, 'principles', "'system-design' is not a Leadership Principle"],
+      [
+        { size: 2, principles: ['ownership', 'dive-deep', 'earn-trust'] },
+        'principles',
+        'do not fit a loop of 2',
+      ],
+      [{ seed: '' }, 'seed', ''],
+    ] as const) {
+      const res = await post('/api/loops', body)
+      expect(res.statusCode, JSON.stringify(body)).toBe(400)
+      expect(res.json().field).toBe(field)
+      expect(res.json().message).toContain(text)
+    }
+  })
+
+  test('prefers principles never practised, then the weakest', () => {
+    const rubrics = [...shippedRubrics().values()]
+    const principles = rubrics.filter((r) => r.kind === 'leadership-principle').map((r) => r.id)
+    const practised = (id: string, recentAverage: number) => ({
+      tag: id,
+      attempts: 3,
+      best: recentAverage,
+      bestAttemptId: 1,
+      bestBandId: 'weak',
+      bestBandLabel: 'Needs work',
+      bestAttempt: { promptId: 'p', rubricId: id, score: recentAverage, createdAt: 0 },
+      recentAverage,
+      lastPractisedAt: 0,
+    })
+    // All but two principles practised and strong; of those two, one never practised and one weak.
+    const practice = new Map(principles.map((id) => [id, practised(id, 95)]))
+    practice.delete('frugality')
+    practice.set('think-big', practised('think-big', 30))
+    const plan = planLoop({ rubrics, practice, attemptsByPrompt: new Map(), size: 3, pinned: [], seed: 'x' })
+    expect(plan.ok).toBe(true)
+    const chosen = plan.ok ? plan.questions.map((q) => q.rubricId) : []
+    expect(chosen.slice(0, 2)).toEqual(['frugality', 'think-big'])
+    // Within a principle, the prompt practised least.
+    const frugal = rubrics.find((r) => r.id === 'frugality')!.prompts.map((p) => p.id)
+    const used = new Map(frugal.slice(0, -1).map((id) => [id, 2]))
+    const again = planLoop({ rubrics, practice, attemptsByPrompt: used, size: 2, pinned: [], seed: 'y' })
+    expect(again.ok && again.questions[0]!.promptId).toBe(frugal.at(-1))
+  })
+})
+
+describe('a full loop', () => {
+  test('answers each question once, with a probe round, and debriefs with story reuse and an export', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const loop = await start({ seed: 'full' })
+    const url = `/api/loops/${loop.id}`
+    expect((await get(url)).json()).toMatchObject({ status: 'in-progress', debrief: null })
+
+    const [q1, q2, q3, q4] = loop.questions as [Question, Question, Question, Question]
+    // Question 1, with a follow-up to the measure probe.
+    const probeAnswer =
+      'We measured it: the error rate fell from 4% to 0.2% and support tickets dropped by 60% that month.'
+    const first = await post(`${url}/answers`, {
+      promptId: q1.promptId,
+      answer: stories[0],
+      durationMs: 150_000,
+      followUps: [{ probeId: 'probe-reflection', answer: probeAnswer }],
+    })
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json()).toMatchObject({ loopId: loop.id, promptId: q1.promptId, status: 'in-progress' })
+    const attemptId = first.json().attemptId
+    const attempt = (await get(`/api/attempts/${attemptId}`)).json()
+    expect(attempt.followUps.map((f: { probeId: string }) => f.probeId)).toEqual(['probe-reflection'])
+    expect(attempt.history).toHaveLength(1)
+
+    // Answering the same question again is refused, and stores nothing.
+    const twice = await post(`${url}/answers`, { promptId: q1.promptId, answer: stories[1] })
+    expect(twice.statusCode).toBe(409)
+    expect(twice.json().message).toContain('answered already')
+    // Unknown prompt, unknown probe, empty answer, unknown loop.
+    expect((await post(`${url}/answers`, { promptId: 'nope', answer: 'x' })).statusCode).toBe(404)
+    const badProbe = await post(`${url}/answers`, {
+      promptId: q2.promptId,
+      answer: stories[1],
+      followUps: [{ probeId: 'probe-nope', answer: 'x' }],
+    })
+    expect(badProbe.statusCode).toBe(404)
+    expect(badProbe.json()).toMatchObject({ field: 'followUps.0.probeId' })
+    expect((await post(`${url}/answers`, { promptId: q2.promptId, answer: ' ' })).statusCode).toBe(400)
+    expect((await post('/api/loops/999/answers', { promptId: q2.promptId, answer: 'x' })).statusCode).toBe(
+      404,
+    )
+    expect((await get('/api/attempts')).json().attempts).toHaveLength(1)
+
+    // The export waits for the last answer.
+    expect((await get(`${url}/debrief.md`)).statusCode).toBe(409)
+
+    await post(`${url}/answers`, { promptId: q2.promptId, answer: stories[1] })
+    // Question 3 retells question 1's story: the debrief flags it.
+    await post(`${url}/answers`, { promptId: q3.promptId, answer: stories[0]!.replace(/\bI\b/g, 'We') })
+    const last = await post(`${url}/answers`, { promptId: q4.promptId, answer: stories[2] })
+    expect(last.json().status).toBe('complete')
+
+    const done = (await get(url)).json()
+    expect(done.status).toBe('complete')
+    expect(
+      done.questions.every(
+        (q: { attemptId: number | null; score: number | null }) => q.attemptId !== null && q.score !== null,
+      ),
+    ).toBe(true)
+    const d = done.debrief
+    expect(d.questions).toHaveLength(4)
+    expect(d.questions[0].followUps[0]).toMatchObject({ probeId: 'probe-reflection', answer: probeAnswer })
+    expect(typeof d.questions[0].followUpGain).toBe('number')
+    expect(d.questions[1].followUpGain).toBeNull()
+    for (const q of d.questions) {
+      const star = q.star.situation + q.star.task + q.star.action + q.star.result
+      expect(star).toBeGreaterThan(0.5)
+      expect(star).toBeLessThanOrEqual(1.0001)
+    }
+    expect(d.principles).toHaveLength(4)
+    for (const p of d.principles) {
+      expect(p.verdict).toBe(
+        p.score >= 85 ? 'raises-the-bar' : p.score >= 60 ? 'meets-the-bar' : 'below-the-bar',
+      )
+    }
+    const scores = d.principles.map((p: { score: number }) => p.score)
+    expect(d.strongest.score).toBe(Math.max(...scores))
+    expect(d.weakest.score).toBe(Math.min(...scores))
+    expect(d.warnings).toEqual([
+      {
+        kind: 'story-reused',
+        promptIds: [q1.promptId, q3.promptId],
+        similarity: expect.any(Number),
+        threshold: 0.2,
+      },
+    ])
+    expect(d.warnings[0].similarity).toBeGreaterThanOrEqual(0.2)
+
+    const md = await get(`${url}/debrief.md`)
+    expect(md.statusCode).toBe(200)
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8')
+    expect(md.body).toContain(`# Mock loop ${loop.id} — debrief`)
+    expect(md.body).toContain('**Story reused:**')
+    expect(md.body).toContain(`**Probe:** ${d.questions[0].followUps[0].question}`)
+    expect(md.body).toContain('| principle | score | verdict |')
+
+    const list = (await get('/api/loops')).json()
+    expect(list.loops[0]).toMatchObject({ id: loop.id, status: 'complete', questions: 4, answered: 4 })
+  })
+
+  test('resumes after a restart: questions and answers are in the database', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'starboard-loop-'))
+    const dbPath = join(dir, 'loop.db')
+    try {
+      t = await startApp({ rubricsDir: RUBRICS, dbPath })
+      const loop = await start({ seed: 'restart', size: 2 })
+      await post(`/api/loops/${loop.id}/answers`, {
+        promptId: loop.questions[0]!.promptId,
+        answer: stories[3],
+      })
+      await t.close()
+      t = await startApp({ rubricsDir: RUBRICS, dbPath })
+      const back = (await get(`/api/loops/${loop.id}`)).json()
+      expect(back.status).toBe('in-progress')
+      expect(back.questions.map((q: { promptId: string }) => q.promptId)).toEqual(
+        loop.questions.map((q) => q.promptId),
+      )
+      expect(back.questions[0].attemptId).not.toBeNull()
+      expect(back.questions[1].attemptId).toBeNull()
+      const rest = await post(`/api/loops/${loop.id}/answers`, {
+        promptId: loop.questions[1]!.promptId,
+        answer: stories[4],
+      })
+      expect(rest.json().status).toBe('complete')
+    } finally {
+      await t.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('is documented in the OpenAPI document', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const doc = (await get('/docs/json')).json()
+    for (const path of [
+      '/api/loops',
+      '/api/loops/{id}',
+      '/api/loops/{id}/answers',
+      '/api/loops/{id}/debrief.md',
+      '/api/attempts/{id}/follow-ups',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path)
+    }
+    expect(doc.paths['/api/loops'].post.responses['201']).toBeDefined()
+  })
+})

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import { expect } from 'vitest'
 import { type BuildAppOptions, buildApp } from '../../server/app'
 
 const STAR_CORE = fileURLToPath(new URL('../../rubrics/star-core.yaml', import.meta.url))
@@ -107,6 +108,27 @@ export async function startApp(
       if (made) rmSync(rubricsDir, { recursive: true, force: true })
     },
   }
+}
+
+/** POSTs `payload` as JSON. Every write is JSON: a re-score, which takes no fields, sends {}. */
+export function postJson(app: FastifyInstance, url: string, payload: unknown = {}) {
+  return app.inject({ method: 'POST', url, payload: payload as object })
+}
+
+/** Stores an attempt through POST /api/attempts, expects 201, and returns its id. */
+export async function storeAttempt(
+  app: FastifyInstance,
+  promptId: string,
+  answer: string,
+  durationMs?: number,
+): Promise<number> {
+  const res = await postJson(app, '/api/attempts', {
+    promptId,
+    answer,
+    ...(durationMs === undefined ? {} : { durationMs }),
+  })
+  expect(res.statusCode).toBe(201)
+  return res.json().id
 }
 
 /** The score and band an answer gets under rubric `rubricId` (POST /api/score; nothing is stored). */

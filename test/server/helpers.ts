@@ -131,6 +131,25 @@ export async function storeAttempt(
   return res.json().id
 }
 
+/** The content type of every JSON write. */
+export const JSON_TYPE = { 'content-type': 'application/json' }
+
+/** An attempt's earlier reports, as GET /api/attempts/:id lists them. */
+export async function historyOf(app: FastifyInstance, id: number): Promise<unknown[]> {
+  return (await app.inject(`/api/attempts/${id}`)).json().history
+}
+
+/** How many attempts are stored (up to 100). */
+export async function attemptCount(app: FastifyInstance): Promise<number> {
+  return (await app.inject('/api/attempts?limit=100')).json().attempts.length
+}
+
+/** Changes the ownership rubric, so that the next re-score that goes through gives a new report (and history). */
+export function changeOwnershipRubric(t: TestApp): void {
+  writeFileSync(join(t.rubricsDir, 'ownership.yaml'), OWNERSHIP_RUBRIC.replace('weight: 20', 'weight: 5'))
+  t.app.rubrics.reload()
+}
+
 /** The score and band an answer gets under rubric `rubricId` (POST /api/score; nothing is stored). */
 export async function scoreUnder(
   app: FastifyInstance,

@@ -10,6 +10,13 @@ afterEach(async () => t?.close())
 const store = (promptId: string, answer: string, durationMs?: number) =>
   storeAttempt(t.app, promptId, answer, durationMs)
 
+/** The 400 a list query gets: its message, and the request field it names. */
+async function refusedList(query: string): Promise<{ message: string; field?: string }> {
+  const res = await t.app.inject(`/api/attempts?${query}`)
+  expect(res.statusCode).toBe(400)
+  return res.json()
+}
+
 describe('GET /api/attempts', () => {
   test('newest first, summary rows, opaque cursor through every page', async () => {
     t = await startApp()
@@ -76,11 +83,7 @@ describe('GET /api/attempts', () => {
 
   test('bad filters and cursors are 400 with the fix', async () => {
     t = await startApp()
-    const message = async (query: string) => {
-      const res = await t.app.inject(`/api/attempts?${query}`)
-      expect(res.statusCode).toBe(400)
-      return res.json().message
-    }
+    const message = async (query: string) => (await refusedList(query)).message
     expect(await message('from=yesterday')).toBe(
       'from must be a date like 2025-01-31 or a date-time like 2025-01-31T09:30:00Z',
     )
@@ -100,11 +103,7 @@ describe('GET /api/attempts', () => {
 
   test('a 400 about one request field names it in `field`, without the body or query part', async () => {
     t = await startApp()
-    const field = async (query: string) => {
-      const res = await t.app.inject(`/api/attempts?${query}`)
-      expect(res.statusCode).toBe(400)
-      return res.json().field
-    }
+    const field = async (query: string) => (await refusedList(query)).field
     expect(await field('from=yesterday')).toBe('from')
     expect(await field('from=2025-03-05&to=2025-03-01')).toBe('from')
     expect(await field('minScore=80&maxScore=20')).toBe('minScore')

@@ -1,7 +1,15 @@
 // Storing an attempt (POST /api/attempts), reading one and deleting one.
 
 import { afterEach, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, postJson, startApp, storeAttempt, type TestApp, WEAK_ANSWER } from './helpers'
+import {
+  GOOD_ANSWER,
+  postJson,
+  refusedPost,
+  startApp,
+  storeAttempt,
+  type TestApp,
+  WEAK_ANSWER,
+} from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -48,23 +56,21 @@ describe('POST /api/attempts', () => {
 
   test('says what to fix: unknown prompt 404, empty answer, bad duration and missing prompt 400', async () => {
     t = await startApp()
-    const unknown = await post('/api/attempts', { promptId: 'nope', answer: 'x' })
-    expect(unknown.statusCode).toBe(404)
-    expect(unknown.json().message).toBe("No prompt 'nope' is in service; GET /api/prompts lists them")
-    const empty = await post('/api/attempts', { promptId: 'pressure-deadline', answer: '   ' })
-    expect(empty.statusCode).toBe(400)
-    expect(empty.json().message).toBe('answer is empty; write an answer before saving the attempt')
-    const duration = await post('/api/attempts', {
-      promptId: 'pressure-deadline',
-      answer: 'x',
-      durationMs: 'soon',
-    })
-    expect(duration.json().message).toBe('durationMs must be a number of milliseconds')
-    const noPrompt = await post('/api/attempts', { answer: 'x' })
-    expect(noPrompt.json().message).toBe('promptId is required: the id of the prompt this answers')
-    const long = await post('/api/attempts', { promptId: 'pressure-deadline', answer: 'y'.repeat(20_001) })
-    expect(long.statusCode).toBe(400)
-    expect(long.json().message).toContain('20,000 characters')
+    const message = async (payload: object, status = 400) =>
+      (await refusedPost(t.app, '/api/attempts', payload, status)).message
+    expect(await message({ promptId: 'nope', answer: 'x' }, 404)).toBe(
+      "No prompt 'nope' is in service; GET /api/prompts lists them",
+    )
+    expect(await message({ promptId: 'pressure-deadline', answer: '   ' })).toBe(
+      'answer is empty; write an answer before saving the attempt',
+    )
+    expect(await message({ promptId: 'pressure-deadline', answer: 'x', durationMs: 'soon' })).toBe(
+      'durationMs must be a number of milliseconds',
+    )
+    expect(await message({ answer: 'x' })).toBe('promptId is required: the id of the prompt this answers')
+    expect(await message({ promptId: 'pressure-deadline', answer: 'y'.repeat(20_001) })).toContain(
+      '20,000 characters',
+    )
     expect((await t.app.inject('/api/attempts')).json().attempts).toEqual([])
   })
 })

@@ -8,7 +8,7 @@ import {
   changeOwnershipRubric,
   GOOD_ANSWER,
   historyOf,
-  JSON_TYPE,
+  postRaw,
   startApp,
   storeAttempt,
   type TestApp,
@@ -45,11 +45,8 @@ describe('every write is JSON', () => {
       expect(res.json().message).toBe('Send the body as JSON with the header Content-Type: application/json.')
     }
     expect(await historyOf(t.app, id)).toEqual([])
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: `/api/attempts/${id}/rescore`,
-      headers: { 'content-type': 'Application/JSON; charset="UTF-8"' },
-      payload: '{}',
+    const ok = await postRaw(t.app, `/api/attempts/${id}/rescore`, '{}', {
+      'content-type': 'Application/JSON; charset="UTF-8"',
     })
     expect(ok.statusCode).toBe(200)
     expect(await historyOf(t.app, id)).toHaveLength(1)
@@ -77,22 +74,16 @@ describe('every write is JSON', () => {
   test('a declared charset other than UTF-8 is 415', async () => {
     t = await startApp()
     for (const charset of ['iso-8859-1', 'utf-16', 'windows-1252', '"latin1"']) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/score',
-        headers: { 'content-type': `application/json; charset=${charset}` },
-        payload: Buffer.from('{"answer":"caf\xe9"}', 'latin1'),
+      const res = await postRaw(t.app, '/api/score', Buffer.from('{"answer":"caf\xe9"}', 'latin1'), {
+        'content-type': `application/json; charset=${charset}`,
       })
       expect(res.statusCode, charset).toBe(415)
       expect(res.json().message).toMatch(/UTF-8/)
       expect(res.json().message).toContain(charset.replaceAll('"', '').toLowerCase())
     }
     for (const charset of ['utf-8', 'UTF-8', 'utf8']) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/score',
-        headers: { 'content-type': `application/json; charset=${charset}` },
-        payload: Buffer.from('{"answer":"café"}', 'utf8'),
+      const res = await postRaw(t.app, '/api/score', Buffer.from('{"answer":"café"}', 'utf8'), {
+        'content-type': `application/json; charset=${charset}`,
       })
       expect(res.statusCode, charset).toBe(200)
     }
@@ -111,16 +102,15 @@ describe('JSON bodies are strict UTF-8', () => {
       ['Latin-1 "é"', [0xe9]],
     ]
     for (const [name, bytes] of cases) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/attempts',
-        headers: JSON_TYPE,
-        payload: Buffer.concat([
+      const res = await postRaw(
+        t.app,
+        '/api/attempts',
+        Buffer.concat([
           Buffer.from(`{"promptId":"${PROMPT}","answer":"I led it `),
           Buffer.from(bytes),
           Buffer.from(' and we shipped."}'),
         ]),
-      })
+      )
       expect(res.statusCode, name).toBe(400)
       expect(res.json().message, name).toBe(
         'The body is not valid UTF-8; send the JSON encoded as UTF-8 (Content-Type: application/json).',
@@ -129,17 +119,15 @@ describe('JSON bodies are strict UTF-8', () => {
     expect(await attemptCount(t.app)).toBe(0)
 
     const answer = 'Situation: café 😀 مرحبا e\u0301 — 40% faster.'
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/attempts',
-      headers: JSON_TYPE,
-      payload: Buffer.from(`\ufeff${JSON.stringify({ promptId: PROMPT, answer })}`, 'utf8'),
-    })
+    const res = await postRaw(
+      t.app,
+      '/api/attempts',
+      Buffer.from(`\ufeff${JSON.stringify({ promptId: PROMPT, answer })}`, 'utf8'),
+    )
     expect(res.statusCode).toBe(201)
     expect((await t.app.inject(`/api/attempts/${res.json().id}`)).json().answer).toBe(answer)
 
-    const send = (payload: string) =>
-      t.app.inject({ method: 'POST', url: '/api/score', headers: JSON_TYPE, payload })
+    const send = (payload: string) => postRaw(t.app, '/api/score', payload)
     expect((await send('{"answer": "x",}')).json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
@@ -163,19 +151,14 @@ describe('keys that could change object prototypes', () => {
       ],
     ]
     for (const [name, payload, key] of cases) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/attempts', headers: JSON_TYPE, payload })
+      const res = await postRaw(t.app, '/api/attempts', payload)
       expect(res.statusCode, name).toBe(400)
       expect(res.json().message, name).toMatch(key)
       expect(res.json().message, name).toMatch(/not allowed/)
     }
     expect(await attemptCount(t.app)).toBe(0)
     // A plain "constructor" or "prototype" field is only an unknown field, which is ignored.
-    const plain = await t.app.inject({
-      method: 'POST',
-      url: '/api/score',
-      headers: JSON_TYPE,
-      payload: '{"answer":"x","constructor":"y","prototype":{"a":1}}',
-    })
+    const plain = await postRaw(t.app, '/api/score', '{"answer":"x","constructor":"y","prototype":{"a":1}}')
     expect(plain.statusCode).toBe(200)
   })
 })
@@ -195,7 +178,7 @@ describe('the body limit fits the longest answer however it is escaped', () => {
     for (const answer of ['é'.repeat(MAX_ANSWER_CHARACTERS), '😀'.repeat(MAX_ANSWER_CHARACTERS / 2)]) {
       const payload = escaped(answer)
       expect(payload.length).toBeGreaterThanOrEqual(MAX_ANSWER_CHARACTERS * 6)
-      const res = await t.app.inject({ method: 'POST', url: '/api/score', headers: JSON_TYPE, payload })
+      const res = await postRaw(t.app, '/api/score', payload)
       expect(res.statusCode).toBe(200)
       const report = res.json()
       expect(report.rubricId).toBe('star-core')
@@ -203,12 +186,11 @@ describe('the body limit fits the longest answer however it is escaped', () => {
       expect(Math.max(...report.sentences.map((s: { end: number }) => s.end))).toBe(MAX_ANSWER_CHARACTERS)
     }
     // One character more is the answer limit's 400, not the body limit's 413.
-    const over = await t.app.inject({
-      method: 'POST',
-      url: '/api/score',
-      headers: JSON_TYPE,
-      payload: `{"answer":"${'\\u00e9'.repeat(MAX_ANSWER_CHARACTERS + 1)}"}`,
-    })
+    const over = await postRaw(
+      t.app,
+      '/api/score',
+      `{"answer":"${'\\u00e9'.repeat(MAX_ANSWER_CHARACTERS + 1)}"}`,
+    )
     expect(over.statusCode).toBe(400)
     expect(over.json().message).toMatch(/20,000 characters/)
   })
@@ -217,12 +199,7 @@ describe('the body limit fits the longest answer however it is escaped', () => {
     expect(BODY_LIMIT_BYTES).toBeGreaterThanOrEqual(MAX_ANSWER_CHARACTERS * 6 + 1024)
     expect(BODY_LIMIT_BYTES).toBeLessThanOrEqual(MAX_ANSWER_CHARACTERS * 6 + 16 * 1024)
     t = await startApp()
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/score',
-      headers: JSON_TYPE,
-      payload: `{"answer":"${' '.repeat(BODY_LIMIT_BYTES)}"}`,
-    })
+    const res = await postRaw(t.app, '/api/score', `{"answer":"${' '.repeat(BODY_LIMIT_BYTES)}"}`)
     expect(res.statusCode).toBe(413)
     expect(res.json().message).toContain(`larger than ${Math.round(BODY_LIMIT_BYTES / 1024)} KB`)
   })

@@ -115,6 +115,28 @@ export function postJson(app: FastifyInstance, url: string, payload: unknown = {
   return app.inject({ method: 'POST', url, payload: payload as object })
 }
 
+/** POSTs JSON that must be refused with `status`; returns the error body. */
+export async function refusedPost(
+  app: FastifyInstance,
+  url: string,
+  payload: unknown,
+  status: number,
+): Promise<{ statusCode: number; error: string; message: string; field?: string }> {
+  const res = await postJson(app, url, payload)
+  expect(res.statusCode, `${url} ${JSON.stringify(payload).slice(0, 80)}`).toBe(status)
+  return res.json()
+}
+
+/** POSTs a body as given (text or bytes), with `headers` (JSON's content type unless told otherwise). */
+export function postRaw(
+  app: FastifyInstance,
+  url: string,
+  payload: string | Buffer,
+  headers: Record<string, string> = JSON_TYPE,
+) {
+  return app.inject({ method: 'POST', url, headers, payload })
+}
+
 /** Stores an attempt through POST /api/attempts, expects 201, and returns its id. */
 export async function storeAttempt(
   app: FastifyInstance,

@@ -1,7 +1,7 @@
 // POST /api/score: scores an answer without storing it; what it refuses and why.
 
 import { afterEach, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, postJson, startApp, type TestApp } from './helpers'
+import { GOOD_ANSWER, postJson, postRaw, refusedPost, startApp, type TestApp } from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -39,15 +39,12 @@ describe('POST /api/score', () => {
 
   test('unknown rubric or prompt is 404; a missing answer is 400', async () => {
     t = await startApp()
-    const rubric = await post('/api/score', { answer: 'x', rubricId: 'nope' })
-    expect(rubric.statusCode).toBe(404)
-    expect(rubric.json().message).toBe("No rubric 'nope' is in service; GET /api/rubrics lists them")
-    const prompt = await post('/api/score', { answer: 'x', promptId: 'nope' })
-    expect(prompt.statusCode).toBe(404)
-    expect(prompt.json().message).toContain("No prompt 'nope'")
-    const missing = await post('/api/score', {})
-    expect(missing.statusCode).toBe(400)
-    expect(missing.json()).toEqual({
+    const refused = (payload: object, status: number) => refusedPost(t.app, '/api/score', payload, status)
+    expect((await refused({ answer: 'x', rubricId: 'nope' }, 404)).message).toBe(
+      "No rubric 'nope' is in service; GET /api/rubrics lists them",
+    )
+    expect((await refused({ answer: 'x', promptId: 'nope' }, 404)).message).toContain("No prompt 'nope'")
+    expect(await refused({}, 400)).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'answer must be a string of text',
@@ -71,7 +68,7 @@ describe('POST /api/score', () => {
   test('a body that is not JSON gets a 400 saying so; a body of another type a 415', async () => {
     t = await startApp()
     const send = (contentType: string, payload: string) =>
-      t.app.inject({ method: 'POST', url: '/api/score', headers: { 'content-type': contentType }, payload })
+      postRaw(t.app, '/api/score', payload, { 'content-type': contentType })
     const res = await send('application/json', '{"answer": "unterminated')
     expect(res.statusCode).toBe(400)
     expect(res.json().message).toBe('The body is not valid JSON; check quotes, commas and escapes.')

@@ -39,7 +39,6 @@ export {
   type DatabaseFileState,
   databaseAnswers,
   databaseFileState,
-  databaseReasons,
   diskFullRecently,
   isDiskFull,
   writeRefusal,

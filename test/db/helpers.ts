@@ -101,10 +101,10 @@ export function useTempDb(): TempDb {
   }
 }
 
-export type AddArgs = [score: number, createdAt: number, promptId?: string, tags?: string[]]
+type AddArgs = [score: number, createdAt: number, promptId?: string, tags?: string[]]
 
 /** Stores an attempt scoring `score` whose report is rubric `tags[0]`; returns its id. */
-export function addAttempt(
+function addAttempt(
   db: Db,
   score: number,
   createdAt: number,

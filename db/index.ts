@@ -59,7 +59,6 @@ export {
   type DatabaseFileState,
   databaseAnswers,
   databaseFileState,
-  databaseReasons,
   diskFullRecently,
   isDiskFull,
   writeRefusal,

@@ -89,24 +89,8 @@ export function writeRefusal(db: Db): string | undefined {
   return undefined
 }
 
-/**
- * What is wrong with the database, one short sentence each, for /api/health; empty when all is well. Cheap: a
- * stat and two access checks, and the time of the last write that found the disk full (within the last minute).
- */
 /** A write found the disk full in the last minute, and none has succeeded since. */
 export function diskFullRecently(db: Db, now = Date.now()): boolean {
   const full = diskFullAt.get(db)
   return full !== undefined && now - full < DISK_FULL_REMEMBERED_MS
-}
-
-export function databaseReasons(db: Db, now = Date.now()): string[] {
-  const reasons: string[] = []
-  const state = databaseFileState(db)
-  if (!state.present) reasons.push('database file gone: it was deleted or moved; restart the server')
-  else if (!state.writable) reasons.push('database unwritable: the file or its folder is read-only')
-  const full = diskFullAt.get(db)
-  if (full !== undefined && now - full < DISK_FULL_REMEMBERED_MS) {
-    reasons.push('disk full: a write failed in the last minute because the disk holding the database is full')
-  }
-  return reasons
 }

@@ -1,6 +1,7 @@
 // Scoring for requests, never holding the event loop for long. Scoring is synchronous: a short answer is scored
 // on this thread, one per turn of the event loop (so many at once never add up into one long block); a long
-// answer, which can take tens of milliseconds, is scored on a worker thread.
+// answer, which can take tens of milliseconds, is scored on a worker thread. Under load, when short answers are
+// already waiting here, the worker takes its share of them too, so the two threads score side by side.
 
 import { Worker } from 'node:worker_threads'
 import type { AreaScore } from '../db/index'
@@ -46,6 +47,11 @@ class ScoreWorker {
   private sent = new Set<string>()
   private pending = new Map<number, Pending>()
   private next = 1
+
+  /** Answers sent and not yet scored. */
+  get waiting(): number {
+    return this.pending.size
+  }
 
   score(answer: string, rubric: Rubric, areas: Areas): Promise<Scored> {
     const worker = this.start()
@@ -132,9 +138,21 @@ function schedule(): void {
   setImmediate(runOne)
 }
 
-/** Scores `answer` with `rubric` without holding the event loop: short ones in a later turn, long ones on a worker. */
+/**
+ * A short answer goes to the worker as well when answers are already waiting on this thread and the worker has
+ * no more waiting than this thread: under load both threads score (and this one keeps its time for reading
+ * requests and writing), while a lone request is still scored here without crossing to another thread.
+ */
+function shareWithWorker(): boolean {
+  return queue.length > 0 && worker.waiting <= queue.length
+}
+
+/**
+ * Scores `answer` with `rubric` without holding the event loop: short ones in a later turn, long ones on a worker,
+ * and short ones shared with the worker while others wait. Either thread gives the same report.
+ */
 export function scoreSoon(answer: string, rubric: Rubric, areas: Areas = NO_AREAS): Promise<Scored> {
-  if (answer.length > LONG_ANSWER) return worker.score(answer, rubric, areas)
+  if (answer.length > LONG_ANSWER || shareWithWorker()) return worker.score(answer, rubric, areas)
   return new Promise((resolve, reject) => {
     queue.push({ answer, rubric, areas, resolve, reject })
     schedule()

@@ -9,6 +9,7 @@ import {
 } from '../../client/coverage'
 import type { Coverage, Trends } from '../../contract/progress'
 import type { Rubric } from '../../engine/types'
+import { unpractisedArea } from '../support/coverage'
 
 describe('coverageGroups', () => {
   it('lists all 16 Leadership Principles, marking those without a rubric, plus competencies and themes', () => {
@@ -34,30 +35,8 @@ describe('coverageGroups', () => {
           },
           status: 'Strong',
         },
-        {
-          id: 'dive-deep',
-          title: 'Dive Deep',
-          kind: 'leadership-principle',
-          attempts: 0,
-          best: null,
-          bestAttemptId: null,
-          bestBandId: null,
-          bestBand: null,
-          bestAttempt: null,
-          status: 'none yet',
-        },
-        {
-          id: 'mentorship',
-          title: 'Mentorship',
-          kind: 'competency',
-          attempts: 0,
-          best: null,
-          bestAttemptId: null,
-          bestBandId: null,
-          bestBand: null,
-          bestAttempt: null,
-          status: 'none yet',
-        },
+        unpractisedArea('dive-deep', 'Dive Deep', 'leadership-principle'),
+        unpractisedArea('mentorship', 'Mentorship', 'competency'),
       ],
     }
     const [lps, competencies, themes] = coverageGroups(coverage)

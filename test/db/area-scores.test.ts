@@ -2,7 +2,7 @@
 // of attempts stored before them, in batches.
 
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   type AreaScore,
   type AttemptToBackfill,
@@ -16,14 +16,9 @@ import {
   pendingAreaScoreBackfill,
   replaceAttemptReport,
 } from '../../db/index'
-import { DAY, databaseAtMigration, MON, openTempDb, removeTempDb, report } from './helpers'
+import { DAY, databaseAtMigration, MON, report, useTempDb } from './helpers'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
+const temp = useTempDb()
 
 const strong = { id: 'strong', label: 'Strong' }
 const weak = { id: 'weak', label: 'Needs work' }
@@ -42,7 +37,7 @@ describe('stored with the attempt', () => {
       { rubricId: 'conflict', score: 41, band: weak },
       { rubricId: 'ownership', score: 10, band: weak },
     ]
-    const id = insertAttempt(db, {
+    const id = insertAttempt(temp.db, {
       promptId: 'ownership-outside-scope',
       answer: 'a',
       tags: ['ownership', 'conflict'],
@@ -50,7 +45,7 @@ describe('stored with the attempt', () => {
       areaScores,
       createdAt: MON,
     })
-    expect(rowsOf(db)).toEqual([
+    expect(rowsOf(temp.db)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'conflict',
@@ -77,16 +72,16 @@ describe('stored with the attempt', () => {
       createdAt: MON,
     }
     expect(() =>
-      insertAttempts(db, [
+      insertAttempts(temp.db, [
         { promptId: 'p', answer: 'c', tags: ['ownership'], report: report(5), areaScores, createdAt: MON },
         bad,
       ]),
     ).toThrow()
-    expect(rowsOf(db)).toHaveLength(2)
+    expect(rowsOf(temp.db)).toHaveLength(2)
   })
 
   test("a re-score replaces them (keeping the attempt's time); without new ones they stay; a delete removes them", () => {
-    const id = insertAttempt(db, {
+    const id = insertAttempt(temp.db, {
       promptId: 'ownership-outside-scope',
       answer: 'a',
       tags: ['ownership', 'conflict'],
@@ -97,7 +92,7 @@ describe('stored with the attempt', () => {
       ],
       createdAt: MON,
     })
-    replaceAttemptReport(db, id, {
+    replaceAttemptReport(temp.db, id, {
       report: report(85),
       tags: ['ownership', 'conflict'],
       areaScores: [
@@ -106,7 +101,7 @@ describe('stored with the attempt', () => {
       ],
       scoredAt: MON + DAY,
     })
-    expect(rowsOf(db)).toEqual([
+    expect(rowsOf(temp.db)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'conflict',
@@ -124,16 +119,16 @@ describe('stored with the attempt', () => {
         created_at: MON,
       },
     ])
-    replaceAttemptReport(db, id, { report: report(20), tags: ['ownership'], scoredAt: MON + 2 * DAY })
-    expect(rowsOf(db)).toHaveLength(2)
+    replaceAttemptReport(temp.db, id, { report: report(20), tags: ['ownership'], scoredAt: MON + 2 * DAY })
+    expect(rowsOf(temp.db)).toHaveLength(2)
     // A re-score whose areas shrank drops the area no longer scored.
-    replaceAttemptReport(db, id, {
+    replaceAttemptReport(temp.db, id, {
       report: report(20),
       tags: ['ownership'],
       areaScores: [{ rubricId: 'ownership', score: 20, band: weak }],
       scoredAt: MON + 3 * DAY,
     })
-    expect(rowsOf(db)).toEqual([
+    expect(rowsOf(temp.db)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'ownership',
@@ -143,15 +138,15 @@ describe('stored with the attempt', () => {
         created_at: MON,
       },
     ])
-    expect(deleteAttempt(db, id)).toBe(true)
-    expect(rowsOf(db)).toEqual([])
+    expect(deleteAttempt(temp.db, id)).toBe(true)
+    expect(rowsOf(temp.db)).toEqual([])
   })
 })
 
 describe('the back-fill', () => {
   /** A database at schema 0004 with `count` attempts written as that schema's code wrote them, then migrated. */
   function migratedWith(count: number): Db {
-    const file = join(dir, 'at-0004.db')
+    const file = join(temp.dir, 'at-0004.db')
     const old = databaseAtMigration(file, 5)
     const attempt =
       old.prepare(`INSERT INTO attempts (prompt_id, rubric_id, rubric_hash, engine_version, answer,

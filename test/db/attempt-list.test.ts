@@ -1,16 +1,11 @@
 // Lists of attempts: paging, filters, excerpts and sorting.
 
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { type Db, insertAttempt, listAttempts, listAttemptsInFull } from '../../db/index'
-import { type AddArgs, addAttempt, DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+import { describe, expect, test } from 'vitest'
+import { insertAttempt, listAttempts, listAttemptsInFull } from '../../db/index'
+import { DAY, MON, report, useTempDb } from './helpers'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
-const add = (...args: AddArgs) => addAttempt(db, ...args)
+const temp = useTempDb()
+const add = temp.add
 
 describe('listing attempts', () => {
   test('newest first, in pages that follow each other without gaps or repeats', () => {
@@ -20,7 +15,7 @@ describe('listing attempts', () => {
     const seen: number[] = []
     let after: { createdAt: number; id: number } | undefined
     for (;;) {
-      const page = listAttempts(db, {}, { limit: 2, after })
+      const page = listAttempts(temp.db, {}, { limit: 2, after })
       seen.push(...page.attempts.map((a) => a.id))
       if (!page.more) break
       const last = page.attempts[page.attempts.length - 1]!
@@ -35,7 +30,7 @@ describe('listing attempts', () => {
     add(90, MON + 2 * DAY, 'conflict-disagreement', ['conflict'])
     add(50, MON + 3 * DAY, 'pressure-deadline', ['pressure'])
     const scores = (filters: Parameters<typeof listAttempts>[1]) =>
-      listAttempts(db, filters, { limit: 50 }).attempts.map((a) => a.score)
+      listAttempts(temp.db, filters, { limit: 50 }).attempts.map((a) => a.score)
     expect(scores({})).toEqual([50, 90, 70, 30])
     expect(scores({ promptId: 'ownership-outside-scope' })).toEqual([70, 30])
     expect(scores({ rubricId: 'conflict' })).toEqual([90])
@@ -46,18 +41,18 @@ describe('listing attempts', () => {
   })
 
   test('summary rows carry an excerpt and the answer length, not the report', () => {
-    insertAttempt(db, {
+    insertAttempt(temp.db, {
       promptId: 'p',
       answer: 'x'.repeat(500),
       tags: [],
       report: report(10),
       createdAt: MON,
     })
-    const [row] = listAttempts(db, {}, { limit: 1 }).attempts
+    const [row] = listAttempts(temp.db, {}, { limit: 1 }).attempts
     expect(row?.excerpt).toHaveLength(160)
     expect(row?.answerLength).toBe(500)
     expect(row).not.toHaveProperty('report')
-    expect(listAttemptsInFull(db, {}, { limit: 1 })[0]?.answer).toHaveLength(500)
+    expect(listAttemptsInFull(temp.db, {}, { limit: 1 })[0]?.answer).toHaveLength(500)
   })
 })
 
@@ -72,7 +67,7 @@ describe('sorted lists', () => {
       const seen: number[] = []
       let after: { createdAt: number; id: number; score: number } | undefined
       for (;;) {
-        const page = listAttempts(db, {}, { limit: 2, after, sort: 'score', order })
+        const page = listAttempts(temp.db, {}, { limit: 2, after, sort: 'score', order })
         seen.push(...page.attempts.map((r) => r.id))
         const last = page.attempts.at(-1)
         if (!page.more || last === undefined) return seen
@@ -82,7 +77,7 @@ describe('sorted lists', () => {
     expect(walk('desc')).toEqual([d, c, a, e, b])
     expect(walk('asc')).toEqual([b, e, a, c, d])
     // Oldest first by time; filters still apply.
-    expect(listAttempts(db, {}, { limit: 10, order: 'asc' }).attempts.map((r) => r.id)).toEqual([
+    expect(listAttempts(temp.db, {}, { limit: 10, order: 'asc' }).attempts.map((r) => r.id)).toEqual([
       a,
       b,
       e,
@@ -90,7 +85,7 @@ describe('sorted lists', () => {
       d,
     ])
     expect(
-      listAttempts(db, { minScore: 60 }, { limit: 10, sort: 'score', order: 'asc' }).attempts.map(
+      listAttempts(temp.db, { minScore: 60 }, { limit: 10, sort: 'score', order: 'asc' }).attempts.map(
         (r) => r.id,
       ),
     ).toEqual([a, c, d])

@@ -12,7 +12,7 @@ import {
   type Db,
   databaseAnswers,
   databaseFileState,
-  databaseReasons,
+  diskFullRecently,
   findAttempt,
   insertAttempt,
   writeRefusal,
@@ -134,15 +134,15 @@ test('a file, or its folder, made read-only while open is present but not writab
   }
 })
 
-test('databaseReasons and writeRefusal: nothing while all is well; a gone file is a reason and refuses writes', () => {
-  expect(databaseReasons(db)).toEqual([])
+test('writeRefusal: nothing while all is well; a gone file refuses writes', () => {
+  expect(databaseFileState(db)).toEqual({ present: true, writable: true })
   expect(writeRefusal(db)).toBeUndefined()
   rmSync(join(dir, 'data'), { recursive: true, force: true })
-  expect(databaseReasons(db)).toEqual(['database file gone: it was deleted or moved; restart the server'])
+  expect(databaseFileState(db)).toEqual({ present: false, writable: false })
   expect(writeRefusal(db)).toMatch(/^The database file is gone: .*Restart the server/)
 })
 
-test('a write that finds the disk full is a reason for a minute, or until a write succeeds', () => {
+test('a write that finds the disk full is remembered for a minute, or until a write succeeds', () => {
   add()
   const pages = db.$client.pragma('page_count', { simple: true }) as number
   db.$client.pragma(`max_page_count = ${pages}`)
@@ -156,12 +156,12 @@ test('a write that finds the disk full is a reason for a minute, or until a writ
   }
   expect((failed as { code?: string }).code).toBe('SQLITE_FULL')
   const now = Date.now()
-  expect(databaseReasons(db, now)).toEqual([expect.stringMatching(/^disk full/)])
-  expect(databaseReasons(db, now + 59_000)).toHaveLength(1)
-  expect(databaseReasons(db, now + 61_000)).toEqual([])
+  expect(diskFullRecently(db, now)).toBe(true)
+  expect(diskFullRecently(db, now + 59_000)).toBe(true)
+  expect(diskFullRecently(db, now + 61_000)).toBe(false)
   // Full is not gone: writes are not refused up front, they fail (507) while there is no room.
   expect(writeRefusal(db)).toBeUndefined()
   db.$client.pragma('max_page_count = 1073741823')
   add()
-  expect(databaseReasons(db, now)).toEqual([])
+  expect(diskFullRecently(db, now)).toBe(false)
 })

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { afterEach, beforeEach } from 'vitest'
 import {
   type AreaScore,
   closeDb,
@@ -59,10 +60,51 @@ export function removeTempDb(dir: string, db: Db): void {
   rmSync(dir, { recursive: true, force: true })
 }
 
-export type AddArgs = [score: number, createdAt: number, promptId?: string, tags?: string[]]
+/** A suite's database: a new file for each of its tests, closed and removed after the test. */
+export interface TempDb {
+  readonly db: Db
+  readonly dir: string
+  /** Stores an attempt in this test's database (see addAttempt); returns its id. */
+  add(...args: AddArgs): number
+  /** Closes the database and opens the same file again, as a restart would; returns the new connection. */
+  reopen(): Db
+}
+
+/** Opens a fresh database before each test of the calling suite and removes it after. */
+export function useTempDb(): TempDb {
+  let current: { dir: string; db: Db } | undefined
+  const now = () => {
+    if (current === undefined) throw new Error('the database is open only while a test runs')
+    return current
+  }
+  beforeEach(() => {
+    current = openTempDb()
+  })
+  afterEach(() => {
+    if (current !== undefined) removeTempDb(current.dir, current.db)
+    current = undefined
+  })
+  return {
+    get db() {
+      return now().db
+    },
+    get dir() {
+      return now().dir
+    },
+    add: (...args) => addAttempt(now().db, ...args),
+    reopen() {
+      const opened = now()
+      closeDb(opened.db)
+      opened.db = createDb(join(opened.dir, 'nested', 'starboard.db'))
+      return opened.db
+    },
+  }
+}
+
+type AddArgs = [score: number, createdAt: number, promptId?: string, tags?: string[]]
 
 /** Stores an attempt scoring `score` whose report is rubric `tags[0]`; returns its id. */
-export function addAttempt(
+function addAttempt(
   db: Db,
   score: number,
   createdAt: number,

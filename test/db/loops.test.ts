@@ -1,7 +1,7 @@
 // Mock loops and follow-ups on real SQLite: storing, answering once, paging, deleting, and the indexes they read.
 
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import {
   addFollowUp,
   answerLoopQuestion,
@@ -15,15 +15,14 @@ import {
   listLoops,
   listReplacedReports,
 } from '../../db/index'
-import { addAttempt, MON, openTempDb, removeTempDb, report } from './helpers'
+import { MON, report, useTempDb } from './helpers'
 import { readOf } from './query-plan-reads'
 
-let dir: string
+const temp = useTempDb()
 let db: Db
 beforeEach(() => {
-  ;({ dir, db } = openTempDb())
+  db = temp.db
 })
-afterEach(() => removeTempDb(dir, db))
 
 const QUESTIONS = [
   { promptId: 'ownership-outside-scope', rubricId: 'ownership' },
@@ -131,7 +130,7 @@ describe('loops', () => {
 
 describe('follow-ups', () => {
   test('replace the report in one transaction, once per probe', () => {
-    const attemptId = addAttempt(db, 40, MON)
+    const attemptId = temp.add(40, MON)
     const out = addFollowUp(db, attemptId, followUp, { report: report(60), tags: ['ownership'], at: MON + 5 })
     expect(out!.replaced.score).toBe(40)
     expect(findAttempt(db, attemptId)!.score).toBe(60)

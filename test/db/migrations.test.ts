@@ -3,28 +3,22 @@
 
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   backfillAreaScores,
   closeDb,
   createDb,
-  type Db,
   pendingAreaScoreBackfill,
   practiceByArea,
   trends,
 } from '../../db/index'
-import { databaseAtMigration, MON, openTempDb, removeTempDb } from './helpers'
+import { databaseAtMigration, MON, useTempDb } from './helpers'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
+const temp = useTempDb()
 
 describe('migrations', () => {
   test('0002/0003 fill the copied columns and the rollup from attempts stored before them', () => {
-    const file = join(dir, 'old.db')
+    const file = join(temp.dir, 'old.db')
     // The schema as of 0001, with one attempt written the old way.
     const old = databaseAtMigration(file, 2)
     old.exec(`INSERT INTO attempts (id, prompt_id, rubric_id, rubric_hash, engine_version, answer, score, band_id,
@@ -59,7 +53,7 @@ describe('migrations', () => {
   })
 
   test('0006 queues every attempt stored at 0004 once; attempts stored later are never queued', () => {
-    const file = join(dir, 'at-0004.db')
+    const file = join(temp.dir, 'at-0004.db')
     const old = databaseAtMigration(file, 5)
     for (const id of [3, 4, 9]) {
       old.exec(`INSERT INTO attempts (id, prompt_id, rubric_id, rubric_hash, engine_version, answer, score, band_id,
@@ -86,6 +80,6 @@ describe('migrations', () => {
     } finally {
       closeDb(reopened)
     }
-    expect(pendingAreaScoreBackfill(db)).toBe(0)
+    expect(pendingAreaScoreBackfill(temp.db)).toBe(0)
   })
 })

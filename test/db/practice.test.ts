@@ -1,16 +1,11 @@
 // Practice per area and attempt counts per prompt.
 
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { attemptCountsByPrompt, type Db, insertAttempt, practiceByArea } from '../../db/index'
-import { type AddArgs, addAttempt, DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+import { describe, expect, test } from 'vitest'
+import { attemptCountsByPrompt, insertAttempt, practiceByArea } from '../../db/index'
+import { DAY, MON, report, useTempDb } from './helpers'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
-const add = (...args: AddArgs) => addAttempt(db, ...args)
+const temp = useTempDb()
+const add = temp.add
 
 describe('aggregates', () => {
   test('practice per area: attempts, best (earliest wins a tie), average of the latest five', () => {
@@ -19,7 +14,7 @@ describe('aggregates', () => {
       add(s, MON + i * 1000, 'ownership-outside-scope', ['ownership', 'conflict']),
     )
     add(95, MON, 'conflict-disagreement', ['conflict'])
-    const practice = practiceByArea(db)
+    const practice = practiceByArea(temp.db)
     expect(practice).toEqual([
       {
         tag: 'conflict',
@@ -49,7 +44,7 @@ describe('aggregates', () => {
         lastPractisedAt: MON + 7000,
       },
     ])
-    expect(attemptCountsByPrompt(db)).toEqual(
+    expect(attemptCountsByPrompt(temp.db)).toEqual(
       new Map([
         ['conflict-disagreement', 1],
         ['ownership-outside-scope', 8],
@@ -61,7 +56,7 @@ describe('aggregates', () => {
 describe("judged by each area's own rubric", () => {
   test("an attempt counts for each area at its score there, not at its own report's score", () => {
     // A Deliver Results answer: 90 under its own rubric, 35 under Ownership's, which its prompt is tagged with.
-    const delivered = insertAttempt(db, {
+    const delivered = insertAttempt(temp.db, {
       promptId: 'deliver-results-tight-deadline',
       answer: 'We shipped on time.',
       tags: ['deliver-results', 'ownership'],
@@ -73,7 +68,7 @@ describe("judged by each area's own rubric", () => {
       createdAt: MON,
     })
     const owned = add(60, MON + DAY, 'ownership-outside-scope', ['ownership'])
-    const byArea = new Map(practiceByArea(db).map((p) => [p.tag, p]))
+    const byArea = new Map(practiceByArea(temp.db).map((p) => [p.tag, p]))
     expect(byArea.get('deliver-results')).toMatchObject({ attempts: 1, best: 90, bestAttemptId: delivered })
     expect(byArea.get('ownership')).toMatchObject({
       attempts: 2,
@@ -86,13 +81,13 @@ describe("judged by each area's own rubric", () => {
   })
 
   test('an attempt stored without per-area scores counts for no area', () => {
-    insertAttempt(db, {
+    insertAttempt(temp.db, {
       promptId: 'p',
       answer: 'a',
       tags: ['ownership'],
       report: report(80),
       createdAt: MON,
     })
-    expect(practiceByArea(db)).toEqual([])
+    expect(practiceByArea(temp.db)).toEqual([])
   })
 })

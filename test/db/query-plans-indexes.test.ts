@@ -1,21 +1,15 @@
 // Every index is read the way it is meant to be: asserted on the index named in EXPLAIN QUERY PLAN.
 
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { Db } from '../../db/index'
-import { openTempDb, removeTempDb } from './helpers'
+import { describe, expect, test } from 'vitest'
+import { useTempDb } from './helpers'
 import { readOf, tableScans } from './query-plan-reads'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
+const temp = useTempDb()
 
 describe('indexes', () => {
   const plan = (query: ReturnType<typeof sql>) =>
-    db
+    temp.db
       .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
       .map((r) => r.detail)
       .join('\n')

@@ -2,12 +2,11 @@
 
 import type { Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import {
   answerLoopQuestion,
   attemptCountsByPrompt,
   backfillAreaScores,
-  type Db,
   findAttempt,
   findLoop,
   insertAttempts,
@@ -22,20 +21,15 @@ import {
   trends,
   trendWindow,
 } from '../../db/index'
-import { DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+import { DAY, MON, report, useTempDb } from './helpers'
 import { readOf, tableReads, tableScans } from './query-plan-reads'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
+const temp = useTempDb()
 
 describe('query plans of the query functions', () => {
   /** Runs `fn` and answers EXPLAIN QUERY PLAN, with the same parameters, of every SELECT it ran. */
   function plansOf(fn: () => unknown): string[] {
-    const client = db.$client
+    const client = temp.db.$client
     const prepare = client.prepare.bind(client)
     const plans: string[] = []
     const record = (text: string, params: unknown[]) => {
@@ -87,7 +81,7 @@ describe('query plans of the query functions', () => {
     }))
     // Each area scores the answer differently, as each area's rubric would.
     insertAttempts(
-      db,
+      temp.db,
       rows.map((r, i) => ({
         ...r,
         areaScores: r.tags.map((rubricId, k) => ({
@@ -101,7 +95,7 @@ describe('query plans of the query functions', () => {
 
   test('the tag filter walks attempt_tags by (tag, created_at) and looks up only the attempts of the page', () => {
     const [plan, ...rest] = plansOf(() =>
-      listAttempts(db, { tag: 'ownership', minScore: 60, from: MON + 10 * DAY }, { limit: 50 }),
+      listAttempts(temp.db, { tag: 'ownership', minScore: 60, from: MON + 10 * DAY }, { limit: 50 }),
     )
     expect(rest).toEqual([])
     expect(readOf(plan!, 'attempt_tags')).toMatchObject({
@@ -114,7 +108,11 @@ describe('query plans of the query functions', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/)
     // The next page continues from the cursor inside the same index range: still one seek, no sort.
     const next = plansOf(() =>
-      listAttempts(db, { tag: 'ownership' }, { limit: 50, after: { createdAt: MON + 20 * DAY, id: 400 } }),
+      listAttempts(
+        temp.db,
+        { tag: 'ownership' },
+        { limit: 50, after: { createdAt: MON + 20 * DAY, id: 400 } },
+      ),
     )
     expect(next).toHaveLength(1)
     expect(readOf(next[0]!, 'attempt_tags')).toMatchObject({
@@ -130,7 +128,7 @@ describe('query plans of the query functions', () => {
     for (const order of ['asc', 'desc'] as const) {
       const plans = plansOf(() =>
         listAttempts(
-          db,
+          temp.db,
           { tag: 'dive-deep', from: MON },
           { limit: 20, sort: 'score', order, after: { score: 50, createdAt: MON + DAY, id: 30 } },
         ),
@@ -172,11 +170,11 @@ describe('query plans of the query functions', () => {
     ]
     filters.forEach((f, i) => {
       const calls: [string, () => unknown][] = [
-        ['list', () => listAttempts(db, f, { limit: 20 })],
-        ['list by score', () => listAttempts(db, f, { limit: 20, sort: 'score', order: 'asc' })],
-        ['export', () => listAttemptsInFull(db, f, { limit: 20 })],
-        ['day trends', () => trends(db, trendWindow(db, f, 'day'), 'day').overall],
-        ['week trends', () => trends(db, trendWindow(db, f, 'week'), 'week').criteria],
+        ['list', () => listAttempts(temp.db, f, { limit: 20 })],
+        ['list by score', () => listAttempts(temp.db, f, { limit: 20, sort: 'score', order: 'asc' })],
+        ['export', () => listAttemptsInFull(temp.db, f, { limit: 20 })],
+        ['day trends', () => trends(temp.db, trendWindow(temp.db, f, 'day'), 'day').overall],
+        ['week trends', () => trends(temp.db, trendWindow(temp.db, f, 'week'), 'week').criteria],
       ]
       for (const [name, call] of calls) {
         const plans = plansOf(call)
@@ -203,7 +201,7 @@ describe('query plans of the query functions', () => {
     // Unfiltered trends (whole days) read the daily rollup by its primary key.
     // (A window the loop above did not ask for, so the answer is not already cached.)
     const wholeDays = { from: (Math.floor(MON / DAY) + 1) * DAY }
-    const rollupPlans = plansOf(() => trends(db, wholeDays, 'day'))
+    const rollupPlans = plansOf(() => trends(temp.db, wholeDays, 'day'))
     expect(rollupPlans.length).toBeGreaterThan(0)
     for (const plan of rollupPlans) {
       expect(tableReads(plan).map((r) => r.table)).toEqual(['trend_days'])
@@ -214,7 +212,10 @@ describe('query plans of the query functions', () => {
       })
     }
     // Coverage and the per-prompt counts: seeks and walks of covering indexes, never the attempts table.
-    const aggregatePlans = [...plansOf(() => practiceByArea(db)), ...plansOf(() => attemptCountsByPrompt(db))]
+    const aggregatePlans = [
+      ...plansOf(() => practiceByArea(temp.db)),
+      ...plansOf(() => attemptCountsByPrompt(temp.db)),
+    ]
     expect(aggregatePlans.length).toBeGreaterThan(0)
     for (const plan of aggregatePlans) {
       expect(tableScans(plan), plan).toEqual([])
@@ -229,7 +230,7 @@ describe('query plans of the query functions', () => {
   })
 
   test('no index is left that no query uses', () => {
-    const indexes = db
+    const indexes = temp.db
       .all<{ name: string }>(
         sql`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
       )
@@ -239,27 +240,27 @@ describe('query plans of the query functions', () => {
     const used = new Set<string>()
     const everything = () => {
       for (const f of [{}, { tag: 'ownership' }, { promptId: 'p' }, { rubricId: 'r' }, { minScore: 1 }]) {
-        listAttempts(db, f, { limit: 5 })
-        listAttempts(db, f, { limit: 5, sort: 'score' })
-        listAttemptsInFull(db, f, { limit: 5 })
-        trends(db, { ...f, from: 1 }, 'day')
+        listAttempts(temp.db, f, { limit: 5 })
+        listAttempts(temp.db, f, { limit: 5, sort: 'score' })
+        listAttemptsInFull(temp.db, f, { limit: 5 })
+        trends(temp.db, { ...f, from: 1 }, 'day')
       }
-      practiceByArea(db)
-      findAttempt(db, 1)
-      listReplacedReports(db, 1)
-      listFollowUps(db, 1)
-      loopOfAttempt(db, 1)
-      findLoop(db, 1)
-      listLoops(db, { limit: 5, after: { createdAt: MON, id: 1 } })
+      practiceByArea(temp.db)
+      findAttempt(temp.db, 1)
+      listReplacedReports(temp.db, 1)
+      listFollowUps(temp.db, 1)
+      loopOfAttempt(temp.db, 1)
+      findLoop(temp.db, 1)
+      listLoops(temp.db, { limit: 5, after: { createdAt: MON, id: 1 } })
       answerLoopQuestion(
-        db,
+        temp.db,
         1,
         'p',
         { promptId: 'p', answer: 'a', tags: [], report: report(1), createdAt: MON },
         undefined,
       )
     }
-    insertLoop(db, {
+    insertLoop(temp.db, {
       seed: 's',
       principles: [],
       createdAt: MON,
@@ -270,7 +271,7 @@ describe('query plans of the query functions', () => {
   })
 
   test('coverage reads per-area scores through their indexes: seeks for the best and the latest', () => {
-    const plans = plansOf(() => practiceByArea(db))
+    const plans = plansOf(() => practiceByArea(temp.db))
     expect(plans).toHaveLength(1)
     const [plan] = plans as [string]
     const reads = tableReads(plan)
@@ -294,7 +295,7 @@ describe('query plans of the query functions', () => {
     expect(plan.match(/TEMP B-TREE/g)).toHaveLength(1)
     // The area's best and its latest attempts are each one seek in index order, with no sort.
     const explain = (text: string) =>
-      db.$client
+      temp.db.$client
         .prepare(`EXPLAIN QUERY PLAN ${text}`)
         .all()
         .map((r) => (r as { detail: string }).detail)
@@ -323,7 +324,7 @@ describe('query plans of the query functions', () => {
       [{ tag: 'ownership', minScore: 40, maxScore: 90, from: MON + DAY, to: MON + 30 * DAY }, false],
       [{ tag: 'ownership', promptId: 'prompt-3' }, true],
     ] as const) {
-      const plans = plansOf(() => trends(db, filters, 'week'))
+      const plans = plansOf(() => trends(temp.db, filters, 'week'))
       expect(plans, JSON.stringify(filters)).toHaveLength(2)
       for (const plan of plans) {
         // Either of the area's indexes holds the area's range with its times and scores.
@@ -352,7 +353,7 @@ describe('query plans of the query functions', () => {
   })
 
   test("a re-score and a delete reach an attempt's per-area rows by the primary key", () => {
-    const plan = db.$client
+    const plan = temp.db.$client
       .prepare('EXPLAIN QUERY PLAN DELETE FROM attempt_area_scores WHERE attempt_id = ?')
       .all(1)
       .map((r) => (r as { detail: string }).detail)
@@ -364,9 +365,9 @@ describe('query plans of the query functions', () => {
   })
 
   test('a back-fill batch reads the queue from its start and each attempt and its tags by key', () => {
-    db.$client.exec('INSERT INTO area_score_backfill (attempt_id) SELECT id FROM attempts WHERE id <= 3')
+    temp.db.$client.exec('INSERT INTO area_score_backfill (attempt_id) SELECT id FROM attempts WHERE id <= 3')
     const plans = plansOf(() =>
-      backfillAreaScores(db, (a) => a.tags.map((rubricId) => ({ rubricId, score: 1, band: a.band }))),
+      backfillAreaScores(temp.db, (a) => a.tags.map((rubricId) => ({ rubricId, score: 1, band: a.band }))),
     )
     expect(plans.length).toBeGreaterThan(1)
     for (const plan of plans) expect(tableScans(plan), plan).toEqual([])

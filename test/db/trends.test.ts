@@ -1,17 +1,12 @@
 // Score and criterion trends, the daily rollup the triggers keep and the default window.
 
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { type Db, deleteAttempt, replaceAttemptReport, trends, trendWindow } from '../../db/index'
-import { type AddArgs, addAttempt, DAY, MON, openTempDb, removeTempDb, report } from './helpers'
+import { describe, expect, test } from 'vitest'
+import { deleteAttempt, replaceAttemptReport, trends, trendWindow } from '../../db/index'
+import { DAY, MON, report, useTempDb } from './helpers'
 
-let dir: string
-let db: Db
-beforeEach(() => {
-  ;({ dir, db } = openTempDb())
-})
-afterEach(() => removeTempDb(dir, db))
-const add = (...args: AddArgs) => addAttempt(db, ...args)
+const temp = useTempDb()
+const add = temp.add
 
 describe('aggregates', () => {
   test('score trends per day and per week (weeks start on Monday, UTC)', () => {
@@ -19,12 +14,12 @@ describe('aggregates', () => {
     add(60, MON + 3600_000) // Mon 3 Mar
     add(90, MON + 6 * DAY) // Sun 9 Mar: same week
     add(20, MON + 7 * DAY) // Mon 10 Mar: next week
-    expect(trends(db, {}, 'day').overall).toEqual([
+    expect(trends(temp.db, {}, 'day').overall).toEqual([
       { period: '2025-03-03', attempts: 2, average: 50 },
       { period: '2025-03-09', attempts: 1, average: 90 },
       { period: '2025-03-10', attempts: 1, average: 20 },
     ])
-    expect(trends(db, {}, 'week').overall).toEqual([
+    expect(trends(temp.db, {}, 'week').overall).toEqual([
       { period: '2025-03-03', attempts: 3, average: 63.33 },
       { period: '2025-03-10', attempts: 1, average: 20 },
     ])
@@ -33,7 +28,7 @@ describe('aggregates', () => {
   test('criterion trends average the percentage of each criterion’s maximum', () => {
     add(40, MON) // star-structure 8/20 = 40%, measurable-result 0/10
     add(70, MON + 1000) // star-structure 14/20 = 70%, measurable-result 10/10
-    expect(trends(db, {}, 'day').criteria).toEqual([
+    expect(trends(temp.db, {}, 'day').criteria).toEqual([
       { criterionId: 'measurable-result', period: '2025-03-03', attempts: 2, average: 50 },
       { criterionId: 'star-structure', period: '2025-03-03', attempts: 2, average: 55 },
     ])
@@ -42,7 +37,7 @@ describe('aggregates', () => {
 
 describe('trend rollup', () => {
   const rollup = () =>
-    db.all<{ day: number; criterion_id: string; attempts: number; measured: number; total: number }>(
+    temp.db.all<{ day: number; criterion_id: string; attempts: number; measured: number; total: number }>(
       sql`SELECT day, criterion_id, attempts, measured, total FROM trend_days ORDER BY day, criterion_id`,
     )
   const monDay = Math.floor(MON / DAY)
@@ -60,17 +55,17 @@ describe('trend rollup', () => {
       { day: monDay + 1, criterion_id: 'star-structure', attempts: 1, measured: 1, total: 80 },
     ])
     // Re-scoring x to 90: 18/20 = 90%, 10/10.
-    replaceAttemptReport(db, x, { report: report(90), tags: ['ownership'], scoredAt: MON + 5 * DAY })
+    replaceAttemptReport(temp.db, x, { report: report(90), tags: ['ownership'], scoredAt: MON + 5 * DAY })
     expect(rollup().filter((r) => r.day === monDay)).toEqual([
       { day: monDay, criterion_id: '', attempts: 2, measured: 2, total: 150 },
       { day: monDay, criterion_id: 'measurable-result', attempts: 2, measured: 2, total: 200 },
       { day: monDay, criterion_id: 'star-structure', attempts: 2, measured: 2, total: 150 },
     ])
     // Deleting both Monday attempts empties that day; the rows go rather than staying at zero.
-    deleteAttempt(db, x)
-    deleteAttempt(db, y)
+    deleteAttempt(temp.db, x)
+    deleteAttempt(temp.db, y)
     expect(rollup().map((r) => r.day)).toEqual([monDay + 1, monDay + 1, monDay + 1])
-    expect(trends(db, {}, 'day').overall).toEqual([{ period: '2025-03-04', attempts: 1, average: 80 }])
+    expect(trends(temp.db, {}, 'day').overall).toEqual([{ period: '2025-03-04', attempts: 1, average: 80 }])
   })
 
   test('the rollup and the per-attempt path give the same trends', () => {
@@ -78,14 +73,14 @@ describe('trend rollup', () => {
       add((i * 37) % 101, MON + i * 7 * 3600_000, 'p', i % 3 ? ['ownership'] : ['conflict'])
     for (const interval of ['day', 'week'] as const) {
       const fromRollup = {
-        overall: trends(db, {}, interval).overall,
-        criteria: trends(db, {}, interval).criteria,
+        overall: trends(temp.db, {}, interval).overall,
+        criteria: trends(temp.db, {}, interval).criteria,
       }
       // A from that is not a whole day cannot be answered by the rollup: the attempts are read instead.
       const raw = { from: MON - 1 }
       expect({
-        overall: trends(db, raw, interval).overall,
-        criteria: trends(db, raw, interval).criteria,
+        overall: trends(temp.db, raw, interval).overall,
+        criteria: trends(temp.db, raw, interval).criteria,
       }).toEqual(fromRollup)
       expect(fromRollup.overall.reduce((n, p) => n + p.attempts, 0)).toBe(30)
     }
@@ -94,15 +89,15 @@ describe('trend rollup', () => {
   test('without from, the window is the 90 days (26 whole weeks) up to the latest attempt, or up to `to`', () => {
     add(50, MON) // latest attempt: Mon 3 Mar 2025, 09:00
     // 90 days ending 3 Mar 2025 start on 4 Dec 2024.
-    expect(trendWindow(db, {}, 'day')).toEqual({ from: Date.parse('2024-12-04T00:00:00Z') })
+    expect(trendWindow(temp.db, {}, 'day')).toEqual({ from: Date.parse('2024-12-04T00:00:00Z') })
     // 26 weeks ending in the week of Mon 3 Mar start on Monday 9 Sep 2024.
-    expect(trendWindow(db, {}, 'week')).toEqual({ from: Date.parse('2024-09-09T00:00:00Z') })
+    expect(trendWindow(temp.db, {}, 'week')).toEqual({ from: Date.parse('2024-09-09T00:00:00Z') })
     const to = Date.parse('2025-01-31T23:59:59.999Z')
-    expect(trendWindow(db, { to }, 'day')).toEqual({ to, from: Date.parse('2024-11-03T00:00:00Z') })
-    expect(trendWindow(db, { from: 5 }, 'day')).toEqual({ from: 5 })
+    expect(trendWindow(temp.db, { to }, 'day')).toEqual({ to, from: Date.parse('2024-11-03T00:00:00Z') })
+    expect(trendWindow(temp.db, { from: 5 }, 'day')).toEqual({ from: 5 })
   })
 
   test('an empty database has no window', () => {
-    expect(trendWindow(db, { tag: 'x' }, 'day')).toEqual({ tag: 'x' })
+    expect(trendWindow(temp.db, { tag: 'x' }, 'day')).toEqual({ tag: 'x' })
   })
 })

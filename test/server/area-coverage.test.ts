@@ -14,6 +14,7 @@ import {
   GOOD_ANSWER,
   makeRubricsDir,
   OWNERSHIP_RUBRIC,
+  postJson,
   scoreUnder,
   startApp,
   type TestApp,
@@ -74,10 +75,9 @@ async function coverage(app: TestApp['app']): Promise<Map<string, CoverageArea>>
 describe('coverage by the area’s own rubric', () => {
   test('one answer to a prompt tagged with another area counts there at that area’s score, not its own', async () => {
     t = await startApp({ rubricFiles: RUBRIC_FILES })
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/attempts',
-      payload: { promptId: 'ownership-outside-scope', answer: GOOD_ANSWER },
+    const res = await postJson(t.app, '/api/attempts', {
+      promptId: 'ownership-outside-scope',
+      answer: GOOD_ANSWER,
     })
     expect(res.statusCode).toBe(201)
     const { id, report } = res.json()
@@ -133,10 +133,9 @@ describe('coverage by the area’s own rubric', () => {
 
   test('re-scoring refreshes the scores under every area’s rubric as it is now', async () => {
     t = await startApp({ rubricFiles: RUBRIC_FILES })
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/attempts',
-      payload: { promptId: 'ownership-outside-scope', answer: GOOD_ANSWER },
+    const res = await postJson(t.app, '/api/attempts', {
+      promptId: 'ownership-outside-scope',
+      answer: GOOD_ANSWER,
     })
     const { id, report } = res.json()
     const before = (await coverage(t.app)).get('bias-for-action')!
@@ -165,7 +164,7 @@ describe('coverage by the area’s own rubric', () => {
       ['ownership-outside-scope', GOOD_ANSWER],
       ['bias-for-action-fast-call', WEAK_ANSWER],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/attempts', payload: { promptId, answer } })
+      const res = await postJson(t.app, '/api/attempts', { promptId, answer })
       expect(res.statusCode).toBe(201)
     }
     const bias = (await coverage(t.app)).get('bias-for-action')!

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import { expect } from 'vitest'
 import { type BuildAppOptions, buildApp } from '../../server/app'
 
 const STAR_CORE = fileURLToPath(new URL('../../rubrics/star-core.yaml', import.meta.url))
@@ -107,6 +108,68 @@ export async function startApp(
       if (made) rmSync(rubricsDir, { recursive: true, force: true })
     },
   }
+}
+
+/** POSTs `payload` as JSON. Every write is JSON: a re-score, which takes no fields, sends {}. */
+export function postJson(app: FastifyInstance, url: string, payload: unknown = {}) {
+  return app.inject({ method: 'POST', url, payload: payload as object })
+}
+
+/** POSTs JSON that must be refused with `status`; returns the error body. */
+export async function refusedPost(
+  app: FastifyInstance,
+  url: string,
+  payload: unknown,
+  status: number,
+): Promise<{ statusCode: number; error: string; message: string; field?: string }> {
+  const res = await postJson(app, url, payload)
+  expect(res.statusCode, `${url} ${JSON.stringify(payload).slice(0, 80)}`).toBe(status)
+  return res.json()
+}
+
+/** POSTs a body as given (text or bytes), with `headers` (JSON's content type unless told otherwise). */
+export function postRaw(
+  app: FastifyInstance,
+  url: string,
+  payload: string | Buffer,
+  headers: Record<string, string> = JSON_TYPE,
+) {
+  return app.inject({ method: 'POST', url, headers, payload })
+}
+
+/** Stores an attempt through POST /api/attempts, expects 201, and returns its id. */
+export async function storeAttempt(
+  app: FastifyInstance,
+  promptId: string,
+  answer: string,
+  durationMs?: number,
+): Promise<number> {
+  const res = await postJson(app, '/api/attempts', {
+    promptId,
+    answer,
+    ...(durationMs === undefined ? {} : { durationMs }),
+  })
+  expect(res.statusCode).toBe(201)
+  return res.json().id
+}
+
+/** The content type of every JSON write. */
+export const JSON_TYPE = { 'content-type': 'application/json' }
+
+/** An attempt's earlier reports, as GET /api/attempts/:id lists them. */
+export async function historyOf(app: FastifyInstance, id: number): Promise<unknown[]> {
+  return (await app.inject(`/api/attempts/${id}`)).json().history
+}
+
+/** How many attempts are stored (up to 100). */
+export async function attemptCount(app: FastifyInstance): Promise<number> {
+  return (await app.inject('/api/attempts?limit=100')).json().attempts.length
+}
+
+/** Changes the ownership rubric, so that the next re-score that goes through gives a new report (and history). */
+export function changeOwnershipRubric(t: TestApp): void {
+  writeFileSync(join(t.rubricsDir, 'ownership.yaml'), OWNERSHIP_RUBRIC.replace('weight: 20', 'weight: 5'))
+  t.app.rubrics.reload()
 }
 
 /** The score and band an answer gets under rubric `rubricId` (POST /api/score; nothing is stored). */

@@ -1,6 +1,7 @@
 // GET /api/trends and GET /api/coverage against hand-computed expectations.
 
 import { afterEach, describe, expect, test } from 'vitest'
+import { unpractisedArea } from '../support/coverage'
 import { GOOD_ANSWER, scoreUnder, startApp, type TestApp, WEAK_ANSWER } from './helpers'
 
 let t: TestApp
@@ -193,18 +194,7 @@ describe('GET /api/coverage', () => {
       practised: 0,
       total: 3,
       areas: [
-        {
-          id: 'ownership',
-          title: 'Ownership',
-          kind: 'leadership-principle',
-          attempts: 0,
-          best: null,
-          bestAttemptId: null,
-          bestBandId: null,
-          bestBand: null,
-          bestAttempt: null,
-          status: 'none yet',
-        },
+        unpractisedArea('ownership', 'Ownership', 'leadership-principle'),
         expect.objectContaining({ id: 'conflict', kind: 'competency', best: null, status: 'none yet' }),
         expect.objectContaining({ id: 'pressure', kind: 'theme', best: null, status: 'none yet' }),
       ],

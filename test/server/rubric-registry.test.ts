@@ -147,19 +147,25 @@ function repair(dir: string): void {
   throw new Error('the folder could not be repaired')
 }
 
+/** A registry that ran through `ops` (reloading where asked), then saw its folder come back and reloaded. */
+async function afterOps(ops: readonly (readonly [Op, boolean])[]) {
+  const dir = folder()
+  dirs.push(`${dir}.away`)
+  const live = fresh(dir)
+  for (const [o, reloadNow] of ops) {
+    apply(dir, o)
+    if (reloadNow) await live.reloadAsync()
+  }
+  apply(dir, { kind: 'folder-back' })
+  await live.reloadAsync()
+  return { dir, live }
+}
+
 describe('a restart reaches the state of the running registry', () => {
   test('after any file operations, a fresh load serves no rubric the running one does not', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(op, fc.boolean()), { minLength: 1, maxLength: 12 }), async (ops) => {
-        const dir = folder()
-        dirs.push(`${dir}.away`)
-        const live = fresh(dir)
-        for (const [o, reloadNow] of ops) {
-          apply(dir, o)
-          if (reloadNow) await live.reloadAsync()
-        }
-        apply(dir, { kind: 'folder-back' })
-        await live.reloadAsync()
+        const { dir, live } = await afterOps(ops)
         const running = state(live)
         const restarted = state(fresh(dir))
         // Only last good versions of files with errors now (and what extends them) can differ.
@@ -174,15 +180,7 @@ describe('a restart reaches the state of the running registry', () => {
   test('once no file has errors, running and restarted serve exactly the same', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(op, fc.boolean()), { minLength: 1, maxLength: 12 }), async (ops) => {
-        const dir = folder()
-        dirs.push(`${dir}.away`)
-        const live = fresh(dir)
-        for (const [o, reloadNow] of ops) {
-          apply(dir, o)
-          if (reloadNow) await live.reloadAsync()
-        }
-        apply(dir, { kind: 'folder-back' })
-        await live.reloadAsync()
+        const { dir, live } = await afterOps(ops)
         repair(dir)
         await live.reloadAsync()
         const restarted = fresh(dir)

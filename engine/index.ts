@@ -21,5 +21,17 @@ export {
 export { type CheckProblem, checkRubrics, expectationFailures, type RubricCheckSummary } from './rubric-check'
 export { rubricJsonSchema } from './schema'
 export { MET_FROM, PARTIAL_FROM, score, scoreAnalysis } from './score'
+export {
+  PARTIAL_CREDIT,
+  PLAN_FIT_FROM,
+  type PlanStory,
+  STORIES_PER_PRINCIPLE,
+  STRETCH_LIMIT,
+  type StoryFit,
+  type StoryPlan,
+  storyFit,
+  storyFitOf,
+  storyPlan,
+} from './story-fit'
 export * from './types'
 export { ENGINE_VERSION } from './version'

@@ -8,10 +8,13 @@ import {
   backfillAreaScores,
   type Db,
   findAttempt,
+  findStory,
   insertAttempts,
   listAttempts,
   listAttemptsInFull,
   listReplacedReports,
+  listStories,
+  listStoryVersions,
   practiceByArea,
   trends,
   trendWindow,
@@ -241,6 +244,9 @@ describe('query plans of the query functions', () => {
       practiceByArea(db)
       findAttempt(db, 1)
       listReplacedReports(db, 1)
+      listStories(db)
+      findStory(db, 1)
+      listStoryVersions(db, 1)
     }
     for (const plan of plansOf(everything)) for (const m of plan.matchAll(/INDEX (\w+)/g)) used.add(m[1]!)
     expect(indexes.filter((name) => !used.has(name))).toEqual([])

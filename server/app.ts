@@ -27,6 +27,7 @@ import { progressRoutes } from './routes/progress'
 import { promptRoutes } from './routes/prompts'
 import { rubricRoutes } from './routes/rubrics'
 import { scoreRoutes } from './routes/score'
+import { storyRoutes } from './routes/stories'
 import { type WriteLimit, writeRouteConfig } from './routes/write-limit'
 
 declare module 'fastify' {
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'scoring' },
         { name: 'attempts' },
         { name: 'progress' },
+        { name: 'stories' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -152,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(attemptRoutes, { writeConfig })
   await app.register(exportRoutes)
   await app.register(progressRoutes)
+  await app.register(storyRoutes, { writeConfig })
 
   await serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR)
   await app.ready()

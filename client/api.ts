@@ -21,6 +21,14 @@ import type {
   RubricList,
   ServedPrompt,
 } from '../contract/rubrics'
+import type {
+  CreatedStory,
+  Story,
+  StoryBody,
+  StoryList,
+  StoryPlanBody,
+  UpdatedStory,
+} from '../contract/stories'
 import { withoutFieldPrefix } from './format'
 
 /** A failed request: the server's error body, or status 0 when the server could not be reached. */
@@ -106,6 +114,13 @@ export const api = {
     }),
   trends: (q: TrendsQuery) => request<Trends>('GET', withQuery('/api/trends', q)),
   coverage: () => request<Coverage>('GET', '/api/coverage'),
+  stories: async () => (await request<StoryList>('GET', '/api/stories')).stories,
+  story: (id: number | string) => request<Story>('GET', `/api/stories/${encodeURIComponent(id)}`),
+  createStory: (body: StoryBody) => request<CreatedStory>('POST', '/api/stories', body),
+  updateStory: (id: number | string, body: StoryBody) =>
+    request<UpdatedStory>('PUT', `/api/stories/${encodeURIComponent(id)}`, body),
+  deleteStory: (id: number | string) => request<void>('DELETE', `/api/stories/${encodeURIComponent(id)}`),
+  storyPlan: () => request<StoryPlanBody>('GET', '/api/stories/plan'),
 }
 
 export type Api = typeof api

@@ -1,10 +1,11 @@
 // The story bank in Chromium: write a story, see its matrix and the plan, keep versions, practise a prompt with it,
 // delete it; at 1366 and 375 px, light and dark, with axe-core on every view.
 
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECOND_ANSWER, STRONG_ANSWER } from './answers'
-import { axe, describeViolations, type E2E, requireBrowser, SKIP_E2E, startE2E } from './harness'
+import { axe, describeViolations, type E2E, ROOT, requireBrowser, SKIP_E2E, startE2E } from './harness'
 
 requireBrowser('story bank (e2e)')
 
@@ -152,6 +153,17 @@ describe.skipIf(SKIP_E2E)('story bank (e2e)', () => {
           problems.push(`${path} ${width} ${scheme}:\n${describeViolations(violations)}`)
       }
       await e2e.shot(`stories-${width}-${scheme}`)
+      // The matrix and the plan on their own, to look at closely.
+      await page.goto(`${base}/stories`)
+      await page.getByTestId('story-plan').waitFor()
+      await page
+        .locator('.story-matrix-card')
+        .screenshot({
+          path: join(ROOT, 'test-output', 'screenshots', `stories-matrix-${width}-${scheme}.png`),
+        })
+      await page
+        .getByTestId('story-plan')
+        .screenshot({ path: join(ROOT, 'test-output', 'screenshots', `stories-plan-${width}-${scheme}.png`) })
     }
     expect(problems.join('\n\n')).toBe('')
     await page.setViewportSize({ width: 1366, height: 900 })

@@ -156,11 +156,9 @@ describe.skipIf(SKIP_E2E)('story bank (e2e)', () => {
       // The matrix and the plan on their own, to look at closely.
       await page.goto(`${base}/stories`)
       await page.getByTestId('story-plan').waitFor()
-      await page
-        .locator('.story-matrix-card')
-        .screenshot({
-          path: join(ROOT, 'test-output', 'screenshots', `stories-matrix-${width}-${scheme}.png`),
-        })
+      await page.locator('.story-matrix-card').screenshot({
+        path: join(ROOT, 'test-output', 'screenshots', `stories-matrix-${width}-${scheme}.png`),
+      })
       await page
         .getByTestId('story-plan')
         .screenshot({ path: join(ROOT, 'test-output', 'screenshots', `stories-plan-${width}-${scheme}.png`) })

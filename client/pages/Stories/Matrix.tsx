@@ -4,7 +4,7 @@
 import type { StorySummary } from '../../../contract/stories'
 import { AREA_KINDS, type AreaKind } from '../../../engine/kinds'
 import { KIND_LABEL } from '../../state'
-import { fitLevel, fitsById, matrixColumns, percent } from './matrix'
+import { fitLevel, fitsById, matrixColumns, percent } from './fit-view'
 
 const LEVEL_WORDS = { strong: 'strong fit', some: 'fits', weak: 'weak fit', none: 'no fit' } as const
 

@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../../components/Status'
 import { dateTime, plural } from '../../format'
 import { useLoad } from '../../hooks'
 import { useAppState } from '../../state'
-import { percent, practiseWithStory } from './matrix'
+import { percent, practiseWithStory } from './fit-view'
 import { StoryForm } from './StoryForm'
 
 /** Areas the story fits best, for the practice choices: the top three, at least one. */

@@ -2,13 +2,24 @@
 // stories per Leadership Principle.
 
 import { z } from 'zod'
+import {
+  ANSWER_CONTROL_CHARACTER,
+  ANSWER_HAS_CONTROL_CHARACTERS,
+  ANSWER_HAS_LONE_SURROGATE,
+  answerTooLong,
+  LONE_SURROGATE,
+  MAX_ANSWER_CHARACTERS,
+} from '../engine/answer-rules'
 import { AREA_KINDS } from '../engine/kinds'
-import { answerField, bandRefSchema, isoTime } from './common'
+import { bandRefSchema, isoTime } from './common'
 
 // ---------- requests
 
 /** Story ids are kept as text here so that any unknown id, well formed or not, is answered 404. */
 export const storyParams = z.object({ id: z.string() })
+
+/** An answer rule's message, said of a story's text ("text is longer than …"). */
+const asText = (message: string) => message.replace(/^answer /, 'text ')
 
 /** The longest story title, in characters. */
 export const MAX_STORY_TITLE = 120
@@ -19,9 +30,17 @@ export const storyBody = z.object({
     .max(MAX_STORY_TITLE, { error: `title is too long; keep it to ${MAX_STORY_TITLE} characters` })
     .refine((t) => t.trim().length > 0, { error: 'title is empty; name the story' })
     .describe(`A short name for the story, at most ${MAX_STORY_TITLE} characters.`),
-  text: answerField
+  // The rules of an answer (the story is scored as one), said of the story's text.
+  text: z
+    .string({ error: 'text is required: the story, told Situation to Result' })
+    .max(MAX_ANSWER_CHARACTERS, { error: asText(answerTooLong()) })
+    .refine((t) => !ANSWER_CONTROL_CHARACTER.test(t), { error: asText(ANSWER_HAS_CONTROL_CHARACTERS) })
+    .refine((t) => !LONE_SURROGATE.test(t), { error: asText(ANSWER_HAS_LONE_SURROGATE) })
     .refine((t) => t.trim().length > 0, { error: 'text is empty; write the story before saving it' })
-    .describe('The story, told once, Situation to Result: at most 20,000 characters, as an answer.'),
+    .describe(
+      'The story, told once, Situation to Result: at most 20,000 characters, without control characters ' +
+        'other than tab and line breaks.',
+    ),
 })
 
 // ---------- responses

@@ -168,12 +168,42 @@ describe.skipIf(SKIP_E2E)('story bank (e2e)', () => {
     await page.emulateMedia({ colorScheme: 'light' })
   }, 300_000)
 
+  it('at 375 px: adds a story, shows its matrix and the plan, and practises with it', async () => {
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.goto(`${base}/stories`)
+    await page.getByTestId('new-story-title').fill('Pager handover')
+    await page
+      .getByTestId('new-story-text')
+      .fill(
+        'Situation: In 2024 nobody owned our pager rota. Task: I volunteered to fix it. Action: I wrote a runbook, ' +
+          'I set up the rota and I handed it over to the platform team. Result: Pages fell by 60% in a month.',
+      )
+    await page.getByTestId('new-story-save').click()
+    await page.waitForURL(/\/stories\/\d+$/)
+    const row = page.getByTestId('story-matrix').locator('tbody tr', { hasText: 'Pager handover' })
+    await row.waitFor()
+    expect(await row.locator('td').count()).toBe(16)
+    await page.getByTestId('story-plan').waitFor()
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+    expect(overflow).toBeLessThanOrEqual(0)
+    await e2e.shot('stories-added-375')
+    await page.getByTestId('story-practise').click()
+    await page.waitForURL(/\/practice\/[^?]+\?story=\d+$/)
+    await expect.poll(() => page.getByTestId('answer').inputValue()).toContain('nobody owned our pager rota')
+    await page.getByTestId('story-note').getByText('Pager handover').waitFor()
+    await e2e.shot('stories-practise-375')
+    await page.setViewportSize({ width: 1366, height: 900 })
+  })
+
   it('a deleted story is said to be deleted, on its page and on Practice', async () => {
     await page.goto(`${base}/stories/${storyId}`)
     await page.getByTestId('story-delete').click()
     await page.getByTestId('story-delete-confirm').click()
     await page.waitForURL(/\/stories$/)
-    await expect.poll(() => page.getByTestId('story-matrix').locator('tbody tr').count()).toBe(1)
+    await expect.poll(() => page.getByTestId('story-matrix').locator('tbody tr').count()).toBe(2)
+    expect(
+      await page.getByTestId('story-matrix').locator('tbody tr', { hasText: 'Checkout retry storm' }).count(),
+    ).toBe(0)
 
     // The browser logs the 410 answers as console errors: expected here.
     e2e.expectErrors(true)

@@ -13,8 +13,9 @@ export function StoryDraftNote({ storyId }: { storyId: string }) {
       <p class="notice story-note" role="alert" data-testid="story-note">
         {gone ? (
           <>
-            {story.status === 410 ? story.message : `There is no story ${storyId}.`} The draft below is
-            whatever you last wrote for this question; <a href="/stories">pick a story</a> to start from.
+            {story.status === 410 ? story.message.replace(/\.?$/, '.') : `There is no story ${storyId}.`} The
+            draft below is whatever you last wrote for this question; <a href="/stories">pick a story</a> to
+            start from.
           </>
         ) : (
           `The story this draft came from could not be loaded: ${story.message}`

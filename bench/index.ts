@@ -4,6 +4,7 @@ import { benchApi } from './api'
 import { benchClient } from './client'
 import { benchAdversarial, benchEngine } from './engine'
 import { benchScale } from './scale'
+import { benchStory } from './story'
 
 function fmt(n: number, digits = 1): string {
   return n.toFixed(digits)
@@ -67,6 +68,15 @@ rows.push(
   ],
 )
 const worstScaling = Math.max(...adv.units.map((u) => u.scaling))
+
+// 1c. Story fit: one story against every area rubric, from one analysis.
+const story = benchStory()
+rows.push([
+  `engine: story fit, ${story.words}-word story × ${story.areaRubrics} area rubrics`,
+  `${fmt(story.fitMicros)} µs`,
+  `${fmt(story.ratio)}× one score() with ${story.referenceRubricId} (${fmt(story.scoreMicros)} µs)`,
+  goal(`≤ ${fmt(story.goal)}× (${story.areaRubrics} × 0.7)`, story.ratio <= story.goal),
+])
 
 // 2. API throughput: autocannon here, the server in a child process on a temp database.
 const api = await benchApi(5)
@@ -140,6 +150,7 @@ for (const r of rows)
 console.log(
   `bench: engine_ratio=${fmt(engine.engineRatio)} engine_scaling=${fmt(engine.engineScaling)} ` +
     `adversarial_scaling=${fmt(worstScaling)} adversarial_ratio=${fmt(adv.worst.ratio)} ` +
+    `story_fit_ratio=${fmt(story.ratio)} ` +
     `api_ratio=${fmt(api.apiRatio, 2)} list_ratio=${fmt(scale.listRatio)} trends_ratio=${fmt(scale.trendsRatio)} ` +
     `coverage_ratio=${fmt(scale.coverageRatio)} js_gzip_kb=${fmt(client.jsGzipKb)}`,
 )

@@ -31,6 +31,14 @@ import type {
   RubricList,
   ServedPrompt,
 } from '../contract/rubrics'
+import type {
+  CreatedStory,
+  Story,
+  StoryBody,
+  StoryList,
+  StoryPlanBody,
+  UpdatedStory,
+} from '../contract/stories'
 import { withoutFieldPrefix } from './format'
 
 /** A failed request: the server's error body, or status 0 when the server could not be reached. */
@@ -124,6 +132,13 @@ export const api = {
   answerLoop: (id: number | string, body: LoopAnswerRequest) =>
     request<LoopAnswered>('POST', `/api/loops/${id}/answers`, body),
   debriefUrl: (id: number | string) => `/api/loops/${id}/debrief.md`,
+  stories: async () => (await request<StoryList>('GET', '/api/stories')).stories,
+  story: (id: number | string) => request<Story>('GET', `/api/stories/${encodeURIComponent(id)}`),
+  createStory: (body: StoryBody) => request<CreatedStory>('POST', '/api/stories', body),
+  updateStory: (id: number | string, body: StoryBody) =>
+    request<UpdatedStory>('PUT', `/api/stories/${encodeURIComponent(id)}`, body),
+  deleteStory: (id: number | string) => request<void>('DELETE', `/api/stories/${encodeURIComponent(id)}`),
+  storyPlan: () => request<StoryPlanBody>('GET', '/api/stories/plan'),
 }
 
 export type Api = typeof api

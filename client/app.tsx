@@ -12,12 +12,14 @@ import { type AppState, AppStateContext } from './state'
 
 // uPlot is the biggest dependency and only Trends draws charts, so it loads with that page.
 const TrendsPage = lazy(() => import('./pages/Trends/index').then((m) => m.TrendsPage))
+const StoriesPage = lazy(() => import('./pages/Stories/index').then((m) => m.StoriesPage))
 
 const NAV = [
   { href: '/practice', label: 'Practice' },
   { href: '/loop', label: 'Mock loop' },
   { href: '/history', label: 'History' },
   { href: '/trends', label: 'Trends' },
+  { href: '/stories', label: 'Stories' },
   { href: '/rubrics', label: 'Rubrics' },
 ]
 
@@ -100,6 +102,8 @@ export function App({ state }: { state: AppState }) {
             <Route path="/compare/:a/:b" component={ComparePage} />
             <Route path="/trends" component={TrendsPage} />
             <Route path="/rubrics" component={RubricsPage} />
+            <Route path="/stories" component={StoriesPage} />
+            <Route path="/stories/:id" component={StoriesPage} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

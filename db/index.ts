@@ -64,6 +64,21 @@ export {
   writeRefusal,
 } from './status'
 export {
+  type DeletedStory,
+  deleteStory,
+  findStory,
+  insertStory,
+  listStories,
+  listStoryVersions,
+  refitStory,
+  type StoryContent,
+  type StoryLookup,
+  type StoryRecord,
+  type StorySummary,
+  type StoryVersion,
+  updateStory,
+} from './stories'
+export {
   type CriterionTrendPoint,
   TREND_WINDOW,
   type TrendInterval,

@@ -248,3 +248,46 @@ export const loopQuestions = sqliteTable(
     index('loop_questions_attempt_idx').on(t.attemptId),
   ],
 )
+
+/**
+ * A candidate's story, told once and fitted to every area: its current title, text and fit (the latest version),
+ * and when it was deleted. A deleted story keeps its row (title and times only, its text and versions are removed)
+ * so a draft that still names it can be told it was deleted rather than that it never existed.
+ */
+export const stories = sqliteTable(
+  'stories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    /** The number of the current version: 1 for a new story, one more with every edit. */
+    version: integer('version').notNull(),
+    /** The story's fit with every area rubric, as JSON (the engine's storyFit), best fit first. */
+    fit: text('fit').notNull(),
+    /** Which rubrics made `fit`: their ids and hashes, so a fit made with rubrics since changed can be redone. */
+    rubricsKey: text('rubrics_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  // The list of stories walks the live ones, the latest edited first.
+  (t) => [index('stories_live_updated_idx').on(t.deletedAt, t.updatedAt, t.id)],
+)
+
+/** Every version of a story, the current one included: each edit is kept, so a story can be seen to improve. */
+export const storyVersions = sqliteTable(
+  'story_versions',
+  {
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    /** The fit this version had when it was written, as JSON. */
+    fit: text('fit').notNull(),
+    rubricsKey: text('rubrics_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.version] })],
+)

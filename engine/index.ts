@@ -30,5 +30,16 @@ export {
   storyReuse,
   storySimilarity,
 } from './similarity'
+  PARTIAL_CREDIT,
+  PLAN_FIT_FROM,
+  type PlanStory,
+  STORIES_PER_PRINCIPLE,
+  STRETCH_LIMIT,
+  type StoryFit,
+  type StoryPlan,
+  storyFit,
+  storyFitOf,
+  storyPlan,
+} from './story-fit'
 export * from './types'
 export { ENGINE_VERSION } from './version'

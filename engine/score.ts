@@ -26,7 +26,7 @@ export function statusOf(fraction: number): CriterionStatus {
   return fraction >= MET_FROM ? 'met' : fraction >= PARTIAL_FROM ? 'partial' : 'missed'
 }
 
-function runCheck(c: Criterion, analysis: Analysis): CheckResult {
+export function runCheck(c: Criterion, analysis: Analysis): CheckResult {
   const kind = Object.hasOwn(RUNNERS, c.check)
     ? (RUNNERS as Record<string, CheckRunner<unknown, unknown>>)[c.check]
     : undefined
@@ -152,13 +152,13 @@ export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
   }
 }
 
-function clampScore(raw: number): number {
+export function clampScore(raw: number): number {
   // Round half up on a value first cut to 6 decimals, so float noise never flips an integer.
   const r = Math.round(Math.round(raw * 1e6) / 1e6)
   return r < 0 ? 0 : Math.min(r, 100)
 }
 
-function bandFor(rubric: Rubric, total: number): { id: string; label: string } {
+export function bandFor(rubric: Rubric, total: number): { id: string; label: string } {
   let best: { id: string; label: string; min: number } | undefined
   for (const b of rubric.bands) {
     if (b.min <= total && (best === undefined || b.min > best.min)) best = b

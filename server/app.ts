@@ -29,6 +29,7 @@ import { progressRoutes } from './routes/progress'
 import { promptRoutes } from './routes/prompts'
 import { rubricRoutes } from './routes/rubrics'
 import { scoreRoutes } from './routes/score'
+import { storyRoutes } from './routes/stories'
 import { type WriteLimit, writeRouteConfig } from './routes/write-limit'
 
 declare module 'fastify' {
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'attempts' },
         { name: 'progress' },
         { name: 'loops' },
+        { name: 'stories' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -172,6 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(progressRoutes)
   await app.register(followUpRoutes, { writeConfig })
   await app.register(loopRoutes, { writeConfig })
+  await app.register(storyRoutes, { writeConfig })
 
   await serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR)
   await app.ready()

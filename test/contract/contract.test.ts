@@ -12,6 +12,7 @@ import {
   rubricSchema,
   type ServedPrompt,
 } from '../../contract/rubrics'
+import { type StoryFitBody, type StoryPlanBody, storyFitList, storyPlanSchema } from '../../contract/stories'
 import type { AttemptSummary as AttemptSummaryRow } from '../../db/index'
 import {
   compileRubrics,
@@ -19,7 +20,11 @@ import {
   type Rubric,
   type RubricError,
   type ScoreReport,
+  type StoryFit,
+  type StoryPlan,
   score,
+  storyFit,
+  storyPlan,
 } from '../../engine/index'
 import { readRubricFolder } from '../../server/rubric-files'
 import { attemptSummaryView, attemptView } from '../../server/views'
@@ -117,6 +122,7 @@ describe('contract imports', () => {
       'query.ts',
       'report.ts',
       'rubrics.ts',
+      'stories.ts',
     ])
   })
 
@@ -135,5 +141,21 @@ describe('contract imports', () => {
       }
     }
     expect(offenders).toEqual([])
+  })
+})
+
+describe('the story contract is the engine’s story fit and plan', () => {
+  it('has the same shapes, and passes real fits and plans through unchanged', () => {
+    expectTypeOf<StoryFitBody>().toEqualTypeOf<StoryFit>()
+    expectTypeOf<StoryPlanBody>().toEqualTypeOf<StoryPlan>()
+    const fits = [GOOD_ANSWER, WEAK_ANSWER, ''].map((text) => storyFit(text, rubrics))
+    for (const fit of fits) expect(storyFitList.parse(fit)).toEqual(fit)
+    const principles = rubrics.filter((r) => r.kind === 'leadership-principle').map((r) => r.id)
+    const plan = storyPlan(
+      fits.map((fit, i) => ({ id: i + 1, title: `story ${i + 1}`, fit })),
+      principles,
+    )
+    expect(plan.principles.some((p) => p.stories.length > 0)).toBe(true)
+    expect(storyPlanSchema.parse(plan)).toEqual(plan)
   })
 })

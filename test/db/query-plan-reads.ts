@@ -52,6 +52,8 @@ const STORED_TABLES = new Set([
   'attempt_area_criteria',
   'area_score_backfill',
   'trend_days',
+  'stories',
+  'story_versions',
 ])
 
 /** The aliases the aggregates give stored tables: a (attempts), t (attempt_tags), s and b (attempt_area_scores). */

@@ -9,6 +9,7 @@ import {
   backfillAreaScores,
   findAttempt,
   findLoop,
+  findStory,
   insertAttempts,
   insertLoop,
   listAttempts,
@@ -17,6 +18,8 @@ import {
   listLoops,
   listReplacedReports,
   loopOfAttempt,
+  listStories,
+  listStoryVersions,
   practiceByArea,
   trends,
   trendWindow,
@@ -259,6 +262,12 @@ describe('query plans of the query functions', () => {
         { promptId: 'p', answer: 'a', tags: [], report: report(1), createdAt: MON },
         undefined,
       )
+      practiceByArea(temp.db)
+      findAttempt(temp.db, 1)
+      listReplacedReports(temp.db, 1)
+      listStories(temp.db)
+      findStory(temp.db, 1)
+      listStoryVersions(temp.db, 1)
     }
     insertLoop(temp.db, {
       seed: 's',

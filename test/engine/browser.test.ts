@@ -4,12 +4,14 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { score } from '../../engine/score'
 import { storyReuse } from '../../engine/similarity'
+import { storyFit, storyPlan } from '../../engine/story-fit'
 import { CORPUS_DIR, HOLDOUT_DIR, loadCorpus } from '../fixtures/corpus'
 import { launchChromium, SKIP_BROWSER } from '../support/chromium'
 import { shippedRubrics } from './helpers'
 
 const ENGINE_ENTRY = new URL('../../engine/score.ts', import.meta.url).pathname
 const SIMILARITY_ENTRY = new URL('../../engine/similarity.ts', import.meta.url).pathname
+const STORY_ENTRY = new URL('../../engine/story-fit.ts', import.meta.url).pathname
 
 describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>
@@ -104,5 +106,53 @@ describe.skipIf(SKIP_BROWSER)('engine in the browser', () => {
     expect(same).toBeGreaterThanOrEqual(190)
     // The follow-up probes are part of what both runtimes agree on, byte for byte.
     expect(probes).toBeGreaterThan(100)
+  })
+
+  it('fits stories to every area rubric, and plans them, exactly as Node does', async () => {
+    const out = await build({
+      entryPoints: [STORY_ENTRY],
+      bundle: true,
+      format: 'iife',
+      globalName: 'StarboardStories',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+    })
+    const rubrics = [...shippedRubrics().values()]
+    const stories = [...loadCorpus(CORPUS_DIR), ...loadCorpus(HOLDOUT_DIR)]
+      .filter((_, i) => i % 6 === 0)
+      .map((c) => c.answer)
+    stories.push('', '🚀 I shipped it 40% faster.')
+    expect(stories.length).toBeGreaterThanOrEqual(20)
+    const principles = rubrics.filter((r) => r.kind === 'leadership-principle').map((r) => r.id)
+
+    const page = await chromium.context.newPage()
+    await page.addScriptTag({ content: out.outputFiles[0]!.text })
+    const inBrowser = await page.evaluate(
+      ({ texts, rubricList, ids }) => {
+        const w = globalThis as unknown as {
+          StarboardStories: {
+            storyFit: (t: string, r: unknown) => { rubricId: string; share: number }[]
+            storyPlan: (s: unknown, p: string[]) => unknown
+          }
+        }
+        const fits = texts.map((t) => w.StarboardStories.storyFit(t, rubricList))
+        const plan = w.StarboardStories.storyPlan(
+          fits.map((fit, i) => ({ id: i + 1, title: `story ${i + 1}`, fit })),
+          ids,
+        )
+        return JSON.stringify({ fits, plan })
+      },
+      { texts: stories, rubricList: rubrics, ids: principles },
+    )
+    await page.close()
+
+    const fits = stories.map((t) => storyFit(t, rubrics))
+    const plan = storyPlan(
+      fits.map((fit, i) => ({ id: i + 1, title: `story ${i + 1}`, fit })),
+      principles,
+    )
+    expect(fits[0]!.length).toBe(rubrics.filter((r) => r.kind !== 'general').length)
+    expect(inBrowser).toBe(JSON.stringify({ fits, plan }))
   })
 })

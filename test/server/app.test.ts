@@ -141,6 +141,9 @@ describe('OpenAPI', () => {
       '/api/rubrics/errors',
       '/api/rubrics/{id}',
       '/api/score',
+      '/api/stories',
+      '/api/stories/plan',
+      '/api/stories/{id}',
       '/api/trends',
     ])
     const create = spec.paths['/api/attempts'].post

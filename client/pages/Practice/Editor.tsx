@@ -9,6 +9,7 @@ import type { ApiError } from '../../api'
 import { NextWeakest } from '../../components/NextWeakest'
 import { useKeydown, useTitle } from '../../hooks'
 import { createPracticeSession, useAppState } from '../../state'
+import { StoryDraftNote } from '../Stories/StoryDraftNote'
 import { LiveFeedback, LiveHeadline } from './LiveFeedback'
 import { LivePreview } from './LivePreview'
 import { LiveAnnouncer, LiveSummary } from './LiveSummary'
@@ -122,6 +123,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
         <NextWeakest compact />
       </nav>
       <PromptHeader prompt={prompt} why={why} />
+      {query.story && <StoryDraftNote storyId={query.story} />}
 
       <div class="practice-grid">
         <section class="editor" aria-label="Your answer">

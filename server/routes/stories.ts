@@ -1,0 +1,279 @@
+// Story routes: write a story once and see its fit with every area, edit it (a new version), list, read, delete,
+// and the plan of two distinct stories per Leadership Principle.
+
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { errorSchema } from '../../contract/common'
+import {
+  createdStorySchema,
+  type Story,
+  type StorySummary,
+  storyBody,
+  storyListSchema,
+  storyParams,
+  storyPlanSchema,
+  storySchema,
+  updatedStorySchema,
+} from '../../contract/stories'
+import {
+  type DeletedStory,
+  deleteStory,
+  findStory,
+  insertStory,
+  listStories,
+  listStoryVersions,
+  refitStory,
+  type StorySummary as StoryRow,
+  updateStory,
+  writeRefusal,
+} from '../../db/index'
+import { hashString } from '../../engine/hash'
+import { type StoryFit, storyPlan } from '../../engine/index'
+import { HttpError, notFound } from '../errors'
+import { fitSoon } from '../story-queue'
+import { iso } from '../views'
+import type { WriteRouteOptions } from './write-limit'
+
+/** Story ids are positive integers; anything else cannot name a story, so it is simply unknown. */
+function parseStoryId(text: string): number | undefined {
+  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
+  const id = Number(text)
+  return Number.isSafeInteger(id) ? id : undefined
+}
+
+const noStory = (id: string) => notFound(`No story with id '${id}'; GET /api/stories lists the stories`)
+const wasDeleted = (d: DeletedStory) =>
+  new HttpError(
+    410,
+    `Story ${d.id} ("${d.title}") was deleted on ${iso(d.deletedAt).slice(0, 10)}; pick another story or write it again`,
+  )
+
+const parseFit = (json: string) => JSON.parse(json) as StoryFit[]
+
+const WRITE_RESPONSES = {
+  400: errorSchema,
+  404: errorSchema,
+  410: errorSchema,
+  413: errorSchema,
+  429: errorSchema,
+  503: errorSchema,
+  507: errorSchema,
+} as const
+
+export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
+  const writeConfig = options.writeConfig
+
+  /** The rubrics a fit is made with (every rubric in service: the areas and what they extend), and their key. */
+  const rubricsNow = () => {
+    const rubrics = app.rubrics.list()
+    return { rubrics, key: hashString(rubrics.map((r) => `${r.id}@${r.hash}`).join('\n')) }
+  }
+
+  /** A stored story's fit, made again when the rubrics changed since (the new fit is stored; no version added). */
+  async function currentFit(row: Pick<StoryRow, 'id' | 'version' | 'fit' | 'rubricsKey'> & { text: string }) {
+    const { rubrics, key } = rubricsNow()
+    if (row.rubricsKey === key) return parseFit(row.fit)
+    const fit = await fitSoon(row.text, rubrics)
+    refitStory(app.db, row.id, row.version, JSON.stringify(fit), key)
+    return fit
+  }
+
+  /** Every story with its fit up to date with today's rubrics. */
+  async function storiesNow(): Promise<StorySummary[]> {
+    const out: StorySummary[] = []
+    const { key } = rubricsNow()
+    for (const row of listStories(app.db)) {
+      let fit: StoryFit[]
+      if (row.rubricsKey === key) fit = parseFit(row.fit)
+      else {
+        const found = findStory(app.db, row.id)
+        if (found === undefined || 'deleted' in found) continue
+        fit = await currentFit(found.story)
+      }
+      out.push({
+        id: row.id,
+        title: row.title,
+        version: row.version,
+        createdAt: iso(row.createdAt),
+        updatedAt: iso(row.updatedAt),
+        fit,
+      })
+    }
+    return out
+  }
+
+  // Every write of this plugin is refused while its database file is gone or cannot be written.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return
+    const refusal = writeRefusal(app.db)
+    if (refusal !== undefined) throw new HttpError(503, refusal)
+  })
+
+  app.post(
+    '/api/stories',
+    {
+      config: writeConfig,
+      schema: {
+        tags: ['stories'],
+        summary: 'Write a story and see its fit with every area',
+        description:
+          'Stores the story as its version 1 and scores it against every area rubric in service (Leadership ' +
+          "Principles, competencies, themes) from one analysis: per rubric, the share of the rubric's own " +
+          'criteria the story meets (partial counts half), the band and score of the story under the whole ' +
+          'rubric. Best fit first. Stories up to 20,000 characters, as answers.',
+        body: storyBody,
+        response: { 201: createdStorySchema, ...WRITE_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { title, text } = request.body
+      const { rubrics, key } = rubricsNow()
+      const fit = await fitSoon(text, rubrics)
+      const id = insertStory(
+        app.db,
+        { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
+        app.clock(),
+      )
+      return reply.code(201).header('location', `/api/stories/${id}`).send({ id, version: 1, fit })
+    },
+  )
+
+  app.put(
+    '/api/stories/:id',
+    {
+      config: writeConfig,
+      schema: {
+        tags: ['stories'],
+        summary: 'Edit a story: a new version',
+        description:
+          'Stores title and text as the next version of the story, which becomes current, and fits it again. ' +
+          'Earlier versions are kept. Sending the current title and text changes nothing (unchanged: true). ' +
+          '410 for a deleted story.',
+        params: storyParams,
+        body: storyBody,
+        response: { 200: updatedStorySchema, ...WRITE_RESPONSES },
+      },
+    },
+    async (request) => {
+      const id = parseStoryId(request.params.id)
+      if (id === undefined) throw noStory(request.params.id)
+      const { title, text } = request.body
+      const { rubrics, key } = rubricsNow()
+      const fit = await fitSoon(text, rubrics)
+      const updated = updateStory(
+        app.db,
+        id,
+        { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
+        app.clock(),
+      )
+      if (updated === undefined) throw noStory(request.params.id)
+      if ('deleted' in updated) throw wasDeleted(updated.deleted)
+      const { story, unchanged } = updated
+      return { id, version: story.version, unchanged, fit: unchanged ? await currentFit(story) : fit }
+    },
+  )
+
+  app.get(
+    '/api/stories',
+    {
+      schema: {
+        tags: ['stories'],
+        summary: 'Every story with its fit',
+        description:
+          'Every story (not deleted), the latest edited first, each with its current fit: the story × principle ' +
+          'matrix. A fit made with rubrics that changed since is made again first.',
+        response: { 200: storyListSchema },
+      },
+    },
+    async () => ({ stories: await storiesNow() }),
+  )
+
+  app.get(
+    '/api/stories/plan',
+    {
+      schema: {
+        tags: ['stories'],
+        summary: 'Which stories to tell for which Leadership Principle',
+        description:
+          'Aims for limits.storiesPerPrinciple distinct stories per Leadership Principle in service. A story ' +
+          'counts for a principle from share limits.fitFrom; principles with the fewest such stories are served ' +
+          'first, each preferring the story used least so far, then the best share. gaps: principles short of ' +
+          'stories; stretched: stories the plan places under more than limits.stretchLimit principles.',
+        response: { 200: storyPlanSchema },
+      },
+    },
+    async () => {
+      const principles = app.rubrics
+        .list()
+        .filter((r) => r.kind === 'leadership-principle')
+        .map((r) => r.id)
+      return storyPlan(await storiesNow(), principles)
+    },
+  )
+
+  app.get(
+    '/api/stories/:id',
+    {
+      schema: {
+        tags: ['stories'],
+        summary: 'One story with every version',
+        description: '404 for an id no story ever had; 410 for a story that was deleted.',
+        params: storyParams,
+        response: { 200: storySchema, 404: errorSchema, 410: errorSchema },
+      },
+    },
+    async (request): Promise<Story> => {
+      const id = parseStoryId(request.params.id)
+      const found = id === undefined ? undefined : findStory(app.db, id)
+      if (found === undefined) throw noStory(request.params.id)
+      if ('deleted' in found) throw wasDeleted(found.deleted)
+      const { story } = found
+      return {
+        id: story.id,
+        title: story.title,
+        version: story.version,
+        createdAt: iso(story.createdAt),
+        updatedAt: iso(story.updatedAt),
+        text: story.text,
+        fit: await currentFit(story),
+        versions: listStoryVersions(app.db, story.id).map((v) => ({
+          version: v.version,
+          title: v.title,
+          text: v.text,
+          createdAt: iso(v.createdAt),
+          fit: parseFit(v.fit),
+        })),
+      }
+    },
+  )
+
+  app.delete(
+    '/api/stories/:id',
+    {
+      config: writeConfig,
+      schema: {
+        tags: ['stories'],
+        summary: 'Delete a story and its versions',
+        description:
+          'Removes the text of every version. The id and title are kept, so a reference to the story is told it ' +
+          'was deleted (410) rather than unknown (404).',
+        params: storyParams,
+        response: {
+          204: z.null().describe('Deleted.'),
+          404: errorSchema,
+          410: errorSchema,
+          429: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = parseStoryId(request.params.id)
+      const found = id === undefined ? undefined : deleteStory(app.db, id, app.clock())
+      if (found === undefined) throw noStory(request.params.id)
+      if ('deleted' in found) throw wasDeleted(found.deleted)
+      return reply.code(204).send(null)
+    },
+  )
+}

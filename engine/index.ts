@@ -30,6 +30,7 @@ export {
   storyReuse,
   storySimilarity,
 } from './similarity'
+export {
   PARTIAL_CREDIT,
   PLAN_FIT_FROM,
   type PlanStory,

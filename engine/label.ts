@@ -284,7 +284,30 @@ function transitionTable(weights: LabelWeights): Float64Array {
   return table
 }
 
-const TABLES = new WeakMap<LabelWeights, Float64Array>()
+/** A weights' transition table, and for each state the states that may precede it (in increasing order). */
+interface Transitions {
+  table: Float64Array
+  froms: Int32Array[]
+}
+
+const TABLES = new WeakMap<LabelWeights, Transitions>()
+
+function transitions(weights: LabelWeights): Transitions {
+  let t = TABLES.get(weights)
+  if (t === undefined) {
+    const table = transitionTable(weights)
+    const froms: Int32Array[] = []
+    for (let to = 0; to < STATES; to++) {
+      const list: number[] = []
+      for (let from = 0; from < STATES; from++)
+        if (!Number.isNaN(table[(from + 1) * STATES + to]!)) list.push(from)
+      froms.push(Int32Array.from(list))
+    }
+    t = { table, froms }
+    TABLES.set(weights, t)
+  }
+  return t
+}
 
 const ROWS = new WeakMap<LabelWeights, Map<string, readonly number[]>>()
 
@@ -361,49 +384,54 @@ export function decode(
 ): number[] {
   const n = emit.length
   if (n === 0) return []
-  let table = TABLES.get(weights)
-  if (table === undefined) {
-    table = transitionTable(weights)
-    TABLES.set(weights, table)
-  }
+  const { table, froms } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY
-  let prev = new Float64Array(STATES).fill(NEG)
-  const back: Int16Array[] = []
+  // Two rows of scores, reused; back pointers for all sentences in one buffer.
+  let prev = new Float64Array(STATES)
+  let cur = new Float64Array(STATES)
+  const back = new Int16Array(n * STATES)
   for (let i = 0; i < n; i++) {
     const e = emit[i]!
-    const cur = new Float64Array(STATES).fill(NEG)
-    const ptr = new Int16Array(STATES).fill(-1)
+    const ok = allowed[i]!
+    cur.fill(NEG)
+    const row = i * STATES
     for (let to = 0; to < STATES; to++) {
+      back[row + to] = -1
       const l = to >> 2
-      if (!((allowed[i]! >> l) & 1)) continue
+      if (!((ok >> l) & 1)) continue
+      if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
       if (i === 0) {
         const t = table[to]!
-        if (!Number.isNaN(t) && (l !== RESULT || (to & 3) !== 0 || allowed[i]! & HEADLINE))
-          cur[to] = t + e[l]!
+        if (!Number.isNaN(t)) cur[to] = t + e[l]!
         continue
       }
-      const headlineOk = l !== RESULT || (to & 3) !== 0 || (allowed[i]! & HEADLINE) !== 0
-      for (let from = 0; from < STATES; from++) {
+      // Only the states that may move here, in increasing order: the first best one wins ties, as before.
+      const fs = froms[to]!
+      let bestV = NEG
+      let bestFrom = -1
+      for (let k = 0; k < fs.length; k++) {
+        const from = fs[k]!
         const pv = prev[from]!
         if (pv === NEG) continue
-        const t = table[(from + 1) * STATES + to]!
-        if (Number.isNaN(t) || !headlineOk) continue
-        const v = pv + t + e[l]!
-        if (v > cur[to]!) {
-          cur[to] = v
-          ptr[to] = from
+        const v = pv + table[(from + 1) * STATES + to]! + e[l]!
+        if (v > bestV) {
+          bestV = v
+          bestFrom = from
         }
       }
+      cur[to] = bestV
+      back[row + to] = bestFrom
     }
-    back.push(ptr)
+    const swap = prev
     prev = cur
+    cur = swap
   }
   let best = 0
   for (let st = 1; st < STATES; st++) if (prev[st]! > prev[best]!) best = st
   const path = new Array<number>(n)
   for (let i = n - 1; i >= 0; i--) {
     path[i] = best
-    best = back[i]![best]!
+    best = back[i * STATES + best]!
   }
   return path
 }

@@ -3,7 +3,7 @@
 import { type SentenceFeatures, sentenceFeatures } from './features/index'
 import { wordInfo } from './features/words'
 import { labelSentences } from './label'
-import { countWords, type HeadingSection, splitSentences, type Token, tokenize } from './text'
+import { type HeadingSection, splitSentences, type Token, tokenize } from './text'
 import { SECTIONS, type Section, type Star } from './types'
 
 export interface AnalyzedSentence {
@@ -86,7 +86,8 @@ export function analyze(text: string): Analysis {
     weCount += s.features.weCount
     if (s.star !== 'other') sectionWords[s.star] += s.features.words
   }
-  const words = total === 0 ? countWords(text) : total
+  // Heading words are not the answer's words: an answer of headings alone has none, however long it is.
+  const words = total
   const sections = {} as Record<Section, { words: number; share: number }>
   for (const sec of SECTIONS) {
     sections[sec] = { words: sectionWords[sec], share: words === 0 ? 0 : round2(sectionWords[sec] / words) }

@@ -2,8 +2,10 @@
 
 import { type SentenceFeatures, sentenceFeatures } from './features/index'
 import { wordInfo } from './features/words'
+import type { HeadingSection } from './headings'
 import { labelSentences } from './label'
-import { type HeadingSection, splitSentences, type Token, tokenize } from './text'
+import { splitSentences } from './sentences'
+import { type Token, tokenize } from './text'
 import { SECTIONS, type Section, type Star } from './types'
 
 export interface AnalyzedSentence {

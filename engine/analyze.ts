@@ -1,7 +1,7 @@
 // Reads an answer once: sentences, tokens, cue features, STAR labels and section shares, shared by every check.
 
 import { type SentenceFeatures, sentenceFeatures } from './features/index'
-import { wordInfo } from './features/words'
+import { type WordInfo, wordInfo } from './features/words'
 import type { HeadingSection } from './headings'
 import { labelSentences } from './label'
 import { splitSentences } from './sentences'
@@ -21,6 +21,8 @@ export interface AnalyzedSentence {
   words: string[]
   /** Stems of `words`, for keyword matching. */
   stems: string[]
+  /** Each word's memoised facts. */
+  infos: WordInfo[]
   features: SentenceFeatures
   star: Star
   cues: string[]
@@ -48,10 +50,19 @@ export function analyze(text: string): Analysis {
     const first = next
     while (next < all.length && all[next]!.end <= r.end) next++
     const tokens = r.headingOnly ? [] : all.slice(first, next)
-    const words = tokens.map((t) => t.lower)
-    const infos = tokens.map((t) => wordInfo(t.lower))
-    const stems = infos.map((x) => x.stem)
-    const flags = infos.map((x) => x.flags)
+    const words: string[] = []
+    const infos: WordInfo[] = []
+    const stems: string[] = []
+    const flags: number[] = []
+    for (const t of tokens) {
+      const info = wordInfo(t.lower)
+      // The same text, as the memo's string: lookups in every word list reuse its hash.
+      t.lower = info.word
+      words.push(t.lower)
+      infos.push(info)
+      stems.push(info.stem)
+      flags.push(info.flags)
+    }
     const features = sentenceFeatures({
       answer: text,
       body: text.slice(r.bodyStart, r.end),
@@ -59,6 +70,7 @@ export function analyze(text: string): Analysis {
       tokens,
       words,
       flags,
+      infos,
     })
     sentences.push({
       text: r.text,
@@ -71,6 +83,7 @@ export function analyze(text: string): Analysis {
       tokens,
       words,
       stems,
+      infos,
       features,
       star: 'other',
       cues: [],

@@ -192,7 +192,7 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
     if (f.change) feats.push('lasting-change')
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
-    const hits = scanAll(PHRASES, w)
+    const hits = scanAll(PHRASES, w, s.infos)
     const fillerEnds = new Set(hits[Phrase.Filler]!.map((h) => h.from))
     const start = coreStart(s, fillerEnds, numbered)
     const first = w[start]

@@ -22,16 +22,25 @@ interface PhraseEnd {
 }
 
 /** A node of the phrase trie: the next word's node, and the phrases that end here (in the lists' order). */
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode> | undefined
   ends: PhraseEnd[] | undefined
 }
 
 /** Several phrase lists compiled into one word trie, so a sentence is scanned once for all of them. */
 export interface MultiTable {
+  /** Numbers the tables, so a word's memo can hold its first node in each (`WordRoots`). */
+  id: number
   root: Map<string, TrieNode>
   lists: number
 }
+
+/** A word's first trie node in each table by table id (null: no phrase starts with it), filled in as found. */
+export interface WordRoots {
+  roots: (TrieNode | null | undefined)[]
+}
+
+let tables = 0
 
 export function compileMulti(lists: readonly (readonly string[])[]): MultiTable {
   const root = new Map<string, TrieNode>()
@@ -54,29 +63,46 @@ export function compileMulti(lists: readonly (readonly string[])[]): MultiTable 
       node!.ends.push({ phrase, list })
     }
   })
-  return { root, lists: lists.length }
+  return { id: tables++, root, lists: lists.length }
 }
 
 /**
  * Hits per list, each list's hits non-overlapping, left to right, and at each position the longest phrase of
  * the list that matches there (of equal phrases, the first listed). One walk down the trie per word.
+ * `memo[i]`, when given, is word i's memo of its first nodes.
  */
-export function scanAll(table: MultiTable, words: readonly string[]): PhraseHit[][] {
+export function scanAll(
+  table: MultiTable,
+  words: readonly string[],
+  memo?: readonly WordRoots[],
+): PhraseHit[][] {
   const hits: PhraseHit[][] = new Array(table.lists)
   for (let l = 0; l < table.lists; l++) hits[l] = []
   const nextFree = new Int32Array(table.lists)
-  // The nodes with phrases ending there along one walk, shallowest first, and their depths.
+  // The nodes with phrases ending there along one walk, shallowest first, and their depths: `count` of them.
   const found: TrieNode[] = []
   const depths: number[] = []
+  let count = 0
   for (let i = 0; i < words.length; i++) {
-    let node = table.root.get(words[i]!)
+    let node: TrieNode | undefined
+    if (memo === undefined) node = table.root.get(words[i]!)
+    else {
+      // Each distinct word looks itself up in each table once, however often it occurs.
+      const roots = memo[i]!.roots
+      let r = roots[table.id]
+      if (r === undefined) {
+        r = table.root.get(words[i]!) ?? null
+        roots[table.id] = r
+      }
+      node = r ?? undefined
+    }
     if (node === undefined) continue
-    found.length = 0
-    depths.length = 0
+    count = 0
     for (let k = i + 1; ; k++) {
       if (node.ends !== undefined) {
-        found.push(node)
-        depths.push(k - i)
+        found[count] = node
+        depths[count] = k - i
+        count++
       }
       if (k >= words.length || node.next === undefined) break
       const child: TrieNode | undefined = node.next.get(words[k]!)
@@ -84,7 +110,7 @@ export function scanAll(table: MultiTable, words: readonly string[]): PhraseHit[
       node = child
     }
     // Longest first, as each list takes the longest phrase that matches at this position.
-    for (let f = found.length - 1; f >= 0; f--) {
+    for (let f = count - 1; f >= 0; f--) {
       const n = depths[f]!
       for (const end of found[f]!.ends!) {
         if (nextFree[end.list]! > i) continue

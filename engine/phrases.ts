@@ -66,6 +66,11 @@ export function compileMulti(lists: readonly (readonly string[])[]): MultiTable 
   return { id: tables++, root, lists: lists.length }
 }
 
+// The nodes with phrases ending there along one walk, shallowest first, and their depths: scratch space that
+// each walk overwrites (scanning is synchronous and never re-entered).
+const FOUND: TrieNode[] = []
+const DEPTHS: number[] = []
+
 /**
  * Hits per list, each list's hits non-overlapping, left to right, and at each position the longest phrase of
  * the list that matches there (of equal phrases, the first listed). One walk down the trie per word.
@@ -78,10 +83,10 @@ export function scanAll(
 ): PhraseHit[][] {
   const hits: PhraseHit[][] = new Array(table.lists)
   for (let l = 0; l < table.lists; l++) hits[l] = []
+  if (words.length === 0) return hits
   const nextFree = new Int32Array(table.lists)
-  // The nodes with phrases ending there along one walk, shallowest first, and their depths: `count` of them.
-  const found: TrieNode[] = []
-  const depths: number[] = []
+  const found = FOUND
+  const depths = DEPTHS
   let count = 0
   for (let i = 0; i < words.length; i++) {
     let node: TrieNode | undefined

@@ -22,7 +22,7 @@ interface PhraseEnd {
 }
 
 /** A node of the phrase trie: the next word's node, and the phrases that end here (in the lists' order). */
-export interface TrieNode {
+interface TrieNode {
   next: Map<string, TrieNode> | undefined
   ends: PhraseEnd[] | undefined
 }

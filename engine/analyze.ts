@@ -1,9 +1,11 @@
 // Reads an answer once: sentences, tokens, cue features, STAR labels and section shares, shared by every check.
 
 import { type SentenceFeatures, sentenceFeatures } from './features/index'
-import { wordInfo } from './features/words'
+import { type WordInfo, wordInfo } from './features/words'
+import type { HeadingSection } from './headings'
 import { labelSentences } from './label'
-import { countWords, type HeadingSection, splitSentences, type Token, tokenize } from './text'
+import { splitSentences } from './sentences'
+import { type Token, tokenize } from './text'
 import { SECTIONS, type Section, type Star } from './types'
 
 export interface AnalyzedSentence {
@@ -19,6 +21,8 @@ export interface AnalyzedSentence {
   words: string[]
   /** Stems of `words`, for keyword matching. */
   stems: string[]
+  /** Each word's memoised facts. */
+  infos: WordInfo[]
   features: SentenceFeatures
   star: Star
   cues: string[]
@@ -46,10 +50,19 @@ export function analyze(text: string): Analysis {
     const first = next
     while (next < all.length && all[next]!.end <= r.end) next++
     const tokens = r.headingOnly ? [] : all.slice(first, next)
-    const words = tokens.map((t) => t.lower)
-    const infos = tokens.map((t) => wordInfo(t.lower))
-    const stems = infos.map((x) => x.stem)
-    const flags = infos.map((x) => x.flags)
+    const words: string[] = []
+    const infos: WordInfo[] = []
+    const stems: string[] = []
+    const flags: number[] = []
+    for (const t of tokens) {
+      const info = wordInfo(t.lower)
+      // The same text, as the memo's string: lookups in every word list reuse its hash.
+      t.lower = info.word
+      words.push(t.lower)
+      infos.push(info)
+      stems.push(info.stem)
+      flags.push(info.flags)
+    }
     const features = sentenceFeatures({
       answer: text,
       body: text.slice(r.bodyStart, r.end),
@@ -57,6 +70,7 @@ export function analyze(text: string): Analysis {
       tokens,
       words,
       flags,
+      infos,
     })
     sentences.push({
       text: r.text,
@@ -69,6 +83,7 @@ export function analyze(text: string): Analysis {
       tokens,
       words,
       stems,
+      infos,
       features,
       star: 'other',
       cues: [],
@@ -86,7 +101,8 @@ export function analyze(text: string): Analysis {
     weCount += s.features.weCount
     if (s.star !== 'other') sectionWords[s.star] += s.features.words
   }
-  const words = total === 0 ? countWords(text) : total
+  // Heading words are not the answer's words: an answer of headings alone has none, however long it is.
+  const words = total
   const sections = {} as Record<Section, { words: number; share: number }>
   for (const sec of SECTIONS) {
     sections[sec] = { words: sectionWords[sec], share: words === 0 ? 0 : round2(sectionWords[sec] / words) }

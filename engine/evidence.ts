@@ -131,17 +131,7 @@ export function findEvidence(
   const hits: EvidenceHit[] = []
   let i = 0
   while (i < stems.length) {
-    let matched: EvidenceHit | undefined
-    const candidates = patternsFor(table, stems[i]!)
-    if (candidates !== undefined) {
-      for (const p of candidates) {
-        const end = matchFrom(p.slots, 0, stems, i)
-        if (end === -1) continue
-        if (!p.negative && negated(lower, i, end)) continue
-        matched = { phrase: p.phrase, from: i, to: end }
-        break
-      }
-    }
+    const matched = evidenceAt(table, stems, lower, i)
     if (matched !== undefined) {
       hits.push(matched)
       i = matched.to
@@ -150,6 +140,24 @@ export function findEvidence(
     }
   }
   return hits
+}
+
+/** The hit that starts at word `i`, as `findEvidence` would take it there: the longest pattern not negated. */
+export function evidenceAt(
+  table: EvidenceTable,
+  stems: readonly string[],
+  lower: readonly string[],
+  i: number,
+): EvidenceHit | undefined {
+  const candidates = patternsFor(table, stems[i]!)
+  if (candidates === undefined) return undefined
+  for (const p of candidates) {
+    const end = matchFrom(p.slots, 0, stems, i)
+    if (end === -1) continue
+    if (!p.negative && negated(lower, i, end)) continue
+    return { phrase: p.phrase, from: i, to: end }
+  }
+  return undefined
 }
 
 /** A negator in the three words before the hit or inside it ("never measured", "did not own"). */

@@ -15,49 +15,113 @@ export function splitPhrase(phrase: string): string[] {
   return phrase.toLowerCase().replace(/’/g, "'").match(new RegExp(TOKEN_SOURCE.source, 'gu')) ?? []
 }
 
-/** Several phrase lists compiled into one table, so a sentence is scanned once for all of them. */
+/** A phrase that ends at a trie node: its text and the list it belongs to. */
+interface PhraseEnd {
+  phrase: string
+  list: number
+}
+
+/** A node of the phrase trie: the next word's node, and the phrases that end here (in the lists' order). */
+interface TrieNode {
+  next: Map<string, TrieNode> | undefined
+  ends: PhraseEnd[] | undefined
+}
+
+/** Several phrase lists compiled into one word trie, so a sentence is scanned once for all of them. */
 export interface MultiTable {
-  byFirst: Map<string, { words: string[]; phrase: string; list: number }[]>
+  /** Numbers the tables, so a word's memo can hold its first node in each (`WordRoots`). */
+  id: number
+  root: Map<string, TrieNode>
   lists: number
 }
 
+/** A word's first trie node in each table by table id (null: no phrase starts with it), filled in as found. */
+export interface WordRoots {
+  roots: (TrieNode | null | undefined)[]
+}
+
+let tables = 0
+
 export function compileMulti(lists: readonly (readonly string[])[]): MultiTable {
-  const byFirst = new Map<string, { words: string[]; phrase: string; list: number }[]>()
+  const root = new Map<string, TrieNode>()
   lists.forEach((phrases, list) => {
     for (const phrase of phrases) {
       const words = splitPhrase(phrase)
       if (words.length === 0) continue
-      const entries = byFirst.get(words[0]!) ?? []
-      entries.push({ words, phrase, list })
-      byFirst.set(words[0]!, entries)
+      let level = root
+      let node: TrieNode | undefined
+      for (const w of words) {
+        node = level.get(w)
+        if (node === undefined) {
+          node = { next: undefined, ends: undefined }
+          level.set(w, node)
+        }
+        node.next ??= new Map()
+        level = node.next
+      }
+      node!.ends ??= []
+      node!.ends.push({ phrase, list })
     }
   })
-  for (const entries of byFirst.values()) entries.sort((a, b) => b.words.length - a.words.length)
-  return { byFirst, lists: lists.length }
+  return { id: tables++, root, lists: lists.length }
 }
 
-/** Hits per list, each list's hits non-overlapping and longest-first, as `findPhrases` gives them. */
-export function scanAll(table: MultiTable, words: readonly string[]): PhraseHit[][] {
+// The nodes with phrases ending there along one walk, shallowest first, and their depths: scratch space that
+// each walk overwrites (scanning is synchronous and never re-entered).
+const FOUND: TrieNode[] = []
+const DEPTHS: number[] = []
+
+/**
+ * Hits per list, each list's hits non-overlapping, left to right, and at each position the longest phrase of
+ * the list that matches there (of equal phrases, the first listed). One walk down the trie per word.
+ * `memo[i]`, when given, is word i's memo of its first nodes.
+ */
+export function scanAll(
+  table: MultiTable,
+  words: readonly string[],
+  memo?: readonly WordRoots[],
+): PhraseHit[][] {
   const hits: PhraseHit[][] = new Array(table.lists)
   for (let l = 0; l < table.lists; l++) hits[l] = []
+  if (words.length === 0) return hits
   const nextFree = new Int32Array(table.lists)
+  const found = FOUND
+  const depths = DEPTHS
+  let count = 0
   for (let i = 0; i < words.length; i++) {
-    const candidates = table.byFirst.get(words[i]!)
-    if (candidates === undefined) continue
-    for (const c of candidates) {
-      if (nextFree[c.list]! > i) continue
-      const n = c.words.length
-      if (i + n > words.length) continue
-      let ok = true
-      for (let k = 1; k < n; k++) {
-        if (words[i + k] !== c.words[k]) {
-          ok = false
-          break
-        }
+    let node: TrieNode | undefined
+    if (memo === undefined) node = table.root.get(words[i]!)
+    else {
+      // Each distinct word looks itself up in each table once, however often it occurs.
+      const roots = memo[i]!.roots
+      let r = roots[table.id]
+      if (r === undefined) {
+        r = table.root.get(words[i]!) ?? null
+        roots[table.id] = r
       }
-      if (!ok) continue
-      hits[c.list]!.push({ phrase: c.phrase, from: i, to: i + n })
-      nextFree[c.list] = i + n
+      node = r ?? undefined
+    }
+    if (node === undefined) continue
+    count = 0
+    for (let k = i + 1; ; k++) {
+      if (node.ends !== undefined) {
+        found[count] = node
+        depths[count] = k - i
+        count++
+      }
+      if (k >= words.length || node.next === undefined) break
+      const child: TrieNode | undefined = node.next.get(words[k]!)
+      if (child === undefined) break
+      node = child
+    }
+    // Longest first, as each list takes the longest phrase that matches at this position.
+    for (let f = count - 1; f >= 0; f--) {
+      const n = depths[f]!
+      for (const end of found[f]!.ends!) {
+        if (nextFree[end.list]! > i) continue
+        hits[end.list]!.push({ phrase: end.phrase, from: i, to: i + n })
+        nextFree[end.list] = i + n
+      }
     }
   }
   return hits

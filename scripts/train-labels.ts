@@ -8,15 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../engine/analyze'
-import {
-  allowedLabels,
-  decode,
-  emissions,
-  LABELS,
-  type LabelWeights,
-  labelFeatures,
-  pathTransitions,
-} from '../engine/label'
+import { allowedLabels, decode, emissions, LABELS, type LabelWeights, pathTransitions } from '../engine/label'
+import { labelFeatures } from '../engine/label-features'
 import type { Star } from '../engine/types'
 import { CORPUS_DIR, type CorpusAnswer, loadCorpus, loadStyled, STYLES_DIR } from '../test/fixtures/corpus'
 

@@ -34,6 +34,8 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
       details.push({ start: t.start, end: t.end })
     }
   }
+  // Tokens come in order, so without tool names the spans are already sorted.
+  if (techHits.length === 0) return details
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {

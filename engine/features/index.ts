@@ -147,7 +147,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const n = words.length
   const { iCount, weCount, weSpans, past } = personCounts(ctx)
   const clause = readClauses(ctx)
-  const lex = scanAll(LEXICON, words)
+  const lex = scanAll(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
   const reflection = lex[Lex.Reflection]!.some(
@@ -158,7 +158,8 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
   )
   const opinion = OPINION.test(body)
-  const commas = (body.match(/,/g) ?? []).length
+  let commas = 0
+  for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
   const anyVerb = past || words.some((w) => BE_HAVE_DO.has(w))
 
   return {
@@ -169,7 +170,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     weDid: clause.weDid,
     statePast: clause.statePast,
     past,
-    metrics: findMetrics(ctx.tokens),
+    metrics: findMetrics(ctx.tokens, ctx.flags),
     figures: countFigures(ctx),
     outcome: hasOutcome(ctx, lex[Lex.Outcome]!),
     vagueOutcome: lex[Lex.Vague]!.length > 0,

@@ -1,38 +1,32 @@
 // Figures and measures: spans that measure an outcome ("40%", "from 900 to 120 ms", "halved"), how many
 // figures a sentence has, and whether it opens with a time marker.
 
-import {
-  FRACTION_LEADS,
-  FRACTIONS,
-  MONTHS,
-  MULTIPLIED,
-  NUMBER_WORDS,
-  TIME_LEADS,
-  UNIT_WORDS,
-} from '../lexicon/measures'
+import { FRACTION_LEADS, MONTHS, TIME_LEADS, UNIT_WORDS } from '../lexicon/measures'
 import type { Token } from '../text'
 import type { Place } from '../types'
 import { isUpperAt, isYear, type SentenceContext, WordFlag } from './words'
 
-function isFigure(t: Token): boolean {
-  return t.numeric || NUMBER_WORDS.has(t.lower)
-}
-
-/** Finds spans that measure something: "40%", "$2k", "3x", "two weeks", "from 900 to 120 ms", "halved". */
-export function findMetrics(tokens: readonly Token[]): Place[] {
+/**
+ * Finds spans that measure something: "40%", "$2k", "3x", "two weeks", "from 900 to 120 ms", "halved".
+ * `flags` are the tokens' `WordFlag` bits.
+ */
+export function findMetrics(tokens: readonly Token[], flags: readonly number[]): Place[] {
   const spans: Place[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
+    const fl = flags[i]!
+    // A figure is a number or a number word; anything else measures only as a multiple or a fraction.
+    if (!t.numeric && !(fl & (WordFlag.NumberWord | WordFlag.Multiplied | WordFlag.Fraction))) continue
     const next = tokens[i + 1]
     // "doubled", "twice the volume", "cut in half", "down by a third"
     if (
-      MULTIPLIED.has(t.lower) ||
-      (FRACTIONS.has(t.lower) && FRACTION_LEADS.has(tokens[i - 1]?.lower ?? ''))
+      fl & WordFlag.Multiplied ||
+      (fl & WordFlag.Fraction && FRACTION_LEADS.has(tokens[i - 1]?.lower ?? ''))
     ) {
       spans.push({ start: t.start, end: t.end })
       continue
     }
-    if (!isFigure(t)) continue
+    if (!t.numeric && !(fl & WordFlag.NumberWord)) continue
     // "every two weeks" is a rhythm, not a measure of outcome.
     if (i > 0 && tokens[i - 1]!.lower === 'every') continue
     // "March 10" and "Q3 2024" are dates, not measures.

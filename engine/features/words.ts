@@ -1,7 +1,7 @@
 // Word facts: what each word is (pronoun, past-tense verb, number word, month), memoised, and the sentence
 // as the feature finders read it.
 
-import { MONTHS, NUMBER_WORDS } from '../lexicon/measures'
+import { FRACTIONS, MONTHS, MULTIPLIED, NUMBER_WORDS } from '../lexicon/measures'
 import {
   DETERMINERS,
   I_FORMS,
@@ -11,6 +11,7 @@ import {
   WE_SUBJECT,
 } from '../lexicon/pronouns'
 import { IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
+import type { WordRoots } from '../phrases'
 import { stem } from '../stem'
 import type { Token } from '../text'
 import type { Place } from '../types'
@@ -27,6 +28,8 @@ export interface SentenceContext {
   words: readonly string[]
   /** `WordFlag` bits of each word. */
   flags: readonly number[]
+  /** Each word's memoised facts. */
+  infos: readonly WordInfo[]
 }
 
 /** Bits of a word's facts. */
@@ -39,9 +42,18 @@ export enum WordFlag {
   OutcomeStem = 32,
   ISubject = 64,
   WeSubject = 128,
+  /** "doubled", "halved": a measure by itself. */
+  Multiplied = 256,
+  /** "half", "third", "quarter". */
+  Fraction = 512,
 }
 
-export interface WordInfo {
+export interface WordInfo extends WordRoots {
+  /**
+   * The word as the memo holds it: the same text as the token's, in one string kept across answers, so that
+   * every later lookup of it reuses its hash.
+   */
+  word: string
   stem: string
   flags: number
 }
@@ -63,7 +75,9 @@ export function wordInfo(w: string): WordInfo {
   if (NUMBER_WORDS.has(w)) flags |= WordFlag.NumberWord
   if (MONTHS.has(w)) flags |= WordFlag.Month
   if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
-  info = { stem: st, flags }
+  if (MULTIPLIED.has(w)) flags |= WordFlag.Multiplied
+  if (FRACTIONS.has(w)) flags |= WordFlag.Fraction
+  info = { word: w, stem: st, flags, roots: [] }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
   return info

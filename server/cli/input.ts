@@ -84,13 +84,16 @@ type InputLine = { bytes: Buffer } | { tooLong: true }
 /**
  * The lines of `input`, split at line feeds (a carriage return before one is dropped), as bytes so that each
  * line's UTF-8 is checked on its own. A line longer than `maxBytes` is not held in memory: it is skipped to
- * its end and reported as too long. A last line without a line break counts; an empty input has none.
+ * its end and reported as too long. A last line without a line break counts, so an empty input is one empty
+ * line, as every other input without a line break is one line.
  */
 export async function* inputLines(input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<InputLine> {
   let parts: Buffer[] = []
   let size = 0
   let overflow = false
+  let lines = 0
   const finish = (tail: Buffer): InputLine => {
+    lines++
     if (overflow) return { tooLong: true }
     let bytes = parts.length === 0 ? tail : Buffer.concat([...parts, tail])
     if (bytes.length > maxBytes) return { tooLong: true }
@@ -115,5 +118,5 @@ export async function* inputLines(input: AsyncIterable<Buffer>, maxBytes: number
       }
     }
   }
-  if (overflow || size > 0) yield finish(Buffer.alloc(0))
+  if (overflow || size > 0 || lines === 0) yield finish(Buffer.alloc(0))
 }

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../engine/analyze'
+import { matchHeading } from '../../engine/headings'
 import { LABEL_WEIGHTS } from '../../engine/label-weights'
-import { matchHeading } from '../../engine/text'
 import { trainLabels, WEIGHTS_FILE, weightsSource } from '../../scripts/train-labels'
 
 const labels = (text: string) =>

@@ -3,7 +3,7 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analyze'
-import { actorAt, compileEvidence, type EvidenceHit, type EvidenceTable, findEvidence } from '../../evidence'
+import { actorAt, compileEvidence, type EvidenceTable, evidenceAt } from '../../evidence'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -26,6 +26,11 @@ export interface KeywordsCompiled {
     examples: string[]
     table: EvidenceTable
   }[]
+  /**
+   * First stem → the groups (in order) that have a phrase starting with it: an answer is scanned once for all
+   * groups, and only the groups whose phrases can start at a word are tried there.
+   */
+  byFirstStem: Record<string, number[]>
 }
 
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
@@ -50,66 +55,107 @@ function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
   )
 }
 
-/** The first hit in the sentence that counts: someone else's doing does not, when evidence is attributed. */
-function creditedHit(analysis: Analysis, s: AnalyzedSentence, hits: EvidenceHit[], attributed: boolean) {
-  if (!attributed) return hits[0]
-  let breaks: boolean[] | undefined
-  for (const h of hits) {
-    breaks ??= clauseBreaks(analysis, s)
-    if (actorAt(s.words, breaks, h.from) !== 'other') return h
-  }
-  return undefined
+interface Found {
+  /** Each group's credit: the best value of a sentence with a credited hit, 0 when none. */
+  best: Float64Array
+  /** Where each group's credited hit is: in the first sentence of its best value. */
+  where: ({ start: number; end: number; star: Star } | undefined)[]
+}
+
+/**
+ * Every group's best credited hit, scanning each eligible sentence once for all groups. Per group this is what
+ * reading the sentences in order would find: in each sentence its hits left to right, non-overlapping and
+ * longest first (`findEvidence`), the first credited one counting, a sentence tried only while it could raise
+ * the group's value. Work is the answer's words times the groups whose phrases start at each word, never the
+ * words times every group.
+ */
+function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
+  const { section, groups, byFirstStem, attributed } = compiled
+  const n = groups.length
+  const best = new Float64Array(n)
+  const where: Found['where'] = new Array(n)
+  // Where each group may match next in the sentence `seenIn[g]`; a group not yet seen there may match anywhere.
+  const nextFree = new Int32Array(n)
+  const seenIn = new Int32Array(n).fill(-1)
+  analysis.sentences.forEach((s, k) => {
+    if (!eligible(s)) return
+    const value =
+      section === undefined || s.star === section
+        ? IN_SECTION
+        : s.star === 'other'
+          ? OUTSIDE_STORY
+          : OTHER_SECTION
+    const { stems, words } = s
+    let breaks: boolean[] | undefined
+    for (let i = 0; i < stems.length; i++) {
+      const first = stems[i]!
+      if (!Object.hasOwn(byFirstStem, first)) continue
+      for (const g of byFirstStem[first]!) {
+        if (value <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue
+        const h = evidenceAt(groups[g]!.table, stems, words, i)
+        if (h === undefined) continue
+        seenIn[g] = k
+        nextFree[g] = h.to
+        // Someone else's doing does not count, when evidence is attributed.
+        if (attributed) {
+          breaks ??= clauseBreaks(analysis, s)
+          if (actorAt(words, breaks, h.from) === 'other') continue
+        }
+        best[g] = value
+        where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
+      }
+    }
+  })
+  return { best, where }
 }
 
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
   compile(options, library) {
+    const groups = options.groups.map((g) => {
+      const phrases = [...(g.any ?? []), ...(g.concepts ?? []).flatMap((id) => conceptPhrases(library, id))]
+      return {
+        label: g.label,
+        examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
+        table: compileEvidence(phrases, splitPhrase, stem),
+      }
+    })
+    // No prototype, so a stem such as "constructor" is an ordinary key.
+    const byFirstStem: Record<string, number[]> = Object.create(null)
+    groups.forEach((g, index) => {
+      for (const first of Object.keys(g.table.byFirst)) {
+        const list = Object.hasOwn(byFirstStem, first) ? byFirstStem[first]! : []
+        list.push(index)
+        byFirstStem[first] = list
+      }
+    })
     const compiled: KeywordsCompiled = {
       need: options.min ?? options.groups.length,
       attributed: options.section !== 'result' && options.section !== 'situation',
-      groups: options.groups.map((g) => {
-        const phrases = [...(g.any ?? []), ...(g.concepts ?? []).flatMap((id) => conceptPhrases(library, id))]
-        return {
-          label: g.label,
-          examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
-          table: compileEvidence(phrases, splitPhrase, stem),
-        }
-      }),
+      groups,
+      byFirstStem,
     }
     if (options.section !== undefined) compiled.section = options.section
     return compiled
   },
   run(analysis, compiled, ruleId) {
     const { section, need } = compiled
-    const messages = []
+    const messages: ReturnType<typeof message>[] = []
     let credit = 0
     const missing: string[] = []
-    for (const group of compiled.groups) {
-      let best = 0
-      let where: { start: number; end: number; star: Star } | undefined
-      for (const s of analysis.sentences) {
-        const value =
-          section === undefined || s.star === section
-            ? IN_SECTION
-            : s.star === 'other'
-              ? OUTSIDE_STORY
-              : OTHER_SECTION
-        if (value <= best || !eligible(s)) continue
-        const h = creditedHit(analysis, s, findEvidence(group.table, s.stems, s.words), compiled.attributed)
-        if (h === undefined) continue
-        best = value
-        where = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
-        if (value === IN_SECTION) break
-      }
+    const found = findGroups(analysis, compiled)
+    compiled.groups.forEach((group, g) => {
+      const best = found.best[g]!
+      const where = found.where[g]
       credit += best
       if (where === undefined) {
         missing.push(group.label)
-        continue
+        return
       }
-      const found = analysis.text.slice(where.start, where.end)
+      const text = analysis.text.slice(where.start, where.end)
       const reason =
         best === IN_SECTION
           ? `Shows ${group.label}`
-          : `Shows ${group.label}: found “${found}” in ${where.star === 'other' ? 'a sentence outside the story' : `your ${SECTION_NAMES[where.star]}`}; put it in your ${SECTION_NAMES[section!]}`
+          : `Shows ${group.label}: found “${text}” in ${where.star === 'other' ? 'a sentence outside the story' : `your ${SECTION_NAMES[where.star]}`}; put it in your ${SECTION_NAMES[section!]}`
       messages.push(
         message({
           ruleId,
@@ -120,7 +166,7 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
           note: NOTE,
         }),
       )
-    }
+    })
     const fraction = Math.min(1, credit / need)
     if (fraction < 1 && missing.length > 0) {
       const g = compiled.groups.find((x) => x.label === missing[0])!

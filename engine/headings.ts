@@ -1,0 +1,134 @@
+// Explicit STAR headings: "Situation:", "**Task** –", "## Action", "(R)", and the words that name a section.
+
+export type HeadingSection = 'situation' | 'task' | 'action' | 'result'
+
+const HEADING_WORDS = new Map<string, HeadingSection>(
+  Object.entries({
+    situation: 'situation',
+    'the situation': 'situation',
+    context: 'situation',
+    'the context': 'situation',
+    background: 'situation',
+    setting: 'situation',
+    problem: 'situation',
+    'the problem': 'situation',
+    challenge: 'situation',
+    'the challenge': 'situation',
+    s: 'situation',
+    task: 'task',
+    tasks: 'task',
+    'my task': 'task',
+    'our task': 'task',
+    'the task': 'task',
+    goal: 'task',
+    goals: 'task',
+    'my goal': 'task',
+    'our goal': 'task',
+    'the goal': 'task',
+    objective: 'task',
+    'the ask': 'task',
+    assignment: 'task',
+    responsibility: 'task',
+    'my responsibility': 'task',
+    role: 'task',
+    'my role': 'task',
+    'my part': 'task',
+    'what i owned': 'task',
+    'what i took on': 'task',
+    'what we took on': 'task',
+    mission: 'task',
+    t: 'task',
+    action: 'action',
+    actions: 'action',
+    approach: 'action',
+    'what i did': 'action',
+    'what we did': 'action',
+    'what i changed': 'action',
+    'what i found': 'action',
+    'what i built': 'action',
+    'what we built': 'action',
+    'how i did it': 'action',
+    decision: 'action',
+    decisions: 'action',
+    'key decisions': 'action',
+    'the decision': 'action',
+    'trade-off': 'action',
+    'trade-offs': 'action',
+    tradeoffs: 'action',
+    solution: 'action',
+    'the fix': 'action',
+    execution: 'action',
+    steps: 'action',
+    a: 'action',
+    result: 'result',
+    results: 'result',
+    'the result': 'result',
+    outcome: 'result',
+    outcomes: 'result',
+    'the outcome': 'result',
+    impact: 'result',
+    'the impact': 'result',
+    'how it went': 'result',
+    'how it did': 'result',
+    'how it held up': 'result',
+    learning: 'result',
+    learnings: 'result',
+    lesson: 'result',
+    lessons: 'result',
+    'lessons learned': 'result',
+    'what i learned': 'result',
+    'what i learnt': 'result',
+    reflection: 'result',
+    takeaway: 'result',
+    takeaways: 'result',
+    r: 'result',
+  }),
+)
+/** First words of the headings, for a cheap pre-check before the heading pattern runs. */
+const HEADING_LEADS = new Set([...HEADING_WORDS.keys()].map((k) => k.split(/[ -]/)[0]!))
+
+// "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)", "**What I did**". Single letters need a delimiter.
+const HEADING_RE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){0,3})\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
+
+/** Recognises an explicit heading at the start of `line`; returns its section and its length. */
+export function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
+  const m = HEADING_RE.exec(line)
+  if (m === null) return undefined
+  const word = m[2]!.toLowerCase()
+  const section = HEADING_WORDS.get(word)
+  if (section === undefined) return undefined
+  const delimiter = m[4]!
+  const emphasised = m[1] !== undefined || m[3] !== undefined
+  const restEmpty = line.slice(m[0].length).trim() === ''
+  if (word.length === 1) {
+    // "A developer..." or "I ..." must not read as headings: single letters need ":" "-" or ")" after them.
+    if (delimiter === '' && !emphasised) return undefined
+    if (delimiter === '' && !restEmpty) return undefined
+  } else if (delimiter === '' && !restEmpty && !emphasised) {
+    // "Results were good." is a sentence, not a heading; a bare word is a heading only on a line of its own.
+    return undefined
+  }
+  if (word.includes(' ') && delimiter === '' && !restEmpty) return undefined
+  return { section, length: m[0].length }
+}
+
+/** Cheap pre-check: a heading's first word (after markup) is one of the heading words. */
+export function mayBeHeading(line: string): boolean {
+  let i = 0
+  while (i < line.length && ' \t#*_-•('.includes(line.charAt(i))) i++
+  let j = i
+  while (j < line.length) {
+    const c = line.charCodeAt(j) | 32
+    if (c < 97 || c > 122) break
+    j++
+  }
+  const word = line.slice(i, j).toLowerCase()
+  return HEADING_LEADS.has(word)
+}
+
+/** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */
+export function inlineHeadingOk(line: string, length: number): boolean {
+  const head = line.slice(0, length)
+  return /[:\-–—]\**\s*$/.test(head) && /^\s*\S/.test(line.slice(length))
+}

@@ -276,6 +276,8 @@ export function compileRubric(
     file,
     hash: hashString(stableStringify(hashed)),
   }
+  // Not hashed: a draft scores as it will once it is published.
+  if (data.draft === true) rubric.draft = true
   return { rubric, errors: warnings }
 }
 

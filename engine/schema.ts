@@ -100,6 +100,12 @@ const rubricFields = {
   title: z.string().min(1),
   kind: z.enum(RUBRIC_KINDS),
   extends: idSchema.optional().describe('Id of the rubric whose criteria and bands this one inherits.'),
+  draft: z
+    .boolean()
+    .optional()
+    .describe(
+      'true keeps the rubric out of Practice and the prompt lists while it is written; it is still listed on Rubrics and can be tried out.',
+    ),
   summary: z.string().min(1),
   prompts: z
     .array(promptSchema)

@@ -121,13 +121,19 @@ export class RubricRegistry {
     return this.current.get(id)
   }
 
-  /** Every prompt in service with its rubric, in rubric id order, then file order. */
+  /** Every prompt offered to candidates with its rubric, in rubric id order, then file order (not drafts'). */
   prompts(): RegisteredPrompt[] {
     return this.current.prompts()
   }
 
+  /** A prompt offered to candidates: a draft rubric's prompt is not one. */
   findPrompt(id: string): RegisteredPrompt | undefined {
     return this.current.findPrompt(id)
+  }
+
+  /** A prompt of a draft rubric, which candidates are not offered. */
+  findDraftPrompt(id: string): RegisteredPrompt | undefined {
+    return this.current.findDraftPrompt(id)
   }
 
   /** Problems in the rubric files as they are on disk now; files are named relative to the folder. */

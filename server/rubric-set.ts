@@ -38,6 +38,8 @@ const byIdOrder = (a: Rubric, b: Rubric) => (a.id < b.id ? -1 : a.id > b.id ? 1 
 export class RubricSet {
   private readonly rubricsById: Map<string, Rubric>
   private readonly promptsById: Map<string, RegisteredPrompt>
+  /** Prompts of draft rubrics: not offered to candidates, but found for trying a draft out. */
+  private readonly draftPromptsById: Map<string, RegisteredPrompt>
 
   constructor(
     rubrics: readonly Rubric[] = [],
@@ -59,15 +61,18 @@ export class RubricSet {
     }
     // Listed in rubric id order, then file order.
     this.promptsById = new Map()
+    this.draftPromptsById = new Map()
     for (const rubric of sorted) {
       for (const prompt of rubric.prompts) {
         const entry = claimed.get(prompt.id)
-        if (entry?.rubric === rubric) this.promptsById.set(prompt.id, entry)
+        if (entry?.rubric !== rubric) continue
+        if (rubric.draft === true) this.draftPromptsById.set(prompt.id, entry)
+        else this.promptsById.set(prompt.id, entry)
       }
     }
   }
 
-  /** Rubrics in service, ordered by id. */
+  /** Rubrics in service, ordered by id; drafts included (they are listed and may be extended and tried out). */
   list(): Rubric[] {
     return [...this.rubricsById.values()]
   }
@@ -76,13 +81,19 @@ export class RubricSet {
     return this.rubricsById.get(id)
   }
 
-  /** Every prompt in service with its rubric, in rubric id order, then file order. */
+  /** Every prompt offered to candidates with its rubric, in rubric id order, then file order (drafts' left out). */
   prompts(): RegisteredPrompt[] {
     return [...this.promptsById.values()]
   }
 
+  /** A prompt offered to candidates; a draft rubric's prompt is not one (see `findDraftPrompt`). */
   findPrompt(id: string): RegisteredPrompt | undefined {
     return this.promptsById.get(id)
+  }
+
+  /** A prompt of a draft rubric, which candidates are not offered: to say so, or to try the draft out. */
+  findDraftPrompt(id: string): RegisteredPrompt | undefined {
+    return this.draftPromptsById.get(id)
   }
 
   /** Problems in the rubric files as they were read. */
@@ -194,12 +205,12 @@ function normalise(text: string): string {
 }
 
 /**
- * The rubric to score an answer with: the named rubric, else the named prompt's, else the rubric of the
- * prompt whose text the question is, else the default rubric. What is missing is said as data; callers
+ * The rubric to score an answer with: the named rubric, else the named prompt's (a draft's too), else the
+ * rubric of the prompt whose text the question is (drafts' left out), else the default rubric. What is missing is said as data; callers
  * word it for their audience.
  */
 export function chooseRubric(
-  rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'>,
+  rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'> & Partial<Pick<RubricSet, 'findDraftPrompt'>>,
   choice: RubricChoice,
 ): ChosenRubric {
   if (choice.rubricId !== undefined) {
@@ -207,7 +218,8 @@ export function chooseRubric(
     return rubric === undefined ? { missing: 'rubric', id: choice.rubricId } : { rubric }
   }
   if (choice.promptId !== undefined) {
-    const rubric = rubrics.findPrompt(choice.promptId)?.rubric
+    // Scoring without storing may try a draft's prompt out.
+    const rubric = (rubrics.findPrompt(choice.promptId) ?? rubrics.findDraftPrompt?.(choice.promptId))?.rubric
     return rubric === undefined ? { missing: 'prompt', id: choice.promptId } : { rubric }
   }
   if (choice.question !== undefined) {

@@ -46,6 +46,12 @@ export function compileParsedRubrics(
   const byId = new Map<string, ReadFile>()
   // Ids of files that failed to read, so a child of one is told its parent has errors, not that it is missing.
   const broken = new Set<string>()
+  // The file named after an id owns it, even while it has errors: a copy (`x copy.yaml`) never takes over.
+  const named = new Map<string, ParsedRubricFile>()
+  for (const f of sorted) {
+    const name = fileStem(f.file)
+    if ((f.id ?? name) === name && !named.has(name)) named.set(name, f)
+  }
   for (const [i, r] of reads.entries()) {
     errors.push(...r.errors)
     if (r.data === undefined || r.errors.some((e) => e.severity !== 'warning')) {
@@ -53,10 +59,25 @@ export function compileParsedRubrics(
       if (id !== undefined) broken.add(id)
       continue
     }
+    const owner = named.get(r.data.id)
+    if (owner !== undefined && owner.read !== r) {
+      const ok = owner.read.data !== undefined && !owner.read.errors.some((e) => e.severity !== 'warning')
+      errors.push(
+        error(
+          r,
+          ['id'],
+          'duplicate-id',
+          ok
+            ? `Rubric id '${r.data.id}' is already used by ${owner.file}`
+            : `Rubric id '${r.data.id}' belongs to ${owner.file}, the file named after it, which has errors now; this file is left out`,
+        ),
+      )
+      continue
+    }
     const other = byId.get(r.data.id)
     if (other !== undefined) {
-      // Two files claim one id: the file already in service keeps it (a copied file must not take over);
-      // otherwise the first by name does.
+      // Two files claim one id and neither is named after it: the file already in service keeps it (a copied
+      // file must not take over); otherwise the first by name does.
       const inService = options.known?.get(r.data.id)?.file
       const [keep, drop] = inService === r.source.file ? [r, other] : [other, r]
       errors.push(
@@ -215,6 +236,11 @@ export function compileParsedRubrics(
     a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1,
   )
   return { rubrics: good, errors }
+}
+
+/** A file's name without its folder and extension: `rubrics/earn-trust.yaml` → `earn-trust`. */
+function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
 }
 
 /** Parses one rubric file; `parents` supplies the rubrics it may extend. */

@@ -175,3 +175,58 @@ describe('two files claiming one rubric id', () => {
     ])
   })
 })
+
+describe('the file named after an id owns it', () => {
+  const text = (title: string, extra = '') =>
+    [
+      'id: twin',
+      `title: ${title}`,
+      'kind: theme',
+      'summary: One of two.',
+      'criteria:',
+      '  - { id: len, check: length, weight: 1 }',
+      'bands: [{ id: all, label: All, min: 0 }]',
+      extra,
+    ].join('\n')
+
+  it('keeps twin.yaml over a backup copy that sorts before it, on a fresh start', () => {
+    const { rubrics, errors } = compileRubrics([
+      { file: 'rubrics/twin.yaml', text: text('Original') },
+      { file: 'rubrics/twin copy.yaml', text: text('Copy') },
+    ])
+    expect(rubrics.map((r) => [r.title, r.file])).toEqual([['Original', 'rubrics/twin.yaml']])
+    expect(errors.map(formatRubricError)).toEqual([
+      "rubrics/twin copy.yaml:1:5  duplicate-id  Rubric id 'twin' is already used by rubrics/twin.yaml",
+    ])
+  })
+
+  it('keeps it over the copy already in service, whichever was first', () => {
+    const before = compileRubrics([{ file: 'a-twin.yaml', text: text('Copy') }])
+    const known = new Map(before.rubrics.map((r) => [r.id, r]))
+    const { rubrics, errors } = compileRubrics(
+      [
+        { file: 'a-twin.yaml', text: text('Copy') },
+        { file: 'twin.yml', text: text('Original') },
+      ],
+      { known },
+    )
+    expect(rubrics.map((r) => r.file)).toEqual(['twin.yml'])
+    expect(errors.map(formatRubricError)).toEqual([
+      "a-twin.yaml:1:5  duplicate-id  Rubric id 'twin' is already used by twin.yml",
+    ])
+  })
+
+  it('does not let a copy take over while the named file has errors, nor while it cannot be read', () => {
+    for (const broken of [text('Original', 'weight: 3'), 'id: twin\ntitle: [unclosed\n']) {
+      const { rubrics, errors } = compileRubrics([
+        { file: 'twin.yaml', text: broken },
+        { file: 'twin copy.yaml', text: text('Copy') },
+      ])
+      expect(rubrics).toEqual([])
+      expect(errors.filter((e) => e.file === 'twin copy.yaml').map(formatRubricError)).toEqual([
+        "twin copy.yaml:1:5  duplicate-id  Rubric id 'twin' belongs to twin.yaml, the file named after it, which has errors now; this file is left out",
+      ])
+      expect(errors.some((e) => e.file === 'twin.yaml')).toBe(true)
+    }
+  })
+})

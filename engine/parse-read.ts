@@ -2,7 +2,6 @@
 // ids unique within the file. The costly part of compiling, kept per file.
 
 import { Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml'
-import type { ErrorAt } from './compile-rubric'
 import { issuesToErrors } from './parse-issues'
 import {
   error,
@@ -12,6 +11,7 @@ import {
   type RubricSource,
   valueAt,
 } from './parse-place'
+import type { ErrorAt } from './rubric-error-at'
 import { placeName, yamlMessages } from './rubric-messages'
 import { rubricFileSchema } from './schema'
 import type { RubricError } from './types'
@@ -170,7 +170,10 @@ function checkUnique<T>(
 /** Errors at key paths of this file, for compileRubric. */
 export function errorsIn(read: ReadFile): ErrorAt {
   return {
-    error: (path, ruleId, message) => error(read, path, ruleId, message),
+    error: (path, ruleId, message, key) =>
+      key === undefined
+        ? error(read, path, ruleId, message)
+        : { ...error(read, path, ruleId, message, key), path: [...path, key].join('.') },
     warning: (path, ruleId, message) => ({ ...error(read, path, ruleId, message), severity: 'warning' }),
     issues: (issues, prefix, schema, inherited) => issuesToErrors(read, issues, prefix, schema, inherited),
     place: (path) => placeName(path, (p) => valueAt(read, p)),

@@ -3,6 +3,7 @@
 
 import { basename } from 'node:path'
 import {
+  checkRubrics,
   compileParsedRubrics,
   type ParsedRubricFile,
   type Prompt,
@@ -11,6 +12,7 @@ import {
   type RubricError,
   type RubricSource,
 } from '../engine/index'
+import { hashString } from '../engine/hash'
 import type { RubricFolder } from './rubric-files'
 
 /** The rubric every other rubric extends; used when an answer names neither rubric nor prompt. */
@@ -139,6 +141,7 @@ export function compileFolder(
   read: RubricFolder,
   previous: readonly Rubric[],
   parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
+  options: FolderOptions = {},
 ): CompiledFolder {
   if (!read.listed) {
     // Nothing is known about the files: every rubric stays as it was, each served from its last good version.
@@ -171,7 +174,45 @@ export function compileFolder(
     next.set(r.id, r)
     stale.push({ rubricId: r.id, file: r.file, hash: r.hash })
   }
-  return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors], stale }
+  const examples =
+    options.examples === false ? [] : exampleWarnings(compiled.rubrics, read.sources)
+  return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors, ...examples], stale }
+}
+
+export interface FolderOptions {
+  /**
+   * Run each rubric's examples and report those that do not meet their expectations as warnings (default
+   * true). `rubrics check` runs them itself, as errors.
+   */
+  examples?: boolean
+}
+
+/** Example results by rubric file, text and compiled content: a reload runs only the examples of changed rubrics. */
+const exampleResults = new Map<string, RubricError[]>()
+const MAX_KEPT_EXAMPLE_RESULTS = 1000
+
+/**
+ * The examples of freshly compiled rubrics that do not meet their stated expectations, as warnings placed at
+ * the example: the rubric still serves as written.
+ */
+function exampleWarnings(rubrics: readonly Rubric[], sources: readonly RubricSource[]): RubricError[] {
+  const out: RubricError[] = []
+  for (const rubric of rubrics) {
+    if (rubric.examples.length === 0) continue
+    const source = sources.filter((s) => s.file === rubric.file)
+    // The file's text places the examples; the rubric's hash covers what it inherits.
+    const key = `${rubric.file}\0${rubric.hash}\0${hashString(source[0]?.text ?? '')}`
+    let found = exampleResults.get(key)
+    if (found === undefined) {
+      found = checkRubrics([rubric], source)
+        .problems.filter((p) => p.ruleId === 'example-expectation')
+        .map((p) => ({ ...p, severity: 'warning' as const }))
+      if (exampleResults.size >= MAX_KEPT_EXAMPLE_RESULTS) exampleResults.clear()
+      exampleResults.set(key, found)
+    }
+    out.push(...found)
+  }
+  return out
 }
 
 /** `compileFolder` as a set of rubrics in service. */
@@ -179,8 +220,9 @@ export function buildRubricSet(
   read: RubricFolder,
   previous: RubricSet = new RubricSet(),
   parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
+  options: FolderOptions = {},
 ): RubricSet {
-  return rubricSetOf(compileFolder(read, previous.list(), parse))
+  return rubricSetOf(compileFolder(read, previous.list(), parse, options))
 }
 
 export function rubricSetOf(folder: CompiledFolder): RubricSet {

@@ -9,7 +9,7 @@ import type { PhraseList } from './rubric-phrases'
 import type { Criterion, RubricError } from './types'
 
 export const ADD_GROUPS = 'groups+'
-export const ADD_PHRASES = 'any+'
+const ADD_PHRASES = 'any+'
 
 type Group = { label: string; any?: string[]; concepts?: string[] }
 

@@ -2,6 +2,7 @@
 // versions kept in service; and the one rule that chooses the rubric for an answer (server and command line).
 
 import { basename } from 'node:path'
+import { hashString } from '../engine/hash'
 import {
   checkRubrics,
   compileParsedRubrics,
@@ -12,7 +13,6 @@ import {
   type RubricError,
   type RubricSource,
 } from '../engine/index'
-import { hashString } from '../engine/hash'
 import type { RubricFolder } from './rubric-files'
 
 /** The rubric every other rubric extends; used when an answer names neither rubric nor prompt. */
@@ -174,8 +174,7 @@ export function compileFolder(
     next.set(r.id, r)
     stale.push({ rubricId: r.id, file: r.file, hash: r.hash })
   }
-  const examples =
-    options.examples === false ? [] : exampleWarnings(compiled.rubrics, read.sources)
+  const examples = options.examples === false ? [] : exampleWarnings(compiled.rubrics, read.sources)
   return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors, ...examples], stale }
 }
 

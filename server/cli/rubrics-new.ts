@@ -26,7 +26,7 @@ function words(id: string): string {
  * The file's text. The parent's examples are copied (without their prompts, which belong to the parent): they
  * meet and miss every inherited criterion, so the new rubric passes the check until criteria are added.
  */
-export function scaffold(id: string, kind: string, parent: Rubric, schemaPath: string): string {
+function scaffold(id: string, kind: string, parent: Rubric, schemaPath: string): string {
   const examples = parent.examples.map((e) => ({ name: e.name, answer: e.answer, expect: e.expect }))
   const head = [
     `# yaml-language-server: $schema=${schemaPath}`,

@@ -132,7 +132,11 @@ describe('star rubrics check on a folder with no rubrics', () => {
     expect(text()).toMatch(/^1 rubrics, 3 prompts, 3 examples, 0 problems\n$/)
     const notes = join(tempDir('star-rubrics-'), 'notes.txt')
     writeFileSync(notes, 'id: x')
-    expectOneLine(await runMain(['rubrics', 'check', notes]), 1, /notes\.txt is not a rubric file \(\.yaml or \.yml\) or a folder of them/)
+    expectOneLine(
+      await runMain(['rubrics', 'check', notes]),
+      1,
+      /notes\.txt is not a rubric file \(\.yaml or \.yml\) or a folder of them/,
+    )
   })
 })
 

@@ -19,6 +19,7 @@ import {
   RubricSet,
   rubricSetOf,
   type StaleRubric,
+  withExampleWarnings,
 } from './rubric-set'
 import { ParseTimeout, RubricThread } from './rubric-thread'
 
@@ -192,7 +193,7 @@ export class RubricRegistry {
       if (unparsed.some((s) => s.text.length > INLINE_PARSE_CHARS)) {
         // A large file takes long to parse: the worker does it while the server goes on answering.
         const compiled = await this.compileInWorker(read)
-        this.apply(() => rubricSetOf(compiled))
+        this.apply(() => rubricSetOf(withExampleWarnings(compiled, read.sources)))
         return
       }
       for (const source of unparsed) {

@@ -141,7 +141,6 @@ export function compileFolder(
   read: RubricFolder,
   previous: readonly Rubric[],
   parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
-  options: FolderOptions = {},
 ): CompiledFolder {
   if (!read.listed) {
     // Nothing is known about the files: every rubric stays as it was, each served from its last good version.
@@ -174,8 +173,21 @@ export function compileFolder(
     next.set(r.id, r)
     stale.push({ rubricId: r.id, file: r.file, hash: r.hash })
   }
-  const examples = options.examples === false ? [] : exampleWarnings(compiled.rubrics, read.sources)
-  return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors, ...examples], stale }
+  return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors], stale }
+}
+
+/**
+ * The folder with a warning for every example of a freshly compiled rubric that does not meet its stated
+ * expectations, placed at the example: the rubric still serves as written. Run where the folder is put in
+ * service (not in the worker thread, whose clock is for parsing one file).
+ */
+export function withExampleWarnings(
+  folder: CompiledFolder,
+  sources: readonly RubricSource[],
+): CompiledFolder {
+  const stale = new Set(folder.stale.map((s) => s.rubricId))
+  const fresh = folder.rubrics.filter((r) => !stale.has(r.id))
+  return { ...folder, errors: [...folder.errors, ...exampleWarnings(fresh, sources)] }
 }
 
 export interface FolderOptions {
@@ -190,10 +202,7 @@ export interface FolderOptions {
 const exampleResults = new Map<string, RubricError[]>()
 const MAX_KEPT_EXAMPLE_RESULTS = 1000
 
-/**
- * The examples of freshly compiled rubrics that do not meet their stated expectations, as warnings placed at
- * the example: the rubric still serves as written.
- */
+/** The examples of `rubrics` that do not meet their stated expectations, as warnings placed at the example. */
 function exampleWarnings(rubrics: readonly Rubric[], sources: readonly RubricSource[]): RubricError[] {
   const out: RubricError[] = []
   for (const rubric of rubrics) {
@@ -221,7 +230,8 @@ export function buildRubricSet(
   parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
   options: FolderOptions = {},
 ): RubricSet {
-  return rubricSetOf(compileFolder(read, previous.list(), parse, options))
+  const folder = compileFolder(read, previous.list(), parse)
+  return rubricSetOf(options.examples === false ? folder : withExampleWarnings(folder, read.sources))
 }
 
 export function rubricSetOf(folder: CompiledFolder): RubricSet {

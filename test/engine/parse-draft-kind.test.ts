@@ -40,7 +40,7 @@ describe('draft and kind: value', () => {
       'rubrics/demo.yaml',
     )
     expect(errors.map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:3:7  invalid-value  'kind' must be one of: general, leadership-principle, value, competency, theme, not 'values' (did you mean 'value'?)",
+      "rubrics/demo.yaml:3:7  invalid-value  'kind' must be one of: general, leadership-principle, competency, theme, value, not 'values' (did you mean 'value'?)",
     ])
   })
 })

@@ -152,7 +152,7 @@ describe('keys and values', () => {
   it('rejects a rubric kind outside the list', () => {
     const text = rubric('demo').replace('kind: general', 'kind: generl')
     expect(parseErrors(text).map(formatRubricError)).toEqual([
-      "rubrics/demo.yaml:3:7  invalid-value  'kind' must be one of: general, leadership-principle, value, competency, theme, not 'generl' (did you mean 'general'?)",
+      "rubrics/demo.yaml:3:7  invalid-value  'kind' must be one of: general, leadership-principle, competency, theme, value, not 'generl' (did you mean 'general'?)",
     ])
   })
 

@@ -87,7 +87,7 @@ describe('star rubrics new', () => {
     ],
     [
       ['craft', '--kind', 'values'],
-      "star: --kind must be one of general, leadership-principle, value, competency, theme, not 'values' (did you mean 'value'?)",
+      "star: --kind must be one of general, leadership-principle, competency, theme, value, not 'values' (did you mean 'value'?)",
     ],
     [
       ['Craft_1', '--kind', 'value'],

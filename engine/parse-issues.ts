@@ -22,6 +22,9 @@ type InheritedNote = (key: string) => string | undefined
  * The errors of a failed zod parse of the value at `prefix`, parsed with `schema`: items named and counted
  * from 1, "did you mean" over the keys valid at each place, one message for a misspelt required key.
  */
+/** The lists a keyword group takes its phrases from. */
+const GROUP_LISTS = ['any', 'concepts']
+
 export function issuesToErrors(
   read: ReadFile,
   issues: readonly z.core.$ZodIssue[],
@@ -41,18 +44,23 @@ export function issuesToErrors(
     }
   }
   const explained = new Set<string>()
+  // Keyword groups whose phrases are under a misspelt key (or `any+` out of place): "a group needs phrases"
+  // would follow from that one mistake.
+  const phrasesMisplaced = new Set<string>()
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue
     const at = [...prefix, ...(issue.path as PathKey[])].join('.')
     for (const k of issue.keys) {
       const meant = closest(k, missing.get(at) ?? [])
       if (meant !== undefined) explained.add(at === '' ? meant : `${at}.${meant}`)
+      if (k === 'any+' || closest(k, GROUP_LISTS) !== undefined) phrasesMisplaced.add(at)
     }
   }
   const out: RubricError[] = []
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as PathKey[])]
     if (issue.code === 'invalid_type' && explained.has(path.join('.')) && !hasKey(read, path)) continue
+    if (issue.code === 'custom' && phrasesMisplaced.has(path.join('.'))) continue
     out.push(...issueToError(read, issue, prefix, schema, inherited))
   }
   return out
@@ -72,7 +80,10 @@ function issueToError(
     const isCriterion = path.length === 2 && path[0] === 'criteria'
     // Listed up to a limit: each lookup of a key's place scans its mapping.
     const listed = issue.keys.slice(0, MAX_ERRORS_PER_FILE).map((k) => {
-      let hint = didYouMean(k, valid)
+      let hint =
+        k === 'any+'
+          ? " ('any+' adds phrases to an inherited group; it goes in a group under 'groups+')"
+          : didYouMean(k, valid)
       if (hint === '' && isCriterion) {
         const owners = checksWithOption(k)
         if (owners.length > 0) {

@@ -167,6 +167,23 @@ describe('groups+ and any+', () => {
     ],
   ]
 
+  mistakes.push(
+    [
+      'any+ in a group under groups, one message',
+      ['  - id: signals', '    groups:', '      - label: took responsibility', '        any+: [x]'],
+      [
+        "child.yaml:10:9  unknown-key  Criterion 1 (signals), group 1 (took responsibility): unknown key 'any+' ('any+' adds phrases to an inherited group; it goes in a group under 'groups+'); remove it or fix its spelling",
+      ],
+    ],
+    [
+      'a misspelt any in an added group, one message',
+      ['  - id: signals', '    groups+:', '      - label: new', '        anyy: [x]'],
+      [
+        "child.yaml:10:9  unknown-key  Criterion 1 (signals), added group 1 (new): unknown key 'anyy' (did you mean 'any'?); remove it or fix its spelling",
+      ],
+    ],
+  )
+
   it.each(mistakes)('%s', (_, criteria, expected) => {
     const { rubric, errors } = compile(child(...criteria))
     expect(rubric).toBeUndefined()

@@ -198,7 +198,7 @@ export interface FolderOptions {
   examples?: boolean
 }
 
-/** Example results by rubric file, text and compiled content: a reload runs only the examples of changed rubrics. */
+/** Example results by file, text and compiled content: a reload runs only the examples of changed rubrics. */
 const exampleResults = new Map<string, RubricError[]>()
 const MAX_KEPT_EXAMPLE_RESULTS = 1000
 
@@ -212,9 +212,25 @@ function exampleWarnings(rubrics: readonly Rubric[], sources: readonly RubricSou
     const key = `${rubric.file}\0${rubric.hash}\0${hashString(source[0]?.text ?? '')}`
     let found = exampleResults.get(key)
     if (found === undefined) {
-      found = checkRubrics([rubric], source)
-        .problems.filter((p) => p.ruleId === 'example-expectation')
-        .map((p) => ({ ...p, severity: 'warning' as const }))
+      try {
+        found = checkRubrics([rubric], source)
+          .problems.filter((p) => p.ruleId === 'example-expectation')
+          .map((p) => ({ ...p, severity: 'warning' as const }))
+      } catch (err) {
+        // A bug in scoring one rubric's examples must not keep the folder from being put in service.
+        const message = err instanceof Error ? err.message.split('\n')[0] : String(err)
+        found = [
+          {
+            file: rubric.file,
+            line: 1,
+            column: 1,
+            path: '',
+            ruleId: 'check-failed',
+            message: `Running the examples of '${rubric.id}' failed: ${message}`,
+            severity: 'warning',
+          },
+        ]
+      }
       if (exampleResults.size >= MAX_KEPT_EXAMPLE_RESULTS) exampleResults.clear()
       exampleResults.set(key, found)
     }
@@ -257,8 +273,8 @@ function normalise(text: string): string {
 
 /**
  * The rubric to score an answer with: the named rubric, else the named prompt's (a draft's too), else the
- * rubric of the prompt whose text the question is (drafts' left out), else the default rubric. What is missing is said as data; callers
- * word it for their audience.
+ * rubric of the prompt whose text the question is (drafts' left out), else the default rubric. What is
+ * missing is said as data; callers word it for their audience.
  */
 export function chooseRubric(
   rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'> & Partial<Pick<RubricSet, 'findDraftPrompt'>>,

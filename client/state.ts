@@ -186,6 +186,7 @@ export type PracticeSession = ReturnType<typeof createPracticeSession>
 /** The kinds of area a rubric trains, named for headings and filters; KIND_ORDER is the order pages show them in. */
 export const KIND_LABEL: Record<RubricKind, string> = {
   'leadership-principle': 'Leadership Principles',
+  value: 'Company values',
   competency: 'Competencies',
   theme: 'Themes',
   general: 'General',
@@ -194,6 +195,7 @@ export const KIND_LABEL: Record<RubricKind, string> = {
 /** One area of each kind, for labels such as "Competency: Code optimization". */
 export const KIND_SINGULAR: Record<RubricKind, string> = {
   'leadership-principle': 'Leadership Principle',
+  value: 'Company value',
   competency: 'Competency',
   theme: 'Theme',
   general: 'General',

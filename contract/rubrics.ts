@@ -69,11 +69,26 @@ export const rubricSchema = z
     examples: z.array(exampleSchema),
     file: rubricFile,
     hash: z.string().describe('Changes when scoring can change.'),
+    draft: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Present while the rubric is a draft: listed here and usable for scoring without storing, but its prompts are not offered to candidates or accepted as attempts.',
+      ),
   })
   .describe('A compiled rubric: criteria (inherited ones included), prompts and bands.')
 
 export const rubricSummarySchema = rubricSchema
-  .pick({ id: true, title: true, kind: true, summary: true, extends: true, file: true, hash: true })
+  .pick({
+    id: true,
+    title: true,
+    kind: true,
+    summary: true,
+    extends: true,
+    file: true,
+    hash: true,
+    draft: true,
+  })
   .extend({
     prompts: z.number().int().describe('How many prompts the rubric defines.'),
     criteria: z.number().int().describe('How many criteria it scores, inherited ones included.'),

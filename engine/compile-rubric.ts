@@ -1,35 +1,16 @@
 // One rubric's file data → a compiled rubric: criteria merged over the parent's, each validated against its
 // kind's options schema and compiled, example ids checked, and the content hashed.
 
-import type { z } from 'zod'
 import type { CheckKind, CompileLibrary } from './checks/check'
 import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { hashString, stableStringify } from './hash'
 import { CONCEPTS } from './lexicon/concepts'
+import type { ErrorAt } from './rubric-error-at'
+import { ADD_GROUPS, mergeGroups } from './rubric-merge'
 import { closest, didYouMean, show } from './rubric-messages'
-import { criterionSchemas, labelFromId, RUBRIC_LIMITS, type RubricFile } from './schema'
+import { ownPhraseLists, type PhraseList, phraseLints } from './rubric-phrases'
+import { criterionSchemas, labelFromId, type RubricFile } from './schema'
 import type { Band, Criterion, Example, Prompt, Rubric, RubricError } from './types'
-
-/** Turns findings at key paths of the rubric's file into errors with their line and column. */
-export interface ErrorAt {
-  error(path: readonly (string | number)[], ruleId: string, message: string): RubricError
-  /** A finding worth fixing that leaves the rubric in service. */
-  warning(path: readonly (string | number)[], ruleId: string, message: string): RubricError
-  /**
-   * The errors of a failed parse with `schema` of the value at `prefix`; `inherited` notes a value the file
-   * does not set itself.
-   */
-  issues(
-    issues: readonly z.core.$ZodIssue[],
-    prefix: readonly (string | number)[],
-    schema: z.ZodType,
-    inherited?: (key: string) => string | undefined,
-  ): RubricError[]
-  /** A place in words, items counted from 1: "criterion 3 (clarifying-moves)". */
-  place(path: readonly (string | number)[]): string
-  /** True when the file writes the value at `path` in quotes: said deliberately, as written. */
-  quoted(path: readonly (string | number)[]): boolean
-}
 
 const LIBRARY: CompileLibrary = { concepts: CONCEPTS }
 
@@ -85,6 +66,9 @@ export function compileRubric(
   data.criteria.forEach((entry, i) => {
     const base = inherited.get(entry.id)
     let flat: Record<string, unknown>
+    // What the file says of the criterion, with any list it adds to merged into the inherited one.
+    let written: Record<string, unknown> & { id: string } = entry
+    let added: PhraseList[] | undefined
     if (base !== undefined) {
       if (entry.check !== undefined && entry.check !== base.check) {
         errors.push(
@@ -97,7 +81,17 @@ export function compileRubric(
         invalid.add(entry.id)
         return
       }
-      flat = { ...flatten(base), ...entry }
+      if (ADD_GROUPS in entry) {
+        const m = mergeGroups(entry, base, parent!.id, i, at)
+        if (m.entry === undefined) {
+          errors.push(...m.errors)
+          invalid.add(entry.id)
+          return
+        }
+        written = m.entry as typeof written
+        added = m.phrases
+      }
+      flat = { ...flatten(base), ...written }
     } else {
       if (entry.check === undefined) {
         const meant = closest(entry.id, inherited.keys())
@@ -115,11 +109,23 @@ export function compileRubric(
         invalid.add(entry.id)
         return
       }
+      if (ADD_GROUPS in entry) {
+        errors.push(
+          at.error(
+            ['criteria', i],
+            'invalid-value',
+            `${where(i)}: '${ADD_GROUPS}' adds groups to an inherited criterion, and '${entry.id}' is new${parent === undefined ? '' : ` (not a criterion of '${parent.id}')`}; list its groups under 'groups'`,
+            ADD_GROUPS,
+          ),
+        )
+        invalid.add(entry.id)
+        return
+      }
       flat = { ...entry }
       order.push(entry.id)
     }
     const schema = criterionSchemas[flat.check as CheckName]
-    const own = new Set(Object.keys(entry))
+    const own = new Set(Object.keys(written))
     const note = (key: string): string | undefined =>
       base !== undefined && !own.has(key) && key in flat
         ? `${key}: ${show(flat[key])}, inherited from ${parent!.id}`
@@ -130,8 +136,9 @@ export function compileRubric(
       invalid.add(entry.id)
       return
     }
-    if (own.has('groups'))
-      warnings.push(...phraseLints(parsed.data as Record<string, unknown>, i, at, errors))
+    if (added !== undefined) warnings.push(...phraseLints(added, at, errors))
+    else if (own.has('groups'))
+      warnings.push(...phraseLints(ownPhraseLists(parsed.data as Record<string, unknown>, i), at, errors))
     merged.set(entry.id, toCriterion(parsed.data as Record<string, unknown>))
   })
 
@@ -278,66 +285,11 @@ export function compileRubric(
     file,
     hash: hashString(stableStringify(hashed)),
   }
+  // Not hashed: a draft scores as it will once it is published.
+  if (data.draft === true) rubric.draft = true
   return { rubric, errors: warnings }
 }
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
-}
-
-/** Words of a keyword phrase: `…` skips words and `a/b` is one word of alternatives. */
-function phraseWords(phrase: string): string[] {
-  return phrase.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
-}
-
-/** A phrase this long is rarely said word for word: usually two phrases with the comma between them lost. */
-const LONG_PHRASE_WORDS = 5
-
-/**
- * The phrases of a keywords criterion's own groups: too many in a group is an error; a phrase of five or more
- * words (unless quoted), or of punctuation only, a warning.
- */
-function phraseLints(
-  options: Record<string, unknown>,
-  i: number,
-  at: ErrorAt,
-  errors: RubricError[],
-): RubricError[] {
-  const warnings: RubricError[] = []
-  const groups = options.groups as { any?: string[] }[] | undefined
-  groups?.forEach((g, j) => {
-    const any = g.any ?? []
-    const place = capital(at.place(['criteria', i, 'groups', j]))
-    if (any.length > RUBRIC_LIMITS.phrasesPerGroup) {
-      errors.push(
-        at.error(
-          ['criteria', i, 'groups', j, 'any'],
-          'size-limit',
-          `${place}: ${any.length} phrases; a group may have at most ${RUBRIC_LIMITS.phrasesPerGroup}. Split it into groups by what each shows`,
-        ),
-      )
-      return
-    }
-    any.forEach((phrase, k) => {
-      const words = phraseWords(phrase)
-      if (words.length === 0) {
-        warnings.push(
-          at.warning(
-            ['criteria', i, 'groups', j, 'any', k],
-            'punctuation-phrase',
-            `${place}: the phrase ${show(phrase)} has no words, so it never matches; remove it`,
-          ),
-        )
-      } else if (words.length >= LONG_PHRASE_WORDS && !at.quoted(['criteria', i, 'groups', j, 'any', k])) {
-        warnings.push(
-          at.warning(
-            ['criteria', i, 'groups', j, 'any', k],
-            'long-phrase',
-            `${place}: the phrase ${show(phrase)} has ${words.length} words and matches only when said word for word; is a comma missing between two phrases? (Quote a phrase meant this long to keep it without a warning)`,
-          ),
-        )
-      }
-    })
-  })
-  return warnings
 }

@@ -2,9 +2,9 @@
 
 /**
  * The kinds of rubric that name an area to practise (coverage, "next prompt"), in the order areas are shown:
- * leadership principles, then competencies, then themes.
+ * leadership principles, then competencies, then themes, then a company's own values.
  */
-export const AREA_KINDS = ['leadership-principle', 'competency', 'theme'] as const
+export const AREA_KINDS = ['leadership-principle', 'competency', 'theme', 'value'] as const
 
 /** Every kind a rubric file may declare: `general` rubrics (such as star-core) train no particular area. */
 export const RUBRIC_KINDS = ['general', ...AREA_KINDS] as const

@@ -114,6 +114,12 @@ const rubricFields = {
   title: z.string().min(1),
   kind: z.enum(RUBRIC_KINDS),
   extends: idSchema.optional().describe('Id of the rubric whose criteria and bands this one inherits.'),
+  draft: z
+    .boolean()
+    .optional()
+    .describe(
+      'true keeps the rubric out of Practice and the prompt lists while it is written; it is still listed on Rubrics and can be tried out.',
+    ),
   summary: z.string().min(1),
   prompts: z
     .array(promptSchema)
@@ -179,12 +185,36 @@ export function checksWithOption(key: string): CheckName[] {
  * override gives only those it changes, so a new criterion missing a required option is also left to the check.)
  */
 export function rubricJsonSchema(): Record<string, unknown> {
+  // An override may add to the inherited groups instead of replacing them: a new group, or phrases for the
+  // inherited group of the same label.
+  const groupShape = optionShape('keywords').groups as z.ZodArray
+  const addGroups = z
+    .array(
+      z.union([
+        z
+          .strictObject({
+            label: z.string().min(1),
+            'any+': z
+              .array(z.string().min(1))
+              .min(1)
+              .describe('Phrases added to the inherited group of this label.'),
+          })
+          .describe('Phrases added to an inherited group, named by its label.'),
+        groupShape.element as z.ZodType,
+      ]),
+    )
+    .min(1)
+    .optional()
+    .describe(
+      'Groups added to the inherited ones (an override only; `groups` replaces them). A group with `any+` adds phrases to the inherited group of its label.',
+    )
   const perKind = CHECK_NAMES.map((name) =>
     z
       .strictObject({
         ...overrideBase,
         check: z.literal(name).describe(CHECKS[name].summary),
         ...optionalOptions(name),
+        ...(name === 'keywords' ? { 'groups+': addGroups } : {}),
       })
       .describe(`A ${name} criterion: ${CHECKS[name].summary}`),
   )
@@ -196,7 +226,7 @@ export function rubricJsonSchema(): Record<string, unknown> {
     }
   }
   const override = z
-    .strictObject({ ...anyOption, ...overrideBase })
+    .strictObject({ ...anyOption, ...overrideBase, 'groups+': addGroups })
     .describe(
       "Override of an inherited criterion: its id and the keys to change (the inherited kind's options).",
     )

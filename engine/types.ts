@@ -152,6 +152,8 @@ export interface Rubric {
   file: string
   /** Hash of the compiled content (criteria, bands, prompts); changes when scoring can change. */
   hash: string
+  /** Present (true) while the rubric is a draft: listed and usable for trying out, but not offered to candidates. */
+  draft?: true
 }
 
 /** A problem found while reading a rubric file. Line and column are 1-based. */

@@ -5,6 +5,7 @@ import { MAX_ANSWER_CHARACTERS } from '../engine/answer-rules'
 import { fileFault, firstLine, InputError, UsageError } from './cli/faults'
 import { printable } from './cli/output'
 import { rubricsCheckCommand, rubricsSchemaCommand } from './cli/rubrics'
+import { rubricsNewCommand } from './cli/rubrics-new'
 import { scoreCommand } from './cli/score'
 import { DEFAULT_RUBRIC_ID } from './rubric-set'
 
@@ -17,7 +18,11 @@ const USAGE = `Usage:
       --max-chars N  accept answers of up to N characters (default ${MAX_ANSWER_CHARACTERS}), for bulk scoring.
       Answers are checked as the server checks them: no control characters other than tab and line
       breaks, no broken characters, at most the limit.
-  star rubrics check [DIR]    validate rubric files, run their examples, report coverage
+  star rubrics check [PATH...]  validate rubric files (files or folders; default the rubric folder), run
+      their examples, report coverage. The rubric folder is always loaded as the base, so extends resolves.
+  star rubrics new ID --kind KIND [--extends ID] [--dir DIR]
+      write DIR/ID.yaml (default the rubric folder): a draft rubric extending ID (default ${DEFAULT_RUBRIC_ID})
+      that passes rubrics check, to fill in
   star rubrics schema [FILE]  write the JSON Schema for rubric files (default rubrics/rubric.schema.json)
   star help
 
@@ -29,6 +34,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (command === 'score') return await scoreCommand(argv.slice(1), out)
     if (command === 'rubrics' && sub === 'check') return rubricsCheckCommand(rest, out)
     if (command === 'rubrics' && sub === 'schema') return rubricsSchemaCommand(rest, out)
+    if (command === 'rubrics' && sub === 'new') return rubricsNewCommand(rest, out)
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.write(`${USAGE}\n`)
       return command === undefined ? 2 : 0

@@ -245,3 +245,17 @@ export async function readRubricFolderAsync(
   })
   return folder
 }
+
+/**
+ * One rubric file given by path, read as `readRubricFolder` reads the files of a folder: a file that cannot be
+ * read is an error named `name`. Never throws.
+ */
+export function readRubricFile(path: string, name: string): RubricFolder {
+  let info: Stats | Error
+  try {
+    info = statSync(path)
+  } catch (err) {
+    info = err as Error
+  }
+  return collect([name], [fileResult(name, info, () => readFileSync(path))], (n) => n)
+}

@@ -19,6 +19,7 @@ import {
   RubricSet,
   rubricSetOf,
   type StaleRubric,
+  withExampleWarnings,
 } from './rubric-set'
 import { ParseTimeout, RubricThread } from './rubric-thread'
 
@@ -121,13 +122,19 @@ export class RubricRegistry {
     return this.current.get(id)
   }
 
-  /** Every prompt in service with its rubric, in rubric id order, then file order. */
+  /** Every prompt offered to candidates with its rubric, in rubric id order, then file order (not drafts'). */
   prompts(): RegisteredPrompt[] {
     return this.current.prompts()
   }
 
+  /** A prompt offered to candidates: a draft rubric's prompt is not one. */
   findPrompt(id: string): RegisteredPrompt | undefined {
     return this.current.findPrompt(id)
+  }
+
+  /** A prompt of a draft rubric, which candidates are not offered. */
+  findDraftPrompt(id: string): RegisteredPrompt | undefined {
+    return this.current.findDraftPrompt(id)
   }
 
   /** Problems in the rubric files as they are on disk now; files are named relative to the folder. */
@@ -186,7 +193,7 @@ export class RubricRegistry {
       if (unparsed.some((s) => s.text.length > INLINE_PARSE_CHARS)) {
         // A large file takes long to parse: the worker does it while the server goes on answering.
         const compiled = await this.compileInWorker(read)
-        this.apply(() => rubricSetOf(compiled))
+        this.apply(() => rubricSetOf(withExampleWarnings(compiled, read.sources)))
         return
       }
       for (const source of unparsed) {

@@ -2,7 +2,9 @@
 // versions kept in service; and the one rule that chooses the rubric for an answer (server and command line).
 
 import { basename } from 'node:path'
+import { hashString } from '../engine/hash'
 import {
+  checkRubrics,
   compileParsedRubrics,
   type ParsedRubricFile,
   type Prompt,
@@ -38,6 +40,8 @@ const byIdOrder = (a: Rubric, b: Rubric) => (a.id < b.id ? -1 : a.id > b.id ? 1 
 export class RubricSet {
   private readonly rubricsById: Map<string, Rubric>
   private readonly promptsById: Map<string, RegisteredPrompt>
+  /** Prompts of draft rubrics: not offered to candidates, but found for trying a draft out. */
+  private readonly draftPromptsById: Map<string, RegisteredPrompt>
 
   constructor(
     rubrics: readonly Rubric[] = [],
@@ -59,15 +63,18 @@ export class RubricSet {
     }
     // Listed in rubric id order, then file order.
     this.promptsById = new Map()
+    this.draftPromptsById = new Map()
     for (const rubric of sorted) {
       for (const prompt of rubric.prompts) {
         const entry = claimed.get(prompt.id)
-        if (entry?.rubric === rubric) this.promptsById.set(prompt.id, entry)
+        if (entry?.rubric !== rubric) continue
+        if (rubric.draft === true) this.draftPromptsById.set(prompt.id, entry)
+        else this.promptsById.set(prompt.id, entry)
       }
     }
   }
 
-  /** Rubrics in service, ordered by id. */
+  /** Rubrics in service, ordered by id; drafts included (they are listed and may be extended and tried out). */
   list(): Rubric[] {
     return [...this.rubricsById.values()]
   }
@@ -76,13 +83,19 @@ export class RubricSet {
     return this.rubricsById.get(id)
   }
 
-  /** Every prompt in service with its rubric, in rubric id order, then file order. */
+  /** Every prompt offered to candidates with its rubric, in rubric id order, then file order (drafts' left out). */
   prompts(): RegisteredPrompt[] {
     return [...this.promptsById.values()]
   }
 
+  /** A prompt offered to candidates; a draft rubric's prompt is not one (see `findDraftPrompt`). */
   findPrompt(id: string): RegisteredPrompt | undefined {
     return this.promptsById.get(id)
+  }
+
+  /** A prompt of a draft rubric, which candidates are not offered: to say so, or to try the draft out. */
+  findDraftPrompt(id: string): RegisteredPrompt | undefined {
+    return this.draftPromptsById.get(id)
   }
 
   /** Problems in the rubric files as they were read. */
@@ -163,13 +176,78 @@ export function compileFolder(
   return { rubrics: [...next.values()], errors: [...read.errors, ...compiled.errors], stale }
 }
 
+/**
+ * The folder with a warning for every example of a freshly compiled rubric that does not meet its stated
+ * expectations, placed at the example: the rubric still serves as written. Run where the folder is put in
+ * service (not in the worker thread, whose clock is for parsing one file).
+ */
+export function withExampleWarnings(
+  folder: CompiledFolder,
+  sources: readonly RubricSource[],
+): CompiledFolder {
+  const stale = new Set(folder.stale.map((s) => s.rubricId))
+  const fresh = folder.rubrics.filter((r) => !stale.has(r.id))
+  return { ...folder, errors: [...folder.errors, ...exampleWarnings(fresh, sources)] }
+}
+
+export interface FolderOptions {
+  /**
+   * Run each rubric's examples and report those that do not meet their expectations as warnings (default
+   * true). `rubrics check` runs them itself, as errors.
+   */
+  examples?: boolean
+}
+
+/** Example results by file, text and compiled content: a reload runs only the examples of changed rubrics. */
+const exampleResults = new Map<string, RubricError[]>()
+const MAX_KEPT_EXAMPLE_RESULTS = 1000
+
+/** The examples of `rubrics` that do not meet their stated expectations, as warnings placed at the example. */
+function exampleWarnings(rubrics: readonly Rubric[], sources: readonly RubricSource[]): RubricError[] {
+  const out: RubricError[] = []
+  for (const rubric of rubrics) {
+    if (rubric.examples.length === 0) continue
+    const source = sources.filter((s) => s.file === rubric.file)
+    // The file's text places the examples; the rubric's hash covers what it inherits.
+    const key = `${rubric.file}\0${rubric.hash}\0${hashString(source[0]?.text ?? '')}`
+    let found = exampleResults.get(key)
+    if (found === undefined) {
+      try {
+        found = checkRubrics([rubric], source)
+          .problems.filter((p) => p.ruleId === 'example-expectation')
+          .map((p) => ({ ...p, severity: 'warning' as const }))
+      } catch (err) {
+        // A bug in scoring one rubric's examples must not keep the folder from being put in service.
+        const message = err instanceof Error ? err.message.split('\n')[0] : String(err)
+        found = [
+          {
+            file: rubric.file,
+            line: 1,
+            column: 1,
+            path: '',
+            ruleId: 'check-failed',
+            message: `Running the examples of '${rubric.id}' failed: ${message}`,
+            severity: 'warning',
+          },
+        ]
+      }
+      if (exampleResults.size >= MAX_KEPT_EXAMPLE_RESULTS) exampleResults.clear()
+      exampleResults.set(key, found)
+    }
+    out.push(...found)
+  }
+  return out
+}
+
 /** `compileFolder` as a set of rubrics in service. */
 export function buildRubricSet(
   read: RubricFolder,
   previous: RubricSet = new RubricSet(),
   parse: (source: RubricSource) => ParsedRubricFile = parseRubricFile,
+  options: FolderOptions = {},
 ): RubricSet {
-  return rubricSetOf(compileFolder(read, previous.list(), parse))
+  const folder = compileFolder(read, previous.list(), parse)
+  return rubricSetOf(options.examples === false ? folder : withExampleWarnings(folder, read.sources))
 }
 
 export function rubricSetOf(folder: CompiledFolder): RubricSet {
@@ -194,12 +272,12 @@ function normalise(text: string): string {
 }
 
 /**
- * The rubric to score an answer with: the named rubric, else the named prompt's, else the rubric of the
- * prompt whose text the question is, else the default rubric. What is missing is said as data; callers
- * word it for their audience.
+ * The rubric to score an answer with: the named rubric, else the named prompt's (a draft's too), else the
+ * rubric of the prompt whose text the question is (drafts' left out), else the default rubric. What is
+ * missing is said as data; callers word it for their audience.
  */
 export function chooseRubric(
-  rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'>,
+  rubrics: Pick<RubricSet, 'get' | 'findPrompt' | 'prompts'> & Partial<Pick<RubricSet, 'findDraftPrompt'>>,
   choice: RubricChoice,
 ): ChosenRubric {
   if (choice.rubricId !== undefined) {
@@ -207,7 +285,8 @@ export function chooseRubric(
     return rubric === undefined ? { missing: 'rubric', id: choice.rubricId } : { rubric }
   }
   if (choice.promptId !== undefined) {
-    const rubric = rubrics.findPrompt(choice.promptId)?.rubric
+    // Scoring without storing may try a draft's prompt out.
+    const rubric = (rubrics.findPrompt(choice.promptId) ?? rubrics.findDraftPrompt?.(choice.promptId))?.rubric
     return rubric === undefined ? { missing: 'prompt', id: choice.promptId } : { rubric }
   }
   if (choice.question !== undefined) {

@@ -154,6 +154,7 @@ export function rubricSummaryView(r: Rubric, stale: boolean) {
     prompts: r.prompts.length,
     criteria: r.criteria.length,
     stale,
+    ...(r.draft === true ? { draft: true as const } : {}),
   } satisfies RubricSummary
 }
 

@@ -72,6 +72,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           201: createdAttemptSchema,
           400: errorSchema,
           404: errorSchema,
+          409: errorSchema,
           413: errorSchema,
           429: errorSchema,
           503: errorSchema,
@@ -82,6 +83,14 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     async (request, reply) => {
       const { promptId, answer, durationMs } = request.body
       const entry = app.rubrics.findPrompt(promptId)
+      const draft = entry === undefined ? app.rubrics.findDraftPrompt(promptId) : undefined
+      if (draft !== undefined) {
+        throw new HttpError(
+          409,
+          `Prompt '${promptId}' belongs to '${draft.rubric.id}', which is a draft: it takes no attempts until 'draft: true' is removed from ${draft.rubric.file}`,
+          'promptId',
+        )
+      }
       if (entry === undefined) {
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }

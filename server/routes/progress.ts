@@ -66,7 +66,9 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const practice = new Map(practiceByArea(app.db).map((p) => [p.tag, p]))
-      return coverageView(coverageOfAreas(app.rubrics.list(), practice))
+      // A draft is no area to practise yet.
+      const areas = app.rubrics.list().filter((r) => r.draft !== true)
+      return coverageView(coverageOfAreas(areas, practice))
     },
   )
 }

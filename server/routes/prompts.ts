@@ -53,7 +53,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       const practice = new Map(practiceByArea(app.db).map((p) => [p.tag, p]))
       const choice = choosePromptToPractise(
-        app.rubrics.list(),
+        app.rubrics.list().filter((r) => r.draft !== true),
         app.rubrics.prompts(),
         practice,
         attemptCountsByPrompt(app.db),

@@ -124,10 +124,19 @@ describe('star rubrics check on a folder with no rubrics', () => {
     expectOneLine(await runMain(['rubrics', 'check', dir]), 1, /The rubric folder .*gone does not exist/)
   })
 
-  it('fails on a file given as the folder', async () => {
+  it('checks a file given in place of a folder, and refuses a file that is no rubric file', async () => {
     const file = join(tempDir('star-rubrics-'), 'star-core.yaml')
     writeFileSync(file, STAR_CORE)
-    expectOneLine(await runMain(['rubrics', 'check', file]), 1, /star-core\.yaml is not a folder/)
+    const { out, text } = capture()
+    expect(await main(['rubrics', 'check', file], out)).toBe(0)
+    expect(text()).toMatch(/^1 rubrics, 3 prompts, 3 examples, 0 problems\n$/)
+    const notes = join(tempDir('star-rubrics-'), 'notes.txt')
+    writeFileSync(notes, 'id: x')
+    expectOneLine(
+      await runMain(['rubrics', 'check', notes]),
+      1,
+      /notes\.txt is not a rubric file \(\.yaml or \.yml\) or a folder of them/,
+    )
   })
 })
 

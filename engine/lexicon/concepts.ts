@@ -161,6 +161,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'first to market', 'beat the', 'kept the launch', 'kept the deadline', 'made the deadline',
       'unblocked … weeks', 'saved … days', 'saved … weeks', 'saved … hours',
       'days early', 'a day early', 'a week early', 'weeks early',
+      'weeks before the', 'days before the', 'a week before the', 'a month before the', 'hours before the',
+      'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
     ],
   },
 
@@ -332,6 +334,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'revenue', 'active users', 'daily active', 'customers used', 'users now',
       'not one … lost', 'lost access', 'became a reference', 'reference customer', 'stopped complaining',
       'customers told us', 'customers said', 'for customers', 'for users',
+      'across our customers', 'our customers', 'front-desk', 'clinics use', 'customers use', 'users use',
+      'hours a week across', 'nobody notices', 'nobody noticed', 'no customer noticed',
     ],
   },
 
@@ -555,6 +559,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dropped to zero', 'reproduced the fix', 'could reproduce it', 'reproduced it on demand',
       'reproduced … on demand', 'deterministic repro', 'failing test', 'a test that failed', 'the fix made',
       'after the fix', 'never recurred', 'root cause confirmed', 'exactly matched', 'added up',
+      'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
     ],
   },
 
@@ -615,12 +620,17 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'trust-earned': {
     label: 'signs of trust',
     phrases: [
-      'trust', 'trusted', 'trusts', 'trusting', 'relied on', 'rely on', 'relies on', 'came to me',
+      'relied on', 'rely on', 'relies on', 'came to me',
       'come to me', 'comes to me', 'came to me first', 'asked me first', 'asked for me',
-      'asked for me by name', 'invited me', 'invites me', 'pulled me in', 'confidence', 'credibility',
+      'asked for me by name', 'invited me', 'invites me', 'pulled me in', 'credibility',
       'renewed', 'renewed the', 'signed again', 'extended the contract', 'vouched', 'go-to', 'go-to person',
       'my estimates', 'took my word', 'the relationship', 'our relationship', 'relationship improved',
       'relationship held', 'partnership', 'still work together',
+      'trusted me', 'trusted by', 'trusted them', 'trusted the team', 'trusted us', 'trusted our', 'their trust', 'the trust', 'trust … back', 'trust … grew',
+      'regained … trust', 'rebuilt … trust', 'earned … trust', 'won … trust', 'built … trust', 'trust between',
+      'trust in me', 'trust in us', 'trust in our', 'their confidence', 'confidence in me', 'confidence in us',
+      'confidence in our', 'bringing … to me', 'brought … to me', 'brings … to me', 'asked for our team', 'asked for us',
+      'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
     ],
   },
   'common-ground': {
@@ -842,6 +852,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'availability', 'nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
       'zero bugs', 'no incidents', 'zero incidents', 'clean release', 'first-time pass',
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
+      'zero … tickets', 'zero … complaints', 'zero … errors', 'zero … differences', 'zero … mismatches',
+      'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
     ],
   },
 
@@ -1090,6 +1102,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no incidents since', 'no incidents of', 'no further incidents', 'zero since', 'caught', 'caught two',
       'has caught', 'caught … before', 'prevented', 'prevents', 'blocked … since', 'stopped … since',
       'still green', 'still holding', 'has held', 'held since',
+      'zero … since', 'since then … zero', 'since … zero', "haven't … since", "hasn't … since", 'not … since', 'no … since',
+      'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'complaints stopped', 'went to zero', 'down to zero', 'basically zero',
     ],
   },
 

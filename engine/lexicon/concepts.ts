@@ -603,6 +603,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what he was optimizing', 'what she was optimizing', 'a fair point', 'a valid point',
       'they had a point', 'he had a point', 'she had a point', 'was right about', 'empathy', 'empathise',
       'empathize',
+      'what … trying to protect', 'what she cared about', 'what he cared about', 'what they cared about',
+      'her worry', 'his worry', 'their worry', 'why she wanted', 'why he wanted', 'why they wanted',
     ],
   },
   candour: {
@@ -647,6 +649,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'both had a point', 'both of them had a point', 'had a point', 'what the other person needs',
       'what the other person wanted', 'what he needed', 'what she needed', 'what they needed',
       'what each side', 'what each of them', 'what both of', 'a hybrid',
+      'a compromise', 'proposed a compromise', 'offered a compromise',
     ],
   },
   'resolution-agreed': {
@@ -1089,7 +1092,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I changed how', 'changed how I', 'changed the way I', 'my own checklist', 'checklist', 'I make sure',
       'make sure I', 'before every', 'going forward', 'my rule', 'rule of thumb', 'first thing I do',
       'I do differently', 'do differently', 'differently now', 'the habit stuck', 'the change stuck',
-      'I still do', 'still do it',
+      'I still do', 'still do it', 'I still run', 'I still write', 'I still use', 'I still ask', 'I still check',
     ],
   },
   'no-recurrence': {

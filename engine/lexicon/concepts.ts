@@ -1514,6 +1514,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'step by step', 'roadmap', 'migration plan', 'one team first', 'one service first', 'first team',
       'strangler', 'strangler fig', 'rolled out gradually', 'each phase', 'quarter by quarter',
       'month by month', 'dual writes', 'dual-write', 'cut-over', 'cutover',
+      'a prototype', 'small prototype', 'built a prototype', 'checkpoint', 'go back to the original plan',
+      'a safe way back', 'way back',
     ],
   },
 

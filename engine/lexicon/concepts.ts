@@ -1415,6 +1415,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'early version', 'in writing', 'one-pager', 'kickoff', 'kick-off', 'office hours', 'open doc',
       'wiki', 'a short page', 'nobody was surprised', 'so nobody', 'written note', 'short written note',
       'shared that with',
+      'standing meeting', 'standing sync', 'twice a week with', 'in their template',
     ],
   },
   'gave-help': {
@@ -1442,6 +1443,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'written down',
       'signed off', 'recorded each decision', 'agreed to', 'all three of us', 'promised', 'promised to',
       'committed to', 'in writing',
+      'got … to sign off', 'signed off on the design', 'standing … slot', 'review slot', 'booked a standing',
     ],
   },
   'joint-success': {

@@ -1106,7 +1106,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'has caught', 'caught … before', 'prevented', 'prevents', 'blocked … since', 'stopped … since',
       'still green', 'still holding', 'has held', 'held since',
       'zero … since', 'since then … zero', 'since … zero', "haven't … since", "hasn't … since", 'not … since', 'no … since',
-      'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'complaints stopped', 'went to zero', 'down to zero', 'basically zero',
+      'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'went to zero', 'down to zero', 'basically zero',
     ],
   },
 

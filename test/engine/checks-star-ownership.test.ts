@@ -43,8 +43,7 @@ ruleTester('ownership', {
     { name: 'every step of the Action says "I"', text: I_ACTION, score: 100 },
     {
       name: '"us" as an object and "we" in a describing clause do not share the credit',
-      text:
-        'Action: I borrowed the idea of templates from Backstage, which we already ran as our catalogue, and built one template that let us retire four request forms. I wrote the migration guide so that we could move every team in a week.',
+      text: 'Action: I borrowed the idea of templates from Backstage, which we already ran as our catalogue, and built one template that let us retire four request forms. I wrote the migration guide so that we could move every team in a week.',
       score: 100,
     },
     {

@@ -163,7 +163,7 @@ function keywordGroups(rubric: Rubric): { criterion: string; group: KeywordsGrou
  * general STAR point; empty when the tip names nothing the rubric scores. A tip is advice, not a claim, so
  * its "not" and "without" do not negate ("without softening it" still names candour).
  */
-export function recognised(tip: string, rubric: Rubric): string[] {
+function recognised(tip: string, rubric: Rubric): string[] {
   const sentences = analyze(tip).sentences
   const noNegation = (stems: readonly string[]) => stems.map(() => '')
   const found = (table: EvidenceTable) =>

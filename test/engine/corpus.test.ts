@@ -179,7 +179,7 @@ describe('advice that pays when followed', () => {
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(80)
-    expect(f.both).toBeGreaterThanOrEqual(0.86)
+    expect(f.both).toBeGreaterThanOrEqual(0.9)
     expect(f.lowered).toEqual([])
   })
 

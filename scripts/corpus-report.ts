@@ -2,7 +2,7 @@
 // their confusion, strong-vs-degraded wins, good-vs-weak separation, how much of its own principle a
 // targeted story earns (and the principle's rank), and whether one-sentence fixes pay.
 // Usage: npm run -s corpus [-- SET ...] [--errors]
-// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes (default: all of them).
+// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh (default: all of them).
 // Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
 // tuned on them (--errors is refused for them).
 
@@ -14,6 +14,7 @@ import {
   CORPUS_DIR,
   type CorpusAnswer,
   FIXES_DIR,
+  FRESH_DIR,
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
@@ -40,6 +41,7 @@ const SETS = {
   'holdout-styles': { dir: HOLDOUT_STYLES_DIR, kind: 'styled' },
   fixes: { dir: FIXES_DIR, kind: 'fixes' },
   'holdout-fixes': { dir: HOLDOUT_FIXES_DIR, kind: 'fixes' },
+  fresh: { dir: FRESH_DIR, kind: 'styled' },
 } as const
 type SetName = keyof typeof SETS
 
@@ -52,7 +54,7 @@ const chosen = (asked.length > 0 ? asked : Object.keys(SETS)) as SetName[]
 const heldOut = (name: SetName) => name.startsWith('holdout')
 if (showErrors && chosen.some(heldOut))
   throw new Error(
-    '--errors shows which answers fail; it is for the development sets only (corpus, styles, fixes)',
+    '--errors shows which answers fail; it is for the development sets only (corpus, styles, fixes, fresh)',
   )
 /** Whether the set being printed may show its failing answers (false for held-out sets). */
 let detail = true

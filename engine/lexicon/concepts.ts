@@ -510,6 +510,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'time series', 'histogram', 'event data', 'clickstream', 'Jupyter', 'pandas', 'BigQuery', 'Athena',
       'data warehouse', 'correlated', 'timeline', 'problem statement', 'made it measurable',
       'quantified the problem',
+      'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
     ],
   },
   'hypothesis-testing': {
@@ -523,6 +524,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'only happened when', 'everyone thought', 'everyone assumed', 'the first explanation', 'contradicted',
       'cross … off', 'crossed … off', 'ruled … out', 'rule … out', 'so I cross', 'was clean',
       'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
+      'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
     ],
   },
   'root-cause': {
@@ -535,6 +537,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the source of', 'fixed the cause', 'why it happened', 'rather than the symptom',
       'one query per', 'queued behind', 'the whole clue', 'the clue', 'rang a bell',
       'that explained', 'which explained', 'the mechanism', 'a mechanism', 'showed that each',
+      'found the line', 'found the bug', 'found the code', 'the line in',
     ],
   },
   'below-the-surface': {
@@ -589,6 +592,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked him what', 'asked her what', 'asked why', 'their concerns', 'his concerns', 'her concerns',
       'their worries', 'what worried', 'what was worrying', 'understand their', 'understood their',
       'repeated back', 'played back', 'summarised their', 'summarized their', 'coffee with',
+      'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
     ],
   },
   'other-perspective': {
@@ -1112,6 +1116,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'still green', 'still holding', 'has held', 'held since',
       'zero … since', 'since then … zero', 'since … zero', "haven't … since", "hasn't … since", 'not … since', 'no … since',
       'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'went to zero', 'down to zero', 'basically zero',
+      'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
     ],
   },
 

@@ -180,8 +180,6 @@ const OTHERS = new Set([
   'his',
   'her',
   'their',
-  'them',
-  'him',
   'team',
   'teams',
   'manager',
@@ -217,14 +215,24 @@ const CLAUSE_OPENERS = new Set([
   'who',
 ])
 
+/** Object or possessive forms: someone else's only where they open the clause ("her team shipped it"), not
+ * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
+const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
+
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
  * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
  * `breaks[j]` is true when punctuation that ends a clause stands before word j.
  */
 export function actorAt(lower: readonly string[], breaks: readonly boolean[], from: number): Actor {
+  const opensClause = (j: number) => j === 0 || breaks[j] === true || CLAUSE_OPENERS.has(lower[j - 1]!)
   for (let j = from - 1; j >= 0; j--) {
     const w = lower[j]!
+    if (OBJECT_FORMS.has(w)) {
+      if (w !== 'him' && w !== 'them' && opensClause(j)) return 'other'
+      if (breaks[j] || CLAUSE_OPENERS.has(w)) break
+      continue
+    }
     if (SELF.has(w)) return 'self'
     if (WE.has(w)) return 'we'
     if (OTHERS.has(w)) return 'other'
@@ -232,6 +240,10 @@ export function actorAt(lower: readonly string[], breaks: readonly boolean[], fr
   }
   for (let j = 0; j < lower.length; j++) {
     const w = lower[j]!
+    if (OBJECT_FORMS.has(w)) {
+      if (w !== 'him' && w !== 'them' && opensClause(j)) return 'other'
+      continue
+    }
     if (SELF.has(w)) return 'self'
     if (WE.has(w)) return 'we'
     if (OTHERS.has(w)) return 'other'

@@ -2,7 +2,9 @@
 // their confusion, strong-vs-degraded wins, good-vs-weak separation, how much of its own principle a
 // targeted story earns (and the principle's rank), and whether one-sentence fixes pay.
 // Usage: npm run -s corpus [-- SET ...] [--errors]
-// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes (default: all of them).
+// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh (default: all of them).
+// Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
+// tuned on them (--errors is refused for them).
 
 import { existsSync } from 'node:fs'
 import { score } from '../engine/score'
@@ -12,6 +14,7 @@ import {
   CORPUS_DIR,
   type CorpusAnswer,
   FIXES_DIR,
+  FRESH_DIR,
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
@@ -38,6 +41,7 @@ const SETS = {
   'holdout-styles': { dir: HOLDOUT_STYLES_DIR, kind: 'styled' },
   fixes: { dir: FIXES_DIR, kind: 'fixes' },
   'holdout-fixes': { dir: HOLDOUT_FIXES_DIR, kind: 'fixes' },
+  fresh: { dir: FRESH_DIR, kind: 'styled' },
 } as const
 type SetName = keyof typeof SETS
 
@@ -47,6 +51,13 @@ const asked = args.filter((a) => !a.startsWith('--'))
 for (const a of asked)
   if (!(a in SETS)) throw new Error(`Unknown set "${a}"; sets are ${Object.keys(SETS).join(', ')}`)
 const chosen = (asked.length > 0 ? asked : Object.keys(SETS)) as SetName[]
+const heldOut = (name: SetName) => name.startsWith('holdout')
+if (showErrors && chosen.some(heldOut))
+  throw new Error(
+    '--errors shows which answers fail; it is for the development sets only (corpus, styles, fixes, fresh)',
+  )
+/** Whether the set being printed may show its failing answers (false for held-out sets). */
+let detail = true
 
 const rubrics = shippedRubrics()
 const starCore = rubrics.get('star-core')!
@@ -85,7 +96,7 @@ function printWins(scored: Scored[]) {
   const w = degradedWins(scored)
   if (w.pairs > 0)
     console.log(`strong beats its degraded version: ${w.wins}/${w.pairs} (${pct(w.wins / w.pairs)})`)
-  for (const l of w.losses) console.log(`  loss ${l}`)
+  if (detail) for (const l of w.losses) console.log(`  loss ${l}`)
   const s = separation(scored)
   if (s.good > 0 && s.weak > 0)
     console.log(
@@ -101,7 +112,7 @@ function labelled(items: CorpusAnswer[]) {
   const scored = items.map((item) => ({ item, report: score(item.answer, starCore) }))
   printLabels(scored)
   printWins(scored)
-  if (!showErrors)
+  if (!showErrors && detail)
     for (const story of new Set(items.map((i) => i.story))) {
       const rows = scored
         .filter((s) => s.item.story === story)
@@ -128,12 +139,13 @@ function styled(items: StyledAnswer[]) {
     `own principle among ${[...rubrics.values()].filter((r) => r.kind === 'leadership-principle').length} principles ` +
       `(${fit.principleAnswers} answers): top-1 ${pct(fit.top1)}, top-3 ${pct(fit.top3)}, MRR ${fit.mrr.toFixed(3)}`,
   )
-  for (const r of fit.rows)
-    if (r.metShare < 1 || (r.rank ?? 1) > 3)
-      console.log(
-        `  ${r.story} (${r.target}, ${r.style}): met ${pct(r.metShare)}${r.rank === undefined ? '' : `, rank ${r.rank}`}` +
-          (r.ahead.length > 0 && (r.rank ?? 1) > 3 ? ` behind ${r.ahead.slice(0, 3).join(', ')}` : ''),
-      )
+  if (detail)
+    for (const r of fit.rows)
+      if (r.metShare < 1 || (r.rank ?? 1) > 3)
+        console.log(
+          `  ${r.story} (${r.target}, ${r.style}): met ${pct(r.metShare)}${r.rank === undefined ? '' : `, rank ${r.rank}`}` +
+            (r.ahead.length > 0 && (r.rank ?? 1) > 3 ? ` behind ${r.ahead.slice(0, 3).join(', ')}` : ''),
+        )
 }
 
 function fixes(dir: string) {
@@ -148,18 +160,20 @@ function fixes(dir: string) {
       .map(([k, v]) => `${k} ${v.both}/${v.pairs}`)
       .join(', ')}`,
   )
-  for (const r of f.rows)
-    if (r.after - r.before < 3 || r.targetAfter <= r.targetBefore)
-      console.log(
-        `  ${r.id} (${r.target}): total ${r.before} → ${r.after}, target ${r.targetBefore} → ${r.targetAfter}` +
-          `, suggested ${r.suggestedAt === 0 ? 'not at all' : `at ${r.suggestedAt}`}`,
-      )
+  if (detail)
+    for (const r of f.rows)
+      if (r.after - r.before < 3 || r.targetAfter <= r.targetBefore)
+        console.log(
+          `  ${r.id} (${r.target}): total ${r.before} → ${r.after}, target ${r.targetBefore} → ${r.targetAfter}` +
+            `, suggested ${r.suggestedAt === 0 ? 'not at all' : `at ${r.suggestedAt}`}`,
+        )
 }
 
 for (const name of chosen) {
   const set = SETS[name]
   if (!existsSync(set.dir)) continue
   console.log(`\n== ${name}`)
+  detail = !heldOut(name)
   if (set.kind === 'labelled') labelled(loadCorpus(set.dir))
   else if (set.kind === 'styled') styled(loadStyled(set.dir))
   else fixes(set.dir)

@@ -48,6 +48,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'hand-checked', 'checked by hand', 'logging change', 'recorded, for every',
       'recorded every', 'measured how often', 'broke … down by', 'broke the results down',
       'broken down by',
+      'a note showing', 'numbers showing', 'data showing', 'showing that', 'which showed that',
     ],
   },
   experiment: {
@@ -161,6 +162,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'first to market', 'beat the', 'kept the launch', 'kept the deadline', 'made the deadline',
       'unblocked … weeks', 'saved … days', 'saved … weeks', 'saved … hours',
       'days early', 'a day early', 'a week early', 'weeks early',
+      'weeks before the', 'days before the', 'a week before the', 'a month before the', 'hours before the',
+      'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
     ],
   },
 
@@ -266,7 +269,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'talked to … users', 'spoke to … users', 'called … customers', 'customer call', 'customer calls',
       'on a call with', 'call with the customer', 'support tickets', 'support ticket', 'read … tickets',
       'went through … tickets', 'support queue', 'Zendesk', 'Intercom', 'shadowed', 'shadowing', 'sat with',
-      'sat next to', 'visited', 'site visit', 'on site', 'user interview', 'user interviews',
+      'sat next to', 'visited', 'site visit', 'went on site', 'on site with', 'spent … on site', 'on-site visit', 'on-site visits', 'user interview', 'user interviews',
       'customer interviews', 'interviewed … users', 'interviewed … customers', 'watched … use',
       'watched them', 'watched users', 'session recordings', 'usability test', 'usability testing',
       'user research', 'customer feedback', 'user feedback', 'feedback from', 'complaints', 'complained',
@@ -332,6 +335,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'revenue', 'active users', 'daily active', 'customers used', 'users now',
       'not one … lost', 'lost access', 'became a reference', 'reference customer', 'stopped complaining',
       'customers told us', 'customers said', 'for customers', 'for users',
+      'across our customers', 'our customers', 'front-desk', 'clinics use', 'customers use', 'users use',
+      'hours a week across', 'nobody notices', 'nobody noticed', 'no customer noticed',
     ],
   },
 
@@ -505,6 +510,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'time series', 'histogram', 'event data', 'clickstream', 'Jupyter', 'pandas', 'BigQuery', 'Athena',
       'data warehouse', 'correlated', 'timeline', 'problem statement', 'made it measurable',
       'quantified the problem',
+      'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
     ],
   },
   'hypothesis-testing': {
@@ -518,6 +524,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'only happened when', 'everyone thought', 'everyone assumed', 'the first explanation', 'contradicted',
       'cross … off', 'crossed … off', 'ruled … out', 'rule … out', 'so I cross', 'was clean',
       'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
+      'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
     ],
   },
   'root-cause': {
@@ -530,6 +537,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the source of', 'fixed the cause', 'why it happened', 'rather than the symptom',
       'one query per', 'queued behind', 'the whole clue', 'the clue', 'rang a bell',
       'that explained', 'which explained', 'the mechanism', 'a mechanism', 'showed that each',
+      'found the line', 'found the bug', 'found the code', 'the line in',
     ],
   },
   'below-the-surface': {
@@ -555,6 +563,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dropped to zero', 'reproduced the fix', 'could reproduce it', 'reproduced it on demand',
       'reproduced … on demand', 'deterministic repro', 'failing test', 'a test that failed', 'the fix made',
       'after the fix', 'never recurred', 'root cause confirmed', 'exactly matched', 'added up',
+      'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
     ],
   },
 
@@ -583,6 +592,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked him what', 'asked her what', 'asked why', 'their concerns', 'his concerns', 'her concerns',
       'their worries', 'what worried', 'what was worrying', 'understand their', 'understood their',
       'repeated back', 'played back', 'summarised their', 'summarized their', 'coffee with',
+      'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
     ],
   },
   'other-perspective': {
@@ -598,6 +608,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what he was optimizing', 'what she was optimizing', 'a fair point', 'a valid point',
       'they had a point', 'he had a point', 'she had a point', 'was right about', 'empathy', 'empathise',
       'empathize',
+      'what … trying to protect', 'what she cared about', 'what he cared about', 'what they cared about',
+      'her worry', 'his worry', 'their worry', 'why she wanted', 'why he wanted', 'why they wanted',
     ],
   },
   candour: {
@@ -605,7 +617,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'told them', 'told him', 'told her', 'told the customer', 'told my manager', 'told the client',
       'candid', 'candidly', 'candour', 'candor', 'honest', 'transparent', 'transparency', 'plainly',
-      'directly', 'openly', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
+      'told … directly', 'said … directly', 'directly told', 'openly', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
       'broke the news', 'the full picture', 'whole picture', 'flagged early', 'flagged it early',
       'flagged the risk', 'raised it early', 'as soon as I knew', 'the same day I', 'rather than hide',
       'the truth', 'admitted', 'we would miss', 'we were going to miss', 'would slip', 'offered options',
@@ -615,12 +627,17 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'trust-earned': {
     label: 'signs of trust',
     phrases: [
-      'trust', 'trusted', 'trusts', 'trusting', 'relied on', 'rely on', 'relies on', 'came to me',
+      'relied on', 'rely on', 'relies on', 'came to me',
       'come to me', 'comes to me', 'came to me first', 'asked me first', 'asked for me',
-      'asked for me by name', 'invited me', 'invites me', 'pulled me in', 'confidence', 'credibility',
+      'asked for me by name', 'invited me', 'invites me', 'pulled me in', 'credibility',
       'renewed', 'renewed the', 'signed again', 'extended the contract', 'vouched', 'go-to', 'go-to person',
       'my estimates', 'took my word', 'the relationship', 'our relationship', 'relationship improved',
       'relationship held', 'partnership', 'still work together',
+      'trusted me', 'trusted by', 'trusted them', 'trusted the team', 'trusted us', 'trusted our', 'their trust', 'the trust', 'trust … back', 'trust … grew',
+      'regained … trust', 'rebuilt … trust', 'earned … trust', 'won … trust', 'built … trust', 'trust between',
+      'trust in me', 'trust in us', 'trust in our', 'their confidence', 'confidence in me', 'confidence in us',
+      'confidence in our', 'bringing … to me', 'brought … to me', 'brings … to me', 'asked for our team', 'asked for us',
+      'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
     ],
   },
   'common-ground': {
@@ -637,6 +654,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'both had a point', 'both of them had a point', 'had a point', 'what the other person needs',
       'what the other person wanted', 'what he needed', 'what she needed', 'what they needed',
       'what each side', 'what each of them', 'what both of', 'a hybrid',
+      'a compromise', 'proposed a compromise', 'offered a compromise',
     ],
   },
   'resolution-agreed': {
@@ -669,10 +687,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'disagreed', 'disagree', 'disagreement', 'pushed back', 'push back', 'pushback', 'challenged',
       'objected', 'objection', 'raised my concerns', 'raised concerns', 'raised a concern',
       'raised my concern', 'spoke up', 'speak up', 'argued', 'argued for', 'argued against', 'made the case',
-      'made my case', 'voiced', 'questioned', 'said no', 'told … I disagreed', 'told … it was wrong',
+      'made my case', 'voiced', 'I questioned', 'questioned whether', 'questioned the decision', 'questioned the plan', 'said no', 'told … I disagreed', 'told … it was wrong',
       'I was against', 'against the decision', 'against the plan', 'stood my ground', 'held my ground',
       'only person', 'lone voice', 'went against', 'dissent', 'dissented', 'changed their minds',
       'changed minds', 'changed his mind', 'changed her mind',
+      'thought it was a mistake', 'I thought … was a mistake', 'told him … I thought', 'told her … I thought',
+      'told them … I thought',
     ],
   },
   'respectful-dissent': {
@@ -694,7 +714,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put my concerns aside', 'set aside my', 'put aside my', 'made it work', 'make it work',
       'did my best to make', 'gave it my full', 'full effort', 'in front of the team',
       'defended the decision', 'told the team we', 'helped it succeed', 'made it succeed',
-      'once it was decided', 'once the decision was made', 'once the decision', 'the decision was final',
+      'once it was decided', 'once the decision was made', 'once the decision',
       'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',
       'they convinced me', 'she convinced me', 'he convinced me',
       'from that moment', 'from then on', 'worked to make sure', 'made sure the', 'make sure the date',
@@ -702,6 +722,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did everything to', 'after the decision', 'once we decided', 'once they decided',
       'once he decided', 'once she decided', 'accepted the decision', 'accepted it',
       'respected the decision',
+      'all in', 'going all in', 'went all in', 'once it was settled', 'never brought … up again',
+      'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
     ],
   },
 
@@ -842,6 +864,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'availability', 'nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
       'zero bugs', 'no incidents', 'zero incidents', 'clean release', 'first-time pass',
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
+      'zero … tickets', 'zero … complaints', 'zero … errors', 'zero … differences', 'zero … mismatches',
+      'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
     ],
   },
 
@@ -1077,7 +1101,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I changed how', 'changed how I', 'changed the way I', 'my own checklist', 'checklist', 'I make sure',
       'make sure I', 'before every', 'going forward', 'my rule', 'rule of thumb', 'first thing I do',
       'I do differently', 'do differently', 'differently now', 'the habit stuck', 'the change stuck',
-      'I still do', 'still do it',
+      'I still do', 'still do it', 'I still run', 'I still write', 'I still use', 'I still ask', 'I still check',
     ],
   },
   'no-recurrence': {
@@ -1090,6 +1114,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no incidents since', 'no incidents of', 'no further incidents', 'zero since', 'caught', 'caught two',
       'has caught', 'caught … before', 'prevented', 'prevents', 'blocked … since', 'stopped … since',
       'still green', 'still holding', 'has held', 'held since',
+      'zero … since', 'since then … zero', 'since … zero', "haven't … since", "hasn't … since", 'not … since', 'no … since',
+      'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'went to zero', 'down to zero', 'basically zero',
+      'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
     ],
   },
 
@@ -1398,6 +1425,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'early version', 'in writing', 'one-pager', 'kickoff', 'kick-off', 'office hours', 'open doc',
       'wiki', 'a short page', 'nobody was surprised', 'so nobody', 'written note', 'short written note',
       'shared that with',
+      'standing meeting', 'standing sync', 'twice a week with', 'in their template',
     ],
   },
   'gave-help': {
@@ -1425,6 +1453,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'written down',
       'signed off', 'recorded each decision', 'agreed to', 'all three of us', 'promised', 'promised to',
       'committed to', 'in writing',
+      'got … to sign off', 'signed off on the design', 'standing … slot', 'review slot', 'booked a standing',
     ],
   },
   'joint-success': {
@@ -1497,6 +1526,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'step by step', 'roadmap', 'migration plan', 'one team first', 'one service first', 'first team',
       'strangler', 'strangler fig', 'rolled out gradually', 'each phase', 'quarter by quarter',
       'month by month', 'dual writes', 'dual-write', 'cut-over', 'cutover',
+      'a prototype', 'small prototype', 'built a prototype', 'checkpoint', 'go back to the original plan',
+      'a safe way back', 'way back',
     ],
   },
 

@@ -11,6 +11,12 @@ ruleTester('reflection', {
       highlights: ['I learned to check the calendar before profiling code.'],
     },
     {
+      name: 'a lesson still closes the story when Result sentences follow it',
+      text: `${FIVE_ACTIONS} I learned to check the calendar before profiling code. As a result, the export time fell from forty minutes to four. Support tickets about it fell from 30 a week to 2. Finance closed the month two days early.`,
+      score: 100,
+      messages: ['111-165 reflection: Reflection on what you learned'],
+    },
+    {
       name: '"Looking back, I would have…" is a reflection, not a hypothetical',
       text: `${FIVE_ACTIONS} Looking back, I would have asked for help sooner.`,
       score: 100,

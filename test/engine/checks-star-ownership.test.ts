@@ -42,6 +42,11 @@ ruleTester('ownership', {
   valid: [
     { name: 'every step of the Action says "I"', text: I_ACTION, score: 100 },
     {
+      name: '"us" as an object and "we" in a describing clause do not share the credit',
+      text: 'Action: I borrowed the idea of templates from Backstage, which we already ran as our catalogue, and built one template that let us retire four request forms. I wrote the migration guide so that we could move every team in a week.',
+      score: 100,
+    },
+    {
       name: 'half "I" is enough with minShare 0.5',
       text: MIXED_ACTION,
       options: { minShare: 0.5, zeroShare: 0.1 },

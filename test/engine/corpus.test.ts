@@ -161,14 +161,14 @@ describe('principle evidence in candidates’ own words', () => {
   it('development styles set: strong answers earn most of their own rubric’s evidence, and their principle ranks in the top 3', () => {
     const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(80)
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.75)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.93)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.95)
   })
 
   it('held-out styles set: the same, never tuned against', () => {
     const fit = principleFit(loadStyled(HOLDOUT_STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(28)
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.75)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.8)
     expect(fit.top3).toBeGreaterThanOrEqual(0.93)
   })
 })
@@ -179,8 +179,8 @@ describe('advice that pays when followed', () => {
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(80)
-    expect(f.both).toBeGreaterThanOrEqual(0.84)
-    expect(f.lowered.length).toBeLessThanOrEqual(3)
+    expect(f.both).toBeGreaterThanOrEqual(0.9)
+    expect(f.lowered).toEqual([])
   })
 
   it('held-out fix pairs: the same, never tuned against', () => {

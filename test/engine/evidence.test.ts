@@ -73,6 +73,13 @@ describe('actorAt', () => {
     expect(actor('She reviewed it, but I adopted the new checklist.', 'adopted')).toBe('self')
   })
 
+  it('reads "her", "his", "their" after a verb as an object, not as the one who did it', () => {
+    expect(actor('I phoned the bookkeeper, told her it was my error.', 'my')).toBe('self')
+    expect(actor('I told them plainly it was my mistake.', 'plainly')).toBe('self')
+    expect(actor('Her team adopted the checklist.', 'adopted')).toBe('other')
+    expect(actor('I wrote it, and their lead adopted it.', 'adopted')).toBe('other')
+  })
+
   it('reads a verb-first bullet as the candidate', () => {
     expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
   })

@@ -1,10 +1,30 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
+import type { AnalyzedSentence } from '../../analyze'
+import { WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
 import type { OwnershipOptions } from './options'
 
 const NOTE =
   'The interviewer is hiring you, not your team, so they listen for what you decided and did yourself.'
+
+/** Words that open a relative or purpose clause: "the catalogue which we already ran", "so that we could". */
+const RELATIVE = new Set(['which', 'that', 'where', 'who', 'whom'])
+
+/**
+ * "We" that hides what the speaker did: not "us" as an object ("which let us retire…") and not "we" in a
+ * clause that only describes ("the catalogue which we already ran"), so adding such a clause to an "I"
+ * sentence does not read as sharing the credit.
+ */
+function hidingWe(s: AnalyzedSentence): number {
+  let described = 0
+  for (let j = 0; j < s.words.length; j++) {
+    const w = s.words[j]!
+    if (w === 'us' || w === 'ourselves') described++
+    else if (WE_FORMS.has(w) && j > 0 && RELATIVE.has(s.words[j - 1]!)) described++
+  }
+  return Math.max(0, s.features.weCount - described)
+}
 
 export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
   compile: (options) => options,
@@ -29,7 +49,7 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     let we = 0
     for (const s of action) {
       i += s.features.iCount
-      we += s.features.weCount
+      we += hidingWe(s)
     }
     const messages = []
     if (i + we === 0) {

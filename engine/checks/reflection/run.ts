@@ -9,13 +9,19 @@ const NOTE =
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
   compile: (options) => options,
   run(analysis, _options, ruleId) {
-    const n = analysis.sentences.length
+    // Where the story's last Situation, Task or Action sentence (other than a lesson) is: what follows it
+    // closes the story, however many Result sentences come after, so adding one cannot move a lesson out.
+    let lastStory = -1
+    analysis.sentences.forEach((s, i) => {
+      const lesson = s.features.reflection || s.features.change
+      if (!lesson && (s.star === 'situation' || s.star === 'task' || s.star === 'action')) lastStory = i
+    })
     let best = 0
     let place: { start: number; end: number } | undefined
     analysis.sentences.forEach((s, i) => {
       const f = s.features
       if ((!f.reflection && !f.change) || f.hypothetical) return
-      const closing = s.star === 'result' || i >= n * 0.66
+      const closing = s.star === 'result' || i > lastStory
       // A change of habit counts as reflection when it closes the story; learning counts anywhere, more at the end.
       const value = f.reflection ? (closing ? 1 : 0.5) : closing ? 1 : 0
       if (value > best) {

@@ -124,6 +124,8 @@ describe('extends', () => {
               },
             },
           ],
+          // Which groups have a phrase starting with each stem: one scan of the answer serves every group.
+          byFirstStem: { keep: [0] },
         },
       },
     ])

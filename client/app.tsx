@@ -2,6 +2,7 @@
 
 import { useEffect } from 'preact/hooks'
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso'
+import { useServerEvent } from './events'
 import { AttemptPage } from './pages/Attempt/index'
 import { ComparePage } from './pages/Compare/index'
 import { HistoryPage } from './pages/History/index'
@@ -11,6 +12,8 @@ import { type AppState, AppStateContext } from './state'
 
 // uPlot is the biggest dependency and only Trends draws charts, so it loads with that page.
 const TrendsPage = lazy(() => import('./pages/Trends/index').then((m) => m.TrendsPage))
+// Only instructors open the studio: it loads when they do.
+const StudioPage = lazy(() => import('./pages/Studio/index').then((m) => m.StudioPage))
 
 const NAV = [
   { href: '/practice', label: 'Practice' },
@@ -79,6 +82,8 @@ export function App({ state }: { state: AppState }) {
   useEffect(() => {
     void state.loadRubrics()
   }, [state])
+  // The list of rubrics every page reads stays in step with the server's.
+  useServerEvent('rubrics', () => void state.loadRubrics())
   return (
     <AppStateContext.Provider value={state}>
       <LocationProvider>
@@ -96,6 +101,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/compare/:a/:b" component={ComparePage} />
             <Route path="/trends" component={TrendsPage} />
             <Route path="/rubrics" component={RubricsPage} />
+            <Route path="/studio" component={StudioPage} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -166,6 +166,9 @@ export const draftEvidenceSchema = z.object({
   end: z.number().int().describe('UTF-16 offset into the answer, exclusive.'),
   text: z.string().describe('The words matched: answer.slice(start, end).'),
   reason: z.string(),
+  severity: z
+    .enum(['info', 'warning', 'error'])
+    .describe('`info`: words that count for the criterion; `warning` or `error`: words it counts against.'),
 })
 
 const statusSchema = z.enum(['met', 'partial', 'missed'])

@@ -174,6 +174,7 @@ export class RubricPreviewer {
             end: m.place.end,
             text: answer.slice(m.place.start, m.place.end),
             reason: m.reason,
+            severity: m.severity,
           })
         }
       }

@@ -35,7 +35,7 @@ export interface StudioRoutesOptions extends WriteRouteOptions {
 /** Room for a draft of MAX_DRAFT_BYTES even when every character is sent as a `\uXXXX` escape, and an answer. */
 const DRAFT_BODY_LIMIT = MAX_DRAFT_BYTES * 6 + 128 * 1024
 
-export const WRITE_OFF_MESSAGE =
+const WRITE_OFF_MESSAGE =
   'Saving from the studio is switched off. Start the server with STARBOARD_STUDIO_WRITE=1 to let the studio ' +
   'write rubric files into the rubrics folder; until then, copy the YAML into the folder yourself.'
 

@@ -4,7 +4,7 @@ import type { Preview } from '../../../contract/rubrics'
 import type { Api } from '../../api'
 
 /** Quiet time after the last keystroke before the draft is checked. */
-export const PREVIEW_DEBOUNCE_MS = 250
+const PREVIEW_DEBOUNCE_MS = 250
 
 export interface PreviewState {
   preview: Preview | undefined

@@ -4,12 +4,11 @@
 
 import type { Preview } from '../contract/rubrics'
 import {
-  type CheckProblem,
-  checkRubrics,
   expectationFailures,
   type Rubric,
   type RubricError,
   type RubricSource,
+  type ScoreReport,
   score,
 } from '../engine/index'
 import { rubricPlaces } from '../engine/parse'
@@ -134,19 +133,23 @@ export class RubricPreviewer {
       title: rubric.title,
       criteria: rubric.criteria.map((c) => ({ id: c.id, label: c.label })),
     }
-    // What `rubrics check` finds (failing examples, coverage): warnings here, as the rubric would still serve.
-    const checked = checkRubrics([rubric], [draft.source]).problems.filter(
-      (p: CheckProblem) => p.ruleId !== 'id-file-name',
-    )
-    out.problems = [...out.problems, ...checked.map((p) => problemOf(p, 'warning'))].sort(byPlace)
-    for (const example of rubric.examples) {
-      // Scoring is quick, but a draft may hold many examples: other requests are let in between.
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      const report = score(example.answer, rubric)
+    // Every example scored, one per turn of the event loop, then what `rubrics check` says of them: failures and
+    // coverage, as warnings, since the rubric would still serve. (Not on the score worker: it keeps every rubric
+    // it is sent, and each keystroke in the studio makes a new one.)
+    const places = rubricPlaces([draft.source])
+    const warn = (path: (string | number)[], ruleId: string, message: string) =>
+      out.problems.push({ ...places.at(draft.source.file, path), ruleId, message, severity: 'warning' })
+    const seen = new Map<string, Set<string>>()
+    for (const [i, example] of rubric.examples.entries()) {
+      const report = await scoreLater(example.answer, rubric)
       const expected = new Map<string, 'met' | 'partial' | 'missed'>()
       for (const key of ['met', 'partial', 'missed'] as const) {
         for (const c of example.expect[key] ?? []) expected.set(c, key)
       }
+      const failures = expectationFailures(report, example.expect)
+      for (const f of failures)
+        warn(['examples', i], 'example-expectation', `Example '${example.name}': ${f}`)
+      for (const c of report.criteria) seen.set(c.id, (seen.get(c.id) ?? new Set()).add(c.status))
       out.examples.push({
         name: example.name,
         ...(example.promptId === undefined ? {} : { promptId: example.promptId }),
@@ -159,11 +162,29 @@ export class RubricPreviewer {
             ? { id: c.id, status: c.status }
             : { id: c.id, status: c.status, expected: e }
         }),
-        failures: expectationFailures(report, example.expect),
+        failures,
       })
     }
+    if (rubric.examples.length === 0)
+      warn(['examples'], 'no-examples', `Rubric '${rubric.id}' has no examples`)
+    else {
+      for (const c of rubric.criteria) {
+        const s = seen.get(c.id) ?? new Set()
+        const met = s.has('met')
+        const notMet = s.has('missed') || s.has('partial')
+        if (met && notMet) continue
+        const lacking = !met && !notMet ? 'met or missed' : !met ? 'met' : 'missed or partial'
+        const index = places.criterionIndex(draft.source.file, c.id)
+        warn(
+          index === undefined ? ['examples'] : ['criteria', index],
+          'coverage',
+          `Criterion '${c.id}' is never ${lacking} in any example of '${rubric.id}'; add an example that shows it`,
+        )
+      }
+    }
+    out.problems.sort(byPlace)
     if (answer !== undefined && answer.trim() !== '') {
-      const report = score(answer, rubric)
+      const report = await scoreLater(answer, rubric)
       out.report = report
       for (const c of report.criteria) {
         for (const m of c.messages) {
@@ -186,6 +207,12 @@ export class RubricPreviewer {
   async close(): Promise<void> {
     await this.thread?.close()
   }
+}
+
+/** Scores in a later turn of the event loop, so requests that came in meanwhile are answered first. */
+async function scoreLater(answer: string, rubric: Rubric): Promise<ScoreReport> {
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  return score(answer, rubric)
 }
 
 /** Prompt ids of the draft that another rubric in service already uses: each is one error, at the prompt's id. */

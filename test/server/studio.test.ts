@@ -117,6 +117,37 @@ describe('POST /api/rubrics/preview', () => {
     })
   })
 
+  test('an example that misses its expectations is a warning at that example, and shows in its row', async () => {
+    t = await startApp()
+    const yaml = RUBRIC_SCAFFOLD.replace('      band: weak\n', '      band: strong\n')
+    const { body } = await preview(t.app, yaml)
+    const line = yaml.split('\n').findIndex((l) => l.includes('- name: weak - hypothetical')) + 1
+    expect(body.problems).toEqual([
+      {
+        line,
+        column: 5,
+        path: 'examples.1',
+        ruleId: 'example-expectation',
+        message: expect.stringMatching(
+          /^Example 'weak - hypothetical, no steps': expected band 'strong', got 'weak'/,
+        ),
+        severity: 'warning',
+      },
+    ])
+    expect(body.examples[1].failures).toEqual([expect.stringMatching(/^expected band 'strong', got 'weak'/)])
+    // Without its weak example, the draft's own criterion is never seen missed.
+    const cut = yaml.slice(0, yaml.indexOf('  - name: weak'))
+    const coverage = (await preview(t.app, cut)).body.problems
+    expect(coverage).toContainEqual(
+      expect.objectContaining({
+        path: 'criteria.0',
+        ruleId: 'coverage',
+        message: expect.stringContaining("Criterion 'learning-steps' is never missed or partial"),
+        severity: 'warning',
+      }),
+    )
+  })
+
   test('extends and tags resolve against the rubrics in service; a prompt id in use elsewhere is an error', async () => {
     t = await startApp()
     const yaml = RUBRIC_SCAFFOLD.replace('extends: star-core', 'extends: ownership')

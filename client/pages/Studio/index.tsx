@@ -153,7 +153,7 @@ export function StudioPage() {
         <section class="studio-draft" aria-labelledby="draft-title">
           <h2 id="draft-title">Draft</h2>
           <label for="studio-yaml">Rubric file (YAML)</label>
-          <ProblemSummary problems={problems} busy={!current && yaml !== ''} />
+          <ProblemSummary problems={problems} busy={result.busy} />
           {result.error && <ErrorBox message={result.error} />}
           <YamlEditor
             value={yaml}

@@ -19,7 +19,8 @@ const NAV = [
   { href: '/practice', label: 'Practice' },
   { href: '/history', label: 'History' },
   { href: '/trends', label: 'Trends' },
-  { href: '/rubrics', label: 'Rubrics' },
+  // The studio is reached from Rubrics, and counts as part of it.
+  { href: '/rubrics', label: 'Rubrics', also: '/studio' },
 ]
 
 function Header() {
@@ -33,7 +34,14 @@ function Header() {
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>
-              <a href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+              <a
+                href={n.href}
+                aria-current={
+                  path.startsWith(n.href) || (n.also !== undefined && path.startsWith(n.also))
+                    ? 'page'
+                    : undefined
+                }
+              >
                 {n.label}
               </a>
             </li>

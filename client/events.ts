@@ -28,7 +28,7 @@ function open(): void {
 }
 
 /** Calls `listener` on every `event` from the server; returns a function that stops it. */
-function onServerEvent(event: ServerEvent, listener: Listener): () => void {
+export function onServerEvent(event: ServerEvent, listener: Listener): () => void {
   let set = listeners.get(event)
   if (set === undefined) {
     set = new Set()

@@ -168,7 +168,9 @@ export const draftEvidenceSchema = z.object({
   reason: z.string(),
   severity: z
     .enum(['info', 'warning', 'error'])
-    .describe('`info`: words that count for the criterion; `warning` or `error`: words it counts against.'),
+    .describe(
+      '`info`: what the criterion found there (evidence, or a note on those words); `warning` or `error`: words it counts against.',
+    ),
 })
 
 const statusSchema = z.enum(['met', 'partial', 'missed'])

@@ -189,7 +189,7 @@ describe('POST /api/rubrics/preview', () => {
     expect(body.report.rubricId).toBe('ownership')
     const own = body.evidence.filter((e: { criterionId: string }) => e.criterionId === 'ownership-signals')
     expect(own.length).toBeGreaterThan(0)
-    // Words that count for the criterion are `info`; words a criterion counts against are flagged.
+    // Evidence a criterion found is `info`; words it counts against are warnings.
     expect(own.map((e: { severity: string }) => e.severity)).toEqual(own.map(() => 'info'))
     for (const e of body.evidence) expect(GOOD_ANSWER.slice(e.start, e.end)).toBe(e.text)
     expect(own.map((e: { text: string }) => e.text).join(' ')).toMatch(/volunteered|took ownership/)

@@ -5,7 +5,6 @@ import { useState } from 'preact/hooks'
 import type { DraftEvidence } from '../../../contract/rubrics'
 import type { ScoreReport } from '../../../engine/types'
 import { Highlighted } from '../../components/Highlighted'
-import { plural } from '../../format'
 
 const STATUS_WORD = { met: 'meets', partial: 'partly meets', missed: 'misses' } as const
 
@@ -36,7 +35,7 @@ export function AnswerCheck({
         {report.criteria
           .filter((c) => c.weight > 0)
           .map((c) => {
-            const n = evidence.filter((e) => e.criterionId === c.id && e.severity === 'info').length
+            const n = evidence.filter((e) => e.criterionId === c.id).length
             return (
               <li key={c.id}>
                 <button
@@ -48,7 +47,7 @@ export function AnswerCheck({
                   <span class={`status-dot status-${c.status}`} aria-hidden="true" />
                   {c.label}{' '}
                   <span class="muted">
-                    ({STATUS_WORD[c.status]}, {plural(n, 'match', 'matches')})
+                    ({STATUS_WORD[c.status]}, {n} highlighted)
                   </span>
                 </button>
               </li>
@@ -69,8 +68,9 @@ export function AnswerCheck({
             <li key={`${e.criterionId}:${e.start}:${i}`}>
               <a href={`#match-${i + 1}`}>“{e.text}”</a>{' '}
               <span class="muted">
-                {e.severity === 'info' ? 'counts for' : 'counts against'}{' '}
-                {label.get(e.criterionId) ?? e.criterionId}: {e.reason}
+                {label.get(e.criterionId) ?? e.criterionId}
+                {e.severity === 'info' ? ': ' : ', flagged: '}
+                {e.reason}
               </span>
             </li>
           ))}

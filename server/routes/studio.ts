@@ -103,21 +103,22 @@ export const studioRoutes: FastifyPluginAsyncZod<StudioRoutesOptions> = async (a
       schema: {
         tags: ['rubrics'],
         summary: "A rubric's file as it is on disk, to edit in the studio",
+        description:
+          'The file of the rubric in service with this id, or else the file named `<id>.yaml` when it has errors.',
         params: rubricParams,
         response: { 200: rubricSourceSchema, 404: errorSchema },
       },
     },
     async (request) => {
       const { id } = request.params
-      const rubric = app.rubrics.get(id)
-      if (rubric === undefined) throw notFound(`No rubric '${id}' is in service; GET /api/rubrics lists them`)
+      // A rubric in service, or the file named after it that has errors (to fix it in the studio).
+      const file = app.rubrics.get(id)?.file ?? app.rubrics.fileWithErrors(id)
+      if (file === undefined) throw notFound(`No rubric '${id}' is in service; GET /api/rubrics lists them`)
       try {
-        const yaml = await readFile(join(app.rubrics.dir, basename(rubric.file)), 'utf8')
-        return { id, file: rubric.file, yaml }
+        const yaml = await readFile(join(app.rubrics.dir, basename(file)), 'utf8')
+        return { id, file, yaml }
       } catch {
-        throw notFound(
-          `The file of rubric '${id}' (${rubric.file}) cannot be read now; it may have been removed`,
-        )
+        throw notFound(`The file of rubric '${id}' (${file}) cannot be read now; it may have been removed`)
       }
     },
   )

@@ -190,6 +190,19 @@ describe('POST /api/rubrics/preview', () => {
     expect(res.json().message).toContain('256 KB')
   })
 
+  test("a rubric's file can be read to edit, also while it has errors; an unknown id is 404", async () => {
+    t = await startApp({ rubricFiles: { 'broken-one.yaml': 'id: broken-one\ntitle: [unclosed\n' } })
+    const own = await t.app.inject('/api/rubrics/ownership/source')
+    expect(own.json()).toEqual({ id: 'ownership', file: 'ownership.yaml', yaml: OWNERSHIP_RUBRIC })
+    const broken = await t.app.inject('/api/rubrics/broken-one/source')
+    expect(broken.json()).toEqual({
+      id: 'broken-one',
+      file: 'broken-one.yaml',
+      yaml: 'id: broken-one\ntitle: [unclosed\n',
+    })
+    expect((await t.app.inject('/api/rubrics/nothing-here/source')).statusCode).toBe(404)
+  })
+
   test('the draft is named by its id, read without parsing it', () => {
     expect(draftId('title: x\nid: earn-trust # the id\n')).toBe('earn-trust')
     expect(draftId("id: 'think-big'\n")).toBe('think-big')

@@ -141,7 +141,13 @@ describe.skipIf(SKIP_E2E)('the rubric studio (e2e)', () => {
     writeFileSync(file, text.replace('kind: leadership-principle', 'kind: leadership'))
     await page.getByTestId('rubric-errors').getByText('think-big.yaml:', { exact: false }).waitFor()
     expect(await page.evaluate('window.__notReloaded')).toBe(true)
+    // The broken file opens in the studio, its mistake at its line.
+    await page.getByTestId('rubric-errors').getByRole('link', { name: 'Fix in the studio' }).click()
+    await expect.poll(() => yamlField().inputValue()).toContain('kind: leadership\n')
+    const kindLine = lineOf(await yamlField().inputValue(), 'kind: leadership')
+    await page.locator(`[data-testid="yaml-gutter"] [data-line="${kindLine}"].line-error`).waitFor()
     writeFileSync(file, text)
+    await page.goto(`${base}/rubrics`)
     await page.getByText('Every rubric file loaded without errors.').waitFor()
 
     // Examples that miss their expectations are listed apart: the rubric still serves.

@@ -120,6 +120,8 @@ function ProblemLists({ problems }: { problems: RubricError[] }) {
 }
 
 function ErrorLine({ error }: { error: RubricError }) {
+  // A rubric file (named after its rubric, as it should be) can be opened in the studio.
+  const id = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/.exec(error.file)?.[1]
   return (
     <li>
       <code class="where">
@@ -133,6 +135,14 @@ function ErrorLine({ error }: { error: RubricError }) {
         </span>
       )}{' '}
       <span class="muted small">{error.ruleId}</span>
+      {id !== undefined && (
+        <>
+          {' '}
+          <a href={`/studio?rubric=${encodeURIComponent(id)}`} class="small">
+            Fix in the studio
+          </a>
+        </>
+      )}
     </li>
   )
 }

@@ -135,6 +135,10 @@ export function StudioPage() {
         <label for="studio-source">Start from</label>
         <select id="studio-source" value={source} onChange={(e) => setSource(e.currentTarget.value)}>
           <option value={SCAFFOLD}>A new rubric (scaffold)</option>
+          {/* A file with errors is opened by its id, though no rubric of that id is in service. */}
+          {source !== SCAFFOLD && !state.rubricIndex.value.has(source) && (
+            <option value={source}>{source}.yaml</option>
+          )}
           {rubrics.state === 'ready' &&
             rubrics.data.map((r) => (
               <option key={r.id} value={r.id}>

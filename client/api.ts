@@ -25,11 +25,16 @@ import type { Coverage, NextPrompt, Trends, TrendsQuery } from '../contract/prog
 import type { Report, ScoreRequest } from '../contract/report'
 import type {
   CompiledRubric,
+  Preview,
+  PreviewRequest,
   PromptList,
   PromptsQuery,
   RubricErrors,
   RubricList,
+  RubricSourceText,
+  SaveRubricResponse,
   ServedPrompt,
+  Studio,
 } from '../contract/rubrics'
 import type {
   CreatedStory,
@@ -48,6 +53,8 @@ export class ApiError extends Error {
     message: string,
     /** The request field the message is about: the error body's `field`, sent for invalid fields. */
     readonly field?: string,
+    /** The whole error body, for answers that carry more (a refused save lists its problems). */
+    readonly body?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -65,15 +72,18 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response
   try {
     res = await fetch(path, {
       method,
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     })
-  } catch {
+  } catch (e) {
+    // A request given up on by the caller is not a server that is down.
+    if (signal?.aborted) throw e
     throw new ApiError(0, 'Cannot reach the Starboard server. Is it running? Start it with npm start.')
   }
   if (res.status === 204) return undefined as T
@@ -93,6 +103,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         ? withoutFieldPrefix(error.message)
         : `The server answered ${res.status} ${res.statusText}`,
       error?.field,
+      data,
     )
   }
   return data as T
@@ -139,6 +150,14 @@ export const api = {
     request<UpdatedStory>('PUT', `/api/stories/${encodeURIComponent(id)}`, body),
   deleteStory: (id: number | string) => request<void>('DELETE', `/api/stories/${encodeURIComponent(id)}`),
   storyPlan: () => request<StoryPlanBody>('GET', '/api/stories/plan'),
+  // The rubric studio.
+  studio: () => request<Studio>('GET', '/api/rubrics/studio'),
+  rubricSource: (id: string) =>
+    request<RubricSourceText>('GET', `/api/rubrics/${encodeURIComponent(id)}/source`),
+  preview: (body: PreviewRequest, signal?: AbortSignal) =>
+    request<Preview>('POST', '/api/rubrics/preview', body, signal),
+  saveRubric: (id: string, yaml: string) =>
+    request<SaveRubricResponse>('PUT', `/api/rubrics/${encodeURIComponent(id)}`, { yaml }),
 }
 
 export type Api = typeof api

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'preact/hooks'
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso'
+import { useServerEvent } from './events'
 import { AttemptPage } from './pages/Attempt/index'
 import { ComparePage } from './pages/Compare/index'
 import { HistoryPage } from './pages/History/index'
@@ -13,6 +14,8 @@ import { type AppState, AppStateContext } from './state'
 // uPlot is the biggest dependency and only Trends draws charts, so it loads with that page.
 const TrendsPage = lazy(() => import('./pages/Trends/index').then((m) => m.TrendsPage))
 const StoriesPage = lazy(() => import('./pages/Stories/index').then((m) => m.StoriesPage))
+// Only instructors open the studio: it loads when they do.
+const StudioPage = lazy(() => import('./pages/Studio/index').then((m) => m.StudioPage))
 
 const NAV = [
   { href: '/practice', label: 'Practice' },
@@ -20,7 +23,8 @@ const NAV = [
   { href: '/history', label: 'History' },
   { href: '/trends', label: 'Trends' },
   { href: '/stories', label: 'Stories' },
-  { href: '/rubrics', label: 'Rubrics' },
+  // The studio is reached from Rubrics, and counts as part of it.
+  { href: '/rubrics', label: 'Rubrics', also: '/studio' },
 ]
 
 function Header() {
@@ -34,7 +38,14 @@ function Header() {
         <ul>
           {NAV.map((n) => (
             <li key={n.href}>
-              <a href={n.href} aria-current={path.startsWith(n.href) ? 'page' : undefined}>
+              <a
+                href={n.href}
+                aria-current={
+                  path.startsWith(n.href) || (n.also !== undefined && path.startsWith(n.also))
+                    ? 'page'
+                    : undefined
+                }
+              >
                 {n.label}
               </a>
             </li>
@@ -83,6 +94,8 @@ export function App({ state }: { state: AppState }) {
   useEffect(() => {
     void state.loadRubrics()
   }, [state])
+  // The list of rubrics every page reads stays in step with the server's.
+  useServerEvent('rubrics', () => void state.loadRubrics())
   return (
     <AppStateContext.Provider value={state}>
       <LocationProvider>
@@ -104,6 +117,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/rubrics" component={RubricsPage} />
             <Route path="/stories" component={StoriesPage} />
             <Route path="/stories/:id" component={StoriesPage} />
+            <Route path="/studio" component={StudioPage} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -3,8 +3,9 @@
 
 import { z } from 'zod'
 import { RUBRIC_KINDS } from '../engine/kinds'
-import { idParam, isoTime } from './common'
+import { errorSchema, idParam, isoTime } from './common'
 import { textParam } from './query'
+import { reportSchema } from './report'
 
 export const rubricKindSchema = z.enum(RUBRIC_KINDS)
 
@@ -149,3 +150,123 @@ export type RubricErrors = z.infer<typeof rubricErrorsSchema>
 export type ServedPrompt = z.infer<typeof servedPromptSchema>
 export type PromptList = z.infer<typeof promptListSchema>
 export type PromptsQuery = z.input<typeof promptsQuery>
+
+// The rubric studio: try a draft rubric file against the rubrics in service, and save it.
+
+/** The most a draft may hold: the size limit of a rubric file in the folder (256 KB, in UTF-8). */
+export const MAX_DRAFT_BYTES = 256 * 1024
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length
+
+const draftYaml = z
+  .string({ error: 'yaml must be the text of a rubric file' })
+  .refine((text) => utf8Bytes(text) <= MAX_DRAFT_BYTES, {
+    error: `yaml is larger than ${MAX_DRAFT_BYTES / 1024} KB, the limit of a rubric file; split it into several rubrics`,
+  })
+  .describe('The whole rubric file, as YAML text (at most 256 KB in UTF-8).')
+
+export const previewRequestSchema = z.object({
+  yaml: draftYaml,
+  answer: z
+    .string({ error: 'answer must be a string of text' })
+    .max(20_000, { error: 'answer must be at most 20,000 characters' })
+    .optional()
+    .describe('An answer to score with the draft; leave it out to check the draft only.'),
+})
+
+export const draftProblemSchema = rubricErrorSchema.omit({ file: true, severity: true }).extend({
+  severity: z
+    .enum(['error', 'warning'])
+    .describe('An error keeps the draft from being saved; a warning (a failing example) does not.'),
+})
+
+export const draftEvidenceSchema = z.object({
+  criterionId: z.string(),
+  start: z.number().int().describe('UTF-16 offset into the answer, inclusive.'),
+  end: z.number().int().describe('UTF-16 offset into the answer, exclusive.'),
+  text: z.string().describe('The words matched: answer.slice(start, end).'),
+  reason: z.string(),
+  severity: z
+    .enum(['info', 'warning', 'error'])
+    .describe(
+      '`info`: what the criterion found there (evidence, or a note on those words); `warning` or `error`: words it counts against.',
+    ),
+})
+
+const statusSchema = z.enum(['met', 'partial', 'missed'])
+
+export const draftExampleSchema = z.object({
+  name: z.string(),
+  promptId: z.string().optional(),
+  expected: exampleSchema.shape.expect,
+  score: z.number().int(),
+  band: z.object({ id: z.string(), label: z.string() }),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      status: statusSchema,
+      expected: statusSchema.optional().describe('What the example expects of this criterion, if anything.'),
+    }),
+  ),
+  failures: z.array(z.string()).describe('Expectations the example does not meet, in words.'),
+})
+
+export const previewResponseSchema = z.object({
+  id: z.string().optional().describe('The rubric id the draft names, when it names one.'),
+  problems: z
+    .array(draftProblemSchema)
+    .describe('Errors first by line, then warnings; empty when all is well.'),
+  rubric: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      criteria: z.array(criterionSchema.pick({ id: true, label: true })),
+    })
+    .optional()
+    .describe('The draft compiled, when it has no errors.'),
+  report: reportSchema
+    .optional()
+    .describe('The score report of `answer` under the draft (as POST /api/score gives it).'),
+  evidence: z
+    .array(draftEvidenceSchema)
+    .describe('Every span of the answer a criterion matched, in reading order: why it was met.'),
+  examples: z.array(draftExampleSchema).describe("The draft's examples, scored with the draft."),
+  replaces: z
+    .string()
+    .optional()
+    .describe('The file of the rubric in service that this draft stands in for (same id).'),
+})
+
+export const saveRubricRequestSchema = z.object({ yaml: draftYaml })
+
+export const saveRubricResponseSchema = z.object({
+  id: z.string(),
+  file: rubricFile,
+  created: z.boolean().describe('True when there was no file for this id before.'),
+})
+
+export const saveRefusedSchema = errorSchema.extend({
+  problems: z
+    .array(draftProblemSchema)
+    .describe('What keeps the draft from being saved, with line and column.'),
+})
+
+export const studioSchema = z.object({
+  write: z
+    .boolean()
+    .describe('Whether PUT /api/rubrics/:id saves files (STARBOARD_STUDIO_WRITE=1 on the server).'),
+  writeHelp: z.string().describe('How saving is switched on, or where files are saved.'),
+  scaffold: z.string().describe('A new rubric file that passes: a starting point for a draft.'),
+  maxBytes: z.number().int(),
+})
+
+export const rubricSourceSchema = z.object({ id: z.string(), file: rubricFile, yaml: z.string() })
+
+export type PreviewRequest = z.infer<typeof previewRequestSchema>
+export type DraftProblem = z.infer<typeof draftProblemSchema>
+export type DraftExample = z.infer<typeof draftExampleSchema>
+export type DraftEvidence = z.infer<typeof draftEvidenceSchema>
+export type Preview = z.infer<typeof previewResponseSchema>
+export type SaveRubricResponse = z.infer<typeof saveRubricResponseSchema>
+export type SaveRefused = z.infer<typeof saveRefusedSchema>
+export type Studio = z.infer<typeof studioSchema>
+export type RubricSourceText = z.infer<typeof rubricSourceSchema>

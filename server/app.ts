@@ -30,6 +30,7 @@ import { promptRoutes } from './routes/prompts'
 import { rubricRoutes } from './routes/rubrics'
 import { scoreRoutes } from './routes/score'
 import { storyRoutes } from './routes/stories'
+import { studioRoutes } from './routes/studio'
 import { type WriteLimit, writeRouteConfig } from './routes/write-limit'
 
 declare module 'fastify' {
@@ -61,6 +62,10 @@ export interface BuildAppOptions {
   now?: () => number
   /** Host names, connection timeouts and the connection cap; see server/plugins/guard.ts. */
   guard?: GuardOptions
+  /** Let the rubric studio save files into the rubrics folder (STARBOARD_STUDIO_WRITE=1). Default false. */
+  studioWrite?: boolean
+  /** How often the event stream (GET /api/events) sends a keep-alive comment, in ms (default 15 s). */
+  eventsHeartbeatMs?: number
 }
 
 const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
@@ -167,6 +172,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const writeConfig = writeRouteConfig(limit)
   await app.register(healthRoutes)
   await app.register(rubricRoutes)
+  await app.register(studioRoutes, {
+    write: options.studioWrite ?? false,
+    writeConfig,
+    ...(options.eventsHeartbeatMs === undefined ? {} : { heartbeatMs: options.eventsHeartbeatMs }),
+  })
   await app.register(promptRoutes)
   await app.register(scoreRoutes)
   await app.register(attemptRoutes, { writeConfig })

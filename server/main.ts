@@ -32,6 +32,7 @@ const listenPort = port(process.env.PORT || undefined)
 const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
+const studioWrite = process.env.STARBOARD_STUDIO_WRITE === '1'
 const logLevel = process.env.LOG_LEVEL || 'info'
 // LOG_FORMAT=json: pino's JSON lines, two per request, for a log collector. Otherwise short lines for a person.
 const logger =
@@ -57,6 +58,7 @@ async function build() {
       rubricsDir,
       logger,
       guard,
+      studioWrite,
       ...(rateLimit === undefined ? {} : { rateLimit }),
     })
   } catch (err) {

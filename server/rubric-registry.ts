@@ -104,6 +104,7 @@ export class RubricRegistry {
   loadedAt = 0
   /** Files parsed since start: a reload parses only the files whose text changed. */
   parseCount = 0
+  private readonly listeners = new Set<() => void>()
 
   constructor(options: RubricRegistryOptions) {
     this.dir = options.dir
@@ -116,6 +117,12 @@ export class RubricRegistry {
   /** Rubrics in service, ordered by id. */
   list(): Rubric[] {
     return this.current.list()
+  }
+
+  /** Calls `listener` after every reload (whether or not anything changed); returns a function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   get(id: string): Rubric | undefined {
@@ -260,6 +267,7 @@ export class RubricRegistry {
         for (const file of this.parsed.keys()) if (!files.has(file)) this.parsed.delete(file)
       }
       this.report(next)
+      for (const listener of this.listeners) listener()
     } catch (err) {
       // A bug must not take the rubrics in service down with it.
       this.log.error({ err }, 'Reloading rubrics failed; the rubrics in service are unchanged')

@@ -45,7 +45,14 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(): Promise<E2E> {
+/** What a suite may change about the server: the studio's suite serves a copy of the rubrics it may write to. */
+export interface E2EOptions {
+  rubricsDir?: string
+  watchRubrics?: boolean
+  studioWrite?: boolean
+}
+
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const tmp = mkdtempSync(join(tmpdir(), 'starboard-e2e-'))
   mkdirSync(SHOTS, { recursive: true })
   // Build the client into a temp folder, so the run always tests the current source and never
@@ -56,10 +63,11 @@ export async function startE2E(): Promise<E2E> {
   const { buildApp } = await import('../../server/app')
   const app = await buildApp({
     dbPath: join(tmp, 'starboard.db'),
-    rubricsDir: join(ROOT, 'rubrics'),
+    rubricsDir: options.rubricsDir ?? join(ROOT, 'rubrics'),
     clientDir,
     rateLimit: false,
-    watchRubrics: false,
+    watchRubrics: options.watchRubrics ?? false,
+    studioWrite: options.studioWrite ?? false,
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`

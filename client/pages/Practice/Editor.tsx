@@ -7,6 +7,7 @@ import { MAX_ANSWER_CHARACTERS } from '../../../engine/answer-rules'
 import type { Rubric } from '../../../engine/types'
 import type { ApiError } from '../../api'
 import { NextWeakest } from '../../components/NextWeakest'
+import { useServerEvent } from '../../events'
 import { useKeydown, useTitle } from '../../hooks'
 import { createPracticeSession, useAppState } from '../../state'
 import { StoryDraftNote } from '../Stories/StoryDraftNote'
@@ -69,6 +70,19 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
     }
   }, [prompt.rubricId])
 
+  // A rubric file changed while the page is open: the question and the live scoring follow it, the answer stays.
+  const [shown, setShown] = useState(prompt)
+  useEffect(() => setShown(prompt), [prompt])
+  useServerEvent('rubrics', () => {
+    state.api.prompt(prompt.id).then(setShown, () => undefined)
+    state.rubric(prompt.rubricId, true).then(
+      (r) => {
+        rubric.value = r
+      },
+      () => undefined,
+    )
+  })
+
   async function submit() {
     const answer = session.answer.peek()
     if (answer.trim() === '') {
@@ -122,7 +136,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
         <a href="/practice">← All prompts</a>
         <NextWeakest compact />
       </nav>
-      <PromptHeader prompt={prompt} why={why} />
+      <PromptHeader prompt={shown} why={why} />
       {query.story && <StoryDraftNote storyId={query.story} />}
 
       <div class="practice-grid">

@@ -8,6 +8,7 @@ import { AreaOptions } from '../../components/AreaOptions'
 import { NextWeakest } from '../../components/NextWeakest'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { TagChips } from '../../components/TagChips'
+import { useServerEvent } from '../../events'
 import { useKeydown, useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
 
@@ -54,6 +55,8 @@ export function PromptPicker() {
     }
   })
   const [prompts, reload] = useLoad(() => state.api.prompts({ tag, q: query }), [tag, query])
+  // Prompts added, changed or removed in the rubric files show up without a reload.
+  useServerEvent('rubrics', reload)
   // Only whether there are a few attempts yet: the first STARTER_UNTIL of them are enough to tell.
   const [recent] = useLoad(() => state.api.attempts({ limit: STARTER_UNTIL }), [])
   const rubrics = state.rubrics.value

@@ -1,9 +1,12 @@
 // Rubrics: every loaded rubric with its prompts, criteria and bands, and the load errors instructors need to fix.
+// Kept in step with the server: the list, the open rubrics and the problems refresh when the rubrics change.
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import type { RubricSummary } from '../../../contract/rubrics'
 import type { Rubric, RubricError } from '../../../engine/types'
 import { ModelAnswer } from '../../components/ModelAnswer'
 import { Empty, ErrorBox, Loading } from '../../components/Status'
+import { useServerEvent } from '../../events'
 import { plural } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
 import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
@@ -13,6 +16,7 @@ export function RubricsPage() {
   const state = useAppState()
   const rubrics = state.rubrics.value
   const [errors, reloadErrors] = useLoad(() => state.api.rubricErrors(), [])
+  useServerEvent('rubrics', reloadErrors)
   return (
     <main id="main" tabIndex={-1} class="page rubrics">
       <h1>Rubrics</h1>
@@ -66,29 +70,58 @@ export function RubricsPage() {
           Rubrics are YAML files in the server’s <code>rubrics/</code> folder. Edits are picked up while the
           server runs; a broken file keeps its last good version in service and is listed below.
         </p>
+        <p>
+          <a href="/studio" class="studio-link">
+            Open the rubric studio
+          </a>{' '}
+          to write a rubric or change one, and see its problems, matches and examples as you type.
+        </p>
         <h3 id="errors-title">Load errors</h3>
         {errors.state === 'loading' && <Loading label="Checking rubric files…" />}
         {errors.state === 'error' && (
           <ErrorBox message={errors.message} status={errors.status} onRetry={reloadErrors} />
         )}
-        {errors.state === 'ready' &&
-          (errors.data.length === 0 ? (
-            <p class="ok-line">
-              <span aria-hidden="true">✓</span> Every rubric file loaded without errors.
-            </p>
-          ) : (
-            <ul class="rubric-errors" data-testid="rubric-errors">
-              {errors.data.map((e, i) => (
-                <ErrorLine key={i} error={e} />
-              ))}
-            </ul>
-          ))}
+        {errors.state === 'ready' && <ProblemLists problems={errors.data} />}
       </section>
     </main>
   )
 }
 
+/** File errors, then warnings (examples that miss their expectations, tags naming no rubric): those still serve. */
+function ProblemLists({ problems }: { problems: RubricError[] }) {
+  const errors = problems.filter((e) => e.severity !== 'warning')
+  const warnings = problems.filter((e) => e.severity === 'warning')
+  return (
+    <>
+      {errors.length === 0 ? (
+        <p class="ok-line">
+          <span aria-hidden="true">✓</span> Every rubric file loaded without errors.
+        </p>
+      ) : (
+        <ul class="rubric-errors" data-testid="rubric-errors">
+          {errors.map((e, i) => (
+            <ErrorLine key={i} error={e} />
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <>
+          <h3 id="warnings-title">Example failures and warnings</h3>
+          <p class="muted">These rubrics still serve; fix them so their examples say what they show.</p>
+          <ul class="rubric-errors rubric-warnings" data-testid="rubric-warnings">
+            {warnings.map((e, i) => (
+              <ErrorLine key={i} error={e} />
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  )
+}
+
 function ErrorLine({ error }: { error: RubricError }) {
+  // A rubric file (named after its rubric, as it should be) can be opened in the studio.
+  const id = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/.exec(error.file)?.[1]
   return (
     <li>
       <code class="where">
@@ -102,6 +135,14 @@ function ErrorLine({ error }: { error: RubricError }) {
         </span>
       )}{' '}
       <span class="muted small">{error.ruleId}</span>
+      {id !== undefined && (
+        <>
+          {' '}
+          <a href={`/studio?rubric=${encodeURIComponent(id)}`} class="small">
+            Fix in the studio
+          </a>
+        </>
+      )}
     </li>
   )
 }
@@ -120,14 +161,24 @@ function RubricItem({ summary }: { summary: RubricSummary }) {
           {summary.stale && <span class="tag warn">file has errors: last good version</span>}
         </summary>
         <p>{summary.summary}</p>
-        {open && <RubricDetail summary={summary} load={() => state.rubric(summary.id)} />}
+        {open && (
+          <RubricDetail
+            summary={summary}
+            // A rubric changed since it was fetched is fetched again.
+            load={() =>
+              state
+                .rubric(summary.id)
+                .then((r) => (r.hash === summary.hash ? r : state.rubric(summary.id, true)))
+            }
+          />
+        )}
       </details>
     </li>
   )
 }
 
 function RubricDetail({ summary, load }: { summary: RubricSummary; load: () => Promise<Rubric> }) {
-  const [rubric, reload] = useLoad(load, [summary.id])
+  const [rubric, reload] = useLoad(load, [summary.id, summary.hash])
   if (rubric.state === 'loading') return <Loading />
   if (rubric.state === 'error')
     return <ErrorBox message={rubric.message} status={rubric.status} onRetry={reload} />
@@ -151,27 +202,17 @@ function RubricDetail({ summary, load }: { summary: RubricSummary; load: () => P
         </ul>
       )}
       <h3>What is scored</h3>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Points</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {c.label}
-                  {c.description && <span class="muted small block">{c.description}</span>}
-                </th>
-                <td class="num">{points(c.weight)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CriteriaTable
+        criteria={r.criteria}
+        columns={['Criterion', 'Points']}
+        row={(c) => [
+          <>
+            {c.label}
+            {c.description && <span class="muted small block">{c.description}</span>}
+          </>,
+          points(c.weight),
+        ]}
+      />
       <h3>Bands</h3>
       <ul class="bands">
         {[...r.bands]
@@ -194,31 +235,60 @@ function RubricDetail({ summary, load }: { summary: RubricSummary; load: () => P
             </>
           )}
         </p>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Criterion id</th>
-                <th scope="col">Check</th>
-                <th scope="col">Weight</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.criteria.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <code>{c.id}</code>
-                  </th>
-                  <td>
-                    <code>{c.check}</code>
-                  </td>
-                  <td class="num">{c.weight}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CriteriaTable
+          criteria={r.criteria}
+          columns={['Criterion id', 'Check', 'Weight']}
+          row={(c) => [<code key="id">{c.id}</code>, <code key="check">{c.check}</code>, c.weight]}
+        />
+        <p>
+          <a href={`/studio?rubric=${encodeURIComponent(summary.id)}`}>Edit {summary.file} in the studio</a>
+        </p>
       </details>
+    </div>
+  )
+}
+
+/**
+ * The criteria as a table: the first cell of each row heads it; cells that are numbers are right-aligned.
+ * Candidates see labels and points, instructors ids, checks and weights.
+ */
+function CriteriaTable({
+  criteria,
+  columns,
+  row,
+}: {
+  criteria: Rubric['criteria']
+  columns: string[]
+  row: (c: Rubric['criteria'][number]) => ComponentChildren[]
+}) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((c) => {
+            const [head, ...cells] = row(c)
+            return (
+              <tr key={c.id}>
+                <th scope="row">{head}</th>
+                {cells.map((cell, i) => (
+                  <td key={i} class={typeof cell === 'number' ? 'num' : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
     </div>
   )
 }

@@ -270,8 +270,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     // Layout and place in the answer.
     const numbered = NUMBERED.test(s.text)
     const bullet = BULLET.test(s.text)
-    if (numbered) ids.push(F['numbered'])
-    if (bullet) ids.push(F['bullet'])
+    if (numbered) ids.push(F.numbered)
+    if (bullet) ids.push(F.bullet)
     // One sentence alone has no place in a story to speak of.
     if (content === 1) ids.push(F['pos:only'])
     else if (k === 1) ids.push(F['pos:first'])
@@ -286,35 +286,35 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     else if (f.words > 30) ids.push(F['len:long'])
 
     // Phrase cues of the sections and of what is not a story.
-    if (f.hypothetical) ids.push(F['hypothetical'])
+    if (f.hypothetical) ids.push(F.hypothetical)
     if (f.generic)
       ids.push(f.iDid || f.weDid || f.metrics.length > 0 ? F['generic-claim'] : F['generic-claim-alone'])
-    if (f.meta) ids.push(F['meta'])
+    if (f.meta) ids.push(F.meta)
     if (f.list) ids.push(F['bare-list'])
-    if (f.fragment) ids.push(F['fragment'])
+    if (f.fragment) ids.push(F.fragment)
     // In a story told in the present tense, a present-tense sentence is not a claim by that alone.
     if (f.present && !f.reflection && !f.change && !f.task)
       ids.push(story ? F['present-tense-claim:story'] : F['present-tense-claim'])
-    if (f.interjection) ids.push(F['interjection'])
+    if (f.interjection) ids.push(F.interjection)
     if (f.situation) ids.push(F['context-phrase'])
     if (f.situationWeak) ids.push(F['context-phrase-weak'])
     if (f.timeMarker) ids.push(F['time-marker'])
     if (f.statePast) ids.push(actionsBefore >= 2 ? F['state-past:after-actions'] : F['state-past'])
     if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) ids.push(F['past-description'])
     if (f.task) ids.push(F['responsibility-phrase'])
-    if (f.taskWeak) ids.push(F['constraint'])
+    if (f.taskWeak) ids.push(F.constraint)
     if (f.iDid) ids.push(F['first-person-past'])
     if (f.weDid) ids.push(F['we-past'])
-    if (f.past) ids.push(F['past'])
+    if (f.past) ids.push(F.past)
     if (actionsBefore >= 2) ids.push(F['after-actions'])
     if (f.metrics.length > 0) {
-      ids.push(actionsBefore >= 2 ? F['metric:after-actions'] : F['metric'])
-      if (f.metrics.length > 1) ids.push(F['metrics'])
+      ids.push(actionsBefore >= 2 ? F['metric:after-actions'] : F.metric)
+      if (f.metrics.length > 1) ids.push(F.metrics)
       if (f.outcome) ids.push(F['measured-outcome'])
-    } else if (f.figures > 0) ids.push(F['figure'])
-    if (f.outcome) ids.push(F['outcome'])
+    } else if (f.figures > 0) ids.push(F.figure)
+    if (f.outcome) ids.push(F.outcome)
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
-    if (f.reflection) ids.push(F['reflection'])
+    if (f.reflection) ids.push(F.reflection)
     if (f.change) ids.push(F['lasting-change'])
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
@@ -343,8 +343,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").
     const pc = clauses[i]!
     if (pc & NARRATIVE_PRESENT) ids.push(story ? F['narrative-present:story'] : F['narrative-present'])
-    if (pc & OPINION) ids.push(F['opinion'])
-    if (pc & PERFECT) ids.push(F['perfect'])
+    if (pc & OPINION) ids.push(F.opinion)
+    if (pc & PERFECT) ids.push(F.perfect)
     if (pc & (NARRATIVE_PRESENT | PERFECT) && w.some((x) => PAST_TIME_WORDS.has(x)))
       ids.push(F['present-with-past-time'])
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".

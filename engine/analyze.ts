@@ -37,6 +37,12 @@ export interface Analysis {
   weCount: number
 }
 
+// The empty lists that every sentence without words shares; frozen, as nothing may add to them.
+const NO_TOKENS = Object.freeze([]) as unknown as Token[]
+const NO_STRINGS = Object.freeze([]) as unknown as string[]
+const NO_INFOS = Object.freeze([]) as unknown as WordInfo[]
+const NO_NUMBERS = Object.freeze([]) as unknown as number[]
+
 /** Analyzes an answer. Never throws; an empty answer gives no sentences. */
 export function analyze(text: string): Analysis {
   const raw = splitSentences(text)
@@ -49,11 +55,13 @@ export function analyze(text: string): Analysis {
     while (next < all.length && all[next]!.start < r.bodyStart) next++
     const first = next
     while (next < all.length && all[next]!.end <= r.end) next++
-    const tokens = r.headingOnly ? [] : all.slice(first, next)
-    const words: string[] = []
-    const infos: WordInfo[] = []
-    const stems: string[] = []
-    const flags: number[] = []
+    // A sentence without words (a lone "." of a long run of them) shares the empty lists.
+    const empty = r.headingOnly || first === next
+    const tokens = empty ? NO_TOKENS : all.slice(first, next)
+    const words: string[] = empty ? NO_STRINGS : []
+    const infos: WordInfo[] = empty ? NO_INFOS : []
+    const stems: string[] = empty ? NO_STRINGS : []
+    const flags: number[] = empty ? NO_NUMBERS : []
     for (const t of tokens) {
       const info = wordInfo(t.lower)
       // The same text, as the memo's string: lookups in every word list reuse its hash.

@@ -2,7 +2,7 @@
 
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { isUpperAt, type SentenceContext, WordFlag } from './words'
+import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 const UPPER = /\p{Lu}/u
 
@@ -35,7 +35,7 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     }
   }
   // Tokens come in order, so without tool names the spans are already sorted.
-  if (techHits.length === 0) return details
+  if (techHits.length === 0) return details.length === 0 ? NO_PLACES : details
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {

@@ -30,7 +30,7 @@ import { readClauses } from './clauses'
 import { findDetails } from './details'
 import { isHypothetical } from './hypothetical'
 import { countFigures, findMetrics, hasTimeMarker } from './metrics'
-import { personCounts, type SentenceContext, WordFlag } from './words'
+import { NO_PLACES, personCounts, type SentenceContext, WordFlag } from './words'
 
 export type { SentenceContext } from './words'
 
@@ -110,7 +110,11 @@ enum Lex {
   Hedge,
   TaskWeak,
 }
-const within = (hits: PhraseHit[], limit: number) => hits.filter((h) => h.to <= limit)
+/** Some hit ends within the first `limit` words. */
+function within(hits: readonly PhraseHit[], limit: number): boolean {
+  for (let i = 0; i < hits.length; i++) if (hits[i]!.to <= limit) return true
+  return false
+}
 
 const OPINION = new RegExp(`^(?:${OPINION_OPENERS.join('|')})\\b`, 'i')
 const INTERJECTION = new RegExp(
@@ -130,13 +134,17 @@ function hasOutcome({ words, flags }: SentenceContext, outcomeHits: readonly Phr
 
 /** Hedge and filler spans, with "like," as filler between commas or at the start. */
 function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly PhraseHit[]): Place[] {
-  const hedges = hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
+  let hedges = NO_PLACES
+  if (hits.length > 0)
+    hedges = hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'like') {
       const after = answer.charAt(tokens[i]!.end)
       const beforeCh = answer.charAt(tokens[i]!.start - 2)
-      if (after === ',' && (beforeCh === ',' || i === 0))
+      if (after === ',' && (beforeCh === ',' || i === 0)) {
+        if (hedges === NO_PLACES) hedges = []
         hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+      }
     }
   }
   return hedges
@@ -178,8 +186,8 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     change,
     task: lex[Lex.Task]!.length > 0,
     taskWeak: lex[Lex.TaskWeak]!.length > 0,
-    situation: within(lex[Lex.Situation]!, 8).length > 0,
-    situationWeak: within(lex[Lex.SituationWeak]!, 8).length > 0,
+    situation: within(lex[Lex.Situation]!, 8),
+    situationWeak: within(lex[Lex.SituationWeak]!, 8),
     present: clause.present || (opinion && !past),
     secondPerson: words.some((w) => SECOND_PERSON.has(w)),
     interjection: INTERJECTION.test(body),
@@ -191,7 +199,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
       looksBack: reflection || change,
     }),
     generic: lex[Lex.Generic]!.length > 0,
-    meta: within(lex[Lex.Meta]!, 6).length > 0,
+    meta: within(lex[Lex.Meta]!, 6),
     fragment: n > 0 && n < 4 && !anyVerb,
     list: commas >= 2 && commas >= n / 4 && !anyVerb,
     timeMarker: hasTimeMarker(ctx),

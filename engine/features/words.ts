@@ -16,6 +16,12 @@ import { stem } from '../stem'
 import type { Token } from '../text'
 import type { Place } from '../types'
 
+/**
+ * The one empty list of places that sentences without any share: most sentences of a long answer have no
+ * measures, hedges or "we", and one list for them all spares the collector. Frozen: never to be added to.
+ */
+export const NO_PLACES: Place[] = Object.freeze([]) as unknown as Place[]
+
 /** One sentence as every feature finder reads it. */
 export interface SentenceContext {
   /** The whole answer: a few cues look at the characters around a token. */
@@ -109,13 +115,14 @@ export interface PersonCounts {
 export function personCounts({ tokens, words, flags }: SentenceContext): PersonCounts {
   let iCount = 0
   let weCount = 0
-  const weSpans: Place[] = []
+  let weSpans = NO_PLACES
   let past = false
   for (let i = 0; i < flags.length; i++) {
     const fl = flags[i]!
     if (fl & WordFlag.I) iCount++
     else if (fl & WordFlag.We) {
       weCount++
+      if (weSpans === NO_PLACES) weSpans = []
       weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
     }
     if (fl & WordFlag.Past) past = true
@@ -128,10 +135,11 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
       isPastTense(words[i + 2] ?? '')
     ) {
       weCount++
+      if (weSpans === NO_PLACES) weSpans = []
       weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
     }
   }
-  weSpans.sort((a, b) => a.start - b.start)
+  if (weSpans.length > 1) weSpans.sort((a, b) => a.start - b.start)
   return { iCount, weCount, weSpans, past }
 }
 

@@ -59,10 +59,15 @@ function transitionTable(weights: LabelWeights): Float64Array {
   return table
 }
 
-/** A weights' transition table, and for each state the states that may precede it (in increasing order). */
+/**
+ * A weights' transition table, and for each state the states that may precede it (in increasing order) with
+ * the move's score, in flat lists: state `to`'s run from fromStart[to] up to fromStart[to + 1].
+ */
 interface Transitions {
   table: Float64Array
-  froms: Int32Array[]
+  fromStart: Int32Array
+  fromState: Int32Array
+  fromScore: Float64Array
 }
 
 const TABLES = new WeakMap<LabelWeights, Transitions>()
@@ -71,14 +76,20 @@ function transitions(weights: LabelWeights): Transitions {
   let t = TABLES.get(weights)
   if (t === undefined) {
     const table = transitionTable(weights)
-    const froms: Int32Array[] = []
+    const fromStart = new Int32Array(STATES + 1)
+    const states: number[] = []
+    const scores: number[] = []
     for (let to = 0; to < STATES; to++) {
-      const list: number[] = []
-      for (let from = 0; from < STATES; from++)
-        if (!Number.isNaN(table[(from + 1) * STATES + to]!)) list.push(from)
-      froms.push(Int32Array.from(list))
+      fromStart[to] = states.length
+      for (let from = 0; from < STATES; from++) {
+        const v = table[(from + 1) * STATES + to]!
+        if (Number.isNaN(v)) continue
+        states.push(from)
+        scores.push(v)
+      }
     }
-    t = { table, froms }
+    fromStart[STATES] = states.length
+    t = { table, fromStart, fromState: Int32Array.from(states), fromScore: Float64Array.from(scores) }
     TABLES.set(weights, t)
   }
   return t
@@ -220,7 +231,7 @@ function decodeFlat(
   allowed: ArrayLike<number>,
 ): number[] {
   if (n === 0) return []
-  const { table, froms } = transitions(weights)
+  const { table, fromStart, fromState, fromScore } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY
   // Two rows of scores, reused; back pointers for all sentences in one buffer.
   let prev = new Float64Array(STATES)
@@ -241,17 +252,15 @@ function decodeFlat(
         continue
       }
       // Only the states that may move here, in increasing order: the first best one wins ties, as before.
-      const fs = froms[to]!
+      // A state not reached (-Infinity) gives -Infinity, which never beats the best.
       let bestV = NEG
       let bestFrom = -1
-      for (let k = 0; k < fs.length; k++) {
-        const from = fs[k]!
-        const pv = prev[from]!
-        if (pv === NEG) continue
-        const v = pv + table[(from + 1) * STATES + to]! + el
+      const end = fromStart[to + 1]!
+      for (let k = fromStart[to]!; k < end; k++) {
+        const v = prev[fromState[k]!]! + fromScore[k]! + el
         if (v > bestV) {
           bestV = v
-          bestFrom = from
+          bestFrom = fromState[k]!
         }
       }
       cur[to] = bestV
@@ -278,6 +287,9 @@ export function pathTransitions(path: readonly number[]): string[] {
     out.push(...(transitionFeatures(i === 0 ? -1 : path[i - 1]!, path[i]!) ?? []))
   return out
 }
+
+const DEFAULT = Object.freeze(['default']) as string[]
+const DEFAULT_SEQUENCE = Object.freeze(['default', 'sequence']) as string[]
 
 /** Chooses labels, and writes `star` and the `cues` that argued for it on each sentence. */
 export function labelSentences(sentences: AnalyzedSentence[], weights: LabelWeights = LABEL_WEIGHTS): void {
@@ -314,10 +326,14 @@ export function labelSentences(sentences: AnalyzedSentence[], weights: LabelWeig
       cueWeight[at] = w
       if (count < 3) count++
     }
-    s.cues = count > 0 ? cueName.slice(0, count) : ['default']
     const e = i * 5
     let top = 0
     for (let m = 1; m < 5; m++) if (emit[e + m]! > emit[e + top]!) top = m
-    if (top !== l) s.cues.push('sequence')
+    // Sentences that no feature argued for share one frozen list.
+    if (count === 0) s.cues = top !== l ? DEFAULT_SEQUENCE : DEFAULT
+    else {
+      s.cues = cueName.slice(0, count)
+      if (top !== l) s.cues.push('sequence')
+    }
   }
 }

@@ -3,7 +3,7 @@
 // the labeller adds up weights by id. label.ts holds the model and the decoding.
 
 import type { AnalyzedSentence } from './analyze'
-import { isPastTense } from './features/words'
+import { isPastTense, scanWords } from './features/words'
 import {
   CLOSING_OPENERS,
   FILLER_PAIRS,
@@ -15,7 +15,7 @@ import {
   SIGNAL_WORDS,
   TASK_MORE,
 } from './lexicon/label'
-import { compileMulti, type PhraseHit, scanAll } from './phrases'
+import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
 const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS])
@@ -318,7 +318,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (f.change) ids.push(F['lasting-change'])
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
-    const hits = scanAll(PHRASES, w, s.infos)
+    const hits = scanWords(PHRASES, w, s.infos)
     const start = coreStart(s, hits[Phrase.Filler]!, numbered)
     const first = w[start]
     if (first !== undefined) {

@@ -24,13 +24,13 @@ import {
 import { SECOND_PERSON } from '../lexicon/pronouns'
 import { TECH_TERMS } from '../lexicon/tech'
 import { BE_HAVE_DO } from '../lexicon/verbs'
-import { compileMulti, type PhraseHit, scanAll } from '../phrases'
+import { compileMulti, type PhraseHit } from '../phrases'
 import type { Place } from '../types'
 import { readClauses } from './clauses'
 import { findDetails } from './details'
 import { isHypothetical } from './hypothetical'
 import { countFigures, findMetrics, hasTimeMarker } from './metrics'
-import { NO_PLACES, personCounts, type SentenceContext, WordFlag } from './words'
+import { NO_PLACES, personCounts, type SentenceContext, scanWords, WordFlag } from './words'
 
 export type { SentenceContext } from './words'
 
@@ -155,7 +155,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const n = words.length
   const { iCount, weCount, weSpans, past } = personCounts(ctx)
   const clause = readClauses(ctx)
-  const lex = scanAll(LEXICON, words, ctx.infos)
+  const lex = scanWords(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
   const reflection = lex[Lex.Reflection]!.some(

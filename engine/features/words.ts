@@ -11,7 +11,7 @@ import {
   WE_SUBJECT,
 } from '../lexicon/pronouns'
 import { IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
-import type { WordRoots } from '../phrases'
+import { type MultiTable, type PhraseHit, scanAll, type WordRoots } from '../phrases'
 import { stem } from '../stem'
 import type { Token } from '../text'
 import type { Place } from '../types'
@@ -62,6 +62,28 @@ export interface WordInfo extends WordRoots {
   word: string
   stem: string
   flags: number
+}
+
+const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
+
+/**
+ * `scanAll` over a sentence's words, except that when each word is already known to start no phrase of the
+ * table, one shared result of empty (frozen) lists stands for the scan: most sentences of a run of numbers
+ * or initials start none.
+ */
+export function scanWords(
+  table: MultiTable,
+  words: readonly string[],
+  infos: readonly WordInfo[],
+): PhraseHit[][] {
+  for (let i = 0; i < infos.length; i++)
+    if (infos[i]!.roots[table.id] !== null) return scanAll(table, words, infos)
+  let none = NO_HITS.get(table)
+  if (none === undefined) {
+    none = Array.from({ length: table.lists }, () => Object.freeze([]) as unknown as PhraseHit[])
+    NO_HITS.set(table, none)
+  }
+  return none
 }
 
 // An answer looks each word up in many lists; a memo makes that one lookup.

@@ -43,6 +43,16 @@ const NO_STRINGS = Object.freeze([]) as unknown as string[]
 const NO_INFOS = Object.freeze([]) as unknown as WordInfo[]
 const NO_NUMBERS = Object.freeze([]) as unknown as number[]
 
+/** A token's memoised facts; its lower-case text becomes the memo's string, so lookups reuse its hash. */
+function memoised(t: Token): WordInfo {
+  const info = wordInfo(t.lower)
+  t.lower = info.word
+  return info
+}
+const wordOf = (info: WordInfo) => info.word
+const stemOf = (info: WordInfo) => info.stem
+const flagsOf = (info: WordInfo) => info.flags
+
 /** Analyzes an answer. Never throws; an empty answer gives no sentences. */
 export function analyze(text: string): Analysis {
   const raw = splitSentences(text)
@@ -58,19 +68,11 @@ export function analyze(text: string): Analysis {
     // A sentence without words (a lone "." of a long run of them) shares the empty lists.
     const empty = r.headingOnly || first === next
     const tokens = empty ? NO_TOKENS : all.slice(first, next)
-    const words: string[] = empty ? NO_STRINGS : []
-    const infos: WordInfo[] = empty ? NO_INFOS : []
-    const stems: string[] = empty ? NO_STRINGS : []
-    const flags: number[] = empty ? NO_NUMBERS : []
-    for (const t of tokens) {
-      const info = wordInfo(t.lower)
-      // The same text, as the memo's string: lookups in every word list reuse its hash.
-      t.lower = info.word
-      words.push(t.lower)
-      infos.push(info)
-      stems.push(info.stem)
-      flags.push(info.flags)
-    }
+    // Lists made by map are exactly as long as the sentence: every sentence keeps them until scoring ends.
+    const infos: WordInfo[] = empty ? NO_INFOS : tokens.map(memoised)
+    const words: string[] = empty ? NO_STRINGS : infos.map(wordOf)
+    const stems: string[] = empty ? NO_STRINGS : infos.map(stemOf)
+    const flags: number[] = empty ? NO_NUMBERS : infos.map(flagsOf)
     const features = sentenceFeatures({
       answer: text,
       body: text.slice(r.bodyStart, r.end),

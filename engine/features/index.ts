@@ -142,8 +142,8 @@ function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly P
       const after = answer.charAt(tokens[i]!.end)
       const beforeCh = answer.charAt(tokens[i]!.start - 2)
       if (after === ',' && (beforeCh === ',' || i === 0)) {
-        if (hedges === NO_PLACES) hedges = []
-        hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+        if (hedges === NO_PLACES) hedges = [{ start: tokens[i]!.start, end: tokens[i]!.end }]
+        else hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
       }
     }
   }

@@ -23,8 +23,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
       fl & WordFlag.Multiplied ||
       (fl & WordFlag.Fraction && FRACTION_LEADS.has(tokens[i - 1]?.lower ?? ''))
     ) {
-      if (spans === NO_PLACES) spans = []
-      spans.push({ start: t.start, end: t.end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end: t.end }]
+      else spans.push({ start: t.start, end: t.end })
       continue
     }
     if (!t.numeric && !(fl & WordFlag.NumberWord)) continue
@@ -44,8 +44,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
     }
     if (selfUnit || unitAfter || (t.numeric && /\d/.test(t.text) && !isYear(t) && hasFromTo(tokens, i))) {
       const end = unitAfter && next !== undefined ? next.end : t.end
-      if (spans === NO_PLACES) spans = []
-      spans.push({ start: t.start, end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end }]
+      else spans.push({ start: t.start, end })
       if (unitAfter) i++
     } else if (
       t.numeric &&
@@ -55,8 +55,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
       !afterName(tokens, i)
     ) {
       // A bare count ("reviewed 40 pull requests") is still a measure; "Node 18" and "Python 3.12" are versions.
-      if (spans === NO_PLACES) spans = []
-      spans.push({ start: t.start, end: t.end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end: t.end }]
+      else spans.push({ start: t.start, end: t.end })
     }
   }
   return spans

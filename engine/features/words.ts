@@ -144,8 +144,8 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
     if (fl & WordFlag.I) iCount++
     else if (fl & WordFlag.We) {
       weCount++
-      if (weSpans === NO_PLACES) weSpans = []
-      weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+      if (weSpans === NO_PLACES) weSpans = [{ start: tokens[i]!.start, end: tokens[i]!.end }]
+      else weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
     }
     if (fl & WordFlag.Past) past = true
   }
@@ -157,8 +157,8 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
       isPastTense(words[i + 2] ?? '')
     ) {
       weCount++
-      if (weSpans === NO_PLACES) weSpans = []
-      weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
+      if (weSpans === NO_PLACES) weSpans = [{ start: tokens[i]!.start, end: tokens[i + 1]!.end }]
+      else weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
     }
   }
   if (weSpans.length > 1) weSpans.sort((a, b) => a.start - b.start)

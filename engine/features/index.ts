@@ -150,6 +150,12 @@ function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly P
   return hedges
 }
 
+/** Some word is in the set: a loop, not a closure made for every sentence. */
+function someIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true
+  return false
+}
+
 export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const { words, body } = ctx
   const n = words.length
@@ -158,17 +164,23 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const lex = scanWords(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
-  const reflection = lex[Lex.Reflection]!.some(
-    (h) => h.phrase !== 'made me' || MADE_ME_REFLECTIVE.some((p) => (words[h.to] ?? '').startsWith(p)),
-  )
+  const reflectionHits = lex[Lex.Reflection]!
+  const reflection =
+    reflectionHits.length > 0 &&
+    reflectionHits.some(
+      (h) => h.phrase !== 'made me' || MADE_ME_REFLECTIVE.some((p) => (words[h.to] ?? '').startsWith(p)),
+    )
   // "I always…" and "I still…" describe a lasting change only when the sentence looks back.
-  const change = lex[Lex.Change]!.some(
-    (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
-  )
+  const changeHits = lex[Lex.Change]!
+  const change =
+    changeHits.length > 0 &&
+    changeHits.some(
+      (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
+    )
   const opinion = OPINION.test(body)
   let commas = 0
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
-  const anyVerb = past || words.some((w) => BE_HAVE_DO.has(w))
+  const anyVerb = past || someIn(words, BE_HAVE_DO)
 
   return {
     words: n,
@@ -189,7 +201,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     situation: within(lex[Lex.Situation]!, 8),
     situationWeak: within(lex[Lex.SituationWeak]!, 8),
     present: clause.present || (opinion && !past),
-    secondPerson: words.some((w) => SECOND_PERSON.has(w)),
+    secondPerson: someIn(words, SECOND_PERSON),
     interjection: INTERJECTION.test(body),
     hypothetical: isHypothetical({
       words,

@@ -37,6 +37,22 @@ export interface Analysis {
   weCount: number
 }
 
+// The empty lists that every sentence without words shares; frozen, as nothing may add to them.
+const NO_TOKENS = Object.freeze([]) as unknown as Token[]
+const NO_STRINGS = Object.freeze([]) as unknown as string[]
+const NO_INFOS = Object.freeze([]) as unknown as WordInfo[]
+const NO_NUMBERS = Object.freeze([]) as unknown as number[]
+
+/** A token's memoised facts; its lower-case text becomes the memo's string, so lookups reuse its hash. */
+function memoised(t: Token): WordInfo {
+  const info = wordInfo(t.lower)
+  t.lower = info.word
+  return info
+}
+const wordOf = (info: WordInfo) => info.word
+const stemOf = (info: WordInfo) => info.stem
+const flagsOf = (info: WordInfo) => info.flags
+
 /** Analyzes an answer. Never throws; an empty answer gives no sentences. */
 export function analyze(text: string): Analysis {
   const raw = splitSentences(text)
@@ -49,20 +65,14 @@ export function analyze(text: string): Analysis {
     while (next < all.length && all[next]!.start < r.bodyStart) next++
     const first = next
     while (next < all.length && all[next]!.end <= r.end) next++
-    const tokens = r.headingOnly ? [] : all.slice(first, next)
-    const words: string[] = []
-    const infos: WordInfo[] = []
-    const stems: string[] = []
-    const flags: number[] = []
-    for (const t of tokens) {
-      const info = wordInfo(t.lower)
-      // The same text, as the memo's string: lookups in every word list reuse its hash.
-      t.lower = info.word
-      words.push(t.lower)
-      infos.push(info)
-      stems.push(info.stem)
-      flags.push(info.flags)
-    }
+    // A sentence without words (a lone "." of a long run of them) shares the empty lists.
+    const empty = r.headingOnly || first === next
+    const tokens = empty ? NO_TOKENS : all.slice(first, next)
+    // Lists made by map are exactly as long as the sentence: every sentence keeps them until scoring ends.
+    const infos: WordInfo[] = empty ? NO_INFOS : tokens.map(memoised)
+    const words: string[] = empty ? NO_STRINGS : infos.map(wordOf)
+    const stems: string[] = empty ? NO_STRINGS : infos.map(stemOf)
+    const flags: number[] = empty ? NO_NUMBERS : infos.map(flagsOf)
     const features = sentenceFeatures({
       answer: text,
       body: text.slice(r.bodyStart, r.end),

@@ -1,8 +1,9 @@
 // The cue features the sentence labeller weighs: layout and place in the answer, headings, the sentence's
-// phrase cues, how it opens, and its tense. Names only; label.ts holds the model and the decoding.
+// phrase cues, how it opens, and its tense. Every feature name is interned once, at load, to an integer id:
+// the labeller adds up weights by id. label.ts holds the model and the decoding.
 
 import type { AnalyzedSentence } from './analyze'
-import { isPastTense } from './features/words'
+import { isPastTense, scanWords } from './features/words'
 import {
   CLOSING_OPENERS,
   FILLER_PAIRS,
@@ -14,7 +15,7 @@ import {
   SIGNAL_WORDS,
   TASK_MORE,
 } from './lexicon/label'
-import { compileMulti, scanAll } from './phrases'
+import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
 const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS])
@@ -31,29 +32,33 @@ const BULLET = /^\s*(?:\*\*[^*\n]*\*\*\s*\n\s*)?[-*•]\s/
 const NUMBERED = /^\s*(?:\*\*[^*\n]*\*\*\s*\n\s*)?\d{1,2}[.)]\s/
 
 /** Where the sentence's own words begin: after a list number and spoken fillers ("So, um, basically, I…"). */
-function coreStart(s: AnalyzedSentence, fillerEnds: ReadonlySet<number>, numbered: boolean): number {
+function coreStart(s: AnalyzedSentence, fillers: readonly PhraseHit[], numbered: boolean): number {
   const w = s.words
   let i = numbered && s.tokens[0]?.numeric ? 1 : 0
   for (;;) {
     if (i < w.length && FILLERS.has(w[i]!)) i++
-    else if (fillerEnds.has(i)) i += 2
+    else if (startsAt(fillers, i)) i += 2
     else return i
   }
 }
 
-interface SubjectVerb {
-  narrativePresent: boolean
-  opinion: boolean
-  perfect: boolean
+function startsAt(hits: readonly PhraseHit[], i: number): boolean {
+  for (let h = 0; h < hits.length; h++) if (hits[h]!.from === i) return true
+  return false
 }
 
+/** Bits of a sentence's present-tense clauses. */
+const NARRATIVE_PRESENT = 1
+const OPINION = 2
+const PERFECT = 4
+
 /** "I open", "we page": a first-person subject and a present verb of doing; "I think", "I usually" are views. */
-function presentClauses(words: readonly string[]): SubjectVerb {
-  const out = { narrativePresent: false, opinion: false, perfect: false }
+function presentClauses(words: readonly string[]): number {
+  let out = 0
   for (let i = 0; i < words.length - 1; i++) {
     const w = words[i]!
     if (w === "i've" || w === "we've") {
-      if (isPastTense(words[i + 1] ?? '')) out.perfect = true
+      if (isPastTense(words[i + 1] ?? '')) out |= PERFECT
       continue
     }
     if (w !== 'i' && w !== 'we') continue
@@ -61,45 +66,167 @@ function presentClauses(words: readonly string[]): SubjectVerb {
     while (j < words.length && j < i + 3 && PRESENT_SKIP.has(words[j]!)) j++
     const v = words[j] ?? ''
     if (v === 'have' || v === 'has') {
-      if (isPastTense(words[j + 1] ?? '')) out.perfect = true
+      if (isPastTense(words[j + 1] ?? '')) out |= PERFECT
       continue
     }
     if (OPINION_VERBS.has(v) || HABIT_WORDS.has(v) || v.endsWith('ly')) {
-      out.opinion = true
+      out |= OPINION
       continue
     }
     if (v === '' || isPastTense(v) || SIGNAL_WORDS.has(v) || !/^[a-z]+$/.test(v)) continue
-    out.narrativePresent = true
+    out |= NARRATIVE_PRESENT
   }
   return out
 }
 
 /** The answer as a whole: does it tell its story in the present tense? */
-function presentStory(sentences: readonly AnalyzedSentence[], clauses: readonly SubjectVerb[]): boolean {
+function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Array): boolean {
   let present = 0
   let past = 0
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!
     if (s.headingOnly) continue
-    if (clauses[i]!.narrativePresent) present++
+    if (clauses[i]! & NARRATIVE_PRESENT) present++
     if (s.features.iDid || s.features.weDid) past++
   }
   return present >= 2 && present > past
 }
 
+/** Every feature name, by id. */
+export const FEATURE_NAMES: string[] = []
+const FEATURE_IDS = new Map<string, number>()
+
+/** The id of a feature name, given one when first seen (at load: every name the labeller emits). */
+function intern(name: string): number {
+  let id = FEATURE_IDS.get(name)
+  if (id === undefined) {
+    id = FEATURE_NAMES.length
+    FEATURE_NAMES.push(name)
+    FEATURE_IDS.set(name, id)
+  }
+  return id
+}
+
+/** The id of a feature name, or -1 for a name the labeller never emits. */
+export function featureId(name: string): number {
+  return FEATURE_IDS.get(name) ?? -1
+}
+
+const FIXED = [
+  'bias',
+  'after-actions',
+  'bare-list',
+  'bullet',
+  'closing-opener',
+  'closing-opener:last',
+  'constraint',
+  'context-phrase',
+  'context-phrase-weak',
+  'figure',
+  'filler-opening',
+  'first-person-past',
+  'first:past-verb',
+  'first:word',
+  'fragment',
+  'generic-claim',
+  'generic-claim-alone',
+  'heading-line',
+  'hypothetical',
+  'interjection',
+  'lasting-change',
+  'len:long',
+  'len:short',
+  'measured-outcome',
+  'meta',
+  'metric',
+  'metric:after-actions',
+  'metrics',
+  'narrative-present',
+  'narrative-present:story',
+  'numbered',
+  'opinion',
+  'outcome',
+  'paragraph-start',
+  'paragraph:first',
+  'paragraph:last',
+  'past',
+  'past-description',
+  'perfect',
+  'pos:early',
+  'pos:first',
+  'pos:last',
+  'pos:late',
+  'pos:only',
+  'pos:second',
+  'present-tense-claim',
+  'present-tense-claim:story',
+  'present-with-past-time',
+  'reflection',
+  'responsibility-phrase',
+  'state-past',
+  'state-past:after-actions',
+  'task-phrase',
+  'time-marker',
+  'vague-outcome',
+  'verb-first',
+  'verb-first:list',
+  'we-past',
+] as const
+const F = Object.fromEntries(FIXED.map((name) => [name, intern(name)])) as Record<
+  (typeof FIXED)[number],
+  number
+>
+const SECTION_NAMES = ['situation', 'task', 'action', 'result'] as const
+/** Per heading (or none), the ids of its heading features. */
+const byHeading = (prefix: string) =>
+  new Map<Star | undefined, number>(
+    [...SECTION_NAMES, undefined].map((h) => [h, intern(`${prefix}:${h}`)] as [Star | undefined, number]),
+  )
+const HEADING_ONLY = byHeading('heading-only')
+const STAR_HEADING_ID = byHeading('star-heading')
+const HEADING_ID = byHeading('heading')
+const HEADING_FIRST = byHeading('heading-first')
+
 /** Signal words count in the sentence's opening words only: how it opens says more than a bag of its words. */
 const OPENING_WORDS = 6
-/** Feature names of the signal words, made once. */
-const WORD_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `w:${w}`]))
-const FIRST_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, `first:${w}`]))
+/** Feature ids of the signal words, made once. */
+const FIRST_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, intern(`first:${w}`)]))
+const WORD_FEATURE = new Map([...SIGNAL_WORDS].map((w) => [w, intern(`w:${w}`)]))
+const W_YOU = WORD_FEATURE.get('you') ?? -1
 
-/** The cue features of every sentence, in order: what the model weighs. */
+/** Every sentence's feature ids, one after another: sentence i's are ids[starts[i]] up to ids[starts[i + 1]]. */
+export interface FeatureIds {
+  ids: number[]
+  starts: number[]
+}
+
+/** The cue features of every sentence, in order, by name: what the model weighs. */
 export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][] {
-  const n = sentences.length
-  const content = sentences.filter((s) => !s.headingOnly).length
-  const clauses = sentences.map((s) => presentClauses(s.words))
-  const story = presentStory(sentences, clauses)
+  const { ids, starts } = labelFeatureIds(sentences)
   const out: string[][] = []
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const feats: string[] = []
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) feats.push(FEATURE_NAMES[ids[j]!]!)
+    out.push(feats)
+  }
+  return out
+}
+
+/** The cue features of every sentence, in order, by id. */
+export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): FeatureIds {
+  const n = sentences.length
+  let content = 0
+  let paragraphs = 0
+  const clauses = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i]!
+    if (!s.headingOnly) content++
+    if (s.paragraphStart || i === 0) paragraphs++
+    clauses[i] = presentClauses(s.words)
+  }
+  const story = presentStory(sentences, clauses)
+  const ids: number[] = []
+  const starts: number[] = []
   let heading: Star | undefined
   /** The heading names a STAR section outright ("Action:", "**R**"), not in other words ("What I did"). */
   let named = false
@@ -107,125 +234,123 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
   let told = 0
   let k = 0
   let paragraph = -1
-  const paragraphs = sentences.filter((s, i) => s.paragraphStart || i === 0).length
   for (let i = 0; i < n; i++) {
     const s = sentences[i]!
     if (s.paragraphStart || i === 0) paragraph++
-    const feats: string[] = ['bias']
-    out.push(feats)
+    starts.push(ids.length)
+    ids.push(F.bias)
     if (s.heading !== undefined) {
       heading = s.heading
       sinceHeading = 0
       named = STAR_HEADING.test(s.text)
     }
     if (s.headingOnly) {
-      feats.push(`heading-only:${heading}`)
+      ids.push(HEADING_ONLY.get(heading)!)
       continue
     }
     if (s.heading === undefined && HEADING_LINE.test(s.text)) {
       // A heading the engine cannot name still ends the section above it.
       heading = undefined
-      feats.push('heading-line')
+      ids.push(F['heading-line'])
       continue
     }
     const f = s.features
     const w = s.words
     // How many sentences before this one told an action: after the actions, a state is usually the outcome.
     const actionsBefore = told
-    if (f.iDid || f.weDid || clauses[i]!.narrativePresent) told++
+    if (f.iDid || f.weDid || clauses[i]! & NARRATIVE_PRESENT) told++
     const rel = content <= 1 ? 0 : k / (content - 1)
     k++
     if (heading !== undefined) {
-      feats.push(named ? `star-heading:${heading}` : `heading:${heading}`)
-      if (sinceHeading === 0) feats.push(`heading-first:${heading}`)
+      ids.push((named ? STAR_HEADING_ID : HEADING_ID).get(heading)!)
+      if (sinceHeading === 0) ids.push(HEADING_FIRST.get(heading)!)
       sinceHeading++
     }
 
     // Layout and place in the answer.
     const numbered = NUMBERED.test(s.text)
     const bullet = BULLET.test(s.text)
-    if (numbered) feats.push('numbered')
-    if (bullet) feats.push('bullet')
+    if (numbered) ids.push(F.numbered)
+    if (bullet) ids.push(F.bullet)
     // One sentence alone has no place in a story to speak of.
-    if (content === 1) feats.push('pos:only')
-    else if (k === 1) feats.push('pos:first')
-    else if (k === 2) feats.push('pos:second')
-    else if (rel < 0.2) feats.push('pos:early')
-    if (k === content && content > 1) feats.push('pos:last')
-    else if (rel > 0.75) feats.push('pos:late')
-    if (s.paragraphStart && k > 1) feats.push('paragraph-start')
-    if (paragraph === 0 && paragraphs > 1) feats.push('paragraph:first')
-    if (paragraph === paragraphs - 1 && paragraphs > 1) feats.push('paragraph:last')
-    if (f.words < 8) feats.push('len:short')
-    else if (f.words > 30) feats.push('len:long')
+    if (content === 1) ids.push(F['pos:only'])
+    else if (k === 1) ids.push(F['pos:first'])
+    else if (k === 2) ids.push(F['pos:second'])
+    else if (rel < 0.2) ids.push(F['pos:early'])
+    if (k === content && content > 1) ids.push(F['pos:last'])
+    else if (rel > 0.75) ids.push(F['pos:late'])
+    if (s.paragraphStart && k > 1) ids.push(F['paragraph-start'])
+    if (paragraph === 0 && paragraphs > 1) ids.push(F['paragraph:first'])
+    if (paragraph === paragraphs - 1 && paragraphs > 1) ids.push(F['paragraph:last'])
+    if (f.words < 8) ids.push(F['len:short'])
+    else if (f.words > 30) ids.push(F['len:long'])
 
     // Phrase cues of the sections and of what is not a story.
-    if (f.hypothetical) feats.push('hypothetical')
+    if (f.hypothetical) ids.push(F.hypothetical)
     if (f.generic)
-      feats.push(f.iDid || f.weDid || f.metrics.length > 0 ? 'generic-claim' : 'generic-claim-alone')
-    if (f.meta) feats.push('meta')
-    if (f.list) feats.push('bare-list')
-    if (f.fragment) feats.push('fragment')
+      ids.push(f.iDid || f.weDid || f.metrics.length > 0 ? F['generic-claim'] : F['generic-claim-alone'])
+    if (f.meta) ids.push(F.meta)
+    if (f.list) ids.push(F['bare-list'])
+    if (f.fragment) ids.push(F.fragment)
     // In a story told in the present tense, a present-tense sentence is not a claim by that alone.
     if (f.present && !f.reflection && !f.change && !f.task)
-      feats.push(story ? 'present-tense-claim:story' : 'present-tense-claim')
-    if (f.interjection) feats.push('interjection')
-    if (f.situation) feats.push('context-phrase')
-    if (f.situationWeak) feats.push('context-phrase-weak')
-    if (f.timeMarker) feats.push('time-marker')
-    if (f.statePast) feats.push(actionsBefore >= 2 ? 'state-past:after-actions' : 'state-past')
-    if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) feats.push('past-description')
-    if (f.task) feats.push('responsibility-phrase')
-    if (f.taskWeak) feats.push('constraint')
-    if (f.iDid) feats.push('first-person-past')
-    if (f.weDid) feats.push('we-past')
-    if (f.past) feats.push('past')
-    if (actionsBefore >= 2) feats.push('after-actions')
+      ids.push(story ? F['present-tense-claim:story'] : F['present-tense-claim'])
+    if (f.interjection) ids.push(F.interjection)
+    if (f.situation) ids.push(F['context-phrase'])
+    if (f.situationWeak) ids.push(F['context-phrase-weak'])
+    if (f.timeMarker) ids.push(F['time-marker'])
+    if (f.statePast) ids.push(actionsBefore >= 2 ? F['state-past:after-actions'] : F['state-past'])
+    if (!f.iDid && !f.weDid && f.past && !f.outcome && !f.present) ids.push(F['past-description'])
+    if (f.task) ids.push(F['responsibility-phrase'])
+    if (f.taskWeak) ids.push(F.constraint)
+    if (f.iDid) ids.push(F['first-person-past'])
+    if (f.weDid) ids.push(F['we-past'])
+    if (f.past) ids.push(F.past)
+    if (actionsBefore >= 2) ids.push(F['after-actions'])
     if (f.metrics.length > 0) {
-      feats.push(actionsBefore >= 2 ? 'metric:after-actions' : 'metric')
-      if (f.metrics.length > 1) feats.push('metrics')
-      if (f.outcome) feats.push('measured-outcome')
-    } else if (f.figures > 0) feats.push('figure')
-    if (f.outcome) feats.push('outcome')
-    if (f.vagueOutcome) feats.push('vague-outcome')
-    if (f.reflection) feats.push('reflection')
-    if (f.change) feats.push('lasting-change')
+      ids.push(actionsBefore >= 2 ? F['metric:after-actions'] : F.metric)
+      if (f.metrics.length > 1) ids.push(F.metrics)
+      if (f.outcome) ids.push(F['measured-outcome'])
+    } else if (f.figures > 0) ids.push(F.figure)
+    if (f.outcome) ids.push(F.outcome)
+    if (f.vagueOutcome) ids.push(F['vague-outcome'])
+    if (f.reflection) ids.push(F.reflection)
+    if (f.change) ids.push(F['lasting-change'])
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
-    const hits = scanAll(PHRASES, w, s.infos)
-    const fillerEnds = new Set(hits[Phrase.Filler]!.map((h) => h.from))
-    const start = coreStart(s, fillerEnds, numbered)
+    const hits = scanWords(PHRASES, w, s.infos)
+    const start = coreStart(s, hits[Phrase.Filler]!, numbered)
     const first = w[start]
     if (first !== undefined) {
-      feats.push(FIRST_FEATURE.get(first) ?? (isPastTense(first) ? 'first:past-verb' : 'first:word'))
-      if (start > 0 && !numbered) feats.push('filler-opening')
+      ids.push(FIRST_FEATURE.get(first) ?? (isPastTense(first) ? F['first:past-verb'] : F['first:word']))
+      if (start > 0 && !numbered) ids.push(F['filler-opening'])
     }
-    const seen = new Set<string>()
+    const wordsFrom = ids.length
     for (let j = start; j < w.length && j < start + OPENING_WORDS; j++) {
-      const name = WORD_FEATURE.get(w[j]!)
-      if (name === undefined || seen.has(name)) continue
+      const id = WORD_FEATURE.get(w[j]!)
+      if (id === undefined || ids.indexOf(id, wordsFrom) !== -1) continue
       // "you know", "you see" are fillers, not the listener.
-      if (name === 'w:you' && (w[j + 1] === 'know' || w[j + 1] === 'see' || w[j + 1] === 'mean')) continue
-      seen.add(name)
-      feats.push(name)
+      if (id === W_YOU && (w[j + 1] === 'know' || w[j + 1] === 'see' || w[j + 1] === 'mean')) continue
+      ids.push(id)
     }
-    if (hits[Phrase.Task]!.length > 0) feats.push('task-phrase')
+    if (hits[Phrase.Task]!.length > 0) ids.push(F['task-phrase'])
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
     if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) {
-      feats.push('closing-opener')
-      if (i === n - 1) feats.push('closing-opener:last')
+      ids.push(F['closing-opener'])
+      if (i === n - 1) ids.push(F['closing-opener:last'])
     }
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").
     const pc = clauses[i]!
-    if (pc.narrativePresent) feats.push(story ? 'narrative-present:story' : 'narrative-present')
-    if (pc.opinion) feats.push('opinion')
-    if (pc.perfect) feats.push('perfect')
-    if ((pc.narrativePresent || pc.perfect) && w.some((x) => PAST_TIME_WORDS.has(x)))
-      feats.push('present-with-past-time')
+    if (pc & NARRATIVE_PRESENT) ids.push(story ? F['narrative-present:story'] : F['narrative-present'])
+    if (pc & OPINION) ids.push(F.opinion)
+    if (pc & PERFECT) ids.push(F.perfect)
+    if (pc & (NARRATIVE_PRESENT | PERFECT) && w.some((x) => PAST_TIME_WORDS.has(x)))
+      ids.push(F['present-with-past-time'])
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".
     if (first !== undefined && isPastTense(first) && !f.statePast)
-      feats.push(bullet || numbered ? 'verb-first:list' : 'verb-first')
+      ids.push(bullet || numbered ? F['verb-first:list'] : F['verb-first'])
   }
-  return out
+  starts.push(ids.length)
+  return { ids, starts }
 }

@@ -3,7 +3,7 @@
 // near-monotone S→T→A→R path.
 
 import type { AnalyzedSentence } from './analyze'
-import { labelFeatures } from './label-features'
+import { FEATURE_NAMES, type FeatureIds, featureId, labelFeatureIds } from './label-features'
 import { LABEL_WEIGHTS } from './label-weights'
 import type { Star } from './types'
 
@@ -59,10 +59,15 @@ function transitionTable(weights: LabelWeights): Float64Array {
   return table
 }
 
-/** A weights' transition table, and for each state the states that may precede it (in increasing order). */
+/**
+ * A weights' transition table, and for each state the states that may precede it (in increasing order) with
+ * the move's score, in flat lists: state `to`'s run from fromStart[to] up to fromStart[to + 1].
+ */
 interface Transitions {
   table: Float64Array
-  froms: Int32Array[]
+  fromStart: Int32Array
+  fromState: Int32Array
+  fromScore: Float64Array
 }
 
 const TABLES = new WeakMap<LabelWeights, Transitions>()
@@ -71,14 +76,20 @@ function transitions(weights: LabelWeights): Transitions {
   let t = TABLES.get(weights)
   if (t === undefined) {
     const table = transitionTable(weights)
-    const froms: Int32Array[] = []
+    const fromStart = new Int32Array(STATES + 1)
+    const states: number[] = []
+    const scores: number[] = []
     for (let to = 0; to < STATES; to++) {
-      const list: number[] = []
-      for (let from = 0; from < STATES; from++)
-        if (!Number.isNaN(table[(from + 1) * STATES + to]!)) list.push(from)
-      froms.push(Int32Array.from(list))
+      fromStart[to] = states.length
+      for (let from = 0; from < STATES; from++) {
+        const v = table[(from + 1) * STATES + to]!
+        if (Number.isNaN(v)) continue
+        states.push(from)
+        scores.push(v)
+      }
     }
-    t = { table, froms }
+    fromStart[STATES] = states.length
+    t = { table, fromStart, fromState: Int32Array.from(states), fromScore: Float64Array.from(scores) }
     TABLES.set(weights, t)
   }
   return t
@@ -109,6 +120,37 @@ export function emissions(features: readonly (readonly string[])[], weights: Lab
   })
 }
 
+const BY_ID = new WeakMap<LabelWeights, Float64Array>()
+
+/** The weights' rows by feature id, five to a row: no lookup by name when labelling. */
+function rowsById(weights: LabelWeights): Float64Array {
+  let t = BY_ID.get(weights)
+  if (t === undefined) {
+    const m = rows(weights)
+    t = new Float64Array(FEATURE_NAMES.length * 5)
+    for (let id = 0; id < FEATURE_NAMES.length; id++) {
+      const row = m.get(FEATURE_NAMES[id]!)
+      if (row !== undefined) for (let l = 0; l < 5; l++) t[id * 5 + l] = row[l]!
+    }
+    BY_ID.set(weights, t)
+  }
+  return t
+}
+
+/** Each label's score for each sentence, five to a sentence, summed in the features' order. */
+function emissionsById({ ids, starts }: FeatureIds, table: Float64Array): Float64Array {
+  const n = starts.length - 1
+  const e = new Float64Array(n * 5)
+  for (let i = 0; i < n; i++) {
+    const at = i * 5
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+      const row = ids[j]! * 5
+      for (let l = 0; l < 5; l++) e[at + l]! += table[row + l]!
+    }
+  }
+  return e
+}
+
 const OTHER = 4
 const NAMED = new Map(
   LABELS.slice(0, 4).flatMap((label, l) => [
@@ -118,18 +160,42 @@ const NAMED = new Map(
 )
 
 /** What makes a sentence "other" even under a STAR heading: a hypothetical, a claim, an opinion, meta talk. */
-const OTHER_EVIDENCE = new Set([
+const OTHER_EVIDENCE = [
   'hypothetical',
   'generic-claim',
   'generic-claim-alone',
   'meta',
   'opinion',
   'present-tense-claim',
-])
+]
 /** What a headline Result shows: an outcome or a measure, not only a lesson. */
-const HEADLINE_EVIDENCE = new Set(['outcome', 'metric'])
+const HEADLINE_EVIDENCE = ['outcome', 'metric']
 /** Bit in `allowedLabels` that lets a Result open the story as a headline. */
 const HEADLINE = 1 << 5
+
+/** Per feature id: the STAR label its heading names (or -1), and whether it is other or headline evidence. */
+const NAMED_LABEL = new Int8Array(FEATURE_NAMES.length).fill(-1)
+const EVIDENCE = new Uint8Array(FEATURE_NAMES.length)
+const OTHER_BIT = 1
+const HEADLINE_BIT = 2
+for (const [name, l] of NAMED) if (featureId(name) !== -1) NAMED_LABEL[featureId(name)] = l
+for (const name of OTHER_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= OTHER_BIT
+for (const name of HEADLINE_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= HEADLINE_BIT
+
+/** The labels one sentence may take, from its features ids[from] up to ids[to]. */
+function allowedOf(ids: readonly number[], from: number, to: number): number {
+  let evidence = 0
+  let named = -1
+  for (let j = from; j < to; j++) {
+    const id = ids[j]!
+    if (id < 0) continue
+    evidence |= EVIDENCE[id]!
+    if (named === -1) named = NAMED_LABEL[id]!
+  }
+  const headline = evidence & HEADLINE_BIT ? HEADLINE : 0
+  if (named === -1) return 31 | headline
+  return (1 << named) | (evidence & OTHER_BIT ? 1 << OTHER : 0) | headline
+}
 
 /**
  * The labels each sentence may take, as bits: under a heading that names a STAR section outright ("Action:",
@@ -138,13 +204,8 @@ const HEADLINE = 1 << 5
  */
 export function allowedLabels(features: readonly (readonly string[])[]): number[] {
   return features.map((feats) => {
-    const headline = feats.some((f) => HEADLINE_EVIDENCE.has(f)) ? HEADLINE : 0
-    for (const f of feats) {
-      const l = NAMED.get(f)
-      if (l === undefined) continue
-      return (1 << l) | (feats.some((x) => OTHER_EVIDENCE.has(x)) ? 1 << OTHER : 0) | headline
-    }
-    return 31 | headline
+    const ids = feats.map(featureId)
+    return allowedOf(ids, 0, ids.length)
   })
 }
 
@@ -157,41 +218,49 @@ export function decode(
   weights: LabelWeights,
   allowed: readonly number[],
 ): number[] {
-  const n = emit.length
+  const flat = new Float64Array(emit.length * 5)
+  for (let i = 0; i < emit.length; i++) flat.set(emit[i]!, i * 5)
+  return decodeFlat(flat, emit.length, weights, allowed)
+}
+
+/** `decode` over emissions five to a sentence. */
+function decodeFlat(
+  emit: Float64Array,
+  n: number,
+  weights: LabelWeights,
+  allowed: ArrayLike<number>,
+): number[] {
   if (n === 0) return []
-  const { table, froms } = transitions(weights)
+  const { table, fromStart, fromState, fromScore } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY
   // Two rows of scores, reused; back pointers for all sentences in one buffer.
   let prev = new Float64Array(STATES)
   let cur = new Float64Array(STATES)
-  const back = new Int16Array(n * STATES)
+  const back = new Int16Array(n * STATES).fill(-1)
   for (let i = 0; i < n; i++) {
-    const e = emit[i]!
     const ok = allowed[i]!
     cur.fill(NEG)
     const row = i * STATES
     for (let to = 0; to < STATES; to++) {
-      back[row + to] = -1
       const l = to >> 2
       if (!((ok >> l) & 1)) continue
       if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
+      const el = emit[i * 5 + l]!
       if (i === 0) {
         const t = table[to]!
-        if (!Number.isNaN(t)) cur[to] = t + e[l]!
+        if (!Number.isNaN(t)) cur[to] = t + el
         continue
       }
       // Only the states that may move here, in increasing order: the first best one wins ties, as before.
-      const fs = froms[to]!
+      // A state not reached (-Infinity) gives -Infinity, which never beats the best.
       let bestV = NEG
       let bestFrom = -1
-      for (let k = 0; k < fs.length; k++) {
-        const from = fs[k]!
-        const pv = prev[from]!
-        if (pv === NEG) continue
-        const v = pv + table[(from + 1) * STATES + to]! + e[l]!
+      const end = fromStart[to + 1]!
+      for (let k = fromStart[to]!; k < end; k++) {
+        const v = prev[fromState[k]!]! + fromScore[k]! + el
         if (v > bestV) {
           bestV = v
-          bestFrom = from
+          bestFrom = fromState[k]!
         }
       }
       cur[to] = bestV
@@ -219,30 +288,52 @@ export function pathTransitions(path: readonly number[]): string[] {
   return out
 }
 
+const DEFAULT = Object.freeze(['default']) as string[]
+const DEFAULT_SEQUENCE = Object.freeze(['default', 'sequence']) as string[]
+
 /** Chooses labels, and writes `star` and the `cues` that argued for it on each sentence. */
 export function labelSentences(sentences: AnalyzedSentence[], weights: LabelWeights = LABEL_WEIGHTS): void {
-  const features = labelFeatures(sentences)
-  const emit = emissions(features, weights)
-  const path = decode(emit, weights, allowedLabels(features))
-  const byName = rows(weights)
-  for (let i = 0; i < sentences.length; i++) {
+  const features = labelFeatureIds(sentences)
+  const { ids, starts } = features
+  const byId = rowsById(weights)
+  const emit = emissionsById(features, byId)
+  const n = sentences.length
+  const allowed = new Int32Array(n)
+  for (let i = 0; i < n; i++) allowed[i] = allowedOf(ids, starts[i]!, starts[i + 1]!)
+  const path = decodeFlat(emit, n, weights, allowed)
+  // The three features that argued most for the label, best first (ties by name): scratch, reused.
+  const cueName: string[] = ['', '', '', '']
+  const cueWeight = [0, 0, 0, 0]
+  const bias = featureId('bias')
+  for (let i = 0; i < n; i++) {
     const l = path[i]! >> 2
     const s = sentences[i]!
     s.star = LABELS[l]!
-    const e = emit[i]!
-    // The three features that argued most for the label (ties by name).
-    const cues: { f: string; w: number }[] = []
-    for (const f of features[i]!) {
-      const w = byName.get(f)?.[l] ?? 0
-      if (w <= 0 || f === 'bias') continue
-      let at = cues.length
-      while (at > 0 && (cues[at - 1]!.w < w || (cues[at - 1]!.w === w && cues[at - 1]!.f > f))) at--
-      if (at < 3) cues.splice(at, 0, { f, w })
-      if (cues.length > 3) cues.pop()
+    let count = 0
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+      const id = ids[j]!
+      const w = byId[id * 5 + l]!
+      if (w <= 0 || id === bias) continue
+      const f = FEATURE_NAMES[id]!
+      let at = count
+      while (at > 0 && (cueWeight[at - 1]! < w || (cueWeight[at - 1]! === w && cueName[at - 1]! > f))) at--
+      if (at >= 3) continue
+      for (let m = Math.min(count, 2); m > at; m--) {
+        cueName[m] = cueName[m - 1]!
+        cueWeight[m] = cueWeight[m - 1]!
+      }
+      cueName[at] = f
+      cueWeight[at] = w
+      if (count < 3) count++
     }
-    s.cues = cues.length > 0 ? cues.map((c) => c.f) : ['default']
+    const e = i * 5
     let top = 0
-    for (let m = 1; m < 5; m++) if (e[m]! > e[top]!) top = m
-    if (top !== l) s.cues.push('sequence')
+    for (let m = 1; m < 5; m++) if (emit[e + m]! > emit[e + top]!) top = m
+    // Sentences that no feature argued for share one frozen list.
+    if (count === 0) s.cues = top !== l ? DEFAULT_SEQUENCE : DEFAULT
+    else {
+      s.cues = cueName.slice(0, count)
+      if (top !== l) s.cues.push('sequence')
+    }
   }
 }

@@ -57,9 +57,12 @@ function isCjkClosing(c: number): boolean {
   return c === 0x300d || c === 0x300f || c === 0x201d || c === 0xff09
 }
 
-/** Pieces of the text, each ending at a likely sentence boundary, with offsets; together they cover the text. */
-function segments(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = []
+/**
+ * Pieces of the text, each ending at a likely sentence boundary, as their end offsets in order: each piece
+ * starts where the one before it ends (the first at 0), and together they cover the text.
+ */
+function segments(text: string): number[] {
+  const out: number[] = []
   const n = text.length
   let start = 0
   // A break [at, end): a period or ellipsis before a lower-case word ("e.g. the", "3 p.m. on", "I waited… then")
@@ -68,7 +71,7 @@ function segments(text: string): { start: number; end: number }[] {
     if (end >= n) return false
     const first = text.charCodeAt(at)
     if ((first === 46 || first === 8230) && LOWER_START.test(text.charAt(end))) return true
-    out.push({ start, end })
+    out.push(end)
     start = end
     return true
   }
@@ -111,7 +114,7 @@ function segments(text: string): { start: number; end: number }[] {
     }
     i = j
   }
-  if (start < n) out.push({ start, end: n })
+  if (start < n) out.push(n)
   return out
 }
 
@@ -124,29 +127,34 @@ function isBreakSpace(c: number): boolean {
  */
 export function splitSentences(text: string): RawSentence[] {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
-  const pieces: { start: number; end: number }[] = []
+  // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1].
+  const pieces: number[] = []
   const tail = new PieceTail(text)
-  for (const seg of segments(text)) {
-    const prev = pieces[pieces.length - 1]
-    if (prev !== undefined && shouldJoin(text, prev.start, prev.end, seg.start, tail)) {
-      prev.end = seg.end
-      tail.extend(seg.start, seg.end)
+  let segStart = 0
+  for (const segEnd of segments(text)) {
+    const last = pieces.length - 2
+    if (last >= 0 && shouldJoin(text, pieces[last]!, pieces[last + 1]!, segStart, tail)) {
+      pieces[last + 1] = segEnd
+      tail.extend(segStart, segEnd)
     } else {
-      pieces.push({ start: seg.start, end: seg.end })
-      tail.reset(seg.start, seg.end)
+      pieces.push(segStart, segEnd)
+      tail.reset(segStart, segEnd)
     }
+    segStart = segEnd
   }
 
   // 2. Trim, split off standalone heading lines, and carry headings forward.
   const sentences: RawSentence[] = []
   let blankBefore = true
-  for (const piece of pieces) {
-    let start = piece.start
-    let end = piece.end
+  for (let k = 0; k < pieces.length; k += 2) {
+    const pieceStart = pieces[k]!
+    const pieceEnd = pieces[k + 1]!
+    let start = pieceStart
+    let end = pieceEnd
     while (start < end && isSpace(text.charCodeAt(start))) start++
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--
     if (start === end) {
-      if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(piece.start, piece.end))) blankBefore = true
+      if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(pieceStart, pieceEnd))) blankBefore = true
       continue
     }
     const paragraphStart = blankBefore || sentences.length === 0
@@ -174,7 +182,7 @@ export function splitSentences(text: string): RawSentence[] {
       bodyStart: headingOnly ? end : bodyStart,
       paragraphStart,
     })
-    blankBefore = /\n[ \t]*\n/.test(text.slice(end, piece.end))
+    blankBefore = end < pieceEnd && /\n[ \t]*\n/.test(text.slice(end, pieceEnd))
   }
   return sentences
 }

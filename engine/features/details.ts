@@ -2,7 +2,7 @@
 
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { isUpperAt, type SentenceContext, WordFlag } from './words'
+import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 const UPPER = /\p{Lu}/u
 
@@ -18,11 +18,13 @@ function hasInnerMark(text: string): boolean {
 
 /** Spans of specific detail, in order: numbers, months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
-  const details: Place[] = []
+  // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
+  let details = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.numeric || flags[i]! & WordFlag.Month) {
-      details.push({ start: t.start, end: t.end })
+      if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
+      else details.push({ start: t.start, end: t.end })
       continue
     }
     // A capital opening the sentence says nothing; "I" and its contractions are never names.
@@ -31,11 +33,13 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     const cap = isUpperAt(t.text, 0)
     const inner = hasInnerMark(t.text)
     if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
-      details.push({ start: t.start, end: t.end })
+      if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
+      else details.push({ start: t.start, end: t.end })
     }
   }
   // Tokens come in order, so without tool names the spans are already sorted.
   if (techHits.length === 0) return details
+  if (details === NO_PLACES) details = []
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {

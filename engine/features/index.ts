@@ -24,13 +24,13 @@ import {
 import { SECOND_PERSON } from '../lexicon/pronouns'
 import { TECH_TERMS } from '../lexicon/tech'
 import { BE_HAVE_DO } from '../lexicon/verbs'
-import { compileMulti, type PhraseHit, scanAll } from '../phrases'
+import { compileMulti, type PhraseHit } from '../phrases'
 import type { Place } from '../types'
 import { readClauses } from './clauses'
 import { findDetails } from './details'
 import { isHypothetical } from './hypothetical'
 import { countFigures, findMetrics, hasTimeMarker } from './metrics'
-import { personCounts, type SentenceContext, WordFlag } from './words'
+import { NO_PLACES, personCounts, type SentenceContext, scanWords, WordFlag } from './words'
 
 export type { SentenceContext } from './words'
 
@@ -110,7 +110,11 @@ enum Lex {
   Hedge,
   TaskWeak,
 }
-const within = (hits: PhraseHit[], limit: number) => hits.filter((h) => h.to <= limit)
+/** Some hit ends within the first `limit` words. */
+function within(hits: readonly PhraseHit[], limit: number): boolean {
+  for (let i = 0; i < hits.length; i++) if (hits[i]!.to <= limit) return true
+  return false
+}
 
 const OPINION = new RegExp(`^(?:${OPINION_OPENERS.join('|')})\\b`, 'i')
 const INTERJECTION = new RegExp(
@@ -130,16 +134,26 @@ function hasOutcome({ words, flags }: SentenceContext, outcomeHits: readonly Phr
 
 /** Hedge and filler spans, with "like," as filler between commas or at the start. */
 function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly PhraseHit[]): Place[] {
-  const hedges = hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
+  let hedges = NO_PLACES
+  if (hits.length > 0)
+    hedges = hits.map((h) => ({ start: tokens[h.from]!.start, end: tokens[h.to - 1]!.end }))
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'like') {
       const after = answer.charAt(tokens[i]!.end)
       const beforeCh = answer.charAt(tokens[i]!.start - 2)
-      if (after === ',' && (beforeCh === ',' || i === 0))
-        hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+      if (after === ',' && (beforeCh === ',' || i === 0)) {
+        if (hedges === NO_PLACES) hedges = [{ start: tokens[i]!.start, end: tokens[i]!.end }]
+        else hedges.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+      }
     }
   }
   return hedges
+}
+
+/** Some word is in the set: a loop, not a closure made for every sentence. */
+function someIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true
+  return false
 }
 
 export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
@@ -147,20 +161,26 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const n = words.length
   const { iCount, weCount, weSpans, past } = personCounts(ctx)
   const clause = readClauses(ctx)
-  const lex = scanAll(LEXICON, words, ctx.infos)
+  const lex = scanWords(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
-  const reflection = lex[Lex.Reflection]!.some(
-    (h) => h.phrase !== 'made me' || MADE_ME_REFLECTIVE.some((p) => (words[h.to] ?? '').startsWith(p)),
-  )
+  const reflectionHits = lex[Lex.Reflection]!
+  const reflection =
+    reflectionHits.length > 0 &&
+    reflectionHits.some(
+      (h) => h.phrase !== 'made me' || MADE_ME_REFLECTIVE.some((p) => (words[h.to] ?? '').startsWith(p)),
+    )
   // "I always…" and "I still…" describe a lasting change only when the sentence looks back.
-  const change = lex[Lex.Change]!.some(
-    (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
-  )
+  const changeHits = lex[Lex.Change]!
+  const change =
+    changeHits.length > 0 &&
+    changeHits.some(
+      (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
+    )
   const opinion = OPINION.test(body)
   let commas = 0
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
-  const anyVerb = past || words.some((w) => BE_HAVE_DO.has(w))
+  const anyVerb = past || someIn(words, BE_HAVE_DO)
 
   return {
     words: n,
@@ -178,10 +198,10 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     change,
     task: lex[Lex.Task]!.length > 0,
     taskWeak: lex[Lex.TaskWeak]!.length > 0,
-    situation: within(lex[Lex.Situation]!, 8).length > 0,
-    situationWeak: within(lex[Lex.SituationWeak]!, 8).length > 0,
+    situation: within(lex[Lex.Situation]!, 8),
+    situationWeak: within(lex[Lex.SituationWeak]!, 8),
     present: clause.present || (opinion && !past),
-    secondPerson: words.some((w) => SECOND_PERSON.has(w)),
+    secondPerson: someIn(words, SECOND_PERSON),
     interjection: INTERJECTION.test(body),
     hypothetical: isHypothetical({
       words,
@@ -191,7 +211,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
       looksBack: reflection || change,
     }),
     generic: lex[Lex.Generic]!.length > 0,
-    meta: within(lex[Lex.Meta]!, 6).length > 0,
+    meta: within(lex[Lex.Meta]!, 6),
     fragment: n > 0 && n < 4 && !anyVerb,
     list: commas >= 2 && commas >= n / 4 && !anyVerb,
     timeMarker: hasTimeMarker(ctx),

@@ -4,14 +4,14 @@
 import { FRACTION_LEADS, MONTHS, TIME_LEADS, UNIT_WORDS } from '../lexicon/measures'
 import type { Token } from '../text'
 import type { Place } from '../types'
-import { isUpperAt, isYear, type SentenceContext, WordFlag } from './words'
+import { isUpperAt, isYear, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 /**
  * Finds spans that measure something: "40%", "$2k", "3x", "two weeks", "from 900 to 120 ms", "halved".
  * `flags` are the tokens' `WordFlag` bits.
  */
 export function findMetrics(tokens: readonly Token[], flags: readonly number[]): Place[] {
-  const spans: Place[] = []
+  let spans = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     const fl = flags[i]!
@@ -23,7 +23,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
       fl & WordFlag.Multiplied ||
       (fl & WordFlag.Fraction && FRACTION_LEADS.has(tokens[i - 1]?.lower ?? ''))
     ) {
-      spans.push({ start: t.start, end: t.end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end: t.end }]
+      else spans.push({ start: t.start, end: t.end })
       continue
     }
     if (!t.numeric && !(fl & WordFlag.NumberWord)) continue
@@ -43,7 +44,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
     }
     if (selfUnit || unitAfter || (t.numeric && /\d/.test(t.text) && !isYear(t) && hasFromTo(tokens, i))) {
       const end = unitAfter && next !== undefined ? next.end : t.end
-      spans.push({ start: t.start, end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end }]
+      else spans.push({ start: t.start, end })
       if (unitAfter) i++
     } else if (
       t.numeric &&
@@ -53,7 +55,8 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
       !afterName(tokens, i)
     ) {
       // A bare count ("reviewed 40 pull requests") is still a measure; "Node 18" and "Python 3.12" are versions.
-      spans.push({ start: t.start, end: t.end })
+      if (spans === NO_PLACES) spans = [{ start: t.start, end: t.end }]
+      else spans.push({ start: t.start, end: t.end })
     }
   }
   return spans
@@ -86,8 +89,9 @@ export function countFigures({ tokens, words, flags }: SentenceContext): number 
 
 /** A year or month near the start: "In March 2023, …", "Back in 2019 …". */
 export function hasTimeMarker({ tokens, words }: SentenceContext): boolean {
-  return (
-    tokens.slice(0, 6).some((t) => isYear(t) || MONTHS.has(t.lower)) ||
-    (words.length > 2 && TIME_LEADS.has(words[0]!) && tokens.slice(0, 5).some(isYear))
-  )
+  for (let i = 0; i < tokens.length && i < 6; i++)
+    if (isYear(tokens[i]!) || MONTHS.has(tokens[i]!.lower)) return true
+  if (words.length > 2 && TIME_LEADS.has(words[0]!))
+    for (let i = 0; i < tokens.length && i < 5; i++) if (isYear(tokens[i]!)) return true
+  return false
 }

@@ -11,10 +11,16 @@ import {
   WE_SUBJECT,
 } from '../lexicon/pronouns'
 import { IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
-import type { WordRoots } from '../phrases'
+import { type MultiTable, type PhraseHit, scanAll, type WordRoots } from '../phrases'
 import { stem } from '../stem'
 import type { Token } from '../text'
 import type { Place } from '../types'
+
+/**
+ * The one empty list of places that sentences without any share: most sentences of a long answer have no
+ * measures, hedges or "we", and one list for them all spares the collector. Frozen: never to be added to.
+ */
+export const NO_PLACES: Place[] = Object.freeze([]) as unknown as Place[]
 
 /** One sentence as every feature finder reads it. */
 export interface SentenceContext {
@@ -56,6 +62,28 @@ export interface WordInfo extends WordRoots {
   word: string
   stem: string
   flags: number
+}
+
+const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
+
+/**
+ * `scanAll` over a sentence's words, except that when each word is already known to start no phrase of the
+ * table, one shared result of empty (frozen) lists stands for the scan: most sentences of a run of numbers
+ * or initials start none.
+ */
+export function scanWords(
+  table: MultiTable,
+  words: readonly string[],
+  infos: readonly WordInfo[],
+): PhraseHit[][] {
+  for (let i = 0; i < infos.length; i++)
+    if (infos[i]!.roots[table.id] !== null) return scanAll(table, words, infos)
+  let none = NO_HITS.get(table)
+  if (none === undefined) {
+    none = Array.from({ length: table.lists }, () => Object.freeze([]) as unknown as PhraseHit[])
+    NO_HITS.set(table, none)
+  }
+  return none
 }
 
 // An answer looks each word up in many lists; a memo makes that one lookup.
@@ -109,14 +137,15 @@ export interface PersonCounts {
 export function personCounts({ tokens, words, flags }: SentenceContext): PersonCounts {
   let iCount = 0
   let weCount = 0
-  const weSpans: Place[] = []
+  let weSpans = NO_PLACES
   let past = false
   for (let i = 0; i < flags.length; i++) {
     const fl = flags[i]!
     if (fl & WordFlag.I) iCount++
     else if (fl & WordFlag.We) {
       weCount++
-      weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
+      if (weSpans === NO_PLACES) weSpans = [{ start: tokens[i]!.start, end: tokens[i]!.end }]
+      else weSpans.push({ start: tokens[i]!.start, end: tokens[i]!.end })
     }
     if (fl & WordFlag.Past) past = true
   }
@@ -128,10 +157,11 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
       isPastTense(words[i + 2] ?? '')
     ) {
       weCount++
-      weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
+      if (weSpans === NO_PLACES) weSpans = [{ start: tokens[i]!.start, end: tokens[i + 1]!.end }]
+      else weSpans.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end })
     }
   }
-  weSpans.sort((a, b) => a.start - b.start)
+  if (weSpans.length > 1) weSpans.sort((a, b) => a.start - b.start)
   return { iCount, weCount, weSpans, past }
 }
 

@@ -105,6 +105,33 @@ describe('POST /api/loops', () => {
     const again = planLoop({ rubrics, practice, attemptsByPrompt: used, size: 2, pinned: [], seed: 'y' })
     expect(again.ok && again.questions[0]!.promptId).toBe(frugal.at(-1))
   })
+
+  test('never asks a draft Leadership Principle, chosen or pinned: candidates are not offered its prompts', () => {
+    const shipped = [...shippedRubrics().values()]
+    const frugality = shipped.find((r) => r.id === 'frugality')!
+    // A principle being written: never practised, so it would be asked first if it counted.
+    const rubrics = [...shipped, { ...frugality, id: 'craft-draft', draft: true as const }]
+    for (const seed of ['a', 'b', 'c']) {
+      const plan = planLoop({
+        rubrics,
+        practice: new Map(),
+        attemptsByPrompt: new Map(),
+        size: 8,
+        pinned: [],
+        seed,
+      })
+      expect(plan.ok && plan.questions.map((q) => q.rubricId)).not.toContain('craft-draft')
+    }
+    const pinned = planLoop({
+      rubrics,
+      practice: new Map(),
+      attemptsByPrompt: new Map(),
+      size: 2,
+      pinned: ['craft-draft'],
+      seed: 'x',
+    })
+    expect(pinned).toMatchObject({ ok: false, status: 400, field: 'principles' })
+  })
 })
 
 describe('a full loop', () => {

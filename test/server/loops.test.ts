@@ -1,11 +1,13 @@
 // Mock loops over the shipped rubrics: choosing questions, answering with a probe round, the debrief, the export.
 
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { planLoop } from '../../server/loop-plan'
 import { shippedRubrics } from '../engine/helpers'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
-import { startApp, type TestApp } from './helpers'
+import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp } from './helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 const corpus = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')
@@ -131,6 +133,25 @@ describe('POST /api/loops', () => {
       seed: 'x',
     })
     expect(pinned).toMatchObject({ ok: false, status: 400, field: 'principles' })
+  })
+  test('refuses an answer to a question whose principle became a draft since the loop started', async () => {
+    const stewardship = OWNERSHIP_RUBRIC.replace('id: ownership', 'id: stewardship')
+      .replace('title: Ownership', 'title: Stewardship')
+      .replace('id: ownership-outside-scope', 'id: stewardship-outside-scope')
+    t = await startApp({ rubricFiles: { 'stewardship.yaml': stewardship } })
+    const loop = await start({ size: 2, principles: ['stewardship'] })
+    writeFileSync(join(t.rubricsDir, 'stewardship.yaml'), `draft: true\n${stewardship}`)
+    t.app.rubrics.reload()
+    expect(t.app.rubrics.get('stewardship')?.draft).toBe(true)
+    const res = await post(`/api/loops/${loop.id}/answers`, {
+      promptId: 'stewardship-outside-scope',
+      answer: GOOD_ANSWER,
+    })
+    expect(res.statusCode, res.body).toBe(409)
+    expect(res.json().message).toContain('draft')
+    const after = (await get(`/api/loops/${loop.id}`)).json()
+    expect(after.questions[0].attemptId).toBeNull()
+    expect((await get('/api/attempts')).json().attempts).toEqual([])
   })
 })
 

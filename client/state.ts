@@ -202,3 +202,7 @@ export const KIND_SINGULAR: Record<RubricKind, string> = {
 }
 /** Areas first, in their own order, then general rubrics. */
 export const KIND_ORDER: readonly RubricKind[] = [...AREA_KINDS, 'general']
+
+/** The areas a candidate can practise or pin: a draft rubric's prompts are not offered, so it is left out. */
+export const offeredAreas = (rubrics: readonly RubricSummary[]): RubricSummary[] =>
+  rubrics.filter((r) => r.draft !== true)

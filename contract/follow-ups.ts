@@ -8,12 +8,13 @@ export const followUpAnswerField = answerField.refine((a) => a.trim().length > 0
   error: 'answer is empty; write what you would say to the interviewer',
 })
 
+const PROBE_ID_REQUIRED =
+  'probeId is required: the id of one of the report’s probes, e.g. probe-measurable-result'
+
 export const followUpBody = z.object({
   probeId: z
-    .string({
-      error: 'probeId is required: the id of one of the report’s probes, e.g. probe-measurable-result',
-    })
-    .min(1)
+    .string({ error: PROBE_ID_REQUIRED })
+    .min(1, { error: PROBE_ID_REQUIRED })
     .describe('The probe answered: one of the report’s probes (probe-<criterionId>).'),
   answer: followUpAnswerField,
 })

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { criterionDifferenceSchema, replacedReportSchema } from './attempts'
 import { bandRefSchema, isoTime } from './common'
-import { followUpAnswerField, followUpSchema } from './follow-ups'
+import { followUpAnswerField, followUpBody, followUpSchema } from './follow-ups'
 import { reportSchema } from './report'
 
 export const LOOP_SIZE = { min: 2, max: 8, default: 4 } as const
@@ -12,6 +12,9 @@ export const LOOP_SIZE = { min: 2, max: 8, default: 4 } as const
 
 /** Loop ids are kept as text so that any unknown id, well formed or not, is answered 404. */
 export const loopParams = z.object({ id: z.string() })
+
+const PRINCIPLES_LIST = 'principles must be a list of Leadership Principle rubric ids'
+const DURATION_RANGE = 'durationMs must be a whole number of milliseconds, from 0 to 24 hours'
 
 export const createLoopBody = z.object({
   size: z
@@ -22,13 +25,15 @@ export const createLoopBody = z.object({
     .optional()
     .describe(`Questions in the loop, ${LOOP_SIZE.min}–${LOOP_SIZE.max}; default ${LOOP_SIZE.default}.`),
   principles: z
-    .array(z.string().min(1), { error: 'principles must be a list of Leadership Principle rubric ids' })
-    .max(LOOP_SIZE.max)
+    .array(z.string().min(1, { error: PRINCIPLES_LIST }), { error: PRINCIPLES_LIST })
+    .max(LOOP_SIZE.max, {
+      error: `principles may pin at most ${LOOP_SIZE.max} principles: a loop has at most ${LOOP_SIZE.max} questions`,
+    })
     .optional()
     .describe('Leadership Principles (rubric ids) the loop must ask about; the rest are chosen.'),
   seed: z
     .string({ error: 'seed must be text' })
-    .min(1)
+    .min(1, { error: 'seed is empty; leave it out to have one made' })
     .max(64, { error: 'seed must be at most 64 characters' })
     .optional()
     .describe(
@@ -43,12 +48,12 @@ export const loopAnswerBody = z.object({
   answer: followUpAnswerField.describe('The answer; not empty.'),
   durationMs: z
     .number({ error: 'durationMs must be a number of milliseconds' })
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000)
+    .int({ error: DURATION_RANGE })
+    .min(0, { error: DURATION_RANGE })
+    .max(24 * 3600 * 1000, { error: DURATION_RANGE })
     .optional(),
   followUps: z
-    .array(z.object({ probeId: z.string().min(1), answer: followUpAnswerField }))
+    .array(followUpBody, { error: 'followUps must be a list of probe answers, each {probeId, answer}' })
     .max(3, { error: 'followUps may answer at most 3 probes: the report asks no more' })
     .optional()
     .describe('The probe round: answers to probes of the answer’s report, scored with the answer.'),

@@ -32,7 +32,7 @@ function weakness(practice: AreaPractice | undefined): number {
 
 /**
  * The loop's questions, deterministic for (rubrics, practice, attempts, seed). Every question comes from a
- * different Leadership Principle that has prompts of its own; pinned principles are asked in the order given, the
+ * different Leadership Principle (not a draft) that has prompts of its own; pinned principles are asked in the order given, the
  * others follow, weakest first. Within a principle, the prompt practised least, the seed choosing among equals.
  */
 export function planLoop(input: {
@@ -44,7 +44,10 @@ export function planLoop(input: {
   seed: string
 }): LoopPlan {
   const { seed, size, practice, attemptsByPrompt } = input
-  const principles = input.rubrics.filter((r) => r.kind === 'leadership-principle' && r.prompts.length > 0)
+  // A draft's prompts are not offered to candidates, so a draft principle is never asked.
+  const principles = input.rubrics.filter(
+    (r) => r.kind === 'leadership-principle' && r.prompts.length > 0 && r.draft !== true,
+  )
   const byId = new Map(principles.map((r) => [r.id, r]))
   const pinned = [...new Set(input.pinned)]
   const unknown = pinned.filter((id) => !byId.has(id))

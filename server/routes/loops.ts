@@ -186,7 +186,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
           'Scores the answer with the rubric of its prompt and stores it as an attempt linked to the loop. ' +
           'followUps answer probes of that report (probe-<criterionId>); the answer and its follow-ups are ' +
           'scored together, and the report of the answer alone stays in the attempt’s history. Each question ' +
-          'is answered once (409 after).',
+          'is answered once (409 after); a question whose rubric became a draft takes no answer (409).',
         params: loopParams,
         body: loopAnswerBody,
         response: {
@@ -211,6 +211,15 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       }
       if (question.attemptId !== null) throw answeredTwice(loop.id, promptId, question.attemptId)
       const entry = app.rubrics.findPrompt(promptId)
+      const draft = entry === undefined ? app.rubrics.findDraftPrompt(promptId) : undefined
+      if (draft !== undefined) {
+        // As POST /api/attempts: a draft's prompt takes no attempts, even in a loop started before it became one.
+        throw new HttpError(
+          409,
+          `Prompt '${promptId}' belongs to '${draft.rubric.id}', which is a draft: it takes no attempts until 'draft: true' is removed from ${draft.rubric.file}`,
+          'promptId',
+        )
+      }
       const rubric = entry?.rubric ?? app.rubrics.get(question.rubricId)
       if (rubric === undefined) {
         throw new HttpError(

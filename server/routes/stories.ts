@@ -195,7 +195,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
         tags: ['stories'],
         summary: 'Which stories to tell for which Leadership Principle',
         description:
-          'Aims for limits.storiesPerPrinciple distinct stories per Leadership Principle in service. A story ' +
+          'Aims for limits.storiesPerPrinciple distinct stories per Leadership Principle in service (not drafts). A story ' +
           'counts for a principle from share limits.fitFrom; principles with the fewest such stories are served ' +
           'first, each preferring the story used least so far, then the best share. gaps: principles short of ' +
           'stories; stretched: stories the plan places under more than limits.stretchLimit principles.',
@@ -205,7 +205,8 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     async () => {
       const principles = app.rubrics
         .list()
-        .filter((r) => r.kind === 'leadership-principle')
+        // A draft principle is not offered to candidates yet: no stories to plan for it.
+        .filter((r) => r.kind === 'leadership-principle' && r.draft !== true)
         .map((r) => r.id)
       return storyPlan(await storiesNow(), principles)
     },

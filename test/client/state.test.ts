@@ -3,7 +3,8 @@ import { signal } from '@preact/signals'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type Api, ApiError } from '../../client/api'
 import { draftKey } from '../../client/format'
-import { createAppState, createPracticeSession } from '../../client/state'
+import { createAppState, createPracticeSession, offeredAreas } from '../../client/state'
+import type { RubricSummary } from '../../contract/rubrics'
 import { compileRubrics } from '../../engine/index'
 import { score } from '../../engine/score'
 import type { Rubric } from '../../engine/types'
@@ -125,5 +126,20 @@ describe('createAppState', () => {
     const b = createAppState({ api: fakeApi({}) })
     a.rubrics.value = { state: 'ready', data: [] }
     expect(b.rubrics.value.state).toBe('loading')
+  })
+})
+
+describe('offeredAreas', () => {
+  it('leaves out draft rubrics: their prompts are not offered, so they are no area to practise or pin', () => {
+    const summary = (id: string, draft?: true) =>
+      ({
+        id,
+        title: id,
+        kind: 'leadership-principle',
+        prompts: 1,
+        ...(draft ? { draft } : {}),
+      }) as RubricSummary
+    const list = [summary('ownership'), summary('craft-draft', true), summary('frugality')]
+    expect(offeredAreas(list).map((r) => r.id)).toEqual(['ownership', 'frugality'])
   })
 })

@@ -7,8 +7,10 @@ import {
   fitsById,
   matrixColumns,
   percent,
+  practiceChoices,
   practiseWithStory,
 } from '../../client/pages/Stories/fit-view'
+import type { ServedPrompt } from '../../contract/rubrics'
 import type { StorySummary } from '../../contract/stories'
 import { memoryStorage } from './memory-storage'
 
@@ -69,5 +71,22 @@ describe('story fit helpers', () => {
     expect(readDraft(storage, 'ownership-outside-scope')).toBe('I volunteered.')
     // Storage that throws leaves the link working.
     expect(practiseWithStory(memoryStorage(true), 'p', { id: 1, text: 'x' })).toBe('/practice/p?story=1')
+  })
+
+  it("offers an area's own prompts first, then the other prompts tagged with it", () => {
+    const prompt = (id: string, rubricId: string, tags: string[]) => ({ id, rubricId, tags }) as ServedPrompt
+    // Served in rubric id order: another area's prompt tagged with the area comes before the area's own.
+    const prompts = [
+      prompt('code-opt-rollback', 'code-optimization', ['code-optimization', 'insist']),
+      prompt('insist-bar', 'insist', ['insist']),
+      prompt('insist-defect', 'insist', ['insist', 'ownership']),
+      prompt('ownership-scope', 'ownership', ['ownership']),
+    ]
+    const choices = practiceChoices(['insist', 'ownership', 'frugality'], prompts)
+    expect(choices.map((c) => [c.area, c.prompts.map((p) => p.id)])).toEqual([
+      ['insist', ['insist-bar', 'insist-defect', 'code-opt-rollback']],
+      ['ownership', ['ownership-scope', 'insist-defect']],
+      ['frugality', []],
+    ])
   })
 })

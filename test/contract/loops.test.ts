@@ -3,7 +3,14 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { z } from 'zod'
-import { type debriefSchema, type Loop, loopSchema, type storyReuseSchema } from '../../contract/loops'
+import {
+  createLoopBody,
+  type debriefSchema,
+  type Loop,
+  loopAnswerBody,
+  loopSchema,
+  type storyReuseSchema,
+} from '../../contract/loops'
 import type { ReportProbe } from '../../contract/report'
 import type { Probe, StoryReuse } from '../../engine/index'
 import { buildDebrief } from '../../server/loop-debrief'
@@ -44,5 +51,32 @@ describe('loop contract', () => {
     } finally {
       await t.close()
     }
+  })
+})
+
+describe('loop request messages', () => {
+  const first = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+    r.success ? '' : r.error!.issues[0]!.message
+  it('say what is wrong with a value of the right type', () => {
+    expect(first(createLoopBody.safeParse({ seed: '' }))).toBe('seed is empty; leave it out to have one made')
+    expect(first(createLoopBody.safeParse({ principles: [''] }))).toBe(
+      'principles must be a list of Leadership Principle rubric ids',
+    )
+    expect(first(createLoopBody.safeParse({ principles: Array(9).fill('ownership') }))).toBe(
+      'principles may pin at most 8 principles: a loop has at most 8 questions',
+    )
+    const answer = (extra: object) => loopAnswerBody.safeParse({ promptId: 'p', answer: 'a', ...extra })
+    expect(first(answer({ durationMs: -5 }))).toBe(
+      'durationMs must be a whole number of milliseconds, from 0 to 24 hours',
+    )
+    expect(first(answer({ durationMs: 1.5 }))).toBe(
+      'durationMs must be a whole number of milliseconds, from 0 to 24 hours',
+    )
+    expect(first(answer({ followUps: {} }))).toBe(
+      'followUps must be a list of probe answers, each {probeId, answer}',
+    )
+    expect(first(answer({ followUps: [{ probeId: '', answer: 'x' }] }))).toBe(
+      'probeId is required: the id of one of the report’s probes, e.g. probe-measurable-result',
+    )
   })
 })

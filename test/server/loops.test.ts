@@ -1,11 +1,13 @@
 // Mock loops over the shipped rubrics: choosing questions, answering with a probe round, the debrief, the export.
 
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { planLoop } from '../../server/loop-plan'
 import { shippedRubrics } from '../engine/helpers'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
-import { startApp, type TestApp } from './helpers'
+import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp } from './helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 const corpus = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')
@@ -104,6 +106,52 @@ describe('POST /api/loops', () => {
     const used = new Map(frugal.slice(0, -1).map((id) => [id, 2]))
     const again = planLoop({ rubrics, practice, attemptsByPrompt: used, size: 2, pinned: [], seed: 'y' })
     expect(again.ok && again.questions[0]!.promptId).toBe(frugal.at(-1))
+  })
+
+  test('never asks a draft Leadership Principle, chosen or pinned: candidates are not offered its prompts', () => {
+    const shipped = [...shippedRubrics().values()]
+    const frugality = shipped.find((r) => r.id === 'frugality')!
+    // A principle being written: never practised, so it would be asked first if it counted.
+    const rubrics = [...shipped, { ...frugality, id: 'craft-draft', draft: true as const }]
+    for (const seed of ['a', 'b', 'c']) {
+      const plan = planLoop({
+        rubrics,
+        practice: new Map(),
+        attemptsByPrompt: new Map(),
+        size: 8,
+        pinned: [],
+        seed,
+      })
+      expect(plan.ok && plan.questions.map((q) => q.rubricId)).not.toContain('craft-draft')
+    }
+    const pinned = planLoop({
+      rubrics,
+      practice: new Map(),
+      attemptsByPrompt: new Map(),
+      size: 2,
+      pinned: ['craft-draft'],
+      seed: 'x',
+    })
+    expect(pinned).toMatchObject({ ok: false, status: 400, field: 'principles' })
+  })
+  test('refuses an answer to a question whose principle became a draft since the loop started', async () => {
+    const stewardship = OWNERSHIP_RUBRIC.replace('id: ownership', 'id: stewardship')
+      .replace('title: Ownership', 'title: Stewardship')
+      .replace('id: ownership-outside-scope', 'id: stewardship-outside-scope')
+    t = await startApp({ rubricFiles: { 'stewardship.yaml': stewardship } })
+    const loop = await start({ size: 2, principles: ['stewardship'] })
+    writeFileSync(join(t.rubricsDir, 'stewardship.yaml'), `draft: true\n${stewardship}`)
+    t.app.rubrics.reload()
+    expect(t.app.rubrics.get('stewardship')?.draft).toBe(true)
+    const res = await post(`/api/loops/${loop.id}/answers`, {
+      promptId: 'stewardship-outside-scope',
+      answer: GOOD_ANSWER,
+    })
+    expect(res.statusCode, res.body).toBe(409)
+    expect(res.json().message).toContain('draft')
+    const after = (await get(`/api/loops/${loop.id}`)).json()
+    expect(after.questions[0].attemptId).toBeNull()
+    expect((await get('/api/attempts')).json().attempts).toEqual([])
   })
 })
 

@@ -219,6 +219,14 @@ describe('GET /api/stories/plan', () => {
     expect(plan.gaps).toEqual(['dive-deep'])
     expect(plan.stretched).toEqual([])
   })
+
+  test('leaves out a draft principle: candidates are not offered it, so it is no gap to fill', async () => {
+    const draft = DIVE_DEEP_RUBRIC.replace('extends: star-core', 'extends: star-core\ndraft: true')
+    t = await startApp({ rubricFiles: { 'dive-deep.yaml': draft } })
+    const plan = (await t.app.inject('/api/stories/plan')).json()
+    expect(plan.principles).toEqual([{ rubricId: 'ownership', stories: [] }])
+    expect(plan.gaps).toEqual(['ownership'])
+  })
 })
 
 describe('OpenAPI', () => {

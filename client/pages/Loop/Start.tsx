@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso'
 import { ErrorBox } from '../../components/Status'
 import { dateTime } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
-import { useAppState } from '../../state'
+import { offeredAreas, useAppState } from '../../state'
 
 const SIZES = [2, 3, 4, 5, 6, 7, 8]
 
@@ -20,7 +20,7 @@ export function LoopStart() {
   const rubrics = state.rubrics.value
   const principles =
     rubrics.state === 'ready'
-      ? rubrics.data.filter((r) => r.kind === 'leadership-principle' && r.prompts > 0)
+      ? offeredAreas(rubrics.data).filter((r) => r.kind === 'leadership-principle' && r.prompts > 0)
       : []
   const unfinished = loops.state === 'ready' ? loops.data.filter((l) => l.status === 'in-progress') : []
   const done = loops.state === 'ready' ? loops.data.filter((l) => l.status === 'complete') : []

@@ -10,7 +10,7 @@ import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { TagChips } from '../../components/TagChips'
 import { useServerEvent } from '../../events'
 import { useKeydown, useLoad, useTitle } from '../../hooks'
-import { KIND_LABEL, KIND_ORDER, useAppState } from '../../state'
+import { KIND_LABEL, KIND_ORDER, offeredAreas, useAppState } from '../../state'
 
 /**
  * The "Start here" set: the first prompt of the general STAR rubric and of the four Leadership Principles most
@@ -61,7 +61,7 @@ export function PromptPicker() {
   const [recent] = useLoad(() => state.api.attempts({ limit: STARTER_UNTIL }), [])
   const rubrics = state.rubrics.value
   const index = state.rubricIndex.value
-  const areas = rubrics.state === 'ready' ? rubrics.data : []
+  const areas = rubrics.state === 'ready' ? offeredAreas(rubrics.data) : []
   // The type filter keeps prompts that train at least one area of that type (tags are rubric ids).
   const shown =
     prompts.state !== 'ready'

@@ -2,13 +2,12 @@
 
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import type { ServedPrompt } from '../../../contract/rubrics'
 import type { Story, StoryFitBody } from '../../../contract/stories'
 import { ErrorBox, Loading } from '../../components/Status'
 import { dateTime, plural } from '../../format'
 import { useLoad } from '../../hooks'
 import { useAppState } from '../../state'
-import { percent, practiseWithStory } from './fit-view'
+import { percent, practiceChoices, practiseWithStory } from './fit-view'
 import { StoryForm } from './StoryForm'
 
 /** Areas the story fits best, for the practice choices: the top three, at least one. */
@@ -26,13 +25,7 @@ function Practise({ story, titleOf }: { story: Story; titleOf(id: string): strin
   const { route } = useLocation()
   const [prompts] = useLoad(() => state.allPrompts(), [])
   const areas = story.fit.slice(0, PRACTICE_AREAS).map((f) => f.rubricId)
-  const choices =
-    prompts.state === 'ready'
-      ? areas.map((area) => ({
-          area,
-          prompts: prompts.data.filter((p: ServedPrompt) => p.tags.includes(area)),
-        }))
-      : []
+  const choices = prompts.state === 'ready' ? practiceChoices(areas, prompts.data) : []
   const first = choices.find((c) => c.prompts.length > 0)?.prompts[0]?.id ?? ''
   const [promptId, setPromptId] = useState('')
   const chosen = promptId || first

@@ -1,5 +1,6 @@
 // Pure helpers of the Stories page: the matrix's column order, share levels, and the practice link.
 
+import type { ServedPrompt } from '../../../contract/rubrics'
 import type { StoryFitBody, StorySummary } from '../../../contract/stories'
 import type { AreaKind } from '../../../engine/kinds'
 import { writeDraft } from '../../format'
@@ -43,6 +44,23 @@ export function matrixColumns(
 /** A story's fits by rubric id. */
 export function fitsById(fit: readonly StoryFitBody[]): Map<string, StoryFitBody> {
   return new Map(fit.map((f) => [f.rubricId, f]))
+}
+
+/**
+ * The prompts to practise a story with, per area (in the order given): the prompts tagged with the area, the
+ * area's own prompts first, then other areas' prompts that also train it, each in the order served.
+ */
+export function practiceChoices(
+  areas: readonly string[],
+  prompts: readonly ServedPrompt[],
+): { area: string; prompts: ServedPrompt[] }[] {
+  return areas.map((area) => {
+    const tagged = prompts.filter((p) => p.tags.includes(area))
+    return {
+      area,
+      prompts: [...tagged.filter((p) => p.rubricId === area), ...tagged.filter((p) => p.rubricId !== area)],
+    }
+  })
 }
 
 /**

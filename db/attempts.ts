@@ -70,6 +70,9 @@ export interface ReplacedReport {
   report: unknown
 }
 
+/** created_at / DAY_MS, truncated as SQLite divides integers, is the day trend_days keys on. */
+const DAY_MS = 86_400_000
+
 /**
  * How many earlier reports an attempt keeps: a re-score that adds one beyond this drops the oldest, so an
  * attempt's history (and its GET) stays bounded however often it is re-scored.
@@ -111,12 +114,35 @@ interface WriteStatements {
   update: Statement
   deleteCriteria: Statement
   deleteTags: Statement
+  /** Adds an attempt's rows (total and criteria, as stored now) to the daily trend rollup. */
+  rollupAdd: Statement
+  /** Takes an attempt's rows (as stored now) out of the daily trend rollup. */
+  rollupRemove: Statement
+  /** Drops the rollup rows of a day that no attempt counts for any more. */
+  rollupPrune: Statement
+  /** The UTC day of an attempt, for rollupPrune. */
+  dayOf: Statement
+  removeAttempt: Statement
   areaScores: AreaScoreStatements
   /** The batch insert as one IMMEDIATE transaction function, built once rather than per call. */
   insertBatch: (batch: readonly NewAttempt[]) => number[]
   /** The re-score as one IMMEDIATE transaction function. */
   replace: (id: number, next: NextReport) => ReportReplacement | undefined
+  /** The delete as one IMMEDIATE transaction function. */
+  remove: (id: number) => boolean
 }
+
+/**
+ * An attempt's contributions to trend_days, one row per (day, criterion_id): its total score under '' and each
+ * criterion's percentage of its maximum, read from the rows just written (or about to be deleted); bind the id twice. One row per
+ * criterion (the primary key), so each key gets exactly the value a per-row update would add or take away.
+ */
+const ROLLUP_ROWS = `
+  SELECT created_at / 86400000 AS day, '' AS criterion_id, 1 AS attempts, 1 AS measured, score AS total
+    FROM attempts WHERE id = ?
+  UNION ALL
+  SELECT created_at / 86400000, criterion_id, count(*), sum(max > 0), coalesce(sum(100.0 * score / nullif(max, 0)), 0)
+    FROM attempt_criteria WHERE attempt_id = ? GROUP BY criterion_id`
 
 /** Runs a write and notes how it went, so health can say when the disk was found full (see db/status.ts). */
 function write<T>(db: Db, run: () => T): T {
@@ -169,9 +195,25 @@ function statementsFor(db: Db): WriteStatements {
     ),
     deleteCriteria: client.prepare('DELETE FROM attempt_criteria WHERE attempt_id = ?'),
     deleteTags: client.prepare('DELETE FROM attempt_tags WHERE attempt_id = ?'),
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT.
+    rollupAdd: client.prepare(
+      `INSERT INTO trend_days (day, criterion_id, attempts, measured, total)
+       SELECT day, criterion_id, attempts, measured, total FROM (${ROLLUP_ROWS}) WHERE true
+       ON CONFLICT (day, criterion_id) DO UPDATE SET attempts = attempts + excluded.attempts,
+         measured = measured + excluded.measured, total = total + excluded.total`,
+    ),
+    rollupRemove: client.prepare(
+      `UPDATE trend_days SET attempts = trend_days.attempts - o.attempts, measured = trend_days.measured - o.measured,
+         total = trend_days.total - o.total
+       FROM (${ROLLUP_ROWS}) AS o WHERE trend_days.day = o.day AND trend_days.criterion_id = o.criterion_id`,
+    ),
+    rollupPrune: client.prepare('DELETE FROM trend_days WHERE day = ? AND attempts <= 0'),
+    dayOf: client.prepare('SELECT created_at / 86400000 FROM attempts WHERE id = ?').pluck(),
+    removeAttempt: client.prepare('DELETE FROM attempts WHERE id = ?'),
     areaScores: areaScoreStatements(client),
     insertBatch: () => [],
     replace: () => undefined,
+    remove: () => false,
   }
   // better-sqlite3 transactions are synchronous: the callbacks must not await anything. IMMEDIATE takes the
   // write lock at BEGIN, waiting out another process's writer with the busy timeout. A deferred transaction
@@ -183,6 +225,7 @@ function statementsFor(db: Db): WriteStatements {
   statements.replace = client.transaction((id: number, next: NextReport) =>
     replaceRows(statements, id, next),
   ).immediate
+  statements.remove = client.transaction((id: number) => removeRows(statements, id)).immediate
   writeStatements.set(db, statements)
   return statements
 }
@@ -238,6 +281,7 @@ function insertRows(statements: WriteStatements, batch: readonly NewAttempt[]): 
     )
     const id = Number(row.lastInsertRowid)
     writeReportRows(statements, id, report, a.tags, createdAt)
+    statements.rollupAdd.run(id, id)
     writeAreaScores(statements.areaScores, id, a.areaScores, createdAt, false)
     ids.push(id)
   }
@@ -304,9 +348,16 @@ export function listReplacedReports(db: Db, attemptId: number): ReplacedReport[]
 
 /** Deletes an attempt with its criteria, tags and old reports; false when there was none. */
 export function deleteAttempt(db: Db, id: number): boolean {
-  // Foreign keys cascade to the child tables. A single statement outside a transaction takes the write lock
-  // before it reads anything, so it cannot act on a stale read as a deferred transaction can.
-  return write(db, () => db.delete(attempts).where(eq(attempts.id, id)).run().changes > 0)
+  return write(db, () => statementsFor(db).remove(id))
+}
+
+/** Takes the attempt out of the trend rollup, then deletes it; foreign keys cascade to the child tables. */
+function removeRows(statements: WriteStatements, id: number): boolean {
+  const day = statements.dayOf.get(id) as number | undefined
+  if (day === undefined) return false
+  statements.rollupRemove.run(id, id)
+  statements.rollupPrune.run(day)
+  return statements.removeAttempt.run(id).changes > 0
 }
 
 interface NextReport {
@@ -361,11 +412,15 @@ function replaceRows(
     oldJson,
   )
   statements.prune.run(id)
+  // The old report leaves the trend rollup before its rows change and the new one joins it after, so every
+  // (day, criterion) moves by exactly the old and the new values; a row no attempt counts for any more goes.
+  statements.rollupRemove.run(id, id)
+  statements.rollupPrune.run(Math.trunc(createdAt / DAY_MS))
   statements.update.run(next.scoredAt, ...reportValues(report, json), id)
-  // Deleting and inserting (not updating) the child rows lets the trend_days triggers keep the rollup right.
   statements.deleteCriteria.run(id)
   statements.deleteTags.run(id)
   writeReportRows(statements, id, report, next.tags, createdAt)
+  statements.rollupAdd.run(id, id)
   writeAreaScores(statements.areaScores, id, next.areaScores, createdAt, true)
   return { ...previous, unchanged: false }
 }

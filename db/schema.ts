@@ -49,7 +49,7 @@ export const attemptCriteria = sqliteTable(
     score: real('score').notNull(),
     max: real('max').notNull(),
     status: text('status', { enum: ['met', 'partial', 'missed'] }).notNull(),
-    /** The attempt's createdAt, copied so the trend rollup triggers know the day without a join. */
+    /** The attempt's createdAt, copied so the trend rollup knows the day without a join. */
     createdAt: integer('created_at').notNull().default(0),
   },
   (t) => [
@@ -85,8 +85,8 @@ export const attemptTags = sqliteTable(
 
 /**
  * Per UTC day, per criterion: how many attempts and the sum of their points as a percentage of the maximum,
- * with criterionId '' for the total score. Kept by triggers (migration 0003) in the same transaction as every
- * insert, delete and re-score, so unfiltered trends read a few hundred rows instead of every attempt.
+ * with criterionId '' for the total score. Kept by db/attempts.ts (one set-based statement per attempt) in the same
+ * transaction as every insert, delete and re-score, so unfiltered trends read a few hundred rows instead of every attempt.
  */
 export const trendDays = sqliteTable(
   'trend_days',

@@ -1,7 +1,6 @@
 // Builds the Starboard HTTP app (API, docs, client) without listening, so tests can inject requests.
 
 import { fileURLToPath } from 'node:url'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -20,6 +19,7 @@ import { serveClient } from './plugins/client'
 import { dbPlugin } from './plugins/db'
 import { type GuardOptions, guardPlugin } from './plugins/guard'
 import { rubricsPlugin } from './plugins/rubrics'
+import { securityHeadersPlugin } from './plugins/security-headers'
 import { attemptRoutes } from './routes/attempts'
 import { exportRoutes } from './routes/export'
 import { followUpRoutes } from './routes/follow-ups'
@@ -106,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandlers(app, BODY_LIMIT_BYTES)
   await app.register(guardPlugin, options.guard ?? {})
 
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY },
   })
   const limit = options.rateLimit ?? DEFAULT_WRITE_LIMIT

@@ -299,19 +299,44 @@ export async function guardPlugin(app: FastifyInstance, options: GuardOptions): 
     return listeningPort ?? 80
   }
 
-  app.addHook('onRequest', async (request) => {
+  // The Host headers this server has accepted, once it listens (the verdict depends on its port): a client sends
+  // the same few values again and again, so each is parsed and matched once. Refused values are not kept, so what
+  // anyone sends cannot grow this beyond the names the rules allow.
+  const acceptedHosts = new Set<string>()
+  const MAX_ACCEPTED_HOSTS = 64
+  const hostOk = (host: string | undefined, port: number): boolean => {
+    if (host === undefined) return false
+    if (acceptedHosts.has(host)) return true
+    const parsed = parseHostPort(host)
+    if (parsed === undefined || !hostAllowed(rules, parsed, port)) return false
+    if (listeningPort !== undefined && acceptedHosts.size < MAX_ACCEPTED_HOSTS) acceptedHosts.add(host)
+    return true
+  }
+
+  // A synchronous hook: no promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
     const host = request.headers.host
-    const parsed = host === undefined ? undefined : parseHostPort(host)
     const port = serverPort()
-    if (parsed === undefined || !hostAllowed(rules, parsed, port)) {
-      throw new HttpError(
-        421,
-        `This server does not answer to the host name '${host ?? ''}'. Open it at http://localhost:${port}/, ` +
-          'or add the name to STARBOARD_ALLOWED_HOSTS when you reach it by that name on purpose.',
+    if (!hostOk(host, port)) {
+      done(
+        new HttpError(
+          421,
+          `This server does not answer to the host name '${host ?? ''}'. Open it at http://localhost:${port}/, ` +
+            'or add the name to STARBOARD_ALLOWED_HOSTS when you reach it by that name on purpose.',
+        ),
       )
+      return
     }
     // Nothing to protect on a path no route answers: it stays a plain 404.
-    if (WRITE_METHODS.has(request.method) && !request.is404) checkWrite(request, rules, port)
+    if (WRITE_METHODS.has(request.method) && !request.is404) {
+      try {
+        checkWrite(request, rules, port)
+      } catch (err) {
+        done(err as Error)
+        return
+      }
+    }
+    done()
   })
 
   app.removeContentTypeParser('application/json')

@@ -48,10 +48,10 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
 
   // Every write of this plugin (store, re-score, delete) is refused while its database file is gone or cannot be
   // written: acknowledging it would lose it at the next start.
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return done()
     const refusal = writeRefusal(app.db)
-    if (refusal !== undefined) throw new HttpError(503, refusal)
+    done(refusal === undefined ? undefined : new HttpError(503, refusal))
   })
 
   app.post(

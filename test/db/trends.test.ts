@@ -1,4 +1,4 @@
-// Score and criterion trends, the daily rollup the triggers keep and the default window.
+// Score and criterion trends, the daily rollup the write paths keep and the default window.
 
 import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'

@@ -39,6 +39,38 @@ describe('security headers', () => {
     expect(csp).not.toContain('upgrade-insecure-requests')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
+
+  test('worked out once, the same full set is on every response: a read, a refused write, an unknown path', async () => {
+    t = await startApp()
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
+        "img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+        "style-src 'self' 'unsafe-inline';connect-src 'self';worker-src 'self' blob:",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    }
+    const responses = [
+      await t.app.inject('/api/health'),
+      await t.app.inject({ method: 'POST', url: '/api/attempts', payload: { promptId: 'no-such-prompt' } }),
+      await t.app.inject('/api/no-such-route'),
+      await t.app.inject('/api/health'),
+    ]
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 400, 404, 200])
+    for (const res of responses) {
+      expect(res.headers).toMatchObject(expected)
+      expect(res.headers['x-powered-by']).toBeUndefined()
+    }
+  })
 })
 
 describe('rate limit on write routes', () => {

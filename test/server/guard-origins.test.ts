@@ -42,22 +42,26 @@ describe('Host header: only this server’s own names are answered (DNS rebindin
     const port = (t.app.server.address() as AddressInfo).port
     const status = async (host: string) =>
       (await t.app.inject({ url: '/api/health', headers: { host } })).statusCode
-    for (const name of ['localhost', '127.0.0.1', '[::1]', '10.20.30.40', 'LocalHost']) {
-      expect(await status(`${name}:${port}`), `${name}:${port}`).toBe(200)
-      expect(await status(name), name).toBe(200)
-    }
-    for (const host of [
-      `localhost:${port + 1}`,
-      'localhost:80',
-      `attacker.example:${port}`,
-      `localhost.attacker.example:${port}`,
-      `127.0.0.1.nip.io:${port}`,
-      `10.20.30.41:${port}`,
-      `localhost:${port}:1`,
-      `localhost:x${port}`,
-      `::1:${port}`,
-    ]) {
-      expect(await status(host), `Host: ${host}`).toBe(421)
+    // Twice: the second round meets the names accepted in the first, which the guard remembers once listening.
+    for (let round = 1; round <= 2; round++) {
+      for (const name of ['localhost', '127.0.0.1', '[::1]', '10.20.30.40', 'LocalHost']) {
+        expect(await status(`${name}:${port}`), `${name}:${port}, round ${round}`).toBe(200)
+        expect(await status(name), `${name}, round ${round}`).toBe(200)
+      }
+      for (const host of [
+        `localhost:${port + 1}`,
+        'localhost:80',
+        `attacker.example:${port}`,
+        `localhost.attacker.example:${port}`,
+        `127.0.0.1.nip.io:${port}`,
+        `10.20.30.41:${port}`,
+        `localhost:${port}:1`,
+        `localhost:x${port}`,
+        `::1:${port}`,
+        `localhost:${port} `.repeat(2),
+      ]) {
+        expect(await status(host), `Host: ${host}, round ${round}`).toBe(421)
+      }
     }
   })
 

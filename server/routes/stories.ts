@@ -28,7 +28,7 @@ import {
   writeRefusal,
 } from '../../db/index'
 import { hashString } from '../../engine/hash'
-import { type StoryFit, storyPlan } from '../../engine/index'
+import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { fitSoon } from '../story-queue'
 import { iso } from '../views'
@@ -63,17 +63,30 @@ const WRITE_RESPONSES = {
 export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const writeConfig = options.writeConfig
 
-  /** The rubrics a fit is made with (every rubric in service: the areas and what they extend), and their key. */
+  /**
+   * The rubrics a fit is made with (every rubric in service: the areas and what they extend), and their key. A draft
+   * is in the list (a rubric may extend it) and in the key (marking a draft changes no hash), but a story's fit leaves
+   * it out: candidates are not offered a draft's area.
+   */
   const rubricsNow = () => {
     const rubrics = app.rubrics.list()
-    return { rubrics, key: hashString(rubrics.map((r) => `${r.id}@${r.hash}`).join('\n')) }
+    return {
+      rubrics,
+      key: hashString(rubrics.map((r) => `${r.id}@${r.hash}${r.draft ? ' draft' : ''}`).join('\n')),
+    }
+  }
+
+  /** The story's fit with every area in service that is not a draft. */
+  async function fitNow(text: string, rubrics: readonly Rubric[]): Promise<StoryFit[]> {
+    const drafts = new Set(rubrics.filter((r) => r.draft === true).map((r) => r.id))
+    return (await fitSoon(text, rubrics)).filter((f) => !drafts.has(f.rubricId))
   }
 
   /** A stored story's fit, made again when the rubrics changed since (the new fit is stored; no version added). */
   async function currentFit(row: Pick<StoryRow, 'id' | 'version' | 'fit' | 'rubricsKey'> & { text: string }) {
     const { rubrics, key } = rubricsNow()
     if (row.rubricsKey === key) return parseFit(row.fit)
-    const fit = await fitSoon(row.text, rubrics)
+    const fit = await fitNow(row.text, rubrics)
     refitStory(app.db, row.id, row.version, JSON.stringify(fit), key)
     return fit
   }
@@ -128,7 +141,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     async (request, reply) => {
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
-      const fit = await fitSoon(text, rubrics)
+      const fit = await fitNow(text, rubrics)
       const id = insertStory(
         app.db,
         { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
@@ -159,7 +172,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       if (id === undefined) throw noStory(request.params.id)
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
-      const fit = await fitSoon(text, rubrics)
+      const fit = await fitNow(text, rubrics)
       const updated = updateStory(
         app.db,
         id,

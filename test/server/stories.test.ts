@@ -227,6 +227,20 @@ describe('GET /api/stories/plan', () => {
     expect(plan.principles).toEqual([{ rubricId: 'ownership', stories: [] }])
     expect(plan.gaps).toEqual(['ownership'])
   })
+
+  test("leaves a draft area out of a story's fit: candidates are not offered it", async () => {
+    const draft = DIVE_DEEP_RUBRIC.replace('extends: star-core', 'extends: star-core\ndraft: true')
+    t = await startApp({ rubricFiles: { 'dive-deep.yaml': draft } })
+    const ids = (fit: { rubricId: string }[]) => fit.map((f) => f.rubricId).sort()
+    const created = await send('POST', '/api/stories', { title: 'Queue backlog', text: WEAK_ANSWER })
+    expect(created.statusCode, created.body).toBe(201)
+    expect(ids(created.json().fit)).toEqual(['conflict', 'ownership', 'pressure'])
+    expect(ids((await t.app.inject('/api/stories')).json().stories[0].fit)).toEqual([
+      'conflict',
+      'ownership',
+      'pressure',
+    ])
+  })
 })
 
 describe('OpenAPI', () => {

@@ -16,7 +16,8 @@ export function probeCriterionId(id: string): string | undefined {
 }
 
 function reasonFor(c: CriterionResult): string {
-  return `${c.label} is ${c.status} (${c.score} of ${c.max} points)`
+  // Whole points, as everywhere a candidate reads them.
+  return `${c.label} is ${c.status} (${Math.round(c.score)} of ${Math.round(c.max)} points)`
 }
 
 /**

@@ -25,7 +25,7 @@ describe('probes in reports', () => {
           expect(status.get(p.criterionId), p.id).not.toBe('met')
           expect(p.id).toBe(probeId(p.criterionId))
           expect(p.question).toBe(rubric.criteria.find((c) => c.id === p.criterionId)!.probe)
-          expect(p.reason).toMatch(/ is (missed|partial) \(\d+(\.\d+)? of \d+(\.\d+)? points\)$/)
+          expect(p.reason).toMatch(/ is (missed|partial) \(\d+ of \d+ points\)$/)
         }
         // Probes for criteria the suggestions lead with come first, in the suggestions' order.
         const leads = report.suggestions.map((s) => s.criterionId)

@@ -176,6 +176,20 @@ describe.skipIf(SKIP_E2E)('the rubric studio (e2e)', () => {
     await page.getByText('Every rubric file loaded without errors.').waitFor()
     await e2e.shot('rubrics-warnings')
     await page.unroute('**/api/rubrics/errors')
+
+    // A draft is listed with a tag that says candidates are not offered it.
+    await page.route('**/api/rubrics', async (route) => {
+      const res = await route.fetch()
+      const body = (await res.json()) as { rubrics: { id: string; draft?: true }[] }
+      await route.fulfill({
+        json: { rubrics: body.rubrics.map((r) => (r.id === 'ownership' ? { ...r, draft: true } : r)) },
+      })
+    })
+    await page.reload()
+    const draftTag = page.getByText('draft: not offered to candidates')
+    await draftTag.waitFor()
+    expect(await draftTag.count()).toBe(1)
+    await page.unroute('**/api/rubrics')
   })
 
   it('says how to switch saving on when it is off', async () => {

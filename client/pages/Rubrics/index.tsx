@@ -158,6 +158,7 @@ function RubricItem({ summary }: { summary: RubricSummary }) {
           <span class="muted small">
             {plural(summary.prompts, 'question')} · {plural(summary.criteria, 'criterion', 'criteria')}
           </span>
+          {summary.draft && <span class="tag">draft: not offered to candidates</span>}{' '}
           {summary.stale && <span class="tag warn">file has errors: last good version</span>}
         </summary>
         <p>{summary.summary}</p>

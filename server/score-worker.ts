@@ -5,12 +5,7 @@ import { parentPort } from 'node:worker_threads'
 import type { AreaScore } from '../db/index'
 import { analyze, type Rubric, scoreAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
-
-/** A rubric by key (id, hash and file); the rubric itself only when the worker has not seen the key yet. */
-export interface RubricRef {
-  key: string
-  rubric?: Rubric
-}
+import { type RubricRef, rubricsByKey } from './thread-jobs'
 
 export interface ScoreJob {
   id: number
@@ -29,14 +24,7 @@ export type ScoreReply =
 const port = parentPort
 if (port === null) throw new Error('score-worker.ts runs as a worker thread')
 
-const rubrics = new Map<string, Rubric>()
-
-function known(ref: RubricRef): Rubric {
-  if (ref.rubric !== undefined) rubrics.set(ref.key, ref.rubric)
-  const rubric = rubrics.get(ref.key)
-  if (rubric === undefined) throw new Error(`Rubric ${ref.key} was never sent`)
-  return rubric
-}
+const known = rubricsByKey()
 
 port.on('message', (job: ScoreJob) => {
   try {

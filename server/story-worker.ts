@@ -2,18 +2,13 @@
 // so each crosses the thread boundary once, not with every story.
 
 import { parentPort } from 'node:worker_threads'
-import { type Rubric, type StoryFit, storyFit } from '../engine/index'
-
-/** A rubric by key (id, hash and file); the rubric itself only when the worker has not seen the key yet. */
-export interface StoryRubricRef {
-  key: string
-  rubric?: Rubric
-}
+import { type StoryFit, storyFit } from '../engine/index'
+import { type RubricRef, rubricsByKey } from './thread-jobs'
 
 export interface StoryJob {
   id: number
   text: string
-  rubrics: StoryRubricRef[]
+  rubrics: RubricRef[]
 }
 
 export type StoryReply = { id: number; fit: StoryFit[] } | { id: number; failed: string }
@@ -21,17 +16,11 @@ export type StoryReply = { id: number; fit: StoryFit[] } | { id: number; failed:
 const port = parentPort
 if (port === null) throw new Error('story-worker.ts runs as a worker thread')
 
-const known = new Map<string, Rubric>()
+const known = rubricsByKey()
 
 port.on('message', (job: StoryJob) => {
   try {
-    const rubrics = job.rubrics.map((ref) => {
-      if (ref.rubric !== undefined) known.set(ref.key, ref.rubric)
-      const rubric = known.get(ref.key)
-      if (rubric === undefined) throw new Error(`Rubric ${ref.key} was never sent`)
-      return rubric
-    })
-    port.postMessage({ id: job.id, fit: storyFit(job.text, rubrics) } satisfies StoryReply)
+    port.postMessage({ id: job.id, fit: storyFit(job.text, job.rubrics.map(known)) } satisfies StoryReply)
   } catch (err) {
     port.postMessage({ id: job.id, failed: (err as Error).message ?? String(err) } satisfies StoryReply)
   }

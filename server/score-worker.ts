@@ -3,7 +3,7 @@
 
 import { parentPort } from 'node:worker_threads'
 import type { AreaScore } from '../db/index'
-import { analyze, type Rubric, scoreAnalysis } from '../engine/index'
+import { analyze, scoreAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 import { type RubricRef, rubricsByKey } from './thread-jobs'
 

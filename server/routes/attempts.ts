@@ -22,21 +22,13 @@ import {
   listReplacedReports,
   loopOfAttempt,
   replaceAttemptReport,
-  writeRefusal,
 } from '../../db/index'
 import { combineAnswer } from '../../engine/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
-import type { WriteRouteOptions } from './write-limit'
-
-/** Attempt ids are positive integers; anything else cannot name an attempt, so it is simply unknown. */
-function parseAttemptId(text: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
-  const id = Number(text)
-  return Number.isSafeInteger(id) ? id : undefined
-}
+import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
 
 const noAttempt = (id: string) =>
   notFound(`No attempt with id '${id}'; GET /api/attempts lists the stored attempts`)
@@ -46,13 +38,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
   const rubricFor = (id: string) => app.rubrics.get(id)
 
-  // Every write of this plugin (store, re-score, delete) is refused while its database file is gone or cannot be
-  // written: acknowledging it would lose it at the next start.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return done()
-    const refusal = writeRefusal(app.db)
-    done(refusal === undefined ? undefined : new HttpError(503, refusal))
-  })
+  refuseWritesWhileStorageFails(app)
 
   app.post(
     '/api/attempts',
@@ -156,7 +142,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const id = parseAttemptId(request.params.id)
+      const id = parseRowId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (attempt === undefined) throw noAttempt(request.params.id)
       return attemptView(
@@ -187,7 +173,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseAttemptId(request.params.id)
+      const id = parseRowId(request.params.id)
       if (id === undefined || !deleteAttempt(app.db, id)) throw noAttempt(request.params.id)
       return reply.code(204).send(null)
     },
@@ -218,7 +204,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseAttemptId(request.params.id)
+      const id = parseRowId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) throw noAttempt(request.params.id)
       const entry = app.rubrics.findPrompt(attempt.promptId)

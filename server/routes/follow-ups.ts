@@ -5,28 +5,17 @@ import { attemptParams } from '../../contract/attempts'
 import { errorSchema } from '../../contract/common'
 import { followUpBody } from '../../contract/follow-ups'
 import { followUpAddedSchema } from '../../contract/loops'
-import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps, writeRefusal } from '../../db/index'
+import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps } from '../../db/index'
 import { combineAnswer, probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { followUpView, replacedReportView } from '../views'
-import type { WriteRouteOptions } from './write-limit'
-
-/** Attempt ids are positive integers; anything else cannot name an attempt. */
-function parseId(text: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
-  const id = Number(text)
-  return Number.isSafeInteger(id) ? id : undefined
-}
+import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
 
 export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const rubricFor = (id: string) => app.rubrics.get(id)
 
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return
-    const refusal = writeRefusal(app.db)
-    if (refusal !== undefined) throw new HttpError(503, refusal)
-  })
+  refuseWritesWhileStorageFails(app)
 
   app.post(
     '/api/attempts/:id/follow-ups',
@@ -54,7 +43,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const id = parseId(request.params.id)
+      const id = parseRowId(request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) {
         throw notFound(

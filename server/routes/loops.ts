@@ -23,7 +23,6 @@ import {
   insertLoop,
   listLoops,
   practiceByArea,
-  writeRefusal,
 } from '../../db/index'
 import { combineAnswer, probeCriterionId } from '../../engine/index'
 import { badRequest, HttpError, notFound } from '../errors'
@@ -31,13 +30,7 @@ import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
 import { type LoopLookups, loopSummaryView, loopView } from '../loop-views'
 import { scoreSoon } from '../score-queue'
-import type { WriteRouteOptions } from './write-limit'
-
-function parseId(text: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
-  const id = Number(text)
-  return Number.isSafeInteger(id) ? id : undefined
-}
+import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
 
 const noLoop = (id: string) => notFound(`No loop with id '${id}'; GET /api/loops lists the loops`)
 
@@ -49,17 +42,13 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
     rubricTitle: (id) => app.rubrics.get(id)?.title,
   }
   const loaded = (idText: string) => {
-    const id = parseId(idText)
+    const id = parseRowId(idText)
     const loop = id === undefined ? undefined : findLoop(app.db, id)
     if (loop === undefined) throw noLoop(idText)
     return loop
   }
 
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return
-    const refusal = writeRefusal(app.db)
-    if (refusal !== undefined) throw new HttpError(503, refusal)
-  })
+  refuseWritesWhileStorageFails(app)
 
   app.post(
     '/api/loops',

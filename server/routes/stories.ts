@@ -25,21 +25,13 @@ import {
   refitStory,
   type StorySummary as StoryRow,
   updateStory,
-  writeRefusal,
 } from '../../db/index'
 import { hashString } from '../../engine/hash'
 import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { fitSoon } from '../story-queue'
 import { iso } from '../views'
-import type { WriteRouteOptions } from './write-limit'
-
-/** Story ids are positive integers; anything else cannot name a story, so it is simply unknown. */
-function parseStoryId(text: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
-  const id = Number(text)
-  return Number.isSafeInteger(id) ? id : undefined
-}
+import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
 
 const noStory = (id: string) => notFound(`No story with id '${id}'; GET /api/stories lists the stories`)
 const wasDeleted = (d: DeletedStory) =>
@@ -115,12 +107,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     return out
   }
 
-  // Every write of this plugin is refused while its database file is gone or cannot be written.
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return
-    const refusal = writeRefusal(app.db)
-    if (refusal !== undefined) throw new HttpError(503, refusal)
-  })
+  refuseWritesWhileStorageFails(app)
 
   app.post(
     '/api/stories',
@@ -168,7 +155,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const id = parseStoryId(request.params.id)
+      const id = parseRowId(request.params.id)
       if (id === undefined) throw noStory(request.params.id)
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
@@ -237,7 +224,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request): Promise<Story> => {
-      const id = parseStoryId(request.params.id)
+      const id = parseRowId(request.params.id)
       const found = id === undefined ? undefined : findStory(app.db, id)
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)
@@ -283,7 +270,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const id = parseStoryId(request.params.id)
+      const id = parseRowId(request.params.id)
       const found = id === undefined ? undefined : deleteStory(app.db, id, app.clock())
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)

@@ -124,8 +124,6 @@ describe('extends', () => {
               },
             },
           ],
-          // Which groups have a phrase starting with each stem: one scan of the answer serves every group.
-          byFirstStem: { keep: [0] },
         },
       },
     ])

@@ -26,11 +26,31 @@ export interface KeywordsCompiled {
     examples: string[]
     table: EvidenceTable
   }[]
-  /**
-   * First stem → the groups (in order) that have a phrase starting with it: an answer is scanned once for all
-   * groups, and only the groups whose phrases can start at a word are tried there.
-   */
-  byFirstStem: Record<string, number[]>
+}
+
+type Groups = KeywordsCompiled['groups']
+
+/**
+ * First stem → the groups (in order) that have a phrase starting with it: an answer is scanned once for all groups,
+ * and only the groups whose phrases can start at a word are tried there. Built from the groups' tables when a
+ * check first runs, and kept while its compiled rubric lives. It is not part of the compiled rubric, which crosses
+ * threads when the rubric folder is compiled on a worker: with it, a large rubric took twice as long to receive.
+ */
+const firstStemIndexes = new WeakMap<Groups, Map<string, number[]>>()
+
+function firstStemIndex(groups: Groups): Map<string, number[]> {
+  const known = firstStemIndexes.get(groups)
+  if (known !== undefined) return known
+  const index = new Map<string, number[]>()
+  groups.forEach((g, i) => {
+    for (const first of Object.keys(g.table.byFirst)) {
+      const list = index.get(first)
+      if (list === undefined) index.set(first, [i])
+      else list.push(i)
+    }
+  })
+  firstStemIndexes.set(groups, index)
+  return index
 }
 
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
@@ -70,7 +90,8 @@ interface Found {
  * words times every group.
  */
 function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
-  const { section, groups, byFirstStem, attributed } = compiled
+  const { section, groups, attributed } = compiled
+  const byFirstStem = firstStemIndex(groups)
   const n = groups.length
   const best = new Float64Array(n)
   const where: Found['where'] = new Array(n)
@@ -89,8 +110,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
     let breaks: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {
       const first = stems[i]!
-      if (!Object.hasOwn(byFirstStem, first)) continue
-      for (const g of byFirstStem[first]!) {
+      const candidates = byFirstStem.get(first)
+      if (candidates === undefined) continue
+      for (const g of candidates) {
         if (value <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue
         const h = evidenceAt(groups[g]!.table, stems, words, i)
         if (h === undefined) continue
@@ -119,20 +141,10 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
         table: compileEvidence(phrases, splitPhrase, stem),
       }
     })
-    // No prototype, so a stem such as "constructor" is an ordinary key.
-    const byFirstStem: Record<string, number[]> = Object.create(null)
-    groups.forEach((g, index) => {
-      for (const first of Object.keys(g.table.byFirst)) {
-        const list = Object.hasOwn(byFirstStem, first) ? byFirstStem[first]! : []
-        list.push(index)
-        byFirstStem[first] = list
-      }
-    })
     const compiled: KeywordsCompiled = {
       need: options.min ?? options.groups.length,
       attributed: options.section !== 'result' && options.section !== 'situation',
       groups,
-      byFirstStem,
     }
     if (options.section !== undefined) compiled.section = options.section
     return compiled

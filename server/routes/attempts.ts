@@ -28,7 +28,12 @@ import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
-import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
+import {
+  parseRowId,
+  refuseWritesWhileStorageFails,
+  WRITE_ERRORS,
+  type WriteRouteOptions,
+} from './write-limit'
 
 const noAttempt = (id: string) =>
   notFound(`No attempt with id '${id}'; GET /api/attempts lists the stored attempts`)
@@ -60,9 +65,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           404: errorSchema,
           409: errorSchema,
           413: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },
@@ -166,9 +169,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         response: {
           204: z.null().describe('Deleted.'),
           404: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },
@@ -197,9 +198,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           200: rescoreSchema,
           404: errorSchema,
           409: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },

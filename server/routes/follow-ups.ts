@@ -10,7 +10,12 @@ import { combineAnswer, probeCriterionId, reportDifference, type ScoreReport } f
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { followUpView, replacedReportView } from '../views'
-import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
+import {
+  parseRowId,
+  refuseWritesWhileStorageFails,
+  WRITE_ERRORS,
+  type WriteRouteOptions,
+} from './write-limit'
 
 export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const rubricFor = (id: string) => app.rubrics.get(id)
@@ -36,9 +41,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
           400: errorSchema,
           404: errorSchema,
           409: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },

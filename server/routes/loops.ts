@@ -30,7 +30,12 @@ import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
 import { type LoopLookups, loopSummaryView, loopView } from '../loop-views'
 import { scoreSoon } from '../score-queue'
-import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
+import {
+  parseRowId,
+  refuseWritesWhileStorageFails,
+  WRITE_ERRORS,
+  type WriteRouteOptions,
+} from './write-limit'
 
 const noLoop = (id: string) => notFound(`No loop with id '${id}'; GET /api/loops lists the loops`)
 
@@ -183,9 +188,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
           400: errorSchema,
           404: errorSchema,
           409: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },

@@ -31,7 +31,12 @@ import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { fitSoon } from '../story-queue'
 import { iso } from '../views'
-import { parseRowId, refuseWritesWhileStorageFails, type WriteRouteOptions } from './write-limit'
+import {
+  parseRowId,
+  refuseWritesWhileStorageFails,
+  WRITE_ERRORS,
+  type WriteRouteOptions,
+} from './write-limit'
 
 const noStory = (id: string) => notFound(`No story with id '${id}'; GET /api/stories lists the stories`)
 const wasDeleted = (d: DeletedStory) =>
@@ -47,9 +52,7 @@ const WRITE_RESPONSES = {
   404: errorSchema,
   410: errorSchema,
   413: errorSchema,
-  429: errorSchema,
-  503: errorSchema,
-  507: errorSchema,
+  ...WRITE_ERRORS,
 } as const
 
 export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
@@ -263,9 +266,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
           204: z.null().describe('Deleted.'),
           404: errorSchema,
           410: errorSchema,
-          429: errorSchema,
-          503: errorSchema,
-          507: errorSchema,
+          ...WRITE_ERRORS,
         },
       },
     },

@@ -3,6 +3,7 @@
 
 import type { RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { errorSchema } from '../../contract/common'
 import { writeRefusal } from '../../db/index'
 import { HttpError } from '../errors'
 
@@ -12,6 +13,9 @@ export interface WriteLimit {
   /** Milliseconds, or a string such as '1 minute'. */
   timeWindow: number | string
 }
+
+/** The error answers every write route can give: over the rate limit (429), storage refused (503), disk full (507). */
+export const WRITE_ERRORS = { 429: errorSchema, 503: errorSchema, 507: errorSchema } as const
 
 export interface WriteRouteOptions {
   writeConfig: { rateLimit?: RateLimitOptions }

@@ -11,7 +11,13 @@ import {
   type RubricError,
   type RubricSource,
 } from '../engine/index'
-import { RUBRIC_FILE, type RubricFolder, readRubricFolder, readRubricFolderAsync } from './rubric-files'
+import {
+  folderFingerprint,
+  RUBRIC_FILE,
+  type RubricFolder,
+  readRubricFolder,
+  readRubricFolderAsync,
+} from './rubric-files'
 import {
   buildRubricSet,
   type CompiledFolder,
@@ -99,6 +105,8 @@ export class RubricRegistry {
   /** Files that took too long to parse, with the text they had then. */
   private readonly tooSlow = new Map<string, string>()
   private again: Promise<void> | undefined
+  /** The folder as the last reload found it (folderFingerprint): the poll reloads when it has changed since. */
+  private fingerprint = ''
   /** Bumped on every reload, so callers can tell a reload happened. */
   generation = 0
   loadedAt = 0
@@ -170,6 +178,7 @@ export class RubricRegistry {
    * reads: used at start, before the server answers; the watcher uses `reloadAsync`.
    */
   reload(): void {
+    this.fingerprint = folderFingerprint(this.dir)
     this.apply(() => buildRubricSet(readRubricFolder(this.dir), this.current, this.parseKept))
   }
 
@@ -194,6 +203,7 @@ export class RubricRegistry {
   }
 
   private async readAndParse(): Promise<void> {
+    this.fingerprint = folderFingerprint(this.dir)
     try {
       const read = await readRubricFolderAsync(this.dir)
       const unparsed = read.sources.filter((s) => this.parsed.get(s.file)?.text !== s.text)
@@ -324,7 +334,14 @@ export class RubricRegistry {
   private checkFolder(): void {
     if (this.switching) return
     const now = folderIdentity(this.dir)
-    if (now === this.folder) return
+    if (now === this.folder) {
+      // A change the watcher did not report (file events are dropped now and then, for example when a file
+      // replaces a pipe or a link of the same name) is still picked up here, within one poll.
+      if (now !== undefined && this.timer === undefined && this.running === undefined) {
+        if (folderFingerprint(this.dir) !== this.fingerprint) this.scheduleReload()
+      }
+      return
+    }
     this.folder = now
     this.switching = true
     const old = this.watcher

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
 import { RubricRegistry } from '../../server/rubric-registry'
-import { makeRubricsDir, OWNERSHIP_RUBRIC, PRESSURE_RUBRIC } from './helpers'
+import { eventually, makeRubricsDir, OWNERSHIP_RUBRIC, PRESSURE_RUBRIC } from './helpers'
 
 const quiet = { info() {}, warn() {}, error() {} }
 let dirs: string[] = []
@@ -281,5 +281,22 @@ describe('a reload parses only what changed', () => {
     await live.reloadAsync()
     expect(state(live)).toEqual(before)
     expect(live.parseCount).toBe(count)
+  })
+})
+
+describe('a change the watcher does not report', () => {
+  test('is picked up by the folder poll, within a few polls', async () => {
+    const dir = folder()
+    const live = new RubricRegistry({ dir, log: quiet, pollMs: 50, debounceMs: 10 })
+    live.reload()
+    await live.watch()
+    try {
+      // The file watcher drops the event (as it can when a file replaces a pipe or a link of the same name).
+      await (live as unknown as { watcher: { close(): Promise<void> } }).watcher.close()
+      writeFileSync(join(dir, 'ownership.yaml'), OWNERSHIP_RUBRIC.replace('Ownership', 'Owning'))
+      await eventually(async () => (live.get('ownership')?.title === 'Owning' ? true : undefined), 3000)
+    } finally {
+      await live.close()
+    }
   })
 })

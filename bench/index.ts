@@ -3,6 +3,7 @@
 import { benchApi } from './api'
 import { benchClient } from './client'
 import { benchAdversarial, benchEngine } from './engine'
+import { benchRubricCheck } from './rubrics'
 import { benchScale } from './scale'
 import { benchStory } from './story'
 
@@ -78,6 +79,23 @@ rows.push([
   goal(`≤ ${fmt(story.goal)}× (${story.areaRubrics} × 0.7)`, story.ratio <= story.goal),
 ])
 
+// 1d. Checking rubrics: the shipped folder, and the same with a rubric of 500 prompts (the size limit).
+const rubricCheck = benchRubricCheck()
+rows.push(
+  [
+    'rubrics: check the shipped folder (reference)',
+    `${fmt(rubricCheck.shippedMillis)} ms`,
+    'compile and check',
+    '',
+  ],
+  [
+    'rubrics: check it with a 500-prompt rubric added',
+    `${fmt(rubricCheck.largeMillis)} ms`,
+    `${fmt(rubricCheck.ratio)}× the shipped folder`,
+    goal('≤ 2× (under 10 s where the shipped folder takes 5)', rubricCheck.ratio <= 2),
+  ],
+)
+
 // 2. API throughput: autocannon here, the server in a child process on a temp database.
 const api = await benchApi(5)
 rows.push(
@@ -150,7 +168,7 @@ for (const r of rows)
 console.log(
   `bench: engine_ratio=${fmt(engine.engineRatio)} engine_scaling=${fmt(engine.engineScaling)} ` +
     `adversarial_scaling=${fmt(worstScaling)} adversarial_ratio=${fmt(adv.worst.ratio)} ` +
-    `story_fit_ratio=${fmt(story.ratio)} ` +
+    `story_fit_ratio=${fmt(story.ratio)} rubric_check_ratio=${fmt(rubricCheck.ratio)} ` +
     `api_ratio=${fmt(api.apiRatio, 2)} list_ratio=${fmt(scale.listRatio)} trends_ratio=${fmt(scale.trendsRatio)} ` +
     `coverage_ratio=${fmt(scale.coverageRatio)} js_gzip_kb=${fmt(client.jsGzipKb)}`,
 )

@@ -354,13 +354,13 @@ describe('lints of the checker', () => {
     ])
   })
 
-  it('compiles and checks a rubric of 500 prompts in well under ten seconds', () => {
+  // How long this takes is measured by `npm run bench` (rubric_check_ratio), not asserted here.
+  it('compiles and checks a rubric of 500 prompts', () => {
     const prompts = Array.from(
       { length: 499 },
       (_, i) => `  - id: p-${i}\n    text: Tell me about a time number ${i}.\n`,
     ).join('')
     const text = mistake('prompts:\n', `prompts:\n${prompts}`)
-    const started = performance.now()
     const sources = [
       { file: 'rubrics/earn-trust.yaml', text: PARENT },
       { file: 'rubrics/deliver-results.yaml', text: OTHER },
@@ -368,7 +368,6 @@ describe('lints of the checker', () => {
     ]
     const { rubrics, errors } = compileRubrics(sources)
     checkRubrics(rubrics, sources)
-    expect(performance.now() - started).toBeLessThan(10_000)
     expect(errors).toEqual([])
     expect(rubrics.find((r) => r.id === 'draft')?.prompts).toHaveLength(500)
   })

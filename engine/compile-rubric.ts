@@ -5,6 +5,7 @@ import type { CheckKind, CompileLibrary } from './checks/check'
 import { CHECK_NAMES, CHECKS, type CheckName } from './checks/index'
 import { hashString, stableStringify } from './hash'
 import { CONCEPTS } from './lexicon/concepts'
+import { capital } from './parse-place'
 import type { ErrorAt } from './rubric-error-at'
 import { ADD_GROUPS, mergeGroups } from './rubric-merge'
 import { closest, didYouMean, show } from './rubric-messages'
@@ -288,8 +289,4 @@ export function compileRubric(
   // Not hashed: a draft scores as it will once it is published.
   if (data.draft === true) rubric.draft = true
   return { rubric, errors: warnings }
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -58,6 +58,11 @@ export function error(
   return { file: read.source.file, line, column, path: path.join('.'), ruleId, message }
 }
 
+/** A file's name without folder and extension: the id a rubric file is expected to have. */
+export function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
+}
+
 export function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -4,6 +4,7 @@
 import { compileRubric } from './compile-rubric'
 import {
   error,
+  fileStem,
   MAX_ERRORS_PER_FILE,
   type PathKey,
   position,
@@ -239,9 +240,6 @@ export function compileParsedRubrics(
 }
 
 /** A file's name without its folder and extension: `rubrics/earn-trust.yaml` → `earn-trust`. */
-function fileStem(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
-}
 
 /** Parses one rubric file; `parents` supplies the rubrics it may extend. */
 export function parseRubric(

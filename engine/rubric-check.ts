@@ -1,6 +1,7 @@
 // The instructors' checker: run every example of every rubric and report expectations and coverage.
 
 import { type RubricSource, rubricPlaces } from './parse'
+import { fileStem } from './parse-place'
 import { score } from './score'
 import type { CriterionStatus, Rubric, RubricError, ScoreReport } from './types'
 
@@ -42,7 +43,7 @@ export function checkRubrics(
   const byId = new Map(rubrics.map((r) => [r.id, r]))
   for (const rubric of rubrics) {
     prompts += rubric.prompts.length
-    const fileName = rubric.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
+    const fileName = fileStem(rubric.file)
     if (fileName !== rubric.id) {
       problem(
         rubric,

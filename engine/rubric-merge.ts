@@ -3,6 +3,7 @@
 
 import { z } from 'zod'
 import { CHECKS } from './checks/index'
+import { capital } from './parse-place'
 import type { ErrorAt } from './rubric-error-at'
 import { closest, didYouMean } from './rubric-messages'
 import type { PhraseList } from './rubric-phrases'
@@ -21,10 +22,6 @@ const addPhrasesSchema = z.strictObject({
   label: z.string().min(1).describe('The label of the inherited group to add phrases to.'),
   [ADD_PHRASES]: z.array(z.string().min(1)).min(1).describe('Phrases added to the inherited group.'),
 })
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}
 
 /** The inherited group a label names: the same label, else the same ignoring case. */
 function findGroup(groups: readonly Group[], label: string): number {

@@ -1,13 +1,10 @@
 // Lints of keyword phrases as a rubric file writes them: too many in a group, too long, or no words at all.
 
+import { capital } from './parse-place'
 import type { ErrorAt } from './rubric-error-at'
 import { show } from './rubric-messages'
 import { RUBRIC_LIMITS } from './schema'
 import type { RubricError } from './types'
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}
 
 /** Words of a keyword phrase: `…` skips words and `a/b` is one word of alternatives. */
 function phraseWords(phrase: string): string[] {

@@ -14,6 +14,7 @@ import {
   type RubricSource,
   rubricJsonSchema,
 } from '../../engine/index'
+import { fileStem } from '../../engine/parse-place'
 import { RUBRIC_FILE, type RubricFolder, readRubricFile, readRubricFolder } from '../rubric-files'
 import { buildRubricSet, RubricSet } from '../rubric-set'
 import { parseArgs } from './args'
@@ -157,11 +158,6 @@ function readPath(path: string): RubricFolder {
   return readRubricFile(path, shown(path))
 }
 
-/** A file's name without folder and extension: the id a rubric file is expected to have. */
-function stem(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
-}
-
 /**
  * `star rubrics check [PATH…]`: checks the rubric files given (files, or folders of them; by default the rubric
  * folder). The rubric folder in service is always loaded as the base, so a draft anywhere resolves its
@@ -194,11 +190,11 @@ export function rubricsCheckCommand(argv: string[], out: NodeJS.WritableStream):
     return p
   }
   const files = new Set(checked.files)
-  const ids = new Set(checked.sources.map((s) => parse(s).id ?? stem(s.file)))
+  const ids = new Set(checked.sources.map((s) => parse(s).id ?? fileStem(s.file)))
   // The base folder, when it is there; a base file the check gives again (or gives a replacement of) is left out.
   const base = paths.includes(baseDir) ? undefined : readBaseFolder(baseDir)
   const baseSources = (base?.sources ?? []).filter(
-    (s) => !files.has(s.file) && !ids.has(parse(s).id ?? stem(s.file)),
+    (s) => !files.has(s.file) && !ids.has(parse(s).id ?? fileStem(s.file)),
   )
   const all: RubricFolder = {
     sources: [...baseSources, ...checked.sources],

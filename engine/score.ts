@@ -57,6 +57,29 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
   return scoreAnalysis(analyze(text), rubric)
 }
 
+/** The criteria that count (weight above 0) and their total weight. */
+export function scoredCriteria(rubric: Rubric): { criteria: Criterion[]; totalWeight: number } {
+  const criteria = rubric.criteria.filter((c) => c.weight > 0)
+  return { criteria, totalWeight: criteria.reduce((sum, c) => sum + c.weight, 0) }
+}
+
+/** A check's fraction as it counts: a finite number from 0 to 1. */
+export function clampFraction(raw: number): number {
+  return Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : 0
+}
+
+/** The total before rounding: each criterion's share of 100 by weight times its fraction, summed in order. */
+export function rawScore(
+  criteria: readonly Criterion[],
+  fractionOf: (c: Criterion, i: number) => number,
+  totalWeight: number,
+): number {
+  return criteria.reduce(
+    (sum, c, i) => sum + (totalWeight === 0 ? 0 : (100 * c.weight * fractionOf(c, i)) / totalWeight),
+    0,
+  )
+}
+
 /**
  * The report for an answer already analysed with `analyze()`: what `score()` answers for the same text. One
  * analysis can be scored under several rubrics (an attempt under the rubric of every area its prompt trains);
@@ -64,8 +87,7 @@ export function score(answer: string, rubric: Rubric): ScoreReport {
  */
 export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
   const empty = analysis.words === 0
-  const criteria = rubric.criteria.filter((c) => c.weight > 0)
-  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0)
+  const { criteria, totalWeight } = scoredCriteria(rubric)
 
   const results: CriterionResult[] = []
   const fractions: number[] = []
@@ -76,7 +98,7 @@ export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
     const outcome: CheckResult = empty
       ? { fraction: 0, messages: [], fix: 'Write your answer: one real story, Situation to Result' }
       : runCheck(c, analysis)
-    const fraction = Number.isFinite(outcome.fraction) ? Math.min(1, Math.max(0, outcome.fraction)) : 0
+    const fraction = clampFraction(outcome.fraction)
     fractions.push(fraction)
     fixes.push(c.fix ?? outcome.fix)
     fixSections.push(outcome.fixSection)
@@ -92,10 +114,7 @@ export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
     })
   }
 
-  const raw = criteria.reduce(
-    (sum, c, i) => sum + (totalWeight === 0 ? 0 : (100 * c.weight * fractions[i]!) / totalWeight),
-    0,
-  )
+  const raw = rawScore(criteria, (_, i) => fractions[i]!, totalWeight)
   const total = clampScore(raw)
 
   const shortfalls: Shortfall[] = []

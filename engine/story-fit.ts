@@ -3,7 +3,7 @@
 
 import { type Analysis, analyze, round2 } from './analyze'
 import { isAreaKind } from './kinds'
-import { bandFor, clampScore, runCheck, statusOf } from './score'
+import { bandFor, clampFraction, clampScore, rawScore, runCheck, scoredCriteria, statusOf } from './score'
 import type { AreaKind, Criterion, CriterionStatus, Rubric } from './types'
 
 /** How a story fits one area rubric. */
@@ -49,8 +49,7 @@ export function storyFitOf(analysis: Analysis, rubrics: readonly Rubric[]): Stor
   const fractionOf = (c: Criterion): number => {
     let f = fractions.get(c)
     if (f === undefined) {
-      const raw = empty ? 0 : runCheck(c, analysis).fraction
-      f = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : 0
+      f = clampFraction(empty ? 0 : runCheck(c, analysis).fraction)
       fractions.set(c, f)
     }
     return f
@@ -62,23 +61,20 @@ export function storyFitOf(analysis: Analysis, rubrics: readonly Rubric[]): Stor
     const inherited = new Set<string>()
     for (const parent of rubric.extends) for (const c of byId.get(parent)?.criteria ?? []) inherited.add(c.id)
 
-    const criteria = rubric.criteria.filter((c) => c.weight > 0)
-    const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0)
-    let raw = 0
+    const { criteria, totalWeight } = scoredCriteria(rubric)
+    // The same sum as scoreAnalysis's: the score agrees to the last bit.
+    const score = clampScore(rawScore(criteria, fractionOf, totalWeight))
     let ownWeight = 0
     let ownCredit = 0
     const met: string[] = []
     for (const c of criteria) {
-      const fraction = fractionOf(c)
-      // The same sum, in the same order, as scoreAnalysis: the score agrees to the last bit.
-      raw += totalWeight === 0 ? 0 : (100 * c.weight * fraction) / totalWeight
       if (inherited.has(c.id)) continue
+      const fraction = fractionOf(c)
       const status = statusOf(fraction)
       ownWeight += c.weight
       ownCredit += c.weight * CREDIT[status]
       if (status === 'met') met.push(c.id)
     }
-    const score = clampScore(raw)
     fits.push({
       rubricId: rubric.id,
       kind: rubric.kind,

@@ -30,6 +30,7 @@ import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
 import {
   parseRowId,
+  promptTakingAnswers,
   refuseWritesWhileStorageFails,
   WRITE_ERRORS,
   type WriteRouteOptions,
@@ -71,15 +72,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     },
     async (request, reply) => {
       const { promptId, answer, durationMs } = request.body
-      const entry = app.rubrics.findPrompt(promptId)
-      const draft = entry === undefined ? app.rubrics.findDraftPrompt(promptId) : undefined
-      if (draft !== undefined) {
-        throw new HttpError(
-          409,
-          `Prompt '${promptId}' belongs to '${draft.rubric.id}', which is a draft: it takes no attempts until 'draft: true' is removed from ${draft.rubric.file}`,
-          'promptId',
-        )
-      }
+      const entry = promptTakingAnswers(app.rubrics, promptId)
       if (entry === undefined) {
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }

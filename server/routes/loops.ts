@@ -32,6 +32,7 @@ import { type LoopLookups, loopSummaryView, loopView } from '../loop-views'
 import { scoreSoon } from '../score-queue'
 import {
   parseRowId,
+  promptTakingAnswers,
   refuseWritesWhileStorageFails,
   WRITE_ERRORS,
   type WriteRouteOptions,
@@ -202,16 +203,8 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
         )
       }
       if (question.attemptId !== null) throw answeredTwice(loop.id, promptId, question.attemptId)
-      const entry = app.rubrics.findPrompt(promptId)
-      const draft = entry === undefined ? app.rubrics.findDraftPrompt(promptId) : undefined
-      if (draft !== undefined) {
-        // As POST /api/attempts: a draft's prompt takes no attempts, even in a loop started before it became one.
-        throw new HttpError(
-          409,
-          `Prompt '${promptId}' belongs to '${draft.rubric.id}', which is a draft: it takes no attempts until 'draft: true' is removed from ${draft.rubric.file}`,
-          'promptId',
-        )
-      }
+      // As POST /api/attempts: a draft's prompt takes no attempts, even in a loop started before it became one.
+      const entry = promptTakingAnswers(app.rubrics, promptId)
       const rubric = entry?.rubric ?? app.rubrics.get(question.rubricId)
       if (rubric === undefined) {
         throw new HttpError(

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { errorSchema } from '../../contract/common'
 import { writeRefusal } from '../../db/index'
 import { HttpError } from '../errors'
+import type { RegisteredPrompt, RubricRegistry } from '../rubric-registry'
 
 export interface WriteLimit {
   /** Requests per client address per time window. */
@@ -42,4 +43,24 @@ export function parseRowId(text: string): number | undefined {
   if (!/^[1-9]\d{0,15}$/.test(text)) return undefined
   const id = Number(text)
   return Number.isSafeInteger(id) ? id : undefined
+}
+
+/**
+ * The served prompt `promptId` names, for a route that stores an answer to it: a draft rubric's prompt takes no
+ * attempts (409, saying which line to remove); undefined when no rubric has the prompt.
+ */
+export function promptTakingAnswers(
+  rubrics: Pick<RubricRegistry, 'findPrompt' | 'findDraftPrompt'>,
+  promptId: string,
+): RegisteredPrompt | undefined {
+  const entry = rubrics.findPrompt(promptId)
+  const draft = entry === undefined ? rubrics.findDraftPrompt(promptId) : undefined
+  if (draft !== undefined) {
+    throw new HttpError(
+      409,
+      `Prompt '${promptId}' belongs to '${draft.rubric.id}', which is a draft: it takes no attempts until 'draft: true' is removed from ${draft.rubric.file}`,
+      'promptId',
+    )
+  }
+  return entry
 }

@@ -25,6 +25,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** A whole number of points, halves rounded away from zero: 17.24 → 17, −2.5 → −3. */
+/** A share from 0 to 1 as a whole percentage: 0.825 → "83%". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
 export function whole(n: number): number {
   return Math.sign(n) * Math.round(Math.abs(n)) || 0
 }

@@ -1,12 +1,11 @@
 // The Stories page's pure helpers: share levels and percentages, the matrix's column order, the practice link.
 
 import { describe, expect, it } from 'vitest'
-import { readDraft } from '../../client/format'
+import { percent, readDraft } from '../../client/format'
 import {
   fitLevel,
   fitsById,
   matrixColumns,
-  percent,
   practiceChoices,
   practiseWithStory,
 } from '../../client/pages/Stories/fit-view'

@@ -2,11 +2,9 @@
 // strongest and weakest principles; story reuse; and the Markdown export.
 import type { Debrief as DebriefData, Loop } from '../../../contract/loops'
 import { FollowUpList } from '../../components/Probes'
-import { signed, speakingTime } from '../../format'
+import { percent, signed, speakingTime } from '../../format'
 import { useTitle } from '../../hooks'
 import { useAppState } from '../../state'
-
-const pct = (n: number) => `${Math.round(n * 100)}%`
 
 export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData }) {
   const state = useAppState()
@@ -101,8 +99,8 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
               <span class="muted">· about {speakingTime(q.speakingSeconds)} to say</span>
             </p>
             <p class="star-balance">
-              STAR balance: Situation {pct(q.star.situation)} · Task {pct(q.star.task)} · Action{' '}
-              {pct(q.star.action)} · Result {pct(q.star.result)}
+              STAR balance: Situation {percent(q.star.situation)} · Task {percent(q.star.task)} · Action{' '}
+              {percent(q.star.action)} · Result {percent(q.star.result)}
             </p>
             <FollowUpList followUps={q.followUps} />
             {q.followUpGain !== null && (

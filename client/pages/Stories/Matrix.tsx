@@ -3,8 +3,9 @@
 
 import type { StorySummary } from '../../../contract/stories'
 import { AREA_KINDS, type AreaKind } from '../../../engine/kinds'
+import { percent } from '../../format'
 import { KIND_LABEL } from '../../state'
-import { fitLevel, fitsById, matrixColumns, percent } from './fit-view'
+import { fitLevel, fitsById, matrixColumns } from './fit-view'
 
 const LEVEL_WORDS = { strong: 'strong fit', some: 'fits', weak: 'weak fit', none: 'no fit' } as const
 

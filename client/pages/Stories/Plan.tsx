@@ -2,7 +2,7 @@
 // stretched across too many principles.
 
 import type { StoryPlanBody } from '../../../contract/stories'
-import { percent } from './fit-view'
+import { percent } from '../../format'
 
 export function Plan({ plan, titleOf }: { plan: StoryPlanBody; titleOf(id: string): string }) {
   const { limits } = plan

@@ -1,13 +1,13 @@
 // One story: its text, a new version, every version with how well it fitted, practising a prompt with it, deleting.
 
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Story, StoryFitBody } from '../../../contract/stories'
 import { ErrorBox, Loading } from '../../components/Status'
-import { dateTime, plural } from '../../format'
+import { dateTime, percent, plural } from '../../format'
 import { useLoad } from '../../hooks'
 import { useAppState } from '../../state'
-import { percent, practiceChoices, practiseWithStory } from './fit-view'
+import { practiceChoices, practiseWithStory } from './fit-view'
 import { StoryForm } from './StoryForm'
 
 /** Areas the story fits best, for the practice choices: the top three, at least one. */
@@ -84,10 +84,6 @@ export function StoryDetail({
   const [confirming, setConfirming] = useState(false)
   const [saved, setSaved] = useState('')
   const [deleteError, setDeleteError] = useState('')
-  useEffect(() => {
-    setConfirming(false)
-    setSaved('')
-  }, [id])
 
   if (story.state === 'loading') return <Loading label="Loading the story…" />
   if (story.state === 'error')

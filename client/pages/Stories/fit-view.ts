@@ -5,9 +5,6 @@ import type { StoryFitBody, StorySummary } from '../../../contract/stories'
 import type { AreaKind } from '../../../engine/kinds'
 import { writeDraft } from '../../format'
 
-/** A share as a whole percentage. */
-export const percent = (share: number) => `${Math.round(share * 100)}%`
-
 /** How well a story fits: for the cell's colour, and said in words beside it. */
 export function fitLevel(share: number): 'strong' | 'some' | 'weak' | 'none' {
   if (share >= 0.8) return 'strong'

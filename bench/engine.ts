@@ -1,11 +1,11 @@
 // Engine benchmark: median time to score a ~330-word answer, as a ratio to one tokenizer pass over the same text.
 
-import { compileRubrics } from '../engine/parse'
 import { score } from '../engine/score'
 import type { Rubric } from '../engine/types'
-import { readRubricFolder } from '../server/rubric-files'
 import { ADVERSARIAL_UNITS } from '../test/fixtures/adversarial-units'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
+import { shippedRubrics } from './data'
+import { median, time } from './timing'
 
 export interface EngineBench {
   words: number
@@ -20,32 +20,8 @@ export interface EngineBench {
   engineScaling: number
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
-/** Median microseconds per call, timing batches so that timer resolution does not dominate. */
-function time(fn: () => void, minMillis = 400, batch = 20): number {
-  // Warm up until the JIT has settled: at least 200 ms of calls before any sample counts.
-  const warm = performance.now() + 100
-  while (performance.now() < warm) fn()
-  const samples: number[] = []
-  const end = performance.now() + minMillis
-  while (performance.now() < end || samples.length < 15) {
-    const t0 = performance.now()
-    for (let i = 0; i < batch; i++) fn()
-    samples.push(((performance.now() - t0) * 1000) / batch)
-  }
-  return median(samples)
-}
-
-function loadRubrics(): Rubric[] {
-  return compileRubrics(readRubricFolder(new URL('../rubrics/', import.meta.url).pathname).sources).rubrics
-}
-
 export function benchEngine(): EngineBench {
-  const rubrics = loadRubrics()
+  const rubrics = shippedRubrics()
   const core = rubrics.find((r) => r.id === 'star-core')!
   // The largest rubric: the most criteria, then the most keyword phrases.
   const size = (r: Rubric) => r.criteria.length * 1000 + JSON.stringify(r.criteria).length
@@ -132,7 +108,7 @@ function fastestCall(fn: () => void, calls = 9): number {
  * ten times the text, and the slowest unit at the limit as a ratio to a normal answer of the same length.
  */
 export function benchAdversarial(chars = 20_000): AdversarialBench {
-  const core = loadRubrics().find((r) => r.id === 'star-core')!
+  const core = shippedRubrics().find((r) => r.id === 'star-core')!
   const repeatTo = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)
   // A normal answer of the same length: strong corpus answers, one after another.
   const strong = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'strong')

@@ -3,11 +3,11 @@
 // shared by the rubrics is checked once), so the ratio stays well under the number of rubrics.
 
 import { isAreaKind } from '../engine/kinds'
-import { compileRubrics } from '../engine/parse'
 import { score } from '../engine/score'
 import { storyFit } from '../engine/story-fit'
-import { readRubricFolder } from '../server/rubric-files'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
+import { shippedRubrics } from './data'
+import { median, time } from './timing'
 
 export interface StoryBench {
   words: number
@@ -22,29 +22,8 @@ export interface StoryBench {
   goal: number
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
-/** Median microseconds per call over batches, after a warm-up. */
-function time(fn: () => void, minMillis: number, batch: number): number {
-  const warm = performance.now() + 100
-  while (performance.now() < warm) fn()
-  const samples: number[] = []
-  const end = performance.now() + minMillis
-  while (performance.now() < end || samples.length < 9) {
-    const t0 = performance.now()
-    for (let i = 0; i < batch; i++) fn()
-    samples.push(((performance.now() - t0) * 1000) / batch)
-  }
-  return median(samples)
-}
-
 export function benchStory(): StoryBench {
-  const rubrics = compileRubrics(
-    readRubricFolder(new URL('../rubrics/', import.meta.url).pathname).sources,
-  ).rubrics
+  const rubrics = shippedRubrics()
   const areas = rubrics.filter((r) => isAreaKind(r.kind))
   // The reference: one Leadership Principle rubric, the kind of rubric a story is fitted to.
   const reference = rubrics.find((r) => r.id === 'ownership') ?? areas[0]!
@@ -67,8 +46,8 @@ export function benchStory(): StoryBench {
   // Interleaved rounds, median of each: a busy machine slows both figures of a round alike.
   const rounds = { score: [] as number[], fit: [] as number[] }
   for (let r = 0; r < 5; r++) {
-    rounds.score.push(time(one, 150, 10))
-    rounds.fit.push(time(fit, 250, 2))
+    rounds.score.push(time(one, 150, 10, 9))
+    rounds.fit.push(time(fit, 250, 2, 9))
   }
   if (sink === -1) console.log(sink)
   const scoreMicros = median(rounds.score)

@@ -1,6 +1,7 @@
 // What the server says has changed (GET /api/events), for pages that refresh their data without a reload.
 // One EventSource per page load, opened on the first listener and closed after the last; the browser
-// reconnects by itself when the server restarts.
+// reconnects by itself when the server restarts. Every (re)connection counts as a change too: a change made
+// while the stream was still connecting, or down, sends no event to this page, so listeners refetch then.
 
 import { useEffect, useRef } from 'preact/hooks'
 
@@ -21,9 +22,11 @@ function count(): number {
 function open(): void {
   if (source !== undefined || typeof EventSource === 'undefined') return
   const s = new EventSource('/api/events')
-  s.addEventListener('rubrics', () => {
+  const notify = () => {
     for (const listener of [...(listeners.get('rubrics') ?? [])]) listener()
-  })
+  }
+  s.addEventListener('rubrics', notify)
+  s.addEventListener('open', notify)
   source = s
 }
 

@@ -190,7 +190,7 @@ describe.skipIf(SKIP_E2E)('the rubric studio (e2e)', () => {
     await draftTag.waitFor()
     expect(await draftTag.count()).toBe(1)
     await page.unroute('**/api/rubrics')
-  })
+  }, 90_000)
 
   it('says how to switch saving on when it is off', async () => {
     await page.route('**/api/rubrics/studio', async (route) => {

@@ -87,9 +87,17 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
       expect(await page.getByTestId('loop-target').textContent()).toContain('2–3 minutes')
       await page.getByTestId('loop-answer').fill(ANSWERS[i]!)
       if (i === 1) {
-        // A reload mid-loop comes back to the same question, with the draft kept.
+        // A reload mid-loop comes back to the same question, with the draft kept and the clock still running
+        // from when the question was first shown, not from 0:00.
+        const seconds = async () => {
+          const [m, s] = ((await page.getByTestId('loop-timer').textContent()) ?? '').split(':').map(Number)
+          return (m ?? 0) * 60 + (s ?? 0)
+        }
+        await expect.poll(seconds).toBeGreaterThanOrEqual(2)
+        const before = await seconds()
         await page.reload()
         await page.getByTestId('loop-question').waitFor()
+        expect(await seconds()).toBeGreaterThanOrEqual(before)
         expect(await page.getByTestId('loop-answer').inputValue()).toBe(ANSWERS[1])
         expect(await page.locator('.eyebrow').first().textContent()).toContain('question 2 of 4')
       }

@@ -6,16 +6,28 @@ import type { Probe } from '../../../engine/types'
 import { ProbeCard } from '../../components/Probes'
 import { clock } from '../../format'
 import { useTitle } from '../../hooks'
-import { useAppState } from '../../state'
-
-/** A spoken answer should take 2–3 minutes: the timer says where the candidate stands. */
-const SPOKEN_MIN_MS = 120_000
-const SPOKEN_MAX_MS = 180_000
+import { spokenVerdict, useAppState } from '../../state'
 
 const draftKey = (loopId: number, promptId: string) => `starboard:loop:${loopId}:${promptId}`
 
-function useElapsed(running: boolean): number {
-  const started = useRef(Date.now())
+/**
+ * Time on this question, counted from when it was first shown: the start is kept beside the draft, so a reload
+ * (or coming back to the loop later) goes on counting instead of starting again from 0:00.
+ */
+function useElapsed(running: boolean, storage: Storage | undefined, key: string): number {
+  const started = useRef<number | null>(null)
+  if (started.current === null) {
+    const kept = Number(storage?.getItem(key) ?? Number.NaN)
+    if (Number.isFinite(kept) && kept > 0 && kept <= Date.now()) started.current = kept
+    else {
+      started.current = Date.now()
+      try {
+        storage?.setItem(key, String(started.current))
+      } catch {
+        // A full or blocked storage only means a reload starts the clock again.
+      }
+    }
+  }
   const [now, setNow] = useState(Date.now())
   useEffect(() => {
     if (!running) return
@@ -23,6 +35,15 @@ function useElapsed(running: boolean): number {
     return () => clearInterval(t)
   }, [running])
   return now - started.current
+}
+
+/** Forgets a question's draft and start time once its answer is stored; storage failing here changes nothing. */
+function forget(storage: Storage | undefined, keys: string[]): void {
+  try {
+    for (const k of keys) storage?.removeItem(k)
+  } catch {
+    // The answer is stored; a stale draft in a blocked storage is harmless.
+  }
 }
 
 export function LoopQuestion({
@@ -43,7 +64,8 @@ export function LoopQuestion({
   const [followUp, setFollowUp] = useState<{ probeId: string; answer: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const elapsed = useElapsed(probes === null)
+  const startedKey = `${key}:started`
+  const elapsed = useElapsed(probes === null, state.storage, startedKey)
   const frozen = useRef<number | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   useTitle(`Mock loop ${loop.id}: question ${index + 1}`)
@@ -87,16 +109,17 @@ export function LoopQuestion({
         durationMs: Math.round(frozen.current ?? elapsed),
         followUps: withFollowUp && followUp ? [followUp] : [],
       })
-      state.storage?.removeItem(key)
-      onAnswered()
     } catch (e) {
       setError((e as Error).message)
       setBusy(false)
+      return
     }
+    forget(state.storage, [key, startedKey])
+    onAnswered()
   }
 
   const time = frozen.current ?? elapsed
-  const verdict = time < SPOKEN_MIN_MS ? 'short' : time <= SPOKEN_MAX_MS ? 'on-target' : 'long'
+  const verdict = spokenVerdict(time)
   return (
     <>
       <p class="eyebrow">

@@ -88,6 +88,22 @@ describe.skipIf(SKIP_E2E)('what a candidate sees on every page (e2e)', () => {
     const options = await page.getByLabel('Area').locator('option').allTextContents()
     expect(options.some((o) => o.startsWith('Competency: '))).toBe(true)
     expect(options.filter((o) => /Competencie|Leadership Principles:|Themes:/.test(o))).toEqual([])
+    expect(options).toContain('Leadership Principle: Ownership')
+
+    // A draft rubric is not an area a candidate practises, so it is not offered as a filter.
+    await page.route('**/api/rubrics', async (route) => {
+      const res = await route.fetch()
+      const body = (await res.json()) as { rubrics: { id: string; draft?: true }[] }
+      await route.fulfill({
+        json: { rubrics: body.rubrics.map((r) => (r.id === 'ownership' ? { ...r, draft: true } : r)) },
+      })
+    })
+    await page.reload()
+    await page.getByTestId('chart-overall').locator('canvas').waitFor()
+    const withDraft = await page.getByLabel('Area').locator('option').allTextContents()
+    expect(withDraft.length).toBe(options.length - 1)
+    expect(withDraft).not.toContain('Leadership Principle: Ownership')
+    await page.unroute('**/api/rubrics')
   })
 
   it('passes axe-core with one h1 on every page, light, dark and at 375 px', async () => {

@@ -6,7 +6,7 @@ import { Chart, type ChartSeries, MAX_SERIES, SERIES_COLORS } from '../../compon
 import { Empty, ErrorBox, Loading } from '../../components/Status'
 import { bandClass, bestSource, coverageGroups, weakestCriteria } from '../../coverage'
 import { useLoad, useTitle } from '../../hooks'
-import { KIND_LABEL, KIND_SINGULAR, useAppState } from '../../state'
+import { KIND_LABEL, KIND_SINGULAR, offeredAreas, useAppState } from '../../state'
 
 const toSeconds = (period: string) => Date.parse(`${period}T00:00:00Z`) / 1000
 
@@ -87,7 +87,7 @@ export function TrendsPage() {
           Area
           <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
             <option value="">All areas</option>
-            {summaries
+            {offeredAreas(summaries)
               .filter((r) => r.kind !== 'general')
               .map((r) => (
                 <option key={r.id} value={r.id}>

@@ -3,7 +3,7 @@
 // see it until `draft: true` is removed.
 
 import { existsSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { stringify } from 'yaml'
 import type { Rubric } from '../../engine/index'
 import { RUBRIC_KINDS } from '../../engine/kinds'
@@ -57,6 +57,16 @@ function scaffold(id: string, kind: string, parent: Rubric, schemaPath: string):
 export function rubricsNewCommand(argv: string[], out: NodeJS.WritableStream): number {
   const args = parseArgs(argv, ['kind', 'extends', 'dir'], [])
   const [id, ...extra] = args.positional
+  // A path where the id goes (`new rubrics/craft`), or a folder after it (`new craft rubrics/`): say how to write it.
+  const pathLike = id !== undefined && /[\\/]|\.ya?ml$/i.test(id)
+  if (pathLike || (id !== undefined && extra.length === 1)) {
+    const given = pathLike ? id : join(extra[0]!, id)
+    const stem = basename(given).replace(/\.ya?ml$/i, '')
+    const folder = dirname(given)
+    throw new UsageError(
+      `give the rubric id alone and its folder with --dir: star rubrics new ${stem} --kind ${args.values.get('kind') ?? 'KIND'}${folder === '.' ? '' : ` --dir ${folder}`}`,
+    )
+  }
   if (id === undefined || extra.length > 0) {
     throw new UsageError('star rubrics new needs one rubric id, e.g. star rubrics new craft --kind value')
   }

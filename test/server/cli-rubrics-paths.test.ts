@@ -102,6 +102,24 @@ describe('star rubrics new', () => {
     )
   })
 
+  it.each([
+    [['rubrics/craft.yaml', '--kind', 'value'], 'star rubrics new craft --kind value --dir rubrics'],
+    [
+      ['/srv/team-rubrics/craft', '--kind', 'value'],
+      'star rubrics new craft --kind value --dir /srv/team-rubrics',
+    ],
+    [['craft', 'team-rubrics', '--kind', 'theme'], 'star rubrics new craft --kind theme --dir team-rubrics'],
+    [['craft.yml'], 'star rubrics new craft --kind KIND'],
+  ])(
+    'a path given as %j is answered with the command to write instead, and nothing is written',
+    async (args, fix) => {
+      const r = await runMain(['rubrics', 'new', ...args])
+      expect(r.status).toBe(2)
+      expect(r.stderr.split('\n')[0]).toBe(`star: give the rubric id alone and its folder with --dir: ${fix}`)
+      expect(r.stdout).toBe('')
+    },
+  )
+
   it('refuses an id whose file is already there, and a parent that does not exist', async () => {
     const dir = tempDir('star-new-')
     writeFileSync(join(dir, 'craft.yaml'), 'id: something-else\n')

@@ -2,7 +2,8 @@
 // their confusion, strong-vs-degraded wins, good-vs-weak separation, how much of its own principle a
 // targeted story earns (and the principle's rank), and whether one-sentence fixes pay.
 // Usage: npm run -s corpus [-- SET ...] [--errors]
-// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh (default: all of them).
+// SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh, holdout2, holdout2-styles,
+// holdout2-fixes (default: all of them).
 // Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
 // tuned on them (--errors is refused for them).
 
@@ -18,6 +19,9 @@ import {
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
+  HOLDOUT2_DIR,
+  HOLDOUT2_FIXES_DIR,
+  HOLDOUT2_STYLES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
@@ -42,6 +46,9 @@ const SETS = {
   fixes: { dir: FIXES_DIR, kind: 'fixes' },
   'holdout-fixes': { dir: HOLDOUT_FIXES_DIR, kind: 'fixes' },
   fresh: { dir: FRESH_DIR, kind: 'styled' },
+  holdout2: { dir: HOLDOUT2_DIR, kind: 'labelled' },
+  'holdout2-styles': { dir: HOLDOUT2_STYLES_DIR, kind: 'styled' },
+  'holdout2-fixes': { dir: HOLDOUT2_FIXES_DIR, kind: 'fixes' },
 } as const
 type SetName = keyof typeof SETS
 

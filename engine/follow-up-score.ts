@@ -5,7 +5,7 @@
 import { type Analysis, analyze } from './analyze'
 import type { CheckResult } from './checks/check'
 import { combineAnswer } from './probes'
-import { clampFraction, runCheck, scoreOutcomes } from './score'
+import { clampFraction, runCheck, scoreAnalysis, scoreOutcomes } from './score'
 import type { Criterion, Rubric, ScoreReport } from './types'
 
 /** The answer and its follow-ups, analysed once, ready to be scored under any number of rubrics. */
@@ -56,6 +56,7 @@ function bestOutcome(c: Criterion, stages: readonly Analysis[]): CheckResult {
 export function scoreFollowUpAnalysis(analysis: FollowUpAnalysis, rubric: Rubric): ScoreReport {
   const { stages } = analysis
   const whole = stages[stages.length - 1]!
+  if (stages.length === 1) return scoreAnalysis(whole, rubric)
   return scoreOutcomes(whole, rubric, (c) => bestOutcome(c, stages))
 }
 

@@ -23,7 +23,6 @@ import {
   loopOfAttempt,
   replaceAttemptReport,
 } from '../../db/index'
-import { combineAnswer } from '../../engine/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
@@ -210,9 +209,10 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         )
       }
       const tags = entry?.prompt.tags ?? attempt.tags
-      // The answer and its follow-ups are one story: a re-score scores them together, as they were scored.
-      const text = combineAnswer(attempt.answer, listFollowUps(app.db, id))
-      const scored = await scoreSoon(text, rubric, { tags, rubricFor })
+      // The answer and its follow-ups are one story: a re-score scores them together, as they were scored, and
+      // a follow-up only adds to what the answer earned.
+      const followUps = listFollowUps(app.db, id)
+      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, followUps)
       const report = scored.report()
       const replaced = replaceAttemptReport(app.db, id, {
         report,

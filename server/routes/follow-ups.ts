@@ -6,7 +6,7 @@ import { errorSchema } from '../../contract/common'
 import { followUpBody } from '../../contract/follow-ups'
 import { followUpAddedSchema } from '../../contract/loops'
 import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps } from '../../db/index'
-import { combineAnswer, probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
+import { probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { followUpView, replacedReportView } from '../views'
@@ -78,10 +78,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
       const followUp = { probeId, criterionId: criterion.id, question: criterion.probe, answer }
       const tags = entry?.prompt.tags ?? attempt.tags
-      const scored = await scoreSoon(combineAnswer(attempt.answer, [...earlier, followUp]), rubric, {
-        tags,
-        rubricFor,
-      })
+      // A follow-up only adds: what the answer (and the follow-ups before this one) earned stays.
+      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, [...earlier, followUp])
       const report = scored.report()
       const at = app.clock()
       let added: ReturnType<typeof addFollowUp>

@@ -24,7 +24,7 @@ import {
   listLoops,
   practiceByArea,
 } from '../../db/index'
-import { combineAnswer, probeCriterionId } from '../../engine/index'
+import { probeCriterionId } from '../../engine/index'
 import { badRequest, HttpError, notFound } from '../errors'
 import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
@@ -233,7 +233,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const together =
         followUps.length === 0
           ? alone
-          : await scoreSoon(combineAnswer(answer, followUps), rubric, { tags, rubricFor })
+          : await scoreSoon(answer, rubric, { tags, rubricFor }, followUps)
       const outcome = answerLoopQuestion(
         app.db,
         loop.id,

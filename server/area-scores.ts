@@ -18,12 +18,11 @@ function backfilledAreaScores(
   rubricFor: (id: string) => Rubric | undefined,
 ): AreaScore[] {
   let analysis: Analysis | undefined
-  return areaScoresOf(
-    (rubric) => scoreAnalysis((analysis ??= analyze(attempt.answer)), rubric),
-    attempt,
-    attempt.tags,
-    rubricFor,
-  )
+  const scoreUnder = (rubric: Rubric) => {
+    analysis ??= analyze(attempt.answer)
+    return scoreAnalysis(analysis, rubric)
+  }
+  return areaScoresOf(scoreUnder, attempt, attempt.tags, rubricFor)
 }
 
 /**

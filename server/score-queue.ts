@@ -43,7 +43,12 @@ const worker = new RubricThread<ScoreReply, Scored>(
 type FollowUpTexts = readonly { answer: string }[]
 
 /** Scores the answer on the worker thread, with its per-area scores from the same analysis. */
-function scoreOnWorker(answer: string, rubric: Rubric, areas: Areas, followUps: FollowUpTexts): Promise<Scored> {
+function scoreOnWorker(
+  answer: string,
+  rubric: Rubric,
+  areas: Areas,
+  followUps: FollowUpTexts,
+): Promise<Scored> {
   const areaRubrics = [...new Set(areas.tags)]
     .map((tag) => areas.rubricFor(tag))
     .filter((r): r is Rubric => r !== undefined)

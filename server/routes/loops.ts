@@ -231,9 +231,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const tags = entry?.prompt.tags ?? [question.rubricId]
       const alone = await scoreSoon(answer, rubric, { tags, rubricFor })
       const together =
-        followUps.length === 0
-          ? alone
-          : await scoreSoon(answer, rubric, { tags, rubricFor }, followUps)
+        followUps.length === 0 ? alone : await scoreSoon(answer, rubric, { tags, rubricFor }, followUps)
       const outcome = answerLoopQuestion(
         app.db,
         loop.id,

@@ -104,7 +104,8 @@ describe('scoreWithFollowUps', () => {
     expect(one.score).toBeGreaterThan(score(item.answer, rubric).score)
     expect(score(combineAnswer(item.answer, [first, second]), rubric).score).toBeLessThan(one.score)
     expect(two.score).toBeGreaterThanOrEqual(one.score)
-    two.criteria.forEach((c, i) => expect(c.score, c.id).toBeGreaterThanOrEqual(one.criteria[i]!.score))
+    for (const [i, c] of two.criteria.entries())
+      expect(c.score, c.id).toBeGreaterThanOrEqual(one.criteria[i]!.score)
     // The first follow-up's evidence is in the report's text, after the answer.
     const text = combineAnswer(item.answer, [first, second])
     const measured = two.criteria.find((c) => c.id === 'measurable-result')!

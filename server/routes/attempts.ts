@@ -183,7 +183,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
           "attempt's report; the old one is kept in its history, which holds the latest 20 (the oldest " +
           'is dropped). A report byte-identical to the stored one changes nothing and adds no history entry ' +
-          '(unchanged: true). Answers the per-criterion difference. The body is {} as JSON.',
+          '(unchanged: true). The answer and its follow-ups are scored together as when they were answered ' +
+          '(a follow-up only adds). Answers the per-criterion difference. The body is {} as JSON.',
         params: attemptParams,
         body: rescoreBody,
         response: {

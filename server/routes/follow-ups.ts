@@ -31,9 +31,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
         summary: "Answer one of an attempt's probes",
         description:
           'Stores the answer to a probe (probeId from the report’s probes) with the attempt, and scores the ' +
-          'answer and every follow-up together, as an interviewer hears them: that report becomes the ' +
-          'attempt’s, the one it replaces goes to its history, and `difference` says what the follow-up added. ' +
-          'Each probe is answered once.',
+          'answer and every follow-up together, as an interviewer hears them. A follow-up only adds: each ' +
+          'criterion keeps the best of what the answer earned alone and with each follow-up added, and the total ' +
+          'is computed from those, so answering never lowers the score. That report becomes the attempt’s, the ' +
+          'one it replaces goes to its history, and `difference` says what the follow-up added. Each probe is ' +
+          'answered once.',
         params: attemptParams,
         body: followUpBody,
         response: {

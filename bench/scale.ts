@@ -49,7 +49,7 @@ function seed(dbPath: string, count: number): number {
     const analysis = analyze(s.answer)
     const report = scoreAnalysis(analysis, entry.rubric)
     const areaScores = areaScoresOf(
-      () => analysis,
+      (rubric) => scoreAnalysis(analysis, rubric),
       report,
       entry.prompt.tags,
       (id) => byId.get(id),

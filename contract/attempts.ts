@@ -132,8 +132,9 @@ export const attemptSchema = attemptFactsSchema.extend({
   followUps: z
     .array(followUpSchema)
     .describe(
-      'Answers to probes, in order. The report scores the answer and these together; the report each ' +
-        'follow-up replaced is in history, with replacedAt equal to its createdAt.',
+      'Answers to probes, in order. The report scores the answer and these together, and a follow-up only ' +
+        'adds: no criterion earns less than it did for the answer alone. The report each follow-up replaced ' +
+        'is in history, with replacedAt equal to its createdAt.',
     ),
   loopId: z.number().int().nullable().describe('The mock loop this attempt answers a question of, if any.'),
 })

@@ -122,7 +122,10 @@ export const debriefQuestionSchema = z.object({
   followUpGain: z
     .number()
     .nullable()
-    .describe('Points the follow-ups added to the total; null without follow-ups.'),
+    .describe(
+      'Points the follow-ups added to the total (a follow-up only adds, so it is not below 0 unless the rubric ' +
+        'changed since); null without follow-ups.',
+    ),
 })
 
 export const debriefSchema = z.object({

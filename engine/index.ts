@@ -10,6 +10,12 @@ export {
   reportDifference,
 } from './difference'
 export {
+  analyzeFollowUps,
+  type FollowUpAnalysis,
+  scoreFollowUpAnalysis,
+  scoreWithFollowUps,
+} from './follow-up-score'
+export {
   compileParsedRubrics,
   compileRubrics,
   formatRubricError,

@@ -86,6 +86,26 @@ export function rawScore(
  * the checks only read it.
  */
 export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
+  return scoreOutcomes(analysis, rubric, (c) => runCheck(c, analysis))
+}
+
+/** What a criterion earns when there is no answer to read. */
+const emptyOutcome = (): CheckResult => ({
+  fraction: 0,
+  messages: [],
+  fix: 'Write your answer: one real story, Situation to Result',
+})
+
+/**
+ * The report for `analysis` with each scored criterion's outcome given by `outcomeOf` (what `scoreAnalysis`
+ * gives is `runCheck` on the same analysis): total, band, suggestions and probes all follow from those outcomes.
+ * An empty answer earns nothing on any criterion, whatever `outcomeOf` says.
+ */
+export function scoreOutcomes(
+  analysis: Analysis,
+  rubric: Rubric,
+  outcomeOf: (c: Criterion) => CheckResult,
+): ScoreReport {
   const empty = analysis.words === 0
   const { criteria, totalWeight } = scoredCriteria(rubric)
 
@@ -95,9 +115,7 @@ export function scoreAnalysis(analysis: Analysis, rubric: Rubric): ScoreReport {
   const fixSections: (Section | undefined)[] = []
   for (const c of criteria) {
     const max = totalWeight === 0 ? 0 : (100 * c.weight) / totalWeight
-    const outcome: CheckResult = empty
-      ? { fraction: 0, messages: [], fix: 'Write your answer: one real story, Situation to Result' }
-      : runCheck(c, analysis)
+    const outcome: CheckResult = empty ? emptyOutcome() : outcomeOf(c)
     const fraction = clampFraction(outcome.fraction)
     fractions.push(fraction)
     fixes.push(c.fix ?? outcome.fix)

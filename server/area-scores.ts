@@ -9,7 +9,7 @@ import {
   type Db,
   pendingAreaScoreBackfill,
 } from '../db/index'
-import { analyze, type Rubric } from '../engine/index'
+import { type Analysis, analyze, type Rubric, scoreAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 
 /** Per-area results of a stored attempt in the queue: its own report's for its rubric, the rest computed now. */
@@ -17,7 +17,12 @@ function backfilledAreaScores(
   attempt: AttemptToBackfill,
   rubricFor: (id: string) => Rubric | undefined,
 ): AreaScore[] {
-  return areaScoresOf(() => analyze(attempt.answer), attempt, attempt.tags, rubricFor)
+  let analysis: Analysis | undefined
+  const scoreUnder = (rubric: Rubric) => {
+    analysis ??= analyze(attempt.answer)
+    return scoreAnalysis(analysis, rubric)
+  }
+  return areaScoresOf(scoreUnder, attempt, attempt.tags, rubricFor)
 }
 
 /**

@@ -2,13 +2,7 @@
 // the engine (and types), so the scoring worker thread can run it too.
 
 import type { AreaCriterion, AreaScore } from '../db/index'
-import {
-  type Analysis,
-  type CriterionResult,
-  type Rubric,
-  type ScoreReport,
-  scoreAnalysis,
-} from '../engine/index'
+import type { CriterionResult, Rubric, ScoreReport } from '../engine/index'
 
 /** An engine criterion result reduced to what is stored per area (and posted back from the scoring worker). */
 function areaCriteria(criteria: readonly CriterionResult[] | readonly AreaCriterion[]): AreaCriterion[] {
@@ -18,12 +12,12 @@ function areaCriteria(criteria: readonly CriterionResult[] | readonly AreaCriter
 /**
  * The score and criteria of one answer under the rubric of every area in `tags`. The rubric that made `report`
  * gives the report's own score, band and criteria, so an attempt's main report and its results for its prompt's
- * area agree; every other rubric scores the same analysis (`analysis` is asked for it once, and only when some
- * rubric needs it). A tag whose rubric is not in service has no score: the answer is not judged by a rubric that
- * cannot be read.
+ * area agree; every other rubric scores the same answer with `scoreUnder`, called only for those rubrics (so an
+ * analysis it makes lazily is made only when some rubric needs it). A tag whose rubric is not in service has no
+ * score: the answer is not judged by a rubric that cannot be read.
  */
 export function areaScoresOf(
-  analysis: () => Analysis,
+  scoreUnder: (rubric: Rubric) => Pick<ScoreReport, 'score' | 'band' | 'criteria'>,
   report: Pick<ScoreReport, 'rubricId' | 'score' | 'band'> & {
     criteria: readonly CriterionResult[] | readonly AreaCriterion[]
   },
@@ -31,7 +25,6 @@ export function areaScoresOf(
   rubricFor: (id: string) => Rubric | undefined,
 ): AreaScore[] {
   const scores: AreaScore[] = []
-  let read: Analysis | undefined
   for (const tag of new Set(tags)) {
     if (tag === report.rubricId) {
       const { score, band } = report
@@ -40,8 +33,7 @@ export function areaScoresOf(
     }
     const rubric = rubricFor(tag)
     if (rubric === undefined) continue
-    read ??= analysis()
-    const { score, band, criteria } = scoreAnalysis(read, rubric)
+    const { score, band, criteria } = scoreUnder(rubric)
     scores.push({ rubricId: tag, score, band, criteria: areaCriteria(criteria) })
   }
   return scores

@@ -93,6 +93,9 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
   }
 }
 
+/** How a follow-up is scored, said where its difference is shown. */
+const ONLY_ADDS = 'A follow-up only adds: what the first answer earned stays.'
+
 const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`
 const percent = (n: number) => `${Math.round(n * 100)}%`
 const minutes = (seconds: number) =>
@@ -142,7 +145,7 @@ export function debriefMarkdown(loop: Loop, debrief: Debrief): string {
       const gain = q.followUpGain
       lines.push(
         '',
-        `The follow-up ${gain > 0 ? `added ${points(gain)}` : gain < 0 ? `cost ${points(-gain)}` : 'changed no points'}.`,
+        `The follow-up ${gain > 0 ? `added ${points(gain)}` : gain < 0 ? `cost ${points(-gain)}` : 'changed no points'}. ${ONLY_ADDS}`,
       )
     }
   })

@@ -4,7 +4,7 @@
 // already waiting here, the worker takes its share of them too, so the two threads score side by side.
 
 import type { AreaScore } from '../db/index'
-import { analyze, type Rubric, type ScoreReport, scoreAnalysis } from '../engine/index'
+import { analyzeFollowUps, type Rubric, type ScoreReport, scoreFollowUpAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 import type { ScoreJob, ScoreReply } from './score-worker'
 import { RubricThread, TurnQueue } from './thread-jobs'
@@ -39,8 +39,16 @@ const worker = new RubricThread<ScoreReply, Scored>(
   (m) => ('json' in m ? scored(m.json, m.areaScores) : new Error(m.failed)),
 )
 
+/** Follow-up answers to an attempt's probes, scored with the answer (see scoreFollowUpAnalysis). */
+type FollowUpTexts = readonly { answer: string }[]
+
 /** Scores the answer on the worker thread, with its per-area scores from the same analysis. */
-function scoreOnWorker(answer: string, rubric: Rubric, areas: Areas): Promise<Scored> {
+function scoreOnWorker(
+  answer: string,
+  rubric: Rubric,
+  areas: Areas,
+  followUps: FollowUpTexts,
+): Promise<Scored> {
   const areaRubrics = [...new Set(areas.tags)]
     .map((tag) => areas.rubricFor(tag))
     .filter((r): r is Rubric => r !== undefined)
@@ -48,6 +56,7 @@ function scoreOnWorker(answer: string, rubric: Rubric, areas: Areas): Promise<Sc
     (id, ref): ScoreJob => ({
       id,
       answer,
+      followUps: followUps.map((f) => f.answer),
       rubric: ref(rubric),
       tags: [...areas.tags],
       areas: areaRubrics.map(ref),
@@ -58,10 +67,15 @@ function scoreOnWorker(answer: string, rubric: Rubric, areas: Areas): Promise<Sc
 const queue = new TurnQueue()
 
 /** Scores the answer on this thread, with its per-area scores from the same analysis. */
-function scoreHere(answer: string, rubric: Rubric, areas: Areas): Scored {
-  const analysis = analyze(answer)
-  const report = scoreAnalysis(analysis, rubric)
-  const areaScores = areaScoresOf(() => analysis, report, areas.tags, areas.rubricFor)
+function scoreHere(answer: string, rubric: Rubric, areas: Areas, followUps: FollowUpTexts): Scored {
+  const analysis = analyzeFollowUps(answer, followUps)
+  const report = scoreFollowUpAnalysis(analysis, rubric)
+  const areaScores = areaScoresOf(
+    (r) => scoreFollowUpAnalysis(analysis, r),
+    report,
+    areas.tags,
+    areas.rubricFor,
+  )
   return scored(JSON.stringify(report), areaScores, report)
 }
 
@@ -76,9 +90,17 @@ function shareWithWorker(): boolean {
 
 /**
  * Scores `answer` with `rubric` without holding the event loop: short ones in a later turn, long ones on a worker,
- * and short ones shared with the worker while others wait. Either thread gives the same report.
+ * and short ones shared with the worker while others wait. Either thread gives the same report. With follow-ups,
+ * the answer and its follow-ups are scored together, and a follow-up only adds (scoreFollowUpAnalysis); the
+ * per-area scores are scored the same way.
  */
-export function scoreSoon(answer: string, rubric: Rubric, areas: Areas = NO_AREAS): Promise<Scored> {
-  if (answer.length > LONG_ANSWER || shareWithWorker()) return scoreOnWorker(answer, rubric, areas)
-  return queue.push(() => scoreHere(answer, rubric, areas))
+export function scoreSoon(
+  answer: string,
+  rubric: Rubric,
+  areas: Areas = NO_AREAS,
+  followUps: FollowUpTexts = [],
+): Promise<Scored> {
+  const length = followUps.reduce((n, f) => n + f.answer.length, answer.length)
+  if (length > LONG_ANSWER || shareWithWorker()) return scoreOnWorker(answer, rubric, areas, followUps)
+  return queue.push(() => scoreHere(answer, rubric, areas, followUps))
 }

@@ -3,13 +3,15 @@
 
 import { parentPort } from 'node:worker_threads'
 import type { AreaScore } from '../db/index'
-import { analyze, scoreAnalysis } from '../engine/index'
+import { analyzeFollowUps, scoreFollowUpAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 import { type RubricRef, rubricsByKey } from './thread-jobs'
 
 export interface ScoreJob {
   id: number
   answer: string
+  /** Follow-up answers scored with the answer (empty for an answer on its own). */
+  followUps: string[]
   rubric: RubricRef
   /** The prompt's tags, and the rubrics of the areas among them (for per-area scores from the same analysis). */
   tags: string[]
@@ -30,10 +32,13 @@ port.on('message', (job: ScoreJob) => {
   try {
     const rubric = known(job.rubric)
     const byId = new Map(job.areas.map((a) => [known(a).id, known(a)]))
-    const analysis = analyze(job.answer)
-    const report = scoreAnalysis(analysis, rubric)
+    const analysis = analyzeFollowUps(
+      job.answer,
+      job.followUps.map((answer) => ({ answer })),
+    )
+    const report = scoreFollowUpAnalysis(analysis, rubric)
     const areaScores = areaScoresOf(
-      () => analysis,
+      (r) => scoreFollowUpAnalysis(analysis, r),
       report,
       job.tags,
       (id) => byId.get(id),

@@ -85,23 +85,36 @@ export function ProbeCard({
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
-/** The follow-ups given so far, each question with its answer. */
-export function FollowUpList({ followUps }: { followUps: readonly FollowUp[] }) {
+/** How a follow-up is scored, said wherever what it added is shown. */
+export const ONLY_ADDS = 'A follow-up only adds: what your first answer earned stays.'
+
+/** The follow-ups given so far, each question with its answer, and what it added when `gains` has it. */
+export function FollowUpList({
+  followUps,
+  gains,
+}: {
+  followUps: readonly FollowUp[]
+  gains?: ReadonlyMap<string, ReportDifference>
+}) {
   if (followUps.length === 0) return null
   return (
     <ol class="follow-ups" data-testid="follow-ups">
-      {followUps.map((f) => (
-        <li key={f.probeId}>
-          <p class="probe-question">{f.question}</p>
-          <blockquote>{f.answer}</blockquote>
-        </li>
-      ))}
+      {followUps.map((f) => {
+        const gain = gains?.get(f.probeId)
+        return (
+          <li key={f.probeId}>
+            <p class="probe-question">{f.question}</p>
+            <blockquote>{f.answer}</blockquote>
+            {gain && <FollowUpGain difference={gain} />}
+          </li>
+        )
+      })}
     </ol>
   )
 }
 
-/** What follow-ups added: the change in total, and each criterion that moved. */
-export function FollowUpGain({ difference }: { difference: ReportDifference }) {
+/** What a follow-up added: the change in total, and each criterion that moved. */
+function FollowUpGain({ difference }: { difference: ReportDifference }) {
   const moved = difference.criteria.filter((c) => c.change !== 0)
   return (
     <p class="follow-up-gain" data-testid="follow-up-gain">
@@ -120,7 +133,7 @@ export function FollowUpGain({ difference }: { difference: ReportDifference }) {
           ))}
         </>
       )}
-      .
+      . <span class="muted">{ONLY_ADDS}</span>
     </p>
   )
 }

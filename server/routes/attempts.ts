@@ -23,7 +23,6 @@ import {
   loopOfAttempt,
   replaceAttemptReport,
 } from '../../db/index'
-import { combineAnswer } from '../../engine/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
@@ -184,7 +183,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           "Scores the stored answer with the prompt's rubric as it is now. The new report becomes the " +
           "attempt's report; the old one is kept in its history, which holds the latest 20 (the oldest " +
           'is dropped). A report byte-identical to the stored one changes nothing and adds no history entry ' +
-          '(unchanged: true). Answers the per-criterion difference. The body is {} as JSON.',
+          '(unchanged: true). The answer and its follow-ups are scored together as when they were answered ' +
+          '(a follow-up only adds). Answers the per-criterion difference. The body is {} as JSON.',
         params: attemptParams,
         body: rescoreBody,
         response: {
@@ -210,9 +210,10 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         )
       }
       const tags = entry?.prompt.tags ?? attempt.tags
-      // The answer and its follow-ups are one story: a re-score scores them together, as they were scored.
-      const text = combineAnswer(attempt.answer, listFollowUps(app.db, id))
-      const scored = await scoreSoon(text, rubric, { tags, rubricFor })
+      // The answer and its follow-ups are one story: a re-score scores them together, as they were scored, and
+      // a follow-up only adds to what the answer earned.
+      const followUps = listFollowUps(app.db, id)
+      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, followUps)
       const report = scored.report()
       const replaced = replaceAttemptReport(app.db, id, {
         report,

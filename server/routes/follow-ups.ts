@@ -6,7 +6,7 @@ import { errorSchema } from '../../contract/common'
 import { followUpBody } from '../../contract/follow-ups'
 import { followUpAddedSchema } from '../../contract/loops'
 import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps } from '../../db/index'
-import { combineAnswer, probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
+import { probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { followUpView, replacedReportView } from '../views'
@@ -31,9 +31,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
         summary: "Answer one of an attempt's probes",
         description:
           'Stores the answer to a probe (probeId from the report’s probes) with the attempt, and scores the ' +
-          'answer and every follow-up together, as an interviewer hears them: that report becomes the ' +
-          'attempt’s, the one it replaces goes to its history, and `difference` says what the follow-up added. ' +
-          'Each probe is answered once.',
+          'answer and every follow-up together, as an interviewer hears them. A follow-up only adds: each ' +
+          'criterion keeps the best of what the answer earned alone and with each follow-up added, and the total ' +
+          'is computed from those, so answering never lowers the score. That report becomes the attempt’s, the ' +
+          'one it replaces goes to its history, and `difference` says what the follow-up added. Each probe is ' +
+          'answered once.',
         params: attemptParams,
         body: followUpBody,
         response: {
@@ -78,10 +80,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
       const followUp = { probeId, criterionId: criterion.id, question: criterion.probe, answer }
       const tags = entry?.prompt.tags ?? attempt.tags
-      const scored = await scoreSoon(combineAnswer(attempt.answer, [...earlier, followUp]), rubric, {
-        tags,
-        rubricFor,
-      })
+      // A follow-up only adds: what the answer (and the follow-ups before this one) earned stays.
+      const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, [...earlier, followUp])
       const report = scored.report()
       const at = app.clock()
       let added: ReturnType<typeof addFollowUp>

@@ -24,7 +24,7 @@ import {
   listLoops,
   practiceByArea,
 } from '../../db/index'
-import { combineAnswer, probeCriterionId } from '../../engine/index'
+import { probeCriterionId } from '../../engine/index'
 import { badRequest, HttpError, notFound } from '../errors'
 import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
@@ -180,7 +180,8 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
         description:
           'Scores the answer with the rubric of its prompt and stores it as an attempt linked to the loop. ' +
           'followUps answer probes of that report (probe-<criterionId>); the answer and its follow-ups are ' +
-          'scored together, and the report of the answer alone stays in the attempt’s history. Each question ' +
+          'scored together, a follow-up only adding (no criterion earns less than the answer alone did), and ' +
+          'the report of the answer alone stays in the attempt’s history. Each question ' +
           'is answered once (409 after); a question whose rubric became a draft takes no answer (409).',
         params: loopParams,
         body: loopAnswerBody,
@@ -231,9 +232,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const tags = entry?.prompt.tags ?? [question.rubricId]
       const alone = await scoreSoon(answer, rubric, { tags, rubricFor })
       const together =
-        followUps.length === 0
-          ? alone
-          : await scoreSoon(combineAnswer(answer, followUps), rubric, { tags, rubricFor })
+        followUps.length === 0 ? alone : await scoreSoon(answer, rubric, { tags, rubricFor }, followUps)
       const outcome = answerLoopQuestion(
         app.db,
         loop.id,

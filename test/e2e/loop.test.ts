@@ -195,6 +195,39 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     )
     expect(after).toBeGreaterThanOrEqual(before)
     await checkEveryMode('attempt-follow-up')
+
+    // A second follow-up shows its own gain, not what the two added together; a reload shows the same.
+    const second = page.getByTestId('probe').first()
+    await second.getByTestId('probe-open').click()
+    await second
+      .getByTestId('probe-answer')
+      .fill(
+        'Looking back, I learned to agree the review checklist first; next time I would write it down before the first review.',
+      )
+    await second.getByTestId('probe-submit').click()
+    const gains = page.getByTestId('follow-up-gain')
+    await gains.nth(1).waitFor()
+    const final = Number(
+      await page
+        .getByTestId('score')
+        .first()
+        .textContent()
+        .then((t) => /\d+/.exec(t ?? '')?.[0]),
+    )
+    const shown = async () => (await gains.allTextContents()).map(gainOf)
+    expect(await shown()).toEqual([after - before, final - after])
+    for (const text of await gains.allTextContents()) expect(text).toContain('A follow-up only adds')
+    await page.reload()
+    await gains.nth(1).waitFor()
+    expect(await shown()).toEqual([after - before, final - after])
     expect(e2e.pageErrors).toEqual([])
   })
 })
+
+/** The points a follow-up's gain line says it added (negative for a cost). */
+function gainOf(text: string): number {
+  const m = /^The follow-up (added|cost) (\d+) point/.exec(text)
+  if (m) return m[1] === 'added' ? Number(m[2]) : -Number(m[2])
+  expect(text).toMatch(/^The follow-up did not change the total/)
+  return 0
+}

@@ -1,7 +1,15 @@
 // Follow-ups: answering a probe scores answer and follow-up together, keeps the answer-alone report, says what it added.
 
+import { fileURLToPath } from 'node:url'
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, test } from 'vitest'
+import { attemptAreaScores } from '../../db/schema'
+import { combineAnswer, score, scoreWithFollowUps } from '../../engine/index'
+import { shippedRubrics } from '../engine/helpers'
+import { PRIVACY_ANSWER, PRIVACY_PROMPT, WE_MEASURED } from '../fixtures/follow-ups'
 import { startApp, type TestApp } from './helpers'
+
+const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -135,5 +143,54 @@ describe('POST /api/attempts/:id/follow-ups', () => {
       'probe-measurable-result',
       'probe-reflection',
     ])
+  })
+
+  test('a "we measured" follow-up on a Success-and-Scale answer adds points instead of costing 8', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const rubrics = shippedRubrics()
+    const rubric = rubrics.get('success-and-scale-bring-broad-responsibility')!
+    const stored = await post('/api/attempts', { promptId: PRIVACY_PROMPT, answer: PRIVACY_ANSWER })
+    expect(stored.statusCode, stored.body).toBe(201)
+    const { id, report: alone } = stored.json()
+    expect(alone.probes.map((p: { id: string }) => p.id)).toContain('probe-responsible-result')
+    const followUp = { probeId: 'probe-responsible-result', answer: WE_MEASURED }
+    // The case: scored as one text with the answer, this follow-up lowered the total by 8.
+    expect(score(combineAnswer(PRIVACY_ANSWER, [followUp]), rubric).score).toBe(alone.score - 8)
+
+    t.clock.now += 60_000
+    const res = await post(`/api/attempts/${id}/follow-ups`, followUp)
+    expect(res.statusCode, res.body).toBe(201)
+    const body = res.json()
+    expect(body.report).toEqual(scoreWithFollowUps(PRIVACY_ANSWER, [followUp], rubric))
+    expect(body.report.score).toBeGreaterThan(alone.score)
+    expect(body.difference.score).toBe(body.report.score - alone.score)
+    for (const c of body.difference.criteria) expect(c.change, c.criterionId).toBeGreaterThanOrEqual(0)
+    const wider = body.difference.criteria.find(
+      (c: { criterionId: string }) => c.criterionId === 'responsible-result',
+    )
+    expect(wider.change).toBeGreaterThan(0)
+
+    // The prompt's other areas are judged the same way: no area lost what the answer earned there.
+    const areas = t.app.db.select().from(attemptAreaScores).where(eq(attemptAreaScores.attemptId, id)).all()
+    expect(areas.map((a) => a.rubricId).sort()).toEqual(
+      [
+        'earn-trust',
+        'insist-on-the-highest-standards',
+        'success-and-scale-bring-broad-responsibility',
+        'system-design',
+      ]
+        .filter((r) => rubrics.has(r))
+        .sort(),
+    )
+    for (const a of areas) {
+      const area = rubrics.get(a.rubricId)!
+      expect(a.score, a.rubricId).toBe(scoreWithFollowUps(PRIVACY_ANSWER, [followUp], area).score)
+      expect(a.score, a.rubricId).toBeGreaterThanOrEqual(score(PRIVACY_ANSWER, area).score)
+    }
+
+    // A re-score scores the answer and its follow-up the same way: nothing changes.
+    const rescore = (await post(`/api/attempts/${id}/rescore`)).json()
+    expect(rescore.unchanged).toBe(true)
+    expect(rescore.report.score).toBe(body.report.score)
   })
 })

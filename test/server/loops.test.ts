@@ -4,9 +4,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
+import { combineAnswer, score, scoreWithFollowUps } from '../../engine/index'
 import { planLoop } from '../../server/loop-plan'
 import { shippedRubrics } from '../engine/helpers'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
+import { PRIVACY_ANSWER, WE_MEASURED } from '../fixtures/follow-ups'
 import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp } from './helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
@@ -286,6 +288,41 @@ describe('a full loop', () => {
       await t.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  test('scores a follow-up so it only adds, and the debrief and a re-score show the same', async () => {
+    t = await startApp({ rubricsDir: RUBRICS })
+    const principle = 'success-and-scale-bring-broad-responsibility'
+    const rubric = shippedRubrics().get(principle)!
+    const loop = await start({ size: 2, principles: [principle], seed: 'follow-up' })
+    const q = loop.questions.find((x) => x.rubricId === principle)!
+    const followUp = { probeId: 'probe-responsible-result', answer: WE_MEASURED }
+    const alone = score(PRIVACY_ANSWER, rubric)
+    // Scored as one text with the answer, this follow-up cost 8 points.
+    expect(score(combineAnswer(PRIVACY_ANSWER, [followUp]), rubric).score).toBe(alone.score - 8)
+    const res = await post(`/api/loops/${loop.id}/answers`, {
+      promptId: q.promptId,
+      answer: PRIVACY_ANSWER,
+      followUps: [followUp],
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().report).toEqual(scoreWithFollowUps(PRIVACY_ANSWER, [followUp], rubric))
+    expect(res.json().report.score).toBeGreaterThan(alone.score)
+    const other = loop.questions.find((x) => x !== q)!
+    await post(`/api/loops/${loop.id}/answers`, { promptId: other.promptId, answer: stories[1] })
+
+    const debrief = (await get(`/api/loops/${loop.id}`)).json().debrief
+    const asked = debrief.questions.find((x: { promptId: string }) => x.promptId === q.promptId)
+    expect(asked.score).toBe(res.json().report.score)
+    expect(asked.followUpGain).toBe(res.json().report.score - alone.score)
+    expect(asked.followUpGain).toBeGreaterThan(0)
+    const md = (await get(`/api/loops/${loop.id}/debrief.md`)).body
+    expect(md).toContain(
+      `The follow-up added ${asked.followUpGain} points. A follow-up only adds: what the first answer earned stays.`,
+    )
+    // A re-score of the loop's attempt scores answer and follow-up the same way.
+    const rescore = (await post(`/api/attempts/${res.json().attemptId}/rescore`)).json()
+    expect(rescore.unchanged).toBe(true)
   })
 
   test('is documented in the OpenAPI document', async () => {

@@ -1,19 +1,12 @@
-// The attempt's follow-up round: the interviewer's probes, answering one, and what the answers added.
+// The attempt's follow-up round: the interviewer's probes, answering one, and what each answer added.
 import { useState } from 'preact/hooks'
 import type { Attempt } from '../../../contract/attempts'
 import type { FollowUp } from '../../../contract/follow-ups'
-import { type ReportDifference, reportDifference } from '../../../engine/difference'
+import type { ReportDifference } from '../../../engine/difference'
 import type { ScoreReport } from '../../../engine/types'
-import { FollowUpGain, FollowUpList, openProbes, ProbeCard } from '../../components/Probes'
+import { FollowUpList, ONLY_ADDS, openProbes, ProbeCard } from '../../components/Probes'
 import { useAppState } from '../../state'
-
-/** What the follow-ups added: the report the first one replaced (kept in the history) against the current one. */
-function followUpDifference(attempt: Attempt, report: ScoreReport): ReportDifference | null {
-  const first = attempt.followUps[0]
-  if (first === undefined) return null
-  const before = attempt.history.find((h) => h.replacedAt === first.createdAt)
-  return before === undefined ? null : reportDifference(before.report, report)
-}
+import { followUpGains } from './follow-up-gains'
 
 export function FollowUpSection({
   attempt,
@@ -24,14 +17,17 @@ export function FollowUpSection({
   attempt: Attempt
   report: ScoreReport
   followUps: readonly FollowUp[]
-  onAnswered: (report: ScoreReport, followUp: FollowUp, difference: ReportDifference) => void
+  onAnswered: (report: ScoreReport, followUp: FollowUp) => void
 }) {
   const state = useAppState()
   const [busy, setBusy] = useState('')
   const [error, setError] = useState<{ probeId: string; message: string } | null>(null)
-  const [added, setAdded] = useState<ReportDifference | null>(null)
+  // What each follow-up added: those stored when the page loaded from the attempt's history, those answered here
+  // from the server's answer (the history loaded with the page does not hold the reports they replaced).
+  const [gains, setGains] = useState<ReadonlyMap<string, ReportDifference>>(() =>
+    followUpGains(attempt.followUps, attempt.history, attempt.report),
+  )
   const open = openProbes(report.probes, followUps)
-  const overall = added ?? followUpDifference(attempt, report)
   if (open.length === 0 && followUps.length === 0) return null
 
   async function answer(probeId: string, text: string) {
@@ -43,14 +39,9 @@ export function FollowUpSection({
     setError(null)
     try {
       const result = await state.api.followUp(attempt.id, { probeId, answer: text })
-      // Against the report before any follow-up, when there was one already; else against this one.
-      const base =
-        followUps.length === 0
-          ? result.difference
-          : (followUpDifference({ ...attempt, followUps: [...followUps] }, result.report) ??
-            result.difference)
-      setAdded(base)
-      onAnswered(result.report, result.followUp, base)
+      // The server's difference is this follow-up's own: the report it replaced against the one it made.
+      setGains((g) => new Map(g).set(result.followUp.probeId, result.difference))
+      onAnswered(result.report, result.followUp)
     } catch (e) {
       setError({ probeId, message: (e as Error).message })
     } finally {
@@ -61,17 +52,12 @@ export function FollowUpSection({
   return (
     <section class="probes card" aria-labelledby="probes-title" data-testid="probes">
       <h2 id="probes-title">Follow-up questions</h2>
-      {followUps.length > 0 && (
-        <>
-          <FollowUpList followUps={followUps} />
-          {overall && <FollowUpGain difference={overall} />}
-        </>
-      )}
+      {followUps.length > 0 && <FollowUpList followUps={followUps} gains={gains} />}
       {open.length > 0 && (
         <>
           <p class="muted">
             An interviewer would ask next. Answer one: it is scored together with your answer, as the whole
-            story is what counts.
+            story is what counts. {ONLY_ADDS}
           </p>
           <ol class="probe-list">
             {open.map((p) => (

@@ -1,7 +1,7 @@
 // The loop's debrief: per question score, band, STAR balance and probe answers; per principle a verdict; the
 // strongest and weakest principles; story reuse; and the Markdown export.
 import type { Debrief as DebriefData, Loop } from '../../../contract/loops'
-import { FollowUpList } from '../../components/Probes'
+import { FollowUpList, ONLY_ADDS } from '../../components/Probes'
 import { percent, signed, speakingTime } from '../../format'
 import { useTitle } from '../../hooks'
 import { useAppState } from '../../state'
@@ -104,7 +104,10 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             </p>
             <FollowUpList followUps={q.followUps} />
             {q.followUpGain !== null && (
-              <p class="follow-up-gain">The follow-up changed the score by {signed(q.followUpGain)}.</p>
+              <p class="follow-up-gain">
+                The follow-up changed the score by {signed(q.followUpGain)}.{' '}
+                <span class="muted">{ONLY_ADDS}</span>
+              </p>
             )}
           </li>
         ))}

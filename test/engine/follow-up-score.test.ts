@@ -1,0 +1,209 @@
+// scoreWithFollowUps: a follow-up adds to the story and never takes from it; the report stays consistent with
+// the points it shows.
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { analyzeFollowUps, scoreFollowUpAnalysis, scoreWithFollowUps } from '../../engine/follow-up-score'
+import { combineAnswer } from '../../engine/probes'
+import { bandFor, score } from '../../engine/score'
+import type { ScoreReport } from '../../engine/types'
+import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
+import { PRIVACY_ANSWER, WE_MEASURED } from '../fixtures/follow-ups'
+import { shippedRubrics } from './helpers'
+
+const rubrics = shippedRubrics()
+const corpus = loadCorpus(CORPUS_DIR)
+const SUCCESS = rubrics.get('success-and-scale-bring-broad-responsibility')!
+
+const points = (r: ScoreReport, id: string) => r.criteria.find((c) => c.id === id)!.score
+
+describe('scoreWithFollowUps', () => {
+  it('is score() of the answer when there is no follow-up, or only blank ones', () => {
+    for (const item of corpus.slice(0, 10)) {
+      const rubric = rubrics.get(item.tags[0]!) ?? rubrics.get('star-core')!
+      const alone = JSON.stringify(score(item.answer, rubric))
+      expect(JSON.stringify(scoreWithFollowUps(item.answer, [], rubric))).toBe(alone)
+      expect(JSON.stringify(scoreWithFollowUps(item.answer, [{ answer: '  \n ' }], rubric))).toBe(alone)
+    }
+  })
+
+  it('keeps what a "we measured" follow-up used to cost: the answer lost 8 points when scored as one text', () => {
+    const alone = score(PRIVACY_ANSWER, SUCCESS)
+    expect(alone.probes.map((p) => p.id)).toContain('probe-responsible-result')
+    const text = combineAnswer(PRIVACY_ANSWER, [{ answer: WE_MEASURED }])
+    // The case this guards: scored as one text, the follow-up cost the STAR order and the "I" of the answer.
+    const asOneText = score(text, SUCCESS)
+    expect(asOneText.score - alone.score).toBe(-8)
+    expect(points(asOneText, 'star-structure')).toBeLessThan(points(alone, 'star-structure'))
+    expect(points(asOneText, 'ownership')).toBeLessThan(points(alone, 'ownership'))
+
+    const report = scoreWithFollowUps(PRIVACY_ANSWER, [{ answer: WE_MEASURED }], SUCCESS)
+    expect(report.score).toBeGreaterThan(alone.score)
+    // What the answer earned stays; what the follow-up adds (the wider effect measured) counts.
+    expect(points(report, 'star-structure')).toBe(points(alone, 'star-structure'))
+    expect(points(report, 'ownership')).toBe(points(alone, 'ownership'))
+    expect(points(report, 'responsible-result')).toBeGreaterThan(points(alone, 'responsible-result'))
+    expect(points(report, 'responsible-result')).toBe(points(asOneText, 'responsible-result'))
+    // The report describes the whole story: its sentences end with the follow-up's.
+    expect(report.sentences.at(-1)!.text).toBe(WE_MEASURED)
+    expect(report.sentences.map((s) => s.text)).toEqual(asOneText.sentences.map((s) => s.text))
+  })
+
+  it('takes each criterion from the better of the answer alone and the answer with follow-ups, messages and all', () => {
+    const alone = score(PRIVACY_ANSWER, SUCCESS)
+    const text = combineAnswer(PRIVACY_ANSWER, [{ answer: WE_MEASURED }])
+    const together = score(text, SUCCESS)
+    const report = scoreWithFollowUps(PRIVACY_ANSWER, [{ answer: WE_MEASURED }], SUCCESS)
+    let kept = 0
+    report.criteria.forEach((c, i) => {
+      const a = alone.criteria[i]!
+      const t = together.criteria[i]!
+      const from = a.score > t.score ? a : t
+      if (from === a) kept++
+      // Points, status and messages come together from one of the two, never mixed.
+      expect(c).toEqual(from)
+    })
+    expect(kept).toBeGreaterThan(0)
+    // A message kept from the answer alone quotes the same words in the combined text, which starts with it.
+    report.criteria.forEach((c, i) => {
+      if (c.score === together.criteria[i]!.score) return
+      for (const m of c.messages.filter((x) => x.place !== undefined)) {
+        expect(m.place!.end).toBeLessThanOrEqual(PRIVACY_ANSWER.length)
+        expect(text.slice(m.place!.start, m.place!.end)).toBe(
+          PRIVACY_ANSWER.slice(m.place!.start, m.place!.end),
+        )
+      }
+    })
+  })
+
+  it('recomputes the total, band, suggestions and probes from the criteria as kept', () => {
+    const report = scoreWithFollowUps(PRIVACY_ANSWER, [{ answer: WE_MEASURED }], SUCCESS)
+    const sum = report.criteria.reduce((s, c) => s + c.score, 0)
+    // Each criterion's points are rounded to 2 decimals; the total is rounded once from the unrounded sum.
+    expect(Math.abs(report.score - sum)).toBeLessThanOrEqual(0.5 + 0.005 * report.criteria.length)
+    expect(report.band).toEqual(bandFor(SUCCESS, report.score))
+    const status = new Map(report.criteria.map((c) => [c.id, c]))
+    for (const s of report.suggestions) {
+      const c = status.get(s.criterionId)!
+      expect(c.score, s.criterionId).toBeLessThan(c.max)
+    }
+    for (const p of report.probes) expect(status.get(p.criterionId)!.status, p.id).not.toBe('met')
+    // The criteria kept at full points from the answer alone are not suggested or probed again.
+    expect(report.suggestions.map((s) => s.criterionId)).not.toContain('ownership')
+    expect(report.probes.map((p) => p.id)).not.toContain('probe-responsible-result')
+  })
+
+  it('lets a second follow-up add without taking back what the first one added', () => {
+    const item = corpus.find((c) => c.variant === 'no-numbers')!
+    const rubric = rubrics.get('star-core')!
+    const first = { answer: 'As a result, p99 latency fell from 900 ms to 120 ms and errors dropped by 85%.' }
+    // Hedged and hypothetical: scored as one text with the answer and the first follow-up, it cost points.
+    const second = { answer: 'Maybe we would do it differently.' }
+    const one = scoreWithFollowUps(item.answer, [first], rubric)
+    const two = scoreWithFollowUps(item.answer, [first, second], rubric)
+    expect(one.score).toBeGreaterThan(score(item.answer, rubric).score)
+    expect(score(combineAnswer(item.answer, [first, second]), rubric).score).toBeLessThan(one.score)
+    expect(two.score).toBeGreaterThanOrEqual(one.score)
+    for (const [i, c] of two.criteria.entries())
+      expect(c.score, c.id).toBeGreaterThanOrEqual(one.criteria[i]!.score)
+    // The first follow-up's evidence is in the report's text, after the answer.
+    const text = combineAnswer(item.answer, [first, second])
+    const measured = two.criteria.find((c) => c.id === 'measurable-result')!
+    expect(measured.status).toBe('met')
+    expect(
+      two.sentences.some((s) => s.start >= item.answer.length && text.slice(s.start, s.end).includes('85%')),
+    ).toBe(true)
+  })
+
+  it('scores one analysis under several rubrics as each alone, and leaves it as it found it', () => {
+    const followUps = [{ answer: WE_MEASURED }, { answer: 'I would do it the same way again.' }]
+    const analysis = analyzeFollowUps(PRIVACY_ANSWER, followUps)
+    expect(analysis.stages).toHaveLength(3)
+    const before = JSON.stringify(analysis)
+    for (const id of ['success-and-scale-bring-broad-responsibility', 'earn-trust', 'star-core']) {
+      const rubric = rubrics.get(id)!
+      expect(JSON.stringify(scoreFollowUpAnalysis(analysis, rubric))).toBe(
+        JSON.stringify(scoreWithFollowUps(PRIVACY_ANSWER, followUps, rubric)),
+      )
+    }
+    expect(JSON.stringify(analysis)).toBe(before)
+  })
+})
+
+/** Follow-up answers of every kind a candidate gives: relevant, "we", hypothetical, off-topic, near-empty, long. */
+const followUpText = fc.oneof(
+  fc.constantFrom(
+    WE_MEASURED,
+    'We measured it: errors fell by 35% within two months and support tickets halved.',
+    'We all worked on it together as a team and we shipped it.',
+    'I measured it myself: the error rate dropped from 4% to 0.5% in six weeks.',
+    'Looking back, I learned to write the plan down first, and I now do that on every project.',
+    'I personally wrote the design doc and ran the postmortem.',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('I would', 'We would', 'I might', 'Maybe we could', 'If I did it again I would'),
+      fc.constantFrom(' probably add more tests.', ' talk to the customers first.', ' measure it better.'),
+    )
+    .map(([a, b]) => a + b),
+  fc.constantFrom(
+    'The office moved to a new building that year and the coffee was better.',
+    'My favourite film is about a heist on a train.',
+    'Yes.',
+    'No.',
+    '...',
+    'Hmm, good question.',
+    '42',
+  ),
+  fc
+    .tuple(
+      fc.integer({ min: 20, max: 120 }),
+      fc.constantFrom(
+        'Then we checked the next step with the team and it seemed fine.',
+        'I reviewed another change and we merged it on Friday.',
+        'We kept going like that for a while.',
+      ),
+    )
+    .map(([n, s]) => Array.from({ length: n }, () => s).join(' ')),
+  fc.string({ minLength: 1, maxLength: 200 }),
+)
+
+describe('a follow-up never costs points (property)', () => {
+  const withProbes = corpus
+    .map((item) => {
+      const rubric = rubrics.get(item.tags[0]!) ?? rubrics.get('star-core')!
+      return { item, rubric, alone: score(item.answer, rubric) }
+    })
+    .filter((x) => x.alone.probes.length > 0)
+
+  it('holds the corpus answers, strong and weak, with probes to answer', () => {
+    expect(new Set(withProbes.map((x) => x.item.variant)).size).toBeGreaterThan(3)
+    expect(withProbes.length).toBeGreaterThan(60)
+  })
+
+  it('never lowers the total or any criterion below the answer alone, or below fewer follow-ups', () => {
+    let loweredAsOneText = 0
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: withProbes.length - 1 }),
+        fc.array(followUpText, { minLength: 1, maxLength: 3 }),
+        (index, texts) => {
+          const { item, rubric, alone } = withProbes[index]!
+          const followUps = texts.map((answer) => ({ answer }))
+          if (score(combineAnswer(item.answer, followUps), rubric).score < alone.score) loweredAsOneText++
+          const report = scoreWithFollowUps(item.answer, followUps, rubric)
+          expect(report.score).toBeGreaterThanOrEqual(alone.score)
+          // The criteria the probes asked about never drop, nor does any other.
+          report.criteria.forEach((c, i) => {
+            expect(c.score, c.id).toBeGreaterThanOrEqual(alone.criteria[i]!.score)
+          })
+          const fewer = scoreWithFollowUps(item.answer, followUps.slice(0, -1), rubric)
+          expect(report.score).toBeGreaterThanOrEqual(fewer.score)
+        },
+      ),
+      { numRuns: 120, seed: Number(process.env.SEED ?? 20261128) },
+    )
+    // The generated follow-ups include ones that lowered the score when scored as one text.
+    expect(loweredAsOneText).toBeGreaterThan(0)
+  })
+})

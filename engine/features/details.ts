@@ -16,6 +16,35 @@ function hasInnerMark(text: string): boolean {
   return false
 }
 
+/**
+ * Engineering words that name a kind of thing, not a thing: "the database", "a queue", "our pipeline". Every
+ * story has them, so they say nothing about this one; a name ("Postgres", "RabbitMQ") does.
+ */
+const KINDS_OF_THING = new Set([
+  'pipeline',
+  'microservice',
+  'microservices',
+  'monolith',
+  'database',
+  'queue',
+  'cache',
+  'load balancer',
+  'latency',
+  'throughput',
+  'runbook',
+  'dashboard',
+  'feature flag',
+  'canary',
+  'schema',
+  'index',
+  'endpoint',
+  'webhook',
+  'cron',
+  'api',
+  'apis',
+  'rest',
+])
+
 /** Spans of specific detail, in order: numbers, months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
   // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
@@ -38,11 +67,12 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     }
   }
   // Tokens come in order, so without tool names the spans are already sorted.
-  if (techHits.length === 0) return details
+  if (techHits.length === 0 || techHits.every((h) => KINDS_OF_THING.has(h.phrase))) return details
   if (details === NO_PLACES) details = []
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {
+    if (KINDS_OF_THING.has(h.phrase)) continue
     const s = tokens[h.from]!.start
     if (starts.has(s)) continue
     details.push({ start: s, end: tokens[h.to - 1]!.end })

@@ -14,6 +14,11 @@ ruleTester('hypothetical', {
       score: 100,
     },
     {
+      name: 'a story told in the historic present is a real story',
+      text: "It's March 2021 and I'm on call for the payments team. I open the dashboard and see the queue backing up. I page the database owner, and together we find a lock held by the nightly export. I kill the export and move it to the replica.",
+      score: 100,
+    },
+    {
       name: '"I\'d have…" looks back, it does not speculate',
       text: "I rewrote the export. I added an index on the orders table. In hindsight, I'd have asked for help sooner.",
       score: 100,
@@ -172,6 +177,13 @@ ruleTester('specificity', {
         '- specificity: 0 specific details; aim for 4 or more',
         '0-43 specificity: Generic claim: show it with a concrete example instead',
       ],
+    },
+    {
+      name: 'a name said twice is one detail, and a kind of thing ("the database", "a queue") is none',
+      text: 'I moved the database to Postgres. Postgres was faster than the old database. I added an index and a queue in front of the pipeline.',
+      status: 'missed',
+      score: 25,
+      messages: ['- specificity: 1 specific detail; aim for 4 or more'],
     },
     {
       name: 'one detail of the four needed',

@@ -76,6 +76,19 @@ ruleTester('ownership', {
       highlights: ['We', 'We', 'We', 'we'],
     },
     {
+      name: 'naming one\'s own part among the "we"s earns half the points',
+      text: `${WE_ACTION} My own part was the index: I wrote it and tested it on a copy of production.`,
+      status: 'partial',
+      score: 50,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
       name: 'half "I", half "we"',
       text: MIXED_ACTION,
       status: 'partial',

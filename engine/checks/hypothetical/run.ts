@@ -14,7 +14,11 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
   run(analysis, options, ruleId) {
     const story = storySentences(analysis)
     const hypo = story.filter((s) => s.features.hypothetical)
-    const did = story.some((s) => s.features.iDid || s.features.weDid)
+    // A story told in the historic present ("I open the dashboard, I page the on-call") is a real story too:
+    // its actions are the sentences labelled Action that are not hypothetical.
+    const did = story.some(
+      (s) => s.features.iDid || s.features.weDid || (s.star === 'action' && !s.features.hypothetical),
+    )
     const messages = hypo.map((s) =>
       message({
         ruleId,

@@ -45,13 +45,18 @@ const KINDS_OF_THING = new Set([
   'rest',
 ])
 
-/** Spans of specific detail, in order: numbers, months, names inside the sentence, and known tool names. */
+const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
+
+/** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
   // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
   let details = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.numeric || flags[i]! & WordFlag.Month) {
+    // A number is a number in words too ("eight weeks", "three teams"), but not the words that only say "a
+    // few" or "one of" ("one", "single", "dozens", "half", "twice").
+    const numberWord = flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)
+    if (t.numeric || flags[i]! & WordFlag.Month || numberWord) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })
       continue

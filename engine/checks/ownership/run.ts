@@ -39,7 +39,10 @@ function claimsOwnShare(s: AnalyzedSentence): boolean {
   const w = s.words
   for (let j = 0; j < w.length; j++) {
     if (OWN_SHARE.has(w[j]!)) return true
-    if (w[j] === 'my' && (MY_SHARE.has(w[j + 1] ?? '') || (w[j + 1] === 'own' && MY_SHARE.has(w[j + 2] ?? ''))))
+    if (
+      w[j] === 'my' &&
+      (MY_SHARE.has(w[j + 1] ?? '') || (w[j + 1] === 'own' && MY_SHARE.has(w[j + 2] ?? '')))
+    )
       return true
     if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
   }
@@ -112,7 +115,8 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
     const claimed = action.some(claimsOwnShare)
-    const fraction = evidence * (claimed ? Math.max(byShare, Math.min(1, byShare + OWN_SHARE_CREDIT)) : byShare)
+    const fraction =
+      evidence * (claimed ? Math.max(byShare, Math.min(1, byShare + OWN_SHARE_CREDIT)) : byShare)
     if (evidence < 1 && share >= options.minShare) {
       messages.push(
         message({

@@ -35,28 +35,22 @@ function toldLesson(words: readonly string[]): boolean {
 }
 
 /**
- * A sentence that says what was learned, anywhere, or what is done differently since, when it closes the story
- * ("now I always…" in the middle of a story is more often scene than change). Never a hypothetical.
+ * A sentence that says what was learned, or what is done differently since ("since then I always…"). A change
+ * phrase in a Situation or Task sentence sets the scene ("now I had two weeks") and is no lesson. Never a
+ * hypothetical.
  */
-function isLesson(s: AnalyzedSentence, closing: boolean): boolean {
+function isLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
-  return f.reflection || toldLesson(s.words) || (f.change && closing)
+  return f.reflection || toldLesson(s.words) || (f.change && s.star !== 'situation' && s.star !== 'task')
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
   compile: (options) => options,
   run(analysis, _options, ruleId) {
-    // Where the story's last Situation, Task or Action sentence (other than a lesson) is: what follows it
-    // closes the story, however many Result sentences come after.
-    let lastStory = -1
-    analysis.sentences.forEach((s, i) => {
-      const lesson = s.features.reflection || s.features.change
-      if (!lesson && (s.star === 'situation' || s.star === 'task' || s.star === 'action')) lastStory = i
-    })
     // A lesson counts in full wherever it stands: a reflection that opens the answer or sits among the
     // actions is still a reflection, and moving it is no advice worth points.
-    const lesson = analysis.sentences.find((s, i) => isLesson(s, s.star === 'result' || i > lastStory))
+    const lesson = analysis.sentences.find(isLesson)
     if (lesson !== undefined) {
       return {
         fraction: 1,

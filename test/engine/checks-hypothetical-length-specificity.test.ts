@@ -38,6 +38,16 @@ ruleTester('hypothetical', {
       highlights: ['I usually start with the logs.'],
     },
     {
+      name: 'a rule instead of a story ("a good engineer should always…") costs like a habit',
+      text: `${FIVE_ACTIONS} A good engineer should always write a runbook.`,
+      status: 'partial',
+      score: 57.14,
+      messages: [
+        '- hypothetical: 17% of the answer is hypothetical or habitual',
+        '111-157 hypothetical: This says what you would do, not what you did',
+      ],
+    },
+    {
       name: 'maxShare 0.5: half the answer habitual still costs only the 40% of one slip',
       text: 'I rewrote the export. I usually start with the logs.',
       options: { maxShare: 0.5 },

@@ -9,13 +9,11 @@ const NOTE =
 
 const TAKE = new Set(['take', 'took', 'taken', 'taking'])
 const TAKE_WHAT = new Set(['from', 'away'])
-/** Two-word phrases of looking back that the shared cues do not carry. */
-const LOOK_BACK: readonly (readonly [string, string])[] = [
-  ['in', 'retrospect'],
-  ['do', 'differently'],
-  ['done', 'differently'],
-  ['it', 'differently'],
-]
+/** Two-word phrases of looking back that the shared cues do not carry, by their second word. */
+const LOOK_BACK = new Map<string, readonly string[]>([
+  ['retrospect', ['in']],
+  ['differently', ['do', 'done', 'it']],
+])
 
 /**
  * Lessons told in words the shared cues miss: "what I took from it", "the main thing I take away", "in
@@ -25,11 +23,13 @@ const LOOK_BACK: readonly (readonly [string, string])[] = [
 function toldLesson(words: readonly string[]): boolean {
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!
-    if (TAKE_WHAT.has(w) && TAKE.has(words[i - 1]!)) {
-      const from = Math.max(0, i - 4)
-      for (let j = from; j < i - 1; j++) if (words[j] === 'i' || words[j] === "i'd") return true
+    if (TAKE_WHAT.has(w)) {
+      if (!TAKE.has(words[i - 1]!)) continue
+      for (let j = Math.max(0, i - 4); j < i - 1; j++) if (words[j] === 'i' || words[j] === "i'd") return true
+    } else {
+      const before = LOOK_BACK.get(w)
+      if (before?.includes(words[i - 1]!)) return true
     }
-    for (const [a, b] of LOOK_BACK) if (w === b && words[i - 1] === a) return true
   }
   return false
 }
@@ -39,10 +39,15 @@ function toldLesson(words: readonly string[]): boolean {
  * phrase in a Situation or Task sentence sets the scene ("now I had two weeks") and is no lesson. Never a
  * hypothetical.
  */
-function isLesson(s: AnalyzedSentence): boolean {
+function cuedLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
-  return f.reflection || toldLesson(s.words) || (f.change && s.star !== 'situation' && s.star !== 'task')
+  return f.reflection || (f.change && s.star !== 'situation' && s.star !== 'task')
+}
+
+/** A lesson in words the shared cues miss; read only when no cued lesson is found. */
+function otherLesson(s: AnalyzedSentence): boolean {
+  return !s.headingOnly && !s.features.hypothetical && toldLesson(s.words)
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
@@ -50,7 +55,7 @@ export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
   run(analysis, _options, ruleId) {
     // A lesson counts in full wherever it stands: a reflection that opens the answer or sits among the
     // actions is still a reflection, and moving it is no advice worth points.
-    const lesson = analysis.sentences.find(isLesson)
+    const lesson = analysis.sentences.find(cuedLesson) ?? analysis.sentences.find(otherLesson)
     if (lesson !== undefined) {
       return {
         fraction: 1,

@@ -16,13 +16,47 @@ function hasInnerMark(text: string): boolean {
   return false
 }
 
-/** Spans of specific detail, in order: numbers, months, names inside the sentence, and known tool names. */
+/**
+ * Engineering words that name a kind of thing, not a thing: "the database", "a queue", "our pipeline". Every
+ * story has them, so they say nothing about this one; a name ("Postgres", "RabbitMQ") does.
+ */
+const KINDS_OF_THING = new Set([
+  'pipeline',
+  'microservice',
+  'microservices',
+  'monolith',
+  'database',
+  'queue',
+  'cache',
+  'load balancer',
+  'latency',
+  'throughput',
+  'runbook',
+  'dashboard',
+  'feature flag',
+  'canary',
+  'schema',
+  'index',
+  'endpoint',
+  'webhook',
+  'cron',
+  'api',
+  'apis',
+  'rest',
+])
+
+const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
+
+/** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
   // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
   let details = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.numeric || flags[i]! & WordFlag.Month) {
+    // A number is a number in words too ("eight weeks", "three teams"), but not the words that only say "a
+    // few" or "one of" ("one", "single", "dozens", "half", "twice").
+    const numberWord = flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)
+    if (t.numeric || flags[i]! & WordFlag.Month || numberWord) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })
       continue
@@ -38,11 +72,12 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     }
   }
   // Tokens come in order, so without tool names the spans are already sorted.
-  if (techHits.length === 0) return details
+  if (techHits.length === 0 || techHits.every((h) => KINDS_OF_THING.has(h.phrase))) return details
   if (details === NO_PLACES) details = []
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {
+    if (KINDS_OF_THING.has(h.phrase)) continue
     const s = tokens[h.from]!.start
     if (starts.has(s)) continue
     details.push({ start: s, end: tokens[h.to - 1]!.end })

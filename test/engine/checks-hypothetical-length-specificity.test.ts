@@ -14,6 +14,11 @@ ruleTester('hypothetical', {
       score: 100,
     },
     {
+      name: 'a story told in the historic present is a real story',
+      text: "It's March 2021 and I'm on call for the payments team. I open the dashboard and see the queue backing up. I page the database owner, and together we find a lock held by the nightly export. I kill the export and move it to the replica.",
+      score: 100,
+    },
+    {
       name: '"I\'d have…" looks back, it does not speculate',
       text: "I rewrote the export. I added an index on the orders table. In hindsight, I'd have asked for help sooner.",
       score: 100,
@@ -31,6 +36,16 @@ ruleTester('hypothetical', {
         '111-141 hypothetical: This says what you would do, not what you did',
       ],
       highlights: ['I usually start with the logs.'],
+    },
+    {
+      name: 'a rule instead of a story ("a good engineer should always…") costs like a habit',
+      text: `${FIVE_ACTIONS} A good engineer should always write a runbook.`,
+      status: 'partial',
+      score: 57.14,
+      messages: [
+        '- hypothetical: 17% of the answer is hypothetical or habitual',
+        '111-157 hypothetical: This says what you would do, not what you did',
+      ],
     },
     {
       name: 'maxShare 0.5: half the answer habitual still costs only the 40% of one slip',
@@ -172,6 +187,13 @@ ruleTester('specificity', {
         '- specificity: 0 specific details; aim for 4 or more',
         '0-43 specificity: Generic claim: show it with a concrete example instead',
       ],
+    },
+    {
+      name: 'a name said twice is one detail, and a kind of thing ("the database", "a queue") is none',
+      text: 'I moved the database to Postgres. Postgres was faster than the old database. I added an index and a queue in front of the pipeline.',
+      status: 'missed',
+      score: 25,
+      messages: ['- specificity: 1 specific detail; aim for 4 or more'],
     },
     {
       name: 'one detail of the four needed',

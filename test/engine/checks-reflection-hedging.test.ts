@@ -17,6 +17,18 @@ ruleTester('reflection', {
       messages: ['111-165 reflection: Reflection on what you learned'],
     },
     {
+      name: 'a lesson at the start counts in full: a reflection need not be moved to earn its points',
+      text: `I learned a lot from my manager early on. ${FIVE_ACTIONS}`,
+      score: 100,
+      messages: ['0-41 reflection: Reflection on what you learned'],
+    },
+    {
+      name: '"what I took from it" is a lesson in other words',
+      text: `${FIVE_ACTIONS} What I took from it is to check the calendar before profiling code.`,
+      score: 100,
+      messages: ['111-178 reflection: Reflection on what you learned'],
+    },
+    {
       name: '"Looking back, I would have…" is a reflection, not a hypothetical',
       text: `${FIVE_ACTIONS} Looking back, I would have asked for help sooner.`,
       score: 100,
@@ -32,11 +44,11 @@ ruleTester('reflection', {
       messages: ['- reflection: No lesson or change afterwards'],
     },
     {
-      name: 'a lesson at the start, not the end, earns half',
-      text: `I learned a lot from my manager early on. ${FIVE_ACTIONS}`,
-      status: 'partial',
-      score: 50,
-      messages: ['0-41 reflection: Reflection on what you learned'],
+      name: 'taking the load away is no lesson',
+      text: `${FIVE_ACTIONS} We took the load away from the primary database.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
     },
   ],
 })

@@ -27,7 +27,8 @@ ruleTester('star-sections', {
       name: 'a long Situation and a thin Action and Result',
       text: 'Situation: Last March I was the on-call lead for the order service at a grocery delivery company. Every Friday evening the service timed out for twenty minutes, and the support team was flooded with complaints from angry customers who could not place orders. The company had just raised a new funding round and the founders were worried about churn during the holiday season.\nTask: My manager asked me to find the cause.\nAction: I rewrote the export to read from the replica.\nResult: The Friday timeouts stopped completely.',
       status: 'partial',
-      score: 44.45,
+      // The Action earns a tenth of the points for being the largest part in proportion: 9 of the Situation's 61 words.
+      score: 45.9,
       messages: [
         '- star-sections: The Action is 11% of the answer; aim for at least 30%',
         '0-375 star-sections: The Situation takes 74% of the answer; keep background under 35%',
@@ -74,6 +75,19 @@ ruleTester('ownership', {
         '235-237 ownership: Say "I" for what you did yourself',
       ],
       highlights: ['We', 'We', 'We', 'we'],
+    },
+    {
+      name: 'naming one\'s own part among the "we"s earns half the points',
+      text: `${WE_ACTION} My own part was the index: I wrote it and tested it on a copy of production.`,
+      status: 'partial',
+      score: 50,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
     },
     {
       name: 'half "I", half "we"',

@@ -6,6 +6,7 @@ import {
   CORPUS_DIR,
   type CorpusAnswer,
   FIXES_DIR,
+  FRESH_DIR,
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
@@ -15,7 +16,7 @@ import {
   STYLES_DIR,
   type StyledAnswer,
 } from '../fixtures/corpus'
-import { degradedWins, fixFigures, labelFigures, principleFit } from '../fixtures/measure'
+import { degradedWins, fixFigures, labelFigures, principleFit, separation } from '../fixtures/measure'
 import { shippedRubrics, starCore } from './helpers'
 
 const rubric = starCore()
@@ -155,6 +156,35 @@ describe('held-out styles set (never tuned against)', () => {
   })
 })
 
+describe('long vague answers against short precise ones', () => {
+  it('development styles and fresh sets: good answers outscore weak ones where their lengths overlap (AUC at least 0.95)', () => {
+    const rubrics = shippedRubrics()
+    const items = [...loadStyled(STYLES_DIR), ...loadStyled(FRESH_DIR)]
+    const s = separation(
+      items.map((item) => ({ item, report: score(item.answer, rubrics.get(item.target)!) })),
+    )
+    expect(s.overlap.good).toBeGreaterThanOrEqual(60)
+    expect(s.overlap.weak).toBeGreaterThanOrEqual(30)
+    expect(s.overlap.auc).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('fresh length-overlap set: no long vague answer earns specificity or a measured result by its length', () => {
+    const rubrics = shippedRubrics()
+    const vague = loadStyled(FRESH_DIR).filter(
+      (a) => a.file === 'length-overlap.yaml' && a.variant !== 'strong',
+    )
+    expect(vague.length).toBeGreaterThanOrEqual(10)
+    for (const a of vague) {
+      const report = score(a.answer, rubrics.get(a.target)!)
+      expect(report.stats.words, a.story).toBeGreaterThanOrEqual(300)
+      for (const id of ['specificity', 'measurable-result']) {
+        const c = report.criteria.find((x) => x.id === id)!
+        expect(c.score / c.max, `${a.story} ${id}`).toBeLessThan(0.35)
+      }
+    }
+  })
+})
+
 describe('principle evidence in candidates’ own words', () => {
   const rubrics = shippedRubrics()
 
@@ -178,9 +208,18 @@ describe('advice that pays when followed', () => {
 
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
-    expect(f.pairs).toBeGreaterThanOrEqual(80)
-    expect(f.both).toBeGreaterThanOrEqual(0.9)
+    expect(f.pairs).toBeGreaterThanOrEqual(160)
+    expect(f.both).toBeGreaterThanOrEqual(0.93)
     expect(f.lowered).toEqual([])
+  })
+
+  it("development fix pairs: every kind of advice except the area's own evidence pays in at least 15 of 16 pairs", () => {
+    const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
+    for (const [kind, k] of f.byKind) {
+      if (kind === 'principle-evidence') continue
+      expect(k.pairs, kind).toBeGreaterThanOrEqual(16)
+      expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(15 / 16)
+    }
   })
 
   it('held-out fix pairs: the same, never tuned against', () => {

@@ -9,12 +9,30 @@ const NOTE =
 /** Credit left when a few sentences (up to `maxShare`) say what you would do instead of what you did. */
 const ONE_SLIP = 0.6
 
+const RULE_WORDS = new Set(['should', 'must'])
+const ALWAYS = new Set(['always', 'never'])
+
+/**
+ * A rule instead of a story: "a good engineer should always write a review", "you must never deploy on
+ * Fridays", with no past-tense verb in the sentence. It tells the interviewer what ought to happen, not what did.
+ */
+function prescribes(words: readonly string[], past: boolean): boolean {
+  if (past) return false
+  for (let i = 0; i + 1 < words.length; i++)
+    if (RULE_WORDS.has(words[i]!) && ALWAYS.has(words[i + 1]!)) return true
+  return false
+}
+
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
     const story = storySentences(analysis)
-    const hypo = story.filter((s) => s.features.hypothetical)
-    const did = story.some((s) => s.features.iDid || s.features.weDid)
+    const hypo = story.filter((s) => s.features.hypothetical || prescribes(s.words, s.features.past))
+    // A story told in the historic present ("I open the dashboard, I page the on-call") is a real story too:
+    // its actions are the sentences labelled Action that are not hypothetical.
+    const did = story.some(
+      (s) => s.features.iDid || s.features.weDid || (s.star === 'action' && !s.features.hypothetical),
+    )
     const messages = hypo.map((s) =>
       message({
         ruleId,

@@ -26,10 +26,56 @@ function hidingWe(s: AnalyzedSentence): number {
   return Math.max(0, s.features.weCount - described)
 }
 
+/** Words that state the speaker's own share of team work: "my part was…", "I wrote it myself", "I personally". */
+const OWN_SHARE = new Set(['myself', 'personally'])
+const MY_SHARE = new Set(['part', 'piece', 'share', 'contribution'])
+
+/**
+ * A sentence that names what the speaker did within team work: "I wrote the indexes myself", "my part was the
+ * parser", "I was the one who read the query plans". It answers the interviewer's question even among "we"s.
+ */
+function claimsOwnShare(s: AnalyzedSentence): boolean {
+  if (s.features.iCount === 0 || s.features.hypothetical) return false
+  const w = s.words
+  for (let j = 0; j < w.length; j++) {
+    if (OWN_SHARE.has(w[j]!)) return true
+    if (
+      w[j] === 'my' &&
+      (MY_SHARE.has(w[j + 1] ?? '') || (w[j + 1] === 'own' && MY_SHARE.has(w[j + 2] ?? '')))
+    )
+      return true
+    if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
+  }
+  return false
+}
+
+/** Credit for naming one's own share of team work, however many "we"s surround it. */
+const OWN_SHARE_CREDIT = 0.5
+
+/**
+ * The Action and every story sentence inside it: a sentence the labeller read as scene or Task between two
+ * Action sentences still tells the interviewer who did the work.
+ */
+function actionRegion(analysis: { sentences: AnalyzedSentence[] }): AnalyzedSentence[] {
+  const { sentences } = analysis
+  const first = sentences.findIndex((s) => s.star === 'action')
+  if (first < 0) return []
+  let last = first
+  for (let i = sentences.length - 1; i > first; i--) {
+    if (sentences[i]!.star === 'action') {
+      last = i
+      break
+    }
+  }
+  return sentences
+    .slice(first, last + 1)
+    .filter((s) => s.star === 'action' || (s.star !== 'other' && s.star !== 'result' && !s.headingOnly))
+}
+
 export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const action = analysis.sentences.filter((s) => s.star === 'action')
+    const action = actionRegion(analysis)
     if (action.length === 0) {
       return {
         fraction: 0,
@@ -67,7 +113,10 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const share = i / (i + we)
     const actionWords = action.reduce((sum, s) => sum + s.features.words, 0)
     const evidence = clamp01(actionWords / options.minActionWords)
-    const fraction = evidence * clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
+    const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
+    const claimed = action.some(claimsOwnShare)
+    const fraction =
+      evidence * (claimed ? Math.max(byShare, Math.min(1, byShare + OWN_SHARE_CREDIT)) : byShare)
     if (evidence < 1 && share >= options.minShare) {
       messages.push(
         message({

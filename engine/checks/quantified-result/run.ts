@@ -13,7 +13,22 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     const name = SECTION_NAMES[options.section]
     let count = 0
     const messages = []
-    for (const s of inSection) {
+    // A measured outcome that closes the story after the last step the speaker took ("The crash-free rate went
+    // from 95% to 99.6%") is a measured result even where it was read as part of the Action.
+    let lastStep = -1
+    analysis.sentences.forEach((s, i) => {
+      if (s.features.iDid || s.features.weDid) lastStep = i
+    })
+    const measured = analysis.sentences.filter(
+      (s, i) =>
+        s.star === options.section ||
+        (options.section === 'result' &&
+          s.star === 'action' &&
+          i > lastStep &&
+          s.features.outcome &&
+          !s.features.hypothetical),
+    )
+    for (const s of measured) {
       for (const m of s.features.metrics) {
         count++
         messages.push(

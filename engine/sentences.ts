@@ -43,6 +43,13 @@ export interface SentenceSpans {
 // quadratic time ("......").
 const LOWER_START = /^\p{Ll}/u
 
+/** The code unit at `at` is a lower-case letter (`\p{Ll}`); ASCII without the pattern. */
+function startsLower(text: string, at: number): boolean {
+  const c = text.charCodeAt(at)
+  if (c < 128) return c >= 97 && c <= 122
+  return LOWER_START.test(text.charAt(at))
+}
+
 /** Terminal punctuation: . ! ? … and the CJK and Arabic full stops and marks. */
 function isTerminal(c: number): boolean {
   return (
@@ -85,7 +92,7 @@ function segments(text: string): number[] {
   const brk = (at: number, end: number): boolean => {
     if (end >= n) return false
     const first = text.charCodeAt(at)
-    if ((first === 46 || first === 8230) && LOWER_START.test(text.charAt(end))) return true
+    if ((first === 46 || first === 8230) && startsLower(text, end)) return true
     out.push(end)
     start = end
     return true

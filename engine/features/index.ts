@@ -122,6 +122,33 @@ const INTERJECTION = new RegExp(
   'i',
 )
 
+/**
+ * The lower-case ASCII letters that the alternatives of an opening pattern start with, as bits (a to z); all
+ * bits when some alternative starts otherwise. A sentence opening with an ASCII character outside them cannot
+ * match, and is not handed to the pattern.
+ */
+function firstLetters(alternatives: readonly string[]): number {
+  let bits = 0
+  for (const a of alternatives) {
+    const c = a.charCodeAt(0) | 32
+    if (c < 97 || c > 122) return -1
+    bits |= 1 << (c - 97)
+  }
+  return bits
+}
+const OPINION_FIRST = firstLetters(OPINION_OPENERS)
+const INTERJECTION_FIRST = firstLetters([...INTERJECTIONS, 'hmm', ...HESITATIONS])
+
+/** `pattern.test(body)` for an opening pattern whose alternatives start with the letters `first`. */
+function opensWith(pattern: RegExp, first: number, body: string): boolean {
+  const c = body.charCodeAt(0)
+  if (first !== -1 && c < 128) {
+    const lower = c | 32
+    if (lower < 97 || lower > 122 || !(first & (1 << (lower - 97)))) return false
+  }
+  return pattern.test(body)
+}
+
 /** A result word: an outcome phrase, or an outcome verb in the past tense or the third person. */
 function hasOutcome({ words, flags }: SentenceContext, outcomeHits: readonly PhraseHit[]): boolean {
   if (outcomeHits.length > 0) return true
@@ -187,7 +214,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     changeHits.some(
       (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
     )
-  const opinion = OPINION.test(body)
+  const opinion = opensWith(OPINION, OPINION_FIRST, body)
   let commas = 0
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
   const anyVerb = past || someIn(words, BE_HAVE_DO)
@@ -202,7 +229,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const situationWeak = within(lex[Lex.SituationWeak]!, 8)
   const present = clause.present || (opinion && !past)
   const secondPerson = someIn(words, SECOND_PERSON)
-  const interjection = INTERJECTION.test(body)
+  const interjection = opensWith(INTERJECTION, INTERJECTION_FIRST, body)
   const hypothetical = isHypothetical({
     words,
     openers: lex[Lex.Hypothetical]!,

@@ -201,5 +201,15 @@ export function isUpperAt(text: string, i: number): boolean {
 
 /** A year from 1900 to 2099. */
 export function isYear(t: Token): boolean {
-  return /^(?:19|20)\d\d$/.test(t.text)
+  const w = t.text
+  if (w.length !== 4) return false
+  const a = w.charCodeAt(0)
+  const b = w.charCodeAt(1)
+  return (
+    ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3))
+  )
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }

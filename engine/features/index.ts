@@ -26,11 +26,18 @@ import { TECH_TERMS } from '../lexicon/tech'
 import { BE_HAVE_DO } from '../lexicon/verbs'
 import { compileMulti, type PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { readClauses } from './clauses'
+import { type ClauseFacts, readClauses } from './clauses'
 import { findDetails } from './details'
-import { isHypothetical } from './hypothetical'
+import { type HypotheticalInput, isHypothetical } from './hypothetical'
 import { countFigures, findMetrics, hasTimeMarker } from './metrics'
-import { NO_PLACES, personCounts, type SentenceContext, scanWords, WordFlag } from './words'
+import {
+  NO_PLACES,
+  type PersonCounts,
+  personCounts,
+  type SentenceContext,
+  scanWords,
+  WordFlag,
+} from './words'
 
 export type { SentenceContext } from './words'
 
@@ -193,11 +200,23 @@ const SHARED_LIMIT = 4096
 /** Counts up to this share an object; the key holds each in 6 bits. */
 const SHARED_COUNT = 64
 
+// What the finders write their facts into, and read them from: one of each for every sentence, not new ones.
+const PERSON: PersonCounts = { iCount: 0, weCount: 0, weSpans: NO_PLACES, past: false }
+const CLAUSE: ClauseFacts = { mainFrom: 0, iDid: false, weDid: false, statePast: false, present: false }
+const NO_WORDS: readonly string[] = Object.freeze([])
+const HYPOTHETICAL: HypotheticalInput = {
+  words: NO_WORDS,
+  openers: Object.freeze([]),
+  mainFrom: 0,
+  past: false,
+  looksBack: false,
+}
+
 export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const { words, body } = ctx
   const n = words.length
-  const { iCount, weCount, weSpans, past } = personCounts(ctx)
-  const clause = readClauses(ctx)
+  const { iCount, weCount, weSpans, past } = personCounts(ctx, PERSON)
+  const clause = readClauses(ctx, CLAUSE)
   const lex = scanWords(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
@@ -230,13 +249,14 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const present = clause.present || (opinion && !past)
   const secondPerson = someIn(words, SECOND_PERSON)
   const interjection = opensWith(INTERJECTION, INTERJECTION_FIRST, body)
-  const hypothetical = isHypothetical({
-    words,
-    openers: lex[Lex.Hypothetical]!,
-    mainFrom: clause.mainFrom,
-    past,
-    looksBack: reflection || change,
-  })
+  const hypotheticalInput = HYPOTHETICAL
+  hypotheticalInput.words = words
+  hypotheticalInput.openers = lex[Lex.Hypothetical]!
+  hypotheticalInput.mainFrom = clause.mainFrom
+  hypotheticalInput.past = past
+  hypotheticalInput.looksBack = reflection || change
+  const hypothetical = isHypothetical(hypotheticalInput)
+  hypotheticalInput.words = NO_WORDS
   const generic = lex[Lex.Generic]!.length > 0
   const meta = within(lex[Lex.Meta]!, 6)
   const fragment = n > 0 && n < 4 && !anyVerb

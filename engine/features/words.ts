@@ -158,8 +158,11 @@ export interface PersonCounts {
   past: boolean
 }
 
-/** Counts "I" and "we"; "the team" before a past-tense verb counts as "we". */
-export function personCounts({ tokens, words, flags }: SentenceContext): PersonCounts {
+/**
+ * Counts "I" and "we"; "the team" before a past-tense verb counts as "we". Written into `out` (and returned):
+ * one object reused for every sentence, not a new one each.
+ */
+export function personCounts({ tokens, words, flags }: SentenceContext, out: PersonCounts): PersonCounts {
   let iCount = 0
   let weCount = 0
   let weSpans = NO_PLACES
@@ -187,7 +190,11 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
     }
   }
   if (weSpans.length > 1) weSpans.sort((a, b) => a.start - b.start)
-  return { iCount, weCount, weSpans, past }
+  out.iCount = iCount
+  out.weCount = weCount
+  out.weSpans = weSpans
+  out.past = past
+  return out
 }
 
 const UPPER = /\p{Lu}/u

@@ -86,22 +86,11 @@ function isCjkClosing(c: number): boolean {
 function segments(text: string): number[] {
   const out: number[] = []
   const n = text.length
-  let start = 0
-  // A break [at, end): a period or ellipsis before a lower-case word ("e.g. the", "3 p.m. on", "I waited… then")
-  // ends nothing; a break at the very end leaves the last piece to run to the end.
-  const brk = (at: number, end: number): boolean => {
-    if (end >= n) return false
-    const first = text.charCodeAt(at)
-    if ((first === 46 || first === 8230) && startsLower(text, end)) return true
-    out.push(end)
-    start = end
-    return true
-  }
   let i = 0
   scan: while (i < n) {
     const c = text.charCodeAt(i)
     if (c === 10) {
-      if (!brk(i, i + 1)) break
+      if (!breakAt(text, i, i + 1, out)) break
       i++
       continue
     }
@@ -117,7 +106,7 @@ function segments(text: string): number[] {
     let space = close
     while (space < n && isBreakSpace(text.charCodeAt(space))) space++
     if (space > close) {
-      if (!brk(i, space)) break
+      if (!breakAt(text, i, space, out)) break
       i = space
       continue
     }
@@ -132,12 +121,25 @@ function segments(text: string): number[] {
       j++
       while (j < run && isCjkTerminal(text.charCodeAt(j))) j++
       if (j === run) while (j < n && isCjkClosing(text.charCodeAt(j))) j++
-      if (!brk(at, j)) break scan
+      if (!breakAt(text, at, j, out)) break scan
     }
     i = j
   }
-  if (start < n) out.push(n)
+  if ((out.length === 0 ? 0 : out[out.length - 1]!) < n) out.push(n)
   return out
+}
+
+/**
+ * A break [at, end) for `segments`, pushed onto `out`: a period or ellipsis before a lower-case word ("e.g. the",
+ * "3 p.m. on", "I waited… then") ends nothing. False at the very end of the text, which leaves the last piece
+ * to run to the end (and stops the scan).
+ */
+function breakAt(text: string, at: number, end: number, out: number[]): boolean {
+  if (end >= text.length) return false
+  const first = text.charCodeAt(at)
+  if ((first === 46 || first === 8230) && startsLower(text, end)) return true
+  out.push(end)
+  return true
 }
 
 function isBreakSpace(c: number): boolean {

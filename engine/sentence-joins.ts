@@ -111,16 +111,37 @@ export class PieceTail {
     if (this.lastLineJoins === undefined) {
       let lineStart = this.trail
       while (lineStart > this.start && this.text.charCodeAt(lineStart - 1) !== 10) lineStart--
-      const prevLine = this.text.slice(lineStart, this.trail)
-      this.lastLineJoins =
-        prevLine.trim() !== '' &&
-        !/[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd()) &&
-        matchHeading(prevLine) === undefined &&
-        // A line that is all bold or a Markdown heading is a heading, named or not ("**Why it mattered**").
-        !/^\s*(?:#{1,6}\s+\S.*|(\*\*|__)[^*_\n]+\1:?)\s*$/.test(prevLine)
+      // The line ends where the trailing whitespace starts, so it is blank only when empty, and is copied only
+      // when it does not end in closing punctuation.
+      if (lineStart === this.trail || endsClosed(this.text, lineStart, this.trail)) this.lastLineJoins = false
+      else {
+        const prevLine = this.text.slice(lineStart, this.trail)
+        this.lastLineJoins =
+          matchHeading(prevLine) === undefined &&
+          // A line that is all bold or a Markdown heading is a heading, named or not ("**Why it mattered**").
+          !/^\s*(?:#{1,6}\s+\S.*|(\*\*|__)[^*_\n]+\1:?)\s*$/.test(prevLine)
+      }
     }
     return this.lastLineJoins
   }
+}
+
+/**
+ * `text.slice(from, to)` ends in closing punctuation: `/[.!?…:;]["'”’)\]]*\**$/`, read backwards: stars, then
+ * closing quotes and brackets, then the punctuation mark.
+ */
+function endsClosed(text: string, from: number, to: number): boolean {
+  let i = to - 1
+  while (i >= from && text.charCodeAt(i) === 42) i--
+  while (i >= from && isClosingMark(text.charCodeAt(i))) i--
+  if (i < from) return false
+  const c = text.charCodeAt(i)
+  return c === 46 || c === 33 || c === 63 || c === 8230 || c === 58 || c === 59
+}
+
+/** " ' ” ’ ) ] */
+function isClosingMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93
 }
 
 /** Start of the run of whitespace (JavaScript's `\s`, which `trimEnd` removes) that ends at `end`, not before `start`. */

@@ -36,13 +36,16 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i++
       continue
     }
-    TOKEN_AT.lastIndex = i
-    if (!TOKEN_AT.test(text)) {
-      // A failed try moves on by a whole code point, as a global search does.
-      i += isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1
-      continue
+    let matchEnd = c < 128 && (c | 32) >= 97 && (c | 32) <= 122 ? asciiWordEnd(text, i) : -1
+    if (matchEnd === -1) {
+      TOKEN_AT.lastIndex = i
+      if (!TOKEN_AT.test(text)) {
+        // A failed try moves on by a whole code point, as a global search does.
+        i += isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1
+        continue
+      }
+      matchEnd = TOKEN_AT.lastIndex
     }
-    const matchEnd = TOKEN_AT.lastIndex
     const end = Math.min(matchEnd, to)
     const t = text.slice(i, end)
     const first = t.charCodeAt(0)
@@ -55,6 +58,22 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     i = matchEnd
   }
   return tokens
+}
+
+/**
+ * The end of the token at `start` (an ASCII letter) when it is a plain ASCII word: letters, digits and "_" up to
+ * a character that neither continues nor joins a word (the pattern's second branch stops there too); -1 when
+ * what follows is beyond ASCII or a joiner (' . - /), for the pattern to read.
+ */
+function asciiWordEnd(text: string, start: number): number {
+  let j = start + 1
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 95) continue
+    if (c >= 128 || c === 39 || c === 46 || c === 45 || c === 47) return -1
+    break
+  }
+  return j
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -1,10 +1,10 @@
 // Reads an answer once: sentences, tokens, cue features, STAR labels and section shares, shared by every check.
 
-import { type SentenceFeatures, sentenceFeatures } from './features/index'
-import { type WordInfo, wordInfo } from './features/words'
+import { type SentenceContext, type SentenceFeatures, sentenceFeatures } from './features/index'
+import { alone, type WordInfo, wordInfo } from './features/words'
 import type { HeadingSection } from './headings'
 import { labelSentences } from './label'
-import { splitSentences } from './sentences'
+import { HEADING_CODES, splitSentences } from './sentences'
 import { type Token, tokenize } from './text'
 import { SECTIONS, type Section, type Star } from './types'
 
@@ -53,52 +53,94 @@ const wordOf = (info: WordInfo) => info.word
 const stemOf = (info: WordInfo) => info.stem
 const flagsOf = (info: WordInfo) => info.flags
 
+/** The one context the feature finders read, refilled for each sentence: they keep nothing of it. */
+const CONTEXT: SentenceContext = {
+  answer: '',
+  body: '',
+  bodyStart: 0,
+  tokens: NO_TOKENS,
+  words: NO_STRINGS,
+  flags: NO_NUMBERS,
+  infos: NO_INFOS,
+}
+
 /** Analyzes an answer. Never throws; an empty answer gives no sentences. */
 export function analyze(text: string): Analysis {
-  const raw = splitSentences(text)
+  const spans = splitSentences(text)
+  const n = spans.count
   const sentences: AnalyzedSentence[] = []
   // One tokenizer pass over the whole answer; each sentence takes the tokens inside its body.
   const all = tokenize(text)
+  const ctx = CONTEXT
+  ctx.answer = text
   let next = 0
-  for (let k = 0; k < raw.length; k++) {
-    const r = raw[k]!
-    while (next < all.length && all[next]!.start < r.bodyStart) next++
+  for (let k = 0; k < n; k++) {
+    const start = spans.start[k]!
+    const end = spans.end[k]!
+    const bodyStart = spans.bodyStart[k]!
+    const headingOnly = spans.headingOnly[k] === 1
+    while (next < all.length && all[next]!.start < bodyStart) next++
     const first = next
-    while (next < all.length && all[next]!.end <= r.end) next++
+    while (next < all.length && all[next]!.end <= end) next++
     // A sentence without words (a lone "." of a long run of them) shares the empty lists.
-    const empty = r.headingOnly || first === next
+    const empty = headingOnly || first === next
     const tokens = empty ? NO_TOKENS : all.slice(first, next)
-    // Lists made by map are exactly as long as the sentence: every sentence keeps them until scoring ends.
-    const infos: WordInfo[] = empty ? NO_INFOS : tokens.map(memoised)
-    const words: string[] = empty ? NO_STRINGS : infos.map(wordOf)
-    const stems: string[] = empty ? NO_STRINGS : infos.map(stemOf)
-    const flags: number[] = empty ? NO_NUMBERS : infos.map(flagsOf)
-    const features = sentenceFeatures({
-      answer: text,
-      body: text.slice(r.bodyStart, r.end),
-      bodyStart: r.bodyStart,
-      tokens,
-      words,
-      flags,
-      infos,
-    })
+    let infos: WordInfo[]
+    let words: string[]
+    let stems: string[]
+    let flags: number[]
+    if (empty) {
+      infos = NO_INFOS
+      words = NO_STRINGS
+      stems = NO_STRINGS
+      flags = NO_NUMBERS
+    } else if (tokens.length === 1) {
+      // A one-word sentence (a run of "1." or "J.") shares its word's one-word lists.
+      const one = alone(memoised(tokens[0]!))
+      infos = one.infos
+      words = one.words
+      stems = one.stems
+      flags = one.flags
+    } else {
+      // Lists made by map are exactly as long as the sentence: every sentence keeps them until scoring ends.
+      infos = tokens.map(memoised)
+      words = infos.map(wordOf)
+      stems = infos.map(stemOf)
+      flags = infos.map(flagsOf)
+    }
+    const sentenceText = text.slice(start, end)
+    ctx.body = bodyStart === start ? sentenceText : text.slice(bodyStart, end)
+    ctx.bodyStart = bodyStart
+    ctx.tokens = tokens
+    ctx.words = words
+    ctx.flags = flags
+    ctx.infos = infos
+    const features = sentenceFeatures(ctx)
     sentences.push({
-      text: r.text,
-      start: r.start,
-      end: r.end,
-      bodyStart: r.bodyStart,
-      heading: r.heading,
-      headingOnly: r.headingOnly,
-      paragraphStart: r.paragraphStart,
+      text: sentenceText,
+      start,
+      end,
+      bodyStart,
+      heading: HEADING_CODES[spans.heading[k]!],
+      headingOnly,
+      paragraphStart: spans.paragraphStart[k] === 1,
       tokens,
       words,
       stems,
       infos,
       features,
       star: 'other',
-      cues: [],
+      // Labelling gives every sentence its cues.
+      cues: NO_STRINGS,
     })
   }
+  // Let go of the answer: the context outlives this call.
+  ctx.answer = ''
+  ctx.body = ''
+  ctx.tokens = NO_TOKENS
+  ctx.words = NO_STRINGS
+  ctx.flags = NO_NUMBERS
+  ctx.infos = NO_INFOS
   labelSentences(sentences)
 
   let total = 0

@@ -113,18 +113,27 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
   return { section, length: m[0].length }
 }
 
-/** Cheap pre-check: a heading's first word (after markup) is one of the heading words. */
-export function mayBeHeading(line: string): boolean {
-  let i = 0
-  while (i < line.length && ' \t#*_-•('.includes(line.charAt(i))) i++
+/** The longest first word of a heading. */
+const LEAD_LENGTH = Math.max(...[...HEADING_LEADS].map((w) => w.length))
+
+/** Cheap pre-check on the line `text.slice(from, to)`, read in place: its first word (after markup) is one of the heading words. */
+export function mayBeHeadingAt(text: string, from: number, to: number): boolean {
+  let i = from
+  while (i < to && isMarkup(text.charCodeAt(i))) i++
   let j = i
-  while (j < line.length) {
-    const c = line.charCodeAt(j) | 32
+  while (j < to) {
+    const c = text.charCodeAt(j) | 32
     if (c < 97 || c > 122) break
     j++
   }
-  const word = line.slice(i, j).toLowerCase()
-  return HEADING_LEADS.has(word)
+  // Only a word as short as a heading word can be one: longer words are not copied to be looked up.
+  if (j - i > LEAD_LENGTH) return false
+  return HEADING_LEADS.has(text.slice(i, j).toLowerCase())
+}
+
+/** Markup before a heading's first word: space, tab, "#", "*", "_", "-", "•", "(". */
+function isMarkup(c: number): boolean {
+  return c === 32 || c === 9 || c === 35 || c === 42 || c === 95 || c === 45 || c === 0x2022 || c === 40
 }
 
 /** Mid-paragraph, only an unmistakable heading counts: a section word (or letter) followed by ":" or a dash. */

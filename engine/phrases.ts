@@ -66,6 +66,11 @@ export function compileMulti(lists: readonly (readonly string[])[]): MultiTable 
   return { id: tables++, root, lists: lists.length }
 }
 
+/** The empty list of hits that every list without any shares; frozen, as nothing may add to it. */
+const NO_HITS = Object.freeze([]) as unknown as PhraseHit[]
+/** Per list, the first word index free for its next hit: scratch space that each scan resets. */
+let NEXT_FREE = new Int32Array(16)
+
 // The nodes with phrases ending there along one walk, shallowest first, and their depths: scratch space that
 // each walk overwrites (scanning is synchronous and never re-entered).
 const FOUND: TrieNode[] = []
@@ -81,10 +86,13 @@ export function scanAll(
   words: readonly string[],
   memo?: readonly WordRoots[],
 ): PhraseHit[][] {
-  const hits: PhraseHit[][] = new Array(table.lists)
-  for (let l = 0; l < table.lists; l++) hits[l] = []
+  // A list without hits is the one shared empty list until its first hit: most lists of a sentence stay empty.
+  const hits: PhraseHit[][] = []
+  for (let l = 0; l < table.lists; l++) hits.push(NO_HITS)
   if (words.length === 0) return hits
-  const nextFree = new Int32Array(table.lists)
+  if (NEXT_FREE.length < table.lists) NEXT_FREE = new Int32Array(table.lists)
+  const nextFree = NEXT_FREE
+  nextFree.fill(0, 0, table.lists)
   const found = FOUND
   const depths = DEPTHS
   let count = 0
@@ -119,7 +127,9 @@ export function scanAll(
       const n = depths[f]!
       for (const end of found[f]!.ends!) {
         if (nextFree[end.list]! > i) continue
-        hits[end.list]!.push({ phrase: end.phrase, from: i, to: i + n })
+        const hit: PhraseHit = { phrase: end.phrase, from: i, to: i + n }
+        if (hits[end.list] === NO_HITS) hits[end.list] = [hit]
+        else hits[end.list]!.push(hit)
         nextFree[end.list] = i + n
       }
     }

@@ -111,16 +111,37 @@ export class PieceTail {
     if (this.lastLineJoins === undefined) {
       let lineStart = this.trail
       while (lineStart > this.start && this.text.charCodeAt(lineStart - 1) !== 10) lineStart--
-      const prevLine = this.text.slice(lineStart, this.trail)
-      this.lastLineJoins =
-        prevLine.trim() !== '' &&
-        !/[.!?…:;]["'”’)\]]*\**$/.test(prevLine.trimEnd()) &&
-        matchHeading(prevLine) === undefined &&
-        // A line that is all bold or a Markdown heading is a heading, named or not ("**Why it mattered**").
-        !/^\s*(?:#{1,6}\s+\S.*|(\*\*|__)[^*_\n]+\1:?)\s*$/.test(prevLine)
+      // The line ends where the trailing whitespace starts, so it is blank only when empty, and is copied only
+      // when it does not end in closing punctuation.
+      if (lineStart === this.trail || endsClosed(this.text, lineStart, this.trail)) this.lastLineJoins = false
+      else {
+        const prevLine = this.text.slice(lineStart, this.trail)
+        this.lastLineJoins =
+          matchHeading(prevLine) === undefined &&
+          // A line that is all bold or a Markdown heading is a heading, named or not ("**Why it mattered**").
+          !/^\s*(?:#{1,6}\s+\S.*|(\*\*|__)[^*_\n]+\1:?)\s*$/.test(prevLine)
+      }
     }
     return this.lastLineJoins
   }
+}
+
+/**
+ * `text.slice(from, to)` ends in closing punctuation: `/[.!?…:;]["'”’)\]]*\**$/`, read backwards: stars, then
+ * closing quotes and brackets, then the punctuation mark.
+ */
+function endsClosed(text: string, from: number, to: number): boolean {
+  let i = to - 1
+  while (i >= from && text.charCodeAt(i) === 42) i--
+  while (i >= from && isClosingMark(text.charCodeAt(i))) i--
+  if (i < from) return false
+  const c = text.charCodeAt(i)
+  return c === 46 || c === 33 || c === 63 || c === 8230 || c === 58 || c === 59
+}
+
+/** " ' ” ’ ) ] */
+function isClosingMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93
 }
 
 /** Start of the run of whitespace (JavaScript's `\s`, which `trimEnd` removes) that ends at `end`, not before `start`. */
@@ -131,7 +152,7 @@ function trailingSpaceStart(text: string, start: number, end: number): number {
 }
 
 /** `text` between `from` and `to` holds a blank line: "\n", spaces or tabs, "\n". */
-function hasBlankLine(text: string, from: number, to: number): boolean {
+export function hasBlankLine(text: string, from: number, to: number): boolean {
   let newline = false
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i)
@@ -197,18 +218,75 @@ export function shouldJoin(
     last--
   }
   if (last < prevStart || text.charCodeAt(last) !== 46) return false
-  const trimmed = text.slice(Math.max(prevStart, last - 40), last + 1)
-  // Only the last word matters; anchoring on it keeps this linear in the sentence length.
+  // Only the last word matters, within 40 characters; anchoring on it keeps this linear in the sentence length.
+  const from = Math.max(prevStart, last - 40)
+  // The word: letters and dots back to the last space, line break or "(", from its first letter on. ASCII
+  // text is read in place; anything else takes the general path below.
+  let w = last
+  while (w > from && isAsciiLetterOrDot(text.charCodeAt(w - 1))) w--
+  if (w > from && text.charCodeAt(w - 1) >= 128) return joinsAfterWord(text, from, last, nextStart)
+  while (w < last && text.charCodeAt(w) === 46) w++
+  if (w === last) return false
+  // The next piece's first character after its leading whitespace, within 40 characters.
+  const nextEnd = Math.min(text.length, nextStart + 40)
+  let at = nextStart
+  while (at < nextEnd && isJsSpace(text.charCodeAt(at))) at++
+  if (at === nextEnd) return false
+  const abbreviation = text.slice(w, last)
+  return joinsAfter(abbreviation, startsLowerAt(text, at, nextEnd), isAsciiInitials(abbreviation))
+}
+
+/** `/^(?:\p{L}\.)*\p{Lu}$/u` on a word of ASCII letters and dots of at most 3 characters. */
+function isAsciiInitials(word: string): boolean {
+  const n = word.length
+  if (n !== 1 && n !== 3) return false
+  const lastUpper = word.charCodeAt(n - 1) >= 65 && word.charCodeAt(n - 1) <= 90
+  return n === 1 ? lastUpper : lastUpper && word.charCodeAt(1) === 46 && word.charCodeAt(0) !== 46
+}
+
+/** `shouldJoin` for a word that may hold letters beyond ASCII: the word by `\p{L}`, the next piece by `trimStart`. */
+function joinsAfterWord(text: string, from: number, last: number, nextStart: number): boolean {
+  const trimmed = text.slice(from, last + 1)
   const lastSpace = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('('))
   const m = /([\p{L}][\p{L}.]*)\.$/u.exec(trimmed.slice(lastSpace + 1))
   if (m === null) return false
-  const word = m[1]!.toLowerCase()
   const next = text.slice(nextStart, nextStart + 40).trimStart()
   if (next === '') return false
+  const abbreviation = m[1]!
+  const initials = abbreviation.length <= 3 && /^(?:\p{L}\.)*\p{Lu}$/u.test(abbreviation)
+  return joinsAfter(abbreviation, /^[\p{Ll}\d(,;:$%]/u.test(next), initials)
+}
+
+/**
+ * The verdict once the word before the period, the case of what follows and whether the word is initials
+ * (at most 3 characters of letters each followed by a dot, the last an upper-case letter) are known.
+ */
+function joinsAfter(abbreviation: string, startsLower: boolean, initials: boolean): boolean {
+  const word = abbreviation.toLowerCase()
   if (ALWAYS_JOIN.has(word)) return true
-  const startsLower = /^[\p{Ll}\d(,;:$%]/u.test(next)
   if (JOIN_IF_LOWER.has(word)) return startsLower
   // Single-letter initials inside names ("J. Smith") and dotted acronyms ("U.S.A.").
-  if (/^(?:\p{L}\.)*\p{Lu}$/u.test(m[1]!) && m[1]!.length <= 3 && m[1]! !== 'I') return startsLower
+  if (initials && abbreviation !== 'I') return startsLower
   return false
+}
+
+function isAsciiLetterOrDot(c: number): boolean {
+  return c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+}
+
+/** The text at `at` starts like the rest of a sentence: a lower-case letter, a digit, "(", ",", ";", ":", "$", "%". */
+function startsLowerAt(text: string, at: number, end: number): boolean {
+  const c = text.charCodeAt(at)
+  if (c < 128)
+    return (
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 40 ||
+      c === 44 ||
+      c === 59 ||
+      c === 58 ||
+      c === 36 ||
+      c === 37
+    )
+  return /^\p{Ll}/u.test(text.slice(at, Math.min(end, at + 2)))
 }

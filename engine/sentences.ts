@@ -1,21 +1,36 @@
 // Sentences with UTF-16 offsets into the original answer: boundaries found in one linear scan, pieces joined
 // after abbreviations such as "Dr." and across hard-wrapped lines (sentence-joins.ts), headings carried forward.
 
-import { type HeadingSection, inlineHeadingOk, matchHeading, mayBeHeading } from './headings'
-import { isSpace, PieceTail, shouldJoin } from './sentence-joins'
+import { type HeadingSection, inlineHeadingOk, matchHeading, mayBeHeadingAt } from './headings'
+import { hasBlankLine, isSpace, PieceTail, shouldJoin } from './sentence-joins'
 
-export interface RawSentence {
-  text: string
-  start: number
-  end: number
-  /** A section named by an explicit heading at the start of this sentence or on the line above. */
-  heading?: HeadingSection
-  /** True when the whole sentence is only a heading ("Situation:", "**Result**"). */
-  headingOnly: boolean
-  /** Offset where the sentence's own words begin, after any heading prefix. */
-  bodyStart: number
-  /** True when the sentence starts a new paragraph (the text before it holds a blank line) or is first. */
-  paragraphStart: boolean
+/** A heading's section as a number in `SentenceSpans.heading` (0: none), and back. */
+export const HEADING_CODES: readonly (HeadingSection | undefined)[] = [
+  undefined,
+  'situation',
+  'task',
+  'action',
+  'result',
+]
+const CODE_OF: Record<HeadingSection, number> = { situation: 1, task: 2, action: 3, result: 4 }
+
+/**
+ * The sentences of an answer, column by column: sentence k runs from `start[k]` to `end[k]` (UTF-16 offsets
+ * into the answer, trimmed); its own words begin at `bodyStart[k]`, after any heading prefix (at `end[k]` for
+ * a sentence that is only a heading). One set of arrays for all sentences, not an object per sentence: a
+ * long run of tiny sentences ("1. 2. 3.") makes thousands.
+ */
+export interface SentenceSpans {
+  count: number
+  start: Int32Array
+  end: Int32Array
+  bodyStart: Int32Array
+  /** A section named by an explicit heading at the start of the sentence or on the line above (HEADING_CODES). */
+  heading: Uint8Array
+  /** The whole sentence is only a heading ("Situation:", "**Result**"): 1, else 0. */
+  headingOnly: Uint8Array
+  /** The sentence starts a new paragraph (the text before it holds a blank line) or is first: 1, else 0. */
+  paragraphStart: Uint8Array
 }
 
 // Sentence boundaries as Unicode's sentence rules (UAX #29) place them for prose: after terminal punctuation
@@ -27,6 +42,13 @@ export interface RawSentence {
 // regular expression it retries every position of a run of punctuation with no space after it, which takes
 // quadratic time ("......").
 const LOWER_START = /^\p{Ll}/u
+
+/** The code unit at `at` is a lower-case letter (`\p{Ll}`); ASCII without the pattern. */
+function startsLower(text: string, at: number): boolean {
+  const c = text.charCodeAt(at)
+  if (c < 128) return c >= 97 && c <= 122
+  return LOWER_START.test(text.charAt(at))
+}
 
 /** Terminal punctuation: . ! ? … and the CJK and Arabic full stops and marks. */
 function isTerminal(c: number): boolean {
@@ -64,22 +86,11 @@ function isCjkClosing(c: number): boolean {
 function segments(text: string): number[] {
   const out: number[] = []
   const n = text.length
-  let start = 0
-  // A break [at, end): a period or ellipsis before a lower-case word ("e.g. the", "3 p.m. on", "I waited… then")
-  // ends nothing; a break at the very end leaves the last piece to run to the end.
-  const brk = (at: number, end: number): boolean => {
-    if (end >= n) return false
-    const first = text.charCodeAt(at)
-    if ((first === 46 || first === 8230) && LOWER_START.test(text.charAt(end))) return true
-    out.push(end)
-    start = end
-    return true
-  }
   let i = 0
   scan: while (i < n) {
     const c = text.charCodeAt(i)
     if (c === 10) {
-      if (!brk(i, i + 1)) break
+      if (!breakAt(text, i, i + 1, out)) break
       i++
       continue
     }
@@ -95,7 +106,7 @@ function segments(text: string): number[] {
     let space = close
     while (space < n && isBreakSpace(text.charCodeAt(space))) space++
     if (space > close) {
-      if (!brk(i, space)) break
+      if (!breakAt(text, i, space, out)) break
       i = space
       continue
     }
@@ -110,12 +121,25 @@ function segments(text: string): number[] {
       j++
       while (j < run && isCjkTerminal(text.charCodeAt(j))) j++
       if (j === run) while (j < n && isCjkClosing(text.charCodeAt(j))) j++
-      if (!brk(at, j)) break scan
+      if (!breakAt(text, at, j, out)) break scan
     }
     i = j
   }
-  if (start < n) out.push(n)
+  if ((out.length === 0 ? 0 : out[out.length - 1]!) < n) out.push(n)
   return out
+}
+
+/**
+ * A break [at, end) for `segments`, pushed onto `out`: a period or ellipsis before a lower-case word ("e.g. the",
+ * "3 p.m. on", "I waited… then") ends nothing. False at the very end of the text, which leaves the last piece
+ * to run to the end (and stops the scan).
+ */
+function breakAt(text: string, at: number, end: number, out: number[]): boolean {
+  if (end >= text.length) return false
+  const first = text.charCodeAt(at)
+  if ((first === 46 || first === 8230) && startsLower(text, end)) return true
+  out.push(end)
+  return true
 }
 
 function isBreakSpace(c: number): boolean {
@@ -125,7 +149,7 @@ function isBreakSpace(c: number): boolean {
  * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
  * appear in order; whitespace between them belongs to none.
  */
-export function splitSentences(text: string): RawSentence[] {
+export function splitSentences(text: string): SentenceSpans {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1].
   const pieces: number[] = []
@@ -144,7 +168,17 @@ export function splitSentences(text: string): RawSentence[] {
   }
 
   // 2. Trim, split off standalone heading lines, and carry headings forward.
-  const sentences: RawSentence[] = []
+  const capacity = pieces.length / 2
+  const out: SentenceSpans = {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    bodyStart: new Int32Array(capacity),
+    heading: new Uint8Array(capacity),
+    headingOnly: new Uint8Array(capacity),
+    paragraphStart: new Uint8Array(capacity),
+  }
+  let count = 0
   let blankBefore = true
   for (let k = 0; k < pieces.length; k += 2) {
     const pieceStart = pieces[k]!
@@ -157,34 +191,36 @@ export function splitSentences(text: string): RawSentence[] {
       if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(pieceStart, pieceEnd))) blankBefore = true
       continue
     }
-    const paragraphStart = blankBefore || sentences.length === 0
+    const paragraphStart = blankBefore || count === 0
     const lineStart = atLineStart(text, start)
     let heading: HeadingSection | undefined
     let bodyStart = start
     // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
     // A heading sits in the first few characters; look no further, or long paragraphs cost quadratic time.
+    // The line is copied only when its first word may start a heading.
     const probeEnd = Math.min(end, start + 120)
-    const probe = text.slice(start, probeEnd)
-    const newline = probe.indexOf('\n')
-    const line = newline === -1 ? probe : probe.slice(0, newline)
-    const h = mayBeHeading(line) ? matchHeading(line) : undefined
-    if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
-      heading = h.section
-      bodyStart = start + h.length
+    let lineEnd = start
+    while (lineEnd < probeEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++
+    if (mayBeHeadingAt(text, start, lineEnd)) {
+      const line = text.slice(start, lineEnd)
+      const h = matchHeading(line)
+      if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
+        heading = h.section
+        bodyStart = start + h.length
+      }
     }
     const headingOnly = heading !== undefined && text.slice(bodyStart, end).trim() === ''
-    sentences.push({
-      text: text.slice(start, end),
-      start,
-      end,
-      heading,
-      headingOnly,
-      bodyStart: headingOnly ? end : bodyStart,
-      paragraphStart,
-    })
-    blankBefore = end < pieceEnd && /\n[ \t]*\n/.test(text.slice(end, pieceEnd))
+    out.start[count] = start
+    out.end[count] = end
+    out.bodyStart[count] = headingOnly ? end : bodyStart
+    out.heading[count] = heading === undefined ? 0 : CODE_OF[heading]
+    out.headingOnly[count] = headingOnly ? 1 : 0
+    out.paragraphStart[count] = paragraphStart ? 1 : 0
+    count++
+    blankBefore = end < pieceEnd && hasBlankLine(text, end, pieceEnd)
   }
-  return sentences
+  out.count = count
+  return out
 }
 
 function atLineStart(text: string, at: number): boolean {

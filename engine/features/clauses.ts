@@ -80,7 +80,8 @@ function claimLead(word: string): boolean {
   return CLAIM_LEADS.has(word) || /^\w+ly$/.test(word)
 }
 
-export function readClauses(ctx: SentenceContext): ClauseFacts {
+/** The clause facts of a sentence, written into `out` (and returned): one object reused for every sentence. */
+export function readClauses(ctx: SentenceContext, out: ClauseFacts): ClauseFacts {
   const { words, flags } = ctx
   const n = words.length
   const mainFrom = mainClauseStart(ctx)
@@ -144,5 +145,10 @@ export function readClauses(ctx: SentenceContext): ClauseFacts {
       }
     }
   }
-  return { mainFrom, iDid, weDid, statePast, present }
+  out.mainFrom = mainFrom
+  out.iDid = iDid
+  out.weDid = weDid
+  out.statePast = statePast
+  out.present = present
+  return out
 }

@@ -26,11 +26,18 @@ import { TECH_TERMS } from '../lexicon/tech'
 import { BE_HAVE_DO } from '../lexicon/verbs'
 import { compileMulti, type PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { readClauses } from './clauses'
+import { type ClauseFacts, readClauses } from './clauses'
 import { findDetails } from './details'
-import { isHypothetical } from './hypothetical'
+import { type HypotheticalInput, isHypothetical } from './hypothetical'
 import { countFigures, findMetrics, hasTimeMarker } from './metrics'
-import { NO_PLACES, personCounts, type SentenceContext, scanWords, WordFlag } from './words'
+import {
+  NO_PLACES,
+  type PersonCounts,
+  personCounts,
+  type SentenceContext,
+  scanWords,
+  WordFlag,
+} from './words'
 
 export type { SentenceContext } from './words'
 
@@ -122,6 +129,33 @@ const INTERJECTION = new RegExp(
   'i',
 )
 
+/**
+ * The lower-case ASCII letters that the alternatives of an opening pattern start with, as bits (a to z); all
+ * bits when some alternative starts otherwise. A sentence opening with an ASCII character outside them cannot
+ * match, and is not handed to the pattern.
+ */
+function firstLetters(alternatives: readonly string[]): number {
+  let bits = 0
+  for (const a of alternatives) {
+    const c = a.charCodeAt(0) | 32
+    if (c < 97 || c > 122) return -1
+    bits |= 1 << (c - 97)
+  }
+  return bits
+}
+const OPINION_FIRST = firstLetters(OPINION_OPENERS)
+const INTERJECTION_FIRST = firstLetters([...INTERJECTIONS, 'hmm', ...HESITATIONS])
+
+/** `pattern.test(body)` for an opening pattern whose alternatives start with the letters `first`. */
+function opensWith(pattern: RegExp, first: number, body: string): boolean {
+  const c = body.charCodeAt(0)
+  if (first !== -1 && c < 128) {
+    const lower = c | 32
+    if (lower < 97 || lower > 122 || !(first & (1 << (lower - 97)))) return false
+  }
+  return pattern.test(body)
+}
+
 /** A result word: an outcome phrase, or an outcome verb in the past tense or the third person. */
 function hasOutcome({ words, flags }: SentenceContext, outcomeHits: readonly PhraseHit[]): boolean {
   if (outcomeHits.length > 0) return true
@@ -156,11 +190,33 @@ function someIn(words: readonly string[], set: ReadonlySet<string>): boolean {
   return false
 }
 
+/**
+ * Sentences whose features hold no places (no measures, details, hedges or "we") and small counts share one
+ * frozen features object per distinct set of values: a long run of one-word sentences ("1. 2. 3.", "J. J.")
+ * then keeps one object, not one per sentence. Keyed by the flags as bits and the counts above them.
+ */
+const SHARED = new Map<number, SentenceFeatures>()
+const SHARED_LIMIT = 4096
+/** Counts up to this share an object; the key holds each in 6 bits. */
+const SHARED_COUNT = 64
+
+// What the finders write their facts into, and read them from: one of each for every sentence, not new ones.
+const PERSON: PersonCounts = { iCount: 0, weCount: 0, weSpans: NO_PLACES, past: false }
+const CLAUSE: ClauseFacts = { mainFrom: 0, iDid: false, weDid: false, statePast: false, present: false }
+const NO_WORDS: readonly string[] = Object.freeze([])
+const HYPOTHETICAL: HypotheticalInput = {
+  words: NO_WORDS,
+  openers: Object.freeze([]),
+  mainFrom: 0,
+  past: false,
+  looksBack: false,
+}
+
 export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const { words, body } = ctx
   const n = words.length
-  const { iCount, weCount, weSpans, past } = personCounts(ctx)
-  const clause = readClauses(ctx)
+  const { iCount, weCount, weSpans, past } = personCounts(ctx, PERSON)
+  const clause = readClauses(ctx, CLAUSE)
   const lex = scanWords(LEXICON, words, ctx.infos)
 
   // "made me" reflects only with a change of mind ("made me rethink"), not "made me lead the project".
@@ -177,12 +233,77 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     changeHits.some(
       (h) => !CHANGE_NEEDS_LOOK_BACK.has(h.phrase) || LOOK_BACK_WORDS.some((w) => words.includes(w)),
     )
-  const opinion = OPINION.test(body)
+  const opinion = opensWith(OPINION, OPINION_FIRST, body)
   let commas = 0
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
   const anyVerb = past || someIn(words, BE_HAVE_DO)
 
-  return {
+  const metrics = findMetrics(ctx.tokens, ctx.flags)
+  const figures = countFigures(ctx)
+  const outcome = hasOutcome(ctx, lex[Lex.Outcome]!)
+  const vagueOutcome = lex[Lex.Vague]!.length > 0
+  const task = lex[Lex.Task]!.length > 0
+  const taskWeak = lex[Lex.TaskWeak]!.length > 0
+  const situation = within(lex[Lex.Situation]!, 8)
+  const situationWeak = within(lex[Lex.SituationWeak]!, 8)
+  const present = clause.present || (opinion && !past)
+  const secondPerson = someIn(words, SECOND_PERSON)
+  const interjection = opensWith(INTERJECTION, INTERJECTION_FIRST, body)
+  const hypotheticalInput = HYPOTHETICAL
+  hypotheticalInput.words = words
+  hypotheticalInput.openers = lex[Lex.Hypothetical]!
+  hypotheticalInput.mainFrom = clause.mainFrom
+  hypotheticalInput.past = past
+  hypotheticalInput.looksBack = reflection || change
+  const hypothetical = isHypothetical(hypotheticalInput)
+  hypotheticalInput.words = NO_WORDS
+  const generic = lex[Lex.Generic]!.length > 0
+  const meta = within(lex[Lex.Meta]!, 6)
+  const fragment = n > 0 && n < 4 && !anyVerb
+  const list = commas >= 2 && commas >= n / 4 && !anyVerb
+  const timeMarker = hasTimeMarker(ctx)
+  const details = findDetails(ctx, lex[Lex.Tech]!)
+  const hedges = findHedges(ctx, lex[Lex.Hedge]!)
+
+  let key = -1
+  if (
+    metrics === NO_PLACES &&
+    details === NO_PLACES &&
+    hedges === NO_PLACES &&
+    weSpans === NO_PLACES &&
+    n < SHARED_COUNT &&
+    iCount < SHARED_COUNT &&
+    weCount < SHARED_COUNT &&
+    figures < SHARED_COUNT
+  ) {
+    const bits =
+      +clause.iDid |
+      (+clause.weDid << 1) |
+      (+clause.statePast << 2) |
+      (+past << 3) |
+      (+outcome << 4) |
+      (+vagueOutcome << 5) |
+      (+reflection << 6) |
+      (+change << 7) |
+      (+task << 8) |
+      (+taskWeak << 9) |
+      (+situation << 10) |
+      (+situationWeak << 11) |
+      (+present << 12) |
+      (+secondPerson << 13) |
+      (+interjection << 14) |
+      (+hypothetical << 15) |
+      (+generic << 16) |
+      (+meta << 17) |
+      (+fragment << 18) |
+      (+list << 19) |
+      (+timeMarker << 20)
+    // 21 bits of flags, then four counts of 6 bits: 45 bits, an exact integer.
+    key = bits + 2 ** 21 * (n + SHARED_COUNT * (iCount + SHARED_COUNT * (weCount + SHARED_COUNT * figures)))
+    const shared = SHARED.get(key)
+    if (shared !== undefined) return shared
+  }
+  const features: SentenceFeatures = {
     words: n,
     iCount,
     weCount,
@@ -190,33 +311,32 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     weDid: clause.weDid,
     statePast: clause.statePast,
     past,
-    metrics: findMetrics(ctx.tokens, ctx.flags),
-    figures: countFigures(ctx),
-    outcome: hasOutcome(ctx, lex[Lex.Outcome]!),
-    vagueOutcome: lex[Lex.Vague]!.length > 0,
+    metrics,
+    figures,
+    outcome,
+    vagueOutcome,
     reflection,
     change,
-    task: lex[Lex.Task]!.length > 0,
-    taskWeak: lex[Lex.TaskWeak]!.length > 0,
-    situation: within(lex[Lex.Situation]!, 8),
-    situationWeak: within(lex[Lex.SituationWeak]!, 8),
-    present: clause.present || (opinion && !past),
-    secondPerson: someIn(words, SECOND_PERSON),
-    interjection: INTERJECTION.test(body),
-    hypothetical: isHypothetical({
-      words,
-      openers: lex[Lex.Hypothetical]!,
-      mainFrom: clause.mainFrom,
-      past,
-      looksBack: reflection || change,
-    }),
-    generic: lex[Lex.Generic]!.length > 0,
-    meta: within(lex[Lex.Meta]!, 6),
-    fragment: n > 0 && n < 4 && !anyVerb,
-    list: commas >= 2 && commas >= n / 4 && !anyVerb,
-    timeMarker: hasTimeMarker(ctx),
-    details: findDetails(ctx, lex[Lex.Tech]!),
-    hedges: findHedges(ctx, lex[Lex.Hedge]!),
+    task,
+    taskWeak,
+    situation,
+    situationWeak,
+    present,
+    secondPerson,
+    interjection,
+    hypothetical,
+    generic,
+    meta,
+    fragment,
+    list,
+    timeMarker,
+    details,
+    hedges,
     weSpans,
   }
+  if (key !== -1) {
+    if (SHARED.size >= SHARED_LIMIT) SHARED.clear()
+    SHARED.set(key, Object.freeze(features))
+  }
+  return features
 }

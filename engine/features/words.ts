@@ -62,6 +62,31 @@ export interface WordInfo extends WordRoots {
   word: string
   stem: string
   flags: number
+  /** The lists of a sentence of this one word, made when first needed (`alone`). */
+  alone: OneWord | undefined
+}
+
+/** A one-word sentence's lists, frozen: every such sentence of the word shares them. */
+export interface OneWord {
+  infos: WordInfo[]
+  words: string[]
+  stems: string[]
+  flags: number[]
+}
+
+/** The lists of a sentence made of the one word `info`, shared by all such sentences. */
+export function alone(info: WordInfo): OneWord {
+  let one = info.alone
+  if (one === undefined) {
+    one = {
+      infos: Object.freeze([info]) as WordInfo[],
+      words: Object.freeze([info.word]) as string[],
+      stems: Object.freeze([info.stem]) as string[],
+      flags: Object.freeze([info.flags]) as number[],
+    }
+    info.alone = one
+  }
+  return one
 }
 
 const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
@@ -105,7 +130,7 @@ export function wordInfo(w: string): WordInfo {
   if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
   if (MULTIPLIED.has(w)) flags |= WordFlag.Multiplied
   if (FRACTIONS.has(w)) flags |= WordFlag.Fraction
-  info = { word: w, stem: st, flags, roots: [] }
+  info = { word: w, stem: st, flags, roots: [], alone: undefined }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
   return info
@@ -133,8 +158,11 @@ export interface PersonCounts {
   past: boolean
 }
 
-/** Counts "I" and "we"; "the team" before a past-tense verb counts as "we". */
-export function personCounts({ tokens, words, flags }: SentenceContext): PersonCounts {
+/**
+ * Counts "I" and "we"; "the team" before a past-tense verb counts as "we". Written into `out` (and returned):
+ * one object reused for every sentence, not a new one each.
+ */
+export function personCounts({ tokens, words, flags }: SentenceContext, out: PersonCounts): PersonCounts {
   let iCount = 0
   let weCount = 0
   let weSpans = NO_PLACES
@@ -162,7 +190,11 @@ export function personCounts({ tokens, words, flags }: SentenceContext): PersonC
     }
   }
   if (weSpans.length > 1) weSpans.sort((a, b) => a.start - b.start)
-  return { iCount, weCount, weSpans, past }
+  out.iCount = iCount
+  out.weCount = weCount
+  out.weSpans = weSpans
+  out.past = past
+  return out
 }
 
 const UPPER = /\p{Lu}/u
@@ -176,5 +208,15 @@ export function isUpperAt(text: string, i: number): boolean {
 
 /** A year from 1900 to 2099. */
 export function isYear(t: Token): boolean {
-  return /^(?:19|20)\d\d$/.test(t.text)
+  const w = t.text
+  if (w.length !== 4) return false
+  const a = w.charCodeAt(0)
+  const b = w.charCodeAt(1)
+  return (
+    ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3))
+  )
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }

@@ -7,6 +7,8 @@ interface Pattern {
   slots: (string[] | null)[]
   /** The phrase itself says "not", "no", "never"...: negation near it is part of the meaning. */
   negative: boolean
+  /** The phrase tells what the candidate found out about others, so it counts whoever is its subject. */
+  observed?: true
 }
 
 /** Phrases ready to match. Plain JSON data, so it can be part of a compiled rubric. */
@@ -25,6 +27,8 @@ export interface EvidenceHit {
   /** Index of the first and one past the last word matched. */
   from: number
   to: number
+  /** From a phrase that tells what the candidate found out about others (see `compileEvidence`). */
+  observed?: true
 }
 
 /** Words a gap may skip. */
@@ -81,10 +85,78 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
   return slots
 }
 
+/**
+ * Irregular verbs whose forms the stemmer cannot join: a phrase written with one form ("told them") also
+ * matches the others ("I tell them", in a story told in the present tense). Regular forms ("asks", "asked")
+ * already share a stem.
+ */
+const IRREGULAR: readonly (readonly string[])[] = [
+  ['tell', 'told'],
+  ['say', 'said', 'says'],
+  ['go', 'goes', 'went', 'gone'],
+  ['do', 'does', 'did', 'done'],
+  ['see', 'sees', 'saw', 'seen'],
+  ['hear', 'heard'],
+  ['know', 'knew', 'known'],
+  ['feel', 'felt'],
+  ['leave', 'left'],
+  ['lose', 'lost'],
+  ['pay', 'paid'],
+  ['buy', 'bought'],
+  ['get', 'got', 'gotten'],
+  ['sit', 'sat'],
+  ['stand', 'stood'],
+  ['understand', 'understood'],
+  ['catch', 'caught'],
+  ['seek', 'sought'],
+  ['take', 'took', 'taken'],
+  ['show', 'showed', 'shown'],
+  ['break', 'broke', 'broken'],
+  ['fall', 'fell', 'fallen'],
+  ['forget', 'forgot', 'forgotten'],
+  ['mean', 'meant'],
+  ['think', 'thought'],
+  ['bring', 'brought'],
+  ['teach', 'taught'],
+  ['write', 'wrote', 'written'],
+  ['run', 'ran'],
+  ['lead', 'led'],
+  ['make', 'made'],
+  ['build', 'built'],
+  ['find', 'found'],
+  ['give', 'gave', 'given'],
+  ['send', 'sent'],
+  ['spend', 'spent'],
+  ['keep', 'kept'],
+  ['hold', 'held'],
+  ['speak', 'spoke', 'spoken'],
+  ['choose', 'chose', 'chosen'],
+  ['drive', 'drove', 'driven'],
+  ['grow', 'grew', 'grown'],
+  ['begin', 'began', 'begun'],
+  ['win', 'won'],
+  ['meet', 'met'],
+  ['rise', 'rose', 'risen'],
+  ['wake', 'woke', 'woken'],
+]
+const FORMS = new Map<string, readonly string[]>(
+  IRREGULAR.flatMap((forms) => forms.map((f) => [f, forms] as const)),
+)
+
+/** The stems a phrase word accepts: its own, and those of its other forms when it is an irregular verb. */
+function slotStems(word: string, stem: (w: string) => string): string[] {
+  return (FORMS.get(word) ?? [word]).map(stem)
+}
+
+/**
+ * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
+ * planned around the date"); their hits are marked so that who is the subject does not discount them.
+ */
 export function compileEvidence(
   phrases: readonly string[],
   words: (text: string) => string[],
   stem: (w: string) => string,
+  observed: ReadonlySet<string> = new Set(),
 ): EvidenceTable {
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
@@ -92,8 +164,11 @@ export function compileEvidence(
     const raw = phraseSlots(phrase, words)
     if (raw.length === 0) continue
     const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
-    const slots = raw.map((s) => (s === null ? null : [...new Set(s.map(stem))]))
+    // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
+    const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : [stem(w)])
+    const slots = raw.map((s) => (s === null ? null : [...new Set(s.flatMap(forms))]))
     const pattern: Pattern = { phrase, slots, negative }
+    if (observed.has(phrase)) pattern.observed = true
     for (const first of slots[0]!) {
       const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
       list.push(pattern)
@@ -155,7 +230,9 @@ export function evidenceAt(
     const end = matchFrom(p.slots, 0, stems, i)
     if (end === -1) continue
     if (!p.negative && negated(lower, i, end)) continue
-    return { phrase: p.phrase, from: i, to: end }
+    const hit: EvidenceHit = { phrase: p.phrase, from: i, to: end }
+    if (p.observed === true) hit.observed = true
+    return hit
   }
   return undefined
 }

@@ -40,8 +40,32 @@ ruleTester('keywords', {
       messages: ['10-21 keywords: Shows taking ownership'],
       highlights: ['volunteered'],
     },
+    {
+      name: 'an irregular verb matches its other forms, so a story told in the present tense counts',
+      text: 'I tell the customer the new date the same day.',
+      options: { groups: [{ label: 'candour', any: ['told the customer'] }] },
+      score: 100,
+      messages: ['2-19 keywords: Shows candour'],
+      highlights: ['tell the customer'],
+    },
+    {
+      name: 'what the candidate found out about others counts whoever is its subject',
+      text: 'Situation: Deliveries came late.\nAction: I read the complaints, and customers planned around the delivery day.',
+      options: { section: 'action', groups: [{ label: 'their need', concepts: ['customer-need'] }] },
+      score: 100,
+      messages: ['78-92 keywords: Shows their need'],
+      highlights: ['planned around'],
+    },
   ],
   invalid: [
+    {
+      name: "someone else's act does not count as the candidate's",
+      text: 'Action: I wrote the runbook, and then the infra team took ownership of the rota.',
+      options: { section: 'action', groups: [{ label: 'initiative', concepts: ['took-initiative'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of initiative'],
+    },
     {
       name: 'repeating a group does not add credit',
       text: 'I volunteered to rewrite the billing job. I volunteered again to review it. I took ownership of the rollout.',

@@ -54,6 +54,31 @@ describe('findEvidence', () => {
 
   it('keeps phrases that are negative in themselves', () => {
     expect(hits(['nobody owned'], 'Nobody owned the billing cron job.')).toEqual(['nobody owned'])
+    expect(hits(["didn't wait"], "I didn't wait for the author and rolled back.")).toEqual(["didn't wait"])
+  })
+
+  it('matches the other forms of an irregular verb inside a phrase, but not a lone verb', () => {
+    expect(hits(['told them'], 'I tell them the date will slip.')).toEqual(['told them'])
+    expect(hits(['went through the logs'], 'I go through the logs line by line.')).toEqual([
+      'went through the logs',
+    ])
+    expect(hits(['sat down with'], 'I sit down with the support lead.')).toEqual(['sat down with'])
+    expect(hits(['went'], 'I go home.')).toEqual([])
+  })
+
+  it('marks hits of phrases that tell what the candidate found out about others', () => {
+    const table = compileEvidence(
+      ['planned around', 'took ownership'],
+      splitPhrase,
+      stem,
+      new Set(['planned around']),
+    )
+    const words = tokenize('Customers planned around the date, and I took ownership.').map((t) => t.lower)
+    const found = findEvidence(table, words.map(stem), words)
+    expect(found.map((h) => [h.phrase, h.observed === true])).toEqual([
+      ['planned around', true],
+      ['took ownership', false],
+    ])
   })
 })
 

@@ -68,6 +68,11 @@ function conceptPhrases(library: CompileLibrary, id: string): readonly string[] 
   return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.phrases : []
 }
 
+/** Whether a concept's phrases tell what the candidate found out about others (counted whoever the subject). */
+function observedConcept(library: CompileLibrary, id: string): boolean {
+  return Object.hasOwn(library.concepts, id) && library.concepts[id]!.observed === true
+}
+
 /** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
 function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
   return s.tokens.map(
@@ -118,8 +123,8 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
-        // Someone else's doing does not count, when evidence is attributed.
-        if (attributed) {
+        // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
+        if (attributed && h.observed !== true) {
           breaks ??= clauseBreaks(analysis, s)
           if (actorAt(words, breaks, h.from) === 'other') continue
         }
@@ -134,11 +139,15 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
   compile(options, library) {
     const groups = options.groups.map((g) => {
-      const phrases = [...(g.any ?? []), ...(g.concepts ?? []).flatMap((id) => conceptPhrases(library, id))]
+      const concepts = g.concepts ?? []
+      const phrases = [...(g.any ?? []), ...concepts.flatMap((id) => conceptPhrases(library, id))]
+      const observed = new Set(
+        concepts.filter((id) => observedConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
+      )
       return {
         label: g.label,
         examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
-        table: compileEvidence(phrases, splitPhrase, stem),
+        table: compileEvidence(phrases, splitPhrase, stem, observed),
       }
     })
     const compiled: KeywordsCompiled = {

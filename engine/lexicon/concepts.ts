@@ -1603,6 +1603,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told me they', 'told me she', 'told me he', 'confided', 'opened up', 'exit interview',
       'exit interviews', 'stay interview', 'focus group', 'before designing', 'talked to each',
       'spoke to each', 'met each',
+      'interviewed', 'spoke with each',
     ],
   },
   inclusion: {
@@ -1615,6 +1616,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'psychologically safe', 'accessible', 'accommodation', 'non-native', 'accent', 'language barrier',
       'parents', 'caregivers', 'part-time', 'underrepresented', 'diverse', 'diversity', 'welcoming',
       'belonging',
+      'calibration', 'calibrated', 'applied consistently', 'first female', 'first woman', 'women',
+      'under-represented', 'blind review',
     ],
   },
   'wellbeing-metric': {
@@ -1692,6 +1695,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'kill switch', 'age check', 'data minimisation', 'data minimization', 'collected less',
       'automated … check', 'check to our build', 'check in the build', 'check to the build', "can't ship",
       'cannot ship', 'hidden by default',
+      'by default', 'privacy zones', 'privacy zone', 'private zones', 'privacy settings',
     ],
   },
 }

@@ -296,6 +296,37 @@ const CLAUSE_OPENERS = new Set([
  * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
 const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
 
+/** Words that, followed by "to", make what follows a plan or a wish rather than something done. */
+const PLAN_WORDS = new Set([
+  'going',
+  'plan',
+  'plans',
+  'planning',
+  'planned',
+  'intend',
+  'intends',
+  'intended',
+  'hope',
+  'hoped',
+  'hoping',
+  'meant',
+  'supposed',
+])
+
+/**
+ * Whether the thing at word `from` is only planned in its clause: "we planned to add a runbook, but…", "I was
+ * going to measure it". A plan is not an act; a phrase that holds the plan word itself is read as written.
+ * `breaks[j]` is true when punctuation that ends a clause stands before word j.
+ */
+export function plannedAt(lower: readonly string[], breaks: readonly boolean[], from: number): boolean {
+  for (let j = from - 1; j >= 0; j--) {
+    const w = lower[j]!
+    if (w === 'gonna' || (PLAN_WORDS.has(w) && lower[j + 1] === 'to')) return true
+    if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
+  }
+  return false
+}
+
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
  * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").

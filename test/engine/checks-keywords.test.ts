@@ -33,6 +33,14 @@ ruleTester('keywords', {
       messages: ['2-13 keywords: Shows taking ownership'],
     },
     {
+      name: 'a plan in one clause does not hide an act in the next',
+      text: 'I planned to automate it later and volunteered to run the rota meanwhile.',
+      options: { groups: OWNERSHIP_GROUP },
+      score: 100,
+      messages: ['35-46 keywords: Shows taking ownership'],
+      highlights: ['volunteered'],
+    },
+    {
       name: 'in the required section',
       text: 'Action: I volunteered to rewrite the billing job.',
       options: { section: 'action', groups: OWNERSHIP_GROUP },
@@ -58,6 +66,14 @@ ruleTester('keywords', {
     },
   ],
   invalid: [
+    {
+      name: 'a plan is not an act',
+      text: 'Action: I planned to write a runbook, but the quarter ended first.',
+      options: { section: 'action', groups: [{ label: 'a runbook', any: ['runbook'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of a runbook'],
+    },
     {
       name: "someone else's act does not count as the candidate's",
       text: 'Action: I wrote the runbook, and then the infra team took ownership of the rota.',

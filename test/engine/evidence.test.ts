@@ -1,7 +1,7 @@
 // Evidence patterns: stems, alternatives, bounded gaps, negation and who did it.
 
 import { describe, expect, it } from 'vitest'
-import { actorAt, compileEvidence, findEvidence, phraseSlots } from '../../engine/evidence'
+import { actorAt, compileEvidence, findEvidence, phraseSlots, plannedAt } from '../../engine/evidence'
 import { splitPhrase } from '../../engine/phrases'
 import { stem } from '../../engine/stem'
 import { tokenize } from '../../engine/text'
@@ -107,5 +107,26 @@ describe('actorAt', () => {
 
   it('reads a verb-first bullet as the candidate', () => {
     expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
+  })
+})
+
+describe('plannedAt', () => {
+  const planned = (sentence: string, word: string) => {
+    const tokens = tokenize(sentence)
+    const lower = tokens.map((t) => t.lower)
+    const breaks = tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+    return plannedAt(lower, breaks, lower.indexOf(word))
+  }
+
+  it('reads what follows "planned to", "going to" or "hoped to" in the same clause as a plan', () => {
+    expect(planned('We planned to add a runbook, but ran out of time.', 'runbook')).toBe(true)
+    expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
+    expect(planned('I hoped to hand it over by June.', 'hand')).toBe(true)
+  })
+
+  it('reads an act after the plan, in a new clause, as done', () => {
+    expect(planned('I planned the cutover and wrote a runbook.', 'runbook')).toBe(false)
+    expect(planned('We planned to wait, but I wrote a runbook that night.', 'runbook')).toBe(false)
+    expect(planned('I wrote a runbook for the rota.', 'runbook')).toBe(false)
   })
 })

@@ -3,7 +3,7 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analyze'
-import { actorAt, compileEvidence, type EvidenceTable, evidenceAt } from '../../evidence'
+import { actorAt, compileEvidence, type EvidenceTable, evidenceAt, plannedAt } from '../../evidence'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -123,11 +123,11 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
+        breaks ??= clauseBreaks(analysis, s)
+        // A plan is not an act ("we planned to add a runbook, but…").
+        if (plannedAt(words, breaks, h.from)) continue
         // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
-        if (attributed && h.observed !== true) {
-          breaks ??= clauseBreaks(analysis, s)
-          if (actorAt(words, breaks, h.from) === 'other') continue
-        }
+        if (attributed && h.observed !== true && actorAt(words, breaks, h.from) === 'other') continue
         best[g] = value
         where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
       }

@@ -143,9 +143,28 @@ const FORMS = new Map<string, readonly string[]>(
   IRREGULAR.flatMap((forms) => forms.map((f) => [f, forms] as const)),
 )
 
-/** The stems a phrase word accepts: its own, and those of its other forms when it is an irregular verb. */
+/** British and American spellings of one word: "prioritised"/"prioritized", "analyse"/"analyze", "candour"/"candor". */
+function spellings(word: string): string[] {
+  const out = [word]
+  if (word.length > 5) {
+    const ise = word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+    const ize = word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1')
+    const yse = word.replace(/ys(e|ed|es|ing)$/, 'yz$1')
+    const yze = word.replace(/yz(e|ed|es|ing)$/, 'ys$1')
+    out.push(ise, ize, yse, yze, word.replace(/our$/, 'or'), word.replace(/or$/, 'our'))
+  }
+  return [...new Set(out)]
+}
+
+/** The stems a phrase word accepts: its own, its other spelling's, and its other forms when it is an irregular verb. */
 function slotStems(word: string, stem: (w: string) => string): string[] {
-  return (FORMS.get(word) ?? [word]).map(stem)
+  return (FORMS.get(word) ?? [word]).flatMap(spellings).map(stem)
+}
+
+/** A phrase as written and, when it holds a hyphenated word, as people also write it: "on call", "oncall". */
+function hyphenVariants(phrase: string): string[] {
+  if (!/\p{L}-\p{L}/u.test(phrase)) return [phrase]
+  return [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '), phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
 }
 
 /**
@@ -161,18 +180,20 @@ export function compileEvidence(
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
   for (const phrase of phrases) {
-    const raw = phraseSlots(phrase, words)
-    if (raw.length === 0) continue
-    const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
-    // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
-    const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : [stem(w)])
-    const slots = raw.map((s) => (s === null ? null : [...new Set(s.flatMap(forms))]))
-    const pattern: Pattern = { phrase, slots, negative }
-    if (observed.has(phrase)) pattern.observed = true
-    for (const first of slots[0]!) {
-      const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
-      list.push(pattern)
-      byFirst[first] = list
+    for (const written of hyphenVariants(phrase)) {
+      const raw = phraseSlots(written, words)
+      if (raw.length === 0) continue
+      const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
+      // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
+      const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : spellings(w).map(stem))
+      const slots = raw.map((s) => (s === null ? null : [...new Set(s.flatMap(forms))]))
+      const pattern: Pattern = { phrase, slots, negative }
+      if (observed.has(phrase)) pattern.observed = true
+      for (const first of slots[0]!) {
+        const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
+        list.push(pattern)
+        byFirst[first] = list
+      }
     }
   }
   for (const list of Object.values(byFirst)) list.sort((a, b) => b.slots.length - a.slots.length)

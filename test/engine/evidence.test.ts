@@ -66,6 +66,15 @@ describe('findEvidence', () => {
     expect(hits(['went'], 'I go home.')).toEqual([])
   })
 
+  it('matches British and American spellings and a hyphenated word written open or closed', () => {
+    expect(hits(['prioritised'], 'I prioritized the refunds.')).toEqual(['prioritised'])
+    expect(hits(['analysed the logs'], 'I analyzed the logs.')).toEqual(['analysed the logs'])
+    expect(hits(['candour'], 'She valued the candor.')).toEqual(['candour'])
+    expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
+    expect(hits(['on-call rota'], 'I set up an oncall rota.')).toEqual(['on-call rota'])
+    expect(hits(['for everyone'], 'Four everyone.')).toEqual([])
+  })
+
   it('marks hits of phrases that tell what the candidate found out about others', () => {
     const table = compileEvidence(
       ['planned around', 'took ownership'],

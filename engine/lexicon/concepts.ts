@@ -142,8 +142,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'limited the blast radius', 'blast radius', 'dry run', 'dry-run', 'read-only mode', 'took a backup',
       'backup first', 'safety net', 'fallback', 'fall back',
       'easy to reverse', 'easy to roll back', 'reverse', 'turned off the', 'switched off the', 'flag off',
-      'roll/rolled … back', 'change it later', 'change … later', 'swap it later', 'revisit … later',
-      'keep the old', 'kept the old', 'switch back', 'behind an interface',
+      'roll/rolled … back', 'change it later', 'swap it later',
+      'switch back', 'behind an interface',
+      'keep the old version', 'kept the old version',
     ],
   },
   'acted-without-certainty': {
@@ -323,8 +324,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'they wanted to', 'she wanted to', 'he wanted to', 'what they were doing', 'trying to do',
       'what their … looks like', 'actually looks like', 'on the floor', 'their users',
       'least able to', 'cut … off from', 'lost access',
-      'what customers cared about', 'what they cared about', 'cared about', 'care about', 'planned around',
+      'what customers cared about', 'what they cared about',
       'what customers felt', 'customers felt', 'what customers feel', "from the customer's point of view",
+      'what … cared about', 'what … care about', 'customers cared about', 'users cared about',
     ],
   },
   'customer-first-tradeoff': {
@@ -388,8 +390,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the first thing I do', 'the first thing I did', 'the fastest reversible',
       'one thing at a time', 'the riskiest', 'what mattered', 'shed load', 'nice-to-haves',
       'nice to have', 'moved them to',
-      'can wait', 'could wait', 'what could wait', 'first because', 'did … first', 'started with the',
-      'the most important', 'first, since',
+      'can wait', 'could wait', 'what could wait',
+      'the most important',
     ],
   },
   unblocking: {
@@ -401,7 +403,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'chased', 'chased down', 'got access', 'got approval', 'got sign-off', 'stubbed', 'mocked out',
       'built an adapter', 'despite', 'got it moving', 'got things moving', 'got … moving again',
       'did it myself', 'wrote it myself', 'walked over to', 'sat with … until',
-      'negotiated', 'negotiate', 'freeze', 'change freeze', 'code freeze',
+      'negotiated', 'negotiate', 'change freeze', 'code freeze',
+      'freeze changes', 'froze changes',
     ],
   },
   deadline: {
@@ -593,7 +596,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reproduced … on demand', 'deterministic repro', 'failing test', 'a test that failed', 'the fix made',
       'after the fix', 'never recurred', 'root cause confirmed', 'exactly matched', 'added up',
       'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
-      'the real … was', 'traced it to', 'traced … to', 'traced … back to', 'showed that the',
+      'the real … was', 'traced it to', 'traced … to', 'traced … back to',
     ],
   },
 
@@ -712,7 +715,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a good partner', 'on good terms', 'got along',
       'co-written', 'co-wrote', 'co-authored', 'presented … together', 'together since', 'since then',
       'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
-      'kept … going', 'for the next year', 'the following year',
+      'kept meeting', 'kept … meeting going', 'kept … sync going',
     ],
   },
   'voiced-disagreement': {
@@ -902,8 +905,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
       'zero … tickets', 'zero … complaints', 'zero … errors', 'zero … differences', 'zero … mismatches',
       'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
-      'mismatches', 'wrong records', 'wrong … out of', 'errors out of', 'crash-free sessions',
-      'wrong … incidents',
+      'mismatches', 'wrong records', 'wrong … out of', 'errors out of',
     ],
   },
 
@@ -966,8 +968,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what we already had', 'what we had', 'the trigram extension', 'extension',
       'our existing', 'our own database', 'instead of a vendor', 'rather than a vendor',
       'before you buy',
-      'like how', 'a bit like', 'similar to how', 'the same way … do', 'borrowed from', 'idea from',
+      'similar to how', 'the same way … do', 'borrowed from', 'idea from',
       'the way … companies', 'the way … do it',
+      'a bit like how', 'just like how', 'the way … does it',
     ],
   },
 
@@ -1000,8 +1003,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every fifteen minutes', 'every … minutes with', 'next update', 'was at risk',
       'told product', 'told the product', 'the same day, with', 'status every', 'sent them',
       'sent … an update', 'one-paragraph status', 'timeline doc',
-      'every month', 'each month', 'monthly update', 'monthly summary', 'every week', 'each week',
+      'monthly update', 'monthly summary',
       'weekly summary', 'every Friday',
+      'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
     ],
   },
   'team-wellbeing': {
@@ -1144,7 +1148,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'make sure I', 'before every', 'going forward', 'my rule', 'rule of thumb', 'first thing I do',
       'I do differently', 'do differently', 'differently now', 'the habit stuck', 'the change stuck',
       'I still do', 'still do it', 'I still run', 'I still write', 'I still use', 'I still ask', 'I still check',
-     
     ],
   },
   'no-recurrence': {
@@ -1207,7 +1210,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the following week', 'went/go through our other', 'go through the other', 'went through the other',
       'find/found two more', 'every remaining',
       'made sure it', 'until it was automated',
-      'over the next', 'moved all', 'every one of the old', 'all the old',
+      'moved all', 'every one of the old', 'all the old',
     ],
   },
   handover: {
@@ -1468,7 +1471,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'their manager', 'their incentives', 'in their position',
       'their blocker', 'their release', 'their staging', 'their campaign', 'their side',
       "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
-      'was worried that', 'were worried that', 'their worry', 'his worry', 'her worry', 'worried about',
+      'their worry', 'his worry', 'her worry',
+      'they were worried', 'he was worried', 'she was worried', 'were worried about', 'team was worried',
     ],
   },
   'shared-context': {
@@ -1603,7 +1607,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told me they', 'told me she', 'told me he', 'confided', 'opened up', 'exit interview',
       'exit interviews', 'stay interview', 'focus group', 'before designing', 'talked to each',
       'spoke to each', 'met each',
-      'interviewed', 'spoke with each',
+      'spoke with each',
+      'interviewed … engineers', 'interviewed each', 'interviewed everyone', 'interviewed the team',
+      'interviewed … people on',
     ],
   },
   inclusion: {
@@ -1616,8 +1622,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'psychologically safe', 'accessible', 'accommodation', 'non-native', 'accent', 'language barrier',
       'parents', 'caregivers', 'part-time', 'underrepresented', 'diverse', 'diversity', 'welcoming',
       'belonging',
-      'calibration', 'calibrated', 'applied consistently', 'first female', 'first woman', 'women',
+      'calibration', 'calibrated', 'applied consistently', 'first female', 'first woman',
       'under-represented', 'blind review',
+      'women engineers', 'more women',
     ],
   },
   'wellbeing-metric': {

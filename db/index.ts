@@ -34,6 +34,7 @@ export {
   replaceAttemptReport,
   type StorableReport,
 } from './attempts'
+export { storeAttempt } from './attempts-group'
 export { closeDb, createDb, type Db } from './client'
 export {
   addFollowUp,

@@ -16,12 +16,12 @@ import { errorSchema } from '../../contract/common'
 import {
   deleteAttempt,
   findAttempt,
-  insertAttempt,
   listAttempts,
   listFollowUps,
   listReplacedReports,
   loopOfAttempt,
   replaceAttemptReport,
+  storeAttempt,
 } from '../../db/index'
 import { combineAnswer } from '../../engine/index'
 import { decodeCursor } from '../cursor'
@@ -79,7 +79,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
       const report = scored.report()
       const reportJson = scored.json
-      const id = insertAttempt(app.db, {
+      // Stored together with the other attempts ready in this turn, and answered once their commit is done.
+      const id = await storeAttempt(app.db, {
         promptId,
         answer,
         durationMs: durationMs ?? null,

@@ -77,7 +77,6 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
       const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
-      const report = scored.report()
       const reportJson = scored.json
       // Stored together with the other attempts ready in this turn, and answered once their commit is done.
       const id = await storeAttempt(app.db, {
@@ -85,7 +84,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         answer,
         durationMs: durationMs ?? null,
         tags: entry.prompt.tags,
-        report,
+        // The stored JSON is the engine's report as scored; `stored` holds the fields the database indexes.
+        report: scored.stored,
         areaScores: scored.areaScores,
         reportJson,
         createdAt: app.clock(),

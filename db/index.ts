@@ -35,6 +35,7 @@ export {
   type StorableReport,
 } from './attempts'
 export { storeAttempt } from './attempts-group'
+export { startCheckpointer } from './checkpoint'
 export { closeDb, createDb, type Db } from './client'
 export {
   addFollowUp,

@@ -19,7 +19,7 @@ const INTERVAL_MS = 50
  * WAL frames beyond which the writing connection makes the WAL start again. Under steady writes a PASSIVE checkpoint
  * may never catch up with the writer, and the WAL only starts again from its beginning once every frame is copied.
  */
-export const RESTART_AFTER_PAGES = 1000
+const RESTART_AFTER_PAGES = 1000
 
 /**
  * The worker's code, as a CommonJS script: open the file (never create it), then every INTERVAL_MS copy what the WAL

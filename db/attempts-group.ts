@@ -9,8 +9,21 @@ interface Waiting {
   reject(err: unknown): void
 }
 
-/** The attempts waiting for the next commit, per database. */
-const waiting = new WeakMap<Db, Waiting[]>()
+interface Group {
+  members: Waiting[]
+  /** Characters of answer and report JSON in the group: what its commit writes, roughly. */
+  size: number
+}
+
+/** The groups waiting to be committed, oldest first, per database; one commit per turn of the event loop. */
+const waiting = new WeakMap<Db, Group[]>()
+
+/**
+ * A group closes at about this many characters of answers and reports: attempts of long answers (a report of a
+ * 20,000-character answer is several hundred KB) then commit over several turns of the event loop, as they would
+ * one by one, instead of holding it for one long write.
+ */
+const GROUP_CHARS = 512 * 1024
 
 /**
  * Stores an attempt as `insertAttempt` does, together with every other attempt stored before the next turn of the
@@ -21,20 +34,34 @@ const waiting = new WeakMap<Db, Waiting[]>()
  */
 export function storeAttempt(db: Db, attempt: NewAttempt): Promise<number> {
   return new Promise((resolve, reject) => {
-    let group = waiting.get(db)
-    if (group === undefined) {
-      group = []
-      waiting.set(db, group)
+    let groups = waiting.get(db)
+    if (groups === undefined) {
+      groups = []
+      waiting.set(db, groups)
       // After this turn's I/O: replies from the scoring worker and other requests' scores land in the same group.
-      setImmediate(() => commitGroup(db))
+      setImmediate(() => commitNext(db))
     }
-    group.push({ attempt, resolve, reject })
+    const size = attempt.answer.length + (attempt.reportJson?.length ?? 0)
+    let group = groups.at(-1)
+    if (group === undefined || (group.members.length > 0 && group.size + size > GROUP_CHARS)) {
+      group = { members: [], size: 0 }
+      groups.push(group)
+    }
+    group.members.push({ attempt, resolve, reject })
+    group.size += size
   })
 }
 
-function commitGroup(db: Db): void {
-  const group = waiting.get(db) ?? []
-  waiting.delete(db)
+/** Commits the oldest waiting group; the next one, if any, in the next turn. */
+function commitNext(db: Db): void {
+  const groups = waiting.get(db) ?? []
+  const group = groups.shift()
+  if (groups.length === 0) waiting.delete(db)
+  else setImmediate(() => commitNext(db))
+  if (group !== undefined) commitGroup(db, group.members)
+}
+
+function commitGroup(db: Db, group: Waiting[]): void {
   if (group.length === 1) {
     const [only] = group as [Waiting]
     settle(only, () => insertAttempt(db, only.attempt))

@@ -87,4 +87,19 @@ describe('storeAttempt', () => {
     const ids = await Promise.all([storeAttempt(temp.db, attempt(30)), storeAttempt(temp.db, attempt(90))])
     expect(ids.map((id) => findAttempt(temp.db, id)?.score)).toEqual([30, 90])
   })
+
+  test('attempts of long answers are committed a few at a time, one group per turn', async () => {
+    // About 300,000 characters of report each: two would pass the size at which a group closes.
+    const long = (score: number): NewAttempt => {
+      const a = attempt(score)
+      return { ...a, reportJson: JSON.stringify({ ...a.report, notes: 'x'.repeat(300_000) }) }
+    }
+    const count = () => temp.db.$client.prepare('SELECT count(*) FROM attempts').pluck().get()
+    const storedWhenAnswered = await Promise.all(
+      [20, 40, 60].map((s) => storeAttempt(temp.db, long(s)).then((id) => ({ id, stored: count() }))),
+    )
+    // Each was answered right after its own commit, before the next group was written.
+    expect(storedWhenAnswered.map((a) => a.stored)).toEqual([1, 2, 3])
+    expect(storedWhenAnswered.map((a) => findAttempt(temp.db, a.id)?.score)).toEqual([20, 40, 60])
+  })
 })

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
 import { CORPUS_DIR, loadCorpus } from '../test/fixtures/corpus'
 import { startServerProcess } from '../test/support/server-process'
@@ -65,4 +66,15 @@ export async function benchApi(seconds = 5): Promise<ApiBench> {
     await server.stop()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+// `npx tsx bench/api.ts [seconds]`: the API rows alone, without the rest of the bench.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const seconds = Number(process.argv[2] ?? 5)
+  const { health, attempts, apiRatio } = await benchApi(seconds)
+  const row = (name: string, f: LoadFigures) =>
+    `${name}: ${f.requestsPerSecond.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors + f.non2xx} failed`
+  console.log(row('GET /api/health', health))
+  console.log(row('POST /api/attempts', attempts))
+  console.log(`bench: api_ratio=${apiRatio.toFixed(2)}`)
 }

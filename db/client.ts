@@ -37,6 +37,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** How long a statement waits for another connection's lock (another process, a backup) before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000
 
+/** Bytes of WAL file kept after a checkpoint lets it start again: 8 MB. */
+const JOURNAL_SIZE_LIMIT = 8 * 1024 * 1024
+
 /**
  * Opens (creating if needed) the database at `path`, or an in-memory one for `:memory:`,
  * and applies any migrations it has not seen. Close it with `closeDb`.
@@ -80,6 +83,9 @@ export function createDb(path: string): Db {
     whileBusy(() => open.pragma('journal_mode = WAL'))
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('synchronous = NORMAL')
+    // A WAL that grew past this (a long reader held it, or checkpoints fell behind) is cut back to it once it
+    // starts again from the beginning, instead of keeping its largest size on disk.
+    sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`)
     whileBusy(() => migrate(open))
     const db = drizzle({ client: sqlite, schema })
     optimizeDb(db)

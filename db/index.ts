@@ -34,6 +34,8 @@ export {
   replaceAttemptReport,
   type StorableReport,
 } from './attempts'
+export { storeAttempt } from './attempts-group'
+export { startCheckpointer } from './checkpoint'
 export { closeDb, createDb, type Db } from './client'
 export {
   addFollowUp,

@@ -1,7 +1,7 @@
 // An answer's score under the rubric of each area its prompt trains, from one analysis of the answer. Imports only
 // the engine (and types), so the scoring worker thread can run it too.
 
-import type { AreaCriterion, AreaScore } from '../db/index'
+import type { AreaCriterion, AreaScore, StorableReport } from '../db/index'
 import type { CriterionResult, Rubric, ScoreReport } from '../engine/index'
 
 /** An engine criterion result reduced to what is stored per area (and posted back from the scoring worker). */
@@ -37,4 +37,20 @@ export function areaScoresOf(
     scores.push({ rubricId: tag, score, band, criteria: areaCriteria(criteria) })
   }
   return scores
+}
+
+/**
+ * The parts of a report the database indexes (its rubric, score, band and criteria), without the sentences, notes
+ * and suggestions: what the scoring worker posts beside the report's JSON, so storing it needs no parse of that JSON.
+ */
+export function storableReport(report: ScoreReport): StorableReport {
+  const { rubricId, rubricHash, engineVersion, score, band } = report
+  return {
+    rubricId,
+    rubricHash,
+    engineVersion,
+    score,
+    band: { id: band.id, label: band.label },
+    criteria: areaCriteria(report.criteria),
+  }
 }

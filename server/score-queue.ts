@@ -3,7 +3,7 @@
 // answer, which can take tens of milliseconds, is scored on a worker thread. Under load, when short answers are
 // already waiting here, the worker takes its share of them too, so the two threads score side by side.
 
-import type { AreaScore } from '../db/index'
+import type { AreaScore, StorableReport } from '../db/index'
 import { analyzeFollowUps, type Rubric, type ScoreReport, scoreFollowUpAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 import type { ScoreJob, ScoreReply } from './score-worker'
@@ -16,13 +16,15 @@ const LONG_ANSWER = 4_000
 export interface Scored {
   json: string
   report(): ScoreReport
+  /** What the database indexes of the report: enough to store it (with `json`) without parsing `json`. */
+  stored: StorableReport
   /** The answer's score under the rubric of each area among the tags asked for. */
   areaScores: AreaScore[]
 }
 
-function scored(json: string, areaScores: AreaScore[], report?: ScoreReport): Scored {
+function scored(json: string, stored: StorableReport, areaScores: AreaScore[], report?: ScoreReport): Scored {
   let parsed = report
-  return { json, areaScores, report: () => (parsed ??= JSON.parse(json) as ScoreReport) }
+  return { json, stored, areaScores, report: () => (parsed ??= JSON.parse(json) as ScoreReport) }
 }
 
 /** The prompt's tags, and where their rubrics are found, for per-area scores. */
@@ -36,7 +38,7 @@ const NO_AREAS: Areas = { tags: [], rubricFor: () => undefined }
 const worker = new RubricThread<ScoreReply, Scored>(
   new URL('./score-worker.ts', import.meta.url),
   'scoring worker',
-  (m) => ('json' in m ? scored(m.json, m.areaScores) : new Error(m.failed)),
+  (m) => ('json' in m ? scored(m.json, m.stored, m.areaScores) : new Error(m.failed)),
 )
 
 /** Follow-up answers to an attempt's probes, scored with the answer (see scoreFollowUpAnalysis). */
@@ -76,7 +78,7 @@ function scoreHere(answer: string, rubric: Rubric, areas: Areas, followUps: Foll
     areas.tags,
     areas.rubricFor,
   )
-  return scored(JSON.stringify(report), areaScores, report)
+  return scored(JSON.stringify(report), report, areaScores, report)
 }
 
 /**

@@ -2,9 +2,9 @@
 // rubric crosses the thread boundary once, not with every answer.
 
 import { parentPort } from 'node:worker_threads'
-import type { AreaScore } from '../db/index'
+import type { AreaScore, StorableReport } from '../db/index'
 import { analyzeFollowUps, scoreFollowUpAnalysis } from '../engine/index'
-import { areaScoresOf } from './area-scoring'
+import { areaScoresOf, storableReport } from './area-scoring'
 import { type RubricRef, rubricsByKey } from './thread-jobs'
 
 export interface ScoreJob {
@@ -18,9 +18,12 @@ export interface ScoreJob {
   areas: RubricRef[]
 }
 
-/** The report as JSON: one string crosses the thread boundary, not an object graph of thousands of sentences. */
+/**
+ * The report as JSON: one string crosses the thread boundary, not an object graph of thousands of sentences; with
+ * the few fields the database indexes, so storing it needs no parse.
+ */
 export type ScoreReply =
-  | { id: number; json: string; areaScores: AreaScore[] }
+  | { id: number; json: string; stored: StorableReport; areaScores: AreaScore[] }
   | { id: number; failed: string }
 
 const port = parentPort
@@ -43,7 +46,12 @@ port.on('message', (job: ScoreJob) => {
       job.tags,
       (id) => byId.get(id),
     )
-    port.postMessage({ id: job.id, json: JSON.stringify(report), areaScores } satisfies ScoreReply)
+    port.postMessage({
+      id: job.id,
+      json: JSON.stringify(report),
+      stored: storableReport(report),
+      areaScores,
+    } satisfies ScoreReply)
   } catch (err) {
     port.postMessage({ id: job.id, failed: (err as Error).message ?? String(err) } satisfies ScoreReply)
   }

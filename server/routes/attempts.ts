@@ -16,12 +16,12 @@ import { errorSchema } from '../../contract/common'
 import {
   deleteAttempt,
   findAttempt,
-  insertAttempt,
   listAttempts,
   listFollowUps,
   listReplacedReports,
   loopOfAttempt,
   replaceAttemptReport,
+  storeAttempt,
 } from '../../db/index'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
@@ -76,14 +76,15 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         throw notFound(`No prompt '${promptId}' is in service; GET /api/prompts lists them`)
       }
       const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
-      const report = scored.report()
       const reportJson = scored.json
-      const id = insertAttempt(app.db, {
+      // Stored together with the other attempts ready in this turn, and answered once their commit is done.
+      const id = await storeAttempt(app.db, {
         promptId,
         answer,
         durationMs: durationMs ?? null,
         tags: entry.prompt.tags,
-        report,
+        // The stored JSON is the engine's report as scored; `stored` holds the fields the database indexes.
+        report: scored.stored,
         areaScores: scored.areaScores,
         reportJson,
         createdAt: app.clock(),

@@ -35,7 +35,6 @@ export {
   type StorableReport,
 } from './attempts'
 export { storeAttempt } from './attempts-group'
-export { startCheckpointer } from './checkpoint'
 export { closeDb, createDb, type Db } from './client'
 export {
   addFollowUp,

@@ -1,7 +1,7 @@
 // Plugin: opens the database (running migrations) and decorates the app with it; closes it when the app closes.
 
 import type { FastifyInstance } from 'fastify'
-import { closeDb, createDb, type Db, startCheckpointer } from '../../db/index'
+import { closeDb, createDb, type Db } from '../../db/index'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,10 +12,7 @@ declare module 'fastify' {
 export async function dbPlugin(app: FastifyInstance, options: { path: string }): Promise<void> {
   const db = createDb(options.path)
   app.decorate('db', db)
-  // The WAL is copied into the database file on another thread, not by the commit of a request.
-  const checkpointer = startCheckpointer(db)
   app.addHook('onClose', async () => {
-    await checkpointer.stop()
     closeDb(db)
   })
 }

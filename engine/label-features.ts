@@ -5,24 +5,34 @@
 import type { AnalyzedSentence } from './analyze'
 import { isPastTense, scanWords } from './features/words'
 import {
+  ASIDE_PHRASES,
   CLOSING_OPENERS,
+  DETERMINERS,
+  EVALUATIVE_WORDS,
   FILLER_PAIRS,
   FILLERS,
   HABIT_WORDS,
+  INTENSIFIERS,
+  MODAL_FINITE,
   OPINION_VERBS,
+  PAST_FINITE,
   PAST_TIME_WORDS,
+  PRESENT_FINITE,
   PRESENT_SKIP,
   SIGNAL_WORDS,
+  SUBJECT_KINDS,
   TASK_MORE,
+  VERB_SKIP,
 } from './lexicon/label'
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
-const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS])
+const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS, ASIDE_PHRASES])
 enum Phrase {
   Task,
   Closing,
   Filler,
+  Aside,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
@@ -77,6 +87,138 @@ function presentClauses(words: readonly string[]): number {
     out |= NARRATIVE_PRESENT
   }
   return out
+}
+
+const SUBJECTS = ['i', 'we', 'you', 'third', 'it', 'np', 'none'] as const
+const TENSES = ['present', 'past', 'perfect', 'modal'] as const
+type Subject = (typeof SUBJECTS)[number]
+type Tense = (typeof TENSES)[number]
+/** How far into a sentence its main verb is looked for. */
+const CLAUSE_WINDOW = 16
+
+/** The tense a contraction's ending gives: "it's", "we're", "i've", "they'd", "you'll". */
+function contractionTense(ending: string, next: string): Tense | undefined {
+  if (ending === 's' || ending === 're' || ending === 'm') return 'present'
+  if (ending === 've') return 'perfect'
+  if (ending === 'll') return 'modal'
+  if (ending === 'd') return isPastTense(next) ? 'past' : 'modal'
+  return undefined
+}
+
+/**
+ * The sentence's first finite verb and who it is about: the speaker ("I was"), the speaker's group ("we
+ * had"), anyone ("you find", "people are"), another person, a thing ("it's", "there was") or a noun phrase
+ * ("the dashboard was", "bootcamps are"). What a sentence does shows more in these than in its words.
+ */
+function mainClause(words: readonly string[], start: number): [Subject, Tense] | undefined {
+  const end = Math.min(words.length, start + CLAUSE_WINDOW)
+  for (let j = start; j < end; j++) {
+    const w = words[j]!
+    const apostrophe = w.indexOf("'")
+    if (apostrophe > 0) {
+      const kind = SUBJECT_KINDS[w.slice(0, apostrophe)]
+      const tense =
+        kind === undefined ? undefined : contractionTense(w.slice(apostrophe + 1), words[j + 1] ?? '')
+      if (kind !== undefined && tense !== undefined) return [kind as Subject, tense]
+    }
+    let tense: Tense | undefined
+    if (PRESENT_FINITE.has(w)) tense = w === 'has' || w === 'have' ? perfectOr(words[j + 1]) : 'present'
+    else if (PAST_FINITE.has(w) || (isPastTense(w) && !DETERMINERS.has(words[j - 1] ?? ''))) tense = 'past'
+    else if (MODAL_FINITE.has(w)) tense = 'modal'
+    else {
+      // "I open", "we page", "she opens": a pronoun and a plain verb in the present.
+      const kind = SUBJECT_KINDS[w]
+      if (kind === 'i' || kind === 'we' || kind === 'you' || kind === 'third') {
+        let k = j + 1
+        while (k < end && VERB_SKIP.has(words[k]!)) k++
+        const v = words[k] ?? ''
+        if (/^[a-z]+$/.test(v) && !PAST_FINITE.has(v) && !MODAL_FINITE.has(v) && !isPastTense(v))
+          if (kind !== 'third' || v.endsWith('s')) return [kind, 'present']
+      }
+      continue
+    }
+    let k = j - 1
+    while (k >= start && VERB_SKIP.has(words[k]!)) k--
+    return [k < start ? 'none' : ((SUBJECT_KINDS[words[k]!] as Subject | undefined) ?? 'np'), tense]
+  }
+  return undefined
+}
+
+/** "has" / "have" before a participle is the perfect; alone it is a present verb. */
+function perfectOr(next: string | undefined): Tense {
+  return next !== undefined && isPastTense(next) ? 'perfect' : 'present'
+}
+
+/** Sentences an answer needs before how much a sentence shares with the rest of it means anything. */
+const TOPIC_MIN_SENTENCES = 6
+/** Words shorter than this carry no topic ("the", "was", "fix"). */
+const TOPIC_MIN_LENGTH = 5
+
+/** A word that can carry the topic: long enough, and not a closed-class word the labeller reads as a signal. */
+function topical(word: string): boolean {
+  return word.length >= TOPIC_MIN_LENGTH && !SIGNAL_WORDS.has(word) && /^[a-z]/.test(word)
+}
+
+/**
+ * Per sentence, how many of its topic words (by stem) occur in another sentence of the answer, and how many
+ * it has: a tangent about the coffee or the weather shares few words with the story around it.
+ */
+function topicOverlap(sentences: readonly AnalyzedSentence[]): { shared: Uint16Array; own: Uint16Array } {
+  const n = sentences.length
+  const shared = new Uint16Array(n)
+  const own = new Uint16Array(n)
+  const seenIn = new Map<string, number>()
+  const spread = new Map<string, number>()
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i]!
+    for (let j = 0; j < s.words.length; j++) {
+      if (!topical(s.words[j]!)) continue
+      const st = s.stems[j]!
+      const at = seenIn.get(st)
+      if (at === undefined) {
+        seenIn.set(st, i)
+        spread.set(st, 1)
+      } else if (at !== i) {
+        seenIn.set(st, i)
+        spread.set(st, spread.get(st)! + 1)
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i]!
+    const counted = new Set<string>()
+    for (let j = 0; j < s.words.length; j++) {
+      if (!topical(s.words[j]!)) continue
+      const st = s.stems[j]!
+      if (counted.has(st)) continue
+      counted.add(st)
+      own[i]!++
+      if (spread.get(st)! > 1) shared[i]!++
+    }
+  }
+  return { shared, own }
+}
+
+/** Words that compare a measure with another ("faster", "fewer than"), as a change of it does. */
+const COMPARATIVE = /^(?:[a-z]+er|fewer|less|more)$/
+const NUMERIC = /\d/
+
+/**
+ * Does the sentence state a change in a measure: "from 11% to 0.5%", "by 40%", "down to two", "five times
+ * faster"? An outcome verb alone ("I reduced the pairing") may be a step taken, not what came of it.
+ */
+function statesChange(s: AnalyzedSentence): boolean {
+  const w = s.words
+  for (let j = 0; j < w.length; j++) {
+    const x = w[j]!
+    if (x.includes('%')) return true
+    const next = w[j + 1] ?? ''
+    if ((x === 'by' || x === 'to') && NUMERIC.test(next)) return true
+    if (x === 'from') for (let k = j + 2; k < w.length && k < j + 8; k++) if (w[k] === 'to') return true
+    if ((x === 'times' || x === 'percent') && j > 0) return true
+    if (COMPARATIVE.test(x) && x !== 'after' && x !== 'under' && x !== 'over' && next === 'than') return true
+  }
+  return false
 }
 
 /** The answer as a whole: does it tell its story in the present tense? */
@@ -171,6 +313,16 @@ const FIXED = [
   'verb-first',
   'verb-first:list',
   'we-past',
+  'aside',
+  'aside:opening',
+  'evaluative',
+  'intensifier',
+  'answer:long',
+  'topic:apart',
+  'topic:loose',
+  'topic:shared',
+  'change-measure',
+  'outcome:unmeasured',
 ] as const
 const F = Object.fromEntries(FIXED.map((name) => [name, intern(name)])) as Record<
   (typeof FIXED)[number],
@@ -186,6 +338,23 @@ const HEADING_ONLY = byHeading('heading-only')
 const STAR_HEADING_ID = byHeading('star-heading')
 const HEADING_ID = byHeading('heading')
 const HEADING_FIRST = byHeading('heading-first')
+/** Per subject and tense, the ids of the main-clause features; present tense also in a present-tense story. */
+const CLAUSE_ID = new Map<string, number>()
+for (const subject of SUBJECTS)
+  for (const tense of TENSES) {
+    CLAUSE_ID.set(`${subject}-${tense}`, intern(`clause:${subject}-${tense}`))
+    if (tense === 'present')
+      CLAUSE_ID.set(`${subject}-present:story`, intern(`clause:${subject}-present:story`))
+  }
+const TENSE_ID = new Map<string, number>(TENSES.map((t) => [t, intern(`tense:${t}`)]))
+const SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`subject:${t}`)]))
+/** Who the answer's last sentence is about: a closing "I handed over…" is an action, "it cut…" an outcome. */
+const LAST_SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`last-subject:${t}`)]))
+const NO_CLAUSE = intern('clause:none')
+/** An outcome, measure or lesson by who the main clause is about: "it cut" reads otherwise than "I cut". */
+const OUTCOME_BY_SUBJECT = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`outcome-subject:${t}`)]))
+/** Answers this long are mostly rambles: more of their sentences are asides. */
+const LONG_ANSWER = 30
 
 /** Signal words count in the sentence's opening words only: how it opens says more than a bag of its words. */
 const OPENING_WORDS = 6
@@ -225,6 +394,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     clauses[i] = presentClauses(s.words)
   }
   const story = presentStory(sentences, clauses)
+  const longAnswer = content >= LONG_ANSWER
+  const topic = content >= TOPIC_MIN_SENTENCES ? topicOverlap(sentences) : undefined
   const ids: number[] = []
   const starts: number[] = []
   let heading: Star | undefined
@@ -313,6 +484,9 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       if (f.outcome) ids.push(F['measured-outcome'])
     } else if (f.figures > 0) ids.push(F.figure)
     if (f.outcome) ids.push(F.outcome)
+    const change = statesChange(s)
+    if (change) ids.push(F['change-measure'])
+    else if (f.outcome) ids.push(F['outcome:unmeasured'])
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
     if (f.reflection) ids.push(F.reflection)
     if (f.change) ids.push(F['lasting-change'])
@@ -338,6 +512,37 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) {
       ids.push(F['closing-opener'])
       if (i === n - 1) ids.push(F['closing-opener:last'])
+    }
+
+    // The main clause: who it is about and its tense. A present-tense statement about the world is a view,
+    // unless the whole story is told in the present.
+    const clause = mainClause(w, start)
+    if (clause === undefined) ids.push(NO_CLAUSE)
+    else {
+      const [subject, tense] = clause
+      ids.push(CLAUSE_ID.get(`${subject}-${tense}${tense === 'present' && story ? ':story' : ''}`)!)
+      ids.push(TENSE_ID.get(tense)!, SUBJECT_ID.get(subject)!)
+      if (k === content && content > 1) ids.push(LAST_SUBJECT_ID.get(subject)!)
+    }
+    let evaluative = false
+    let intensifier = false
+    for (let j = 0; j < w.length; j++) {
+      if (EVALUATIVE_WORDS.has(w[j]!)) evaluative = true
+      else if (INTENSIFIERS.has(w[j]!)) intensifier = true
+    }
+    if (evaluative) ids.push(F.evaluative)
+    if (intensifier) ids.push(F.intensifier)
+    if (longAnswer) ids.push(F['answer:long'])
+    if (topic !== undefined && topic.own[i]! >= 3) {
+      const share = topic.shared[i]! / topic.own[i]!
+      ids.push(share < 0.25 ? F['topic:apart'] : share < 0.5 ? F['topic:loose'] : F['topic:shared'])
+    }
+    if (clause !== undefined && (f.outcome || f.metrics.length > 0 || f.reflection))
+      ids.push(OUTCOME_BY_SUBJECT.get(clause[0])!)
+    const asides = hits[Phrase.Aside]!
+    if (asides.length > 0) {
+      ids.push(F.aside)
+      if (asides[0]!.from <= start + 1) ids.push(F['aside:opening'])
     }
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").

@@ -221,6 +221,44 @@ function statesChange(s: AnalyzedSentence): boolean {
   return false
 }
 
+/** Verbs of need and intent that take "to" and a verb: "had to", "needed to", "wanted to", "was to". */
+const OBLIGATION_VERBS = new Set([
+  'had',
+  'have',
+  'has',
+  'need',
+  'needed',
+  'needs',
+  'want',
+  'wanted',
+  'was',
+  'is',
+  'were',
+  'are',
+  'got',
+  'aim',
+  'aimed',
+  'meant',
+  'supposed',
+  'decided',
+  'agreed',
+  'promised',
+  'committed',
+])
+
+/** Does the sentence say what someone had to, needed to or set out to do ("we had to restore service")? */
+function statesObligation(w: readonly string[]): boolean {
+  for (let j = 0; j + 2 < w.length; j++)
+    if (
+      OBLIGATION_VERBS.has(w[j]!) &&
+      w[j + 1] === 'to' &&
+      /^[a-z]+$/.test(w[j + 2]!) &&
+      !isPastTense(w[j + 2]!)
+    )
+      return true
+  return false
+}
+
 /** The answer as a whole: does it tell its story in the present tense? */
 function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Array): boolean {
   let present = 0
@@ -349,6 +387,8 @@ for (const subject of SUBJECTS)
 const TENSE_ID = new Map<string, number>(TENSES.map((t) => [t, intern(`tense:${t}`)]))
 const SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`subject:${t}`)]))
 /** Who the answer's last sentence is about: a closing "I handed over…" is an action, "it cut…" an outcome. */
+/** Need or intent, by who it is about: "I had to…" is a Task, "they had to…" is often the scene. */
+const OBLIGATION_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`obligation:${t}`)]))
 const LAST_SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`last-subject:${t}`)]))
 const NO_CLAUSE = intern('clause:none')
 /** An outcome, measure or lesson by who the main clause is about: "it cut" reads otherwise than "I cut". */
@@ -523,6 +563,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       ids.push(CLAUSE_ID.get(`${subject}-${tense}${tense === 'present' && story ? ':story' : ''}`)!)
       ids.push(TENSE_ID.get(tense)!, SUBJECT_ID.get(subject)!)
       if (k === content && content > 1) ids.push(LAST_SUBJECT_ID.get(subject)!)
+      if (statesObligation(w)) ids.push(OBLIGATION_ID.get(subject)!)
     }
     let evaluative = false
     let intensifier = false

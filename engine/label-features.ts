@@ -91,62 +91,67 @@ function presentClauses(words: readonly string[]): number {
 
 const SUBJECTS = ['i', 'we', 'you', 'third', 'it', 'np', 'none'] as const
 const TENSES = ['present', 'past', 'perfect', 'modal'] as const
-type Subject = (typeof SUBJECTS)[number]
-type Tense = (typeof TENSES)[number]
+const NP = 5
+const NONE = 6
+const PRESENT = 0
+const PAST = 1
+const PERFECT_TENSE = 2
+const MODAL = 3
 /** How far into a sentence its main verb is looked for. */
 const CLAUSE_WINDOW = 16
 
-/** The tense a contraction's ending gives: "it's", "we're", "i've", "they'd", "you'll". */
-function contractionTense(ending: string, next: string): Tense | undefined {
-  if (ending === 's' || ending === 're' || ending === 'm') return 'present'
-  if (ending === 've') return 'perfect'
-  if (ending === 'll') return 'modal'
-  if (ending === 'd') return isPastTense(next) ? 'past' : 'modal'
-  return undefined
-}
-
 /**
  * The sentence's first finite verb and who it is about: the speaker ("I was"), the speaker's group ("we
- * had"), anyone ("you find", "people are"), another person, a thing ("it's", "there was") or a noun phrase
+ * had"), anyone ("you find", "everyone is"), another person, a thing ("it's", "there was") or a noun phrase
  * ("the dashboard was", "bootcamps are"). What a sentence does shows more in these than in its words.
+ * Returns subject × 4 + tense (indexes into SUBJECTS and TENSES), or -1 when no finite verb is found;
+ * `b` holds the words' wordBits from `at` on.
  */
-function mainClause(words: readonly string[], start: number): [Subject, Tense] | undefined {
+function mainClause(words: readonly string[], b: Int32Array, at: number, start: number): number {
   const end = Math.min(words.length, start + CLAUSE_WINDOW)
   for (let j = start; j < end; j++) {
-    const w = words[j]!
-    const apostrophe = w.indexOf("'")
-    if (apostrophe > 0) {
-      const kind = SUBJECT_KINDS[w.slice(0, apostrophe)]
+    const x = b[at + j]!
+    if (x & CONTRACTION_SUBJECT) {
+      // "it's", "we're", "i've", "they'd", "you'll"
+      const ending = (x >> ENDING_SHIFT) & 7
+      const subject = ((x >> CONTRACTION_SHIFT) & 7) - 1
       const tense =
-        kind === undefined ? undefined : contractionTense(w.slice(apostrophe + 1), words[j + 1] ?? '')
-      if (kind !== undefined && tense !== undefined) return [kind as Subject, tense]
+        ending === END_D
+          ? j + 1 < words.length && b[at + j + 1]! & PAST_FORM
+            ? PAST
+            : MODAL
+          : ending === END_PRESENT
+            ? PRESENT
+            : ending === END_PERFECT
+              ? PERFECT_TENSE
+              : MODAL
+      return subject * 4 + tense
     }
-    let tense: Tense | undefined
-    if (PRESENT_FINITE.has(w)) tense = w === 'has' || w === 'have' ? perfectOr(words[j + 1]) : 'present'
-    else if (PAST_FINITE.has(w) || (isPastTense(w) && !DETERMINERS.has(words[j - 1] ?? ''))) tense = 'past'
-    else if (MODAL_FINITE.has(w)) tense = 'modal'
+    let tense: number
+    if (x & PRESENT_FORM)
+      tense = x & HAVE && j + 1 < words.length && b[at + j + 1]! & PAST_FORM ? PERFECT_TENSE : PRESENT
+    else if (x & PAST_AUX || (x & PAST_FORM && !(j > 0 && b[at + j - 1]! & DETERMINER))) tense = PAST
+    else if (x & MODAL_FORM) tense = MODAL
     else {
       // "I open", "we page", "she opens": a pronoun and a plain verb in the present.
-      const kind = SUBJECT_KINDS[w]
-      if (kind === 'i' || kind === 'we' || kind === 'you' || kind === 'third') {
+      const kind = ((x >> KIND_SHIFT) & 7) - 1
+      if (kind >= 0 && kind <= 3) {
         let k = j + 1
-        while (k < end && VERB_SKIP.has(words[k]!)) k++
-        const v = words[k] ?? ''
-        if (/^[a-z]+$/.test(v) && !PAST_FINITE.has(v) && !MODAL_FINITE.has(v) && !isPastTense(v))
-          if (kind !== 'third' || v.endsWith('s')) return [kind, 'present']
+        while (k < end && b[at + k]! & SKIP) k++
+        if (k < words.length) {
+          const v = b[at + k]!
+          if (v & PLAIN && !(v & (PAST_AUX | MODAL_FORM | PAST_FORM)))
+            if (kind !== 3 || words[k]!.endsWith('s')) return kind * 4 + PRESENT
+        }
       }
       continue
     }
     let k = j - 1
-    while (k >= start && VERB_SKIP.has(words[k]!)) k--
-    return [k < start ? 'none' : ((SUBJECT_KINDS[words[k]!] as Subject | undefined) ?? 'np'), tense]
+    while (k >= start && b[at + k]! & SKIP) k--
+    const subject = k < start ? NONE : ((b[at + k]! >> KIND_SHIFT) & 7) - 1
+    return (subject < 0 ? NP : subject) * 4 + tense
   }
-  return undefined
-}
-
-/** "has" / "have" before a participle is the perfect; alone it is a present verb. */
-function perfectOr(next: string | undefined): Tense {
-  return next !== undefined && isPastTense(next) ? 'perfect' : 'present'
+  return -1
 }
 
 /** Sentences an answer needs before how much a sentence shares with the rest of it means anything. */
@@ -154,69 +159,94 @@ const TOPIC_MIN_SENTENCES = 6
 /** Words shorter than this carry no topic ("the", "was", "fix"). */
 const TOPIC_MIN_LENGTH = 5
 
-/** A word that can carry the topic: long enough, and not a closed-class word the labeller reads as a signal. */
+/** A word that can carry the topic: long enough, lower-case letters first, and not a signal word. */
 function topical(word: string): boolean {
-  return word.length >= TOPIC_MIN_LENGTH && !SIGNAL_WORDS.has(word) && /^[a-z]/.test(word)
+  if (word.length < TOPIC_MIN_LENGTH) return false
+  const c = word.charCodeAt(0)
+  return c >= 97 && c <= 122 && !SIGNAL_WORDS.has(word)
 }
 
 /**
  * Per sentence, how many of its topic words (by stem) occur in another sentence of the answer, and how many
- * it has: a tangent about the coffee or the weather shares few words with the story around it.
+ * it has: a tangent about the coffee or the weather shares few words with the story around it. One lookup
+ * per topic word: each distinct stem gets a slot, and the counting runs over the slots.
  */
-function topicOverlap(sentences: readonly AnalyzedSentence[]): { shared: Uint16Array; own: Uint16Array } {
+function topicOverlap(
+  sentences: readonly AnalyzedSentence[],
+  bits: Int32Array,
+  wordAt: Int32Array,
+): { shared: Uint16Array; own: Uint16Array } {
   const n = sentences.length
+  const slotOf = new Map<string, number>()
+  const wordSlots: number[] = []
+  const starts = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) {
+    starts[i] = wordSlots.length
+    const stems = sentences[i]!.stems
+    const at = wordAt[i]!
+    for (let j = 0; j < stems.length; j++) {
+      if (!(bits[at + j]! & TOPIC)) continue
+      const st = stems[j]!
+      let slot = slotOf.get(st)
+      if (slot === undefined) {
+        slot = slotOf.size
+        slotOf.set(st, slot)
+      }
+      wordSlots.push(slot)
+    }
+  }
+  starts[n] = wordSlots.length
+  // Per slot: in how many sentences it occurs, and the last sentence (plus one) that counted it.
+  const spread = new Uint16Array(slotOf.size)
+  const last = new Int32Array(slotOf.size)
+  for (let i = 0; i < n; i++)
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const slot = wordSlots[k]!
+      if (last[slot] === i + 1) continue
+      last[slot] = i + 1
+      spread[slot]!++
+    }
   const shared = new Uint16Array(n)
   const own = new Uint16Array(n)
-  const seenIn = new Map<string, number>()
-  const spread = new Map<string, number>()
-  for (let i = 0; i < n; i++) {
-    const s = sentences[i]!
-    for (let j = 0; j < s.words.length; j++) {
-      if (!topical(s.words[j]!)) continue
-      const st = s.stems[j]!
-      const at = seenIn.get(st)
-      if (at === undefined) {
-        seenIn.set(st, i)
-        spread.set(st, 1)
-      } else if (at !== i) {
-        seenIn.set(st, i)
-        spread.set(st, spread.get(st)! + 1)
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const s = sentences[i]!
-    const counted = new Set<string>()
-    for (let j = 0; j < s.words.length; j++) {
-      if (!topical(s.words[j]!)) continue
-      const st = s.stems[j]!
-      if (counted.has(st)) continue
-      counted.add(st)
+  last.fill(0)
+  for (let i = 0; i < n; i++)
+    for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+      const slot = wordSlots[k]!
+      if (last[slot] === i + 1) continue
+      last[slot] = i + 1
       own[i]!++
-      if (spread.get(st)! > 1) shared[i]!++
+      if (spread[slot]! > 1) shared[i]!++
     }
-  }
   return { shared, own }
 }
 
-/** Words that compare a measure with another ("faster", "fewer than"), as a change of it does. */
-const COMPARATIVE = /^(?:[a-z]+er|fewer|less|more)$/
-const NUMERIC = /\d/
+/** A word that compares a measure with another before "than" ("faster", "fewer", "less"). */
+function comparative(x: string): boolean {
+  return x === 'less' || x === 'more' || (x.endsWith('er') && x !== 'after' && x !== 'under' && x !== 'over')
+}
+
+/** A character that is a digit. */
+function hasDigit(x: string): boolean {
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i)
+    if (c >= 48 && c <= 57) return true
+  }
+  return false
+}
 
 /**
  * Does the sentence state a change in a measure: "from 11% to 0.5%", "by 40%", "down to two", "five times
  * faster"? An outcome verb alone ("I reduced the pairing") may be a step taken, not what came of it.
  */
-function statesChange(s: AnalyzedSentence): boolean {
-  const w = s.words
+function statesChange(w: readonly string[], any: number): boolean {
+  if (any & PERCENT) return true
   for (let j = 0; j < w.length; j++) {
     const x = w[j]!
-    if (x.includes('%')) return true
     const next = w[j + 1] ?? ''
-    if ((x === 'by' || x === 'to') && NUMERIC.test(next)) return true
+    if ((x === 'by' || x === 'to') && hasDigit(next)) return true
     if (x === 'from') for (let k = j + 2; k < w.length && k < j + 8; k++) if (w[k] === 'to') return true
     if ((x === 'times' || x === 'percent') && j > 0) return true
-    if (COMPARATIVE.test(x) && x !== 'after' && x !== 'under' && x !== 'over' && next === 'than') return true
+    if (next === 'than' && comparative(x)) return true
   }
   return false
 }
@@ -247,16 +277,87 @@ const OBLIGATION_VERBS = new Set([
 ])
 
 /** Does the sentence say what someone had to, needed to or set out to do ("we had to restore service")? */
-function statesObligation(w: readonly string[]): boolean {
+function statesObligation(w: readonly string[], bits: Int32Array, at: number): boolean {
   for (let j = 0; j + 2 < w.length; j++)
-    if (
-      OBLIGATION_VERBS.has(w[j]!) &&
-      w[j + 1] === 'to' &&
-      /^[a-z]+$/.test(w[j + 2]!) &&
-      !isPastTense(w[j + 2]!)
-    )
+    if (bits[at + j]! & NEED && w[j + 1] === 'to' && /^[a-z]+$/.test(w[j + 2]!) && !isPastTense(w[j + 2]!))
       return true
   return false
+}
+
+/** Words of judgement and of degree, as bits: one lookup per word. */
+const EVALUATIVE = 1
+const INTENSIFIER = 2
+const TONE = new Map<string, number>([
+  ...[...EVALUATIVE_WORDS].map((x) => [x, EVALUATIVE] as [string, number]),
+  ...[...INTENSIFIERS].map((x) => [x, INTENSIFIER] as [string, number]),
+])
+
+/** Bits of what a word can tell the labeller, memoised per word: one lookup per word of an answer. */
+const TOPIC = 1 << 2
+const NEED = 1 << 3
+const PERCENT = 1 << 4
+const PRESENT_FORM = 1 << 5
+const PAST_AUX = 1 << 6
+const MODAL_FORM = 1 << 7
+const SKIP = 1 << 8
+const DETERMINER = 1 << 9
+const PAST_FORM = 1 << 10
+const PLAIN = 1 << 11
+const HAVE = 1 << 12
+const CONTRACTION_SUBJECT = 1 << 13
+/** Three-bit fields: the word's subject kind (SUBJECTS index + 1), a contraction's ending and its subject. */
+const KIND_SHIFT = 14
+const ENDING_SHIFT = 17
+const CONTRACTION_SHIFT = 20
+const END_PRESENT = 1
+const END_PERFECT = 2
+const END_MODAL = 3
+const END_D = 4
+const ENDINGS: Readonly<Record<string, number>> = {
+  s: END_PRESENT,
+  re: END_PRESENT,
+  m: END_PRESENT,
+  ve: END_PERFECT,
+  ll: END_MODAL,
+  d: END_D,
+}
+const WORD_BITS = new Map<string, number>()
+const WORD_BITS_LIMIT = 20_000
+
+/** A subject kind's field value: its SUBJECTS index + 1, or 0. */
+function kindOf(word: string): number {
+  const kind = SUBJECT_KINDS[word]
+  return kind === undefined ? 0 : SUBJECTS.indexOf(kind as (typeof SUBJECTS)[number]) + 1
+}
+
+function wordBits(word: string): number {
+  let b = WORD_BITS.get(word)
+  if (b === undefined) {
+    b =
+      (topical(word) ? TOPIC : 0) |
+      (TONE.get(word) ?? 0) |
+      (OBLIGATION_VERBS.has(word) ? NEED : 0) |
+      (word.includes('%') ? PERCENT : 0) |
+      (PRESENT_FINITE.has(word) ? PRESENT_FORM : 0) |
+      (word === 'has' || word === 'have' ? HAVE : 0) |
+      (PAST_FINITE.has(word) ? PAST_AUX : 0) |
+      (MODAL_FINITE.has(word) ? MODAL_FORM : 0) |
+      (VERB_SKIP.has(word) ? SKIP : 0) |
+      (DETERMINERS.has(word) ? DETERMINER : 0) |
+      (isPastTense(word) ? PAST_FORM : 0) |
+      (/^[a-z]+$/.test(word) ? PLAIN : 0) |
+      (kindOf(word) << KIND_SHIFT)
+    const apostrophe = word.indexOf("'")
+    if (apostrophe > 0) {
+      const kind = kindOf(word.slice(0, apostrophe))
+      const ending = ENDINGS[word.slice(apostrophe + 1)] ?? 0
+      if (kind !== 0 && ending !== 0)
+        b |= CONTRACTION_SUBJECT | (ending << ENDING_SHIFT) | (kind << CONTRACTION_SHIFT)
+    }
+    if (WORD_BITS.size >= WORD_BITS_LIMIT) WORD_BITS.clear()
+    WORD_BITS.set(word, b)
+  }
+  return b
 }
 
 /** The answer as a whole: does it tell its story in the present tense? */
@@ -377,22 +478,18 @@ const STAR_HEADING_ID = byHeading('star-heading')
 const HEADING_ID = byHeading('heading')
 const HEADING_FIRST = byHeading('heading-first')
 /** Per subject and tense, the ids of the main-clause features; present tense also in a present-tense story. */
-const CLAUSE_ID = new Map<string, number>()
-for (const subject of SUBJECTS)
-  for (const tense of TENSES) {
-    CLAUSE_ID.set(`${subject}-${tense}`, intern(`clause:${subject}-${tense}`))
-    if (tense === 'present')
-      CLAUSE_ID.set(`${subject}-present:story`, intern(`clause:${subject}-present:story`))
-  }
-const TENSE_ID = new Map<string, number>(TENSES.map((t) => [t, intern(`tense:${t}`)]))
-const SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`subject:${t}`)]))
-/** Who the answer's last sentence is about: a closing "I handed over…" is an action, "it cut…" an outcome. */
+/** Per subject × 4 + tense, the id of its main-clause feature; per subject, its present tense in a present-tense story. */
+const CLAUSE_ID = SUBJECTS.flatMap((subject) => TENSES.map((tense) => intern(`clause:${subject}-${tense}`)))
+const CLAUSE_STORY_ID = SUBJECTS.map((subject) => intern(`clause:${subject}-present:story`))
+const TENSE_ID = TENSES.map((t) => intern(`tense:${t}`))
+const SUBJECT_ID = SUBJECTS.map((t) => intern(`subject:${t}`))
 /** Need or intent, by who it is about: "I had to…" is a Task, "they had to…" is often the scene. */
-const OBLIGATION_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`obligation:${t}`)]))
-const LAST_SUBJECT_ID = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`last-subject:${t}`)]))
+const OBLIGATION_ID = SUBJECTS.map((t) => intern(`obligation:${t}`))
+/** Who the answer's last sentence is about: a closing "I handed over…" is an action, "it cut…" an outcome. */
+const LAST_SUBJECT_ID = SUBJECTS.map((t) => intern(`last-subject:${t}`))
 const NO_CLAUSE = intern('clause:none')
 /** An outcome, measure or lesson by who the main clause is about: "it cut" reads otherwise than "I cut". */
-const OUTCOME_BY_SUBJECT = new Map<string, number>(SUBJECTS.map((t) => [t, intern(`outcome-subject:${t}`)]))
+const OUTCOME_BY_SUBJECT = SUBJECTS.map((t) => intern(`outcome-subject:${t}`))
 /** Answers this long are mostly rambles: more of their sentences are asides. */
 const LONG_ANSWER = 30
 
@@ -427,15 +524,23 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
   let content = 0
   let paragraphs = 0
   const clauses = new Uint8Array(n)
+  // Per sentence, each word's bits (wordBits) and all of them together.
+  const wordAt = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) wordAt[i + 1] = wordAt[i]! + sentences[i]!.words.length
+  const bits = new Int32Array(wordAt[n]!)
+  const anyBits = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     const s = sentences[i]!
     if (!s.headingOnly) content++
     if (s.paragraphStart || i === 0) paragraphs++
     clauses[i] = presentClauses(s.words)
+    let any = 0
+    for (let j = 0, at = wordAt[i]!; j < s.words.length; j++) any |= bits[at + j] = wordBits(s.words[j]!)
+    anyBits[i] = any
   }
   const story = presentStory(sentences, clauses)
   const longAnswer = content >= LONG_ANSWER
-  const topic = content >= TOPIC_MIN_SENTENCES ? topicOverlap(sentences) : undefined
+  const topic = content >= TOPIC_MIN_SENTENCES ? topicOverlap(sentences, bits, wordAt) : undefined
   const ids: number[] = []
   const starts: number[] = []
   let heading: Star | undefined
@@ -524,7 +629,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       if (f.outcome) ids.push(F['measured-outcome'])
     } else if (f.figures > 0) ids.push(F.figure)
     if (f.outcome) ids.push(F.outcome)
-    const change = statesChange(s)
+    const change = statesChange(w, anyBits[i]!)
     if (change) ids.push(F['change-measure'])
     else if (f.outcome) ids.push(F['outcome:unmeasured'])
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
@@ -556,30 +661,25 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
 
     // The main clause: who it is about and its tense. A present-tense statement about the world is a view,
     // unless the whole story is told in the present.
-    const clause = mainClause(w, start)
-    if (clause === undefined) ids.push(NO_CLAUSE)
+    const clause = mainClause(w, bits, wordAt[i]!, start)
+    const subject = clause >> 2
+    if (clause === -1) ids.push(NO_CLAUSE)
     else {
-      const [subject, tense] = clause
-      ids.push(CLAUSE_ID.get(`${subject}-${tense}${tense === 'present' && story ? ':story' : ''}`)!)
-      ids.push(TENSE_ID.get(tense)!, SUBJECT_ID.get(subject)!)
-      if (k === content && content > 1) ids.push(LAST_SUBJECT_ID.get(subject)!)
-      if (statesObligation(w)) ids.push(OBLIGATION_ID.get(subject)!)
+      const tense = clause & 3
+      ids.push(tense === PRESENT && story ? CLAUSE_STORY_ID[subject]! : CLAUSE_ID[clause]!)
+      ids.push(TENSE_ID[tense]!, SUBJECT_ID[subject]!)
+      if (k === content && content > 1) ids.push(LAST_SUBJECT_ID[subject]!)
+      if (anyBits[i]! & NEED && statesObligation(w, bits, wordAt[i]!)) ids.push(OBLIGATION_ID[subject]!)
     }
-    let evaluative = false
-    let intensifier = false
-    for (let j = 0; j < w.length; j++) {
-      if (EVALUATIVE_WORDS.has(w[j]!)) evaluative = true
-      else if (INTENSIFIERS.has(w[j]!)) intensifier = true
-    }
-    if (evaluative) ids.push(F.evaluative)
-    if (intensifier) ids.push(F.intensifier)
+    if (anyBits[i]! & EVALUATIVE) ids.push(F.evaluative)
+    if (anyBits[i]! & INTENSIFIER) ids.push(F.intensifier)
     if (longAnswer) ids.push(F['answer:long'])
     if (topic !== undefined && topic.own[i]! >= 3) {
       const share = topic.shared[i]! / topic.own[i]!
       ids.push(share < 0.25 ? F['topic:apart'] : share < 0.5 ? F['topic:loose'] : F['topic:shared'])
     }
-    if (clause !== undefined && (f.outcome || f.metrics.length > 0 || f.reflection))
-      ids.push(OUTCOME_BY_SUBJECT.get(clause[0])!)
+    if (clause !== -1 && (f.outcome || f.metrics.length > 0 || f.reflection))
+      ids.push(OUTCOME_BY_SUBJECT[subject]!)
     const asides = hits[Phrase.Aside]!
     if (asides.length > 0) {
       ids.push(F.aside)

@@ -109,9 +109,10 @@ const CLAUSE_WINDOW = 16
  */
 function mainClause(words: readonly string[], b: Int32Array, at: number, start: number): number {
   const end = Math.min(words.length, start + CLAUSE_WINDOW)
+  let relative = false
   for (let j = start; j < end; j++) {
     const x = b[at + j]!
-    if (x & CONTRACTION_SUBJECT) {
+    if (x & CONTRACTION_SUBJECT && !relative) {
       // "it's", "we're", "i've", "they'd", "you'll"
       const ending = (x >> ENDING_SHIFT) & 7
       const subject = ((x >> CONTRACTION_SHIFT) & 7) - 1
@@ -149,7 +150,13 @@ function mainClause(words: readonly string[], b: Int32Array, at: number, start: 
     let k = j - 1
     while (k >= start && b[at + k]! & SKIP) k--
     const subject = k < start ? NONE : ((b[at + k]! >> KIND_SHIFT) & 7) - 1
-    return (subject < 0 ? NP : subject) * 4 + tense
+    // "The two features I deferred shipped later": a pronoun's clause inside a noun phrase that opens the
+    // sentence is a relative clause; the main clause is the noun phrase's own verb, further on.
+    if (subject >= 0 && k > start && b[at + start]! & DETERMINER) {
+      relative = true
+      continue
+    }
+    return (subject < 0 || relative ? NP : subject) * 4 + tense
   }
   return -1
 }
@@ -360,6 +367,34 @@ function wordBits(word: string): number {
   return b
 }
 
+/**
+ * Openings that announce the outcome of everything told so far: "As a result" says so outright (the
+ * sentence is the Result, as under a "Result:" heading); "In the end", "Overall" mostly do.
+ */
+const OUTCOME_OPENINGS: readonly (readonly string[])[] = [
+  ['as', 'a', 'result'],
+  ['the', 'net', 'result'],
+  ['the', 'end', 'result'],
+  ['the', 'upshot'],
+]
+const LIKELY_OUTCOME_OPENINGS: readonly (readonly string[])[] = [
+  ['in', 'the', 'end'],
+  ['by', 'the', 'end'],
+  ['all', 'in', 'all'],
+  ['overall'],
+  ['in', 'total'],
+]
+
+/** Does the sentence open, after fillers, with one of the openings? */
+function opensWith(w: readonly string[], start: number, openings: readonly (readonly string[])[]): boolean {
+  for (const opening of openings) {
+    let j = 0
+    while (j < opening.length && w[start + j] === opening[j]) j++
+    if (j === opening.length) return true
+  }
+  return false
+}
+
 /** The answer as a whole: does it tell its story in the present tense? */
 function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Array): boolean {
   let present = 0
@@ -462,6 +497,8 @@ const FIXED = [
   'topic:shared',
   'change-measure',
   'outcome:unmeasured',
+  'after-outcome-opening',
+  'outcome-opening',
 ] as const
 const F = Object.fromEntries(FIXED.map((name) => [name, intern(name)])) as Record<
   (typeof FIXED)[number],
@@ -550,6 +587,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
   let told = 0
   let k = 0
   let paragraph = -1
+  /** An earlier sentence opened with "As a result", "In the end": what follows is usually more outcome. */
+  let outcomeOpened = false
   for (let i = 0; i < n; i++) {
     const s = sentences[i]!
     if (s.paragraphStart || i === 0) paragraph++
@@ -680,6 +719,11 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     }
     if (clause !== -1 && (f.outcome || f.metrics.length > 0 || f.reflection))
       ids.push(OUTCOME_BY_SUBJECT[subject]!)
+    if (outcomeOpened) ids.push(F['after-outcome-opening'])
+    if (opensWith(w, start, OUTCOME_OPENINGS)) {
+      ids.push(F['outcome-opening'])
+      outcomeOpened = true
+    } else if (opensWith(w, start, LIKELY_OUTCOME_OPENINGS)) outcomeOpened = true
     const asides = hits[Phrase.Aside]!
     if (asides.length > 0) {
       ids.push(F.aside)

@@ -113,6 +113,11 @@ function mainClause(words: readonly string[], b: Int32Array, at: number, start: 
   for (let j = start; j < end; j++) {
     const x = b[at + j]!
     if (x & CONTRACTION_SUBJECT && !relative) {
+      // "The project I'm proudest of is…": a relative clause, as below.
+      if (j > start && b[at + start]! & DETERMINER) {
+        relative = true
+        continue
+      }
       // "it's", "we're", "i've", "they'd", "you'll"
       const ending = (x >> ENDING_SHIFT) & 7
       const subject = ((x >> CONTRACTION_SHIFT) & 7) - 1

@@ -2,6 +2,7 @@
 
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
+import { NUMBER_WORDS } from '../lexicon/measures'
 import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 const UPPER = /\p{Lu}/u
@@ -47,6 +48,14 @@ const KINDS_OF_THING = new Set([
 
 const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
 
+/** A number word joined to what it counts: "six-month", "thirty-minute", "two-week", "three-person". */
+function countedCompound(lower: string): boolean {
+  const dash = lower.indexOf('-')
+  if (dash <= 0 || dash === lower.length - 1) return false
+  const head = lower.slice(0, dash)
+  return NUMBER_WORDS.has(head) && !VAGUE_AMOUNTS.has(head)
+}
+
 /** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
   // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
@@ -55,7 +64,8 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     const t = tokens[i]!
     // A number is a number in words too ("eight weeks", "three teams"), but not the words that only say "a
     // few" or "one of" ("one", "single", "dozens", "half", "twice").
-    const numberWord = flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)
+    const numberWord =
+      (flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)) || countedCompound(t.lower)
     if (t.numeric || flags[i]! & WordFlag.Month || numberWord) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })

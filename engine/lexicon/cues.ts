@@ -106,6 +106,13 @@ export const REFLECTION_PHRASES = [
   'i realized',
   'i realised',
   'made me',
+  // The same told in the present, as in a story told in the historic present ("What I learn is to argue hard…").
+  'what i learn',
+  'i learn that',
+  'i learn to',
+  'teaches me',
+  'i realize that',
+  'i realise that',
 ]
 
 /** After "made me", word beginnings that make it reflection ("made me rethink"), not an order ("made me lead"). */

@@ -19,9 +19,14 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     analysis.sentences.forEach((s, i) => {
       if (s.features.iDid || s.features.weDid) lastStep = i
     })
+    // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
+    // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
+    // figures describe the step, not what came of it.
+    const stepOnly = (s: (typeof analysis.sentences)[number], i: number) =>
+      options.section === 'result' && i >= lastStep && s.features.iDid && !s.features.outcome
     const measured = analysis.sentences.filter(
       (s, i) =>
-        s.star === options.section ||
+        (s.star === options.section && !stepOnly(s, i)) ||
         (options.section === 'result' &&
           s.star === 'action' &&
           i > lastStep &&

@@ -6,6 +6,21 @@ import type { SpecificityOptions } from './options'
 const NOTE =
   'Named systems, numbers and dates make a story credible: they show the interviewer it really happened.'
 
+/** A number and the word it counts: "two days" and "two months" are two details, "two days" twice is one. */
+const UNIT_AFTER = /^[\s-]{0,2}([A-Za-z\u00C0-\u024F]{1,20})/
+
+/** What makes a detail the same detail again: its text, and for a number the word after it. */
+function detailKey(text: string, start: number, end: number): string {
+  const own = text.slice(start, end).toLowerCase()
+  if (!/[0-9]/.test(own) && !NUMBER_WORD.test(own)) return own
+  const unit = UNIT_AFTER.exec(text.slice(end, end + 24))
+  return unit === null ? own : `${own} ${unit[1]!.toLowerCase()}`
+}
+
+/** Numbers written as words, which the detail finder counts as numbers. */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)/i
+
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -31,7 +46,7 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
         }
         continue
       }
-      for (const d of s.features.details) seen.add(analysis.text.slice(d.start, d.end).toLowerCase())
+      for (const d of s.features.details) seen.add(detailKey(analysis.text, d.start, d.end))
       if (s.features.generic) buzz++
     }
     const details = seen.size

@@ -24,12 +24,12 @@ import {
   replaceAttemptReport,
 } from '../../db/index'
 import { combineAnswer } from '../../engine/index'
+import { insertOwned, ownerOf, visibleId } from '../auth/scope'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
 import {
-  parseRowId,
   promptTakingAnswers,
   refuseWritesWhileStorageFails,
   WRITE_ERRORS,
@@ -79,16 +79,18 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
       const report = scored.report()
       const reportJson = scored.json
-      const id = insertAttempt(app.db, {
-        promptId,
-        answer,
-        durationMs: durationMs ?? null,
-        tags: entry.prompt.tags,
-        report,
-        areaScores: scored.areaScores,
-        reportJson,
-        createdAt: app.clock(),
-      })
+      const id = insertOwned(app, request, 'attempt', () =>
+        insertAttempt(app.db, {
+          promptId,
+          answer,
+          durationMs: durationMs ?? null,
+          tags: entry.prompt.tags,
+          report,
+          areaScores: scored.areaScores,
+          reportJson,
+          createdAt: app.clock(),
+        }),
+      )
       // A string payload skips the route's serializer. The type provider only knows the object form of the
       // 201 schema, hence the cast.
       return reply
@@ -117,12 +119,16 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     async (request) => {
       const { limit, cursor, sort, order, ...filters } = request.query
       const list = { sort, order }
-      const page = listAttempts(app.db, filters, {
-        limit,
-        sort,
-        order,
-        after: cursor === undefined ? undefined : decodeCursor(cursor, list),
-      })
+      const page = listAttempts(
+        app.db,
+        { ...filters, ownerId: ownerOf(request) },
+        {
+          limit,
+          sort,
+          order,
+          after: cursor === undefined ? undefined : decodeCursor(cursor, list),
+        },
+      )
       return attemptPageView(page, list, promptText)
     },
   )
@@ -138,7 +144,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (attempt === undefined) throw noAttempt(request.params.id)
       return attemptView(
@@ -167,7 +173,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       if (id === undefined || !deleteAttempt(app.db, id)) throw noAttempt(request.params.id)
       return reply.code(204).send(null)
     },
@@ -196,7 +202,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) throw noAttempt(request.params.id)
       const entry = app.rubrics.findPrompt(attempt.promptId)

@@ -30,6 +30,37 @@ export interface SignupGrant {
 /** The grant of the sign-up in progress on this async path (set around the auth handler by the routes). */
 export const signupGrant = new AsyncLocalStorage<SignupGrant>()
 
+/** Counted windows kept at most; the oldest are dropped beyond it, so a flood of addresses cannot fill memory. */
+const MAX_LIMIT_WINDOWS = 100_000
+
+/**
+ * The rate limit's counts, one store per server: better-auth's built-in memory store is shared by every instance
+ * in the process. A fixed window per key (client address and path).
+ */
+function limitStore() {
+  const windows = new Map<string, { start: number; count: number }>()
+  return {
+    consume: async (key: string, rule: { window: number; max: number }) => {
+      const now = Date.now()
+      const length = rule.window * 1000
+      const current = windows.get(key)
+      if (current === undefined || now - current.start >= length) {
+        if (windows.size >= MAX_LIMIT_WINDOWS) {
+          for (const [k, w] of windows) if (now - w.start >= length) windows.delete(k)
+          if (windows.size >= MAX_LIMIT_WINDOWS) windows.delete(windows.keys().next().value as string)
+        }
+        windows.set(key, { start: now, count: 1 })
+        return { allowed: true, retryAfter: null }
+      }
+      if (current.count >= rule.max) {
+        return { allowed: false, retryAfter: Math.ceil((current.start + length - now) / 1000) }
+      }
+      current.count += 1
+      return { allowed: true, retryAfter: null }
+    },
+  }
+}
+
 export function createAuth(db: Db, options: TeamOptions) {
   return betterAuth({
     appName: 'Starboard',
@@ -53,7 +84,7 @@ export function createAuth(db: Db, options: TeamOptions) {
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,
-      storage: 'memory',
+      customStorage: limitStore(),
       window: 60,
       max: 300,
       customRules: {

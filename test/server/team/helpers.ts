@@ -1,6 +1,10 @@
 // Team mode test setup: an app with accounts on a fresh database, and helpers that sign people up and in through
 // better-auth's routes and then act as them with their session cookie.
 
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { TeamOptions } from '../../../server/auth/config'
@@ -19,6 +23,22 @@ export const PASSWORD = 'correct horse battery'
 
 export async function startTeamApp(team: Partial<TeamOptions> = {}, dbPath = ':memory:'): Promise<TestApp> {
   return startApp({ team: { ...TEAM, ...team }, dbPath })
+}
+
+const SHIPPED_RUBRICS = fileURLToPath(new URL('../../../rubrics', import.meta.url))
+
+/** A team app on a copy of the shipped rubrics (mock loops need several Leadership Principles). */
+export async function startTeamAppWithShippedRubrics(team: Partial<TeamOptions> = {}, dbPath = ':memory:') {
+  const rubricsDir = mkdtempSync(join(tmpdir(), 'starboard-team-rubrics-'))
+  cpSync(SHIPPED_RUBRICS, rubricsDir, { recursive: true })
+  const t = await startApp({ team: { ...TEAM, ...team }, dbPath, rubricsDir })
+  return {
+    ...t,
+    async close() {
+      await t.close()
+      rmSync(rubricsDir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** The `name=value` pairs of a response's Set-Cookie headers, to send back as a Cookie header. */

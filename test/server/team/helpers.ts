@@ -13,7 +13,7 @@ import { startApp, type TestApp } from '../helpers'
 /** The address the test app pretends to be served at (what STARBOARD_URL would say). */
 export const BASE_URL = 'http://localhost'
 
-export const TEAM: TeamOptions = {
+const TEAM: TeamOptions = {
   secret: 'test-secret-that-is-long-enough-for-better-auth-0123456789',
   signup: 'invite',
   baseURL: BASE_URL,
@@ -59,7 +59,7 @@ export interface Person {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>
 }
 
-export function as(app: FastifyInstance, cookie: string) {
+function as(app: FastifyInstance, cookie: string) {
   return (options: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie } })
 }

@@ -104,6 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     // Close keep-alive connections on shutdown, so Ctrl-C does not wait for idle browsers to hang up.
     forceCloseConnections: true,
+    // Team mode behind a reverse proxy: the client's address comes from X-Forwarded-For, sent by these proxies only.
+    ...(options.team?.trustProxy === undefined ? {} : { trustProxy: options.team.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

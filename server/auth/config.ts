@@ -17,6 +17,11 @@ export interface TeamOptions {
   baseURL: string
   /** OpenID Connect sign-in, when STARBOARD_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are all set. */
   oidc?: OidcSettings
+  /**
+   * The reverse proxies in front (STARBOARD_TRUST_PROXY: addresses or CIDR ranges, comma-separated) whose
+   * X-Forwarded-For names the client, so limits count per person rather than per proxy.
+   */
+  trustProxy?: string
 }
 
 const MIN_SECRET_LENGTH = 32
@@ -64,5 +69,14 @@ export function teamOptionsFromEnv(
   const clientSecret = env.STARBOARD_OIDC_CLIENT_SECRET ?? ''
   if (issuer !== '' && clientId !== '' && clientSecret !== '')
     options.oidc = { issuer, clientId, clientSecret }
+  const proxies = (env.STARBOARD_TRUST_PROXY ?? '').trim()
+  if (proxies !== '') {
+    if (!/^[0-9a-fA-F.:/,\s]+$/.test(proxies)) {
+      throw new Error(
+        `STARBOARD_TRUST_PROXY must list the proxies' addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8), not '${proxies}'`,
+      )
+    }
+    options.trustProxy = proxies
+  }
   return options
 }

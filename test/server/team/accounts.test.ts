@@ -56,6 +56,20 @@ describe('configuration', () => {
         fallback,
       ),
     ).toThrow(/STARBOARD_URL/)
+    const behind = {
+      STARBOARD_MODE: 'team',
+      STARBOARD_SECRET: SECRET,
+      STARBOARD_URL: 'https://starboard.example.edu/',
+    }
+    expect(
+      teamOptionsFromEnv({ ...behind, STARBOARD_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }, fallback),
+    ).toMatchObject({
+      baseURL: 'https://starboard.example.edu',
+      trustProxy: '127.0.0.1, 10.0.0.0/8',
+    })
+    expect(() => teamOptionsFromEnv({ ...behind, STARBOARD_TRUST_PROXY: 'everyone' }, fallback)).toThrow(
+      /STARBOARD_TRUST_PROXY/,
+    )
   })
 
   test('single sign-on is configured only when issuer, client id and client secret are all given', () => {
@@ -271,5 +285,15 @@ describe('accounts', () => {
       (await signIn(t.app, admin.email, PASSWORD, { 'x-starboard-client-address': '203.0.113.9' }))
         .statusCode,
     ).toBe(429)
+  })
+
+  test('behind a trusted proxy the sign-in limit counts per client, not per proxy', async () => {
+    t = await startTeamApp({ trustProxy: '127.0.0.1' })
+    const admin = await signUp(t.app, 'Ada Admin')
+    const from = (client: string) => ({ 'x-forwarded-for': client })
+    for (let i = 0; i < SIGN_IN_LIMIT.max; i++)
+      await signIn(t.app, admin.email, 'wrong password', from('198.51.100.1'))
+    expect((await signIn(t.app, admin.email, PASSWORD, from('198.51.100.1'))).statusCode).toBe(429)
+    expect((await signIn(t.app, admin.email, PASSWORD, from('198.51.100.2'))).statusCode).toBe(200)
   })
 })

@@ -12,7 +12,7 @@ export const viewerSchema = z.object({
   role: z.enum(ROLE_VALUES),
 })
 
-export const accountSchema = z.object({
+const teamAccountSchema = z.object({
   mode: z.literal('team'),
   /** Who may create an account: anyone, or holders of an invite link. */
   signup: z.enum(['open', 'invite']),
@@ -22,6 +22,9 @@ export const accountSchema = z.object({
   sso: z.boolean(),
   user: viewerSchema.nullable(),
 })
+
+/** Local mode has no accounts: the client shows every page without signing in. */
+export const accountSchema = z.union([z.object({ mode: z.literal('local') }), teamAccountSchema])
 
 export const userListSchema = z.object({
   users: z.array(
@@ -146,7 +149,7 @@ export const cohortProgressSchema = z.object({
   ),
 })
 
-export type Account = z.infer<typeof accountSchema>
+export type Account = z.infer<typeof teamAccountSchema>
 export type Viewer = z.infer<typeof viewerSchema>
 export type CohortSummary = z.infer<typeof cohortSummarySchema>
 export type CohortProgress = z.infer<typeof cohortProgressSchema>

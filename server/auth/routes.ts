@@ -11,7 +11,14 @@ import { iso } from '../views'
 
 export const accountRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const team = app.team
-  if (team === undefined) return
+  if (team === undefined) {
+    // Local mode: the client asks once which mode it is in. Not listed in the API documentation, which is local
+    // mode's as it always was.
+    app.get('/api/account', { schema: { hide: true, response: { 200: accountSchema } } }, async () => ({
+      mode: 'local' as const,
+    }))
+    return
+  }
 
   app.get(
     '/api/account',

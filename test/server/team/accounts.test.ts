@@ -109,10 +109,10 @@ describe('configuration', () => {
 })
 
 describe('accounts', () => {
-  test('local mode has no sign-in: no auth routes, no account probe, the API answers without a cookie', async () => {
+  test('local mode has no sign-in: no auth routes, the probe says local, the API answers without a cookie', async () => {
     t = await startApp()
     expect((await t.app.inject('/api/attempts')).statusCode).toBe(200)
-    expect((await t.app.inject('/api/account')).statusCode).toBe(404)
+    expect((await t.app.inject('/api/account')).json()).toEqual({ mode: 'local' })
     expect((await t.app.inject('/api/auth/get-session')).statusCode).toBe(404)
   })
 

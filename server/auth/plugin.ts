@@ -87,7 +87,9 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
   adoptOwnerlessRows(app.db)
 
   app.addHook('onRequest', async (request) => {
-    const path = request.url
+    // The route that matched (its pattern), so no spelling of a URL reaches an API route past the check; the raw
+    // path only for a request no route matched (answered 404, or 401 under /api/).
+    const path = request.routeOptions.url ?? request.url
     if (!path.startsWith('/api/') && path !== '/api') return
     const publicPath = PUBLIC_API.test(path)
     // Public paths still learn the viewer when a session cookie is sent (the account probe shows it).

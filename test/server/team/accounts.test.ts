@@ -132,6 +132,22 @@ describe('accounts', () => {
       expect(res.statusCode, url).toBe(401)
       expect(res.json().message).toMatch(/Sign in first/)
     }
+    // No other spelling of an API path gets past the check.
+    for (const url of [
+      '/api/%61ttempts',
+      '//api/attempts',
+      '/api/attempts/',
+      '/API/attempts',
+      '/api/./attempts',
+      '/api/auth/../attempts',
+      '/api/health/../attempts',
+    ]) {
+      const res = await t.app.inject(url)
+      // Refused, unknown, or (a path no API route matches) the web client's page: never the API's answer.
+      if (res.statusCode === 200) expect(res.headers['content-type'], url).toMatch(/^text\/html/)
+      else expect([401, 404], url).toContain(res.statusCode)
+      expect(res.body, url).not.toContain('"attempts"')
+    }
     const write = await t.app.inject({
       method: 'POST',
       url: '/api/attempts',

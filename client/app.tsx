@@ -145,11 +145,14 @@ function SignedOut({ account, onSignedIn }: { account: Account; onSignedIn: () =
 }
 
 /**
- * The app. It first asks the server whether it has accounts (GET /api/account): a server in local mode answers
- * 404 and the app is as it always was; in team mode it shows sign-in until there is a session.
+ * The app. On a server in team mode (its pages set the starboard_mode cookie) it first asks who is signed in
+ * (GET /api/account) and shows sign-in until there is a session; in local mode it starts at once, as it always has.
  */
+/** A server in team mode marks its pages with this cookie; without it the app starts at once, in local mode. */
+const teamModeHint = () => /(?:^|;\s*)starboard_mode=team(?:;|$)/.test(document.cookie)
+
 export function App({ state }: { state: AppState }) {
-  const [account, setAccount] = useState<Account | null | undefined>(undefined)
+  const [account, setAccount] = useState<Account | null | undefined>(teamModeHint() ? undefined : null)
   const readAccount = useCallback(async () => {
     try {
       setAccount(await teamApi.account())
@@ -159,7 +162,7 @@ export function App({ state }: { state: AppState }) {
     }
   }, [])
   useEffect(() => {
-    void readAccount()
+    if (teamModeHint()) void readAccount()
   }, [readAccount])
   if (account === undefined) return null
   if (account !== null && account.user === null)

@@ -32,6 +32,9 @@ declare module 'fastify' {
 /** API paths answered without a session: health, the account probe (it says whether one is signed in), auth. */
 const PUBLIC_API = /^\/api\/(health|account|auth)(\/|$|\?)/
 
+/** Not a secret and not HTTP-only: the client reads it to know the server runs in team mode. */
+const MODE_COOKIE = 'starboard_mode'
+
 const UNAUTHENTICATED = 'Sign in first: this server runs in team mode and every API call needs an account.'
 
 function isRole(value: unknown): value is Role {
@@ -96,6 +99,13 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
     if (publicPath && !path.startsWith('/api/account')) return
     request.viewer = await viewerOf(auth, request)
     if (request.viewer === null && !publicPath) throw new HttpError(401, UNAUTHENTICATED)
+  })
+
+  // The web client's pages carry a hint that this server has accounts, so the client asks who is signed in
+  // before showing a page; in local mode there is no hint and the client starts at once, as it always has.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') || reply.hasHeader('set-cookie')) return
+    reply.header('set-cookie', `${MODE_COOKIE}=team; Path=/; SameSite=Lax`)
   })
 
   // One sign-up at a time, so two first accounts cannot both become admin.

@@ -113,6 +113,8 @@ describe('accounts', () => {
     t = await startApp()
     expect((await t.app.inject('/api/attempts')).statusCode).toBe(200)
     expect((await t.app.inject('/api/account')).json()).toEqual({ mode: 'local' })
+    // No hint for the client that there are accounts.
+    expect((await t.app.inject('/practice')).headers['set-cookie']).toBeUndefined()
     expect((await t.app.inject('/api/auth/get-session')).statusCode).toBe(404)
   })
 
@@ -156,6 +158,11 @@ describe('accounts', () => {
     expect(write.statusCode).toBe(401)
     expect((await t.app.inject('/api/health')).statusCode).toBe(200)
     expect((await t.app.inject('/docs/json')).statusCode).toBe(200)
+    // The client's pages tell it the server has accounts; API answers carry no such cookie.
+    expect((await t.app.inject('/practice')).headers['set-cookie']).toBe(
+      'starboard_mode=team; Path=/; SameSite=Lax',
+    )
+    expect((await t.app.inject('/api/health')).headers['set-cookie']).toBeUndefined()
     const probe = await t.app.inject('/api/account')
     expect(probe.statusCode).toBe(200)
     expect(probe.json()).toEqual({

@@ -72,7 +72,12 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   let res: Response
   try {
     res = await fetch(path, {

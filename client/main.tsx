@@ -13,6 +13,7 @@ import './styles/pages.css'
 import './styles/narrow.css'
 import './styles/loop.css'
 import './styles/studio.css'
+import './styles/team.css'
 
 const state = createAppState()
 render(<App state={state} />, document.getElementById('app')!)

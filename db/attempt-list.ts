@@ -16,6 +16,8 @@ export interface AttemptFilters {
   /** Inclusive bounds on the total score. */
   minScore?: number | undefined
   maxScore?: number | undefined
+  /** Team mode: only this account's attempts. Undefined (local mode) reads every attempt. */
+  ownerId?: string | undefined
 }
 
 /** What a list is ordered by: time (the default) or total score, ties broken by time, then id. */
@@ -68,7 +70,9 @@ export function filterSource(filters: AttemptFilters): FilterSource {
   if (filters.to !== undefined) where.push(lte(createdAt, filters.to))
   if (filters.minScore !== undefined) where.push(gte(score, filters.minScore))
   if (filters.maxScore !== undefined) where.push(lte(score, filters.maxScore))
-  const needsAttempts = filters.promptId !== undefined || filters.rubricId !== undefined
+  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
+  const needsAttempts =
+    filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
   return { byTag, needsAttempts, id, createdAt, score, where }
 }
 

@@ -33,6 +33,8 @@ export interface NewAttempt {
   reportJson?: string
   /** Milliseconds since the epoch. */
   createdAt: number
+  /** In team mode, the account it belongs to (set in the same transaction); none in local mode. */
+  ownerId?: string | null
 }
 
 /** What every view of an attempt shows. */
@@ -166,8 +168,8 @@ function statementsFor(db: Db): WriteStatements {
   const client = db.$client
   const statements: WriteStatements = {
     attempt: client.prepare(
-      `INSERT INTO attempts (prompt_id, answer, duration_ms, created_at, scored_at, ${REPORT_COLUMNS})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO attempts (prompt_id, answer, duration_ms, created_at, scored_at, owner_id, ${REPORT_COLUMNS})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     criterion: client.prepare(
       `INSERT INTO attempt_criteria (attempt_id, criterion_id, score, max, status, created_at)
@@ -277,6 +279,7 @@ function insertRows(statements: WriteStatements, batch: readonly NewAttempt[]): 
       a.durationMs ?? null,
       createdAt,
       createdAt,
+      a.ownerId ?? null,
       ...values,
     )
     const id = Number(row.lastInsertRowid)

@@ -55,7 +55,13 @@ export {
   loopOfAttempt,
 } from './loops'
 export { DatabaseOpenError } from './open-error'
-export { type AreaPractice, attemptCountsByPrompt, practiceByArea } from './practice'
+export {
+  type AreaPractice,
+  attemptCountsByPrompt,
+  attemptCountsByPromptOf,
+  practiceByArea,
+  practiceByAreaOf,
+} from './practice'
 export {
   type DatabaseFileState,
   databaseAnswers,

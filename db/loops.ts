@@ -5,7 +5,7 @@ import type { AreaScore } from './area-scores'
 import { insertAttempt, type NewAttempt, replaceAttemptReport, type StorableReport } from './attempts'
 import type { Db } from './client'
 import { insertFollowUps, type NewFollowUp } from './follow-ups'
-import { loopQuestions, loops } from './schema'
+import { attempts, loopQuestions, loops } from './schema'
 
 export interface NewLoopQuestion {
   promptId: string
@@ -81,19 +81,27 @@ export function findLoop(db: Db, id: number): LoopRecord | undefined {
 /** Loops newest first, `limit` at a time, after the (createdAt, id) of the previous page's last loop. */
 export function listLoops(
   db: Db,
-  options: { limit: number; after?: { createdAt: number; id: number } },
+  options: {
+    limit: number
+    after?: { createdAt: number; id: number }
+    /** Team mode: only this account's loops. */
+    ownerId?: string | undefined
+  },
 ): LoopSummary[] {
-  const { after } = options
+  const { after, ownerId } = options
   const page = db
     .select({ id: loops.id, seed: loops.seed, createdAt: loops.createdAt })
     .from(loops)
     .where(
-      after === undefined
-        ? undefined
-        : or(
-            lt(loops.createdAt, after.createdAt),
-            and(eq(loops.createdAt, after.createdAt), lt(loops.id, after.id)),
-          ),
+      and(
+        ownerId === undefined ? undefined : eq(loops.ownerId, ownerId),
+        after === undefined
+          ? undefined
+          : or(
+              lt(loops.createdAt, after.createdAt),
+              and(eq(loops.createdAt, after.createdAt), lt(loops.id, after.id)),
+            ),
+      ),
     )
     .orderBy(desc(loops.createdAt), desc(loops.id))
     .limit(options.limit)
@@ -154,6 +162,11 @@ export function answerLoopQuestion(
       if (question === undefined) return { kind: 'no-question' }
       if (question.attemptId !== null) return { kind: 'answered-already', attemptId: question.attemptId }
       const attemptId = insertAttempt(db, attempt)
+      // The answer belongs to whoever owns the loop (team mode; no one in local mode).
+      db.update(attempts)
+        .set({ ownerId: sql`(SELECT ${loops.ownerId} FROM ${loops} WHERE ${loops.id} = ${loopId})` })
+        .where(eq(attempts.id, attemptId))
+        .run()
       if (followUps !== undefined && followUps.items.length > 0) {
         insertFollowUps(db, attemptId, followUps.items, attempt.createdAt)
         replaceAttemptReport(db, attemptId, {

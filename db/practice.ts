@@ -96,3 +96,56 @@ export function attemptCountsByPrompt(db: Db): Map<string, number> {
     .all()
   return new Map(rows.map((r) => [r.promptId, r.attempts]))
 }
+
+/**
+ * practiceByArea for one account (team mode): the same figures from that account's attempts only, found through
+ * its owner index and each attempt's area scores.
+ */
+export function practiceByAreaOf(db: Db, ownerId: string, recent = 5): AreaPractice[] {
+  return cachedAggregate(db, `practiceByArea ${recent} ${ownerId}`, () => {
+    const rows = db.all<AreaPracticeRow>(sql`
+      WITH mine AS (
+        SELECT s.rubric_id AS area, s.attempt_id, s.score, s.band_id, s.band_label, s.created_at
+        FROM ${attempts} a CROSS JOIN ${attemptAreaScores} s ON s.attempt_id = a.id
+        WHERE a.owner_id = ${ownerId}
+      ),
+      ranked AS (
+        SELECT *,
+          row_number() OVER (PARTITION BY area ORDER BY score DESC, created_at, attempt_id) AS best_rank,
+          row_number() OVER (PARTITION BY area ORDER BY created_at DESC, attempt_id DESC) AS recent_rank,
+          count(*) OVER (PARTITION BY area) AS n,
+          max(created_at) OVER (PARTITION BY area) AS last
+        FROM mine
+      )
+      SELECT b.area AS "tag", b.n AS "attempts", b.score AS "best", b.attempt_id AS "bestAttemptId",
+        b.band_id AS "bestBandId", b.band_label AS "bestBandLabel",
+        (SELECT round(avg(r.score), 2) FROM ranked r WHERE r.area = b.area AND r.recent_rank <= ${recent})
+          AS "recentAverage",
+        b.last AS "lastPractisedAt",
+        a.prompt_id AS "bestPromptId", a.rubric_id AS "bestRubricId", a.score AS "bestReportScore",
+        a.created_at AS "bestCreatedAt"
+      FROM ranked b CROSS JOIN ${attempts} a ON a.id = b.attempt_id
+      WHERE b.best_rank = 1
+      ORDER BY b.area`)
+    return rows.map(({ bestPromptId, bestRubricId, bestReportScore, bestCreatedAt, ...area }) => ({
+      ...area,
+      bestAttempt: {
+        promptId: bestPromptId,
+        rubricId: bestRubricId,
+        score: bestReportScore,
+        createdAt: bestCreatedAt,
+      },
+    }))
+  })
+}
+
+/** attemptCountsByPrompt for one account (team mode). */
+export function attemptCountsByPromptOf(db: Db, ownerId: string): Map<string, number> {
+  const rows = db
+    .select({ promptId: attempts.promptId, attempts: sql<number>`count(*)` })
+    .from(attempts)
+    .where(sql`${attempts.ownerId} = ${ownerId}`)
+    .groupBy(attempts.promptId)
+    .all()
+  return new Map(rows.map((r) => [r.promptId, r.attempts]))
+}

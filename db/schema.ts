@@ -25,6 +25,10 @@ export const attempts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** When the current report was made: equal to createdAt until the attempt is re-scored. */
     scoredAt: integer('scored_at').notNull(),
+    /** The account that wrote it in team mode (users.id); NULL in local mode, where there are no accounts. */
+    ownerId: text('owner_id'),
+    /** Whether the owner lets the instructors of their cohorts read the answer text (team mode; off by default). */
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     // Newest-first lists, export and trends walk (created_at, id); the filtered lists add one leading column.
@@ -35,6 +39,8 @@ export const attempts = sqliteTable(
     index('attempts_score_created_idx').on(t.score, t.createdAt, t.id),
     // Tag filters read time and score from attempt_tags (copied there) and look up only a page's attempts by id,
     // so no index keyed by id is needed beside the table itself (attempts_facts_idx was dropped in 0004).
+    // Team mode: one account's attempts, newest first.
+    index('attempts_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
   ],
 )
 
@@ -223,9 +229,14 @@ export const loops = sqliteTable(
     /** The principles the candidate pinned, as a JSON array of rubric ids. */
     principles: text('principles').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The account that started it in team mode; NULL in local mode. */
+    ownerId: text('owner_id'),
   },
-  // The list of loops, newest first.
-  (t) => [index('loops_created_idx').on(t.createdAt, t.id)],
+  // The list of loops, newest first (team mode: one account's).
+  (t) => [
+    index('loops_created_idx').on(t.createdAt, t.id),
+    index('loops_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
+  ],
 )
 
 /** A loop's questions in order; `attemptId` is set when the question is answered. */
@@ -269,9 +280,14 @@ export const stories = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     deletedAt: integer('deleted_at'),
+    /** The account that wrote it in team mode; NULL in local mode. */
+    ownerId: text('owner_id'),
   },
-  // The list of stories walks the live ones, the latest edited first.
-  (t) => [index('stories_live_updated_idx').on(t.deletedAt, t.updatedAt, t.id)],
+  // The list of stories walks the live ones, the latest edited first (team mode: one account's).
+  (t) => [
+    index('stories_live_updated_idx').on(t.deletedAt, t.updatedAt, t.id),
+    index('stories_owner_live_idx').on(t.ownerId, t.deletedAt, t.updatedAt, t.id),
+  ],
 )
 
 /** Every version of a story, the current one included: each edit is kept, so a story can be seen to improve. */
@@ -291,3 +307,117 @@ export const storyVersions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.storyId, t.version] })],
 )
+
+// Team mode (STARBOARD_MODE=team). The four auth tables are better-auth's (user, session, account, verification),
+// read and written by its drizzle adapter; times there are Date objects stored as milliseconds.
+
+/** An account. `role` is admin, instructor or candidate; the first account becomes admin. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: ['admin', 'instructor', 'candidate'] })
+    .notNull()
+    .default('candidate'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** How an account signs in: its password hash (provider "credential") or an OpenID Connect identity. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('accounts_user_idx').on(t.userId)],
+)
+
+export const verifications = sqliteTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('verifications_identifier_idx').on(t.identifier)],
+)
+
+/** A class or training group: its instructors follow its candidates' progress. */
+export const cohorts = sqliteTable('cohorts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+})
+
+/**
+ * Who belongs to a cohort and as what. `shareAnswers`: a candidate lets the cohort's instructors read every
+ * answer text of theirs (off by default; one attempt can also be shared on its own).
+ */
+export const cohortMembers = sqliteTable(
+  'cohort_members',
+  {
+    cohortId: integer('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['instructor', 'candidate'] }).notNull(),
+    shareAnswers: integer('share_answers', { mode: 'boolean' }).notNull().default(false),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_members_user_idx').on(t.userId)],
+)
+
+/** An invite link to a cohort: the token's SHA-256 is kept, never the token; a revoked invite is refused. */
+export const cohortInvites = sqliteTable('cohort_invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cohortId: integer('cohort_id')
+    .notNull()
+    .references(() => cohorts.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+})

@@ -48,6 +48,7 @@ interface StoryStatements {
   insertVersion: Statement
   find: Statement
   list: Statement
+  listOwned: Statement
   versions: Statement
   update: Statement
   refit: Statement
@@ -77,6 +78,9 @@ function statementsFor(db: Db): StoryStatements {
     find: client.prepare(`SELECT ${SUMMARY}, text, deleted_at AS deletedAt FROM stories WHERE id = ?`),
     list: client.prepare(
       `SELECT ${SUMMARY} FROM stories WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`,
+    ),
+    listOwned: client.prepare(
+      `SELECT ${SUMMARY} FROM stories WHERE owner_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC`,
     ),
     versions: client.prepare(
       `SELECT version, title, text, fit, rubrics_key AS rubricsKey, created_at AS createdAt
@@ -167,9 +171,10 @@ export function findStory(db: Db, id: number): StoryLookup {
   return lookup(statementsFor(db), id)
 }
 
-/** Every story not deleted, the latest edited first (then the newest id). */
-export function listStories(db: Db): StorySummary[] {
-  return statementsFor(db).list.all() as StorySummary[]
+/** Every story not deleted, the latest edited first (then the newest id); in team mode, only `ownerId`'s. */
+export function listStories(db: Db, ownerId?: string): StorySummary[] {
+  const s = statementsFor(db)
+  return (ownerId === undefined ? s.list.all() : s.listOwned.all(ownerId)) as StorySummary[]
 }
 
 /** Every version of a story, oldest first (the last is the current one); empty for a deleted story. */

@@ -23,7 +23,15 @@ export function trendWindow(db: Db, filters: AttemptFilters, interval: TrendInte
   if (filters.from !== undefined) return filters
   const end =
     filters.to ??
-    (db.$client.prepare('SELECT max(created_at) FROM attempts').pluck().get() as number | null | undefined)
+    (filters.ownerId === undefined
+      ? (db.$client.prepare('SELECT max(created_at) FROM attempts').pluck().get() as
+          | number
+          | null
+          | undefined)
+      : (db.$client
+          .prepare('SELECT max(created_at) FROM attempts WHERE owner_id = ?')
+          .pluck()
+          .get(filters.ownerId) as number | null | undefined))
   if (end === undefined || end === null) return filters
   const endDay = Math.floor(end / DAY_MS)
   // Day 0 (1970-01-01) was a Thursday: (day + 3) % 7 counts days since Monday.
@@ -84,6 +92,8 @@ function rollupAnswers(f: AttemptFilters): boolean {
     f.tag === undefined &&
     f.minScore === undefined &&
     f.maxScore === undefined &&
+    // The rollup counts every account's attempts together.
+    f.ownerId === undefined &&
     (f.from === undefined || f.from % DAY_MS === 0) &&
     (f.to === undefined || (f.to + 1) % DAY_MS === 0)
   )
@@ -145,7 +155,9 @@ function trendSource(filters: AttemptFilters) {
   if (filters.to !== undefined) where.push(lte(s.createdAt, filters.to))
   if (filters.minScore !== undefined) where.push(gte(s.score, filters.minScore))
   if (filters.maxScore !== undefined) where.push(lte(s.score, filters.maxScore))
-  const needsAttempts = filters.promptId !== undefined || filters.rubricId !== undefined
+  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
+  const needsAttempts =
+    filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
   return { byArea: true, needsAttempts, id: s.attemptId, createdAt: s.createdAt, score: s.score, where }
 }
 

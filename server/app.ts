@@ -14,6 +14,9 @@ import {
 import { BODY_LIMIT_BYTES } from '../contract/common'
 import { ENGINE_VERSION } from '../engine/index'
 import { type AreaScoreBackfill, areaScoreBackfill } from './area-scores'
+import type { TeamOptions } from './auth/config'
+import { teamPlugin } from './auth/plugin'
+import { accountRoutes } from './auth/routes'
 import { HttpError, installErrorHandlers } from './errors'
 import { serveClient } from './plugins/client'
 import { dbPlugin } from './plugins/db'
@@ -21,6 +24,7 @@ import { type GuardOptions, guardPlugin } from './plugins/guard'
 import { rubricsPlugin } from './plugins/rubrics'
 import { securityHeadersPlugin } from './plugins/security-headers'
 import { attemptRoutes } from './routes/attempts'
+import { cohortRoutes } from './routes/cohorts'
 import { exportRoutes } from './routes/export'
 import { followUpRoutes } from './routes/follow-ups'
 import { healthRoutes } from './routes/health'
@@ -66,6 +70,8 @@ export interface BuildAppOptions {
   studioWrite?: boolean
   /** How often the event stream (GET /api/events) sends a keep-alive comment, in ms (default 15 s). */
   eventsHeartbeatMs?: number
+  /** Team mode (STARBOARD_MODE=team): accounts, ownership and cohorts. Absent: local mode, no sign-in. */
+  team?: TeamOptions
 }
 
 const DEFAULT_WRITE_LIMIT: WriteLimit = { max: 60, timeWindow: '1 minute' }
@@ -98,6 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     // Close keep-alive connections on shutdown, so Ctrl-C does not wait for idle browsers to hang up.
     forceCloseConnections: true,
+    // Team mode behind a reverse proxy: the client's address comes from X-Forwarded-For, sent by these proxies only.
+    ...(options.team?.trustProxy === undefined ? {} : { trustProxy: options.team.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -142,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { name: 'progress' },
         { name: 'loops' },
         { name: 'stories' },
+        ...(options.team === undefined ? [] : [{ name: 'accounts' }, { name: 'cohorts' }]),
       ],
     },
     transform: jsonSchemaTransform,
@@ -149,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } })
 
   await app.register(dbPlugin, { path: options.dbPath })
+  await app.register(teamPlugin, { team: options.team })
   await app.register(rubricsPlugin, {
     dir: options.rubricsDir,
     watch: options.watchRubrics ?? true,
@@ -173,7 +183,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes)
   await app.register(rubricRoutes)
   await app.register(studioRoutes, {
-    write: options.studioWrite ?? false,
+    // In team mode saving is a permission of instructors and admins, instead of STARBOARD_STUDIO_WRITE.
+    write:
+      options.team === undefined
+        ? (options.studioWrite ?? false)
+        : (request) => request.viewer?.role === 'admin' || request.viewer?.role === 'instructor',
     writeConfig,
     ...(options.eventsHeartbeatMs === undefined ? {} : { heartbeatMs: options.eventsHeartbeatMs }),
   })
@@ -185,6 +199,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(followUpRoutes, { writeConfig })
   await app.register(loopRoutes, { writeConfig })
   await app.register(storyRoutes, { writeConfig })
+  await app.register(accountRoutes, { writeConfig })
+  await app.register(cohortRoutes, { writeConfig })
 
   await serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR)
   await app.ready()

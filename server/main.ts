@@ -2,6 +2,7 @@
 
 import { DatabaseOpenError } from '../db/index'
 import { buildApp } from './app'
+import { type TeamOptions, teamOptionsFromEnv } from './auth/config'
 import { startBanner, terminalLogStream } from './log-lines'
 import { type GuardOptions, guardOptionsFromEnv } from './plugins/guard'
 
@@ -43,8 +44,11 @@ const logger =
         stream: terminalLogStream(logLevel, (line) => process.stdout.write(`${line}\n`)),
       }
 let guard: GuardOptions
+let team: TeamOptions | undefined
 try {
   guard = { ...guardOptionsFromEnv(process.env), bindHost: host }
+  const shown = host.includes(':') ? `[${host}]` : host
+  team = teamOptionsFromEnv(process.env, `http://${shown}:${listenPort}`)
 } catch (err) {
   console.error((err as Error).message)
   process.exit(1)
@@ -59,6 +63,7 @@ async function build() {
       logger,
       guard,
       studioWrite,
+      ...(team === undefined ? {} : { team }),
       ...(rateLimit === undefined ? {} : { rateLimit }),
     })
   } catch (err) {

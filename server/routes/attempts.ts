@@ -23,12 +23,12 @@ import {
   replaceAttemptReport,
   storeAttempt,
 } from '../../db/index'
+import { ownerOf, visibleId } from '../auth/scope'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { attemptPageView, attemptView, createdAttemptJson, rescoreView } from '../views'
 import {
-  parseRowId,
   promptTakingAnswers,
   refuseWritesWhileStorageFails,
   WRITE_ERRORS,
@@ -88,6 +88,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         areaScores: scored.areaScores,
         reportJson,
         createdAt: app.clock(),
+        ownerId: ownerOf(request) ?? null,
       })
       // A string payload skips the route's serializer. The type provider only knows the object form of the
       // 201 schema, hence the cast.
@@ -117,12 +118,16 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     async (request) => {
       const { limit, cursor, sort, order, ...filters } = request.query
       const list = { sort, order }
-      const page = listAttempts(app.db, filters, {
-        limit,
-        sort,
-        order,
-        after: cursor === undefined ? undefined : decodeCursor(cursor, list),
-      })
+      const page = listAttempts(
+        app.db,
+        { ...filters, ownerId: ownerOf(request) },
+        {
+          limit,
+          sort,
+          order,
+          after: cursor === undefined ? undefined : decodeCursor(cursor, list),
+        },
+      )
       return attemptPageView(page, list, promptText)
     },
   )
@@ -138,7 +143,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (attempt === undefined) throw noAttempt(request.params.id)
       return attemptView(
@@ -167,7 +172,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       if (id === undefined || !deleteAttempt(app.db, id)) throw noAttempt(request.params.id)
       return reply.code(204).send(null)
     },
@@ -197,7 +202,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) throw noAttempt(request.params.id)
       const entry = app.rubrics.findPrompt(attempt.promptId)

@@ -5,6 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { type ExportFormat, exportQuery } from '../../contract/attempts'
 import { type AttemptFilters, type AttemptPosition, type Db, listStoredAttempts } from '../../db/index'
+import { ownerOf } from '../auth/scope'
 import {
   attemptAsCsv,
   attemptAsJsonText,
@@ -89,10 +90,13 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { format, ...filters } = request.query
       // A byte stream with a small buffer: the export is made only as fast as the client reads it.
-      const stream = Readable.from(exportText(app.db, app.rubrics, filters, format, app.clock()), {
-        objectMode: false,
-        highWaterMark: CHUNK_CHARS,
-      })
+      const stream = Readable.from(
+        exportText(app.db, app.rubrics, { ...filters, ownerId: ownerOf(request) }, format, app.clock()),
+        {
+          objectMode: false,
+          highWaterMark: CHUNK_CHARS,
+        },
+      )
       return reply
         .type(EXPORT_CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="starboard-attempts.${format}"`)

@@ -7,15 +7,11 @@ import { followUpBody } from '../../contract/follow-ups'
 import { followUpAddedSchema } from '../../contract/loops'
 import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps } from '../../db/index'
 import { probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
+import { visibleId } from '../auth/scope'
 import { HttpError, notFound } from '../errors'
 import { scoreSoon } from '../score-queue'
 import { followUpView, replacedReportView } from '../views'
-import {
-  parseRowId,
-  refuseWritesWhileStorageFails,
-  WRITE_ERRORS,
-  type WriteRouteOptions,
-} from './write-limit'
+import { refuseWritesWhileStorageFails, WRITE_ERRORS, type WriteRouteOptions } from './write-limit'
 
 export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const rubricFor = (id: string) => app.rubrics.get(id)
@@ -48,7 +44,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'attempt', request.params.id)
       const attempt = id === undefined ? undefined : findAttempt(app.db, id)
       if (id === undefined || attempt === undefined) {
         throw notFound(

@@ -2,6 +2,7 @@
 // probe round each, read it back with its debrief, and export the debrief as Markdown.
 
 import { randomBytes } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errorSchema } from '../../contract/common'
@@ -16,22 +17,15 @@ import {
   loopParams,
   loopSchema,
 } from '../../contract/loops'
-import {
-  answerLoopQuestion,
-  attemptCountsByPrompt,
-  findLoop,
-  insertLoop,
-  listLoops,
-  practiceByArea,
-} from '../../db/index'
+import { answerLoopQuestion, findLoop, insertLoop, listLoops } from '../../db/index'
 import { probeCriterionId } from '../../engine/index'
+import { attemptCountsFor, insertOwned, ownerOf, practiceFor, visibleId } from '../auth/scope'
 import { badRequest, HttpError, notFound } from '../errors'
 import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
 import { type LoopLookups, loopSummaryView, loopView } from '../loop-views'
 import { scoreSoon } from '../score-queue'
 import {
-  parseRowId,
   promptTakingAnswers,
   refuseWritesWhileStorageFails,
   WRITE_ERRORS,
@@ -47,8 +41,8 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
     findPrompt: (id) => app.rubrics.findPrompt(id),
     rubricTitle: (id) => app.rubrics.get(id)?.title,
   }
-  const loaded = (idText: string) => {
-    const id = parseRowId(idText)
+  const loaded = (request: FastifyRequest, idText: string) => {
+    const id = visibleId(app, request, 'loop', idText)
     const loop = id === undefined ? undefined : findLoop(app.db, id)
     if (loop === undefined) throw noLoop(idText)
     return loop
@@ -84,8 +78,8 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const pinned = request.body.principles ?? []
       const plan = planLoop({
         rubrics: app.rubrics.list(),
-        practice: new Map(practiceByArea(app.db).map((p) => [p.tag, p])),
-        attemptsByPrompt: attemptCountsByPrompt(app.db),
+        practice: new Map(practiceFor(app, request).map((p) => [p.tag, p])),
+        attemptsByPrompt: attemptCountsFor(app, request),
         size,
         pinned,
         seed,
@@ -95,12 +89,14 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
           ? badRequest(plan.message, plan.field)
           : new HttpError(plan.status, plan.message)
       }
-      const id = insertLoop(app.db, {
-        seed,
-        principles: [...new Set(pinned)],
-        createdAt: app.clock(),
-        questions: plan.questions,
-      })
+      const id = insertOwned(app, request, 'loop', () =>
+        insertLoop(app.db, {
+          seed,
+          principles: [...new Set(pinned)],
+          createdAt: app.clock(),
+          questions: plan.questions,
+        }),
+      )
       return reply
         .code(201)
         .header('location', `/api/loops/${id}`)
@@ -118,7 +114,11 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
         response: { 200: loopListSchema, 400: errorSchema },
       },
     },
-    async (request) => ({ loops: listLoops(app.db, { limit: request.query.limit }).map(loopSummaryView) }),
+    async (request) => ({
+      loops: listLoops(app.db, { limit: request.query.limit, ownerId: ownerOf(request) }).map(
+        loopSummaryView,
+      ),
+    }),
   )
 
   app.get(
@@ -136,7 +136,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
         response: { 200: loopSchema, 404: errorSchema },
       },
     },
-    async (request) => loopView(app.db, loaded(request.params.id), lookups),
+    async (request) => loopView(app.db, loaded(request, request.params.id), lookups),
   )
 
   app.get(
@@ -155,7 +155,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const view = loopView(app.db, loaded(request.params.id), lookups)
+      const view = loopView(app.db, loaded(request, request.params.id), lookups)
       if (view.debrief === null) {
         const left = view.questions.filter((q) => q.attemptId === null).length
         throw new HttpError(
@@ -195,7 +195,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const loop = loaded(request.params.id)
+      const loop = loaded(request, request.params.id)
       const { promptId, answer, durationMs } = request.body
       const question = loop.questions.find((q) => q.promptId === promptId)
       if (question === undefined) {

@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorSchema } from '../../contract/common'
 import { coverageSchema, trendsQuery, trendsSchema } from '../../contract/progress'
-import { practiceByArea, trends, trendWindow } from '../../db/index'
+import { trends, trendWindow } from '../../db/index'
+import { ownerOf, practiceFor } from '../auth/scope'
 import { coverageOfAreas, promptsForCriteria } from '../practice'
 import { trendsJson } from '../trends-cache'
 import { coverageView, trendsView } from '../views'
@@ -29,7 +30,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { interval, ...asked } = request.query
-      const filters = trendWindow(app.db, asked, interval)
+      const filters = trendWindow(app.db, { ...asked, ownerId: ownerOf(request) }, interval)
       const rubrics = app.rubrics.list()
       const rows = trends(app.db, filters, interval)
       const json = trendsJson(rows, rubrics, () =>
@@ -64,8 +65,8 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: coverageSchema },
       },
     },
-    async () => {
-      const practice = new Map(practiceByArea(app.db).map((p) => [p.tag, p]))
+    async (request) => {
+      const practice = new Map(practiceFor(app, request).map((p) => [p.tag, p]))
       // A draft is no area to practise yet.
       const areas = app.rubrics.list().filter((r) => r.draft !== true)
       return coverageView(coverageOfAreas(areas, practice))

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorSchema } from '../../contract/common'
 import { nextPromptSchema } from '../../contract/progress'
 import { promptListSchema, promptParams, promptsQuery, servedPromptSchema } from '../../contract/rubrics'
-import { attemptCountsByPrompt, practiceByArea } from '../../db/index'
+import { attemptCountsFor, practiceFor } from '../auth/scope'
 import { notFound } from '../errors'
 import { choosePromptToPractise } from '../practice'
 import { nextPromptView, servedPromptView } from '../views'
@@ -50,13 +50,13 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: nextPromptSchema, 404: errorSchema },
       },
     },
-    async () => {
-      const practice = new Map(practiceByArea(app.db).map((p) => [p.tag, p]))
+    async (request) => {
+      const practice = new Map(practiceFor(app, request).map((p) => [p.tag, p]))
       const choice = choosePromptToPractise(
         app.rubrics.list().filter((r) => r.draft !== true),
         app.rubrics.prompts(),
         practice,
-        attemptCountsByPrompt(app.db),
+        attemptCountsFor(app, request),
       )
       if (choice === undefined) {
         throw notFound(`No prompts are in service; add prompts to a rubric file in ${app.rubrics.dir}`)

@@ -28,15 +28,11 @@ import {
 } from '../../db/index'
 import { hashString } from '../../engine/hash'
 import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
+import { insertOwned, ownerOf, visibleId } from '../auth/scope'
 import { HttpError, notFound } from '../errors'
 import { fitSoon } from '../story-queue'
 import { iso } from '../views'
-import {
-  parseRowId,
-  refuseWritesWhileStorageFails,
-  WRITE_ERRORS,
-  type WriteRouteOptions,
-} from './write-limit'
+import { refuseWritesWhileStorageFails, WRITE_ERRORS, type WriteRouteOptions } from './write-limit'
 
 const noStory = (id: string) => notFound(`No story with id '${id}'; GET /api/stories lists the stories`)
 const wasDeleted = (d: DeletedStory) =>
@@ -87,10 +83,10 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
   }
 
   /** Every story with its fit up to date with today's rubrics. */
-  async function storiesNow(): Promise<StorySummary[]> {
+  async function storiesNow(ownerId: string | undefined): Promise<StorySummary[]> {
     const out: StorySummary[] = []
     const { key } = rubricsNow()
-    for (const row of listStories(app.db)) {
+    for (const row of listStories(app.db, ownerId)) {
       let fit: StoryFit[]
       if (row.rubricsKey === key) fit = parseFit(row.fit)
       else {
@@ -132,10 +128,12 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
       const fit = await fitNow(text, rubrics)
-      const id = insertStory(
-        app.db,
-        { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
-        app.clock(),
+      const id = insertOwned(app, request, 'story', () =>
+        insertStory(
+          app.db,
+          { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
+          app.clock(),
+        ),
       )
       return reply.code(201).header('location', `/api/stories/${id}`).send({ id, version: 1, fit })
     },
@@ -158,7 +156,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'story', request.params.id)
       if (id === undefined) throw noStory(request.params.id)
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
@@ -188,7 +186,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
         response: { 200: storyListSchema },
       },
     },
-    async () => ({ stories: await storiesNow() }),
+    async (request) => ({ stories: await storiesNow(ownerOf(request)) }),
   )
 
   app.get(
@@ -205,13 +203,13 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
         response: { 200: storyPlanSchema },
       },
     },
-    async () => {
+    async (request) => {
       const principles = app.rubrics
         .list()
         // A draft principle is not offered to candidates yet: no stories to plan for it.
         .filter((r) => r.kind === 'leadership-principle' && r.draft !== true)
         .map((r) => r.id)
-      return storyPlan(await storiesNow(), principles)
+      return storyPlan(await storiesNow(ownerOf(request)), principles)
     },
   )
 
@@ -227,7 +225,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request): Promise<Story> => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'story', request.params.id)
       const found = id === undefined ? undefined : findStory(app.db, id)
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)
@@ -271,7 +269,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const id = parseRowId(request.params.id)
+      const id = visibleId(app, request, 'story', request.params.id)
       const found = id === undefined ? undefined : deleteStory(app.db, id, app.clock())
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)

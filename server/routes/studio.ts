@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errorSchema } from '../../contract/common'
@@ -26,8 +27,11 @@ import { RUBRIC_SCAFFOLD } from '../rubric-scaffold'
 import type { WriteRouteOptions } from './write-limit'
 
 export interface StudioRoutesOptions extends WriteRouteOptions {
-  /** Whether PUT /api/rubrics/:id writes rubric files (STARBOARD_STUDIO_WRITE=1). */
-  write: boolean
+  /**
+   * Whether PUT /api/rubrics/:id writes rubric files (STARBOARD_STUDIO_WRITE=1); in team mode, decided per request
+   * (instructors and admins).
+   */
+  write: boolean | ((request: FastifyRequest) => boolean)
   /** How often the event stream sends a keep-alive comment (default 15 s). */
   heartbeatMs?: number
 }
@@ -38,6 +42,9 @@ const DRAFT_BODY_LIMIT = MAX_DRAFT_BYTES * 6 + 128 * 1024
 const WRITE_OFF_MESSAGE =
   'Saving from the studio is switched off. Start the server with STARBOARD_STUDIO_WRITE=1 to let the studio ' +
   'write rubric files into the rubrics folder; until then, copy the YAML into the folder yourself.'
+
+const TEAM_WRITE_MESSAGE =
+  'Saving rubrics from the studio is for instructors and admins; ask an admin of this server for the instructor role.'
 
 const saveParams = z.object({
   id: z
@@ -87,14 +94,19 @@ export const studioRoutes: FastifyPluginAsyncZod<StudioRoutesOptions> = async (a
         response: { 200: studioSchema },
       },
     },
-    async () => ({
-      write: options.write,
-      writeHelp: options.write
-        ? `Saving writes <id>.yaml into the rubrics folder; the server picks it up within a second.`
-        : WRITE_OFF_MESSAGE,
-      scaffold: RUBRIC_SCAFFOLD,
-      maxBytes: MAX_DRAFT_BYTES,
-    }),
+    async (request) => {
+      const write = typeof options.write === 'function' ? options.write(request) : options.write
+      return {
+        write,
+        writeHelp: write
+          ? `Saving writes <id>.yaml into the rubrics folder; the server picks it up within a second.`
+          : typeof options.write === 'function'
+            ? TEAM_WRITE_MESSAGE
+            : WRITE_OFF_MESSAGE,
+        scaffold: RUBRIC_SCAFFOLD,
+        maxBytes: MAX_DRAFT_BYTES,
+      }
+    },
   )
 
   app.get(
@@ -148,8 +160,11 @@ export const studioRoutes: FastifyPluginAsyncZod<StudioRoutesOptions> = async (a
       bodyLimit: DRAFT_BODY_LIMIT,
       config: options.writeConfig,
       // Refused before the body is looked at, so the answer says at once how to switch saving on.
-      preValidation: async () => {
-        if (!options.write) throw new HttpError(403, WRITE_OFF_MESSAGE)
+      preValidation: async (request) => {
+        const { write } = options
+        if (typeof write === 'function') {
+          if (!write(request)) throw new HttpError(403, TEAM_WRITE_MESSAGE)
+        } else if (!write) throw new HttpError(403, WRITE_OFF_MESSAGE)
       },
       schema: {
         tags: ['rubrics'],

@@ -123,6 +123,7 @@ describe('contract imports', () => {
       'report.ts',
       'rubrics.ts',
       'stories.ts',
+      'team.ts',
     ])
   })
 

@@ -3,9 +3,11 @@
 import type { Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, test } from 'vitest'
+import { cohortAttempts, cohortCoverage, findUsableInvite, listCohorts } from '../../db/cohorts'
 import {
   answerLoopQuestion,
   attemptCountsByPrompt,
+  attemptCountsByPromptOf,
   backfillAreaScores,
   findAttempt,
   findLoop,
@@ -21,6 +23,7 @@ import {
   listStoryVersions,
   loopOfAttempt,
   practiceByArea,
+  practiceByAreaOf,
   trends,
   trendWindow,
 } from '../../db/index'
@@ -268,6 +271,25 @@ describe('query plans of the query functions', () => {
       listStories(temp.db)
       findStory(temp.db, 1)
       listStoryVersions(temp.db, 1)
+      // Team mode: one account's rows, and cohorts.
+      listAttempts(temp.db, { ownerId: 'u' }, { limit: 5 })
+      trends(temp.db, { ownerId: 'u', from: 1 }, 'day')
+      practiceByAreaOf(temp.db, 'u')
+      attemptCountsByPromptOf(temp.db, 'u')
+      listLoops(temp.db, { limit: 5, ownerId: 'u' })
+      listStories(temp.db, 'u')
+      findUsableInvite(temp.db, 'hash')
+      listCohorts(temp.db, 'u')
+      cohortAttempts(temp.db, 1)
+      cohortCoverage(temp.db, 1)
+      // The lookups better-auth's adapter makes on its tables: a session by token and by account, an account by
+      // email, sign-in methods by account, verification values by identifier.
+      const client = temp.db.$client
+      client.prepare('SELECT * FROM sessions WHERE token = ?').get('t')
+      client.prepare('SELECT * FROM sessions WHERE user_id = ?').all('u')
+      client.prepare('SELECT * FROM users WHERE email = ?').get('e')
+      client.prepare('SELECT * FROM accounts WHERE user_id = ?').all('u')
+      client.prepare('SELECT * FROM verifications WHERE identifier = ?').all('i')
     }
     insertLoop(temp.db, {
       seed: 's',

@@ -50,6 +50,21 @@ export interface E2EOptions {
   rubricsDir?: string
   watchRubrics?: boolean
   studioWrite?: boolean
+  /** Team mode: accounts with this secret and sign-up policy, at the address the server listens on. */
+  team?: { secret: string; signup: 'open' | 'invite' }
+}
+
+/** A port nothing listens on now, so team mode's address (which its cookies and origin checks use) is known first. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
@@ -61,7 +76,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const { build } = await import('vite')
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: clientDir } })
   const { buildApp } = await import('../../server/app')
+  const port = options.team === undefined ? 0 : await freePort()
   const app = await buildApp({
+    ...(options.team === undefined ? {} : { team: { ...options.team, baseURL: `http://127.0.0.1:${port}` } }),
     dbPath: join(tmp, 'starboard.db'),
     rubricsDir: options.rubricsDir ?? join(ROOT, 'rubrics'),
     clientDir,
@@ -69,7 +86,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     watchRubrics: options.watchRubrics ?? false,
     studioWrite: options.studioWrite ?? false,
   })
-  await app.listen({ host: '127.0.0.1', port: 0 })
+  await app.listen({ host: '127.0.0.1', port })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 
   const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {

@@ -1,0 +1,144 @@
+// Team mode's accounts, built on better-auth: email and password, sessions in HTTP-only SameSite cookies, its
+// origin checks and its sign-in rate limit, optional OpenID Connect sign-in, on the app's own database.
+
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { drizzleAdapter } from 'better-auth/adapters/drizzle'
+import { betterAuth } from 'better-auth/minimal'
+import { genericOAuth } from 'better-auth/plugins/generic-oauth'
+import type { Db } from '../../db/index'
+import { accounts, sessions, users, verifications } from '../../db/schema'
+import { adoptOwnerlessRows, countUsers } from '../../db/team'
+import type { TeamOptions } from './config'
+
+/** The request header carrying the client's address to better-auth's rate limit; set by the server, never trusted from the client. */
+export const CLIENT_ADDRESS_HEADER = 'x-starboard-client-address'
+
+/** Sign-in attempts allowed per client address per minute, before 429. */
+export const SIGN_IN_LIMIT = { window: 60, max: 5 }
+
+/** The id of the OpenID Connect provider: its sign-in starts at POST /api/auth/sign-in/oauth2 {providerId: "sso"}. */
+const OIDC_PROVIDER_ID = 'sso'
+
+/** What the sign-up being handled may do: join a cohort through an invite (team mode with STARBOARD_SIGNUP=invite). */
+export interface SignupGrant {
+  /** The invite's cohort; the new account joins it once created. */
+  cohortId: number
+  /** Set once the account exists. */
+  userId?: string
+}
+
+/** The grant of the sign-up in progress on this async path (set around the auth handler by the routes). */
+export const signupGrant = new AsyncLocalStorage<SignupGrant>()
+
+/** Counted windows kept at most; the oldest are dropped beyond it, so a flood of addresses cannot fill memory. */
+const MAX_LIMIT_WINDOWS = 100_000
+
+/**
+ * The rate limit's counts, one store per server: better-auth's built-in memory store is shared by every instance
+ * in the process. A fixed window per key (client address and path).
+ */
+function limitStore() {
+  const windows = new Map<string, { start: number; count: number }>()
+  return {
+    consume: async (key: string, rule: { window: number; max: number }) => {
+      const now = Date.now()
+      const length = rule.window * 1000
+      const current = windows.get(key)
+      if (current === undefined || now - current.start >= length) {
+        if (windows.size >= MAX_LIMIT_WINDOWS) {
+          for (const [k, w] of windows) if (now - w.start >= length) windows.delete(k)
+          if (windows.size >= MAX_LIMIT_WINDOWS) windows.delete(windows.keys().next().value as string)
+        }
+        windows.set(key, { start: now, count: 1 })
+        return { allowed: true, retryAfter: null }
+      }
+      if (current.count >= rule.max) {
+        return { allowed: false, retryAfter: Math.ceil((current.start + length - now) / 1000) }
+      }
+      current.count += 1
+      return { allowed: true, retryAfter: null }
+    },
+  }
+}
+
+export function createAuth(db: Db, options: TeamOptions) {
+  return betterAuth({
+    appName: 'Starboard',
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: [options.baseURL],
+    // The product makes no network call of its own at run time.
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'sqlite',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
+    user: {
+      additionalFields: {
+        // Never taken from a sign-up body: the first account is admin, an admin changes roles.
+        role: { type: 'string', required: false, defaultValue: 'candidate', input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      customStorage: limitStore(),
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': SIGN_IN_LIMIT,
+        '/sign-up/email': SIGN_IN_LIMIT,
+        '/sign-in/oauth2': SIGN_IN_LIMIT,
+      },
+    },
+    advanced: {
+      cookiePrefix: 'starboard',
+      useSecureCookies: options.baseURL.startsWith('https:'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // better-auth skips its origin check under NODE_ENV=test; the tests must see the same checks as production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            if (countUsers(db) === 0) return { data: { ...user, role: 'admin' } }
+            const grant = signupGrant.getStore()
+            // Invite-only: a new account needs an invite (checked by the sign-up route before this runs).
+            if (options.signup === 'invite' && grant === undefined) return false
+            return { data: { ...user, role: 'candidate' } }
+          },
+          after: async (user) => {
+            const grant = signupGrant.getStore()
+            if (grant !== undefined) grant.userId = user.id
+            // The first admin takes over what a local database held.
+            adoptOwnerlessRows(db)
+          },
+        },
+      },
+    },
+    plugins:
+      options.oidc === undefined
+        ? []
+        : [
+            genericOAuth({
+              config: [
+                {
+                  providerId: OIDC_PROVIDER_ID,
+                  discoveryUrl: `${options.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                  clientId: options.oidc.clientId,
+                  clientSecret: options.oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                },
+              ],
+            }),
+          ],
+  })
+}
+
+export type Auth = ReturnType<typeof createAuth>

@@ -1,0 +1,65 @@
+// Ownership in team mode: which account a request reads and writes for, and a row another account owns looking
+// exactly like a row that does not exist (404, never 403). In local mode every row is everyone's.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import {
+  type AreaPractice,
+  attemptCountsByPrompt,
+  attemptCountsByPromptOf,
+  practiceByArea,
+  practiceByAreaOf,
+} from '../../db/index'
+import { type OwnedKind, ownsRow, setOwner } from '../../db/team'
+import { parseRowId } from '../routes/write-limit'
+
+/** The account whose rows the request sees: the viewer in team mode, undefined (every row) in local mode. */
+export function ownerOf(request: FastifyRequest): string | undefined {
+  return request.viewer?.id
+}
+
+/**
+ * The row id in a path, when the row is the viewer's to see: undefined for an id that is malformed, or (in team
+ * mode) names another account's row, so the route answers its usual 404.
+ */
+export function visibleId(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  kind: OwnedKind,
+  text: string,
+): number | undefined {
+  const id = parseRowId(text)
+  const owner = ownerOf(request)
+  if (id === undefined || owner === undefined) return id
+  return ownsRow(app.db, kind, id, owner) ? id : undefined
+}
+
+/** Runs an insert and, in team mode, records the viewer as the new row's owner in the same transaction. */
+export function insertOwned(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  kind: OwnedKind,
+  insert: () => number,
+): number {
+  const owner = ownerOf(request)
+  if (owner === undefined) return insert()
+  // IMMEDIATE, as every write transaction: the write lock is taken at BEGIN, waiting out another process's writer.
+  return app.db.$client
+    .transaction(() => {
+      const id = insert()
+      setOwner(app.db, kind, id, owner)
+      return id
+    })
+    .immediate()
+}
+
+/** Practice per area: every attempt's in local mode, the viewer's in team mode. */
+export function practiceFor(app: FastifyInstance, request: FastifyRequest): AreaPractice[] {
+  const owner = ownerOf(request)
+  return owner === undefined ? practiceByArea(app.db) : practiceByAreaOf(app.db, owner)
+}
+
+/** Attempts per prompt: every attempt's in local mode, the viewer's in team mode. */
+export function attemptCountsFor(app: FastifyInstance, request: FastifyRequest): Map<string, number> {
+  const owner = ownerOf(request)
+  return owner === undefined ? attemptCountsByPrompt(app.db) : attemptCountsByPromptOf(app.db, owner)
+}

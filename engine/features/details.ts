@@ -1,8 +1,8 @@
 // Specific detail: figures, dates, tools and proper names inside a sentence, the evidence of a real story.
 
+import { NUMBER_WORDS } from '../lexicon/measures'
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { NUMBER_WORDS } from '../lexicon/measures'
 import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 const UPPER = /\p{Lu}/u

@@ -161,10 +161,65 @@ function slotStems(word: string, stem: (w: string) => string): string[] {
   return (FORMS.get(word) ?? [word]).flatMap(spellings).map(stem)
 }
 
-/** A phrase as written and, when it holds a hyphenated word, as people also write it: "on call", "oncall". */
+/**
+ * Words that, after a hyphen, make the open form an everyday phrase rather than the compound: "go to", "thank you",
+ * "must have", "follow up", "check in", "built in".
+ */
+const PARTICLES = new Set([
+  'up',
+  'in',
+  'to',
+  'off',
+  'on',
+  'out',
+  'you',
+  'have',
+  'it',
+  'over',
+  'down',
+  'back',
+  'away',
+  'through',
+  'by',
+  'at',
+  'of',
+  'for',
+  'with',
+  'about',
+  'around',
+  'along',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'me',
+  'us',
+  'them',
+  'be',
+  'is',
+  'all',
+  'as',
+])
+
+/**
+ * A phrase as written and, when it holds a hyphenated word, as people also write it: closed ("oncall") always,
+ * open ("on call") only when no later part of a hyphenated word is a particle or function word, as "go to" or
+ * "thank you" are mostly not the compound.
+ */
 function hyphenVariants(phrase: string): string[] {
   if (!/\p{L}-\p{L}/u.test(phrase)) return [phrase]
-  return [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '), phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
+  const out = [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
+  const compounds = phrase.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []
+  const open = compounds.every((c) =>
+    c
+      .toLowerCase()
+      .split('-')
+      .slice(1)
+      .every((part) => !PARTICLES.has(part)),
+  )
+  if (open) out.push(phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '))
+  return out
 }
 
 /**

@@ -75,6 +75,19 @@ describe('findEvidence', () => {
     expect(hits(['for everyone'], 'Four everyone.')).toEqual([])
   })
 
+  it('writes a hyphenated word open only when its later part is not a particle or function word', () => {
+    expect(hits(['go-to'], 'I go to the office on Mondays.')).toEqual([])
+    expect(hits(['go-to'], 'She became my goto person.')).toEqual(['go-to'])
+    expect(hits(['thank-you'], 'I said thank you to the team.')).toEqual([])
+    expect(hits(['must-have'], 'I must have missed the alert.')).toEqual([])
+    expect(hits(['follow-up'], 'I will follow up with them.')).toEqual([])
+    expect(hits(['follow-up'], 'I sent a followup note.')).toEqual(['follow-up'])
+    expect(hits(['check-in'], 'I check in at the hotel.')).toEqual([])
+    expect(hits(['stand-up'], 'I stand up for my team.')).toEqual([])
+    expect(hits(['built-in'], 'The cache was built in a week.')).toEqual([])
+    expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
+  })
+
   it('marks hits of phrases that tell what the candidate found out about others', () => {
     const table = compileEvidence(
       ['planned around', 'took ownership'],

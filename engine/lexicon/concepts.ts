@@ -180,7 +180,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'days early', 'a day early', 'a week early', 'weeks early',
       'weeks before the', 'days before the', 'a week before the', 'a month before the', 'hours before the',
       'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
-      'instead of the planned', 'earlier than planned', 'sooner than planned', 'than the planned',
+      'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
     ],
   },
 

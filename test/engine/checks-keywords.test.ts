@@ -57,6 +57,13 @@ ruleTester('keywords', {
       highlights: ['tell the customer'],
     },
     {
+      name: 'a delivery ahead of plan buys time',
+      text: 'Result: We shipped two weeks ahead of plan.',
+      options: { section: 'result', groups: [{ label: 'time gained', concepts: ['time-gained'] }] },
+      score: 100,
+      messages: ['23-34 keywords: Shows time gained'],
+    },
+    {
       name: 'what the candidate found out about others counts whoever is its subject',
       text: 'Situation: We disagreed about the launch date.\nAction: I listened, and she had a point about the support load.',
       options: { section: 'action', groups: [{ label: 'their side', concepts: ['other-perspective'] }] },
@@ -81,6 +88,22 @@ ruleTester('keywords', {
       status: 'missed',
       score: 0,
       messages: ['- keywords: No sign of initiative'],
+    },
+    {
+      name: 'a delivery later than planned buys no time',
+      text: 'Result: We shipped in seven months instead of the planned six.',
+      options: { section: 'result', groups: [{ label: 'time gained', concepts: ['time-gained'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of time gained'],
+    },
+    {
+      name: 'a delivery that took longer than the planned time buys no time',
+      text: 'Result: The migration took longer than the planned three weeks.',
+      options: { section: 'result', groups: [{ label: 'time gained', concepts: ['time-gained'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of time gained'],
     },
     {
       name: 'repeating a group does not add credit',

@@ -372,7 +372,10 @@ const CLAUSE_OPENERS = new Set([
  * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
 const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
 
-/** Words that, followed by "to", make what follows a plan or a wish rather than something done. */
+/**
+ * Words that, followed by "to", make what follows a plan, a wish, a need or an attempt rather than something done:
+ * "we need to find the bug", "I tried to fix it". "Going to" is a plan only before a verb.
+ */
 const PLAN_WORDS = new Set([
   'going',
   'plan',
@@ -387,7 +390,66 @@ const PLAN_WORDS = new Set([
   'hoping',
   'meant',
   'supposed',
+  'need',
+  'needs',
+  'needed',
+  'want',
+  'wants',
+  'wanted',
+  'have',
+  'has',
+  'had',
+  'try',
+  'tries',
+  'tried',
+  'trying',
 ])
+
+/** Words that after "going to" name a place or a thing, not a verb: "I kept going to their standups". */
+const NOT_VERBS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'every',
+  'each',
+  'all',
+  'some',
+  'any',
+  'no',
+  'one',
+  'two',
+  'him',
+  'them',
+  'me',
+  'us',
+  'it',
+  'work',
+  'school',
+  'bed',
+  'lunch',
+  'dinner',
+  'church',
+  'college',
+  'court',
+  'war',
+])
+
+/** Whether `w`, after "going to", reads as a verb: not a determiner, pronoun, number or plural noun. */
+function verbAfterGoingTo(w: string | undefined): boolean {
+  if (w === undefined || NOT_VERBS.has(w) || /\d/.test(w)) return false
+  return !(w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us'))
+}
 
 /**
  * Whether the thing at word `from` is only planned in its clause: "we planned to add a runbook, but…", "I was
@@ -397,7 +459,9 @@ const PLAN_WORDS = new Set([
 export function plannedAt(lower: readonly string[], breaks: readonly boolean[], from: number): boolean {
   for (let j = from - 1; j >= 0; j--) {
     const w = lower[j]!
-    if (w === 'gonna' || (PLAN_WORDS.has(w) && lower[j + 1] === 'to')) return true
+    if (w === 'gonna') return true
+    if (PLAN_WORDS.has(w) && lower[j + 1] === 'to' && (w !== 'going' || verbAfterGoingTo(lower[j + 2])))
+      return true
     if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
   }
   return false

@@ -106,6 +106,14 @@ ruleTester('keywords', {
       messages: ['- keywords: No sign of time gained'],
     },
     {
+      name: 'a need is not an act',
+      text: 'Action: We need to find the bug before the release.',
+      options: { section: 'action', groups: [{ label: 'the bug found', any: ['found the bug'] }] },
+      status: 'missed',
+      score: 0,
+      messages: ['- keywords: No sign of the bug found'],
+    },
+    {
       name: 'repeating a group does not add credit',
       text: 'I volunteered to rewrite the billing job. I volunteered again to review it. I took ownership of the rollout.',
       options: { groups: TWO_GROUPS },

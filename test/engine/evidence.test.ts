@@ -133,17 +133,44 @@ describe('actorAt', () => {
 })
 
 describe('plannedAt', () => {
-  const planned = (sentence: string, word: string) => {
+  const breaksOf = (sentence: string) => {
     const tokens = tokenize(sentence)
-    const lower = tokens.map((t) => t.lower)
-    const breaks = tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
-    return plannedAt(lower, breaks, lower.indexOf(word))
+    return tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+  }
+  const planned = (sentence: string, word: string) => {
+    const lower = tokenize(sentence).map((t) => t.lower)
+    return plannedAt(lower, breaksOf(sentence), lower.indexOf(word))
+  }
+  /** The phrases found in a sentence, leaving out those only planned. */
+  const hitsOutsidePlans = (phrases: string[], sentence: string) => {
+    const lower = tokenize(sentence).map((t) => t.lower)
+    const breaks = breaksOf(sentence)
+    return findEvidence(compileEvidence(phrases, splitPhrase, stem), lower.map(stem), lower)
+      .filter((h) => !plannedAt(lower, breaks, h.from))
+      .map((h) => h.phrase)
   }
 
   it('reads what follows "planned to", "going to" or "hoped to" in the same clause as a plan', () => {
     expect(planned('We planned to add a runbook, but ran out of time.', 'runbook')).toBe(true)
     expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
     expect(planned('I hoped to hand it over by June.', 'hand')).toBe(true)
+  })
+
+  it('reads a need, a wish or an attempt as no act', () => {
+    expect(planned('We need to find the bug before Friday.', 'find')).toBe(true)
+    expect(planned('I needed to rewrite the parser.', 'rewrite')).toBe(true)
+    expect(planned('She wanted to add a runbook.', 'runbook')).toBe(true)
+    expect(planned('We had to cut the scope.', 'cut')).toBe(true)
+    expect(planned('I tried to fix the flaky test.', 'fix')).toBe(true)
+    expect(hitsOutsidePlans(['found the bug'], 'We need to find the bug before Friday.')).toEqual([])
+    expect(hitsOutsidePlans(['found the bug'], 'I found the bug on Friday.')).toEqual(['found the bug'])
+  })
+
+  it('reads "going to" as a plan only before a verb', () => {
+    expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
+    expect(planned('I kept going to their standups every morning.', 'standups')).toBe(false)
+    expect(planned('I was going to the office on Mondays to pair.', 'pair')).toBe(false)
+    expect(planned('I started going to meetings with the support lead.', 'support')).toBe(false)
   })
 
   it('reads an act after the plan, in a new clause, as done', () => {

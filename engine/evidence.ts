@@ -151,8 +151,12 @@ function spellings(word: string): string[] {
     const ize = word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1')
     const yse = word.replace(/ys(e|ed|es|ing)$/, 'yz$1')
     const yze = word.replace(/yz(e|ed|es|ing)$/, 'ys$1')
-    out.push(ise, ize, yse, yze, word.replace(/our$/, 'or'), word.replace(/or$/, 'our'))
+    out.push(ise, ize, yse, yze)
   }
+  // "honor", "favor", "color" and "odour" are short words too; only "for", "or" and "four", "hour", "your",
+  // "tour" must keep their spelling.
+  if (word.length > 3) out.push(word.replace(/or$/, 'our'))
+  if (word.length > 4) out.push(word.replace(/our$/, 'or'))
   return [...new Set(out)]
 }
 

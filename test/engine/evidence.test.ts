@@ -73,6 +73,12 @@ describe('findEvidence', () => {
     expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
     expect(hits(['on-call rota'], 'I set up an oncall rota.')).toEqual(['on-call rota'])
     expect(hits(['for everyone'], 'Four everyone.')).toEqual([])
+    expect(hits(['honor'], 'I honour the commitment.')).toEqual(['honor'])
+    expect(hits(['favor'], 'She did us a favour.')).toEqual(['favor'])
+    expect(hits(['color'], 'We changed the colour.')).toEqual(['color'])
+    expect(hits(['odour'], 'An odor of burnt toast.')).toEqual(['odour'])
+    expect(hits(['your team'], 'Our team.')).toEqual([])
+    expect(hits(['four hours'], 'For hours.')).toEqual([])
   })
 
   it('writes a hyphenated word open only when its later part is not a particle or function word', () => {

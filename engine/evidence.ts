@@ -467,9 +467,14 @@ export function plannedAt(lower: readonly string[], breaks: readonly boolean[], 
     if (PLAN_WORDS.has(w) && lower[j + 1] === 'to' && (w !== 'going' || verbAfterGoingTo(lower[j + 2])))
       return true
     if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
+    // An embedded question is a fact, not the plan: "I wanted to understand why customers felt let down".
+    if (QUESTION_WORDS.has(w) && lower[j + 1] !== 'to') return false
   }
   return false
 }
+
+/** Words that open an embedded question after a plan ("wanted to know why…"), unless a plan follows ("how to"). */
+const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
 
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's

@@ -172,6 +172,12 @@ describe('plannedAt', () => {
     expect(hitsOutsidePlans(['found the bug'], 'I found the bug on Friday.')).toEqual(['found the bug'])
   })
 
+  it('reads an embedded question after a plan as a fact, but not "how to"', () => {
+    expect(planned('I wanted to understand why customers felt let down.', 'felt')).toBe(false)
+    expect(planned('We needed to find out how the cache failed.', 'failed')).toBe(false)
+    expect(planned('I wanted to learn how to migrate the data.', 'migrate')).toBe(true)
+  })
+
   it('reads "going to" as a plan only before a verb', () => {
     expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
     expect(planned('I kept going to their standups every morning.', 'standups')).toBe(false)

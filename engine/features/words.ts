@@ -93,26 +93,19 @@ export function alone(info: WordInfo): OneWord {
   return one
 }
 
-const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
-
 /**
  * `scanAll` over a sentence's words, except that when each word is already known to start no phrase of the
- * table, one shared result of empty (frozen) lists stands for the scan: most sentences of a run of numbers
- * or initials start none.
+ * table, the table's one shared result of empty (frozen) lists stands for the scan: most sentences of a run of
+ * numbers or initials start none.
  */
 export function scanWords(
   table: MultiTable,
   words: readonly string[],
   infos: readonly WordInfo[],
-): PhraseHit[][] {
+): readonly PhraseHit[][] {
   for (let i = 0; i < infos.length; i++)
     if (infos[i]!.roots[table.id] !== null) return scanAll(table, words, infos)
-  let none = NO_HITS.get(table)
-  if (none === undefined) {
-    none = Array.from({ length: table.lists }, () => Object.freeze([]) as unknown as PhraseHit[])
-    NO_HITS.set(table, none)
-  }
-  return none
+  return table.none
 }
 
 // An answer looks each word up in many lists; a memo makes that one lookup.

@@ -18,12 +18,12 @@ export interface AnalyzedSentence {
   paragraphStart: boolean
   tokens: Token[]
   /** Lower-case token texts. */
-  words: string[]
+  readonly words: readonly string[]
   /** Stems of `words`, for keyword matching. */
-  stems: string[]
-  /** Each word's memoised facts. */
-  infos: WordInfo[]
-  features: SentenceFeatures
+  readonly stems: readonly string[]
+  /** Each word's memoised facts; shared by every analysis of the word, so never changed. */
+  readonly infos: readonly WordInfo[]
+  readonly features: Readonly<SentenceFeatures>
   star: Star
   cues: string[]
 }

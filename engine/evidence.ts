@@ -151,8 +151,12 @@ function spellings(word: string): string[] {
     const ize = word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1')
     const yse = word.replace(/ys(e|ed|es|ing)$/, 'yz$1')
     const yze = word.replace(/yz(e|ed|es|ing)$/, 'ys$1')
-    out.push(ise, ize, yse, yze, word.replace(/our$/, 'or'), word.replace(/or$/, 'our'))
+    out.push(ise, ize, yse, yze)
   }
+  // "honor", "favor", "color" and "odour" are short words too; only "for", "or" and "four", "hour", "your",
+  // "tour" must keep their spelling.
+  if (word.length > 3) out.push(word.replace(/or$/, 'our'))
+  if (word.length > 4) out.push(word.replace(/our$/, 'or'))
   return [...new Set(out)]
 }
 
@@ -161,10 +165,65 @@ function slotStems(word: string, stem: (w: string) => string): string[] {
   return (FORMS.get(word) ?? [word]).flatMap(spellings).map(stem)
 }
 
-/** A phrase as written and, when it holds a hyphenated word, as people also write it: "on call", "oncall". */
+/**
+ * Words that, after a hyphen, make the open form an everyday phrase rather than the compound: "go to", "thank you",
+ * "must have", "follow up", "check in", "built in".
+ */
+const PARTICLES = new Set([
+  'up',
+  'in',
+  'to',
+  'off',
+  'on',
+  'out',
+  'you',
+  'have',
+  'it',
+  'over',
+  'down',
+  'back',
+  'away',
+  'through',
+  'by',
+  'at',
+  'of',
+  'for',
+  'with',
+  'about',
+  'around',
+  'along',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'me',
+  'us',
+  'them',
+  'be',
+  'is',
+  'all',
+  'as',
+])
+
+/**
+ * A phrase as written and, when it holds a hyphenated word, as people also write it: closed ("oncall") always,
+ * open ("on call") only when no later part of a hyphenated word is a particle or function word, as "go to" or
+ * "thank you" are mostly not the compound.
+ */
 function hyphenVariants(phrase: string): string[] {
   if (!/\p{L}-\p{L}/u.test(phrase)) return [phrase]
-  return [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '), phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
+  const out = [phrase, phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1')]
+  const compounds = phrase.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []
+  const open = compounds.every((c) =>
+    c
+      .toLowerCase()
+      .split('-')
+      .slice(1)
+      .every((part) => !PARTICLES.has(part)),
+  )
+  if (open) out.push(phrase.replace(/(\p{L})-(?=\p{L})/gu, '$1 '))
+  return out
 }
 
 /**
@@ -317,7 +376,10 @@ const CLAUSE_OPENERS = new Set([
  * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
 const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
 
-/** Words that, followed by "to", make what follows a plan or a wish rather than something done. */
+/**
+ * Words that, followed by "to", make what follows a plan, a wish, a need or an attempt rather than something done:
+ * "we need to find the bug", "I tried to fix it". "Going to" is a plan only before a verb.
+ */
 const PLAN_WORDS = new Set([
   'going',
   'plan',
@@ -332,7 +394,66 @@ const PLAN_WORDS = new Set([
   'hoping',
   'meant',
   'supposed',
+  'need',
+  'needs',
+  'needed',
+  'want',
+  'wants',
+  'wanted',
+  'have',
+  'has',
+  'had',
+  'try',
+  'tries',
+  'tried',
+  'trying',
 ])
+
+/** Words that after "going to" name a place or a thing, not a verb: "I kept going to their standups". */
+const NOT_VERBS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'every',
+  'each',
+  'all',
+  'some',
+  'any',
+  'no',
+  'one',
+  'two',
+  'him',
+  'them',
+  'me',
+  'us',
+  'it',
+  'work',
+  'school',
+  'bed',
+  'lunch',
+  'dinner',
+  'church',
+  'college',
+  'court',
+  'war',
+])
+
+/** Whether `w`, after "going to", reads as a verb: not a determiner, pronoun, number or plural noun. */
+function verbAfterGoingTo(w: string | undefined): boolean {
+  if (w === undefined || NOT_VERBS.has(w) || /\d/.test(w)) return false
+  return !(w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us'))
+}
 
 /**
  * Whether the thing at word `from` is only planned in its clause: "we planned to add a runbook, but…", "I was
@@ -342,11 +463,18 @@ const PLAN_WORDS = new Set([
 export function plannedAt(lower: readonly string[], breaks: readonly boolean[], from: number): boolean {
   for (let j = from - 1; j >= 0; j--) {
     const w = lower[j]!
-    if (w === 'gonna' || (PLAN_WORDS.has(w) && lower[j + 1] === 'to')) return true
+    if (w === 'gonna') return true
+    if (PLAN_WORDS.has(w) && lower[j + 1] === 'to' && (w !== 'going' || verbAfterGoingTo(lower[j + 2])))
+      return true
     if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
+    // An embedded question is a fact, not the plan: "I wanted to understand why customers felt let down".
+    if (QUESTION_WORDS.has(w) && lower[j + 1] !== 'to') return false
   }
   return false
 }
+
+/** Words that open an embedded question after a plan ("wanted to know why…"), unless a plan follows ("how to"). */
+const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
 
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's

@@ -6,7 +6,7 @@ import { type Analysis, analyze } from './analyze'
 import type { CheckResult } from './checks/check'
 import { combineAnswer } from './probes'
 import { clampFraction, runCheck, scoreAnalysis, scoreOutcomes } from './score'
-import type { Criterion, Rubric, ScoreReport } from './types'
+import type { Criterion, Message, Rubric, ScoreReport } from './types'
 
 /** The answer and its follow-ups, analysed once, ready to be scored under any number of rubrics. */
 export interface FollowUpAnalysis {
@@ -34,17 +34,47 @@ export function analyzeFollowUps(answer: string, followUps: readonly { answer: s
 /**
  * A criterion's outcome over the stages: the whole story's, unless an earlier stage earned strictly more, when
  * that stage's outcome (its evidence, messages and fix) is kept. Later stages win ties, so what a follow-up adds
- * is what the report shows whenever it earns as much.
+ * is what the report shows whenever it earns as much. Length judges the story as told and is the whole story's.
  */
 function bestOutcome(c: Criterion, stages: readonly Analysis[]): CheckResult {
+  const whole = stages[stages.length - 1]!
+  // Length is about the whole story as told: a follow-up that makes it too long cannot keep "length met".
+  if (WHOLE_STORY_KINDS.has(c.check)) return runCheck(c, whole)
   let best: CheckResult | undefined
+  let from = whole
   for (let i = stages.length - 1; i >= 0; i--) {
     const stage = stages[i]!
     if (stage.words === 0) continue
     const outcome = runCheck(c, stage)
-    if (best === undefined || clampFraction(outcome.fraction) > clampFraction(best.fraction)) best = outcome
+    if (best === undefined || clampFraction(outcome.fraction) > clampFraction(best.fraction)) {
+      best = outcome
+      from = stage
+    }
   }
-  return best ?? runCheck(c, stages[stages.length - 1]!)
+  if (best === undefined) return runCheck(c, whole)
+  return from === whole ? best : { ...best, messages: best.messages.map((m) => inWholeStory(m, from, whole)) }
+}
+
+/** Check kinds that judge the whole story, not evidence in it: scored on the whole story only. */
+const WHOLE_STORY_KINDS = new Set(['length'])
+
+/** The sentence of `analysis` that holds offset `at`. */
+function sentenceAt(analysis: Analysis, at: number): Analysis['sentences'][number] | undefined {
+  return analysis.sentences.find((s) => s.start <= at && at < s.end)
+}
+
+/**
+ * A message kept from an earlier stage, as the whole story reads it: where its section was its sentence's label in
+ * that stage, it becomes that sentence's label in the whole story (labels can change as the story grows), so the
+ * message agrees with the sentences the report shows. Offsets are the same in every stage.
+ */
+function inWholeStory(m: Message, stage: Analysis, whole: Analysis): Message {
+  if (m.place === undefined || m.section === undefined) return m
+  const before = sentenceAt(stage, m.place.start)
+  const after = sentenceAt(whole, m.place.start)
+  if (before === undefined || after === undefined || before.star !== m.section || after.star === m.section)
+    return m
+  return { ...m, section: after.star }
 }
 
 /**

@@ -33,6 +33,8 @@ export interface MultiTable {
   id: number
   root: Map<string, TrieNode>
   lists: number
+  /** The result of a scan without hits: every list the one shared empty list. Frozen, as is each list. */
+  none: readonly PhraseHit[][]
 }
 
 /** A word's first trie node in each table by table id (null: no phrase starts with it), filled in as found. */
@@ -41,6 +43,9 @@ export interface WordRoots {
 }
 
 let tables = 0
+
+/** The empty list of hits that every list without any shares; frozen, as nothing may add to it. */
+const NO_HITS = Object.freeze([]) as unknown as PhraseHit[]
 
 export function compileMulti(lists: readonly (readonly string[])[]): MultiTable {
   const root = new Map<string, TrieNode>()
@@ -63,11 +68,9 @@ export function compileMulti(lists: readonly (readonly string[])[]): MultiTable 
       node!.ends.push({ phrase, list })
     }
   })
-  return { id: tables++, root, lists: lists.length }
+  const none = Object.freeze(Array.from({ length: lists.length }, () => NO_HITS))
+  return { id: tables++, root, lists: lists.length, none }
 }
-
-/** The empty list of hits that every list without any shares; frozen, as nothing may add to it. */
-const NO_HITS = Object.freeze([]) as unknown as PhraseHit[]
 /** Per list, the first word index free for its next hit: scratch space that each scan resets. */
 let NEXT_FREE = new Int32Array(16)
 

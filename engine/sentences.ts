@@ -20,7 +20,7 @@ const CODE_OF: Record<HeadingSection, number> = { situation: 1, task: 2, action:
  * a sentence that is only a heading). One set of arrays for all sentences, not an object per sentence: a
  * long run of tiny sentences ("1. 2. 3.") makes thousands.
  */
-export interface SentenceSpans {
+interface SentenceSpans {
   count: number
   start: Int32Array
   end: Int32Array

@@ -1,10 +1,13 @@
-// Hashes of the reports the engine gives for every labelled answer, fix pair, fresh answer, adversarial unit (at
-// 2,000 and 20,000 characters) and a seeded set of mixed texts, under star-core and a few other rubrics: a
-// change meant to leave scoring alone (a speed-up) must leave every line of the output as it was.
+// Hashes of the reports the engine gives for every labelled answer (both held-out sets too), fix pair, fresh
+// answer, adversarial unit (at 2,000 and 20,000 characters) and a seeded set of mixed texts, under star-core and
+// a few other rubrics; of each text's analysis as JSON; and of the reports of answers with follow-ups: a change
+// meant to leave scoring alone (a speed-up) must leave every line of the output as it was.
 // Usage: npx tsx scripts/report-hashes.ts [--list]   (--list prints one hash per text and rubric, for a diff)
 
 import { createHash } from 'node:crypto'
 import { shippedRubrics } from '../bench/data'
+import { analyze } from '../engine/analyze'
+import { scoreWithFollowUps } from '../engine/follow-up-score'
 import { score } from '../engine/score'
 import { ADVERSARIAL_UNITS } from '../test/fixtures/adversarial-units'
 import {
@@ -14,6 +17,9 @@ import {
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
+  HOLDOUT2_DIR,
+  HOLDOUT2_FIXES_DIR,
+  HOLDOUT2_STYLES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
@@ -68,18 +74,21 @@ function texts(): { name: string; text: string }[] {
   for (const [set, dir] of [
     ['corpus', CORPUS_DIR],
     ['holdout', HOLDOUT_DIR],
+    ['holdout2', HOLDOUT2_DIR],
   ] as const)
     for (const a of loadCorpus(dir)) out.push({ name: `${set}/${a.file}/${a.variant}`, text: a.answer })
   for (const [set, dir] of [
     ['styles', STYLES_DIR],
     ['holdout-styles', HOLDOUT_STYLES_DIR],
     ['fresh', FRESH_DIR],
+    ['holdout2-styles', HOLDOUT2_STYLES_DIR],
   ] as const)
     for (const a of loadStyled(dir))
       out.push({ name: `${set}/${a.file}/${a.story}/${a.style}`, text: a.answer })
   for (const [set, dir] of [
     ['fixes', FIXES_DIR],
     ['holdout-fixes', HOLDOUT_FIXES_DIR],
+    ['holdout2-fixes', HOLDOUT2_FIXES_DIR],
   ] as const)
     for (const p of loadFixPairs(dir)) {
       out.push({ name: `${set}/${p.id}/before`, text: p.before })
@@ -106,12 +115,23 @@ const all = shippedRubrics()
 const rubrics = RUBRIC_IDS.map((id) => all.find((r) => r.id === id)!)
 const total = createHash('sha256')
 let count = 0
-for (const { name, text } of texts()) {
-  for (const r of rubrics) {
-    const json = JSON.stringify(score(text, r))
-    total.update(json)
-    count++
-    if (list) console.log(`${createHash('sha256').update(json).digest('hex').slice(0, 16)}  ${r.id}  ${name}`)
+function add(json: string, what: string, name: string): void {
+  total.update(json)
+  count++
+  if (list) console.log(`${createHash('sha256').update(json).digest('hex').slice(0, 16)}  ${what}  ${name}`)
+}
+
+/** Follow-up answers: each text is answered by the next two texts' openings, so every stage has words. */
+const FOLLOW_UP_EVERY = 7
+const allTexts = texts()
+for (const [k, { name, text }] of allTexts.entries()) {
+  for (const r of rubrics) add(JSON.stringify(score(text, r)), r.id, name)
+  // The analysis itself must stay plain data that serialises the same way.
+  add(JSON.stringify(analyze(text)), 'analysis', name)
+  if (k % FOLLOW_UP_EVERY === 0) {
+    const followUps = [1, 2].map((d) => ({ answer: allTexts[(k + d) % allTexts.length]!.text.slice(0, 400) }))
+    for (const r of rubrics)
+      add(JSON.stringify(scoreWithFollowUps(text, followUps, r)), `follow-ups/${r.id}`, name)
   }
 }
 console.log(`${total.digest('hex')}  ${count} reports`)

@@ -62,21 +62,25 @@ export interface WordInfo extends WordRoots {
   word: string
   stem: string
   flags: number
-  /** The lists of a sentence of this one word, made when first needed (`alone`). */
-  alone: OneWord | undefined
 }
 
 /** A one-word sentence's lists, frozen: every such sentence of the word shares them. */
-export interface OneWord {
+interface OneWord {
   infos: WordInfo[]
   words: string[]
   stems: string[]
   flags: number[]
 }
 
+/**
+ * The lists of each word's one-word sentence, made when first needed. They are kept beside the word's info, not
+ * in it: an info is part of every analysis that has the word, and a list holding the info would make it circular.
+ */
+const ALONE = new WeakMap<WordInfo, OneWord>()
+
 /** The lists of a sentence made of the one word `info`, shared by all such sentences. */
 export function alone(info: WordInfo): OneWord {
-  let one = info.alone
+  let one = ALONE.get(info)
   if (one === undefined) {
     one = {
       infos: Object.freeze([info]) as WordInfo[],
@@ -84,31 +88,24 @@ export function alone(info: WordInfo): OneWord {
       stems: Object.freeze([info.stem]) as string[],
       flags: Object.freeze([info.flags]) as number[],
     }
-    info.alone = one
+    ALONE.set(info, one)
   }
   return one
 }
 
-const NO_HITS = new Map<MultiTable, PhraseHit[][]>()
-
 /**
  * `scanAll` over a sentence's words, except that when each word is already known to start no phrase of the
- * table, one shared result of empty (frozen) lists stands for the scan: most sentences of a run of numbers
- * or initials start none.
+ * table, the table's one shared result of empty (frozen) lists stands for the scan: most sentences of a run of
+ * numbers or initials start none.
  */
 export function scanWords(
   table: MultiTable,
   words: readonly string[],
   infos: readonly WordInfo[],
-): PhraseHit[][] {
+): readonly PhraseHit[][] {
   for (let i = 0; i < infos.length; i++)
     if (infos[i]!.roots[table.id] !== null) return scanAll(table, words, infos)
-  let none = NO_HITS.get(table)
-  if (none === undefined) {
-    none = Array.from({ length: table.lists }, () => Object.freeze([]) as unknown as PhraseHit[])
-    NO_HITS.set(table, none)
-  }
-  return none
+  return table.none
 }
 
 // An answer looks each word up in many lists; a memo makes that one lookup.
@@ -130,7 +127,7 @@ export function wordInfo(w: string): WordInfo {
   if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
   if (MULTIPLIED.has(w)) flags |= WordFlag.Multiplied
   if (FRACTIONS.has(w)) flags |= WordFlag.Fraction
-  info = { word: w, stem: st, flags, roots: [], alone: undefined }
+  info = { word: w, stem: st, flags, roots: [] }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
   return info

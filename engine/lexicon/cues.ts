@@ -115,6 +115,38 @@ export const REFLECTION_PHRASES = [
   'i realise that',
 ]
 
+/**
+ * Lessons told in other words, read by the reflection check only (they are no cue for labelling): "what I took
+ * from it", "in retrospect", "I'd do it differently". Taking away is a lesson only with a lesson word after it
+ * ("took away that…", "what I take away is…"), not "I took away the old cron job".
+ */
+export const LESSON_PHRASES = [
+  'what i took from',
+  'what i take from',
+  'what i have taken from',
+  "what i've taken from",
+  'my takeaway',
+  'my main takeaway',
+  'takeaways',
+  'in retrospect',
+  "i'd do it differently",
+  'i would do it differently',
+  "i'd do things differently",
+  'i would do things differently',
+  "i'd have done it differently",
+  'i would have done it differently',
+  'took away that',
+  'take away that',
+  'took away was',
+  'take away was',
+  'take away is',
+  'took away is',
+  'took away the lesson',
+  'take away the lesson',
+  'took away a lesson',
+  'take away a lesson',
+]
+
 /** After "made me", word beginnings that make it reflection ("made me rethink"), not an order ("made me lead"). */
 export const MADE_ME_REFLECTIVE = ['re', 'realiz', 'realis', 'question']
 

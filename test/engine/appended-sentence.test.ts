@@ -1,7 +1,7 @@
 // Property: following one piece of advice by adding one sentence never costs more than it earns. Over the
 // development answers (fix pairs, corpus, styles), one generated sentence that follows a suggestion is appended;
 // the labels of the sentences already there are held (how steady the labeller is, the corpus tests measure),
-// and every criterion is compared before and after.
+// and every criterion is compared before and after. A second run leaves the labeller free, within a stated budget.
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -96,24 +96,53 @@ describe('one sentence that follows the advice', () => {
     )
   })
 
-  it('the check is not vacuous: most draws keep their labels and some earn 3 points or more', () => {
+  it('the check is not vacuous: most generated draws keep their labels and some earn 3 points or more', () => {
     let kept = 0
     let earning = 0
-    for (const answer of ANSWERS.slice(0, 60)) {
+    const draws = fc.sample(fc.tuple(fc.constantFrom(...ANSWERS), advice), { numRuns: 200, seed: 20261128 })
+    for (const [answer, sentence] of draws) {
       const rubric = rubrics.get(answer.rubric)!
       const first = analyze(answer.text)
-      const second = holdingLabels(
-        first,
-        analyze(
-          `${answer.text} Within a month the error rate fell from 40% to 4%, and it has stayed there since.`,
-        ),
-      )
+      const second = holdingLabels(first, analyze(`${answer.text} ${sentence}`))
       if (second === undefined) continue
       kept++
       const gain = scoreAnalysis(second, rubric).score - scoreAnalysis(first, rubric).score
       if (gain >= 3) earning++
     }
-    expect(kept).toBeGreaterThanOrEqual(50)
-    expect(earning).toBeGreaterThanOrEqual(5)
+    expect(kept).toBeGreaterThanOrEqual(160)
+    expect(earning).toBeGreaterThanOrEqual(20)
+  })
+})
+
+/**
+ * The loss budget with the labeller free to relabel the earlier sentences, as it does for a real answer: one
+ * sentence can move a closing sentence between Action and Result and so move a measured outcome. Measured over
+ * 400 draws: 15 exceeded the per-criterion budget above and 14 lowered the total, by at most 13 points.
+ */
+const UNPINNED = { draws: 400, overBudgetShare: 0.05, totalFallShare: 0.05, maxTotalFall: 15 }
+
+describe('one sentence that follows the advice, labels not held', () => {
+  it(`exceeds the per-criterion budget in at most ${UNPINNED.overBudgetShare * 100}% of draws, and lowers the total in at most ${UNPINNED.totalFallShare * 100}%, by at most ${UNPINNED.maxTotalFall} points`, () => {
+    const draws = fc.sample(fc.tuple(fc.constantFrom(...ANSWERS), advice), {
+      numRuns: UNPINNED.draws,
+      seed: 20261128,
+    })
+    let overBudget = 0
+    let fell = 0
+    for (const [answer, sentence] of draws) {
+      const rubric = rubrics.get(answer.rubric)!
+      const before = scoreAnalysis(analyze(answer.text), rubric)
+      const after = scoreAnalysis(analyze(`${answer.text} ${sentence}`), rubric)
+      const over = before.criteria.some(
+        (c, i) => c.score - after.criteria[i]!.score > (MAX_LOSS[c.check] ?? DEFAULT_MAX_LOSS),
+      )
+      if (over) overBudget++
+      if (after.score < before.score) fell++
+      expect(before.score - after.score, `${answer.id} after "${sentence}"`).toBeLessThanOrEqual(
+        UNPINNED.maxTotalFall,
+      )
+    }
+    expect(overBudget / draws.length).toBeLessThanOrEqual(UNPINNED.overBudgetShare)
+    expect(fell / draws.length).toBeLessThanOrEqual(UNPINNED.totalFallShare)
   })
 })

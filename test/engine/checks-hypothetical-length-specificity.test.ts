@@ -80,6 +80,17 @@ ruleTester('hypothetical', {
       ],
     },
     {
+      name: 'rules alone are no past act: a rule sentence is not a story however it is labelled',
+      text: 'A good engineer should always write a runbook. A good team must always review the rollout plan.',
+      status: 'missed',
+      score: 0,
+      messages: [
+        '- hypothetical: No past action found: tell one real story, in the past tense',
+        '0-46 hypothetical: This says what you would do, not what you did',
+        '47-95 hypothetical: This says what you would do, not what you did',
+      ],
+    },
+    {
       name: 'a conditional',
       text: 'If I were in that situation, I would talk to my manager.',
       status: 'missed',

@@ -1,5 +1,8 @@
 // Rule table for the quantified-result check: valid and invalid answers, with golden one-line messages.
-import { ruleTester } from './check-table'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { score } from '../../engine/score'
+import { rubricFor, ruleTester } from './check-table'
 
 ruleTester('quantified-result', {
   valid: [
@@ -169,4 +172,18 @@ ruleTester('quantified-result', {
       messages: ['24-27 quantified-result: Measured outcome'],
     },
   ],
+})
+
+describe('quantified-result sections', () => {
+  it("a measured outcome read as Action after the last step counts, under that sentence's own section", () => {
+    const text =
+      'Action: I rewrote the export job and added an index. The export time fell from 40 minutes to 4 minutes.'
+    expect(analyze(text).sentences.map((s) => s.star)).toEqual(['action', 'action'])
+    const [criterion] = score(text, rubricFor('quantified-result')).criteria
+    expect(criterion!.status).toBe('met')
+    expect(criterion!.messages.map((m) => [m.reason, m.section])).toEqual([
+      ['Measured outcome', 'action'],
+      ['Measured outcome', 'action'],
+    ])
+  })
 })

@@ -29,6 +29,12 @@ ruleTester('reflection', {
       messages: ['111-178 reflection: Reflection on what you learned'],
     },
     {
+      name: '"the main thing I take away is" is a lesson in other words',
+      text: `${FIVE_ACTIONS} The main thing I take away is that the calendar comes before profiling.`,
+      score: 100,
+      messages: ['111-182 reflection: Reflection on what you learned'],
+    },
+    {
       name: '"Looking back, I would have…" is a reflection, not a hypothetical',
       text: `${FIVE_ACTIONS} Looking back, I would have asked for help sooner.`,
       score: 100,
@@ -36,6 +42,27 @@ ruleTester('reflection', {
     },
   ],
   invalid: [
+    {
+      name: 'another team doing it differently is no lesson',
+      text: `${FIVE_ACTIONS} The other team handled it differently.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
+    {
+      name: 'taking away a thing is no lesson',
+      text: `${FIVE_ACTIONS} I took away the old cron job.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
+    {
+      name: 'taking away without a lesson word after it is no lesson, even spoken of later',
+      text: `${FIVE_ACTIONS} In the end we took away the retry loop.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
     {
       name: 'no lesson',
       text: `${FIVE_ACTIONS} The export ran faster.`,

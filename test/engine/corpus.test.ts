@@ -191,9 +191,10 @@ describe('principle evidence in candidates’ own words', () => {
   it('development styles set: strong answers earn most of their own rubric’s evidence, and their principle ranks in the top 3', () => {
     const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(80)
+    // Without phrases taken from these stories' own words (92.9% met, MRR 0.823): the goal is 90%.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.97)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.83)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.82)
   })
 
   it('fresh set: strong answers in the candidate’s own words, two per principle, earn their own evidence and rank their principle in the top 3', () => {
@@ -203,7 +204,8 @@ describe('principle evidence in candidates’ own words', () => {
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.97)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.86)
+    // Without phrases taken from these stories' own words: MRR 0.857.
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.85)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

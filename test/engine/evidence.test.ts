@@ -73,6 +73,25 @@ describe('findEvidence', () => {
     expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
     expect(hits(['on-call rota'], 'I set up an oncall rota.')).toEqual(['on-call rota'])
     expect(hits(['for everyone'], 'Four everyone.')).toEqual([])
+    expect(hits(['honor'], 'I honour the commitment.')).toEqual(['honor'])
+    expect(hits(['favor'], 'She did us a favour.')).toEqual(['favor'])
+    expect(hits(['color'], 'We changed the colour.')).toEqual(['color'])
+    expect(hits(['odour'], 'An odor of burnt toast.')).toEqual(['odour'])
+    expect(hits(['your team'], 'Our team.')).toEqual([])
+    expect(hits(['four hours'], 'For hours.')).toEqual([])
+  })
+
+  it('writes a hyphenated word open only when its later part is not a particle or function word', () => {
+    expect(hits(['go-to'], 'I go to the office on Mondays.')).toEqual([])
+    expect(hits(['go-to'], 'She became my goto person.')).toEqual(['go-to'])
+    expect(hits(['thank-you'], 'I said thank you to the team.')).toEqual([])
+    expect(hits(['must-have'], 'I must have missed the alert.')).toEqual([])
+    expect(hits(['follow-up'], 'I will follow up with them.')).toEqual([])
+    expect(hits(['follow-up'], 'I sent a followup note.')).toEqual(['follow-up'])
+    expect(hits(['check-in'], 'I check in at the hotel.')).toEqual([])
+    expect(hits(['stand-up'], 'I stand up for my team.')).toEqual([])
+    expect(hits(['built-in'], 'The cache was built in a week.')).toEqual([])
+    expect(hits(['on-call rota'], 'I set up an on call rota.')).toEqual(['on-call rota'])
   })
 
   it('marks hits of phrases that tell what the candidate found out about others', () => {
@@ -120,17 +139,50 @@ describe('actorAt', () => {
 })
 
 describe('plannedAt', () => {
-  const planned = (sentence: string, word: string) => {
+  const breaksOf = (sentence: string) => {
     const tokens = tokenize(sentence)
-    const lower = tokens.map((t) => t.lower)
-    const breaks = tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
-    return plannedAt(lower, breaks, lower.indexOf(word))
+    return tokens.map((t, j) => j > 0 && /[,;:]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+  }
+  const planned = (sentence: string, word: string) => {
+    const lower = tokenize(sentence).map((t) => t.lower)
+    return plannedAt(lower, breaksOf(sentence), lower.indexOf(word))
+  }
+  /** The phrases found in a sentence, leaving out those only planned. */
+  const hitsOutsidePlans = (phrases: string[], sentence: string) => {
+    const lower = tokenize(sentence).map((t) => t.lower)
+    const breaks = breaksOf(sentence)
+    return findEvidence(compileEvidence(phrases, splitPhrase, stem), lower.map(stem), lower)
+      .filter((h) => !plannedAt(lower, breaks, h.from))
+      .map((h) => h.phrase)
   }
 
   it('reads what follows "planned to", "going to" or "hoped to" in the same clause as a plan', () => {
     expect(planned('We planned to add a runbook, but ran out of time.', 'runbook')).toBe(true)
     expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
     expect(planned('I hoped to hand it over by June.', 'hand')).toBe(true)
+  })
+
+  it('reads a need, a wish or an attempt as no act', () => {
+    expect(planned('We need to find the bug before Friday.', 'find')).toBe(true)
+    expect(planned('I needed to rewrite the parser.', 'rewrite')).toBe(true)
+    expect(planned('She wanted to add a runbook.', 'runbook')).toBe(true)
+    expect(planned('We had to cut the scope.', 'cut')).toBe(true)
+    expect(planned('I tried to fix the flaky test.', 'fix')).toBe(true)
+    expect(hitsOutsidePlans(['found the bug'], 'We need to find the bug before Friday.')).toEqual([])
+    expect(hitsOutsidePlans(['found the bug'], 'I found the bug on Friday.')).toEqual(['found the bug'])
+  })
+
+  it('reads an embedded question after a plan as a fact, but not "how to"', () => {
+    expect(planned('I wanted to understand why customers felt let down.', 'felt')).toBe(false)
+    expect(planned('We needed to find out how the cache failed.', 'failed')).toBe(false)
+    expect(planned('I wanted to learn how to migrate the data.', 'migrate')).toBe(true)
+  })
+
+  it('reads "going to" as a plan only before a verb', () => {
+    expect(planned('I was going to measure the latency first.', 'measure')).toBe(true)
+    expect(planned('I kept going to their standups every morning.', 'standups')).toBe(false)
+    expect(planned('I was going to the office on Mondays to pair.', 'pair')).toBe(false)
+    expect(planned('I started going to meetings with the support lead.', 'support')).toBe(false)
   })
 
   it('reads an act after the plan, in a new clause, as done', () => {

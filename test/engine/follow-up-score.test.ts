@@ -9,6 +9,7 @@ import { bandFor, score } from '../../engine/score'
 import type { ScoreReport } from '../../engine/types'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
 import { PRIVACY_ANSWER, WE_MEASURED } from '../fixtures/follow-ups'
+import { rubricFor, words } from './check-table'
 import { shippedRubrics } from './helpers'
 
 const rubrics = shippedRubrics()
@@ -115,6 +116,43 @@ describe('scoreWithFollowUps', () => {
     ).toBe(true)
   })
 
+  it('scores length on the whole story: a long follow-up cannot keep "length met"', () => {
+    const rubric = rubricFor('length')
+    const answer = words(300)
+    const followUp = { answer: words(450) }
+    expect(score(answer, rubric).criteria[0]!.status).toBe('met')
+    const report = scoreWithFollowUps(answer, [followUp], rubric)
+    const whole = score(combineAnswer(answer, [followUp]), rubric)
+    expect(report.stats.words).toBeGreaterThan(700)
+    expect(report.criteria[0]!.status).not.toBe('met')
+    expect(report.criteria[0]).toEqual(whole.criteria[0])
+  })
+
+  it("gives a message kept from an earlier stage its sentence's section in the whole story", () => {
+    const followUps = [{ answer: WE_MEASURED }, { answer: 'I would do it the same way again.' }]
+    let relabelled = 0
+    for (const rubric of rubrics.values()) {
+      const report = scoreWithFollowUps(PRIVACY_ANSWER, followUps, rubric)
+      const alone = score(PRIVACY_ANSWER, rubric)
+      for (const [i, c] of report.criteria.entries()) {
+        const before = alone.criteria[i]!
+        for (const [k, m] of c.messages.entries()) {
+          const b = before.messages[k]
+          if (m.place === undefined || m.section === undefined || b?.section === undefined) continue
+          const was = alone.sentences.find((x) => x.start <= m.place!.start && m.place!.start < x.end)
+          const now = report.sentences.find((x) => x.start <= m.place!.start && m.place!.start < x.end)!
+          // Kept from the answer alone, with its section read off its own sentence there: it reads it here.
+          if (c.score === before.score && b.section === was?.star) {
+            expect(m.section).toBe(now.star)
+            if (was.star !== now.star) relabelled++
+          }
+        }
+      }
+    }
+    // The follow-ups change the label of a sentence that a kept message points at.
+    expect(relabelled).toBeGreaterThan(0)
+  })
+
   it('scores one analysis under several rubrics as each alone, and leaves it as it found it', () => {
     const followUps = [{ answer: WE_MEASURED }, { answer: 'I would do it the same way again.' }]
     const analysis = analyzeFollowUps(PRIVACY_ANSWER, followUps)
@@ -192,13 +230,23 @@ describe('a follow-up never costs points (property)', () => {
           const followUps = texts.map((answer) => ({ answer }))
           if (score(combineAnswer(item.answer, followUps), rubric).score < alone.score) loweredAsOneText++
           const report = scoreWithFollowUps(item.answer, followUps, rubric)
-          expect(report.score).toBeGreaterThanOrEqual(alone.score)
-          // The criteria the probes asked about never drop, nor does any other.
-          report.criteria.forEach((c, i) => {
-            expect(c.score, c.id).toBeGreaterThanOrEqual(alone.criteria[i]!.score)
-          })
           const fewer = scoreWithFollowUps(item.answer, followUps.slice(0, -1), rubric)
-          expect(report.score).toBeGreaterThanOrEqual(fewer.score)
+          // Length is the whole story's (a follow-up can make it too long); every other criterion never drops.
+          const isLength = (i: number) => rubric.criteria[i]!.check === 'length'
+          const lengthLoss = (than: typeof report) =>
+            report.criteria.reduce(
+              (sum, c, i) => sum + (isLength(i) ? Math.max(0, than.criteria[i]!.score - c.score) : 0),
+              0,
+            )
+          // Both totals are rounded to whole points from unrounded points, criteria to 2 decimals: that much slack.
+          const slack = 1 + 0.01 * report.criteria.length
+          expect(report.score).toBeGreaterThanOrEqual(alone.score - lengthLoss(alone) - slack)
+          expect(report.score).toBeGreaterThanOrEqual(fewer.score - lengthLoss(fewer) - slack)
+          if (lengthLoss(alone) === 0) expect(report.score).toBeGreaterThanOrEqual(alone.score)
+          // The criteria the probes asked about never drop, nor does any other but length.
+          report.criteria.forEach((c, i) => {
+            if (!isLength(i)) expect(c.score, c.id).toBeGreaterThanOrEqual(alone.criteria[i]!.score)
+          })
         },
       ),
       { numRuns: 120, seed: Number(process.env.SEED ?? 20261128) },

@@ -1,5 +1,6 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
+import type { AnalyzedSentence } from '../../analyze'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'
 
@@ -23,15 +24,20 @@ function prescribes(words: readonly string[], past: boolean): boolean {
   return false
 }
 
+/** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
+function notStory(s: AnalyzedSentence): boolean {
+  return s.features.hypothetical || prescribes(s.words, s.features.past)
+}
+
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
     const story = storySentences(analysis)
-    const hypo = story.filter((s) => s.features.hypothetical || prescribes(s.words, s.features.past))
+    const hypo = story.filter(notStory)
     // A story told in the historic present ("I open the dashboard, I page the on-call") is a real story too:
-    // its actions are the sentences labelled Action that are not hypothetical.
+    // its actions are the sentences labelled Action. A sentence that tells no story is no act, however labelled.
     const did = story.some(
-      (s) => s.features.iDid || s.features.weDid || (s.star === 'action' && !s.features.hypothetical),
+      (s) => !notStory(s) && (s.features.iDid || s.features.weDid || s.star === 'action'),
     )
     const messages = hypo.map((s) =>
       message({

@@ -115,8 +115,7 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
     const claimed = action.some(claimsOwnShare)
-    const fraction =
-      evidence * (claimed ? Math.max(byShare, Math.min(1, byShare + OWN_SHARE_CREDIT)) : byShare)
+    const fraction = evidence * (claimed ? Math.min(1, byShare + OWN_SHARE_CREDIT) : byShare)
     if (evidence < 1 && share >= options.minShare) {
       messages.push(
         message({

@@ -42,7 +42,8 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
             severity: 'info',
             reason: 'Measured outcome',
             place: m,
-            section: options.section,
+            // The sentence's own section: a closing outcome read as part of the Action is shown there.
+            section: s.star,
             note: NOTE,
           }),
         )

@@ -34,12 +34,12 @@ export function analyzeFollowUps(answer: string, followUps: readonly { answer: s
 /**
  * A criterion's outcome over the stages: the whole story's, unless an earlier stage earned strictly more, when
  * that stage's outcome (its evidence, messages and fix) is kept. Later stages win ties, so what a follow-up adds
- * is what the report shows whenever it earns as much. Length judges the story as told and is the whole story's.
+ * is what the report shows whenever it earns as much. Length judges the answer as told, before any follow-up
+ * question: a follow-up is a reply to a question, so it neither pads a short answer nor makes a long one too long.
  */
 function bestOutcome(c: Criterion, stages: readonly Analysis[]): CheckResult {
   const whole = stages[stages.length - 1]!
-  // Length is about the whole story as told: a follow-up that makes it too long cannot keep "length met".
-  if (WHOLE_STORY_KINDS.has(c.check)) return runCheck(c, whole)
+  if (ANSWER_ONLY_KINDS.has(c.check)) return runCheck(c, stages[0]!)
   let best: CheckResult | undefined
   let from = whole
   for (let i = stages.length - 1; i >= 0; i--) {
@@ -55,8 +55,8 @@ function bestOutcome(c: Criterion, stages: readonly Analysis[]): CheckResult {
   return from === whole ? best : { ...best, messages: best.messages.map((m) => inWholeStory(m, from, whole)) }
 }
 
-/** Check kinds that judge the whole story, not evidence in it: scored on the whole story only. */
-const WHOLE_STORY_KINDS = new Set(['length'])
+/** Check kinds that judge the answer's telling, not evidence in it: scored on the answer alone. */
+const ANSWER_ONLY_KINDS = new Set(['length'])
 
 /** The sentence of `analysis` that holds offset `at`. */
 function sentenceAt(analysis: Analysis, at: number): Analysis['sentences'][number] | undefined {

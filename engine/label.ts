@@ -168,8 +168,6 @@ const OTHER_EVIDENCE = [
   'opinion',
   'present-tense-claim',
 ]
-/** An opening that names the Result outright ("As a result, …"), as an inline heading does. */
-const OUTCOME_OPENING = 'outcome-opening'
 /** What a headline Result shows: an outcome or a measure, not only a lesson. */
 const HEADLINE_EVIDENCE = ['outcome', 'metric']
 /** Bit in `allowedLabels` that lets a Result open the story as a headline. */
@@ -180,11 +178,9 @@ const NAMED_LABEL = new Int8Array(FEATURE_NAMES.length).fill(-1)
 const EVIDENCE = new Uint8Array(FEATURE_NAMES.length)
 const OTHER_BIT = 1
 const HEADLINE_BIT = 2
-const OUTCOME_OPENING_BIT = 4
 for (const [name, l] of NAMED) if (featureId(name) !== -1) NAMED_LABEL[featureId(name)] = l
 for (const name of OTHER_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= OTHER_BIT
 for (const name of HEADLINE_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= HEADLINE_BIT
-if (featureId(OUTCOME_OPENING) !== -1) EVIDENCE[featureId(OUTCOME_OPENING)]! |= OUTCOME_OPENING_BIT
 
 /** The labels one sentence may take, from its features ids[from] up to ids[to]. */
 function allowedOf(ids: readonly number[], from: number, to: number): number {
@@ -197,18 +193,14 @@ function allowedOf(ids: readonly number[], from: number, to: number): number {
     if (named === -1) named = NAMED_LABEL[id]!
   }
   const headline = evidence & HEADLINE_BIT ? HEADLINE : 0
-  // "As a result, …" is the Result (or, for a hypothetical or a claim, other), wherever it stands.
-  if (named === -1 && evidence & OUTCOME_OPENING_BIT)
-    return (1 << RESULT) | (evidence & OTHER_BIT ? 1 << OTHER : 0) | HEADLINE
   if (named === -1) return 31 | headline
   return (1 << named) | (evidence & OTHER_BIT ? 1 << OTHER : 0) | headline
 }
 
 /**
  * The labels each sentence may take, as bits: under a heading that names a STAR section outright ("Action:",
- * "**Result**") only that section, or "other" for a hypothetical or a claim; after an opening that names
- * the Result ("As a result, …") only Result or, for a hypothetical or a claim, other; elsewhere any label.
- * The HEADLINE bit lets an outcome open the story before the Situation.
+ * "**Result**") only that section, or "other" for a hypothetical or a claim; elsewhere any label. The
+ * HEADLINE bit lets an outcome open the story before the Situation.
  */
 export function allowedLabels(features: readonly (readonly string[])[]): number[] {
   return features.map((feats) => {

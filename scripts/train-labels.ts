@@ -1,7 +1,7 @@
 // Trains the sentence labeller's weights (engine/label-weights.ts): a structured averaged perceptron over
 // the labeller's own cue features, decoded with the same S→T→A→R dynamic programme the engine uses.
-// Trained on the development sets only (test/fixtures/corpus and test/fixtures/styles), in a few fixed
-// orders of the examples and with no randomness, so that the same sources always give the same weights.
+// Trained on the development sets only (test/fixtures/corpus and test/fixtures/styles), in file order,
+// with no randomness, so that the same sources always give the same weights.
 // Usage: npm run -s train:labels [-- --check | --cross-validate]
 // (--check: fail if the shipped weights differ; --cross-validate: 4-fold figures on the development sets)
 
@@ -13,15 +13,7 @@ import { labelFeatures } from '../engine/label-features'
 import type { Star } from '../engine/types'
 import { CORPUS_DIR, type CorpusAnswer, loadCorpus, loadStyled, STYLES_DIR } from '../test/fixtures/corpus'
 
-/** Passes over the examples in each order. */
 const EPOCHS = 12
-/**
- * The orders the examples are trained in, each from zero weights, all averaged together: order k visits
- * example i at position (i × stride) mod ORDER_MODULUS, so a story's variants are not seen back to back.
- * One averaged perceptron leans on the order it saw; the average over several orders generalises better.
- */
-const ORDER_STRIDES = [1, 389, 577, 811]
-const ORDER_MODULUS = 1009
 /** Features seen fewer times than this in training get no weight. */
 const MIN_COUNT = 3
 /** Averaged weights are stored as integers: hundredths of a perceptron step. */
@@ -136,44 +128,37 @@ export function trainLabels(examples: Example[] = trainingExamples()): LabelWeig
     for (const t of feats) trans[t] = (trans[t] ?? 0) + delta
   }
 
-  for (const stride of ORDER_STRIDES) {
-    for (const f of kept) emit[f] = [0, 0, 0, 0, 0]
-    for (const t of Object.keys(trans)) trans[t] = 0
-    const position = (i: number) => (i * stride) % ORDER_MODULUS
-    const order = examples.map((_, i) => i).sort((a, b) => position(a) - position(b) || a - b)
-    for (let epoch = 0; epoch < EPOCHS; epoch++) {
-      for (const at of order) {
-        const ex = examples[at]!
-        const weights: LabelWeights = { emit, trans: { ...trans } }
-        const e = emissions(ex.features, weights)
-        const predicted = decode(e, weights, allowedLabels(ex.features))
-        const gold = decode(
-          e,
-          weights,
-          ex.gold.map((g) => (1 << g) | (1 << 5)),
-        )
-        let differs = false
-        for (let i = 0; i < predicted.length; i++) if (predicted[i] !== gold[i]) differs = true
-        if (differs) {
-          for (let i = 0; i < predicted.length; i++) {
-            const p = predicted[i]! >> 2
-            const g = gold[i]! >> 2
-            if (p === g) continue
-            addEmit(ex.features[i]!, g, 1)
-            addEmit(ex.features[i]!, p, -1)
-          }
-          addTrans(pathTransitions(gold), 1)
-          addTrans(pathTransitions(predicted), -1)
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (const ex of examples) {
+      const weights: LabelWeights = { emit, trans: { ...trans } }
+      const e = emissions(ex.features, weights)
+      const predicted = decode(e, weights, allowedLabels(ex.features))
+      const gold = decode(
+        e,
+        weights,
+        ex.gold.map((g) => (1 << g) | (1 << 5)),
+      )
+      let differs = false
+      for (let i = 0; i < predicted.length; i++) if (predicted[i] !== gold[i]) differs = true
+      if (differs) {
+        for (let i = 0; i < predicted.length; i++) {
+          const p = predicted[i]! >> 2
+          const g = gold[i]! >> 2
+          if (p === g) continue
+          addEmit(ex.features[i]!, g, 1)
+          addEmit(ex.features[i]!, p, -1)
         }
-        // Averaging: the running sum of the weights after every example.
-        steps++
-        for (const f of kept) {
-          const row = emit[f]!
-          const sum = emitSum[f]!
-          for (let l = 0; l < 5; l++) sum[l]! += row[l]!
-        }
-        for (const t of Object.keys(trans)) transSum[t] = (transSum[t] ?? 0) + trans[t]!
+        addTrans(pathTransitions(gold), 1)
+        addTrans(pathTransitions(predicted), -1)
       }
+      // Averaging: the running sum of the weights after every example.
+      steps++
+      for (const f of kept) {
+        const row = emit[f]!
+        const sum = emitSum[f]!
+        for (let l = 0; l < 5; l++) sum[l]! += row[l]!
+      }
+      for (const t of Object.keys(trans)) transSum[t] = (transSum[t] ?? 0) + trans[t]!
     }
   }
 

@@ -106,13 +106,6 @@ export const REFLECTION_PHRASES = [
   'i realized',
   'i realised',
   'made me',
-  // The same told in the present, as in a story told in the historic present ("What I learn is to argue hard…").
-  'what i learn',
-  'i learn that',
-  'i learn to',
-  'teaches me',
-  'i realize that',
-  'i realise that',
 ]
 
 /**
@@ -121,6 +114,11 @@ export const REFLECTION_PHRASES = [
  * ("took away that…", "what I take away is…"), not "I took away the old cron job".
  */
 export const LESSON_PHRASES = [
+  // A lesson told in the present, as in a story told in the historic present ("What I learn is to argue hard…").
+  'what i learn',
+  'i learn that',
+  'i learn to',
+  'teaches me',
   'what i took from',
   'what i take from',
   'what i have taken from',

@@ -27,6 +27,31 @@ function message(e: unknown): string {
   return 'Something went wrong; try again.'
 }
 
+/** One labelled input of the sign-in and sign-up forms, its value held by the page. */
+function Field({
+  id,
+  label,
+  value,
+  onValue,
+  ...input
+}: {
+  id: string
+  label: string
+  value: string
+  onValue: (value: string) => void
+  type?: string
+  autocomplete: string
+  minLength?: number
+  maxLength?: number
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} required value={value} onInput={(e) => onValue(e.currentTarget.value)} {...input} />
+    </div>
+  )
+}
+
 function SsoButton({ label }: { label: string }) {
   const [error, setError] = useState<string | undefined>()
   const go = async () => {
@@ -80,28 +105,22 @@ export function LoginPage({ account, onSignedIn }: Props) {
     <main id="main" tabIndex={-1} class="page auth-page">
       <h1>Sign in to Starboard</h1>
       <form class="auth-form" onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
-        <div class="field">
-          <label for="login-email">Email</label>
-          <input
-            id="login-email"
-            type="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="login-password">Password</label>
-          <input
-            id="login-password"
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <Field
+          id="login-email"
+          label="Email"
+          value={email}
+          onValue={setEmail}
+          type="email"
+          autocomplete="username"
+        />
+        <Field
+          id="login-password"
+          label="Password"
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autocomplete="current-password"
+        />
         {error && (
           <p id="login-error" class="field-error" role="alert">
             {error}
@@ -173,40 +192,31 @@ export function SignupPage({ account, onSignedIn }: Props) {
         </p>
       ) : (
         <form class="auth-form" onSubmit={submit}>
-          <div class="field">
-            <label for="signup-name">Your name</label>
-            <input
-              id="signup-name"
-              autocomplete="name"
-              required
-              maxLength={100}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="signup-email">Email</label>
-            <input
-              id="signup-email"
-              type="email"
-              autocomplete="email"
-              required
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="signup-password">Password (at least 10 characters)</label>
-            <input
-              id="signup-password"
-              type="password"
-              autocomplete="new-password"
-              required
-              minLength={10}
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </div>
+          <Field
+            id="signup-name"
+            label="Your name"
+            value={name}
+            onValue={setName}
+            autocomplete="name"
+            maxLength={100}
+          />
+          <Field
+            id="signup-email"
+            label="Email"
+            value={email}
+            onValue={setEmail}
+            type="email"
+            autocomplete="email"
+          />
+          <Field
+            id="signup-password"
+            label="Password (at least 10 characters)"
+            value={password}
+            onValue={setPassword}
+            type="password"
+            autocomplete="new-password"
+            minLength={10}
+          />
           {error && (
             <p class="field-error" role="alert">
               {error}

@@ -65,9 +65,12 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
   const cohortFor = (viewer: Viewer, idText: string, need: 'member' | 'instructor') => {
     const id = parseRowId(idText)
     if (id === undefined || !cohortExists(app.db, id)) throw noCohort(idText)
-    const role: CohortRole | undefined =
+    const member: CohortRole | undefined =
       viewer.role === 'admin' ? 'instructor' : membership(app.db, id, viewer.id)
-    if (role === undefined) throw noCohort(idText)
+    if (member === undefined) throw noCohort(idText)
+    // An account moved back to candidate teaches no more: its instructor memberships stay on record, but give
+    // nothing until the account is an instructor again.
+    const role: CohortRole = member === 'instructor' && viewer.role === 'candidate' ? 'candidate' : member
     if (need === 'instructor' && role !== 'instructor') throw new HttpError(403, INSTRUCTORS_ONLY)
     return { id, role }
   }

@@ -45,6 +45,25 @@ const answer = (p: Person, text: string) =>
   })
 
 describe('cohorts', () => {
+  test('an instructor moved back to candidate no longer reads progress or makes invites for their cohorts', async () => {
+    const progress = () => teacher.inject({ method: 'GET', url: `/api/cohorts/${cohortId}/progress` })
+    const newInvite = () =>
+      teacher.inject({ method: 'POST', url: `/api/cohorts/${cohortId}/invites`, payload: {} })
+    expect((await progress()).statusCode).toBe(200)
+    const demoted = await admin.inject({
+      method: 'PUT',
+      url: `/api/users/${teacher.id}/role`,
+      payload: { role: 'candidate' },
+    })
+    expect(demoted.statusCode, demoted.body).toBe(200)
+    expect((await progress()).statusCode).toBe(403)
+    expect((await newInvite()).statusCode).toBe(403)
+    // Made an instructor again, the cohort is theirs to teach as before.
+    await makeInstructor(admin, teacher)
+    expect((await progress()).statusCode).toBe(200)
+    expect((await newInvite()).statusCode).toBe(201)
+  })
+
   test('an instructor creates a cohort and invites; candidates join; each lists their own cohorts', async () => {
     const mine = (await teacher.inject({ method: 'GET', url: '/api/cohorts' })).json().cohorts
     // The instructor joined Staff as a candidate before the admin made them an instructor.

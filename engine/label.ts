@@ -223,6 +223,11 @@ export function decode(
   return decodeFlat(flat, emit.length, weights, allowed)
 }
 
+/** Scratch for decodeFlat: two rows of scores, and back pointers grown as needed. */
+const ROW_A = new Float64Array(STATES)
+const ROW_B = new Float64Array(STATES)
+let BACK = new Int16Array(256 * STATES)
+
 /** `decode` over emissions five to a sentence. */
 function decodeFlat(
   emit: Float64Array,
@@ -233,22 +238,27 @@ function decodeFlat(
   if (n === 0) return []
   const { table, fromStart, fromState, fromScore } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY
-  // Two rows of scores, reused; back pointers for all sentences in one buffer.
-  let prev = new Float64Array(STATES)
-  let cur = new Float64Array(STATES)
-  const back = new Int16Array(n * STATES).fill(-1)
+  // Two rows of scores and the back pointers for all sentences, in buffers kept between calls; every entry
+  // of a row is written before it is read.
+  let prev = ROW_A
+  let cur = ROW_B
+  if (BACK.length < n * STATES) BACK = new Int16Array(Math.max(n * STATES, BACK.length * 2))
+  const back = BACK
   for (let i = 0; i < n; i++) {
     const ok = allowed[i]!
-    cur.fill(NEG)
     const row = i * STATES
     for (let to = 0; to < STATES; to++) {
       const l = to >> 2
-      if (!((ok >> l) & 1)) continue
-      if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
+      if (!((ok >> l) & 1) || (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE))) {
+        cur[to] = NEG
+        back[row + to] = -1
+        continue
+      }
       const el = emit[i * 5 + l]!
       if (i === 0) {
         const t = table[to]!
-        if (!Number.isNaN(t)) cur[to] = t + el
+        cur[to] = Number.isNaN(t) ? NEG : t + el
+        back[to] = -1
         continue
       }
       // Only the states that may move here, in increasing order: the first best one wins ties, as before.

@@ -220,7 +220,7 @@ export function decode(
 ): number[] {
   const flat = new Float64Array(emit.length * 5)
   for (let i = 0; i < emit.length; i++) flat.set(emit[i]!, i * 5)
-  return decodeFlat(flat, emit.length, weights, allowed)
+  return decodeFlat(flat, emit.length, weights, Int32Array.from(allowed))
 }
 
 /** Scratch for decodeFlat: two rows of scores, and back pointers grown as needed. */
@@ -228,12 +228,22 @@ const ROW_A = new Float64Array(STATES)
 const ROW_B = new Float64Array(STATES)
 let BACK = new Int16Array(256 * STATES)
 
+/** For each value of a sentence's label bits (allowedLabels), the states it may be in, one bit a state. */
+const STATE_MASK = new Int32Array(64)
+for (let ok = 0; ok < 64; ok++)
+  for (let to = 0; to < STATES; to++) {
+    const l = to >> 2
+    if (!((ok >> l) & 1)) continue
+    if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
+    STATE_MASK[ok]! |= 1 << to
+  }
+
 /** `decode` over emissions five to a sentence. */
 function decodeFlat(
   emit: Float64Array,
   n: number,
   weights: LabelWeights,
-  allowed: ArrayLike<number>,
+  allowed: Int32Array,
 ): number[] {
   if (n === 0) return []
   const { table, fromStart, fromState, fromScore } = transitions(weights)
@@ -244,33 +254,35 @@ function decodeFlat(
   let cur = ROW_B
   if (BACK.length < n * STATES) BACK = new Int16Array(Math.max(n * STATES, BACK.length * 2))
   const back = BACK
-  for (let i = 0; i < n; i++) {
-    const ok = allowed[i]!
+  // The first sentence: only the moves from the start.
+  const first = STATE_MASK[allowed[0]! & 63]!
+  for (let to = 0; to < STATES; to++) {
+    const t = table[to]!
+    prev[to] = (first >> to) & 1 && !Number.isNaN(t) ? t + emit[to >> 2]! : NEG
+    back[to] = -1
+  }
+  for (let i = 1; i < n; i++) {
+    const mask = STATE_MASK[allowed[i]! & 63]!
     const row = i * STATES
+    const e = i * 5
     for (let to = 0; to < STATES; to++) {
-      const l = to >> 2
-      if (!((ok >> l) & 1) || (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE))) {
+      if (!((mask >> to) & 1)) {
         cur[to] = NEG
         back[row + to] = -1
         continue
       }
-      const el = emit[i * 5 + l]!
-      if (i === 0) {
-        const t = table[to]!
-        cur[to] = Number.isNaN(t) ? NEG : t + el
-        back[to] = -1
-        continue
-      }
+      const el = emit[e + (to >> 2)]!
       // Only the states that may move here, in increasing order: the first best one wins ties, as before.
       // A state not reached (-Infinity) gives -Infinity, which never beats the best.
       let bestV = NEG
       let bestFrom = -1
       const end = fromStart[to + 1]!
       for (let k = fromStart[to]!; k < end; k++) {
-        const v = prev[fromState[k]!]! + fromScore[k]! + el
+        const from = fromState[k]!
+        const v = prev[from]! + fromScore[k]! + el
         if (v > bestV) {
           bestV = v
-          bestFrom = fromState[k]!
+          bestFrom = from
         }
       }
       cur[to] = bestV

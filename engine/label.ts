@@ -76,6 +76,19 @@ function transitions(weights: LabelWeights): Transitions {
   let t = TABLES.get(weights)
   if (t === undefined) {
     const table = transitionTable(weights)
+    // The states some path of allowed moves reaches from the start; the others score -Infinity at every
+    // sentence, and a move from one of them never wins, so it is left out of the lists.
+    const reached = new Uint8Array(STATES)
+    for (let to = 0; to < STATES; to++) if (!Number.isNaN(table[to]!)) reached[to] = 1
+    for (let grew = true; grew; ) {
+      grew = false
+      for (let from = 0; from < STATES; from++)
+        for (let to = 0; to < STATES; to++)
+          if (reached[from] && !reached[to] && !Number.isNaN(table[(from + 1) * STATES + to]!)) {
+            reached[to] = 1
+            grew = true
+          }
+    }
     const fromStart = new Int32Array(STATES + 1)
     const states: number[] = []
     const scores: number[] = []
@@ -83,7 +96,7 @@ function transitions(weights: LabelWeights): Transitions {
       fromStart[to] = states.length
       for (let from = 0; from < STATES; from++) {
         const v = table[(from + 1) * STATES + to]!
-        if (Number.isNaN(v)) continue
+        if (Number.isNaN(v) || !reached[from]) continue
         states.push(from)
         scores.push(v)
       }

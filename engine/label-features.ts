@@ -357,8 +357,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (pc & NARRATIVE_PRESENT) ids.push(story ? F['narrative-present:story'] : F['narrative-present'])
     if (pc & OPINION) ids.push(F.opinion)
     if (pc & PERFECT) ids.push(F.perfect)
-    if (pc & (NARRATIVE_PRESENT | PERFECT) && hasPastTime(w))
-      ids.push(F['present-with-past-time'])
+    if (pc & (NARRATIVE_PRESENT | PERFECT) && hasPastTime(w)) ids.push(F['present-with-past-time'])
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".
     if (first !== undefined && isPastTense(first) && !f.statePast)
       ids.push(bullet || numbered ? F['verb-first:list'] : F['verb-first'])

@@ -252,12 +252,7 @@ for (let ok = 0; ok < 64; ok++)
   }
 
 /** `decode` over emissions five to a sentence. */
-function decodeFlat(
-  emit: Float64Array,
-  n: number,
-  weights: LabelWeights,
-  allowed: Int32Array,
-): number[] {
+function decodeFlat(emit: Float64Array, n: number, weights: LabelWeights, allowed: Int32Array): number[] {
   if (n === 0) return []
   const { table, fromStart, fromState, fromScore } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY

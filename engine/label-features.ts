@@ -212,6 +212,18 @@ export function labelFeatures(sentences: readonly AnalyzedSentence[]): string[][
   return out
 }
 
+/** Whether a hit starts at or before word `at`. */
+function opensWith(hits: readonly { from: number }[], at: number): boolean {
+  for (let j = 0; j < hits.length; j++) if (hits[j]!.from <= at) return true
+  return false
+}
+
+/** Whether any of the words points to a past time ("yesterday", "ago", "last"). */
+function hasPastTime(words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (PAST_TIME_WORDS.has(words[j]!)) return true
+  return false
+}
+
 /** The cue features of every sentence, in order, by id. */
 export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): FeatureIds {
   const n = sentences.length
@@ -335,7 +347,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     }
     if (hits[Phrase.Task]!.length > 0) ids.push(F['task-phrase'])
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
-    if (hits[Phrase.Closing]!.some((h) => h.from <= start + 1)) {
+    if (opensWith(hits[Phrase.Closing]!, start + 1)) {
       ids.push(F['closing-opener'])
       if (i === n - 1) ids.push(F['closing-opener:last'])
     }
@@ -345,8 +357,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (pc & NARRATIVE_PRESENT) ids.push(story ? F['narrative-present:story'] : F['narrative-present'])
     if (pc & OPINION) ids.push(F.opinion)
     if (pc & PERFECT) ids.push(F.perfect)
-    if (pc & (NARRATIVE_PRESENT | PERFECT) && w.some((x) => PAST_TIME_WORDS.has(x)))
-      ids.push(F['present-with-past-time'])
+    if (pc & (NARRATIVE_PRESENT | PERFECT) && hasPastTime(w)) ids.push(F['present-with-past-time'])
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".
     if (first !== undefined && isPastTense(first) && !f.statePast)
       ids.push(bullet || numbered ? F['verb-first:list'] : F['verb-first'])

@@ -76,6 +76,19 @@ function transitions(weights: LabelWeights): Transitions {
   let t = TABLES.get(weights)
   if (t === undefined) {
     const table = transitionTable(weights)
+    // The states some path of allowed moves reaches from the start; the others score -Infinity at every
+    // sentence, and a move from one of them never wins, so it is left out of the lists.
+    const reached = new Uint8Array(STATES)
+    for (let to = 0; to < STATES; to++) if (!Number.isNaN(table[to]!)) reached[to] = 1
+    for (let grew = true; grew; ) {
+      grew = false
+      for (let from = 0; from < STATES; from++)
+        for (let to = 0; to < STATES; to++)
+          if (reached[from] && !reached[to] && !Number.isNaN(table[(from + 1) * STATES + to]!)) {
+            reached[to] = 1
+            grew = true
+          }
+    }
     const fromStart = new Int32Array(STATES + 1)
     const states: number[] = []
     const scores: number[] = []
@@ -83,7 +96,7 @@ function transitions(weights: LabelWeights): Transitions {
       fromStart[to] = states.length
       for (let from = 0; from < STATES; from++) {
         const v = table[(from + 1) * STATES + to]!
-        if (Number.isNaN(v)) continue
+        if (Number.isNaN(v) || !reached[from]) continue
         states.push(from)
         scores.push(v)
       }
@@ -220,47 +233,64 @@ export function decode(
 ): number[] {
   const flat = new Float64Array(emit.length * 5)
   for (let i = 0; i < emit.length; i++) flat.set(emit[i]!, i * 5)
-  return decodeFlat(flat, emit.length, weights, allowed)
+  return decodeFlat(flat, emit.length, weights, Int32Array.from(allowed))
 }
 
+/** Scratch for decodeFlat: two rows of scores, and back pointers grown as needed. */
+const ROW_A = new Float64Array(STATES)
+const ROW_B = new Float64Array(STATES)
+let BACK = new Int16Array(256 * STATES)
+
+/** For each value of a sentence's label bits (allowedLabels), the states it may be in, one bit a state. */
+const STATE_MASK = new Int32Array(64)
+for (let ok = 0; ok < 64; ok++)
+  for (let to = 0; to < STATES; to++) {
+    const l = to >> 2
+    if (!((ok >> l) & 1)) continue
+    if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
+    STATE_MASK[ok]! |= 1 << to
+  }
+
 /** `decode` over emissions five to a sentence. */
-function decodeFlat(
-  emit: Float64Array,
-  n: number,
-  weights: LabelWeights,
-  allowed: ArrayLike<number>,
-): number[] {
+function decodeFlat(emit: Float64Array, n: number, weights: LabelWeights, allowed: Int32Array): number[] {
   if (n === 0) return []
   const { table, fromStart, fromState, fromScore } = transitions(weights)
   const NEG = Number.NEGATIVE_INFINITY
-  // Two rows of scores, reused; back pointers for all sentences in one buffer.
-  let prev = new Float64Array(STATES)
-  let cur = new Float64Array(STATES)
-  const back = new Int16Array(n * STATES).fill(-1)
-  for (let i = 0; i < n; i++) {
-    const ok = allowed[i]!
-    cur.fill(NEG)
+  // Two rows of scores and the back pointers for all sentences, in buffers kept between calls; every entry
+  // of a row is written before it is read.
+  let prev = ROW_A
+  let cur = ROW_B
+  if (BACK.length < n * STATES) BACK = new Int16Array(Math.max(n * STATES, BACK.length * 2))
+  const back = BACK
+  // The first sentence: only the moves from the start.
+  const first = STATE_MASK[allowed[0]! & 63]!
+  for (let to = 0; to < STATES; to++) {
+    const t = table[to]!
+    prev[to] = (first >> to) & 1 && !Number.isNaN(t) ? t + emit[to >> 2]! : NEG
+    back[to] = -1
+  }
+  for (let i = 1; i < n; i++) {
+    const mask = STATE_MASK[allowed[i]! & 63]!
     const row = i * STATES
+    const e = i * 5
     for (let to = 0; to < STATES; to++) {
-      const l = to >> 2
-      if (!((ok >> l) & 1)) continue
-      if (l === RESULT && (to & 3) === 0 && !(ok & HEADLINE)) continue
-      const el = emit[i * 5 + l]!
-      if (i === 0) {
-        const t = table[to]!
-        if (!Number.isNaN(t)) cur[to] = t + el
+      if (!((mask >> to) & 1)) {
+        cur[to] = NEG
+        back[row + to] = -1
         continue
       }
+      const el = emit[e + (to >> 2)]!
       // Only the states that may move here, in increasing order: the first best one wins ties, as before.
       // A state not reached (-Infinity) gives -Infinity, which never beats the best.
       let bestV = NEG
       let bestFrom = -1
       const end = fromStart[to + 1]!
       for (let k = fromStart[to]!; k < end; k++) {
-        const v = prev[fromState[k]!]! + fromScore[k]! + el
+        const from = fromState[k]!
+        const v = prev[from]! + fromScore[k]! + el
         if (v > bestV) {
           bestV = v
-          bestFrom = fromState[k]!
+          bestFrom = from
         }
       }
       cur[to] = bestV

@@ -6,9 +6,14 @@ import { errorLoad, type Load } from './state'
 export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): [Load<T>, () => void] {
   const [state, setState] = useState<Load<T>>({ state: 'loading' })
   const [nonce, setNonce] = useState(0)
+  const refreshing = useRef(false)
   useEffect(() => {
     let live = true
-    setState({ state: 'loading' })
+    // New inputs start from "loading"; a reload of the same inputs (the rubrics changed, a retry) keeps what is
+    // shown until the new data arrives, so a list does not blink empty while it refreshes.
+    if (refreshing.current) setState((s) => (s.state === 'ready' ? s : { state: 'loading' }))
+    else setState({ state: 'loading' })
+    refreshing.current = false
     fn().then(
       (data) => live && setState({ state: 'ready', data }),
       (e) => live && setState(errorLoad(e)),
@@ -17,7 +22,10 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): [Load<T>, () 
       live = false
     }
   }, [...deps, nonce])
-  const reload = useCallback(() => setNonce((n) => n + 1), [])
+  const reload = useCallback(() => {
+    refreshing.current = true
+    setNonce((n) => n + 1)
+  }, [])
   return [state, reload]
 }
 

@@ -17,35 +17,6 @@ function hasInnerMark(text: string): boolean {
   return false
 }
 
-/**
- * Engineering words that name a kind of thing, not a thing: "the database", "a queue", "our pipeline". Every
- * story has them, so they say nothing about this one; a name ("Postgres", "RabbitMQ") does.
- */
-const KINDS_OF_THING = new Set([
-  'pipeline',
-  'microservice',
-  'microservices',
-  'monolith',
-  'database',
-  'queue',
-  'cache',
-  'load balancer',
-  'latency',
-  'throughput',
-  'runbook',
-  'dashboard',
-  'feature flag',
-  'canary',
-  'schema',
-  'index',
-  'endpoint',
-  'webhook',
-  'cron',
-  'api',
-  'apis',
-  'rest',
-])
-
 const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
 
 /** A number word joined to what it counts: "six-month", "thirty-minute", "two-week", "three-person". */
@@ -82,12 +53,11 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     }
   }
   // Tokens come in order, so without tool names the spans are already sorted.
-  if (techHits.length === 0 || techHits.every((h) => KINDS_OF_THING.has(h.phrase))) return details
+  if (techHits.length === 0) return details
   if (details === NO_PLACES) details = []
   // A set of starts, not a search of `details` per hit: a sentence of many tool names would cost quadratic time.
   const starts = new Set(details.map((d) => d.start))
   for (const h of techHits) {
-    if (KINDS_OF_THING.has(h.phrase)) continue
     const s = tokens[h.from]!.start
     if (starts.has(s)) continue
     details.push({ start: s, end: tokens[h.to - 1]!.end })

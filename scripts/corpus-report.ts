@@ -12,20 +12,12 @@ import { score } from '../engine/score'
 import type { Rubric } from '../engine/types'
 import { shippedRubrics } from '../test/engine/helpers'
 import {
-  CORPUS_DIR,
   type CorpusAnswer,
-  FIXES_DIR,
-  FRESH_DIR,
-  HOLDOUT_DIR,
-  HOLDOUT_FIXES_DIR,
-  HOLDOUT_STYLES_DIR,
-  HOLDOUT2_DIR,
-  HOLDOUT2_FIXES_DIR,
-  HOLDOUT2_STYLES_DIR,
+  FIXTURE_SETS,
+  type FixtureSetName,
   loadCorpus,
   loadFixPairs,
   loadStyled,
-  STYLES_DIR,
   type StyledAnswer,
 } from '../test/fixtures/corpus'
 import {
@@ -38,19 +30,8 @@ import {
   separation,
 } from '../test/fixtures/measure'
 
-const SETS = {
-  corpus: { dir: CORPUS_DIR, kind: 'labelled' },
-  holdout: { dir: HOLDOUT_DIR, kind: 'labelled' },
-  styles: { dir: STYLES_DIR, kind: 'styled' },
-  'holdout-styles': { dir: HOLDOUT_STYLES_DIR, kind: 'styled' },
-  fixes: { dir: FIXES_DIR, kind: 'fixes' },
-  'holdout-fixes': { dir: HOLDOUT_FIXES_DIR, kind: 'fixes' },
-  fresh: { dir: FRESH_DIR, kind: 'styled' },
-  holdout2: { dir: HOLDOUT2_DIR, kind: 'labelled' },
-  'holdout2-styles': { dir: HOLDOUT2_STYLES_DIR, kind: 'styled' },
-  'holdout2-fixes': { dir: HOLDOUT2_FIXES_DIR, kind: 'fixes' },
-} as const
-type SetName = keyof typeof SETS
+const SETS = FIXTURE_SETS
+type SetName = FixtureSetName
 
 const args = process.argv.slice(2)
 const showErrors = args.includes('--errors')

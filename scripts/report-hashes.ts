@@ -10,21 +10,7 @@ import { analyze } from '../engine/analyze'
 import { scoreWithFollowUps } from '../engine/follow-up-score'
 import { score } from '../engine/score'
 import { ADVERSARIAL_UNITS } from '../test/fixtures/adversarial-units'
-import {
-  CORPUS_DIR,
-  FIXES_DIR,
-  FRESH_DIR,
-  HOLDOUT_DIR,
-  HOLDOUT_FIXES_DIR,
-  HOLDOUT_STYLES_DIR,
-  HOLDOUT2_DIR,
-  HOLDOUT2_FIXES_DIR,
-  HOLDOUT2_STYLES_DIR,
-  loadCorpus,
-  loadFixPairs,
-  loadStyled,
-  STYLES_DIR,
-} from '../test/fixtures/corpus'
+import { loadCorpus, loadFixPairs, loadStyled, setsOf } from '../test/fixtures/corpus'
 
 const RUBRIC_IDS = ['star-core', 'ownership', 'dive-deep', 'system-design', 'deliver-results']
 
@@ -71,25 +57,12 @@ const ATOMS = [
 
 function texts(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = []
-  for (const [set, dir] of [
-    ['corpus', CORPUS_DIR],
-    ['holdout', HOLDOUT_DIR],
-    ['holdout2', HOLDOUT2_DIR],
-  ] as const)
+  for (const [set, dir] of setsOf('labelled'))
     for (const a of loadCorpus(dir)) out.push({ name: `${set}/${a.file}/${a.variant}`, text: a.answer })
-  for (const [set, dir] of [
-    ['styles', STYLES_DIR],
-    ['holdout-styles', HOLDOUT_STYLES_DIR],
-    ['fresh', FRESH_DIR],
-    ['holdout2-styles', HOLDOUT2_STYLES_DIR],
-  ] as const)
+  for (const [set, dir] of setsOf('styled'))
     for (const a of loadStyled(dir))
       out.push({ name: `${set}/${a.file}/${a.story}/${a.style}`, text: a.answer })
-  for (const [set, dir] of [
-    ['fixes', FIXES_DIR],
-    ['holdout-fixes', HOLDOUT_FIXES_DIR],
-    ['holdout2-fixes', HOLDOUT2_FIXES_DIR],
-  ] as const)
+  for (const [set, dir] of setsOf('fixes'))
     for (const p of loadFixPairs(dir)) {
       out.push({ name: `${set}/${p.id}/before`, text: p.before })
       out.push({ name: `${set}/${p.id}/after`, text: p.after })

@@ -41,13 +41,20 @@ export function insertLoop(
     principles: readonly string[]
     createdAt: number
     questions: readonly NewLoopQuestion[]
+    /** The account that starts it, in team mode; none in local mode. */
+    ownerId?: string | null
   },
 ): number {
   return db.$client
     .transaction(() => {
       const row = db
         .insert(loops)
-        .values({ seed: loop.seed, principles: JSON.stringify(loop.principles), createdAt: loop.createdAt })
+        .values({
+          seed: loop.seed,
+          principles: JSON.stringify(loop.principles),
+          createdAt: loop.createdAt,
+          ownerId: loop.ownerId ?? null,
+        })
         .returning({ id: loops.id })
         .get()
       loop.questions.forEach((q, position) => {

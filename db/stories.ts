@@ -68,8 +68,8 @@ function statementsFor(db: Db): StoryStatements {
   const client = db.$client
   const made: StoryStatements = {
     insert: client.prepare(
-      `INSERT INTO stories (title, text, version, fit, rubrics_key, created_at, updated_at)
-       VALUES (?, ?, 1, ?, ?, ?, ?)`,
+      `INSERT INTO stories (title, text, version, fit, rubrics_key, created_at, updated_at, owner_id)
+       VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
     ),
     insertVersion: client.prepare(
       `INSERT INTO story_versions (story_id, version, title, text, fit, rubrics_key, created_at)
@@ -117,13 +117,25 @@ function write<T>(db: Db, run: () => T): T {
   }
 }
 
-/** Stores a new story as its version 1; answers its id. */
-export function insertStory(db: Db, content: StoryContent, createdAt: number): number {
+/** Stores a new story as its version 1, owned by `ownerId` in team mode (none in local mode); answers its id. */
+export function insertStory(
+  db: Db,
+  content: StoryContent,
+  createdAt: number,
+  ownerId: string | null = null,
+): number {
   const s = statementsFor(db)
   return write(db, () => {
     const id = Number(
-      s.insert.run(content.title, content.text, content.fit, content.rubricsKey, createdAt, createdAt)
-        .lastInsertRowid,
+      s.insert.run(
+        content.title,
+        content.text,
+        content.fit,
+        content.rubricsKey,
+        createdAt,
+        createdAt,
+        ownerId,
+      ).lastInsertRowid,
     )
     s.insertVersion.run(id, 1, content.title, content.text, content.fit, content.rubricsKey, createdAt)
     return id

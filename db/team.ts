@@ -83,9 +83,3 @@ export function ownsRow(db: Db, kind: OwnedKind, id: number, owner: string): boo
       .get() !== undefined
   )
 }
-
-/** Records the owner of a row just written (in team mode); the caller runs this in the write's transaction. */
-export function setOwner(db: Db, kind: OwnedKind, id: number, owner: string): void {
-  const table = OWNED[kind]
-  db.update(table).set({ ownerId: owner }).where(eq(table.id, id)).run()
-}

@@ -9,7 +9,7 @@ import {
   practiceByArea,
   practiceByAreaOf,
 } from '../../db/index'
-import { type OwnedKind, ownsRow, setOwner } from '../../db/team'
+import { type OwnedKind, ownsRow } from '../../db/team'
 import { parseRowId } from '../routes/write-limit'
 
 /** The account whose rows the request sees: the viewer in team mode, undefined (every row) in local mode. */
@@ -31,25 +31,6 @@ export function visibleId(
   const owner = ownerOf(request)
   if (id === undefined || owner === undefined) return id
   return ownsRow(app.db, kind, id, owner) ? id : undefined
-}
-
-/** Runs an insert and, in team mode, records the viewer as the new row's owner in the same transaction. */
-export function insertOwned(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  kind: OwnedKind,
-  insert: () => number,
-): number {
-  const owner = ownerOf(request)
-  if (owner === undefined) return insert()
-  // IMMEDIATE, as every write transaction: the write lock is taken at BEGIN, waiting out another process's writer.
-  return app.db.$client
-    .transaction(() => {
-      const id = insert()
-      setOwner(app.db, kind, id, owner)
-      return id
-    })
-    .immediate()
 }
 
 /** Practice per area: every attempt's in local mode, the viewer's in team mode. */

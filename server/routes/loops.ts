@@ -19,7 +19,7 @@ import {
 } from '../../contract/loops'
 import { answerLoopQuestion, findLoop, insertLoop, listLoops } from '../../db/index'
 import { probeCriterionId } from '../../engine/index'
-import { attemptCountsFor, insertOwned, ownerOf, practiceFor, visibleId } from '../auth/scope'
+import { attemptCountsFor, ownerOf, practiceFor, visibleId } from '../auth/scope'
 import { badRequest, HttpError, notFound } from '../errors'
 import { debriefMarkdown } from '../loop-debrief'
 import { planLoop } from '../loop-plan'
@@ -89,14 +89,13 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
           ? badRequest(plan.message, plan.field)
           : new HttpError(plan.status, plan.message)
       }
-      const id = insertOwned(app, request, 'loop', () =>
-        insertLoop(app.db, {
-          seed,
-          principles: [...new Set(pinned)],
-          createdAt: app.clock(),
-          questions: plan.questions,
-        }),
-      )
+      const id = insertLoop(app.db, {
+        seed,
+        principles: [...new Set(pinned)],
+        createdAt: app.clock(),
+        questions: plan.questions,
+        ownerId: ownerOf(request) ?? null,
+      })
       return reply
         .code(201)
         .header('location', `/api/loops/${id}`)

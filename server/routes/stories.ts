@@ -28,7 +28,7 @@ import {
 } from '../../db/index'
 import { hashString } from '../../engine/hash'
 import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
-import { insertOwned, ownerOf, visibleId } from '../auth/scope'
+import { ownerOf, visibleId } from '../auth/scope'
 import { HttpError, notFound } from '../errors'
 import { fitSoon } from '../story-queue'
 import { iso } from '../views'
@@ -128,12 +128,11 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
       const fit = await fitNow(text, rubrics)
-      const id = insertOwned(app, request, 'story', () =>
-        insertStory(
-          app.db,
-          { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
-          app.clock(),
-        ),
+      const id = insertStory(
+        app.db,
+        { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
+        app.clock(),
+        ownerOf(request) ?? null,
       )
       return reply.code(201).header('location', `/api/stories/${id}`).send({ id, version: 1, fit })
     },

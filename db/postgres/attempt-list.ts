@@ -1,0 +1,3 @@
+// PostgreSQL queries of db/attempt-list.ts: the same functions, on a PgDb, answering promises.
+
+export {}

@@ -1,0 +1,3 @@
+// PostgreSQL queries of db/attempts.ts: the same functions, on a PgDb, answering promises.
+
+export {}

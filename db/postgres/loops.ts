@@ -1,0 +1,3 @@
+// PostgreSQL queries of db/loops.ts: the same functions, on a PgDb, answering promises.
+
+export {}

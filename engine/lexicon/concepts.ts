@@ -37,6 +37,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'strongest skeptic', 'strongest advocate', 'strongest advocates', 'biggest critic',
       'most in favour of', 'most in favor of',
       'invited … to challenge', 'invited … to attack', 'invited … to review',
+      'asked … to check', 'asked … to verify', 'check my numbers', 'check my work', 'check my math', 'check my maths', 'double-check my',
     ],
   },
   'evidence-based': {
@@ -55,6 +56,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'recorded every', 'measured how often', 'broke … down by', 'broke the results down',
       'broken down by',
       'a note showing', 'numbers showing', 'data showing', 'showing that', 'which showed that',
+      'pulled … months of', 'pulled … weeks of', 'pulled … year of', 'split … by', 'grouped … by', 'sorted … by', 'segmented',
     ],
   },
   experiment: {
@@ -83,6 +85,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I was convinced … wrong', 'premortem', 'pre-mortem', 'kill criteria', 'changed course',
       'could go wrong', 'might go wrong', 'ways … could fail', 'switch back if', 'roll back if', 'revert if',
       'go back if',
+      'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
     ],
   },
   'call-vindicated': {
@@ -112,6 +115,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'revenue at risk', 'exposure', 'penalty', 'missed the window', 'would have hit',
       'never stopped', 'never went down', 'never lost', 'kept all', 'while we kept',
       'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
+      'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
     ],
   },
 
@@ -180,6 +184,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'weeks before the', 'days before the', 'a week before the', 'a month before the', 'hours before the',
       'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
+      'earlier than the',
     ],
   },
 
@@ -325,6 +330,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what customers cared about', 'what they cared about',
       'what customers felt', 'customers felt', 'what customers feel', "from the customer's point of view",
       'what … cared about', 'what … care about', 'customers cared about', 'users cared about',
+      'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
     ],
   },
   'customer-first-tradeoff': {
@@ -401,6 +407,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'built an adapter', 'despite', 'got it moving', 'got things moving', 'got … moving again',
       'did it myself', 'wrote it myself', 'walked over to', 'sat with … until',
       'negotiated', 'negotiate', 'change freeze', 'code freeze',
+      'took the hardest', 'took on the hardest', 'the hardest part myself',
     ],
   },
   deadline: {
@@ -421,6 +428,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'legally required', 'legal deadline', 'holiday season', 'before the … season', 'the day it became',
       'hard stop', 'on time', 'had to be live', 'had to ship by', 'the date', 'target date',
       'release date', 'ship date', 'due by', 'weeks before', 'days before',
+      'in force', 'into force', 'takes effect', 'took effect', 'effective date', 'date was fixed',
     ],
   },
   'progress-tracking': {
@@ -593,6 +601,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'after the fix', 'never recurred', 'root cause confirmed', 'exactly matched', 'added up',
       'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
       'the real … was', 'traced it to', 'traced … to', 'traced … back to',
+      'back to normal', 'returned to normal', 'back to baseline', 'within minutes of the fix',
     ],
   },
 
@@ -624,6 +633,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'their worries', 'what worried', 'what was worrying', 'understand their', 'understood their',
       'repeated back', 'played back', 'summarised their', 'summarized their', 'coffee with',
       'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
+      'tried to understand', 'try to understand',
     ],
   },
   'other-perspective': {
@@ -642,6 +652,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'empathize',
       'what … trying to protect', 'what she cared about', 'what he cared about', 'what they cared about',
       'her worry', 'his worry', 'their worry', 'why she wanted', 'why he wanted', 'why they wanted',
+      'tried to understand', 'try to understand', 'trying to understand',
     ],
   },
   candour: {
@@ -712,6 +723,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'co-written', 'co-wrote', 'co-authored', 'presented … together', 'together since', 'since then',
       'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
       'kept meeting', 'kept … meeting going', 'kept … sync going',
+      'pair together', 'paired together', 'pairing together', 'work well together', 'now work together',
     ],
   },
   'voiced-disagreement': {
@@ -758,6 +770,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'respected the decision',
       'all in', 'going all in', 'went all in', 'once it was settled', 'never brought … up again',
       'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
+      'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
     ],
   },
 
@@ -829,6 +842,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'presented at', 'gave a talk', 'promoted to senior', 'promoted to',
       'ran a session', 'ran a workshop', 'ran the session', 'gave a session', 'now teaches',
       'learned most from', 'she now leads', 'he now leads', 'later led', 'later ran',
+      'full time', 'full-time', 'job offer', 'return offer',
     ],
   },
   'independent-work': {
@@ -840,6 +854,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'solo', 'her own design', 'his own design', 'their own design', 'she now', 'he now', 'they now',
       'she shipped', 'he shipped', 'she led', 'he led', 'she owned', 'he owned', 'she wrote', 'he wrote',
       'she ran', 'he ran',
+      'alone', 'without me', 'without asking me', 'no longer needs',
     ],
   },
   'passing-it-on': {
@@ -915,6 +930,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody had tried', 'first time anyone', 'what if we', 'flipped', 'turned it around', 'inspired by',
       'borrowed the idea', 'clever', 'creative', 'conventional option', 'conventional wisdom',
       'the obvious answer', 'the standard answer',
+      'simple version', 'simpler version', 'homemade', 'home-made', 'lightweight version', 'one command', 'a single command', 'one click', 'one-click',
     ],
   },
   prototype: {
@@ -967,6 +983,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'similar to how', 'the same way … do', 'borrowed from', 'idea from',
       'the way … do it',
       'like how', 'the way … does it',
+      'read about', 'in a blog', 'a blog post', 'an article', 'other companies', 'the way … companies', 'like … companies', 'from another industry',
     ],
   },
 
@@ -1002,6 +1019,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'monthly update', 'monthly summary',
       'weekly summary', 'every Friday',
       'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
+      'in writing', 'no surprises', 'nobody was surprised', 'no one was surprised', 'told our', 'told … clients', 'told … customers',
     ],
   },
   'team-wellbeing': {
@@ -1017,6 +1035,18 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shielded', 'kept … away from', 'took the pressure off', 'take the pressure off', 'freed up',
       'nobody … working a weekend', 'without asking the team', 'no weekends', 'no weekend', 'went home',
       'get some sleep', 'slept', 'took a break', 'swapped out',
+    ],
+  },
+  'career-growth': {
+    label: 'room to grow',
+    phrases: [
+      'career path', 'career paths', 'career ladder', 'career framework', 'career levels', 'growth path',
+      'path to grow', 'path to promotion', 'promotion path', 'promotion criteria', 'promotion cycle',
+      'job levels', 'level descriptions', 'IC track', 'individual-contributor path',
+      'individual contributor path', 'staff-level', 'without becoming a manager', 'without leaving',
+      'training budget', 'learning budget', 'conference budget', 'study time', 'learning time',
+      'learning hour', 'growth plan', 'development plan', 'career conversations',
+      'career conversation', 'stretch project', 'stretch projects', 'mentoring programme', 'mentoring program',
     ],
   },
   'on-call-load': {
@@ -1160,6 +1190,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'tickets stopped', 'errors stopped', 'alerts stopped', 'pages stopped', 'went to zero', 'down to zero', 'basically zero',
       'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
       'same mistake again', 'to zero for', 'zero for the rest of',
+      'to zero',
     ],
   },
 
@@ -1179,6 +1210,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my miss', "it's my team's", "it was my team's", 'nobody assigned', 'no one assigned',
       'not assigned to me', "wasn't my", 'not my team', 'nobody had owned', 'I would own', 'I’d own',
       "I'd own", 'I said I would', 'I told … I would', 'it was my call', 'it was my service', 'it was my code',
+      'not my area', 'not my job', "wasn't my area", "wasn't my job", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
     ],
   },
   'orphaned-problem': {
@@ -1369,6 +1401,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'quoted at', 'the quote', 'a quote', 'purchase request', 'purchase order', 'before we signed',
       'before signing', 'before you buy', 'not spent', 'spent nothing', 'a year at our volume',
       'a year in', 'the price',
+      'cheap', 'inexpensive', 'low-cost',
     ],
   },
   'waste-removed': {
@@ -1379,6 +1412,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'canceled', 'over-provisioned', 'overprovisioned', 'duplicate', 'duplicated', 'zombie', 'nobody used',
       'no one used', 'unattached', 'leftover', 'sitting idle', 'around the clock', 'lifecycle policy',
       'retention policy', 'cleaned up', 'cleanup', 'deleted old',
+      'nobody queried', 'nobody read', 'nobody ever read', 'never read', 'nobody looked at', 'nobody opened', 'never opened', 'never watched', 'never used', 'turned … down', 'set retention', 'retention to',
     ],
   },
   'without-extra-resources': {
@@ -1618,6 +1652,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'belonging',
       'under-represented', 'blind review',
       'women engineers', 'more women',
+      'paid less', 'pay gap', 'underpaid', 'pay equity', 'equal pay', 'salary bands', 'not in the room', 'out of the loop', 'first female', 'first woman',
     ],
   },
   'wellbeing-metric': {
@@ -1681,6 +1716,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'business goal', 'growth target', 'revenue target', 'cost to the business', 'red team', 'ethics review',
       'legal review', 'security review', 'pre-mortem',
       'weigh/weighed … against', 'weighed the cost', 'weighed it', 'weighed up',
+      'revenue loss', 'loss of revenue', 'what it cost', 'even if it cost', 'even if the law', 'the law did not', 'not required', 'not legally required', 'estimated the … loss',
     ],
   },
   safeguard: {
@@ -1696,6 +1732,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'automated … check', 'check in the build', 'build check', 'CI check', 'check to the build',
       'hidden by default',
       'privacy settings',
+      'spending cap', 'spend cap', 'a cap on', 'spending limit', 'age limit', 'age gate', 'parental controls', 'parental control', 'by default', 'hide the', 'hid the', 'blurred',
     ],
   },
 }

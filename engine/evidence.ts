@@ -376,7 +376,42 @@ const OTHERS = new Set([
   'company',
   'management',
   'leadership',
+  'teammate',
+  'teammates',
+  'client',
+  'clients',
+  'partner',
+  'partners',
+  'intern',
+  'interns',
+  'mentee',
+  'analyst',
+  'analysts',
+  'designer',
+  'designers',
+  'architect',
+  'architects',
+  'developer',
+  'developers',
+  'tester',
+  'testers',
+  'contractor',
+  'contractors',
+  'consultant',
+  'consultants',
+  'provider',
+  'department',
+  'boss',
+  'peer',
+  'peers',
+  'cto',
+  'ceo',
+  'vp',
 ])
+/** Subject forms of "I" and "we": one of them earlier in the clause is its subject, whoever is named after it
+ * ("I asked the analyst for a second opinion", "the team and I rewrote it"). */
+const SUBJECT_SELF = new Set(['i', "i'd", "i'm", "i've", "i'll"])
+const SUBJECT_WE = new Set(['we', "we'd", "we're", "we've", "we'll"])
 /** Words that open a new clause, so a subject before them no longer governs what follows. */
 const CLAUSE_OPENERS = new Set([
   'and',
@@ -494,6 +529,78 @@ export function plannedAt(lower: readonly string[], breaks: readonly boolean[], 
   return false
 }
 
+/** Past forms that follow a named subject: "Priya took it on", "Sam wrote the runbook". */
+const PAST_FORMS = new Set(IRREGULAR.flatMap((forms) => forms.slice(1)).filter((f) => !f.endsWith('s')))
+/** Words that start sentences or clauses written with a capital without being anyone's name. */
+const NOT_NAMES = new Set([
+  'then',
+  'later',
+  'next',
+  'first',
+  'also',
+  'together',
+  'instead',
+  'afterwards',
+  'meanwhile',
+  'eventually',
+  'finally',
+  'still',
+  'soon',
+  'now',
+  'today',
+  'yesterday',
+  'this',
+  'that',
+  'it',
+  'there',
+  'here',
+  'nobody',
+  'everybody',
+  'both',
+  'each',
+  'all',
+  'most',
+  'nothing',
+  'everything',
+  'the',
+  'a',
+  'an',
+  'what',
+  'how',
+  'yes',
+  'no',
+  'okay',
+  'ok',
+  'well',
+  'um',
+  'uh',
+  'yeah',
+  'sure',
+  'honestly',
+  'result',
+  'action',
+  'task',
+  'situation',
+  'outcome',
+  'context',
+])
+
+/**
+ * Whether word `j` names someone as the subject of a clause: written with a capital, not "I" or a word that only
+ * starts a sentence, and followed by a past-tense verb ("Priya took it on", "and then Sam rewrote it"). Bullets
+ * that open with a verb ("Added alerts") are not names: the word itself reads as a verb.
+ */
+function namedSubject(lower: readonly string[], capitalised: readonly boolean[], j: number): boolean {
+  if (capitalised[j] !== true) return false
+  const w = lower[j]!
+  if (SELF.has(w) || NOT_NAMES.has(w) || CLAUSE_OPENERS.has(w) || NEGATORS.has(w) || PLAN_WORDS.has(w))
+    return false
+  if (/(?:ed|ing|ly)$/.test(w) || PAST_FORMS.has(w) || FORMS.has(w) || /\d/.test(w)) return false
+  const next = lower[j + 1]
+  if (next === undefined) return false
+  return (next.endsWith('ed') && next.length > 3) || PAST_FORMS.has(next)
+}
+
 /** Words that open an embedded question after a plan ("wanted to know why…"), unless a plan follows ("how to"). */
 const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
 
@@ -502,8 +609,22 @@ const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
  * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
  * `breaks[j]` is true when punctuation that ends a clause stands before word j.
  */
-export function actorAt(lower: readonly string[], breaks: readonly boolean[], from: number): Actor {
+export function actorAt(
+  lower: readonly string[],
+  breaks: readonly boolean[],
+  from: number,
+  capitalised: readonly boolean[] = [],
+): Actor {
   const opensClause = (j: number) => j === 0 || breaks[j] === true || CLAUSE_OPENERS.has(lower[j - 1]!)
+  /** Someone else named at `j`, unless "I" or "we" stands earlier in the same clause as its subject. */
+  const otherUnlessSubjectBefore = (j: number): Actor => {
+    for (let k = j - 1; k >= 0; k--) {
+      if (SUBJECT_SELF.has(lower[k]!)) return 'self'
+      if (SUBJECT_WE.has(lower[k]!)) return 'we'
+      if (breaks[k + 1] === true || CLAUSE_OPENERS.has(lower[k]!)) break
+    }
+    return 'other'
+  }
   for (let j = from - 1; j >= 0; j--) {
     const w = lower[j]!
     if (OBJECT_FORMS.has(w)) {
@@ -513,7 +634,7 @@ export function actorAt(lower: readonly string[], breaks: readonly boolean[], fr
     }
     if (SELF.has(w)) return 'self'
     if (WE.has(w)) return 'we'
-    if (OTHERS.has(w)) return 'other'
+    if (OTHERS.has(w) || namedSubject(lower, capitalised, j)) return otherUnlessSubjectBefore(j)
     if (breaks[j] || CLAUSE_OPENERS.has(w)) break
   }
   for (let j = 0; j < lower.length; j++) {

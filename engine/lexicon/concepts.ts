@@ -270,6 +270,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'load test in CI', 'caught earlier', 'catch it earlier', 'catches it',
       'service template', 'on by default', 'safe by default', 'secure by default', 'every new service', 'fails loudly', 'fail loudly',
       'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
+      'to our CI', 'into our CI', 'in our CI', 'into CI', 'to the CI',
     ],
   },
   'operational-safeguard': {
@@ -659,7 +660,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'telling the truth early and plainly',
     phrases: [
       'told them', 'told him', 'told her', 'told the customer', 'told my manager', 'told the client',
-      'candid', 'candidly', 'candour', 'candor', 'honest', 'transparent', 'transparency', 'plainly',
+      'candid', 'candidly', 'candour', 'candor', 'honest', 'transparent', 'plainly',
       'told … directly', 'said … directly', 'directly told', 'openly', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
       'broke the news', 'the full picture', 'whole picture', 'flagged early', 'flagged it early',
       'flagged the risk', 'raised it early', 'as soon as I knew', 'the same day I', 'rather than hide',
@@ -885,6 +886,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "wouldn't sign off", "won't sign off", 'refused to sign off', 'not sign off', 'hold the release',
       'holding the release', 'holding a release', 'held the launch', 'go or no-go', 'not ready',
       'wasn’t ready', "wasn't ready", 'not acceptable',
+      'reopen', 'reopened', 'reopened my own', 'not satisfied', "wasn't satisfied", 'not happy with', "wasn't happy with", 'not proud of',
     ],
   },
   'process-mechanism': {
@@ -902,6 +904,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'before it can ship', 'before anything ships', 'now runs against', 'runs on every', 'in CI',
       'CI check',
       'added a rule', 'new rule', 'a rule that', 'rule for the team', 'rule for our team',
+      'to our CI', 'into our CI', 'in our CI', 'into CI',
     ],
   },
   'quality-metric': {
@@ -1210,7 +1213,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my miss', "it's my team's", "it was my team's", 'nobody assigned', 'no one assigned',
       'not assigned to me', "wasn't my", 'not my team', 'nobody had owned', 'I would own', 'I’d own',
       "I'd own", 'I said I would', 'I told … I would', 'it was my call', 'it was my service', 'it was my code',
-      'not my area', 'not my job', "wasn't my area", "wasn't my job", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
+      'not my area', "wasn't my area", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
     ],
   },
   'orphaned-problem': {

@@ -66,6 +66,13 @@ describe('findEvidence', () => {
     expect(hits(['went'], 'I go home.')).toEqual([])
   })
 
+  it('matches the tenses of verbs the stemmer splits, so a story told in the present counts', () => {
+    expect(hits(['added a test'], 'We add a test for a wrong device clock.')).toEqual(['added a test'])
+    expect(hits(['used the existing'], 'I use the existing queue.')).toEqual(['used the existing'])
+    expect(hits(['dug into'], 'I dig into the query plan.')).toEqual(['dug into'])
+    expect(hits(['we agreed on'], 'We agree on two rules.')).toEqual(['we agreed on'])
+  })
+
   it('matches British and American spellings and a hyphenated word written open or closed', () => {
     expect(hits(['prioritised'], 'I prioritized the refunds.')).toEqual(['prioritised'])
     expect(hits(['analysed the logs'], 'I analyzed the logs.')).toEqual(['analysed the logs'])
@@ -135,6 +142,34 @@ describe('actorAt', () => {
 
   it('reads a verb-first bullet as the candidate', () => {
     expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
+  })
+})
+
+describe('actorAt with the words as written', () => {
+  const actor = (sentence: string, word: string) => {
+    const tokens = tokenize(sentence)
+    const lower = tokens.map((t) => t.lower)
+    const breaks = tokens.map((t, j) => j > 0 && /[,;:—–(]/.test(sentence.slice(tokens[j - 1]!.end, t.start)))
+    const capitalised = tokens.map((t) => /^\p{Lu}/u.test(t.text))
+    return actorAt(lower, breaks, lower.indexOf(word), capitalised)
+  }
+
+  it('reads a name before a past-tense verb as someone else', () => {
+    expect(actor('Priya took ownership of the rota.', 'took')).toBe('other')
+    expect(actor('I wrote the runbook, and later Priya took it on.', 'took')).toBe('other')
+    expect(actor('Sam escalated it to the vendor.', 'escalated')).toBe('other')
+    expect(actor('I called Priya and asked for feedback.', 'asked')).toBe('self')
+    expect(actor('Finally I added alerts.', 'added')).toBe('self')
+    expect(actor('- Added alerts on the queue', 'alerts')).toBe('self')
+  })
+
+  it('reads "I" or "we" earlier in the clause as its subject, whoever is named after it', () => {
+    expect(actor('I asked the analyst for a second opinion.', 'second')).toBe('self')
+    expect(actor('I gave the engineers a runbook.', 'runbook')).toBe('self')
+    expect(actor('The team and I rewrote the parser.', 'rewrote')).toBe('self')
+    expect(actor('My manager volunteered me for it.', 'volunteered')).toBe('other')
+    expect(actor('The client reprioritised the roadmap.', 'reprioritised')).toBe('other')
+    expect(actor('When I left, the SRE team took over the runbook.', 'runbook')).toBe('other')
   })
 })
 

@@ -87,6 +87,11 @@ function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
   )
 }
 
+/** Which words of the sentence are written with a capital letter, for names as subjects ("Priya took it on"). */
+function capitalisedWords(s: AnalyzedSentence): boolean[] {
+  return s.tokens.map((t) => /^\p{Lu}/u.test(t.text))
+}
+
 interface Found {
   /** Each group's credit: the best value of a sentence with a credited hit, 0 when none. */
   best: Float64Array
@@ -122,6 +127,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
             : OTHER_SECTION
     const { stems, words } = s
     let breaks: boolean[] | undefined
+    let caps: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {
       const first = stems[i]!
       const candidates = byFirstStem.get(first)
@@ -136,7 +142,10 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         // A plan is not an act ("we planned to add a runbook, but…").
         if (plannedAt(words, breaks, h.from)) continue
         // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
-        if (attributed && h.observed !== true && actorAt(words, breaks, h.from) === 'other') continue
+        if (attributed && h.observed !== true) {
+          caps ??= capitalisedWords(s)
+          if (actorAt(words, breaks, h.from, caps) === 'other') continue
+        }
         best[g] = value
         where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
       }

@@ -637,6 +637,13 @@ export function actorAt(
     if (OTHERS.has(w) || namedSubject(lower, capitalised, j)) return otherUnlessSubjectBefore(j)
     if (breaks[j] || CLAUSE_OPENERS.has(w)) break
   }
+  // Evidence before any subject ("Within ten minutes, without waiting for the provider, I moved…") belongs to the
+  // sentence's subject: a personal pronoun first, since a noun before it is more often an object.
+  for (const w of lower) {
+    if (SUBJECT_SELF.has(w)) return 'self'
+    if (SUBJECT_WE.has(w)) return 'we'
+    if (w === 'he' || w === 'she' || w === 'they') return 'other'
+  }
   for (let j = 0; j < lower.length; j++) {
     const w = lower[j]!
     if (OBJECT_FORMS.has(w)) {

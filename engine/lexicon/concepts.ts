@@ -793,9 +793,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'feedback-given': {
     label: 'specific feedback',
     phrases: [
-      'feedback', 'gave feedback', 'gave her feedback', 'gave him feedback', 'gave them feedback',
+      'gave feedback', 'gave her feedback', 'gave him feedback', 'gave them feedback',
       'specific feedback', 'concrete feedback', 'honest feedback', 'difficult feedback', 'hard feedback',
-      'critical feedback', 'written feedback', 'written notes', 'specific examples', 'examples',
+      'critical feedback', 'written feedback', 'written notes', 'specific examples', 
       'three examples', 'concrete examples', 'told her that', 'told him that', 'I told her', 'I told him',
       'praised', 'praise', 'called out', 'asked questions', 'asked her what', 'asked him what', 'reflect',
       'reflected', 'SBI', 'situation behaviour impact', 'situation-behavior-impact', 'review comments',
@@ -804,6 +804,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked how she', 'asked how he', 'asked how they', 'asked her how', 'asked him how',
       'agreed with her on', 'agreed with him on', 'what done meant', 'short notes', 'notes on what',
       'what had worked', 'what worked', 'do differently', 'pointed out',
+      'my feedback', 'feedback to', 'feedback on his', 'feedback on her', 'feedback on their',
     ],
   },
   'stretch-delegation': {
@@ -822,13 +823,15 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'hiring-bar': {
     label: 'hiring with a high bar',
     phrases: [
-      'hiring bar', 'raised the bar', 'held the bar', 'lower the bar', 'lowering the bar', 'interviewed',
-      'interviewing', 'interview loop', 'interview panel', 'interview process', 'interviewers', 'debrief',
+      'hiring bar', 'raised the bar', 'held the bar', 'lower the bar', 'lowering the bar', 
+      'interview loop', 'interview panel', 'interview process', 'interviewers', 'debrief',
       'debriefs', 'hiring committee', 'rubric', 'scorecard', 'scorecards', 'structured interview',
       'work sample', 'take-home', 'take home', 'pairing exercise', 'coding exercise',
       'system design interview', 'candidates', 'candidate', 'hiring manager', 'recruiter', 'headcount',
-      'open role', 'no hire', 'no-hire', 'strong hire', 'hired', 'hiring', 'calibration', 'calibrated',
-      'bar raiser', 'reference check', 'leveling', 'levelling',
+      'open role', 'no hire', 'no-hire', 'strong hire', 'calibration', 'calibrated',
+      'bar raiser', 'reference check', 
+      'interviewed … candidates', 'interviewed … candidate', 'interviewed her', 'interviewed him', 'interviewing candidates', 'hiring decision', 'hiring process', 'hiring loop', 'hiring plan', 'hiring panel', 'leveling decision', 'levelling decision', 'down-leveled', 'up-leveled', 'down-levelled', 'up-levelled',
+      'cost of waiting', 'pressure to hire', 'pressure to fill', 'pressure to lower', 'the hire', 'a hire', 'not to hire', 'wrong hire', 'bad hire', 'right hire',
     ],
   },
   'promotion-growth': {
@@ -855,7 +858,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'solo', 'her own design', 'his own design', 'their own design', 'she now', 'he now', 'they now',
       'she shipped', 'he shipped', 'she led', 'he led', 'she owned', 'he owned', 'she wrote', 'he wrote',
       'she ran', 'he ran',
-      'alone', 'without me', 'without asking me', 'no longer needs',
+      'without me', 'without asking me', 'no longer needs',
     ],
   },
   'passing-it-on': {
@@ -957,6 +960,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shut down', 'switched off', 'turned off', 'without building more', 'without building',
       'gone instead of', 'components gone', 'instead of adding', 'rather than adding',
       'why call a service', 'no extra', 'removed a',
+      'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
     ],
   },
   'less-to-maintain': {
@@ -974,7 +978,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'reuse-existing': {
     label: 'reusing what exists instead of building or buying',
     phrases: [
-      'reused', 'reuse', 'reusing', 'repurposed', 'repurpose', 'existing', 'already had', 'already existed',
+      'reused', 'reuse', 'reusing', 'repurposed', 'repurpose', 'already had', 'already existed',
       'already paid for', 'open source', 'open-source', 'OSS', 'off the shelf', 'off-the-shelf',
       'existing tool', 'existing service', 'existing library', 'built-in', 'builtin', 'standard library',
       'borrowed', 'borrow', 'another team', 'another team’s', 'adapted', 'forked', 'instead of building',
@@ -986,11 +990,22 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'similar to how', 'the same way … do', 'borrowed from', 'idea from',
       'the way … do it',
       'like how', 'the way … does it',
-      'read about', 'in a blog', 'a blog post', 'an article', 'other companies', 'the way … companies', 'like … companies', 'from another industry',
+      
+      'the existing',
     ],
   },
 
   // ── Leading under pressure ────────────────────────────────────────────────────────────────
+  'borrowed-idea': {
+    label: 'an idea borrowed from elsewhere',
+    phrases: [
+      'borrowed the idea', 'borrowed an idea', 'idea from', 'inspired by', 'the way … companies', 'like … companies',
+      'how other teams', 'how other companies', 'other industries', 'from another industry', 'had read about',
+      'I read about', 'in a blog', 'a blog post', 'an article', 'a talk about', 'a conference talk', 'at my previous job',
+      'at my last job', 'at my previous company', 'at my last company', 'copied the idea', 'the same trick', 'a known pattern',
+      'a well-known pattern', 'an old idea',
+    ],
+  },
   'clear-owners': {
     label: 'clear owners for each part',
     phrases: [
@@ -1108,12 +1123,14 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'studying on your own',
     phrases: [
       'taught myself', 'teach myself', 'self-taught', 'read the docs', 'read the documentation',
-      'documentation', 'the docs', 'read the source', 'source code', 'read the paper', 'paper', 'papers',
-      'whitepaper', 'the RFC', 'book', 'books', 'course', 'online course', 'Coursera', 'Udemy', 'tutorial',
+      'documentation', 'read the source', 'source code', 'read the paper', 
+      'whitepaper', 'the RFC', 'online course', 'Coursera', 'Udemy', 'tutorial',
       'tutorials', 'studied', 'study', 'in the evenings', 'on weekends', 'on my own time', 'side project',
       'toy project', 'experimented', 'played with', 'tinkered', 'built a toy', 'worked through', 'podcast',
       'conference talk', 'watched talks', 'certification', 'flashcards', 'crash course', 'new language',
       'new domain', 'new to me', 'had never used',
+      'read a book', 'read the book', 'a book on', 'a book about', 'books on', 'books about', 'book by', 'a course', 'took a course', 'took the course', 'evening course', 'training course', 'courses on', 'a paper', 'papers on', 'research paper', 'the paper on', 'read the spec', 'read the RFC', 'read the manual',
+      'official … course', 'free … course', 'video course', 'course on', 'evenings on', 'weekends on', 'evenings learning',
     ],
   },
   curiosity: {
@@ -1149,11 +1166,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shared it', 'shared what', 'wrote up', 'write-up', 'writeup', 'wrote a doc', 'wrote a blog',
       'blog post', 'internal blog', 'wiki', 'wiki page', 'documented', 'presented', 'presentation',
       'gave a talk', 'talk at', 'brown bag', 'lunch and learn', 'lunch-and-learn', 'tech talk', 'demo day',
-      'ran a session', 'ran a workshop', 'workshop', 'taught', 'taught the team', 'guild', 'chapter meeting',
+      'ran a session', 'ran a workshop', 'workshop', 'taught the team', 'guild', 'chapter meeting',
       'engineering all-hands', 'newsletter', 'Slack post', 'knowledge base', 'recorded a video', 'screencast',
       'postmortem review',
       'brown-bag', 'a short note', 'note for the team', 'wrote a note', 'explaining the',
       'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
+      'taught others', 'taught them', 'taught the other',
     ],
   },
   'damage-control': {
@@ -1396,7 +1414,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'cost-awareness': {
     label: 'watching what it costs',
     phrases: [
-      'cost', 'costs', 'costing', 'bill', 'cloud bill', 'AWS bill', 'invoice', 'spend', 'spending', 'budget',
+      'cost', 'costs', 'costing', 'bill', 'cloud bill', 'AWS bill', 'invoice', 'budget',
       'per month', 'per year', 'per request', 'per user', 'per query', 'per GB', 'licence', 'license',
       'licences', 'licenses', 'reserved instances', 'savings plan', 'spot instances', 'cost explorer',
       'cost breakdown', 'FinOps', 'cheaper', 'cheapest', 'expensive', 'dollars', 'savings', 'fewer instances',
@@ -1405,6 +1423,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'before signing', 'before you buy', 'not spent', 'spent nothing', 'a year at our volume',
       'a year in', 'the price',
       'cheap', 'inexpensive', 'low-cost',
+      'the spend', 'our spend', 'cloud spend', 'monthly spend', 'annual spend', 'spent money', 'spend money', 'spending money',
+      'proposed spend', 'planned spend', 'extra spend', 'new spend',
     ],
   },
   'waste-removed': {
@@ -1415,7 +1435,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'canceled', 'over-provisioned', 'overprovisioned', 'duplicate', 'duplicated', 'zombie', 'nobody used',
       'no one used', 'unattached', 'leftover', 'sitting idle', 'around the clock', 'lifecycle policy',
       'retention policy', 'cleaned up', 'cleanup', 'deleted old',
-      'nobody queried', 'nobody read', 'nobody ever read', 'never read', 'nobody looked at', 'nobody opened', 'never opened', 'never watched', 'never used', 'turned … down', 'set retention', 'retention to',
+      'nobody queried', 'nobody read', 'nobody ever read', 'nobody looked at', 'nobody opened', 'turned … down', 'set retention', 'retention to',
     ],
   },
   'without-extra-resources': {

@@ -171,6 +171,13 @@ describe('actorAt with the words as written', () => {
     expect(actor('The client reprioritised the roadmap.', 'reprioritised')).toBe('other')
     expect(actor('When I left, the SRE team took over the runbook.', 'runbook')).toBe('other')
   })
+
+  it("gives evidence told before any subject to the sentence's subject, not to a noun on the way", () => {
+    expect(
+      actor('Within ten minutes, without waiting for the provider, I moved the traffic.', 'without'),
+    ).toBe('self')
+    expect(actor('Without waiting for the vendor, she rolled it back.', 'without')).toBe('other')
+  })
 })
 
 describe('plannedAt', () => {

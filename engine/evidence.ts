@@ -338,11 +338,37 @@ export function evidenceAt(
   return undefined
 }
 
-/** A negator in the three words before the hit or inside it ("never measured", "did not own"). */
+/** How far back a negator reaches: three words always; "nobody", "never" and the like up to eight words, while no new
+ * clause or subject comes between. */
+const NEAR = 3
+const FAR = 8
+
+/**
+ * A negator inside the hit, in the three words before it ("never measured", "did not own"), or one that denies the
+ * whole clause further back ("nobody on the team had ever written a runbook", "we never got around to adding
+ * monitoring"), up to eight words and not past a word that opens a clause or a subject ("I never waited, I added
+ * alerts").
+ */
 function negated(lower: readonly string[], from: number, to: number): boolean {
-  for (let j = Math.max(0, from - 3); j < to; j++) if (NEGATORS.has(lower[j]!)) return true
+  for (let j = from; j < to; j++) if (NEGATORS.has(lower[j]!)) return true
+  let open = true
+  for (let j = from - 1, d = 1; j >= 0 && d <= FAR; j--, d++) {
+    const w = lower[j]!
+    if (
+      NEGATORS.has(w) &&
+      (d <= NEAR || (open && (FAR_NEGATORS.has(w) || (w === 'no' && lower[j + 1] === 'one'))))
+    )
+      return true
+    if (CLAUSE_OPENERS.has(w) || SUBJECT_SELF.has(w) || SUBJECT_WE.has(w) || PERSONAL.has(w)) open = false
+  }
   return false
 }
+
+/** Negators that deny a whole clause ("nobody…", "we never got around to…"), where "not" or "no" deny the next word. */
+const FAR_NEGATORS = new Set(['nobody', 'never', 'none', 'nothing', 'neither', 'nor'])
+
+/** Third-person subject pronouns: a new subject starts a new clause for negation. */
+const PERSONAL = new Set(['he', 'she', 'they', 'it'])
 
 export type Actor = 'self' | 'we' | 'other'
 

@@ -52,6 +52,13 @@ describe('findEvidence', () => {
     expect(hits(['measured'], 'We measured the latency without delay.')).toEqual(['measured'])
   })
 
+  it('reads "nobody", "never" and the like as denying the rest of their clause, not past a new subject', () => {
+    expect(hits(['runbook'], 'Nobody on the team had ever written a runbook.')).toEqual([])
+    expect(hits(['monitoring'], 'We never got around to adding monitoring.')).toEqual([])
+    expect(hits(['alerts'], 'I never waited for approval, I added alerts that day.')).toEqual(['alerts'])
+    expect(hits(['bigger idea'], 'They were not waiting on my bigger idea.')).toEqual(['bigger idea'])
+  })
+
   it('keeps phrases that are negative in themselves', () => {
     expect(hits(['nobody owned'], 'Nobody owned the billing cron job.')).toEqual(['nobody owned'])
     expect(hits(["didn't wait"], "I didn't wait for the author and rolled back.")).toEqual(["didn't wait"])

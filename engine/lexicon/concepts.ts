@@ -765,7 +765,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',
       'they convinced me', 'she convinced me', 'he convinced me',
       'from that moment', 'from then on', 'worked to make sure', 'made sure the', 'make sure the date',
-      'helped them', 'helped … succeed', 'helped review', 'helped them fix', 'worked hard to',
+      'helped … succeed', 'helped review', 'helped them fix', 'worked hard to',
       'did everything to', 'after the decision', 'once we decided', 'once they decided',
       'once he decided', 'once she decided', 'accepted the decision', 'accepted it',
       'respected the decision',
@@ -1272,6 +1272,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'found a home', 'gave it a home', 'on-call rota', 'on-call rotation', 'rota', 'owners file',
       'CODEOWNERS', 'ownership file', 'service catalog', 'service catalogue',
       'could … themselves', 'do it themselves', 'on their own', 'self-service', 'self-serve',
+      'handed it to', 'handed … to the', 'before I stepped back', 'before I moved on', 'before I left',
     ],
   },
   'company-wide': {

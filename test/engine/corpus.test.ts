@@ -191,21 +191,39 @@ describe('principle evidence in candidates’ own words', () => {
   it('development styles set: strong answers earn most of their own rubric’s evidence, and their principle ranks in the top 3', () => {
     const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(80)
-    // Without phrases taken from these stories' own words (92.9% met, MRR 0.823): the goal is 90%.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.97)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.82)
+    // Without phrases taken from these stories' own words (94.0% met, top-3 100%, MRR 0.854): the goal is 90%.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.85)
   })
 
   it('fresh set: strong answers in the candidate’s own words, two per principle, earn their own evidence and rank their principle in the top 3', () => {
     const fit = principleFit(loadStyled(FRESH_DIR), rubrics, score)
-    expect(fit.answers).toBeGreaterThanOrEqual(50)
-    expect(fit.principleAnswers).toBeGreaterThanOrEqual(36)
+    expect(fit.answers).toBeGreaterThanOrEqual(100)
+    expect(fit.principleAnswers).toBeGreaterThanOrEqual(75)
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
+    // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.97)
-    // Without phrases taken from these stories' own words: MRR 0.857.
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('fresh set, second own-words file: written before its rubrics were read, it holds the same levels', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-2.yaml')
+    const fit = principleFit(items, rubrics, score)
+    expect(fit.answers).toBe(44)
+    // Before the concepts were revised on it: 73.9% met, top-3 84.4%, MRR 0.707; after: 92.0%, 100%, 0.870.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.95)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('fresh set: vague "we" answers on the same topics earn little of their principle, so evidence is not found in everything', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-2.yaml')
+    const weak = principleFit(items, rubrics, score, 'we')
+    expect(weak.answers).toBe(16)
+    // 21.9% of own criteria met, against 92.0% for the strong answers of the same file.
+    expect(weak.meanMetShare).toBeLessThanOrEqual(0.3)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

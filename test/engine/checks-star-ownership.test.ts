@@ -130,7 +130,7 @@ ruleTester('ownership', {
       ],
     },
     {
-      name: 'with no Action, a scene sentence that names the speaker\'s own share is what they did',
+      name: "with no Action, a scene sentence that names the speaker's own share is what they did",
       text: 'Situation: The parser was changed to read the unit from each message and the readings were recalculated. I was the one who spotted the unit change, and I rewrote the parser and ran the recalculation myself.\nResult: The usage was right again within three days.',
       status: 'partial',
       // Share 100%, but 19 of the 40 Action words needed.

@@ -9,8 +9,25 @@ import type { ReflectionOptions } from './options'
 const NOTE =
   'Interviewers look for self-awareness: saying what you learned shows that you grow from experience.'
 
+/**
+ * Taking something from the story, said without "what": "the main thing I take from this is…", "the one thing
+ * I took from it…". Read here only, like `LESSON_PHRASES`.
+ */
+const TAKING = [
+  'i take from this',
+  'i take from it',
+  'i take from that',
+  'i took from this',
+  'i took from it',
+  'i took from that',
+  'i took out of it',
+  'i take out of it',
+  'i took out of this',
+  'i take out of this',
+]
+
 /** Lessons in words the shared labelling cues do not carry (see `LESSON_PHRASES`). */
-const LESSONS = compileMulti([LESSON_PHRASES])
+const LESSONS = compileMulti([LESSON_PHRASES, TAKING])
 
 /**
  * A sentence that says what was learned, or what is done differently since ("since then I always…"). A change
@@ -25,7 +42,7 @@ function cuedLesson(s: AnalyzedSentence): boolean {
 
 /** A lesson in words the shared cues miss; read only when no cued lesson is found. */
 function otherLesson(s: AnalyzedSentence): boolean {
-  return !s.headingOnly && !s.features.hypothetical && scanAll(LESSONS, s.words)[0]!.length > 0
+  return !s.headingOnly && !s.features.hypothetical && scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {

@@ -42,7 +42,9 @@ function cuedLesson(s: AnalyzedSentence): boolean {
 
 /** A lesson in words the shared cues miss; read only when no cued lesson is found. */
 function otherLesson(s: AnalyzedSentence): boolean {
-  return !s.headingOnly && !s.features.hypothetical && scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
+  return (
+    !s.headingOnly && !s.features.hypothetical && scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
+  )
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {

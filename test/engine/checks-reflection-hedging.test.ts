@@ -49,6 +49,13 @@ ruleTester('reflection', {
   ],
   invalid: [
     {
+      name: 'finding something out in the Action is no lesson',
+      text: `${FIVE_ACTIONS} I asked the network engineers what changed at 3 am and learned that a valve had been rescheduled.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
+    {
       name: 'another team doing it differently is no lesson',
       text: `${FIVE_ACTIONS} The other team handled it differently.`,
       status: 'missed',

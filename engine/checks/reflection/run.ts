@@ -37,7 +37,22 @@ const LESSONS = compileMulti([LESSON_PHRASES, TAKING])
 function cuedLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
-  return f.reflection || (f.change && s.star !== 'situation' && s.star !== 'task')
+  return (f.reflection && !foundOut(s)) || (f.change && s.star !== 'situation' && s.star !== 'task')
+}
+
+const LEARNED = new Set(['learned', 'learnt'])
+/** Words that make a sentence a lesson whatever else it says. */
+const LESSON_WORDS = new Set(['lesson', 'lessons', 'hindsight', 'taught', 'takeaway', 'realized', 'realised'])
+
+/**
+ * A step that found something out, not a lesson: "I asked the network engineers and learned that a valve had
+ * been rescheduled" is the Action going on; "I learned that a cache must not decide" opens on the lesson.
+ */
+function foundOut(s: AnalyzedSentence): boolean {
+  if (s.star !== 'action') return false
+  const w = s.words
+  const at = w.findIndex((x) => LEARNED.has(x))
+  return at > 3 && w[at - 1] === 'and' && !w.some((x) => LESSON_WORDS.has(x))
 }
 
 /** A lesson in words the shared cues miss; read only when no cued lesson is found. */

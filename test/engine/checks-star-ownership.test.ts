@@ -116,6 +116,19 @@ ruleTester('ownership', {
       ],
     },
     {
+      name: '"I decided…" among the "we"s names one\'s own part',
+      text: `${WE_ACTION} I decided to add the index after reading the query plan.`,
+      status: 'partial',
+      score: 50,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
       name: 'a sentence closing the Action counts even when read as the Task',
       text: `${WE_ACTION} I was responsible for the index, and I was the one who tested it on a copy of production.\nResult: The timeouts stopped.`,
       status: 'partial',

@@ -29,10 +29,13 @@ function hidingWe(s: AnalyzedSentence): number {
 /** Words that state the speaker's own share of team work: "my part was…", "I wrote it myself", "I personally". */
 const OWN_SHARE = new Set(['myself', 'personally'])
 const MY_SHARE = new Set(['part', 'piece', 'share', 'contribution'])
+const CLAIM_VERBS = new Set(['owned', 'decided'])
+const CHARGED = new Set(['responsible for', 'in charge'])
 
 /**
  * A sentence that names what the speaker did within team work: "I wrote the indexes myself", "my part was the
- * parser", "I was the one who read the query plans". It answers the interviewer's question even among "we"s.
+ * parser", "I was the one who read the query plans", "I owned the parser", "I decided to cache the rates", "I was
+ * responsible for the dump analysis". It answers the interviewer's question even among "we"s.
  */
 function claimsOwnShare(s: AnalyzedSentence): boolean {
   if (s.features.iCount === 0 || s.features.hypothetical) return false
@@ -45,6 +48,9 @@ function claimsOwnShare(s: AnalyzedSentence): boolean {
     )
       return true
     if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
+    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
+    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
+    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
   }
   return false
 }

@@ -1,7 +1,7 @@
 // Figures and measures: spans that measure an outcome ("40%", "from 900 to 120 ms", "halved"), how many
 // figures a sentence has, and whether it opens with a time marker.
 
-import { FRACTION_LEADS, MONTHS, TIME_LEADS, UNIT_WORDS } from '../lexicon/measures'
+import { FRACTION_LEADS, MONTHS, NUMBER_WORDS, TIME_LEADS, UNIT_WORDS } from '../lexicon/measures'
 import type { Token } from '../text'
 import type { Place } from '../types'
 import { isUpperAt, isYear, NO_PLACES, type SentenceContext, WordFlag } from './words'
@@ -71,6 +71,75 @@ function afterName(tokens: readonly Token[], i: number): boolean {
 function hasFromTo(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1]?.lower
   return prev === 'from' || prev === 'to' || prev === 'by'
+}
+
+/** A unit word, singular or plural: "ms", "week", "hours". */
+function isUnit(word: string | undefined): boolean {
+  return (
+    word !== undefined && (UNIT_WORDS.has(word) || (word.endsWith('s') && UNIT_WORDS.has(word.slice(0, -1))))
+  )
+}
+
+/** The words between a figure and its unit in a rate: "thirty a week", "ten per day". */
+const RATE_LEADS = new Set(['a', 'an', 'per', 'each'])
+/** Number words that make no rate: "half an hour" is a duration. */
+const NOT_RATES = new Set(['one', 'half', 'quarter', 'dozen', 'dozens', 'single'])
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'should', 'can'])
+/** Words that soften a figure without changing what it measures: "to about 5", "to less than 2". */
+const APPROXIMATE = new Set([
+  'about',
+  'around',
+  'roughly',
+  'nearly',
+  'almost',
+  'approximately',
+  'basically',
+  'practically',
+  'virtually',
+  'just',
+  'only',
+  'under',
+  'over',
+  'than',
+  'less',
+  'fewer',
+])
+
+/**
+ * The measures of an outcome in a sentence: its metrics (which the sentence labeller reads as they are) less
+ * the ones that tell when rather than how much ("it will one day happen"), plus what a Result states in
+ * words the metrics leave out: a rate in number words ("from thirty a week to five") and a softened end of a
+ * change ("to about 5", "to less than 2").
+ */
+export function outcomeMeasures(tokens: readonly Token[], metrics: readonly Place[]): Place[] {
+  const out: Place[] = []
+  let m = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    while (m < metrics.length && metrics[m]!.end <= t.start) m++
+    const inMetric = m < metrics.length && metrics[m]!.start <= t.start
+    if (inMetric) {
+      const span = metrics[m]!
+      if (t.start === span.start) {
+        const when = t.lower === 'one' && (i === 0 || MODALS.has(tokens[i - 1]!.lower))
+        if (!when) out.push(span)
+      }
+      continue
+    }
+    const word = NUMBER_WORDS.has(t.lower) && !NOT_RATES.has(t.lower)
+    if ((t.numeric || word) && RATE_LEADS.has(tokens[i + 1]?.lower ?? '') && isUnit(tokens[i + 2]?.lower)) {
+      out.push({ start: t.start, end: tokens[i + 2]!.end })
+      i += 2
+      continue
+    }
+    if (t.numeric && /\d/.test(t.text) && !isYear(t) && APPROXIMATE.has(tokens[i - 1]?.lower ?? '')) {
+      let j = i - 1
+      while (j > 0 && j >= i - 2 && APPROXIMATE.has(tokens[j]!.lower)) j--
+      const lead = tokens[j]?.lower
+      if (lead === 'from' || lead === 'to' || lead === 'by') out.push({ start: t.start, end: t.end })
+    }
+  }
+  return out
 }
 
 /** Numbers, number words, money: any figure, measured or not ("one" and "single" are not figures). */

@@ -175,6 +175,11 @@ ruleTester('specificity', {
       score: 100,
     },
     {
+      name: 'a past fact told as an aside still names its details',
+      text: "Honestly the thing I'm proudest of is a small one. This was at Orla, a subscription coffee company, in 2022, and the three places were Stripe, our Postgres admin panel and Zendesk.",
+      score: 100,
+    },
+    {
       name: 'min 1 detail',
       text: 'I rewrote the export in Go.',
       options: { min: 1 },
@@ -182,6 +187,13 @@ ruleTester('specificity', {
     },
   ],
   invalid: [
+    {
+      name: 'names in a present-tense claim or a hypothetical tell nothing that happened',
+      text: "I'm on the Payments team at Orla, so I know Stripe and Zendesk well. I would use Kafka and Postgres for it.",
+      status: 'missed',
+      score: 0,
+      messages: ['- specificity: 0 specific details; aim for 4 or more'],
+    },
     {
       name: 'nothing specific',
       text: 'I worked hard on the project. I talked to the team and fixed the problem.',

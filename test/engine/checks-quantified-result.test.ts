@@ -7,6 +7,20 @@ import { rubricFor, ruleTester } from './check-table'
 ruleTester('quantified-result', {
   valid: [
     {
+      name: 'a rate in number words, from one end to the other',
+      text: 'Result: pages went down from about thirty a week to five a week.',
+      score: 100,
+      messages: ['35-48 quantified-result: Measured outcome', '52-63 quantified-result: Measured outcome'],
+      highlights: ['thirty a week', 'five a week'],
+    },
+    {
+      name: 'a softened end of a change',
+      text: 'Result: timeouts fell to about 3 on a bad day.',
+      score: 100,
+      messages: ['31-32 quantified-result: Measured outcome'],
+      highlights: ['3'],
+    },
+    {
       name: 'a multiplier in words',
       text: 'Result: we handled twice the usual volume.',
       score: 100,
@@ -94,6 +108,13 @@ ruleTester('quantified-result', {
     },
   ],
   invalid: [
+    {
+      name: 'a lesson with a figure is no outcome, and "one day" tells when, not how much',
+      text: 'Result: the failures went away almost completely. I learned that it will one day happen again, so I now keep a 5% canary.',
+      status: 'missed',
+      score: 10,
+      messages: ['- quantified-result: Result has no measurable outcome'],
+    },
     {
       name: 'years are dates, not measures',
       text: 'In 2021 I rewrote the billing job. Result: it shipped in 2022.',

@@ -23,6 +23,12 @@ ruleTester('reflection', {
       messages: ['0-41 reflection: Reflection on what you learned'],
     },
     {
+      name: '"the main thing I take from this" is a lesson without "what"',
+      text: `${FIVE_ACTIONS} The main thing I take from this is that I should measure before I optimise.`,
+      score: 100,
+      messages: ['111-186 reflection: Reflection on what you learned'],
+    },
+    {
       name: '"what I took from it" is a lesson in other words',
       text: `${FIVE_ACTIONS} What I took from it is to check the calendar before profiling code.`,
       score: 100,
@@ -42,6 +48,13 @@ ruleTester('reflection', {
     },
   ],
   invalid: [
+    {
+      name: 'finding something out in the Action is no lesson',
+      text: `${FIVE_ACTIONS} I asked the network engineers what changed at 3 am and learned that a valve had been rescheduled.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
     {
       name: 'another team doing it differently is no lesson',
       text: `${FIVE_ACTIONS} The other team handled it differently.`,

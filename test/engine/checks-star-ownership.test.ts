@@ -103,6 +103,54 @@ ruleTester('ownership', {
       highlights: ['We', 'we'],
     },
     {
+      name: 'one step told with "I" alone among the "we"s earns a quarter of the points',
+      text: WE_ACTION.replace('We found a reporting export', 'I found a reporting export'),
+      status: 'missed',
+      // "I" is 1 of 4 (no credit by share); the "I" step sets the floor.
+      score: 25,
+      messages: [
+        '- ownership: Only 25% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '171-173 ownership: Say "I" for what you did yourself',
+        '234-236 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: '"I decided…" among the "we"s names one\'s own part',
+      text: `${WE_ACTION} I decided to add the index after reading the query plan.`,
+      status: 'partial',
+      score: 50,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: 'a sentence closing the Action counts even when read as the Task',
+      text: `${WE_ACTION} I was responsible for the index, and I was the one who tested it on a copy of production.\nResult: The timeouts stopped.`,
+      status: 'partial',
+      // "I" is 2 of 6: (0.33 - 0.25) / (0.7 - 0.25) by share, plus half for naming one's own part.
+      score: 68.52,
+      messages: [
+        '- ownership: Only 33% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: "with no Action, a scene sentence that names the speaker's own share is what they did",
+      text: 'Situation: The parser was changed to read the unit from each message and the readings were recalculated. I was the one who spotted the unit change, and I rewrote the parser and ran the recalculation myself.\nResult: The usage was right again within three days.',
+      status: 'partial',
+      // Share 100%, but 19 of the 40 Action words needed.
+      score: 47.5,
+      messages: ['- ownership: The Action is 19 words: too little to show what you did'],
+    },
+    {
       name: 'a thin Action earns credit in proportion to its words',
       text: 'Action: I rewrote the export.',
       status: 'missed',

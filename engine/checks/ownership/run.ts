@@ -29,10 +29,13 @@ function hidingWe(s: AnalyzedSentence): number {
 /** Words that state the speaker's own share of team work: "my part was…", "I wrote it myself", "I personally". */
 const OWN_SHARE = new Set(['myself', 'personally'])
 const MY_SHARE = new Set(['part', 'piece', 'share', 'contribution'])
+const CLAIM_VERBS = new Set(['owned', 'decided'])
+const CHARGED = new Set(['responsible for', 'in charge'])
 
 /**
  * A sentence that names what the speaker did within team work: "I wrote the indexes myself", "my part was the
- * parser", "I was the one who read the query plans". It answers the interviewer's question even among "we"s.
+ * parser", "I was the one who read the query plans", "I owned the parser", "I decided to cache the rates", "I was
+ * responsible for the dump analysis". It answers the interviewer's question even among "we"s.
  */
 function claimsOwnShare(s: AnalyzedSentence): boolean {
   if (s.features.iCount === 0 || s.features.hypothetical) return false
@@ -45,6 +48,9 @@ function claimsOwnShare(s: AnalyzedSentence): boolean {
     )
       return true
     if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
+    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
+    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
+    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
   }
   return false
 }
@@ -53,22 +59,31 @@ function claimsOwnShare(s: AnalyzedSentence): boolean {
 const OWN_SHARE_CREDIT = 0.5
 
 /**
- * The Action and every story sentence inside it: a sentence the labeller read as scene or Task between two
- * Action sentences still tells the interviewer who did the work.
+ * A step told in the first person alone ("I found that one report held the connections"): among "we"s it
+ * still shows one thing the speaker did, so the Action earns at least OWN_STEP_CREDIT.
+ */
+function ownStep(s: AnalyzedSentence): boolean {
+  return s.features.iCount > 0 && !s.features.hypothetical && hidingWe(s) === 0
+}
+const OWN_STEP_CREDIT = 0.25
+
+/**
+ * The Action and every story sentence inside it or closing it: a sentence the labeller read as scene or Task
+ * between two Action sentences, or after the last one and before the Result ("I was the one who traced it"
+ * at the end of the Action paragraph), still tells the interviewer who did the work.
  */
 function actionRegion(analysis: { sentences: AnalyzedSentence[] }): AnalyzedSentence[] {
   const { sentences } = analysis
   const first = sentences.findIndex((s) => s.star === 'action')
-  if (first < 0) return []
-  let last = first
-  for (let i = sentences.length - 1; i > first; i--) {
-    if (sentences[i]!.star === 'action') {
-      last = i
-      break
-    }
-  }
+  // With no Action at all, a story sentence that names the speaker's own share ("I rewrote the parser
+  // myself") is the only account of what they did.
+  if (first < 0)
+    return sentences.filter((s) => (s.star === 'situation' || s.star === 'task') && claimsOwnShare(s))
+  let end = sentences.length
+  while (sentences[end - 1]!.star !== 'action') end--
+  while (end < sentences.length && sentences[end]!.star !== 'result') end++
   return sentences
-    .slice(first, last + 1)
+    .slice(first, end)
     .filter((s) => s.star === 'action' || (s.star !== 'other' && s.star !== 'result' && !s.headingOnly))
 }
 
@@ -114,8 +129,13 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const actionWords = action.reduce((sum, s) => sum + s.features.words, 0)
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
-    const claimed = action.some(claimsOwnShare)
-    const fraction = evidence * (claimed ? Math.min(1, byShare + OWN_SHARE_CREDIT) : byShare)
+    // Naming one's own share adds to the "I" share; a step told with "I" alone guarantees a floor of credit.
+    const mine = action.some(claimsOwnShare)
+      ? Math.min(1, byShare + OWN_SHARE_CREDIT)
+      : action.some(ownStep)
+        ? Math.max(byShare, OWN_STEP_CREDIT)
+        : byShare
+    const fraction = evidence * mine
     if (evidence < 1 && share >= options.minShare) {
       messages.push(
         message({

@@ -1,5 +1,6 @@
 // quantified-result: the Result carries a measure — a number, percentage, money, a duration, a count.
 
+import { outcomeMeasures } from '../../features/metrics'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
 import type { QuantifiedResultOptions } from './options'
 
@@ -24,9 +25,12 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // figures describe the step, not what came of it.
     const stepOnly = (s: (typeof analysis.sentences)[number], i: number) =>
       options.section === 'result' && i >= lastStep && s.features.iDid && !s.features.outcome
+    // A lesson is no outcome: "I learned that a 5% canary catches most of it" measures nothing that happened.
+    const lessonOnly = (s: (typeof analysis.sentences)[number]) =>
+      (s.features.reflection || s.features.change) && !s.features.outcome
     const measured = analysis.sentences.filter(
       (s, i) =>
-        (s.star === options.section && !stepOnly(s, i)) ||
+        (s.star === options.section && !stepOnly(s, i) && !lessonOnly(s)) ||
         (options.section === 'result' &&
           s.star === 'action' &&
           i > lastStep &&
@@ -34,7 +38,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
           !s.features.hypothetical),
     )
     for (const s of measured) {
-      for (const m of s.features.metrics) {
+      for (const m of outcomeMeasures(s.tokens, s.features.metrics)) {
         count++
         messages.push(
           message({

@@ -30,7 +30,17 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
     let buzz = 0
     const messages = []
     for (const s of analysis.sentences) {
-      if (s.star === 'other' && !s.headingOnly) {
+      // A sentence outside the story counts only when it still tells a past fact of it: "This was at Orla in
+      // 2022, and the three places were Stripe, Zendesk and our admin panel" read as an aside still names them,
+      // but a hypothetical ("I would use Kafka"), a claim in the present ("I'm on an API team") or a generic
+      // claim names nothing that happened.
+      const aside =
+        s.features.generic ||
+        s.features.hypothetical ||
+        s.features.present ||
+        s.features.meta ||
+        !s.features.past
+      if (s.star === 'other' && !s.headingOnly && aside) {
         if (s.features.generic) {
           buzz++
           messages.push(

@@ -1,6 +1,6 @@
 // Trains the sentence labeller's weights (engine/label-weights.ts): a structured averaged perceptron over
 // the labeller's own cue features, decoded with the same S→T→A→R dynamic programme the engine uses.
-// Trained on the development sets only (test/fixtures/corpus and test/fixtures/styles), in file order,
+// Trained on the development sets only (test/fixtures/corpus, styles and label-styles), in file order,
 // with no randomness, so that the same sources always give the same weights.
 // Usage: npm run -s train:labels [-- --check | --cross-validate]
 // (--check: fail if the shipped weights differ; --cross-validate: 4-fold figures on the development sets)
@@ -11,7 +11,14 @@ import { analyze } from '../engine/analyze'
 import { allowedLabels, decode, emissions, LABELS, type LabelWeights, pathTransitions } from '../engine/label'
 import { labelFeatures } from '../engine/label-features'
 import type { Star } from '../engine/types'
-import { CORPUS_DIR, type CorpusAnswer, loadCorpus, loadStyled, STYLES_DIR } from '../test/fixtures/corpus'
+import {
+  CORPUS_DIR,
+  type CorpusAnswer,
+  LABEL_STYLES_DIR,
+  loadCorpus,
+  loadStyled,
+  STYLES_DIR,
+} from '../test/fixtures/corpus'
 
 const EPOCHS = 12
 /** Features seen fewer times than this in training get no weight. */
@@ -60,6 +67,7 @@ function trainingSources(): Source[] {
   return [
     ...loadCorpus(CORPUS_DIR).map((item) => ({ item, set: 'corpus' })),
     ...loadStyled(STYLES_DIR).map((item) => ({ item, set: 'styles' })),
+    ...loadStyled(LABEL_STYLES_DIR).map((item) => ({ item, set: 'label-styles' })),
   ]
 }
 

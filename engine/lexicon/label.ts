@@ -308,3 +308,64 @@ export const HABIT_WORDS = new Set([
 
 /** Words that place an event in the past even when the verb is in the present ("I fix it yesterday"). */
 export const PAST_TIME_WORDS = new Set(['yesterday', 'ago', 'last', 'then', 'later', 'earlier', 'previously'])
+
+/**
+ * Asides and discourse markers that step out of the story to comment on it: "by the way", "to be fair",
+ * "long story short". Phrases of function words, matched anywhere in the sentence.
+ */
+export const ASIDE_PHRASES = [
+  'by the way',
+  'to be fair',
+  'to be honest',
+  'in fairness',
+  'if you ask me',
+  'if i am honest',
+  "if i'm honest",
+  'i must say',
+  'i have to say',
+  'i should say',
+  'i should mention',
+  'i should explain',
+  'i remember',
+  'funny enough',
+  'funnily enough',
+  'long story short',
+  'so yeah',
+  'so yes',
+  'as you can imagine',
+  'as everyone remembers',
+  'you can imagine',
+  'let me tell you',
+  "let's say",
+  "let's put it that way",
+  'that is another story',
+  "that's another story",
+  "that's a different conversation",
+  'but that is',
+  "but that's",
+  'in my opinion',
+  'my personal opinion',
+  'to this day',
+  'for what it is worth',
+  "for what it's worth",
+  'i would recommend',
+  "i'd recommend",
+  "i wouldn't recommend",
+  'not proud',
+  'i love',
+  'i hate',
+]
+
+/** Subjects that speak of people or things in general, not of the story: "people", "everyone", "every company". */
+export const GENERIC_SUBJECTS = new Set([
+  'people',
+  'everyone',
+  'everybody',
+  'nobody',
+  'anyone',
+  'anybody',
+  'every',
+  'most',
+  'all',
+  'any',
+])

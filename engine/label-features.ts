@@ -198,6 +198,7 @@ const FIXED = [
   'bullet',
   'closing-opener',
   'closing-opener:last',
+  'closing-opener:last-untold',
   'constraint',
   'context-phrase',
   'context-phrase-weak',
@@ -442,13 +443,14 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (s.text.trimEnd().endsWith('?')) ids.push(F.question)
     // Who the sentence is about, and when: a sentence with no "I" or "we" in the present tense speaks of the
     // world in general; in the past tense, of what others did or what came of it.
-    let firstPerson = false
+    // A verb-first line ("Profiled the job…") has the speaker as its implied subject.
+    let firstPerson = first !== undefined && isPastTense(first) && !f.statePast
     for (let j = 0; j < w.length && !firstPerson; j++) firstPerson = FIRST_PERSON.has(w[j]!)
     if (!firstPerson) {
       ids.push(F['no-first-person'])
       if (f.present && !f.past) ids.push(F['generic-present'])
     }
-    if (f.past && !f.iDid && !f.weDid && !f.statePast)
+    if (f.past && !f.iDid && !f.weDid && !f.statePast && !firstPerson)
       ids.push(actionsBefore >= 2 ? F['others-past:after-actions'] : F['others-past'])
     // Whether the rest of the answer shares this sentence's topic: a tangent shares none of it.
     const t = topic[i]!
@@ -465,7 +467,14 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
     if (opensWith(hits[Phrase.Closing]!, start + 1)) {
       ids.push(F['closing-opener'])
-      if (i === n - 1) ids.push(F['closing-opener:last'])
+      // The last sentence: an outcome when it tells something done or measured ("In the end we shipped…"),
+      // else a sign-off ("So yeah, that's my story").
+      if (i === n - 1)
+        ids.push(
+          f.iDid || f.weDid || f.outcome || f.metrics.length > 0
+            ? F['closing-opener:last']
+            : F['closing-opener:last-untold'],
+        )
     }
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").

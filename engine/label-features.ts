@@ -5,11 +5,9 @@
 import type { AnalyzedSentence } from './analyze'
 import { isPastTense, scanWords } from './features/words'
 import {
-  ASIDE_PHRASES,
   CLOSING_OPENERS,
   FILLER_PAIRS,
   FILLERS,
-  GENERIC_SUBJECTS,
   HABIT_WORDS,
   OPINION_VERBS,
   PAST_TIME_WORDS,
@@ -20,19 +18,16 @@ import {
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
-const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS, ASIDE_PHRASES])
+const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS])
 enum Phrase {
   Task,
   Closing,
   Filler,
-  Aside,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
 const HEADING_LINE = /^\s*(?:#{1,6}\s+[^\n]{1,60}|(\*\*|__)[^*_\n]{1,60}\1:?)\s*$/
 const STAR_HEADING = /^[\s#*_(-]*(?:situation|task|action|results?|[star])\b/i
-/** A bold STAR section name opening a sentence without a colon or line break: "**Result** The crash rate…". */
-const INLINE_HEADING = /^\s*(?:\*\*|__)\s*(situation|task|action|results?)\s*:?\s*(?:\*\*|__)\s*:?\s+\S/i
 const BULLET = /^\s*(?:\*\*[^*\n]*\*\*\s*\n\s*)?[-*•]\s/
 const NUMBERED = /^\s*(?:\*\*[^*\n]*\*\*\s*\n\s*)?\d{1,2}[.)]\s/
 
@@ -97,65 +92,6 @@ function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Arra
   return present >= 2 && present > past
 }
 
-/** Answers longer than this many words are long: told with background and asides. */
-const LONG_ANSWER = 500
-
-/** Words that put the speaker in the sentence. */
-const FIRST_PERSON = new Set([
-  'i',
-  'we',
-  'my',
-  'our',
-  'me',
-  'us',
-  "i'm",
-  "i've",
-  "we've",
-  "i'd",
-  "i'll",
-  "we're",
-  "we'd",
-])
-
-/** Words that carry a sentence's topic: four letters or more, and not one of the labeller's signal words. */
-function topicWords(words: readonly string[], out: Set<string>): Set<string> {
-  out.clear()
-  for (let j = 0; j < words.length; j++) {
-    const w = words[j]!
-    if (w.length < 4 || SIGNAL_WORDS.has(w) || FILLERS.has(w) || !/^[a-z]+$/.test(w)) continue
-    // A plural and its singular are one topic.
-    out.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)
-  }
-  return out
-}
-
-/**
- * How much of each sentence's topic the rest of the answer shares: per sentence 0 (none of its topic words
- * appear in another sentence), 1 (under a fifth), 2 (in between), 3 (half or more), or -1 (too few words to say).
- */
-function topicLinks(sentences: readonly AnalyzedSentence[]): Int8Array {
-  const n = sentences.length
-  const out = new Int8Array(n).fill(-1)
-  if (n < 4) return out
-  const seen = new Map<string, number>()
-  const scratch = new Set<string>()
-  const per: string[][] = []
-  for (let i = 0; i < n; i++) {
-    const words = [...topicWords(sentences[i]!.words, scratch)]
-    per.push(words)
-    for (const w of words) seen.set(w, (seen.get(w) ?? 0) + 1)
-  }
-  for (let i = 0; i < n; i++) {
-    const words = per[i]!
-    if (words.length < 3 || sentences[i]!.headingOnly) continue
-    let linked = 0
-    for (const w of words) if (seen.get(w)! > 1) linked++
-    const r = linked / words.length
-    out[i] = linked === 0 ? 0 : r < 0.2 ? 1 : r < 0.5 ? 2 : 3
-  }
-  return out
-}
-
 /** Every feature name, by id. */
 export const FEATURE_NAMES: string[] = []
 const FEATURE_IDS = new Map<string, number>()
@@ -178,27 +114,11 @@ export function featureId(name: string): number {
 
 const FIXED = [
   'bias',
-  'aside',
-  'long-answer',
-  'long-answer:no-first-person',
-  'long-answer:topic-low',
-  'long-answer:present',
-  'detached',
-  'generic-present',
-  'generic-subject',
-  'no-first-person',
-  'others-past',
-  'others-past:after-actions',
-  'question',
-  'topic:high',
-  'topic:low',
-  'topic:none',
   'after-actions',
   'bare-list',
   'bullet',
   'closing-opener',
   'closing-opener:last',
-  'closing-opener:last-untold',
   'constraint',
   'context-phrase',
   'context-phrase-weak',
@@ -317,11 +237,6 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     clauses[i] = presentClauses(s.words)
   }
   const story = presentStory(sentences, clauses)
-  const topic = topicLinks(sentences)
-  let answerWords = 0
-  for (let i = 0; i < n; i++) answerWords += sentences[i]!.features.words
-  /** A long answer: where most background and asides are found, and where they are told apart. */
-  const long = answerWords > LONG_ANSWER
   const ids: number[] = []
   const starts: number[] = []
   let heading: Star | undefined
@@ -336,17 +251,10 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (s.paragraphStart || i === 0) paragraph++
     starts.push(ids.length)
     ids.push(F.bias)
-    const inline = s.heading === undefined ? INLINE_HEADING.exec(s.text) : null
     if (s.heading !== undefined) {
       heading = s.heading
       sinceHeading = 0
       named = STAR_HEADING.test(s.text)
-    } else if (inline !== null) {
-      // "**Result** The crash rate fell…": a bold section name opening the sentence starts that section.
-      const name = inline[1]!.toLowerCase()
-      heading = (name === 'results' ? 'result' : name) as Star
-      sinceHeading = 0
-      named = true
     }
     if (s.headingOnly) {
       ids.push(HEADING_ONLY.get(heading)!)
@@ -438,43 +346,10 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       ids.push(id)
     }
     if (hits[Phrase.Task]!.length > 0) ids.push(F['task-phrase'])
-    if (hits[Phrase.Aside]!.length > 0) ids.push(F.aside)
-    if (first !== undefined && GENERIC_SUBJECTS.has(first)) ids.push(F['generic-subject'])
-    if (s.text.trimEnd().endsWith('?')) ids.push(F.question)
-    // Who the sentence is about, and when: a sentence with no "I" or "we" in the present tense speaks of the
-    // world in general; in the past tense, of what others did or what came of it.
-    // A verb-first line ("Profiled the job…") has the speaker as its implied subject.
-    let firstPerson = first !== undefined && isPastTense(first) && !f.statePast
-    for (let j = 0; j < w.length && !firstPerson; j++) firstPerson = FIRST_PERSON.has(w[j]!)
-    if (!firstPerson) {
-      ids.push(F['no-first-person'])
-      if (f.present && !f.past) ids.push(F['generic-present'])
-    }
-    if (f.past && !f.iDid && !f.weDid && !f.statePast && !firstPerson)
-      ids.push(actionsBefore >= 2 ? F['others-past:after-actions'] : F['others-past'])
-    // Whether the rest of the answer shares this sentence's topic: a tangent shares none of it.
-    const t = topic[i]!
-    if (t <= 1 && t !== -1 && !firstPerson && !f.past) ids.push(F.detached)
-    if (long) {
-      ids.push(F['long-answer'])
-      if (!firstPerson) ids.push(F['long-answer:no-first-person'])
-      if (t === 0 || t === 1) ids.push(F['long-answer:topic-low'])
-      if (f.present && !f.past) ids.push(F['long-answer:present'])
-    }
-    if (t === 0) ids.push(F['topic:none'])
-    else if (t === 1) ids.push(F['topic:low'])
-    else if (t === 3) ids.push(F['topic:high'])
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
     if (opensWith(hits[Phrase.Closing]!, start + 1)) {
       ids.push(F['closing-opener'])
-      // The last sentence: an outcome when it tells something done or measured ("In the end we shipped…"),
-      // else a sign-off ("So yeah, that's my story").
-      if (i === n - 1)
-        ids.push(
-          f.iDid || f.weDid || f.outcome || f.metrics.length > 0
-            ? F['closing-opener:last']
-            : F['closing-opener:last-untold'],
-        )
+      if (i === n - 1) ids.push(F['closing-opener:last'])
     }
 
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").

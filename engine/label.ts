@@ -310,36 +310,6 @@ function decodeFlat(emit: Float64Array, n: number, weights: LabelWeights, allowe
   return path
 }
 
-const ACTION = 2
-
-/**
- * After decoding, two rules of story order that the sentence-by-sentence scores miss. One Action sentence
- * between two Result sentences is part of the Result ("We also deleted 9,000 lines of code"): the story has
- * reached its outcome and goes on telling it. One Result sentence between two Action sentences that has no
- * measure and does not speak of the speaker ("A change in the same month had started dropping rows") is a
- * finding along the way, not the outcome. `measured(i)` says whether sentence i has a measure or speaks of
- * the speaker. Works on labels (path states >> 2), in place.
- */
-export function settleLabels(labels: number[], measured: (i: number) => boolean): number[] {
-  for (let i = 1; i + 1 < labels.length; i++) {
-    const before = labels[i - 1]
-    const after = labels[i + 1]
-    if (labels[i] === ACTION && before === RESULT && after === RESULT) labels[i] = RESULT
-    else if (labels[i] === RESULT && before === ACTION && after === ACTION && !measured(i)) labels[i] = ACTION
-  }
-  return labels
-}
-
-/** Feature names that make a sentence "measured" for settleLabels: a number, or the speaker as its subject. */
-export const MEASURED_FEATURES: readonly string[] = [
-  'metric',
-  'metric:after-actions',
-  'figure',
-  'first-person-past',
-  'we-past',
-]
-const MEASURED_IDS = new Set(MEASURED_FEATURES.map(featureId).filter((id) => id !== -1))
-
 /** The transition features along a path of states, for training. */
 export function pathTransitions(path: readonly number[]): string[] {
   const out: string[] = []
@@ -361,19 +331,12 @@ export function labelSentences(sentences: AnalyzedSentence[], weights: LabelWeig
   const allowed = new Int32Array(n)
   for (let i = 0; i < n; i++) allowed[i] = allowedOf(ids, starts[i]!, starts[i + 1]!)
   const path = decodeFlat(emit, n, weights, allowed)
-  const labels = settleLabels(
-    path.map((st) => st >> 2),
-    (i) => {
-      for (let j = starts[i]!; j < starts[i + 1]!; j++) if (MEASURED_IDS.has(ids[j]!)) return true
-      return false
-    },
-  )
   // The three features that argued most for the label, best first (ties by name): scratch, reused.
   const cueName: string[] = ['', '', '', '']
   const cueWeight = [0, 0, 0, 0]
   const bias = featureId('bias')
   for (let i = 0; i < n; i++) {
-    const l = labels[i]!
+    const l = path[i]! >> 2
     const s = sentences[i]!
     s.star = LABELS[l]!
     let count = 0

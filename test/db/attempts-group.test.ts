@@ -86,42 +86,39 @@ describe('storeAttempt', () => {
   const scoresOf = (ids: number[]) =>
     Promise.all(ids.map(async (id) => (await t.store.findAttempt(id))?.score))
 
-  test.skipIf(missingOnPostgres('trends'))(
-    'attempts stored at once are all stored, each with its own rows, and counted in the rollup',
-    async () => {
-      const scores = [40, 55, 70, 85, 90]
-      const together = await Promise.all(scores.map((s) => t.store.storeAttempt(attempt(s))))
-      expect(await scoresOf(together)).toEqual(scores)
-      expect((await t.store.findAttempt(together[2]!))?.tags).toEqual(['dive-deep', 'ownership'])
-      for (const s of scores) await t.store.storeAttempt(attempt(s, MON + DAY))
-      expect((await t.store.trends({ from: MON, to: MON + 2 * DAY }, 'day')).overall).toEqual([
-        { period: '2025-03-03', attempts: 5, average: 68 },
-        { period: '2025-03-04', attempts: 5, average: 68 },
-      ])
-    },
-  )
+  test('attempts stored at once are all stored, each with its own rows, and counted in the rollup', async () => {
+    const scores = [40, 55, 70, 85, 90]
+    const together = await Promise.all(scores.map((s) => t.store.storeAttempt(attempt(s))))
+    expect(await scoresOf(together)).toEqual(scores)
+    expect((await t.store.findAttempt(together[2]!))?.tags).toEqual(['dive-deep', 'ownership'])
+    for (const s of scores) await t.store.storeAttempt(attempt(s, MON + DAY))
+    // Where the dialect has trends (PostgreSQL's read queries are written apart from its writes).
+    if (missingOnPostgres('trends')) return
+    expect((await t.store.trends({ from: MON, to: MON + 2 * DAY }, 'day')).overall).toEqual([
+      { period: '2025-03-03', attempts: 5, average: 68 },
+      { period: '2025-03-04', attempts: 5, average: 68 },
+    ])
+  })
 
-  test.skipIf(missingOnPostgres('trends'))(
-    'an attempt that cannot be stored fails alone: its neighbours are stored',
-    async () => {
-      const results = await Promise.allSettled([
-        t.store.storeAttempt(attempt(60)),
-        t.store.storeAttempt(unstorable()),
-        t.store.storeAttempt(attempt(80)),
-      ])
-      expect(results[0]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
-      expect(results[1]).toMatchObject({ status: 'rejected', reason: duplicateKey() })
-      expect(results[2]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
-      const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
-      expect(await scoresOf(ids)).toEqual([60, 80])
-      // Nothing of the failed attempt stayed behind, and the rollup counts the two that were stored.
-      expect(await count()).toBe(2)
-      expect(await rowsOf(t.store, sql`SELECT answer FROM attempts WHERE answer = 'unstorable'`)).toEqual([])
-      expect((await t.store.trends({ from: MON, to: MON + DAY }, 'day')).overall).toEqual([
-        { period: '2025-03-03', attempts: 2, average: 70 },
-      ])
-    },
-  )
+  test('an attempt that cannot be stored fails alone: its neighbours are stored', async () => {
+    const results = await Promise.allSettled([
+      t.store.storeAttempt(attempt(60)),
+      t.store.storeAttempt(unstorable()),
+      t.store.storeAttempt(attempt(80)),
+    ])
+    expect(results[0]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: duplicateKey() })
+    expect(results[2]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
+    const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    expect(await scoresOf(ids)).toEqual([60, 80])
+    // Nothing of the failed attempt stayed behind, and the rollup counts the two that were stored.
+    expect(await count()).toBe(2)
+    expect(await rowsOf(t.store, sql`SELECT answer FROM attempts WHERE answer = 'unstorable'`)).toEqual([])
+    if (missingOnPostgres('trends')) return
+    expect((await t.store.trends({ from: MON, to: MON + DAY }, 'day')).overall).toEqual([
+      { period: '2025-03-03', attempts: 2, average: 70 },
+    ])
+  })
 
   test('a lone attempt that cannot be stored is refused, and the next ones are stored', async () => {
     await expect(t.store.storeAttempt(unstorable())).rejects.toMatchObject(duplicateKey())

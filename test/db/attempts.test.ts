@@ -107,36 +107,35 @@ describe('storing attempts', () => {
 })
 
 describe('re-scoring', () => {
-  test.skipIf(missingOnPostgres('trends'))(
-    'the new report becomes current and the old one is kept with when it was made and replaced',
-    async () => {
-      const id = await t.add(40, MON)
-      const replaced = await t.store.replaceAttemptReport(id, {
-        report: report(75),
-        tags: ['ownership', 'pressure'],
-        scoredAt: MON + DAY,
-      })
-      expect(replaced).toMatchObject({ score: 40, scoredAt: MON, replacedAt: MON + DAY })
-      const attempt = (await t.store.findAttempt(id))!
-      expect(attempt).toMatchObject({
-        score: 75,
-        scoredAt: MON + DAY,
-        createdAt: MON,
-        tags: ['ownership', 'pressure'],
-      })
-      const history = await t.store.listReplacedReports(id)
-      expect(history.map((h) => h.score)).toEqual([40])
-      expect((history[0]!.report as StorableReport).score).toBe(40)
-      // Trends read the criteria of the current report.
-      const [point] = (await t.store.trends({ rubricId: 'ownership' }, 'day')).criteria.filter(
-        (p) => p.criterionId === 'star-structure',
-      )
-      expect(point?.average).toBe(75) // 15 of 20 points
-      expect(
-        await t.store.replaceAttemptReport(999, { report: report(1), tags: [], scoredAt: MON }),
-      ).toBeUndefined()
-    },
-  )
+  test('the new report becomes current and the old one is kept with when it was made and replaced', async () => {
+    const id = await t.add(40, MON)
+    const replaced = await t.store.replaceAttemptReport(id, {
+      report: report(75),
+      tags: ['ownership', 'pressure'],
+      scoredAt: MON + DAY,
+    })
+    expect(replaced).toMatchObject({ score: 40, scoredAt: MON, replacedAt: MON + DAY })
+    const attempt = (await t.store.findAttempt(id))!
+    expect(attempt).toMatchObject({
+      score: 75,
+      scoredAt: MON + DAY,
+      createdAt: MON,
+      tags: ['ownership', 'pressure'],
+    })
+    const history = await t.store.listReplacedReports(id)
+    expect(history.map((h) => h.score)).toEqual([40])
+    expect((history[0]!.report as StorableReport).score).toBe(40)
+    expect(
+      await t.store.replaceAttemptReport(999, { report: report(1), tags: [], scoredAt: MON }),
+    ).toBeUndefined()
+    // Trends read the criteria of the current report (where the dialect has trends: PostgreSQL's read queries
+    // are written apart from its writes).
+    if (missingOnPostgres('trends')) return
+    const [point] = (await t.store.trends({ rubricId: 'ownership' }, 'day')).criteria.filter(
+      (p) => p.criterionId === 'star-structure',
+    )
+    expect(point?.average).toBe(75) // 15 of 20 points
+  })
 
   test('a byte-identical report adds no history entry, keeps scoredAt, and only brings the tags up to date', async () => {
     const id = await t.add(40, MON)

@@ -120,7 +120,7 @@ export async function insertAreaRows(tx: Tx, rows: AreaRows, replace = false): P
  * `writeAreaScores` does: with `replace`, the attempt's earlier rows go first and it leaves the back-fill queue;
  * `scores` undefined writes nothing and keeps what the attempt had.
  */
-export async function writeAreaScores(
+async function writeAreaScores(
   tx: Tx,
   attemptId: number,
   scores: readonly AreaScore[] | undefined,

@@ -35,10 +35,11 @@ type BatchRow = {
 /**
  * Scores the next `size` queued attempts with `scoreAttempt` and stores their per-area scores, taking them off
  * the queue, in one transaction: a batch is stored whole or not at all. Returns how many attempts the batch held;
- * 0 when the queue is empty. The batch's queue rows are locked, and rows another process is back-filling at the
- * same moment are skipped (it takes them off the queue, or leaves them for the next start if it fails), so
- * processes starting together share the queue instead of scoring the same attempts. `scoreAttempt` runs inside
- * the transaction.
+ * 0 when the queue is empty. The batch's queue rows and attempts are locked, and those another process is
+ * back-filling or re-scoring at the same moment are skipped (it takes them off the queue, or leaves them for the
+ * next start if it fails): processes starting together share the queue instead of scoring the same attempts, and
+ * a re-score, which locks its attempt and then takes it off the queue, never waits on a batch that waits on it.
+ * `scoreAttempt` runs inside the transaction.
  */
 export async function backfillAreaScores(
   db: PgDb,
@@ -51,7 +52,7 @@ export async function backfillAreaScores(
         a.band_label AS "bandLabel", a.created_at AS "createdAt"
       FROM area_score_backfill q JOIN attempts a ON a.id = q.attempt_id
       ORDER BY q.attempt_id LIMIT ${size}
-      FOR UPDATE OF q SKIP LOCKED`)
+      FOR UPDATE OF q, a SKIP LOCKED`)
     const rows = batch.rows
     if (rows.length === 0) return 0
     const ids = rows.map((r) => r.id)

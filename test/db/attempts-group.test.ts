@@ -1,10 +1,13 @@
-// Group commit: attempts stored in the same turn share one transaction; one that cannot be stored fails alone.
+// storeAttempt: on SQLite, attempts stored in the same turn share one transaction; on either dialect, one that
+// cannot be stored fails alone and each promise settles after its commit.
 
+import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { type Db, findAttempt, type NewAttempt, storeAttempt, trends } from '../../db/index'
+import { type Db, type NewAttempt, storeAttempt } from '../../db/index'
+import { sqliteStore } from '../../db/store'
+import { onPostgres } from '../support/postgres'
 import { DAY, MON, report, sameScoreEveryArea, useTempDb } from './helpers'
-
-const temp = useTempDb()
+import { missingOnPostgres, rowsOf, useTestStore } from './store-helpers'
 
 function attempt(score: number, createdAt = MON): NewAttempt {
   const r = report(score)
@@ -25,6 +28,10 @@ function unstorable(): NewAttempt {
   return { ...a, answer: 'unstorable', report: { ...a.report, criteria: [c, c] } }
 }
 
+/** The error a primary-key violation rejects with: SQLite's own, or PostgreSQL's 23505 under drizzle's. */
+const duplicateKey = () =>
+  onPostgres() ? { cause: { code: '23505' } } : { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }
+
 /** WAL frames written since the last checkpoint, after truncating the WAL first. */
 function walFrames(db: Db, write: () => Promise<unknown>): Promise<number> {
   db.$client.pragma('wal_checkpoint(TRUNCATE)')
@@ -34,7 +41,11 @@ function walFrames(db: Db, write: () => Promise<unknown>): Promise<number> {
   })
 }
 
-describe('storeAttempt', () => {
+// SQLite's group commit itself: its pages in the WAL and the size at which a group closes.
+describe.skipIf(onPostgres())('storeAttempt on SQLite', () => {
+  const temp = useTempDb()
+  const store = () => sqliteStore(temp.db)
+
   test('attempts stored in the same turn are all stored, in order, in fewer pages than one by one', async () => {
     const scores = [40, 55, 70, 85, 90]
     const grouped: number[] = []
@@ -42,50 +53,12 @@ describe('storeAttempt', () => {
       grouped.push(...(await Promise.all(scores.map((s) => storeAttempt(temp.db, attempt(s))))))
     })
     expect(grouped).toEqual([1, 2, 3, 4, 5])
-    expect(grouped.map((id) => findAttempt(temp.db, id)?.score)).toEqual(scores)
-    expect(findAttempt(temp.db, 3)?.tags).toEqual(['dive-deep', 'ownership'])
-
     const alone = await walFrames(temp.db, async () => {
       for (const s of scores) await storeAttempt(temp.db, attempt(s, MON + DAY))
     })
     // One commit writes each shared page (index leaves, the rollup) once; five commits write them five times.
     expect(together).toBeLessThan(alone)
-    expect(trends(temp.db, { from: MON, to: MON + 2 * DAY }, 'day').overall).toEqual([
-      { period: '2025-03-03', attempts: 5, average: 68 },
-      { period: '2025-03-04', attempts: 5, average: 68 },
-    ])
-  })
-
-  test('an attempt that cannot be stored fails alone: its neighbours in the group are stored', async () => {
-    const results = await Promise.allSettled([
-      storeAttempt(temp.db, attempt(60)),
-      storeAttempt(temp.db, unstorable()),
-      storeAttempt(temp.db, attempt(80)),
-    ])
-    expect(results[0]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
-    expect(results[1]).toMatchObject({
-      status: 'rejected',
-      reason: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
-    })
-    expect(results[2]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
-    const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
-    expect(ids.map((id) => findAttempt(temp.db, id)?.score)).toEqual([60, 80])
-    // Nothing of the failed attempt stayed behind, and the rollup counts the two that were stored.
-    expect(temp.db.$client.prepare('SELECT count(*) FROM attempts').pluck().get()).toBe(2)
-    expect(temp.db.$client.prepare("SELECT answer FROM attempts WHERE answer = 'unstorable'").all()).toEqual(
-      [],
-    )
-    expect(trends(temp.db, { from: MON, to: MON + DAY }, 'day').overall).toEqual([
-      { period: '2025-03-03', attempts: 2, average: 70 },
-    ])
-  })
-
-  test('a lone attempt that cannot be stored is refused, and the next group is stored', async () => {
-    await expect(storeAttempt(temp.db, unstorable())).rejects.toMatchObject({
-      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
-    })
-    const ids = await Promise.all([storeAttempt(temp.db, attempt(30)), storeAttempt(temp.db, attempt(90))])
-    expect(ids.map((id) => findAttempt(temp.db, id)?.score)).toEqual([30, 90])
+    expect((await store().findAttempt(3))?.tags).toEqual(['dive-deep', 'ownership'])
   })
 
   test('attempts of long answers are committed a few at a time, one group per turn', async () => {
@@ -100,6 +73,56 @@ describe('storeAttempt', () => {
     )
     // Each was answered right after its own commit, before the next group was written.
     expect(storedWhenAnswered.map((a) => a.stored)).toEqual([1, 2, 3])
-    expect(storedWhenAnswered.map((a) => findAttempt(temp.db, a.id)?.score)).toEqual([20, 40, 60])
+    expect(
+      await Promise.all(storedWhenAnswered.map(async (a) => (await store().findAttempt(a.id))?.score)),
+    ).toEqual([20, 40, 60])
+  })
+})
+
+describe('storeAttempt', () => {
+  const t = useTestStore()
+  const count = async () =>
+    (await rowsOf<{ n: number }>(t.store, sql`SELECT count(*) AS n FROM attempts`))[0]?.n
+  const scoresOf = (ids: number[]) =>
+    Promise.all(ids.map(async (id) => (await t.store.findAttempt(id))?.score))
+
+  test('attempts stored at once are all stored, each with its own rows, and counted in the rollup', async () => {
+    const scores = [40, 55, 70, 85, 90]
+    const together = await Promise.all(scores.map((s) => t.store.storeAttempt(attempt(s))))
+    expect(await scoresOf(together)).toEqual(scores)
+    expect((await t.store.findAttempt(together[2]!))?.tags).toEqual(['dive-deep', 'ownership'])
+    for (const s of scores) await t.store.storeAttempt(attempt(s, MON + DAY))
+    // Where the dialect has trends (PostgreSQL's read queries are written apart from its writes).
+    if (missingOnPostgres('trends')) return
+    expect((await t.store.trends({ from: MON, to: MON + 2 * DAY }, 'day')).overall).toEqual([
+      { period: '2025-03-03', attempts: 5, average: 68 },
+      { period: '2025-03-04', attempts: 5, average: 68 },
+    ])
+  })
+
+  test('an attempt that cannot be stored fails alone: its neighbours are stored', async () => {
+    const results = await Promise.allSettled([
+      t.store.storeAttempt(attempt(60)),
+      t.store.storeAttempt(unstorable()),
+      t.store.storeAttempt(attempt(80)),
+    ])
+    expect(results[0]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: duplicateKey() })
+    expect(results[2]).toEqual({ status: 'fulfilled', value: expect.any(Number) })
+    const ids = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    expect(await scoresOf(ids)).toEqual([60, 80])
+    // Nothing of the failed attempt stayed behind, and the rollup counts the two that were stored.
+    expect(await count()).toBe(2)
+    expect(await rowsOf(t.store, sql`SELECT answer FROM attempts WHERE answer = 'unstorable'`)).toEqual([])
+    if (missingOnPostgres('trends')) return
+    expect((await t.store.trends({ from: MON, to: MON + DAY }, 'day')).overall).toEqual([
+      { period: '2025-03-03', attempts: 2, average: 70 },
+    ])
+  })
+
+  test('a lone attempt that cannot be stored is refused, and the next ones are stored', async () => {
+    await expect(t.store.storeAttempt(unstorable())).rejects.toMatchObject(duplicateKey())
+    const ids = await Promise.all([t.store.storeAttempt(attempt(30)), t.store.storeAttempt(attempt(90))])
+    expect(await scoresOf(ids)).toEqual([30, 90])
   })
 })

@@ -2,20 +2,15 @@
 // re-scores, follow-ups, deletes and failed writes.
 
 import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
-import {
-  addFollowUp,
-  closeDb,
-  createDb,
-  type Db,
-  deleteAttempt,
-  insertAttempts,
-  replaceAttemptReport,
-  type StorableReport,
-  trends,
-} from '../../db/index'
+import { afterAll, describe, expect, test } from 'vitest'
+import { closeDb, createDb, type StorableReport } from '../../db/index'
+import { type Store, sqliteStore } from '../../db/store'
+import { onPostgres } from '../support/postgres'
+import { openTestStore } from '../support/store'
 import { DAY, databaseAtMigration, MON, openTempDb, removeTempDb } from './helpers'
+import { missingOnPostgres, rowsOf, runOn } from './store-helpers'
 
 interface RollupRow {
   day: number
@@ -25,26 +20,26 @@ interface RollupRow {
   total: number
 }
 
-const rollup = (db: Db) =>
-  db.$client
-    .prepare('SELECT day, criterion_id, attempts, measured, total FROM trend_days ORDER BY day, criterion_id')
-    .all() as RollupRow[]
+const rollup = (store: Store) =>
+  rowsOf<RollupRow>(
+    store,
+    sql`SELECT day, criterion_id, attempts, measured, total FROM trend_days ORDER BY day, criterion_id`,
+  )
 
-/** What the rollup must hold, computed from every stored attempt and criterion row. */
-const fromScratch = (db: Db) =>
-  db.$client
-    .prepare(
-      `SELECT day, criterion_id, attempts, measured, total FROM (
+/** What the rollup must hold, computed from every stored attempt and criterion row (SQL both dialects read). */
+const fromScratch = (store: Store) =>
+  rowsOf<RollupRow>(
+    store,
+    sql`SELECT day, criterion_id, attempts, measured, total FROM (
          SELECT created_at / 86400000 AS day, '' AS criterion_id, count(*) AS attempts, count(*) AS measured,
            sum(score) AS total
          FROM attempts GROUP BY 1
          UNION ALL
-         SELECT created_at / 86400000, criterion_id, count(*), sum(max > 0),
+         SELECT created_at / 86400000, criterion_id, count(*), sum(CASE WHEN max > 0 THEN 1 ELSE 0 END),
            coalesce(sum(100.0 * score / nullif(max, 0)), 0)
-         FROM attempt_criteria GROUP BY 1, 2)
+         FROM attempt_criteria GROUP BY 1, 2) AS r
        ORDER BY day, criterion_id`,
-    )
-    .all() as RollupRow[]
+  )
 
 const CRITERIA = ['star-structure', 'measurable-result', 'ownership-signals', 'reflection']
 
@@ -127,7 +122,7 @@ const opOf = (exact: boolean): fc.Arbitrary<Op> =>
   )
 
 /** Applies one operation; `ids` are the attempts stored so far. */
-function apply(db: Db, ids: number[], op: Op, step: number): void {
+async function apply(store: Store, ids: number[], op: Op, step: number): Promise<void> {
   const attempt = (report: StorableReport, createdAt: number) => ({
     promptId: 'ownership-outside-scope',
     answer: `answer ${step}`,
@@ -137,18 +132,15 @@ function apply(db: Db, ids: number[], op: Op, step: number): void {
   })
   switch (op.kind) {
     case 'insert':
-      ids.push(
-        ...insertAttempts(
-          db,
-          op.reports.map((r, i) => attempt(r, op.at[i]!)),
-        ),
-      )
+      ids.push(...(await store.insertAttempts(op.reports.map((r, i) => attempt(r, op.at[i]!)))))
       return
     case 'failedInsert': {
       // A criterion given twice breaks attempt_criteria's primary key: the whole write rolls back, rollup included.
       const twice = { id: 'star-structure', score: 1, max: 4, status: 'partial' as const }
       const bad = { ...op.report, criteria: [...op.report.criteria, twice, twice] }
-      expect(() => insertAttempts(db, [attempt(op.report, op.at), attempt(bad, op.at)])).toThrow(/UNIQUE/)
+      const failed = store.insertAttempts([attempt(op.report, op.at), attempt(bad, op.at)])
+      if (onPostgres()) await expect(failed).rejects.toMatchObject({ cause: { code: '23505' } })
+      else await expect(failed).rejects.toThrow(/UNIQUE/)
       return
     }
     case 'rescore':
@@ -157,7 +149,9 @@ function apply(db: Db, ids: number[], op: Op, step: number): void {
       const id = ids[op.pick % ids.length]!
       const next = { report: op.report, tags: ['ownership'] }
       if (op.kind === 'rescore') {
-        expect(replaceAttemptReport(db, id, { ...next, scoredAt: MON + 10 * DAY + step })).toBeDefined()
+        expect(
+          await store.replaceAttemptReport(id, { ...next, scoredAt: MON + 10 * DAY + step }),
+        ).toBeDefined()
       } else {
         const followUp = {
           probeId: `p${step}`,
@@ -165,43 +159,64 @@ function apply(db: Db, ids: number[], op: Op, step: number): void {
           question: 'And then?',
           answer: 'Then.',
         }
-        expect(addFollowUp(db, id, followUp, { ...next, at: MON + 10 * DAY + step })).toBeDefined()
+        expect(await store.addFollowUp(id, followUp, { ...next, at: MON + 10 * DAY + step })).toBeDefined()
       }
       return
     }
     case 'delete': {
       if (ids.length === 0) return
       const [id] = ids.splice(op.pick % ids.length, 1)
-      expect(deleteAttempt(db, id!)).toBe(true)
-      expect(deleteAttempt(db, id!)).toBe(false)
+      expect(await store.deleteAttempt(id!)).toBe(true)
+      expect(await store.deleteAttempt(id!)).toBe(false)
       return
     }
   }
 }
 
-/** Runs `ops` on a fresh database, checking the rollup after every step. */
-function check(ops: Op[], same: (db: Db) => void): void {
-  const { dir, db } = openTempDb()
+/** On PostgreSQL, the database every run uses, emptied before each: making a new one costs more than a run. */
+let reused: Store | undefined
+afterAll(async () => {
+  await reused?.close()
+})
+
+/** An empty database and what to do with it after the run. */
+async function emptyStore(): Promise<{ store: Store; done: () => Promise<void> }> {
+  if (!onPostgres()) {
+    const store = await openTestStore()
+    return { store, done: () => store.close() }
+  }
+  reused ??= await openTestStore()
+  await runOn(reused, sql`TRUNCATE attempts, trend_days RESTART IDENTITY CASCADE`)
+  return { store: reused, done: async () => {} }
+}
+
+/** Runs `ops` on an empty database, checking the rollup after every step. */
+async function check(ops: Op[], same: (store: Store) => Promise<void>): Promise<void> {
+  const { store, done } = await emptyStore()
   try {
     const ids: number[] = []
-    ops.forEach((op, step) => {
-      apply(db, ids, op, step)
-      same(db)
-    })
+    for (const [step, op] of ops.entries()) {
+      await apply(store, ids, op, step)
+      await same(store)
+    }
   } finally {
-    removeTempDb(dir, db)
+    await done()
   }
 }
 
 describe('trend rollup against a from-scratch aggregate', () => {
-  test('whole-number percentages: equal to the bit, and trends from the rollup equal trends from the attempts', () => {
-    fc.assert(
-      fc.property(fc.array(opOf(true), { minLength: 1, maxLength: 25 }), (ops) =>
-        check(ops, (db) => {
-          expect(rollup(db)).toEqual(fromScratch(db))
+  test('whole-number percentages: equal to the bit, and trends from the rollup equal trends from the attempts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opOf(true), { minLength: 1, maxLength: 25 }), (ops) =>
+        check(ops, async (store) => {
+          expect(await rollup(store)).toEqual(await fromScratch(store))
+          // Trends are compared where the dialect has them (PostgreSQL's are written apart from its writes).
+          if (missingOnPostgres('trends')) return
           for (const interval of ['day', 'week'] as const) {
             // A `from` that is not a whole day is answered from the attempts rather than the rollup.
-            expect(trends(db, { from: MON - DAY - 1 }, interval)).toEqual(trends(db, {}, interval))
+            expect(await store.trends({ from: MON - DAY - 1 }, interval)).toEqual(
+              await store.trends({}, interval),
+            )
           }
         }),
       ),
@@ -209,12 +224,12 @@ describe('trend rollup against a from-scratch aggregate', () => {
     )
   })
 
-  test('any scores: the same rows and counts, totals equal up to rounding', () => {
-    fc.assert(
-      fc.property(fc.array(opOf(false), { minLength: 1, maxLength: 25 }), (ops) =>
-        check(ops, (db) => {
-          const got = rollup(db)
-          const want = fromScratch(db)
+  test('any scores: the same rows and counts, totals equal up to rounding', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opOf(false), { minLength: 1, maxLength: 25 }), (ops) =>
+        check(ops, async (store) => {
+          const got = await rollup(store)
+          const want = await fromScratch(store)
           expect(got.map(({ total, ...keys }) => keys)).toEqual(want.map(({ total, ...keys }) => keys))
           for (const [i, row] of got.entries()) expect(row.total).toBeCloseTo(want[i]!.total, 6)
         }),
@@ -223,7 +238,8 @@ describe('trend rollup against a from-scratch aggregate', () => {
     )
   })
 
-  test('a rollup kept by the old triggers stays exact after the upgrade', () => {
+  // SQLite's upgrade from the rollup its triggers kept to the one kept in code.
+  test.skipIf(onPostgres())('a rollup kept by the old triggers stays exact after the upgrade', async () => {
     const { dir, db: scratch } = openTempDb()
     closeDb(scratch)
     const file = join(dir, 'old.db')
@@ -246,12 +262,13 @@ describe('trend rollup against a from-scratch aggregate', () => {
     expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(5)
     old.close()
     const db = createDb(file)
+    const store = sqliteStore(db)
     try {
       expect(
         db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get(),
       ).toBe(0)
-      expect(rollup(db)).toEqual(fromScratch(db))
-      expect(deleteAttempt(db, 1)).toBe(true)
+      expect(await rollup(store)).toEqual(await fromScratch(store))
+      expect(await store.deleteAttempt(1)).toBe(true)
       const next = { id: 'reflection', score: 3, max: 4, status: 'partial' as const }
       const report: StorableReport = {
         rubricId: 'ownership',
@@ -262,10 +279,10 @@ describe('trend rollup against a from-scratch aggregate', () => {
         criteria: [next],
       }
       expect(
-        replaceAttemptReport(db, 2, { report, tags: ['ownership'], scoredAt: MON + 9 * DAY }),
+        await store.replaceAttemptReport(2, { report, tags: ['ownership'], scoredAt: MON + 9 * DAY }),
       ).toBeDefined()
-      expect(rollup(db)).toEqual(fromScratch(db))
-      expect(rollup(db).filter((r) => r.criterion_id === 'reflection')).toEqual([
+      expect(await rollup(store)).toEqual(await fromScratch(store))
+      expect((await rollup(store)).filter((r) => r.criterion_id === 'reflection')).toEqual([
         {
           day: Math.trunc((MON + DAY) / DAY),
           criterion_id: 'reflection',

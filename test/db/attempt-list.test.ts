@@ -1,7 +1,8 @@
 // Lists of attempts: paging, filters, excerpts and sorting.
 
 import { describe, expect, test } from 'vitest'
-import type { AttemptPosition, Store } from '../../db/index'
+import type { AttemptPosition } from '../../db/index'
+import type { Store } from '../../db/store'
 import { DAY, MON, report } from './helpers'
 import { useTestStore } from './store-helpers'
 

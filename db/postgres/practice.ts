@@ -29,12 +29,12 @@ function areaPractice({
   bestRubricId,
   bestReportScore,
   bestCreatedAt,
-  recentAverage,
   ...area
 }: AreaPracticeRow): AreaPractice {
+  // The fields in SQLite's order (recentAverage keeps its place), so the two serialize to the same JSON.
   return {
     ...area,
-    recentAverage: roundLikeSqlite(recentAverage),
+    recentAverage: roundLikeSqlite(area.recentAverage),
     bestAttempt: {
       promptId: bestPromptId,
       rubricId: bestRubricId,

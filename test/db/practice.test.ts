@@ -1,6 +1,8 @@
 // Practice per area and attempt counts per prompt.
 
 import { describe, expect, test } from 'vitest'
+import { postgresStore } from '../../db/postgres/store'
+import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { DAY, MON, report, sameScoreEveryArea } from './helpers'
 import { collateByLocale } from './locale-collation'
 import { useTestStore } from './store-helpers'
@@ -176,5 +178,40 @@ describe("judged by each area's own rubric", () => {
       createdAt: MON,
     })
     expect(await temp.store.practiceByArea()).toEqual([])
+  })
+})
+
+describe.skipIf(!onPostgres())('two processes on one PostgreSQL database', () => {
+  test("each reads the other's writes at once: no answer is kept in memory", async () => {
+    const url = await freshPostgresUrl()
+    const [writer, reader] = [await postgresStore(url), await postgresStore(url)]
+    try {
+      const write = (score: number, createdAt: number) => {
+        const r = report(score)
+        return writer.insertAttempt({
+          promptId: 'ownership-outside-scope',
+          answer: 'a',
+          tags: ['ownership'],
+          report: r,
+          areaScores: sameScoreEveryArea(r, ['ownership']),
+          createdAt,
+        })
+      }
+      await write(40, MON)
+      expect(await reader.practiceByArea()).toMatchObject([{ tag: 'ownership', attempts: 1, best: 40 }])
+      expect((await reader.trends({}, 'day')).overall).toEqual([
+        { period: '2025-03-03', attempts: 1, average: 40 },
+      ])
+      const second = await write(90, MON + 1000)
+      expect(await reader.practiceByArea()).toMatchObject([{ attempts: 2, best: 90, bestAttemptId: second }])
+      expect(await reader.attemptCountsByPrompt()).toEqual(new Map([['ownership-outside-scope', 2]]))
+      expect((await reader.trends({}, 'day')).overall).toEqual([
+        { period: '2025-03-03', attempts: 2, average: 65 },
+      ])
+      expect((await reader.listAttempts({}, { limit: 1 })).attempts.map((a) => a.id)).toEqual([second])
+    } finally {
+      await writer.close()
+      await reader.close()
+    }
   })
 })

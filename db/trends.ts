@@ -32,6 +32,18 @@ export function trendWindow(db: Db, filters: AttemptFilters, interval: TrendInte
           .prepare('SELECT max(created_at) FROM attempts WHERE owner_id = ?')
           .pluck()
           .get(filters.ownerId) as number | null | undefined))
+  return windowed(filters, end, interval)
+}
+
+/**
+ * trendWindow's answer once the window's end is known (`to`, or the latest attempt's time; none when there are no
+ * attempts): the filters with `from` at the start of the window. Shared with PostgreSQL's trendWindow.
+ */
+export function windowed(
+  filters: AttemptFilters,
+  end: number | null | undefined,
+  interval: TrendInterval,
+): AttemptFilters {
   if (end === undefined || end === null) return filters
   const endDay = Math.floor(end / DAY_MS)
   // Day 0 (1970-01-01) was a Thursday: (day + 3) % 7 counts days since Monday.
@@ -84,8 +96,8 @@ export function trends(db: Db, filters: AttemptFilters, interval: TrendInterval)
   )
 }
 
-/** The daily rollup answers when the only filters are whole UTC days. */
-function rollupAnswers(f: AttemptFilters): boolean {
+/** The daily rollup answers when the only filters are whole UTC days (on PostgreSQL too). */
+export function rollupAnswers(f: AttemptFilters): boolean {
   return (
     f.promptId === undefined &&
     f.rubricId === undefined &&

@@ -3,11 +3,11 @@
 
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { Role } from '../../db/index'
 import * as pgSchema from '../../db/postgres/schema'
 import { postgresStore } from '../../db/postgres/store'
 import * as sqliteSchema from '../../db/schema'
 import type { Store } from '../../db/store'
+import type { Role } from '../../db/team'
 import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { openTestStore } from '../support/store'
 import { databaseOf, rowsOf } from '../support/store-sql'

@@ -1,9 +1,14 @@
 // PostgreSQL queries of db/loops.ts: the same functions, on a PgDb, answering promises.
 
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
-import type { LoopRecord, LoopSummary, NewLoopQuestion } from '../loops'
+import type { AreaScore } from '../area-scores'
+import type { NewAttempt, StorableReport } from '../attempts'
+import type { NewFollowUp } from '../follow-ups'
+import type { LoopAnswerOutcome, LoopRecord, LoopSummary, NewLoopQuestion } from '../loops'
+import { replaceReportRows } from './attempt-rows'
+import { insertAttempt } from './attempts'
 import type { PgDb } from './client'
-import { loopQuestions, loops } from './schema'
+import { attemptFollowUps, loopQuestions, loops } from './schema'
 
 /** Stores a loop and its questions, in order, in one transaction; returns its id. */
 export async function insertLoop(
@@ -107,6 +112,53 @@ export async function listLoops(
     questions: byLoop.get(l.id)?.questions ?? 0,
     answered: byLoop.get(l.id)?.answered ?? 0,
   }))
+}
+
+/**
+ * Answers one question of a loop in one transaction: stores the attempt, its follow-ups and the link. With
+ * follow-ups, the attempt is stored with the report of the answer alone, which then moves to its history as the
+ * report of answer and follow-ups together replaces it, so what the follow-ups added stays visible. The question's
+ * row is locked first: of two answers to one question at once, the second waits and finds it answered.
+ */
+export async function answerLoopQuestion(
+  db: PgDb,
+  loopId: number,
+  promptId: string,
+  attempt: NewAttempt,
+  followUps:
+    | { items: readonly NewFollowUp[]; report: StorableReport; areaScores?: readonly AreaScore[] }
+    | undefined,
+): Promise<LoopAnswerOutcome> {
+  return await db.transaction(async (tx): Promise<LoopAnswerOutcome> => {
+    const [loop] = await tx.select({ ownerId: loops.ownerId }).from(loops).where(eq(loops.id, loopId))
+    if (loop === undefined) return { kind: 'no-loop' }
+    const [question] = await tx
+      .select({ position: loopQuestions.position, attemptId: loopQuestions.attemptId })
+      .from(loopQuestions)
+      .where(and(eq(loopQuestions.loopId, loopId), eq(loopQuestions.promptId, promptId)))
+      .for('update')
+    if (question === undefined) return { kind: 'no-question' }
+    if (question.attemptId !== null) return { kind: 'answered-already', attemptId: question.attemptId }
+    // The answer belongs to whoever owns the loop (team mode; no one in local mode). The attempt's own
+    // transaction runs inside this one (a savepoint: a transaction offers what insertAttempt uses of a PgDb).
+    const attemptId = await insertAttempt(tx as unknown as PgDb, { ...attempt, ownerId: loop.ownerId })
+    if (followUps !== undefined && followUps.items.length > 0) {
+      await tx
+        .insert(attemptFollowUps)
+        .values(followUps.items.map((f) => ({ attemptId, ...f, createdAt: attempt.createdAt })))
+      await replaceReportRows(tx, attemptId, {
+        report: followUps.report,
+        tags: attempt.tags,
+        areaScores: followUps.areaScores,
+        scoredAt: attempt.createdAt,
+      })
+    }
+    await tx
+      .update(loopQuestions)
+      .set({ attemptId })
+      .where(and(eq(loopQuestions.loopId, loopId), eq(loopQuestions.position, question.position)))
+    return { kind: 'answered', attemptId }
+  })
 }
 
 /** The loop an attempt answers a question of, or null when it was practised on its own. */

@@ -1,35 +1,25 @@
 // Mock loops and follow-ups on both dialects: storing, answering once, paging, deleting; and, on SQLite, the
 // indexes they read.
 
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { answerLoopQuestion, type Db, insertLoop, isDuplicateFollowUp } from '../../db/index'
+import { postgresStore } from '../../db/postgres/store'
 import type { Store } from '../../db/store'
-import { onPostgres } from '../support/postgres'
-import { openTestStore } from '../support/store'
-import { countRows } from '../support/store-sql'
-import { MON, report, sameScoreEveryArea, useTempDb } from './helpers'
+import { freshPostgresUrl, onPostgres } from '../support/postgres'
+import { MON, report, useTempDb } from './helpers'
 import { readOf } from './query-plan-reads'
+import { rowsOf, useTestStore } from './store-helpers'
 
+const t = useTestStore()
 let store: Store
-beforeEach(async () => {
-  store = await openTestStore()
-})
-afterEach(async () => {
-  await store.close()
+beforeEach(() => {
+  store = t.store
 })
 
-/** Stores an attempt scoring `score` at `createdAt`, as a practice answer to an ownership prompt; answers its id. */
-const add = async (score: number, createdAt: number) => {
-  const r = report(score, 'ownership')
-  return await store.insertAttempt({
-    promptId: 'ownership-outside-scope',
-    answer: `answer scoring ${score}`,
-    tags: ['ownership'],
-    report: r,
-    areaScores: sameScoreEveryArea(r, ['ownership']),
-    createdAt,
-  })
-}
+/** How many rows the table holds. */
+const countRows = async (table: string) =>
+  Number((await rowsOf<{ n: number }>(store, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]?.n)
 
 const QUESTIONS = [
   { promptId: 'ownership-outside-scope', rubricId: 'ownership' },
@@ -91,7 +81,7 @@ describe('loops', () => {
       (await store.answerLoopQuestion(id + 99, QUESTIONS[0]!.promptId, newAttempt('x', 1), undefined)).kind,
     ).toBe('no-loop')
     // Refused answers store nothing.
-    expect(await countRows(store, 'attempts')).toBe(1)
+    expect(await countRows('attempts')).toBe(1)
   })
 
   test('an answer with follow-ups keeps the answer-alone report in its history and stores the follow-ups', async () => {
@@ -152,7 +142,7 @@ describe('loops', () => {
 
 describe('follow-ups', () => {
   test('replace the report in one transaction, once per probe', async () => {
-    const attemptId = await add(40, MON)
+    const attemptId = await t.add(40, MON)
     const out = await store.addFollowUp(attemptId, followUp, {
       report: report(60),
       tags: ['ownership'],
@@ -175,7 +165,44 @@ describe('follow-ups', () => {
     ).toBeUndefined()
     // Deleting the attempt takes its follow-ups with it.
     await store.deleteAttempt(attemptId)
-    expect(await countRows(store, 'attempt_follow_ups')).toBe(0)
+    expect(await countRows('attempt_follow_ups')).toBe(0)
+  })
+})
+
+// PostgreSQL only: two stores on one database stand for two server processes (SQLite's writers in one process run
+// one after the other).
+describe.runIf(onPostgres())('one question answered from two stores at once', () => {
+  test('is answered once: the other answers find it answered, and store nothing', async () => {
+    const url = await freshPostgresUrl()
+    const stores = [await postgresStore(url), await postgresStore(url)] as const
+    try {
+      const id = await stores[0].insertLoop({
+        seed: 's',
+        principles: [],
+        createdAt: MON,
+        questions: QUESTIONS,
+        ownerId: null,
+      })
+      const promptId = QUESTIONS[0]!.promptId
+      const outcomes = await Promise.all(
+        [40, 50, 60, 70].map((score, i) =>
+          stores[i % 2]!.answerLoopQuestion(id, promptId, newAttempt(promptId, score), undefined),
+        ),
+      )
+      const answered = outcomes.filter((o) => o.kind === 'answered')
+      expect(answered).toHaveLength(1)
+      const attemptId = (answered[0] as { attemptId: number }).attemptId
+      expect(outcomes.filter((o) => o.kind === 'answered-already')).toEqual([
+        { kind: 'answered-already', attemptId },
+        { kind: 'answered-already', attemptId },
+        { kind: 'answered-already', attemptId },
+      ])
+      expect((await stores[1].findLoop(id))!.questions[0]!.attemptId).toBe(attemptId)
+      const [row] = await rowsOf<{ n: number }>(stores[0], sql`SELECT count(*) AS n FROM attempts`)
+      expect(Number(row!.n)).toBe(1)
+    } finally {
+      for (const s of stores) await s.close()
+    }
   })
 })
 

@@ -19,9 +19,9 @@ import { postgresStore } from '../../db/postgres/store'
 import type { Store } from '../../db/store'
 import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { openTestStore } from '../support/store'
-import { rowsOf } from '../support/store-sql'
 import { MON, openTempDb, removeTempDb } from './helpers'
 import { readOf, tableScans } from './query-plan-reads'
+import { rowsOf } from './store-helpers'
 
 const content = (title: string, text = `${title} told in full.`): StoryContent => ({
   title,

@@ -3,6 +3,8 @@
 
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { Db } from '../../db/client'
+import type { PgDb } from '../../db/postgres/client'
 import * as pgSchema from '../../db/postgres/schema'
 import { postgresStore } from '../../db/postgres/store'
 import * as sqliteSchema from '../../db/schema'
@@ -10,8 +12,8 @@ import type { Store } from '../../db/store'
 import type { Role } from '../../db/team'
 import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { openTestStore } from '../support/store'
-import { databaseOf, rowsOf } from '../support/store-sql'
 import { MON, report, sameScoreEveryArea } from './helpers'
+import { rowsOf } from './store-helpers'
 
 interface NewUser {
   id: string
@@ -30,9 +32,9 @@ async function addUser(store: Store, user: NewUser): Promise<void> {
     createdAt: new Date(user.createdAt),
     updatedAt: new Date(user.createdAt),
   }
-  const opened = databaseOf(store)
-  if (opened.dialect === 'sqlite') opened.db.insert(sqliteSchema.users).values(row).run()
-  else await opened.db.insert(pgSchema.users).values(row)
+  const { db } = store as Store & { db: Db | PgDb }
+  if (store.dialect === 'postgres') await (db as PgDb).insert(pgSchema.users).values(row)
+  else (db as Db).insert(sqliteSchema.users).values(row).run()
 }
 
 /** Stores an attempt at `createdAt` scoring `score`, owned by `ownerId`, with the same score in each of `areas`. */

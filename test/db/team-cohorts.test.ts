@@ -2,6 +2,7 @@
 // ownership checks, cohorts and their members, invites, and what a cohort's instructors see of its candidates.
 
 import { sql } from 'drizzle-orm'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Db } from '../../db/client'
 import type { PgDb } from '../../db/postgres/client'
@@ -10,7 +11,7 @@ import { postgresStore } from '../../db/postgres/store'
 import * as sqliteSchema from '../../db/schema'
 import type { Store } from '../../db/store'
 import type { Role } from '../../db/team'
-import { freshPostgresUrl, onPostgres } from '../support/postgres'
+import { databaseUrl, freshPostgresUrl, onPostgres, POSTGRES_URL_VARIABLE } from '../support/postgres'
 import { openTestStore } from '../support/store'
 import { MON, report, sameScoreEveryArea } from './helpers'
 import { rowsOf } from './store-helpers'
@@ -27,7 +28,7 @@ async function addUser(store: Store, user: NewUser): Promise<void> {
   const row = {
     id: user.id,
     name: user.name,
-    email: `${user.id.toLowerCase()}@example.test`,
+    email: `${user.id}@example.test`,
     role: user.role,
     createdAt: new Date(user.createdAt),
     updatedAt: new Date(user.createdAt),
@@ -77,7 +78,7 @@ describe('accounts', () => {
     expect(await store.countUsers()).toBe(3)
     expect(await store.listUsers()).toEqual([
       { id: 'm', name: 'Mo', email: 'm@example.test', role: 'admin', createdAt: MON },
-      { id: 'Z1', name: 'Zed', email: 'z1@example.test', role: 'instructor', createdAt: MON + 5 },
+      { id: 'Z1', name: 'Zed', email: 'Z1@example.test', role: 'instructor', createdAt: MON + 5 },
       { id: 'a2', name: 'Ann', email: 'a2@example.test', role: 'candidate', createdAt: MON + 5 },
     ])
     expect(await store.setUserRole('a2', 'instructor')).toBe(true)
@@ -322,6 +323,62 @@ describe.runIf(onPostgres())('two processes at once', () => {
     } finally {
       await a.close()
       await b.close()
+    }
+  })
+})
+
+/**
+ * A new database on the test server whose default collation is a locale's (ICU en-US: 'alpha' < 'Alpha' < 'beta'),
+ * as a production server's often is; migrated when a store opens it.
+ */
+async function localeDatabaseUrl(): Promise<string> {
+  const url = process.env[POSTGRES_URL_VARIABLE]!
+  const name = `starboard_icu_${process.pid}_${Date.now()}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
+    )
+  } finally {
+    await admin.end()
+  }
+  return databaseUrl(url, name)
+}
+
+// PostgreSQL only: SQLite compares text bytewise, and so must every ORDER BY on text here, whatever the server's
+// default collation.
+describe.runIf(onPostgres())('on a database whose default collation is a locale', () => {
+  test('accounts, cohorts, members and coverage are still ordered bytewise', async () => {
+    const local = await postgresStore(await localeDatabaseUrl())
+    try {
+      // The database does order by locale: otherwise this case would prove nothing.
+      const [order] = await rowsOf<{ localeFirst: boolean }>(
+        local,
+        sql`SELECT 'alpha' < 'Alpha' AS "localeFirst"`,
+      )
+      expect(order?.localeFirst).toBe(true)
+      await addUser(local, { id: 'b-id', name: 'bea', role: 'admin', createdAt: MON })
+      await addUser(local, { id: 'B-id', name: 'Bea', role: 'candidate', createdAt: MON })
+      await addUser(local, { id: 'a-id', name: 'abe', role: 'candidate', createdAt: MON })
+      expect((await local.listUsers()).map((u) => u.id)).toEqual(['B-id', 'a-id', 'b-id'])
+      const ids = []
+      for (const name of ['beta', 'alpha', 'Alpha', 'Zulu'])
+        ids.push(await local.createCohort(name, 'b-id', MON))
+      expect((await local.listCohorts('b-id')).map((c) => c.name)).toEqual(['Alpha', 'Zulu', 'alpha', 'beta'])
+      const cohort = ids[0]!
+      await local.joinCohort(cohort, 'B-id', 'candidate', MON)
+      await local.joinCohort(cohort, 'a-id', 'candidate', MON)
+      expect((await local.cohortMembersOf(cohort)).map((m) => m.name)).toEqual(['Bea', 'abe', 'bea'])
+      await addAttempt(local, 'a-id', 30, MON + 1, ['ownership', 'Bias-for-action'])
+      await addAttempt(local, 'B-id', 60, MON + 2, ['ownership'])
+      expect((await local.cohortCoverage(cohort)).map((c) => [c.ownerId, c.area])).toEqual([
+        ['B-id', 'ownership'],
+        ['a-id', 'Bias-for-action'],
+        ['a-id', 'ownership'],
+      ])
+    } finally {
+      await local.close()
     }
   })
 })

@@ -29,13 +29,17 @@ export function listFollowUps(db: Db, attemptId: number): FollowUpRecord[] {
     .all()
 }
 
-/** The SQLite error for a second follow-up to the same probe of an attempt. */
+/**
+ * The error for a second follow-up to the same probe of an attempt: SQLite's unique constraint on
+ * attempt_follow_ups, or PostgreSQL's unique violation (23505) of its index (the driver's error, or the cause of
+ * the query error drizzle wraps it in).
+ */
 export function isDuplicateFollowUp(err: unknown): boolean {
-  return (
-    err instanceof Error &&
-    (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    err.message.includes('attempt_follow_ups')
-  )
+  if (!(err instanceof Error)) return false
+  const { code, constraint } = err as { code?: string; constraint?: string }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return err.message.includes('attempt_follow_ups')
+  if (code === '23505') return constraint?.startsWith('attempt_follow_ups') === true
+  return err.cause !== undefined && isDuplicateFollowUp(err.cause)
 }
 
 /**

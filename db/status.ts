@@ -52,9 +52,14 @@ export function databaseFileState(db: Db): DatabaseFileState {
   }
 }
 
-/** Whether an error is SQLite's "database or disk is full". */
+/**
+ * Whether an error is SQLite's "database or disk is full" or PostgreSQL's disk_full (53100), itself or as the
+ * cause of the query error drizzle wraps a driver's error in.
+ */
 export function isDiskFull(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL'
+  if (typeof err !== 'object' || err === null) return false
+  const { code, cause } = err as { code?: unknown; cause?: unknown }
+  return code === 'SQLITE_FULL' || code === '53100' || (cause !== undefined && isDiskFull(cause))
 }
 
 /** How long a write that found the disk full keeps "disk full" among the database's reasons, unless one succeeds. */

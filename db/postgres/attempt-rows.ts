@@ -58,15 +58,20 @@ export async function insertCriteria(tx: Tx, rows: ReturnType<typeof criterionRo
   await insertInChunks(rows, (chunk) => tx.insert(attemptCriteria).values(chunk))
 }
 
+/** The per-area score and criterion rows of attempts. */
+export interface AreaRows {
+  areas: (typeof attemptAreaScores.$inferInsert)[]
+  criteria: (typeof attemptAreaCriteria.$inferInsert)[]
+}
+
 /** The per-area score and criterion rows of one attempt; an area given twice keeps its first score. */
-export function areaRows(attemptId: number, scores: readonly AreaScore[], createdAt: number) {
+export function areaRows(attemptId: number, scores: readonly AreaScore[], createdAt: number): AreaRows {
   const seen = new Set<string>()
-  const areas: (typeof attemptAreaScores.$inferInsert)[] = []
-  const criteria: (typeof attemptAreaCriteria.$inferInsert)[] = []
+  const rows: AreaRows = { areas: [], criteria: [] }
   for (const s of scores) {
     if (seen.has(s.rubricId)) continue
     seen.add(s.rubricId)
-    areas.push({
+    rows.areas.push({
       attemptId,
       rubricId: s.rubricId,
       score: s.score,
@@ -75,7 +80,7 @@ export function areaRows(attemptId: number, scores: readonly AreaScore[], create
       createdAt,
     })
     for (const c of s.criteria ?? []) {
-      criteria.push({
+      rows.criteria.push({
         attemptId,
         rubricId: s.rubricId,
         criterionId: c.id,
@@ -85,11 +90,28 @@ export function areaRows(attemptId: number, scores: readonly AreaScore[], create
       })
     }
   }
-  return { areas, criteria }
+  return rows
 }
 
-export async function insertAreaRows(tx: Tx, rows: ReturnType<typeof areaRows>): Promise<void> {
-  await insertInChunks(rows.areas, (chunk) => tx.insert(attemptAreaScores).values(chunk))
+/**
+ * Inserts per-area rows. With `replace`, an area score the attempt has already is replaced (the back-fill's
+ * INSERT OR REPLACE); the caller has removed that area's criteria.
+ */
+export async function insertAreaRows(tx: Tx, rows: AreaRows, replace = false): Promise<void> {
+  await insertInChunks(rows.areas, (chunk) => {
+    const insert = tx.insert(attemptAreaScores).values(chunk)
+    return replace
+      ? insert.onConflictDoUpdate({
+          target: [attemptAreaScores.attemptId, attemptAreaScores.rubricId],
+          set: {
+            score: sql`excluded.score`,
+            bandId: sql`excluded.band_id`,
+            bandLabel: sql`excluded.band_label`,
+            createdAt: sql`excluded.created_at`,
+          },
+        })
+      : insert
+  })
   await insertInChunks(rows.criteria, (chunk) => tx.insert(attemptAreaCriteria).values(chunk))
 }
 

@@ -10,6 +10,7 @@ import {
   type StorableReport,
 } from '../attempts'
 import {
+  type AreaRows,
   areaRows,
   criterionRows,
   DAY_MS,
@@ -48,7 +49,7 @@ async function insertRows(tx: Tx, batch: readonly NewAttempt[]): Promise<number[
   const rows: (typeof attempts.$inferInsert)[] = []
   const criteria: ReturnType<typeof criterionRows> = []
   const tags: ReturnType<typeof tagRows> = []
-  const areas: ReturnType<typeof areaRows> = { areas: [], criteria: [] }
+  const areas: AreaRows = { areas: [], criteria: [] }
   batch.forEach((a, i) => {
     const id = ids[i]!
     const { report, createdAt } = a

@@ -1,43 +1,38 @@
 // Per-area scores: stored with the attempt, replaced by a re-score, deleted with it; and the one-time back-fill
 // of attempts stored before them, in batches.
 
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import {
-  type AreaScore,
-  type AttemptToBackfill,
-  backfillAreaScores,
-  closeDb,
-  createDb,
-  type Db,
-  deleteAttempt,
-  insertAttempt,
-  insertAttempts,
-  pendingAreaScoreBackfill,
-  replaceAttemptReport,
-} from '../../db/index'
-import { DAY, databaseAtMigration, MON, report, useTempDb } from './helpers'
+import { type AreaScore, type AttemptToBackfill, createDb } from '../../db/index'
+import { type Store, sqliteStore } from '../../db/store'
+import { onPostgres } from '../support/postgres'
+import { openTestStore } from '../support/store'
+import { DAY, databaseAtMigration, MON, report } from './helpers'
+import { rowsOf, runOn, useTestStore } from './store-helpers'
 
-const temp = useTempDb()
+const t = useTestStore()
 
 const strong = { id: 'strong', label: 'Strong' }
 const weak = { id: 'weak', label: 'Needs work' }
 
-const rowsOf = (d: Db) =>
-  d.$client
-    .prepare(
-      'SELECT attempt_id, rubric_id, score, band_id, band_label, created_at FROM attempt_area_scores ORDER BY 1, 2',
-    )
-    .all()
+const areaRows = (store: Store) =>
+  rowsOf<{ attempt_id: number; rubric_id: string; score: number }>(
+    store,
+    sql`SELECT attempt_id, rubric_id, score, band_id, band_label, created_at FROM attempt_area_scores
+      ORDER BY attempt_id, rubric_id`,
+  )
 
 describe('stored with the attempt', () => {
-  test("one row per area, in the attempt's transaction; an area given twice is stored once", () => {
+  test("one row per area, in the attempt's transaction; an area given twice is stored once", async () => {
     const areaScores: AreaScore[] = [
       { rubricId: 'ownership', score: 82, band: strong },
       { rubricId: 'conflict', score: 41, band: weak },
       { rubricId: 'ownership', score: 10, band: weak },
     ]
-    const id = insertAttempt(temp.db, {
+    const id = await t.store.insertAttempt({
       promptId: 'ownership-outside-scope',
       answer: 'a',
       tags: ['ownership', 'conflict'],
@@ -45,7 +40,7 @@ describe('stored with the attempt', () => {
       areaScores,
       createdAt: MON,
     })
-    expect(rowsOf(temp.db)).toEqual([
+    expect(await areaRows(t.store)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'conflict',
@@ -71,17 +66,17 @@ describe('stored with the attempt', () => {
       report: report(1),
       createdAt: MON,
     }
-    expect(() =>
-      insertAttempts(temp.db, [
+    await expect(
+      t.store.insertAttempts([
         { promptId: 'p', answer: 'c', tags: ['ownership'], report: report(5), areaScores, createdAt: MON },
         bad,
       ]),
-    ).toThrow()
-    expect(rowsOf(temp.db)).toHaveLength(2)
+    ).rejects.toThrow()
+    expect(await areaRows(t.store)).toHaveLength(2)
   })
 
-  test("a re-score replaces them (keeping the attempt's time); without new ones they stay; a delete removes them", () => {
-    const id = insertAttempt(temp.db, {
+  test("a re-score replaces them (keeping the attempt's time); without new ones they stay; a delete removes them", async () => {
+    const id = await t.store.insertAttempt({
       promptId: 'ownership-outside-scope',
       answer: 'a',
       tags: ['ownership', 'conflict'],
@@ -92,7 +87,7 @@ describe('stored with the attempt', () => {
       ],
       createdAt: MON,
     })
-    replaceAttemptReport(temp.db, id, {
+    await t.store.replaceAttemptReport(id, {
       report: report(85),
       tags: ['ownership', 'conflict'],
       areaScores: [
@@ -101,7 +96,7 @@ describe('stored with the attempt', () => {
       ],
       scoredAt: MON + DAY,
     })
-    expect(rowsOf(temp.db)).toEqual([
+    expect(await areaRows(t.store)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'conflict',
@@ -119,16 +114,20 @@ describe('stored with the attempt', () => {
         created_at: MON,
       },
     ])
-    replaceAttemptReport(temp.db, id, { report: report(20), tags: ['ownership'], scoredAt: MON + 2 * DAY })
-    expect(rowsOf(temp.db)).toHaveLength(2)
+    await t.store.replaceAttemptReport(id, {
+      report: report(20),
+      tags: ['ownership'],
+      scoredAt: MON + 2 * DAY,
+    })
+    expect(await areaRows(t.store)).toHaveLength(2)
     // A re-score whose areas shrank drops the area no longer scored.
-    replaceAttemptReport(temp.db, id, {
+    await t.store.replaceAttemptReport(id, {
       report: report(20),
       tags: ['ownership'],
       areaScores: [{ rubricId: 'ownership', score: 20, band: weak }],
       scoredAt: MON + 3 * DAY,
     })
-    expect(rowsOf(temp.db)).toEqual([
+    expect(await areaRows(t.store)).toEqual([
       {
         attempt_id: id,
         rubric_id: 'ownership',
@@ -138,15 +137,45 @@ describe('stored with the attempt', () => {
         created_at: MON,
       },
     ])
-    expect(deleteAttempt(temp.db, id)).toBe(true)
-    expect(rowsOf(temp.db)).toEqual([])
+    expect(await t.store.deleteAttempt(id)).toBe(true)
+    expect(await areaRows(t.store)).toEqual([])
   })
 })
 
 describe('the back-fill', () => {
-  /** A database at schema 0004 with `count` attempts written as that schema's code wrote them, then migrated. */
-  function migratedWith(count: number): Db {
-    const file = join(temp.dir, 'at-0004.db')
+  /**
+   * A database holding `count` attempts from before per-area scores, queued for the back-fill. On SQLite: at
+   * schema 0004, the attempts written as that schema's code wrote them, then migrated. On PostgreSQL, whose schema
+   * starts with per-area scores: the attempts stored without them, then queued as SQLite's migrations 0006 and
+   * 0008 queue them (every attempt, and the row of its own rubric copied from its report).
+   */
+  async function migratedWith(count: number): Promise<Store> {
+    const attempts = Array.from({ length: count }, (_, i) => {
+      const score = i % 101
+      return { score, band: score >= 80 ? strong : weak, at: MON + i * 60_000, answer: `answer ${i}` }
+    })
+    if (onPostgres()) {
+      const store = await openTestStore()
+      await store.insertAttempts(
+        attempts.map((a) => ({
+          promptId: 'ownership-outside-scope',
+          answer: a.answer,
+          tags: ['ownership', 'conflict'],
+          report: { ...report(a.score), rubricHash: 'h', engineVersion: '1', band: a.band, criteria: [] },
+          createdAt: a.at,
+        })),
+      )
+      await runOn(
+        store,
+        sql`INSERT INTO attempt_area_scores (attempt_id, rubric_id, score, band_id, band_label, created_at)
+          SELECT a.id, a.rubric_id, a.score, a.band_id, a.band_label, a.created_at
+          FROM attempts a JOIN attempt_tags t ON t.attempt_id = a.id AND t.tag = a.rubric_id`,
+      )
+      await runOn(store, sql`INSERT INTO area_score_backfill (attempt_id) SELECT id FROM attempts`)
+      return store
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'starboard-db-'))
+    const file = join(dir, 'at-0004.db')
     const old = databaseAtMigration(file, 5)
     const attempt =
       old.prepare(`INSERT INTO attempts (prompt_id, rubric_id, rubric_hash, engine_version, answer,
@@ -155,25 +184,29 @@ describe('the back-fill', () => {
       'INSERT INTO attempt_tags (attempt_id, tag, score, created_at) VALUES (?, ?, ?, ?)',
     )
     old.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const score = i % 101
-        const band = score >= 80 ? strong : weak
-        const at = MON + i * 60_000
+      for (const a of attempts) {
         const id = Number(
-          attempt.run('ownership-outside-scope', `answer ${i}`, score, band.id, band.label, at, at)
+          attempt.run('ownership-outside-scope', a.answer, a.score, a.band.id, a.band.label, a.at, a.at)
             .lastInsertRowid,
         )
-        for (const t of ['ownership', 'conflict']) tag.run(id, t, score, at)
+        for (const t of ['ownership', 'conflict']) tag.run(id, t, a.score, a.at)
       }
     })()
     old.close()
-    return createDb(file)
+    const store = sqliteStore(createDb(file))
+    return {
+      ...store,
+      async close() {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
   }
 
-  test('scores every queued attempt once, in batches, each batch stored whole with its queue rows removed', () => {
-    const migrated = migratedWith(250)
+  test('scores every queued attempt once, in batches, each batch stored whole with its queue rows removed', async () => {
+    const migrated = await migratedWith(250)
     try {
-      expect(pendingAreaScoreBackfill(migrated)).toBe(250)
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(250)
       const seen: AttemptToBackfill[] = []
       // The attempt's own rubric keeps its stored score; the other area gets a score of its own (here: half).
       const scorer = (a: AttemptToBackfill): AreaScore[] => {
@@ -184,8 +217,8 @@ describe('the back-fill', () => {
             : { rubricId, score: Math.floor(a.score / 2), band: weak },
         )
       }
-      expect(backfillAreaScores(migrated, scorer, 100)).toBe(100)
-      expect(pendingAreaScoreBackfill(migrated)).toBe(150)
+      expect(await migrated.backfillAreaScores(scorer, 100)).toBe(100)
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(150)
       expect(seen[0]).toEqual({
         id: 1,
         promptId: 'ownership-outside-scope',
@@ -197,21 +230,21 @@ describe('the back-fill', () => {
         criteria: [],
       })
       // A batch whose scoring fails is rolled back whole and stays queued.
-      expect(() =>
-        backfillAreaScores(migrated, (a) => {
+      await expect(
+        migrated.backfillAreaScores((a) => {
           if (a.id === 150) throw new Error('no rubric')
           return scorer(a)
         }),
-      ).toThrow('no rubric')
-      expect(pendingAreaScoreBackfill(migrated)).toBe(150)
+      ).rejects.toThrow('no rubric')
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(150)
       // Migration 0008 gave all 250 their own rubric's row; the first batch added the other area for 100.
-      expect(rowsOf(migrated)).toHaveLength(350)
-      expect(backfillAreaScores(migrated, scorer, 100)).toBe(100)
-      expect(backfillAreaScores(migrated, scorer, 100)).toBe(50)
-      expect(backfillAreaScores(migrated, scorer, 100)).toBe(0)
-      expect(pendingAreaScoreBackfill(migrated)).toBe(0)
-      expect(rowsOf(migrated)).toHaveLength(500)
-      expect(rowsOf(migrated).filter((r) => (r as { attempt_id: number }).attempt_id === 101)).toEqual([
+      expect(await areaRows(migrated)).toHaveLength(350)
+      expect(await migrated.backfillAreaScores(scorer, 100)).toBe(100)
+      expect(await migrated.backfillAreaScores(scorer, 100)).toBe(50)
+      expect(await migrated.backfillAreaScores(scorer, 100)).toBe(0)
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(0)
+      expect(await areaRows(migrated)).toHaveLength(500)
+      expect((await areaRows(migrated)).filter((r) => r.attempt_id === 101)).toEqual([
         {
           attempt_id: 101,
           rubric_id: 'conflict',
@@ -232,14 +265,14 @@ describe('the back-fill', () => {
       // Each attempt was scored once, except the batch that was rolled back and scored again.
       expect(new Set(seen.map((a) => a.id)).size).toBe(250)
     } finally {
-      closeDb(migrated)
+      await migrated.close()
     }
   })
 
-  test('an attempt re-scored before the back-fill reached it keeps its newer per-area scores', () => {
-    const migrated = migratedWith(2)
+  test('an attempt re-scored before the back-fill reached it keeps its newer per-area scores', async () => {
+    const migrated = await migratedWith(2)
     try {
-      replaceAttemptReport(migrated, 2, {
+      await migrated.replaceAttemptReport(2, {
         report: report(90),
         tags: ['ownership', 'conflict'],
         areaScores: [
@@ -248,15 +281,11 @@ describe('the back-fill', () => {
         ],
         scoredAt: MON + DAY,
       })
-      backfillAreaScores(migrated, (a) => a.tags.map((rubricId) => ({ rubricId, score: 0, band: weak })))
-      expect(pendingAreaScoreBackfill(migrated)).toBe(0)
+      await migrated.backfillAreaScores((a) => a.tags.map((rubricId) => ({ rubricId, score: 0, band: weak })))
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(0)
       expect(
-        rowsOf(migrated).map((r) => {
-          const { attempt_id, rubric_id, score } = r as {
-            attempt_id: number
-            rubric_id: string
-            score: number
-          }
+        (await areaRows(migrated)).map((r) => {
+          const { attempt_id, rubric_id, score } = r
           return [attempt_id, rubric_id, score]
         }),
       ).toEqual([
@@ -266,7 +295,7 @@ describe('the back-fill', () => {
         [2, 'ownership', 90],
       ])
     } finally {
-      closeDb(migrated)
+      await migrated.close()
     }
   })
 })

@@ -1,28 +1,25 @@
-// Mock loops and follow-ups on real SQLite: storing, answering once, paging, deleting, and the indexes they read.
+// Mock loops and follow-ups on both dialects: storing, answering once, paging, deleting; and, on SQLite, the
+// indexes they read.
 
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, test } from 'vitest'
-import {
-  addFollowUp,
-  answerLoopQuestion,
-  type Db,
-  deleteAttempt,
-  findAttempt,
-  findLoop,
-  insertLoop,
-  isDuplicateFollowUp,
-  listFollowUps,
-  listLoops,
-  listReplacedReports,
-} from '../../db/index'
+import { answerLoopQuestion, type Db, insertLoop, isDuplicateFollowUp } from '../../db/index'
+import { postgresStore } from '../../db/postgres/store'
+import type { Store } from '../../db/store'
+import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { MON, report, useTempDb } from './helpers'
 import { readOf } from './query-plan-reads'
+import { rowsOf, useTestStore } from './store-helpers'
 
-const temp = useTempDb()
-let db: Db
+const t = useTestStore()
+let store: Store
 beforeEach(() => {
-  db = temp.db
+  store = t.store
 })
+
+/** How many rows the table holds. */
+const countRows = async (table: string) =>
+  Number((await rowsOf<{ n: number }>(store, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]?.n)
 
 const QUESTIONS = [
   { promptId: 'ownership-outside-scope', rubricId: 'ownership' },
@@ -45,17 +42,21 @@ const followUp = {
 }
 
 describe('loops', () => {
-  test('store their questions in order, and answer each once, linking the attempt', () => {
-    const id = insertLoop(db, { seed: 's1', principles: ['ownership'], createdAt: MON, questions: QUESTIONS })
-    const loop = findLoop(db, id)!
+  test('store their questions in order, and answer each once, linking the attempt', async () => {
+    const id = await store.insertLoop({
+      seed: 's1',
+      principles: ['ownership'],
+      createdAt: MON,
+      questions: QUESTIONS,
+    })
+    const loop = (await store.findLoop(id))!
     expect(loop.seed).toBe('s1')
     expect(loop.principles).toEqual(['ownership'])
     expect(loop.questions).toEqual([
       { position: 0, ...QUESTIONS[0], attemptId: null },
       { position: 1, ...QUESTIONS[1], attemptId: null },
     ])
-    const first = answerLoopQuestion(
-      db,
+    const first = await store.answerLoopQuestion(
       id,
       QUESTIONS[1]!.promptId,
       newAttempt(QUESTIONS[1]!.promptId, 50),
@@ -63,95 +64,156 @@ describe('loops', () => {
     )
     expect(first.kind).toBe('answered')
     const attemptId = (first as { attemptId: number }).attemptId
-    expect(findLoop(db, id)!.questions[1]!.attemptId).toBe(attemptId)
-    expect(findAttempt(db, attemptId)!.score).toBe(50)
+    expect((await store.findLoop(id))!.questions[1]!.attemptId).toBe(attemptId)
+    expect((await store.findAttempt(attemptId))!.score).toBe(50)
 
-    const again = answerLoopQuestion(
-      db,
+    const again = await store.answerLoopQuestion(
       id,
       QUESTIONS[1]!.promptId,
       newAttempt(QUESTIONS[1]!.promptId, 70),
       undefined,
     )
     expect(again).toEqual({ kind: 'answered-already', attemptId })
-    expect(answerLoopQuestion(db, id, 'not-in-loop', newAttempt('not-in-loop', 1), undefined).kind).toBe(
-      'no-question',
-    )
-    expect(answerLoopQuestion(db, id + 99, QUESTIONS[0]!.promptId, newAttempt('x', 1), undefined).kind).toBe(
-      'no-loop',
-    )
+    expect(
+      (await store.answerLoopQuestion(id, 'not-in-loop', newAttempt('not-in-loop', 1), undefined)).kind,
+    ).toBe('no-question')
+    expect(
+      (await store.answerLoopQuestion(id + 99, QUESTIONS[0]!.promptId, newAttempt('x', 1), undefined)).kind,
+    ).toBe('no-loop')
     // Refused answers store nothing.
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempts`).n).toBe(1)
+    expect(await countRows('attempts')).toBe(1)
   })
 
-  test('an answer with follow-ups keeps the answer-alone report in its history and stores the follow-ups', () => {
-    const id = insertLoop(db, { seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
-    const out = answerLoopQuestion(db, id, QUESTIONS[0]!.promptId, newAttempt(QUESTIONS[0]!.promptId, 40), {
-      items: [followUp],
-      report: report(65),
-    })
+  test('an answer with follow-ups keeps the answer-alone report in its history and stores the follow-ups', async () => {
+    const id = await store.insertLoop({ seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
+    const out = await store.answerLoopQuestion(
+      id,
+      QUESTIONS[0]!.promptId,
+      newAttempt(QUESTIONS[0]!.promptId, 40),
+      {
+        items: [followUp],
+        report: report(65),
+      },
+    )
     const attemptId = (out as { attemptId: number }).attemptId
-    expect(findAttempt(db, attemptId)!.score).toBe(65)
-    const history = listReplacedReports(db, attemptId)
+    expect((await store.findAttempt(attemptId))!.score).toBe(65)
+    const history = await store.listReplacedReports(attemptId)
     expect(history.map((h) => h.score)).toEqual([40])
     expect(history[0]!.replacedAt).toBe(MON + 1000)
-    expect(listFollowUps(db, attemptId).map((f) => [f.probeId, f.answer, f.createdAt])).toEqual([
+    expect((await store.listFollowUps(attemptId)).map((f) => [f.probeId, f.answer, f.createdAt])).toEqual([
       ['probe-measurable-result', 'Latency fell 40%.', MON + 1000],
     ])
   })
 
-  test('a deleted attempt leaves its question unanswered, to be answered again', () => {
-    const id = insertLoop(db, { seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
-    const out = answerLoopQuestion(
-      db,
+  test('a deleted attempt leaves its question unanswered, to be answered again', async () => {
+    const id = await store.insertLoop({ seed: 's', principles: [], createdAt: MON, questions: QUESTIONS })
+    const out = await store.answerLoopQuestion(
       id,
       QUESTIONS[0]!.promptId,
       newAttempt(QUESTIONS[0]!.promptId, 40),
       undefined,
     )
-    expect(deleteAttempt(db, (out as { attemptId: number }).attemptId)).toBe(true)
-    expect(findLoop(db, id)!.questions[0]!.attemptId).toBeNull()
+    expect(await store.deleteAttempt((out as { attemptId: number }).attemptId)).toBe(true)
+    expect((await store.findLoop(id))!.questions[0]!.attemptId).toBeNull()
   })
 
-  test('list newest first with counts, a page at a time', () => {
-    const ids = [0, 1, 2].map((i) =>
-      insertLoop(db, { seed: `s${i}`, principles: [], createdAt: MON + i, questions: QUESTIONS }),
+  test('list newest first with counts, a page at a time', async () => {
+    const ids: number[] = []
+    for (const i of [0, 1, 2]) {
+      ids.push(
+        await store.insertLoop({ seed: `s${i}`, principles: [], createdAt: MON + i, questions: QUESTIONS }),
+      )
+    }
+    await store.answerLoopQuestion(
+      ids[2]!,
+      QUESTIONS[0]!.promptId,
+      newAttempt(QUESTIONS[0]!.promptId, 40),
+      undefined,
     )
-    answerLoopQuestion(db, ids[2]!, QUESTIONS[0]!.promptId, newAttempt(QUESTIONS[0]!.promptId, 40), undefined)
-    const page = listLoops(db, { limit: 2 })
+    const page = await store.listLoops({ limit: 2 })
     expect(page.map((l) => [l.id, l.questions, l.answered])).toEqual([
       [ids[2], 2, 1],
       [ids[1], 2, 0],
     ])
-    const next = listLoops(db, { limit: 2, after: { createdAt: MON + 1, id: ids[1]! } })
+    const next = await store.listLoops({ limit: 2, after: { createdAt: MON + 1, id: ids[1]! } })
     expect(next.map((l) => l.id)).toEqual([ids[0]])
   })
 })
 
 describe('follow-ups', () => {
-  test('replace the report in one transaction, once per probe', () => {
-    const attemptId = temp.add(40, MON)
-    const out = addFollowUp(db, attemptId, followUp, { report: report(60), tags: ['ownership'], at: MON + 5 })
+  test('replace the report in one transaction, once per probe', async () => {
+    const attemptId = await t.add(40, MON)
+    const out = await store.addFollowUp(attemptId, followUp, {
+      report: report(60),
+      tags: ['ownership'],
+      at: MON + 5,
+    })
     expect(out!.replaced.score).toBe(40)
-    expect(findAttempt(db, attemptId)!.score).toBe(60)
+    expect((await store.findAttempt(attemptId))!.score).toBe(60)
     let error: unknown
     try {
-      addFollowUp(db, attemptId, followUp, { report: report(90), tags: ['ownership'], at: MON + 6 })
+      await store.addFollowUp(attemptId, followUp, { report: report(90), tags: ['ownership'], at: MON + 6 })
     } catch (err) {
       error = err
     }
     expect(isDuplicateFollowUp(error)).toBe(true)
     // The refused follow-up changed nothing.
-    expect(findAttempt(db, attemptId)!.score).toBe(60)
-    expect(listFollowUps(db, attemptId)).toHaveLength(1)
-    expect(addFollowUp(db, attemptId + 1, followUp, { report: report(1), tags: [], at: MON })).toBeUndefined()
+    expect((await store.findAttempt(attemptId))!.score).toBe(60)
+    expect(await store.listFollowUps(attemptId)).toHaveLength(1)
+    expect(
+      await store.addFollowUp(attemptId + 1, followUp, { report: report(1), tags: [], at: MON }),
+    ).toBeUndefined()
     // Deleting the attempt takes its follow-ups with it.
-    deleteAttempt(db, attemptId)
-    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM attempt_follow_ups`).n).toBe(0)
+    await store.deleteAttempt(attemptId)
+    expect(await countRows('attempt_follow_ups')).toBe(0)
   })
 })
 
-describe('query plans of the loop and follow-up queries', () => {
+// PostgreSQL only: two stores on one database stand for two server processes (SQLite's writers in one process run
+// one after the other).
+describe.runIf(onPostgres())('one question answered from two stores at once', () => {
+  test('is answered once: the other answers find it answered, and store nothing', async () => {
+    const url = await freshPostgresUrl()
+    const stores = [await postgresStore(url), await postgresStore(url)] as const
+    try {
+      const id = await stores[0].insertLoop({
+        seed: 's',
+        principles: [],
+        createdAt: MON,
+        questions: QUESTIONS,
+        ownerId: null,
+      })
+      const promptId = QUESTIONS[0]!.promptId
+      const outcomes = await Promise.all(
+        [40, 50, 60, 70].map((score, i) =>
+          stores[i % 2]!.answerLoopQuestion(id, promptId, newAttempt(promptId, score), undefined),
+        ),
+      )
+      const answered = outcomes.filter((o) => o.kind === 'answered')
+      expect(answered).toHaveLength(1)
+      const attemptId = (answered[0] as { attemptId: number }).attemptId
+      expect(outcomes.filter((o) => o.kind === 'answered-already')).toEqual([
+        { kind: 'answered-already', attemptId },
+        { kind: 'answered-already', attemptId },
+        { kind: 'answered-already', attemptId },
+      ])
+      expect((await stores[1].findLoop(id))!.questions[0]!.attemptId).toBe(attemptId)
+      const [row] = await rowsOf<{ n: number }>(stores[0], sql`SELECT count(*) AS n FROM attempts`)
+      expect(Number(row!.n)).toBe(1)
+    } finally {
+      for (const s of stores) await s.close()
+    }
+  })
+})
+
+// SQLite only: these read the plans SQLite makes (EXPLAIN QUERY PLAN) for the statements the queries run.
+describe.skipIf(onPostgres())('query plans of the loop and follow-up queries', () => {
+  const temp = useTempDb()
+  let db: Db
+  beforeEach(() => {
+    db = temp.db
+  })
+
   const plan = (text: string, ...params: unknown[]) =>
     (db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[])
       .map((r) => r.detail)

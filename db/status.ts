@@ -52,9 +52,10 @@ export function databaseFileState(db: Db): DatabaseFileState {
   }
 }
 
-/** Whether an error is SQLite's "database or disk is full". */
+/** Whether an error is SQLite's "database or disk is full", or PostgreSQL's disk_full (53100). */
 export function isDiskFull(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_FULL'
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined
+  return code === 'SQLITE_FULL' || code === '53100'
 }
 
 /** How long a write that found the disk full keeps "disk full" among the database's reasons, unless one succeeds. */

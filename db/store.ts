@@ -42,7 +42,7 @@ import {
   refitStory,
   updateStory,
 } from './stories'
-import { adoptOwnerlessRows, countUsers, listUsers, ownsRow, setUserRole } from './team'
+import { adoptOwnerlessRows, countUsers, listUsers, ownsRow, settleFirstAdmin, setUserRole } from './team'
 import { trends, trendWindow } from './trends'
 
 /**
@@ -90,6 +90,7 @@ export const sqliteQueries = {
   deleteStory,
   // Team mode: accounts, ownership, cohorts
   countUsers,
+  settleFirstAdmin,
   adoptOwnerlessRows,
   listUsers,
   setUserRole,

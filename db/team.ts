@@ -1,6 +1,6 @@
 // Team mode's accounts and ownership: roles, the first admin taking over a local database's rows, and owner checks.
 
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { attempts, loops, stories, users } from './schema'
 
@@ -37,6 +37,40 @@ export function adoptOwnerlessRows(db: Db): number {
     }
     return changed
   })
+}
+
+/**
+ * Settles the first admin after a sign-up that found no account and so made its account an admin: when another
+ * admin exists by now (a sign-up at the same moment, in this or another process), this account becomes a candidate
+ * instead. Each call is one IMMEDIATE transaction, so calls run one after another and each sees the ones before:
+ * of sign-ups that all found the database empty, exactly one account stays admin. Answers whether `userId` is
+ * (still) an admin.
+ */
+export function settleFirstAdmin(db: Db, userId: string): boolean {
+  return db.$client
+    .transaction(() => {
+      const other = db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), ne(users.id, userId)))
+        .limit(1)
+        .get()
+      if (other === undefined) {
+        return (
+          db
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, userId), eq(users.role, 'admin')))
+            .get() !== undefined
+        )
+      }
+      db.update(users)
+        .set({ role: 'candidate', updatedAt: new Date() })
+        .where(and(eq(users.id, userId), eq(users.role, 'admin')))
+        .run()
+      return false
+    })
+    .immediate()
 }
 
 export interface UserSummary {

@@ -50,8 +50,10 @@ declare module 'fastify' {
 }
 
 export interface BuildAppOptions {
-  /** SQLite file (its folder is created), or ':memory:'. */
+  /** SQLite file (its folder is created), or ':memory:'; not opened when `databaseUrl` is given. */
   dbPath: string
+  /** A PostgreSQL database (postgres://…, STARBOARD_DATABASE_URL) instead of the SQLite file at `dbPath`. */
+  databaseUrl?: string
   /** Folder of rubric YAML files, watched for changes. */
   rubricsDir: string
   /** The built client; default dist/client at the repository root. */
@@ -157,7 +159,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } })
 
-  await app.register(dbPlugin, { path: options.dbPath })
+  await app.register(
+    dbPlugin,
+    options.databaseUrl === undefined ? { path: options.dbPath } : { url: options.databaseUrl },
+  )
   await app.register(teamPlugin, { team: options.team })
   await app.register(rubricsPlugin, {
     dir: options.rubricsDir,
@@ -166,7 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   // Attempts stored before per-area scores existed are scored by area in the background once the server listens,
   // so a large back-fill does not hold the start; with no rubric in service there is nothing to score them under.
-  const backfill = areaScoreBackfill(app.db, (id) => app.rubrics.get(id), app.log)
+  const backfill = areaScoreBackfill(app.store, (id) => app.rubrics.get(id), app.log)
   app.decorate('areaScoreBackfill', {
     start: () => (app.rubrics.list().length > 0 ? backfill.start() : Promise.resolve(0)),
     stop: backfill.stop,

@@ -2,13 +2,8 @@
 // and the one-time back-fill of attempts stored before these scores were kept.
 
 import type { FastifyBaseLogger } from 'fastify'
-import {
-  type AreaScore,
-  type AttemptToBackfill,
-  backfillAreaScores,
-  type Db,
-  pendingAreaScoreBackfill,
-} from '../db/index'
+import type { AreaScore, AttemptToBackfill } from '../db/index'
+import type { Store } from '../db/store'
 import { type Analysis, analyze, type Rubric, scoreAnalysis } from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 
@@ -50,7 +45,7 @@ export interface AreaScoreBackfill {
  * attempt's own prompt's count it only once it is scored (health says so: `area-scores-backfilling`).
  */
 export function areaScoreBackfill(
-  db: Db,
+  store: Pick<Store, 'pendingAreaScoreBackfill' | 'backfillAreaScores'>,
   rubricFor: (id: string) => Rubric | undefined,
   log?: Pick<FastifyBaseLogger, 'info' | 'error'>,
 ): AreaScoreBackfill {
@@ -59,14 +54,17 @@ export function areaScoreBackfill(
   const loop = async (): Promise<number> => {
     // Let the caller finish what it is doing (listening) before the first batch.
     await new Promise((resolve) => setImmediate(resolve))
-    const pending = pendingAreaScoreBackfill(db)
+    const pending = await store.pendingAreaScoreBackfill()
     if (pending === 0 || stopped) return 0
     log?.info(
       `Scoring ${pending} earlier attempts under the rubric of each area they train, in the background`,
     )
     let done = 0
     while (!stopped) {
-      const n = backfillAreaScores(db, (attempt) => backfilledAreaScores(attempt, rubricFor), BACKFILL_BATCH)
+      const n = await store.backfillAreaScores(
+        (attempt) => backfilledAreaScores(attempt, rubricFor),
+        BACKFILL_BATCH,
+      )
       if (n === 0) break
       done += n
       await new Promise((resolve) => setImmediate(resolve))

@@ -1,8 +1,8 @@
 // A stored loop as the API answers it: its questions (answered or not), its status, and its debrief once complete.
 
 import type { Loop, LoopSummary } from '../contract/loops'
-import type { Db, LoopRecord, LoopSummary as LoopSummaryRow } from '../db/index'
-import { findAttempt, listFollowUps, listReplacedReports } from '../db/index'
+import type { LoopRecord, LoopSummary as LoopSummaryRow } from '../db/index'
+import type { Store } from '../db/store'
 import type { ScoreReport } from '../engine/index'
 import { type AnsweredQuestion, buildDebrief } from './loop-debrief'
 import type { RegisteredPrompt } from './rubric-registry'
@@ -20,21 +20,26 @@ function promptText(lookups: LoopLookups, promptId: string): string {
   return lookups.findPrompt(promptId)?.prompt.text ?? `(prompt '${promptId}' is no longer in service)`
 }
 
-export function loopView(db: Db, loop: LoopRecord, lookups: LoopLookups): Loop {
+export async function loopView(
+  store: Pick<Store, 'findAttempt' | 'listFollowUps' | 'listReplacedReports'>,
+  loop: LoopRecord,
+  lookups: LoopLookups,
+): Promise<Loop> {
   const answered: AnsweredQuestion[] = []
-  const questions = loop.questions.map((q) => {
+  const questions: Loop['questions'] = []
+  for (const q of loop.questions) {
     const principle = lookups.rubricTitle(q.rubricId) ?? q.rubricId
     const text = promptText(lookups, q.promptId)
-    const attempt = q.attemptId === null ? undefined : findAttempt(db, q.attemptId)
+    const attempt = q.attemptId === null ? undefined : await store.findAttempt(q.attemptId)
     if (attempt !== undefined) {
       const report = attempt.report as ScoreReport
-      const followUps = listFollowUps(db, attempt.id)
+      const followUps = await store.listFollowUps(attempt.id)
       // The report the first follow-up replaced: the answer alone, as the history keeps it.
       const first = followUps[0]
       const before =
         first === undefined
           ? undefined
-          : listReplacedReports(db, attempt.id).find((h) => h.replacedAt === first.createdAt)
+          : (await store.listReplacedReports(attempt.id)).find((h) => h.replacedAt === first.createdAt)
       answered.push({
         promptId: q.promptId,
         rubricId: q.rubricId,
@@ -48,7 +53,7 @@ export function loopView(db: Db, loop: LoopRecord, lookups: LoopLookups): Loop {
         beforeFollowUps: before?.report as ScoreReport | undefined,
       })
     }
-    return {
+    questions.push({
       position: q.position,
       promptId: q.promptId,
       rubricId: q.rubricId,
@@ -57,8 +62,8 @@ export function loopView(db: Db, loop: LoopRecord, lookups: LoopLookups): Loop {
       attemptId: attempt?.id ?? null,
       score: attempt?.score ?? null,
       band: attempt === undefined ? null : { id: attempt.bandId, label: attempt.bandLabel },
-    }
-  })
+    })
+  }
   const status = statusOf(answered.length, questions.length)
   return {
     id: loop.id,

@@ -28,9 +28,23 @@ function writeLimit(text: string | undefined) {
   return max === 0 ? (false as const) : { max, timeWindow: '1 minute' }
 }
 
+/** STARBOARD_DATABASE_URL: a PostgreSQL database instead of the SQLite file; unset or empty, SQLite. */
+function postgresUrl(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined
+  if (!/^postgres(ql)?:\/\//i.test(text)) {
+    console.error(
+      'STARBOARD_DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/name (or postgresql://); ' +
+        'leave it unset to use the SQLite file of STARBOARD_DB',
+    )
+    process.exit(1)
+  }
+  return text
+}
+
 const host = process.env.HOST || '127.0.0.1'
 const listenPort = port(process.env.PORT || undefined)
 const dbPath = process.env.STARBOARD_DB || './data/starboard.db'
+const databaseUrl = postgresUrl(process.env.STARBOARD_DATABASE_URL)
 const rubricsDir = process.env.STARBOARD_RUBRICS || './rubrics'
 const rateLimit = writeLimit(process.env.STARBOARD_RATE_LIMIT)
 const studioWrite = process.env.STARBOARD_STUDIO_WRITE === '1'
@@ -54,11 +68,12 @@ try {
   process.exit(1)
 }
 
-/** Builds the app; a database path that cannot be used ends the start with one line, as a bad PORT does. */
+/** Builds the app; a database that cannot be opened ends the start with one line, as a bad PORT does. */
 async function build() {
   try {
     return await buildApp({
       dbPath,
+      ...(databaseUrl === undefined ? {} : { databaseUrl }),
       rubricsDir,
       logger,
       guard,
@@ -67,6 +82,13 @@ async function build() {
       ...(rateLimit === undefined ? {} : { rateLimit }),
     })
   } catch (err) {
+    if (databaseUrl !== undefined) {
+      // Loaded only for a PostgreSQL start, as the app loads the driver. The message hides the password.
+      const { PostgresOpenError } = await import('../db/postgres/client')
+      if (!(err instanceof PostgresOpenError)) throw err
+      console.error(`${err.message} (STARBOARD_DATABASE_URL)`)
+      process.exit(1)
+    }
     if (!(err instanceof DatabaseOpenError)) throw err
     console.error(`${err.message} (STARBOARD_DB)`)
     process.exit(1)

@@ -6,6 +6,7 @@ import * as attemptList from './attempt-list'
 import * as attempts from './attempts'
 import { closePgDb, createPgDb, type PgDb } from './client'
 import * as cohorts from './cohorts'
+import * as firstAdmin from './first-admin'
 import * as followUps from './follow-ups'
 import * as loops from './loops'
 import * as practice from './practice'
@@ -24,6 +25,7 @@ export const postgresQueries: Partial<QueriesOf<PgDb>> = {
   ...trends,
   ...stories,
   ...team,
+  ...firstAdmin,
   ...cohorts,
   ...status,
 }

@@ -5,9 +5,10 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { betterAuth } from 'better-auth/minimal'
 import { genericOAuth } from 'better-auth/plugins/generic-oauth'
-import type { Db } from '../../db/index'
-import { accounts, sessions, users, verifications } from '../../db/schema'
-import { adoptOwnerlessRows, countUsers } from '../../db/team'
+import * as pgSchema from '../../db/postgres/schema'
+import * as sqliteSchema from '../../db/schema'
+import type { Store } from '../../db/store'
+import type { Database } from '../plugins/db'
 import type { TeamOptions } from './config'
 
 /** The request header carrying the client's address to better-auth's rate limit; set by the server, never trusted from the client. */
@@ -61,7 +62,20 @@ function limitStore() {
   }
 }
 
-export function createAuth(db: Db, options: TeamOptions) {
+/** better-auth's adapter on the app's own database, with that dialect's auth tables. */
+function authAdapter(database: Database) {
+  const { users, sessions, accounts, verifications } = database.dialect === 'sqlite' ? sqliteSchema : pgSchema
+  const schema = { user: users, session: sessions, account: accounts, verification: verifications }
+  return database.dialect === 'sqlite'
+    ? drizzleAdapter(database.db, { provider: 'sqlite', schema })
+    : drizzleAdapter(database.db, { provider: 'pg', schema })
+}
+
+export function createAuth(
+  database: Database,
+  store: Pick<Store, 'countUsers' | 'settleFirstAdmin' | 'adoptOwnerlessRows'>,
+  options: TeamOptions,
+) {
   return betterAuth({
     appName: 'Starboard',
     baseURL: options.baseURL,
@@ -70,10 +84,7 @@ export function createAuth(db: Db, options: TeamOptions) {
     trustedOrigins: [options.baseURL],
     // The product makes no network call of its own at run time.
     telemetry: { enabled: false },
-    database: drizzleAdapter(db, {
-      provider: 'sqlite',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
-    }),
+    database: authAdapter(database),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: true },
     user: {
       additionalFields: {
@@ -106,7 +117,8 @@ export function createAuth(db: Db, options: TeamOptions) {
       user: {
         create: {
           before: async (user) => {
-            if (countUsers(db) === 0) return { data: { ...user, role: 'admin' } }
+            // The first account is admin; sign-ups at the same moment that all found none are settled after.
+            if ((await store.countUsers()) === 0) return { data: { ...user, role: 'admin' } }
             const grant = signupGrant.getStore()
             // Invite-only: a new account needs an invite (checked by the sign-up route before this runs).
             if (options.signup === 'invite' && grant === undefined) return false
@@ -115,8 +127,11 @@ export function createAuth(db: Db, options: TeamOptions) {
           after: async (user) => {
             const grant = signupGrant.getStore()
             if (grant !== undefined) grant.userId = user.id
+            // Of accounts made admin as the first, one stays admin: the others (at the same moment, in this or
+            // another process) become candidates.
+            if ((user as { role?: unknown }).role === 'admin') await store.settleFirstAdmin(user.id)
             // The first admin takes over what a local database held.
-            adoptOwnerlessRows(db)
+            await store.adoptOwnerlessRows()
           },
         },
       },

@@ -4,8 +4,7 @@
 
 import { fromNodeHeaders } from 'better-auth/node'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { findUsableInvite, joinCohort } from '../../db/cohorts'
-import { adoptOwnerlessRows, countUsers, type Role } from '../../db/team'
+import type { Role } from '../../db/team'
 import { HttpError } from '../errors'
 import { type Auth, CLIENT_ADDRESS_HEADER, createAuth, type SignupGrant, signupGrant } from './auth'
 import type { TeamOptions } from './config'
@@ -83,11 +82,12 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
     app.decorate('team', undefined)
     return
   }
-  const auth = createAuth(app.db, settings)
+  const store = app.store
+  const auth = createAuth(app.database, store, settings)
   app.decorate('team', { options: settings, auth })
   // A database used in local mode until now: its rows go to the first admin, if there is one already (the first
   // admin's sign-up does this otherwise). Also finishes the hand-over if a start stopped between the two.
-  adoptOwnerlessRows(app.db)
+  await store.adoptOwnerlessRows()
 
   app.addHook('onRequest', async (request) => {
     // The route that matched (its pattern), so no spelling of a URL reaches an API route past the check; the raw
@@ -108,7 +108,8 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
     reply.header('set-cookie', `${MODE_COOKIE}=team; Path=/; SameSite=Lax`)
   })
 
-  // One sign-up at a time, so two first accounts cannot both become admin.
+  // One sign-up at a time in this process, so an invite-only server's first account is made before a second
+  // sign-up is checked. (Two first accounts at once, also from other processes, are settled in the database.)
   let signups: Promise<unknown> = Promise.resolve()
 
   const signUp = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -117,13 +118,13 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
     delete body.inviteToken
     let grant: SignupGrant | undefined
     if (typeof token === 'string' && token !== '') {
-      const invite = findUsableInvite(app.db, hashToken(token))
+      const invite = await store.findUsableInvite(hashToken(token))
       if (invite === undefined)
         throw new HttpError(403, 'This invite link is not valid: it was revoked, or mistyped.')
       grant = { cohortId: invite.cohortId }
     } else if (token !== undefined && typeof token !== 'string') {
       throw new HttpError(400, 'inviteToken must be a string', 'inviteToken')
-    } else if (settings.signup === 'invite' && countUsers(app.db) > 0) {
+    } else if (settings.signup === 'invite' && (await store.countUsers()) > 0) {
       throw new HttpError(403, 'Sign-up needs an invite link from an instructor on this server.')
     }
     const response =
@@ -131,7 +132,7 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
         ? await auth.handler(fetchRequest(request, body))
         : await signupGrant.run(grant, () => auth.handler(fetchRequest(request, body)))
     if (response.ok && grant?.userId !== undefined)
-      joinCohort(app.db, grant.cohortId, grant.userId, 'candidate', app.clock())
+      await store.joinCohort(grant.cohortId, grant.userId, 'candidate', app.clock())
     return send(reply, response)
   }
 

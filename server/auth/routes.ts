@@ -4,13 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errorSchema } from '../../contract/common'
 import { accountSchema, roleBody, userListSchema, userParams } from '../../contract/team'
-import { countUsers, listUsers, setUserRole } from '../../db/team'
 import { HttpError, notFound } from '../errors'
 import type { WriteRouteOptions } from '../routes/write-limit'
 import { iso } from '../views'
 
 export const accountRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const team = app.team
+  const store = app.store
   if (team === undefined) {
     // Local mode: the client asks once which mode it is in. Not listed in the API documentation, which is local
     // mode's as it always was.
@@ -35,7 +35,7 @@ export const accountRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     async (request) => ({
       mode: 'team' as const,
       signup: team.options.signup,
-      firstAccount: countUsers(app.db) === 0,
+      firstAccount: (await store.countUsers()) === 0,
       sso: team.options.oidc !== undefined,
       user: request.viewer,
     }),
@@ -56,7 +56,9 @@ export const accountRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
         response: { 200: userListSchema, 403: errorSchema },
       },
     },
-    async () => ({ users: listUsers(app.db).map((u) => ({ ...u, createdAt: iso(u.createdAt) })) }),
+    async () => ({
+      users: (await store.listUsers()).map((u) => ({ ...u, createdAt: iso(u.createdAt) })),
+    }),
   )
 
   app.put(
@@ -82,7 +84,7 @@ export const accountRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const { id } = request.params
       if (id === request.viewer?.id)
         throw new HttpError(400, 'An admin cannot change their own role; ask another admin.')
-      if (!setUserRole(app.db, id, request.body.role)) throw notFound(`No account with id '${id}'`)
+      if (!(await store.setUserRole(id, request.body.role))) throw notFound(`No account with id '${id}'`)
       return { id, role: request.body.role }
     },
   )

@@ -13,16 +13,6 @@ import {
   rescoreSchema,
 } from '../../contract/attempts'
 import { errorSchema } from '../../contract/common'
-import {
-  deleteAttempt,
-  findAttempt,
-  listAttempts,
-  listFollowUps,
-  listReplacedReports,
-  loopOfAttempt,
-  replaceAttemptReport,
-  storeAttempt,
-} from '../../db/index'
 import { ownerOf, visibleId } from '../auth/scope'
 import { decodeCursor } from '../cursor'
 import { HttpError, notFound } from '../errors'
@@ -42,6 +32,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
   const writeConfig = options.writeConfig
   const promptText = (promptId: string) => app.rubrics.findPrompt(promptId)?.prompt.text ?? null
   const rubricFor = (id: string) => app.rubrics.get(id)
+  const store = app.store
 
   refuseWritesWhileStorageFails(app)
 
@@ -78,7 +69,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const scored = await scoreSoon(answer, entry.rubric, { tags: entry.prompt.tags, rubricFor })
       const reportJson = scored.json
       // Stored together with the other attempts ready in this turn, and answered once their commit is done.
-      const id = await storeAttempt(app.db, {
+      const id = await store.storeAttempt({
         promptId,
         answer,
         durationMs: durationMs ?? null,
@@ -118,8 +109,7 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
     async (request) => {
       const { limit, cursor, sort, order, ...filters } = request.query
       const list = { sort, order }
-      const page = listAttempts(
-        app.db,
+      const page = await store.listAttempts(
         { ...filters, ownerId: ownerOf(request) },
         {
           limit,
@@ -143,16 +133,15 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const id = visibleId(app, request, 'attempt', request.params.id)
-      const attempt = id === undefined ? undefined : findAttempt(app.db, id)
+      const id = await visibleId(app, request, 'attempt', request.params.id)
+      const attempt = id === undefined ? undefined : await store.findAttempt(id)
       if (attempt === undefined) throw noAttempt(request.params.id)
-      return attemptView(
-        attempt,
-        promptText(attempt.promptId),
-        listReplacedReports(app.db, attempt.id),
-        listFollowUps(app.db, attempt.id),
-        loopOfAttempt(app.db, attempt.id),
-      )
+      const [history, followUps, loop] = await Promise.all([
+        store.listReplacedReports(attempt.id),
+        store.listFollowUps(attempt.id),
+        store.loopOfAttempt(attempt.id),
+      ])
+      return attemptView(attempt, promptText(attempt.promptId), history, followUps, loop)
     },
   )
 
@@ -172,8 +161,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = visibleId(app, request, 'attempt', request.params.id)
-      if (id === undefined || !deleteAttempt(app.db, id)) throw noAttempt(request.params.id)
+      const id = await visibleId(app, request, 'attempt', request.params.id)
+      if (id === undefined || !(await store.deleteAttempt(id))) throw noAttempt(request.params.id)
       return reply.code(204).send(null)
     },
   )
@@ -202,8 +191,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const id = visibleId(app, request, 'attempt', request.params.id)
-      const attempt = id === undefined ? undefined : findAttempt(app.db, id)
+      const id = await visibleId(app, request, 'attempt', request.params.id)
+      const attempt = id === undefined ? undefined : await store.findAttempt(id)
       if (id === undefined || attempt === undefined) throw noAttempt(request.params.id)
       const entry = app.rubrics.findPrompt(attempt.promptId)
       // A prompt that moved out of every rubric can still be scored by the rubric it was scored with.
@@ -218,10 +207,10 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
       const tags = entry?.prompt.tags ?? attempt.tags
       // The answer and its follow-ups are one story: a re-score scores them together, as they were scored, and
       // a follow-up only adds to what the answer earned.
-      const followUps = listFollowUps(app.db, id)
+      const followUps = await store.listFollowUps(id)
       const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, followUps)
       const report = scored.report()
-      const replaced = replaceAttemptReport(app.db, id, {
+      const replaced = await store.replaceAttemptReport(id, {
         report,
         tags,
         areaScores: scored.areaScores,

@@ -18,23 +18,7 @@ import {
   sharingBody,
   sharingSchema,
 } from '../../contract/team'
-import {
-  type CohortRole,
-  cohortAttempts,
-  cohortCoverage,
-  cohortExists,
-  cohortMembersOf,
-  cohortName,
-  createCohort,
-  createInvite,
-  findUsableInvite,
-  joinCohort,
-  listCohorts,
-  membership,
-  revokeInvite,
-  setAttemptSharing,
-  setCohortSharing,
-} from '../../db/cohorts'
+import type { CohortRole } from '../../db/cohorts'
 import type { Viewer } from '../auth/plugin'
 import { visibleId } from '../auth/scope'
 import { hashToken, newToken } from '../auth/tokens'
@@ -51,6 +35,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
   const team = app.team
   if (team === undefined) return
   const writeConfig = options.writeConfig
+  const store = app.store
 
   const viewerOf = (request: { viewer: Viewer | null }): Viewer => {
     // The team plugin answers 401 before any route here runs without a session.
@@ -62,11 +47,11 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
    * The cohort the path names, when the viewer may see it: a member or an admin. Another cohort answers 404, as
    * one that does not exist; `instructor` further needs the viewer to teach it (a candidate member gets 403).
    */
-  const cohortFor = (viewer: Viewer, idText: string, need: 'member' | 'instructor') => {
+  const cohortFor = async (viewer: Viewer, idText: string, need: 'member' | 'instructor') => {
     const id = parseRowId(idText)
-    if (id === undefined || !cohortExists(app.db, id)) throw noCohort(idText)
+    if (id === undefined || !(await store.cohortExists(id))) throw noCohort(idText)
     const member: CohortRole | undefined =
-      viewer.role === 'admin' ? 'instructor' : membership(app.db, id, viewer.id)
+      viewer.role === 'admin' ? 'instructor' : await store.membership(id, viewer.id)
     if (member === undefined) throw noCohort(idText)
     // An account moved back to candidate teaches no more: its instructor memberships stay on record, but give
     // nothing until the account is an instructor again.
@@ -90,7 +75,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
       const viewer = viewerOf(request)
       if (viewer.role === 'candidate') throw new HttpError(403, 'Only instructors and admins create cohorts.')
       const { name } = request.body
-      const id = createCohort(app.db, name, viewer.id, app.clock())
+      const id = await store.createCohort(name, viewer.id, app.clock())
       return reply.code(201).header('location', `/api/cohorts/${id}`).send({ id, name })
     },
   )
@@ -107,7 +92,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     async (request) => {
       const viewer = viewerOf(request)
       return {
-        cohorts: listCohorts(app.db, viewer.id, viewer.role === 'admin').map((c) => ({
+        cohorts: (await store.listCohorts(viewer.id, viewer.role === 'admin')).map((c) => ({
           ...c,
           createdAt: iso(c.createdAt),
         })),
@@ -132,9 +117,9 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     },
     async (request, reply) => {
       const viewer = viewerOf(request)
-      const cohort = cohortFor(viewer, request.params.id, 'instructor')
+      const cohort = await cohortFor(viewer, request.params.id, 'instructor')
       const token = newToken()
-      const id = createInvite(app.db, cohort.id, hashToken(token), viewer.id, app.clock())
+      const id = await store.createInvite(cohort.id, hashToken(token), viewer.id, app.clock())
       const url = `${team.options.baseURL}/signup?invite=${encodeURIComponent(token)}`
       return reply.code(201).send({ id, token, url })
     },
@@ -153,9 +138,9 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     },
     async (request, reply) => {
       const viewer = viewerOf(request)
-      const cohort = cohortFor(viewer, request.params.id, 'instructor')
+      const cohort = await cohortFor(viewer, request.params.id, 'instructor')
       const inviteId = parseRowId(request.params.inviteId)
-      if (inviteId === undefined || !revokeInvite(app.db, cohort.id, inviteId, app.clock())) {
+      if (inviteId === undefined || !(await store.revokeInvite(cohort.id, inviteId, app.clock()))) {
         throw notFound(`Cohort ${cohort.id} has no invite with id '${request.params.inviteId}'`)
       }
       return reply.code(204).send(null)
@@ -177,11 +162,11 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     },
     async (request) => {
       const viewer = viewerOf(request)
-      const invite = findUsableInvite(app.db, hashToken(request.body.token))
+      const invite = await store.findUsableInvite(hashToken(request.body.token))
       if (invite === undefined)
         throw notFound('No invite has this token, or it was revoked; ask your instructor for a new link.')
-      const role = joinCohort(app.db, invite.cohortId, viewer.id, 'candidate', app.clock())
-      return { cohortId: invite.cohortId, name: cohortName(app.db, invite.cohortId) ?? '', role }
+      const role = await store.joinCohort(invite.cohortId, viewer.id, 'candidate', app.clock())
+      return { cohortId: invite.cohortId, name: (await store.cohortName(invite.cohortId)) ?? '', role }
     },
   )
 
@@ -202,12 +187,18 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     },
     async (request) => {
       const viewer = viewerOf(request)
-      const cohort = cohortFor(viewer, request.params.id, 'instructor')
+      const cohort = await cohortFor(viewer, request.params.id, 'instructor')
+      const [name, members, attempts, coverage] = await Promise.all([
+        store.cohortName(cohort.id),
+        store.cohortMembersOf(cohort.id),
+        store.cohortAttempts(cohort.id),
+        store.cohortCoverage(cohort.id),
+      ])
       return cohortProgressView({
-        cohort: { id: cohort.id, name: cohortName(app.db, cohort.id) ?? '' },
-        members: cohortMembersOf(app.db, cohort.id),
-        attempts: cohortAttempts(app.db, cohort.id),
-        coverage: cohortCoverage(app.db, cohort.id),
+        cohort: { id: cohort.id, name: name ?? '' },
+        members,
+        attempts,
+        coverage,
         rubrics: app.rubrics.list().filter((r) => r.draft !== true),
         promptText: (id) => app.rubrics.findPrompt(id)?.prompt.text,
         now: app.clock(),
@@ -230,7 +221,7 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     async (request) => {
       const viewer = viewerOf(request)
       const id = parseRowId(request.params.id)
-      if (id === undefined || !setCohortSharing(app.db, id, viewer.id, request.body.share)) {
+      if (id === undefined || !(await store.setCohortSharing(id, viewer.id, request.body.share))) {
         throw noCohort(request.params.id)
       }
       return { share: request.body.share }
@@ -251,8 +242,8 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
     },
     async (request) => {
       const viewer = viewerOf(request)
-      const id = visibleId(app, request, 'attempt', request.params.id)
-      if (id === undefined || !setAttemptSharing(app.db, id, viewer.id, request.body.share)) {
+      const id = await visibleId(app, request, 'attempt', request.params.id)
+      if (id === undefined || !(await store.setAttemptSharing(id, viewer.id, request.body.share))) {
         throw notFound(
           `No attempt with id '${request.params.id}'; GET /api/attempts lists the stored attempts`,
         )

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { type ExportFormat, exportQuery } from '../../contract/attempts'
-import { type AttemptFilters, type AttemptPosition, type Db, listStoredAttempts } from '../../db/index'
+import type { AttemptFilters, AttemptPosition } from '../../db/index'
+import type { Store } from '../../db/store'
 import { ownerOf } from '../auth/scope'
 import {
   attemptAsCsv,
@@ -25,10 +26,10 @@ const PAGE = 50
 /** Text gathered before it is handed to the response; the stream's buffer holds about one of these. */
 const CHUNK_CHARS = 32 * 1024
 
-function* pages(db: Db, filters: AttemptFilters): Generator<ExportRow[]> {
+async function* pages(store: Store, filters: AttemptFilters): AsyncGenerator<ExportRow[]> {
   let after: AttemptPosition | undefined
   for (;;) {
-    const rows = listStoredAttempts(db, filters, { limit: PAGE, after })
+    const rows = await store.listStoredAttempts(filters, { limit: PAGE, after })
     if (rows.length > 0) yield rows
     if (rows.length < PAGE) return
     const last = rows[rows.length - 1]!
@@ -42,7 +43,7 @@ function* pages(db: Db, filters: AttemptFilters): Generator<ExportRow[]> {
  * is made: no more than one page read, or one chunk's formatting, runs at a stretch.
  */
 async function* exportText(
-  db: Db,
+  store: Store,
   rubrics: RubricRegistry,
   filters: AttemptFilters,
   format: ExportFormat,
@@ -54,7 +55,7 @@ async function* exportText(
   let first = true
   let chunk = ''
   // Each page is read when the stream asks for more, so a slow client holds no rows in memory.
-  for (const rows of pages(db, filters)) {
+  for await (const rows of pages(store, filters)) {
     for (const a of rows) {
       if (format === 'json') chunk += `${first ? '\n' : ',\n'}${attemptAsJsonText(a)}`
       else if (format === 'csv') chunk += attemptAsCsv(a)
@@ -91,7 +92,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, ...filters } = request.query
       // A byte stream with a small buffer: the export is made only as fast as the client reads it.
       const stream = Readable.from(
-        exportText(app.db, app.rubrics, { ...filters, ownerId: ownerOf(request) }, format, app.clock()),
+        exportText(app.store, app.rubrics, { ...filters, ownerId: ownerOf(request) }, format, app.clock()),
         {
           objectMode: false,
           highWaterMark: CHUNK_CHARS,

@@ -5,7 +5,7 @@ import { attemptParams } from '../../contract/attempts'
 import { errorSchema } from '../../contract/common'
 import { followUpBody } from '../../contract/follow-ups'
 import { followUpAddedSchema } from '../../contract/loops'
-import { addFollowUp, findAttempt, isDuplicateFollowUp, listFollowUps } from '../../db/index'
+import { isDuplicateFollowUp } from '../../db/index'
 import { probeCriterionId, reportDifference, type ScoreReport } from '../../engine/index'
 import { visibleId } from '../auth/scope'
 import { HttpError, notFound } from '../errors'
@@ -15,6 +15,7 @@ import { refuseWritesWhileStorageFails, WRITE_ERRORS, type WriteRouteOptions } f
 
 export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const rubricFor = (id: string) => app.rubrics.get(id)
+  const store = app.store
 
   refuseWritesWhileStorageFails(app)
 
@@ -44,8 +45,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const id = visibleId(app, request, 'attempt', request.params.id)
-      const attempt = id === undefined ? undefined : findAttempt(app.db, id)
+      const id = await visibleId(app, request, 'attempt', request.params.id)
+      const attempt = id === undefined ? undefined : await store.findAttempt(id)
       if (id === undefined || attempt === undefined) {
         throw notFound(
           `No attempt with id '${request.params.id}'; GET /api/attempts lists the stored attempts`,
@@ -72,7 +73,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
               : `this attempt’s report asks ${offered.join(', ')}`),
         )
       }
-      const earlier = listFollowUps(app.db, id)
+      const earlier = await store.listFollowUps(id)
       if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
       const followUp = { probeId, criterionId: criterion.id, question: criterion.probe, answer }
       const tags = entry?.prompt.tags ?? attempt.tags
@@ -80,9 +81,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
       const scored = await scoreSoon(attempt.answer, rubric, { tags, rubricFor }, [...earlier, followUp])
       const report = scored.report()
       const at = app.clock()
-      let added: ReturnType<typeof addFollowUp>
+      let added: Awaited<ReturnType<typeof store.addFollowUp>>
       try {
-        added = addFollowUp(app.db, id, followUp, { report, tags, areaScores: scored.areaScores, at })
+        added = await store.addFollowUp(id, followUp, { report, tags, areaScores: scored.areaScores, at })
       } catch (err) {
         // Another request answered the same probe while this one was scoring.
         if (isDuplicateFollowUp(err)) throw answeredAlready(probeId)

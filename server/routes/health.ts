@@ -4,14 +4,7 @@ import { statfsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { HEALTH_NOTES, HEALTH_REASONS, type HealthReasonCode, healthSchema } from '../../contract/common'
-import {
-  areaScoreBackfillQueued,
-  type Db,
-  databaseAnswers,
-  databaseFileState,
-  diskFullRecently,
-  pendingAreaScoreBackfill,
-} from '../../db/index'
+import { type Db, databaseFileState, diskFullRecently } from '../../db/index'
 import { ENGINE_VERSION } from '../../engine/index'
 
 /**
@@ -28,7 +21,10 @@ export interface DatabaseHealthChecks {
 }
 
 export interface HealthRoutesOptions {
-  /** Replaces the built-in storage checks (`storageChecks`). */
+  /**
+   * Replaces the built-in storage checks (`storageChecks`, of a SQLite database's file; PostgreSQL's server keeps
+   * its own storage, so there are none by default there).
+   */
   databaseChecks?: DatabaseHealthChecks
 }
 
@@ -64,7 +60,9 @@ export function storageChecks(db: Db): DatabaseHealthChecks {
 }
 
 export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, options) => {
-  const checks = options.databaseChecks ?? storageChecks(app.db)
+  const sqlite = app.sqlite
+  const checks = options.databaseChecks ?? (sqlite === undefined ? undefined : storageChecks(sqlite))
+  const store = app.store
   app.get(
     '/api/health',
     {
@@ -80,21 +78,23 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (a
       },
     },
     async () => {
-      if (!databaseAnswers(app.db)) throw new Error('The database did not answer SELECT 1')
+      if (!(await store.databaseAnswers())) throw new Error('The database did not answer SELECT 1')
       const codes: HealthReasonCode[] = []
       const rubrics = app.rubrics.list().length
       const rubricErrors = app.rubrics.errorCount()
       if (rubrics === 0) codes.push('no-rubrics')
       if (rubricErrors > 0) codes.push('rubric-errors')
       const database: HealthReasonCode[] = []
-      if (checks.fileGone()) database.push('database-file-gone')
-      else if (checks.unwritable()) database.push('database-unwritable')
-      if (checks.diskFull()) database.push('disk-full')
+      if (checks !== undefined) {
+        if (checks.fileGone()) database.push('database-file-gone')
+        else if (checks.unwritable()) database.push('database-unwritable')
+        if (checks.diskFull()) database.push('disk-full')
+      }
       codes.push(...database)
       const code = 'area-scores-backfilling' as const
       // The queue is empty nearly always: one index probe; it is counted only while it holds attempts.
-      const notes = areaScoreBackfillQueued(app.db)
-        ? [{ code, message: HEALTH_NOTES[code], pending: pendingAreaScoreBackfill(app.db) }]
+      const notes = (await store.areaScoreBackfillQueued())
+        ? [{ code, message: HEALTH_NOTES[code], pending: await store.pendingAreaScoreBackfill() }]
         : []
       return {
         status: codes.length === 0 ? ('ok' as const) : ('degraded' as const),

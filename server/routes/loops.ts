@@ -17,7 +17,6 @@ import {
   loopParams,
   loopSchema,
 } from '../../contract/loops'
-import { answerLoopQuestion, findLoop, insertLoop, listLoops } from '../../db/index'
 import { probeCriterionId } from '../../engine/index'
 import { attemptCountsFor, ownerOf, practiceFor, visibleId } from '../auth/scope'
 import { badRequest, HttpError, notFound } from '../errors'
@@ -41,9 +40,10 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
     findPrompt: (id) => app.rubrics.findPrompt(id),
     rubricTitle: (id) => app.rubrics.get(id)?.title,
   }
-  const loaded = (request: FastifyRequest, idText: string) => {
-    const id = visibleId(app, request, 'loop', idText)
-    const loop = id === undefined ? undefined : findLoop(app.db, id)
+  const store = app.store
+  const loaded = async (request: FastifyRequest, idText: string) => {
+    const id = await visibleId(app, request, 'loop', idText)
+    const loop = id === undefined ? undefined : await store.findLoop(id)
     if (loop === undefined) throw noLoop(idText)
     return loop
   }
@@ -78,8 +78,8 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const pinned = request.body.principles ?? []
       const plan = planLoop({
         rubrics: app.rubrics.list(),
-        practice: new Map(practiceFor(app, request).map((p) => [p.tag, p])),
-        attemptsByPrompt: attemptCountsFor(app, request),
+        practice: new Map((await practiceFor(app, request)).map((p) => [p.tag, p])),
+        attemptsByPrompt: await attemptCountsFor(app, request),
         size,
         pinned,
         seed,
@@ -89,7 +89,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
           ? badRequest(plan.message, plan.field)
           : new HttpError(plan.status, plan.message)
       }
-      const id = insertLoop(app.db, {
+      const id = await store.insertLoop({
         seed,
         principles: [...new Set(pinned)],
         createdAt: app.clock(),
@@ -114,7 +114,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       },
     },
     async (request) => ({
-      loops: listLoops(app.db, { limit: request.query.limit, ownerId: ownerOf(request) }).map(
+      loops: (await store.listLoops({ limit: request.query.limit, ownerId: ownerOf(request) })).map(
         loopSummaryView,
       ),
     }),
@@ -135,7 +135,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
         response: { 200: loopSchema, 404: errorSchema },
       },
     },
-    async (request) => loopView(app.db, loaded(request, request.params.id), lookups),
+    async (request) => loopView(store, await loaded(request, request.params.id), lookups),
   )
 
   app.get(
@@ -154,7 +154,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const view = loopView(app.db, loaded(request, request.params.id), lookups)
+      const view = await loopView(store, await loaded(request, request.params.id), lookups)
       if (view.debrief === null) {
         const left = view.questions.filter((q) => q.attemptId === null).length
         throw new HttpError(
@@ -194,7 +194,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const loop = loaded(request, request.params.id)
+      const loop = await loaded(request, request.params.id)
       const { promptId, answer, durationMs } = request.body
       const question = loop.questions.find((q) => q.promptId === promptId)
       if (question === undefined) {
@@ -232,8 +232,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
       const alone = await scoreSoon(answer, rubric, { tags, rubricFor })
       const together =
         followUps.length === 0 ? alone : await scoreSoon(answer, rubric, { tags, rubricFor }, followUps)
-      const outcome = answerLoopQuestion(
-        app.db,
+      const outcome = await store.answerLoopQuestion(
         loop.id,
         promptId,
         {

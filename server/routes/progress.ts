@@ -3,13 +3,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorSchema } from '../../contract/common'
 import { coverageSchema, trendsQuery, trendsSchema } from '../../contract/progress'
-import { trends, trendWindow } from '../../db/index'
 import { ownerOf, practiceFor } from '../auth/scope'
 import { coverageOfAreas, promptsForCriteria } from '../practice'
 import { trendsJson } from '../trends-cache'
 import { coverageView, trendsView } from '../views'
 
 export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
+  const store = app.store
   app.get(
     '/api/trends',
     {
@@ -30,9 +30,9 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { interval, ...asked } = request.query
-      const filters = trendWindow(app.db, { ...asked, ownerId: ownerOf(request) }, interval)
+      const filters = await store.trendWindow({ ...asked, ownerId: ownerOf(request) }, interval)
       const rubrics = app.rubrics.list()
-      const rows = trends(app.db, filters, interval)
+      const rows = await store.trends(filters, interval)
       const json = trendsJson(rows, rubrics, () =>
         trendsView(rows, filters, interval, {
           rubrics,
@@ -66,7 +66,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const practice = new Map(practiceFor(app, request).map((p) => [p.tag, p]))
+      const practice = new Map((await practiceFor(app, request)).map((p) => [p.tag, p]))
       // A draft is no area to practise yet.
       const areas = app.rubrics.list().filter((r) => r.draft !== true)
       return coverageView(coverageOfAreas(areas, practice))

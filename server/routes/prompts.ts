@@ -51,12 +51,12 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const practice = new Map(practiceFor(app, request).map((p) => [p.tag, p]))
+      const practice = new Map((await practiceFor(app, request)).map((p) => [p.tag, p]))
       const choice = choosePromptToPractise(
         app.rubrics.list().filter((r) => r.draft !== true),
         app.rubrics.prompts(),
         practice,
-        attemptCountsFor(app, request),
+        await attemptCountsFor(app, request),
       )
       if (choice === undefined) {
         throw notFound(`No prompts are in service; add prompts to a rubric file in ${app.rubrics.dir}`)

@@ -15,17 +15,7 @@ import {
   storySchema,
   updatedStorySchema,
 } from '../../contract/stories'
-import {
-  type DeletedStory,
-  deleteStory,
-  findStory,
-  insertStory,
-  listStories,
-  listStoryVersions,
-  refitStory,
-  type StorySummary as StoryRow,
-  updateStory,
-} from '../../db/index'
+import type { DeletedStory, StorySummary as StoryRow } from '../../db/index'
 import { hashString } from '../../engine/hash'
 import { type Rubric, type StoryFit, storyPlan } from '../../engine/index'
 import { ownerOf, visibleId } from '../auth/scope'
@@ -53,6 +43,7 @@ const WRITE_RESPONSES = {
 
 export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, options) => {
   const writeConfig = options.writeConfig
+  const store = app.store
 
   /**
    * The rubrics a fit is made with (every rubric in service: the areas and what they extend), and their key. A draft
@@ -78,7 +69,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
     const { rubrics, key } = rubricsNow()
     if (row.rubricsKey === key) return parseFit(row.fit)
     const fit = await fitNow(row.text, rubrics)
-    refitStory(app.db, row.id, row.version, JSON.stringify(fit), key)
+    await store.refitStory(row.id, row.version, JSON.stringify(fit), key)
     return fit
   }
 
@@ -86,11 +77,11 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
   async function storiesNow(ownerId: string | undefined): Promise<StorySummary[]> {
     const out: StorySummary[] = []
     const { key } = rubricsNow()
-    for (const row of listStories(app.db, ownerId)) {
+    for (const row of await store.listStories(ownerId)) {
       let fit: StoryFit[]
       if (row.rubricsKey === key) fit = parseFit(row.fit)
       else {
-        const found = findStory(app.db, row.id)
+        const found = await store.findStory(row.id)
         if (found === undefined || 'deleted' in found) continue
         fit = await currentFit(found.story)
       }
@@ -128,8 +119,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
       const fit = await fitNow(text, rubrics)
-      const id = insertStory(
-        app.db,
+      const id = await store.insertStory(
         { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
         app.clock(),
         ownerOf(request) ?? null,
@@ -155,13 +145,12 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const id = visibleId(app, request, 'story', request.params.id)
+      const id = await visibleId(app, request, 'story', request.params.id)
       if (id === undefined) throw noStory(request.params.id)
       const { title, text } = request.body
       const { rubrics, key } = rubricsNow()
       const fit = await fitNow(text, rubrics)
-      const updated = updateStory(
-        app.db,
+      const updated = await store.updateStory(
         id,
         { title: title.trim(), text, fit: JSON.stringify(fit), rubricsKey: key },
         app.clock(),
@@ -224,8 +213,8 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request): Promise<Story> => {
-      const id = visibleId(app, request, 'story', request.params.id)
-      const found = id === undefined ? undefined : findStory(app.db, id)
+      const id = await visibleId(app, request, 'story', request.params.id)
+      const found = id === undefined ? undefined : await store.findStory(id)
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)
       const { story } = found
@@ -237,7 +226,7 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
         updatedAt: iso(story.updatedAt),
         text: story.text,
         fit: await currentFit(story),
-        versions: listStoryVersions(app.db, story.id).map((v) => ({
+        versions: (await store.listStoryVersions(story.id)).map((v) => ({
           version: v.version,
           title: v.title,
           text: v.text,
@@ -268,8 +257,8 @@ export const storyRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const id = visibleId(app, request, 'story', request.params.id)
-      const found = id === undefined ? undefined : deleteStory(app.db, id, app.clock())
+      const id = await visibleId(app, request, 'story', request.params.id)
+      const found = id === undefined ? undefined : await store.deleteStory(id, app.clock())
       if (found === undefined) throw noStory(request.params.id)
       if ('deleted' in found) throw wasDeleted(found.deleted)
       return reply.code(204).send(null)

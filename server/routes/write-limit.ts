@@ -28,12 +28,15 @@ export function writeRouteConfig(limit: WriteLimit | false): WriteRouteOptions['
 
 /**
  * Refuses every write of the calling plugin (anything but GET and HEAD) with 503 while its database file is gone or
- * cannot be written: acknowledging the write would lose it at the next start.
+ * cannot be written: acknowledging the write would lose it at the next start. SQLite only: a PostgreSQL server
+ * refuses what it cannot store itself, and the write fails.
  */
 export function refuseWritesWhileStorageFails(app: FastifyInstance): void {
+  const sqlite = app.sqlite
+  if (sqlite === undefined) return
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD') return done()
-    const refusal = writeRefusal(app.db)
+    const refusal = writeRefusal(sqlite)
     done(refusal === undefined ? undefined : new HttpError(503, refusal))
   })
 }

@@ -21,7 +21,7 @@ describe('loop contract', () => {
   it('describes the engine’s probes and story-reuse warnings exactly', () => {
     expectTypeOf<ReportProbe>().toEqualTypeOf<Probe>()
     expectTypeOf<z.infer<typeof storyReuseSchema>>().toEqualTypeOf<StoryReuse>()
-    expectTypeOf(loopView).returns.toEqualTypeOf<Loop>()
+    expectTypeOf(loopView).returns.resolves.toEqualTypeOf<Loop>()
     expectTypeOf(buildDebrief).returns.toEqualTypeOf<z.infer<typeof debriefSchema>>()
   })
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { insertAttempts, type NewAttempt } from '../../db/index'
+import type { NewAttempt } from '../../db/index'
 import { score } from '../../engine/index'
 import { GOOD_ANSWER, OWNERSHIP_RUBRIC, startApp, type TestApp, WEAK_ANSWER } from '../server/helpers'
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
     durationMs: 60_000,
     createdAt: start + i * 60_000,
   }))
-  insertAttempts(t.app.db, batch)
+  await t.app.store.insertAttempts(batch)
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
 })
 

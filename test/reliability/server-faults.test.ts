@@ -70,7 +70,7 @@ test('a full disk: writes answer 507 saying so, health says "disk full", and bot
   expect((await store()).statusCode).toBe(201)
   const id = (await inject('GET', '/api/attempts')).json().attempts[0].id as number
   // The database may not grow by a single page: what SQLite meets on a full disk (SQLITE_FULL).
-  const sqlite = t.app.db.$client
+  const sqlite = t.app.sqlite!.$client
   const pages = sqlite.pragma('page_count', { simple: true }) as number
   sqlite.pragma(`max_page_count = ${pages}`)
 

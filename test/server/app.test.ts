@@ -117,8 +117,9 @@ describe('errors', () => {
     t = await startApp({
       logger: { level: 'error', stream: { write: (line: string) => void lines.push(line) } },
     })
-    // Pull the database out from under the app: every query now throws inside better-sqlite3.
-    t.app.db.$client.close()
+    // Pull the database out from under the app: every query now throws (inside better-sqlite3, or the ended pool).
+    if (t.app.sqlite !== undefined) t.app.sqlite.$client.close()
+    else await t.app.store.close()
     const res = await t.app.inject('/api/attempts')
     expect(res.statusCode).toBe(500)
     expect(res.json()).toEqual({

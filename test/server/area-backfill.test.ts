@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, describe, expect, test } from 'vitest'
-import { pendingAreaScoreBackfill } from '../../db/index'
 import { score } from '../../engine/index'
 import { buildApp } from '../../server/app'
 import { readRubricFolder } from '../../server/rubric-files'
@@ -167,7 +166,7 @@ describe('the back-fill runs in the background of a listening server', () => {
     // Second start: it resumes with what was left and ends; health has no note, coverage is by Conflict's rubric.
     const second = await listening()
     expect(await second.app.areaScoreBackfill.start()).toBe(left)
-    expect(pendingAreaScoreBackfill(second.app.db)).toBe(0)
+    expect(await second.app.store.pendingAreaScoreBackfill()).toBe(0)
     expect((await get(`${second.url}/api/health`)).notes).toEqual([])
     const underConflict = answers.map((a) => score(a, conflict).score)
     const areas = (await get(`${second.url}/api/coverage`)).areas

@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { pendingAreaScoreBackfill } from '../../db/index'
 import { score } from '../../engine/index'
 import { readRubricFolder } from '../../server/rubric-files'
 import { buildRubricSet } from '../../server/rubric-set'
@@ -16,6 +15,7 @@ import {
   OWNERSHIP_RUBRIC,
   postJson,
   scoreUnder,
+  sqlRows,
   startApp,
   type TestApp,
   WEAK_ANSWER,
@@ -243,8 +243,10 @@ describe('the back-fill of attempts stored before per-area scores', () => {
       'Scoring 230 earlier attempts under the rubric of each area they train, in the background',
     )
     expect(first).toContain('Scored 230 earlier attempts by area')
-    expect(pendingAreaScoreBackfill(t.app.db)).toBe(0)
-    const rows = t.app.db.$client.prepare('SELECT count(*) FROM attempt_area_scores').pluck().get() as number
+    expect(await t.app.store.pendingAreaScoreBackfill()).toBe(0)
+    const [{ n: rows }] = (await sqlRows(t.app, 'SELECT count(*) AS n FROM attempt_area_scores')) as [
+      { n: number },
+    ]
     expect(rows).toBe(stored.reduce((n, s) => n + s.tags.length, 0))
     // Each area's best is the best of its attempts scored under its own rubric now (its own prompts' attempts
     // keep their stored score, which the same rubric gave).

@@ -1,7 +1,7 @@
 // Attempts posted at once: stored together (group commit), each under its own report, whichever thread scored it.
 
 import { afterEach, describe, expect, test } from 'vitest'
-import { GOOD_ANSWER, postJson, startApp, type TestApp, WEAK_ANSWER } from './helpers'
+import { GOOD_ANSWER, postJson, sqlRows, startApp, type TestApp, WEAK_ANSWER } from './helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
@@ -25,7 +25,6 @@ describe('POST /api/attempts, many at once', () => {
     const ids = answered.map((r) => r.json().id as number)
     expect(new Set(ids).size).toBe(posts.length)
 
-    const client = t.app.db.$client
     for (const [i, p] of posts.entries()) {
       const id = ids[i]!
       const expected = (await postJson(t.app, '/api/score', p)).json()
@@ -42,11 +41,11 @@ describe('POST /api/attempts, many at once', () => {
         report: expected,
       })
       expect(
-        client
-          .prepare(
-            'SELECT criterion_id AS id, score, max, status FROM attempt_criteria WHERE attempt_id = ? ORDER BY criterion_id',
-          )
-          .all(id),
+        await sqlRows(
+          t.app,
+          'SELECT criterion_id AS id, score, max, status FROM attempt_criteria WHERE attempt_id = ? ORDER BY criterion_id',
+          id,
+        ),
       ).toEqual(
         expected.criteria
           .map((c: { id: string; score: number; max: number; status: string }) => ({
@@ -57,14 +56,16 @@ describe('POST /api/attempts, many at once', () => {
           }))
           .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)),
       )
-      expect(
-        client
-          .prepare('SELECT score FROM attempt_area_scores WHERE attempt_id = ? AND rubric_id = ?')
-          .pluck()
-          .get(id, expected.rubricId),
-      ).toBe(expected.score)
+      const [area] = await sqlRows(
+        t.app,
+        'SELECT score FROM attempt_area_scores WHERE attempt_id = ? AND rubric_id = ?',
+        id,
+        expected.rubricId,
+      )
+      expect(area?.score).toBe(expected.score)
     }
     // The ownership prompt also trains conflict: its attempts count there, with a score under conflict's rubric.
-    expect(client.prepare("SELECT count(*) FROM attempt_tags WHERE tag = 'conflict'").pluck().get()).toBe(4)
+    const [tags] = await sqlRows(t.app, "SELECT count(*) AS n FROM attempt_tags WHERE tag = 'conflict'")
+    expect(tags?.n).toBe(4)
   })
 })

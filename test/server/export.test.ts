@@ -176,12 +176,11 @@ describe('export', () => {
   test('more attempts than one database page come out complete and in order', async () => {
     t = await startApp()
     // Straight into the database: 450 attempts cross the export's 200-row pages twice.
-    const { insertAttempt } = await import('../../db/index')
     const report = (
       await t.app.inject({ method: 'POST', url: '/api/score', payload: { answer: 'a, "b"\nc' } })
     ).json()
     for (let i = 0; i < 450; i++) {
-      insertAttempt(t.app.db, {
+      await t.app.store.insertAttempt({
         promptId: 'p',
         answer: `answer ${i}, "q"\n`,
         tags: [],

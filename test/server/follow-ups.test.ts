@@ -1,13 +1,11 @@
 // Follow-ups: answering a probe scores answer and follow-up together, keeps the answer-alone report, says what it added.
 
 import { fileURLToPath } from 'node:url'
-import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, test } from 'vitest'
-import { attemptAreaScores } from '../../db/schema'
 import { combineAnswer, score, scoreWithFollowUps } from '../../engine/index'
 import { shippedRubrics } from '../engine/helpers'
 import { PRIVACY_ANSWER, PRIVACY_PROMPT, WE_MEASURED } from '../fixtures/follow-ups'
-import { startApp, type TestApp } from './helpers'
+import { sqlRows, startApp, type TestApp } from './helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 
@@ -171,7 +169,11 @@ describe('POST /api/attempts/:id/follow-ups', () => {
     expect(wider.change).toBeGreaterThan(0)
 
     // The prompt's other areas are judged the same way: no area lost what the answer earned there.
-    const areas = t.app.db.select().from(attemptAreaScores).where(eq(attemptAreaScores.attemptId, id)).all()
+    const areas = (await sqlRows(
+      t.app,
+      'SELECT rubric_id AS "rubricId", score FROM attempt_area_scores WHERE attempt_id = ?',
+      id,
+    )) as { rubricId: string; score: number }[]
     expect(areas.map((a) => a.rubricId).sort()).toEqual(
       [
         'earn-trust',

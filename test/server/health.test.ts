@@ -7,8 +7,10 @@ import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { afterEach, describe, expect, test } from 'vitest'
 import { closeDb, createDb, type Db } from '../../db/index'
+import { dbPlugin } from '../../server/plugins/db'
 import { rubricsPlugin } from '../../server/plugins/rubrics'
 import { type DatabaseHealthChecks, healthRoutes, storageChecks } from '../../server/routes/health'
+import { freshPostgresUrl, onPostgres } from '../support/postgres'
 import { makeRubricsDir } from './helpers'
 
 const cleanup: (() => void | Promise<void>)[] = []
@@ -20,13 +22,12 @@ async function healthApp(checks: DatabaseHealthChecks, rubricsDir = makeRubricsD
   const app = Fastify().withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  const db = createDb(':memory:')
-  app.decorate('db', db)
+  // The database under test (it must answer); its storage is what `checks` says.
+  await app.register(dbPlugin, onPostgres() ? { url: await freshPostgresUrl() } : { path: ':memory:' })
   await app.register(rubricsPlugin, { dir: rubricsDir, watch: false })
   await app.register(healthRoutes, { databaseChecks: checks })
   cleanup.push(async () => {
     await app.close()
-    closeDb(db)
     rmSync(rubricsDir, { recursive: true, force: true })
   })
   return async () => (await app.inject('/api/health')).json()

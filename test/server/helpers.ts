@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
 import { type BuildAppOptions, buildApp } from '../../server/app'
+import { freshPostgresUrl, onPostgres } from '../support/postgres'
 
 const STAR_CORE = fileURLToPath(new URL('../../rubrics/star-core.yaml', import.meta.url))
 
@@ -90,8 +91,11 @@ export async function startApp(
   const made = options.rubricsDir === undefined
   const rubricsDir = options.rubricsDir ?? makeRubricsDir(rubricFiles)
   const clock = { now: Date.parse('2025-03-03T10:00:00Z') }
+  // Under `npm run test:postgres`, an app given no SQLite file of its own runs on a fresh PostgreSQL database.
+  const onPg = onPostgres() && options.dbPath === undefined && options.databaseUrl === undefined
   const app = await buildApp({
     dbPath: ':memory:',
+    ...(onPg ? { databaseUrl: await freshPostgresUrl() } : {}),
     rubricsDir,
     rateLimit: false,
     watchRubrics: false,
@@ -108,6 +112,28 @@ export async function startApp(
       if (made) rmSync(rubricsDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The rows a read-only SQL query answers on the app's database, SQLite or PostgreSQL: for assertions on what was
+ * stored that no API route shows. Placeholders are `?`; counts come back as numbers on both.
+ */
+export async function sqlRows(
+  app: FastifyInstance,
+  text: string,
+  ...params: (string | number)[]
+): Promise<Record<string, unknown>[]> {
+  const database = app.database
+  if (database.dialect === 'sqlite') {
+    return database.db.$client.prepare(text).all(...params) as Record<string, unknown>[]
+  }
+  let n = 0
+  return (
+    await database.db.$client.query(
+      text.replace(/\?/g, () => `$${++n}`),
+      params,
+    )
+  ).rows
 }
 
 /** POSTs `payload` as JSON. Every write is JSON: a re-score, which takes no fields, sends {}. */

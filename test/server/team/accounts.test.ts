@@ -2,10 +2,14 @@
 // and the attacks on sign-in: session fixation, a cookie sent from another origin, brute force.
 
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { SIGN_IN_LIMIT } from '../../../server/auth/auth'
 import { teamOptionsFromEnv } from '../../../server/auth/config'
+import { freshPostgresUrl, onPostgres } from '../../support/postgres'
 import { startApp, type TestApp } from '../helpers'
 import {
   BASE_URL,
@@ -219,6 +223,32 @@ describe('accounts', () => {
       payload: { role: 'candidate' },
     })
     expect(self.statusCode).toBe(400)
+  })
+
+  test('two first sign-ups at the same moment, on two servers of one database, make exactly one admin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starboard-first-admin-'))
+    const servers: TestApp[] = []
+    try {
+      for (let round = 0; round < 3; round++) {
+        // Each round on an empty database, shared by two servers as by two processes behind one proxy.
+        const shared = onPostgres()
+          ? { databaseUrl: await freshPostgresUrl() }
+          : { dbPath: join(dir, `round-${round}.db`) }
+        const team = { secret: SECRET, signup: 'open' as const, baseURL: BASE_URL }
+        const one = await startApp({ team, ...shared })
+        servers.push(one)
+        const two = await startApp({ team, ...shared })
+        servers.push(two)
+        const people = await Promise.all([signUp(one.app, 'Ada'), signUp(two.app, 'Bo')])
+        const roles = await Promise.all(
+          people.map(async (p) => (await p.inject({ method: 'GET', url: '/api/account' })).json().user.role),
+        )
+        expect(roles.sort(), `round ${round}`).toEqual(['admin', 'candidate'])
+      }
+    } finally {
+      for (const server of servers) await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('open sign-up takes anyone, as a candidate', async () => {

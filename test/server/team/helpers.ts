@@ -21,17 +21,22 @@ const TEAM: TeamOptions = {
 
 export const PASSWORD = 'correct horse battery'
 
-export async function startTeamApp(team: Partial<TeamOptions> = {}, dbPath = ':memory:'): Promise<TestApp> {
-  return startApp({ team: { ...TEAM, ...team }, dbPath })
+/** A team app on `dbPath`; without one, on a fresh database (in memory, or PostgreSQL under test:postgres). */
+export async function startTeamApp(team: Partial<TeamOptions> = {}, dbPath?: string): Promise<TestApp> {
+  return startApp({ team: { ...TEAM, ...team }, ...(dbPath === undefined ? {} : { dbPath }) })
 }
 
 const SHIPPED_RUBRICS = fileURLToPath(new URL('../../../rubrics', import.meta.url))
 
 /** A team app on a copy of the shipped rubrics (mock loops need several Leadership Principles). */
-export async function startTeamAppWithShippedRubrics(team: Partial<TeamOptions> = {}, dbPath = ':memory:') {
+export async function startTeamAppWithShippedRubrics(team: Partial<TeamOptions> = {}, dbPath?: string) {
   const rubricsDir = mkdtempSync(join(tmpdir(), 'starboard-team-rubrics-'))
   cpSync(SHIPPED_RUBRICS, rubricsDir, { recursive: true })
-  const t = await startApp({ team: { ...TEAM, ...team }, dbPath, rubricsDir })
+  const t = await startApp({
+    team: { ...TEAM, ...team },
+    ...(dbPath === undefined ? {} : { dbPath }),
+    rubricsDir,
+  })
   return {
     ...t,
     async close() {

@@ -257,6 +257,15 @@ async function openEvents(url: string) {
   }
 }
 
+/** The reload's figures, or what went wrong, so the burst's figures are printed either way. */
+async function measured(reload: Promise<number[]>): Promise<{ reloadMs: number[]; reloadError?: unknown }> {
+  try {
+    return { reloadMs: await reload }
+  } catch (reloadError) {
+    return { reloadMs: [], reloadError }
+  }
+}
+
 /**
  * Changes a rubric file in the shared folder and answers, per process, how many ms after the write its event
  * stream announced the change; then checks that each serves the new version.
@@ -384,8 +393,9 @@ describe('PostgreSQL, 4 processes', () => {
     // The killed process comes back on the same database, so that all 4 take part in the rubric change; it also
     // shows that a restarted process reads what the others wrote, and what it acknowledged before dying.
     servers[killed] = await started(options(killed))
-    const reloadMs = await rubricReload(servers, rubricsDir)
+    const { reloadMs, reloadError } = await measured(rubricReload(servers, rubricsDir))
     report(`postgres, ${PROCESSES} processes`, b, lost, extra, reloadMs)
+    if (reloadError !== undefined) throw reloadError
 
     expectSound(b, stored, lost, extra)
     expect(await count()).toBe(stored.answers.size)
@@ -399,6 +409,7 @@ describe('PostgreSQL, 4 processes', () => {
       expect(((await res.json()) as { answer: string }).answer).toBe(a.answer)
     }
     expect(b.cutByKill).toBeLessThanOrEqual(Math.ceil(CONNECTIONS / PROCESSES))
+    expect(reloadMs).toHaveLength(PROCESSES)
     for (const [k, ms] of reloadMs.entries()) expect(ms, `process ${k}`).toBeLessThanOrEqual(RELOAD_WITHIN_MS)
   })
 })
@@ -412,7 +423,7 @@ describe('SQLite, 1 process', () => {
     // No kill here: with one process there is nothing to move to (crash.test.ts kills and restarts one).
     const warm = await warmUp([server])
     const b = await burst([server])
-    const reloadMs = await rubricReload([server], rubricsDir)
+    const { reloadMs, reloadError } = await measured(rubricReload([server], rubricsDir))
     await server.stop()
 
     const sqlite = new Database(dbPath, { readonly: true })
@@ -433,9 +444,11 @@ describe('SQLite, 1 process', () => {
     }
     const { lost, extra } = lostAndExtra(b, warm, stored)
     report('sqlite, 1 process', b, lost, extra, reloadMs)
+    if (reloadError !== undefined) throw reloadError
 
     expectSound(b, stored, lost, extra)
     expect(extra).toBe(0)
+    expect(reloadMs).toHaveLength(1)
     expect(reloadMs[0]).toBeLessThanOrEqual(RELOAD_WITHIN_MS)
   })
 })

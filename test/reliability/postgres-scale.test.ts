@@ -24,6 +24,13 @@ const PROCESSES = 4
 const KILL_AFTER = Math.round(ATTEMPTS / 3)
 /** Every process serves a changed rubric file within this long of its writing. */
 const RELOAD_WITHIN_MS = 2_000
+/**
+ * Bound on the PostgreSQL case, above the suite's 4 minutes. Measured on the shared 2-core machine, the 4
+ * processes stored 28 to 60 attempts/s: every attempt's transaction updates the same rows of today's trend
+ * rollup (trend_days), so the writers queue on those rows' locks until each commit, and the burst alone takes 6
+ * to 12 minutes there. A bound, not an expectation: the figures line says how long it took.
+ */
+const POSTGRES_TIMEOUT_MS = 20 * 60_000
 
 const PROMPTS = [
   { promptId: 'ownership-outside-scope', answer: GOOD_ANSWER },
@@ -350,68 +357,73 @@ async function started(options: ServerProcessOptions): Promise<ServerProcess> {
 
 describe('PostgreSQL, 4 processes', () => {
   afterAll(cleanUp)
-  test(`${ATTEMPTS.toLocaleString('en-US')} attempts over ${CONNECTIONS} connections across ${PROCESSES} processes, one killed mid-burst: 0 errors, 0 lost; a rubric change reaches all ${PROCESSES} within ${RELOAD_WITHIN_MS} ms`, async () => {
-    const postgres: TestPostgres = await startPostgres()
-    cleanups.push(() => postgres.stop())
-    const databaseUrl = await freshDatabaseOn(postgres.url)
-    const { dir, rubricsDir } = folders('starboard-pg-scale-')
-    // STARBOARD_DB names a file of each process's own: were the URL ignored, the check below fails at once
-    // instead of the processes sharing one SQLite file.
-    const options = (k: number): ServerProcessOptions => ({
-      dbPath: join(dir, `unused-${k}.db`),
-      rubricsDir,
-      env: { STARBOARD_DATABASE_URL: databaseUrl },
-    })
-    // Started together: their migrations take turns on the advisory lock.
-    const servers = await Promise.all(Array.from({ length: PROCESSES }, (_, k) => started(options(k))))
+  test(
+    `${ATTEMPTS.toLocaleString('en-US')} attempts over ${CONNECTIONS} connections across ${PROCESSES} processes, one killed mid-burst: 0 errors, 0 lost; a rubric change reaches all ${PROCESSES} within ${RELOAD_WITHIN_MS} ms`,
+    async () => {
+      const postgres: TestPostgres = await startPostgres()
+      cleanups.push(() => postgres.stop())
+      const databaseUrl = await freshDatabaseOn(postgres.url)
+      const { dir, rubricsDir } = folders('starboard-pg-scale-')
+      // STARBOARD_DB names a file of each process's own: were the URL ignored, the check below fails at once
+      // instead of the processes sharing one SQLite file.
+      const options = (k: number): ServerProcessOptions => ({
+        dbPath: join(dir, `unused-${k}.db`),
+        rubricsDir,
+        env: { STARBOARD_DATABASE_URL: databaseUrl },
+      })
+      // Started together: their migrations take turns on the advisory lock.
+      const servers = await Promise.all(Array.from({ length: PROCESSES }, (_, k) => started(options(k))))
 
-    const sql = new pg.Client({ connectionString: databaseUrl })
-    await sql.connect()
-    cleanups.push(() => sql.end())
-    const count = async () =>
-      (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM attempts')).rows[0]!.n
-    const warm = await warmUp(servers)
-    expect(await count(), 'the processes write to PostgreSQL').toBe(PROCESSES)
+      const sql = new pg.Client({ connectionString: databaseUrl })
+      await sql.connect()
+      cleanups.push(() => sql.end())
+      const count = async () =>
+        (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM attempts')).rows[0]!.n
+      const warm = await warmUp(servers)
+      expect(await count(), 'the processes write to PostgreSQL').toBe(PROCESSES)
 
-    const b = await burst(servers, 0)
-    expect(b.kill, 'the kill happened mid-burst').toBeDefined()
-    const killed = b.kill!.index
-    expect(await servers[killed]!.exited).toBe('SIGKILL')
+      const b = await burst(servers, 0)
+      expect(b.kill, 'the kill happened mid-burst').toBeDefined()
+      const killed = b.kill!.index
+      expect(await servers[killed]!.exited).toBe('SIGKILL')
 
-    const rows = await sql.query<{ id: number; answer: string }>('SELECT id, answer FROM attempts')
-    const partial = await sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM attempts a
+      const rows = await sql.query<{ id: number; answer: string }>('SELECT id, answer FROM attempts')
+      const partial = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM attempts a
        WHERE (SELECT count(*) FROM attempt_criteria c WHERE c.attempt_id = a.id)
          <> json_array_length((a.report::json) -> 'criteria')`,
-    )
-    const stored: Stored = {
-      answers: new Map(rows.rows.map((r) => [r.id, r.answer])),
-      partial: partial.rows[0]!.n,
-    }
-    const { lost, extra } = lostAndExtra(b, warm, stored)
+      )
+      const stored: Stored = {
+        answers: new Map(rows.rows.map((r) => [r.id, r.answer])),
+        partial: partial.rows[0]!.n,
+      }
+      const { lost, extra } = lostAndExtra(b, warm, stored)
 
-    // The killed process comes back on the same database, so that all 4 take part in the rubric change; it also
-    // shows that a restarted process reads what the others wrote, and what it acknowledged before dying.
-    servers[killed] = await started(options(killed))
-    const { reloadMs, reloadError } = await measured(rubricReload(servers, rubricsDir))
-    report(`postgres, ${PROCESSES} processes`, b, lost, extra, reloadMs)
-    if (reloadError !== undefined) throw reloadError
+      // The killed process comes back on the same database, so that all 4 take part in the rubric change; it also
+      // shows that a restarted process reads what the others wrote, and what it acknowledged before dying.
+      servers[killed] = await started(options(killed))
+      const { reloadMs, reloadError } = await measured(rubricReload(servers, rubricsDir))
+      report(`postgres, ${PROCESSES} processes`, b, lost, extra, reloadMs)
+      if (reloadError !== undefined) throw reloadError
 
-    expectSound(b, stored, lost, extra)
-    expect(await count()).toBe(stored.answers.size)
-    const byKilled = b.acknowledged.filter((a) => a.by === killed)
-    expect(byKilled.length, 'the killed process had acknowledged attempts').toBeGreaterThan(0)
-    // Every attempt the killed process acknowledged reads back through the API, from each process.
-    for (const [n, a] of byKilled.entries()) {
-      const from = servers[n % servers.length]!
-      const res = await fetch(`${from.url}/api/attempts/${a.id}`)
-      expect(res.status).toBe(200)
-      expect(((await res.json()) as { answer: string }).answer).toBe(a.answer)
-    }
-    expect(b.cutByKill).toBeLessThanOrEqual(Math.ceil(CONNECTIONS / PROCESSES))
-    expect(reloadMs).toHaveLength(PROCESSES)
-    for (const [k, ms] of reloadMs.entries()) expect(ms, `process ${k}`).toBeLessThanOrEqual(RELOAD_WITHIN_MS)
-  })
+      expectSound(b, stored, lost, extra)
+      expect(await count()).toBe(stored.answers.size)
+      const byKilled = b.acknowledged.filter((a) => a.by === killed)
+      expect(byKilled.length, 'the killed process had acknowledged attempts').toBeGreaterThan(0)
+      // Every attempt the killed process acknowledged reads back through the API, from each process.
+      for (const [n, a] of byKilled.entries()) {
+        const from = servers[n % servers.length]!
+        const res = await fetch(`${from.url}/api/attempts/${a.id}`)
+        expect(res.status).toBe(200)
+        expect(((await res.json()) as { answer: string }).answer).toBe(a.answer)
+      }
+      expect(b.cutByKill).toBeLessThanOrEqual(Math.ceil(CONNECTIONS / PROCESSES))
+      expect(reloadMs).toHaveLength(PROCESSES)
+      for (const [k, ms] of reloadMs.entries())
+        expect(ms, `process ${k}`).toBeLessThanOrEqual(RELOAD_WITHIN_MS)
+    },
+    POSTGRES_TIMEOUT_MS,
+  )
 })
 
 describe('SQLite, 1 process', () => {

@@ -25,10 +25,12 @@ const KILL_AFTER = Math.round(ATTEMPTS / 3)
 /** Every process serves a changed rubric file within this long of its writing. */
 const RELOAD_WITHIN_MS = 2_000
 /**
- * Bound on the PostgreSQL case, above the suite's 4 minutes. Measured on the shared 2-core machine, the 4
- * processes stored 28 to 60 attempts/s: every attempt's transaction updates the same rows of today's trend
- * rollup (trend_days), so the writers queue on those rows' locks until each commit, and the burst alone takes 6
- * to 12 minutes there. A bound, not an expectation: the figures line says how long it took.
+ * Bound on the PostgreSQL case, above the suite's 4 minutes. Measured on the shared 2-core machine (other work
+ * keeping its load near 15), the 4 processes stored 28 to 60 attempts/s, so the burst alone takes 6 to 12
+ * minutes there: each attempt is a transaction of its own (a statement per table, then a commit that waits for
+ * the disk), and every one of them updates the same rows of today's trend rollup (trend_days), so the writers
+ * queue on those rows' locks until each commit. A bound, not an expectation: the figures line says how long it
+ * took.
  */
 const POSTGRES_TIMEOUT_MS = 20 * 60_000
 

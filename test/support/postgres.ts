@@ -85,6 +85,14 @@ let made = 0
 export async function freshPostgresUrl(): Promise<string> {
   const url = process.env[POSTGRES_URL_VARIABLE]
   if (url === undefined) throw new Error(`No test PostgreSQL: ${POSTGRES_URL_VARIABLE} is not set`)
+  return await freshDatabaseOn(url)
+}
+
+/**
+ * A new, empty, migrated database on the server at `url` (one `startPostgres` started), for a suite that starts
+ * its own server instead of using the global one; answers its URL.
+ */
+export async function freshDatabaseOn(url: string): Promise<string> {
   made += 1
   const name = `starboard_${process.pid}_${made}`
   const admin = new pg.Client({ connectionString: url })

@@ -15,7 +15,7 @@ import * as stories from './stories'
 import * as team from './team'
 import * as trends from './trends'
 
-export const postgresQueries: Partial<QueriesOf<PgDb>> = {
+export const postgresQueries: QueriesOf<PgDb> = {
   ...attempts,
   ...attemptList,
   ...areaScores,
@@ -37,7 +37,7 @@ export async function postgresStore(
 ): Promise<Store & { readonly db: PgDb }> {
   const db = await createPgDb(url, options)
   return {
-    ...bindQueries(postgresQueries as QueriesOf<PgDb>, db),
+    ...bindQueries(postgresQueries, db),
     dialect: 'postgres',
     db,
     async close() {

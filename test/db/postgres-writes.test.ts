@@ -177,4 +177,19 @@ describe.skipIf(!onPostgres())('PostgreSQL writes from two processes', () => {
     expect(await two.listFollowUps(id!)).toMatchObject([{ probeId: 'p1', attemptId: id }])
     expect(await one.listReplacedReports(id!)).toHaveLength(1)
   })
+
+  test('a batch of 1,000 in one call: all stored with ascending ids, the rollup counted, statistics refreshed', async () => {
+    const ids = await one.insertAttempts(Array.from({ length: 1000 }, (_, i) => attemptNumber(i, 'one')))
+    expect(ids).toHaveLength(1000)
+    expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true)
+    expect((await two.findAttempt(ids[999]!))?.answer).toBe('answer 999 of one')
+    expect(await rollup(two)).toEqual(await recount(two))
+    const analyzed = await rowsOf<{ relname: string }>(
+      one,
+      sql`SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY relname`,
+    )
+    expect(analyzed.map((r) => r.relname)).toEqual(
+      expect.arrayContaining(['attempt_tags', 'attempts', 'trend_days']),
+    )
+  })
 })

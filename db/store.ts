@@ -129,7 +129,7 @@ export type QueriesOf<D> = {
   ) => Promise<AnswerOf<SqliteQueries[K]>>
 }
 
-export type Dialect = 'sqlite' | 'postgres'
+type Dialect = 'sqlite' | 'postgres'
 
 /** The query functions bound to one open database, every answer a promise. */
 export type Store = {

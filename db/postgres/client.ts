@@ -31,7 +31,7 @@ export class PostgresOpenError extends Error {
 }
 
 /** The URL with its password replaced by ***, for messages and logs. */
-export function withoutPassword(url: string): string {
+function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url)
     if (parsed.password !== '') parsed.password = '***'

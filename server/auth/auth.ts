@@ -5,8 +5,13 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { betterAuth } from 'better-auth/minimal'
 import { genericOAuth } from 'better-auth/plugins/generic-oauth'
-import * as pgSchema from '../../db/postgres/schema'
-import * as sqliteSchema from '../../db/schema'
+import {
+  accounts as pgAccounts,
+  sessions as pgSessions,
+  users as pgUsers,
+  verifications as pgVerifications,
+} from '../../db/postgres/schema'
+import { accounts, sessions, users, verifications } from '../../db/schema'
 import type { Store } from '../../db/store'
 import type { Database } from '../plugins/db'
 import type { TeamOptions } from './config'
@@ -64,11 +69,15 @@ function limitStore() {
 
 /** better-auth's adapter on the app's own database, with that dialect's auth tables. */
 function authAdapter(database: Database) {
-  const { users, sessions, accounts, verifications } = database.dialect === 'sqlite' ? sqliteSchema : pgSchema
-  const schema = { user: users, session: sessions, account: accounts, verification: verifications }
   return database.dialect === 'sqlite'
-    ? drizzleAdapter(database.db, { provider: 'sqlite', schema })
-    : drizzleAdapter(database.db, { provider: 'pg', schema })
+    ? drizzleAdapter(database.db, {
+        provider: 'sqlite',
+        schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      })
+    : drizzleAdapter(database.db, {
+        provider: 'pg',
+        schema: { user: pgUsers, session: pgSessions, account: pgAccounts, verification: pgVerifications },
+      })
 }
 
 export function createAuth(

@@ -12,7 +12,7 @@ import { onPostgres } from '../support/postgres'
 import { openTestStore } from '../support/store'
 import { DAY, databaseAtMigration, MON, report, useTempDb } from './helpers'
 import { readOf } from './query-plan-reads'
-import { missingOnPostgres, rowsOf, runOn, useTestStore } from './store-helpers'
+import { rowsOf, runOn, useTestStore } from './store-helpers'
 
 const t = useTestStore()
 
@@ -115,43 +115,40 @@ describe('stored with the per-area scores', () => {
 })
 
 describe('per-criterion trends by area', () => {
-  test.skipIf(missingOnPostgres('trends'))(
-    "by area, the criteria are the area's rubric's with each attempt's results under it",
-    async () => {
-      for (const [i, [own, other]] of [
-        [80, 30],
-        [40, 70],
-      ].entries()) {
-        await t.store.insertAttempt({
-          promptId: 'ownership-outside-scope',
-          answer: `a${i}`,
-          tags: ['ownership', 'conflict'],
-          ...ownershipAnswer(own!, other!),
-          createdAt: MON + i * 3_600_000,
-        })
-      }
-      const day = '2025-03-03'
-      // Conflict: its own criterion only, at the results under its rubric (30% and 70%), and its own totals.
-      expect(await t.store.trends({ tag: 'conflict' }, 'day')).toEqual({
-        overall: [{ period: day, attempts: 2, average: 50 }],
-        criteria: [{ criterionId: 'disagree-and-commit', period: day, attempts: 2, average: 50 }],
+  test("by area, the criteria are the area's rubric's with each attempt's results under it", async () => {
+    for (const [i, [own, other]] of [
+      [80, 30],
+      [40, 70],
+    ].entries()) {
+      await t.store.insertAttempt({
+        promptId: 'ownership-outside-scope',
+        answer: `a${i}`,
+        tags: ['ownership', 'conflict'],
+        ...ownershipAnswer(own!, other!),
+        createdAt: MON + i * 3_600_000,
       })
-      // Ownership: the report's criteria, as the report came from that rubric.
-      expect((await t.store.trends({ tag: 'ownership' }, 'day')).criteria).toEqual([
-        { criterionId: 'measurable-result', period: day, attempts: 2, average: 50 },
-        { criterionId: 'star-structure', period: day, attempts: 2, average: 60 },
-      ])
-      // Without an area, each attempt's own report as before.
-      expect((await t.store.trends({}, 'day')).criteria.map((c) => c.criterionId)).toEqual([
-        'measurable-result',
-        'star-structure',
-      ])
-      // A score bound applies to the score under the area's rubric: only the 70 under Conflict.
-      expect((await t.store.trends({ tag: 'conflict', minScore: 60 }, 'day')).criteria).toEqual([
-        { criterionId: 'disagree-and-commit', period: day, attempts: 1, average: 70 },
-      ])
-    },
-  )
+    }
+    const day = '2025-03-03'
+    // Conflict: its own criterion only, at the results under its rubric (30% and 70%), and its own totals.
+    expect(await t.store.trends({ tag: 'conflict' }, 'day')).toEqual({
+      overall: [{ period: day, attempts: 2, average: 50 }],
+      criteria: [{ criterionId: 'disagree-and-commit', period: day, attempts: 2, average: 50 }],
+    })
+    // Ownership: the report's criteria, as the report came from that rubric.
+    expect((await t.store.trends({ tag: 'ownership' }, 'day')).criteria).toEqual([
+      { criterionId: 'measurable-result', period: day, attempts: 2, average: 50 },
+      { criterionId: 'star-structure', period: day, attempts: 2, average: 60 },
+    ])
+    // Without an area, each attempt's own report as before.
+    expect((await t.store.trends({}, 'day')).criteria.map((c) => c.criterionId)).toEqual([
+      'measurable-result',
+      'star-structure',
+    ])
+    // A score bound applies to the score under the area's rubric: only the 70 under Conflict.
+    expect((await t.store.trends({ tag: 'conflict', minScore: 60 }, 'day')).criteria).toEqual([
+      { criterionId: 'disagree-and-commit', period: day, attempts: 1, average: 70 },
+    ])
+  })
 })
 
 describe('migration 0008 and the back-fill', () => {
@@ -240,60 +237,57 @@ describe('migration 0008 and the back-fill', () => {
     }
   }
 
-  test.skipIf(missingOnPostgres('trends'))(
-    "the own rubric's criteria are copied at once; the other areas' are back-filled, resumably",
-    async () => {
-      const migrated = await migratedWith(30)
-      try {
-        expect(await migrated.pendingAreaScoreBackfill()).toBe(30)
-        // Before any back-fill: the own area's criteria are the report's, so trends by that area are right.
-        expect(await criteriaOf(migrated)).toHaveLength(30)
-        expect((await migrated.trends({ tag: 'ownership' }, 'day')).criteria).toEqual([
-          { criterionId: 'star-structure', period: '2025-03-03', attempts: 30, average: 60 },
-        ])
-        expect((await migrated.trends({ tag: 'conflict' }, 'day')).criteria).toEqual([])
-        const scorer = (a: {
-          rubricId: string
-          score: number
-          band: { id: string; label: string }
-          criteria: AreaScore['criteria']
-          tags: string[]
-        }): AreaScore[] =>
-          a.tags.map((rubricId) =>
-            rubricId === a.rubricId
-              ? { rubricId, score: a.score, band: a.band, criteria: a.criteria }
-              : {
-                  rubricId,
-                  score: 45,
-                  band: weak,
-                  criteria: [{ id: 'disagree-and-commit', score: 4.5, max: 10, status: 'partial' }],
-                },
-          )
-        // A re-score before the back-fill reaches attempt 30 takes it off the queue with its newer rows.
-        const rescored = ownershipAnswer(90, 77)
-        await migrated.replaceAttemptReport(30, {
-          ...rescored,
-          tags: ['ownership', 'conflict'],
-          scoredAt: MON + DAY,
-        })
-        expect(await migrated.pendingAreaScoreBackfill()).toBe(29)
-        // Two batches, as a restart between them would leave it: the queue says where to resume.
-        expect(await migrated.backfillAreaScores(scorer, 20)).toBe(20)
-        expect(await migrated.pendingAreaScoreBackfill()).toBe(9)
-        expect(await migrated.backfillAreaScores(scorer, 20)).toBe(9)
-        expect(await migrated.pendingAreaScoreBackfill()).toBe(0)
-        const conflict = await migrated.trends({ tag: 'conflict' }, 'day')
-        // 29 back-filled at 45% and the re-scored one at 77%, all under Conflict's criterion.
-        expect(conflict.criteria).toEqual([
-          { criterionId: 'disagree-and-commit', period: '2025-03-03', attempts: 30, average: 46.07 },
-        ])
-        // The back-filled scores replaced the older ones (11); the re-scored attempt kept its 77.
-        expect(conflict.overall).toEqual([{ period: '2025-03-03', attempts: 30, average: 46.07 }])
-      } finally {
-        await migrated.close()
-      }
-    },
-  )
+  test("the own rubric's criteria are copied at once; the other areas' are back-filled, resumably", async () => {
+    const migrated = await migratedWith(30)
+    try {
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(30)
+      // Before any back-fill: the own area's criteria are the report's, so trends by that area are right.
+      expect(await criteriaOf(migrated)).toHaveLength(30)
+      expect((await migrated.trends({ tag: 'ownership' }, 'day')).criteria).toEqual([
+        { criterionId: 'star-structure', period: '2025-03-03', attempts: 30, average: 60 },
+      ])
+      expect((await migrated.trends({ tag: 'conflict' }, 'day')).criteria).toEqual([])
+      const scorer = (a: {
+        rubricId: string
+        score: number
+        band: { id: string; label: string }
+        criteria: AreaScore['criteria']
+        tags: string[]
+      }): AreaScore[] =>
+        a.tags.map((rubricId) =>
+          rubricId === a.rubricId
+            ? { rubricId, score: a.score, band: a.band, criteria: a.criteria }
+            : {
+                rubricId,
+                score: 45,
+                band: weak,
+                criteria: [{ id: 'disagree-and-commit', score: 4.5, max: 10, status: 'partial' }],
+              },
+        )
+      // A re-score before the back-fill reaches attempt 30 takes it off the queue with its newer rows.
+      const rescored = ownershipAnswer(90, 77)
+      await migrated.replaceAttemptReport(30, {
+        ...rescored,
+        tags: ['ownership', 'conflict'],
+        scoredAt: MON + DAY,
+      })
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(29)
+      // Two batches, as a restart between them would leave it: the queue says where to resume.
+      expect(await migrated.backfillAreaScores(scorer, 20)).toBe(20)
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(9)
+      expect(await migrated.backfillAreaScores(scorer, 20)).toBe(9)
+      expect(await migrated.pendingAreaScoreBackfill()).toBe(0)
+      const conflict = await migrated.trends({ tag: 'conflict' }, 'day')
+      // 29 back-filled at 45% and the re-scored one at 77%, all under Conflict's criterion.
+      expect(conflict.criteria).toEqual([
+        { criterionId: 'disagree-and-commit', period: '2025-03-03', attempts: 30, average: 46.07 },
+      ])
+      // The back-filled scores replaced the older ones (11); the re-scored attempt kept its 77.
+      expect(conflict.overall).toEqual([{ period: '2025-03-03', attempts: 30, average: 46.07 }])
+    } finally {
+      await migrated.close()
+    }
+  })
 })
 
 // SQLite's query planner.

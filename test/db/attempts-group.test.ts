@@ -7,7 +7,7 @@ import { type Db, type NewAttempt, storeAttempt } from '../../db/index'
 import { sqliteStore } from '../../db/store'
 import { onPostgres } from '../support/postgres'
 import { DAY, MON, report, sameScoreEveryArea, useTempDb } from './helpers'
-import { missingOnPostgres, rowsOf, useTestStore } from './store-helpers'
+import { rowsOf, useTestStore } from './store-helpers'
 
 function attempt(score: number, createdAt = MON): NewAttempt {
   const r = report(score)
@@ -93,7 +93,6 @@ describe('storeAttempt', () => {
     expect((await t.store.findAttempt(together[2]!))?.tags).toEqual(['dive-deep', 'ownership'])
     for (const s of scores) await t.store.storeAttempt(attempt(s, MON + DAY))
     // Where the dialect has trends (PostgreSQL's read queries are written apart from its writes).
-    if (missingOnPostgres('trends')) return
     expect((await t.store.trends({ from: MON, to: MON + 2 * DAY }, 'day')).overall).toEqual([
       { period: '2025-03-03', attempts: 5, average: 68 },
       { period: '2025-03-04', attempts: 5, average: 68 },
@@ -114,7 +113,6 @@ describe('storeAttempt', () => {
     // Nothing of the failed attempt stayed behind, and the rollup counts the two that were stored.
     expect(await count()).toBe(2)
     expect(await rowsOf(t.store, sql`SELECT answer FROM attempts WHERE answer = 'unstorable'`)).toEqual([])
-    if (missingOnPostgres('trends')) return
     expect((await t.store.trends({ from: MON, to: MON + DAY }, 'day')).overall).toEqual([
       { period: '2025-03-03', attempts: 2, average: 70 },
     ])

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { findAttempt, HISTORY_LIMIT, type StorableReport } from '../../db/index'
 import { onPostgres } from '../support/postgres'
 import { DAY, MON, report, useTempDb } from './helpers'
-import { missingOnPostgres, rowsOf, runOn, useTestStore } from './store-helpers'
+import { rowsOf, runOn, useTestStore } from './store-helpers'
 
 // SQLite's own file: its folder, pragmas and reopening it.
 describe.skipIf(onPostgres())('createDb', () => {
@@ -130,7 +130,6 @@ describe('re-scoring', () => {
     ).toBeUndefined()
     // Trends read the criteria of the current report (where the dialect has trends: PostgreSQL's read queries
     // are written apart from its writes).
-    if (missingOnPostgres('trends')) return
     const [point] = (await t.store.trends({ rubricId: 'ownership' }, 'day')).criteria.filter(
       (p) => p.criterionId === 'star-structure',
     )

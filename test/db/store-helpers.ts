@@ -5,9 +5,7 @@ import type { SQL } from 'drizzle-orm'
 import { afterEach, beforeEach } from 'vitest'
 import type { Db } from '../../db/client'
 import type { PgDb } from '../../db/postgres/client'
-import { postgresQueries } from '../../db/postgres/store'
 import type { Store } from '../../db/store'
-import { onPostgres } from '../support/postgres'
 import { openTestStore } from '../support/store'
 import { report, sameScoreEveryArea } from './helpers'
 
@@ -62,12 +60,4 @@ export async function runOn(store: Store, query: SQL): Promise<void> {
   const { db } = store as Store & { db: Db | PgDb }
   if (store.dialect === 'postgres') await (db as PgDb).execute(query)
   else (db as Db).run(query)
-}
-
-/**
- * Whether `query` is still missing from PostgreSQL's store while it is under test: the PostgreSQL read queries
- * are written module by module, and a case that needs one runs on PostgreSQL once it exists.
- */
-export function missingOnPostgres(query: keyof Store): boolean {
-  return onPostgres() && !(query in postgresQueries)
 }

@@ -1,7 +1,7 @@
 // Team mode's calls: the account probe, signing in and out (better-auth's routes under /api/auth), cohorts and
 // their progress, sharing. In local mode the probe answers 404 and none of the rest is used.
 
-import type { Account, CohortProgress, CohortSummary, Invite } from '../contract/team'
+import type { Account, CohortProgress, CohortSummary, Invite, UserList } from '../contract/team'
 import { request } from './api'
 
 export const teamApi = {
@@ -27,6 +27,10 @@ export const teamApi = {
     request<{ cohortId: number; name: string; role: string }>('POST', '/api/cohorts/join', { token }),
   progress: (cohortId: number | string) =>
     request<CohortProgress>('GET', `/api/cohorts/${encodeURIComponent(String(cohortId))}/progress`),
+  /** Every account with its role (admins only). */
+  users: async () => (await request<UserList>('GET', '/api/users')).users,
+  setRole: (id: string, role: UserList['users'][number]['role']) =>
+    request<{ id: string; role: string }>('PUT', `/api/users/${encodeURIComponent(id)}/role`, { role }),
   shareWithCohort: (cohortId: number, share: boolean) =>
     request<{ share: boolean }>('PUT', `/api/cohorts/${cohortId}/sharing`, { share }),
 }

@@ -154,3 +154,4 @@ export type Viewer = z.infer<typeof viewerSchema>
 export type CohortSummary = z.infer<typeof cohortSummarySchema>
 export type CohortProgress = z.infer<typeof cohortProgressSchema>
 export type Invite = z.infer<typeof inviteSchema>
+export type UserList = z.infer<typeof userListSchema>

@@ -95,15 +95,22 @@ describe.skipIf(SKIP_E2E)('team mode (e2e)', () => {
     await page.getByText('needs an invite link').waitFor()
 
     await signUpThrough(staffLink, 'Tess Teacher')
-    const tessId = (await (await page.request.get(`${base}/api/account`)).json()).user.id as string
     await signOut()
-    // The admin makes Tess an instructor (there is no page for roles yet: the API, as an admin would script it).
+    // The admin makes Tess an instructor on the Cohorts page's list of people.
     await signInThrough('Ada Admin')
-    const promoted = await page.request.put(`${base}/api/users/${tessId}/role`, {
-      data: { role: 'instructor' },
-      headers: { origin: base },
-    })
-    expect(promoted.status()).toBe(200)
+    await page.goto(`${base}/cohorts`)
+    const tess = page.getByTestId('person').filter({ hasText: 'Tess Teacher' })
+    await tess.getByLabel('Role of Tess Teacher').selectOption('instructor')
+    await page.getByText('Tess Teacher is now instructor.').waitFor()
+    // The admin's own role is not offered for change.
+    await page.getByTestId('person').filter({ hasText: 'Ada Admin' }).getByText('Admin (you)').waitFor()
+    await expectAccessible('team-people')
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible('team-people-375-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.setViewportSize({ width: 1280, height: 900 })
     await signOut()
 
     await signInThrough('Tess Teacher')

@@ -1,9 +1,10 @@
 // Lists of attempts: the filters, the list builder (driven from attempts or from a tag's rows) and cursor paging.
 
-import { and, asc, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import type { AttemptFacts, AttemptRecord } from './attempts'
 import type { Db } from './client'
+import { type FilterSourceOf, filterSourceOn } from './filter-source'
 import { attempts, attemptTags } from './schema'
 
 export interface AttemptFilters {
@@ -40,40 +41,11 @@ export interface AttemptSummary extends AttemptFacts {
 
 export const EXCERPT_LENGTH = 160
 
-/**
- * Where a filtered query reads an attempt's id, time and score. With a tag filter the query is driven from
- * attempt_tags, whose rows carry copies of the attempt's time and score: the tag's index on (tag, created_at,
- * attempt_id, score) or (tag, score, created_at, attempt_id) then answers the tag, the time and score bounds,
- * the order and the cursor at once, and only the rows of the page are looked up in attempts.
- */
-export interface FilterSource {
-  /** Whether the query must read attempt_tags first (CROSS JOIN fixes that order in SQLite). */
-  byTag: boolean
-  /** Whether columns of attempts itself are filtered on (prompt or rubric). */
-  needsAttempts: boolean
-  id: typeof attempts.id | typeof attemptTags.attemptId
-  createdAt: typeof attempts.createdAt | typeof attemptTags.createdAt
-  score: typeof attempts.score | typeof attemptTags.score
-  where: SQL[]
-}
+/** The filters on SQLite's tables (see db/filter-source.ts). */
+export type FilterSource = FilterSourceOf<typeof attempts, typeof attemptTags>
 
 export function filterSource(filters: AttemptFilters): FilterSource {
-  const byTag = filters.tag !== undefined
-  const id = byTag ? attemptTags.attemptId : attempts.id
-  const createdAt = byTag ? attemptTags.createdAt : attempts.createdAt
-  const score = byTag ? attemptTags.score : attempts.score
-  const where: SQL[] = []
-  if (filters.tag !== undefined) where.push(eq(attemptTags.tag, filters.tag))
-  if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
-  if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
-  if (filters.from !== undefined) where.push(gte(createdAt, filters.from))
-  if (filters.to !== undefined) where.push(lte(createdAt, filters.to))
-  if (filters.minScore !== undefined) where.push(gte(score, filters.minScore))
-  if (filters.maxScore !== undefined) where.push(lte(score, filters.maxScore))
-  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
-  const needsAttempts =
-    filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
-  return { byTag, needsAttempts, id, createdAt, score, where }
+  return filterSourceOn(filters, attempts, attemptTags)
 }
 
 /** Rows strictly after `position` in the list's order: a row-value comparison, which the sort's index answers. */

@@ -1,37 +1,15 @@
 // PostgreSQL's side of db/attempt-list.ts's filters, shared by the list and trend queries (not a query module: the
 // store does not spread it), and the rounding those queries share.
 
-import { eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { AttemptFilters } from '../attempt-list'
+import { type FilterSourceOf, filterSourceOn } from '../filter-source'
 import { attempts, attemptTags } from './schema'
 
-/**
- * Where a filtered query reads an attempt's id, time and score: from attempts, or with a tag filter from
- * attempt_tags, whose rows carry copies of the attempt's time and score (see db/attempt-list.ts's FilterSource).
- */
-export interface FilterSource {
-  byTag: boolean
-  id: typeof attempts.id | typeof attemptTags.attemptId
-  createdAt: typeof attempts.createdAt | typeof attemptTags.createdAt
-  score: typeof attempts.score | typeof attemptTags.score
-  where: SQL[]
-}
+/** The filters on PostgreSQL's tables (see db/filter-source.ts). */
+export type FilterSource = FilterSourceOf<typeof attempts, typeof attemptTags>
 
 export function filterSource(filters: AttemptFilters): FilterSource {
-  const byTag = filters.tag !== undefined
-  const id = byTag ? attemptTags.attemptId : attempts.id
-  const createdAt = byTag ? attemptTags.createdAt : attempts.createdAt
-  const score = byTag ? attemptTags.score : attempts.score
-  const where: SQL[] = []
-  if (filters.tag !== undefined) where.push(eq(attemptTags.tag, filters.tag))
-  if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
-  if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
-  if (filters.from !== undefined) where.push(gte(createdAt, filters.from))
-  if (filters.to !== undefined) where.push(lte(createdAt, filters.to))
-  if (filters.minScore !== undefined) where.push(gte(score, filters.minScore))
-  if (filters.maxScore !== undefined) where.push(lte(score, filters.maxScore))
-  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
-  return { byTag, id, createdAt, score, where }
+  return filterSourceOn(filters, attempts, attemptTags)
 }
 
 /**

@@ -61,3 +61,24 @@ export function filterSourceOn<A extends AttemptColumns, T extends TagColumns>(
     filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
   return { byTag, needsAttempts, id, createdAt, score, where }
 }
+
+/** The columns of `attempt_area_scores` the area filters read: an area is a tag, and its rows copy time and score. */
+interface AreaColumns {
+  attemptId: Column
+  rubricId: Column
+  createdAt: Column
+  score: Column
+}
+
+/**
+ * The filters of trends by area (`filters.tag` set): driven from attempt_area_scores, whose rows carry each
+ * attempt's time and score under the area's own rubric, with attempts joined only for a prompt, rubric or owner.
+ */
+export function areaFilterSourceOn<A extends AttemptColumns, S extends AreaColumns>(
+  filters: AttemptFilters & { tag: string },
+  attempts: A,
+  areaScores: S,
+) {
+  const { attemptId, rubricId, createdAt, score } = areaScores
+  return filterSourceOn(filters, attempts, { attemptId, tag: rubricId, createdAt, score })
+}

@@ -5,6 +5,7 @@ import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { type AttemptFilters, filterSource } from './attempt-list'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
+import { areaFilterSourceOn } from './filter-source'
 import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
 
 export type TrendInterval = 'day' | 'week'
@@ -111,7 +112,8 @@ export function rollupAnswers(f: AttemptFilters): boolean {
   )
 }
 
-function splitTrendRows(rows: CriterionTrendPoint[]): Trends {
+/** Trend rows of every criterion split into the total score's points ('') and the criteria's. */
+export function splitTrendRows(rows: readonly CriterionTrendPoint[]): Trends {
   const overall: TrendPoint[] = []
   const criteria: CriterionTrendPoint[] = []
   for (const { criterionId, period, attempts, average } of rows) {
@@ -159,18 +161,12 @@ function trendSource(filters: AttemptFilters) {
       where: src.where,
     }
   }
-  const s = attemptAreaScores
-  const where: SQL[] = [eq(s.rubricId, filters.tag)]
-  if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
-  if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
-  if (filters.from !== undefined) where.push(gte(s.createdAt, filters.from))
-  if (filters.to !== undefined) where.push(lte(s.createdAt, filters.to))
-  if (filters.minScore !== undefined) where.push(gte(s.score, filters.minScore))
-  if (filters.maxScore !== undefined) where.push(lte(s.score, filters.maxScore))
-  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
-  const needsAttempts =
-    filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
-  return { byArea: true, needsAttempts, id: s.attemptId, createdAt: s.createdAt, score: s.score, where }
+  const { needsAttempts, id, createdAt, score, where } = areaFilterSourceOn(
+    { ...filters, tag: filters.tag },
+    attempts,
+    attemptAreaScores,
+  )
+  return { byArea: true, needsAttempts, id, createdAt, score, where }
 }
 
 function trendsFromAttempts(db: Db, filters: AttemptFilters, interval: TrendInterval): Trends {

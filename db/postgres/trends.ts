@@ -4,14 +4,8 @@
 import { and, eq, gte, lte, max, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core'
 import type { AttemptFilters } from '../attempt-list'
-import {
-  type CriterionTrendPoint,
-  rollupAnswers,
-  type TrendInterval,
-  type TrendPoint,
-  type Trends,
-  windowed,
-} from '../trends'
+import { areaFilterSourceOn } from '../filter-source'
+import { rollupAnswers, splitTrendRows, type TrendInterval, type Trends, windowed } from '../trends'
 import { filterSource, roundLikeSqlite } from './attempt-filters'
 import type { PgDb } from './client'
 import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
@@ -85,13 +79,7 @@ async function trendsFromRollup(db: PgDb, filters: AttemptFilters, interval: Tre
     // A criterion worth no points in every attempt of a period has no percentage to average.
     .having(sql`sum(${trendDays.measured}) > 0`)
     .orderBy(bytewise(trendDays.criterionId), p)
-  const overall: TrendPoint[] = []
-  const criteria: CriterionTrendPoint[] = []
-  for (const { criterionId, period, attempts, average } of rounded(rows)) {
-    if (criterionId === '') overall.push({ period, attempts, average })
-    else criteria.push({ criterionId, period, attempts, average })
-  }
-  return { overall, criteria }
+  return splitTrendRows(rounded(rows))
 }
 
 /**
@@ -109,18 +97,12 @@ function trendSource(filters: AttemptFilters) {
       where: filterSource(filters).where,
     }
   }
-  const s = attemptAreaScores
-  const where: SQL[] = [eq(s.rubricId, filters.tag)]
-  if (filters.promptId !== undefined) where.push(eq(attempts.promptId, filters.promptId))
-  if (filters.rubricId !== undefined) where.push(eq(attempts.rubricId, filters.rubricId))
-  if (filters.from !== undefined) where.push(gte(s.createdAt, filters.from))
-  if (filters.to !== undefined) where.push(lte(s.createdAt, filters.to))
-  if (filters.minScore !== undefined) where.push(gte(s.score, filters.minScore))
-  if (filters.maxScore !== undefined) where.push(lte(s.score, filters.maxScore))
-  if (filters.ownerId !== undefined) where.push(eq(attempts.ownerId, filters.ownerId))
-  const needsAttempts =
-    filters.promptId !== undefined || filters.rubricId !== undefined || filters.ownerId !== undefined
-  return { byArea: true, needsAttempts, id: s.attemptId, createdAt: s.createdAt, score: s.score, where }
+  const { needsAttempts, id, createdAt, score, where } = areaFilterSourceOn(
+    { ...filters, tag: filters.tag },
+    attempts,
+    attemptAreaScores,
+  )
+  return { byArea: true, needsAttempts, id, createdAt, score, where }
 }
 
 async function trendsFromAttempts(

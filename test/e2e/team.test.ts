@@ -117,6 +117,13 @@ describe.skipIf(SKIP_E2E)('team mode (e2e)', () => {
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('instructor')
     const springLink = await inviteLinkFor('Spring bootcamp')
     await expectAccessible('team-cohorts')
+    // Before anyone joins, the cohort's page says so rather than that everyone has practised.
+    await page.getByRole('link', { name: 'Spring bootcamp' }).click()
+    await page.getByTestId('no-candidates').waitFor()
+    expect(await page.getByTestId('idle-none').count()).toBe(0)
+    expect(await page.getByTestId('weeks').count()).toBe(0)
+    await page.goto(`${base}/cohorts`)
+    await page.getByRole('heading', { level: 1, name: 'Cohorts' }).waitFor()
     await signOut()
 
     await signUpThrough(springLink, 'Cara Candidate')

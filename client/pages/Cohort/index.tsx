@@ -309,7 +309,9 @@ function Progress({ p }: { p: CohortProgress }) {
       <section aria-labelledby="idle-h">
         <h2 id="idle-h">Not practised this week</h2>
         <p class="muted">Week starting {p.weekStart}</p>
-        {idle.length === 0 ? (
+        {candidates.length === 0 ? (
+          <p data-testid="no-candidates">No candidates have joined yet: send them an invite link.</p>
+        ) : idle.length === 0 ? (
           <p data-testid="idle-none">Everyone has practised this week.</p>
         ) : (
           <ul data-testid="idle">
@@ -380,51 +382,53 @@ function Progress({ p }: { p: CohortProgress }) {
 
       <section aria-labelledby="weeks-h">
         <h2 id="weeks-h">Attempts per week</h2>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways on a phone, and a keyboard user must be able to reach and scroll it (WCAG 2.1.1; axe scrollable-region-focusable) */}
-        <section class="table-scroll" aria-label="Attempts per week table, scrolls sideways" tabIndex={0}>
-          <table class="week-table" data-testid="weeks">
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                {weeks.map((w) => (
-                  <th key={w} scope="col">
-                    {w}
-                  </th>
-                ))}
-                <th scope="col">All</th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.name}</th>
+        {candidates.length === 0 ? (
+          <p>No candidates yet.</p>
+        ) : (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways on a phone, and a keyboard user must be able to reach and scroll it (WCAG 2.1.1; axe scrollable-region-focusable)
+          <section class="table-scroll" aria-label="Attempts per week table, scrolls sideways" tabIndex={0}>
+            <table class="week-table" data-testid="weeks">
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
                   {weeks.map((w) => (
-                    <td key={w}>{m.weeks.find((x) => x.week === w)?.attempts ?? 0}</td>
+                    <th key={w} scope="col">
+                      {w}
+                    </th>
                   ))}
-                  <td>{m.attempts}</td>
+                  <th scope="col">All</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+              </thead>
+              <tbody>
+                {candidates.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{m.name}</th>
+                    {weeks.map((w) => (
+                      <td key={w}>{m.weeks.find((x) => x.week === w)?.attempts ?? 0}</td>
+                    ))}
+                    <td>{m.attempts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
       </section>
 
       <section aria-labelledby="shared-h">
-        <h2 id="shared-h">Shared answers</h2>
-        {shared.length === 0 ? (
-          <p>No one has shared an answer with this cohort.</p>
-        ) : (
-          <ul class="shared-answers">
-            {shared.map((a) => (
-              <li key={a.id}>
-                <p>
-                  <strong>{names.get(a.memberId)}</strong> · {a.score}/100 · {a.band}
-                </p>
-                <blockquote>{a.answer}</blockquote>
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="shared-h">Shared answers</h2>shared.length === 0 ? (
+        <p>No one has shared an answer with this cohort.</p>) : (
+        <ul class="shared-answers">
+          {shared.map((a) => (
+            <li key={a.id}>
+              <p>
+                <strong>{names.get(a.memberId)}</strong> · {a.score}/100 · {a.band}
+              </p>
+              <blockquote>{a.answer}</blockquote>
+            </li>
+          ))}
+        </ul>
+        )
       </section>
     </>
   )

@@ -1,6 +1,6 @@
 // Mock interview loops: the questions chosen when a loop starts, and the attempt that answers each one.
 
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { AreaScore } from './area-scores'
 import { insertAttempt, type NewAttempt, replaceAttemptReport, type StorableReport } from './attempts'
 import type { Db } from './client'
@@ -85,6 +85,35 @@ export function findLoop(db: Db, id: number): LoopRecord | undefined {
   return { ...row, principles: JSON.parse(row.principles) as string[], questions }
 }
 
+/** Which loops a page of the list holds: the account's own (team mode), older than the previous page's last. */
+export function loopPageWhere(
+  table: { ownerId: Column; createdAt: Column; id: Column },
+  { after, ownerId }: { after?: { createdAt: number; id: number }; ownerId?: string | undefined },
+): SQL | undefined {
+  return and(
+    ownerId === undefined ? undefined : eq(table.ownerId, ownerId),
+    after === undefined
+      ? undefined
+      : or(
+          lt(table.createdAt, after.createdAt),
+          and(eq(table.createdAt, after.createdAt), lt(table.id, after.id)),
+        ),
+  )
+}
+
+/** A page of loops with each one's count of questions and of answered questions (0 when it has none). */
+export function withCounts(
+  page: readonly { id: number; seed: string; createdAt: number }[],
+  counts: readonly { loopId: number; questions: number; answered: number }[],
+): LoopSummary[] {
+  const byLoop = new Map(counts.map((c) => [c.loopId, c]))
+  return page.map((l) => ({
+    ...l,
+    questions: byLoop.get(l.id)?.questions ?? 0,
+    answered: byLoop.get(l.id)?.answered ?? 0,
+  }))
+}
+
 /** Loops newest first, `limit` at a time, after the (createdAt, id) of the previous page's last loop. */
 export function listLoops(
   db: Db,
@@ -95,21 +124,10 @@ export function listLoops(
     ownerId?: string | undefined
   },
 ): LoopSummary[] {
-  const { after, ownerId } = options
   const page = db
     .select({ id: loops.id, seed: loops.seed, createdAt: loops.createdAt })
     .from(loops)
-    .where(
-      and(
-        ownerId === undefined ? undefined : eq(loops.ownerId, ownerId),
-        after === undefined
-          ? undefined
-          : or(
-              lt(loops.createdAt, after.createdAt),
-              and(eq(loops.createdAt, after.createdAt), lt(loops.id, after.id)),
-            ),
-      ),
-    )
+    .where(loopPageWhere(loops, options))
     .orderBy(desc(loops.createdAt), desc(loops.id))
     .limit(options.limit)
     .all()
@@ -129,12 +147,7 @@ export function listLoops(
     )
     .groupBy(loopQuestions.loopId)
     .all()
-  const byLoop = new Map(counts.map((c) => [c.loopId, c]))
-  return page.map((l) => ({
-    ...l,
-    questions: byLoop.get(l.id)?.questions ?? 0,
-    answered: byLoop.get(l.id)?.answered ?? 0,
-  }))
+  return withCounts(page, counts)
 }
 
 export type LoopAnswerOutcome =

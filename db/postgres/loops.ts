@@ -1,10 +1,17 @@
 // PostgreSQL queries of db/loops.ts: the same functions, on a PgDb, answering promises.
 
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { AreaScore } from '../area-scores'
 import type { NewAttempt, StorableReport } from '../attempts'
 import type { NewFollowUp } from '../follow-ups'
-import type { LoopAnswerOutcome, LoopRecord, LoopSummary, NewLoopQuestion } from '../loops'
+import {
+  type LoopAnswerOutcome,
+  type LoopRecord,
+  type LoopSummary,
+  loopPageWhere,
+  type NewLoopQuestion,
+  withCounts,
+} from '../loops'
 import { replaceReportRows } from './attempt-rows'
 import { insertAttempt } from './attempts'
 import type { PgDb } from './client'
@@ -74,21 +81,10 @@ export async function listLoops(
     ownerId?: string | undefined
   },
 ): Promise<LoopSummary[]> {
-  const { after, ownerId } = options
   const page = await db
     .select({ id: loops.id, seed: loops.seed, createdAt: loops.createdAt })
     .from(loops)
-    .where(
-      and(
-        ownerId === undefined ? undefined : eq(loops.ownerId, ownerId),
-        after === undefined
-          ? undefined
-          : or(
-              lt(loops.createdAt, after.createdAt),
-              and(eq(loops.createdAt, after.createdAt), lt(loops.id, after.id)),
-            ),
-      ),
-    )
+    .where(loopPageWhere(loops, options))
     .orderBy(desc(loops.createdAt), desc(loops.id))
     .limit(options.limit)
   if (page.length === 0) return []
@@ -106,12 +102,7 @@ export async function listLoops(
       ),
     )
     .groupBy(loopQuestions.loopId)
-  const byLoop = new Map(counts.map((c) => [c.loopId, c]))
-  return page.map((l) => ({
-    ...l,
-    questions: byLoop.get(l.id)?.questions ?? 0,
-    answered: byLoop.get(l.id)?.answered ?? 0,
-  }))
+  return withCounts(page, counts)
 }
 
 /**

@@ -57,6 +57,23 @@ export const cohortBody = z.object({
     .max(MAX_COHORT_NAME, { error: `name is too long; keep it to ${MAX_COHORT_NAME} characters` }),
 })
 
+/** How long a new invite link works unless the instructor says otherwise, and the longest it may. */
+export const INVITE_DAYS = { default: 14, max: 90 } as const
+
+export const inviteBody = z
+  .object({
+    expiresInDays: z
+      .number({ error: `expiresInDays must be a whole number of days, 1 to ${INVITE_DAYS.max}` })
+      .int({ error: `expiresInDays must be a whole number of days, 1 to ${INVITE_DAYS.max}` })
+      .min(1, { error: 'expiresInDays must be at least 1 day' })
+      .max(INVITE_DAYS.max, {
+        error: `expiresInDays is at most ${INVITE_DAYS.max} days; make a new link when it runs out`,
+      })
+      .optional(),
+  })
+  .strict()
+  .optional()
+
 export const joinBody = z.object({
   token: z
     .string({ error: 'token is required: the invite token from the link an instructor gave you' })
@@ -84,6 +101,8 @@ export const inviteSchema = z.object({
   token: z.string(),
   /** The sign-up page with the token, to send to candidates. */
   url: z.string(),
+  /** When the token stops working. */
+  expiresAt: isoTime,
 })
 
 export const joinedSchema = z.object({

@@ -1,7 +1,7 @@
 // Cohorts in team mode: who belongs to which as instructor or candidate, invite links, and what a cohort's
 // instructors may see of its candidates' practice.
 
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import {
   attemptAreaScores,
@@ -85,17 +85,18 @@ export function listCohorts(db: Db, userId: string, all = false): CohortSummary[
   return rows
 }
 
-/** Stores a new invite to the cohort by its token's hash; returns the invite's id. */
+/** Stores a new invite to the cohort by its token's hash, usable until `expiresAt`; returns the invite's id. */
 export function createInvite(
   db: Db,
   cohortId: number,
   tokenHash: string,
   creator: string,
   at: number,
+  expiresAt: number,
 ): number {
   return db
     .insert(cohortInvites)
-    .values({ cohortId, tokenHash, createdBy: creator, createdAt: at })
+    .values({ cohortId, tokenHash, createdBy: creator, createdAt: at, expiresAt })
     .returning({ id: cohortInvites.id })
     .get().id
 }
@@ -114,12 +115,27 @@ export function revokeInvite(db: Db, cohortId: number, inviteId: number, at: num
   return true
 }
 
-/** The invite with this token hash when it has not been revoked. */
-export function findUsableInvite(db: Db, tokenHash: string): { id: number; cohortId: number } | undefined {
+/** An invite's expiry is still ahead of `now` (invites made before invites expired never do). */
+export function unexpired(expiresAt: Column, now: number): SQL | undefined {
+  return or(isNull(expiresAt), gt(expiresAt, now))
+}
+
+/** The invite with this token hash when it has not been revoked and has not expired by `now`. */
+export function findUsableInvite(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): { id: number; cohortId: number } | undefined {
   return db
     .select({ id: cohortInvites.id, cohortId: cohortInvites.cohortId })
     .from(cohortInvites)
-    .where(and(eq(cohortInvites.tokenHash, tokenHash), isNull(cohortInvites.revokedAt)))
+    .where(
+      and(
+        eq(cohortInvites.tokenHash, tokenHash),
+        isNull(cohortInvites.revokedAt),
+        unexpired(cohortInvites.expiresAt, now),
+      ),
+    )
     .get()
 }
 

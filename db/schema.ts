@@ -420,4 +420,6 @@ export const cohortInvites = sqliteTable('cohort_invites', {
     .references(() => users.id, { onDelete: 'cascade' }),
   createdAt: integer('created_at').notNull(),
   revokedAt: integer('revoked_at'),
+  /** When the token stops working (epoch ms); null for invites made before invites expired. */
+  expiresAt: integer('expires_at'),
 })

@@ -2,7 +2,13 @@
 // ordered bytewise (COLLATE "C"), as SQLite orders text, whatever the server's default collation.
 
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import type { CohortAttempt, CohortMember, CohortRole, CohortSummary } from '../cohorts'
+import {
+  type CohortAttempt,
+  type CohortMember,
+  type CohortRole,
+  type CohortSummary,
+  unexpired,
+} from '../cohorts'
 import type { PgDb } from './client'
 import {
   attemptAreaScores,
@@ -77,17 +83,18 @@ export async function listCohorts(db: PgDb, userId: string, all = false): Promis
     .orderBy(asc(sql`${cohorts.name} collate "C"`), asc(cohorts.id))
 }
 
-/** Stores a new invite to the cohort by its token's hash; returns the invite's id. */
+/** Stores a new invite to the cohort by its token's hash, usable until `expiresAt`; returns the invite's id. */
 export async function createInvite(
   db: PgDb,
   cohortId: number,
   tokenHash: string,
   creator: string,
   at: number,
+  expiresAt: number,
 ): Promise<number> {
   const [row] = await db
     .insert(cohortInvites)
-    .values({ cohortId, tokenHash, createdBy: creator, createdAt: at })
+    .values({ cohortId, tokenHash, createdBy: creator, createdAt: at, expiresAt })
     .returning({ id: cohortInvites.id })
   return row!.id
 }
@@ -110,15 +117,22 @@ export async function revokeInvite(
   return rows.length > 0
 }
 
-/** The invite with this token hash when it has not been revoked. */
+/** The invite with this token hash when it has not been revoked and has not expired by `now`. */
 export async function findUsableInvite(
   db: PgDb,
   tokenHash: string,
+  now: number,
 ): Promise<{ id: number; cohortId: number } | undefined> {
   const [row] = await db
     .select({ id: cohortInvites.id, cohortId: cohortInvites.cohortId })
     .from(cohortInvites)
-    .where(and(eq(cohortInvites.tokenHash, tokenHash), isNull(cohortInvites.revokedAt)))
+    .where(
+      and(
+        eq(cohortInvites.tokenHash, tokenHash),
+        isNull(cohortInvites.revokedAt),
+        unexpired(cohortInvites.expiresAt, now),
+      ),
+    )
     .limit(1)
   return row
 }

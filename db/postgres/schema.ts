@@ -441,4 +441,6 @@ export const cohortInvites = pgTable('cohort_invites', {
     .references(() => users.id, { onDelete: 'cascade' }),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   revokedAt: bigint('revoked_at', { mode: 'number' }),
+  /** When the token stops working (epoch ms); null for invites made before invites expired. */
+  expiresAt: bigint('expires_at', { mode: 'number' }),
 })

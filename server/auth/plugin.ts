@@ -118,9 +118,12 @@ export async function teamPlugin(app: FastifyInstance, options: { team: TeamOpti
     delete body.inviteToken
     let grant: SignupGrant | undefined
     if (typeof token === 'string' && token !== '') {
-      const invite = await store.findUsableInvite(hashToken(token))
+      const invite = await store.findUsableInvite(hashToken(token), app.clock())
       if (invite === undefined)
-        throw new HttpError(403, 'This invite link is not valid: it was revoked, or mistyped.')
+        throw new HttpError(
+          403,
+          'This invite link is not valid: it expired, was revoked, or is mistyped. Ask your instructor for a new link.',
+        )
       grant = { cohortId: invite.cohortId }
     } else if (token !== undefined && typeof token !== 'string') {
       throw new HttpError(400, 'inviteToken must be a string', 'inviteToken')

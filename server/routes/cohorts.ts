@@ -11,6 +11,8 @@ import {
   cohortParams,
   cohortProgressSchema,
   createdCohortSchema,
+  INVITE_DAYS,
+  inviteBody,
   inviteParams,
   inviteSchema,
   joinBody,
@@ -109,9 +111,10 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
         summary: 'Make an invite link to the cohort',
         description:
           'The token is shown once (only its hash is kept). Anyone holding it may sign up (also when sign-up is ' +
-          'invite-only) and join the cohort as a candidate, until the invite is revoked. The body is {} as JSON.',
+          `invite-only) and join the cohort as a candidate, until the invite expires (after ${INVITE_DAYS.default} ` +
+          `days, or \`expiresInDays\`, 1 to ${INVITE_DAYS.max}) or is revoked. The body is {} or {expiresInDays} as JSON.`,
         params: cohortParams,
-        body: z.object({}).optional(),
+        body: inviteBody,
         response: { 201: inviteSchema, 403: errorSchema, 404: errorSchema },
       },
     },
@@ -119,9 +122,11 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
       const viewer = viewerOf(request)
       const cohort = await cohortFor(viewer, request.params.id, 'instructor')
       const token = newToken()
-      const id = await store.createInvite(cohort.id, hashToken(token), viewer.id, app.clock())
+      const now = app.clock()
+      const expiresAt = now + (request.body?.expiresInDays ?? INVITE_DAYS.default) * 86_400_000
+      const id = await store.createInvite(cohort.id, hashToken(token), viewer.id, now, expiresAt)
       const url = `${team.options.baseURL}/signup?invite=${encodeURIComponent(token)}`
-      return reply.code(201).send({ id, token, url })
+      return reply.code(201).send({ id, token, url, expiresAt: iso(expiresAt) })
     },
   )
 
@@ -155,16 +160,19 @@ export const cohortRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app
         tags: ['cohorts'],
         summary: 'Join a cohort with an invite token',
         description:
-          'As a candidate; an instructor of the cohort stays its instructor. A revoked token is refused (404).',
+          'As a candidate; an instructor of the cohort stays its instructor. A revoked or expired token is refused ' +
+          '(404).',
         body: joinBody,
         response: { 200: joinedSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
       const viewer = viewerOf(request)
-      const invite = await store.findUsableInvite(hashToken(request.body.token))
+      const invite = await store.findUsableInvite(hashToken(request.body.token), app.clock())
       if (invite === undefined)
-        throw notFound('No invite has this token, or it was revoked; ask your instructor for a new link.')
+        throw notFound(
+          'No invite has this token, or it expired or was revoked; ask your instructor for a new link.',
+        )
       const role = await store.joinCohort(invite.cohortId, viewer.id, 'candidate', app.clock())
       return { cohortId: invite.cohortId, name: (await store.cohortName(invite.cohortId)) ?? '', role }
     },

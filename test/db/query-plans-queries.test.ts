@@ -278,7 +278,7 @@ describe('query plans of the query functions', () => {
       attemptCountsByPromptOf(temp.db, 'u')
       listLoops(temp.db, { limit: 5, ownerId: 'u' })
       listStories(temp.db, 'u')
-      findUsableInvite(temp.db, 'hash')
+      findUsableInvite(temp.db, 'hash', 1)
       listCohorts(temp.db, 'u')
       cohortAttempts(temp.db, 1)
       cohortCoverage(temp.db, 1)

@@ -14,7 +14,7 @@ import type { Role } from '../../db/team'
 import { databaseUrl, freshPostgresUrl, onPostgres, POSTGRES_URL_VARIABLE } from '../support/postgres'
 import { openTestStore } from '../support/store'
 import { MON, report, sameScoreEveryArea } from './helpers'
-import { rowsOf } from './store-helpers'
+import { rowsOf, runOn } from './store-helpers'
 
 interface NewUser {
   id: string
@@ -201,19 +201,19 @@ describe('cohorts', () => {
     expect(everything[0]!.members).toBeTypeOf('number')
   })
 
-  test('an invite is usable until revoked; revoking twice keeps the first time', async () => {
+  test('an invite is usable until it expires or is revoked; revoking twice keeps the first time', async () => {
     const id = await store.createCohort('Spring', 'teach', MON)
     const other = await store.createCohort('Autumn', 'teach', MON)
-    const invite = await store.createInvite(id, 'hash-1', 'teach', MON + 1)
-    await store.createInvite(id, 'hash-2', 'teach', MON + 1)
-    expect(await store.findUsableInvite('hash-1')).toEqual({ id: invite, cohortId: id })
-    expect(await store.findUsableInvite('hash-unknown')).toBeUndefined()
+    const invite = await store.createInvite(id, 'hash-1', 'teach', MON + 1, MON + 1000)
+    await store.createInvite(id, 'hash-2', 'teach', MON + 1, MON + 1000)
+    expect(await store.findUsableInvite('hash-1', MON + 5)).toEqual({ id: invite, cohortId: id })
+    expect(await store.findUsableInvite('hash-unknown', MON + 5)).toBeUndefined()
     // Another cohort's id, or no such invite, revokes nothing.
     expect(await store.revokeInvite(other, invite, MON + 2)).toBe(false)
     expect(await store.revokeInvite(id, invite + 99, MON + 2)).toBe(false)
-    expect(await store.findUsableInvite('hash-1')).toEqual({ id: invite, cohortId: id })
+    expect(await store.findUsableInvite('hash-1', MON + 5)).toEqual({ id: invite, cohortId: id })
     expect(await store.revokeInvite(id, invite, MON + 3)).toBe(true)
-    expect(await store.findUsableInvite('hash-1')).toBeUndefined()
+    expect(await store.findUsableInvite('hash-1', MON + 5)).toBeUndefined()
     expect(await store.revokeInvite(id, invite, MON + 4)).toBe(true)
     const revoked = await rowsOf<{ at: number }>(
       store,
@@ -221,7 +221,14 @@ describe('cohorts', () => {
     )
     expect(revoked.map((r) => Number(r.at))).toEqual([MON + 3])
     // The cohort's other invite still works.
-    expect(await store.findUsableInvite('hash-2')).toMatchObject({ cohortId: id })
+    expect(await store.findUsableInvite('hash-2', MON + 5)).toMatchObject({ cohortId: id })
+    // ... until its expiry: the last moment before it works, the moment itself does not.
+    expect(await store.findUsableInvite('hash-2', MON + 999)).toMatchObject({ cohortId: id })
+    expect(await store.findUsableInvite('hash-2', MON + 1000)).toBeUndefined()
+    // An invite made before invites expired (no expiry stored) keeps working.
+    await store.createInvite(other, 'hash-3', 'teach', MON + 1, MON + 1000)
+    await runOn(store, sql`UPDATE cohort_invites SET expires_at = NULL WHERE token_hash = 'hash-3'`)
+    expect(await store.findUsableInvite('hash-3', MON + 10_000_000)).toMatchObject({ cohortId: other })
   })
 
   test("progress and coverage read only the cohort's candidates, and answers only where shared", async () => {

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import type { Account, CohortProgress, CohortSummary, Invite, UserList } from '../../../contract/team'
 import { ApiError } from '../../api'
+import { dateTime } from '../../format'
 import { teamApi } from '../../team-api'
 
 type Load<T> =
@@ -40,7 +41,9 @@ function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Load<T>, () => vo
 function InviteLink({ invite, onRevoke }: { invite: Invite; onRevoke: () => void }) {
   return (
     <div class="invite" data-testid="invite">
-      <label for={`invite-${invite.id}`}>Invite link (shown once: copy it now)</label>
+      <label for={`invite-${invite.id}`}>
+        Invite link (shown once: copy it now). It works until {dateTime(invite.expiresAt)}.
+      </label>
       <input
         id={`invite-${invite.id}`}
         readOnly

@@ -19,7 +19,7 @@ let teacher: Person
 let cara: Person
 let dan: Person
 let cohortId: number
-let invite: { id: number; token: string; url: string }
+let invite: { id: number; token: string; url: string; expiresAt: string }
 
 /** A sentence no other text in the tests contains: found in a response body only if the answer text leaked. */
 const SECRET_SENTENCE = 'The zebra-striped ledger reconciled itself at midnight.'
@@ -130,6 +130,62 @@ describe('cohorts', () => {
     expect(
       (await teacher.inject({ method: 'DELETE', url: `/api/cohorts/${cohortId}/invites/999` })).statusCode,
     ).toBe(404)
+  })
+
+  test('an invite link works for 14 days, or for the 1 to 90 days asked; an expired one is refused', async () => {
+    const made = t.clock.now
+    const standard = await teacher.inject({
+      method: 'POST',
+      url: `/api/cohorts/${cohortId}/invites`,
+      payload: {},
+    })
+    expect(standard.statusCode).toBe(201)
+    expect(Date.parse(standard.json().expiresAt)).toBe(made + 14 * 86_400_000)
+    const short = await teacher.inject({
+      method: 'POST',
+      url: `/api/cohorts/${cohortId}/invites`,
+      payload: { expiresInDays: 2 },
+    })
+    expect(Date.parse(short.json().expiresAt)).toBe(made + 2 * 86_400_000)
+    for (const bad of [0, 91, 1.5, '7']) {
+      const res = await teacher.inject({
+        method: 'POST',
+        url: `/api/cohorts/${cohortId}/invites`,
+        payload: { expiresInDays: bad },
+      })
+      expect(res.statusCode, String(bad)).toBe(400)
+      expect(res.json().message, String(bad)).toMatch(/expiresInDays/)
+    }
+    // Three days on, the 2-day link is refused for joining and for signing up; the 14-day one still works.
+    t.clock.now = made + 3 * 86_400_000
+    const late = await admin.inject({
+      method: 'POST',
+      url: '/api/cohorts/join',
+      payload: { token: short.json().token },
+    })
+    expect(late.statusCode).toBe(404)
+    expect(late.json().message).toMatch(/expired/)
+    const signup = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin: BASE_URL },
+      payload: {
+        name: 'Late',
+        email: 'late@example.test',
+        password: PASSWORD,
+        inviteToken: short.json().token,
+      },
+    })
+    expect(signup.statusCode).toBe(403)
+    expect(signup.json().message).toMatch(/expired/)
+    expect(signup.headers['set-cookie']).toBeUndefined()
+    const joined = await admin.inject({
+      method: 'POST',
+      url: '/api/cohorts/join',
+      payload: { token: standard.json().token },
+    })
+    expect(joined.statusCode).toBe(200)
+    expect(joined.json()).toMatchObject({ cohortId, role: 'candidate' })
   })
 
   test('progress is for the cohort’s instructors and admins: a candidate of it gets 403, anyone outside it 404', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `cohort_invites` ADD `expires_at` integer;

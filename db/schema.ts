@@ -378,6 +378,20 @@ export const verifications = sqliteTable(
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
 )
 
+/**
+ * The sign-in rate limit's counts (team mode): one fixed window per client address and auth path, kept in the
+ * database so that every server process on it counts the same tries.
+ */
+export const authRateLimits = sqliteTable(
+  'auth_rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('auth_rate_limits_window_idx').on(t.windowStart)],
+)
+
 /** A class or training group: its instructors follow its candidates' progress. */
 export const cohorts = sqliteTable('cohorts', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -32,6 +32,7 @@ import {
 import { addFollowUp, listFollowUps } from './follow-ups'
 import { answerLoopQuestion, findLoop, insertLoop, listLoops, loopOfAttempt } from './loops'
 import { attemptCountsByPrompt, attemptCountsByPromptOf, practiceByArea, practiceByAreaOf } from './practice'
+import { consumeRateLimit } from './rate-limits'
 import { databaseAnswers } from './status'
 import {
   deleteStory,
@@ -109,6 +110,7 @@ export const sqliteQueries = {
   cohortCoverage,
   setAttemptSharing,
   setCohortSharing,
+  consumeRateLimit,
   // Service
   databaseAnswers,
 }

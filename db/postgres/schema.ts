@@ -399,6 +399,17 @@ export const verifications = pgTable(
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
 )
 
+/** The sign-in rate limit's counts, as in db/schema.ts. */
+export const authRateLimits = pgTable(
+  'auth_rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('auth_rate_limits_window_idx').on(t.windowStart)],
+)
+
 /** A class or training group: its instructors follow its candidates' progress. */
 export const cohorts = pgTable('cohorts', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

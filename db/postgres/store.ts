@@ -10,6 +10,7 @@ import * as firstAdmin from './first-admin'
 import * as followUps from './follow-ups'
 import * as loops from './loops'
 import * as practice from './practice'
+import * as rateLimits from './rate-limits'
 import * as status from './status'
 import * as stories from './stories'
 import * as team from './team'
@@ -28,6 +29,7 @@ export const postgresQueries: QueriesOf<PgDb> = {
   ...firstAdmin,
   ...cohorts,
   ...status,
+  ...rateLimits,
 }
 
 /** Opens the PostgreSQL database at `url` (migrating it) as a Store; closing the store ends its pool. */

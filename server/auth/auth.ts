@@ -39,14 +39,16 @@ export const signupGrant = new AsyncLocalStorage<SignupGrant>()
 /** Counted windows kept at most; the oldest are dropped beyond it, so a flood of addresses cannot fill memory. */
 const MAX_LIMIT_WINDOWS = 100_000
 
+type LimitRule = { window: number; max: number }
+
 /**
- * The rate limit's counts, one store per server: better-auth's built-in memory store is shared by every instance
- * in the process. A fixed window per key (client address and path).
+ * This process's own counts: a fixed window per key (client address and path). Used only while the database
+ * cannot count (a full disk, an unreachable server), so that sign-in keeps a limit and keeps working.
  */
-function limitStore() {
+function memoryLimitStore() {
   const windows = new Map<string, { start: number; count: number }>()
   return {
-    consume: async (key: string, rule: { window: number; max: number }) => {
+    consume: async (key: string, rule: LimitRule) => {
       const now = Date.now()
       const length = rule.window * 1000
       const current = windows.get(key)
@@ -67,6 +69,23 @@ function limitStore() {
   }
 }
 
+/**
+ * The rate limit's counts, kept in the database so that every process serving it counts the same tries (on
+ * PostgreSQL, several processes share one limit); in this process's memory while the database cannot count.
+ */
+function limitStore(store: Pick<Store, 'consumeRateLimit'>) {
+  const fallback = memoryLimitStore()
+  return {
+    consume: async (key: string, rule: LimitRule) => {
+      try {
+        return await store.consumeRateLimit(key, { windowMs: rule.window * 1000, max: rule.max }, Date.now())
+      } catch {
+        return fallback.consume(key, rule)
+      }
+    },
+  }
+}
+
 /** better-auth's adapter on the app's own database, with that dialect's auth tables. */
 function authAdapter(database: Database) {
   return database.dialect === 'sqlite'
@@ -82,7 +101,7 @@ function authAdapter(database: Database) {
 
 export function createAuth(
   database: Database,
-  store: Pick<Store, 'countUsers' | 'settleFirstAdmin' | 'adoptOwnerlessRows'>,
+  store: Pick<Store, 'countUsers' | 'settleFirstAdmin' | 'adoptOwnerlessRows' | 'consumeRateLimit'>,
   options: TeamOptions,
 ) {
   return betterAuth({
@@ -104,7 +123,7 @@ export function createAuth(
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,
-      customStorage: limitStore(),
+      customStorage: limitStore(store),
       window: 60,
       max: 300,
       customRules: {

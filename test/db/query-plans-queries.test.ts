@@ -27,6 +27,7 @@ import {
   trends,
   trendWindow,
 } from '../../db/index'
+import { consumeRateLimit } from '../../db/rate-limits'
 import { DAY, MON, report, useTempDb } from './helpers'
 import { readOf, tableReads, tableScans } from './query-plan-reads'
 
@@ -45,7 +46,7 @@ describe('query plans of the query functions', () => {
     }
     const spied = ((text: string) => {
       const statement = prepare(text)
-      if (!/^\s*(select|with)\b/i.test(text)) return statement
+      if (!/^\s*(select|with|delete)\b/i.test(text)) return statement
       const proxy: Statement = new Proxy(statement, {
         get(target, key) {
           const value = Reflect.get(target, key) as unknown
@@ -56,7 +57,7 @@ describe('query plans of the query functions', () => {
               return proxy
             }
           }
-          if (key === 'all' || key === 'get' || key === 'iterate') {
+          if (key === 'all' || key === 'get' || key === 'iterate' || key === 'run') {
             return (...args: unknown[]) => {
               record(text, args)
               return value.apply(target, args)
@@ -279,6 +280,7 @@ describe('query plans of the query functions', () => {
       listLoops(temp.db, { limit: 5, ownerId: 'u' })
       listStories(temp.db, 'u')
       findUsableInvite(temp.db, 'hash', 1)
+      consumeRateLimit(temp.db, '127.0.0.1/sign-in/email', { windowMs: 60_000, max: 5 }, MON)
       listCohorts(temp.db, 'u')
       cohortAttempts(temp.db, 1)
       cohortCoverage(temp.db, 1)

@@ -340,6 +340,54 @@ describe('accounts', () => {
     ).toBe(429)
   })
 
+  test('two servers on one database share the sign-in limit: tries on one count on the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starboard-shared-limit-'))
+    const servers: TestApp[] = []
+    try {
+      const shared = onPostgres()
+        ? { databaseUrl: await freshPostgresUrl() }
+        : { dbPath: join(dir, 'one.db') }
+      const team = { secret: SECRET, signup: 'open' as const, baseURL: BASE_URL }
+      const one = await startApp({ team, ...shared })
+      servers.push(one)
+      const two = await startApp({ team, ...shared })
+      servers.push(two)
+      const admin = await signUp(one.app, 'Ada Admin')
+      // The tries alternate between the servers, at the same moment on both, as a client spread over processes.
+      const statuses = await Promise.all(
+        Array.from({ length: SIGN_IN_LIMIT.max + 3 }, (_, i) =>
+          signIn((i % 2 === 0 ? one : two).app, admin.email, `wrong password ${i}`),
+        ),
+      )
+      const codes = statuses.map((r) => r.statusCode)
+      expect(codes.filter((c) => c === 401)).toHaveLength(SIGN_IN_LIMIT.max)
+      expect(codes.filter((c) => c === 429)).toHaveLength(3)
+      // Spent on both: the right password is refused on either server until the window ends.
+      expect((await signIn(one.app, admin.email)).statusCode).toBe(429)
+      expect((await signIn(two.app, admin.email)).statusCode).toBe(429)
+      const refused = await signIn(two.app, admin.email)
+      expect(Number(refused.headers['x-retry-after'] ?? refused.headers['retry-after'])).toBeGreaterThan(0)
+    } finally {
+      for (const server of servers) await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('while the database cannot count tries, sign-in keeps working and keeps its limit in memory', async () => {
+    t = await startTeamApp()
+    const admin = await signUp(t.app, 'Ada Admin')
+    // The counts' table gone: every count the database is asked for fails.
+    const database = t.app.database
+    if (database.dialect === 'sqlite') database.db.$client.exec('DROP TABLE auth_rate_limits')
+    else await database.db.$client.query('DROP TABLE auth_rate_limits')
+    expect((await signIn(t.app, admin.email)).statusCode).toBe(200)
+    const statuses: number[] = []
+    for (let i = 0; i < SIGN_IN_LIMIT.max + 1; i++)
+      statuses.push((await signIn(t.app, admin.email, `wrong password ${i}`)).statusCode)
+    expect(statuses.slice(0, SIGN_IN_LIMIT.max - 1).every((s) => s === 401)).toBe(true)
+    expect(statuses.slice(SIGN_IN_LIMIT.max - 1)).toEqual([429, 429])
+  })
+
   test('behind a trusted proxy the sign-in limit counts per client, not per proxy', async () => {
     t = await startTeamApp({ trustProxy: '127.0.0.1' })
     const admin = await signUp(t.app, 'Ada Admin')

@@ -19,7 +19,7 @@ let teacher: Person
 let cara: Person
 let dan: Person
 let cohortId: number
-let invite: { id: number; token: string; url: string; expiresAt: string }
+let invite: { id: number; token: string; url: string }
 
 /** A sentence no other text in the tests contains: found in a response body only if the answer text leaked. */
 const SECRET_SENTENCE = 'The zebra-striped ledger reconciled itself at midnight.'

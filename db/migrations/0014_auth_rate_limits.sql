@@ -1,0 +1,7 @@
+CREATE TABLE `auth_rate_limits` (
+	`key` text PRIMARY KEY NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `auth_rate_limits_window_idx` ON `auth_rate_limits` (`window_start`);

@@ -17,7 +17,7 @@ export const teamApi = {
   signOut: () => request<unknown>('POST', '/api/auth/sign-out', {}),
   /** Starts single sign-on: answers the identity provider's address to go to. */
   signInWithSso: (callbackURL: string) =>
-    request<{ url: string }>('POST', '/api/auth/sign-in/oauth2', { providerId: 'sso', callbackURL }),
+    request<{ url: string }>('POST', '/api/auth/sign-in/social', { provider: 'sso', callbackURL }),
   cohorts: async () => (await request<{ cohorts: CohortSummary[] }>('GET', '/api/cohorts')).cohorts,
   createCohort: (name: string) => request<{ id: number; name: string }>('POST', '/api/cohorts', { name }),
   createInvite: (cohortId: number) => request<Invite>('POST', `/api/cohorts/${cohortId}/invites`, {}),

@@ -22,7 +22,10 @@ export const CLIENT_ADDRESS_HEADER = 'x-starboard-client-address'
 /** Sign-in attempts allowed per client address per minute, before 429. */
 export const SIGN_IN_LIMIT = { window: 60, max: 5 }
 
-/** The id of the OpenID Connect provider: its sign-in starts at POST /api/auth/sign-in/oauth2 {providerId: "sso"}. */
+/**
+ * The id of the OpenID Connect provider: its sign-in starts at POST /api/auth/sign-in/social {provider: "sso"} and the
+ * provider sends the person back to /api/auth/callback/sso.
+ */
 const OIDC_PROVIDER_ID = 'sso'
 
 /** What the sign-up being handled may do: join a cohort through an invite (team mode with STARBOARD_SIGNUP=invite). */
@@ -129,7 +132,7 @@ export function createAuth(
       customRules: {
         '/sign-in/email': SIGN_IN_LIMIT,
         '/sign-up/email': SIGN_IN_LIMIT,
-        '/sign-in/oauth2': SIGN_IN_LIMIT,
+        '/sign-in/social': SIGN_IN_LIMIT,
       },
     },
     advanced: {

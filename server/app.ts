@@ -27,7 +27,7 @@ import { attemptRoutes } from './routes/attempts'
 import { cohortRoutes } from './routes/cohorts'
 import { exportRoutes } from './routes/export'
 import { followUpRoutes } from './routes/follow-ups'
-import { healthRoutes } from './routes/health'
+import { healthRoutes, writeOutcomeChecks } from './routes/health'
 import { loopRoutes } from './routes/loops'
 import { progressRoutes } from './routes/progress'
 import { promptRoutes } from './routes/prompts'
@@ -185,7 +185,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
 
   const writeConfig = writeRouteConfig(limit)
-  await app.register(healthRoutes)
+  // PostgreSQL's storage is its server's: health knows of a full disk from the writes answered 507.
+  const writes = app.sqlite === undefined ? writeOutcomeChecks() : undefined
+  if (writes !== undefined)
+    app.addHook('onResponse', async (request, reply) => writes.noteResponse(request.method, reply.statusCode))
+  await app.register(healthRoutes, writes === undefined ? {} : { databaseChecks: writes.checks })
   await app.register(rubricRoutes)
   await app.register(studioRoutes, {
     // In team mode saving is a permission of instructors and admins, instead of STARBOARD_STUDIO_WRITE.

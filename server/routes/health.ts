@@ -22,8 +22,8 @@ export interface DatabaseHealthChecks {
 
 export interface HealthRoutesOptions {
   /**
-   * Replaces the built-in storage checks (`storageChecks`, of a SQLite database's file; PostgreSQL's server keeps
-   * its own storage, so there are none by default there).
+   * Replaces the built-in storage checks (`storageChecks`, of a SQLite database's file; on PostgreSQL, whose server
+   * keeps its own storage, the app passes `writeOutcomeChecks`).
    */
   databaseChecks?: DatabaseHealthChecks
 }
@@ -56,6 +56,29 @@ export function storageChecks(db: Db): DatabaseHealthChecks {
         return false
       }
     },
+  }
+}
+
+/** How long a write answered 507 keeps "disk full" among the reasons, unless a write succeeds after it. */
+const DISK_FULL_REMEMBERED_MS = 60_000
+
+/**
+ * The checks of a database whose storage the server cannot see (PostgreSQL's server keeps its own): only what its
+ * writes met. A write answered 507 (the database's disk is full) degrades the health for a minute, or until a write
+ * succeeds. `noteResponse` is given every response.
+ */
+export function writeOutcomeChecks(now: () => number = Date.now) {
+  let fullAt: number | undefined
+  return {
+    noteResponse(method: string, status: number) {
+      if (status === 507) fullAt = now()
+      else if (method !== 'GET' && method !== 'HEAD' && status >= 200 && status < 300) fullAt = undefined
+    },
+    checks: {
+      fileGone: () => false,
+      unwritable: () => false,
+      diskFull: () => fullAt !== undefined && now() - fullAt < DISK_FULL_REMEMBERED_MS,
+    } satisfies DatabaseHealthChecks,
   }
 }
 

@@ -30,7 +30,7 @@ export const options = z
               .optional()
               .describe(
                 'Phrases of this rubric, any of which shows the group. `a/b` offers alternatives for one word; ' +
-                  '`…` skips up to three words. The first three are quoted in the fix.',
+                  '`…` skips up to three words; `#` is any number. The first three are quoted in the fix.',
               ),
             concepts: z
               .array(

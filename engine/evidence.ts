@@ -40,10 +40,43 @@ const GAP_MARK = '…'
  */
 export const NUMBER_MARK = '#'
 const NUMBER_WORDS = [
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
-  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions',
-  'dozen', 'dozens', 'several', 'both',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'dozen',
+  'dozens',
+  'several',
+  'both',
 ]
 
 /** Whether a word (as stemmed) fills a number slot. */
@@ -320,7 +353,11 @@ export function compileEvidence(
       // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
       const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : spellings(w).map(stem))
       const slots = raw.map((s) =>
-        s === null ? null : s[0] === NUMBER_MARK ? [NUMBER_MARK, ...s.slice(1).map(stem)] : [...new Set(s.flatMap(forms))],
+        s === null
+          ? null
+          : s[0] === NUMBER_MARK
+            ? [NUMBER_MARK, ...s.slice(1).map(stem)]
+            : [...new Set(s.flatMap(forms))],
       )
       const pattern: Pattern = { phrase, slots, negative }
       if (observed.has(phrase)) pattern.observed = true

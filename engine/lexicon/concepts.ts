@@ -74,6 +74,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'holdout', 'dark launch', 'shadow mode', 'ran … in parallel', 'benchmark', 'benchmarked',
       'proof of concept',
       'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
+      'new side by side', 'ran the old and the new', 'ran old and new',
     ],
   },
   'questioned-assumptions': {
@@ -193,6 +194,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
       'earlier than the',
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
+      'instead of the planned', 'weeks instead of the planned', 'than planned',
     ],
   },
 
@@ -965,6 +967,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'borrowed the idea', 'clever', 'creative', 'conventional option', 'conventional wisdom',
       'the obvious answer', 'the standard answer',
       'simple version', 'simpler version', 'homemade', 'home-made', 'lightweight version', 'one command', 'a single command', 'one click', 'one-click',
+      'rules table', 'a table of rules', 'configuration instead of code', 'config instead of code',
     ],
   },
   prototype: {
@@ -989,6 +992,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'gone instead of', 'components gone', 'instead of adding', 'rather than adding',
       'why call a service', 'no extra', 'removed a',
       'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
+      'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
     ],
   },
   'less-to-maintain': {
@@ -1742,6 +1746,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'stopped collecting', 'retention limit', 'logged emails', 'emails in the logs', 'consent', 'opt-in',
       'opt out', 'right to be forgotten', 'deletion request', 'breach',
       'stopped storing', 'stopped keeping', 'no longer stored', 'no longer kept', 'location records', 'personal records', 'raw … records',
+      'where … live', 'where they live', 'where people live', 'where you live',
     ],
   },
   accessibility: {
@@ -1774,6 +1779,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dark patterns', 'manipulative', 'discrimination', 'biased', 'unfair to', 'misinformation', 'ethical',
       'ethics', 'could hurt', 'hurt people', 'victims', 'bad actors',
       'fewer reports', 'reports of unwanted', 'unwanted contact', 'young users',
+      'strangers', 'stalker', 'stalkers',
     ],
   },
   'risk-weighed': {

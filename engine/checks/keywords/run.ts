@@ -94,13 +94,13 @@ function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
 
 /**
  * Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. A sentence
- * of the story whose main clause also tells what the candidate did ("I would not accept it, so I found the cause
- * and added a test") reports an act whatever its modal opener; outside the story ("If I broke something, I would
- * tell them") it stays a hypothetical.
+ * of the story whose main clause is in the past ("I would not accept it, so I found the cause and added a test",
+ * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
+ * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
  */
 function eligible(s: AnalyzedSentence): boolean {
   const f = s.features
-  const hypothetical = f.hypothetical && !(f.iDid && s.star !== 'other')
+  const hypothetical = f.hypothetical && !((f.iDid || f.statePast) && s.star !== 'other')
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
 

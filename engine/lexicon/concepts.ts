@@ -194,7 +194,6 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
       'earlier than the',
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
-      'instead of the planned', 'weeks instead of the planned', 'than planned',
     ],
   },
 

@@ -315,8 +315,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'riding along', 'rode along', 'ride-along', 'ride along', 'went out with', 'spent … days with',
       'on site with',
       'watched their', 'watched … live', 'with them on a call', 'got on a call', 'I called', 'I phoned',
-      'we phoned', 'phoned', 'rang', 'called … contacts', 'called … myself', 'my call notes',
+      'we phoned', 'phoned … customers', 'phoned … customer', 'phoned them', 'phoned her', 'phoned him', 'rang', 'called … contacts', 'called … myself', 'my call notes',
       'call notes', 'asked … questions',
+      'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
     ],
   },
   'customer-need': {
@@ -941,7 +942,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'quality-metric': {
     label: 'a quality measure',
     phrases: [
-      'defects', 'defect rate', 'bugs', 'bug count', 'bug reports', 'escaped bugs', 'escaped defects',
+      'defects', 'defect rate', 'fewer bugs', 'bugs in production', 'bug count', 'bug reports', 'escaped bugs', 'escaped defects',
       'escaped', 'incidents', 'incident count', 'sev1', 'sev-1', 'sev2', 'P1', 'P0', 'error rate', '5xx',
       '500s', 'crash rate', 'crashes', 'crash-free', 'regressions', 'rollbacks', 'hotfixes', 'test coverage',
       'coverage', 'flaky tests', 'flake rate', 'failure rate', 'change failure rate', 'uptime',
@@ -983,7 +984,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'simplified', 'simplify', 'simplification', 'simpler', 'removed', 'deleted', 'deleted … lines',
       'consolidated', 'merged', 'collapsed', 'eliminated', 'got rid of', 'replaced', 'retired',
-      'decommissioned', 'deprecated', 'sunset', 'ripped out', 'fewer', 'streamlined', 'single', 'one step',
+      'decommissioned', 'deprecated', 'sunset', 'ripped out', 'fewer', 'streamlined', 'a single', 'one single', 'one step',
       'one service', 'one command', 'one click', 'single source of truth', 'unified', 'folded … into',
       'automated away', 'removed the need', 'hand-offs', 'handoffs', 'manual steps', 'less code',
       'moving parts', 'boilerplate', 'glue code',
@@ -999,7 +1000,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'fewer', 'fewer steps', 'fewer services', 'fewer moving parts', 'fewer lines', 'less code',
       'lines of code', 'lines removed', 'removed', 'deleted', 'down to', 'from … to … steps', 'from … steps',
-      'from … services', 'simpler', 'steps', 'one service', 'one step', 'single service', 'moving parts',
+      'from … services', 'simpler', 'steps to', 'one service', 'one step', 'single service', 'moving parts',
       'retired', 'decommissioned', 'less to maintain', 'nothing to maintain', 'less to run',
       'onboarding time', 'onboarding took', 'shorter onboarding', 'hand-offs', 'handoffs', 'manual steps',
       'shut down', 'switched off', 'turned off', 'gone instead of', 'components gone', 'nothing to run',
@@ -1103,7 +1104,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'on-call-load': {
     label: 'on-call load and out-of-hours pages',
     phrases: [
-      'on-call', 'on call', 'pager', 'out of hours', 'out-of-hours', 'after hours', 'night pages', 'woken up',
+      'on-call load', 'on-call shifts', 'on call', 'pager', 'out of hours', 'out-of-hours', 'after hours', 'night pages', 'woken up',
       'alert fatigue', 'noisy alerts', 'false alarms', 'pages per week', 'pages a week', 'alerts per week',
       'rota', 'on-call rota', 'on-call rotation', 'rotation', 'follow-the-sun', 'follow the sun',
       'secondary on-call', 'toil', 'interrupt duty', 'support duty', 'ticket load', 'overtime',
@@ -1711,7 +1712,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   inclusion: {
     label: 'inclusion and fairness',
     phrases: [
-      'inclusive', 'inclusion', 'included', 'left out', 'excluded', 'felt excluded', 'felt left out',
+      'inclusive', 'inclusion', 'felt included', 'included in', 'included them', 'left out', 'excluded', 'felt excluded', 'felt left out',
       'quieter', 'introverted', 'new joiners', 'new joiner', 'newcomers', 'time zones', 'time zone',
       'timezone', 'remote', 'remote colleagues', 'async-first', 'written first', 'rotated meeting times',
       'meeting times', 'fair', 'fairness', 'unfair', 'equitable', 'safe to', 'psychological safety',

@@ -193,10 +193,10 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(80)
     // Without phrases taken from these stories' own words (94.0% met, top-3 100%, MRR 0.854): the goal is 90%.
-    // With synonyms, number slots, section tolerance and fewer ambiguous single words: 94.6%, 100%, 0.889.
+    // With synonyms, number slots, section tolerance and fewer ambiguous single words: 94.6%, 100%, 0.899.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.94)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.89)
   })
 
   it('fresh set: strong answers in the candidate’s own words, two per principle, earn their own evidence and rank their principle in the top 3', () => {
@@ -205,10 +205,10 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.principleAnswers).toBeGreaterThanOrEqual(75)
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
     // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
-    // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.5%, 100%, 0.925 after.
+    // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.91)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
   })
 
   it('fresh set, second own-words file: written before its rubrics were read, it holds the same levels', () => {
@@ -216,10 +216,10 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(items, rubrics, score)
     expect(fit.answers).toBe(44)
     // Before the concepts were revised on it: 73.9% met, top-3 84.4%, MRR 0.707; after: 92.0%, 100%, 0.870; after
-    // the third file's revision (synonyms, number slots, section tolerance): 94.3%, 100%, 0.901.
+    // the third file's revision (synonyms, number slots, section tolerance): 94.3%, 100%, 0.917.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })
 
   it('fresh set, third own-words file: written before any rubric phrase was read, it holds the same levels', () => {
@@ -227,10 +227,10 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(items, rubrics, score)
     expect(fit.answers).toBe(32)
     expect(fit.principleAnswers).toBe(32)
-    // Before the concepts were revised on it: 76.6% met, top-3 100%, MRR 0.859; after: 95.3%, 100%, 0.922.
+    // Before the concepts were revised on it: 76.6% met, top-3 100%, MRR 0.859; after: 95.3%, 100%, 0.938.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
   })
 
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {

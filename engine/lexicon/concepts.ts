@@ -1735,6 +1735,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'on-call load', 'pager load', 'interrupts', 'internal transfers',
       'people who said', 'said they felt', 'of the team said',
       'pages fell', 'pages fall', 'pages dropped', 'pages went', 'pages … a week', 'pages … a month', 'nobody … left', 'no one … left', 'nobody … leaves', 'were promoted',
+      'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
     ],
   },
   'privacy-data': {
@@ -1759,6 +1760,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'older phones', 'slow connections', '2G', 'low bandwidth', 'translation', 'localised', 'localized',
       'plain language', 'newly able',
       'assistive technology', 'assistive tech', 'screen-reader users', 'screen reader users',
+      'can now use', 'could now use', 'were able to use', 'now able to', 'able to … on their own',
     ],
   },
   'environmental-impact': {

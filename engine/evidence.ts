@@ -34,6 +34,55 @@ export interface EvidenceHit {
 /** Words a gap may skip. */
 const GAP = 3
 const GAP_MARK = '…'
+/**
+ * A slot for any number ("used by # teams", "took # minutes"): digits as written ("180", "1,200", "35%", "$40,000")
+ * or a number word. Its slot lists the number words' stems after this mark.
+ */
+export const NUMBER_MARK = '#'
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'dozen',
+  'dozens',
+  'several',
+  'both',
+]
+
+/** Whether a word (as stemmed) fills a number slot. */
+function isNumberWord(slot: readonly string[], w: string): boolean {
+  return startsNumber(w) || slot.includes(w)
+}
 
 const NEGATORS = new Set([
   'not',
@@ -72,6 +121,10 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
     if (raw === '') continue
     if (raw === GAP_MARK) {
       slots.push(null)
+      continue
+    }
+    if (raw === NUMBER_MARK) {
+      slots.push([NUMBER_MARK, ...NUMBER_WORDS.flatMap(words)])
       continue
     }
     // "a/b" offers alternatives for one slot; a word holding its own slash ("24/7", "CI/CD") stays whole.
@@ -181,9 +234,42 @@ function spellings(word: string): string[] {
   return [...new Set(out)]
 }
 
-/** The stems a phrase word accepts: its own, its other spelling's, and its other forms when it is an irregular verb. */
+/**
+ * Words people use for one another in the same phrase: a phrase written with one ("every Friday", "talked to
+ * customers", "the right decision") also matches the other ("each Friday", "spoke to users", "the correct
+ * decision"). Only words that keep the phrase's meaning whichever is used; like verb forms, only within a phrase.
+ */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['every', 'each'],
+  ['right', 'correct'],
+  ['customer', 'user', 'client'],
+  ['customers', 'users', 'clients'],
+  ['talk', 'speak'],
+  ['talked', 'spoke'],
+  ['bug', 'defect'],
+  ['bugs', 'defects'],
+  ['problem', 'issue'],
+  ['engineer', 'developer'],
+  ['engineers', 'developers'],
+  ['colleague', 'teammate', 'coworker'],
+  ['colleagues', 'teammates', 'coworkers'],
+  ['whole', 'entire'],
+  ['automated', 'automatic'],
+  ['started', 'began'],
+]
+const SYNONYM_OF = new Map<string, readonly string[]>(
+  SYNONYMS.flatMap((words) => words.map((w) => [w, words] as const)),
+)
+
+/**
+ * The stems a phrase word accepts: its own, its synonyms', its other spelling's, and its other forms when it is
+ * an irregular verb.
+ */
 function slotStems(word: string, stem: (w: string) => string): string[] {
-  return (FORMS.get(word) ?? [word]).flatMap(spellings).map(stem)
+  return (SYNONYM_OF.get(word) ?? [word])
+    .flatMap((w) => FORMS.get(w) ?? [w])
+    .flatMap(spellings)
+    .map(stem)
 }
 
 /**
@@ -266,7 +352,13 @@ export function compileEvidence(
       const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
       // A lone verb ("went") says too little to stand for its other forms; within a phrase it does.
       const forms = (w: string) => (raw.length > 1 ? slotStems(w, stem) : spellings(w).map(stem))
-      const slots = raw.map((s) => (s === null ? null : [...new Set(s.flatMap(forms))]))
+      const slots = raw.map((s) =>
+        s === null
+          ? null
+          : s[0] === NUMBER_MARK
+            ? [NUMBER_MARK, ...s.slice(1).map(stem)]
+            : [...new Set(s.flatMap(forms))],
+      )
       const pattern: Pattern = { phrase, slots, negative }
       if (observed.has(phrase)) pattern.observed = true
       for (const first of slots[0]!) {
@@ -280,6 +372,20 @@ export function compileEvidence(
   return { byFirst }
 }
 
+/** Whether a stem is written in digits, so that phrases opening with a number slot may start at it. */
+export function startsNumber(w: string): boolean {
+  return /^[$€£]?\d/.test(w)
+}
+
+/** The patterns that may start at a word: those under its stem, and for a number those opening with a number slot. */
+function candidatesAt(table: EvidenceTable, w: string): Pattern[] | undefined {
+  const own = patternsFor(table, w)
+  const number = startsNumber(w) ? patternsFor(table, NUMBER_MARK) : undefined
+  if (number === undefined) return own
+  if (own === undefined) return number
+  return [...own, ...number].sort((a, b) => b.slots.length - a.slots.length)
+}
+
 /** Where `slots[k..]` matches `stems` from `i`; returns one past the last word, or -1. Gaps are bounded, so this is O(GAP^gaps). */
 function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[], i: number): number {
   if (k === slots.length) return i
@@ -291,7 +397,8 @@ function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[],
     }
     return -1
   }
-  if (slot === undefined || i >= stems.length || !slot.includes(stems[i]!)) return -1
+  if (slot === undefined || i >= stems.length) return -1
+  if (slot[0] === NUMBER_MARK ? !isNumberWord(slot, stems[i]!) : !slot.includes(stems[i]!)) return -1
   return matchFrom(slots, k + 1, stems, i + 1)
 }
 
@@ -325,7 +432,7 @@ export function evidenceAt(
   lower: readonly string[],
   i: number,
 ): EvidenceHit | undefined {
-  const candidates = patternsFor(table, stems[i]!)
+  const candidates = candidatesAt(table, stems[i]!)
   if (candidates === undefined) return undefined
   for (const p of candidates) {
     const end = matchFrom(p.slots, 0, stems, i)

@@ -3,9 +3,11 @@
 // say it in their own words. A rubric group lists concept ids next to its own phrases.
 //
 // Phrase syntax: words separated by spaces, compared on stems and case-insensitively; `a/b/c` in
-// one slot matches any of those words; `…` is a gap of zero to three arbitrary words. A phrase never
-// starts or ends with `…` and holds at most two of them. Negation is handled by the matcher, so
-// phrases are written positively unless the concept itself is a negative one.
+// one slot matches any of those words; `…` is a gap of zero to three arbitrary words; `#` is any
+// number, in digits or words ("used by # teams"). A word also matches its close synonyms ("every" and
+// "each", "customers" and "users", engine/evidence.ts). A phrase never starts or ends with `…` and
+// holds at most two of them. Negation is handled by the matcher, so phrases are written positively
+// unless the concept itself is a negative one.
 
 export interface Concept {
   label: string
@@ -38,6 +40,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'most in favour of', 'most in favor of',
       'invited … to challenge', 'invited … to attack', 'invited … to review',
       'asked … to check', 'asked … to verify', 'check my numbers', 'check my work', 'check my math', 'check my maths', 'double-check my',
+      'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
     ],
   },
   'evidence-based': {
@@ -57,6 +60,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'broken down by',
       'a note showing', 'numbers showing', 'data showing', 'showing that', 'which showed that',
       'pulled … months of', 'pulled … weeks of', 'pulled … year of', 'split … by', 'grouped … by', 'sorted … by', 'segmented',
+      'went back through', 'go back through', 'pulled … history', 'the past year', 'over the past', 'postmortems', 'the last # releases', 'from our last',
+      'with … numbers', 'with … data', 'numbers from', 'in our last', 'the last time we',
     ],
   },
   experiment: {
@@ -69,6 +74,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'holdout', 'dark launch', 'shadow mode', 'ran … in parallel', 'benchmark', 'benchmarked',
       'proof of concept',
       'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
+      'new side by side', 'ran the old and the new', 'ran old and new',
     ],
   },
   'questioned-assumptions': {
@@ -103,6 +109,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'still running', 'still holds', 'consensus was wrong', 'the room was wrong', 'were wrong about',
       'was wrong about', 'the data agreed', 'results agreed',
       'never needed the', 'never needed to',
+      'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
     ],
   },
   'loss-avoided': {
@@ -116,6 +123,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never stopped', 'never went down', 'never lost', 'kept all', 'while we kept',
       'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
       'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
+      'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
     ],
   },
 
@@ -185,6 +193,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'under my estimate', 'ahead of the', 'before the renewal', 'before the launch',
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
       'earlier than the',
+      'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
     ],
   },
 
@@ -306,8 +315,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'riding along', 'rode along', 'ride-along', 'ride along', 'went out with', 'spent … days with',
       'on site with',
       'watched their', 'watched … live', 'with them on a call', 'got on a call', 'I called', 'I phoned',
-      'we phoned', 'phoned', 'rang', 'called … contacts', 'called … myself', 'my call notes',
+      'we phoned', 'phoned … customers', 'phoned … customer', 'phoned them', 'phoned her', 'phoned him', 'rang', 'called … contacts', 'called … myself', 'my call notes',
       'call notes', 'asked … questions',
+      'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
     ],
   },
   'customer-need': {
@@ -332,6 +342,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what customers felt', 'customers felt', 'what customers feel', "from the customer's point of view",
       'what … cared about', 'what … care about', 'customers cared about', 'users cared about',
       'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
+      'really need', 'actually need',
     ],
   },
   'customer-first-tradeoff': {
@@ -349,6 +360,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pushed … back', 'later than planned', 'instead of keeping',
       'offered to build', 'at our cost', 'our own cost', 'our own plan',
       'look worse', 'looked worse', 'at the expense of',
+      'proposed … instead of',
     ],
   },
   'customer-outcome-metric': {
@@ -365,6 +377,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'customers told us', 'customers said', 'for customers', 'for users',
       'across our customers', 'our customers', 'front-desk', 'clinics use', 'customers use', 'users use',
       'hours a week across', 'nobody notices', 'nobody noticed', 'no customer noticed',
+      'minutes a day', 'hours a day', 'minutes a week', 'hours a week', 'got back … minutes', 'got back … hours', 'saved … minutes', 'saved … hours', 'time back', 'missed … fell', 'fewer missed',
+      'customers … more often', 'customers … less often', 'more customers', 'fewer customers',
+      'fewer people', 'more often', 'less often',
     ],
   },
 
@@ -409,6 +424,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did it myself', 'wrote it myself', 'walked over to', 'sat with … until',
       'negotiated', 'negotiate', 'change freeze', 'code freeze',
       'took the hardest', 'took on the hardest', 'the hardest part myself',
+      'went … myself', 'drove … myself', 'flew … myself', 'did … myself', 'fixed … myself', 'built … myself', 'took over … myself',
     ],
   },
   deadline: {
@@ -448,6 +464,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'tracked it', 'tracked every', 'progress against',
       'checked … against', 'went through … every', 'every Monday', 'every Friday',
       'every Monday and Thursday', 'twice a week', 'short list',
+      'what is done', 'what was done', 'what is at risk', 'what was at risk', 'at risk and', 'every Friday I', 'every Monday I',
     ],
   },
 
@@ -545,6 +562,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'data warehouse', 'correlated', 'timeline', 'problem statement', 'made it measurable',
       'quantified the problem',
       'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
+      'raw', 'count … by', 'counted … by', 'counting … by', 'instead of the summary', 'rather than the summary',
     ],
   },
   'hypothesis-testing': {
@@ -559,6 +577,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'cross … off', 'crossed … off', 'ruled … out', 'rule … out', 'so I cross', 'was clean',
       'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
       'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
+      'checked what changed', 'check what changed',
     ],
   },
   'root-cause': {
@@ -575,6 +594,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'found the line', 'found the bug', 'found the code', 'the line in',
       'did not just fix', "didn't just fix", 'not just fix', 'instead of patching', 'rather than patching',
       'instead of just patching', 'not just patch', 'fix it properly', 'fixed it properly',
+      'the same cause', 'the cause every',
     ],
   },
   'below-the-surface': {
@@ -590,6 +610,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'each pod', 'per pod', 'per connection', 'per node', 'per row', 'per job', 'per repository',
       'line up … against', 'lined up … against', 'to the second', 'one pod', 'one host', 'one at a time',
       'each one', 'the pattern', 'a pattern', 'checked … by hand',
+      'instead of the summary', 'rather than the summary', 'instead of the averages', 'rather than the averages', 'instead of the dashboard', 'rather than the dashboard', 'not the summary', 'below the summary', 'beyond the summary',
     ],
   },
   'cause-proven': {
@@ -603,6 +624,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'turned out to be', 'confirmed it', 'no spikes', 'no more spikes', 'the drop was', 'the spike was',
       'the real … was', 'traced it to', 'traced … to', 'traced … back to',
       'back to normal', 'returned to normal', 'back to baseline', 'within minutes of the fix',
+      'reran', 'rerun', 're-ran', 'once fixed', 'when I fixed', 'after fixing', 'once I fixed', 'after I fixed', 'the real … is', 'numbers reconciled',
     ],
   },
 
@@ -623,6 +645,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I misread', 'I misjudged', 'I didn’t check', "I didn't check", 'I did not check',
       'our mistake', 'our own mistake', 'our error', 'our own error', 'reported it myself',
       'reported … myself', 'reported … to … myself',
+      'was mine', 'partly mine', 'the mistake was', 'was my mistake',
     ],
   },
   listening: {
@@ -660,12 +683,14 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'telling the truth early and plainly',
     phrases: [
       'told them', 'told him', 'told her', 'told the customer', 'told my manager', 'told the client',
-      'candid', 'candidly', 'candour', 'candor', 'honest', 'transparent', 'plainly',
-      'told … directly', 'said … directly', 'directly told', 'openly', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
+      'candid', 'candidly', 'candour', 'candor', 'was honest', 'honest about', 'honest with', 'being honest',
+      'honestly told', 'told … honestly', 'told … honest', 'transparent', 'plainly',
+      'told … directly', 'said … directly', 'directly told', 'told … openly', 'said … openly', 'openly said', 'openly admitted', 'spoke openly', 'openly that', 'upfront', 'up front', 'bad news', 'shared the bad news', 'delivered the news',
       'broke the news', 'the full picture', 'whole picture', 'flagged early', 'flagged it early',
       'flagged the risk', 'raised it early', 'as soon as I knew', 'the same day I', 'rather than hide',
       'the truth', 'admitted', 'we would miss', 'we were going to miss', 'would slip', 'offered options',
       'came with a plan', 'recovery plan', 'proposed a new date', 'with a plan',
+      'honest dates', 'honest estimate', 'honest estimates', 'honest numbers', 'honest timeline', 'explained what', 'explained why',
     ],
   },
   'trust-earned': {
@@ -682,6 +707,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'trust in me', 'trust in us', 'trust in our', 'their confidence', 'confidence in me', 'confidence in us',
       'confidence in our', 'bringing … to me', 'brought … to me', 'brings … to me', 'asked for our team', 'asked for us',
       'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
+      'calling me first', 'called me first', 'call me first', 'by name',
     ],
   },
   'common-ground': {
@@ -751,6 +777,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'kept it professional', 'gave credit', 'acknowledged', 'to the right person', 'went to him directly',
       'went to her directly', 'directly to', 'rather than going around', 'instead of going over',
       'in writing',
+      'with him alone', 'with her alone', 'with them alone', 'not … in front of', "didn't \u2026 in front of", 'rather than in front of', 'instead of in front of',
+      'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
     ],
   },
   'disagree-and-commit': {
@@ -890,6 +918,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'holding the release', 'holding a release', 'held the launch', 'go or no-go', 'not ready',
       'wasn’t ready', "wasn't ready", 'not acceptable',
       'reopen', 'reopened', 'reopened my own', 'not satisfied', "wasn't satisfied", 'not happy with', "wasn't happy with", 'not proud of',
+      'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
     ],
   },
   'process-mechanism': {
@@ -913,16 +942,17 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'quality-metric': {
     label: 'a quality measure',
     phrases: [
-      'defects', 'defect rate', 'bugs', 'bug count', 'bug reports', 'escaped bugs', 'escaped defects',
+      'defects', 'defect rate', 'fewer bugs', 'bugs in production', 'bug count', 'bug reports', 'escaped bugs', 'escaped defects',
       'escaped', 'incidents', 'incident count', 'sev1', 'sev-1', 'sev2', 'P1', 'P0', 'error rate', '5xx',
       '500s', 'crash rate', 'crashes', 'crash-free', 'regressions', 'rollbacks', 'hotfixes', 'test coverage',
       'coverage', 'flaky tests', 'flake rate', 'failure rate', 'change failure rate', 'uptime',
-      'availability', 'nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
+      'availability', 'three nines', 'four nines', 'five nines', 'reopened', 'customer-reported', 'support escalations', 'zero defects',
       'zero bugs', 'no incidents', 'zero incidents', 'clean release', 'first-time pass',
       'data-loss', 'data loss', 'lost data', 'zero … reports', 'blocked … releases', 'caught … bugs',
       'zero … tickets', 'zero … complaints', 'zero … errors', 'zero … differences', 'zero … mismatches',
       'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
       'wrong records', 'wrong … out of', 'errors out of',
+      'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
     ],
   },
 
@@ -937,6 +967,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'borrowed the idea', 'clever', 'creative', 'conventional option', 'conventional wisdom',
       'the obvious answer', 'the standard answer',
       'simple version', 'simpler version', 'homemade', 'home-made', 'lightweight version', 'one command', 'a single command', 'one click', 'one-click',
+      'rules table', 'a table of rules', 'configuration instead of code', 'config instead of code',
     ],
   },
   prototype: {
@@ -953,7 +984,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'simplified', 'simplify', 'simplification', 'simpler', 'removed', 'deleted', 'deleted … lines',
       'consolidated', 'merged', 'collapsed', 'eliminated', 'got rid of', 'replaced', 'retired',
-      'decommissioned', 'deprecated', 'sunset', 'ripped out', 'fewer', 'streamlined', 'single', 'one step',
+      'decommissioned', 'deprecated', 'sunset', 'ripped out', 'fewer', 'streamlined', 'a single', 'one single', 'one step',
       'one service', 'one command', 'one click', 'single source of truth', 'unified', 'folded … into',
       'automated away', 'removed the need', 'hand-offs', 'handoffs', 'manual steps', 'less code',
       'moving parts', 'boilerplate', 'glue code',
@@ -961,6 +992,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'gone instead of', 'components gone', 'instead of adding', 'rather than adding',
       'why call a service', 'no extra', 'removed a',
       'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
+      'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
     ],
   },
   'less-to-maintain': {
@@ -968,11 +1000,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'fewer', 'fewer steps', 'fewer services', 'fewer moving parts', 'fewer lines', 'less code',
       'lines of code', 'lines removed', 'removed', 'deleted', 'down to', 'from … to … steps', 'from … steps',
-      'from … services', 'simpler', 'steps', 'one service', 'one step', 'single service', 'moving parts',
+      'from … services', 'simpler', 'steps to', 'one service', 'one step', 'single service', 'moving parts',
       'retired', 'decommissioned', 'less to maintain', 'nothing to maintain', 'less to run',
       'onboarding time', 'onboarding took', 'shorter onboarding', 'hand-offs', 'handoffs', 'manual steps',
       'shut down', 'switched off', 'turned off', 'gone instead of', 'components gone', 'nothing to run',
       'nothing left to', 'one less', 'no longer run', 'no longer maintain', 'no extra infrastructure',
+      'one … instead of #', 'lines of … code', '# lines', 'to one',
     ],
   },
   'reuse-existing': {
@@ -1038,6 +1071,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'weekly summary', 'every Friday',
       'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
       'in writing', 'no surprises', 'nobody was surprised', 'no one was surprised', 'told our', 'told … clients', 'told … customers',
+      'what I need from', 'what we needed from', 'short email', 'an email every', 'email every', 'sent … a short',
     ],
   },
   'team-wellbeing': {
@@ -1070,7 +1104,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'on-call-load': {
     label: 'on-call load and out-of-hours pages',
     phrases: [
-      'on-call', 'on call', 'pager', 'out of hours', 'out-of-hours', 'after hours', 'night pages', 'woken up',
+      'on-call load', 'on-call shifts', 'on call', 'pager', 'out of hours', 'out-of-hours', 'after hours', 'night pages', 'woken up',
       'alert fatigue', 'noisy alerts', 'false alarms', 'pages per week', 'pages a week', 'alerts per week',
       'rota', 'on-call rota', 'on-call rotation', 'rotation', 'follow-the-sun', 'follow the sun',
       'secondary on-call', 'toil', 'interrupt duty', 'support duty', 'ticket load', 'overtime',
@@ -1145,6 +1179,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'why exactly', 'I noticed', 'too regular', 'to understand it', 'understand how',
       'read up on', 'how it worked', 'how … works', 'what was going on', 'what was really',
       'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
+      'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
+      'my questions',
     ],
   },
   'applied-learning': {
@@ -1158,6 +1194,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'brown-bag', 'live-coded', 'added … to CI', 'added the tests', 'wrote … properties',
       'wrote a … script', 'wrote a script', 'tried it on', 'tried it out', 'used it on', 'used it in',
       'picked it up', 'introduced it', 'rolled it out',
+      'rewrote … in', 'rewrote … as', 'used … on the real', 'on the real problem', 'in the real', 'in production', 'built … with it', 'used it for', 'used … in our',
+      'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
     ],
   },
   'knowledge-sharing': {
@@ -1232,6 +1270,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'not assigned to me', "wasn't my", 'not my team', 'nobody had owned', 'I would own', 'I’d own',
       "I'd own", 'I said I would', 'I told … I would', 'it was my call', 'it was my service', 'it was my code',
       'not my area', "wasn't my area", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
+      'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
     ],
   },
   'orphaned-problem': {
@@ -1260,6 +1299,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'find/found two more', 'every remaining',
       'made sure it', 'until it was automated',
       'moved all', 'every one of the old', 'all the old',
+      'could not … again', "couldn't \u2026 again", 'would not … again', 'never … again', 'so it could not', 'not … silently',
     ],
   },
   handover: {
@@ -1297,6 +1337,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dependent teams', 'relied on it', 'blast radius', 'affected … teams', 'teams affected', 'for everyone',
       'the next person', 'the next engineer', 'future engineers', 'future teams', 'whoever came next',
       'the people after',
+      'teams who use', 'teams that use', 'teams who used', 'teams that used', 'teams that depend', 'teams who depend', 'rely on them', 'relied on them', 'used to rely on',
     ],
   },
   'long-term-thinking': {
@@ -1612,6 +1653,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'all … shops', 'all … stores', 'all … offices', 'all … branches', 'all … warehouses',
       'all … countries', 'all … departments', 'all … hospitals', 'all … clinics',
       'across the company', 'across the business',
+      '# teams', '# customers', '# partners', '# countries', '# markets', '# departments', 'all # teams', 'all # services', 'customers use', 'partners use', 'teams use', 'now runs', 'two other', 'three other', 'moved all',
     ],
   },
   'lasting-team-change': {
@@ -1627,18 +1669,19 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'a bigger goal than asked',
     phrases: [
       'vision', 'north star', 'end state', 'the end state', 'target state', 'long term', 'long-term',
-      'multi-year', 'two-year', 'three-year', 'platform', 'a platform', 'platform instead',
+      'multi-year', 'two-year', 'three-year', 'a platform', 'one platform', 'shared platform', 'platform for', 'platform that', 'platform instead',
       'instead of a one-off', 'bigger', 'bigger opportunity', 'bigger picture', 'bigger problem',
       'much bigger', 'larger opportunity', 'larger outcome', 'ambitious', 'bold', 'moonshot', 'aim higher',
       'aimed higher', 'too small', 'the original ask', 'the original request', 'original goal', 'safer goal',
       'beyond the ticket', 'every team', 'whole company', 'company-wide', 'generalise', 'generalize',
       'reusable',
+      'across the whole', 'the whole chain', 'the whole business', 'than asked', 'than they asked', 'than I was asked', 'beyond what … asked',
     ],
   },
   'phased-plan': {
     label: 'a staged path',
     phrases: [
-      'phase', 'phases', 'phased', 'phase one', 'phase 1', 'first phase', 'second phase', 'stage', 'stages',
+      'phase', 'phases', 'phased', 'phase one', 'phase 1', 'first phase', 'second phase', 'in stages', 'first stage', 'stage one', 'second stage',
       'staged', 'milestone', 'milestones', 'first step', 'a first step', 'small first step', 'started with',
       'started small', 'start small', 'pilot', 'piloted', 'incremental', 'incrementally', 'iteratively',
       'step by step', 'roadmap', 'migration plan', 'one team first', 'one service first', 'first team',
@@ -1646,6 +1689,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'month by month', 'dual writes', 'dual-write', 'cut-over', 'cutover',
       'a prototype', 'small prototype', 'built a prototype', 'checkpoint', 'go back to the original plan',
       'a safe way back', 'way back',
+      'in two steps', 'in three steps', 'in … steps', 'in … stages', 'in … phases', 'step one', 'two-step', 'three-step', 'one step at a time',
     ],
   },
 
@@ -1662,12 +1706,13 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'spoke to each', 'met each',
       'spoke with each',
       'interviewed each', 'interviewed everyone', 'interviewed the team',
+      'asked him what', 'asked her what', 'asked them what', 'asked … privately', 'what was hard', 'what is hard', 'what was hardest', 'what would help', 'asked … what would help', 'asked … what they needed',
     ],
   },
   inclusion: {
     label: 'inclusion and fairness',
     phrases: [
-      'inclusive', 'inclusion', 'included', 'left out', 'excluded', 'felt excluded', 'felt left out',
+      'inclusive', 'inclusion', 'felt included', 'included in', 'included them', 'left out', 'excluded', 'felt excluded', 'felt left out',
       'quieter', 'introverted', 'new joiners', 'new joiner', 'newcomers', 'time zones', 'time zone',
       'timezone', 'remote', 'remote colleagues', 'async-first', 'written first', 'rotated meeting times',
       'meeting times', 'fair', 'fairness', 'unfair', 'equitable', 'safe to', 'psychological safety',
@@ -1677,17 +1722,20 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'under-represented', 'blind review',
       'women engineers', 'more women',
       'paid less', 'pay gap', 'underpaid', 'pay equity', 'equal pay', 'salary bands', 'not in the room', 'out of the loop', 'first female', 'first woman',
+      'deaf', 'hard of hearing', 'captions', 'captioning', 'disability', 'disabilities', 'disabled', 'wheelchair', 'neurodivergent', 'dyslexia', 'dyslexic', 'in their own time', 'one person speaking', 'written agenda', 'agenda … before',
     ],
   },
   'wellbeing-metric': {
     label: 'a measure of people’s wellbeing',
     phrases: [
-      'attrition', 'retention', 'regretted attrition', 'turnover', 'stayed', 'nobody left', 'no one left',
+      'attrition', 'retention', 'regretted attrition', 'turnover', 'who stayed', 'everyone stayed', 'stayed on', 'nobody left', 'no one left',
       'resigned', 'left the team', 'quit', 'engagement', 'engagement score', 'survey', 'survey score',
       'survey scores', 'eNPS', 'morale', 'happier', 'pages per week', 'pages a week', 'out of hours',
       'out-of-hours', 'overtime', 'hours of overtime', 'weekend work', 'sick days', 'sick leave', 'burnout',
       'on-call load', 'pager load', 'interrupts', 'internal transfers',
       'people who said', 'said they felt', 'of the team said',
+      'pages fell', 'pages fall', 'pages dropped', 'pages went', 'pages … a week', 'pages … a month', 'nobody … left', 'no one … left', 'nobody … leaves', 'were promoted',
+      'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
     ],
   },
   'privacy-data': {
@@ -1698,6 +1746,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'data minimisation', 'data minimization', 'minimised', 'minimized', 'collected less',
       'stopped collecting', 'retention limit', 'logged emails', 'emails in the logs', 'consent', 'opt-in',
       'opt out', 'right to be forgotten', 'deletion request', 'breach',
+      'stopped storing', 'stopped keeping', 'no longer stored', 'no longer kept', 'location records', 'personal records', 'raw … records',
+      'where … live', 'where they live', 'where people live', 'where you live',
     ],
   },
   accessibility: {
@@ -1709,6 +1759,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'disability', 'disabilities', 'disabled users', 'older users', 'elderly', 'low-end devices',
       'older phones', 'slow connections', '2G', 'low bandwidth', 'translation', 'localised', 'localized',
       'plain language', 'newly able',
+      'assistive technology', 'assistive tech', 'screen-reader users', 'screen reader users',
+      'can now use', 'could now use', 'were able to use', 'now able to', 'able to … on their own',
     ],
   },
   'environmental-impact': {
@@ -1728,12 +1780,14 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'children', 'teenagers', 'community', 'communities', 'society', 'addictive', 'dark pattern',
       'dark patterns', 'manipulative', 'discrimination', 'biased', 'unfair to', 'misinformation', 'ethical',
       'ethics', 'could hurt', 'hurt people', 'victims', 'bad actors',
+      'fewer reports', 'reports of unwanted', 'unwanted contact', 'young users',
+      'strangers', 'stalker', 'stalkers',
     ],
   },
   'risk-weighed': {
     label: 'weighing the risk honestly',
     phrases: [
-      'risk', 'risks', 'weighed the risk', 'impact assessment', 'privacy impact assessment', 'DPIA',
+      'the risk', 'the risks', 'risk to', 'risks to', 'a risk', 'weighed the risk', 'impact assessment', 'privacy impact assessment', 'DPIA',
       'threat model', 'threat modelling', 'threat modeling', 'abuse case', 'abuse cases', 'misuse case',
       'second-order', 'second order', 'unintended', 'unintended consequences', 'side effect', 'side effects',
       'downside', 'worst case', 'what could go wrong', 'how it could be misused', 'against the business goal',
@@ -1741,6 +1795,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'legal review', 'security review', 'pre-mortem',
       'weigh/weighed … against', 'weighed the cost', 'weighed it', 'weighed up',
       'revenue loss', 'loss of revenue', 'what it cost', 'even if it cost', 'even if the law', 'the law did not', 'not required', 'not legally required', 'estimated the … loss',
+      'next to the cost', 'against the cost', 'put … next to',
     ],
   },
   safeguard: {
@@ -1757,6 +1812,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'hidden by default',
       'privacy settings',
       'spending cap', 'spend cap', 'a cap on', 'spending limit', 'age limit', 'age gate', 'parental controls', 'parental control', 'by default', 'hide the', 'hid the', 'blurred',
+      'check … build', 'checks … pipeline', 'fail the build', 'fails the build', 'fail the tests', 'fails the tests', 'blocks any', 'report button', 'moderator', 'moderators', 'filter for',
+      'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
     ],
   },
 }

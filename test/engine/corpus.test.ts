@@ -6,6 +6,7 @@ import {
   CORPUS_DIR,
   type CorpusAnswer,
   FIXES_DIR,
+  FIXTURE_SETS,
   FRESH_DIR,
   HOLDOUT_DIR,
   HOLDOUT_FIXES_DIR,
@@ -192,9 +193,10 @@ describe('principle evidence in candidates’ own words', () => {
     const fit = principleFit(loadStyled(STYLES_DIR), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(80)
     // Without phrases taken from these stories' own words (94.0% met, top-3 100%, MRR 0.854): the goal is 90%.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
+    // With synonyms, number slots, section tolerance and fewer ambiguous single words: 94.6%, 100%, 0.899.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.94)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.85)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.89)
   })
 
   it('fresh set: strong answers in the candidate’s own words, two per principle, earn their own evidence and rank their principle in the top 3', () => {
@@ -202,20 +204,44 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBeGreaterThanOrEqual(100)
     expect(fit.principleAnswers).toBeGreaterThanOrEqual(75)
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
-    // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
+    // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
   })
 
   it('fresh set, second own-words file: written before its rubrics were read, it holds the same levels', () => {
     const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-2.yaml')
     const fit = principleFit(items, rubrics, score)
     expect(fit.answers).toBe(44)
-    // Before the concepts were revised on it: 73.9% met, top-3 84.4%, MRR 0.707; after: 92.0%, 100%, 0.870.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    // Before the concepts were revised on it: 73.9% met, top-3 84.4%, MRR 0.707; after: 92.0%, 100%, 0.870; after
+    // the third file's revision (synonyms, number slots, section tolerance): 94.3%, 100%, 0.917.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('fresh set, third own-words file: written before any rubric phrase was read, it holds the same levels', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-3.yaml')
+    const fit = principleFit(items, rubrics, score)
+    expect(fit.answers).toBe(32)
+    expect(fit.principleAnswers).toBe(32)
+    // Before the concepts were revised on it: 76.6% met, top-3 100%, MRR 0.859; after: 95.3%, 100%, 0.938.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
+  })
+
+  it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {
+    const fit = principleFit(loadStyled(FIXTURE_SETS['label-styles'].dir), rubrics, score)
+    expect(fit.answers).toBeGreaterThanOrEqual(28)
+    // Before the class-level revision (synonyms, number slots, section tolerance, fewer ambiguous single words),
+    // written without sight of the rubrics' phrases: 75.0% met, top-3 81.3%, MRR 0.754. After, with its misses
+    // read to find the classes: 87.5%, 100%, 0.938.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.85)
     expect(fit.top3).toBeGreaterThanOrEqual(0.95)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.85)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })
 
   it('fresh set: vague "we" answers on the same topics earn little of their principle, so evidence is not found in everything', () => {
@@ -248,7 +274,7 @@ describe('advice that pays when followed', () => {
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(238)
-    expect(f.both).toBeGreaterThanOrEqual(0.935)
+    expect(f.both).toBeGreaterThanOrEqual(0.945)
     expect(f.lowered.map((r) => r.id).filter((id) => !LOWERED_BY_LABELS.includes(id))).toEqual([])
     expect(f.lowered.length).toBeLessThanOrEqual(LOWERED_BY_LABELS.length)
   })
@@ -260,10 +286,19 @@ describe('advice that pays when followed', () => {
       expect(k.pairs, kind).toBeGreaterThanOrEqual(16)
       expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(0.95)
     }
-    // The area's own evidence, found by the rubrics' concepts, in three pairs of four.
+    // The area's own evidence, found by the rubrics' concepts, in four pairs of five (55/74 before the
+    // class-level revision, 62/74 after); the pairs written from each criterion's advice, in 19 of 20.
     const evidence = f.byKind.get('principle-evidence')!
-    expect(evidence.pairs).toBeGreaterThanOrEqual(54)
-    expect(evidence.both / evidence.pairs).toBeGreaterThanOrEqual(0.74)
+    expect(evidence.pairs).toBeGreaterThanOrEqual(74)
+    expect(evidence.both / evidence.pairs).toBeGreaterThanOrEqual(0.8)
+    const fresh = fixFigures(
+      loadFixPairs(FIXES_DIR).filter((p) => p.file === 'fresh-principle-evidence.yaml'),
+      rubrics,
+      score,
+    )
+    expect(fresh.pairs).toBe(20)
+    expect(fresh.both).toBeGreaterThanOrEqual(0.9)
+    expect(fresh.lowered).toEqual([])
     // Specificity and ownership, where one sentence used to change too little, in every pair but one.
     for (const kind of ['specificity', 'ownership']) {
       const k = f.byKind.get(kind)!

@@ -16,8 +16,9 @@ export const options = z
       .enum(['situation', 'task', 'action', 'result', 'other'])
       .optional()
       .describe(
-        'Where the evidence belongs. Elsewhere in the story a group earns half (three quarters for Action evidence told ' +
-          'in the Task); in an "other" sentence a quarter.',
+        'Where the evidence belongs. Elsewhere in the story a group earns half (three quarters when nearly in place: ' +
+          'Action evidence told in the Task, Result evidence in an Action sentence that reports an outcome, Action ' +
+          'evidence in a Result sentence that tells what the candidate did); in an "other" sentence a quarter.',
       ),
     groups: z
       .array(
@@ -30,7 +31,7 @@ export const options = z
               .optional()
               .describe(
                 'Phrases of this rubric, any of which shows the group. `a/b` offers alternatives for one word; ' +
-                  '`…` skips up to three words. The first three are quoted in the fix.',
+                  '`…` skips up to three words; `#` is any number. The first three are quoted in the fix.',
               ),
             concepts: z
               .array(

@@ -3,7 +3,15 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analyze'
-import { actorAt, compileEvidence, type EvidenceTable, evidenceAt, plannedAt } from '../../evidence'
+import {
+  actorAt,
+  compileEvidence,
+  type EvidenceTable,
+  evidenceAt,
+  NUMBER_MARK,
+  plannedAt,
+  startsNumber,
+} from '../../evidence'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -53,22 +61,47 @@ function firstStemIndex(groups: Groups): Map<string, number[]> {
   return index
 }
 
+/** The groups with a phrase that may start at a word: by its stem, and for a number also by a leading number slot. */
+function groupsAt(index: Map<string, number[]>, w: string): number[] | undefined {
+  const own = index.get(w)
+  const number = startsNumber(w) ? index.get(NUMBER_MARK) : undefined
+  if (number === undefined) return own
+  if (own === undefined) return number
+  return [...new Set([...own, ...number])].sort((a, b) => a - b)
+}
+
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
 const IN_SECTION = 1
 const NEXT_SECTION = 0.75
 const OTHER_SECTION = 0.5
 const OUTSIDE_STORY = 0.25
 
-/** What you took on (Task) is told right beside what you did: evidence for the Action found in the Task is
- * nearly in place ("nobody owned it, so I took it on"). */
-function nextTo(found: Star, wanted: Star): boolean {
-  return found === 'task' && wanted === 'action'
+/**
+ * Evidence nearly in place. What you took on (Task) is told right beside what you did: evidence for the Action
+ * found in the Task ("nobody owned it, so I took it on"). What you did and what it changed meet at the end of the
+ * Action, where the line between them is the hardest to draw: evidence for the Result in an Action sentence that
+ * reports an outcome ("when I fixed the filter, the numbers reconciled to within 0.2%"), and evidence for the
+ * Action in a Result sentence that tells what the candidate did ("I ran two sessions so others could maintain it").
+ * A claim in the wrong section ("I take full accountability") stays at half.
+ */
+function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
+  const found = s.star
+  if (found === 'task') return wanted === 'action'
+  if (found === 'action' && wanted === 'result') return s.features.outcome || s.features.metrics.length > 0
+  if (found === 'result' && wanted === 'action') return s.features.iDid
+  return false
 }
 
-/** Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. */
+/**
+ * Sentences that can show evidence: not bare headings, fragments, lists, hypotheticals or meta talk. A sentence
+ * of the story whose main clause is in the past ("I would not accept it, so I found the cause and added a test",
+ * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
+ * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
+ */
 function eligible(s: AnalyzedSentence): boolean {
   const f = s.features
-  return !s.headingOnly && !f.fragment && !f.list && !f.hypothetical && !f.meta
+  const hypothetical = f.hypothetical && !((f.iDid || f.statePast) && s.star !== 'other')
+  return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
 
 function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
@@ -122,7 +155,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         ? IN_SECTION
         : s.star === 'other'
           ? OUTSIDE_STORY
-          : nextTo(s.star, section)
+          : nextTo(s, section)
             ? NEXT_SECTION
             : OTHER_SECTION
     const { stems, words } = s
@@ -130,7 +163,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
     let caps: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {
       const first = stems[i]!
-      const candidates = byFirstStem.get(first)
+      const candidates = groupsAt(byFirstStem, first)
       if (candidates === undefined) continue
       for (const g of candidates) {
         if (value <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue

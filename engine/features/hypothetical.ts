@@ -20,7 +20,24 @@ export interface HypotheticalInput {
   looksBack: boolean
 }
 
+/** Words in an "if" clause that set it on the story just told: "if I did it again", "if I started over today". */
+const AGAIN = new Set(['again', 'over', 'today', 'now'])
+const ANOTHER = new Set(['chance', 'go', 'try', 'shot'])
+
+/**
+ * A conditional that looks back on the story, the way people close one: "If I started again I would run the
+ * comparison first", "If I had to do it over today, I'd…", "Given another chance, I would…". It is a lesson, not
+ * what the candidate would do instead of telling what they did.
+ */
+export function looksAgain(words: readonly string[]): boolean {
+  if (words[0] === 'given' && words[1] === 'another' && ANOTHER.has(words[2] ?? '')) return true
+  if (words[0] !== 'if' || (words[1] !== 'i' && words[1] !== 'we')) return false
+  for (let j = 2; j < Math.min(words.length, 10); j++) if (AGAIN.has(words[j]!)) return true
+  return false
+}
+
 export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
+  if (looksAgain(words)) return false
   let hypothetical = false
   for (const h of openers) {
     if (h.to > mainFrom + 8) continue

@@ -38,19 +38,33 @@ const CHARGED = new Set(['responsible for', 'in charge'])
  * responsible for the dump analysis". It answers the interviewer's question even among "we"s.
  */
 function claimsOwnShare(s: AnalyzedSentence): boolean {
-  if (s.features.iCount === 0 || s.features.hypothetical) return false
+  if (s.features.hypothetical) return false
   const w = s.words
   for (let j = 0; j < w.length; j++) {
-    if (OWN_SHARE.has(w[j]!)) return true
+    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
+    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
+    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
+  }
+  return namesOwnPart(s)
+}
+
+/**
+ * The plainest of those claims, which set the speaker's work apart from the team's wherever they stand: "my
+ * part was…", "I wrote it myself", "I personally…", "I was the one who…". Unlike "I owned the service" or "I
+ * was responsible for payments", they do not just state a role, as a Task does.
+ */
+function namesOwnPart(s: AnalyzedSentence): boolean {
+  if (s.features.iCount === 0 && !s.words.includes('my')) return false
+  if (s.features.hypothetical) return false
+  const w = s.words
+  for (let j = 0; j < w.length; j++) {
+    if (OWN_SHARE.has(w[j]!) && s.features.iCount > 0) return true
     if (
       w[j] === 'my' &&
       (MY_SHARE.has(w[j + 1] ?? '') || (w[j + 1] === 'own' && MY_SHARE.has(w[j + 2] ?? '')))
     )
       return true
     if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
-    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
-    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
-    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
   }
   return false
 }
@@ -60,7 +74,9 @@ const OWN_SHARE_CREDIT = 0.5
 
 /**
  * A step told in the first person alone ("I found that one report held the connections"): among "we"s it
- * still shows one thing the speaker did, so the Action earns at least OWN_STEP_CREDIT.
+ * still shows one thing the speaker did, so each such step earns OWN_STEP_CREDIT, whatever the share of "I".
+ * Rewriting one "we" sentence into "I" then always counts, even in an answer where a few "I"s already stood
+ * among many "we"s and the share alone barely moves.
  */
 function ownStep(s: AnalyzedSentence): boolean {
   return s.features.iCount > 0 && !s.features.hypothetical && hidingWe(s) === 0
@@ -82,9 +98,15 @@ function actionRegion(analysis: { sentences: AnalyzedSentence[] }): AnalyzedSent
   let end = sentences.length
   while (sentences[end - 1]!.star !== 'action') end--
   while (end < sentences.length && sentences[end]!.star !== 'result') end++
-  return sentences
+  // Before the Action, a sentence that names the speaker's own share ("My part was the migration: I wrote…",
+  // read as Task or scene) tells who did the work as plainly as one inside it.
+  const claimsBefore = sentences
+    .slice(0, first)
+    .filter((s) => (s.star === 'situation' || s.star === 'task') && !s.headingOnly && namesOwnPart(s))
+  const region = sentences
     .slice(first, end)
     .filter((s) => s.star === 'action' || (s.star !== 'other' && s.star !== 'result' && !s.headingOnly))
+  return claimsBefore.length === 0 ? region : [...claimsBefore, ...region]
 }
 
 export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
@@ -129,12 +151,11 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const actionWords = action.reduce((sum, s) => sum + s.features.words, 0)
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
-    // Naming one's own share adds to the "I" share; a step told with "I" alone guarantees a floor of credit.
+    // Each step told with "I" alone earns its share of credit; naming one's own share adds to the "I" share.
+    const steps = Math.max(byShare, Math.min(1, OWN_STEP_CREDIT * action.filter(ownStep).length))
     const mine = action.some(claimsOwnShare)
-      ? Math.min(1, byShare + OWN_SHARE_CREDIT)
-      : action.some(ownStep)
-        ? Math.max(byShare, OWN_STEP_CREDIT)
-        : byShare
+      ? Math.max(Math.min(1, byShare + OWN_SHARE_CREDIT), steps)
+      : steps
     const fraction = evidence * mine
     if (evidence < 1 && share >= options.minShare) {
       messages.push(

@@ -21,6 +21,14 @@ function detailKey(text: string, start: number, end: number): string {
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)/i
 
+/**
+ * However long the answer, full credit never needs more than this many times the minimum (6 details at the
+ * default): each new detail then stays worth at least a sixth of the points, so one sentence that names two or
+ * three things (a system, a date, a team size) pays as the suggestion promises, even in a long answer. Without
+ * it, a 900-word answer needed 27 details, and a sentence with three of them earned about one point.
+ */
+const NEED_CAP = 1.5
+
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -60,7 +68,10 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
       if (s.features.generic) buzz++
     }
     const details = seen.size
-    const need = Math.max(options.min, (options.per100 * analysis.words) / 100)
+    const need = Math.min(
+      Math.max(options.min, (options.per100 * analysis.words) / 100),
+      NEED_CAP * options.min,
+    )
     const fraction = clamp01((details - buzz) / need)
     if (fraction < 1) {
       messages.unshift(

@@ -48,6 +48,16 @@ ruleTester('hypothetical', {
       ],
     },
     {
+      name: 'a rule for a kind of case ("the right move in these cases is…") costs like a habit',
+      text: `${FIVE_ACTIONS} The right move in these cases is to reproduce the fault first.`,
+      status: 'partial',
+      score: 57.14,
+      messages: [
+        '- hypothetical: 17% of the answer is hypothetical or habitual',
+        '111-173 hypothetical: This says what you would do, not what you did',
+      ],
+    },
+    {
       name: 'maxShare 0.5: half the answer habitual still costs only the 40% of one slip',
       text: 'I rewrote the export. I usually start with the logs.',
       options: { maxShare: 0.5 },

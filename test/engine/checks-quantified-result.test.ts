@@ -215,4 +215,12 @@ describe('quantified-result sections', () => {
     const [criterion] = score(text, rubricFor('quantified-result')).criteria
     expect(criterion!.messages.map((m) => [m.reason, m.section])).toEqual([['Measured outcome', 'action']])
   })
+
+  it('a step told without its subject is the Action going on: its count is no measured result', () => {
+    const text =
+      'Action: I profiled the jobs and found the spot prices. Result: Moved batch jobs to spot instances, deleted 40 orphaned jobs.'
+    expect(analyze(text).sentences.map((s) => s.star)).toEqual(['action', 'result'])
+    const [criterion] = score(text, rubricFor('quantified-result')).criteria
+    expect(criterion!.messages.filter((m) => m.reason === 'Measured outcome')).toEqual([])
+  })
 })

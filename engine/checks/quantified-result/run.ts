@@ -5,6 +5,7 @@ import { outcomeMeasures } from '../../features/metrics'
 import { isPastTense } from '../../features/words'
 import { SUBORDINATORS } from '../../lexicon/clauses'
 import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
+import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
 import type { QuantifiedResultOptions } from './options'
 
@@ -40,6 +41,15 @@ function speakerOnlyDescribes(s: AnalyzedSentence, text: string): boolean {
   return false
 }
 
+/**
+ * A step told tersely, without its subject: "Moved batch jobs to spot instances, deleted 40 orphaned jobs." Its
+ * figures count what was done, not what came of it.
+ */
+function terseStep(s: AnalyzedSentence): boolean {
+  const first = s.words[0]
+  return first !== undefined && isPastTense(first) && !STATE_PAST.has(first)
+}
+
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -64,7 +74,10 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
     // figures describe the step, not what came of it.
     const stepOnly = (s: (typeof analysis.sentences)[number], i: number) =>
-      options.section === 'result' && i >= lastStep && s.features.iDid && !s.features.outcome
+      options.section === 'result' &&
+      i >= lastStep &&
+      (s.features.iDid || terseStep(s)) &&
+      !s.features.outcome
     // A lesson is no outcome: "I learned that a 5% canary catches most of it" measures nothing that happened.
     const lessonOnly = (s: (typeof analysis.sentences)[number]) =>
       (s.features.reflection || s.features.change) && !s.features.outcome

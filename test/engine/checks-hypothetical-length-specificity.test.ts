@@ -198,6 +198,13 @@ ruleTester('specificity', {
   ],
   invalid: [
     {
+      name: 'a system described in the present still names it; a heading run into its sentence names nothing',
+      text: 'I fixed the export. The service is written in Go and runs on Kubernetes. **My goal.** Stop losing orders.',
+      status: 'partial',
+      score: 50,
+      messages: ['- specificity: 2 specific details; aim for 4 or more'],
+    },
+    {
       name: 'names in a present-tense claim or a hypothetical tell nothing that happened',
       text: "I'm on the Payments team at Orla, so I know Stripe and Zendesk well. I would use Kafka and Postgres for it.",
       status: 'missed',

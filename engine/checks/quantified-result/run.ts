@@ -47,7 +47,9 @@ function speakerOnlyDescribes(s: AnalyzedSentence, text: string): boolean {
  */
 function terseStep(s: AnalyzedSentence): boolean {
   const first = s.words[0]
-  return first !== undefined && isPastTense(first) && !STATE_PAST.has(first)
+  if (first === undefined || !isPastTense(first) || STATE_PAST.has(first)) return false
+  // "Personalized search raised add-to-cart rate by 6%" opens on an adjective: its verb follows.
+  return !s.words.slice(1, 4).some(isPastTense)
 }
 
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {

@@ -17,6 +17,9 @@ function detailKey(text: string, start: number, end: number): string {
   return unit === null ? own : `${own} ${unit[1]!.toLowerCase()}`
 }
 
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/
+
 /** Numbers written as words, which the detail finder counts as numbers. */
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)/i
@@ -29,6 +32,18 @@ const NUMBER_WORD =
  */
 const NEED_CAP = 1.5
 
+/**
+ * A capitalised word that only opens a sentence run into the one before it: "**My goal.** Stop people losing
+ * their work" read as one sentence. It names nothing.
+ */
+function opensSentence(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end)
+  if (!/^\p{Lu}\p{Ll}*$/u.test(word) || NUMBER_WORD.test(word) || MONTH.test(word)) return false
+  let i = start - 1
+  while (i >= 0 && (text[i] === ' ' || text[i] === '*' || text[i] === '_' || text[i] === '\t')) i--
+  return i >= 0 && i < start - 1 && '.:!?'.includes(text[i]!)
+}
+
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -38,16 +53,11 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
     let buzz = 0
     const messages = []
     for (const s of analysis.sentences) {
-      // A sentence outside the story counts only when it still tells a past fact of it: "This was at Orla in
-      // 2022, and the three places were Stripe, Zendesk and our admin panel" read as an aside still names them,
-      // but a hypothetical ("I would use Kafka"), a claim in the present ("I'm on an API team") or a generic
-      // claim names nothing that happened.
-      const aside =
-        s.features.generic ||
-        s.features.hypothetical ||
-        s.features.present ||
-        s.features.meta ||
-        !s.features.past
+      // A sentence read as outside the story still names what it names: "This was at Orla in 2022", and in the
+      // present, "The service is written in Go and runs on Kubernetes", the way people set out their system. A
+      // hypothetical ("I would use Kafka"), a claim about oneself in the present ("I'm on an API team, so I know
+      // Stripe well"), a remark about the answer itself or a generic claim names nothing that happened.
+      const aside = s.features.generic || s.features.hypothetical || s.features.meta || s.features.present
       if (s.star === 'other' && !s.headingOnly && aside) {
         if (s.features.generic) {
           buzz++
@@ -64,7 +74,9 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
         }
         continue
       }
-      for (const d of s.features.details) seen.add(detailKey(analysis.text, d.start, d.end))
+      for (const d of s.features.details)
+        if (d.start === s.tokens[0]?.start || !opensSentence(analysis.text, d.start, d.end))
+          seen.add(detailKey(analysis.text, d.start, d.end))
       if (s.features.generic) buzz++
     }
     const details = seen.size

@@ -11,10 +11,14 @@ const NOTE =
 /** Words that open a relative or purpose clause: "the catalogue which we already ran", "so that we could". */
 const RELATIVE = new Set(['which', 'that', 'where', 'who', 'whom'])
 
+/** Verbs whose "we" after them is what the speaker put to the team: "I suggested we split the job by region". */
+const PROPOSED = new Set(['suggested', 'proposed', 'recommended', 'argued', 'insisted', 'asked', 'pushed'])
+
 /**
- * "We" that hides what the speaker did: not "us" as an object ("which let us retire…") and not "we" in a
- * clause that only describes ("the catalogue which we already ran"), so adding such a clause to an "I"
- * sentence does not read as sharing the credit.
+ * "We" that hides what the speaker did: not "us" as an object ("which let us retire…"), not "we" in a clause
+ * that only describes ("the catalogue which we already ran"), and not the "we" of a proposal the speaker made
+ * ("I suggested we split the job"), so adding such a clause to an "I" sentence does not read as sharing the
+ * credit.
  */
 function hidingWe(s: AnalyzedSentence): number {
   let described = 0
@@ -22,6 +26,13 @@ function hidingWe(s: AnalyzedSentence): number {
     const w = s.words[j]!
     if (w === 'us' || w === 'ourselves') described++
     else if (WE_FORMS.has(w) && j > 0 && RELATIVE.has(s.words[j - 1]!)) described++
+    else if (
+      WE_FORMS.has(w) &&
+      j > 1 &&
+      PROPOSED.has(s.words[j - 1]!) &&
+      s.words.slice(Math.max(0, j - 4), j - 1).includes('i')
+    )
+      described++
   }
   return Math.max(0, s.features.weCount - described)
 }

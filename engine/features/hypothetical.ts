@@ -26,11 +26,25 @@ const ANOTHER = new Set(['chance', 'go', 'try', 'shot'])
 
 /**
  * A conditional that looks back on the story, the way people close one: "If I started again I would run the
- * comparison first", "If I had to do it over today, I'd…", "Given another chance, I would…". It is a lesson, not
- * what the candidate would do instead of telling what they did.
+ * comparison first", "If I had to do it over today, I'd…", "Given another chance, I would…", "What I'd do
+ * differently is…", "I'd now start with a load test". It is a lesson, not what the candidate would do instead of
+ * telling what they did.
  */
 export function looksAgain(words: readonly string[]): boolean {
   if (words[0] === 'given' && words[1] === 'another' && ANOTHER.has(words[2] ?? '')) return true
+  // "What I'd do differently is…", "I'd now start with a load test", "Today I would ask first".
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j]!
+    if (w !== "i'd" && !(w === 'i' && words[j + 1] === 'would')) continue
+    const next = words.slice(j + (w === "i'd" ? 1 : 2), j + 5)
+    if (
+      next.includes('differently') ||
+      next[0] === 'now' ||
+      words[j - 1] === 'today' ||
+      words[j - 1] === 'now'
+    )
+      return true
+  }
   if (words[0] !== 'if' || (words[1] !== 'i' && words[1] !== 'we')) return false
   for (let j = 2; j < Math.min(words.length, 10); j++) if (AGAIN.has(words[j]!)) return true
   return false

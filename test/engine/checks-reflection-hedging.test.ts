@@ -58,6 +58,18 @@ ruleTester('reflection', {
       score: 100,
       messages: ['111-190 reflection: Reflection on what you learned'],
     },
+    {
+      name: '"what I\'d do differently is…" looks back on the story: a lesson, not a hypothetical',
+      text: `${FIVE_ACTIONS} What I'd do differently is involve support from day one.`,
+      score: 100,
+      messages: ['111-167 reflection: Reflection on what you learned'],
+    },
+    {
+      name: '"it made me more careful" is a lesson',
+      text: `${FIVE_ACTIONS} It made me much more careful about assumptions.`,
+      score: 100,
+      messages: ['111-158 reflection: Reflection on what you learned'],
+    },
   ],
   invalid: [
     {

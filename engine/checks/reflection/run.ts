@@ -27,8 +27,25 @@ const TAKING = [
   'i take out of this',
 ]
 
+/**
+ * Coming out of the story changed: "it made me more careful", "I came away convinced that…", "I walked away
+ * with…". Read here only, like `TAKING`.
+ */
+const CAME_AWAY = [
+  'made me more',
+  'made me much more',
+  'made me a lot more',
+  'made me less',
+  'made me a better',
+  'i came away',
+  'i walked away with',
+  'i walked away knowing',
+  'i left convinced',
+  'i came out of it',
+]
+
 /** Lessons in words the shared labelling cues do not carry (see `LESSON_PHRASES`). */
-const LESSONS = compileMulti([LESSON_PHRASES, TAKING])
+const LESSONS = compileMulti([LESSON_PHRASES, TAKING, CAME_AWAY])
 
 /**
  * A sentence that says what was learned, or what is done differently since ("since then I always…"). A change

@@ -1,5 +1,6 @@
 // Rules that keep a degraded answer from passing for a complete one, and a complete one from being marked down:
-// how details are counted, a lesson told in the present, a closing step read as the Result, and a closing outcome read as the Action.
+// how details are counted, a lesson told in the present, a closing step read as the Result, and a closing
+// outcome read as the Action.
 import { describe, expect, it } from 'vitest'
 import { score } from '../../engine/index'
 import { starCore } from './helpers'

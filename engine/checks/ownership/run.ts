@@ -87,10 +87,10 @@ const OWN_SHARE_CREDIT = 0.5
  * A step told in the first person alone ("I found that one report held the connections"): among "we"s it
  * still shows one thing the speaker did, so each such step earns OWN_STEP_CREDIT, whatever the share of "I".
  * Rewriting one "we" sentence into "I" then always counts, even in an answer where a few "I"s already stood
- * among many "we"s and the share alone barely moves.
+ * among many "we"s and the share alone barely moves. `hiding` is its count of `hidingWe`.
  */
-function ownStep(s: AnalyzedSentence): boolean {
-  return s.features.iCount > 0 && !s.features.hypothetical && hidingWe(s) === 0
+function ownStep(s: AnalyzedSentence, hiding: number): boolean {
+  return s.features.iCount > 0 && !s.features.hypothetical && hiding === 0
 }
 const OWN_STEP_CREDIT = 0.25
 
@@ -141,9 +141,12 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     }
     let i = 0
     let we = 0
+    let ownSteps = 0
     for (const s of action) {
+      const hiding = hidingWe(s)
       i += s.features.iCount
-      we += hidingWe(s)
+      we += hiding
+      if (ownStep(s, hiding)) ownSteps++
     }
     const messages = []
     if (i + we === 0) {
@@ -163,7 +166,7 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
     // Each step told with "I" alone earns its share of credit; naming one's own share adds to the "I" share.
-    const steps = Math.max(byShare, Math.min(1, OWN_STEP_CREDIT * action.filter(ownStep).length))
+    const steps = Math.max(byShare, Math.min(1, OWN_STEP_CREDIT * ownSteps))
     const mine = action.some(claimsOwnShare)
       ? Math.max(Math.min(1, byShare + OWN_SHARE_CREDIT), steps)
       : steps

@@ -69,9 +69,8 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
       (s.features.iDid || s.features.weDid) &&
       !s.features.reflection &&
       !speakerOnlyDescribes(s, analysis.text)
-    analysis.sentences.forEach((s, i) => {
-      if (step(s)) lastStep = i
-    })
+    for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--)
+      if (step(analysis.sentences[i]!)) lastStep = i
     // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
     // figures describe the step, not what came of it.

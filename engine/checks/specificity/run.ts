@@ -37,11 +37,12 @@ const NEED_CAP = 1.5
  * their work" read as one sentence. It names nothing.
  */
 function opensSentence(text: string, start: number, end: number): boolean {
-  const word = text.slice(start, end)
-  if (!/^\p{Lu}\p{Ll}*$/u.test(word) || NUMBER_WORD.test(word) || MONTH.test(word)) return false
+  // What stands before the word first: almost every detail follows a plain word, and is done with at once.
   let i = start - 1
   while (i >= 0 && (text[i] === ' ' || text[i] === '*' || text[i] === '_' || text[i] === '\t')) i--
-  return i >= 0 && i < start - 1 && '.:!?'.includes(text[i]!)
+  if (i < 0 || i === start - 1 || !'.:!?'.includes(text[i]!)) return false
+  const word = text.slice(start, end)
+  return /^\p{Lu}\p{Ll}*$/u.test(word) && !NUMBER_WORD.test(word) && !MONTH.test(word)
 }
 
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {

@@ -3,7 +3,7 @@
 
 import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
 import type { PhraseHit } from '../phrases'
-import { isParticiple } from './words'
+import { isParticiple, isPastTense } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
 const EMBEDDING = new Set(['if', 'whether', 'that'])
@@ -77,4 +77,27 @@ export function isHypothetical({ words, openers, mainFrom, past, looksBack }: Hy
   if (!hypothetical && words[0] === 'if' && !past && (words.includes('would') || words.includes("i'd")))
     hypothetical = true
   return hypothetical
+}
+
+const MODAL_AFTER_SO = new Set(['could', 'would', 'can', 'might'])
+
+/**
+ * A past step whose only modal is in the clause saying what it was for: "I added an index so we could query by
+ * date", "I split the job so I could rerun each region". Read by the checks, which take such a sentence as the
+ * step it tells, though the sentence features mark it hypothetical.
+ */
+export function stepForPurpose(words: readonly string[]): boolean {
+  const k = words.findIndex(
+    (w, i) =>
+      w === 'so' && (words[i + 1] === 'i' || words[i + 1] === 'we') && MODAL_AFTER_SO.has(words[i + 2] ?? ''),
+  )
+  if (k < 0) return false
+  for (let j = 0; j + 1 < k; j++)
+    if ((words[j] === 'i' || words[j] === 'we') && isPastTense(words[j + 1]!)) {
+      // Nothing hypothetical before the step: "I would usually …, so I could" is no past step.
+      return !words
+        .slice(0, j + 2)
+        .some((w) => w === 'would' || w === "i'd" || w === 'usually' || w === 'always')
+    }
+  return false
 }

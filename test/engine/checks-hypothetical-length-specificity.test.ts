@@ -23,6 +23,11 @@ ruleTester('hypothetical', {
       text: "I rewrote the export. I added an index on the orders table. In hindsight, I'd have asked for help sooner.",
       score: 100,
     },
+    {
+      name: 'what a past step was for ("so we could…") is no hypothetical',
+      text: 'I rewrote the export. I added an index so we could query the orders by date.',
+      score: 100,
+    },
   ],
   invalid: [
     {

@@ -147,6 +147,21 @@ ruleTester('ownership', {
       ],
     },
     {
+      name: 'a "we" that sets the scene around one\'s own step ("while we waited") hides nothing',
+      text: `${WE_ACTION} I rewrote the parser while we waited for the vendor.`,
+      status: 'missed',
+      // "I" is 1 of 5 (no credit by share); the step told with "I" earns its quarter.
+      score: 25,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+        '306-308 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
       name: 'two steps told with "I" among many "we"s earn half the points, more than one step does',
       text: `${WE_ACTION} We reviewed it together. We shipped it on Friday. I tested the index on a copy of production. I wrote the runbook for the on-call team.`,
       status: 'partial',

@@ -1,6 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { AnalyzedSentence } from '../../analyze'
+import { stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'
 
@@ -44,7 +45,7 @@ const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
 function notStory(s: AnalyzedSentence): boolean {
-  return s.features.hypothetical || prescribes(s.words, s.features.past)
+  return (s.features.hypothetical && !stepForPurpose(s.words)) || prescribes(s.words, s.features.past)
 }
 
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {

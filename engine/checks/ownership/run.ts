@@ -1,6 +1,7 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
 import type { AnalyzedSentence } from '../../analyze'
+import { stepForPurpose } from '../../features/hypothetical'
 import { WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
 import type { OwnershipOptions } from './options'
@@ -11,13 +12,31 @@ const NOTE =
 /** Words that open a relative or purpose clause: "the catalogue which we already ran", "so that we could". */
 const RELATIVE = new Set(['which', 'that', 'where', 'who', 'whom'])
 
+/** Words that open a clause of time, reason or purpose: "while we waited", "so we could ship". */
+const AROUND = new Set([
+  'while',
+  'when',
+  'before',
+  'after',
+  'until',
+  'once',
+  'because',
+  'since',
+  'as',
+  'so',
+  'if',
+  'whenever',
+  'though',
+  'although',
+])
+
 /** Verbs whose "we" after them is what the speaker put to the team: "I suggested we split the job by region". */
 const PROPOSED = new Set(['suggested', 'proposed', 'recommended', 'argued', 'insisted', 'asked', 'pushed'])
 
 /**
  * "We" that hides what the speaker did: not "us" as an object ("which let us retire…"), not "we" in a clause
- * that only describes ("the catalogue which we already ran"), and not the "we" of a proposal the speaker made
- * ("I suggested we split the job"), so adding such a clause to an "I" sentence does not read as sharing the
+ * that only describes ("the catalogue which we already ran") or sets the scene around the speaker's step ("I
+ * rewrote it while we waited"), and not the "we" of a proposal the speaker made ("I suggested we split the job"), so adding such a clause to an "I" sentence does not read as sharing the
  * credit.
  */
 function hidingWe(s: AnalyzedSentence): number {
@@ -33,6 +52,9 @@ function hidingWe(s: AnalyzedSentence): number {
       s.words.slice(Math.max(0, j - 4), j - 1).includes('i')
     )
       described++
+    // "I rewrote the parser while we waited for the vendor": with "I" doing the main clause's step, a "we"
+    // in a clause of time, reason or purpose sets the scene around it.
+    else if (WE_FORMS.has(w) && j > 0 && s.features.iDid && AROUND.has(s.words[j - 1]!)) described++
   }
   return Math.max(0, s.features.weCount - described)
 }
@@ -49,7 +71,7 @@ const CHARGED = new Set(['responsible for', 'in charge'])
  * responsible for the dump analysis". It answers the interviewer's question even among "we"s.
  */
 function claimsOwnShare(s: AnalyzedSentence): boolean {
-  if (s.features.hypothetical) return false
+  if (wouldDo(s)) return false
   const w = s.words
   for (let j = 0; j < w.length; j++) {
     // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
@@ -66,7 +88,7 @@ function claimsOwnShare(s: AnalyzedSentence): boolean {
  */
 function namesOwnPart(s: AnalyzedSentence): boolean {
   if (s.features.iCount === 0 && !s.words.includes('my')) return false
-  if (s.features.hypothetical) return false
+  if (wouldDo(s)) return false
   const w = s.words
   for (let j = 0; j < w.length; j++) {
     if (OWN_SHARE.has(w[j]!) && s.features.iCount > 0) return true
@@ -90,7 +112,12 @@ const OWN_SHARE_CREDIT = 0.5
  * among many "we"s and the share alone barely moves. `hiding` is its count of `hidingWe`.
  */
 function ownStep(s: AnalyzedSentence, hiding: number): boolean {
-  return s.features.iCount > 0 && !s.features.hypothetical && hiding === 0
+  return s.features.iCount > 0 && !wouldDo(s) && hiding === 0
+}
+
+/** What the speaker would do, not a step taken: "I added an index so we could query by date" is a step. */
+function wouldDo(s: AnalyzedSentence): boolean {
+  return s.features.hypothetical && !stepForPurpose(s.words)
 }
 const OWN_STEP_CREDIT = 0.25
 

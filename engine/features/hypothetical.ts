@@ -3,7 +3,7 @@
 
 import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
 import type { PhraseHit } from '../phrases'
-import { isParticiple } from './words'
+import { isParticiple, isPastTense } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
 const EMBEDDING = new Set(['if', 'whether', 'that'])
@@ -20,7 +20,38 @@ export interface HypotheticalInput {
   looksBack: boolean
 }
 
+/** Words in an "if" clause that set it on the story just told: "if I did it again", "if I started over today". */
+const AGAIN = new Set(['again', 'over', 'today', 'now'])
+const ANOTHER = new Set(['chance', 'go', 'try', 'shot'])
+
+/**
+ * A conditional that looks back on the story, the way people close one: "If I started again I would run the
+ * comparison first", "If I had to do it over today, I'd…", "Given another chance, I would…", "What I'd do
+ * differently is…", "I'd now start with a load test". It is a lesson, not what the candidate would do instead of
+ * telling what they did.
+ */
+export function looksAgain(words: readonly string[]): boolean {
+  if (words[0] === 'given' && words[1] === 'another' && ANOTHER.has(words[2] ?? '')) return true
+  // "What I'd do differently is…", "I'd now start with a load test", "Today I would ask first".
+  for (let j = 0; j < words.length; j++) {
+    const w = words[j]!
+    if (w !== "i'd" && !(w === 'i' && words[j + 1] === 'would')) continue
+    const next = words.slice(j + (w === "i'd" ? 1 : 2), j + 5)
+    if (
+      next.includes('differently') ||
+      next[0] === 'now' ||
+      words[j - 1] === 'today' ||
+      words[j - 1] === 'now'
+    )
+      return true
+  }
+  if (words[0] !== 'if' || (words[1] !== 'i' && words[1] !== 'we')) return false
+  for (let j = 2; j < Math.min(words.length, 10); j++) if (AGAIN.has(words[j]!)) return true
+  return false
+}
+
 export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
+  if (looksAgain(words)) return false
   let hypothetical = false
   for (const h of openers) {
     if (h.to > mainFrom + 8) continue
@@ -46,4 +77,27 @@ export function isHypothetical({ words, openers, mainFrom, past, looksBack }: Hy
   if (!hypothetical && words[0] === 'if' && !past && (words.includes('would') || words.includes("i'd")))
     hypothetical = true
   return hypothetical
+}
+
+const MODAL_AFTER_SO = new Set(['could', 'would', 'can', 'might'])
+
+/**
+ * A past step whose only modal is in the clause saying what it was for: "I added an index so we could query by
+ * date", "I split the job so I could rerun each region". Read by the checks, which take such a sentence as the
+ * step it tells, though the sentence features mark it hypothetical.
+ */
+export function stepForPurpose(words: readonly string[]): boolean {
+  const k = words.findIndex(
+    (w, i) =>
+      w === 'so' && (words[i + 1] === 'i' || words[i + 1] === 'we') && MODAL_AFTER_SO.has(words[i + 2] ?? ''),
+  )
+  if (k < 0) return false
+  for (let j = 0; j + 1 < k; j++)
+    if ((words[j] === 'i' || words[j] === 'we') && isPastTense(words[j + 1]!)) {
+      // Nothing hypothetical before the step: "I would usually …, so I could" is no past step.
+      return !words
+        .slice(0, j + 2)
+        .some((w) => w === 'would' || w === "i'd" || w === 'usually' || w === 'always')
+    }
+  return false
 }

@@ -66,6 +66,13 @@ const moreAdvice: fc.Arbitrary<string> = fc.oneof(
       fc.constantFrom('two', 'five'),
     )
     .map(([m, a, b]) => `The ${m} alerts went from about ${a} a week to ${b} a week.`),
+  // The system set out in the present, as people describe it, and a lesson told as what one would do again.
+  fc
+    .tuple(fc.constantFrom(...TOOLS), fc.integer({ min: 3, max: 40 }))
+    .map(([t, n]) => `The service is written in Go and runs on ${t}, across ${n} nodes.`),
+  fc
+    .constantFrom('started again', 'did it over', 'had to do it again')
+    .map((w) => `If I ${w}, I would compare the old and new results from the first week.`),
 )
 
 /** The analysis of the longer text with the earlier sentences keeping the labels they had. */

@@ -23,6 +23,11 @@ ruleTester('hypothetical', {
       text: "I rewrote the export. I added an index on the orders table. In hindsight, I'd have asked for help sooner.",
       score: 100,
     },
+    {
+      name: 'what a past step was for ("so we could…") is no hypothetical',
+      text: 'I rewrote the export. I added an index so we could query the orders by date.',
+      score: 100,
+    },
   ],
   invalid: [
     {
@@ -45,6 +50,16 @@ ruleTester('hypothetical', {
       messages: [
         '- hypothetical: 17% of the answer is hypothetical or habitual',
         '111-157 hypothetical: This says what you would do, not what you did',
+      ],
+    },
+    {
+      name: 'a rule for a kind of case ("the right move in these cases is…") costs like a habit',
+      text: `${FIVE_ACTIONS} The right move in these cases is to reproduce the fault first.`,
+      status: 'partial',
+      score: 57.14,
+      messages: [
+        '- hypothetical: 17% of the answer is hypothetical or habitual',
+        '111-173 hypothetical: This says what you would do, not what you did',
       ],
     },
     {
@@ -187,6 +202,13 @@ ruleTester('specificity', {
     },
   ],
   invalid: [
+    {
+      name: 'a system described in the present still names it; a heading run into its sentence names nothing',
+      text: 'I fixed the export. The service is written in Go and runs on Kubernetes. **My goal.** Stop losing orders.',
+      status: 'partial',
+      score: 50,
+      messages: ['- specificity: 2 specific details; aim for 4 or more'],
+    },
     {
       name: 'names in a present-tense claim or a hypothetical tell nothing that happened',
       text: "I'm on the Payments team at Orla, so I know Stripe and Zendesk well. I would use Kafka and Postgres for it.",

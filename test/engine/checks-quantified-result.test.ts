@@ -207,4 +207,20 @@ describe('quantified-result sections', () => {
       ['Measured outcome', 'action'],
     ])
   })
+
+  it('a closing sentence about what the work became counts though "I" describes in it, and a lesson after it is no step', () => {
+    const text =
+      'Action: I built the first version with one other engineer. The platform took about two years to reach the end state I described. I learned that a vision needs a first step people can see.'
+    expect(analyze(text).sentences.map((s) => s.star)).toEqual(['action', 'action', 'action'])
+    const [criterion] = score(text, rubricFor('quantified-result')).criteria
+    expect(criterion!.messages.map((m) => [m.reason, m.section])).toEqual([['Measured outcome', 'action']])
+  })
+
+  it('a step told without its subject is the Action going on: its count is no measured result', () => {
+    const text =
+      'Action: I profiled the jobs and found the spot prices. Result: Moved batch jobs to spot instances, deleted 40 orphaned jobs.'
+    expect(analyze(text).sentences.map((s) => s.star)).toEqual(['action', 'result'])
+    const [criterion] = score(text, rubricFor('quantified-result')).criteria
+    expect(criterion!.messages.filter((m) => m.reason === 'Measured outcome')).toEqual([])
+  })
 })

@@ -46,8 +46,39 @@ ruleTester('reflection', {
       score: 100,
       messages: ['111-160 reflection: Reflection on what you learned'],
     },
+    {
+      name: 'a line under a lesson heading is the lesson',
+      text: `${FIVE_ACTIONS}\nLesson: validating at the moment of entry is cheaper than any fix afterwards.`,
+      score: 100,
+      messages: ['111-188 reflection: Reflection on what you learned'],
+    },
+    {
+      name: '"if I started again I would…" looks back on the story: a lesson, not a hypothetical',
+      text: `${FIVE_ACTIONS} If I started again I would run the side-by-side comparison from the first week.`,
+      score: 100,
+      messages: ['111-190 reflection: Reflection on what you learned'],
+    },
+    {
+      name: '"what I\'d do differently is…" looks back on the story: a lesson, not a hypothetical',
+      text: `${FIVE_ACTIONS} What I'd do differently is involve support from day one.`,
+      score: 100,
+      messages: ['111-167 reflection: Reflection on what you learned'],
+    },
+    {
+      name: '"it made me more careful" is a lesson',
+      text: `${FIVE_ACTIONS} It made me much more careful about assumptions.`,
+      score: 100,
+      messages: ['111-158 reflection: Reflection on what you learned'],
+    },
   ],
   invalid: [
+    {
+      name: 'the lessons of a course are no lesson learnt',
+      text: `${FIVE_ACTIONS} I found that most learners left at long video lessons over 20 minutes.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
     {
       name: 'finding something out in the Action is no lesson',
       text: `${FIVE_ACTIONS} I asked the network engineers what changed at 3 am and learned that a valve had been rescheduled.`,

@@ -103,6 +103,81 @@ ruleTester('ownership', {
       highlights: ['We', 'we'],
     },
     {
+      name: "naming one's own part before the Action (read as the Task) counts as it does inside it",
+      text: `Task: My part was the index, and I tested it on a copy of production myself.\n${WE_ACTION}`,
+      status: 'partial',
+      // "I" and "myself" are 2 of 6 by share, (0.33 - 0.25) / (0.7 - 0.25), plus half for naming one's own part.
+      score: 68.52,
+      messages: [
+        '- ownership: Only 33% of the Action says "I"; interviewers want your part, not the team\'s',
+        '85-87 ownership: Say "I" for what you did yourself',
+        '176-178 ownership: Say "I" for what you did yourself',
+        '249-251 ownership: Say "I" for what you did yourself',
+        '312-314 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: 'where the share of "I" is worth more than the steps told with "I", the share decides',
+      text: WE_ACTION.replace('We found a reporting export', 'I found a reporting export').replace(
+        'We pulled three weeks',
+        'I pulled three weeks',
+      ),
+      status: 'partial',
+      // "I" is 2 of 4 (0.5 by share, 0.56 of the points); two "I" steps earn half, so the share decides here.
+      score: 55.56,
+      messages: [
+        '- ownership: Only 50% of the Action says "I"; interviewers want your part, not the team\'s',
+        '170-172 ownership: Say "I" for what you did yourself',
+        '233-235 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: 'the "we" of a proposal the speaker made ("I suggested we…") hides nothing: it is a step of one\'s own',
+      text: `${WE_ACTION} I suggested we add a retry queue.`,
+      status: 'missed',
+      // "I" is 1 of 5 (no credit by share); the proposal is a step told with "I" and earns its quarter.
+      score: 25,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+        '291-293 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: 'a "we" that sets the scene around one\'s own step ("while we waited") hides nothing',
+      text: `${WE_ACTION} I rewrote the parser while we waited for the vendor.`,
+      status: 'missed',
+      // "I" is 1 of 5 (no credit by share); the step told with "I" earns its quarter.
+      score: 25,
+      messages: [
+        '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+        '306-308 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
+      name: 'two steps told with "I" among many "we"s earn half the points, more than one step does',
+      text: `${WE_ACTION} We reviewed it together. We shipped it on Friday. I tested the index on a copy of production. I wrote the runbook for the on-call team.`,
+      status: 'partial',
+      // "I" is 2 of 8 (no credit by share, which held one step at a quarter); each "I" step earns its quarter.
+      score: 50,
+      messages: [
+        '- ownership: Only 25% of the Action says "I"; interviewers want your part, not the team\'s',
+        '8-10 ownership: Say "I" for what you did yourself',
+        '99-101 ownership: Say "I" for what you did yourself',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
+        '279-281 ownership: Say "I" for what you did yourself',
+        '304-306 ownership: Say "I" for what you did yourself',
+      ],
+    },
+    {
       name: 'one step told with "I" alone among the "we"s earns a quarter of the points',
       text: WE_ACTION.replace('We found a reporting export', 'I found a reporting export'),
       status: 'missed',

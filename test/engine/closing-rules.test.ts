@@ -1,5 +1,6 @@
 // Rules that keep a degraded answer from passing for a complete one, and a complete one from being marked down:
-// how details are counted, a lesson told in the present, and a closing step read as the Result.
+// how details are counted, a lesson told in the present, a closing step read as the Result, and a closing
+// outcome read as the Action.
 import { describe, expect, it } from 'vitest'
 import { score } from '../../engine/index'
 import { starCore } from './helpers'
@@ -57,5 +58,18 @@ describe('a closing step read as the Result earns no measured result', () => {
   it('an outcome told with "I" still counts', () => {
     const outcome = `${actions} In the end I cut deploy time from 90 minutes to 12, and no carrier saw an error.`
     expect(points(outcome, 'measurable-result').score).toBe(points(outcome, 'measurable-result').max)
+  })
+})
+
+describe('a closing outcome read as the Action is the Result', () => {
+  it('counts as the Result section, as it counts as the measured result', () => {
+    const text =
+      'Action: I traced the duplicates to a retry in the payment worker. I added an idempotency key to every charge. In the end, the error rate went from 4% to 0.3%.'
+    const starSentences = score(text, rubric).sentences.map((s) => s.star)
+    expect(starSentences.at(-1)).toBe('action')
+    expect(reasons(text, 'star-structure')).not.toContain(
+      'No Result found: say what happened because of your actions, with a number if you can',
+    )
+    expect(points(text, 'measurable-result').messages.some((m) => m.reason === 'Measured outcome')).toBe(true)
   })
 })

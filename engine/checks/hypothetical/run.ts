@@ -1,6 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { AnalyzedSentence } from '../../analyze'
+import { stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'
 
@@ -19,14 +20,32 @@ const ALWAYS = new Set(['always', 'never'])
  */
 function prescribes(words: readonly string[], past: boolean): boolean {
   if (past) return false
-  for (let i = 0; i + 1 < words.length; i++)
+  for (let i = 0; i + 1 < words.length; i++) {
     if (RULE_WORDS.has(words[i]!) && ALWAYS.has(words[i + 1]!)) return true
-  return false
+    if (words[i] === 'in' && CASES.some((c) => c.every((w, k) => words[i + 1 + k] === w))) return true
+  }
+  return words[0] === 'the' && RIGHT.has(words[1] ?? '') && MOVE.has(words[2] ?? '')
 }
+
+/**
+ * Rules for a kind of case rather than this one: "the right move in these cases is to reproduce it first", "in
+ * situations like this you roll back". Told in the present, they say what ought to happen, not what did.
+ */
+const CASES = [
+  ['these', 'cases'],
+  ['such', 'cases'],
+  ['cases', 'like', 'this'],
+  ['cases', 'like', 'these'],
+  ['situations', 'like', 'this'],
+  ['such', 'situations'],
+  ['this', 'kind', 'of'],
+]
+const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
+const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
 function notStory(s: AnalyzedSentence): boolean {
-  return s.features.hypothetical || prescribes(s.words, s.features.past)
+  return (s.features.hypothetical && !stepForPurpose(s.words)) || prescribes(s.words, s.features.past)
 }
 
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {

@@ -1,6 +1,7 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
 import type { AnalyzedSentence } from '../../analyze'
+import { stepForPurpose } from '../../features/hypothetical'
 import { WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
 import type { OwnershipOptions } from './options'
@@ -11,10 +12,32 @@ const NOTE =
 /** Words that open a relative or purpose clause: "the catalogue which we already ran", "so that we could". */
 const RELATIVE = new Set(['which', 'that', 'where', 'who', 'whom'])
 
+/** Words that open a clause of time, reason or purpose: "while we waited", "so we could ship". */
+const AROUND = new Set([
+  'while',
+  'when',
+  'before',
+  'after',
+  'until',
+  'once',
+  'because',
+  'since',
+  'as',
+  'so',
+  'if',
+  'whenever',
+  'though',
+  'although',
+])
+
+/** Verbs whose "we" after them is what the speaker put to the team: "I suggested we split the job by region". */
+const PROPOSED = new Set(['suggested', 'proposed', 'recommended', 'argued', 'insisted', 'asked', 'pushed'])
+
 /**
- * "We" that hides what the speaker did: not "us" as an object ("which let us retire…") and not "we" in a
- * clause that only describes ("the catalogue which we already ran"), so adding such a clause to an "I"
- * sentence does not read as sharing the credit.
+ * "We" that hides what the speaker did: not "us" as an object ("which let us retire…"), not "we" in a clause
+ * that only describes ("the catalogue which we already ran") or sets the scene around the speaker's step ("I
+ * rewrote it while we waited"), and not the "we" of a proposal the speaker made ("I suggested we split the job"), so adding such a clause to an "I" sentence does not read as sharing the
+ * credit.
  */
 function hidingWe(s: AnalyzedSentence): number {
   let described = 0
@@ -22,6 +45,16 @@ function hidingWe(s: AnalyzedSentence): number {
     const w = s.words[j]!
     if (w === 'us' || w === 'ourselves') described++
     else if (WE_FORMS.has(w) && j > 0 && RELATIVE.has(s.words[j - 1]!)) described++
+    else if (
+      WE_FORMS.has(w) &&
+      j > 1 &&
+      PROPOSED.has(s.words[j - 1]!) &&
+      s.words.slice(Math.max(0, j - 4), j - 1).includes('i')
+    )
+      described++
+    // "I rewrote the parser while we waited for the vendor": with "I" doing the main clause's step, a "we"
+    // in a clause of time, reason or purpose sets the scene around it.
+    else if (WE_FORMS.has(w) && j > 0 && s.features.iDid && AROUND.has(s.words[j - 1]!)) described++
   }
   return Math.max(0, s.features.weCount - described)
 }
@@ -38,19 +71,33 @@ const CHARGED = new Set(['responsible for', 'in charge'])
  * responsible for the dump analysis". It answers the interviewer's question even among "we"s.
  */
 function claimsOwnShare(s: AnalyzedSentence): boolean {
-  if (s.features.iCount === 0 || s.features.hypothetical) return false
+  if (wouldDo(s)) return false
   const w = s.words
   for (let j = 0; j < w.length; j++) {
-    if (OWN_SHARE.has(w[j]!)) return true
+    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
+    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
+    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
+  }
+  return namesOwnPart(s)
+}
+
+/**
+ * The plainest of those claims, which set the speaker's work apart from the team's wherever they stand: "my
+ * part was…", "I wrote it myself", "I personally…", "I was the one who…". Unlike "I owned the service" or "I
+ * was responsible for payments", they do not just state a role, as a Task does.
+ */
+function namesOwnPart(s: AnalyzedSentence): boolean {
+  if (s.features.iCount === 0 && !s.words.includes('my')) return false
+  if (wouldDo(s)) return false
+  const w = s.words
+  for (let j = 0; j < w.length; j++) {
+    if (OWN_SHARE.has(w[j]!) && s.features.iCount > 0) return true
     if (
       w[j] === 'my' &&
       (MY_SHARE.has(w[j + 1] ?? '') || (w[j + 1] === 'own' && MY_SHARE.has(w[j + 2] ?? '')))
     )
       return true
     if (w[j] === 'i' && w[j + 1] === 'was' && w[j + 2] === 'the' && w[j + 3] === 'one') return true
-    // "I owned the reconnect logic", "I decided to cache the rates", "I was responsible for the dump analysis".
-    if (w[j] === 'i' && CLAIM_VERBS.has(w[j + 1] ?? '')) return true
-    if (w[j] === 'i' && w[j + 1] === 'was' && CHARGED.has(`${w[j + 2]} ${w[j + 3]}`)) return true
   }
   return false
 }
@@ -60,10 +107,17 @@ const OWN_SHARE_CREDIT = 0.5
 
 /**
  * A step told in the first person alone ("I found that one report held the connections"): among "we"s it
- * still shows one thing the speaker did, so the Action earns at least OWN_STEP_CREDIT.
+ * still shows one thing the speaker did, so each such step earns OWN_STEP_CREDIT, whatever the share of "I".
+ * Rewriting one "we" sentence into "I" then always counts, even in an answer where a few "I"s already stood
+ * among many "we"s and the share alone barely moves. `hiding` is its count of `hidingWe`.
  */
-function ownStep(s: AnalyzedSentence): boolean {
-  return s.features.iCount > 0 && !s.features.hypothetical && hidingWe(s) === 0
+function ownStep(s: AnalyzedSentence, hiding: number): boolean {
+  return s.features.iCount > 0 && !wouldDo(s) && hiding === 0
+}
+
+/** What the speaker would do, not a step taken: "I added an index so we could query by date" is a step. */
+function wouldDo(s: AnalyzedSentence): boolean {
+  return s.features.hypothetical && !stepForPurpose(s.words)
 }
 const OWN_STEP_CREDIT = 0.25
 
@@ -82,9 +136,15 @@ function actionRegion(analysis: { sentences: AnalyzedSentence[] }): AnalyzedSent
   let end = sentences.length
   while (sentences[end - 1]!.star !== 'action') end--
   while (end < sentences.length && sentences[end]!.star !== 'result') end++
-  return sentences
+  // Before the Action, a sentence that names the speaker's own share ("My part was the migration: I wrote…",
+  // read as Task or scene) tells who did the work as plainly as one inside it.
+  const claimsBefore = sentences
+    .slice(0, first)
+    .filter((s) => (s.star === 'situation' || s.star === 'task') && !s.headingOnly && namesOwnPart(s))
+  const region = sentences
     .slice(first, end)
     .filter((s) => s.star === 'action' || (s.star !== 'other' && s.star !== 'result' && !s.headingOnly))
+  return claimsBefore.length === 0 ? region : [...claimsBefore, ...region]
 }
 
 export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
@@ -108,9 +168,12 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     }
     let i = 0
     let we = 0
+    let ownSteps = 0
     for (const s of action) {
+      const hiding = hidingWe(s)
       i += s.features.iCount
-      we += hidingWe(s)
+      we += hiding
+      if (ownStep(s, hiding)) ownSteps++
     }
     const messages = []
     if (i + we === 0) {
@@ -129,12 +192,11 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     const actionWords = action.reduce((sum, s) => sum + s.features.words, 0)
     const evidence = clamp01(actionWords / options.minActionWords)
     const byShare = clamp01((share - options.zeroShare) / (options.minShare - options.zeroShare))
-    // Naming one's own share adds to the "I" share; a step told with "I" alone guarantees a floor of credit.
+    // Each step told with "I" alone earns its share of credit; naming one's own share adds to the "I" share.
+    const steps = Math.max(byShare, Math.min(1, OWN_STEP_CREDIT * ownSteps))
     const mine = action.some(claimsOwnShare)
-      ? Math.min(1, byShare + OWN_SHARE_CREDIT)
-      : action.some(ownStep)
-        ? Math.max(byShare, OWN_STEP_CREDIT)
-        : byShare
+      ? Math.max(Math.min(1, byShare + OWN_SHARE_CREDIT), steps)
+      : steps
     const fraction = evidence * mine
     if (evidence < 1 && share >= options.minShare) {
       messages.push(

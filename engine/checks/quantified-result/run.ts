@@ -1,11 +1,56 @@
 // quantified-result: the Result carries a measure — a number, percentage, money, a duration, a count.
 
+import type { AnalyzedSentence } from '../../analyze'
 import { outcomeMeasures } from '../../features/metrics'
+import { isPastTense } from '../../features/words'
+import { SUBORDINATORS } from '../../lexicon/clauses'
+import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
+import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
 import type { QuantifiedResultOptions } from './options'
 
 const NOTE =
   'A measured result lets the interviewer judge the size of your impact instead of taking your word for it.'
+
+/** Words that open a clause of their own before "I" or "we": "…, so I rewrote it", "…and we shipped". */
+const CLAUSE_OPENERS = new Set([
+  ...SUBORDINATORS,
+  'and',
+  'but',
+  'so',
+  'then',
+  'or',
+  'yet',
+  'until',
+  'that',
+  'which',
+])
+
+/**
+ * A sentence whose main clause tells what something else did, with the speaker only in a clause that describes a
+ * noun: "The platform took about two years to reach the end state I described". The first past verb comes
+ * before "I", and "I" follows a noun with no punctuation or conjunction between them.
+ */
+function speakerOnlyDescribes(s: AnalyzedSentence, text: string): boolean {
+  const w = s.words
+  if (w.length === 0 || SUBORDINATORS.has(w[0]!)) return false
+  const at = w.findIndex((x) => I_SUBJECT.has(x) || WE_SUBJECT.has(x))
+  if (at <= 1 || CLAUSE_OPENERS.has(w[at - 1]!)) return false
+  if (/[,;:()\u2013\u2014-]/.test(text.slice(s.tokens[at - 1]!.end, s.tokens[at]!.start))) return false
+  for (let j = 0; j < at; j++) if (isPastTense(w[j]!)) return true
+  return false
+}
+
+/**
+ * A step told tersely, without its subject: "Moved batch jobs to spot instances, deleted 40 orphaned jobs." Its
+ * figures count what was done, not what came of it.
+ */
+function terseStep(s: AnalyzedSentence): boolean {
+  const first = s.words[0]
+  if (first === undefined || !isPastTense(first) || STATE_PAST.has(first)) return false
+  // "Personalized search raised add-to-cart rate by 6%" opens on an adjective: its verb follows.
+  return !s.words.slice(1, 4).some(isPastTense)
+}
 
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {
   compile: (options) => options,
@@ -15,16 +60,25 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     let count = 0
     const messages = []
     // A measured outcome that closes the story after the last step the speaker took ("The crash-free rate went
-    // from 95% to 99.6%") is a measured result even where it was read as part of the Action.
+    // from 95% to 99.6%") is a measured result even where it was read as part of the Action; so is a closing
+    // sentence about what the work became, where "I" only describes ("The platform took about two years to
+    // reach the end state I described"), which is no step of the speaker's.
     let lastStep = -1
-    analysis.sentences.forEach((s, i) => {
-      if (s.features.iDid || s.features.weDid) lastStep = i
-    })
+    // A lesson ("I learned that…") is no step either: an outcome before it still closes the story.
+    const step = (s: AnalyzedSentence) =>
+      (s.features.iDid || s.features.weDid) &&
+      !s.features.reflection &&
+      !speakerOnlyDescribes(s, analysis.text)
+    for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--)
+      if (step(analysis.sentences[i]!)) lastStep = i
     // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
     // figures describe the step, not what came of it.
     const stepOnly = (s: (typeof analysis.sentences)[number], i: number) =>
-      options.section === 'result' && i >= lastStep && s.features.iDid && !s.features.outcome
+      options.section === 'result' &&
+      i >= lastStep &&
+      (s.features.iDid || terseStep(s)) &&
+      !s.features.outcome
     // A lesson is no outcome: "I learned that a 5% canary catches most of it" measures nothing that happened.
     const lessonOnly = (s: (typeof analysis.sentences)[number]) =>
       (s.features.reflection || s.features.change) && !s.features.outcome
@@ -34,7 +88,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
         (options.section === 'result' &&
           s.star === 'action' &&
           i > lastStep &&
-          s.features.outcome &&
+          (s.features.outcome || (lastStep >= 0 && speakerOnlyDescribes(s, analysis.text))) &&
           !s.features.hypothetical),
     )
     for (const s of measured) {

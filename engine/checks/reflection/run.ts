@@ -1,7 +1,8 @@
 // reflection: the answer says what the candidate learned or changed afterwards, wherever it says it.
 
 import type { AnalyzedSentence } from '../../analyze'
-import { LESSON_PHRASES } from '../../lexicon/cues'
+import { looksAgain } from '../../features/hypothetical'
+import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
 import { compileMulti, scanAll } from '../../phrases'
 import { type CheckRunner, message } from '../check'
 import type { ReflectionOptions } from './options'
@@ -26,8 +27,25 @@ const TAKING = [
   'i take out of this',
 ]
 
+/**
+ * Coming out of the story changed: "it made me more careful", "I came away convinced that…", "I walked away
+ * with…". Read here only, like `TAKING`.
+ */
+const CAME_AWAY = [
+  'made me more',
+  'made me much more',
+  'made me a lot more',
+  'made me less',
+  'made me a better',
+  'i came away',
+  'i walked away with',
+  'i walked away knowing',
+  'i left convinced',
+  'i came out of it',
+]
+
 /** Lessons in words the shared labelling cues do not carry (see `LESSON_PHRASES`). */
-const LESSONS = compileMulti([LESSON_PHRASES, TAKING])
+const LESSONS = compileMulti([LESSON_PHRASES, TAKING, CAME_AWAY])
 
 /**
  * A sentence that says what was learned, or what is done differently since ("since then I always…"). A change
@@ -37,7 +55,84 @@ const LESSONS = compileMulti([LESSON_PHRASES, TAKING])
 function cuedLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
-  return (f.reflection && !foundOut(s)) || (f.change && s.star !== 'situation' && s.star !== 'task')
+  return (
+    (f.reflection && !foundOut(s) && !lessonsTaught(s)) ||
+    (f.change && s.star !== 'situation' && s.star !== 'task')
+  )
+}
+
+/** The learning cues other than the word "lesson" itself. */
+const REFLECTION_NOT_LESSON = compileMulti([REFLECTION_PHRASES.filter((p) => !/^lessons?$/.test(p))])
+/** Words before "lesson" that make it one learnt ("the big lesson", "a hard lesson", "my lesson"). */
+const LESSON_BEFORE = new Set([
+  'a',
+  'my',
+  'one',
+  'the',
+  'big',
+  'biggest',
+  'key',
+  'main',
+  'real',
+  'hard',
+  'important',
+  'valuable',
+  'clear',
+  'first',
+  'second',
+  'same',
+  'that',
+  'this',
+])
+/** Words after "lesson" that say what it was ("the lesson was…", "the lesson for me", "a lesson I keep"). */
+const LESSON_AFTER = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'i',
+  'we',
+  'for',
+  'from',
+  'here',
+  'learned',
+  'learnt',
+  'that',
+  'to',
+  'about',
+  'of',
+  'taken',
+  'there',
+])
+
+/**
+ * "Lesson" as what was taught, not learnt: "most learners left at long video lessons", "I split the lessons
+ * into five-minute parts" name a course's lessons. When "lesson" is the only learning cue, it counts where it
+ * opens the sentence or is told as a lesson learnt ("the lesson for me was", "a hard lesson").
+ */
+function lessonsTaught(s: AnalyzedSentence): boolean {
+  const w = s.words
+  if (scanAll(REFLECTION_NOT_LESSON, w).some((hits) => hits.length > 0)) return false
+  for (let j = 0; j < w.length; j++) {
+    if (w[j] !== 'lesson' && w[j] !== 'lessons') continue
+    if (j === 0 || LESSON_AFTER.has(w[j + 1] ?? '') || (w[j - 1] !== 'the' && LESSON_BEFORE.has(w[j - 1]!)))
+      return false
+  }
+  return w.includes('lesson') || w.includes('lessons')
+}
+
+/** Headings that introduce a lesson: "Lesson:", "Lessons learned —", "Takeaway:", "What I learned:". */
+const LESSON_HEADING = /\b(?:lessons?|learn(?:ed|t|ings?)?|takeaways?|reflection)\b/i
+
+/** A sentence under a lesson heading ("Lesson: validating at entry is cheaper…") is the lesson. */
+function headedLesson(s: AnalyzedSentence, text: string): boolean {
+  return (
+    !s.headingOnly &&
+    s.heading === 'result' &&
+    s.bodyStart > s.start &&
+    !s.features.hypothetical &&
+    LESSON_HEADING.test(text.slice(s.start, s.bodyStart))
+  )
 }
 
 const LEARNED = new Set(['learned', 'learnt'])
@@ -57,9 +152,9 @@ function foundOut(s: AnalyzedSentence): boolean {
 
 /** A lesson in words the shared cues miss; read only when no cued lesson is found. */
 function otherLesson(s: AnalyzedSentence): boolean {
-  return (
-    !s.headingOnly && !s.features.hypothetical && scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
-  )
+  if (s.headingOnly || s.features.hypothetical) return false
+  // "If I started again I would run the comparison from the first week" looks back on the story.
+  return looksAgain(s.words) || scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
@@ -67,7 +162,10 @@ export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
   run(analysis, _options, ruleId) {
     // A lesson counts in full wherever it stands: a reflection that opens the answer or sits among the
     // actions is still a reflection, and moving it is no advice worth points.
-    const lesson = analysis.sentences.find(cuedLesson) ?? analysis.sentences.find(otherLesson)
+    const lesson =
+      analysis.sentences.find(cuedLesson) ??
+      analysis.sentences.find((s) => headedLesson(s, analysis.text)) ??
+      analysis.sentences.find(otherLesson)
     if (lesson !== undefined) {
       return {
         fraction: 1,

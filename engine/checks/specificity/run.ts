@@ -17,9 +17,33 @@ function detailKey(text: string, start: number, end: number): string {
   return unit === null ? own : `${own} ${unit[1]!.toLowerCase()}`
 }
 
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/
+
 /** Numbers written as words, which the detail finder counts as numbers. */
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)/i
+
+/**
+ * However long the answer, full credit never needs more than this many times the minimum (6 details at the
+ * default): each new detail then stays worth at least a sixth of the points, so one sentence that names two or
+ * three things (a system, a date, a team size) pays as the suggestion promises, even in a long answer. Without
+ * it, a 900-word answer needed 27 details, and a sentence with three of them earned about one point.
+ */
+const NEED_CAP = 1.5
+
+/**
+ * A capitalised word that only opens a sentence run into the one before it: "**My goal.** Stop people losing
+ * their work" read as one sentence. It names nothing.
+ */
+function opensSentence(text: string, start: number, end: number): boolean {
+  // What stands before the word first: almost every detail follows a plain word, and is done with at once.
+  let i = start - 1
+  while (i >= 0 && (text[i] === ' ' || text[i] === '*' || text[i] === '_' || text[i] === '\t')) i--
+  if (i < 0 || i === start - 1 || !'.:!?'.includes(text[i]!)) return false
+  const word = text.slice(start, end)
+  return /^\p{Lu}\p{Ll}*$/u.test(word) && !NUMBER_WORD.test(word) && !MONTH.test(word)
+}
 
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
@@ -30,16 +54,11 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
     let buzz = 0
     const messages = []
     for (const s of analysis.sentences) {
-      // A sentence outside the story counts only when it still tells a past fact of it: "This was at Orla in
-      // 2022, and the three places were Stripe, Zendesk and our admin panel" read as an aside still names them,
-      // but a hypothetical ("I would use Kafka"), a claim in the present ("I'm on an API team") or a generic
-      // claim names nothing that happened.
-      const aside =
-        s.features.generic ||
-        s.features.hypothetical ||
-        s.features.present ||
-        s.features.meta ||
-        !s.features.past
+      // A sentence read as outside the story still names what it names: "This was at Orla in 2022", and in the
+      // present, "The service is written in Go and runs on Kubernetes", the way people set out their system. A
+      // hypothetical ("I would use Kafka"), a claim about oneself in the present ("I'm on an API team, so I know
+      // Stripe well"), a remark about the answer itself or a generic claim names nothing that happened.
+      const aside = s.features.generic || s.features.hypothetical || s.features.meta || s.features.present
       if (s.star === 'other' && !s.headingOnly && aside) {
         if (s.features.generic) {
           buzz++
@@ -56,11 +75,16 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
         }
         continue
       }
-      for (const d of s.features.details) seen.add(detailKey(analysis.text, d.start, d.end))
+      for (const d of s.features.details)
+        if (d.start === s.tokens[0]?.start || !opensSentence(analysis.text, d.start, d.end))
+          seen.add(detailKey(analysis.text, d.start, d.end))
       if (s.features.generic) buzz++
     }
     const details = seen.size
-    const need = Math.max(options.min, (options.per100 * analysis.words) / 100)
+    const need = Math.min(
+      Math.max(options.min, (options.per100 * analysis.words) / 100),
+      NEED_CAP * options.min,
+    )
     const fraction = clamp01((details - buzz) / need)
     if (fraction < 1) {
       messages.unshift(

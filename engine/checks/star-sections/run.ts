@@ -1,5 +1,6 @@
 // star-sections: every STAR section present, with the Action carrying the most weight and the Situation kept short.
 
+import { type Analysis, round2 } from '../../analyze'
 import type { Section } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import type { StarSectionsOptions } from './options'
@@ -16,10 +17,37 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
+/**
+ * The sections, with an outcome that closes the story after the last step the speaker took counted as Result
+ * even where it was read as Action ("In the end the error rate went from 4% to 0.3%"): the measured-result check
+ * reads it so, and an answer that shows its measured Result must not be told it has none.
+ */
+function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
+  const { sentences, sections } = analysis
+  let lastStep = -1
+  sentences.forEach((s, i) => {
+    if ((s.features.iDid || s.features.weDid) && !s.features.reflection) lastStep = i
+  })
+  let moved = 0
+  sentences.forEach((s, i) => {
+    if (i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical)
+      moved += s.features.words
+  })
+  if (moved === 0) return sections
+  const total = analysis.words
+  const action = sections.action.words - moved
+  const result = sections.result.words + moved
+  return {
+    ...sections,
+    action: { words: action, share: total === 0 ? 0 : round2(action / total) },
+    result: { words: result, share: total === 0 ? 0 : round2(result / total) },
+  }
+}
+
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const { sections } = analysis
+    const sections = withClosingOutcome(analysis)
     const messages = []
     const missing = options.required.filter((s) => sections[s].words === 0)
     // A section counts in proportion to its substance: one clause of Action is not an Action section.

@@ -116,7 +116,18 @@ describe.skipIf(SKIP_E2E)('team mode (e2e)', () => {
     await signInThrough('Tess Teacher')
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('instructor')
     const springLink = await inviteLinkFor('Spring bootcamp')
+    // The new link says until when it works (14 days by default).
+    await page
+      .getByTestId('invite')
+      .getByText(/It works until .*20\d\d/)
+      .waitFor()
     await expectAccessible('team-cohorts')
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible('team-cohorts-375-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.setViewportSize({ width: 1280, height: 900 })
     // Before anyone joins, the cohort's page says so rather than that everyone has practised.
     await page.getByRole('link', { name: 'Spring bootcamp' }).click()
     await page.getByTestId('no-candidates').waitFor()

@@ -119,24 +119,24 @@ ruleTester('ownership', {
     {
       name: 'where the share of "I" is worth more than the steps told with "I", the share decides',
       text: WE_ACTION.replace('We found a reporting export', 'I found a reporting export').replace(
-        'We pulled three weeks',
-        'I pulled three weeks',
+        'We pulled three weeks of traces from Datadog and lined',
+        'I pulled three weeks of traces from Datadog and I lined',
       ),
       status: 'partial',
-      // "I" is 2 of 4 (0.5 by share, 0.56 of the points); two "I" steps earn half, so the share decides here.
-      score: 55.56,
+      // "I" is 3 of 5 (0.6 by share, 0.78 of the points); two "I" steps earn two thirds, so the share decides here.
+      score: 77.78,
       messages: [
-        '- ownership: Only 50% of the Action says "I"; interviewers want your part, not the team\'s',
-        '170-172 ownership: Say "I" for what you did yourself',
-        '233-235 ownership: Say "I" for what you did yourself',
+        '- ownership: Only 60% of the Action says "I"; interviewers want your part, not the team\'s',
+        '172-174 ownership: Say "I" for what you did yourself',
+        '235-237 ownership: Say "I" for what you did yourself',
       ],
     },
     {
       name: 'the "we" of a proposal the speaker made ("I suggested we…") hides nothing: it is a step of one\'s own',
       text: `${WE_ACTION} I suggested we add a retry queue.`,
       status: 'missed',
-      // "I" is 1 of 5 (no credit by share); the proposal is a step told with "I" and earns its quarter.
-      score: 25,
+      // "I" is 1 of 5 (no credit by share); the proposal is a step told with "I" and earns its third.
+      score: 33.33,
       messages: [
         '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
         '8-10 ownership: Say "I" for what you did yourself',
@@ -150,8 +150,8 @@ ruleTester('ownership', {
       name: 'a "we" that sets the scene around one\'s own step ("while we waited") hides nothing',
       text: `${WE_ACTION} I rewrote the parser while we waited for the vendor.`,
       status: 'missed',
-      // "I" is 1 of 5 (no credit by share); the step told with "I" earns its quarter.
-      score: 25,
+      // "I" is 1 of 5 (no credit by share); the step told with "I" earns its third.
+      score: 33.33,
       messages: [
         '- ownership: Only 20% of the Action says "I"; interviewers want your part, not the team\'s',
         '8-10 ownership: Say "I" for what you did yourself',
@@ -162,11 +162,11 @@ ruleTester('ownership', {
       ],
     },
     {
-      name: 'two steps told with "I" among many "we"s earn half the points, more than one step does',
+      name: 'two steps told with "I" among many "we"s earn two thirds of the points, more than one step does',
       text: `${WE_ACTION} We reviewed it together. We shipped it on Friday. I tested the index on a copy of production. I wrote the runbook for the on-call team.`,
       status: 'partial',
-      // "I" is 2 of 8 (no credit by share, which held one step at a quarter); each "I" step earns its quarter.
-      score: 50,
+      // "I" is 2 of 8 (no credit by share, which held one step at a quarter); each "I" step earns its third.
+      score: 66.67,
       messages: [
         '- ownership: Only 25% of the Action says "I"; interviewers want your part, not the team\'s',
         '8-10 ownership: Say "I" for what you did yourself',
@@ -178,11 +178,11 @@ ruleTester('ownership', {
       ],
     },
     {
-      name: 'one step told with "I" alone among the "we"s earns a quarter of the points',
+      name: 'one step told with "I" alone among the "we"s earns a third of the points',
       text: WE_ACTION.replace('We found a reporting export', 'I found a reporting export'),
       status: 'missed',
       // "I" is 1 of 4 (no credit by share); the "I" step sets the floor.
-      score: 25,
+      score: 33.33,
       messages: [
         '- ownership: Only 25% of the Action says "I"; interviewers want your part, not the team\'s',
         '8-10 ownership: Say "I" for what you did yourself',

@@ -280,8 +280,14 @@ describe('advice that pays when followed', () => {
    */
   const MISSED_BY_LABELS = ['task-fresh-01', 'task-fresh-06']
 
+  /**
+   * The development pairs these floors were set on; the pairs scored under principle and theme rubrics
+   * (rubric-*.yaml) have floors of their own below.
+   */
+  const devPairs = () => loadFixPairs(FIXES_DIR).filter((p) => !p.file.startsWith('rubric-'))
+
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
-    const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
+    const f = fixFigures(devPairs(), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(320)
     // 320 pairs: 62 in fresh writing styles and 20 written from each criterion's advice.
     expect(f.both).toBeGreaterThanOrEqual(0.945)
@@ -290,7 +296,7 @@ describe('advice that pays when followed', () => {
   })
 
   it("development fix pairs: every kind of advice except the area's own evidence pays in at least 95% of its pairs", () => {
-    const f = fixFigures(loadFixPairs(FIXES_DIR), rubrics, score)
+    const f = fixFigures(devPairs(), rubrics, score)
     for (const [kind, k] of f.byKind) {
       if (kind === 'principle-evidence') continue
       const exempt = f.rows.filter((r) => r.kind === kind && MISSED_BY_LABELS.includes(r.id))
@@ -326,6 +332,31 @@ describe('advice that pays when followed', () => {
       const k = f.byKind.get(kind)!
       expect(k.both, kind).toBe(k.pairs)
     }
+  })
+
+  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 90% pay, none but one lower the score', () => {
+    // Before the revision: ownership 12/14, specificity 13/14, task 2/4, with one
+    // step told with "I" worth a quarter of ownership, a team that agreed with the speaker's step read as hiding
+    // it, and a Task sentence read as scene not counted. The pairs that still miss: ownership-rubric-08, written
+    // all in lower case, is read as one or two sentences; specificity-rubric-14 was one detail short of full
+    // credit, worth under 2 points; task-rubric-01 states its Task without a Task phrase ("I told my manager I
+    // would take it"), read as scene, and lowers the total by a point.
+    const pairs = loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('rubric-'))
+    expect(pairs.filter((p) => p.rubric === 'star-core')).toEqual([])
+    const f = fixFigures(pairs, rubrics, score)
+    for (const kind of ['ownership', 'specificity']) {
+      const k = f.byKind.get(kind)!
+      expect(k.pairs, kind).toBeGreaterThanOrEqual(14)
+      expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(0.9)
+    }
+    for (const kind of ['reflection', 'result', 'task']) {
+      const k = f.byKind.get(kind)!
+      expect(k.pairs, kind).toBeGreaterThanOrEqual(4)
+      expect(k.both, kind).toBeGreaterThanOrEqual(k.pairs - (kind === 'task' ? 1 : 0))
+    }
+    expect(f.both).toBeGreaterThanOrEqual(0.9)
+    expect(f.lowered.map((r) => r.id)).toEqual(['task-rubric-01'])
+    for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(1)
   })
 
   it('held-out fix pairs: the same, never tuned against', () => {

@@ -2,7 +2,7 @@
 
 import type { AnalyzedSentence } from '../../analyze'
 import { stepForPurpose } from '../../features/hypothetical'
-import { WE_FORMS } from '../../lexicon/pronouns'
+import { DETERMINERS, TEAM_SUBJECT_HEADS, WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
 import type { OwnershipOptions } from './options'
 
@@ -30,6 +30,19 @@ const AROUND = new Set([
   'although',
 ])
 
+/** What a team does with what the speaker put forward: "the team agreed", "we approved it". */
+const ACCEPTED = new Set(['agreed', 'approved', 'accepted', 'adopted'])
+
+/** A "we" or "the team" at `j` whose verb only accepts the speaker's step: "…, and the team agreed on it". */
+function acceptsAfter(words: readonly string[], j: number): boolean {
+  const w = words[j]!
+  const group = WE_FORMS.has(w) || (TEAM_SUBJECT_HEADS.has(w) && j > 0 && DETERMINERS.has(words[j - 1]!))
+  if (!group) return false
+  let k = j + 1
+  if (words[k] === 'all' || words[k] === 'then' || words[k] === 'quickly') k++
+  return ACCEPTED.has(words[k] ?? '')
+}
+
 /** Verbs whose "we" after them is what the speaker put to the team: "I suggested we split the job by region". */
 const PROPOSED = new Set(['suggested', 'proposed', 'recommended', 'argued', 'insisted', 'asked', 'pushed'])
 
@@ -55,6 +68,9 @@ function hidingWe(s: AnalyzedSentence): number {
     // "I rewrote the parser while we waited for the vendor": with "I" doing the main clause's step, a "we"
     // in a clause of time, reason or purpose sets the scene around it.
     else if (WE_FORMS.has(w) && j > 0 && s.features.iDid && AROUND.has(s.words[j - 1]!)) described++
+    // "I drafted a review guide, and the team agreed on it": beside the speaker's step, the team only accepts
+    // what the speaker put forward, as with "I suggested we…".
+    else if (s.features.iDid && acceptsAfter(s.words, j)) described++
   }
   return Math.max(0, s.features.weCount - described)
 }
@@ -119,7 +135,12 @@ function ownStep(s: AnalyzedSentence, hiding: number): boolean {
 function wouldDo(s: AnalyzedSentence): boolean {
   return s.features.hypothetical && !stepForPurpose(s.words)
 }
-const OWN_STEP_CREDIT = 0.25
+/**
+ * A third of the criterion per step: under a principle or theme rubric, where the star-core criteria share the
+ * points with the rubric's own and ownership weighs 11.5 to 14 points rather than 16, one more step told with "I"
+ * still pays about 4 points, as the suggestion promises. A quarter paid under 3 there.
+ */
+const OWN_STEP_CREDIT = 1 / 3
 
 /**
  * The Action and every story sentence inside it or closing it: a sentence the labeller read as scene or Task

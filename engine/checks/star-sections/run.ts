@@ -44,10 +44,32 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
   }
 }
 
+/**
+ * With no Task read, a later scene sentence that says what the speaker was responsible for ("Once it did, my
+ * responsibility was to move my team's services first") is the Task, told where the story reached it: the
+ * labeller read it as scene, but it answers what the Task section asks for.
+ */
+function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
+  if (sections.task.words > 0) return sections
+  let moved = 0
+  analysis.sentences.forEach((s, i) => {
+    if (i > 0 && s.star === 'situation' && s.features.task && !s.features.hypothetical && !s.headingOnly)
+      moved += s.features.words
+  })
+  if (moved === 0) return sections
+  const total = analysis.words
+  const situation = sections.situation.words - moved
+  return {
+    ...sections,
+    situation: { words: situation, share: total === 0 ? 0 : round2(situation / total) },
+    task: { words: moved, share: total === 0 ? 0 : round2(moved / total) },
+  }
+}
+
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const sections = withClosingOutcome(analysis)
+    const sections = withStatedTask(analysis, withClosingOutcome(analysis))
     const messages = []
     const missing = options.required.filter((s) => sections[s].words === 0)
     // A section counts in proportion to its substance: one clause of Action is not an Action section.

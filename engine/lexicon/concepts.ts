@@ -156,6 +156,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'easy to reverse', 'easy to roll back', 'reverse', 'turned off the', 'switched off the', 'flag off',
       'roll/rolled … back',
       'switch back',
+      'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
     ],
   },
   'acted-without-certainty': {
@@ -176,6 +177,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not wait', "didn't wait", "don't wait", 'do not wait',
       'decide quickly', 'decided quickly', 'instead of debating', 'rather than debating',
       'instead of discussing', 'rather than discuss',
+      'rough guess', 'full information',
     ],
   },
   'time-gained': {
@@ -425,6 +427,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'negotiated', 'negotiate', 'change freeze', 'code freeze',
       'took the hardest', 'took on the hardest', 'the hardest part myself',
       'went … myself', 'drove … myself', 'flew … myself', 'did … myself', 'fixed … myself', 'built … myself', 'took over … myself',
+      'took … myself', 'handled … myself',
     ],
   },
   deadline: {
@@ -993,6 +996,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'why call a service', 'no extra', 'removed a',
       'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
       'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
+      'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
     ],
   },
   'less-to-maintain': {
@@ -1037,6 +1041,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I read about', 'in a blog', 'a blog post', 'an article', 'a talk about', 'a conference talk', 'at my previous job',
       'at my last job', 'at my previous company', 'at my last company', 'copied the idea', 'the same trick', 'a known pattern',
       'a well-known pattern', 'an old idea',
+      'stole … from', 'stolen from', 'copied … from', 'from how',
     ],
   },
   'clear-owners': {
@@ -1654,6 +1659,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'all … countries', 'all … departments', 'all … hospitals', 'all … clinics',
       'across the company', 'across the business',
       '# teams', '# customers', '# partners', '# countries', '# markets', '# departments', 'all # teams', 'all # services', 'customers use', 'partners use', 'teams use', 'now runs', 'two other', 'three other', 'moved all',
+      '# … companies', '# … firms', '# … organisations', '# … organizations', '# … businesses',
     ],
   },
   'lasting-team-change': {
@@ -1676,6 +1682,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'beyond the ticket', 'every team', 'whole company', 'company-wide', 'generalise', 'generalize',
       'reusable',
       'across the whole', 'the whole chain', 'the whole business', 'than asked', 'than they asked', 'than I was asked', 'beyond what … asked',
+      'instead of one more', 'instead of yet another', 'instead of another one-off',
     ],
   },
   'phased-plan': {

@@ -205,7 +205,8 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.principleAnswers).toBeGreaterThanOrEqual(75)
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
     // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
-    // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after.
+    // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after; with
+    // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
@@ -231,6 +232,18 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
+  })
+
+  it('fresh set, fourth own-words file: one answer per principle, written before any rubric phrase was read', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-4.yaml')
+    const fit = principleFit(items, rubrics, score)
+    expect(fit.answers).toBe(16)
+    expect(fit.principleAnswers).toBe(16)
+    // Before the concepts were revised on it: 78.1% met, top-1 62.5%, top-3 100%, MRR 0.792; after: 96.9%,
+    // 81.3%, 100%, 0.906.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.94)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
   })
 
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {

@@ -1,7 +1,7 @@
 // Evidence patterns: phrases matched on word stems, with alternatives ("own/owned"), gaps ("took … ownership"),
 // negation ("we never measured") and who did it (the candidate, "we", or someone else).
 
-import { NUMBER_WORDS as MEASURE_NUMBER_WORDS } from './lexicon/measures'
+import { COUNT_WORDS } from './lexicon/measures'
 
 /** A compiled phrase: each slot lists the stems it accepts; a gap slot (null) accepts 0 to `GAP` words. */
 interface Pattern {
@@ -41,27 +41,9 @@ const GAP_MARK = '…'
  * or a number word. Its slot lists the number words' stems after this mark.
  */
 export const NUMBER_MARK = '#'
-/** Measure words that are no count of things, so no number slot takes them ("half", "twice", "doubled", …). */
-const NOT_COUNTS = new Set([
-  'billion',
-  'half',
-  'twice',
-  'thrice',
-  'doubled',
-  'tripled',
-  'quadrupled',
-  'halved',
-  'tenfold',
-  'twofold',
-  'threefold',
-  'zero',
-  'single',
-  'quarter',
-])
-
 /** The number words a slot takes: the measures lexicon's counts, with the teens, plural hundreds and vague counts. */
 const NUMBER_WORDS = [
-  ...[...MEASURE_NUMBER_WORDS].filter((w) => !NOT_COUNTS.has(w)),
+  ...COUNT_WORDS,
   'thirteen',
   'fourteen',
   'sixteen',

@@ -1,6 +1,7 @@
 // Numbers and the words around them: number words, units, months, multipliers and the leads of a time phrase.
 
-export const NUMBER_WORDS = new Set([
+/** Number words that count things: what a number slot of an evidence phrase takes ("used by # teams"). */
+export const COUNT_WORDS = [
   'one',
   'two',
   'three',
@@ -25,9 +26,14 @@ export const NUMBER_WORDS = new Set([
   'hundred',
   'thousand',
   'million',
-  'billion',
   'dozen',
   'dozens',
+]
+
+/** Every word that says a number: the counts, and the sizes, multiples and fractions that count nothing. */
+export const NUMBER_WORDS = new Set([
+  ...COUNT_WORDS,
+  'billion',
   'half',
   'twice',
   'thrice',

@@ -103,23 +103,27 @@ export function useTempDb(): TempDb {
 
 type AddArgs = [score: number, createdAt: number, promptId?: string, tags?: string[]]
 
-/** Stores an attempt scoring `score` whose report is rubric `tags[0]`; returns its id. */
-function addAttempt(
-  db: Db,
+/** An attempt scoring `score` in each of `tags`, whose report is rubric `tags[0]`. */
+export function scoredAttempt(
   score: number,
   createdAt: number,
   promptId = 'ownership-outside-scope',
   tags = ['ownership'],
-): number {
+) {
   const r = report(score, tags[0])
-  return insertAttempt(db, {
+  return {
     promptId,
     answer: `answer scoring ${score}`,
     tags,
     report: r,
     areaScores: sameScoreEveryArea(r, tags),
     createdAt,
-  })
+  }
+}
+
+/** Stores an attempt scoring `score` whose report is rubric `tags[0]`; returns its id. */
+function addAttempt(db: Db, ...args: AddArgs): number {
+  return insertAttempt(db, scoredAttempt(...args))
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../db/migrations/', import.meta.url))

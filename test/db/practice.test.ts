@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { postgresStore } from '../../db/postgres/store'
 import { freshPostgresUrl, onPostgres } from '../support/postgres'
-import { DAY, MON, report, sameScoreEveryArea } from './helpers'
+import { DAY, MON, report, sameScoreEveryArea, scoredAttempt } from './helpers'
 import { collateByLocale } from './locale-collation'
 import { useTestStore } from './store-helpers'
 
@@ -12,16 +12,7 @@ const add = temp.add
 
 /** Stores an attempt of one account, scoring `score` in each of `tags` (rubric `tags[0]`); returns its id. */
 function addOf(ownerId: string, score: number, createdAt: number, promptId: string, tags: string[]) {
-  const r = report(score, tags[0])
-  return temp.store.insertAttempt({
-    promptId,
-    answer: `answer scoring ${score}`,
-    tags,
-    report: r,
-    areaScores: sameScoreEveryArea(r, tags),
-    createdAt,
-    ownerId,
-  })
+  return temp.store.insertAttempt({ ...scoredAttempt(score, createdAt, promptId, tags), ownerId })
 }
 
 describe('aggregates', () => {

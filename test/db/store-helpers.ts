@@ -7,7 +7,7 @@ import type { Db } from '../../db/client'
 import type { PgDb } from '../../db/postgres/client'
 import type { Store } from '../../db/store'
 import { openTestStore } from '../support/store'
-import { report, sameScoreEveryArea } from './helpers'
+import { scoredAttempt } from './helpers'
 
 /** A suite's Store: a new database for each of its tests, closed after the test. */
 export interface TestStore {
@@ -34,17 +34,7 @@ export function useTestStore(): TestStore {
     get store() {
       return now()
     },
-    add: (score, createdAt, promptId = 'ownership-outside-scope', tags = ['ownership']) => {
-      const r = report(score, tags[0])
-      return now().insertAttempt({
-        promptId,
-        answer: `answer scoring ${score}`,
-        tags,
-        report: r,
-        areaScores: sameScoreEveryArea(r, tags),
-        createdAt,
-      })
-    },
+    add: (...args) => now().insertAttempt(scoredAttempt(...args)),
   }
 }
 

@@ -122,10 +122,15 @@ describe.skipIf(SKIP_E2E)('team mode (e2e)', () => {
       .getByText(/It works until .*20\d\d/)
       .waitFor()
     await expectAccessible('team-cohorts')
-    await page.setViewportSize({ width: 375, height: 800 })
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375)
-    await page.emulateMedia({ colorScheme: 'dark' })
-    await expectAccessible('team-cohorts-375-dark')
+    // The invite link at a laptop's and a phone's width, light and dark.
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 800 })
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width)
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await expectAccessible(`team-cohorts-${width}-${scheme}`)
+      }
+    }
     await page.emulateMedia({ colorScheme: 'light' })
     await page.setViewportSize({ width: 1280, height: 900 })
     // Before anyone joins, the cohort's page says so rather than that everyone has practised.

@@ -1,6 +1,6 @@
-// Every query function reads through the index meant for it: asserted on the index named in EXPLAIN QUERY PLAN.
+// The attempt lists, filters, exports, trends and coverage read through the indexes meant for them, and every index
+// is used by some query: asserted on the index named in EXPLAIN QUERY PLAN.
 
-import type { Statement } from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { cohortAttempts, cohortCoverage, findUsableInvite, listCohorts } from '../../db/cohorts'
@@ -8,11 +8,9 @@ import {
   answerLoopQuestion,
   attemptCountsByPrompt,
   attemptCountsByPromptOf,
-  backfillAreaScores,
   findAttempt,
   findLoop,
   findStory,
-  insertAttempts,
   insertLoop,
   listAttempts,
   listAttemptsInFull,
@@ -29,76 +27,14 @@ import {
 } from '../../db/index'
 import { consumeRateLimit } from '../../db/rate-limits'
 import { DAY, MON, report, useTempDb } from './helpers'
+import { insertPlannedAttempts, plansOn } from './query-plan-capture'
 import { readOf, tableReads, tableScans } from './query-plan-reads'
 
 const temp = useTempDb()
+const plansOf = (fn: () => unknown) => plansOn(temp.db, fn)
 
 describe('query plans of the query functions', () => {
-  /** Runs `fn` and answers EXPLAIN QUERY PLAN, with the same parameters, of every SELECT it ran. */
-  function plansOf(fn: () => unknown): string[] {
-    const client = temp.db.$client
-    const prepare = client.prepare.bind(client)
-    const plans: string[] = []
-    const record = (text: string, params: unknown[]) => {
-      if (/total_changes|max\(created_at\)/.test(text)) return
-      const rows = prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]
-      plans.push(rows.map((r) => r.detail).join('\n'))
-    }
-    const spied = ((text: string) => {
-      const statement = prepare(text)
-      if (!/^\s*(select|with|delete)\b/i.test(text)) return statement
-      const proxy: Statement = new Proxy(statement, {
-        get(target, key) {
-          const value = Reflect.get(target, key) as unknown
-          if (typeof value !== 'function') return value
-          if (key === 'raw' || key === 'pluck') {
-            return (...args: unknown[]) => {
-              value.apply(target, args)
-              return proxy
-            }
-          }
-          if (key === 'all' || key === 'get' || key === 'iterate' || key === 'run') {
-            return (...args: unknown[]) => {
-              record(text, args)
-              return value.apply(target, args)
-            }
-          }
-          return value.bind(target)
-        },
-      })
-      return proxy
-    }) as typeof client.prepare
-    client.prepare = spied
-    try {
-      fn()
-    } finally {
-      client.prepare = prepare as typeof client.prepare
-    }
-    return plans
-  }
-
-  beforeEach(() => {
-    // Enough rows (1,200, one batch) that insertAttempts refreshes the planner's statistics, as at scale.
-    const rows = Array.from({ length: 1200 }, (_, i) => ({
-      promptId: `prompt-${i % 12}`,
-      answer: `answer ${i}`,
-      tags: i % 3 === 0 ? ['ownership', 'dive-deep'] : [`area-${i % 7}`],
-      report: report((i * 37) % 101, i % 2 === 0 ? 'ownership' : 'dive-deep'),
-      createdAt: MON + i * 3_600_000,
-    }))
-    // Each area scores the answer differently, as each area's rubric would.
-    insertAttempts(
-      temp.db,
-      rows.map((r, i) => ({
-        ...r,
-        areaScores: r.tags.map((rubricId, k) => ({
-          rubricId,
-          score: (i * 37 + k * 13) % 101,
-          band: r.report.band,
-        })),
-      })),
-    )
-  })
+  beforeEach(() => insertPlannedAttempts(temp.db))
 
   test('the tag filter walks attempt_tags by (tag, created_at) and looks up only the attempts of the page', () => {
     const [plan, ...rest] = plansOf(() =>
@@ -301,116 +237,5 @@ describe('query plans of the query functions', () => {
     })
     for (const plan of plansOf(everything)) for (const m of plan.matchAll(/INDEX (\w+)/g)) used.add(m[1]!)
     expect(indexes.filter((name) => !used.has(name))).toEqual([])
-  })
-
-  test('coverage reads per-area scores through their indexes: seeks for the best and the latest', () => {
-    const plans = plansOf(() => practiceByArea(temp.db))
-    expect(plans).toHaveLength(1)
-    const [plan] = plans as [string]
-    const reads = tableReads(plan)
-    // Only attempt_area_scores (the first area directly, then as s and b) and the best attempts (as a) are read,
-    // besides the query's own common table expressions.
-    expect(new Set(reads.map((r) => r.table))).toEqual(
-      new Set(['attempt_area_scores', 's', 'b', 'a', 'areas', 'r']),
-    )
-    const areaReads = reads.filter((r) => r.table === 's' || r.table === 'attempt_area_scores')
-    for (const r of areaReads) expect(r, plan).toMatchObject({ seek: true, covering: true })
-    expect(new Set(areaReads.map((r) => r.index))).toEqual(
-      new Set(['attempt_area_scores_area_created_idx', 'attempt_area_scores_area_score_idx']),
-    )
-    // The best attempt's band: one row by primary key, then the attempt itself by id.
-    expect(readOf(plan, 'b')).toMatchObject({
-      seek: true,
-      index: expect.stringMatching(/^sqlite_autoindex_attempt_area_scores_/),
-    })
-    expect(readOf(plan, 'a')).toMatchObject({ seek: true, byRowid: true })
-    // The only sort is of the answer's few rows (one per area), by area.
-    expect(plan.match(/TEMP B-TREE/g)).toHaveLength(1)
-    // The area's best and its latest attempts are each one seek in index order, with no sort.
-    const explain = (text: string) =>
-      temp.db.$client
-        .prepare(`EXPLAIN QUERY PLAN ${text}`)
-        .all()
-        .map((r) => (r as { detail: string }).detail)
-        .join('\n')
-    const best =
-      explain(`SELECT attempt_id FROM attempt_area_scores s WHERE s.rubric_id = 't' AND s.score = 90
-      ORDER BY s.created_at, s.attempt_id LIMIT 1`)
-    expect(readOf(best, 's')).toMatchObject({
-      seek: true,
-      covering: true,
-      index: 'attempt_area_scores_area_score_idx',
-    })
-    const latest = explain(`SELECT s.score FROM attempt_area_scores s WHERE s.rubric_id = 't'
-      ORDER BY s.created_at DESC, s.attempt_id DESC LIMIT 5`)
-    expect(readOf(latest, 's')).toMatchObject({
-      seek: true,
-      covering: true,
-      index: 'attempt_area_scores_area_created_idx',
-    })
-    for (const p of [best, latest]) expect(p).not.toMatch(/TEMP B-TREE/)
-  })
-
-  test('trends by area read attempt_area_scores first, by the area; attempts only for a prompt filter', () => {
-    for (const [filters, readsAttempts] of [
-      [{ tag: 'ownership' }, false],
-      [{ tag: 'ownership', minScore: 40, maxScore: 90, from: MON + DAY, to: MON + 30 * DAY }, false],
-      [{ tag: 'ownership', promptId: 'prompt-3' }, true],
-    ] as const) {
-      const plans = plansOf(() => trends(temp.db, filters, 'week'))
-      expect(plans, JSON.stringify(filters)).toHaveLength(2)
-      for (const plan of plans) {
-        // Either of the area's indexes holds the area's range with its times and scores.
-        expect(readOf(plan, 'attempt_area_scores')).toMatchObject({
-          seek: true,
-          covering: true,
-          index: expect.stringMatching(/^attempt_area_scores_area_(created|score)_idx$/),
-        })
-        expect(tableReads(plan)[0]?.table, plan).toBe('attempt_area_scores')
-        expect(
-          tableReads(plan).some((r) => r.table === 'attempts'),
-          plan,
-        ).toBe(readsAttempts)
-        if (readsAttempts) expect(readOf(plan, 'attempts')).toMatchObject({ seek: true, byRowid: true })
-        expect(tableScans(plan), plan).toEqual([])
-      }
-      // The criteria of each attempt under the area's rubric come from its per-area criterion rows' index alone;
-      // the criteria of its own report are not read.
-      expect(readOf(plans[1]!, 'attempt_area_criteria')).toMatchObject({
-        seek: true,
-        covering: true,
-        index: 'attempt_area_criteria_scores_idx',
-      })
-      expect(plans[1]).not.toMatch(/\battempt_criteria\b/)
-    }
-  })
-
-  test("a re-score and a delete reach an attempt's per-area rows by the primary key", () => {
-    const plan = temp.db.$client
-      .prepare('EXPLAIN QUERY PLAN DELETE FROM attempt_area_scores WHERE attempt_id = ?')
-      .all(1)
-      .map((r) => (r as { detail: string }).detail)
-      .join('\n')
-    expect(readOf(plan, 'attempt_area_scores')).toMatchObject({
-      seek: true,
-      index: expect.stringMatching(/^sqlite_autoindex_attempt_area_scores_/),
-    })
-  })
-
-  test('a back-fill batch reads the queue from its start and each attempt and its tags by key', () => {
-    temp.db.$client.exec('INSERT INTO area_score_backfill (attempt_id) SELECT id FROM attempts WHERE id <= 3')
-    const plans = plansOf(() =>
-      backfillAreaScores(temp.db, (a) => a.tags.map((rubricId) => ({ rubricId, score: 1, band: a.band }))),
-    )
-    expect(plans.length).toBeGreaterThan(1)
-    for (const plan of plans) expect(tableScans(plan), plan).toEqual([])
-    const batch = plans.find((p) => tableReads(p).some((r) => r.table === 'q'))!
-    // The queue is walked from its start in key (rowid) order, so there is no sort and only the batch is read
-    // (LIMIT); each queued attempt is looked up by id.
-    expect(readOf(batch, 'q')).toMatchObject({ seek: false, index: undefined })
-    expect(readOf(batch, 'a')).toMatchObject({ seek: true, byRowid: true })
-    expect(batch).not.toMatch(/TEMP B-TREE/)
-    const tags = plans.find((p) => tableReads(p).some((r) => r.table === 'attempt_tags'))!
-    expect(readOf(tags, 'attempt_tags')).toMatchObject({ seek: true, covering: true })
   })
 })

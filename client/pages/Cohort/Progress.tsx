@@ -125,19 +125,21 @@ export function Progress({ p }: { p: CohortProgress }) {
       </section>
 
       <section aria-labelledby="shared-h">
-        <h2 id="shared-h">Shared answers</h2>shared.length === 0 ? (
-        <p>No one has shared an answer with this cohort.</p>) : (
-        <ul class="shared-answers">
-          {shared.map((a) => (
-            <li key={a.id}>
-              <p>
-                <strong>{names.get(a.memberId)}</strong> · {a.score}/100 · {a.band}
-              </p>
-              <blockquote>{a.answer}</blockquote>
-            </li>
-          ))}
-        </ul>
-        )
+        <h2 id="shared-h">Shared answers</h2>
+        {shared.length === 0 ? (
+          <p>No one has shared an answer with this cohort.</p>
+        ) : (
+          <ul class="shared-answers">
+            {shared.map((a) => (
+              <li key={a.id}>
+                <p>
+                  <strong>{names.get(a.memberId)}</strong> · {a.score}/100 · {a.band}
+                </p>
+                <blockquote>{a.answer}</blockquote>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   )

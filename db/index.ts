@@ -9,7 +9,6 @@ export {
   pendingAreaScoreBackfill,
 } from './area-scores'
 export {
-  type AttemptFilters,
   type AttemptPosition,
   type AttemptSort,
   type AttemptSummary,
@@ -36,6 +35,7 @@ export {
 } from './attempts'
 export { storeAttempt } from './attempts-group'
 export { closeDb, createDb, type Db } from './client'
+export type { AttemptFilters } from './filter-source'
 export {
   addFollowUp,
   type FollowUpRecord,
@@ -56,12 +56,12 @@ export {
 } from './loops'
 export { DatabaseOpenError } from './open-error'
 export {
-  type AreaPractice,
   attemptCountsByPrompt,
   attemptCountsByPromptOf,
   practiceByArea,
   practiceByAreaOf,
 } from './practice'
+export type { AreaPractice } from './practice-sql'
 export {
   type DatabaseFileState,
   databaseAnswers,

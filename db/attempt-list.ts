@@ -1,8 +1,9 @@
-// Lists of attempts: the filters on SQLite's tables, the list builder (driven from attempts or from a tag's rows) and cursor paging.
+// Lists of attempts: the filters on SQLite's tables, the list builder (driven from attempts or from a tag's rows)
+// and cursor paging.
 
 import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
-import type { AttemptFacts, AttemptRecord } from './attempts'
+import type { AttemptFacts, AttemptRecord } from './attempt-model'
 import type { Db } from './client'
 import { type AttemptFilters, type FilterSourceOf, filterSourceOn } from './filter-source'
 import { attempts, attemptTags } from './schema'

@@ -21,17 +21,19 @@ export {
 } from './attempt-list'
 export {
   type AttemptRecord,
-  deleteAttempt,
-  findAttempt,
   HISTORY_LIMIT,
-  insertAttempt,
-  insertAttempts,
-  listReplacedReports,
   type NewAttempt,
   type ReplacedReport,
   type ReportReplacement,
-  replaceAttemptReport,
   type StorableReport,
+} from './attempt-model'
+export {
+  deleteAttempt,
+  findAttempt,
+  insertAttempt,
+  insertAttempts,
+  listReplacedReports,
+  replaceAttemptReport,
 } from './attempts'
 export { storeAttempt } from './attempts-group'
 export { closeDb, createDb, type Db } from './client'

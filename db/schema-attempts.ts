@@ -92,8 +92,9 @@ export const attemptTags = sqliteTable(
 
 /**
  * Per UTC day, per criterion: how many attempts and the sum of their points as a percentage of the maximum,
- * with criterionId '' for the total score. Kept by db/attempts.ts (one set-based statement per attempt) in the same
- * transaction as every insert, delete and re-score, so unfiltered trends read a few hundred rows instead of every attempt.
+ * with criterionId '' for the total score. Kept by db/attempts.ts and db/attempt-rescore.ts (one set-based statement
+ * per attempt) in the same transaction as every insert, delete and re-score, so unfiltered trends read a few hundred
+ * rows instead of every attempt.
  */
 export const trendDays = sqliteTable(
   'trend_days',

@@ -10,7 +10,7 @@ import {
   type SortOrder,
   type StoredAttempt,
 } from '../attempt-list'
-import type { AttemptRecord } from '../attempts'
+import type { AttemptRecord } from '../attempt-model'
 import type { AttemptFilters } from '../filter-source'
 import { type FilterSource, filterSource } from './attempt-filters'
 import type { PgDb } from './client'

@@ -34,7 +34,7 @@ export interface AreaScoreStatements {
   dequeue: Statement
 }
 
-/** Prepared by the attempt write statements (db/attempts.ts), so the rows go in the same transaction. */
+/** Prepared with the attempt write statements (db/attempt-statements.ts), so the rows go in the same transaction. */
 export function areaScoreStatements(client: Database): AreaScoreStatements {
   return {
     insert: client.prepare(

@@ -1,25 +1,12 @@
-// Lists of attempts: the filters, the list builder (driven from attempts or from a tag's rows) and cursor paging.
+// Lists of attempts: the filters on SQLite's tables, the list builder (driven from attempts or from a tag's rows)
+// and cursor paging.
 
 import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
-import type { AttemptFacts, AttemptRecord } from './attempts'
+import type { AttemptFacts, AttemptRecord } from './attempt-model'
 import type { Db } from './client'
-import { type FilterSourceOf, filterSourceOn } from './filter-source'
+import { type AttemptFilters, type FilterSourceOf, filterSourceOn } from './filter-source'
 import { attempts, attemptTags } from './schema'
-
-export interface AttemptFilters {
-  promptId?: string | undefined
-  rubricId?: string | undefined
-  tag?: string | undefined
-  /** Inclusive bounds, milliseconds since the epoch. */
-  from?: number | undefined
-  to?: number | undefined
-  /** Inclusive bounds on the total score. */
-  minScore?: number | undefined
-  maxScore?: number | undefined
-  /** Team mode: only this account's attempts. Undefined (local mode) reads every attempt. */
-  ownerId?: string | undefined
-}
 
 /** What a list is ordered by: time (the default) or total score, ties broken by time, then id. */
 export type AttemptSort = 'createdAt' | 'score'

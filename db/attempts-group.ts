@@ -1,6 +1,7 @@
 // Group commit: attempts stored in the same turn of the event loop are written together, in one transaction.
 
-import { insertAttempt, insertAttempts, type NewAttempt } from './attempts'
+import type { NewAttempt } from './attempt-model'
+import { insertAttempt, insertAttempts } from './attempts'
 import type { Db } from './client'
 
 interface Waiting {

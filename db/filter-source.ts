@@ -2,7 +2,21 @@
 // db/attempt-list.ts (SQLite) and db/postgres/attempt-filters.ts (PostgreSQL) with their own schema's columns.
 
 import { type Column, eq, gte, lte, type SQL } from 'drizzle-orm'
-import type { AttemptFilters } from './attempt-list'
+
+/** What lists, exports and trends of attempts can be narrowed by; every bound is optional. */
+export interface AttemptFilters {
+  promptId?: string | undefined
+  rubricId?: string | undefined
+  tag?: string | undefined
+  /** Inclusive bounds, milliseconds since the epoch. */
+  from?: number | undefined
+  to?: number | undefined
+  /** Inclusive bounds on the total score. */
+  minScore?: number | undefined
+  maxScore?: number | undefined
+  /** Team mode: only this account's attempts. Undefined (local mode) reads every attempt. */
+  ownerId?: string | undefined
+}
 
 /** The columns of `attempts` the filters read. */
 interface AttemptColumns {

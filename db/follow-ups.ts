@@ -2,7 +2,8 @@
 
 import { asc, eq } from 'drizzle-orm'
 import type { AreaScore } from './area-scores'
-import { type ReportReplacement, replaceAttemptReport, type StorableReport } from './attempts'
+import type { ReportReplacement, StorableReport } from './attempt-model'
+import { replaceAttemptReport } from './attempts'
 import type { Db } from './client'
 import { attemptFollowUps, attempts } from './schema'
 

@@ -9,7 +9,6 @@ export {
   pendingAreaScoreBackfill,
 } from './area-scores'
 export {
-  type AttemptFilters,
   type AttemptPosition,
   type AttemptSort,
   type AttemptSummary,
@@ -22,20 +21,23 @@ export {
 } from './attempt-list'
 export {
   type AttemptRecord,
-  deleteAttempt,
-  findAttempt,
   HISTORY_LIMIT,
-  insertAttempt,
-  insertAttempts,
-  listReplacedReports,
   type NewAttempt,
   type ReplacedReport,
   type ReportReplacement,
-  replaceAttemptReport,
   type StorableReport,
+} from './attempt-model'
+export {
+  deleteAttempt,
+  findAttempt,
+  insertAttempt,
+  insertAttempts,
+  listReplacedReports,
+  replaceAttemptReport,
 } from './attempts'
 export { storeAttempt } from './attempts-group'
 export { closeDb, createDb, type Db } from './client'
+export type { AttemptFilters } from './filter-source'
 export {
   addFollowUp,
   type FollowUpRecord,
@@ -56,12 +58,12 @@ export {
 } from './loops'
 export { DatabaseOpenError } from './open-error'
 export {
-  type AreaPractice,
   attemptCountsByPrompt,
   attemptCountsByPromptOf,
   practiceByArea,
   practiceByAreaOf,
 } from './practice'
+export type { AreaPractice } from './practice-sql'
 export {
   type DatabaseFileState,
   databaseAnswers,

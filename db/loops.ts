@@ -2,7 +2,8 @@
 
 import { and, asc, type Column, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { AreaScore } from './area-scores'
-import { insertAttempt, type NewAttempt, replaceAttemptReport, type StorableReport } from './attempts'
+import type { NewAttempt, StorableReport } from './attempt-model'
+import { insertAttempt, replaceAttemptReport } from './attempts'
 import type { Db } from './client'
 import { insertFollowUps, type NewFollowUp } from './follow-ups'
 import { attempts, loopQuestions, loops } from './schema'

@@ -2,7 +2,24 @@
 // (PostgreSQL) run it on their own tables, with the few words that differ between the dialects.
 
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
-import type { AreaPractice } from './practice'
+
+/** An area's practice: what practiceByArea answers, in either dialect. */
+export interface AreaPractice {
+  /** A tag: the id of the rubric that names the area. */
+  tag: string
+  attempts: number
+  /** The best score under the area's own rubric. */
+  best: number
+  bestAttemptId: number
+  /** The band the area's rubric gave that best score. */
+  bestBandId: string
+  bestBandLabel: string
+  /** The best attempt as stored: its prompt, and the rubric, score and time of its own report. */
+  bestAttempt: { promptId: string; rubricId: string; score: number; createdAt: number }
+  /** Average score under the area's rubric of its most recent `recent` attempts, two decimals. */
+  recentAverage: number
+  lastPractisedAt: number
+}
 
 /** A row of the practice queries, before its best attempt's columns are gathered into `bestAttempt`. */
 export type AreaPracticeRow = Omit<AreaPractice, 'bestAttempt'> & {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
 import {
+  type AreaPractice,
   type AreaPracticeRow,
   areaPracticeSql,
   ownerPracticeSql,
@@ -11,23 +12,6 @@ import {
   withBestAttempt,
 } from './practice-sql'
 import { attemptAreaScores, attempts } from './schema'
-
-export interface AreaPractice {
-  /** A tag: the id of the rubric that names the area. */
-  tag: string
-  attempts: number
-  /** The best score under the area's own rubric. */
-  best: number
-  bestAttemptId: number
-  /** The band the area's rubric gave that best score. */
-  bestBandId: string
-  bestBandLabel: string
-  /** The best attempt as stored: its prompt, and the rubric, score and time of its own report. */
-  bestAttempt: { promptId: string; rubricId: string; score: number; createdAt: number }
-  /** Average score under the area's rubric of its most recent `recent` attempts, two decimals. */
-  recentAverage: number
-  lastPractisedAt: number
-}
 
 /**
  * For every area (tag) that has attempts, judged by each attempt's score under the area's own rubric

@@ -2,10 +2,10 @@
 
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
-import { type AttemptFilters, filterSource } from './attempt-list'
+import { filterSource } from './attempt-list'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
-import { areaFilterSourceOn } from './filter-source'
+import { type AttemptFilters, areaFilterSourceOn } from './filter-source'
 import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
 
 export type TrendInterval = 'day' | 'week'

@@ -1,8 +1,7 @@
 // PostgreSQL's side of db/attempt-list.ts's filters, shared by the list and trend queries (not a query module: the
 // store does not spread it), and the rounding those queries share.
 
-import type { AttemptFilters } from '../attempt-list'
-import { type FilterSourceOf, filterSourceOn } from '../filter-source'
+import { type AttemptFilters, type FilterSourceOf, filterSourceOn } from '../filter-source'
 import { attempts, attemptTags } from './schema'
 
 /** The filters on PostgreSQL's tables (see db/filter-source.ts). */

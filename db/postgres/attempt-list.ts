@@ -3,7 +3,6 @@
 import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core'
 import {
-  type AttemptFilters,
   type AttemptPosition,
   type AttemptSort,
   type AttemptSummary,
@@ -11,7 +10,8 @@ import {
   type SortOrder,
   type StoredAttempt,
 } from '../attempt-list'
-import type { AttemptRecord } from '../attempts'
+import type { AttemptRecord } from '../attempt-model'
+import type { AttemptFilters } from '../filter-source'
 import { type FilterSource, filterSource } from './attempt-filters'
 import type { PgDb } from './client'
 import { attempts, attemptTags } from './schema'

@@ -4,7 +4,7 @@
 
 import { eq, type SQL, sql } from 'drizzle-orm'
 import type { AreaScore } from '../area-scores'
-import { HISTORY_LIMIT, type ReportReplacement, type StorableReport } from '../attempts'
+import { HISTORY_LIMIT, type ReportReplacement, type StorableReport } from '../attempt-model'
 import type { PgDb } from './client'
 import {
   areaScoreBackfill,
@@ -206,8 +206,8 @@ function sameTags(current: readonly string[], next: readonly string[]): boolean 
 }
 
 /**
- * The re-score inside the caller's transaction (db/attempts.ts `replaceRows`). The attempt's row is locked first,
- * so concurrent re-scores of one attempt take turns, each moving the report before it to the history.
+ * The re-score inside the caller's transaction (db/attempt-rescore.ts `replaceRows`). The attempt's row is locked
+ * first, so concurrent re-scores of one attempt take turns, each moving the report before it to the history.
  */
 export async function replaceReportRows(
   tx: Tx,

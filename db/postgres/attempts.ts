@@ -8,7 +8,7 @@ import {
   type ReplacedReport,
   type ReportReplacement,
   type StorableReport,
-} from '../attempts'
+} from '../attempt-model'
 import {
   type AreaRows,
   areaRows,

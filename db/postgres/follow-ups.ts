@@ -2,7 +2,7 @@
 
 import { asc, eq } from 'drizzle-orm'
 import type { AreaScore } from '../area-scores'
-import type { ReportReplacement, StorableReport } from '../attempts'
+import type { ReportReplacement, StorableReport } from '../attempt-model'
 import type { FollowUpRecord, NewFollowUp } from '../follow-ups'
 import { replaceReportRows } from './attempt-rows'
 import type { PgDb } from './client'

@@ -2,7 +2,7 @@
 
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { AreaScore } from '../area-scores'
-import type { NewAttempt, StorableReport } from '../attempts'
+import type { NewAttempt, StorableReport } from '../attempt-model'
 import type { NewFollowUp } from '../follow-ups'
 import {
   type LoopAnswerOutcome,

@@ -2,8 +2,8 @@
 // unlike SQLite's: other processes write the same database.
 
 import { eq, sql } from 'drizzle-orm'
-import type { AreaPractice } from '../practice'
 import {
+  type AreaPractice,
   type AreaPracticeRow,
   areaPracticeSql,
   ownerPracticeSql,

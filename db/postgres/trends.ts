@@ -3,8 +3,7 @@
 
 import { and, eq, gte, lte, max, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core'
-import type { AttemptFilters } from '../attempt-list'
-import { areaFilterSourceOn } from '../filter-source'
+import { type AttemptFilters, areaFilterSourceOn } from '../filter-source'
 import { rollupAnswers, splitTrendRows, type TrendInterval, type Trends, windowed } from '../trends'
 import { filterSource, roundLikeSqlite } from './attempt-filters'
 import type { PgDb } from './client'

@@ -1,7 +1,24 @@
 // Evidence patterns: phrases matched on word stems, with alternatives ("own/owned"), gaps ("took … ownership"),
 // negation ("we never measured") and who did it (the candidate, "we", or someone else).
 
-import { COUNT_WORDS } from './lexicon/measures'
+import {
+  CLAUSE_OPENERS,
+  FAR_NEGATORS,
+  NEGATORS,
+  NOT_NAMES,
+  NOT_VERBS,
+  OBJECT_FORMS,
+  OTHERS,
+  PERSONAL,
+  PLAN_WORDS,
+  QUESTION_WORDS,
+  SELF,
+  SUBJECT_SELF,
+  SUBJECT_WE,
+  WE,
+} from './lexicon/evidence-context'
+import { NUMBER_SLOT_WORDS } from './lexicon/measures'
+import { IRREGULAR, PARTICLES, SYNONYMS } from './lexicon/phrase-variants'
 
 /** A compiled phrase: each slot lists the stems it accepts; a gap slot (null) accepts 0 to `GAP` words. */
 interface Pattern {
@@ -41,56 +58,11 @@ const GAP_MARK = '…'
  * or a number word. Its slot lists the number words' stems after this mark.
  */
 export const NUMBER_MARK = '#'
-/** The number words a slot takes: the measures lexicon's counts, with the teens, plural hundreds and vague counts. */
-const NUMBER_WORDS = [
-  ...COUNT_WORDS,
-  'thirteen',
-  'fourteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'hundreds',
-  'thousands',
-  'millions',
-  'several',
-  'both',
-]
 
 /** Whether a word (as stemmed) fills a number slot. */
 function isNumberWord(slot: readonly string[], w: string): boolean {
   return startsNumber(w) || slot.includes(w)
 }
-
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'nobody',
-  'nothing',
-  'none',
-  'neither',
-  'nor',
-  'without',
-  "don't",
-  "didn't",
-  "doesn't",
-  "wasn't",
-  "weren't",
-  "isn't",
-  "aren't",
-  "haven't",
-  "hasn't",
-  "hadn't",
-  "couldn't",
-  "wouldn't",
-  "won't",
-  "can't",
-  'cannot',
-  'nowhere',
-  'hardly',
-  'barely',
-])
 
 /** Splits a phrase into slots: words, `a/b` alternatives, and `…` (or `...`) gaps. */
 export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
@@ -102,7 +74,7 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
       continue
     }
     if (raw === NUMBER_MARK) {
-      slots.push([NUMBER_MARK, ...NUMBER_WORDS.flatMap(words)])
+      slots.push([NUMBER_MARK, ...NUMBER_SLOT_WORDS.flatMap(words)])
       continue
     }
     // "a/b" offers alternatives for one slot; a word holding its own slash ("24/7", "CI/CD") stays whole.
@@ -116,81 +88,7 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
   return slots
 }
 
-/**
- * Irregular verbs whose forms the stemmer cannot join: a phrase written with one form ("told them") also
- * matches the others ("I tell them", in a story told in the present tense). Regular forms ("asks", "asked")
- * already share a stem.
- */
-const IRREGULAR: readonly (readonly string[])[] = [
-  ['tell', 'told'],
-  ['say', 'said', 'says'],
-  ['go', 'goes', 'went', 'gone'],
-  ['do', 'does', 'did', 'done'],
-  ['see', 'sees', 'saw', 'seen'],
-  ['hear', 'heard'],
-  ['know', 'knew', 'known'],
-  ['feel', 'felt'],
-  ['leave', 'left'],
-  ['lose', 'lost'],
-  ['pay', 'paid'],
-  ['buy', 'bought'],
-  ['get', 'got', 'gotten'],
-  ['sit', 'sat'],
-  ['stand', 'stood'],
-  ['understand', 'understood'],
-  ['catch', 'caught'],
-  ['seek', 'sought'],
-  ['take', 'took', 'taken'],
-  ['show', 'showed', 'shown'],
-  ['break', 'broke', 'broken'],
-  ['fall', 'fell', 'fallen'],
-  ['forget', 'forgot', 'forgotten'],
-  ['mean', 'meant'],
-  ['think', 'thought'],
-  ['bring', 'brought'],
-  ['teach', 'taught'],
-  ['write', 'wrote', 'written'],
-  ['run', 'ran'],
-  ['lead', 'led'],
-  ['make', 'made'],
-  ['build', 'built'],
-  ['find', 'found'],
-  ['give', 'gave', 'given'],
-  ['send', 'sent'],
-  ['spend', 'spent'],
-  ['keep', 'kept'],
-  ['hold', 'held'],
-  ['speak', 'spoke', 'spoken'],
-  ['choose', 'chose', 'chosen'],
-  ['drive', 'drove', 'driven'],
-  ['grow', 'grew', 'grown'],
-  ['begin', 'began', 'begun'],
-  ['win', 'won'],
-  ['meet', 'met'],
-  ['rise', 'rose', 'risen'],
-  ['wake', 'woke', 'woken'],
-  // Regular verbs the stemmer splits: a doubled last letter ("added" → "ad"), a short word ("used"), "-eed" ("agreed").
-  ['add', 'added', 'adds', 'adding'],
-  ['use', 'used', 'uses', 'using'],
-  ['agree', 'agreed', 'agrees', 'agreeing'],
-  ['free', 'freed', 'frees', 'freeing'],
-  ['staff', 'staffed', 'staffing'],
-  ['owe', 'owed'],
-  ['guarantee', 'guaranteed'],
-  ['dig', 'dug'],
-  ['freeze', 'froze', 'frozen'],
-  ['throw', 'threw', 'thrown'],
-  ['draw', 'drew', 'drawn'],
-  ['fight', 'fought'],
-  ['hide', 'hid', 'hidden'],
-  ['sell', 'sold'],
-  ['stick', 'stuck'],
-  ['hang', 'hung'],
-  ['feed', 'fed'],
-  ['deal', 'dealt'],
-  ['sleep', 'slept'],
-  ['lay', 'laid'],
-]
+/** Each form of an irregular verb → all the forms of its verb. */
 const FORMS = new Map<string, readonly string[]>(
   IRREGULAR.flatMap((forms) => forms.map((f) => [f, forms] as const)),
 )
@@ -212,29 +110,7 @@ function spellings(word: string): string[] {
   return [...new Set(out)]
 }
 
-/**
- * Words people use for one another in the same phrase: a phrase written with one ("every Friday", "talked to
- * customers", "the right decision") also matches the other ("each Friday", "spoke to users", "the correct
- * decision"). Only words that keep the phrase's meaning whichever is used; like verb forms, only within a phrase.
- */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['every', 'each'],
-  ['right', 'correct'],
-  ['customer', 'user', 'client'],
-  ['customers', 'users', 'clients'],
-  ['talk', 'speak'],
-  ['talked', 'spoke'],
-  ['bug', 'defect'],
-  ['bugs', 'defects'],
-  ['problem', 'issue'],
-  ['engineer', 'developer'],
-  ['engineers', 'developers'],
-  ['colleague', 'teammate', 'coworker'],
-  ['colleagues', 'teammates', 'coworkers'],
-  ['whole', 'entire'],
-  ['automated', 'automatic'],
-  ['started', 'began'],
-]
+/** Each word of a synonym group → the whole group. */
 const SYNONYM_OF = new Map<string, readonly string[]>(
   SYNONYMS.flatMap((words) => words.map((w) => [w, words] as const)),
 )
@@ -249,47 +125,6 @@ function slotStems(word: string, stem: (w: string) => string): string[] {
     .flatMap(spellings)
     .map(stem)
 }
-
-/**
- * Words that, after a hyphen, make the open form an everyday phrase rather than the compound: "go to", "thank you",
- * "must have", "follow up", "check in", "built in".
- */
-const PARTICLES = new Set([
-  'up',
-  'in',
-  'to',
-  'off',
-  'on',
-  'out',
-  'you',
-  'have',
-  'it',
-  'over',
-  'down',
-  'back',
-  'away',
-  'through',
-  'by',
-  'at',
-  'of',
-  'for',
-  'with',
-  'about',
-  'around',
-  'along',
-  'the',
-  'a',
-  'an',
-  'and',
-  'or',
-  'me',
-  'us',
-  'them',
-  'be',
-  'is',
-  'all',
-  'as',
-])
 
 /**
  * A phrase as written and, when it holds a hyphenated word, as people also write it: closed ("oncall") always,
@@ -449,172 +284,7 @@ function negated(lower: readonly string[], from: number, to: number): boolean {
   return false
 }
 
-/** Negators that deny a whole clause ("nobody…", "we never got around to…"), where "not" or "no" deny the next word. */
-const FAR_NEGATORS = new Set(['nobody', 'never', 'none', 'nothing', 'neither', 'nor'])
-
-/** Third-person subject pronouns: a new subject starts a new clause for negation. */
-const PERSONAL = new Set(['he', 'she', 'they', 'it'])
-
 export type Actor = 'self' | 'we' | 'other'
-
-const SELF = new Set(['i', "i'd", "i'm", "i've", "i'll", 'me', 'my', 'myself'])
-const WE = new Set(['we', "we'd", "we're", "we've", "we'll", 'us', 'our', 'ourselves'])
-const OTHERS = new Set([
-  'he',
-  'she',
-  'they',
-  "they'd",
-  "they're",
-  "they've",
-  'his',
-  'her',
-  'their',
-  'team',
-  'teams',
-  'manager',
-  'lead',
-  'director',
-  'someone',
-  'somebody',
-  'everyone',
-  'colleague',
-  'colleagues',
-  'engineer',
-  'engineers',
-  'vendor',
-  'customer',
-  'customers',
-  'company',
-  'management',
-  'leadership',
-  'teammate',
-  'teammates',
-  'client',
-  'clients',
-  'partner',
-  'partners',
-  'intern',
-  'interns',
-  'mentee',
-  'analyst',
-  'analysts',
-  'designer',
-  'designers',
-  'architect',
-  'architects',
-  'developer',
-  'developers',
-  'tester',
-  'testers',
-  'contractor',
-  'contractors',
-  'consultant',
-  'consultants',
-  'provider',
-  'department',
-  'boss',
-  'peer',
-  'peers',
-  'cto',
-  'ceo',
-  'vp',
-])
-/** Subject forms of "I" and "we": one of them earlier in the clause is its subject, whoever is named after it
- * ("I asked the analyst for a second opinion", "the team and I rewrote it"). */
-const SUBJECT_SELF = new Set(['i', "i'd", "i'm", "i've", "i'll"])
-const SUBJECT_WE = new Set(['we', "we'd", "we're", "we've", "we'll"])
-/** Words that open a new clause, so a subject before them no longer governs what follows. */
-const CLAUSE_OPENERS = new Set([
-  'and',
-  'but',
-  'so',
-  'then',
-  'while',
-  'because',
-  'after',
-  'when',
-  'until',
-  'once',
-  'which',
-  'who',
-])
-
-/** Object or possessive forms: someone else's only where they open the clause ("her team shipped it"), not
- * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
-const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
-
-/**
- * Words that, followed by "to", make what follows a plan, a wish, a need or an attempt rather than something done:
- * "we need to find the bug", "I tried to fix it". "Going to" is a plan only before a verb.
- */
-const PLAN_WORDS = new Set([
-  'going',
-  'plan',
-  'plans',
-  'planning',
-  'planned',
-  'intend',
-  'intends',
-  'intended',
-  'hope',
-  'hoped',
-  'hoping',
-  'meant',
-  'supposed',
-  'need',
-  'needs',
-  'needed',
-  'want',
-  'wants',
-  'wanted',
-  'have',
-  'has',
-  'had',
-  'try',
-  'tries',
-  'tried',
-  'trying',
-])
-
-/** Words that after "going to" name a place or a thing, not a verb: "I kept going to their standups". */
-const NOT_VERBS = new Set([
-  'the',
-  'a',
-  'an',
-  'my',
-  'our',
-  'your',
-  'his',
-  'her',
-  'their',
-  'its',
-  'this',
-  'that',
-  'these',
-  'those',
-  'every',
-  'each',
-  'all',
-  'some',
-  'any',
-  'no',
-  'one',
-  'two',
-  'him',
-  'them',
-  'me',
-  'us',
-  'it',
-  'work',
-  'school',
-  'bed',
-  'lunch',
-  'dinner',
-  'church',
-  'college',
-  'court',
-  'war',
-])
 
 /** Whether `w`, after "going to", reads as a verb: not a determiner, pronoun, number or plural noun. */
 function verbAfterGoingTo(w: string | undefined): boolean {
@@ -642,59 +312,6 @@ export function plannedAt(lower: readonly string[], breaks: readonly boolean[], 
 
 /** Past forms that follow a named subject: "Priya took it on", "Sam wrote the runbook". */
 const PAST_FORMS = new Set(IRREGULAR.flatMap((forms) => forms.slice(1)).filter((f) => !f.endsWith('s')))
-/** Words that start sentences or clauses written with a capital without being anyone's name. */
-const NOT_NAMES = new Set([
-  'then',
-  'later',
-  'next',
-  'first',
-  'also',
-  'together',
-  'instead',
-  'afterwards',
-  'meanwhile',
-  'eventually',
-  'finally',
-  'still',
-  'soon',
-  'now',
-  'today',
-  'yesterday',
-  'this',
-  'that',
-  'it',
-  'there',
-  'here',
-  'nobody',
-  'everybody',
-  'both',
-  'each',
-  'all',
-  'most',
-  'nothing',
-  'everything',
-  'the',
-  'a',
-  'an',
-  'what',
-  'how',
-  'yes',
-  'no',
-  'okay',
-  'ok',
-  'well',
-  'um',
-  'uh',
-  'yeah',
-  'sure',
-  'honestly',
-  'result',
-  'action',
-  'task',
-  'situation',
-  'outcome',
-  'context',
-])
 
 /**
  * Whether word `j` names someone as the subject of a clause: written with a capital, not "I" or a word that only
@@ -711,9 +328,6 @@ function namedSubject(lower: readonly string[], capitalised: readonly boolean[],
   if (next === undefined) return false
   return (next.endsWith('ed') && next.length > 3) || PAST_FORMS.has(next)
 }
-
-/** Words that open an embedded question after a plan ("wanted to know why…"), unless a plan follows ("how to"). */
-const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
 
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's

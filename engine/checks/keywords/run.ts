@@ -3,15 +3,8 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analyze'
-import {
-  actorAt,
-  compileEvidence,
-  type EvidenceTable,
-  evidenceAt,
-  NUMBER_MARK,
-  plannedAt,
-  startsNumber,
-} from '../../evidence'
+import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
+import { actorAt, plannedAt } from '../../evidence-context'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'

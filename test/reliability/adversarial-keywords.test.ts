@@ -4,7 +4,8 @@
 
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { type Analysis, analyze } from '../../engine/analyze'
+import type { Analysis } from '../../engine/analysis-types'
+import { analyze } from '../../engine/analyze'
 import { keywords } from '../../engine/checks/keywords/run'
 import { type EvidenceHit, type EvidenceTable, findEvidence } from '../../engine/evidence'
 import { actorAt, plannedAt } from '../../engine/evidence-context'

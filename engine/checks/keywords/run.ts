@@ -2,7 +2,7 @@
 // alternatives, never when negated, credited only when the candidate (or their team) did the thing, and
 // best in one section.
 
-import type { Analysis, AnalyzedSentence } from '../../analyze'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
 import { splitPhrase } from '../../phrases'

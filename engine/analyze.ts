@@ -1,41 +1,12 @@
 // Reads an answer once: sentences, tokens, cue features, STAR labels and section shares, shared by every check.
 
-import { type SentenceContext, type SentenceFeatures, sentenceFeatures } from './features/index'
+import type { Analysis, AnalyzedSentence } from './analysis-types'
+import { type SentenceContext, sentenceFeatures } from './features/index'
 import { alone, type WordInfo, wordInfo } from './features/words'
-import type { HeadingSection } from './headings'
 import { labelSentences } from './label'
 import { HEADING_CODES, splitSentences } from './sentences'
 import { type Token, tokenize } from './text'
-import { SECTIONS, type Section, type Star } from './types'
-
-export interface AnalyzedSentence {
-  text: string
-  start: number
-  end: number
-  bodyStart: number
-  heading?: HeadingSection
-  headingOnly: boolean
-  paragraphStart: boolean
-  tokens: Token[]
-  /** Lower-case token texts. */
-  readonly words: readonly string[]
-  /** Stems of `words`, for keyword matching. */
-  readonly stems: readonly string[]
-  /** Each word's memoised facts; shared by every analysis of the word, so never changed. */
-  readonly infos: readonly WordInfo[]
-  readonly features: Readonly<SentenceFeatures>
-  star: Star
-  cues: string[]
-}
-
-export interface Analysis {
-  text: string
-  sentences: AnalyzedSentence[]
-  words: number
-  sections: Record<Section, { words: number; share: number }>
-  iCount: number
-  weCount: number
-}
+import { SECTIONS, type Section } from './types'
 
 // The empty lists that every sentence without words shares; frozen, as nothing may add to them.
 const NO_TOKENS = Object.freeze([]) as unknown as Token[]

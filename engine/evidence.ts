@@ -1,7 +1,11 @@
 // Evidence patterns: phrases matched on word stems, with alternatives ("own/owned"), gaps ("took … ownership"),
-// negation ("we never measured") and who did it (the candidate, "we", or someone else).
+// never where negated ("we never measured"). Whether a hit was only planned, and who did it, are told by
+// evidence-context.ts.
 
-import { COUNT_WORDS } from './lexicon/measures'
+import { negated } from './evidence-context'
+import { NEGATORS } from './lexicon/evidence-context'
+import { NUMBER_SLOT_WORDS } from './lexicon/measures'
+import { IRREGULAR, PARTICLES, SYNONYMS } from './lexicon/phrase-variants'
 
 /** A compiled phrase: each slot lists the stems it accepts; a gap slot (null) accepts 0 to `GAP` words. */
 interface Pattern {
@@ -41,56 +45,11 @@ const GAP_MARK = '…'
  * or a number word. Its slot lists the number words' stems after this mark.
  */
 export const NUMBER_MARK = '#'
-/** The number words a slot takes: the measures lexicon's counts, with the teens, plural hundreds and vague counts. */
-const NUMBER_WORDS = [
-  ...COUNT_WORDS,
-  'thirteen',
-  'fourteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'hundreds',
-  'thousands',
-  'millions',
-  'several',
-  'both',
-]
 
 /** Whether a word (as stemmed) fills a number slot. */
 function isNumberWord(slot: readonly string[], w: string): boolean {
   return startsNumber(w) || slot.includes(w)
 }
-
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'nobody',
-  'nothing',
-  'none',
-  'neither',
-  'nor',
-  'without',
-  "don't",
-  "didn't",
-  "doesn't",
-  "wasn't",
-  "weren't",
-  "isn't",
-  "aren't",
-  "haven't",
-  "hasn't",
-  "hadn't",
-  "couldn't",
-  "wouldn't",
-  "won't",
-  "can't",
-  'cannot',
-  'nowhere',
-  'hardly',
-  'barely',
-])
 
 /** Splits a phrase into slots: words, `a/b` alternatives, and `…` (or `...`) gaps. */
 export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
@@ -102,7 +61,7 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
       continue
     }
     if (raw === NUMBER_MARK) {
-      slots.push([NUMBER_MARK, ...NUMBER_WORDS.flatMap(words)])
+      slots.push([NUMBER_MARK, ...NUMBER_SLOT_WORDS.flatMap(words)])
       continue
     }
     // "a/b" offers alternatives for one slot; a word holding its own slash ("24/7", "CI/CD") stays whole.
@@ -116,81 +75,7 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
   return slots
 }
 
-/**
- * Irregular verbs whose forms the stemmer cannot join: a phrase written with one form ("told them") also
- * matches the others ("I tell them", in a story told in the present tense). Regular forms ("asks", "asked")
- * already share a stem.
- */
-const IRREGULAR: readonly (readonly string[])[] = [
-  ['tell', 'told'],
-  ['say', 'said', 'says'],
-  ['go', 'goes', 'went', 'gone'],
-  ['do', 'does', 'did', 'done'],
-  ['see', 'sees', 'saw', 'seen'],
-  ['hear', 'heard'],
-  ['know', 'knew', 'known'],
-  ['feel', 'felt'],
-  ['leave', 'left'],
-  ['lose', 'lost'],
-  ['pay', 'paid'],
-  ['buy', 'bought'],
-  ['get', 'got', 'gotten'],
-  ['sit', 'sat'],
-  ['stand', 'stood'],
-  ['understand', 'understood'],
-  ['catch', 'caught'],
-  ['seek', 'sought'],
-  ['take', 'took', 'taken'],
-  ['show', 'showed', 'shown'],
-  ['break', 'broke', 'broken'],
-  ['fall', 'fell', 'fallen'],
-  ['forget', 'forgot', 'forgotten'],
-  ['mean', 'meant'],
-  ['think', 'thought'],
-  ['bring', 'brought'],
-  ['teach', 'taught'],
-  ['write', 'wrote', 'written'],
-  ['run', 'ran'],
-  ['lead', 'led'],
-  ['make', 'made'],
-  ['build', 'built'],
-  ['find', 'found'],
-  ['give', 'gave', 'given'],
-  ['send', 'sent'],
-  ['spend', 'spent'],
-  ['keep', 'kept'],
-  ['hold', 'held'],
-  ['speak', 'spoke', 'spoken'],
-  ['choose', 'chose', 'chosen'],
-  ['drive', 'drove', 'driven'],
-  ['grow', 'grew', 'grown'],
-  ['begin', 'began', 'begun'],
-  ['win', 'won'],
-  ['meet', 'met'],
-  ['rise', 'rose', 'risen'],
-  ['wake', 'woke', 'woken'],
-  // Regular verbs the stemmer splits: a doubled last letter ("added" → "ad"), a short word ("used"), "-eed" ("agreed").
-  ['add', 'added', 'adds', 'adding'],
-  ['use', 'used', 'uses', 'using'],
-  ['agree', 'agreed', 'agrees', 'agreeing'],
-  ['free', 'freed', 'frees', 'freeing'],
-  ['staff', 'staffed', 'staffing'],
-  ['owe', 'owed'],
-  ['guarantee', 'guaranteed'],
-  ['dig', 'dug'],
-  ['freeze', 'froze', 'frozen'],
-  ['throw', 'threw', 'thrown'],
-  ['draw', 'drew', 'drawn'],
-  ['fight', 'fought'],
-  ['hide', 'hid', 'hidden'],
-  ['sell', 'sold'],
-  ['stick', 'stuck'],
-  ['hang', 'hung'],
-  ['feed', 'fed'],
-  ['deal', 'dealt'],
-  ['sleep', 'slept'],
-  ['lay', 'laid'],
-]
+/** Each form of an irregular verb → all the forms of its verb. */
 const FORMS = new Map<string, readonly string[]>(
   IRREGULAR.flatMap((forms) => forms.map((f) => [f, forms] as const)),
 )
@@ -212,29 +97,7 @@ function spellings(word: string): string[] {
   return [...new Set(out)]
 }
 
-/**
- * Words people use for one another in the same phrase: a phrase written with one ("every Friday", "talked to
- * customers", "the right decision") also matches the other ("each Friday", "spoke to users", "the correct
- * decision"). Only words that keep the phrase's meaning whichever is used; like verb forms, only within a phrase.
- */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['every', 'each'],
-  ['right', 'correct'],
-  ['customer', 'user', 'client'],
-  ['customers', 'users', 'clients'],
-  ['talk', 'speak'],
-  ['talked', 'spoke'],
-  ['bug', 'defect'],
-  ['bugs', 'defects'],
-  ['problem', 'issue'],
-  ['engineer', 'developer'],
-  ['engineers', 'developers'],
-  ['colleague', 'teammate', 'coworker'],
-  ['colleagues', 'teammates', 'coworkers'],
-  ['whole', 'entire'],
-  ['automated', 'automatic'],
-  ['started', 'began'],
-]
+/** Each word of a synonym group → the whole group. */
 const SYNONYM_OF = new Map<string, readonly string[]>(
   SYNONYMS.flatMap((words) => words.map((w) => [w, words] as const)),
 )
@@ -249,47 +112,6 @@ function slotStems(word: string, stem: (w: string) => string): string[] {
     .flatMap(spellings)
     .map(stem)
 }
-
-/**
- * Words that, after a hyphen, make the open form an everyday phrase rather than the compound: "go to", "thank you",
- * "must have", "follow up", "check in", "built in".
- */
-const PARTICLES = new Set([
-  'up',
-  'in',
-  'to',
-  'off',
-  'on',
-  'out',
-  'you',
-  'have',
-  'it',
-  'over',
-  'down',
-  'back',
-  'away',
-  'through',
-  'by',
-  'at',
-  'of',
-  'for',
-  'with',
-  'about',
-  'around',
-  'along',
-  'the',
-  'a',
-  'an',
-  'and',
-  'or',
-  'me',
-  'us',
-  'them',
-  'be',
-  'is',
-  'all',
-  'as',
-])
 
 /**
  * A phrase as written and, when it holds a hyphenated word, as people also write it: closed ("oncall") always,
@@ -421,349 +243,4 @@ export function evidenceAt(
     return hit
   }
   return undefined
-}
-
-/** How far back a negator reaches: three words always; "nobody", "never" and the like up to eight words, while no new
- * clause or subject comes between. */
-const NEAR = 3
-const FAR = 8
-
-/**
- * A negator inside the hit, in the three words before it ("never measured", "did not own"), or one that denies the
- * whole clause further back ("nobody on the team had ever written a runbook", "we never got around to adding
- * monitoring"), up to eight words and not past a word that opens a clause or a subject ("I never waited, I added
- * alerts").
- */
-function negated(lower: readonly string[], from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (NEGATORS.has(lower[j]!)) return true
-  let open = true
-  for (let j = from - 1, d = 1; j >= 0 && d <= FAR; j--, d++) {
-    const w = lower[j]!
-    if (
-      NEGATORS.has(w) &&
-      (d <= NEAR || (open && (FAR_NEGATORS.has(w) || (w === 'no' && lower[j + 1] === 'one'))))
-    )
-      return true
-    if (CLAUSE_OPENERS.has(w) || SUBJECT_SELF.has(w) || SUBJECT_WE.has(w) || PERSONAL.has(w)) open = false
-  }
-  return false
-}
-
-/** Negators that deny a whole clause ("nobody…", "we never got around to…"), where "not" or "no" deny the next word. */
-const FAR_NEGATORS = new Set(['nobody', 'never', 'none', 'nothing', 'neither', 'nor'])
-
-/** Third-person subject pronouns: a new subject starts a new clause for negation. */
-const PERSONAL = new Set(['he', 'she', 'they', 'it'])
-
-export type Actor = 'self' | 'we' | 'other'
-
-const SELF = new Set(['i', "i'd", "i'm", "i've", "i'll", 'me', 'my', 'myself'])
-const WE = new Set(['we', "we'd", "we're", "we've", "we'll", 'us', 'our', 'ourselves'])
-const OTHERS = new Set([
-  'he',
-  'she',
-  'they',
-  "they'd",
-  "they're",
-  "they've",
-  'his',
-  'her',
-  'their',
-  'team',
-  'teams',
-  'manager',
-  'lead',
-  'director',
-  'someone',
-  'somebody',
-  'everyone',
-  'colleague',
-  'colleagues',
-  'engineer',
-  'engineers',
-  'vendor',
-  'customer',
-  'customers',
-  'company',
-  'management',
-  'leadership',
-  'teammate',
-  'teammates',
-  'client',
-  'clients',
-  'partner',
-  'partners',
-  'intern',
-  'interns',
-  'mentee',
-  'analyst',
-  'analysts',
-  'designer',
-  'designers',
-  'architect',
-  'architects',
-  'developer',
-  'developers',
-  'tester',
-  'testers',
-  'contractor',
-  'contractors',
-  'consultant',
-  'consultants',
-  'provider',
-  'department',
-  'boss',
-  'peer',
-  'peers',
-  'cto',
-  'ceo',
-  'vp',
-])
-/** Subject forms of "I" and "we": one of them earlier in the clause is its subject, whoever is named after it
- * ("I asked the analyst for a second opinion", "the team and I rewrote it"). */
-const SUBJECT_SELF = new Set(['i', "i'd", "i'm", "i've", "i'll"])
-const SUBJECT_WE = new Set(['we', "we'd", "we're", "we've", "we'll"])
-/** Words that open a new clause, so a subject before them no longer governs what follows. */
-const CLAUSE_OPENERS = new Set([
-  'and',
-  'but',
-  'so',
-  'then',
-  'while',
-  'because',
-  'after',
-  'when',
-  'until',
-  'once',
-  'which',
-  'who',
-])
-
-/** Object or possessive forms: someone else's only where they open the clause ("her team shipped it"), not
- * after a verb ("I told her it was my error"). "Him" and "them" are never subjects. */
-const OBJECT_FORMS = new Set(['her', 'his', 'their', 'him', 'them'])
-
-/**
- * Words that, followed by "to", make what follows a plan, a wish, a need or an attempt rather than something done:
- * "we need to find the bug", "I tried to fix it". "Going to" is a plan only before a verb.
- */
-const PLAN_WORDS = new Set([
-  'going',
-  'plan',
-  'plans',
-  'planning',
-  'planned',
-  'intend',
-  'intends',
-  'intended',
-  'hope',
-  'hoped',
-  'hoping',
-  'meant',
-  'supposed',
-  'need',
-  'needs',
-  'needed',
-  'want',
-  'wants',
-  'wanted',
-  'have',
-  'has',
-  'had',
-  'try',
-  'tries',
-  'tried',
-  'trying',
-])
-
-/** Words that after "going to" name a place or a thing, not a verb: "I kept going to their standups". */
-const NOT_VERBS = new Set([
-  'the',
-  'a',
-  'an',
-  'my',
-  'our',
-  'your',
-  'his',
-  'her',
-  'their',
-  'its',
-  'this',
-  'that',
-  'these',
-  'those',
-  'every',
-  'each',
-  'all',
-  'some',
-  'any',
-  'no',
-  'one',
-  'two',
-  'him',
-  'them',
-  'me',
-  'us',
-  'it',
-  'work',
-  'school',
-  'bed',
-  'lunch',
-  'dinner',
-  'church',
-  'college',
-  'court',
-  'war',
-])
-
-/** Whether `w`, after "going to", reads as a verb: not a determiner, pronoun, number or plural noun. */
-function verbAfterGoingTo(w: string | undefined): boolean {
-  if (w === undefined || NOT_VERBS.has(w) || /\d/.test(w)) return false
-  return !(w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us'))
-}
-
-/**
- * Whether the thing at word `from` is only planned in its clause: "we planned to add a runbook, but…", "I was
- * going to measure it". A plan is not an act; a phrase that holds the plan word itself is read as written.
- * `breaks[j]` is true when punctuation that ends a clause stands before word j.
- */
-export function plannedAt(lower: readonly string[], breaks: readonly boolean[], from: number): boolean {
-  for (let j = from - 1; j >= 0; j--) {
-    const w = lower[j]!
-    if (w === 'gonna') return true
-    if (PLAN_WORDS.has(w) && lower[j + 1] === 'to' && (w !== 'going' || verbAfterGoingTo(lower[j + 2])))
-      return true
-    if (breaks[j] || CLAUSE_OPENERS.has(w)) return false
-    // An embedded question is a fact, not the plan: "I wanted to understand why customers felt let down".
-    if (QUESTION_WORDS.has(w) && lower[j + 1] !== 'to') return false
-  }
-  return false
-}
-
-/** Past forms that follow a named subject: "Priya took it on", "Sam wrote the runbook". */
-const PAST_FORMS = new Set(IRREGULAR.flatMap((forms) => forms.slice(1)).filter((f) => !f.endsWith('s')))
-/** Words that start sentences or clauses written with a capital without being anyone's name. */
-const NOT_NAMES = new Set([
-  'then',
-  'later',
-  'next',
-  'first',
-  'also',
-  'together',
-  'instead',
-  'afterwards',
-  'meanwhile',
-  'eventually',
-  'finally',
-  'still',
-  'soon',
-  'now',
-  'today',
-  'yesterday',
-  'this',
-  'that',
-  'it',
-  'there',
-  'here',
-  'nobody',
-  'everybody',
-  'both',
-  'each',
-  'all',
-  'most',
-  'nothing',
-  'everything',
-  'the',
-  'a',
-  'an',
-  'what',
-  'how',
-  'yes',
-  'no',
-  'okay',
-  'ok',
-  'well',
-  'um',
-  'uh',
-  'yeah',
-  'sure',
-  'honestly',
-  'result',
-  'action',
-  'task',
-  'situation',
-  'outcome',
-  'context',
-])
-
-/**
- * Whether word `j` names someone as the subject of a clause: written with a capital, not "I" or a word that only
- * starts a sentence, and followed by a past-tense verb ("Priya took it on", "and then Sam rewrote it"). Bullets
- * that open with a verb ("Added alerts") are not names: the word itself reads as a verb.
- */
-function namedSubject(lower: readonly string[], capitalised: readonly boolean[], j: number): boolean {
-  if (capitalised[j] !== true) return false
-  const w = lower[j]!
-  if (SELF.has(w) || NOT_NAMES.has(w) || CLAUSE_OPENERS.has(w) || NEGATORS.has(w) || PLAN_WORDS.has(w))
-    return false
-  if (/(?:ed|ing|ly)$/.test(w) || PAST_FORMS.has(w) || FORMS.has(w) || /\d/.test(w)) return false
-  const next = lower[j + 1]
-  if (next === undefined) return false
-  return (next.endsWith('ed') && next.length > 3) || PAST_FORMS.has(next)
-}
-
-/** Words that open an embedded question after a plan ("wanted to know why…"), unless a plan follows ("how to"). */
-const QUESTION_WORDS = new Set(['why', 'how', 'whether', 'where'])
-
-/**
- * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
- * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
- * `breaks[j]` is true when punctuation that ends a clause stands before word j.
- */
-export function actorAt(
-  lower: readonly string[],
-  breaks: readonly boolean[],
-  from: number,
-  capitalised: readonly boolean[] = [],
-): Actor {
-  const opensClause = (j: number) => j === 0 || breaks[j] === true || CLAUSE_OPENERS.has(lower[j - 1]!)
-  /** Someone else named at `j`, unless "I" or "we" stands earlier in the same clause as its subject. */
-  const otherUnlessSubjectBefore = (j: number): Actor => {
-    for (let k = j - 1; k >= 0; k--) {
-      if (SUBJECT_SELF.has(lower[k]!)) return 'self'
-      if (SUBJECT_WE.has(lower[k]!)) return 'we'
-      if (breaks[k + 1] === true || CLAUSE_OPENERS.has(lower[k]!)) break
-    }
-    return 'other'
-  }
-  for (let j = from - 1; j >= 0; j--) {
-    const w = lower[j]!
-    if (OBJECT_FORMS.has(w)) {
-      if (w !== 'him' && w !== 'them' && opensClause(j)) return 'other'
-      if (breaks[j] || CLAUSE_OPENERS.has(w)) break
-      continue
-    }
-    if (SELF.has(w)) return 'self'
-    if (WE.has(w)) return 'we'
-    if (OTHERS.has(w) || namedSubject(lower, capitalised, j)) return otherUnlessSubjectBefore(j)
-    if (breaks[j] || CLAUSE_OPENERS.has(w)) break
-  }
-  // Evidence before any subject ("Within ten minutes, without waiting for the provider, I moved…") belongs to the
-  // sentence's subject: a personal pronoun first, since a noun before it is more often an object.
-  for (const w of lower) {
-    if (SUBJECT_SELF.has(w)) return 'self'
-    if (SUBJECT_WE.has(w)) return 'we'
-    if (w === 'he' || w === 'she' || w === 'they') return 'other'
-  }
-  for (let j = 0; j < lower.length; j++) {
-    const w = lower[j]!
-    if (OBJECT_FORMS.has(w)) {
-      if (w !== 'him' && w !== 'them' && opensClause(j)) return 'other'
-      continue
-    }
-    if (SELF.has(w)) return 'self'
-    if (WE.has(w)) return 'we'
-    if (OTHERS.has(w)) return 'other'
-  }
-  return 'self'
 }

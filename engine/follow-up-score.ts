@@ -2,7 +2,8 @@
 // answer to a follow-up question is heard after the story, not instead of it; so each criterion keeps the best of
 // what the answer earned alone and what it earned with each follow-up added, and evidence a follow-up adds counts.
 
-import { type Analysis, analyze } from './analyze'
+import type { Analysis } from './analysis-types'
+import { analyze } from './analyze'
 import type { CheckResult } from './checks/check'
 import { combineAnswer } from './probes'
 import { clampFraction, runCheck, scoreAnalysis, scoreOutcomes } from './score'

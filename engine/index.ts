@@ -1,6 +1,6 @@
 // The engine's public surface: scoring, rubric parsing and checking, and the data types.
 
-export type { Analysis, AnalyzedSentence } from './analyze'
+export type { Analysis, AnalyzedSentence } from './analysis-types'
 export { analyze } from './analyze'
 export { CHECK_NAMES, CHECKS } from './checks/index'
 export {

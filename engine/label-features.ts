@@ -2,7 +2,7 @@
 // phrase cues, how it opens, and its tense. Every feature name is interned once, at load, to an integer id:
 // the labeller adds up weights by id. label.ts holds the model and the decoding.
 
-import type { AnalyzedSentence } from './analyze'
+import type { AnalyzedSentence } from './analysis-types'
 import { isPastTense, scanWords } from './features/words'
 import {
   CLOSING_OPENERS,

@@ -2,7 +2,7 @@
 // Sentence-label weights: per cue feature one integer per label (situation, task, action, result, other),
 // and one per transition between sections. Integers, so every runtime adds them up the same way.
 
-import type { LabelWeights } from './label'
+import type { LabelWeights } from './analysis-types'
 
 export const LABEL_WEIGHTS: LabelWeights = {
   emit: {

@@ -2,7 +2,7 @@
 // features (weights in label-weights.ts, trained by scripts/train-labels.ts), decoded as the best
 // near-monotone S→T→A→R path.
 
-import type { AnalyzedSentence } from './analyze'
+import type { AnalyzedSentence, LabelWeights } from './analysis-types'
 import { FEATURE_NAMES, type FeatureIds, featureId, labelFeatureIds } from './label-features'
 import { LABEL_WEIGHTS } from './label-weights'
 import type { Star } from './types'
@@ -10,12 +10,6 @@ import type { Star } from './types'
 export const LABELS: readonly Star[] = ['situation', 'task', 'action', 'result', 'other']
 const ORDER: readonly number[] = [0, 1, 2, 3, -1]
 const RESULT = 3
-
-/** Integer weights: per feature one weight for each label (in LABELS order), and one per transition feature. */
-export interface LabelWeights {
-  emit: Readonly<Record<string, readonly number[]>>
-  trans: Readonly<Record<string, number>>
-}
 
 /** Transition features from state `from` (label × progress, or -1 before the first sentence) to `to`. */
 function transitionFeatures(from: number, to: number): string[] | undefined {

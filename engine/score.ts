@@ -1,6 +1,7 @@
 // score(answer, rubric): the pure, deterministic scorer. Same answer and rubric, same report, byte for byte.
 
-import { type Analysis, analyze, round2 } from './analyze'
+import type { Analysis } from './analysis-types'
+import { analyze, round2 } from './analyze'
 import type { CheckResult, CheckRunner } from './checks/check'
 import { message } from './checks/check'
 import { speakingSeconds } from './checks/length/run'

@@ -1,7 +1,8 @@
 // A story's fit with every area: one analysis of the story, then each area rubric's compiled checks over it; and a
 // plan that aims for two distinct stories per Leadership Principle.
 
-import { type Analysis, analyze, round2 } from './analyze'
+import type { Analysis } from './analysis-types'
+import { analyze, round2 } from './analyze'
 import { isAreaKind } from './kinds'
 import { bandFor, clampFraction, clampScore, rawScore, runCheck, scoredCriteria, statusOf } from './score'
 import type { AreaKind, Criterion, CriterionStatus, Rubric } from './types'

@@ -7,8 +7,9 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import type { LabelWeights } from '../engine/analysis-types'
 import { analyze } from '../engine/analyze'
-import { allowedLabels, decode, emissions, LABELS, type LabelWeights, pathTransitions } from '../engine/label'
+import { allowedLabels, decode, emissions, LABELS, pathTransitions } from '../engine/label'
 import { labelFeatures } from '../engine/label-features'
 import type { Star } from '../engine/types'
 import { CORPUS_DIR, type CorpusAnswer, loadCorpus, loadStyled, STYLES_DIR } from '../test/fixtures/corpus'
@@ -195,7 +196,7 @@ export function weightsSource(w: LabelWeights): string {
     `// Sentence-label weights: per cue feature one integer per label (${LABELS.join(', ')}),`,
     '// and one per transition between sections. Integers, so every runtime adds them up the same way.',
     '',
-    "import type { LabelWeights } from './label'",
+    "import type { LabelWeights } from './analysis-types'",
     '',
     'export const LABEL_WEIGHTS: LabelWeights = {',
     '  emit: {',

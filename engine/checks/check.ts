@@ -3,7 +3,7 @@
 // Schemas live in each kind's options.ts and are imported here only as types, so scoring never loads zod.
 
 import type { z } from 'zod'
-import type { Analysis, AnalyzedSentence } from '../analyze'
+import type { Analysis, AnalyzedSentence } from '../analysis-types'
 import type { Message, Place, Section, Star } from '../types'
 
 export interface CheckResult {

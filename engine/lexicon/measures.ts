@@ -1,7 +1,7 @@
 // Numbers and the words around them: number words, units, months, multipliers and the leads of a time phrase.
 
-/** Number words that count things: what a number slot of an evidence phrase takes ("used by # teams"). */
-export const COUNT_WORDS = [
+/** Number words that count things; a number slot of an evidence phrase ("used by # teams") takes them. */
+const COUNT_WORDS = [
   'one',
   'two',
   'three',
@@ -28,6 +28,22 @@ export const COUNT_WORDS = [
   'million',
   'dozen',
   'dozens',
+]
+
+/** The number words a number slot of an evidence phrase takes: the counts, the teens, plural hundreds, vague counts. */
+export const NUMBER_SLOT_WORDS = [
+  ...COUNT_WORDS,
+  'thirteen',
+  'fourteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'hundreds',
+  'thousands',
+  'millions',
+  'several',
+  'both',
 ]
 
 /** Every word that says a number: the counts, and the sizes, multiples and fractions that count nothing. */

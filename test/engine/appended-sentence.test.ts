@@ -5,7 +5,8 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Analysis, analyze, round2 } from '../../engine/analyze'
+import type { Analysis } from '../../engine/analysis-types'
+import { analyze, round2 } from '../../engine/analyze'
 import { scoreAnalysis } from '../../engine/score'
 import { SECTIONS, type Section } from '../../engine/types'
 import { CORPUS_DIR, FIXES_DIR, loadCorpus, loadFixPairs, loadStyled, STYLES_DIR } from '../fixtures/corpus'

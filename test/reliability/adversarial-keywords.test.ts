@@ -4,9 +4,11 @@
 
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { type Analysis, analyze } from '../../engine/analyze'
+import type { Analysis } from '../../engine/analysis-types'
+import { analyze } from '../../engine/analyze'
 import { keywords } from '../../engine/checks/keywords/run'
-import { actorAt, type EvidenceHit, type EvidenceTable, findEvidence, plannedAt } from '../../engine/evidence'
+import { type EvidenceHit, type EvidenceTable, findEvidence } from '../../engine/evidence'
+import { actorAt, plannedAt } from '../../engine/evidence-context'
 import { CONCEPTS } from '../../engine/lexicon/concepts'
 
 const LIBRARY = { concepts: CONCEPTS }

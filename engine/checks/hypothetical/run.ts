@@ -1,6 +1,6 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
-import type { AnalyzedSentence } from '../../analyze'
+import type { AnalyzedSentence } from '../../analysis-types'
 import { stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'

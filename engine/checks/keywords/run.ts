@@ -2,16 +2,9 @@
 // alternatives, never when negated, credited only when the candidate (or their team) did the thing, and
 // best in one section.
 
-import type { Analysis, AnalyzedSentence } from '../../analyze'
-import {
-  actorAt,
-  compileEvidence,
-  type EvidenceTable,
-  evidenceAt,
-  NUMBER_MARK,
-  plannedAt,
-  startsNumber,
-} from '../../evidence'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
+import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
+import { actorAt, plannedAt } from '../../evidence-context'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'

@@ -1,6 +1,6 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
-import type { AnalyzedSentence } from '../../analyze'
+import type { AnalyzedSentence } from '../../analysis-types'
 import { stepForPurpose } from '../../features/hypothetical'
 import { DETERMINERS, TEAM_SUBJECT_HEADS, WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'

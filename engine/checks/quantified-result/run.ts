@@ -1,6 +1,6 @@
 // quantified-result: the Result carries a measure — a number, percentage, money, a duration, a count.
 
-import type { AnalyzedSentence } from '../../analyze'
+import type { AnalyzedSentence } from '../../analysis-types'
 import { outcomeMeasures } from '../../features/metrics'
 import { isPastTense } from '../../features/words'
 import { SUBORDINATORS } from '../../lexicon/clauses'

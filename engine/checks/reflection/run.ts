@@ -1,6 +1,6 @@
 // reflection: the answer says what the candidate learned or changed afterwards, wherever it says it.
 
-import type { AnalyzedSentence } from '../../analyze'
+import type { AnalyzedSentence } from '../../analysis-types'
 import { looksAgain } from '../../features/hypothetical'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
 import { compileMulti, scanAll } from '../../phrases'

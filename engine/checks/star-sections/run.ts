@@ -1,6 +1,7 @@
 // star-sections: every STAR section present, with the Action carrying the most weight and the Situation kept short.
 
-import { type Analysis, round2 } from '../../analyze'
+import type { Analysis } from '../../analysis-types'
+import { round2 } from '../../analyze'
 import type { Section } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import type { StarSectionsOptions } from './options'

@@ -176,7 +176,9 @@ describe.skipIf(SKIP_E2E)('team mode (e2e)', () => {
     await page.getByText('No one has shared an answer with this cohort.').waitFor()
     // The section holds its heading and that one line: no list, and no page code shown as text.
     const sharedSection = page.locator('section[aria-labelledby="shared-h"]')
-    expect(await sharedSection.textContent()).toBe('Shared answersNo one has shared an answer with this cohort.')
+    expect(await sharedSection.textContent()).toBe(
+      'Shared answersNo one has shared an answer with this cohort.',
+    )
     expect(await sharedSection.locator('ul').count()).toBe(0)
     expect(await page.content()).not.toContain(STRONG_ANSWER.slice(0, 60))
     await expectAccessible('team-cohort-view')

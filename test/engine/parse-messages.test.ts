@@ -303,9 +303,7 @@ const ROWS: Row[] = [
       'criteria:\n',
       `criteria:\n${Array.from({ length: 39 }, (_, i) => `  - id: c-${i}\n    check: length\n    weight: 1\n`).join('')}`,
     ),
-    expected: [
-      '11:3  size-limit  A rubric may have at most 40 criteria; a candidate cannot act on more',
-    ],
+    expected: ['11:3  size-limit  A rubric may have at most 40 criteria; a candidate cannot act on more'],
   },
   {
     mistake: 'an example answer longer than a candidate may write',

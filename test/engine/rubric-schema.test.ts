@@ -65,7 +65,11 @@ describe('rubric.schema.json', () => {
       '  - id: length\n    idealMax: 400',
       '  - id: length\n    groups:\n      - { label: questions, any: [asked why] }',
     ],
-    ["a length option in an override of the inherited 'ownership'", 'weight: 0', 'weight: 0\n  - id: ownership\n    idealMax: 400'],
+    [
+      "a length option in an override of the inherited 'ownership'",
+      'weight: 0',
+      'weight: 0\n  - id: ownership\n    idealMax: 400',
+    ],
     [
       "another kind for the inherited 'length'",
       '  - id: length\n    idealMax: 400',

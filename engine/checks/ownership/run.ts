@@ -268,3 +268,22 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
     }
   },
 }
+
+interface OwnSentence {
+  sentence: AnalyzedSentence
+  claim: boolean
+}
+
+/**
+ * The sentences of the Action that show the speaker's own part, as this check reads them: each step told with
+ * "I" (`claim` false), and each that names the speaker's own share of team work (`claim` true).
+ */
+export function ownSentences(analysis: { sentences: AnalyzedSentence[] }): OwnSentence[] {
+  return actionRegion(analysis).flatMap((s): OwnSentence[] =>
+    claimsOwnShare(s)
+      ? [{ sentence: s, claim: true }]
+      : s.features.iCount > 0 && !wouldDo(s)
+        ? [{ sentence: s, claim: false }]
+        : [],
+  )
+}

@@ -89,6 +89,8 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
         fraction: 0,
         messages,
         fix: 'Tell one real situation and what you did, in the past tense ("I rewrote…")',
+        // With no Action at all, "No Action found: say … what you did yourself, in the past tense" says it.
+        absent: 'action',
       }
     }
     const share = story.length === 0 ? 0 : hypo.length / story.length

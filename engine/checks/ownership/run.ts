@@ -185,6 +185,7 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
           }),
         ],
         fix: 'Tell what you did yourself, starting sentences with "I"',
+        absent: 'action',
       }
     }
     let i = 0

@@ -172,6 +172,7 @@ export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions>
     else if (!largest || actionShare < options.minActionShare)
       fix = `Give the Action more room: say step by step what you did (now ${percent(actionShare)} of the answer)`
     const fixSection = firstMissing ?? firstThin
-    return fixSection === undefined ? { fraction, messages, fix } : { fraction, messages, fix, fixSection }
+    const result = { fraction, messages, fix, ...(missing.length > 0 ? { missing } : {}) }
+    return fixSection === undefined ? result : { ...result, fixSection }
   },
 }

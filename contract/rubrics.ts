@@ -190,6 +190,12 @@ export const draftEvidenceSchema = z.object({
     .describe(
       '`info`: what the criterion found there (evidence, or a note on those words); `warning` or `error`: words it counts against.',
     ),
+  counted: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Present when no message of the criterion marks these words, but its check counted them toward it: a sentence of a STAR section, a step told with "I", a specific detail, the answer as a whole for its length.',
+    ),
 })
 
 const statusSchema = z.enum(['met', 'partial', 'missed'])
@@ -228,7 +234,9 @@ export const previewResponseSchema = z.object({
     .describe('The score report of `answer` under the draft (as POST /api/score gives it).'),
   evidence: z
     .array(draftEvidenceSchema)
-    .describe('Every span of the answer a criterion matched, in reading order: why it was met.'),
+    .describe(
+      'Every span of the answer a criterion matched or counted, in reading order: why it was met, whatever its check kind.',
+    ),
   examples: z.array(draftExampleSchema).describe("The draft's examples, scored with the draft."),
   replaces: z
     .string()

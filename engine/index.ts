@@ -3,6 +3,7 @@
 export type { Analysis, AnalyzedSentence } from './analysis-types'
 export { analyze } from './analyze'
 export { CHECK_NAMES, CHECKS } from './checks/index'
+export { criterionEvidence, type EarnedSpan } from './criterion-evidence'
 export {
   type CriterionDifference,
   criterionDifferences,

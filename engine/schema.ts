@@ -176,15 +176,23 @@ export function checksWithOption(key: string): CheckName[] {
   return CHECK_NAMES.filter((n) => Object.hasOwn(optionShape(n), key))
 }
 
+/** A criterion every rubric inherits (from the base rubric, star-core): its id and its check kind. */
+export interface InheritedCriterion {
+  id: string
+  check: string
+}
+
 /**
  * The schema editors see. A criterion is one of: a criterion of one check kind, naming its `check` (a new one,
  * or an override of an inherited one restating its kind), whose keys are the common keys and that kind's
- * options; or an override without `check`, whose keys are the common keys and the options of any kind. (Which
- * kind an override inherits is only known once `extends` is resolved, so that last branch cannot be narrower;
- * `rubrics check` reports keys the inherited kind does not have. Options are optional in every branch, as an
- * override gives only those it changes, so a new criterion missing a required option is also left to the check.)
+ * options; an override of a criterion every rubric inherits (`inherited`: the base rubric's), named by its id,
+ * whose keys are the common keys and its own kind's options; or an override of another inherited criterion
+ * without `check`, whose keys are the common keys and the options of any kind. (Which kind such an override
+ * inherits is only known once `extends` is resolved, so that last branch cannot be narrower; `rubrics check`
+ * reports keys the inherited kind does not have. Options are optional in every branch, as an override gives only
+ * those it changes, so a new criterion missing a required option is also left to the check.)
  */
-export function rubricJsonSchema(): Record<string, unknown> {
+export function rubricJsonSchema(inherited: readonly InheritedCriterion[]): Record<string, unknown> {
   // An override may add to the inherited groups instead of replacing them: a new group, or phrases for the
   // inherited group of the same label.
   const groupShape = optionShape('keywords').groups as z.ZodArray
@@ -208,15 +216,39 @@ export function rubricJsonSchema(): Record<string, unknown> {
     .describe(
       'Groups added to the inherited ones (an override only; `groups` replaces them). A group with `any+` adds phrases to the inherited group of its label.',
     )
+  const known = inherited.filter((c): c is { id: string; check: CheckName } =>
+    (CHECK_NAMES as readonly string[]).includes(c.check),
+  )
+  // The other branches take any id but these: a criterion every rubric inherits keeps its own kind's keys.
+  const otherId =
+    known.length === 0
+      ? overrideBase.id
+      : z
+          .string()
+          .regex(new RegExp(`^(?!(?:${known.map((c) => c.id).join('|')})$)${KEBAB.source.slice(1)}`))
+          .describe(criterionBase.id.description ?? '')
+  const extra = (name: CheckName) => (name === 'keywords' ? { 'groups+': addGroups } : {})
   const perKind = CHECK_NAMES.map((name) =>
     z
       .strictObject({
         ...overrideBase,
+        id: otherId,
         check: z.literal(name).describe(CHECKS[name].summary),
         ...optionalOptions(name),
-        ...(name === 'keywords' ? { 'groups+': addGroups } : {}),
+        ...extra(name),
       })
       .describe(`A ${name} criterion: ${CHECKS[name].summary}`),
+  )
+  const perInherited = known.map((c) =>
+    z
+      .strictObject({
+        ...overrideBase,
+        id: z.literal(c.id),
+        check: z.literal(c.check).optional().describe(CHECKS[c.check].summary),
+        ...optionalOptions(c.check),
+        ...extra(c.check),
+      })
+      .describe(`Override of the inherited '${c.id}' criterion, a ${c.check} check: its keys to change.`),
   )
   const anyOption: Record<string, z.ZodType> = {}
   for (const name of CHECK_NAMES) {
@@ -226,13 +258,13 @@ export function rubricJsonSchema(): Record<string, unknown> {
     }
   }
   const override = z
-    .strictObject({ ...anyOption, ...overrideBase, 'groups+': addGroups })
+    .strictObject({ ...anyOption, ...overrideBase, id: otherId, 'groups+': addGroups })
     .describe(
       "Override of an inherited criterion: its id and the keys to change (the inherited kind's options).",
     )
   const editorSchema = z.strictObject({
     ...rubricFields,
-    criteria: z.array(z.union([...perKind, override])).default([]),
+    criteria: z.array(z.union([...perKind, ...perInherited, override])).default([]),
   })
   const json = z.toJSONSchema(editorSchema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,

@@ -114,9 +114,12 @@ export function scoreOutcomes(
   const fractions: number[] = []
   const fixes: (string | undefined)[] = []
   const fixSections: (Section | undefined)[] = []
-  for (const c of criteria) {
+  const outcomes = criteria.map((c): CheckResult => (empty ? emptyOutcome() : outcomeOf(c)))
+  // One note per cause: a section the section check says is missing is not said to be missing again.
+  const missing = new Set(outcomes.flatMap((o) => o.missing ?? []))
+  criteria.forEach((c, i) => {
     const max = totalWeight === 0 ? 0 : (100 * c.weight) / totalWeight
-    const outcome: CheckResult = empty ? emptyOutcome() : outcomeOf(c)
+    const outcome = outcomes[i]!
     const fraction = clampFraction(outcome.fraction)
     fractions.push(fraction)
     fixes.push(c.fix ?? outcome.fix)
@@ -129,9 +132,12 @@ export function scoreOutcomes(
       score: round2(max * fraction),
       max: round2(max),
       status: statusOf(fraction),
-      messages: outcome.messages,
+      messages:
+        outcome.absent !== undefined && missing.has(outcome.absent)
+          ? outcome.messages.filter((m) => m.place !== undefined)
+          : outcome.messages,
     })
-  }
+  })
 
   const raw = rawScore(criteria, (_, i) => fractions[i]!, totalWeight)
   const total = clampScore(raw)

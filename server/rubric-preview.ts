@@ -4,12 +4,16 @@
 
 import type { Preview } from '../contract/rubrics'
 import {
+  type Analysis,
+  analyze,
+  criterionEvidence,
   expectationFailures,
   type Rubric,
   type RubricError,
   type RubricSource,
   type ScoreReport,
   score,
+  scoreAnalysis,
 } from '../engine/index'
 import { rubricPlaces } from '../engine/parse'
 import type { RubricFolder } from './rubric-files'
@@ -184,11 +188,17 @@ export class RubricPreviewer {
     }
     out.problems.sort(byPlace)
     if (answer !== undefined && answer.trim() !== '') {
-      const report = await scoreLater(answer, rubric)
+      const analysis = await analyzeLater(answer)
+      const report = scoreAnalysis(analysis, rubric)
       out.report = report
+      const byId = new Map(rubric.criteria.map((c) => [c.id, c]))
       for (const c of report.criteria) {
+        // The words its messages are about (matches, and words it counts against), then what else its check
+        // counted toward it (the sentences of each section, the steps told with "I", the details…).
+        const marked = new Set<string>()
         for (const m of c.messages) {
           if (m.place === undefined || m.place.end <= m.place.start) continue
+          marked.add(`${m.place.start}:${m.place.end}`)
           out.evidence.push({
             criterionId: c.id,
             start: m.place.start,
@@ -196,6 +206,18 @@ export class RubricPreviewer {
             text: answer.slice(m.place.start, m.place.end),
             reason: m.reason,
             severity: m.severity,
+          })
+        }
+        for (const e of criterionEvidence(analysis, byId.get(c.id)!)) {
+          if (marked.has(`${e.start}:${e.end}`)) continue
+          out.evidence.push({
+            criterionId: c.id,
+            start: e.start,
+            end: e.end,
+            text: answer.slice(e.start, e.end),
+            reason: e.reason,
+            severity: 'info',
+            counted: true,
           })
         }
       }
@@ -213,6 +235,12 @@ export class RubricPreviewer {
 async function scoreLater(answer: string, rubric: Rubric): Promise<ScoreReport> {
   await new Promise<void>((resolve) => setImmediate(resolve))
   return score(answer, rubric)
+}
+
+/** Analyses in a later turn of the event loop, as `scoreLater` scores. */
+async function analyzeLater(answer: string): Promise<Analysis> {
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  return analyze(answer)
 }
 
 /** Prompt ids of the draft that another rubric in service already uses: each is one error, at the prompt's id. */

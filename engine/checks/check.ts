@@ -14,6 +14,13 @@ export interface CheckResult {
   fix?: string
   /** The STAR section the fix is about, when it is about one ("Add a Result": `result`). */
   fixSection?: Section
+  /** The required STAR sections the answer lacks, each told in a note of its own (the section check's). */
+  missing?: Section[]
+  /**
+   * The section whose absence this result's whole-answer notes are about ("There is no Result to measure"): when a
+   * section check of the rubric already says that section is missing, they are left out, one note per cause.
+   */
+  absent?: Section
 }
 
 /** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */

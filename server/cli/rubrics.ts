@@ -16,7 +16,7 @@ import {
 } from '../../engine/index'
 import { fileStem } from '../../engine/parse-place'
 import { RUBRIC_FILE, type RubricFolder, readRubricFile, readRubricFolder } from '../rubric-files'
-import { buildRubricSet, RubricSet } from '../rubric-set'
+import { buildRubricSet, DEFAULT_RUBRIC_ID, RubricSet } from '../rubric-set'
 import { parseArgs } from './args'
 import { fileFault, firstLine, InputError } from './faults'
 import { printable } from './output'
@@ -227,7 +227,13 @@ function readBaseFolder(dir: string): RubricFolder | undefined {
 export function rubricsSchemaCommand(argv: string[], out: NodeJS.WritableStream): number {
   const args = parseArgs(argv, [], [])
   const target = resolve(args.positional[0] ?? join(defaultRubricDir(), 'rubric.schema.json'))
-  const json = `${JSON.stringify(rubricJsonSchema(), null, 2)}\n`
+  // The criteria every rubric inherits get their own kind's keys in the schema: the base rubric's, in service.
+  const base = loadRubricDir(defaultRubricDir()).rubrics.get(DEFAULT_RUBRIC_ID)
+  if (base === undefined)
+    throw new InputError(
+      `The rubric folder has no '${DEFAULT_RUBRIC_ID}' rubric that compiles; fix it first (star rubrics check)`,
+    )
+  const json = `${JSON.stringify(rubricJsonSchema(base.criteria), null, 2)}\n`
   writeFileSync(target, json)
   out.write(`wrote ${relative(process.cwd(), target)}\n`)
   return 0

@@ -112,6 +112,24 @@ describe.skipIf(SKIP_E2E)('the rubric studio (e2e)', () => {
     expect(await page.getByTestId('match-list').locator('li').count()).toBe(marks.length)
     await e2e.shot('studio-matches')
 
+    // A criterion that is no keyword check shows why it was met too: the steps told with "I", and the
+    // sentences counted for each STAR section.
+    const structure = check.locator('button[data-criterion="star-structure"]')
+    expect(await structure.textContent()).toMatch(/\(meets, [1-9]\d* highlighted\)/)
+    const ownership = check.locator('button[data-criterion="ownership"]')
+    expect(await ownership.textContent()).toMatch(/\(partly meets, [1-9]\d* highlighted\)/)
+    await ownership.click()
+    await expect.poll(() => ownership.getAttribute('aria-pressed')).toBe('true')
+    const owned = await page.getByTestId('answer-highlight').locator('mark.flag').allTextContents()
+    expect(owned.join(' ')).toContain('I built a prototype of each approach')
+    const why = (await page.getByTestId('match-list').locator('li').allTextContents()).join('\n')
+    expect(why).toContain('Told with "I": a step of your own')
+    await structure.click()
+    const counted = (await page.getByTestId('match-list').locator('li').allTextContents()).join('\n')
+    for (const section of ['Situation', 'Task', 'Action', 'Result'])
+      expect(counted).toContain(`Counted as ${section}`)
+    await e2e.shot('studio-counted')
+
     // Save: the diff first, then the file is written.
     await page.getByTestId('studio-save').click()
     const dialog = page.getByRole('dialog', { name: `Save ${RUBRIC}.yaml?` })
@@ -212,6 +230,9 @@ describe.skipIf(SKIP_E2E)('the rubric studio (e2e)', () => {
       await page.getByTestId('examples-table').waitFor()
       await page.getByLabel('Answer to score with the draft').fill(ANSWER)
       await page.getByTestId('answer-highlight').waitFor()
+      // One criterion chosen: its counted sentences highlighted, checked for contrast too.
+      await page.getByTestId('answer-check').locator('button[data-criterion="ownership"]').click()
+      await page.getByTestId('match-list').getByText('Told with "I"', { exact: false }).first().waitFor()
       expect(await page.locator('h1').count()).toBe(1)
       const violations = await axe(page)
       expect(violations, describeViolations(violations)).toEqual([])

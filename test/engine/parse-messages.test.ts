@@ -298,6 +298,14 @@ const ROWS: Row[] = [
     expected: ['7:3  size-limit  A rubric may have at most 500 prompts; split it into several rubrics'],
   },
   {
+    mistake: 'too many criteria',
+    text: mistake(
+      'criteria:\n',
+      `criteria:\n${Array.from({ length: 39 }, (_, i) => `  - id: c-${i}\n    check: length\n    weight: 1\n`).join('')}`,
+    ),
+    expected: ['11:3  size-limit  A rubric may have at most 40 criteria; a candidate cannot act on more'],
+  },
+  {
     mistake: 'an example answer longer than a candidate may write',
     text: mistake('answer: I asked why and clarified the goal.', `answer: ${'word '.repeat(4001)}`),
     expected: [

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { rubricJsonSchema } from '../../engine/schema'
+import { starCore } from './helpers'
 
 const ENGINE = new URL('../../engine', import.meta.url).pathname
 
@@ -40,11 +41,11 @@ describe('engine purity', () => {
 describe('rubric.schema.json', () => {
   it('matches the zod schema (regenerate with `npm run -s star -- rubrics schema`)', () => {
     const committed = readFileSync(new URL('../../rubrics/rubric.schema.json', import.meta.url), 'utf8')
-    expect(committed).toBe(`${JSON.stringify(rubricJsonSchema(), null, 2)}\n`)
+    expect(committed).toBe(`${JSON.stringify(rubricJsonSchema(starCore().criteria), null, 2)}\n`)
   })
 
   it('lists every check kind for editor completion', () => {
-    const text = JSON.stringify(rubricJsonSchema())
+    const text = JSON.stringify(rubricJsonSchema(starCore().criteria))
     for (const kind of [
       'star-sections',
       'ownership',

@@ -1,5 +1,6 @@
 // The editor schema (rubrics/rubric.schema.json) against rubric files: every shipped file passes, and files
-// with a misspelt criterion key or check kind fail, whether the criterion is new or an override.
+// with a misspelt criterion key or check kind fail, whether the criterion is new or an override, and an override
+// of a criterion every rubric inherits from star-core takes only its own kind's keys.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
@@ -59,6 +60,21 @@ describe('rubric.schema.json', () => {
       '{ label: questions, ay: [asked why] }',
     ],
     ['a misspelt top-level key', 'summary:', 'sumary:'],
+    [
+      "keyword groups in an override of the inherited 'length' (a length check)",
+      '  - id: length\n    idealMax: 400',
+      '  - id: length\n    groups:\n      - { label: questions, any: [asked why] }',
+    ],
+    [
+      "a length option in an override of the inherited 'ownership'",
+      'weight: 0',
+      'weight: 0\n  - id: ownership\n    idealMax: 400',
+    ],
+    [
+      "another kind for the inherited 'length'",
+      '  - id: length\n    idealMax: 400',
+      '  - id: length\n    check: keywords\n    groups:\n      - { label: questions, any: [asked why] }',
+    ],
   ])('rejects %s', (_what, from, to) => {
     expect(GOOD).toContain(from)
     expect(valid(GOOD.replace(from, to))).toBe(false)

@@ -191,6 +191,60 @@ describe('score', () => {
   })
 })
 
+describe('whole-answer notes: one per cause', () => {
+  const WEAK = 'I would probably talk to the team and maybe we would fix it together somehow.'
+  /** The notes not anchored to words, as `criterion: reason`. */
+  const notes = (report: ScoreReport) =>
+    report.criteria.flatMap((c) =>
+      c.messages.filter((m) => m.place === undefined).map((m) => `${c.id}: ${m.reason}`),
+    )
+
+  it('a missing section is said once, by the section check, and the points are the same', () => {
+    const report = score(WEAK, rubric)
+    expect(notes(report)).toEqual([
+      'star-structure: No Situation found: set the scene in a sentence or two: where you were, when, and what was at stake',
+      'star-structure: No Task found: say what you were responsible for or asked to achieve',
+      'star-structure: No Action found: say step by step what you did yourself, in the past tense',
+      'star-structure: No Result found: say what happened because of your actions, with a number if you can',
+      'specificity: 0 specific details; aim for 4 or more',
+      'length: 15 words (6 seconds spoken) is short; aim for 200–450 words',
+      'reflection: No lesson or change afterwards',
+    ])
+    // The checks that left their note out still score, suggest and mark words as before.
+    const byId = new Map(report.criteria.map((c) => [c.id, c]))
+    for (const id of ['ownership', 'measurable-result', 'real-story']) expect(byId.get(id)!.score).toBe(0)
+    expect(report.suggestions.map((s) => s.criterionId)).toContain('real-story')
+    expect(byId.get('real-story')!.messages.map((m) => m.reason)).toEqual([
+      'This says what you would do, not what you did',
+    ])
+  })
+
+  it('without a section check that requires the section, the other checks still say it is missing', () => {
+    const withoutSections: Rubric = {
+      ...rubric,
+      criteria: rubric.criteria.map((c) => (c.id === 'star-structure' ? { ...c, weight: 0 } : c)),
+    }
+    expect(notes(score(WEAK, withoutSections))).toEqual(
+      expect.arrayContaining([
+        'ownership: There is no Action to show what you did yourself',
+        'measurable-result: There is no Result to measure',
+        'real-story: No past action found: tell one real story, in the past tense',
+      ]),
+    )
+    const situationOnly: Rubric = {
+      ...rubric,
+      criteria: rubric.criteria.map((c) =>
+        c.id === 'star-structure'
+          ? { ...c, compiled: { ...(c.compiled as object), required: ['situation', 'task'] } }
+          : c,
+      ),
+    }
+    expect(notes(score(WEAK, situationOnly))).toEqual(
+      expect.arrayContaining(['measurable-result: There is no Result to measure']),
+    )
+  })
+})
+
 describe('sentence splitting', () => {
   const split = (t: string) => analyze(t).sentences.map((s) => s.text)
 

@@ -146,6 +146,56 @@ describe('POST /api/rubrics/preview', () => {
     expect(body.rubric.criteria.map((c: { id: string }) => c.id)).toContain('ownership-signals')
   })
 
+  test('explains every criterion the answer met, whatever its kind, with what its check counted', async () => {
+    t = await startApp()
+    const { body } = await preview(t.app, OWNERSHIP_RUBRIC, GOOD_ANSWER)
+    type Item = { criterionId: string; text: string; reason: string; severity: string; counted?: true }
+    const evidence: Item[] = body.evidence
+    const of = (id: string) => evidence.filter((e) => e.criterionId === id)
+    // Every criterion met has words that show why.
+    const met = body.report.criteria.filter((c: { status: string }) => c.status === 'met')
+    expect(met.map((c: { check: string }) => c.check)).toEqual(
+      expect.arrayContaining(['star-sections', 'ownership', 'hypothetical', 'reflection', 'hedging']),
+    )
+    for (const c of met) expect(of(c.id), c.id).not.toEqual([])
+    const action =
+      'Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert.'
+    expect(of('star-structure')).toContainEqual({
+      criterionId: 'star-structure',
+      start: GOOD_ANSWER.indexOf('Task:'),
+      end: GOOD_ANSWER.indexOf('\nAction:'),
+      text: GOOD_ANSWER.slice(GOOD_ANSWER.indexOf('Task:'), GOOD_ANSWER.indexOf('\nAction:')),
+      reason: 'Counted as Task',
+      severity: 'info',
+      counted: true,
+    })
+    expect(of('ownership')).toContainEqual(
+      expect.objectContaining({ text: action, reason: 'Told with "I": a step of your own', counted: true }),
+    )
+    expect(of('real-story')).toContainEqual(
+      expect.objectContaining({ text: action, reason: 'A step of a real story, told as it happened' }),
+    )
+    // Partly met: the details it counted are shown too.
+    expect(of('specificity').map((e) => e.text)).toEqual(expect.arrayContaining(['92%', '$40,000']))
+    expect(of('confident-language')).toEqual([
+      expect.objectContaining({ text: GOOD_ANSWER, reason: expect.stringMatching(/^0 hedges in \d+ words/) }),
+    ])
+    expect(of('length')).toEqual([
+      expect.objectContaining({
+        text: GOOD_ANSWER,
+        reason: expect.stringMatching(/^\d+ words, \d+ seconds spoken; full credit for \d+–\d+ words$/),
+      }),
+    ])
+    // A span a message already marks is given once, with the message's words and without `counted`.
+    expect(of('measurable-result')).toContainEqual(
+      expect.objectContaining({ text: '92%', reason: 'Measured outcome' }),
+    )
+    expect(of('measurable-result').every((e) => e.counted === undefined)).toBe(true)
+    const keys = evidence.map((e) => `${e.criterionId}:${GOOD_ANSWER.indexOf(e.text)}:${e.text}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    for (const e of evidence) expect(e.text).not.toBe('')
+  })
+
   test('never writes: the folder and the rubrics in service are the same afterwards', async () => {
     t = await startApp({ watchRubrics: true, rubricDebounceMs: 50 })
     const before = folderState(t.rubricsDir)

@@ -1,12 +1,23 @@
 // The answer scored with the draft: each criterion's status, and the words it matched highlighted in the answer
 // (and the words it counts against, underlined as problems), for every criterion or the one chosen, so an
-// instructor sees why a criterion was met or not.
+// instructor sees why a criterion was met or not. A criterion chosen also shows everything else its check counted
+// toward it (the sentences of each STAR section, the steps told with "I", the details, the answer's length).
 import { useState } from 'preact/hooks'
 import type { DraftEvidence } from '../../../contract/rubrics'
 import type { ScoreReport } from '../../../engine/types'
 import { Highlighted } from '../../components/Highlighted'
 
 const STATUS_WORD = { met: 'meets', partial: 'partly meets', missed: 'misses' } as const
+
+/** Long spans (a sentence, the whole answer) are quoted by their opening words: the highlight shows the rest. */
+const QUOTE_CHARS = 90
+
+function quoted(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= QUOTE_CHARS) return flat
+  const cut = flat.lastIndexOf(' ', QUOTE_CHARS)
+  return `${flat.slice(0, cut > 0 ? cut : QUOTE_CHARS).replace(/[,;:.]$/, '')}…`
+}
 
 export function AnswerCheck({
   answer,
@@ -18,7 +29,11 @@ export function AnswerCheck({
   evidence: readonly DraftEvidence[]
 }) {
   const [only, setOnly] = useState<string | null>(null)
-  const shown = only === null ? evidence : evidence.filter((e) => e.criterionId === only)
+  // Every criterion: the words matched and flagged. One criterion: all its check counted, whole sentences too.
+  const shown =
+    only === null
+      ? evidence.filter((e) => e.counted === undefined)
+      : evidence.filter((e) => e.criterionId === only)
   const label = new Map(report.criteria.map((c) => [c.id, c.label]))
   return (
     <div class="answer-check" data-testid="answer-check">
@@ -54,6 +69,11 @@ export function AnswerCheck({
             )
           })}
       </ul>
+      {only === null && (
+        <p class="muted answer-check-hint">
+          Matched and flagged words of every criterion; choose one to see all it counted.
+        </p>
+      )}
       <div class="answer-highlight" data-testid="answer-highlight">
         <Highlighted
           answer={answer}
@@ -66,7 +86,7 @@ export function AnswerCheck({
         <ol class="match-list" data-testid="match-list">
           {shown.map((e, i) => (
             <li key={`${e.criterionId}:${e.start}:${i}`}>
-              <a href={`#match-${i + 1}`}>“{e.text}”</a>{' '}
+              <a href={`#match-${i + 1}`}>“{quoted(e.text)}”</a>{' '}
               <span class="muted">
                 {label.get(e.criterionId) ?? e.criterionId}
                 {e.severity === 'info' ? ': ' : ', flagged: '}

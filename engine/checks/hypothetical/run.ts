@@ -1,6 +1,6 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
-import type { AnalyzedSentence } from '../../analysis-types'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'
@@ -48,6 +48,16 @@ function notStory(s: AnalyzedSentence): boolean {
   return (s.features.hypothetical && !stepForPurpose(s.words)) || prescribes(s.words, s.features.past)
 }
 
+/** A sentence of the story that tells something done, as it happened: what shows a real story. */
+function toldAsHappened(s: AnalyzedSentence): boolean {
+  return !notStory(s) && (s.features.iDid || s.features.weDid || s.star === 'action')
+}
+
+/** The sentences that show a real past story: each step told as it happened. */
+export function storySteps(analysis: Analysis): AnalyzedSentence[] {
+  return storySentences(analysis).filter(toldAsHappened)
+}
+
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -55,9 +65,7 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
     const hypo = story.filter(notStory)
     // A story told in the historic present ("I open the dashboard, I page the on-call") is a real story too:
     // its actions are the sentences labelled Action. A sentence that tells no story is no act, however labelled.
-    const did = story.some(
-      (s) => !notStory(s) && (s.features.iDid || s.features.weDid || s.star === 'action'),
-    )
+    const did = story.some(toldAsHappened)
     const messages = hypo.map((s) =>
       message({
         ruleId,
@@ -81,6 +89,8 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
         fraction: 0,
         messages,
         fix: 'Tell one real situation and what you did, in the past tense ("I rewrote…")',
+        // With no Action at all, "No Action found: say … what you did yourself, in the past tense" says it.
+        absent: 'action',
       }
     }
     const share = story.length === 0 ? 0 : hypo.length / story.length

@@ -185,6 +185,7 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
           }),
         ],
         fix: 'Tell what you did yourself, starting sentences with "I"',
+        absent: 'action',
       }
     }
     let i = 0
@@ -267,4 +268,23 @@ export const ownership: CheckRunner<OwnershipOptions, OwnershipOptions> = {
         fraction < 1 ? 'Replace "we" with "I" where you did the work, and name what others did' : undefined,
     }
   },
+}
+
+interface OwnSentence {
+  sentence: AnalyzedSentence
+  claim: boolean
+}
+
+/**
+ * The sentences of the Action that show the speaker's own part, as this check reads them: each step told with
+ * "I" (`claim` false), and each that names the speaker's own share of team work (`claim` true).
+ */
+export function ownSentences(analysis: { sentences: AnalyzedSentence[] }): OwnSentence[] {
+  return actionRegion(analysis).flatMap((s): OwnSentence[] =>
+    claimsOwnShare(s)
+      ? [{ sentence: s, claim: true }]
+      : s.features.iCount > 0 && !wouldDo(s)
+        ? [{ sentence: s, claim: false }]
+        : [],
+  )
 }

@@ -133,6 +133,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
         fraction: 0,
         messages,
         fix: `Add ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} with a measurable outcome: what changed, by how much`,
+        absent: options.section,
       }
     }
     if (elsewhere) {

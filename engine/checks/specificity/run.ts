@@ -1,5 +1,7 @@
 // specificity: named systems, tools, people, numbers and time frames, not generic claims and buzzwords.
 
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
+import type { Place } from '../../types'
 import { type CheckRunner, clamp01, message } from '../check'
 import type { SpecificityOptions } from './options'
 
@@ -45,42 +47,58 @@ function opensSentence(text: string, start: number, end: number): boolean {
   return /^\p{Lu}\p{Ll}*$/u.test(word) && !NUMBER_WORD.test(word) && !MONTH.test(word)
 }
 
+/**
+ * A sentence read as outside the story that names nothing that happened. It still names what it names when it
+ * sets the scene: "This was at Orla in 2022", and in the present, "The service is written in Go and runs on
+ * Kubernetes", the way people set out their system. A hypothetical ("I would use Kafka"), a claim about oneself in
+ * the present ("I'm on an API team, so I know Stripe well"), a remark about the answer itself or a generic claim
+ * does not.
+ */
+function aside(s: AnalyzedSentence): boolean {
+  const f = s.features
+  return s.star === 'other' && !s.headingOnly && (f.generic || f.hypothetical || f.meta || f.present)
+}
+
+/**
+ * The details that count, each once, where it is first named: saying "Kafka" five times is one named system, and
+ * repeating a number is no new fact, so credit follows how much concrete detail there is, not how long the answer
+ * runs.
+ */
+export function countedDetails(analysis: Analysis): Place[] {
+  const seen = new Map<string, Place>()
+  for (const s of analysis.sentences) {
+    if (aside(s)) continue
+    for (const d of s.features.details) {
+      if (d.start !== s.tokens[0]?.start && opensSentence(analysis.text, d.start, d.end)) continue
+      const key = detailKey(analysis.text, d.start, d.end)
+      if (!seen.has(key)) seen.set(key, { start: d.start, end: d.end })
+    }
+  }
+  return [...seen.values()]
+}
+
 export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    // Each detail counts once: saying "Kafka" five times is one named system, and repeating a number is no new
-    // fact, so credit follows how much concrete detail there is, not how long the answer runs.
-    const seen = new Set<string>()
+    // Every generic claim weighs against the details; one told outside the story is flagged where it stands.
     let buzz = 0
     const messages = []
     for (const s of analysis.sentences) {
-      // A sentence read as outside the story still names what it names: "This was at Orla in 2022", and in the
-      // present, "The service is written in Go and runs on Kubernetes", the way people set out their system. A
-      // hypothetical ("I would use Kafka"), a claim about oneself in the present ("I'm on an API team, so I know
-      // Stripe well"), a remark about the answer itself or a generic claim names nothing that happened.
-      const aside = s.features.generic || s.features.hypothetical || s.features.meta || s.features.present
-      if (s.star === 'other' && !s.headingOnly && aside) {
-        if (s.features.generic) {
-          buzz++
-          messages.push(
-            message({
-              ruleId,
-              severity: 'info',
-              reason: 'Generic claim: show it with a concrete example instead',
-              place: { start: s.start, end: s.end },
-              section: 'other',
-              note: NOTE,
-            }),
-          )
-        }
-        continue
-      }
-      for (const d of s.features.details)
-        if (d.start === s.tokens[0]?.start || !opensSentence(analysis.text, d.start, d.end))
-          seen.add(detailKey(analysis.text, d.start, d.end))
       if (s.features.generic) buzz++
+      if (aside(s) && s.features.generic) {
+        messages.push(
+          message({
+            ruleId,
+            severity: 'info',
+            reason: 'Generic claim: show it with a concrete example instead',
+            place: { start: s.start, end: s.end },
+            section: 'other',
+            note: NOTE,
+          }),
+        )
+      }
     }
-    const details = seen.size
+    const details = countedDetails(analysis).length
     const need = Math.min(
       Math.max(options.min, (options.per100 * analysis.words) / 100),
       NEED_CAP * options.min,

@@ -1,8 +1,8 @@
 // star-sections: every STAR section present, with the Action carrying the most weight and the Situation kept short.
 
-import type { Analysis } from '../../analysis-types'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { round2 } from '../../analyze'
-import type { Section } from '../../types'
+import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import type { StarSectionsOptions } from './options'
 
@@ -18,6 +18,25 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
+/** The last sentence that tells a step the speaker took, -1 when none. */
+function lastStepAt(analysis: Analysis): number {
+  let lastStep = -1
+  analysis.sentences.forEach((s, i) => {
+    if ((s.features.iDid || s.features.weDid) && !s.features.reflection) lastStep = i
+  })
+  return lastStep
+}
+
+/** An outcome read as Action that closes the story after the speaker's last step: it counts as Result. */
+function closingOutcome(s: AnalyzedSentence, i: number, lastStep: number): boolean {
+  return i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical
+}
+
+/** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
+function statedTask(s: AnalyzedSentence, i: number): boolean {
+  return i > 0 && s.star === 'situation' && s.features.task && !s.features.hypothetical && !s.headingOnly
+}
+
 /**
  * The sections, with an outcome that closes the story after the last step the speaker took counted as Result
  * even where it was read as Action ("In the end the error rate went from 4% to 0.3%"): the measured-result check
@@ -25,14 +44,10 @@ const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
  */
 function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
   const { sentences, sections } = analysis
-  let lastStep = -1
-  sentences.forEach((s, i) => {
-    if ((s.features.iDid || s.features.weDid) && !s.features.reflection) lastStep = i
-  })
+  const lastStep = lastStepAt(analysis)
   let moved = 0
   sentences.forEach((s, i) => {
-    if (i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical)
-      moved += s.features.words
+    if (closingOutcome(s, i, lastStep)) moved += s.features.words
   })
   if (moved === 0) return sections
   const total = analysis.words
@@ -54,8 +69,7 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
   if (sections.task.words > 0) return sections
   let moved = 0
   analysis.sentences.forEach((s, i) => {
-    if (i > 0 && s.star === 'situation' && s.features.task && !s.features.hypothetical && !s.headingOnly)
-      moved += s.features.words
+    if (statedTask(s, i)) moved += s.features.words
   })
   if (moved === 0) return sections
   const total = analysis.words
@@ -65,6 +79,15 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
     situation: { words: situation, share: total === 0 ? 0 : round2(situation / total) },
     task: { words: moved, share: total === 0 ? 0 : round2(moved / total) },
   }
+}
+
+/** Each sentence's section as this check counts it: with the closing outcome and the stated Task moved. */
+export function countedStars(analysis: Analysis): Star[] {
+  const lastStep = lastStepAt(analysis)
+  const noTask = analysis.sections.task.words === 0
+  return analysis.sentences.map((s, i) =>
+    closingOutcome(s, i, lastStep) ? 'result' : noTask && statedTask(s, i) ? 'task' : s.star,
+  )
 }
 
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
@@ -150,6 +173,7 @@ export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions>
     else if (!largest || actionShare < options.minActionShare)
       fix = `Give the Action more room: say step by step what you did (now ${percent(actionShare)} of the answer)`
     const fixSection = firstMissing ?? firstThin
-    return fixSection === undefined ? { fraction, messages, fix } : { fraction, messages, fix, fixSection }
+    const result = { fraction, messages, fix, ...(missing.length > 0 ? { missing } : {}) }
+    return fixSection === undefined ? result : { ...result, fixSection }
   },
 }

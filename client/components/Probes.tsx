@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks'
 import type { FollowUp } from '../../contract/follow-ups'
 import type { ReportDifference } from '../../engine/difference'
 import type { Probe } from '../../engine/types'
-import { signed } from '../format'
+import { lowerFirst, signed } from '../format'
 
 /** The probes still open: those the report asks that no follow-up has answered. */
 export function openProbes(probes: readonly Probe[], answered: readonly { probeId: string }[]): Probe[] {
@@ -82,8 +82,6 @@ export function ProbeCard({
     </li>
   )
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
 /** How a follow-up is scored, said wherever what it added is shown. */
 export const ONLY_ADDS = 'A follow-up only adds: what your first answer earned stays.'

@@ -374,6 +374,57 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     await e2e.shot('attempt-after-practice-follow-up')
   })
 
+  it('keeps a follow-up that could not be sent, and sends it on the next submit without storing the answer twice', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/practice/${prompt.id}`)
+    await page.getByTestId('answer').fill(UNMEASURED_ANSWER)
+    const measure = page
+      .getByTestId('live-probes')
+      .getByTestId('probe')
+      .filter({ hasText: 'What number changed' })
+    await measure.getByTestId('probe-open').click()
+    await measure.getByTestId('probe-answer').fill('Errors fell from 9% to 0.2% within the hour.')
+    const count = async () =>
+      ((await (await fetch(`${base}/api/attempts?limit=100`)).json()) as { attempts: unknown[] }).attempts
+        .length
+    const stored = await count()
+    const refuse = '**/api/attempts/*/follow-ups'
+    await page.route(refuse, (r) =>
+      r.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'Storage is failing',
+        }),
+      }),
+    )
+    e2e.expectErrors(true)
+    await page.getByTestId('submit').click()
+    const unsent = page.getByTestId('follow-up-unsent')
+    await unsent.waitFor()
+    e2e.expectErrors(false)
+    expect(await unsent.textContent()).toContain(
+      'Your answer is stored, but the follow-up “How did you measure',
+    )
+    expect(await unsent.textContent()).toContain('Storage is failing')
+    expect(page.url()).toContain('/practice/')
+    expect(await count()).toBe(stored + 1)
+    expect(await measure.getByTestId('probe-answer').inputValue()).toBe(
+      'Errors fell from 9% to 0.2% within the hour.',
+    )
+    await page.unroute(refuse)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    expect(await count()).toBe(stored + 1)
+    const id = Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
+    const attempt = (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+      followUps: { probeId: string }[]
+    }
+    expect(attempt.followUps.map((f) => f.probeId)).toEqual(['probe-measurable-result'])
+  })
+
   it('raised no page errors', () => {
     expect(e2e.pageErrors).toEqual([])
   })

@@ -94,7 +94,14 @@ export const createdLoopSchema = z.object({
   ),
 })
 
-export const verdictSchema = z.enum(['raises-the-bar', 'meets-the-bar', 'below-the-bar'])
+/** How a principle's verdict follows its band: said in the API description, on the debrief and in its export. */
+export const VERDICT_RULE =
+  'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing is ' +
+  'not yet at it, Needs work is below it.'
+
+export const verdictSchema = z
+  .enum(['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar'])
+  .describe(VERDICT_RULE)
 
 export const storyReuseSchema = z.object({
   kind: z.literal('story-reused'),
@@ -114,8 +121,14 @@ export const debriefQuestionSchema = z.object({
   score: z.number().int(),
   band: bandRefSchema,
   star: z
-    .object({ situation: z.number(), task: z.number(), action: z.number(), result: z.number() })
-    .describe('Share of the words in each STAR section, 0–1.'),
+    .object({
+      situation: z.number(),
+      task: z.number(),
+      action: z.number(),
+      result: z.number(),
+      other: z.number().describe('Words in no STAR section.'),
+    })
+    .describe('Share of the words in each STAR section and in none (other), in hundredths that add up to 1.'),
   speakingSeconds: z.number(),
   durationMs: z.number().int().nullable(),
   followUps: z.array(followUpSchema),
@@ -135,6 +148,7 @@ export const debriefSchema = z.object({
       rubricId: z.string(),
       principle: z.string(),
       score: z.number().int(),
+      band: bandRefSchema.describe('The rubric’s band for the principle’s score.'),
       verdict: verdictSchema,
       verdictLabel: z.string(),
     }),

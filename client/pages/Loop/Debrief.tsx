@@ -1,6 +1,6 @@
 // The loop's debrief: per question score, band, STAR balance and probe answers; per principle a verdict; the
 // strongest and weakest principles; story reuse; and the Markdown export.
-import type { Debrief as DebriefData, Loop } from '../../../contract/loops'
+import { type Debrief as DebriefData, type Loop, VERDICT_RULE } from '../../../contract/loops'
 import { FollowUpList, ONLY_ADDS } from '../../components/Probes'
 import { percent, signed, speakingTime } from '../../format'
 import { useTitle } from '../../hooks'
@@ -71,6 +71,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             <tr>
               <th scope="col">Principle</th>
               <th scope="col">Score</th>
+              <th scope="col">Band</th>
               <th scope="col">Verdict</th>
             </tr>
           </thead>
@@ -79,12 +80,16 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
               <tr key={p.rubricId}>
                 <th scope="row">{p.principle}</th>
                 <td>{p.score}</td>
+                <td>{p.band.label}</td>
                 <td class={`verdict ${p.verdict}`}>{p.verdictLabel}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p class="muted small" data-testid="verdict-rule">
+        {VERDICT_RULE}
+      </p>
 
       <h2>Questions</h2>
       <ol class="debrief-questions">
@@ -100,7 +105,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             </p>
             <p class="star-balance">
               STAR balance: Situation {percent(q.star.situation)} · Task {percent(q.star.task)} · Action{' '}
-              {percent(q.star.action)} · Result {percent(q.star.result)}
+              {percent(q.star.action)} · Result {percent(q.star.result)} · Other {percent(q.star.other)}
             </p>
             <FollowUpList followUps={q.followUps} />
             {q.followUpGain !== null && (

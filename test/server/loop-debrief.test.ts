@@ -118,7 +118,7 @@ describe('STAR balance', () => {
       sections.result.words,
       words - sections.situation.words - sections.task.words - sections.action.words - sections.result.words,
     ].map((w) => (w * 100) / words)
-    shares.forEach((s, i) => expect(Math.abs(s * 100 - exact[i]!)).toBeLessThan(1))
+    for (const [i, s] of shares.entries()) expect(Math.abs(s * 100 - exact[i]!)).toBeLessThan(1)
   })
 
   test('rounds so that three thirds still make 100%', () => {

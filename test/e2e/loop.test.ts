@@ -133,6 +133,22 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(await debrief.getByTestId('follow-ups').textContent()).toContain(PROBE_ANSWER)
     expect(await page.locator('.debrief-questions > li').count()).toBe(4)
     expect(await page.locator('.debrief-principles tbody tr').count()).toBe(4)
+    // Each verdict follows the band beside it, and the page says how.
+    const verdictOf: Record<string, string> = {
+      Strong: 'Meets the bar',
+      Developing: 'Not yet at the bar',
+      'Needs work': 'Below the bar',
+    }
+    const rows = await page
+      .locator('.debrief-principles tbody tr')
+      .evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+    for (const [, band, verdict] of rows) expect(verdict).toBe(verdictOf[band!])
+    expect(await page.getByTestId('verdict-rule').textContent()).toContain('Developing is not yet at it')
+    // The STAR balance counts every word: with Other, the shares add up to 100%.
+    for (const balance of await page.locator('.star-balance').allTextContents()) {
+      expect(balance).toMatch(/· Other \d+%$/)
+      expect([...balance.matchAll(/(\d+)%/g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBe(100)
+    }
     await checkEveryMode('debrief')
 
     // The export is the Markdown debrief.
@@ -141,6 +157,14 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(md).toContain(`# Mock loop ${loopId} — debrief`)
     expect(md).toContain('**Story reused:**')
     expect(md).toContain(PROBE_ANSWER.slice(0, 40))
+    // The same scores, bands, verdicts and rule as the page.
+    const principleRows = await page
+      .locator('.debrief-principles tbody tr')
+      .evaluateAll((els) =>
+        els.map((e) => [e.querySelector('th'), ...e.querySelectorAll('td')].map((c) => c?.textContent ?? '')),
+      )
+    for (const cells of principleRows) expect(md).toContain(`| ${cells.join(' | ')} |`)
+    expect(md).toContain(await page.getByTestId('verdict-rule').textContent())
     mkdirSync(join(ROOT, 'test-output'), { recursive: true })
     writeFileSync(join(ROOT, 'test-output', 'loop-debrief.md'), md)
 

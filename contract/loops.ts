@@ -94,14 +94,12 @@ export const createdLoopSchema = z.object({
   ),
 })
 
-/** How a principle's verdict follows its band: said in the API description, on the debrief and in its export. */
-export const VERDICT_RULE =
-  'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing is ' +
-  'not yet at it, Needs work is below it.'
-
 export const verdictSchema = z
   .enum(['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar'])
-  .describe(VERDICT_RULE)
+  .describe(
+    'Follows the band of the principle’s score under its rubric: strong meets the bar, developing is not yet at ' +
+      'it, weak is below it; a band named otherwise by its place among the rubric’s bands.',
+  )
 
 export const storyReuseSchema = z.object({
   kind: z.literal('story-reused'),
@@ -155,6 +153,12 @@ export const debriefSchema = z.object({
   ),
   strongest: z.object({ rubricId: z.string(), principle: z.string(), score: z.number().int() }).nullable(),
   weakest: z.object({ rubricId: z.string(), principle: z.string(), score: z.number().int() }).nullable(),
+  verdictRule: z
+    .string()
+    .describe(
+      'How the verdicts follow the bands, in words, from the bands of the principles’ rubrics, e.g. “Each ' +
+        'verdict follows the band of the principle’s score under its rubric: Strong meets the bar, …”.',
+    ),
   averageScore: z.number().int(),
   warnings: z.array(storyReuseSchema),
   threshold: z.number().describe('The story-reuse threshold the warnings used.'),

@@ -2,7 +2,7 @@
 // strongest and weakest principles; and story reuse across answers. Pure: stored attempts in, debrief out. Also
 // the debrief as Markdown, for the export.
 
-import { type Debrief, type DebriefQuestion, type Loop, VERDICT_RULE, type Verdict } from '../contract/loops'
+import type { Debrief, DebriefQuestion, Loop, Verdict } from '../contract/loops'
 import {
   combineAnswer,
   type Rubric,
@@ -40,6 +40,35 @@ export function verdictFor(
     named ??
     (place === 0 ? 'meets-the-bar' : place === byMin.length - 1 ? 'below-the-bar' : 'not-yet-at-the-bar')
   return { verdict, verdictLabel: VERDICTS[verdict] }
+}
+
+const VERDICT_ORDER: readonly Verdict[] = ['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar']
+const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
+  'meets-the-bar': 'meets the bar',
+  'not-yet-at-the-bar': 'is not yet at the bar',
+  'below-the-bar': 'is below the bar',
+}
+
+/**
+ * How the verdicts follow the bands, in words, for the page and the export: each band of the principles' rubrics
+ * (or, for a rubric gone from service, the band its answer got) with its verdict, the best first.
+ */
+function verdictRule(
+  principles: readonly { band: { id: string; label: string }; rubric: Rubric | undefined }[],
+): string {
+  const seen = new Map<string, { label: string; verdict: Verdict; min: number }>()
+  for (const p of principles) {
+    const bands: readonly { id: string; label: string; min?: number }[] = p.rubric?.bands ?? [p.band]
+    for (const b of bands) {
+      if (seen.has(b.label)) continue
+      const verdict = verdictFor(b, p.rubric?.bands ?? []).verdict
+      seen.set(b.label, { label: b.label, verdict, min: b.min ?? 0 })
+    }
+  }
+  const parts = [...seen.values()]
+    .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || b.min - a.min)
+    .map((b) => `${b.label} ${VERDICT_WORDS[b.verdict]}`)
+  return `Each verdict follows the band of the principle’s score under its rubric: ${parts.join(', ')}.`
 }
 
 export interface AnsweredQuestion {
@@ -142,6 +171,9 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
     strongest: brief(strongest),
     // With one principle, it is its own strongest; it is only called weakest when there is a choice.
     weakest: principles.length < 2 ? null : brief(weakest),
+    verdictRule: verdictRule(
+      principles.map((p) => ({ band: p.band, rubric: byPrinciple.get(p.rubricId)!.rubric })),
+    ),
     averageScore:
       questions.length === 0 ? 0 : Math.round(questions.reduce((s, q) => s + q.score, 0) / questions.length),
     warnings: storyReuse(
@@ -185,7 +217,7 @@ export function debriefMarkdown(loop: Loop, debrief: Debrief): string {
     lines.push(`| ${cell(p.principle)} | ${p.score} | ${cell(p.band.label)} | ${p.verdictLabel} |`)
   lines.push(
     '',
-    VERDICT_RULE,
+    debrief.verdictRule,
     '',
     '## Questions',
     '',

@@ -1,7 +1,6 @@
 // The debrief's verdicts follow the rubric's bands, and its STAR balance counts every word, "other" included.
 
 import { describe, expect, test } from 'vitest'
-import { VERDICT_RULE } from '../../contract/loops'
 import { type Rubric, type ScoreReport, score } from '../../engine/index'
 import {
   type AnsweredQuestion,
@@ -82,6 +81,13 @@ describe('verdicts', () => {
     })
   })
 
+  test('the rule in words names the bands a rubric gone from service gave, with their verdicts', () => {
+    const gone = { ...answered(ownership, 88), rubric: undefined }
+    expect(buildDebrief([gone]).verdictRule).toBe(
+      'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar.',
+    )
+  })
+
   test('bands named otherwise are judged by their place among the rubric’s bands', () => {
     const bands = [
       { id: 'excellent', min: 90 },
@@ -155,7 +161,11 @@ describe('the Markdown export', () => {
     const md = debriefMarkdown(loop, d)
     expect(md).toContain(`| ${ownership.title} | 75 | Developing | Not yet at the bar |`)
     expect(md).toContain(`| ${rubrics.get('dive-deep')!.title} | 92 | Strong | Meets the bar |`)
-    expect(md).toContain(VERDICT_RULE)
+    expect(d.verdictRule).toBe(
+      'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing ' +
+        'is not yet at the bar, Needs work is below the bar.',
+    )
+    expect(md).toContain(`\n${d.verdictRule}\n`)
     expect(md).toContain('| S / T / A / R / other |')
     const q = d.questions[0]!.star
     const row = [q.situation, q.task, q.action, q.result, q.other]

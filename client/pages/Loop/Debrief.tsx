@@ -1,6 +1,6 @@
 // The loop's debrief: per question score, band, STAR balance and probe answers; per principle a verdict; the
 // strongest and weakest principles; story reuse; and the Markdown export.
-import { type Debrief as DebriefData, type Loop, VERDICT_RULE } from '../../../contract/loops'
+import type { Debrief as DebriefData, Loop } from '../../../contract/loops'
 import { FollowUpList, ONLY_ADDS } from '../../components/Probes'
 import { percent, signed, speakingTime } from '../../format'
 import { useTitle } from '../../hooks'
@@ -88,7 +88,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
         </table>
       </div>
       <p class="muted small" data-testid="verdict-rule">
-        {VERDICT_RULE}
+        {debrief.verdictRule}
       </p>
 
       <h2>Questions</h2>

@@ -139,10 +139,17 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
       Developing: 'Not yet at the bar',
       'Needs work': 'Below the bar',
     }
-    const rows = await page
+    const principleRows = await page
       .locator('.debrief-principles tbody tr')
-      .evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')))
-    for (const [, band, verdict] of rows) expect(verdict).toBe(verdictOf[band!])
+      .evaluateAll((els) =>
+        els.map((e) =>
+          ['th', '.principle-score', '.principle-band', '.verdict'].map(
+            (c) => e.querySelector(c)?.textContent ?? '',
+          ),
+        ),
+      )
+    expect(principleRows).toHaveLength(4)
+    for (const [, , band, verdict] of principleRows) expect(verdict).toBe(verdictOf[band!])
     expect(await page.getByTestId('verdict-rule').textContent()).toBe(
       'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing ' +
         'is not yet at the bar, Needs work is below the bar.',
@@ -161,11 +168,6 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(md).toContain('**Story reused:**')
     expect(md).toContain(PROBE_ANSWER.slice(0, 40))
     // The same scores, bands, verdicts and rule as the page.
-    const principleRows = await page
-      .locator('.debrief-principles tbody tr')
-      .evaluateAll((els) =>
-        els.map((e) => [e.querySelector('th'), ...e.querySelectorAll('td')].map((c) => c?.textContent ?? '')),
-      )
     for (const cells of principleRows) expect(md).toContain(`| ${cells.join(' | ')} |`)
     expect(md).toContain(await page.getByTestId('verdict-rule').textContent())
     mkdirSync(join(ROOT, 'test-output'), { recursive: true })

@@ -70,8 +70,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
           <thead>
             <tr>
               <th scope="col">Principle</th>
-              <th scope="col">Score</th>
-              <th scope="col">Band</th>
+              <th scope="col">Score · band</th>
               <th scope="col">Verdict</th>
             </tr>
           </thead>
@@ -79,8 +78,11 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             {debrief.principles.map((p) => (
               <tr key={p.rubricId}>
                 <th scope="row">{p.principle}</th>
-                <td>{p.score}</td>
-                <td>{p.band.label}</td>
+                {/* One cell for the score and its band, as each question shows them: the table fits a phone. */}
+                <td>
+                  <span class="principle-score">{p.score}</span> ·{' '}
+                  <span class="principle-band">{p.band.label}</span>
+                </td>
                 <td class={`verdict ${p.verdict}`}>{p.verdictLabel}</td>
               </tr>
             ))}

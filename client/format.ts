@@ -20,6 +20,17 @@ export function speakingTime(seconds: number): string {
   return rest === 0 ? `${m} min` : `${m} min ${rest} s`
 }
 
+/**
+ * A label continued inside a sentence: its first letter lowered ("Measurable result" → "measurable result"),
+ * unless the first word is an acronym or a name written with capitals inside it ("STAR structure", "AWS cost",
+ * "iOS crash"), or the word "I", which must stay as written.
+ */
+export function lowerFirst(label: string): string {
+  const word = /^\p{L}+/u.exec(label)?.[0] ?? ''
+  if (word === 'I' || /\p{Lu}/u.test(word.slice(1))) return label
+  return label.charAt(0).toLowerCase() + label.slice(1)
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }

@@ -94,7 +94,12 @@ export const createdLoopSchema = z.object({
   ),
 })
 
-export const verdictSchema = z.enum(['raises-the-bar', 'meets-the-bar', 'below-the-bar'])
+export const verdictSchema = z
+  .enum(['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar'])
+  .describe(
+    'Follows the band of the principle’s score under its rubric: strong meets the bar, developing is not yet at ' +
+      'it, weak is below it; a band named otherwise by its place among the rubric’s bands.',
+  )
 
 export const storyReuseSchema = z.object({
   kind: z.literal('story-reused'),
@@ -114,8 +119,14 @@ export const debriefQuestionSchema = z.object({
   score: z.number().int(),
   band: bandRefSchema,
   star: z
-    .object({ situation: z.number(), task: z.number(), action: z.number(), result: z.number() })
-    .describe('Share of the words in each STAR section, 0–1.'),
+    .object({
+      situation: z.number(),
+      task: z.number(),
+      action: z.number(),
+      result: z.number(),
+      other: z.number().describe('Words in no STAR section.'),
+    })
+    .describe('Share of the words in each STAR section and in none (other), in hundredths that add up to 1.'),
   speakingSeconds: z.number(),
   durationMs: z.number().int().nullable(),
   followUps: z.array(followUpSchema),
@@ -135,12 +146,19 @@ export const debriefSchema = z.object({
       rubricId: z.string(),
       principle: z.string(),
       score: z.number().int(),
+      band: bandRefSchema.describe('The rubric’s band for the principle’s score.'),
       verdict: verdictSchema,
       verdictLabel: z.string(),
     }),
   ),
   strongest: z.object({ rubricId: z.string(), principle: z.string(), score: z.number().int() }).nullable(),
   weakest: z.object({ rubricId: z.string(), principle: z.string(), score: z.number().int() }).nullable(),
+  verdictRule: z
+    .string()
+    .describe(
+      'How the verdicts follow the bands, in words, from the bands of the principles’ rubrics, e.g. “Each ' +
+        'verdict follows the band of the principle’s score under its rubric: Strong meets the bar, …”.',
+    ),
   averageScore: z.number().int(),
   warnings: z.array(storyReuseSchema),
   threshold: z.number().describe('The story-reuse threshold the warnings used.'),

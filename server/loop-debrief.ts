@@ -3,18 +3,72 @@
 // the debrief as Markdown, for the export.
 
 import type { Debrief, DebriefQuestion, Loop, Verdict } from '../contract/loops'
-import { combineAnswer, type ScoreReport, STORY_REUSE_THRESHOLD, storyReuse } from '../engine/index'
+import {
+  combineAnswer,
+  type Rubric,
+  type ScoreReport,
+  STORY_REUSE_THRESHOLD,
+  storyReuse,
+} from '../engine/index'
+import { bandFor } from '../engine/score'
 
-/** A verdict from the score under the principle's rubric: the bar an interviewer would hold it to. */
-const VERDICTS: readonly { verdict: Verdict; label: string; min: number }[] = [
-  { verdict: 'raises-the-bar', label: 'Raises the bar', min: 85 },
-  { verdict: 'meets-the-bar', label: 'Meets the bar', min: 60 },
-  { verdict: 'below-the-bar', label: 'Below the bar', min: 0 },
-]
+/** What an interviewer would say of each band: the verdict follows the band, so the two never disagree. */
+const VERDICTS: Readonly<Record<Verdict, string>> = {
+  'meets-the-bar': 'Meets the bar',
+  'not-yet-at-the-bar': 'Not yet at the bar',
+  'below-the-bar': 'Below the bar',
+}
+const BAND_VERDICTS: Readonly<Record<string, Verdict>> = {
+  strong: 'meets-the-bar',
+  developing: 'not-yet-at-the-bar',
+  weak: 'below-the-bar',
+}
 
-function verdictFor(score: number): { verdict: Verdict; verdictLabel: string } {
-  const v = VERDICTS.find((x) => score >= x.min) ?? VERDICTS[VERDICTS.length - 1]!
-  return { verdict: v.verdict, verdictLabel: v.label }
+/**
+ * The verdict for a band of the principle's rubric: strong meets the bar, developing is not yet at it, weak is
+ * below it. A band a rubric names otherwise is judged by its place among the rubric's bands: the top one meets
+ * the bar, the lowest is below it, any between is not yet at it.
+ */
+export function verdictFor(
+  band: { id: string },
+  bands: readonly { id: string; min: number }[],
+): { verdict: Verdict; verdictLabel: string } {
+  const named = BAND_VERDICTS[band.id]
+  const byMin = [...bands].sort((a, b) => b.min - a.min)
+  const place = byMin.findIndex((b) => b.id === band.id)
+  const verdict =
+    named ??
+    (place === 0 ? 'meets-the-bar' : place === byMin.length - 1 ? 'below-the-bar' : 'not-yet-at-the-bar')
+  return { verdict, verdictLabel: VERDICTS[verdict] }
+}
+
+const VERDICT_ORDER: readonly Verdict[] = ['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar']
+const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
+  'meets-the-bar': 'meets the bar',
+  'not-yet-at-the-bar': 'is not yet at the bar',
+  'below-the-bar': 'is below the bar',
+}
+
+/**
+ * How the verdicts follow the bands, in words, for the page and the export: each band of the principles' rubrics
+ * (or, for a rubric gone from service, the band its answer got) with its verdict, the best first.
+ */
+function verdictRule(
+  principles: readonly { band: { id: string; label: string }; rubric: Rubric | undefined }[],
+): string {
+  const seen = new Map<string, { label: string; verdict: Verdict; min: number }>()
+  for (const p of principles) {
+    const bands: readonly { id: string; label: string; min?: number }[] = p.rubric?.bands ?? [p.band]
+    for (const b of bands) {
+      if (seen.has(b.label)) continue
+      const verdict = verdictFor(b, p.rubric?.bands ?? []).verdict
+      seen.set(b.label, { label: b.label, verdict, min: b.min ?? 0 })
+    }
+  }
+  const parts = [...seen.values()]
+    .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || b.min - a.min)
+    .map((b) => `${b.label} ${VERDICT_WORDS[b.verdict]}`)
+  return `Each verdict follows the band of the principle’s score under its rubric: ${parts.join(', ')}.`
 }
 
 export interface AnsweredQuestion {
@@ -26,12 +80,41 @@ export interface AnsweredQuestion {
   answer: string
   durationMs: number | null
   report: ScoreReport
+  /** The principle's rubric as it is now, for its bands; undefined when it left service after the loop. */
+  rubric: Rubric | undefined
   followUps: DebriefQuestion['followUps']
   /** The report of the answer alone, when follow-ups replaced it. */
   beforeFollowUps: ScoreReport | undefined
 }
 
-const share = (r: ScoreReport, s: keyof ScoreReport['sections']) => r.sections[s].share
+/**
+ * The STAR balance: each section's share of the words, with the words in no section as `other`, in hundredths
+ * that add up to exactly 1 (the largest remainders get the rounding), so the shares shown sum to 100%.
+ */
+export function starBalance(report: Pick<ScoreReport, 'sections' | 'stats'>): DebriefQuestion['star'] {
+  const ids = ['situation', 'task', 'action', 'result', 'other'] as const
+  const inSections = ids.slice(0, 4).map((id) => report.sections[id as Exclude<typeof id, 'other'>].words)
+  const total = Math.max(
+    report.stats.words,
+    inSections.reduce((a, b) => a + b, 0),
+  )
+  const words = [...inSections, total - inSections.reduce((a, b) => a + b, 0)]
+  const exact = words.map((w) => (total === 0 ? 0 : (w * 100) / total))
+  const hundredths = exact.map(Math.floor)
+  const short = total === 0 ? 0 : 100 - hundredths.reduce((a, b) => a + b, 0)
+  const byRemainder = exact
+    .map((e, i) => ({ i, rest: e - Math.floor(e) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i)
+  for (const { i } of byRemainder.slice(0, short)) hundredths[i]! += 1
+  const [situation, task, action, result, other] = hundredths.map((h) => h / 100) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  return { situation, task, action, result, other }
+}
 
 export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
   const questions: DebriefQuestion[] = answered.map((q) => ({
@@ -42,12 +125,7 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
     attemptId: q.attemptId,
     score: q.report.score,
     band: q.report.band,
-    star: {
-      situation: share(q.report, 'situation'),
-      task: share(q.report, 'task'),
-      action: share(q.report, 'action'),
-      result: share(q.report, 'result'),
-    },
+    star: starBalance(q.report),
     speakingSeconds: q.report.stats.speakingSeconds,
     durationMs: q.durationMs,
     followUps: q.followUps,
@@ -56,16 +134,26 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
         ? null
         : q.report.score - q.beforeFollowUps.score,
   }))
-  // One verdict per principle: a principle asked twice (not in a planned loop) is judged by its mean.
-  const byPrinciple = new Map<string, { principle: string; scores: number[] }>()
-  for (const q of questions) {
-    const p = byPrinciple.get(q.rubricId) ?? { principle: q.principle, scores: [] }
-    p.scores.push(q.score)
+  // One verdict per principle: a principle asked twice (not in a planned loop) is judged by its mean. The band is
+  // the rubric's for that score; without the rubric (it left service), the band its first answer got.
+  const byPrinciple = new Map<
+    string,
+    { principle: string; scores: number[]; rubric: Rubric | undefined; first: ScoreReport }
+  >()
+  for (const q of answered) {
+    const p = byPrinciple.get(q.rubricId) ?? {
+      principle: q.principle,
+      scores: [],
+      rubric: q.rubric,
+      first: q.report,
+    }
+    p.scores.push(q.report.score)
     byPrinciple.set(q.rubricId, p)
   }
   const principles = [...byPrinciple].map(([rubricId, p]) => {
     const score = Math.round(p.scores.reduce((a, b) => a + b, 0) / p.scores.length)
-    return { rubricId, principle: p.principle, score, ...verdictFor(score) }
+    const band = p.rubric === undefined ? p.first.band : bandFor(p.rubric, score)
+    return { rubricId, principle: p.principle, score, band, ...verdictFor(band, p.rubric?.bands ?? []) }
   })
   // Strongest: highest score, ties to the earlier question; weakest: lowest, ties likewise.
   const pick = (better: (a: number, b: number) => boolean) =>
@@ -83,6 +171,9 @@ export function buildDebrief(answered: readonly AnsweredQuestion[]): Debrief {
     strongest: brief(strongest),
     // With one principle, it is its own strongest; it is only called weakest when there is a choice.
     weakest: principles.length < 2 ? null : brief(weakest),
+    verdictRule: verdictRule(
+      principles.map((p) => ({ band: p.band, rubric: byPrinciple.get(p.rubricId)!.rubric })),
+    ),
     averageScore:
       questions.length === 0 ? 0 : Math.round(questions.reduce((s, q) => s + q.score, 0) / questions.length),
     warnings: storyReuse(
@@ -121,17 +212,22 @@ export function debriefMarkdown(loop: Loop, debrief: Debrief): string {
     lines.push(`- **Strongest:** ${debrief.strongest.principle} (${debrief.strongest.score})`)
   if (debrief.weakest !== null)
     lines.push(`- **Weakest:** ${debrief.weakest.principle} (${debrief.weakest.score})`)
-  lines.push('', '## Principles', '', '| principle | score | verdict |', '| --- | ---: | --- |')
-  for (const p of debrief.principles) lines.push(`| ${cell(p.principle)} | ${p.score} | ${p.verdictLabel} |`)
+  lines.push('', '## Principles', '', '| principle | score | band | verdict |', '| --- | ---: | --- | --- |')
+  for (const p of debrief.principles)
+    lines.push(`| ${cell(p.principle)} | ${p.score} | ${cell(p.band.label)} | ${p.verdictLabel} |`)
   lines.push(
+    '',
+    debrief.verdictRule,
     '',
     '## Questions',
     '',
-    '| # | principle | score | band | S / T / A / R | spoken |',
+    '| # | principle | score | band | S / T / A / R / other | spoken |',
     '| ---: | --- | ---: | --- | --- | ---: |',
   )
   debrief.questions.forEach((q, i) => {
-    const star = [q.star.situation, q.star.task, q.star.action, q.star.result].map(percent).join(' / ')
+    const star = [q.star.situation, q.star.task, q.star.action, q.star.result, q.star.other]
+      .map(percent)
+      .join(' / ')
     lines.push(
       `| ${i + 1} | ${cell(q.principle)} | ${q.score} | ${cell(q.band.label)} | ${star} | ${minutes(q.speakingSeconds)} |`,
     )

@@ -3,14 +3,14 @@
 import type { Loop, LoopSummary } from '../contract/loops'
 import type { LoopRecord, LoopSummary as LoopSummaryRow } from '../db/index'
 import type { Store } from '../db/store'
-import type { ScoreReport } from '../engine/index'
+import type { Rubric, ScoreReport } from '../engine/index'
 import { type AnsweredQuestion, buildDebrief } from './loop-debrief'
 import type { RegisteredPrompt } from './rubric-registry'
 import { followUpView, iso } from './views'
 
 export interface LoopLookups {
   findPrompt(id: string): RegisteredPrompt | undefined
-  rubricTitle(id: string): string | undefined
+  rubric(id: string): Rubric | undefined
 }
 
 const statusOf = (answered: number, total: number) => (answered === total ? 'complete' : 'in-progress')
@@ -28,7 +28,8 @@ export async function loopView(
   const answered: AnsweredQuestion[] = []
   const questions: Loop['questions'] = []
   for (const q of loop.questions) {
-    const principle = lookups.rubricTitle(q.rubricId) ?? q.rubricId
+    const rubric = lookups.rubric(q.rubricId)
+    const principle = rubric?.title ?? q.rubricId
     const text = promptText(lookups, q.promptId)
     const attempt = q.attemptId === null ? undefined : await store.findAttempt(q.attemptId)
     if (attempt !== undefined) {
@@ -49,6 +50,7 @@ export async function loopView(
         answer: attempt.answer,
         durationMs: attempt.durationMs,
         report,
+        rubric,
         followUps: followUps.map(followUpView),
         beforeFollowUps: before?.report as ScoreReport | undefined,
       })

@@ -1,9 +1,9 @@
 // Follow-up probes: the interviewer's next questions for an answer, a field to answer one, and what answers added.
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FollowUp } from '../../contract/follow-ups'
 import type { ReportDifference } from '../../engine/difference'
 import type { Probe } from '../../engine/types'
-import { signed } from '../format'
+import { lowerFirst, signed } from '../format'
 
 /** The probes still open: those the report asks that no follow-up has answered. */
 export function openProbes(probes: readonly Probe[], answered: readonly { probeId: string }[]): Probe[] {
@@ -11,23 +11,66 @@ export function openProbes(probes: readonly Probe[], answered: readonly { probeI
   return probes.filter((p) => !done.has(p.id))
 }
 
-/** One probe, with a field to answer it when `onAnswer` is given. */
+/**
+ * Follow-ups typed before the answer is sent, kept only while their probe is still asked: the report changes as
+ * the answer is typed, and a probe the answer now covers goes, with what was typed for it. Returns the drafts
+ * kept (empty ones left out) and the probes whose drafts went, with what was typed.
+ */
+export function keepOffered(
+  drafts: Readonly<Record<string, string>>,
+  probes: readonly Probe[],
+): { kept: Record<string, string>; dropped: { probeId: string; answer: string }[] } {
+  const offered = new Set(probes.map((p) => p.id))
+  const kept: Record<string, string> = {}
+  const dropped: { probeId: string; answer: string }[] = []
+  for (const [probeId, answer] of Object.entries(drafts)) {
+    if (answer.trim() === '') continue
+    if (offered.has(probeId)) kept[probeId] = answer
+    else dropped.push({ probeId, answer })
+  }
+  return { kept, dropped }
+}
+
+/**
+ * One probe, with a field to answer it: sent at once with `onAnswer`, or kept as a draft with `draft` and
+ * `onDraft`, to be sent with the answer it follows.
+ */
 export function ProbeCard({
   probe,
   onAnswer,
+  draft,
+  onDraft,
   busy,
   error,
   idPrefix,
 }: {
   probe: Probe
   onAnswer?: (answer: string) => void
+  draft?: string
+  onDraft?: (answer: string) => void
   busy?: boolean
   error?: string
   idPrefix: string
 }) {
-  const [text, setText] = useState('')
-  const [open, setOpen] = useState(false)
+  const [own, setOwn] = useState('')
+  const text = draft ?? own
+  const setText = onDraft ?? setOwn
+  const [open, setOpen] = useState(text !== '')
+  const box = useRef<HTMLTextAreaElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
+  const toggled = useRef(false)
+  // Opening or closing the field replaces the button pressed: the focus goes to what took its place.
+  useEffect(() => {
+    if (!toggled.current) return
+    if (open) box.current?.focus()
+    else opener.current?.focus()
+  }, [open])
+  const show = (on: boolean) => {
+    toggled.current = true
+    setOpen(on)
+  }
   const field = `${idPrefix}-${probe.id}`
+  const hint = onDraft && !onAnswer ? `${field}-hint` : undefined
   return (
     <li class="probe" data-testid="probe">
       <p class="probe-question">
@@ -36,45 +79,69 @@ export function ProbeCard({
         <span aria-hidden="true">”</span>
       </p>
       <p class="muted small">Asked because {lowerFirst(probe.reason)}.</p>
-      {onAnswer &&
+      {(onAnswer || onDraft) &&
         (open ? (
           <div class="probe-answer">
             <label for={field}>Your answer to the follow-up</label>
             <textarea
               id={field}
+              ref={box}
               rows={3}
               value={text}
               onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${field}-error` : undefined}
+              aria-describedby={[error ? `${field}-error` : '', hint ?? ''].join(' ').trim() || undefined}
               data-testid="probe-answer"
             />
+            {hint && (
+              <p id={hint} class="hint">
+                Sent with your answer when you submit it, and scored together with it. If your answer comes to
+                cover this question, the question goes, and this follow-up with it.
+              </p>
+            )}
             {error && (
               <p id={`${field}-error`} class="field-error" role="alert">
                 {error}
               </p>
             )}
             <div class="toolbar">
-              <button
-                type="button"
-                class="primary"
-                disabled={busy}
-                data-testid="probe-submit"
-                onClick={() => onAnswer(text)}
-              >
-                {busy ? 'Scoring…' : 'Answer'}
-              </button>
-              <button type="button" class="secondary" onClick={() => setOpen(false)}>
-                Cancel
-              </button>
+              {onAnswer ? (
+                <>
+                  <button
+                    type="button"
+                    class="primary"
+                    disabled={busy}
+                    data-testid="probe-submit"
+                    onClick={() => onAnswer(text)}
+                  >
+                    {busy ? 'Scoring…' : 'Answer'}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => show(false)}>
+                    Cancel
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  class="secondary small"
+                  data-testid="probe-discard"
+                  onClick={() => {
+                    setText('')
+                    show(false)
+                  }}
+                >
+                  Leave this follow-up out
+                </button>
+              )}
             </div>
           </div>
         ) : (
           <button
             type="button"
             class="secondary small"
+            ref={opener}
             data-testid="probe-open"
-            onClick={() => setOpen(true)}
+            onClick={() => show(true)}
           >
             Answer this follow-up
           </button>
@@ -82,8 +149,6 @@ export function ProbeCard({
     </li>
   )
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
 /** How a follow-up is scored, said wherever what it added is shown. */
 export const ONLY_ADDS = 'A follow-up only adds: what your first answer earned stays.'

@@ -38,7 +38,7 @@ export const loopRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (app, 
   const rubricFor = (id: string) => app.rubrics.get(id)
   const lookups: LoopLookups = {
     findPrompt: (id) => app.rubrics.findPrompt(id),
-    rubricTitle: (id) => app.rubrics.get(id)?.title,
+    rubric: (id) => app.rubrics.get(id),
   }
   const store = app.store
   const loaded = async (request: FastifyRequest, idText: string) => {

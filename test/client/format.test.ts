@@ -5,6 +5,7 @@ import {
   clock,
   criterionMax,
   draftKey,
+  lowerFirst,
   readDraft,
   shownStatus,
   signed,
@@ -131,5 +132,27 @@ describe('drafts', () => {
     expect(() => writeDraft(s, 'p', 'x')).not.toThrow()
     expect(readDraft(s, 'p')).toBe('')
     expect(readDraft(undefined, 'p')).toBe('')
+  })
+})
+
+describe('a label inside a sentence', () => {
+  it('lowers the first letter of an ordinary label', () => {
+    expect(lowerFirst('Measurable result is missed (0 of 15 points)')).toBe(
+      'measurable result is missed (0 of 15 points)',
+    )
+    expect(lowerFirst('A bold, concrete vision')).toBe('a bold, concrete vision')
+  })
+  it('leaves a first word alone when a later letter of it is upper case: an acronym or a name', () => {
+    expect(lowerFirst('STAR structure is missed (0 of 10 points)')).toBe(
+      'STAR structure is missed (0 of 10 points)',
+    )
+    expect(lowerFirst('AWS cost')).toBe('AWS cost')
+    expect(lowerFirst('iOS crash rate')).toBe('iOS crash rate')
+    expect(lowerFirst('SLOs met')).toBe('SLOs met')
+    expect(lowerFirst('I, not we')).toBe('I, not we')
+  })
+  it('leaves an empty or one-letter label as it can', () => {
+    expect(lowerFirst('')).toBe('')
+    expect(lowerFirst('A')).toBe('a')
   })
 })

@@ -21,3 +21,17 @@ export function longAnswer(words: number): string {
   for (let i = 0; out.length < words; i++) out.push(pool[i % pool.length]!)
   return out.join(' ')
 }
+
+/**
+ * An Ownership story whose Result has no number: its report probes for the measure, the specifics and the length.
+ * `MEASURED_ANSWER` is the same story with a measured result: the probe for the measure goes, the others stay.
+ */
+export const UNMEASURED_ANSWER = `Situation: Last spring our checkout service failed during peak sales, and the team that owned it was on leave.
+Task: Although it was outside my area, I volunteered to restore it because customers could not pay.
+Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
+Result: Checkout worked again and the team was relieved. I learned to check pool limits first, and next time I would add the alert before peak season.`
+
+export const MEASURED_ANSWER = UNMEASURED_ANSWER.replace(
+  'Checkout worked again',
+  'Checkout errors fell from 9% to 0.2% within an hour',
+)

@@ -1,11 +1,11 @@
 // What a candidate sees while practising, end to end in Chromium: a "Start here" set for a new candidate, one
-// next step, whole points, model answers, timing against the spoken target, the character limit, and a pinned
-// score on a phone.
+// next step, whole points, model answers, timing against the spoken target, the character limit, a pinned
+// score on a phone, and the interviewer's follow-up questions answered before submitting.
 
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STRONG_ANSWER as STRONG } from './answers'
+import { MEASURED_ANSWER, STRONG_ANSWER as STRONG, UNMEASURED_ANSWER } from './answers'
 import {
   listPrompts,
   type Prompt,
@@ -262,6 +262,167 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     // The attempts are asked for alongside the prompts; let the answer land before looking.
     await page.waitForLoadState('networkidle')
     expect(await page.getByTestId('start-here').count()).toBe(0)
+  })
+
+  it('asks the follow-up questions before the answer is submitted, keeps a follow-up only while it is asked, and sends it with the answer', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/practice/${prompt.id}`)
+    const answer = page.getByTestId('answer')
+    const probes = page.getByTestId('live-probes')
+    const probe = (question: string) => probes.getByTestId('probe').filter({ hasText: question })
+    const questionsShown = () => probes.locator('.probe-question').allTextContents()
+
+    // A story with no past event in it: the reason keeps the acronym as the rubric writes it.
+    await answer.fill(WEAK)
+    await probes.waitFor()
+    expect(await probes.textContent()).toContain('Asked because STAR structure is missed')
+    expect(await probes.textContent()).not.toContain('sTAR')
+
+    // The live report's probes, in its order, below the next step.
+    await answer.fill(UNMEASURED_ANSWER)
+    const asked = (await scoredBy(base, UNMEASURED_ANSWER, prompt.rubricId)).probes
+    expect(asked.map((p) => p.id)).toEqual(['probe-measurable-result', 'probe-specificity', 'probe-length'])
+    await expect.poll(questionsShown).toEqual(asked.map((p) => `“${p.question}”`))
+    // Between the answer and its submit button, beside the score and the next step.
+    const next = (await page.locator('.feedback [data-testid="next-step"]').boundingBox())!
+    const field = (await answer.boundingBox())!
+    const shown = (await probes.boundingBox())!
+    const submit = (await page.getByTestId('submit').boundingBox())!
+    expect(shown.y).toBeGreaterThanOrEqual(field.y + field.height)
+    expect(shown.y + shown.height).toBeLessThanOrEqual(submit.y)
+    expect(next.x).toBeGreaterThanOrEqual(shown.x + shown.width)
+
+    const [measure, specifics] = [asked[0]!.question, asked[1]!.question]
+    const SPECIFICS =
+      'It was in March 2023 at a grocery delivery company; I used Grafana and pgbouncer on our PostgreSQL cluster.'
+    await probe(measure).getByTestId('probe-open').click()
+    // The field opens with the focus in it.
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
+      'practice-probe-probe-measurable-result',
+    )
+    await probe(measure).getByTestId('probe-answer').fill('Errors fell from 9% to 0.2% within the hour.')
+    await probe(specifics).getByTestId('probe-open').click()
+    await probe(specifics).getByTestId('probe-answer').fill(SPECIFICS)
+    expect(await probes.getByText('Sent with your answer when you submit it').count()).toBe(2)
+
+    // The answer now gives the measure: that question goes, and the follow-up typed for it with it, said so.
+    await answer.fill(MEASURED_ANSWER)
+    await expect.poll(() => probe(measure).count()).toBe(0)
+    const setAside = page.getByTestId('follow-up-set-aside')
+    expect(await setAside.getAttribute('role')).toBe('status')
+    expect(await setAside.textContent()).toContain(`so that follow-up was left out: “${measure}”`)
+    await setAside.getByText('What you wrote').click()
+    expect(await setAside.locator('blockquote').textContent()).toBe(
+      'Errors fell from 9% to 0.2% within the hour.',
+    )
+    // The follow-up whose question is still asked keeps what was typed.
+    expect(await probe(specifics).getByTestId('probe-answer').inputValue()).toBe(SPECIFICS)
+
+    for (const [width, scheme] of [
+      [1366, 'light'],
+      [1366, 'dark'],
+      [375, 'light'],
+      [375, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.emulateMedia({ colorScheme: scheme })
+      await probes.scrollIntoViewIfNeeded()
+      expect(await probes.isVisible(), `${width} ${scheme}`).toBe(true)
+      const violations = await axe(page)
+      expect(describeViolations(violations), `${width} ${scheme}`).toBe('')
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
+      expect(overflow, `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0)
+      await e2e.shot(`practice-follow-ups-${width}-${scheme}`)
+      // The page as the candidate sees it there, the questions in view: a full page at 375 px is too tall to read.
+      if (width === 375)
+        await page.screenshot({
+          path: join(ROOT, 'test-output', 'screenshots', `practice-follow-ups-375-${scheme}-in-view.png`),
+        })
+    }
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    // Submitting stores the answer, then sends the follow-up; the Attempt page shows what it added.
+    const sent: unknown[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/attempts\/\d+\/follow-ups$/.test(new URL(r.url()).pathname))
+        sent.push(r.postDataJSON())
+    })
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    expect(sent).toEqual([{ probeId: 'probe-specificity', answer: SPECIFICS }])
+    const id = Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
+    const stored = (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+      answer: string
+      score: number
+      followUps: { probeId: string; answer: string }[]
+      history: { report: { score: number } }[]
+    }
+    expect(stored.answer).toBe(MEASURED_ANSWER)
+    expect(stored.followUps.map((f) => [f.probeId, f.answer])).toEqual([['probe-specificity', SPECIFICS]])
+    const added = stored.score - stored.history[0]!.report.score
+    expect(added).toBeGreaterThan(0)
+    expect(stored.history[0]!.report.score).toBe(
+      (await scoredBy(base, MEASURED_ANSWER, prompt.rubricId)).score,
+    )
+    const list = page.getByTestId('follow-ups')
+    await list.waitFor()
+    expect(await list.textContent()).toContain(SPECIFICS)
+    expect(await list.getByTestId('follow-up-gain').textContent()).toContain(
+      `The follow-up added ${added} points`,
+    )
+    await e2e.shot('attempt-after-practice-follow-up')
+  })
+
+  it('keeps a follow-up that could not be sent, and sends it on the next submit without storing the answer twice', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/practice/${prompt.id}`)
+    await page.getByTestId('answer').fill(UNMEASURED_ANSWER)
+    const measure = page
+      .getByTestId('live-probes')
+      .getByTestId('probe')
+      .filter({ hasText: 'What number changed' })
+    await measure.getByTestId('probe-open').click()
+    await measure.getByTestId('probe-answer').fill('Errors fell from 9% to 0.2% within the hour.')
+    const count = async () =>
+      ((await (await fetch(`${base}/api/attempts?limit=100`)).json()) as { attempts: unknown[] }).attempts
+        .length
+    const stored = await count()
+    const refuse = '**/api/attempts/*/follow-ups'
+    await page.route(refuse, (r) =>
+      r.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'Storage is failing',
+        }),
+      }),
+    )
+    e2e.expectErrors(true)
+    await page.getByTestId('submit').click()
+    const unsent = page.getByTestId('follow-up-unsent')
+    await unsent.waitFor()
+    e2e.expectErrors(false)
+    expect(await unsent.textContent()).toContain(
+      'Your answer is stored, but the follow-up “How did you measure',
+    )
+    expect(await unsent.textContent()).toContain('Storage is failing')
+    expect(page.url()).toContain('/practice/')
+    expect(await count()).toBe(stored + 1)
+    expect(await measure.getByTestId('probe-answer').inputValue()).toBe(
+      'Errors fell from 9% to 0.2% within the hour.',
+    )
+    await page.unroute(refuse)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    expect(await count()).toBe(stored + 1)
+    const id = Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
+    const attempt = (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+      followUps: { probeId: string }[]
+    }
+    expect(attempt.followUps.map((f) => f.probeId)).toEqual(['probe-measurable-result'])
   })
 
   it('raised no page errors', () => {

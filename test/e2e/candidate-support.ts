@@ -35,7 +35,11 @@ export async function scoredBy(base: string, answer: string, rubricId: string) {
     body: JSON.stringify({ answer, rubricId }),
   })
   expect(res.status).toBe(200)
-  return (await res.json()) as { score: number; suggestions: Suggestion[] }
+  return (await res.json()) as {
+    score: number
+    suggestions: Suggestion[]
+    probes: { id: string; question: string; reason: string }[]
+  }
 }
 
 /** Stores an attempt through the API (POST /api/attempts), expects 201, and returns its id. */

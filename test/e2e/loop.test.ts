@@ -133,6 +133,32 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(await debrief.getByTestId('follow-ups').textContent()).toContain(PROBE_ANSWER)
     expect(await page.locator('.debrief-questions > li').count()).toBe(4)
     expect(await page.locator('.debrief-principles tbody tr').count()).toBe(4)
+    // Each verdict follows the band beside it, and the page says how.
+    const verdictOf: Record<string, string> = {
+      Strong: 'Meets the bar',
+      Developing: 'Not yet at the bar',
+      'Needs work': 'Below the bar',
+    }
+    const principleRows = await page
+      .locator('.debrief-principles tbody tr')
+      .evaluateAll((els) =>
+        els.map((e) =>
+          ['th', '.principle-score', '.principle-band', '.verdict'].map(
+            (c) => e.querySelector(c)?.textContent ?? '',
+          ),
+        ),
+      )
+    expect(principleRows).toHaveLength(4)
+    for (const [, , band, verdict] of principleRows) expect(verdict).toBe(verdictOf[band!])
+    expect(await page.getByTestId('verdict-rule').textContent()).toBe(
+      'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing ' +
+        'is not yet at the bar, Needs work is below the bar.',
+    )
+    // The STAR balance counts every word: with Other, the shares add up to 100%.
+    for (const balance of await page.locator('.star-balance').allTextContents()) {
+      expect(balance).toMatch(/· Other \d+%$/)
+      expect([...balance.matchAll(/(\d+)%/g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBe(100)
+    }
     await checkEveryMode('debrief')
 
     // The export is the Markdown debrief.
@@ -141,6 +167,9 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(md).toContain(`# Mock loop ${loopId} — debrief`)
     expect(md).toContain('**Story reused:**')
     expect(md).toContain(PROBE_ANSWER.slice(0, 40))
+    // The same scores, bands, verdicts and rule as the page.
+    for (const cells of principleRows) expect(md).toContain(`| ${cells.join(' | ')} |`)
+    expect(md).toContain(await page.getByTestId('verdict-rule').textContent())
     mkdirSync(join(ROOT, 'test-output'), { recursive: true })
     writeFileSync(join(ROOT, 'test-output', 'loop-debrief.md'), md)
 

@@ -222,14 +222,21 @@ describe('a full loop', () => {
     expect(typeof d.questions[0].followUpGain).toBe('number')
     expect(d.questions[1].followUpGain).toBeNull()
     for (const q of d.questions) {
-      const star = q.star.situation + q.star.task + q.star.action + q.star.result
-      expect(star).toBeGreaterThan(0.5)
-      expect(star).toBeLessThanOrEqual(1.0001)
+      // Every word is in a section or in "other": the shares, in whole percent, add up to 100.
+      const star = [q.star.situation, q.star.task, q.star.action, q.star.result, q.star.other]
+      expect(star.reduce((a: number, b: number) => a + Math.round(b * 100), 0)).toBe(100)
+      expect(q.star.situation + q.star.task + q.star.action + q.star.result).toBeGreaterThan(0.5)
     }
     expect(d.principles).toHaveLength(4)
+    // The verdict follows the band the principle's rubric gives its score, never a threshold of its own.
+    const rubrics = shippedRubrics()
     for (const p of d.principles) {
+      const band = [...rubrics.get(p.rubricId)!.bands]
+        .sort((a, b) => b.min - a.min)
+        .find((b) => p.score >= b.min)!
+      expect(p.band).toEqual({ id: band.id, label: band.label })
       expect(p.verdict).toBe(
-        p.score >= 85 ? 'raises-the-bar' : p.score >= 60 ? 'meets-the-bar' : 'below-the-bar',
+        { strong: 'meets-the-bar', developing: 'not-yet-at-the-bar', weak: 'below-the-bar' }[band.id],
       )
     }
     const scores = d.principles.map((p: { score: number }) => p.score)
@@ -251,7 +258,15 @@ describe('a full loop', () => {
     expect(md.body).toContain(`# Mock loop ${loop.id} — debrief`)
     expect(md.body).toContain('**Story reused:**')
     expect(md.body).toContain(`**Probe:** ${d.questions[0].followUps[0].question}`)
-    expect(md.body).toContain('| principle | score | verdict |')
+    expect(md.body).toContain('| principle | score | band | verdict |')
+    for (const p of d.principles)
+      expect(md.body).toContain(`| ${p.principle} | ${p.score} | ${p.band.label} | ${p.verdictLabel} |`)
+    expect(md.body).toContain('Each verdict follows the band')
+    const percent = (share: number) => `${Math.round(share * 100)}%`
+    for (const q of d.questions) {
+      const { situation, task, action, result, other } = q.star
+      expect(md.body).toContain(` | ${[situation, task, action, result, other].map(percent).join(' / ')} | `)
+    }
 
     const list = (await get('/api/loops')).json()
     expect(list.loops[0]).toMatchObject({ id: loop.id, status: 'complete', questions: 4, answered: 4 })

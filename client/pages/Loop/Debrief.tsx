@@ -70,7 +70,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
           <thead>
             <tr>
               <th scope="col">Principle</th>
-              <th scope="col">Score</th>
+              <th scope="col">Score · band</th>
               <th scope="col">Verdict</th>
             </tr>
           </thead>
@@ -78,13 +78,20 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             {debrief.principles.map((p) => (
               <tr key={p.rubricId}>
                 <th scope="row">{p.principle}</th>
-                <td>{p.score}</td>
+                {/* One cell for the score and its band, as each question shows them: the table fits a phone. */}
+                <td>
+                  <span class="principle-score">{p.score}</span> ·{' '}
+                  <span class="principle-band">{p.band.label}</span>
+                </td>
                 <td class={`verdict ${p.verdict}`}>{p.verdictLabel}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p class="muted small" data-testid="verdict-rule">
+        {debrief.verdictRule}
+      </p>
 
       <h2>Questions</h2>
       <ol class="debrief-questions">
@@ -100,7 +107,7 @@ export function Debrief({ loop, debrief }: { loop: Loop; debrief: DebriefData })
             </p>
             <p class="star-balance">
               STAR balance: Situation {percent(q.star.situation)} · Task {percent(q.star.task)} · Action{' '}
-              {percent(q.star.action)} · Result {percent(q.star.result)}
+              {percent(q.star.action)} · Result {percent(q.star.result)} · Other {percent(q.star.other)}
             </p>
             <FollowUpList followUps={q.followUps} />
             {q.followUpGain !== null && (

@@ -13,6 +13,7 @@ import { createPracticeSession, useAppState } from '../../state'
 import { StoryDraftNote } from '../Stories/StoryDraftNote'
 import { LiveFeedback, LiveHeadline } from './LiveFeedback'
 import { LivePreview } from './LivePreview'
+import { LiveProbes, useFollowUpDrafts } from './LiveProbes'
 import { LiveAnnouncer, LiveSummary } from './LiveSummary'
 import { PromptHeader } from './PromptHeader'
 import { Shortcuts } from './Shortcuts'
@@ -47,6 +48,11 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
   const [fieldError, setFieldError] = useState('')
   const [submitError, setSubmitError] = useState('')
   const [busy, setBusy] = useState(false)
+  const followUps = useFollowUpDrafts(session)
+  // The answer once stored, and the follow-ups sent with it: when a follow-up fails, submitting again sends the
+  // rest without storing the same answer twice.
+  const stored = useRef<{ id: number; answer: string; sent: Set<string> } | null>(null)
+  const [unsent, setUnsent] = useState<{ attemptId: number; question: string; message: string } | null>(null)
   const textarea = useRef<HTMLTextAreaElement>(null)
   // The question is on screen, so the answer field takes the focus: typing can start at once.
   useEffect(() => {
@@ -100,21 +106,41 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
     setBusy(true)
     setFieldError('')
     setSubmitError('')
-    try {
-      const { id } = await state.api.createAttempt({
-        promptId: prompt.id,
-        answer,
-        durationMs: Math.round(session.elapsed.peek()),
-      })
-      session.clearDraft()
-      session.pause()
-      route(`/attempts/${id}`)
-    } catch (e) {
-      const err = e as ApiError
-      if (err.field === 'answer') setFieldError(err.message)
-      else setSubmitError(err.message)
-      setBusy(false)
+    setUnsent(null)
+    const toSend = followUps.toSend()
+    if (stored.current?.answer !== answer) {
+      try {
+        const { id } = await state.api.createAttempt({
+          promptId: prompt.id,
+          answer,
+          durationMs: Math.round(session.elapsed.peek()),
+        })
+        stored.current = { id, answer, sent: new Set() }
+        session.clearDraft()
+        session.pause()
+      } catch (e) {
+        const err = e as ApiError
+        if (err.field === 'answer') setFieldError(err.message)
+        else setSubmitError(err.message)
+        setBusy(false)
+        return
+      }
     }
+    const { id, sent } = stored.current
+    // Each follow-up answered here, as the Attempt page sends one: scored with the answer and those before it.
+    for (const f of toSend) {
+      if (sent.has(f.probeId)) continue
+      try {
+        await state.api.followUp(id, f)
+        sent.add(f.probeId)
+      } catch (e) {
+        const question = session.report.peek()?.probes.find((p) => p.id === f.probeId)?.question ?? f.probeId
+        setUnsent({ attemptId: id, question, message: (e as Error).message })
+        setBusy(false)
+        return
+      }
+    }
+    route(`/attempts/${id}`)
   }
 
   // Subscribed once; each key reaches this render's submit and session.
@@ -172,6 +198,8 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
           </div>
           <LiveSummary session={session} />
           <LiveAnnouncer session={session} />
+          {/* Between the answer and its submit button: what is typed here is sent with the answer. */}
+          <LiveProbes session={session} followUps={followUps} />
           <div class="actions">
             <button type="button" class="primary" data-testid="submit" onClick={submit} disabled={busy}>
               {busy ? 'Submitting…' : 'Submit answer'}
@@ -182,6 +210,13 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
             {submitError && (
               <p class="field-error" role="alert">
                 {submitError}
+              </p>
+            )}
+            {unsent && (
+              <p class="field-error" role="alert" data-testid="follow-up-unsent">
+                Your answer is stored, but the follow-up “{unsent.question}” was not sent: {unsent.message}{' '}
+                Submit again to send it, or <a href={`/attempts/${unsent.attemptId}`}>open the attempt</a> and
+                answer it there.
               </p>
             )}
           </div>

@@ -1,6 +1,5 @@
 // Specific detail: figures, dates, tools and proper names inside a sentence, the evidence of a real story.
 
-import { NUMBER_WORDS } from '../lexicon/measures'
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
 import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
@@ -17,34 +16,22 @@ function hasInnerMark(text: string): boolean {
   return false
 }
 
-const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
-
-/** A number word joined to what it counts: "six-month", "thirty-minute", "two-week", "three-person". */
-function countedCompound(lower: string): boolean {
-  const dash = lower.indexOf('-')
-  if (dash <= 0 || dash === lower.length - 1) return false
-  const head = lower.slice(0, dash)
-  return NUMBER_WORDS.has(head) && !VAGUE_AMOUNTS.has(head)
-}
-
 /** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
   // The shared empty list until the first span; a list begun as [span] is exactly as long as it needs.
   let details = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    // A number is a number in words too ("eight weeks", "three teams"), but not the words that only say "a
-    // few" or "one of" ("one", "single", "dozens", "half", "twice").
-    const numberWord =
-      (flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)) || countedCompound(t.lower)
-    if (t.numeric || flags[i]! & WordFlag.Month || numberWord) {
+    // A number is a number in words too ("eight weeks", "three teams", "six-month"), but not the words that
+    // only say "a few" or "one of" ("one", "single", "dozens", "half", "twice"): the word's CountedNumber flag.
+    if (t.numeric || flags[i]! & (WordFlag.Month | WordFlag.CountedNumber)) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })
       continue
     }
     // A capital opening the sentence says nothing; "I" and its contractions are never names.
     const atStart = i === 0
-    if (t.lower === 'i' || t.lower.startsWith("i'")) continue
+    if (flags[i]! & WordFlag.IWord) continue
     const cap = isUpperAt(t.text, 0)
     const inner = hasInnerMark(t.text)
     if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {

@@ -64,6 +64,9 @@ function isTerminal(c: number): boolean {
   )
 }
 
+/** A line break or a terminal mark (`isTerminal`): where a boundary may be. */
+const BREAK_CANDIDATE = /[\n.!?\u2026\u3002\uff01\uff1f\u061f]/g
+
 /** Closing quotes and brackets that may follow terminal punctuation: " ' ” ’ ) ] ». */
 function isClosing(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb
@@ -104,13 +107,17 @@ function segments(text: string): number {
   const out: Ends = { count: 0 }
   let i = 0
   scan: while (i < n) {
-    const c = text.charCodeAt(i)
+    let c = text.charCodeAt(i)
+    if (c !== 10 && !isTerminal(c)) {
+      // Straight to the next line break or terminal mark: the pattern passes over the prose between them
+      // several times faster than a loop over its characters.
+      BREAK_CANDIDATE.lastIndex = i + 1
+      if (!BREAK_CANDIDATE.test(text)) break
+      i = BREAK_CANDIDATE.lastIndex - 1
+      c = text.charCodeAt(i)
+    }
     if (c === 10) {
       if (!breakAt(text, i, i + 1, out)) break
-      i++
-      continue
-    }
-    if (!isTerminal(c)) {
       i++
       continue
     }

@@ -2,19 +2,7 @@
 
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
-
-const UPPER = /\p{Lu}/u
-
-/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
-function hasInnerMark(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
-    if (c >= 128 && UPPER.test(text.charAt(i))) return true
-  }
-  return false
-}
+import { hasInnerMark, isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 /** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
@@ -33,7 +21,8 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
     const atStart = i === 0
     if (flags[i]! & WordFlag.IWord) continue
     const cap = isUpperAt(t.text, 0)
-    const inner = hasInnerMark(t.text)
+    // A token written all in lower case is its word: whether it has a digit or dot inside is in the word's memo.
+    const inner = t.text === t.lower ? (flags[i]! & WordFlag.InnerMark) !== 0 : hasInnerMark(t.text)
     if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })

@@ -68,6 +68,8 @@ export enum WordFlag {
   CountedNumber = 32768,
   /** "i" or one of its contractions ("i'm", "i've"): never a name. */
   IWord = 65536,
+  /** A digit or dot after the first character (`hasInnerMark`): "s3", "node.js". */
+  InnerMark = 131072,
 }
 
 /** Number words that only say "a few" or "one of": no specific detail. */
@@ -161,6 +163,7 @@ export function wordInfo(w: string): WordInfo {
   if (OTHER_SUBJECTS.has(w)) flags |= WordFlag.OtherSubject
   if ((NUMBER_WORDS.has(w) && !VAGUE_AMOUNTS.has(w)) || countedCompound(w)) flags |= WordFlag.CountedNumber
   if (w === 'i' || w.startsWith("i'")) flags |= WordFlag.IWord
+  if (hasInnerMark(w)) flags |= WordFlag.InnerMark
   info = { word: w, stem: st, flags, roots: [] }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
@@ -229,6 +232,16 @@ export function personCounts({ tokens, words, flags }: SentenceContext, out: Per
 }
 
 const UPPER = /\p{Lu}/u
+
+/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
+export function hasInnerMark(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
+    if (c >= 128 && UPPER.test(text.charAt(i))) return true
+  }
+  return false
+}
 
 /** True when the character at `i` is an upper-case letter (ASCII fast path). */
 export function isUpperAt(text: string, i: number): boolean {

@@ -66,6 +66,12 @@ function isTerminal(c: number): boolean {
 
 /** A line break or a terminal mark (`isTerminal`): where a boundary may be. */
 const BREAK_CANDIDATE = /[\n.!?\u2026\u3002\uff01\uff1f\u061f]/g
+/** A line break or a terminal mark, as BREAK_CANDIDATE matches. */
+function isCandidate(c: number): boolean {
+  return c === 10 || isTerminal(c)
+}
+/** How many characters the scan reads itself before it asks BREAK_CANDIDATE. */
+const NEAR = 8
 
 /** Closing quotes and brackets that may follow terminal punctuation: " ' ” ’ ) ] ». */
 function isClosing(c: number): boolean {
@@ -109,11 +115,16 @@ function segments(text: string): number {
   scan: while (i < n) {
     let c = text.charCodeAt(i)
     if (c !== 10 && !isTerminal(c)) {
-      // Straight to the next line break or terminal mark: the pattern passes over the prose between them
-      // several times faster than a loop over its characters.
-      BREAK_CANDIDATE.lastIndex = i + 1
-      if (!BREAK_CANDIDATE.test(text)) break
-      i = BREAK_CANDIDATE.lastIndex - 1
+      // The next line break or terminal mark: looked for here within a few characters (a run of "1. " or
+      // "J. "), then by the pattern, which passes over longer prose several times faster than this loop.
+      const near = Math.min(n, i + NEAR)
+      i++
+      while (i < near && !isCandidate(text.charCodeAt(i))) i++
+      if (i === near) {
+        BREAK_CANDIDATE.lastIndex = i
+        if (!BREAK_CANDIDATE.test(text)) break
+        i = BREAK_CANDIDATE.lastIndex - 1
+      }
       c = text.charCodeAt(i)
     }
     if (c === 10) {

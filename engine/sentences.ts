@@ -64,6 +64,15 @@ function isTerminal(c: number): boolean {
   )
 }
 
+/** A line break or a terminal mark (`isTerminal`): where a boundary may be. */
+const BREAK_CANDIDATE = /[\n.!?\u2026\u3002\uff01\uff1f\u061f]/g
+/** A line break or a terminal mark, as BREAK_CANDIDATE matches. */
+function isCandidate(c: number): boolean {
+  return c === 10 || isTerminal(c)
+}
+/** How many characters the scan reads itself before it asks BREAK_CANDIDATE. */
+const NEAR = 8
+
 /** Closing quotes and brackets that may follow terminal punctuation: " ' ” ’ ) ] ». */
 function isClosing(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb
@@ -80,21 +89,46 @@ function isCjkClosing(c: number): boolean {
 }
 
 /**
- * Pieces of the text, each ending at a likely sentence boundary, as their end offsets in order: each piece
- * starts where the one before it ends (the first at 0), and together they cover the text.
+ * End offsets written by `segments` and read by `splitSentences`: scratch space grown as needed and kept
+ * between calls (splitting is synchronous and never re-entered), so a text of thousands of line breaks grows no
+ * list of numbers one push at a time.
  */
-function segments(text: string): number[] {
-  const out: number[] = []
+let ENDS = new Int32Array(256)
+/** The pieces of `splitSentences`, as pairs of offsets: the same kind of scratch space. */
+let PIECES = new Int32Array(512)
+
+/** The end offsets collected in ENDS by `segments` (a piece per boundary, so never more than the text's length + 1). */
+interface Ends {
+  count: number
+}
+
+/**
+ * Pieces of the text, each ending at a likely sentence boundary, as their end offsets in order (in ENDS, their
+ * number returned): each piece starts where the one before it ends (the first at 0), and together they cover
+ * the text.
+ */
+function segments(text: string): number {
   const n = text.length
+  if (ENDS.length < n + 1) ENDS = new Int32Array(Math.max(n + 1, ENDS.length * 2))
+  const out: Ends = { count: 0 }
   let i = 0
   scan: while (i < n) {
-    const c = text.charCodeAt(i)
+    let c = text.charCodeAt(i)
+    if (c !== 10 && !isTerminal(c)) {
+      // The next line break or terminal mark: looked for here within a few characters (a run of "1. " or
+      // "J. "), then by the pattern, which passes over longer prose several times faster than this loop.
+      const near = Math.min(n, i + NEAR)
+      i++
+      while (i < near && !isCandidate(text.charCodeAt(i))) i++
+      if (i === near) {
+        BREAK_CANDIDATE.lastIndex = i
+        if (!BREAK_CANDIDATE.test(text)) break
+        i = BREAK_CANDIDATE.lastIndex - 1
+      }
+      c = text.charCodeAt(i)
+    }
     if (c === 10) {
       if (!breakAt(text, i, i + 1, out)) break
-      i++
-      continue
-    }
-    if (!isTerminal(c)) {
       i++
       continue
     }
@@ -125,8 +159,8 @@ function segments(text: string): number[] {
     }
     i = j
   }
-  if ((out.length === 0 ? 0 : out[out.length - 1]!) < n) out.push(n)
-  return out
+  if ((out.count === 0 ? 0 : ENDS[out.count - 1]!) < n) ENDS[out.count++] = n
+  return out.count
 }
 
 /**
@@ -134,11 +168,11 @@ function segments(text: string): number[] {
  * "3 p.m. on", "I waited… then") ends nothing. False at the very end of the text, which leaves the last piece
  * to run to the end (and stops the scan).
  */
-function breakAt(text: string, at: number, end: number, out: number[]): boolean {
+function breakAt(text: string, at: number, end: number, out: Ends): boolean {
   if (end >= text.length) return false
   const first = text.charCodeAt(at)
   if ((first === 46 || first === 8230) && startsLower(text, end)) return true
-  out.push(end)
+  ENDS[out.count++] = end
   return true
 }
 
@@ -151,24 +185,29 @@ function isBreakSpace(c: number): boolean {
  */
 export function splitSentences(text: string): SentenceSpans {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
-  // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1].
-  const pieces: number[] = []
+  // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1], for 2k below `length`.
+  const ends = segments(text)
+  if (PIECES.length < 2 * ends) PIECES = new Int32Array(Math.max(2 * ends, PIECES.length * 2))
+  const pieces = PIECES
+  let length = 0
   const tail = new PieceTail(text)
   let segStart = 0
-  for (const segEnd of segments(text)) {
-    const last = pieces.length - 2
+  for (let e = 0; e < ends; e++) {
+    const segEnd = ENDS[e]!
+    const last = length - 2
     if (last >= 0 && shouldJoin(text, pieces[last]!, pieces[last + 1]!, segStart, tail)) {
       pieces[last + 1] = segEnd
       tail.extend(segStart, segEnd)
     } else {
-      pieces.push(segStart, segEnd)
+      pieces[length++] = segStart
+      pieces[length++] = segEnd
       tail.reset(segStart, segEnd)
     }
     segStart = segEnd
   }
 
   // 2. Trim, split off standalone heading lines, and carry headings forward.
-  const capacity = pieces.length / 2
+  const capacity = length / 2
   const out: SentenceSpans = {
     count: 0,
     start: new Int32Array(capacity),
@@ -180,7 +219,7 @@ export function splitSentences(text: string): SentenceSpans {
   }
   let count = 0
   let blankBefore = true
-  for (let k = 0; k < pieces.length; k += 2) {
+  for (let k = 0; k < length; k += 2) {
     const pieceStart = pieces[k]!
     const pieceEnd = pieces[k + 1]!
     let start = pieceStart
@@ -188,7 +227,7 @@ export function splitSentences(text: string): SentenceSpans {
     while (start < end && isSpace(text.charCodeAt(start))) start++
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--
     if (start === end) {
-      if (/\n[ \t]*\n|\n[ \t]*$/.test(text.slice(pieceStart, pieceEnd))) blankBefore = true
+      if (endsOrHoldsBlankLine(text, pieceStart, pieceEnd)) blankBefore = true
       continue
     }
     const paragraphStart = blankBefore || count === 0
@@ -198,10 +237,12 @@ export function splitSentences(text: string): SentenceSpans {
     // Headings open a line or, written inline ("… done. Result: it worked"), a sentence.
     // A heading sits in the first few characters; look no further, or long paragraphs cost quadratic time.
     // The line is copied only when its first word may start a heading.
+    // The pre-check reads markup and letters only, which end before any line break: the line's end is looked
+    // for only once the check passes.
     const probeEnd = Math.min(end, start + 120)
-    let lineEnd = start
-    while (lineEnd < probeEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++
-    if (mayBeHeadingAt(text, start, lineEnd)) {
+    if (mayBeHeadingAt(text, start, probeEnd)) {
+      let lineEnd = start
+      while (lineEnd < probeEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++
       const line = text.slice(start, lineEnd)
       const h = matchHeading(line)
       if (h !== undefined && (lineStart || inlineHeadingOk(line, h.length))) {
@@ -221,6 +262,21 @@ export function splitSentences(text: string): SentenceSpans {
   }
   out.count = count
   return out
+}
+
+/**
+ * `/\n[ \t]*\n|\n[ \t]*$/` on `text.slice(from, to)`, read in place: a line break followed, after spaces or tabs,
+ * by another line break or by the end.
+ */
+function endsOrHoldsBlankLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 10) continue
+    let j = i + 1
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
+    if (j === to || text.charCodeAt(j) === 10) return true
+    i = j - 1
+  }
+  return false
 }
 
 function atLineStart(text: string, at: number): boolean {

@@ -37,6 +37,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue
     }
     let matchEnd = c < 128 && (c | 32) >= 97 && (c | 32) <= 122 ? asciiWordEnd(text, i) : -1
+    // A plain ASCII word without capitals is its own lower-case form.
+    const lowerAlready = matchEnd !== -1 && !asciiUpper
     if (matchEnd === -1) {
       TOKEN_AT.lastIndex = i
       if (!TOKEN_AT.test(text)) {
@@ -54,7 +56,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const numeric =
       (first >= 48 && first <= 57) ||
       ((first === 36 || first === 8364 || first === 163) && second >= 48 && second <= 57)
-    tokens.push({ text: t, lower: lowerWord(t), start: i, end, numeric })
+    tokens.push({ text: t, lower: lowerAlready ? t : lowerWord(t), start: i, end, numeric })
     i = matchEnd
   }
   return tokens
@@ -63,18 +65,25 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 /**
  * The end of the token at `start` (an ASCII letter) when it is a plain ASCII word: letters, digits and "_" up to
  * a character that neither continues nor joins a word (the pattern's second branch stops there too); -1 when
- * what follows is beyond ASCII or a joiner (' . - /), for the pattern to read.
+ * what follows is beyond ASCII or a joiner (' . - /), for the pattern to read. Notes in `asciiUpper` whether the
+ * word has a capital letter.
  */
 function asciiWordEnd(text: string, start: number): number {
+  let upper = text.charCodeAt(start) <= 90
   let j = start + 1
   for (; j < text.length; j++) {
     const c = text.charCodeAt(j)
-    if (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 95) continue
-    if (c >= 128 || c === 39 || c === 46 || c === 45 || c === 47) return -1
-    break
+    if (c >= 65 && c <= 90) upper = true
+    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) continue
+    else if (c >= 128 || c === 39 || c === 46 || c === 45 || c === 47) return -1
+    else break
   }
+  asciiUpper = upper
   return j
 }
+
+/** Whether the word `asciiWordEnd` last read (when it found its end) has a capital letter. */
+let asciiUpper = false
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff

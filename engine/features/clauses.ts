@@ -37,9 +37,19 @@ interface SubjectVerb {
   index: number
 }
 
-/** The first subject + verb pair from `from` on, skipping adverbs between them. */
-function findSubjectVerb(words: readonly string[], from: number): SubjectVerb | undefined {
+/** The `WordFlag` bits of the words that may open a subject: a word with none of them is passed over unread. */
+const SUBJECT_WORD =
+  WordFlag.ISubject | WordFlag.WeSubject | WordFlag.TeamHead | WordFlag.Determiner | WordFlag.OtherSubject
+
+/** The first subject + verb pair from `from` on, skipping adverbs between them; `flags` are the words' `WordFlag` bits. */
+function findSubjectVerb(
+  words: readonly string[],
+  flags: readonly number[],
+  from: number,
+): SubjectVerb | undefined {
   for (let i = from; i < words.length; i++) {
+    // "the", "our" and "my" are determiners: every word the tests below accept has one of these bits.
+    if (!(flags[i]! & SUBJECT_WORD)) continue
     const w = words[i]!
     let subject: SubjectVerb['subject'] | undefined
     let j = i + 1
@@ -85,8 +95,8 @@ export function readClauses(ctx: SentenceContext, out: ClauseFacts): ClauseFacts
   const { words, flags } = ctx
   const n = words.length
   const mainFrom = mainClauseStart(ctx)
-  let sv = findSubjectVerb(words, mainFrom)
-  if (sv === undefined && mainFrom > 0) sv = findSubjectVerb(words, 0)
+  let sv = findSubjectVerb(words, flags, mainFrom)
+  if (sv === undefined && mainFrom > 0) sv = findSubjectVerb(words, flags, 0)
   let iDid = false
   let weDid = false
   let statePast = false

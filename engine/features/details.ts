@@ -1,31 +1,8 @@
 // Specific detail: figures, dates, tools and proper names inside a sentence, the evidence of a real story.
 
-import { NUMBER_WORDS } from '../lexicon/measures'
 import type { PhraseHit } from '../phrases'
 import type { Place } from '../types'
-import { isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
-
-const UPPER = /\p{Lu}/u
-
-/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
-function hasInnerMark(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
-    if (c >= 128 && UPPER.test(text.charAt(i))) return true
-  }
-  return false
-}
-
-const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
-
-/** A number word joined to what it counts: "six-month", "thirty-minute", "two-week", "three-person". */
-function countedCompound(lower: string): boolean {
-  const dash = lower.indexOf('-')
-  if (dash <= 0 || dash === lower.length - 1) return false
-  const head = lower.slice(0, dash)
-  return NUMBER_WORDS.has(head) && !VAGUE_AMOUNTS.has(head)
-}
+import { hasInnerMark, isUpperAt, NO_PLACES, type SentenceContext, WordFlag } from './words'
 
 /** Spans of specific detail, in order: numbers (in figures or words), months, names inside the sentence, and known tool names. */
 export function findDetails({ tokens, flags }: SentenceContext, techHits: readonly PhraseHit[]): Place[] {
@@ -33,20 +10,19 @@ export function findDetails({ tokens, flags }: SentenceContext, techHits: readon
   let details = NO_PLACES
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    // A number is a number in words too ("eight weeks", "three teams"), but not the words that only say "a
-    // few" or "one of" ("one", "single", "dozens", "half", "twice").
-    const numberWord =
-      (flags[i]! & WordFlag.NumberWord && !VAGUE_AMOUNTS.has(t.lower)) || countedCompound(t.lower)
-    if (t.numeric || flags[i]! & WordFlag.Month || numberWord) {
+    // A number is a number in words too ("eight weeks", "three teams", "six-month"), but not the words that
+    // only say "a few" or "one of" ("one", "single", "dozens", "half", "twice"): the word's CountedNumber flag.
+    if (t.numeric || flags[i]! & (WordFlag.Month | WordFlag.CountedNumber)) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })
       continue
     }
     // A capital opening the sentence says nothing; "I" and its contractions are never names.
     const atStart = i === 0
-    if (t.lower === 'i' || t.lower.startsWith("i'")) continue
+    if (flags[i]! & WordFlag.IWord) continue
     const cap = isUpperAt(t.text, 0)
-    const inner = hasInnerMark(t.text)
+    // A token written all in lower case is its word: whether it has a digit or dot inside is in the word's memo.
+    const inner = t.text === t.lower ? (flags[i]! & WordFlag.InnerMark) !== 0 : hasInnerMark(t.text)
     if ((cap && !atStart && t.text.length > 1) || (inner && t.text.length > 1)) {
       if (details === NO_PLACES) details = [{ start: t.start, end: t.end }]
       else details.push({ start: t.start, end: t.end })

@@ -21,9 +21,7 @@ import {
   TASK_WEAK,
   VAGUE_OUTCOME,
 } from '../lexicon/cues'
-import { SECOND_PERSON } from '../lexicon/pronouns'
 import { TECH_TERMS } from '../lexicon/tech'
-import { BE_HAVE_DO } from '../lexicon/verbs'
 import { compileMulti, type PhraseHit } from '../phrases'
 import type { Place } from '../types'
 import { type ClauseFacts, readClauses } from './clauses'
@@ -184,9 +182,9 @@ function findHedges({ answer, tokens, words }: SentenceContext, hits: readonly P
   return hedges
 }
 
-/** Some word is in the set: a loop, not a closure made for every sentence. */
-function someIn(words: readonly string[], set: ReadonlySet<string>): boolean {
-  for (let i = 0; i < words.length; i++) if (set.has(words[i]!)) return true
+/** Some word has the `WordFlag` bit `flag`: a loop, not a closure made for every sentence. */
+function someFlagged(flags: readonly number[], flag: number): boolean {
+  for (let i = 0; i < flags.length; i++) if (flags[i]! & flag) return true
   return false
 }
 
@@ -236,7 +234,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const opinion = opensWith(OPINION, OPINION_FIRST, body)
   let commas = 0
   for (let at = body.indexOf(','); at !== -1; at = body.indexOf(',', at + 1)) commas++
-  const anyVerb = past || someIn(words, BE_HAVE_DO)
+  const anyVerb = past || someFlagged(ctx.flags, WordFlag.BeHaveDo)
 
   const metrics = findMetrics(ctx.tokens, ctx.flags)
   const figures = countFigures(ctx)
@@ -247,7 +245,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   const situation = within(lex[Lex.Situation]!, 8)
   const situationWeak = within(lex[Lex.SituationWeak]!, 8)
   const present = clause.present || (opinion && !past)
-  const secondPerson = someIn(words, SECOND_PERSON)
+  const secondPerson = someFlagged(ctx.flags, WordFlag.SecondPerson)
   const interjection = opensWith(INTERJECTION, INTERJECTION_FIRST, body)
   const hypotheticalInput = HYPOTHETICAL
   hypotheticalInput.words = words

@@ -64,12 +64,13 @@ export function findMetrics(tokens: readonly Token[], flags: readonly number[]):
 
 /** True after a capitalised name inside the sentence ("Node 18", "Java 21"): a version, not a count. */
 function afterName(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1]
-  return prev !== undefined && i - 1 > 0 && isUpperAt(prev.text, 0)
+  // Never read at index -1: a read before the start of a list takes the engine's slow path.
+  return i > 1 && isUpperAt(tokens[i - 1]!.text, 0)
 }
 
 function hasFromTo(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1]?.lower
+  if (i === 0) return false
+  const prev = tokens[i - 1]!.lower
   return prev === 'from' || prev === 'to' || prev === 'by'
 }
 
@@ -132,7 +133,7 @@ export function outcomeMeasures(tokens: readonly Token[], metrics: readonly Plac
       i += 2
       continue
     }
-    if (t.numeric && /\d/.test(t.text) && !isYear(t) && APPROXIMATE.has(tokens[i - 1]?.lower ?? '')) {
+    if (t.numeric && i > 0 && /\d/.test(t.text) && !isYear(t) && APPROXIMATE.has(tokens[i - 1]!.lower)) {
       let j = i - 1
       while (j > 0 && j >= i - 2 && APPROXIMATE.has(tokens[j]!.lower)) j--
       const lead = tokens[j]?.lower

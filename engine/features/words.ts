@@ -6,11 +6,13 @@ import {
   DETERMINERS,
   I_FORMS,
   I_SUBJECT,
+  OTHER_SUBJECTS,
+  SECOND_PERSON,
   TEAM_SUBJECT_HEADS,
   WE_FORMS,
   WE_SUBJECT,
 } from '../lexicon/pronouns'
-import { IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
+import { BE_HAVE_DO, IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
 import { type MultiTable, type PhraseHit, scanAll, type WordRoots } from '../phrases'
 import { stem } from '../stem'
 import type { Token } from '../text'
@@ -52,6 +54,33 @@ export enum WordFlag {
   Multiplied = 256,
   /** "half", "third", "quarter". */
   Fraction = 512,
+  /** A form of "be", "have" or "do" (`BE_HAVE_DO`). */
+  BeHaveDo = 1024,
+  /** Addresses the listener (`SECOND_PERSON`). */
+  SecondPerson = 2048,
+  /** "the", "our", "my", "whole", "entire" (`DETERMINERS`). */
+  Determiner = 4096,
+  /** "team", "group", "everyone" (`TEAM_SUBJECT_HEADS`). */
+  TeamHead = 8192,
+  /** "it", "they", "she" (`OTHER_SUBJECTS`). */
+  OtherSubject = 16384,
+  /** A count as a specific detail: a number word other than a vague amount, or one joined to what it counts ("six-month"). */
+  CountedNumber = 32768,
+  /** "i" or one of its contractions ("i'm", "i've"): never a name. */
+  IWord = 65536,
+  /** A digit or dot after the first character (`hasInnerMark`): "s3", "node.js". */
+  InnerMark = 131072,
+}
+
+/** Number words that only say "a few" or "one of": no specific detail. */
+const VAGUE_AMOUNTS = new Set(['one', 'single', 'half', 'twice', 'dozen', 'dozens', 'hundreds', 'thousands'])
+
+/** A number word joined to what it counts: "six-month", "thirty-minute", "two-week", "three-person". */
+function countedCompound(lower: string): boolean {
+  const dash = lower.indexOf('-')
+  if (dash <= 0 || dash === lower.length - 1) return false
+  const head = lower.slice(0, dash)
+  return NUMBER_WORDS.has(head) && !VAGUE_AMOUNTS.has(head)
 }
 
 export interface WordInfo extends WordRoots {
@@ -127,6 +156,14 @@ export function wordInfo(w: string): WordInfo {
   if (OUTCOME_STEMS.has(st)) flags |= WordFlag.OutcomeStem
   if (MULTIPLIED.has(w)) flags |= WordFlag.Multiplied
   if (FRACTIONS.has(w)) flags |= WordFlag.Fraction
+  if (BE_HAVE_DO.has(w)) flags |= WordFlag.BeHaveDo
+  if (SECOND_PERSON.has(w)) flags |= WordFlag.SecondPerson
+  if (DETERMINERS.has(w)) flags |= WordFlag.Determiner
+  if (TEAM_SUBJECT_HEADS.has(w)) flags |= WordFlag.TeamHead
+  if (OTHER_SUBJECTS.has(w)) flags |= WordFlag.OtherSubject
+  if ((NUMBER_WORDS.has(w) && !VAGUE_AMOUNTS.has(w)) || countedCompound(w)) flags |= WordFlag.CountedNumber
+  if (w === 'i' || w.startsWith("i'")) flags |= WordFlag.IWord
+  if (hasInnerMark(w)) flags |= WordFlag.InnerMark
   info = { word: w, stem: st, flags, roots: [] }
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear()
   WORD_INFO.set(w, info)
@@ -177,8 +214,8 @@ export function personCounts({ tokens, words, flags }: SentenceContext, out: Per
   // "The team rewrote…" hides the speaker as much as "we rewrote…".
   for (let i = 0; i + 1 < words.length; i++) {
     if (
-      DETERMINERS.has(words[i]!) &&
-      TEAM_SUBJECT_HEADS.has(words[i + 1]!) &&
+      flags[i]! & WordFlag.Determiner &&
+      flags[i + 1]! & WordFlag.TeamHead &&
       isPastTense(words[i + 2] ?? '')
     ) {
       weCount++
@@ -195,6 +232,16 @@ export function personCounts({ tokens, words, flags }: SentenceContext, out: Per
 }
 
 const UPPER = /\p{Lu}/u
+
+/** A capital, digit or dot after the first character: "PagerDuty", "S3", "Node.js". */
+export function hasInnerMark(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46) return true
+    if (c >= 128 && UPPER.test(text.charAt(i))) return true
+  }
+  return false
+}
 
 /** True when the character at `i` is an upper-case letter (ASCII fast path). */
 export function isUpperAt(text: string, i: number): boolean {

@@ -1,5 +1,6 @@
 // hedging: few filler and hedge words ("kind of", "basically", "I think", "maybe").
 
+import type { Place, Star } from '../../types'
 import { type CheckRunner, clamp01, message } from '../check'
 import type { HedgingOptions } from './options'
 
@@ -9,7 +10,9 @@ const NOTE =
 export const hedging: CheckRunner<HedgingOptions, HedgingOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const spans = analysis.sentences.flatMap((s) => s.features.hedges.map((h) => ({ h, star: s.star })))
+    // A loop, not a list mapped and flattened per sentence: most sentences have no hedge.
+    const spans: { h: Place; star: Star }[] = []
+    for (const s of analysis.sentences) for (const h of s.features.hedges) spans.push({ h, star: s.star })
     const words = analysis.words
     const density = words === 0 ? 0 : (spans.length * 100) / words
     // A handful of words without hedges is no achievement: credit grows with the length of the answer.

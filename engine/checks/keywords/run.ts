@@ -54,10 +54,17 @@ function firstStemIndex(groups: Groups): Map<string, number[]> {
   return index
 }
 
-/** The groups with a phrase that may start at a word: by its stem, and for a number also by a leading number slot. */
-function groupsAt(index: Map<string, number[]>, w: string): number[] | undefined {
+/**
+ * The groups with a phrase that may start at a word: by its stem, and for a number also by a leading number
+ * slot. `numberGroups` is `index.get(NUMBER_MARK)`: without such a slot no word is tested for a number.
+ */
+function groupsAt(
+  index: Map<string, number[]>,
+  numberGroups: number[] | undefined,
+  w: string,
+): number[] | undefined {
   const own = index.get(w)
-  const number = startsNumber(w) ? index.get(NUMBER_MARK) : undefined
+  const number = numberGroups !== undefined && startsNumber(w) ? numberGroups : undefined
   if (number === undefined) return own
   if (own === undefined) return number
   return [...new Set([...own, ...number])].sort((a, b) => a - b)
@@ -114,8 +121,10 @@ function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
 }
 
 /** Which words of the sentence are written with a capital letter, for names as subjects ("Priya took it on"). */
+const CAPITALISED = /^\p{Lu}/u
+
 function capitalisedWords(s: AnalyzedSentence): boolean[] {
-  return s.tokens.map((t) => /^\p{Lu}/u.test(t.text))
+  return s.tokens.map((t) => CAPITALISED.test(t.text))
 }
 
 interface Found {
@@ -135,6 +144,7 @@ interface Found {
 function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   const { section, groups, attributed } = compiled
   const byFirstStem = firstStemIndex(groups)
+  const numberGroups = byFirstStem.get(NUMBER_MARK)
   const n = groups.length
   const best = new Float64Array(n)
   const where: Found['where'] = new Array(n)
@@ -156,7 +166,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
     let caps: boolean[] | undefined
     for (let i = 0; i < stems.length; i++) {
       const first = stems[i]!
-      const candidates = groupsAt(byFirstStem, first)
+      const candidates = groupsAt(byFirstStem, numberGroups, first)
       if (candidates === undefined) continue
       for (const g of candidates) {
         if (value <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue

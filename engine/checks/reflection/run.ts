@@ -2,8 +2,9 @@
 
 import type { AnalyzedSentence } from '../../analysis-types'
 import { looksAgain } from '../../features/hypothetical'
+import { scanWords } from '../../features/words'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
-import { compileMulti, scanAll } from '../../phrases'
+import { compileMulti } from '../../phrases'
 import { type CheckRunner, message } from '../check'
 import type { ReflectionOptions } from './options'
 
@@ -112,7 +113,7 @@ const LESSON_AFTER = new Set([
  */
 function lessonsTaught(s: AnalyzedSentence): boolean {
   const w = s.words
-  if (scanAll(REFLECTION_NOT_LESSON, w).some((hits) => hits.length > 0)) return false
+  if (anyHit(scanWords(REFLECTION_NOT_LESSON, w, s.infos))) return false
   for (let j = 0; j < w.length; j++) {
     if (w[j] !== 'lesson' && w[j] !== 'lessons') continue
     if (j === 0 || LESSON_AFTER.has(w[j + 1] ?? '') || (w[j - 1] !== 'the' && LESSON_BEFORE.has(w[j - 1]!)))
@@ -154,7 +155,14 @@ function foundOut(s: AnalyzedSentence): boolean {
 function otherLesson(s: AnalyzedSentence): boolean {
   if (s.headingOnly || s.features.hypothetical) return false
   // "If I started again I would run the comparison from the first week" looks back on the story.
-  return looksAgain(s.words) || scanAll(LESSONS, s.words).some((hits) => hits.length > 0)
+  // Each word's memo knows whether it starts a lesson phrase: most sentences are not scanned at all.
+  return looksAgain(s.words) || anyHit(scanWords(LESSONS, s.words, s.infos))
+}
+
+/** Some list of a scan has a hit: a loop, not a closure made for every sentence. */
+function anyHit(lists: readonly (readonly unknown[])[]): boolean {
+  for (let l = 0; l < lists.length; l++) if (lists[l]!.length > 0) return true
+  return false
 }
 
 export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {

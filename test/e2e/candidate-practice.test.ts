@@ -297,9 +297,9 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       'It was in March 2023 at a grocery delivery company; I used Grafana and pgbouncer on our PostgreSQL cluster.'
     await probe(measure).getByTestId('probe-open').click()
     // The field opens with the focus in it.
-    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
-      'practice-probe-probe-measurable-result',
-    )
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'))
+      .toBe('practice-probe-probe-measurable-result')
     await probe(measure).getByTestId('probe-answer').fill('Errors fell from 9% to 0.2% within the hour.')
     await probe(specifics).getByTestId('probe-open').click()
     await probe(specifics).getByTestId('probe-answer').fill(SPECIFICS)

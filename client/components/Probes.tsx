@@ -32,6 +32,14 @@ export function keepOffered(
 }
 
 /**
+ * The follow-ups set aside, with those just set aside added: an earlier one stays until it is dismissed (a second
+ * question going must not take the first one's text with it), and one set aside again replaces its old entry.
+ */
+export function addSetAside<T extends { question: string }>(before: readonly T[], more: readonly T[]): T[] {
+  return [...before.filter((b) => !more.some((m) => m.question === b.question)), ...more]
+}
+
+/**
  * One probe, with a field to answer it: sent at once with `onAnswer`, or kept as a draft with `draft` and
  * `onDraft`, to be sent with the answer it follows.
  */

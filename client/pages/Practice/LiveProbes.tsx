@@ -4,7 +4,7 @@
 // while its question is asked.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FollowUpRequest } from '../../../contract/follow-ups'
-import { keepOffered, ProbeCard } from '../../components/Probes'
+import { addSetAside, keepOffered, ProbeCard } from '../../components/Probes'
 import type { PracticeSession } from '../../state'
 
 /** A follow-up set aside because its question is no longer asked: the question and what was typed for it. */
@@ -24,12 +24,15 @@ export function useFollowUpDrafts(session: PracticeSession) {
   useEffect(() => {
     if (probes === null) return
     for (const p of probes) questions.current.set(p.id, p.question)
-    const { kept, dropped } = keepOffered(drafts, probes)
+    const { dropped } = keepOffered(drafts, probes)
     if (dropped.length === 0) return
-    setDrafts(kept)
-    setSetAside(
-      dropped.map((d) => ({ question: questions.current.get(d.probeId) ?? d.probeId, answer: d.answer })),
-    )
+    // From the drafts as they are now, so a keystroke in another follow-up since this render is kept.
+    setDrafts((d) => keepOffered(d, probes).kept)
+    const more = dropped.map((d) => ({
+      question: questions.current.get(d.probeId) ?? d.probeId,
+      answer: d.answer,
+    }))
+    setSetAside((before) => addSetAside(before, more))
   }, [key])
   return {
     drafts,

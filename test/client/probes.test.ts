@@ -1,6 +1,6 @@
 // Follow-ups typed in Practice before the answer is sent: kept only while their probe is still asked.
 import { describe, expect, it } from 'vitest'
-import { addSetAside, keepOffered, openProbes } from '../../client/components/Probes'
+import { keepOffered, openProbes } from '../../client/components/Probes'
 import type { Probe } from '../../engine/types'
 
 const probe = (criterionId: string): Probe => ({
@@ -32,14 +32,6 @@ describe('follow-ups typed before the answer is sent', () => {
   it('keeps every follow-up when the same probes are asked', () => {
     const drafts = { 'probe-reflection': 'I learned to ask earlier.' }
     expect(keepOffered(drafts, [probe('reflection')])).toEqual({ kept: drafts, dropped: [] })
-  })
-
-  it('keeps a follow-up set aside earlier when another is set aside, and replaces one set aside again', () => {
-    const first = { question: 'How did you measure it?', answer: 'Errors fell by 92%.' }
-    const second = { question: 'When was it?', answer: 'March 2023.' }
-    expect(addSetAside([first], [second])).toEqual([first, second])
-    const again = { question: first.question, answer: 'Errors fell from 9% to 0.2%.' }
-    expect(addSetAside([first, second], [again])).toEqual([second, again])
   })
 
   it('lists the probes no follow-up has answered', () => {

@@ -4,7 +4,7 @@
 // the score report is not changed by it.
 
 import type { Analysis } from './analysis-types'
-import { type CheckRunner, SECTION_NAMES, storySentences } from './checks/check'
+import { type CheckRunner, plural, SECTION_NAMES, storySentences } from './checks/check'
 import type { HedgingOptions } from './checks/hedging/options'
 import { storySteps } from './checks/hypothetical/run'
 import type { LengthOptions } from './checks/length/options'
@@ -27,10 +27,6 @@ function wholeStory(analysis: Analysis): Place | undefined {
   const first = story[0]
   const last = story[story.length - 1]
   return first === undefined || last === undefined ? undefined : { start: first.start, end: last.end }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 /** The spans the criterion's check counted, for each kind. */

@@ -2,6 +2,7 @@
 // from 1 ("criterion 3 (clarifying-moves)"), zod's and the YAML parser's wording rewritten for instructors.
 
 import type { z } from 'zod'
+import { plural } from './checks/check'
 
 export type PathKey = string | number
 
@@ -144,10 +145,6 @@ export function keysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
 }
 
 const DEFAULT_MESSAGE = /^(Invalid input|Invalid option|Too small|Too big|Invalid string|Invalid)/
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
 
 /**
  * What is wrong with a value, as the end of a sentence that starts with its key ("must be a whole number").

@@ -92,19 +92,16 @@ export interface AnsweredQuestion {
  * that add up to exactly 1 (the largest remainders get the rounding), so the shares shown sum to 100%.
  */
 export function starBalance(report: Pick<ScoreReport, 'sections' | 'stats'>): DebriefQuestion['star'] {
-  const ids = ['situation', 'task', 'action', 'result', 'other'] as const
-  const inSections = ids.slice(0, 4).map((id) => report.sections[id as Exclude<typeof id, 'other'>].words)
-  const total = Math.max(
-    report.stats.words,
-    inSections.reduce((a, b) => a + b, 0),
-  )
-  const words = [...inSections, total - inSections.reduce((a, b) => a + b, 0)]
+  const { situation: s, task: t, action: a, result: r } = report.sections
+  const inSections = s.words + t.words + a.words + r.words
+  const total = Math.max(report.stats.words, inSections)
+  const words = [s.words, t.words, a.words, r.words, total - inSections]
   const exact = words.map((w) => (total === 0 ? 0 : (w * 100) / total))
   const hundredths = exact.map(Math.floor)
-  const short = total === 0 ? 0 : 100 - hundredths.reduce((a, b) => a + b, 0)
+  const short = total === 0 ? 0 : 100 - hundredths.reduce((x, y) => x + y, 0)
   const byRemainder = exact
     .map((e, i) => ({ i, rest: e - Math.floor(e) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i)
+    .sort((x, y) => y.rest - x.rest || x.i - y.i)
   for (const { i } of byRemainder.slice(0, short)) hundredths[i]! += 1
   const [situation, task, action, result, other] = hundredths.map((h) => h / 100) as [
     number,

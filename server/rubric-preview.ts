@@ -11,8 +11,6 @@ import {
   type Rubric,
   type RubricError,
   type RubricSource,
-  type ScoreReport,
-  score,
   scoreAnalysis,
 } from '../engine/index'
 import { rubricPlaces } from '../engine/parse'
@@ -145,7 +143,7 @@ export class RubricPreviewer {
       out.problems.push({ ...places.at(draft.source.file, path), ruleId, message, severity: 'warning' })
     const seen = new Map<string, Set<string>>()
     for (const [i, example] of rubric.examples.entries()) {
-      const report = await scoreLater(example.answer, rubric)
+      const report = scoreAnalysis(await analyzeLater(example.answer), rubric)
       const expected = new Map<string, 'met' | 'partial' | 'missed'>()
       for (const key of ['met', 'partial', 'missed'] as const) {
         for (const c of example.expect[key] ?? []) expected.set(c, key)
@@ -231,13 +229,10 @@ export class RubricPreviewer {
   }
 }
 
-/** Scores in a later turn of the event loop, so requests that came in meanwhile are answered first. */
-async function scoreLater(answer: string, rubric: Rubric): Promise<ScoreReport> {
-  await new Promise<void>((resolve) => setImmediate(resolve))
-  return score(answer, rubric)
-}
-
-/** Analyses in a later turn of the event loop, as `scoreLater` scores. */
+/**
+ * Analyses in a later turn of the event loop, so requests that came in meanwhile are answered first; the caller
+ * scores the analysis (`scoreAnalysis`), and the studio's answer also reads each criterion's evidence from it.
+ */
 async function analyzeLater(answer: string): Promise<Analysis> {
   await new Promise<void>((resolve) => setImmediate(resolve))
   return analyze(answer)

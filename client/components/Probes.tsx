@@ -12,9 +12,9 @@ export function openProbes(probes: readonly Probe[], answered: readonly { probeI
 }
 
 /**
- * Follow-ups typed before the answer is sent, kept only while their probe is still asked: the report changes as
- * the answer is typed, and a probe the answer now covers goes, with what was typed for it. Returns the drafts
- * kept (empty ones left out) and the probes whose drafts went, with what was typed.
+ * Follow-ups typed before the answer is sent, by whether their probe is asked now: the report changes as the
+ * answer is typed, and a probe the answer now covers goes. Returns the drafts of the probes asked (empty ones
+ * left out) and the others, set aside, with what was typed.
  */
 export function keepOffered(
   drafts: Readonly<Record<string, string>>,
@@ -96,7 +96,7 @@ export function ProbeCard({
             {hint && (
               <p id={hint} class="hint">
                 Sent with your answer when you submit it, and scored together with it. If your answer comes to
-                cover this question, the question goes, and this follow-up with it.
+                cover this question, the question goes, and this follow-up is set aside until it comes back.
               </p>
             )}
             {error && (

@@ -84,6 +84,11 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`
 }
 
+/** A count and its word, the word in the plural unless the count is one ("1 hedge", "3 words"). */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 export const SECTION_NAMES: Record<Star, string> = {
   situation: 'Situation',
   task: 'Task',

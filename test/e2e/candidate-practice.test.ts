@@ -317,6 +317,17 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     )
     // The follow-up whose question is still asked keeps what was typed.
     expect(await probe(specifics).getByTestId('probe-answer').inputValue()).toBe(SPECIFICS)
+    // The answer without its measure again: the question comes back with what was typed for it, and nothing is
+    // set aside; with the measure, it goes again.
+    await answer.fill(UNMEASURED_ANSWER)
+    await expect.poll(() => probe(measure).count()).toBe(1)
+    expect(await probe(measure).getByTestId('probe-answer').inputValue()).toBe(
+      'Errors fell from 9% to 0.2% within the hour.',
+    )
+    expect(await setAside.textContent()).toBe('')
+    await answer.fill(MEASURED_ANSWER)
+    await expect.poll(() => probe(measure).count()).toBe(0)
+    expect(await setAside.textContent()).toContain(`so that follow-up was left out: “${measure}”`)
 
     for (const [width, scheme] of [
       [1366, 'light'],

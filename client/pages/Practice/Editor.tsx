@@ -48,6 +48,9 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
   const [fieldError, setFieldError] = useState('')
   const [submitError, setSubmitError] = useState('')
   const [busy, setBusy] = useState(false)
+  // True from a submit until it ends: Ctrl/⌘+Enter reaches submit while the button is disabled, and a second
+  // submit then would store the answer again or send a follow-up twice (refused as answered already).
+  const submitting = useRef(false)
   const followUps = useFollowUpDrafts(session)
   // The answer once stored, and the follow-ups sent with it: when a follow-up fails, submitting again sends the
   // rest without storing the same answer twice.
@@ -90,6 +93,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
   })
 
   async function submit() {
+    if (submitting.current) return
     const answer = session.answer.peek()
     if (answer.trim() === '') {
       setFieldError('Write your answer before submitting.')
@@ -103,6 +107,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
       textarea.current?.focus()
       return
     }
+    submitting.current = true
     setBusy(true)
     setFieldError('')
     setSubmitError('')
@@ -122,6 +127,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
         const err = e as ApiError
         if (err.field === 'answer') setFieldError(err.message)
         else setSubmitError(err.message)
+        submitting.current = false
         setBusy(false)
         return
       }
@@ -136,6 +142,7 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
       } catch (e) {
         const question = session.report.peek()?.probes.find((p) => p.id === f.probeId)?.question ?? f.probeId
         setUnsent({ attemptId: id, question, message: (e as Error).message })
+        submitting.current = false
         setBusy(false)
         return
       }

@@ -1,8 +1,8 @@
 // The interviewer's follow-up questions for the answer as it stands, between the answer and its submit button
 // (beside the score and the next step on a wide screen, below the pinned summary on a narrow one): a follow-up
-// typed here is sent with the answer. The questions change as the answer is typed, and a follow-up stays only
-// while its question is asked.
-import { useEffect, useRef, useState } from 'preact/hooks'
+// typed here is sent with the answer. The questions change as the answer is typed: a follow-up whose question is
+// no longer asked is set aside (said, with what was typed) and comes back to its field if the question does.
+import { useRef, useState } from 'preact/hooks'
 import type { FollowUpRequest } from '../../../contract/follow-ups'
 import { keepOffered, ProbeCard } from '../../components/Probes'
 import type { PracticeSession } from '../../state'
@@ -13,32 +13,34 @@ interface SetAside {
   answer: string
 }
 
-/** The follow-ups typed so far, kept only while their probes are in the live report. */
+/**
+ * The follow-ups typed so far. Only those whose probe the live report asks are shown in a field and sent; the
+ * others are set aside, not forgotten, until dismissed: the probes change with every keystroke (one the answer
+ * covers goes, one another outranks may come back), and a question that comes back brings its follow-up with it.
+ */
 export function useFollowUpDrafts(session: PracticeSession) {
   const probes = session.report.value?.probes ?? null
-  const key = probes === null ? null : probes.map((p) => p.id).join('\n')
   const [drafts, setDrafts] = useState<Record<string, string>>({})
-  const [setAside, setSetAside] = useState<SetAside[]>([])
-  // Each question by probe id, so a follow-up set aside can be named after its probe has gone from the report.
+  // Each question by probe id, so a follow-up set aside can be named while its probe is not in the report.
   const questions = useRef(new Map<string, string>())
-  useEffect(() => {
-    if (probes === null) return
-    for (const p of probes) questions.current.set(p.id, p.question)
-    const { kept, dropped } = keepOffered(drafts, probes)
-    if (dropped.length === 0) return
-    setDrafts(kept)
-    setSetAside(
-      dropped.map((d) => ({ question: questions.current.get(d.probeId) ?? d.probeId, answer: d.answer })),
-    )
-  }, [key])
+  if (probes !== null) for (const p of probes) questions.current.set(p.id, p.question)
+  const setAside: SetAside[] =
+    probes === null
+      ? []
+      : keepOffered(drafts, probes).dropped.map((d) => ({
+          question: questions.current.get(d.probeId) ?? d.probeId,
+          answer: d.answer,
+        }))
   return {
     drafts,
     setAside,
     edit(probeId: string, text: string) {
       setDrafts((d) => ({ ...d, [probeId]: text }))
     },
+    /** Forgets the follow-ups set aside now. */
     dismiss() {
-      setSetAside([])
+      const now = session.report.peek()?.probes ?? []
+      setDrafts((d) => keepOffered(d, now).kept)
     },
     /** The follow-ups to send with the answer: those typed for a probe still asked, in the report's order. */
     toSend(): FollowUpRequest[] {
@@ -69,14 +71,17 @@ export function LiveProbes({ session, followUps }: { session: PracticeSession; f
           <div class="set-aside">
             <p>
               {followUps.setAside.length === 1
-                ? 'Your answer now covers a question you had answered, so that follow-up was left out: '
-                : 'Your answer now covers questions you had answered, so those follow-ups were left out: '}
+                ? 'A question you had answered is no longer asked, so that follow-up was left out: '
+                : 'Questions you had answered are no longer asked, so those follow-ups were left out: '}
               {followUps.setAside.map((f, i) => (
                 <span key={f.question}>
                   {i > 0 ? '; ' : ''}“{f.question}”
                 </span>
               ))}
-              .
+              .{' '}
+              {followUps.setAside.length === 1
+                ? 'It comes back if its question does.'
+                : 'Each comes back if its question does.'}
             </p>
             <details>
               <summary>What you wrote</summary>

@@ -120,9 +120,10 @@ function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
   )
 }
 
-/** Which words of the sentence are written with a capital letter, for names as subjects ("Priya took it on"). */
+/** A word opening with a capital letter: compiled once, not per sentence. */
 const CAPITALISED = /^\p{Lu}/u
 
+/** Which words of the sentence are written with a capital letter, for names as subjects ("Priya took it on"). */
 function capitalisedWords(s: AnalyzedSentence): boolean[] {
   return s.tokens.map((t) => CAPITALISED.test(t.text))
 }

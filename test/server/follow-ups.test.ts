@@ -136,7 +136,8 @@ describe('POST /api/attempts/:id/follow-ups', () => {
     expect(again.json()).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: "Probe 'probe-measurable-result' is answered already for this attempt; answer another of its probes",
+      message:
+        "Probe 'probe-measurable-result' is answered already for this attempt; answer another of its probes",
       code: 'answered-already',
     })
 

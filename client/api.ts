@@ -10,7 +10,7 @@ import type {
   ExportFormat,
   RescoreResult,
 } from '../contract/attempts'
-import type { ErrorBody } from '../contract/common'
+import type { ErrorBody, ErrorCode } from '../contract/common'
 import type { FollowUpRequest } from '../contract/follow-ups'
 import type {
   CreatedLoop,
@@ -55,6 +55,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The whole error body, for answers that carry more (a refused save lists its problems). */
     readonly body?: unknown,
+    /** What the refusal means, the error body's `code`: sent where a client acts on it (`answered-already`). */
+    readonly code?: ErrorCode,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -109,6 +111,7 @@ export async function request<T>(
         : `The server answered ${res.status} ${res.statusText}`,
       error?.field,
       data,
+      error?.code,
     )
   }
   return data as T

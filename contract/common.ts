@@ -19,6 +19,18 @@ const BODY_ENVELOPE_BYTES = 8 * 1024
 /** The body limit fits the longest answer however it is spelled in JSON (about 125 KB). */
 export const BODY_LIMIT_BYTES = MAX_ANSWER_CHARACTERS * JSON_BYTES_PER_UNIT + BODY_ENVELOPE_BYTES
 
+/** What a refusal means, by code, for the refusals a client acts on rather than only shows. */
+export const ERROR_CODES = {
+  'answered-already':
+    'What the request answers is answered already (a probe of an attempt): an earlier request was stored, even ' +
+    'if its answer did not arrive; read the resource to see what is stored',
+  'rubric-not-in-service':
+    'The rubric the request needs is not in service now, so nothing can be scored; restore its file (see ' +
+    'GET /api/rubrics/errors) and try again',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
 export const errorSchema = z
   .object({
     statusCode: z.number().int(),
@@ -30,6 +42,16 @@ export const errorSchema = z
       .describe(
         'Only when a request field is invalid: its path in the body or query, without a body. or query. ' +
           'prefix, e.g. answer, minScore or cursor; nested fields are joined with dots.',
+      ),
+    code: z
+      .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+      .optional()
+      .describe(
+        'Only on refusals a client may act on, to tell them apart from others with the same status: ' +
+          Object.entries(ERROR_CODES)
+            .map(([code, meaning]) => `${code}: ${meaning}`)
+            .join('. ') +
+          '.',
       ),
   })
   .describe('Every error has this shape.')

@@ -95,10 +95,12 @@ export const createdLoopSchema = z.object({
 })
 
 export const verdictSchema = z
-  .enum(['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar'])
+  .enum(['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar', 'no-verdict'])
   .describe(
     'Follows the band of the principle’s score under its rubric: strong meets the bar, developing is not yet at ' +
-      'it, weak is below it; a band named otherwise by its place among the rubric’s bands.',
+      'it, weak is below it; a band named otherwise by its place among the rubric’s bands. `no-verdict` when ' +
+      'the rubric is no longer in service and its band is named otherwise: without the rubric’s bands there is ' +
+      'nothing to place it among.',
   )
 
 export const storyReuseSchema = z.object({

@@ -3,7 +3,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import type { ErrorBody } from '../contract/common'
+import type { ErrorBody, ErrorCode } from '../contract/common'
 import { isDiskFull } from '../db/index'
 
 /** An error whose message is meant for the user; thrown by routes, answered as is. */
@@ -11,20 +11,24 @@ export class HttpError extends Error {
   readonly statusCode: number
   /** The request field the message is about, as the error body's `field`. */
   readonly field: string | undefined
-  constructor(statusCode: number, message: string, field?: string) {
+  /** What the refusal means, as the error body's `code`, for a client to act on. */
+  readonly code: ErrorCode | undefined
+  constructor(statusCode: number, message: string, field?: string, code?: ErrorCode) {
     super(message)
     this.name = 'HttpError'
     this.statusCode = statusCode
     this.field = field
+    this.code = code
   }
 }
 
 export const notFound = (message: string) => new HttpError(404, message)
 export const badRequest = (message: string, field?: string) => new HttpError(400, message, field)
 
-export function errorBody(statusCode: number, message: string, field?: string): ErrorBody {
+export function errorBody(statusCode: number, message: string, field?: string, code?: ErrorCode): ErrorBody {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message }
   if (field !== undefined) body.field = field
+  if (code !== undefined) body.code = code
   return body
 }
 
@@ -90,13 +94,13 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500
     if (status >= 400 && status < 500) {
       if (error instanceof HttpError)
-        return reply.code(status).send(errorBody(status, error.message, error.field))
+        return reply.code(status).send(errorBody(status, error.message, error.field, error.code))
       return reply.code(status).send(errorBody(status, clientMessage(error, bodyLimit)))
     }
     // A 5xx the server meant to send (storage unavailable) says what is wrong; nothing internal is in it.
     if (error instanceof HttpError) {
       request.log.warn({ err: error }, 'Request refused')
-      return reply.code(status).send(errorBody(status, error.message, error.field))
+      return reply.code(status).send(errorBody(status, error.message, error.field, error.code))
     }
     if (isDiskFull(error)) {
       request.log.error({ err: error }, 'Write failed: disk full')

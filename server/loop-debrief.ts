@@ -17,6 +17,7 @@ const VERDICTS: Readonly<Record<Verdict, string>> = {
   'meets-the-bar': 'Meets the bar',
   'not-yet-at-the-bar': 'Not yet at the bar',
   'below-the-bar': 'Below the bar',
+  'no-verdict': 'No verdict: rubric not in service',
 }
 const BAND_VERDICTS: Readonly<Record<string, Verdict>> = {
   strong: 'meets-the-bar',
@@ -27,7 +28,9 @@ const BAND_VERDICTS: Readonly<Record<string, Verdict>> = {
 /**
  * The verdict for a band of the principle's rubric: strong meets the bar, developing is not yet at it, weak is
  * below it. A band a rubric names otherwise is judged by its place among the rubric's bands: the top one meets
- * the bar, the lowest is below it, any between is not yet at it.
+ * the bar, the lowest is below it, any between is not yet at it. Such a band with no bands to place it among (its
+ * rubric left service, so only the band the answer got is known) has no verdict: what it meant went with the
+ * rubric.
  */
 export function verdictFor(
   band: { id: string },
@@ -36,22 +39,35 @@ export function verdictFor(
   const named = BAND_VERDICTS[band.id]
   const byMin = [...bands].sort((a, b) => b.min - a.min)
   const place = byMin.findIndex((b) => b.id === band.id)
-  const verdict =
+  const verdict: Verdict =
     named ??
-    (place === 0 ? 'meets-the-bar' : place === byMin.length - 1 ? 'below-the-bar' : 'not-yet-at-the-bar')
+    (place === -1
+      ? 'no-verdict'
+      : place === 0
+        ? 'meets-the-bar'
+        : place === byMin.length - 1
+          ? 'below-the-bar'
+          : 'not-yet-at-the-bar')
   return { verdict, verdictLabel: VERDICTS[verdict] }
 }
 
-const VERDICT_ORDER: readonly Verdict[] = ['meets-the-bar', 'not-yet-at-the-bar', 'below-the-bar']
+const VERDICT_ORDER: readonly Verdict[] = [
+  'meets-the-bar',
+  'not-yet-at-the-bar',
+  'below-the-bar',
+  'no-verdict',
+]
 const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   'meets-the-bar': 'meets the bar',
   'not-yet-at-the-bar': 'is not yet at the bar',
   'below-the-bar': 'is below the bar',
+  'no-verdict': 'has no verdict (its rubric is no longer in service)',
 }
 
 /**
  * How the verdicts follow the bands, in words, for the page and the export: each band of the principles' rubrics
- * (or, for a rubric gone from service, the band its answer got) with its verdict, the best first.
+ * (or, for a rubric gone from service, the band its answer got) with its verdict, the best first, and last any
+ * band without one.
  */
 function verdictRule(
   principles: readonly { band: { id: string; label: string }; rubric: Rubric | undefined }[],

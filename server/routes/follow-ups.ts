@@ -32,7 +32,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
           'criterion keeps the best of what the answer earned alone and with each follow-up added, and the total ' +
           'is computed from those, so answering never lowers the score. That report becomes the attempt’s, the ' +
           'one it replaces goes to its history, and `difference` says what the follow-up added. Each probe is ' +
-          'answered once.',
+          'answered once: a second answer is refused with 409 and `code` `answered-already` (the first is ' +
+          'stored: a client that saw its request fail reads the attempt). A follow-up to an attempt whose ' +
+          'rubric is not in service now is refused with 409 and `code` `rubric-not-in-service`.',
         params: attemptParams,
         body: followUpBody,
         response: {
@@ -59,6 +61,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
           409,
           `Neither prompt '${attempt.promptId}' nor rubric '${attempt.rubricId}' is in service now, so a follow-up ` +
             'cannot be scored; restore the rubric file (see GET /api/rubrics/errors)',
+          undefined,
+          'rubric-not-in-service',
         )
       }
       const { probeId, answer } = request.body
@@ -110,4 +114,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
 }
 
 const answeredAlready = (probeId: string) =>
-  new HttpError(409, `Probe '${probeId}' is answered already for this attempt; answer another of its probes`)
+  new HttpError(
+    409,
+    `Probe '${probeId}' is answered already for this attempt; answer another of its probes`,
+    undefined,
+    'answered-already',
+  )

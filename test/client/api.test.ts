@@ -54,6 +54,32 @@ describe('api', () => {
     expect(err.message).toBe('Answer is longer than the limit of 20,000 characters; shorten it')
   })
 
+  it('carries the error body’s code, telling a probe answered already from a rubric out of service', async () => {
+    const refusal = (code: string, message: string) =>
+      answer(409, { statusCode: 409, error: 'Conflict', message, code })
+    vi.stubGlobal('fetch', refusal('answered-already', "Probe 'probe-reflection' is answered already"))
+    const answered = (await api
+      .followUp(7, { probeId: 'probe-reflection', answer: 'x' })
+      .catch((e) => e)) as ApiError
+    expect(answered).toBeInstanceOf(ApiError)
+    expect(answered.status).toBe(409)
+    expect(answered.code).toBe('answered-already')
+    vi.stubGlobal(
+      'fetch',
+      refusal('rubric-not-in-service', "Neither prompt 'p' nor rubric 'r' is in service now"),
+    )
+    const gone = (await api
+      .followUp(7, { probeId: 'probe-reflection', answer: 'x' })
+      .catch((e) => e)) as ApiError
+    expect(gone.status).toBe(409)
+    expect(gone.code).toBe('rubric-not-in-service')
+    vi.stubGlobal('fetch', answer(404, { statusCode: 404, error: 'Not Found', message: 'No attempt' }))
+    const none = (await api
+      .followUp(7, { probeId: 'probe-reflection', answer: 'x' })
+      .catch((e) => e)) as ApiError
+    expect(none.code).toBeUndefined()
+  })
+
   it('takes the field from the error body only, never from the words of the message', async () => {
     vi.stubGlobal(
       'fetch',

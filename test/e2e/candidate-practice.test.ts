@@ -436,6 +436,57 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     expect(attempt.followUps.map((f) => f.probeId)).toEqual(['probe-measurable-result'])
   })
 
+  it('counts a follow-up that reached the server, though its answer was lost, as sent when submitting again', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/practice/${prompt.id}`)
+    await page.getByTestId('answer').fill(UNMEASURED_ANSWER)
+    const measure = page
+      .getByTestId('live-probes')
+      .getByTestId('probe')
+      .filter({ hasText: 'What number changed' })
+    await measure.getByTestId('probe-open').click()
+    const text = 'Errors fell from 7% to 0.1% within the hour.'
+    await measure.getByTestId('probe-answer').fill(text)
+    // The follow-up reaches the server and is stored; the answer on the way back is lost.
+    const lose = '**/api/attempts/*/follow-ups'
+    let stored = 0
+    await page.route(lose, async (r) => {
+      const res = await r.fetch()
+      if (res.status() === 201) stored += 1
+      await r.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: 'The connection was lost' }),
+      })
+    })
+    e2e.expectErrors(true)
+    await page.getByTestId('submit').click()
+    const unsent = page.getByTestId('follow-up-unsent')
+    await unsent.waitFor()
+    await page.unroute(lose)
+    expect(stored).toBe(1)
+    expect(await unsent.textContent()).toContain('The connection was lost')
+    // Sent again, it is refused as answered already: that is no error, the Attempt page shows what is stored.
+    const refusals: number[] = []
+    const seen = (r: { url(): string; status(): number }) => {
+      if (/\/api\/attempts\/\d+\/follow-ups$/.test(new URL(r.url()).pathname)) refusals.push(r.status())
+    }
+    page.on('response', seen)
+    await page.getByTestId('submit').click()
+    await page.waitForURL(/\/attempts\/\d+$/)
+    page.off('response', seen)
+    e2e.expectErrors(false)
+    expect(refusals).toEqual([409])
+    const list = page.getByTestId('follow-ups')
+    await list.waitFor()
+    expect(await list.textContent()).toContain(text)
+    const id = Number(/\/attempts\/(\d+)$/.exec(page.url())![1])
+    const attempt = (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+      followUps: { probeId: string; answer: string }[]
+    }
+    expect(attempt.followUps.map((f) => [f.probeId, f.answer])).toEqual([['probe-measurable-result', text]])
+  })
+
   it('raised no page errors', () => {
     expect(e2e.pageErrors).toEqual([])
   })

@@ -251,6 +251,62 @@ describe.skipIf(SKIP_E2E)('mock loop (e2e)', () => {
     expect(await shown()).toEqual([after - before, final - after])
     expect(e2e.pageErrors).toEqual([])
   })
+
+  it('shows the follow-up stored when the Attempt page sends again one whose answer was lost', async () => {
+    const prompts = (await (await fetch(`${base}/api/prompts?rubricId=ownership`)).json()) as {
+      prompts: { id: string }[]
+    }
+    const created = await fetch(`${base}/api/attempts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        promptId: prompts.prompts[0]!.id,
+        answer: SECOND_ANSWER.replace(/Result:.*$/s, 'Result: It went well.'),
+      }),
+    })
+    const { id } = (await created.json()) as { id: number }
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.goto(`${base}/attempts/${id}`)
+    const probe = page.getByTestId('probe').first()
+    await probe.waitFor()
+    const question = await probe.locator('.probe-question').textContent()
+    await probe.getByTestId('probe-open').click()
+    const text = 'Review time dropped from 4 days to 5 hours, and we shipped three releases on time in a row.'
+    await probe.getByTestId('probe-answer').fill(text)
+    // The follow-up reaches the server and is stored; the answer on the way back is lost.
+    const lose = `**/api/attempts/${id}/follow-ups`
+    await page.route(lose, async (r) => {
+      await r.fetch()
+      await r.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: 'The connection was lost' }),
+      })
+    })
+    e2e.expectErrors(true)
+    await probe.getByTestId('probe-submit').click()
+    await probe.getByRole('alert').filter({ hasText: 'The connection was lost' }).waitFor()
+    await page.unroute(lose)
+    expect(await page.getByTestId('follow-ups').count()).toBe(0)
+    // Sent again it is answered already: the page reads the attempt and shows the follow-up stored, no error.
+    await probe.getByTestId('probe-submit').click()
+    const list = page.getByTestId('follow-ups')
+    await list.waitFor()
+    e2e.expectErrors(false)
+    expect(await list.textContent()).toContain(text)
+    expect(await list.textContent()).toContain(question!.replace(/[“”]/g, ''))
+    // What it added is read from the attempt's history, as after a reload.
+    expect(await list.getByTestId('follow-up-gain').textContent()).toMatch(/^The follow-up (added|did not)/)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    const stored = (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+      score: number
+      followUps: { answer: string }[]
+    }
+    expect(stored.followUps.map((f) => f.answer)).toEqual([text])
+    // The score shown is the stored one, with the follow-up.
+    expect(await page.getByTestId('score').first().textContent()).toContain(String(stored.score))
+    expect(e2e.pageErrors).toEqual([])
+  })
 })
 
 /** The points a follow-up's gain line says it added (negative for a cost). */

@@ -1,5 +1,7 @@
 // Follow-ups: answering a probe scores answer and follow-up together, keeps the answer-alone report, says what it added.
 
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { combineAnswer, score, scoreWithFollowUps } from '../../engine/index'
@@ -116,9 +118,45 @@ describe('POST /api/attempts/:id/follow-ups', () => {
     })
     expect(twice.statusCode).toBe(409)
     expect(twice.json().message).toContain("Probe 'probe-reflection' is answered already")
+    // A client that saw its first send fail tells this refusal from the other 409 by its code.
+    expect(twice.json().code).toBe('answered-already')
     const none = await post('/api/attempts/999/follow-ups', { probeId: 'probe-reflection', answer: 'x' })
     expect(none.statusCode).toBe(404)
     expect(none.json().message).toContain("No attempt with id '999'")
+  })
+
+  test('tells a probe answered already from a rubric out of service by the code of the 409', async () => {
+    t = await startApp()
+    const { id } = await storeAttempt()
+    const send = () =>
+      post(`/api/attempts/${id}/follow-ups`, { probeId: 'probe-measurable-result', answer: MEASURE })
+    expect((await send()).statusCode).toBe(201)
+    const again = await send()
+    expect(again.statusCode).toBe(409)
+    expect(again.json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message:
+        "Probe 'probe-measurable-result' is answered already for this attempt; answer another of its probes",
+      code: 'answered-already',
+    })
+
+    rmSync(join(t.rubricsDir, 'ownership.yaml'))
+    t.app.rubrics.reload()
+    const gone = await post(`/api/attempts/${id}/follow-ups`, {
+      probeId: 'probe-reflection',
+      answer: 'I learned to load-test first.',
+    })
+    expect(gone.statusCode).toBe(409)
+    expect(gone.json()).toMatchObject({
+      statusCode: 409,
+      code: 'rubric-not-in-service',
+      message: expect.stringContaining("nor rubric 'ownership' is in service now"),
+    })
+    // Without the rubric nothing is scored: that is the refusal, for a probe answered already too.
+    expect((await send()).json().code).toBe('rubric-not-in-service')
+    const attempt = (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()
+    expect(attempt.followUps.map((f: { probeId: string }) => f.probeId)).toEqual(['probe-measurable-result'])
   })
 
   test('two follow-ups both count: each is scored with the answer and the ones before it', async () => {

@@ -88,6 +88,54 @@ describe('verdicts', () => {
     )
   })
 
+  test('a band named otherwise, of a rubric gone from service, has no verdict, and the rule says so', () => {
+    // A principle rubric with bands of its own names, scored while in service.
+    const ranked: Rubric = {
+      ...ownership,
+      bands: [
+        { id: 'excellent', label: 'Excellent', min: 90 },
+        { id: 'good', label: 'Good', min: 70 },
+        { id: 'poor', label: 'Poor', min: 0 },
+      ],
+    }
+    const inService = buildDebrief([answered(ranked, 95)])
+    expect(inService.principles[0]).toMatchObject({ band: { id: 'excellent' }, verdict: 'meets-the-bar' })
+    // Gone from service, only the band its answer got is known: neither its place nor its meaning is.
+    for (const total of [95, 75, 20]) {
+      const gone = buildDebrief([{ ...answered(ranked, total), rubric: undefined }])
+      expect(gone.principles[0], String(total)).toMatchObject({
+        score: total,
+        verdict: 'no-verdict',
+        verdictLabel: 'No verdict: rubric not in service',
+      })
+    }
+    expect(verdictFor({ id: 'poor' }, []).verdict).toBe('no-verdict')
+    // A band named strong, developing or weak keeps its verdict without the rubric.
+    expect(verdictFor({ id: 'weak' }, []).verdict).toBe('below-the-bar')
+
+    const mixed = buildDebrief([
+      { ...answered(ranked, 75), rubric: undefined },
+      answered(rubrics.get('customer-obsession')!, 88, STORY, 1),
+    ])
+    expect(mixed.principles.map((p) => p.verdict)).toEqual(['no-verdict', 'meets-the-bar'])
+    expect(mixed.verdictRule).toBe(
+      'Each verdict follows the band of the principle’s score under its rubric: Strong meets the bar, Developing ' +
+        'is not yet at the bar, Needs work is below the bar, Good has no verdict (its rubric is no longer in service).',
+    )
+    const loop = {
+      id: 8,
+      seed: 's',
+      principles: [],
+      createdAt: '2026-11-28T12:00:00.000Z',
+      status: 'complete' as const,
+      questions: [],
+      debrief: mixed,
+    }
+    expect(debriefMarkdown(loop, mixed)).toContain(
+      `| ${ownership.title} | 75 | Good | No verdict: rubric not in service |`,
+    )
+  })
+
   test('bands named otherwise are judged by their place among the rubric’s bands', () => {
     const bands = [
       { id: 'excellent', min: 90 },

@@ -4,6 +4,7 @@ import type { Attempt } from '../../../contract/attempts'
 import type { FollowUp } from '../../../contract/follow-ups'
 import type { ReportDifference } from '../../../engine/difference'
 import type { ScoreReport } from '../../../engine/types'
+import type { ApiError } from '../../api'
 import { FollowUpList, ONLY_ADDS, openProbes, ProbeCard } from '../../components/Probes'
 import { useAppState } from '../../state'
 import { followUpGains } from './follow-up-gains'
@@ -17,7 +18,8 @@ export function FollowUpSection({
   attempt: Attempt
   report: ScoreReport
   followUps: readonly FollowUp[]
-  onAnswered: (report: ScoreReport, followUp: FollowUp) => void
+  /** A follow-up is stored: the attempt's report now and all its follow-ups. */
+  onAnswered: (report: ScoreReport, followUps: FollowUp[]) => void
 }) {
   const state = useAppState()
   const [busy, setBusy] = useState('')
@@ -41,11 +43,31 @@ export function FollowUpSection({
       const result = await state.api.followUp(attempt.id, { probeId, answer: text })
       // The server's difference is this follow-up's own: the report it replaced against the one it made.
       setGains((g) => new Map(g).set(result.followUp.probeId, result.difference))
-      onAnswered(result.report, result.followUp)
+      onAnswered(result.report, [...followUps, result.followUp])
     } catch (e) {
-      setError({ probeId, message: (e as Error).message })
+      if ((e as ApiError).code === 'answered-already') await showStored(probeId)
+      else setError({ probeId, message: (e as Error).message })
     } finally {
       setBusy('')
+    }
+  }
+
+  /**
+   * The probe is answered already: an earlier send was stored though its answer did not arrive (or another tab
+   * sent one). It counts as sent: the attempt is read again, and its follow-ups and report shown as stored.
+   */
+  async function showStored(probeId: string) {
+    try {
+      const stored = await state.api.attempt(attempt.id)
+      // What each follow-up added, from the history read now; a gain known from a server's answer stays.
+      const known = followUpGains(stored.followUps, stored.history, stored.report)
+      setGains((g) => new Map([...known, ...g]))
+      onAnswered(stored.report, stored.followUps)
+    } catch (e) {
+      setError({
+        probeId,
+        message: `This follow-up is stored already, but the attempt could not be read again: ${(e as Error).message} Reload the page to see it.`,
+      })
     }
   }
 

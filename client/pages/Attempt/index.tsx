@@ -145,9 +145,9 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         attempt={attempt}
         report={report}
         followUps={followUps}
-        onAnswered={(next, followUp) => {
+        onAnswered={(next, all) => {
           setReport(next)
-          setFollowUps((f) => [...f, followUp])
+          setFollowUps(all)
         }}
       />
 

@@ -140,6 +140,12 @@ export function Editor({ prompt }: { prompt: ServedPrompt }) {
         await state.api.followUp(id, f)
         sent.add(f.probeId)
       } catch (e) {
+        // A send that reached the server though its answer did not arrive: the follow-up is stored, and the
+        // Attempt page, which reads the attempt, shows it.
+        if ((e as ApiError).code === 'answered-already') {
+          sent.add(f.probeId)
+          continue
+        }
         const question = session.report.peek()?.probes.find((p) => p.id === f.probeId)?.question ?? f.probeId
         setUnsent({ attemptId: id, question, message: (e as Error).message })
         submitting.current = false

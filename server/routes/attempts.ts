@@ -179,7 +179,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           "attempt's report; the old one is kept in its history, which holds the latest 20 (the oldest " +
           'is dropped). A report byte-identical to the stored one changes nothing and adds no history entry ' +
           '(unchanged: true). The answer and its follow-ups are scored together as when they were answered ' +
-          '(a follow-up only adds). Answers the per-criterion difference. The body is {} as JSON.',
+          '(a follow-up only adds). Answers the per-criterion difference. The body is {} as JSON. An attempt ' +
+          'whose prompt and rubric are both out of service is refused with 409 and `code` `rubric-not-in-service`.',
         params: attemptParams,
         body: rescoreBody,
         response: {
@@ -202,6 +203,8 @@ export const attemptRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (ap
           409,
           `Neither prompt '${attempt.promptId}' nor rubric '${attempt.rubricId}' is in service now, so this ` +
             'attempt cannot be re-scored; restore the rubric file (see GET /api/rubrics/errors)',
+          undefined,
+          'rubric-not-in-service',
         )
       }
       const tags = entry?.prompt.tags ?? attempt.tags

@@ -54,6 +54,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
           `No attempt with id '${request.params.id}'; GET /api/attempts lists the stored attempts`,
         )
       }
+      const { probeId, answer } = request.body
+      // Answered already comes first: a client retrying a follow-up that was stored learns so even while the
+      // rubric is out of service.
+      const earlier = await store.listFollowUps(id)
+      if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
       const entry = app.rubrics.findPrompt(attempt.promptId)
       const rubric = entry?.rubric ?? app.rubrics.get(attempt.rubricId)
       if (rubric === undefined) {
@@ -65,7 +70,6 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
           'rubric-not-in-service',
         )
       }
-      const { probeId, answer } = request.body
       const criterionId = probeCriterionId(probeId)
       const criterion = rubric.criteria.find((c) => c.id === criterionId && c.probe !== undefined)
       if (criterion === undefined || criterion.probe === undefined) {
@@ -77,8 +81,6 @@ export const followUpRoutes: FastifyPluginAsyncZod<WriteRouteOptions> = async (a
               : `this attempt’s report asks ${offered.join(', ')}`),
         )
       }
-      const earlier = await store.listFollowUps(id)
-      if (earlier.some((f) => f.probeId === probeId)) throw answeredAlready(probeId)
       const followUp = { probeId, criterionId: criterion.id, question: criterion.probe, answer }
       const tags = entry?.prompt.tags ?? attempt.tags
       // A follow-up only adds: what the answer (and the follow-ups before this one) earned stays.

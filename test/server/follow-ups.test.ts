@@ -153,8 +153,17 @@ describe('POST /api/attempts/:id/follow-ups', () => {
       code: 'rubric-not-in-service',
       message: expect.stringContaining("nor rubric 'ownership' is in service now"),
     })
-    // Without the rubric nothing is scored: that is the refusal, for a probe answered already too.
-    expect((await send()).json().code).toBe('rubric-not-in-service')
+    // A probe answered already says so first, even without the rubric: a client retrying a stored follow-up
+    // learns it was stored.
+    expect((await send()).json().code).toBe('answered-already')
+    const rescore = await t.app.inject({
+      method: 'POST',
+      url: `/api/attempts/${id}/rescore`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    })
+    expect(rescore.statusCode).toBe(409)
+    expect(rescore.json().code).toBe('rubric-not-in-service')
     const attempt = (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()
     expect(attempt.followUps.map((f: { probeId: string }) => f.probeId)).toEqual(['probe-measurable-result'])
   })

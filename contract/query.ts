@@ -62,6 +62,9 @@ const SPACE_FOR_PLUS = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}:\d{2}$/
 const NO_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/
 
 const DAY_MS = 86_400_000
+/** The first and last instants whose UTC form is an ordinary four-digit-year date (0000-01-01 to 9999-12-31). */
+const FIRST_MS = -62_167_219_200_000
+const LAST_MS = 253_402_300_799_999
 
 /** The parts of a date or date-time as written; an absent time is midnight, an absent offset UTC. */
 interface WrittenInstant {
@@ -149,6 +152,10 @@ export function instantParam(name: string, end: boolean) {
     }
     const ms = instantOf(written)
     if (ms === undefined) return fail(`${name} is not a real date or time: ${text} does not exist`)
+    // An offset can carry year 0000 or 9999 across the edge; such an instant has no four-digit UTC form.
+    if (ms < FIRST_MS || ms > LAST_MS) {
+      return fail(`${name} is out of range: ${text} falls outside the years 0000 to 9999 in UTC`)
+    }
     return written.dateOnly && end ? ms + DAY_MS - 1 : ms
   })
 }

@@ -280,6 +280,16 @@ describe('over HTTP', () => {
         'from',
         'from is not a real date or time: 2025-01-31T24:00:00Z does not exist',
       ],
+      [
+        'from=0000-01-01T00:00:00%2B01:00',
+        'from',
+        'from is out of range: 0000-01-01T00:00:00+01:00 falls outside the years 0000 to 9999 in UTC',
+      ],
+      [
+        'to=9999-12-31T23:30:00-01:00',
+        'to',
+        'to is out of range: 9999-12-31T23:30:00-01:00 falls outside the years 0000 to 9999 in UTC',
+      ],
       ['minScore=', 'minScore', 'minScore is empty; give a whole number from 0 to 100, or leave it out'],
       [
         'minScore=0x10',

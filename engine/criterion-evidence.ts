@@ -4,17 +4,16 @@
 // the score report is not changed by it.
 
 import type { Analysis } from './analysis-types'
-import { type CheckRunner, plural, SECTION_NAMES, storySentences } from './checks/check'
+import { plural, SECTION_NAMES, storySentences } from './checks/check'
 import type { HedgingOptions } from './checks/hedging/options'
 import { storySteps } from './checks/hypothetical/run'
 import type { LengthOptions } from './checks/length/options'
 import { speakingSeconds } from './checks/length/run'
 import { ownSentences } from './checks/ownership/run'
-import { RUNNERS } from './checks/runners'
 import { countedDetails } from './checks/specificity/run'
 import type { StarSectionsOptions } from './checks/star-sections/options'
 import { countedStars } from './checks/star-sections/run'
-import type { Criterion, Place } from './types'
+import type { Criterion, CriterionResult, Place } from './types'
 
 /** A span of the answer that a criterion's check counted toward it, and why, in words. */
 export interface EarnedSpan extends Place {
@@ -30,11 +29,7 @@ function wholeStory(analysis: Analysis): Place | undefined {
 }
 
 /** The spans the criterion's check counted, for each kind. */
-function spansOf(
-  analysis: Analysis,
-  c: Criterion,
-  run: () => ReturnType<CheckRunner<unknown, unknown>['run']>,
-) {
+function spansOf(analysis: Analysis, c: Criterion, result: CriterionResult) {
   const at = (p: Place, reason: string): EarnedSpan => ({ start: p.start, end: p.end, reason })
   switch (c.check) {
     case 'star-sections': {
@@ -89,32 +84,29 @@ function spansOf(
     case 'quantified-result':
     case 'reflection':
       // What the check found is in its messages: each measured outcome, the lesson.
-      return run().messages.flatMap((m) =>
+      return result.messages.flatMap((m) =>
         m.severity === 'info' && m.place !== undefined ? [at(m.place, m.reason)] : [],
       )
     case 'keywords':
       // Every placed message of a keyword check is a credited hit, in its section or elsewhere.
-      return run().messages.flatMap((m) => (m.place === undefined ? [] : [at(m.place, m.reason)]))
+      return result.messages.flatMap((m) => (m.place === undefined ? [] : [at(m.place, m.reason)]))
     default:
       return []
   }
 }
 
 /**
- * The spans of the answer that earned `criterion` what it got under its check, in reading order: none when the
- * criterion earned nothing, or when its kind is unknown or not compiled.
+ * The spans of the answer that earned `criterion` what it got under its check, in reading order, given its result
+ * in the report scored from `analysis` (so no check runs twice): none when the criterion earned nothing, or when
+ * its kind is unknown or not compiled.
  */
-export function criterionEvidence(analysis: Analysis, criterion: Criterion): EarnedSpan[] {
-  if (!Object.hasOwn(RUNNERS, criterion.check) || criterion.compiled === undefined || analysis.words === 0)
-    return []
-  const runner = (RUNNERS as Record<string, CheckRunner<unknown, unknown>>)[criterion.check]!
-  let result: ReturnType<typeof runner.run> | undefined
-  const run = () => {
-    result ??= runner.run(analysis, criterion.compiled, criterion.id)
-    return result
-  }
-  if (run().fraction <= 0) return []
-  return spansOf(analysis, criterion, run)
+export function criterionEvidence(
+  analysis: Analysis,
+  criterion: Criterion,
+  result: CriterionResult,
+): EarnedSpan[] {
+  if (criterion.compiled === undefined || analysis.words === 0 || result.score <= 0) return []
+  return spansOf(analysis, criterion, result)
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start || a.end - b.end)
 }

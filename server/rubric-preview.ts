@@ -206,7 +206,7 @@ export class RubricPreviewer {
             severity: m.severity,
           })
         }
-        for (const e of criterionEvidence(analysis, byId.get(c.id)!)) {
+        for (const e of criterionEvidence(analysis, byId.get(c.id)!, c)) {
           if (marked.has(`${e.start}:${e.end}`)) continue
           out.evidence.push({
             criterionId: c.id,

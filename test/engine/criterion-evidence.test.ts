@@ -2,16 +2,23 @@
 // sentences, the steps told with "I", the details, the measured outcome, the lesson, the hedges…), read without
 // changing the score report.
 import { describe, expect, it } from 'vitest'
+import type { Analysis } from '../../engine/analysis-types'
 import { analyze } from '../../engine/analyze'
 import { criterionEvidence } from '../../engine/criterion-evidence'
-import { score } from '../../engine/score'
-import type { Rubric } from '../../engine/types'
+import { score, scoreAnalysis } from '../../engine/score'
+import type { Criterion, Rubric } from '../../engine/types'
 import { FULL_STORY, MIXED_ACTION, rubricFor, WE_ACTION } from './check-table'
 import { starCore } from './helpers'
 
+/** The spans `criterion` counted, given its result in the report scored from the same analysis. */
+function evidenceOf(analysis: Analysis, rubric: Rubric, criterion: Criterion) {
+  const result = scoreAnalysis(analysis, rubric).criteria.find((c) => c.id === criterion.id)!
+  return criterionEvidence(analysis, criterion, result)
+}
+
 /** Each span of `answer` the one criterion of `rubric` counted, as [text, reason]. */
 function spans(rubric: Rubric, answer: string): [string, string][] {
-  return criterionEvidence(analyze(answer), rubric.criteria[0]!).map((e) => [
+  return evidenceOf(analyze(answer), rubric, rubric.criteria[0]!).map((e) => [
     answer.slice(e.start, e.end),
     e.reason,
   ])
@@ -154,9 +161,10 @@ describe('criterionEvidence', () => {
     const core = starCore()
     const before = JSON.stringify(score(FULL_STORY, core))
     const analysis = analyze(FULL_STORY)
-    for (const c of core.criteria) criterionEvidence(analysis, c)
+    for (const c of core.criteria) evidenceOf(analysis, core, c)
     expect(JSON.stringify(score(FULL_STORY, core))).toBe(before)
-    for (const c of core.criteria) expect(criterionEvidence(analyze('   '), c)).toEqual([])
+    const empty = analyze('   ')
+    for (const c of core.criteria) expect(evidenceOf(empty, core, c)).toEqual([])
   })
 })
 

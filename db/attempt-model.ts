@@ -75,6 +75,9 @@ export interface ReplacedReport {
  */
 export const HISTORY_LIMIT = 20
 
+/** One day in milliseconds: the trend rollup's buckets are UTC days. */
+export const DAY_MS = 86_400_000
+
 /** What a re-score did: the report the attempt had, and whether the new one differs from it. */
 export interface ReportReplacement extends Omit<ReplacedReport, 'id'> {
   /**

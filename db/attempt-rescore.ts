@@ -3,11 +3,10 @@
 // trend rollup moves by exactly the old and the new values.
 
 import { type AreaScore, writeAreaScores } from './area-scores'
-import type { ReplacedReport, ReportReplacement, StorableReport } from './attempt-model'
+import { DAY_MS, type ReplacedReport, type ReportReplacement, type StorableReport } from './attempt-model'
 import { reportValues, type WriteStatements, writeReportRows, writeTagRows } from './attempt-statements'
 
 /** created_at / DAY_MS, truncated as SQLite divides integers, is the day trend_days keys on. */
-const DAY_MS = 86_400_000
 
 /** The report an attempt is re-scored with. */
 export interface NextReport {

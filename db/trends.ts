@@ -3,14 +3,13 @@
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/sqlite-core'
 import { filterSource } from './attempt-list'
+import { DAY_MS } from './attempt-model'
 import { cachedAggregate } from './cache'
 import type { Db } from './client'
 import { type AttemptFilters, areaFilterSourceOn } from './filter-source'
 import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
 
 export type TrendInterval = 'day' | 'week'
-
-const DAY_MS = 86_400_000
 
 /** How far back trends look when the request gives no `from`: 90 days, or 26 weeks. */
 export const TREND_WINDOW = { day: 90, week: 26 } as const

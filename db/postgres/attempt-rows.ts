@@ -4,7 +4,7 @@
 
 import { eq, type SQL, sql } from 'drizzle-orm'
 import type { AreaScore } from '../area-scores'
-import { HISTORY_LIMIT, type ReportReplacement, type StorableReport } from '../attempt-model'
+import { DAY_MS, HISTORY_LIMIT, type ReportReplacement, type StorableReport } from '../attempt-model'
 import type { PgDb } from './client'
 import {
   areaScoreBackfill,
@@ -174,7 +174,6 @@ export async function pruneRollup(tx: Tx, day: number): Promise<void> {
 }
 
 /** created_at / DAY_MS, truncated, is the day trend_days keys on. */
-export const DAY_MS = 86_400_000
 
 /** The columns of `attempts` (and `attempt_reports`) that describe a report. */
 export function reportColumns(report: StorableReport, json: string) {

@@ -3,6 +3,7 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import {
   type AttemptRecord,
+  DAY_MS,
   HISTORY_LIMIT,
   type NewAttempt,
   type ReplacedReport,
@@ -13,7 +14,6 @@ import {
   type AreaRows,
   areaRows,
   criterionRows,
-  DAY_MS,
   insertAreaRows,
   insertCriteria,
   insertInChunks,

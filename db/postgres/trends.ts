@@ -3,13 +3,12 @@
 
 import { and, eq, gte, lte, max, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import type { SelectedFields } from 'drizzle-orm/pg-core'
+import { DAY_MS } from '../attempt-model'
 import { type AttemptFilters, areaFilterSourceOn } from '../filter-source'
 import { rollupAnswers, splitTrendRows, type TrendInterval, type Trends, windowed } from '../trends'
 import { filterSource, roundLikeSqlite } from './attempt-filters'
 import type { PgDb } from './client'
 import { attemptAreaCriteria, attemptAreaScores, attemptCriteria, attempts, trendDays } from './schema'
-
-const DAY_MS = 86_400_000
 
 /** As db/trends.ts's trendWindow: without `from`, the 90 days (26 weeks) up to `to` or the latest attempt. */
 export async function trendWindow(

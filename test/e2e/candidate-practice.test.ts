@@ -385,7 +385,8 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     await e2e.shot('attempt-after-practice-follow-up')
   })
 
-  it('keeps a follow-up that could not be sent, and sends it on the next submit without storing the answer twice', async () => {
+  /** Opens Practice on the unmeasured answer and types `text` into its "What number changed" follow-up. */
+  const measureFollowUp = async (text: string) => {
     await page.setViewportSize({ width: 1366, height: 900 })
     await page.goto(`${base}/practice/${prompt.id}`)
     await page.getByTestId('answer').fill(UNMEASURED_ANSWER)
@@ -394,7 +395,12 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       .getByTestId('probe')
       .filter({ hasText: 'What number changed' })
     await measure.getByTestId('probe-open').click()
-    await measure.getByTestId('probe-answer').fill('Errors fell from 9% to 0.2% within the hour.')
+    await measure.getByTestId('probe-answer').fill(text)
+    return measure
+  }
+
+  it('keeps a follow-up that could not be sent, and sends it on the next submit without storing the answer twice', async () => {
+    const measure = await measureFollowUp('Errors fell from 9% to 0.2% within the hour.')
     const count = async () =>
       ((await (await fetch(`${base}/api/attempts?limit=100`)).json()) as { attempts: unknown[] }).attempts
         .length
@@ -437,16 +443,8 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
   })
 
   it('counts a follow-up that reached the server, though its answer was lost, as sent when submitting again', async () => {
-    await page.setViewportSize({ width: 1366, height: 900 })
-    await page.goto(`${base}/practice/${prompt.id}`)
-    await page.getByTestId('answer').fill(UNMEASURED_ANSWER)
-    const measure = page
-      .getByTestId('live-probes')
-      .getByTestId('probe')
-      .filter({ hasText: 'What number changed' })
-    await measure.getByTestId('probe-open').click()
     const text = 'Errors fell from 7% to 0.1% within the hour.'
-    await measure.getByTestId('probe-answer').fill(text)
+    await measureFollowUp(text)
     // The follow-up reaches the server and is stored; the answer on the way back is lost.
     const lose = '**/api/attempts/*/follow-ups'
     let stored = 0

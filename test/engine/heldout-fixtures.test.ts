@@ -1,0 +1,216 @@
+// Shape of the second and third held-out sets: each loads, every sentence carries a known label, every answer and pair
+// names a shipped rubric and one of its prompts, and each fix pair changes exactly one sentence. No scores:
+// the set measures the engine and is never used to tune it.
+
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import {
+  HOLDOUT2_DIR,
+  HOLDOUT2_FIXES_DIR,
+  HOLDOUT2_STYLES_DIR,
+  HOLDOUT3_DIR,
+  HOLDOUT3_FIXES_DIR,
+  HOLDOUT3_STYLES_DIR,
+  loadCorpus,
+  loadFixPairs,
+  loadStyled,
+} from '../fixtures/corpus'
+
+const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
+const LABELS = new Set(['situation', 'task', 'action', 'result', 'other'])
+const VARIANTS = ['strong', 'no-result', 'we', 'hypothetical', 'no-numbers', 'buzzword', 'ramble', 'short']
+const DEGRADED = ['no-result', 'we', 'hypothetical', 'no-numbers']
+const STYLES = ['bullets', 'historic-present', 'non-native', 'result-first', 'tidy', 'transcript']
+
+interface RubricFile {
+  id: string
+  kind: string
+  prompts?: { id: string }[]
+  criteria?: { id?: string }[]
+}
+
+/** The shipped rubric files as written: ids, kinds, prompt ids and their own criterion ids. */
+const rubricFiles = new Map<string, RubricFile>(
+  readdirSync(RUBRICS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parse(readFileSync(`${RUBRICS_DIR}/${f}`, 'utf8')) as RubricFile)
+    .map((r) => [r.id, r]),
+)
+const promptIds = (id: string) => new Set((rubricFiles.get(id)?.prompts ?? []).map((p) => p.id))
+const criterionIds = (id: string) =>
+  new Set((rubricFiles.get(id)?.criteria ?? []).flatMap((c) => (c.id === undefined ? [] : [c.id])))
+/** What each held-out set holds: its folders, how many stories, degraded stories and long vague answers. */
+const SETS = [
+  {
+    name: 'holdout2',
+    dirs: [HOLDOUT2_DIR, HOLDOUT2_STYLES_DIR, HOLDOUT2_FIXES_DIR],
+    stories: 4,
+    rambleWords: 800,
+    degraded: { stories: 12, variants: DEGRADED },
+    vague: { variant: 'guide-weak', count: 6 },
+    shortStrong: 6,
+  },
+  {
+    name: 'holdout3',
+    dirs: [HOLDOUT3_DIR, HOLDOUT3_STYLES_DIR, HOLDOUT3_FIXES_DIR],
+    stories: 3,
+    rambleWords: 700,
+    degraded: { stories: 6, variants: [] as string[] },
+    vague: { variant: 'long-vague', count: 5 },
+    shortStrong: 5,
+  },
+] as const
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length
+
+/**
+ * Splits prose into sentences at . ! or ? followed by a word (a spoken transcript may start one in lower
+ * case), leaving "7 a.m.", "2 p.m." and "e.g." whole.
+ */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<![ap]\.m\.|e\.g\.|i\.e\.)(?<=[.!?])\s+(?=[A-Za-z0-9'"‘“])/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+describe.each(SETS)('$name', (set) => {
+  describe('labelled stories', () => {
+    const corpus = loadCorpus(set.dirs[0])
+    const stories = new Set(corpus.map((c) => c.story))
+
+    it('holds its stories, each in all eight variants', () => {
+      expect(stories.size).toBe(set.stories)
+      for (const story of stories)
+        expect(
+          corpus
+            .filter((c) => c.story === story)
+            .map((c) => c.variant)
+            .sort(),
+          story,
+        ).toEqual([...VARIANTS].sort())
+    })
+
+    it('labels every sentence with a known label and tags shipped rubrics', () => {
+      for (const c of corpus) {
+        for (const s of c.sentences)
+          expect(LABELS.has(s.star), `${c.story} ${c.variant}: ${s.text}`).toBe(true)
+        for (const t of c.tags) expect(rubricFiles.has(t), `${c.story} tag ${t}`).toBe(true)
+      }
+    })
+
+    it('has rambles of 700 to 900 words and short answers of a few sentences', () => {
+      for (const c of corpus) {
+        if (c.variant === 'ramble') expect(words(c.answer), c.story).toBeGreaterThanOrEqual(set.rambleWords)
+        if (c.variant === 'short') expect(c.sentences.length, c.story).toBeLessThanOrEqual(3)
+      }
+    })
+  })
+
+  describe('styled answers', () => {
+    const items = loadStyled(set.dirs[1])
+    const strong = items.filter((i) => i.variant === 'strong')
+
+    it('names a shipped rubric and one of its own prompts for every answer, in a known style', () => {
+      for (const i of items) {
+        expect(rubricFiles.has(i.target), `${i.story} target ${i.target}`).toBe(true)
+        expect(promptIds(i.target).has(i.promptId), `${i.story} prompt ${i.promptId}`).toBe(true)
+        expect(STYLES, i.story).toContain(i.style)
+        for (const s of i.sentences)
+          expect(LABELS.has(s.star), `${i.story} ${i.variant}: ${s.text}`).toBe(true)
+      }
+    })
+
+    it('has a strong answer for every leadership principle and uses every style', () => {
+      const principles = [...rubricFiles.values()]
+        .filter((r) => r.kind === 'leadership-principle')
+        .map((r) => r.id)
+      expect(principles.length).toBe(16)
+      for (const p of principles)
+        expect(
+          strong.map((s) => s.target),
+          p,
+        ).toContain(p)
+      expect([...new Set(strong.map((s) => s.style))].sort()).toEqual(STYLES)
+    })
+
+    it('gives its stories degraded variants, and has long vague answers', () => {
+      const degraded = [...new Set(items.map((i) => i.story))].filter((story) =>
+        items.some((i) => i.story === story && DEGRADED.includes(i.variant)),
+      )
+      expect(degraded.length).toBe(set.degraded.stories)
+      for (const story of degraded)
+        for (const v of set.degraded.variants)
+          expect(
+            items.some((i) => i.story === story && i.variant === v),
+            `${story} ${v}`,
+          ).toBe(true)
+      const vague = items.filter((i) => i.variant === set.vague.variant)
+      expect(vague.length).toBe(set.vague.count)
+      for (const v of vague) {
+        expect(words(v.answer), v.story).toBeGreaterThanOrEqual(300)
+        expect(words(v.answer), v.story).toBeLessThanOrEqual(400)
+        expect(
+          v.sentences.some((s) => s.star === 'result'),
+          v.story,
+        ).toBe(false)
+      }
+      expect(
+        strong.filter((s) => words(s.answer) >= 150 && words(s.answer) <= 220).length,
+      ).toBeGreaterThanOrEqual(set.shortStrong)
+    })
+  })
+
+  describe('fix pairs', () => {
+    const pairs = loadFixPairs(set.dirs[2])
+
+    it('has three pairs of each kind and six principle-evidence pairs on different principles', () => {
+      const byKind = new Map<string, number>()
+      for (const p of pairs) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1)
+      expect(Object.fromEntries(byKind)).toEqual({
+        'confident-language': 3,
+        'measurable-result': 3,
+        ownership: 3,
+        'principle-evidence': 6,
+        'real-story': 3,
+        reflection: 3,
+        result: 3,
+        specificity: 3,
+        task: 3,
+      })
+      const principles = pairs.filter((p) => p.kind === 'principle-evidence').map((p) => p.rubric)
+      expect(new Set(principles).size).toBe(6)
+    })
+
+    it('aims every pair at a criterion of its rubric, through one of the rubric’s prompts', () => {
+      for (const p of pairs) {
+        expect(rubricFiles.has(p.rubric), p.id).toBe(true)
+        expect(promptIds(p.rubric).has(p.promptId), `${p.id} prompt ${p.promptId}`).toBe(true)
+        const own = criterionIds(p.rubric)
+        const allowed =
+          p.kind === 'principle-evidence' ? own : new Set([...own, ...criterionIds('star-core')])
+        expect(allowed.has(p.target), `${p.id} target ${p.target}`).toBe(true)
+      }
+    })
+
+    it('changes exactly one sentence between before and after', () => {
+      for (const p of pairs) {
+        const b = sentences(p.before)
+        const a = sentences(p.after)
+        let head = 0
+        while (head < b.length && head < a.length && b[head] === a[head]) head++
+        let tail = 0
+        while (
+          tail < b.length - head &&
+          tail < a.length - head &&
+          b[b.length - 1 - tail] === a[a.length - 1 - tail]
+        )
+          tail++
+        const removed = b.length - head - tail
+        const added = a.length - head - tail
+        expect([removed, added], p.id).toEqual(removed === 0 ? [0, 1] : [1, 1])
+      }
+    })
+  })
+})

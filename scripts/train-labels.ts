@@ -2,8 +2,9 @@
 // the labeller's own cue features, decoded with the same S→T→A→R dynamic programme the engine uses.
 // Trained on the development sets only (test/fixtures/corpus and test/fixtures/styles), in file order,
 // with no randomness, so that the same sources always give the same weights.
-// Usage: npm run -s train:labels [-- --check | --cross-validate]
-// (--check: fail if the shipped weights differ; --cross-validate: 4-fold figures on the development sets)
+// Usage: npm run -s train:labels [-- --check | --cross-validate | --validate]
+// (--check: fail if the shipped weights differ; --cross-validate: 4-fold figures on the training sets;
+// --validate: figures on the labelled sets that training never sees)
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -12,7 +13,15 @@ import { analyze } from '../engine/analyze'
 import { allowedLabels, decode, emissions, LABELS, pathTransitions } from '../engine/label'
 import { labelFeatures } from '../engine/label-features'
 import type { Star } from '../engine/types'
-import { CORPUS_DIR, type CorpusAnswer, loadCorpus, loadStyled, STYLES_DIR } from '../test/fixtures/corpus'
+import {
+  CORPUS_DIR,
+  type CorpusAnswer,
+  FIXTURE_SETS,
+  FRESH_DIR,
+  loadCorpus,
+  loadStyled,
+  STYLES_DIR,
+} from '../test/fixtures/corpus'
 
 const EPOCHS = 12
 /** Features seen fewer times than this in training get no weight. */
@@ -64,6 +73,18 @@ function trainingSources(): Source[] {
   ]
 }
 
+/**
+ * Labelled sets the weights are never trained on, to measure how the labeller reads text it did not see:
+ * `npm run -s train:labels -- --validate`.
+ */
+function validationSources(): Source[] {
+  return [
+    ...loadCorpus(FIXTURE_SETS['label-corpus'].dir).map((item) => ({ item, set: 'label-corpus' })),
+    ...loadStyled(FIXTURE_SETS['label-styles'].dir).map((item) => ({ item, set: 'label-styles' })),
+    ...loadStyled(FRESH_DIR).map((item) => ({ item, set: 'fresh' })),
+  ]
+}
+
 export function trainingExamples(): Example[] {
   return trainingSources().map((s) => example(s.item))
 }
@@ -86,19 +107,39 @@ export function crossValidate(folds = 4): Map<string, { right: number; total: nu
   }
   for (let k = 0; k < folds; k++) {
     const weights = trainLabels(examples.filter((_, i) => foldOf(sources[i]!) !== k))
-    for (let i = 0; i < sources.length; i++) {
-      const s = sources[i]!
-      if (foldOf(s) !== k) continue
-      const ex = examples[i]!
-      const path = decode(emissions(ex.features, weights), weights, allowedLabels(ex.features))
-      for (let j = 0; j < path.length; j++) {
-        const ok = path[j]! >> 2 === ex.gold[j]
-        count(s.set, ok)
-        if (s.item.style !== undefined) count(`${s.set}:${s.item.style}`, ok)
-        count(`${s.set}:gold=${LABELS[ex.gold[j]!]}`, ok)
-      }
-    }
+    for (let i = 0; i < sources.length; i++)
+      if (foldOf(sources[i]!) === k) tallyOne(sources[i]!, examples[i]!, weights, count)
   }
+  return tally
+}
+
+/** Labels one answer with `weights` and counts each sentence against its hand label, by set, style and label. */
+function tallyOne(
+  s: Source,
+  ex: Example,
+  weights: LabelWeights,
+  count: (key: string, ok: boolean) => void,
+): void {
+  const path = decode(emissions(ex.features, weights), weights, allowedLabels(ex.features))
+  for (let j = 0; j < path.length; j++) {
+    const ok = path[j]! >> 2 === ex.gold[j]
+    count(s.set, ok)
+    if (s.item.style !== undefined) count(`${s.set}:${s.item.style}`, ok)
+    count(`${s.set}:gold=${LABELS[ex.gold[j]!]}`, ok)
+  }
+}
+
+/** Trains on the training sets and labels the validation sets, which training never sees. */
+export function validate(): Map<string, { right: number; total: number }> {
+  const weights = trainLabels()
+  const tally = new Map<string, { right: number; total: number }>()
+  const count = (key: string, ok: boolean) => {
+    const t = tally.get(key) ?? { right: 0, total: 0 }
+    t.total++
+    if (ok) t.right++
+    tally.set(key, t)
+  }
+  for (const s of validationSources()) tallyOne(s, example(s.item), weights, count)
   return tally
 }
 
@@ -211,8 +252,13 @@ export function weightsSource(w: LabelWeights): string {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv.includes('--cross-validate')) {
-    for (const [key, t] of [...crossValidate()].sort())
+  const figures = process.argv.includes('--cross-validate')
+    ? crossValidate()
+    : process.argv.includes('--validate')
+      ? validate()
+      : undefined
+  if (figures !== undefined) {
+    for (const [key, t] of [...figures].sort())
       console.log(`${key.padEnd(28)} ${((100 * t.right) / t.total).toFixed(1)}% of ${t.total}`)
     process.exit(0)
   }

@@ -5,24 +5,32 @@
 import type { AnalyzedSentence } from './analysis-types'
 import { isPastTense, scanWords } from './features/words'
 import {
+  ACTION_OPENERS,
+  ASIDE_MARKERS,
   CLOSING_OPENERS,
+  EVALUATIVE,
   FILLER_PAIRS,
   FILLERS,
+  GENERIC_PRESENT,
   HABIT_WORDS,
+  LATER_WORDS,
   OPINION_VERBS,
   PAST_TIME_WORDS,
   PRESENT_SKIP,
   SIGNAL_WORDS,
   TASK_MORE,
+  TOPIC_SKIP,
 } from './lexicon/label'
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
-const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS])
+const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS, ASIDE_MARKERS, ACTION_OPENERS])
 enum Phrase {
   Task,
   Closing,
   Filler,
+  Aside,
+  Action,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
@@ -92,6 +100,63 @@ function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Arra
   return present >= 2 && present > past
 }
 
+/** Whether a word can say what the story is about: a word of three letters or more, not a closed-class one. */
+function topical(word: string): boolean {
+  if (word.length < 3 || TOPIC_SKIP.has(word) || SIGNAL_WORDS.has(word) || FILLERS.has(word)) return false
+  const c = word.charCodeAt(0)
+  return c >= 97 && c <= 122
+}
+
+/**
+ * How many sentences of the answer use each content stem: one pass over the words, each stem counted once a
+ * sentence. A sentence none of whose content words comes back anywhere else is an aside.
+ */
+function stemSpread(sentences: readonly AnalyzedSentence[]): Map<string, number> {
+  const spread = new Map<string, number>()
+  const last = new Map<string, number>()
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!
+    if (s.headingOnly) continue
+    const { words, stems } = s
+    for (let j = 0; j < words.length; j++) {
+      if (!topical(words[j]!)) continue
+      const st = stems[j]!
+      if (last.get(st) === i) continue
+      last.set(st, i)
+      spread.set(st, (spread.get(st) ?? 0) + 1)
+    }
+  }
+  return spread
+}
+
+/** Below this many sentences an answer repeats too few words for a sentence's share of them to mean anything. */
+const TOPIC_MIN_SENTENCES = 8
+
+/** Bits of how a sentence's content words tie it to the rest of the answer. */
+const TOPIC_NONE = 1
+const TOPIC_WEAK = 2
+const TOPIC_CORE = 4
+
+/** How the sentence's content stems tie it to the rest of the answer (TOPIC_ bits). */
+function topicTie(s: AnalyzedSentence, spread: ReadonlyMap<string, number>): number {
+  const { words, stems } = s
+  let content = 0
+  let shared = 0
+  let core = 0
+  for (let j = 0; j < words.length; j++) {
+    if (!topical(words[j]!)) continue
+    const n = spread.get(stems[j]!) ?? 0
+    content++
+    if (n >= 2) shared++
+    if (n >= 3) core++
+  }
+  let out = 0
+  if (content >= 3 && shared === 0) out |= TOPIC_NONE
+  else if (content >= 3 && shared * 4 < content) out |= TOPIC_WEAK
+  if (core >= 2) out |= TOPIC_CORE
+  return out
+}
+
 /** Every feature name, by id. */
 export const FEATURE_NAMES: string[] = []
 const FEATURE_IDS = new Map<string, number>()
@@ -114,11 +179,23 @@ export function featureId(name: string): number {
 
 const FIXED = [
   'bias',
+  'action-opener',
   'after-actions',
+  'aside-marker',
+  'aside:2',
+  'aside:3',
+  'evaluative',
+  'generic-present',
+  'generic-present:story',
+  'second-person',
+  'topic:core',
+  'topic:none',
+  'topic:weak',
   'bare-list',
   'bullet',
   'closing-opener',
   'closing-opener:last',
+  'later-time',
   'constraint',
   'context-phrase',
   'context-phrase-weak',
@@ -224,6 +301,12 @@ function hasPastTime(words: readonly string[]): boolean {
   return false
 }
 
+/** Whether any of the words places the sentence after the story ("two years later", "still", "since"). */
+function hasLaterTime(words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (LATER_WORDS.has(words[j]!)) return true
+  return false
+}
+
 /** The cue features of every sentence, in order, by id. */
 export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): FeatureIds {
   const n = sentences.length
@@ -237,6 +320,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     clauses[i] = presentClauses(s.words)
   }
   const story = presentStory(sentences, clauses)
+  const spread = content >= TOPIC_MIN_SENTENCES ? stemSpread(sentences) : undefined
   const ids: number[] = []
   const starts: number[] = []
   let heading: Star | undefined
@@ -325,6 +409,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       if (f.outcome) ids.push(F['measured-outcome'])
     } else if (f.figures > 0) ids.push(F.figure)
     if (f.outcome) ids.push(F.outcome)
+    if (hasLaterTime(w)) ids.push(F['later-time'])
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
     if (f.reflection) ids.push(F.reflection)
     if (f.change) ids.push(F['lasting-change'])
@@ -346,6 +431,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       ids.push(id)
     }
     if (hits[Phrase.Task]!.length > 0) ids.push(F['task-phrase'])
+    if (opensWith(hits[Phrase.Action]!, start + 1)) ids.push(F['action-opener'])
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
     if (opensWith(hits[Phrase.Closing]!, start + 1)) {
       ids.push(F['closing-opener'])
@@ -358,6 +444,46 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (pc & OPINION) ids.push(F.opinion)
     if (pc & PERFECT) ids.push(F.perfect)
     if (pc & (NARRATIVE_PRESENT | PERFECT) && hasPastTime(w)) ids.push(F['present-with-past-time'])
+
+    // Asides: discourse markers, views of things, general truths, words the rest of the answer never uses.
+    if (hits[Phrase.Aside]!.length > 0) ids.push(F['aside-marker'])
+    let evaluative = false
+    let genericPresent = false
+    let you = false
+    for (let j = 0; j < w.length; j++) {
+      const x = w[j]!
+      if (EVALUATIVE.has(x)) evaluative = true
+      else if (GENERIC_PRESENT.has(x)) genericPresent = true
+      else if (x === 'you' || x === 'your') {
+        const next = w[j + 1]
+        if (next !== 'know' && next !== 'see' && next !== 'mean') you = true
+      }
+    }
+    let aside = hits[Phrase.Aside]!.length > 0 ? 1 : 0
+    if (evaluative) {
+      ids.push(F.evaluative)
+      aside++
+    }
+    if (genericPresent && !f.past && !f.iDid && !f.weDid) {
+      ids.push(story ? F['generic-present:story'] : F['generic-present'])
+      if (!story) aside++
+    }
+    if (you) {
+      ids.push(F['second-person'])
+      aside++
+    }
+    if (pc & OPINION) aside++
+    if (first === 'which') aside++
+    if (spread !== undefined) {
+      const tie = topicTie(s, spread)
+      if (tie & TOPIC_NONE) ids.push(F['topic:none'])
+      if (tie & TOPIC_WEAK) ids.push(F['topic:weak'])
+      if (tie & TOPIC_CORE) ids.push(F['topic:core'])
+      if (tie & (TOPIC_NONE | TOPIC_WEAK)) aside++
+    }
+    // Several signs of an aside together say more than each alone.
+    if (aside >= 3) ids.push(F['aside:3'])
+    else if (aside === 2) ids.push(F['aside:2'])
     // Verb-first bullets and fragments: "Profiled the service" is an action with an implied "I".
     if (first !== undefined && isPastTense(first) && !f.statePast)
       ids.push(bullet || numbered ? F['verb-first:list'] : F['verb-first'])

@@ -185,7 +185,9 @@ const NAMED_LABEL = new Int8Array(FEATURE_NAMES.length).fill(-1)
 const EVIDENCE = new Uint8Array(FEATURE_NAMES.length)
 const OTHER_BIT = 1
 const HEADLINE_BIT = 2
+const CLOSING_BIT = 4
 for (const [name, l] of NAMED) if (featureId(name) !== -1) NAMED_LABEL[featureId(name)] = l
+EVIDENCE[featureId('closing-opener:last')]! |= CLOSING_BIT
 for (const name of OTHER_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= OTHER_BIT
 for (const name of HEADLINE_EVIDENCE) if (featureId(name) !== -1) EVIDENCE[featureId(name)]! |= HEADLINE_BIT
 
@@ -200,6 +202,9 @@ function allowedOf(ids: readonly number[], from: number, to: number): number {
     if (named === -1) named = NAMED_LABEL[id]!
   }
   const headline = evidence & HEADLINE_BIT ? HEADLINE : 0
+  // The answer's last sentence opening "In the end…" with an outcome or a measure is its Result (or an aside).
+  if (named === -1 && evidence & CLOSING_BIT && evidence & HEADLINE_BIT)
+    return (1 << RESULT) | (evidence & OTHER_BIT ? 1 << OTHER : 0) | headline
   if (named === -1) return 31 | headline
   return (1 << named) | (evidence & OTHER_BIT ? 1 << OTHER : 0) | headline
 }

@@ -1,6 +1,6 @@
 // Trains the sentence labeller's weights (engine/label-weights.ts): a structured averaged perceptron over
 // the labeller's own cue features, decoded with the same S→T→A→R dynamic programme the engine uses.
-// Trained on the development sets only (test/fixtures/corpus and test/fixtures/styles), in file order,
+// Trained on development sets only (test/fixtures/corpus, styles and label-styles), in file order,
 // with no randomness, so that the same sources always give the same weights.
 // Usage: npm run -s train:labels [-- --check | --cross-validate | --validate]
 // (--check: fail if the shipped weights differ; --cross-validate: 4-fold figures on the training sets;
@@ -70,17 +70,17 @@ function trainingSources(): Source[] {
   return [
     ...loadCorpus(CORPUS_DIR).map((item) => ({ item, set: 'corpus' })),
     ...loadStyled(STYLES_DIR).map((item) => ({ item, set: 'styles' })),
+    ...loadStyled(FIXTURE_SETS['label-styles'].dir).map((item) => ({ item, set: 'label-styles' })),
   ]
 }
 
 /**
- * Labelled sets the weights are never trained on, to measure how the labeller reads text it did not see:
- * `npm run -s train:labels -- --validate`.
+ * Labelled sets the weights are never trained on, to measure how the labeller reads text it did not see
+ * (`npm run -s train:labels -- --validate`): label-corpus's rambles and asides, and fresh's styles.
  */
 function validationSources(): Source[] {
   return [
     ...loadCorpus(FIXTURE_SETS['label-corpus'].dir).map((item) => ({ item, set: 'label-corpus' })),
-    ...loadStyled(FIXTURE_SETS['label-styles'].dir).map((item) => ({ item, set: 'label-styles' })),
     ...loadStyled(FRESH_DIR).map((item) => ({ item, set: 'fresh' })),
   ]
 }

@@ -260,6 +260,28 @@ export const TASK_MORE = [
   'i am supposed to',
   'i was hired to',
   'i signed up to',
+  'landed on me',
+  'fell to me',
+  'fell on me',
+  'mine to fix',
+  'mine to solve',
+  'my call',
+  'i set myself',
+  'the bar i set',
+  'i took it upon myself',
+  'i volunteered to',
+  'i volunteer to',
+  'i took on',
+]
+
+/** Phrases that announce the candidate's own steps ("So what I did was…", "The first thing I did…"). */
+export const ACTION_OPENERS = [
+  'what i did',
+  'what we did',
+  'the first thing i did',
+  'my first step',
+  'i started by',
+  'i began by',
 ]
 
 /** Phrases that open a closing outcome ("In the end we shipped…", "Since then…", "Today…"). */
@@ -308,3 +330,128 @@ export const HABIT_WORDS = new Set([
 
 /** Words that place an event in the past even when the verb is in the present ("I fix it yesterday"). */
 export const PAST_TIME_WORDS = new Set(['yesterday', 'ago', 'last', 'then', 'later', 'earlier', 'previously'])
+
+/** Discourse markers of an aside or a tangent ("by the way", "long story short", "to be honest"). */
+export const ASIDE_MARKERS = [
+  'by the way',
+  'honestly',
+  'to be honest',
+  'to be fair',
+  'in fairness',
+  'anyway',
+  'anyways',
+  'long story short',
+  'an aside',
+  'side note',
+  'sidetracked',
+  'i must say',
+  'i have to say',
+  "let's say",
+  "let's put it",
+  'another story',
+  'if you can imagine',
+  'if you have ever',
+  "if you've ever",
+  'fun fact',
+  'funnily enough',
+  'incidentally',
+  'mind you',
+  "for what it's worth",
+  "i've found",
+  'in my experience',
+  'i remember',
+  'as you can imagine',
+  "as you'll see",
+  'which tells you',
+  'believe it or not',
+]
+
+/** Evaluative words: a view of things, not a step of the story. */
+export const EVALUATIVE = new Set([
+  'amazing',
+  'funny',
+  'lovely',
+  'nice',
+  'great',
+  'strange',
+  'weird',
+  'fascinating',
+  'interesting',
+  'fair',
+  'trivial',
+  'healthy',
+  'romantic',
+  'terrible',
+  'awful',
+  'horrible',
+  'brilliant',
+  'wonderful',
+  'crazy',
+  'hilarious',
+  'irony',
+  'ironic',
+  'typical',
+  'classic',
+  'fun',
+  'boring',
+  'stressful',
+  'rewarding',
+  'favourite',
+  'favorite',
+  'genuinely',
+  'really',
+  'totally',
+  'definitely',
+  'probably',
+  'honestly',
+  'lucky',
+  'sadly',
+  'luckily',
+  'frankly',
+])
+
+/** Present-tense verbs of a general statement about the world ("it's", "people are", "that tells you"). */
+export const GENERIC_PRESENT = new Set([
+  'is',
+  'are',
+  "isn't",
+  "aren't",
+  "it's",
+  "that's",
+  "there's",
+  "here's",
+  "they're",
+  "you're",
+  "what's",
+  'does',
+  "doesn't",
+  "don't",
+  "can't",
+  'gets',
+  'makes',
+  'sounds',
+  'seems',
+  'means',
+  'tells',
+  'happens',
+  'matters',
+])
+
+/**
+ * Words every story shares, left out when finding what an answer keeps returning to: closed-class words and
+ * the commonest verbs.
+ */
+export const TOPIC_SKIP = new Set(
+  (
+    'the and but for with from that this these those was were been being are is its it’s have has had did does ' +
+    'not nor into over out then than when while which who whom what how why about after before because also just ' +
+    'very some any all every each most more much many few other another such only own same both either neither ' +
+    'there here where them they their theirs his her hers him she you your yours our ours mine myself ourselves ' +
+    'would could should might must will shall can may get got make made take took went come came know knew think ' +
+    "thought said say went going way thing things lot bit really still even back again first one two three i'm " +
+    "i've i'd i'll we're we've we'd it's that's there's didn't don't wasn't weren't couldn't"
+  ).split(' '),
+)
+
+/** Words that place a sentence after the story's events: where its outcome is told. */
+export const LATER_WORDS = new Set(['later', 'afterwards', 'since', 'still', 'ever', 'anymore', 'onwards'])

@@ -24,13 +24,25 @@ import {
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
-const PHRASES = compileMulti([TASK_MORE, CLOSING_OPENERS, FILLER_PAIRS, ASIDE_MARKERS, ACTION_OPENERS])
+const PHRASES = compileMulti([
+  TASK_MORE,
+  CLOSING_OPENERS,
+  FILLER_PAIRS,
+  ASIDE_MARKERS,
+  ACTION_OPENERS,
+  EVALUATIVE,
+  GENERIC_PRESENT,
+  ['you', 'your'],
+])
 enum Phrase {
   Task,
   Closing,
   Filler,
   Aside,
   Action,
+  Evaluative,
+  GenericPresent,
+  You,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
@@ -100,52 +112,101 @@ function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Arra
   return present >= 2 && present > past
 }
 
-/** Whether a word can say what the story is about: a word of three letters or more, not a closed-class one. */
-function topical(word: string): boolean {
-  if (word.length < 3 || TOPIC_SKIP.has(word) || SIGNAL_WORDS.has(word) || FILLERS.has(word)) return false
+/** Per word, its stem's id among content words, or -1 for a closed-class or short word: one lookup a word. */
+const STEM_OF = new Map<string, number>()
+/** Content stems by id. */
+const STEM_ID = new Map<string, number>()
+const STEM_LIMIT = 20_000
+
+/** The id of a word's stem if the word can say what a story is about (a longer word, not closed-class), else -1. */
+function contentStem(word: string, stem: string): number {
+  let id = STEM_OF.get(word)
+  if (id !== undefined) return id
+  if (STEM_OF.size >= STEM_LIMIT) {
+    STEM_OF.clear()
+    STEM_ID.clear()
+  }
+  id = -1
   const c = word.charCodeAt(0)
-  return c >= 97 && c <= 122
+  if (c >= 97 && c <= 122 && !TOPIC_SKIP.has(word) && !SIGNAL_WORDS.has(word) && !FILLERS.has(word)) {
+    id = STEM_ID.get(stem) ?? STEM_ID.size
+    STEM_ID.set(stem, id)
+  }
+  STEM_OF.set(word, id)
+  return id
+}
+
+/** Scratch, by stem id: the answer that last counted the stem, the sentence that last did, and its count. */
+let STEM_ANSWER: Int32Array = new Int32Array(1024)
+let STEM_SENTENCE: Int32Array = new Int32Array(1024)
+let STEM_COUNT: Int32Array = new Int32Array(1024)
+let answers = 0
+/** Scratch: the content stems of every sentence, one after another, from TOPIC_START[i] to TOPIC_START[i + 1]. */
+let TOPIC_STEMS: Int32Array = new Int32Array(4096)
+let TOPIC_START: Int32Array = new Int32Array(256)
+
+/** A copy of `a` with room for `n` entries, or `a` itself when it has room. */
+function room(a: Int32Array, n: number): Int32Array {
+  if (n <= a.length) return a
+  const b = new Int32Array(Math.max(n, a.length * 2))
+  b.set(a)
+  return b
 }
 
 /**
- * How many sentences of the answer use each content stem: one pass over the words, each stem counted once a
- * sentence. A sentence none of whose content words comes back anywhere else is an aside.
+ * Each sentence's content stems, in TOPIC_STEMS, and how many sentences use each stem, in STEM_COUNT, each stem
+ * counted once a sentence: one pass over the words, no comparison of sentences. A sentence none of whose content
+ * words comes back anywhere else is an aside.
  */
-function stemSpread(sentences: readonly AnalyzedSentence[]): Map<string, number> {
-  const spread = new Map<string, number>()
-  const last = new Map<string, number>()
+function stemSpread(sentences: readonly AnalyzedSentence[]): void {
+  const answer = ++answers
+  let at = 0
+  TOPIC_START = room(TOPIC_START, sentences.length + 1)
   for (let i = 0; i < sentences.length; i++) {
+    TOPIC_START[i] = at
     const s = sentences[i]!
     if (s.headingOnly) continue
     const { words, stems } = s
+    TOPIC_STEMS = room(TOPIC_STEMS, at + words.length)
     for (let j = 0; j < words.length; j++) {
-      if (!topical(words[j]!)) continue
-      const st = stems[j]!
-      if (last.get(st) === i) continue
-      last.set(st, i)
-      spread.set(st, (spread.get(st) ?? 0) + 1)
+      // Words of three letters or fewer say little of what a story is about; they are not looked up.
+      if (words[j]!.length < 4) continue
+      const id = contentStem(words[j]!, stems[j]!)
+      if (id === -1) continue
+      TOPIC_STEMS[at++] = id
+      if (id >= STEM_COUNT.length) {
+        STEM_ANSWER = room(STEM_ANSWER, id + 1)
+        STEM_SENTENCE = room(STEM_SENTENCE, id + 1)
+        STEM_COUNT = room(STEM_COUNT, id + 1)
+      }
+      if (STEM_ANSWER[id] !== answer) {
+        STEM_ANSWER[id] = answer
+        STEM_SENTENCE[id] = i
+        STEM_COUNT[id] = 1
+      } else if (STEM_SENTENCE[id] !== i) {
+        STEM_SENTENCE[id] = i
+        STEM_COUNT[id]!++
+      }
     }
   }
-  return spread
+  TOPIC_START[sentences.length] = at
 }
 
 /** Below this many sentences an answer repeats too few words for a sentence's share of them to mean anything. */
-const TOPIC_MIN_SENTENCES = 8
+const TOPIC_MIN_SENTENCES = 16
 
 /** Bits of how a sentence's content words tie it to the rest of the answer. */
 const TOPIC_NONE = 1
 const TOPIC_WEAK = 2
 const TOPIC_CORE = 4
 
-/** How the sentence's content stems tie it to the rest of the answer (TOPIC_ bits). */
-function topicTie(s: AnalyzedSentence, spread: ReadonlyMap<string, number>): number {
-  const { words, stems } = s
+/** How sentence i's content words tie it to the rest of the answer (TOPIC_ bits), after stemSpread. */
+function topicTie(i: number): number {
   let content = 0
   let shared = 0
   let core = 0
-  for (let j = 0; j < words.length; j++) {
-    if (!topical(words[j]!)) continue
-    const n = spread.get(stems[j]!) ?? 0
+  for (let j = TOPIC_START[i]!; j < TOPIC_START[i + 1]!; j++) {
+    const n = STEM_COUNT[TOPIC_STEMS[j]!]!
     content++
     if (n >= 2) shared++
     if (n >= 3) core++
@@ -320,7 +381,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     clauses[i] = presentClauses(s.words)
   }
   const story = presentStory(sentences, clauses)
-  const spread = content >= TOPIC_MIN_SENTENCES ? stemSpread(sentences) : undefined
+  const spread = content >= TOPIC_MIN_SENTENCES
+  if (spread) stemSpread(sentences)
   const ids: number[] = []
   const starts: number[] = []
   let heading: Star | undefined
@@ -381,6 +443,11 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (f.words < 8) ids.push(F['len:short'])
     else if (f.words > 30) ids.push(F['len:long'])
 
+    const hits = scanWords(PHRASES, w, s.infos)
+    const start = coreStart(s, hits[Phrase.Filler]!, numbered)
+    // "I was the one who read the query plans…" tells deeds, though "I was the" sets a scene elsewhere.
+    const actionOpener = opensWith(hits[Phrase.Action]!, start + 1)
+
     // Phrase cues of the sections and of what is not a story.
     if (f.hypothetical) ids.push(F.hypothetical)
     if (f.generic)
@@ -392,7 +459,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (f.present && !f.reflection && !f.change && !f.task)
       ids.push(story ? F['present-tense-claim:story'] : F['present-tense-claim'])
     if (f.interjection) ids.push(F.interjection)
-    if (f.situation) ids.push(F['context-phrase'])
+    if (f.situation && !actionOpener) ids.push(F['context-phrase'])
     if (f.situationWeak) ids.push(F['context-phrase-weak'])
     if (f.timeMarker) ids.push(F['time-marker'])
     if (f.statePast) ids.push(actionsBefore >= 2 ? F['state-past:after-actions'] : F['state-past'])
@@ -415,8 +482,6 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (f.change) ids.push(F['lasting-change'])
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
-    const hits = scanWords(PHRASES, w, s.infos)
-    const start = coreStart(s, hits[Phrase.Filler]!, numbered)
     const first = w[start]
     if (first !== undefined) {
       ids.push(FIRST_FEATURE.get(first) ?? (isPastTense(first) ? F['first:past-verb'] : F['first:word']))
@@ -431,7 +496,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       ids.push(id)
     }
     if (hits[Phrase.Task]!.length > 0) ids.push(F['task-phrase'])
-    if (opensWith(hits[Phrase.Action]!, start + 1)) ids.push(F['action-opener'])
+    if (actionOpener) ids.push(F['action-opener'])
     // "In the end…" opening the answer's last sentence is its outcome; earlier it may only move the story on.
     if (opensWith(hits[Phrase.Closing]!, start + 1)) {
       ids.push(F['closing-opener'])
@@ -447,17 +512,12 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
 
     // Asides: discourse markers, views of things, general truths, words the rest of the answer never uses.
     if (hits[Phrase.Aside]!.length > 0) ids.push(F['aside-marker'])
-    let evaluative = false
-    let genericPresent = false
+    const evaluative = hits[Phrase.Evaluative]!.length > 0
+    const genericPresent = hits[Phrase.GenericPresent]!.length > 0
     let you = false
-    for (let j = 0; j < w.length; j++) {
-      const x = w[j]!
-      if (EVALUATIVE.has(x)) evaluative = true
-      else if (GENERIC_PRESENT.has(x)) genericPresent = true
-      else if (x === 'you' || x === 'your') {
-        const next = w[j + 1]
-        if (next !== 'know' && next !== 'see' && next !== 'mean') you = true
-      }
+    for (const h of hits[Phrase.You]!) {
+      const next = w[h.from + 1]
+      if (next !== 'know' && next !== 'see' && next !== 'mean') you = true
     }
     let aside = hits[Phrase.Aside]!.length > 0 ? 1 : 0
     if (evaluative) {
@@ -474,8 +534,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     }
     if (pc & OPINION) aside++
     if (first === 'which') aside++
-    if (spread !== undefined) {
-      const tie = topicTie(s, spread)
+    if (spread) {
+      const tie = topicTie(i)
       if (tie & TOPIC_NONE) ids.push(F['topic:none'])
       if (tie & TOPIC_WEAK) ids.push(F['topic:weak'])
       if (tie & TOPIC_CORE) ids.push(F['topic:core'])

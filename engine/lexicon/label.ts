@@ -272,6 +272,8 @@ export const TASK_MORE = [
   'i volunteered to',
   'i volunteer to',
   'i took on',
+  "i'm the one",
+  'i am the one',
 ]
 
 /** Phrases that announce the candidate's own steps ("So what I did was…", "The first thing I did…"). */
@@ -282,6 +284,8 @@ export const ACTION_OPENERS = [
   'my first step',
   'i started by',
   'i began by',
+  'i was the one who',
+  'i was the one that',
 ]
 
 /** Phrases that open a closing outcome ("In the end we shipped…", "Since then…", "Today…"). */
@@ -367,7 +371,7 @@ export const ASIDE_MARKERS = [
 ]
 
 /** Evaluative words: a view of things, not a step of the story. */
-export const EVALUATIVE = new Set([
+export const EVALUATIVE = [
   'amazing',
   'funny',
   'lovely',
@@ -408,10 +412,10 @@ export const EVALUATIVE = new Set([
   'sadly',
   'luckily',
   'frankly',
-])
+]
 
 /** Present-tense verbs of a general statement about the world ("it's", "people are", "that tells you"). */
-export const GENERIC_PRESENT = new Set([
+export const GENERIC_PRESENT = [
   'is',
   'are',
   "isn't",
@@ -435,7 +439,7 @@ export const GENERIC_PRESENT = new Set([
   'tells',
   'happens',
   'matters',
-])
+]
 
 /**
  * Words every story shares, left out when finding what an answer keeps returning to: closed-class words and

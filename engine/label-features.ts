@@ -33,6 +33,7 @@ const PHRASES = compileMulti([
   EVALUATIVE,
   GENERIC_PRESENT,
   ['you', 'your'],
+  LATER_WORDS,
 ])
 enum Phrase {
   Task,
@@ -43,6 +44,7 @@ enum Phrase {
   Evaluative,
   GenericPresent,
   You,
+  Later,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
@@ -362,12 +364,6 @@ function hasPastTime(words: readonly string[]): boolean {
   return false
 }
 
-/** Whether any of the words places the sentence after the story ("two years later", "still", "since"). */
-function hasLaterTime(words: readonly string[]): boolean {
-  for (let j = 0; j < words.length; j++) if (LATER_WORDS.has(words[j]!)) return true
-  return false
-}
-
 /** The cue features of every sentence, in order, by id. */
 export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): FeatureIds {
   const n = sentences.length
@@ -476,7 +472,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       if (f.outcome) ids.push(F['measured-outcome'])
     } else if (f.figures > 0) ids.push(F.figure)
     if (f.outcome) ids.push(F.outcome)
-    if (hasLaterTime(w)) ids.push(F['later-time'])
+    if (hits[Phrase.Later]!.length > 0) ids.push(F['later-time'])
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
     if (f.reflection) ids.push(F.reflection)
     if (f.change) ids.push(F['lasting-change'])

@@ -458,4 +458,4 @@ export const TOPIC_SKIP = new Set(
 )
 
 /** Words that place a sentence after the story's events: where its outcome is told. */
-export const LATER_WORDS = new Set(['later', 'afterwards', 'since', 'still', 'ever', 'anymore', 'onwards'])
+export const LATER_WORDS = ['later', 'afterwards', 'since', 'still', 'ever', 'anymore', 'onwards']

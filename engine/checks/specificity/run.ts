@@ -54,9 +54,17 @@ function opensSentence(text: string, start: number, end: number): boolean {
  * the present ("I'm on an API team, so I know Stripe well"), a remark about the answer itself or a generic claim
  * does not.
  */
-function aside(s: AnalyzedSentence): boolean {
+function aside(s: AnalyzedSentence, told: boolean): boolean {
   const f = s.features
-  return s.star === 'other' && !s.headingOnly && (f.generic || f.hypothetical || f.meta || f.present)
+  if (s.headingOnly) return false
+  // In an answer that tells no deed and no outcome, a claim in the present sets no scene for a story.
+  if (!told && f.present && !f.past) return true
+  return s.star === 'other' && (f.generic || f.hypothetical || f.meta || f.present)
+}
+
+/** Whether the answer tells anything that happened: an Action or a Result sentence. */
+function tellsStory(analysis: Analysis): boolean {
+  return analysis.sentences.some((s) => s.star === 'action' || s.star === 'result')
 }
 
 /**
@@ -66,8 +74,9 @@ function aside(s: AnalyzedSentence): boolean {
  */
 export function countedDetails(analysis: Analysis): Place[] {
   const seen = new Map<string, Place>()
+  const told = tellsStory(analysis)
   for (const s of analysis.sentences) {
-    if (aside(s)) continue
+    if (aside(s, told)) continue
     for (const d of s.features.details) {
       if (d.start !== s.tokens[0]?.start && opensSentence(analysis.text, d.start, d.end)) continue
       const key = detailKey(analysis.text, d.start, d.end)
@@ -83,9 +92,10 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
     // Every generic claim weighs against the details; one told outside the story is flagged where it stands.
     let buzz = 0
     const messages = []
+    const told = tellsStory(analysis)
     for (const s of analysis.sentences) {
       if (s.features.generic) buzz++
-      if (aside(s) && s.features.generic) {
+      if (aside(s, told) && s.features.generic) {
         messages.push(
           message({
             ruleId,

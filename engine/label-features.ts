@@ -21,6 +21,7 @@ import {
   TASK_MORE,
   TOPIC_SKIP,
 } from './lexicon/label'
+import { LESSON_PHRASES } from './lexicon/cues'
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 
@@ -34,6 +35,7 @@ const PHRASES = compileMulti([
   GENERIC_PRESENT,
   ['you', 'your'],
   LATER_WORDS,
+  LESSON_PHRASES,
 ])
 enum Phrase {
   Task,
@@ -45,6 +47,7 @@ enum Phrase {
   GenericPresent,
   You,
   Later,
+  Lesson,
 }
 
 /** A line that is only a heading the splitter does not name ("**Why it mattered**", "## Notes"). */
@@ -244,6 +247,8 @@ const FIXED = [
   'bias',
   'action-opener',
   'after-actions',
+  'before-actions',
+  'before-actions:none',
   'aside-marker',
   'aside:2',
   'aside:3',
@@ -274,6 +279,7 @@ const FIXED = [
   'hypothetical',
   'interjection',
   'lasting-change',
+  'lesson-phrase',
   'len:long',
   'len:short',
   'measured-outcome',
@@ -294,6 +300,7 @@ const FIXED = [
   'perfect',
   'pos:early',
   'pos:first',
+  'pos:first:short',
   'pos:last',
   'pos:late',
   'pos:only',
@@ -377,6 +384,13 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     clauses[i] = presentClauses(s.words)
   }
   const story = presentStory(sentences, clauses)
+  // How many sentences tell an action, to count those still to come: before more actions, a state is
+  // usually a finding or the scene; after the last, usually the outcome.
+  let toldAll = 0
+  for (let i = 0; i < n; i++) {
+    const f = sentences[i]!.features
+    if (!sentences[i]!.headingOnly && (f.iDid || f.weDid || clauses[i]! & NARRATIVE_PRESENT)) toldAll++
+  }
   const spread = content >= TOPIC_MIN_SENTENCES
   if (spread) stemSpread(sentences)
   const ids: number[] = []
@@ -428,7 +442,8 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (bullet) ids.push(F.bullet)
     // One sentence alone has no place in a story to speak of.
     if (content === 1) ids.push(F['pos:only'])
-    else if (k === 1) ids.push(F['pos:first'])
+    // In an answer of two or three sentences the first is as often the deed as the scene.
+    else if (k === 1) ids.push(content <= 3 ? F['pos:first:short'] : F['pos:first'])
     else if (k === 2) ids.push(F['pos:second'])
     else if (rel < 0.2) ids.push(F['pos:early'])
     if (k === content && content > 1) ids.push(F['pos:last'])
@@ -466,16 +481,23 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     if (f.weDid) ids.push(F['we-past'])
     if (f.past) ids.push(F.past)
     if (actionsBefore >= 2) ids.push(F['after-actions'])
+    const actionsAfter = toldAll - told
+    if (actionsAfter >= 1) ids.push(F['before-actions'])
+    else if (actionsAfter === 0 && toldAll > 0) ids.push(F['before-actions:none'])
     if (f.metrics.length > 0) {
       ids.push(actionsBefore >= 2 ? F['metric:after-actions'] : F.metric)
       if (f.metrics.length > 1) ids.push(F.metrics)
       if (f.outcome) ids.push(F['measured-outcome'])
     } else if (f.figures > 0) ids.push(F.figure)
     if (f.outcome) ids.push(F.outcome)
-    if (hits[Phrase.Later]!.length > 0) ids.push(F['later-time'])
+    // A lasting change ("Since then I always…") is the story's lesson: its later time and its habit are not
+    // signs of an aside.
+    if (hits[Phrase.Later]!.length > 0 && !f.change) ids.push(F['later-time'])
     if (f.vagueOutcome) ids.push(F['vague-outcome'])
     if (f.reflection) ids.push(F.reflection)
     if (f.change) ids.push(F['lasting-change'])
+    // A lesson in other words, or told in the present ("What I take from it is…", "I learn to…").
+    if (!f.reflection && hits[Phrase.Lesson]!.length > 0) ids.push(F['lesson-phrase'])
 
     // Spoken fillers aside, how the sentence opens and which closed-class words it uses.
     const first = w[start]
@@ -502,7 +524,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     // Tense: narrative present ("I open the dashboard") against views and habits ("I think", "I usually").
     const pc = clauses[i]!
     if (pc & NARRATIVE_PRESENT) ids.push(story ? F['narrative-present:story'] : F['narrative-present'])
-    if (pc & OPINION) ids.push(F.opinion)
+    if (pc & OPINION && !f.change) ids.push(F.opinion)
     if (pc & PERFECT) ids.push(F.perfect)
     if (pc & (NARRATIVE_PRESENT | PERFECT) && hasPastTime(w)) ids.push(F['present-with-past-time'])
 

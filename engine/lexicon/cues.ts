@@ -109,7 +109,7 @@ export const REFLECTION_PHRASES = [
 ]
 
 /**
- * Lessons told in other words, read by the reflection check only (they are no cue for labelling): "what I took
+ * Lessons told in other words, read by the reflection check and by the labeller as a cue of its own: "what I took
  * from it", "in retrospect", "I'd do it differently". Taking away is a lesson only with a lesson word after it
  * ("took away that…", "what I take away is…"), not "I took away the old cron job".
  */
@@ -121,6 +121,8 @@ export const LESSON_PHRASES = [
   'teaches me',
   'what i took from',
   'what i take from',
+  'what i keep from',
+  'the habit i keep',
   'what i have taken from',
   "what i've taken from",
   'my takeaway',

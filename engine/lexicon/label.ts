@@ -138,7 +138,6 @@ export const SIGNAL_WORDS = new Set([
   'needed',
   'wanted',
   'goal',
-  'job',
   'role',
   'task',
   'deadline',

@@ -2,6 +2,7 @@
 
 import type { AnalyzedSentence } from '../../analysis-types'
 import { stepForPurpose } from '../../features/hypothetical'
+import { isPastTense } from '../../features/words'
 import { DETERMINERS, TEAM_SUBJECT_HEADS, WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
 import type { OwnershipOptions } from './options'
@@ -128,7 +129,28 @@ const OWN_SHARE_CREDIT = 0.5
  * among many "we"s and the share alone barely moves. `hiding` is its count of `hidingWe`.
  */
 function ownStep(s: AnalyzedSentence, hiding: number): boolean {
-  return s.features.iCount > 0 && !wouldDo(s) && hiding === 0
+  if (s.features.iCount === 0 || wouldDo(s)) return false
+  return hiding === 0 || splitsTheWork(s.words)
+}
+
+/** Words that open a clause of its own inside a sentence: "…, and I wrote the sync", "…, while I…". */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'then', 'so', 'whereas'])
+const ADVERBS = new Set(['also', 'then', 'personally', 'myself', 'just', 'quickly', 'first'])
+
+/**
+ * A sentence that divides the work, as the advice asks ("name what others did"): "We agreed on the limits, and
+ * I wrote the checklist", "We used the phone's database, and I wrote the sync while Dana built the screens". An
+ * "I" that opens a clause of its own after the team's, with a verb in the past, tells one step the speaker
+ * took. A sentence that opens with "I" and ends with "we" ("I wrote a guide, and we added a check") is left to
+ * the share of "I", as before.
+ */
+function splitsTheWork(w: readonly string[]): boolean {
+  for (let j = 0; j < w.length; j++) {
+    if (w[j] !== 'i' || j === 0 || !CLAUSE_OPENERS.has(w[j - 1]!)) continue
+    const k = ADVERBS.has(w[j + 1] ?? '') ? j + 2 : j + 1
+    if (isPastTense(w[k] ?? '')) return true
+  }
+  return false
 }
 
 /** What the speaker would do, not a step taken: "I added an index so we could query by date" is a step. */

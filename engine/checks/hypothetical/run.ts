@@ -53,6 +53,16 @@ function toldAsHappened(s: AnalyzedSentence): boolean {
   return !notStory(s) && (s.features.iDid || s.features.weDid || s.star === 'action')
 }
 
+/**
+ * The first words of the sentence the advice is about, quoted ("I think it is important…"), so that the
+ * candidate knows which sentence to change: it may say what they would do, what they usually do, or a rule.
+ */
+function quoteOpening(text: string, s: AnalyzedSentence): string {
+  const words = text.slice(s.start, s.end).replace(/^[\s*#>-]+/, '').split(/\s+/)
+  const opening = words.slice(0, 5).join(' ').replace(/[.,;:!?]+$/, '')
+  return `"${opening}${words.length > 5 ? '…' : ''}"`
+}
+
 /** The sentences that show a real past story: each step told as it happened. */
 export function storySteps(analysis: Analysis): AnalyzedSentence[] {
   return storySentences(analysis).filter(toldAsHappened)
@@ -114,7 +124,7 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
     return {
       fraction,
       messages,
-      fix: fraction < 1 ? 'Replace "I would…" with what you actually did, in the past tense' : undefined,
+      fix: fraction < 1 ? `Replace ${quoteOpening(analysis.text, hypo[0]!)} with what you actually did, in the past tense` : undefined,
     }
   },
 }

@@ -1,0 +1,53 @@
+// Advice a candidate can follow: the real-story advice quotes the sentence it is about, and a sentence that
+// divides the work as the ownership advice asks ("…, and I wrote the checklist") counts as the speaker's step.
+import { describe, expect, it } from 'vitest'
+import { score } from '../../engine/score'
+import { starCore } from './helpers'
+
+const rubric = starCore()
+const criterion = (text: string, id: string) => score(text, rubric).criteria.find((c) => c.id === id)!
+const fixOf = (text: string, id: string) =>
+  score(text, rubric).suggestions.find((s) => s.criterionId === id)?.message
+
+const STORY =
+  'In 2023 I was the backend lead for the top-up service at a prepaid mobile operator. Our app reviews said the top-up screen was slow on weak networks. I grouped a week of top-up requests by network type and found that on 2G the screen loaded five images before the buttons. I built a text-only version of the screen and showed it to the product owner with the numbers. We released it in March, and complaints about the screen fell by half within a month.'
+
+describe('real-story advice', () => {
+  it('quotes the opening of the sentence that tells no story, whatever its words', () => {
+    const would = `${STORY} In general I would test on a slow network before every release.`
+    expect(fixOf(would, 'real-story')).toBe(
+      'Replace "In general I would test…" with what you actually did, in the past tense',
+    )
+    const habit = `${STORY} I usually ask support for the top complaints every Monday.`
+    expect(fixOf(habit, 'real-story')).toBe(
+      'Replace "I usually ask support for…" with what you actually did, in the past tense',
+    )
+  })
+
+  it('gives no such advice for a story told as it happened', () => {
+    expect(fixOf(STORY, 'real-story')).toBeUndefined()
+  })
+})
+
+describe('ownership advice followed by dividing the work', () => {
+  const WE =
+    'At Ashgrove Learning our team needed an offline mode for the tutoring app before September. We narrowed the scope to lessons and quizzes. We used the database already built into the phones and we wrote the sync for quiz answers. We tested it on cheap Android phones on a train line. We shipped it on 28 August, and 41% of students used it offline in the first term.'
+  const DIVIDED = WE.replace(
+    'We used the database already built into the phones and we wrote the sync for quiz answers.',
+    'We used the database already built into the phones, and I wrote the sync for quiz answers while Dana built the screens.',
+  )
+  const LEADING = WE.replace(
+    'We used the database already built into the phones and we wrote the sync for quiz answers.',
+    'I wrote the sync for quiz answers, and we used the database already built into the phones.',
+  )
+
+  it('counts an "I" clause after the team\'s as one step the speaker took', () => {
+    expect(criterion(WE, 'ownership').score).toBe(0)
+    expect(criterion(DIVIDED, 'ownership').score).toBeGreaterThan(criterion(WE, 'ownership').score)
+    expect(score(DIVIDED, rubric).score - score(WE, rubric).score).toBeGreaterThanOrEqual(3)
+  })
+
+  it('leaves a sentence that opens with "I" and ends with "we" to the share of "I"', () => {
+    expect(criterion(LEADING, 'ownership').score).toBeLessThan(criterion(DIVIDED, 'ownership').score)
+  })
+})

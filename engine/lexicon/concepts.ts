@@ -178,6 +178,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'decide quickly', 'decided quickly', 'instead of debating', 'rather than debating',
       'instead of discussing', 'rather than discuss',
       'rough guess', 'full information',
+      'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
     ],
   },
   'time-gained': {
@@ -398,6 +399,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'smaller version', 'thinnest slice', 'thin slice', 'shipped later', 'followed later', 'the work we cut',
       'took … out of the', 'out of the first release', 'left … out of', 'to a later release',
       'followed in', 'for a later release',
+      'kept/keep/keeping only the #', 'kept/keep only what', 'only kept/keep the #', 'moved the rest to', 'moved … to a later month', 'the rest could wait',
     ],
   },
   prioritisation: {
@@ -428,6 +430,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took the hardest', 'took on the hardest', 'the hardest part myself',
       'went … myself', 'drove … myself', 'flew … myself', 'did … myself', 'fixed … myself', 'built … myself', 'took over … myself',
       'took … myself', 'handled … myself',
+      'a fake version', 'a mock version', 'a dummy version', 'a fake service', 'a mock service', 'a stub', 'a mock', 'so we could … not wait', 'instead of waiting for their',
     ],
   },
   deadline: {
@@ -598,6 +601,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not just fix', "didn't just fix", 'not just fix', 'instead of patching', 'rather than patching',
       'instead of just patching', 'not just patch', 'fix it properly', 'fixed it properly',
       'the same cause', 'the cause every',
+      'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
     ],
   },
   'below-the-surface': {
@@ -711,6 +715,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'confidence in our', 'bringing … to me', 'brought … to me', 'brings … to me', 'asked for our team', 'asked for us',
       'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
       'calling me first', 'called me first', 'call me first', 'by name',
+      'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
     ],
   },
   'common-ground': {
@@ -803,6 +808,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'all in', 'going all in', 'went all in', 'once it was settled', 'never brought … up again',
       'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
       'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
+      'never bring/brought … up again', 'never bring/brought up … again', 'did not bring … up again', 'stopped arguing', 'behind the decision', 'energy behind', 'effort behind', 'still see/saw it differently, but', 'still disagree/disagreed, but',
     ],
   },
 
@@ -922,6 +928,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wasn’t ready', "wasn't ready", 'not acceptable',
       'reopen', 'reopened', 'reopened my own', 'not satisfied', "wasn't satisfied", 'not happy with', "wasn't happy with", 'not proud of',
       'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
+      'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
     ],
   },
   'process-mechanism': {
@@ -997,6 +1004,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
       'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
       'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
+      'ready-made', 'pre-built', 'prebuilt', 'preconfigured', 'pre-configured', 'from # steps to #', '# steps down to #', 'from # pages to #',
     ],
   },
   'less-to-maintain': {
@@ -1035,6 +1043,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   // ── Leading under pressure ────────────────────────────────────────────────────────────────
   'borrowed-idea': {
     label: 'an idea borrowed from elsewhere',
+    observed: true,
     phrases: [
       'borrowed the idea', 'borrowed an idea', 'idea from', 'inspired by', 'the way … companies', 'like … companies',
       'how other teams', 'how other companies', 'other industries', 'from another industry', 'had read about',
@@ -1042,6 +1051,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'at my last job', 'at my previous company', 'at my last company', 'copied the idea', 'the same trick', 'a known pattern',
       'a well-known pattern', 'an old idea',
       'stole … from', 'stolen from', 'copied … from', 'from how',
+      'the idea came from', 'idea … came from', 'got the idea', 'took the idea', 'the way they do', 'like they do in', 'the same way they',
     ],
   },
   'clear-owners': {
@@ -1104,6 +1114,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'training budget', 'learning budget', 'conference budget', 'study time', 'learning time',
       'learning hour', 'growth plan', 'development plan', 'career conversations',
       'career conversation', 'stretch project', 'stretch projects', 'mentoring programme', 'mentoring program',
+      'a way up', 'way to grow', 'want to grow', 'wanted to grow', 'who want to grow', 'move up a level', 'moved up a level', 'move up', 'moved up', 'the next level', 'a pay step', 'without becoming managers', 'without becoming … manager', 'without becoming … managers', 'without going into management',
     ],
   },
   'on-call-load': {
@@ -1276,6 +1287,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "I'd own", 'I said I would', 'I told … I would', 'it was my call', 'it was my service', 'it was my code',
       'not my area', "wasn't my area", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
       'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
+      'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
     ],
   },
   'orphaned-problem': {

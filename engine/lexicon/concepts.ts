@@ -400,6 +400,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took … out of the', 'out of the first release', 'left … out of', 'to a later release',
       'followed in', 'for a later release',
       'kept/keep/keeping only the #', 'kept/keep only what', 'only kept/keep the #', 'moved the rest to', 'moved … to a later month', 'the rest could wait',
+      'removed … from the main', 'remove … from the main', 'send/sent … separately', 'shipped … separately', 'split off', 'split … off',
     ],
   },
   prioritisation: {
@@ -488,6 +489,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'candidates were', 'rejected', 'ruled out',
       'whether to', 'whether or not', 'or stay', 'or keep', 'or wait', 'three paths', 'the other path',
       'both paths', 'each option', 'either',
+      'my first design', 'first design was', 'changed the design', 'second design', 'first version of the design', 'redesigned it',
     ],
   },
   'tradeoff-accepted': {
@@ -569,6 +571,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'quantified the problem',
       'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
       'raw', 'count … by', 'counted … by', 'counting … by', 'instead of the summary', 'rather than the summary',
+      'collected # examples', 'collected # of', 'collected #', 'real examples', 'photos of the', 'screenshots of the', 'asked … to send',
     ],
   },
   'hypothesis-testing': {
@@ -584,6 +587,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
       'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
       'checked what changed', 'check what changed',
+      'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
     ],
   },
   'root-cause': {
@@ -602,6 +606,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of just patching', 'not just patch', 'fix it properly', 'fixed it properly',
       'the same cause', 'the cause every',
       'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
+      'found that when', 'found out that when', 'happens when', 'happened when', 'only when',
     ],
   },
   'below-the-surface': {
@@ -1087,6 +1092,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
       'in writing', 'no surprises', 'nobody was surprised', 'no one was surprised', 'told our', 'told … clients', 'told … customers',
       'what I need from', 'what we needed from', 'short email', 'an email every', 'email every', 'sent … a short',
+      'post … update', 'posted … update', 'post … short update', 'to explain that', 'called … to explain', 'call … to explain', 'explained … myself',
     ],
   },
   'team-wellbeing': {
@@ -1394,6 +1400,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'replayed', 'replay', 'recreated', 'recreate', 'same conditions', 'staging environment', 'test harness',
       'stress test', 'ran it in a loop', 'ran … in a loop', 'thousands of times', 'until it failed',
       'triggered it', 'simulate', 'simulated', 'fault injection', 'made it fail', 'failing case',
+      'tested it by', 'by cutting the', 'made it happen again', 'made it happen',
     ],
   },
   'fix-applied': {
@@ -1584,6 +1591,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
       'their worry', 'his worry', 'her worry',
       'they were worried', 'he was worried', 'she was worried', 'were worried about', 'team was worried',
+      'how she worked', 'how he worked', 'how they worked', 'how she works', 'how he works', 'how they work', 'see how … worked', 'see how … works', 'sit with … to see', 'sat with … to see',
     ],
   },
   'shared-context': {
@@ -1627,6 +1635,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'got … to sign off', 'signed off on the design', 'standing … slot', 'review slot', 'booked a standing',
       'met every', 'every Tuesday', 'every Monday', 'every Wednesday', 'every Thursday', 'every Friday',
       'regular meeting', 'weekly meeting', 'a standing meeting',
+      'agreed with … that', 'agreed with … on', 'agreed with … to', 'twice a week', 'once a week',
     ],
   },
   'joint-success': {
@@ -1648,6 +1657,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'presented', 'roadshow', 'review meeting', 'walked the teams through', 'stakeholders', 'approved',
       'green light', 'greenlit', 'made the case', 'socialised', 'socialized', 'one-on-ones with',
       'without authority', 'influence', 'resistance', 'won over the skeptics', 'won over the sceptics',
+      'review … with one … from each', 'reviewed … with one … from each', 'from each team', 'based on what they said', 'based on what they say', 'based on their feedback', 'changed it based on', 'adopt it first', 'adopted it first',
     ],
   },
   'written-proposal': {
@@ -1658,6 +1668,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one pager', 'one-page', 'two-pager', 'six-pager', 'written plan', 'wrote a plan', 'wrote up',
       'write-up', 'memo', 'wrote a memo', 'vision doc', 'strategy doc', 'wrote a doc', 'in writing', 'PRFAQ',
       'press release', 'comparison doc',
+      'draft', 'drafted', 'a draft', 'the draft', 'wrote a short standard', 'a written standard',
     ],
   },
   'adoption-spread': {

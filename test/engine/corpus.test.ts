@@ -206,7 +206,8 @@ describe('principle evidence in candidates’ own words', () => {
     // The set also holds the short precise answers of length-overlap.yaml, which show less of each principle.
     // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
     // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after; with
-    // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after.
+    // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after; with
+    // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.928 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
@@ -246,13 +247,27 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
   })
 
+  it('fresh set, fifth own-words file: one answer per principle in rotating styles, written before any rubric phrase was read', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-5.yaml')
+    const fit = principleFit(items, rubrics, score)
+    expect(fit.answers).toBe(16)
+    expect(fit.principleAnswers).toBe(16)
+    // Before the concepts were revised on it: 68.8% met, top-1 62.5%, top-3 81.3%, MRR 0.750; after: 93.8%,
+    // 81.3%, 100%, 0.906. The two answers still short of their evidence show it in sentences the labeller reads as
+    // outside the story or as Action.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
+  })
+
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {
     const fit = principleFit(loadStyled(FIXTURE_SETS['label-styles'].dir), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(28)
     // Before the class-level revision (synonyms, number slots, section tolerance, fewer ambiguous single words),
     // written without sight of the rubrics' phrases: 75.0% met, top-3 81.3%, MRR 0.754. After, with its misses
-    // read to find the classes: 87.5%, 100%, 0.938.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.85)
+    // read to find the classes: 87.5%, 100%, 0.938; with its remaining misses read the same way (evidence
+    // gathered from the people affected, a step split off to ship the rest, a draft reviewed with each team): 96.4%.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.95)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })

@@ -800,7 +800,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'committed', 'committed fully', 'fully committed', 'disagree and commit', 'backed the decision',
       'backed it', 'supported the decision', 'supported it', 'fully behind', 'got behind', 'went with it',
       'put my concerns aside', 'set aside my', 'put aside my', 'made it work', 'make it work',
-      'did my best to make', 'gave it my full', 'full effort', 'in front of the team',
+      'did my best to make', 'gave it my full', 'full effort', 'backed/supported/defended/championed/presented … in front of the team',
       'defended the decision', 'told the team we', 'helped it succeed', 'made it succeed',
       'once it was decided', 'once the decision was made', 'once the decision',
       'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',

@@ -207,7 +207,7 @@ describe('principle evidence in candidates’ own words', () => {
     // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
     // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after; with
     // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after; with
-    // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.928 after.
+    // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.931 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
@@ -253,11 +253,11 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBe(16)
     expect(fit.principleAnswers).toBe(16)
     // Before the concepts were revised on it: 68.8% met, top-1 62.5%, top-3 81.3%, MRR 0.750; after: 93.8%,
-    // 81.3%, 100%, 0.906. The two answers still short of their evidence show it in sentences the labeller reads as
+    // 87.5%, 100%, 0.938. The two answers still short of their evidence show it in sentences the labeller reads as
     // outside the story or as Action.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })
 
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {

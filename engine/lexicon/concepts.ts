@@ -178,6 +178,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'decide quickly', 'decided quickly', 'instead of debating', 'rather than debating',
       'instead of discussing', 'rather than discuss',
       'rough guess', 'full information',
+      'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
     ],
   },
   'time-gained': {
@@ -398,6 +399,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'smaller version', 'thinnest slice', 'thin slice', 'shipped later', 'followed later', 'the work we cut',
       'took … out of the', 'out of the first release', 'left … out of', 'to a later release',
       'followed in', 'for a later release',
+      'kept/keep/keeping only the #', 'kept/keep only what', 'only kept/keep the #', 'moved the rest to', 'moved … to a later month', 'the rest could wait',
+      'removed … from the main', 'remove … from the main', 'send/sent … separately', 'shipped … separately', 'split off', 'split … off',
     ],
   },
   prioritisation: {
@@ -428,6 +431,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took the hardest', 'took on the hardest', 'the hardest part myself',
       'went … myself', 'drove … myself', 'flew … myself', 'did … myself', 'fixed … myself', 'built … myself', 'took over … myself',
       'took … myself', 'handled … myself',
+      'a fake version', 'a mock version', 'a dummy version', 'a fake service', 'a mock service', 'a stub', 'a mock', 'so we could … not wait', 'instead of waiting for their',
     ],
   },
   deadline: {
@@ -485,6 +489,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'candidates were', 'rejected', 'ruled out',
       'whether to', 'whether or not', 'or stay', 'or keep', 'or wait', 'three paths', 'the other path',
       'both paths', 'each option', 'either',
+      'my first design', 'first design was', 'changed the design', 'second design', 'first version of the design', 'redesigned it',
     ],
   },
   'tradeoff-accepted': {
@@ -566,6 +571,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'quantified the problem',
       'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
       'raw', 'count … by', 'counted … by', 'counting … by', 'instead of the summary', 'rather than the summary',
+      'collected # examples', 'collected # of', 'collected #', 'real examples', 'photos of the', 'screenshots of the', 'asked … to send',
     ],
   },
   'hypothesis-testing': {
@@ -581,6 +587,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'were clean', 'not the cause', 'wasn’t the cause', "wasn't the cause",
       'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
       'checked what changed', 'check what changed',
+      'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
     ],
   },
   'root-cause': {
@@ -598,6 +605,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not just fix', "didn't just fix", 'not just fix', 'instead of patching', 'rather than patching',
       'instead of just patching', 'not just patch', 'fix it properly', 'fixed it properly',
       'the same cause', 'the cause every',
+      'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
+      'found that when', 'found out that when', 'happens when', 'happened when', 'only when',
     ],
   },
   'below-the-surface': {
@@ -711,6 +720,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'confidence in our', 'bringing … to me', 'brought … to me', 'brings … to me', 'asked for our team', 'asked for us',
       'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
       'calling me first', 'called me first', 'call me first', 'by name',
+      'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
     ],
   },
   'common-ground': {
@@ -790,7 +800,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'committed', 'committed fully', 'fully committed', 'disagree and commit', 'backed the decision',
       'backed it', 'supported the decision', 'supported it', 'fully behind', 'got behind', 'went with it',
       'put my concerns aside', 'set aside my', 'put aside my', 'made it work', 'make it work',
-      'did my best to make', 'gave it my full', 'full effort', 'in front of the team',
+      'did my best to make', 'gave it my full', 'full effort', 'backed/supported/defended/championed/presented … in front of the team',
       'defended the decision', 'told the team we', 'helped it succeed', 'made it succeed',
       'once it was decided', 'once the decision was made', 'once the decision',
       'it went against me', 'I lost the argument', 'I was persuaded', 'they persuaded me',
@@ -803,6 +813,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'all in', 'going all in', 'went all in', 'once it was settled', 'never brought … up again',
       'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
       'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
+      'never bring/brought … up again', 'never bring/brought up … again', 'did not bring … up again', 'stopped arguing', 'behind the decision', 'energy behind', 'effort behind', 'still see/saw it differently, but', 'still disagree/disagreed, but',
     ],
   },
 
@@ -922,6 +933,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wasn’t ready', "wasn't ready", 'not acceptable',
       'reopen', 'reopened', 'reopened my own', 'not satisfied', "wasn't satisfied", 'not happy with', "wasn't happy with", 'not proud of',
       'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
+      'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
     ],
   },
   'process-mechanism': {
@@ -997,6 +1009,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'threw … away', 'deleted … steps', 'removed … steps', 'dropped … steps',
       'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
       'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
+      'ready-made', 'pre-built', 'prebuilt', 'preconfigured', 'pre-configured', 'from # steps to #', '# steps down to #', 'from # pages to #',
     ],
   },
   'less-to-maintain': {
@@ -1035,6 +1048,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   // ── Leading under pressure ────────────────────────────────────────────────────────────────
   'borrowed-idea': {
     label: 'an idea borrowed from elsewhere',
+    observed: true,
     phrases: [
       'borrowed the idea', 'borrowed an idea', 'idea from', 'inspired by', 'the way … companies', 'like … companies',
       'how other teams', 'how other companies', 'other industries', 'from another industry', 'had read about',
@@ -1042,6 +1056,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'at my last job', 'at my previous company', 'at my last company', 'copied the idea', 'the same trick', 'a known pattern',
       'a well-known pattern', 'an old idea',
       'stole … from', 'stolen from', 'copied … from', 'from how',
+      'the idea came from', 'idea … came from', 'got the idea', 'took the idea', 'the way they do', 'like they do in', 'the same way they',
     ],
   },
   'clear-owners': {
@@ -1077,6 +1092,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every month I', 'every week I', 'each week I', 'sent … every week', 'sent … every month',
       'in writing', 'no surprises', 'nobody was surprised', 'no one was surprised', 'told our', 'told … clients', 'told … customers',
       'what I need from', 'what we needed from', 'short email', 'an email every', 'email every', 'sent … a short',
+      'post … update', 'posted … update', 'post … short update', 'to explain that', 'called … to explain', 'call … to explain', 'explained … myself',
     ],
   },
   'team-wellbeing': {
@@ -1104,6 +1120,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'training budget', 'learning budget', 'conference budget', 'study time', 'learning time',
       'learning hour', 'growth plan', 'development plan', 'career conversations',
       'career conversation', 'stretch project', 'stretch projects', 'mentoring programme', 'mentoring program',
+      'a way up', 'way to grow', 'want to grow', 'wanted to grow', 'who want to grow', 'move up a level', 'moved up a level', 'move up', 'moved up', 'the next level', 'a pay step', 'without becoming managers', 'without becoming … manager', 'without becoming … managers', 'without going into management',
     ],
   },
   'on-call-load': {
@@ -1276,6 +1293,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "I'd own", 'I said I would', 'I told … I would', 'it was my call', 'it was my service', 'it was my code',
       'not my area', "wasn't my area", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
       'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
+      'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
     ],
   },
   'orphaned-problem': {
@@ -1382,6 +1400,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'replayed', 'replay', 'recreated', 'recreate', 'same conditions', 'staging environment', 'test harness',
       'stress test', 'ran it in a loop', 'ran … in a loop', 'thousands of times', 'until it failed',
       'triggered it', 'simulate', 'simulated', 'fault injection', 'made it fail', 'failing case',
+      'tested it by', 'by cutting the', 'made it happen again', 'made it happen',
     ],
   },
   'fix-applied': {
@@ -1572,6 +1591,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "they can't easily get", 'they could not get', 'what they were trying', 'their goal',
       'their worry', 'his worry', 'her worry',
       'they were worried', 'he was worried', 'she was worried', 'were worried about', 'team was worried',
+      'how she worked', 'how he worked', 'how they worked', 'how she works', 'how he works', 'how they work', 'see how … worked', 'see how … works', 'sit with … to see', 'sat with … to see',
     ],
   },
   'shared-context': {
@@ -1615,6 +1635,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'got … to sign off', 'signed off on the design', 'standing … slot', 'review slot', 'booked a standing',
       'met every', 'every Tuesday', 'every Monday', 'every Wednesday', 'every Thursday', 'every Friday',
       'regular meeting', 'weekly meeting', 'a standing meeting',
+      'agreed with … that', 'agreed with … on', 'agreed with … to', 'twice a week', 'once a week',
     ],
   },
   'joint-success': {
@@ -1636,6 +1657,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'presented', 'roadshow', 'review meeting', 'walked the teams through', 'stakeholders', 'approved',
       'green light', 'greenlit', 'made the case', 'socialised', 'socialized', 'one-on-ones with',
       'without authority', 'influence', 'resistance', 'won over the skeptics', 'won over the sceptics',
+      'review … with one … from each', 'reviewed … with one … from each', 'from each team', 'based on what they said', 'based on what they say', 'based on their feedback', 'changed it based on', 'adopt it first', 'adopted it first',
     ],
   },
   'written-proposal': {
@@ -1646,6 +1668,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one pager', 'one-page', 'two-pager', 'six-pager', 'written plan', 'wrote a plan', 'wrote up',
       'write-up', 'memo', 'wrote a memo', 'vision doc', 'strategy doc', 'wrote a doc', 'in writing', 'PRFAQ',
       'press release', 'comparison doc',
+      'draft', 'drafted', 'a draft', 'the draft', 'wrote a short standard', 'a written standard',
     ],
   },
   'adoption-spread': {

@@ -12,9 +12,11 @@ import { shippedRubrics } from './helpers'
  * length: a closing Result no longer in the last quarter turns Action (184 of the 400 sentences relabelled), a
  * third sentence no longer in the first fifth turns from Task to Situation (72); then the last sentence
  * handing over "last" to the new one (about 60), and the section order pulling a Result back to Action before
- * one more step (about 70). The floors hold that level until the labeller is placed from the start.
+ * one more step (about 70). The floors hold that level until the labeller is placed from the start. With the 16
+ * answers of fresh/own-words-5.yaml added (304 answers, 2432 draws), 329 draws (13.53%) relabel and 165 (6.8%)
+ * lower the total.
  */
-const FLOOR = { answers: 280, relabelled: 0.135, fell: 0.07 }
+const FLOOR = { answers: 280, relabelled: 0.136, fell: 0.07 }
 
 describe('a closing sentence added to a strong answer', () => {
   const f = appendedFigures(strongDevelopmentAnswers(), shippedRubrics())

@@ -57,6 +57,14 @@ ruleTester('keywords', {
       highlights: ['tell the customer'],
     },
     {
+      name: 'in a story told in the present, a step opened like a habit ("I also make sure…") is still a step',
+      text: "It's March 2023 and I lead a support team of twelve at a broadband provider. I open the rota and see that two people cover every weekend. I move the weekend shifts into a rotation the same day. I also make sure the part-time agents get the same training slots. I ask each agent what they need in one-to-ones. By June nobody works more than one weekend a month, and our turnover falls from 30% to 12%.",
+      options: { groups: [{ label: 'inclusion', any: ['part-time'] }] },
+      score: 100,
+      messages: ['215-224 keywords: Shows inclusion'],
+      highlights: ['part-time'],
+    },
+    {
       name: 'a delivery ahead of plan buys time',
       text: 'Result: We shipped two weeks ahead of plan.',
       options: { section: 'result', groups: [{ label: 'time gained', concepts: ['time-gained'] }] },

@@ -98,10 +98,54 @@ function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
  * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
  * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
  */
-function eligible(s: AnalyzedSentence): boolean {
+function eligible(s: AnalyzedSentence, presentStory: boolean): boolean {
   const f = s.features
-  const hypothetical = f.hypothetical && !((f.iDid || f.statePast) && s.star !== 'other')
+  const hypothetical =
+    f.hypothetical && !((f.iDid || f.statePast || (presentStory && presentStep(s))) && s.star !== 'other')
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
+}
+
+/** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
+const STILL_HYPOTHETICAL = new Set([
+  'would',
+  "i'd",
+  "we'd",
+  'could',
+  'might',
+  'should',
+  'usually',
+  'always',
+  'normally',
+  'typically',
+  'generally',
+  'often',
+  'if',
+  'whenever',
+])
+
+/**
+ * A step of a story told in the historic present that reads like a habit only by its opener ("I also make sure the
+ * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, with no modal or
+ * habit word anywhere in it.
+ */
+function presentStep(s: AnalyzedSentence): boolean {
+  return s.star === 'action' && !s.words.some((w) => STILL_HYPOTHETICAL.has(w))
+}
+
+/**
+ * The answer tells its story in the present ("I open the dashboard, I page the on-call"): at least two Action
+ * sentences that are neither hypothetical nor in the past, and more of them than Action sentences in the past.
+ */
+function toldInPresent(analysis: Analysis): boolean {
+  let present = 0
+  let past = 0
+  for (const s of analysis.sentences) {
+    if (s.star !== 'action' || s.headingOnly) continue
+    const f = s.features
+    if (f.iDid || f.weDid || f.statePast) past++
+    else if (!f.hypothetical) present++
+  }
+  return present >= 2 && present > past
 }
 
 function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
@@ -152,8 +196,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   // Where each group may match next in the sentence `seenIn[g]`; a group not yet seen there may match anywhere.
   const nextFree = new Int32Array(n)
   const seenIn = new Int32Array(n).fill(-1)
+  const presentStory = toldInPresent(analysis)
   analysis.sentences.forEach((s, k) => {
-    if (!eligible(s)) return
+    if (!eligible(s, presentStory)) return
     const value =
       section === undefined || s.star === section
         ? IN_SECTION

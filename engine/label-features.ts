@@ -4,6 +4,7 @@
 
 import type { AnalyzedSentence } from './analysis-types'
 import { isPastTense, scanWords } from './features/words'
+import { LESSON_PHRASES } from './lexicon/cues'
 import {
   ACTION_OPENERS,
   ASIDE_MARKERS,
@@ -21,7 +22,6 @@ import {
   TASK_MORE,
   TOPIC_SKIP,
 } from './lexicon/label'
-import { LESSON_PHRASES } from './lexicon/cues'
 import { compileMulti, type PhraseHit } from './phrases'
 import type { Star } from './types'
 

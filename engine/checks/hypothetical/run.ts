@@ -58,8 +58,14 @@ function toldAsHappened(s: AnalyzedSentence): boolean {
  * candidate knows which sentence to change: it may say what they would do, what they usually do, or a rule.
  */
 function quoteOpening(text: string, s: AnalyzedSentence): string {
-  const words = text.slice(s.start, s.end).replace(/^[\s*#>-]+/, '').split(/\s+/)
-  const opening = words.slice(0, 5).join(' ').replace(/[.,;:!?]+$/, '')
+  const words = text
+    .slice(s.start, s.end)
+    .replace(/^[\s*#>-]+/, '')
+    .split(/\s+/)
+  const opening = words
+    .slice(0, 5)
+    .join(' ')
+    .replace(/[.,;:!?]+$/, '')
   return `"${opening}${words.length > 5 ? '…' : ''}"`
 }
 
@@ -124,7 +130,10 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
     return {
       fraction,
       messages,
-      fix: fraction < 1 ? `Replace ${quoteOpening(analysis.text, hypo[0]!)} with what you actually did, in the past tense` : undefined,
+      fix:
+        fraction < 1
+          ? `Replace ${quoteOpening(analysis.text, hypo[0]!)} with what you actually did, in the past tense`
+          : undefined,
     }
   },
 }

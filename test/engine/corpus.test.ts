@@ -395,7 +395,7 @@ describe('advice that pays when followed', () => {
     }
   })
 
-  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 87% pay, none but two lower the score', () => {
+  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 87% pay, none but one lower the score', () => {
     // Before the revision: ownership 12/14, specificity 13/14, task 2/4, with one
     // step told with "I" worth a quarter of ownership, a team that agreed with the speaker's step read as hiding
     // it, and a Task sentence read as scene not counted. The pairs that still miss: ownership-rubric-08, written
@@ -421,7 +421,8 @@ describe('advice that pays when followed', () => {
     }
     // 35 of 40 (87.5%; 36 before the labeller trained on five sets): the three specificity pairs above.
     expect(f.both).toBeGreaterThanOrEqual(0.87)
-    expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13', 'task-rubric-01'])
+    // task-rubric-01 no longer lowers the total since a missing section costs 0.17 of STAR structure, not 0.15.
+    expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13'])
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(4)
   })
 

@@ -27,6 +27,15 @@ describe('real-story advice', () => {
   it('gives no such advice for a story told as it happened', () => {
     expect(fixOf(STORY, 'real-story')).toBeUndefined()
   })
+
+  it('reads what kept happening in the past as the story, and a habit in the present as no story', () => {
+    const kept = `${STORY} After that the product owner came to me first whenever a screen felt slow.`
+    expect(fixOf(kept, 'real-story')).toBeUndefined()
+    const present = `${STORY} Whenever a screen feels slow, the product owner comes to me first.`
+    expect(fixOf(present, 'real-story')).toBe(
+      'Replace "Whenever a screen feels slow…" with what you actually did, in the past tense',
+    )
+  })
 })
 
 describe('ownership advice followed by dividing the work', () => {

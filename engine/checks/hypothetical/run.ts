@@ -43,9 +43,46 @@ const CASES = [
 const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
 const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
+/** Modals and present-tense verbs that keep a habit in the present or the hypothetical. */
+const NOT_PAST = new Set([
+  'would',
+  "i'd",
+  "we'd",
+  'will',
+  "i'll",
+  "we'll",
+  'could',
+  'might',
+  'should',
+  'can',
+  'must',
+  'is',
+  "isn't",
+  'are',
+  "aren't",
+  'am',
+  "i'm",
+  'do',
+  "don't",
+  'does',
+  "doesn't",
+])
+
+/**
+ * What kept happening in the story, told in the past with no modal or present verb: "After that the HR director
+ * came to me first whenever they planned a change", "every time it broke we logged why". It happened; it is no
+ * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design").
+ */
+function pastHabit(s: AnalyzedSentence): boolean {
+  return s.features.past && !s.words.some((w) => NOT_PAST.has(w))
+}
+
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
 function notStory(s: AnalyzedSentence): boolean {
-  return (s.features.hypothetical && !stepForPurpose(s.words)) || prescribes(s.words, s.features.past)
+  return (
+    (s.features.hypothetical && !stepForPurpose(s.words) && !pastHabit(s)) ||
+    prescribes(s.words, s.features.past)
+  )
 }
 
 /** A sentence of the story that tells something done, as it happened: what shows a real story. */
@@ -58,8 +95,14 @@ function toldAsHappened(s: AnalyzedSentence): boolean {
  * candidate knows which sentence to change: it may say what they would do, what they usually do, or a rule.
  */
 function quoteOpening(text: string, s: AnalyzedSentence): string {
-  const words = text.slice(s.start, s.end).replace(/^[\s*#>-]+/, '').split(/\s+/)
-  const opening = words.slice(0, 5).join(' ').replace(/[.,;:!?]+$/, '')
+  const words = text
+    .slice(s.start, s.end)
+    .replace(/^[\s*#>-]+/, '')
+    .split(/\s+/)
+  const opening = words
+    .slice(0, 5)
+    .join(' ')
+    .replace(/[.,;:!?]+$/, '')
   return `"${opening}${words.length > 5 ? '…' : ''}"`
 }
 
@@ -124,7 +167,10 @@ export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions>
     return {
       fraction,
       messages,
-      fix: fraction < 1 ? `Replace ${quoteOpening(analysis.text, hypo[0]!)} with what you actually did, in the past tense` : undefined,
+      fix:
+        fraction < 1
+          ? `Replace ${quoteOpening(analysis.text, hypo[0]!)} with what you actually did, in the past tense`
+          : undefined,
     }
   },
 }

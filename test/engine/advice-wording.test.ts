@@ -2,7 +2,7 @@
 // divides the work as the ownership advice asks ("…, and I wrote the checklist") counts as the speaker's step.
 import { describe, expect, it } from 'vitest'
 import { score } from '../../engine/score'
-import { starCore } from './helpers'
+import { shippedRubrics, starCore } from './helpers'
 
 const rubric = starCore()
 const criterion = (text: string, id: string) => score(text, rubric).criteria.find((c) => c.id === id)!
@@ -27,6 +27,15 @@ describe('real-story advice', () => {
   it('gives no such advice for a story told as it happened', () => {
     expect(fixOf(STORY, 'real-story')).toBeUndefined()
   })
+
+  it('reads what kept happening in the past as the story, and a habit in the present as no story', () => {
+    const kept = `${STORY} After that the product owner came to me first whenever a screen felt slow.`
+    expect(fixOf(kept, 'real-story')).toBeUndefined()
+    const present = `${STORY} Whenever a screen feels slow, the product owner comes to me first.`
+    expect(fixOf(present, 'real-story')).toBe(
+      'Replace "Whenever a screen feels slow…" with what you actually did, in the past tense',
+    )
+  })
 })
 
 describe('ownership advice followed by dividing the work', () => {
@@ -49,5 +58,27 @@ describe('ownership advice followed by dividing the work', () => {
 
   it('leaves a sentence that opens with "I" and ends with "we" to the share of "I"', () => {
     expect(criterion(LEADING, 'ownership').score).toBeLessThan(criterion(DIVIDED, 'ownership').score)
+  })
+})
+
+describe('task advice followed in plain words', () => {
+  const NO_TASK =
+    'At Corvale Logistics the depot managers asked for a CSV export of delivery times in the driver app. When I talked to two of them, it turned out they pasted it into spreadsheets to find which routes ran late. I suggested a late-routes view inside the depot tool instead, built a rough version in three days, and showed it at their weekly call. The view went live in all twelve depots by the end of the quarter, and the managers stopped using the spreadsheets.'
+  const WITH_TASK = NO_TASK.replace(
+    'in the driver app.',
+    'in the driver app. The ticket was assigned to me, and I was supposed to have it done for the next release.',
+  )
+  const thinkBig = shippedRubrics().get('think-big')!
+
+  it('reads "assigned to me" and "I was supposed to" as the Task, and the Task pays 3 points or more', () => {
+    const before = score(NO_TASK, thinkBig)
+    const after = score(WITH_TASK, thinkBig)
+    expect(before.suggestions.map((s) => s.message)).toContain(
+      'Add a Task: say what you were responsible for or asked to achieve',
+    )
+    expect(after.suggestions.map((s) => s.message)).not.toContain(
+      'Add a Task: say what you were responsible for or asked to achieve',
+    )
+    expect(after.score - before.score).toBeGreaterThanOrEqual(3)
   })
 })

@@ -16,8 +16,8 @@ ruleTester('star-sections', {
       name: 'no Task and no Result',
       text: 'Situation: Last March I was the on-call lead for the order service at a grocery delivery company, and every Friday evening the service timed out for twenty minutes.\nAction: I pulled three weeks of traces from Datadog and lined them up against the Postgres slow-query log. I noticed that every timeout started within a minute of a reporting job that someone had moved to six in the evening. I rewrote the export to read from the replica in batches of 5,000 rows and added an index on the orders table.',
       status: 'partial',
-      // Presence 2/4 (0.3) + Action share (0.15) + Action largest (0.1) + Situation under 35% (0.15).
-      score: 70,
+      // Presence 2/4 (0.34) + Action share (0.12) + Action largest (0.08) + Situation under 35% (0.12).
+      score: 66,
       messages: [
         '- star-sections: No Task found: say what you were responsible for or asked to achieve',
         '- star-sections: No Result found: say what happened because of your actions, with a number if you can',
@@ -27,8 +27,8 @@ ruleTester('star-sections', {
       name: 'a long Situation and a thin Action and Result',
       text: 'Situation: Last March I was the on-call lead for the order service at a grocery delivery company. Every Friday evening the service timed out for twenty minutes, and the support team was flooded with complaints from angry customers who could not place orders. The company had just raised a new funding round and the founders were worried about churn during the holiday season.\nTask: My manager asked me to find the cause.\nAction: I rewrote the export to read from the replica.\nResult: The Friday timeouts stopped completely.',
       status: 'partial',
-      // The Action earns a tenth of the points for being the largest part in proportion: 9 of the Situation's 61 words.
-      score: 45.9,
+      // The Action earns 0.08 of the points for being the largest part in proportion: 9 of the Situation's 61 words.
+      score: 49.7,
       messages: [
         '- star-sections: The Action is 11% of the answer; aim for at least 30%',
         '0-375 star-sections: The Situation takes 74% of the answer; keep background under 35%',

@@ -395,7 +395,7 @@ describe('advice that pays when followed', () => {
     }
   })
 
-  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 87% pay, none but two lower the score', () => {
+  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 87% pay, none but one lower the score', () => {
     // Before the revision: ownership 12/14, specificity 13/14, task 2/4, with one
     // step told with "I" worth a quarter of ownership, a team that agreed with the speaker's step read as hiding
     // it, and a Task sentence read as scene not counted. The pairs that still miss: ownership-rubric-08, written
@@ -421,24 +421,27 @@ describe('advice that pays when followed', () => {
     }
     // 35 of 40 (87.5%; 36 before the labeller trained on five sets): the three specificity pairs above.
     expect(f.both).toBeGreaterThanOrEqual(0.87)
-    expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13', 'task-rubric-01'])
+    // task-rubric-01 no longer lowers the total since a missing section costs 0.17 of STAR structure, not 0.15.
+    expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13'])
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(4)
   })
 
-  it("fix pairs written by following the engine's own first suggestions: at least 65% pay, at most four lower the score", () => {
+  it("fix pairs written by following the engine's own first suggestions: at least 72% pay, at most four lower the score", () => {
     // Each answer was written first, scored, and its first (or second, third) suggestion followed in one sentence
     // without seeing the result: 38 of 55 paid when written. With the labeller trained on five sets, 34: several
     // answers now read as having the Task the advice asked for, so the pair adds a second one. With a step told
     // in a clause of its own after the team's ("We used…, and I wrote the sync") counted as the speaker's, 36.
-    // The Task pairs pay least (2 of 9): a Task told as a role ("I was responsible for the top-up part") is read
-    // as scene, and one worth 2.8 points of STAR structure under a principle rubric pays under 3 in total.
+    // The Task pairs paid least (2 of 9): a Task told in plain words ("the ticket was assigned to me") was not
+    // read, and one worth 2.8 points of STAR structure under a principle rubric paid under 3 in total. With those
+    // words read and each section worth 0.17 of STAR structure, 40 (5 of 9 Task pairs: the four that fail are
+    // answers the engine no longer tells to add a Task).
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('advice-')),
       rubrics,
       score,
     )
     expect(f.pairs).toBeGreaterThanOrEqual(55)
-    expect(f.both).toBeGreaterThanOrEqual(0.65)
+    expect(f.both).toBeGreaterThanOrEqual(0.72)
     expect(f.lowered.length).toBeLessThanOrEqual(4)
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(5)
   })

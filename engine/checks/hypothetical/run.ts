@@ -43,9 +43,46 @@ const CASES = [
 const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
 const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
+/** Modals and present-tense verbs that keep a habit in the present or the hypothetical. */
+const NOT_PAST = new Set([
+  'would',
+  "i'd",
+  "we'd",
+  'will',
+  "i'll",
+  "we'll",
+  'could',
+  'might',
+  'should',
+  'can',
+  'must',
+  'is',
+  "isn't",
+  'are',
+  "aren't",
+  'am',
+  "i'm",
+  'do',
+  "don't",
+  'does',
+  "doesn't",
+])
+
+/**
+ * What kept happening in the story, told in the past with no modal or present verb: "After that the HR director
+ * came to me first whenever they planned a change", "every time it broke we logged why". It happened; it is no
+ * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design").
+ */
+function pastHabit(s: AnalyzedSentence): boolean {
+  return s.features.past && !s.words.some((w) => NOT_PAST.has(w))
+}
+
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
 function notStory(s: AnalyzedSentence): boolean {
-  return (s.features.hypothetical && !stepForPurpose(s.words)) || prescribes(s.words, s.features.past)
+  return (
+    (s.features.hypothetical && !stepForPurpose(s.words) && !pastHabit(s)) ||
+    prescribes(s.words, s.features.past)
+  )
 }
 
 /** A sentence of the story that tells something done, as it happened: what shows a real story. */

@@ -32,9 +32,38 @@ function closingOutcome(s: AnalyzedSentence, i: number, lastStep: number): boole
   return i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical
 }
 
+/**
+ * Ways of saying a piece of work was one's own to do that the labeller's Task cues do not carry: "the ticket was
+ * assigned to me", "I was supposed to have it done", "it was my call", "I was the one who had to…".
+ */
+const STATED_TASK: readonly (readonly string[])[] = [
+  ['assigned', 'to', 'me'],
+  ['was', 'supposed', 'to'],
+  ['were', 'supposed', 'to'],
+  ['my', 'call'],
+  ['who', 'had', 'to'],
+  ['on', 'me', 'to'],
+  ['was', 'on', 'me'],
+  ['it', 'was', 'mine'],
+  ['was', 'mine', 'to'],
+  ['up', 'to', 'me'],
+  ['fell', 'to', 'me'],
+  ['fell', 'on', 'me'],
+]
+
+function statesTask(words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++)
+    for (const p of STATED_TASK) if (p.every((w, k) => words[j + k] === w)) return true
+  return false
+}
+
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
 function statedTask(s: AnalyzedSentence, i: number): boolean {
-  return i > 0 && s.star === 'situation' && s.features.task && !s.features.hypothetical && !s.headingOnly
+  if (i === 0 || s.features.hypothetical || s.headingOnly) return false
+  // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
+  // releases out"), only these plainer ways of saying the work was one's own.
+  if (s.star === 'situation') return s.features.task || statesTask(s.words)
+  return s.star === 'action' && statesTask(s.words)
 }
 
 /**
@@ -123,7 +152,9 @@ export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions>
     const largest = largestPart >= 1
     const situationOver = sections.situation.share - options.maxSituationShare
     const situationPart = situationOver <= 0 ? 1 : clamp01(1 - situationOver / 0.3)
-    const fraction = 0.6 * presence + 0.15 * balance + 0.1 * largestPart + 0.15 * situationPart
+    // Each of the four sections present earns 0.17 of the criterion: enough that adding a missing Task or Result
+    // earns 3 points or more under every rubric, where the criterion weighs 17.5 to 24 points.
+    const fraction = 0.68 * presence + 0.12 * balance + 0.08 * largestPart + 0.12 * situationPart
 
     if (sections.action.words > 0 && actionShare < options.minActionShare) {
       messages.push(

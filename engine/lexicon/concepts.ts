@@ -124,6 +124,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
       'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
       'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
+      'instead of all of them', 'instead of everyone', 'rather than all of them',
     ],
   },
 
@@ -405,6 +406,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'kept/keep/keeping only the #', 'kept/keep only what', 'only kept/keep the #', 'moved the rest to', 'moved … to a later month', 'the rest could wait',
       'removed … from the main', 'remove … from the main', 'send/sent … separately', 'shipped … separately', 'split off', 'split … off',
       'smaller launch', 'smaller first launch', 'reduced version', 'a reduced version', 'reduced scope',
+      'cut … and … out of',
     ],
   },
   prioritisation: {
@@ -437,6 +439,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took … myself', 'handled … myself',
       'a fake version', 'a mock version', 'a dummy version', 'a fake service', 'a mock service', 'a stub', 'a mock', 'so we could … not wait', 'instead of waiting for their',
       'moved … engineers', 'moved … developers', 'moved … people off', 'shifted … engineers', 'met … in person',
+      'myself over # weeks', 'myself over # days',
     ],
   },
   deadline: {
@@ -678,6 +681,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'repeated back', 'played back', 'summarised their', 'summarized their', 'coffee with',
       'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
       'tried to understand', 'try to understand',
+      'asked him/her/them which', 'asked … which … mattered', 'wrote down every … they', 'wrote down what they', 'work/worked a shift', 'did a … shift with',
     ],
   },
   'other-perspective': {

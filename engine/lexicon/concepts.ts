@@ -124,6 +124,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'missed the switch', 'off the platform', 'worth about', 'not one', 'nobody lost', 'no one lost',
       'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
       'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
+      'instead of all of them', 'instead of everyone', 'rather than all of them',
     ],
   },
 
@@ -179,6 +180,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of discussing', 'rather than discuss',
       'rough guess', 'full information',
       'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
+      "didn't … know … the cause", 'did not … know … the cause',
     ],
   },
   'time-gained': {
@@ -346,6 +348,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what … cared about', 'what … care about', 'customers cared about', 'users cared about',
       'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
       'really need', 'actually need',
+      'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
     ],
   },
   'customer-first-tradeoff': {
@@ -364,6 +367,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'offered to build', 'at our cost', 'our own cost', 'our own plan',
       'look worse', 'looked worse', 'at the expense of',
       'proposed … instead of',
+      'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
     ],
   },
   'customer-outcome-metric': {
@@ -401,6 +405,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'followed in', 'for a later release',
       'kept/keep/keeping only the #', 'kept/keep only what', 'only kept/keep the #', 'moved the rest to', 'moved … to a later month', 'the rest could wait',
       'removed … from the main', 'remove … from the main', 'send/sent … separately', 'shipped … separately', 'split off', 'split … off',
+      'smaller launch', 'smaller first launch', 'reduced version', 'a reduced version', 'reduced scope',
+      'cut … and … out of',
     ],
   },
   prioritisation: {
@@ -432,6 +438,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went … myself', 'drove … myself', 'flew … myself', 'did … myself', 'fixed … myself', 'built … myself', 'took over … myself',
       'took … myself', 'handled … myself',
       'a fake version', 'a mock version', 'a dummy version', 'a fake service', 'a mock service', 'a stub', 'a mock', 'so we could … not wait', 'instead of waiting for their',
+      'moved … engineers', 'moved … developers', 'moved … people off', 'shifted … engineers', 'met … in person',
+      'myself over # weeks', 'myself over # days',
     ],
   },
   deadline: {
@@ -572,6 +580,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pulled every', 'every payout', 'every order from', 'every record from', 'from the last three months',
       'raw', 'count … by', 'counted … by', 'counting … by', 'instead of the summary', 'rather than the summary',
       'collected # examples', 'collected # of', 'collected #', 'real examples', 'photos of the', 'screenshots of the', 'asked … to send',
+      'frame captures', 'frame capture', 'captures from', 'screen recordings', 'recordings of',
     ],
   },
   'hypothesis-testing': {
@@ -623,6 +632,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'line up … against', 'lined up … against', 'to the second', 'one pod', 'one host', 'one at a time',
       'each one', 'the pattern', 'a pattern', 'checked … by hand',
       'instead of the summary', 'rather than the summary', 'instead of the averages', 'rather than the averages', 'instead of the dashboard', 'rather than the dashboard', 'not the summary', 'below the summary', 'beyond the summary',
+      'per frame', 'each frame', 'every frame', 'frame by frame', 'reproduce it myself', 'see it myself', 'saw it myself',
     ],
   },
   'cause-proven': {
@@ -637,6 +647,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the real … was', 'traced it to', 'traced … to', 'traced … back to',
       'back to normal', 'returned to normal', 'back to baseline', 'within minutes of the fix',
       'reran', 'rerun', 're-ran', 'once fixed', 'when I fixed', 'after fixing', 'once I fixed', 'after I fixed', 'the real … is', 'numbers reconciled',
+      'went back to #', 'dropped back to #', 'came back down to #', 'back down to #',
     ],
   },
 
@@ -670,6 +681,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'repeated back', 'played back', 'summarised their', 'summarized their', 'coffee with',
       'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
       'tried to understand', 'try to understand',
+      'asked him/her/them which', 'asked … which … mattered', 'wrote down every … they', 'wrote down what they', 'work/worked a shift', 'did a … shift with',
     ],
   },
   'other-perspective': {
@@ -889,6 +901,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'ran a session', 'ran a workshop', 'ran the session', 'gave a session', 'now teaches',
       'learned most from', 'she now leads', 'he now leads', 'later led', 'later ran',
       'full time', 'full-time', 'job offer', 'return offer',
+      'is leading', 'is now leading', 'now leading', 'leading the … team',
     ],
   },
   'independent-work': {
@@ -934,6 +947,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reopen', 'reopened', 'reopened my own', 'not satisfied', "wasn't satisfied", 'not happy with', "wasn't happy with", 'not proud of',
       'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
       'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
+      'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
     ],
   },
   'process-mechanism': {
@@ -952,6 +966,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'CI check',
       'added a rule', 'new rule', 'a rule that', 'rule for the team', 'rule for our team',
       'to our CI', 'into our CI', 'in our CI', 'into CI',
+      'into everything I ship', 'into everything we ship', 'into everything I build', 'copied … into their', 'started to do the same', 'started doing the same', 'do the same since',
     ],
   },
   'quality-metric': {
@@ -968,6 +983,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no … tickets', 'no tax corrections', 'no … corrections', 'zero records lost', 'zero … lost',
       'wrong records', 'wrong … out of', 'errors out of',
       'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
+      'errors drop/dropped/fell', 'error … fell from', 'error … dropped from', 'error of more than', 'off by more than', 'fewer errors', 'fewer mistakes',
     ],
   },
 
@@ -1294,6 +1310,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'not my area', "wasn't my area", 'not in my area', 'not my code', 'not my service', 'not my ticket', "wasn't my ticket",
       'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
       'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
+      "is my team's", "my team's code", "my team's service",
     ],
   },
   'orphaned-problem': {
@@ -1377,6 +1394,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of a hack', 'instead of another hack',
       'rather than a quick fix', 'instead of a quick fix',
       "didn't need me", 'did not need me', 'without needing me',
+      "doesn't depend on me", 'does not depend on me', "didn't depend on me", 'without depending on me', 'go wrong later', 'goes wrong later', 'break later', 'bite us later', 'hard-code', 'hard-coded',
     ],
   },
   'lasting-ownership': {
@@ -1753,6 +1771,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'women engineers', 'more women',
       'paid less', 'pay gap', 'underpaid', 'pay equity', 'equal pay', 'salary bands', 'not in the room', 'out of the loop', 'first female', 'first woman',
       'deaf', 'hard of hearing', 'captions', 'captioning', 'disability', 'disabilities', 'disabled', 'wheelchair', 'neurodivergent', 'dyslexia', 'dyslexic', 'in their own time', 'one person speaking', 'written agenda', 'agenda … before',
+      'a time that … for her/him/them', 'midnight for her/him/them', 'took turns', 'take turns', 'in turns', 'part-timers',
     ],
   },
   'wellbeing-metric': {
@@ -1778,6 +1797,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'opt out', 'right to be forgotten', 'deletion request', 'breach',
       'stopped storing', 'stopped keeping', 'no longer stored', 'no longer kept', 'location records', 'personal records', 'raw … records',
       'where … live', 'where they live', 'where people live', 'where you live',
+      'not sell the data', 'not to sell', 'not sell … data', 'stopped selling', 'never sold',
     ],
   },
   accessibility: {
@@ -1826,6 +1846,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'weigh/weighed … against', 'weighed the cost', 'weighed it', 'weighed up',
       'revenue loss', 'loss of revenue', 'what it cost', 'even if it cost', 'even if the law', 'the law did not', 'not required', 'not legally required', 'estimated the … loss',
       'next to the cost', 'against the cost', 'put … next to',
+      'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
     ],
   },
   safeguard: {
@@ -1844,6 +1865,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'spending cap', 'spend cap', 'a cap on', 'spending limit', 'age limit', 'age gate', 'parental controls', 'parental control', 'by default', 'hide the', 'hid the', 'blurred',
       'check … build', 'checks … pipeline', 'fail the build', 'fails the build', 'fail the tests', 'fails the tests', 'blocks any', 'report button', 'moderator', 'moderators', 'filter for',
       'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
+      'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
     ],
   },
 }

@@ -234,7 +234,8 @@ describe('principle evidence in candidates’ own words', () => {
     // Without phrases taken from these stories' own words: 91.3% met, top-3 100%, MRR 0.911; with own-words-3.yaml
     // added, 87.9%, 100%, 0.896 before the concepts were revised on it and 94.1%, 100%, 0.934 after; with
     // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after; with
-    // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.931 after.
+    // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.931 after; with
+    // own-words-6.yaml added, 92.1%, 98.1%, 0.913 before its revision and 95.4%, 100%, 0.937 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
@@ -287,6 +288,20 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })
 
+  it('fresh set, sixth own-words file: one answer per principle in rotating styles, written before any rubric phrase was read', () => {
+    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-6.yaml')
+    const fit = principleFit(items, rubrics, score)
+    expect(fit.answers).toBe(16)
+    expect(fit.principleAnswers).toBe(16)
+    // Before the concepts were revised on it, with the label weights it was not trained on: 59.4% met, top-1 62.5%,
+    // top-3 81.3%, MRR 0.721 (56.3%, 56.3%, 75.0%, 0.685 once the labeller had been retrained with it); after:
+    // 93.8%, 87.5%, 100%, 0.927. The answers still short of their evidence tell the cause they fixed without naming
+    // it as one, and how the fix lasted only as what it allowed since.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+  })
+
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {
     const fit = principleFit(loadStyled(FIXTURE_SETS['label-styles'].dir), rubrics, score)
     expect(fit.answers).toBeGreaterThanOrEqual(64)
@@ -295,10 +310,12 @@ describe('principle evidence in candidates’ own words', () => {
     // read to find the classes: 87.5%, 100%, 0.938; with its remaining misses read the same way (evidence
     // gathered from the people affected, a step split off to ship the rest, a draft reviewed with each team): 96.4%.
     // The 36 answers of the z-*.yaml files, written later in the styles read worst, bring the set to 88.3%,
-    // top-3 94.4%, MRR 0.866.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.87)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.94)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.86)
+    // top-3 94.4%, MRR 0.866; with their misses read for classes (listening told as working a shift with the people
+    // or asking which of their problems mattered most, a loss avoided as "instead of all of them", two features cut
+    // out of a release in one breath): 91.4%, 100%, 0.926.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
   })
 
   it('fresh set: vague "we" answers on the same topics earn little of their principle, so evidence is not found in everything', () => {

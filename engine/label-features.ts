@@ -127,10 +127,6 @@ const STEM_LIMIT = 20_000
 function contentStem(word: string, stem: string): number {
   let id = STEM_OF.get(word)
   if (id !== undefined) return id
-  if (STEM_OF.size >= STEM_LIMIT) {
-    STEM_OF.clear()
-    STEM_ID.clear()
-  }
   id = -1
   const c = word.charCodeAt(0)
   if (c >= 97 && c <= 122 && !TOPIC_SKIP.has(word) && !SIGNAL_WORDS.has(word) && !FILLERS.has(word)) {
@@ -164,6 +160,15 @@ function room(a: Int32Array, n: number): Int32Array {
  * words comes back anywhere else is an aside.
  */
 function stemSpread(sentences: readonly AnalyzedSentence[]): void {
+  // The word memo is emptied only between answers, and before it could fill up within this one: ids handed out
+  // earlier in an answer must never be reused for other words of the same answer, or the labels of a long
+  // answer would depend on what the process read before it.
+  let words = 0
+  for (const s of sentences) words += s.words.length
+  if (STEM_OF.size + words > STEM_LIMIT) {
+    STEM_OF.clear()
+    STEM_ID.clear()
+  }
   const answer = ++answers
   let at = 0
   TOPIC_START = room(TOPIC_START, sentences.length + 1)
@@ -388,8 +393,10 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
   // usually a finding or the scene; after the last, usually the outcome.
   let toldAll = 0
   for (let i = 0; i < n; i++) {
-    const f = sentences[i]!.features
-    if (!sentences[i]!.headingOnly && (f.iDid || f.weDid || clauses[i]! & NARRATIVE_PRESENT)) toldAll++
+    const s = sentences[i]!
+    // Counted as the loop below counts them: never a heading, named or not ("## How I fixed it").
+    if (s.headingOnly || (s.heading === undefined && HEADING_LINE.test(s.text))) continue
+    if (s.features.iDid || s.features.weDid || clauses[i]! & NARRATIVE_PRESENT) toldAll++
   }
   const spread = content >= TOPIC_MIN_SENTENCES
   if (spread) stemSpread(sentences)

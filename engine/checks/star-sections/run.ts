@@ -96,17 +96,27 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
  */
 function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
   if (sections.task.words > 0) return sections
-  let moved = 0
+  // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
+  // (unless it already counts as the closing Result).
+  const lastStep = lastStepAt(analysis)
+  let fromSituation = 0
+  let fromAction = 0
   analysis.sentences.forEach((s, i) => {
-    if (statedTask(s, i)) moved += s.features.words
+    if (!statedTask(s, i) || closingOutcome(s, i, lastStep)) return
+    if (s.star === 'situation') fromSituation += s.features.words
+    else fromAction += s.features.words
   })
+  const moved = fromSituation + fromAction
   if (moved === 0) return sections
   const total = analysis.words
-  const situation = sections.situation.words - moved
+  const share = (words: number) => (total === 0 ? 0 : round2(words / total))
+  const situation = Math.max(0, sections.situation.words - fromSituation)
+  const action = Math.max(0, sections.action.words - fromAction)
   return {
     ...sections,
-    situation: { words: situation, share: total === 0 ? 0 : round2(situation / total) },
-    task: { words: moved, share: total === 0 ? 0 : round2(moved / total) },
+    situation: { words: situation, share: share(situation) },
+    action: { words: action, share: share(action) },
+    task: { words: moved, share: share(moved) },
   }
 }
 

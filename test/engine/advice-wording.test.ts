@@ -82,3 +82,33 @@ describe('task advice followed in plain words', () => {
     expect(after.score - before.score).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('advice edge cases', () => {
+  it('keeps a conditional with a negative modal or another person\'s "would" hypothetical', () => {
+    for (const extra of [
+      "If I had more time, I wouldn't change the images.",
+      "If a release failed, you'd roll it back first.",
+    ])
+      expect(fixOf(`${STORY} ${extra}`, 'real-story'), extra).toMatch(/^Replace "If /)
+  })
+
+  it('quotes the words of the sentence without its own quotation marks or list marker', () => {
+    expect(fixOf(`${STORY} "Honestly," I would say, "ship it small first."`, 'real-story')).toBe(
+      'Replace "Honestly, I would say, ship…" with what you actually did, in the past tense',
+    )
+    expect(fixOf(`${STORY}\n\n1. I usually test on a slow network first.`, 'real-story')).toBe(
+      'Replace "I usually test on a…" with what you actually did, in the past tense',
+    )
+  })
+
+  it('does not count a state after the team\'s clause ("and I was nervous") as a step', () => {
+    const at = (mid: string) =>
+      criterion(
+        `At Ashgrove our team needed an offline mode before September. We narrowed the scope to lessons and quizzes. ${mid} We shipped it on 28 August, and 41% of students used it offline.`,
+        'ownership',
+      ).score
+    expect(at('We tested it on staging, and I was nervous.')).toBeLessThan(
+      at('We tested it on staging, and I wrote the load test.'),
+    )
+  })
+})

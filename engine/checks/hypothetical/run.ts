@@ -74,7 +74,18 @@ const NOT_PAST = new Set([
  * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design").
  */
 function pastHabit(s: AnalyzedSentence): boolean {
-  return s.features.past && !s.words.some((w) => NOT_PAST.has(w))
+  return s.features.past && !s.words.some(keepsHypothetical)
+}
+
+/** Past negatives: "it didn't", "we weren't" still tell what happened. */
+const PAST_NEGATIVES = new Set(["didn't", "wasn't", "weren't", "hadn't"])
+
+/** A modal or present verb, or a contraction of one ("wouldn't", "you'd", "they'll", "can't"). */
+function keepsHypothetical(word: string): boolean {
+  const w = word.replace(/\u2019/g, "'")
+  if (NOT_PAST.has(w)) return true
+  if (w.endsWith("'d") || w.endsWith("'ll")) return true
+  return w.endsWith("n't") && !PAST_NEGATIVES.has(w)
 }
 
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
@@ -97,7 +108,10 @@ function toldAsHappened(s: AnalyzedSentence): boolean {
 function quoteOpening(text: string, s: AnalyzedSentence): string {
   const words = text
     .slice(s.start, s.end)
-    .replace(/^[\s*#>-]+/, '')
+    // List markers ("- ", "1. ", "• ") and the sentence's own quotation marks stay out of the quote.
+    .replace(/^[\s*#>•·-]+|^\s*\d{1,2}[.)]\s+/g, '')
+    .replace(/["“”]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])/g, '')
+    .trim()
     .split(/\s+/)
   const opening = words
     .slice(0, 5)

@@ -136,6 +136,8 @@ function ownStep(s: AnalyzedSentence, hiding: number): boolean {
 /** Words that open a clause of its own inside a sentence: "…, and I wrote the sync", "…, while I…". */
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'then', 'so', 'whereas'])
 const ADVERBS = new Set(['also', 'then', 'personally', 'myself', 'just', 'quickly', 'first'])
+/** Past verbs that tell a state or what was done to the speaker, not a step: "and I was nervous", "I was told". */
+const NOT_A_STEP = new Set(['was', 'were', 'felt', 'seemed', 'had', 'got', 'became'])
 
 /**
  * A sentence that divides the work, as the advice asks ("name what others did"): "We agreed on the limits, and
@@ -148,7 +150,8 @@ function splitsTheWork(w: readonly string[]): boolean {
   for (let j = 0; j < w.length; j++) {
     if (w[j] !== 'i' || j === 0 || !CLAUSE_OPENERS.has(w[j - 1]!)) continue
     const k = ADVERBS.has(w[j + 1] ?? '') ? j + 2 : j + 1
-    if (isPastTense(w[k] ?? '')) return true
+    const verb = w[k] ?? ''
+    if (isPastTense(verb) && !NOT_A_STEP.has(verb)) return true
   }
   return false
 }

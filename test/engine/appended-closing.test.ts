@@ -12,11 +12,10 @@ import { shippedRubrics } from './helpers'
  * length: a closing Result no longer in the last quarter turns Action (184 of the 400 sentences relabelled), a
  * third sentence no longer in the first fifth turns from Task to Situation (72); then the last sentence
  * handing over "last" to the new one (about 60), and the section order pulling a Result back to Action before
- * one more step (about 70). The floors hold that level until the labeller is placed from the start. With the 16
- * answers of fresh/own-words-5.yaml added (304 answers, 2432 draws), 329 draws (13.53%) relabel and 165 (6.8%)
- * lower the total.
+ * one more step (about 70). With the labeller trained on five sets and own-words-5 and -6 added (356 answers, 2848
+ * draws), 348 draws (12.2%) relabel an earlier sentence and 109 (3.8%) lower the total.
  */
-const FLOOR = { answers: 280, relabelled: 0.136, fell: 0.07 }
+const FLOOR = { answers: 280, relabelled: 0.13, fell: 0.045 }
 
 describe('a closing sentence added to a strong answer', () => {
   const f = appendedFigures(strongDevelopmentAnswers(), shippedRubrics())

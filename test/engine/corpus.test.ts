@@ -54,7 +54,7 @@ describe('development corpus', () => {
     expect(m.total).toBeGreaterThan(1000)
     // 95% while the ramble variants labelled their background asides situation and the labeller trained on two
     // sets; with those asides other (as label-corpus labels them) and training on all five development sets,
-    // 90.9%, most misses being asides read as situation. Sets it never saw gained more: 83.3% → 89.1% on the
+    // 91.2%, most misses being asides read as situation. Sets it never saw gained more: 83.3% → 87.6% on the
     // third held-out corpus.
     expect(m.accuracy).toBeGreaterThanOrEqual(0.9)
   })
@@ -130,7 +130,7 @@ describe('development styles set', () => {
   })
 
   it('labels sentences as a careful human does at least 95% of the time, and each style at least 92%', () => {
-    // 96.1% (each style 93.6% or more) when this set and the corpus were the whole of training; 95.7% (each
+    // 96.1% (each style 93.6% or more) when this set and the corpus were the whole of training; 95.9% (each
     // 92.9% or more, historic present the lowest) trained on five sets, whose fresh and label-styles answers
     // vary the styles far more.
     expect(m.labels.accuracy).toBeGreaterThanOrEqual(0.95)
@@ -159,8 +159,8 @@ describe('sentence-label sets', () => {
   })
 
   it('label-corpus and fresh, trained on since they joined training: at least 85% and 93% of sentences', () => {
-    // Before they joined training, unseen: 80.1% and 90.0%; in four-fold cross-validation by file (each fold
-    // labelled by weights that never saw it), 86.1% and 91.5%.
+    // Before they joined training, unseen: 80.1% and 90.0%; trained on, 88.6% and 94.7%; in four-fold
+    // cross-validation by file (each fold labelled by weights that never saw it), 86.8% and 91.5%.
     const rows = measure(loadCorpus(FIXTURE_SETS['label-corpus'].dir))
     expect(rows.total).toBeGreaterThan(600)
     expect(rows.accuracy).toBeGreaterThanOrEqual(0.85)
@@ -281,8 +281,7 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBe(16)
     expect(fit.principleAnswers).toBe(16)
     // Before the concepts were revised on it: 68.8% met, top-1 62.5%, top-3 81.3%, MRR 0.750; after: 93.8%,
-    // 87.5%, 100%, 0.938. The two answers still short of their evidence show it in sentences the labeller reads as
-    // outside the story or as Action.
+    // 87.5%, 100%, 0.938; with the sixth file's phrasings and the labeller trained on it, 100%, 87.5%, 100%, 0.938.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
@@ -412,7 +411,7 @@ describe('advice that pays when followed', () => {
     }
   })
 
-  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 87% pay, none but one lower the score', () => {
+  it('fix pairs under principle and theme rubrics, where star-core criteria weigh less: at least 90% pay, none but one lower the score', () => {
     // Before the revision: ownership 12/14, specificity 13/14, task 2/4, with one
     // step told with "I" worth a quarter of ownership, a team that agreed with the speaker's step read as hiding
     // it, and a Task sentence read as scene not counted. The pairs that still miss: ownership-rubric-08, written
@@ -422,28 +421,29 @@ describe('advice that pays when followed', () => {
     const pairs = loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('rubric-'))
     expect(pairs.filter((p) => p.rubric === 'star-core')).toEqual([])
     const f = fixFigures(pairs, rubrics, score)
-    // With the labeller trained on five sets, specificity pays in 11 of 14: specificity-rubric-13 inserts its
+    // With the labeller trained on five sets, specificity pays in 12 of 14: specificity-rubric-13 inserts its
     // details as a scene sentence after the first step, and the step before it is then read as scene too (the
-    // decoder's section order), so it lowers the total by 4; specificity-rubric-08 and -14 gain 1 and 2 points,
-    // the details counted but a neighbouring sentence relabelled.
+    // decoder's section order), so it lowers the total by 3; specificity-rubric-08 gains 2 points, its details
+    // counted but a neighbouring sentence relabelled.
     for (const kind of ['ownership', 'specificity']) {
       const k = f.byKind.get(kind)!
       expect(k.pairs, kind).toBeGreaterThanOrEqual(14)
-      expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(kind === 'specificity' ? 0.78 : 0.9)
+      expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(kind === 'specificity' ? 0.85 : 0.9)
     }
     for (const kind of ['reflection', 'result', 'task']) {
       const k = f.byKind.get(kind)!
       expect(k.pairs, kind).toBeGreaterThanOrEqual(4)
       expect(k.both, kind).toBeGreaterThanOrEqual(k.pairs - (kind === 'task' ? 1 : 0))
     }
-    // 35 of 40 (87.5%; 36 before the labeller trained on five sets): the three specificity pairs above.
-    expect(f.both).toBeGreaterThanOrEqual(0.87)
+    // 36 of 40, as before the labeller trained on five sets: ownership-rubric-08, the two specificity pairs
+    // above and task-rubric-01.
+    expect(f.both).toBeGreaterThanOrEqual(0.9)
     // task-rubric-01 no longer lowers the total since a missing section costs 0.17 of STAR structure, not 0.15.
     expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13'])
-    for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(4)
+    for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(3)
   })
 
-  it("fix pairs written by following the engine's own first suggestions: at least 72% pay, at most four lower the score", () => {
+  it("fix pairs written by following the engine's own first suggestions: at least 72% pay, at most three lower the score", () => {
     // Each answer was written first, scored, and its first (or second, third) suggestion followed in one sentence
     // without seeing the result: 38 of 55 paid when written. With the labeller trained on five sets, 34: several
     // answers now read as having the Task the advice asked for, so the pair adds a second one. With a step told
@@ -459,7 +459,7 @@ describe('advice that pays when followed', () => {
     )
     expect(f.pairs).toBeGreaterThanOrEqual(55)
     expect(f.both).toBeGreaterThanOrEqual(0.72)
-    expect(f.lowered.length).toBeLessThanOrEqual(4)
+    expect(f.lowered.length).toBeLessThanOrEqual(3)
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(5)
   })
 

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Analysis } from '../../engine/analysis-types'
 import { analyze } from '../../engine/analyze'
-import { keywords } from '../../engine/checks/keywords/run'
+import { keywords, sentenceCredits } from '../../engine/checks/keywords/run'
 import { type EvidenceHit, type EvidenceTable, findEvidence } from '../../engine/evidence'
 import { actorAt, plannedAt } from '../../engine/evidence-context'
 import { CONCEPTS } from '../../engine/lexicon/concepts'
@@ -60,19 +60,14 @@ function clauseBreaks(analysis: Analysis, s: Analysis['sentences'][number]): boo
 /** Reading the answer group by group, as the check did before it scanned once for all groups. */
 function groupByGroup(analysis: Analysis, compiled: ReturnType<typeof keywords.compile>): number[] {
   const { section } = compiled
+  // What each sentence's evidence is worth is the check's own rule (hypotheticals and fragments show none, a
+  // section's neighbour earns three quarters…); what is compared here is the scan, not that rule.
+  const credits = sentenceCredits(analysis, section)
   return compiled.groups.map((group: { table: EvidenceTable }) => {
     let best = 0
-    for (const s of analysis.sentences) {
-      const f = s.features
-      if (s.headingOnly || f.fragment || f.list || f.hypothetical || f.meta) continue
-      const value =
-        section === undefined || s.star === section
-          ? 1
-          : s.star === 'other'
-            ? 0.25
-            : s.star === 'task' && section === 'action'
-              ? 0.75
-              : 0.5
+    for (const [i, s] of analysis.sentences.entries()) {
+      if (credits[i] === 0) continue
+      const value = credits[i]!
       if (value <= best) continue
       const hits: EvidenceHit[] = findEvidence(group.table, s.stems, s.words)
       const breaks = clauseBreaks(analysis, s)

@@ -148,6 +148,19 @@ function toldInPresent(analysis: Analysis): boolean {
   return present >= 2 && present > past
 }
 
+/** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
+export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
+  const presentStory = toldInPresent(analysis)
+  return analysis.sentences.map((s) => (eligible(s, presentStory) ? creditIn(s, section) : 0))
+}
+
+/** Credit for evidence in this sentence: in the wanted section, next to it, elsewhere in the story, outside it. */
+function creditIn(s: AnalyzedSentence, section: Star | undefined): number {
+  if (section === undefined || s.star === section) return IN_SECTION
+  if (s.star === 'other') return OUTSIDE_STORY
+  return nextTo(s, section) ? NEXT_SECTION : OTHER_SECTION
+}
+
 function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
   return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.phrases : []
 }
@@ -199,14 +212,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   const presentStory = toldInPresent(analysis)
   analysis.sentences.forEach((s, k) => {
     if (!eligible(s, presentStory)) return
-    const value =
-      section === undefined || s.star === section
-        ? IN_SECTION
-        : s.star === 'other'
-          ? OUTSIDE_STORY
-          : nextTo(s, section)
-            ? NEXT_SECTION
-            : OTHER_SECTION
+    const value = creditIn(s, section)
     const { stems, words } = s
     let breaks: boolean[] | undefined
     let caps: boolean[] | undefined

@@ -241,64 +241,40 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
   })
 
-  it('fresh set, second own-words file: written before its rubrics were read, it holds the same levels', () => {
-    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-2.yaml')
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(44)
+  /**
+   * Each own-words file, written before the phrases it is scored by were read: its size and the floors it holds
+   * after the revision made on it. The figures before each revision are the estimate for unseen text.
+   */
+  const OWN_WORDS = [
     // Before the concepts were revised on it: 73.9% met, top-3 84.4%, MRR 0.707; after: 92.0%, 100%, 0.870; after
     // the third file's revision (synonyms, number slots, section tolerance): 94.3%, 100%, 0.917.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
-  })
-
-  it('fresh set, third own-words file: written before any rubric phrase was read, it holds the same levels', () => {
-    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-3.yaml')
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(32)
-    expect(fit.principleAnswers).toBe(32)
+    { file: 'own-words-2.yaml', answers: 44, principles: undefined, met: 0.93, mrr: 0.9 },
     // Before the concepts were revised on it: 76.6% met, top-3 100%, MRR 0.859; after: 95.3%, 100%, 0.938.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
-  })
-
-  it('fresh set, fourth own-words file: one answer per principle, written before any rubric phrase was read', () => {
-    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-4.yaml')
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(16)
-    expect(fit.principleAnswers).toBe(16)
+    { file: 'own-words-3.yaml', answers: 32, principles: 32, met: 0.93, mrr: 0.92 },
     // Before the concepts were revised on it: 78.1% met, top-1 62.5%, top-3 100%, MRR 0.792; after: 96.9%,
     // 81.3%, 100%, 0.906.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.94)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.88)
-  })
-
-  it('fresh set, fifth own-words file: one answer per principle in rotating styles, written before any rubric phrase was read', () => {
-    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-5.yaml')
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(16)
-    expect(fit.principleAnswers).toBe(16)
+    { file: 'own-words-4.yaml', answers: 16, principles: 16, met: 0.94, mrr: 0.88 },
     // Before the concepts were revised on it: 68.8% met, top-1 62.5%, top-3 81.3%, MRR 0.750; after: 93.8%,
     // 87.5%, 100%, 0.938; with the sixth file's phrasings and the labeller trained on it, 100%, 87.5%, 100%, 0.938.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
-  })
-
-  it('fresh set, sixth own-words file: one answer per principle in rotating styles, written before any rubric phrase was read', () => {
-    const items = loadStyled(FRESH_DIR).filter((a) => a.file === 'own-words-6.yaml')
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(16)
-    expect(fit.principleAnswers).toBe(16)
+    { file: 'own-words-5.yaml', answers: 16, principles: 16, met: 0.9, mrr: 0.9 },
     // Before the concepts were revised on it, with the label weights it was not trained on: 59.4% met, top-1 62.5%,
     // top-3 81.3%, MRR 0.721 (56.3%, 56.3%, 75.0%, 0.685 once the labeller had been retrained with it); after:
     // 93.8%, 87.5%, 100%, 0.927. The answers still short of their evidence tell the cause they fixed without naming
     // it as one, and how the fix lasted only as what it allowed since.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
+    { file: 'own-words-6.yaml', answers: 16, principles: 16, met: 0.9, mrr: 0.9 },
+  ]
+
+  it.each(OWN_WORDS)('fresh set, $file: written before its phrases were read, it holds its levels', (o) => {
+    const fit = principleFit(
+      loadStyled(FRESH_DIR).filter((a) => a.file === o.file),
+      rubrics,
+      score,
+    )
+    expect(fit.answers).toBe(o.answers)
+    if (o.principles !== undefined) expect(fit.principleAnswers).toBe(o.principles)
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(o.met)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.9)
+    expect(fit.mrr).toBeGreaterThanOrEqual(o.mrr)
   })
 
   it('label-styles set: strong answers written for the sentence labeller earn their own principle and rank it in the top 3', () => {

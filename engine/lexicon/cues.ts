@@ -249,6 +249,26 @@ export const TASK_PHRASES = [
   'had until',
 ]
 
+/**
+ * Plain ways of saying a piece of work was one's own to do, read by the STAR structure check only (no cue for
+ * labelling): "the ticket was assigned to me", "I was supposed to have it done", "it was my call", "I was the one
+ * who had to…".
+ */
+export const STATED_TASK_PHRASES = [
+  'assigned to me',
+  'was supposed to',
+  'were supposed to',
+  'my call',
+  'who had to',
+  'on me to',
+  'was on me',
+  'it was mine',
+  'was mine to',
+  'up to me',
+  'fell to me',
+  'fell on me',
+]
+
 /** Weaker signs of a Task: a constraint is mentioned, which outcomes mention too. */
 export const TASK_WEAK = ['deadline', 'was supposed to', 'due date', 'due by']
 

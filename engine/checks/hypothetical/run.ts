@@ -81,8 +81,8 @@ function pastHabit(s: AnalyzedSentence): boolean {
 const PAST_NEGATIVES = new Set(["didn't", "wasn't", "weren't", "hadn't"])
 
 /** A modal or present verb, or a contraction of one ("wouldn't", "you'd", "they'll", "can't"). */
-function keepsHypothetical(word: string): boolean {
-  const w = word.replace(/\u2019/g, "'")
+function keepsHypothetical(w: string): boolean {
+  // Words come normalised: a typographic apostrophe is already "'".
   if (NOT_PAST.has(w)) return true
   if (w.endsWith("'d") || w.endsWith("'ll")) return true
   return w.endsWith("n't") && !PAST_NEGATIVES.has(w)

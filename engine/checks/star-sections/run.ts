@@ -2,6 +2,9 @@
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { round2 } from '../../analyze'
+import { scanWords } from '../../features/words'
+import { STATED_TASK_PHRASES } from '../../lexicon/cues'
+import { compileMulti } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import type { StarSectionsOptions } from './options'
@@ -32,29 +35,11 @@ function closingOutcome(s: AnalyzedSentence, i: number, lastStep: number): boole
   return i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical
 }
 
-/**
- * Ways of saying a piece of work was one's own to do that the labeller's Task cues do not carry: "the ticket was
- * assigned to me", "I was supposed to have it done", "it was my call", "I was the one who had to…".
- */
-const STATED_TASK: readonly (readonly string[])[] = [
-  ['assigned', 'to', 'me'],
-  ['was', 'supposed', 'to'],
-  ['were', 'supposed', 'to'],
-  ['my', 'call'],
-  ['who', 'had', 'to'],
-  ['on', 'me', 'to'],
-  ['was', 'on', 'me'],
-  ['it', 'was', 'mine'],
-  ['was', 'mine', 'to'],
-  ['up', 'to', 'me'],
-  ['fell', 'to', 'me'],
-  ['fell', 'on', 'me'],
-]
+/** Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry. */
+const STATED_TASK = compileMulti([STATED_TASK_PHRASES])
 
-function statesTask(words: readonly string[]): boolean {
-  for (let j = 0; j < words.length; j++)
-    for (const p of STATED_TASK) if (p.every((w, k) => words[j + k] === w)) return true
-  return false
+function statesTask(s: AnalyzedSentence): boolean {
+  return scanWords(STATED_TASK, s.words, s.infos)[0]!.length > 0
 }
 
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
@@ -62,8 +47,8 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   if (i === 0 || s.features.hypothetical || s.headingOnly) return false
   // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
   // releases out"), only these plainer ways of saying the work was one's own.
-  if (s.star === 'situation') return s.features.task || statesTask(s.words)
-  return s.star === 'action' && statesTask(s.words)
+  if (s.star === 'situation') return s.features.task || statesTask(s)
+  return s.star === 'action' && statesTask(s)
 }
 
 /**

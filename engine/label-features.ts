@@ -391,12 +391,19 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
   const story = presentStory(sentences, clauses)
   // How many sentences tell an action, to count those still to come: before more actions, a state is
   // usually a finding or the scene; after the last, usually the outcome.
+  // Per sentence: a heading line the engine cannot name ("## How I fixed it"), and whether it tells an action;
+  // a heading never does. `toldAll` counts them, so that the loop below knows how many are still to come.
+  const lineHeading = new Uint8Array(n)
+  const acts = new Uint8Array(n)
   let toldAll = 0
   for (let i = 0; i < n; i++) {
     const s = sentences[i]!
-    // Counted as the loop below counts them: never a heading, named or not ("## How I fixed it").
-    if (s.headingOnly || (s.heading === undefined && HEADING_LINE.test(s.text))) continue
-    if (s.features.iDid || s.features.weDid || clauses[i]! & NARRATIVE_PRESENT) toldAll++
+    if (s.headingOnly) continue
+    if (s.heading === undefined && HEADING_LINE.test(s.text)) lineHeading[i] = 1
+    else if (s.features.iDid || s.features.weDid || clauses[i]! & NARRATIVE_PRESENT) {
+      acts[i] = 1
+      toldAll++
+    }
   }
   const spread = content >= TOPIC_MIN_SENTENCES
   if (spread) stemSpread(sentences)
@@ -423,7 +430,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
       ids.push(HEADING_ONLY.get(heading)!)
       continue
     }
-    if (s.heading === undefined && HEADING_LINE.test(s.text)) {
+    if (lineHeading[i]) {
       // A heading the engine cannot name still ends the section above it.
       heading = undefined
       ids.push(F['heading-line'])
@@ -433,7 +440,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     const w = s.words
     // How many sentences before this one told an action: after the actions, a state is usually the outcome.
     const actionsBefore = told
-    if (f.iDid || f.weDid || clauses[i]! & NARRATIVE_PRESENT) told++
+    told += acts[i]!
     const rel = content <= 1 ? 0 : k / (content - 1)
     k++
     if (heading !== undefined) {

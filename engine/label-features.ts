@@ -121,7 +121,14 @@ function presentStory(sentences: readonly AnalyzedSentence[], clauses: Uint8Arra
 const STEM_OF = new Map<string, number>()
 /** Content stems by id. */
 const STEM_ID = new Map<string, number>()
-const STEM_LIMIT = 20_000
+/** How many words the memo holds before it is emptied, between two answers. */
+export const STEM_LIMIT = 20_000
+
+/** Empties the word memo, as the labeller does between answers when it is full. */
+export function emptyStemMemo(): void {
+  STEM_OF.clear()
+  STEM_ID.clear()
+}
 
 /** The id of a word's stem if the word can say what a story is about (a longer word, not closed-class), else -1. */
 function contentStem(word: string, stem: string): number {
@@ -165,10 +172,7 @@ function stemSpread(sentences: readonly AnalyzedSentence[]): void {
   // answer would depend on what the process read before it.
   let words = 0
   for (const s of sentences) words += s.words.length
-  if (STEM_OF.size + words > STEM_LIMIT) {
-    STEM_OF.clear()
-    STEM_ID.clear()
-  }
+  if (STEM_OF.size + words > STEM_LIMIT) emptyStemMemo()
   const answer = ++answers
   let at = 0
   TOPIC_START = room(TOPIC_START, sentences.length + 1)

@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../engine/analyze'
 import { matchHeading } from '../../engine/headings'
+import { emptyStemMemo, STEM_LIMIT } from '../../engine/label-features'
 import { LABEL_WEIGHTS } from '../../engine/label-weights'
 import { trainLabels, WEIGHTS_FILE, weightsSource } from '../../scripts/train-labels'
+import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
 
 const labels = (text: string) =>
   analyze(text)
@@ -95,4 +97,41 @@ describe('trained label weights', () => {
   it('are exactly what training on the development sets gives', () => {
     expect(readFileSync(WEIGHTS_FILE, 'utf8')).toBe(weightsSource(trainLabels()))
   }, 60_000)
+})
+
+describe('the word memo of the topic features', () => {
+  /** `n` distinct made-up content words, twelve to a sentence, each sentence starting with a capital. */
+  function filler(n: number): string {
+    const words: string[] = []
+    for (let i = 0; i < n; i++) {
+      let w = ''
+      for (let k = i; ; k = Math.floor(k / 26) - 1) {
+        w += String.fromCharCode(97 + (k % 26))
+        if (k < 26) break
+      }
+      words.push(`zq${w}x`)
+    }
+    const sentences: string[] = []
+    for (let i = 0; i < n; i += 12) {
+      const sentence = words.slice(i, i + 12).join(' ')
+      sentences.push(`${sentence[0]!.toUpperCase()}${sentence.slice(1)}.`)
+    }
+    return sentences.join(' ')
+  }
+  const rambles = loadCorpus(CORPUS_DIR).filter((c) => c.variant === 'ramble')
+
+  it('gives a long answer the same labels wherever in the memo it falls, even when the memo fills up inside it', () => {
+    expect(rambles.length).toBeGreaterThan(1)
+    for (const r of rambles.slice(0, 2)) {
+      emptyStemMemo()
+      const alone = labels(r.answer)
+      // The ramble's new words would cross the memo's limit after `room` of them: early, midway and late.
+      for (const room of [40, 100, 160]) {
+        emptyStemMemo()
+        // The filler is read as an answer of its own and fills the memo up to `room` words below its limit.
+        expect(analyze(filler(STEM_LIMIT - room)).sentences.length).toBeGreaterThan(1000)
+        expect(labels(r.answer), `${r.story} with room for ${room} words`).toEqual(alone)
+      }
+    }
+  })
 })

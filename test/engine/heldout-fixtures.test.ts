@@ -1,4 +1,4 @@
-// Shape of the second and third held-out sets: each loads, every sentence carries a known label, every answer and pair
+// Shape of the second, third and fourth held-out sets: each loads, every sentence carries a known label, every answer and pair
 // names a shipped rubric and one of its prompts, and each fix pair changes exactly one sentence. No scores:
 // the set measures the engine and is never used to tune it.
 
@@ -6,15 +6,19 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import {
+  type FixPair,
   HOLDOUT2_DIR,
   HOLDOUT2_FIXES_DIR,
   HOLDOUT2_STYLES_DIR,
   HOLDOUT3_DIR,
   HOLDOUT3_FIXES_DIR,
   HOLDOUT3_STYLES_DIR,
+  HOLDOUT4_FIXES_DIR,
+  HOLDOUT4_STYLES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
+  type StyledAnswer,
 } from '../fixtures/corpus'
 
 const RUBRICS_DIR = new URL('../../rubrics', import.meta.url).pathname
@@ -40,6 +44,18 @@ const rubricFiles = new Map<string, RubricFile>(
 const promptIds = (id: string) => new Set((rubricFiles.get(id)?.prompts ?? []).map((p) => p.id))
 const criterionIds = (id: string) =>
   new Set((rubricFiles.get(id)?.criteria ?? []).flatMap((c) => (c.id === undefined ? [] : [c.id])))
+/** Three pairs of each fix kind and six for the principles' own evidence. */
+const EIGHT_KINDS = {
+  'confident-language': 3,
+  'measurable-result': 3,
+  ownership: 3,
+  'principle-evidence': 6,
+  'real-story': 3,
+  reflection: 3,
+  result: 3,
+  specificity: 3,
+  task: 3,
+}
 /** What each held-out set holds: its folders, how many stories, degraded stories and long vague answers. */
 const SETS = [
   {
@@ -50,6 +66,7 @@ const SETS = [
     degraded: { stories: 12, variants: DEGRADED },
     vague: { variant: 'guide-weak', count: 6 },
     shortStrong: 6,
+    pairs: { kinds: EIGHT_KINDS, rubrics: 6 },
   },
   {
     name: 'holdout3',
@@ -59,6 +76,7 @@ const SETS = [
     degraded: { stories: 6, variants: [] as string[] },
     vague: { variant: 'long-vague', count: 5 },
     shortStrong: 5,
+    pairs: { kinds: EIGHT_KINDS, rubrics: 6 },
   },
 ] as const
 
@@ -73,6 +91,74 @@ function sentences(text: string): string[] {
     .split(/(?<![ap]\.m\.|e\.g\.|i\.e\.)(?<=[.!?])\s+(?=[A-Za-z0-9'"‘“])/)
     .map((s) => s.trim())
     .filter(Boolean)
+}
+
+/**
+ * The checks every held-out styled set passes: shipped rubrics and prompts, known styles and labels, a strong
+ * answer for every principle, and every style used.
+ */
+function styledShape(items: StyledAnswer[], strong: StyledAnswer[]) {
+  it('names a shipped rubric and one of its own prompts for every answer, in a known style', () => {
+    for (const i of items) {
+      expect(rubricFiles.has(i.target), `${i.story} target ${i.target}`).toBe(true)
+      expect(promptIds(i.target).has(i.promptId), `${i.story} prompt ${i.promptId}`).toBe(true)
+      expect(STYLES, i.story).toContain(i.style)
+      for (const s of i.sentences) expect(LABELS.has(s.star), `${i.story} ${i.variant}: ${s.text}`).toBe(true)
+    }
+  })
+
+  it('has a strong answer for every leadership principle and uses every style', () => {
+    const principles = [...rubricFiles.values()]
+      .filter((r) => r.kind === 'leadership-principle')
+      .map((r) => r.id)
+    expect(principles.length).toBe(16)
+    for (const p of principles)
+      expect(
+        strong.map((s) => s.target),
+        p,
+      ).toContain(p)
+    expect([...new Set(strong.map((s) => s.style))].sort()).toEqual(STYLES)
+  })
+}
+
+/** The checks every held-out fix set passes: how many pairs of each kind, shipped targets, one sentence changed. */
+function fixPairShape(pairs: FixPair[], expected: { kinds: Record<string, number>; rubrics: number }) {
+  it('has its number of pairs of each kind, the principle-evidence pairs each on a different rubric', () => {
+    const byKind: Record<string, number> = {}
+    for (const p of pairs) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1
+    expect(byKind).toEqual(expected.kinds)
+    const rubrics = pairs.filter((p) => p.kind === 'principle-evidence').map((p) => p.rubric)
+    expect(new Set(rubrics).size).toBe(expected.rubrics)
+  })
+
+  it('aims every pair at a criterion of its rubric, through one of the rubric’s prompts', () => {
+    for (const p of pairs) {
+      expect(rubricFiles.has(p.rubric), p.id).toBe(true)
+      expect(promptIds(p.rubric).has(p.promptId), `${p.id} prompt ${p.promptId}`).toBe(true)
+      const own = criterionIds(p.rubric)
+      const allowed = p.kind === 'principle-evidence' ? own : new Set([...own, ...criterionIds('star-core')])
+      expect(allowed.has(p.target), `${p.id} target ${p.target}`).toBe(true)
+    }
+  })
+
+  it('changes exactly one sentence between before and after', () => {
+    for (const p of pairs) {
+      const b = sentences(p.before)
+      const a = sentences(p.after)
+      let head = 0
+      while (head < b.length && head < a.length && b[head] === a[head]) head++
+      let tail = 0
+      while (
+        tail < b.length - head &&
+        tail < a.length - head &&
+        b[b.length - 1 - tail] === a[a.length - 1 - tail]
+      )
+        tail++
+      const removed = b.length - head - tail
+      const added = a.length - head - tail
+      expect([removed, added], p.id).toEqual(removed === 0 ? [0, 1] : [1, 1])
+    }
+  })
 }
 
 describe.each(SETS)('$name', (set) => {
@@ -112,28 +198,7 @@ describe.each(SETS)('$name', (set) => {
     const items = loadStyled(set.dirs[1])
     const strong = items.filter((i) => i.variant === 'strong')
 
-    it('names a shipped rubric and one of its own prompts for every answer, in a known style', () => {
-      for (const i of items) {
-        expect(rubricFiles.has(i.target), `${i.story} target ${i.target}`).toBe(true)
-        expect(promptIds(i.target).has(i.promptId), `${i.story} prompt ${i.promptId}`).toBe(true)
-        expect(STYLES, i.story).toContain(i.style)
-        for (const s of i.sentences)
-          expect(LABELS.has(s.star), `${i.story} ${i.variant}: ${s.text}`).toBe(true)
-      }
-    })
-
-    it('has a strong answer for every leadership principle and uses every style', () => {
-      const principles = [...rubricFiles.values()]
-        .filter((r) => r.kind === 'leadership-principle')
-        .map((r) => r.id)
-      expect(principles.length).toBe(16)
-      for (const p of principles)
-        expect(
-          strong.map((s) => s.target),
-          p,
-        ).toContain(p)
-      expect([...new Set(strong.map((s) => s.style))].sort()).toEqual(STYLES)
-    })
+    styledShape(items, strong)
 
     it('gives its stories degraded variants, and has long vague answers', () => {
       const degraded = [...new Set(items.map((i) => i.story))].filter((story) =>
@@ -162,55 +227,39 @@ describe.each(SETS)('$name', (set) => {
     })
   })
 
-  describe('fix pairs', () => {
-    const pairs = loadFixPairs(set.dirs[2])
+  describe('fix pairs', () => fixPairShape(loadFixPairs(set.dirs[2]), set.pairs))
+})
 
-    it('has three pairs of each kind and six principle-evidence pairs on different principles', () => {
-      const byKind = new Map<string, number>()
-      for (const p of pairs) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1)
-      expect(Object.fromEntries(byKind)).toEqual({
-        'confident-language': 3,
-        'measurable-result': 3,
-        ownership: 3,
-        'principle-evidence': 6,
-        'real-story': 3,
-        reflection: 3,
-        result: 3,
-        specificity: 3,
-        task: 3,
-      })
-      const principles = pairs.filter((p) => p.kind === 'principle-evidence').map((p) => p.rubric)
-      expect(new Set(principles).size).toBe(6)
-    })
+describe('holdout4', () => {
+  describe('styled answers', () => {
+    const items = loadStyled(HOLDOUT4_STYLES_DIR)
+    styledShape(items, items)
 
-    it('aims every pair at a criterion of its rubric, through one of the rubric’s prompts', () => {
-      for (const p of pairs) {
-        expect(rubricFiles.has(p.rubric), p.id).toBe(true)
-        expect(promptIds(p.rubric).has(p.promptId), `${p.id} prompt ${p.promptId}`).toBe(true)
-        const own = criterionIds(p.rubric)
-        const allowed =
-          p.kind === 'principle-evidence' ? own : new Set([...own, ...criterionIds('star-core')])
-        expect(allowed.has(p.target), `${p.id} target ${p.target}`).toBe(true)
-      }
-    })
-
-    it('changes exactly one sentence between before and after', () => {
-      for (const p of pairs) {
-        const b = sentences(p.before)
-        const a = sentences(p.after)
-        let head = 0
-        while (head < b.length && head < a.length && b[head] === a[head]) head++
-        let tail = 0
-        while (
-          tail < b.length - head &&
-          tail < a.length - head &&
-          b[b.length - 1 - tail] === a[a.length - 1 - tail]
-        )
-          tail++
-        const removed = b.length - head - tail
-        const added = a.length - head - tail
-        expect([removed, added], p.id).toEqual(removed === 0 ? [0, 1] : [1, 1])
+    it('holds two strong answers per leadership principle, each on a different prompt and in a different style', () => {
+      expect(items.every((i) => i.variant === 'strong')).toBe(true)
+      const byTarget = new Map<string, StyledAnswer[]>()
+      for (const i of items) byTarget.set(i.target, [...(byTarget.get(i.target) ?? []), i])
+      expect(byTarget.size).toBe(16)
+      for (const [target, two] of byTarget) {
+        expect(two.length, target).toBe(2)
+        expect(new Set(two.map((i) => i.promptId)).size, target).toBe(2)
+        expect(new Set(two.map((i) => i.style)).size, target).toBe(2)
       }
     })
   })
+
+  describe('fix pairs written by following the first suggestion', () =>
+    fixPairShape(loadFixPairs(HOLDOUT4_FIXES_DIR), {
+      kinds: {
+        'measurable-result': 5,
+        ownership: 5,
+        'principle-evidence': 15,
+        'real-story': 3,
+        reflection: 4,
+        result: 4,
+        specificity: 4,
+        task: 5,
+      },
+      rubrics: 15,
+    }))
 })

@@ -17,6 +17,7 @@ import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
+import { scoreHistory } from './score-history'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
@@ -209,13 +210,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
         </section>
       )}
-      {attempt.history.length > 0 && !change && (
-        <p class="muted">
-          Re-scored {attempt.history.length === 1 ? 'once' : `${attempt.history.length} times`}; first scored{' '}
-          {attempt.history[0]!.score} with rubric version{' '}
-          <code>{attempt.history[0]!.rubricHash.slice(0, 10)}</code>.
-        </p>
-      )}
+      {!change && <ScoreHistoryNote attempt={attempt} followUps={followUps} report={report} />}
 
       <div class="report-grid">
         <section aria-labelledby="answer-title">
@@ -268,6 +263,43 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         .
       </p>
     </>
+  )
+}
+
+/**
+ * How the score came to be what it is: what the answer alone scored and what it scores with its follow-ups, and
+ * whether it was re-scored with a changed rubric since it was first scored. Nothing when neither happened.
+ */
+function ScoreHistoryNote({
+  attempt,
+  followUps,
+  report,
+}: {
+  attempt: Attempt
+  followUps: readonly FollowUp[]
+  report: ScoreReport
+}) {
+  const { followUps: added, rescores } = scoreHistory(followUps, attempt.history, report)
+  if (!added && !rescores) return null
+  return (
+    <p class="muted" data-testid="score-history">
+      {added && (
+        <>
+          Your answer alone scored {added.alone}; with your{' '}
+          {added.count === 1 ? 'follow-up' : `${added.count} follow-ups`}, it{' '}
+          {added.isCurrent ? 'scores' : 'scored'} {added.withFollowUps} (
+          {signed(added.withFollowUps - added.alone)}).
+        </>
+      )}
+      {added && rescores && ' '}
+      {rescores && (
+        <>
+          Re-scored {rescores.count === 1 ? 'once' : `${rescores.count} times`} with the current rubric; first
+          scored {rescores.firstScore} with rubric version{' '}
+          <code>{rescores.firstRubricHash.slice(0, 10)}</code>.
+        </>
+      )}
+    </p>
   )
 }
 

@@ -2,8 +2,8 @@
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileRubrics } from '../../engine/parse'
 import { CHECK_NAMES } from '../../engine/checks/runners'
+import { compileRubrics } from '../../engine/parse'
 import { combineAnswer, MAX_PROBES, probeCriterionId, probeId, probeReason } from '../../engine/probes'
 import { checkRubrics } from '../../engine/rubric-check'
 import { score } from '../../engine/score'

@@ -1,11 +1,10 @@
 // Attempt: a stored answer's report with messages anchored to their spans; try again, re-score, delete.
 
-import { useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Attempt, RescoreResult } from '../../../contract/attempts'
 import type { FollowUp } from '../../../contract/follow-ups'
 import type { CriterionDifference } from '../../../engine/difference'
-import { combineAnswer } from '../../../engine/probes'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
 import { MoreList, NextStep, ReportBreakdown, ScoreBadge } from '../../components/Feedback'
@@ -18,6 +17,7 @@ import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
 import { scoreHistory } from './score-history'
+import { attemptStory } from './story'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
@@ -62,7 +62,12 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   const [report, setReport] = useState<ScoreReport>(attempt.report)
   const [followUps, setFollowUps] = useState<FollowUp[]>(attempt.followUps)
   // The report describes the answer and its follow-ups together: its offsets point into that text.
-  const text = combineAnswer(attempt.answer, followUps)
+  const story = useMemo(
+    () => attemptStory(attempt.answer, followUps, report),
+    [attempt.answer, followUps, report],
+  )
+  const text = story.text
+  const sceneAnswers = story.placed.filter((p) => p.scene).map((p) => followUps[p.index]!)
   const [change, setChange] = useState<{ before: ScoreReport; result: RescoreResult } | null>(null)
   const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
   const [error, setError] = useState('')
@@ -216,6 +221,17 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">Your answer</h2>
           <Legend />
+          {sceneAnswers.length > 0 && (
+            <p class="muted" data-testid="follow-up-placed">
+              {sceneAnswers.map((f, i) => (
+                <span key={f.probeId}>
+                  {i > 0 ? ' ' : ''}Your answer to “{f.question}” sets the scene, so it is read at the start
+                  of the story, with your Situation, not after your Result.
+                </span>
+              ))}
+              {sceneAnswers.length < followUps.length && ' Your other follow-ups are read after your answer.'}
+            </p>
+          )}
           <Highlighted answer={text} sentences={report.sentences} marks={marks} markId="msg" />
           {anchored.length > 0 && (
             <>

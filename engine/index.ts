@@ -13,6 +13,9 @@ export {
 export {
   analyzeFollowUps,
   type FollowUpAnalysis,
+  type FollowUpText,
+  followUpStory,
+  followUpTexts,
   scoreFollowUpAnalysis,
   scoreWithFollowUps,
 } from './follow-up-score'

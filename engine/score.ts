@@ -7,7 +7,7 @@ import { message } from './checks/check'
 import { speakingSeconds } from './checks/length/run'
 import { RUNNERS } from './checks/runners'
 import { probesFor } from './probes'
-import { type Shortfall, suggest } from './suggest'
+import { restatedSections, type Shortfall, suggest } from './suggest'
 import type {
   Criterion,
   CriterionResult,
@@ -153,9 +153,19 @@ export function scoreOutcomes(
     }
     const section = fixSections[i]
     if (section !== undefined) s.fixSection = section
+    const absent = outcomes[i]!.absent
+    if (absent !== undefined) s.absent = absent
     shortfalls.push(s)
   })
   const suggestions = suggest(shortfalls, raw, total, clampScore)
+  // One note per fault: a whole-answer note on a section that only repeats the section check's (the Action is
+  // thin; the Action is too short to show what you did) is left out, as its fix is merged into that check's.
+  for (const [id, section] of restatedSections(shortfalls)) {
+    const r = results.find((x) => x.id === id)!
+    r.messages = r.messages.filter(
+      (m) => m.place !== undefined || m.section !== section || m.severity === 'info',
+    )
+  }
 
   const messages: Message[] = []
   if (empty)

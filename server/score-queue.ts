@@ -4,7 +4,13 @@
 // already waiting here, the worker takes its share of them too, so the two threads score side by side.
 
 import type { AreaScore, StorableReport } from '../db/index'
-import { analyzeFollowUps, type Rubric, type ScoreReport, scoreFollowUpAnalysis } from '../engine/index'
+import {
+  analyzeFollowUps,
+  followUpTexts,
+  type Rubric,
+  type ScoreReport,
+  scoreFollowUpAnalysis,
+} from '../engine/index'
 import { areaScoresOf } from './area-scoring'
 import type { ScoreJob, ScoreReply } from './score-worker'
 import { RubricThread, TurnQueue } from './thread-jobs'
@@ -41,8 +47,11 @@ const worker = new RubricThread<ScoreReply, Scored>(
   (m) => ('json' in m ? scored(m.json, m.stored, m.areaScores) : new Error(m.failed)),
 )
 
-/** Follow-up answers to an attempt's probes, scored with the answer (see scoreFollowUpAnalysis). */
-type FollowUpTexts = readonly { answer: string }[]
+/**
+ * Follow-up answers to an attempt's probes, scored with the answer (see scoreFollowUpAnalysis), each with the
+ * criterion its probe belongs to: an answer to a question about the scene is read with the answer's Situation.
+ */
+type FollowUpTexts = readonly { answer: string; criterionId: string }[]
 
 /** Scores the answer on the worker thread, with its per-area scores from the same analysis. */
 function scoreOnWorker(
@@ -58,7 +67,7 @@ function scoreOnWorker(
     (id, ref): ScoreJob => ({
       id,
       answer,
-      followUps: followUps.map((f) => f.answer),
+      followUps: followUpTexts(followUps, rubric.criteria),
       rubric: ref(rubric),
       tags: [...areas.tags],
       areas: areaRubrics.map(ref),
@@ -70,7 +79,7 @@ const queue = new TurnQueue()
 
 /** Scores the answer on this thread, with its per-area scores from the same analysis. */
 function scoreHere(answer: string, rubric: Rubric, areas: Areas, followUps: FollowUpTexts): Scored {
-  const analysis = analyzeFollowUps(answer, followUps)
+  const analysis = analyzeFollowUps(answer, followUpTexts(followUps, rubric.criteria))
   const report = scoreFollowUpAnalysis(analysis, rubric)
   const areaScores = areaScoresOf(
     (r) => scoreFollowUpAnalysis(analysis, r),

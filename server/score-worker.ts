@@ -3,15 +3,15 @@
 
 import { parentPort } from 'node:worker_threads'
 import type { AreaScore, StorableReport } from '../db/index'
-import { analyzeFollowUps, scoreFollowUpAnalysis } from '../engine/index'
+import { analyzeFollowUps, type FollowUpText, scoreFollowUpAnalysis } from '../engine/index'
 import { areaScoresOf, storableReport } from './area-scoring'
 import { type RubricRef, rubricsByKey } from './thread-jobs'
 
 export interface ScoreJob {
   id: number
   answer: string
-  /** Follow-up answers scored with the answer (empty for an answer on its own). */
-  followUps: string[]
+  /** Follow-up answers scored with the answer (empty for an answer on its own), each placed as followUpTexts says. */
+  followUps: FollowUpText[]
   rubric: RubricRef
   /** The prompt's tags, and the rubrics of the areas among them (for per-area scores from the same analysis). */
   tags: string[]
@@ -35,10 +35,7 @@ port.on('message', (job: ScoreJob) => {
   try {
     const rubric = known(job.rubric)
     const byId = new Map(job.areas.map((a) => [known(a).id, known(a)]))
-    const analysis = analyzeFollowUps(
-      job.answer,
-      job.followUps.map((answer) => ({ answer })),
-    )
+    const analysis = analyzeFollowUps(job.answer, job.followUps)
     const report = scoreFollowUpAnalysis(analysis, rubric)
     const areaScores = areaScoresOf(
       (r) => scoreFollowUpAnalysis(analysis, r),

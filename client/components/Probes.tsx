@@ -78,7 +78,7 @@ export function ProbeCard({
         {probe.question}
         <span aria-hidden="true">”</span>
       </p>
-      <p class="muted small">Asked because {lowerFirst(probe.reason)}.</p>
+      <p class="muted small">Asked because {lowerFirst(probe.reason)}</p>
       {(onAnswer || onDraft) &&
         (open ? (
           <div class="probe-answer">

@@ -1,13 +1,14 @@
 // Follow-ups typed in Practice before the answer is sent: kept only while their probe is still asked.
 import { describe, expect, it } from 'vitest'
 import { keepOffered, openProbes } from '../../client/components/Probes'
+import { probeReason } from '../../engine/probes'
 import type { Probe } from '../../engine/types'
 
 const probe = (criterionId: string): Probe => ({
   id: `probe-${criterionId}`,
   criterionId,
   question: `About ${criterionId}?`,
-  reason: `${criterionId} is missed (0 of 10 points)`,
+  reason: probeReason({ check: 'keywords', label: criterionId, status: 'missed', score: 0, max: 10 }),
 })
 
 describe('follow-ups typed before the answer is sent', () => {

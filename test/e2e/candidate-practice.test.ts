@@ -272,11 +272,13 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     const probe = (question: string) => probes.getByTestId('probe').filter({ hasText: question })
     const questionsShown = () => probes.locator('.probe-question').allTextContents()
 
-    // A story with no past event in it: the reason keeps the acronym as the rubric writes it.
+    // A story with no past event in it: the reason says what the answer lacks, in a candidate's words.
     await answer.fill(WEAK)
     await probes.waitFor()
-    expect(await probes.textContent()).toContain('Asked because STAR structure is missed')
-    expect(await probes.textContent()).not.toContain('sTAR')
+    expect(await probes.textContent()).toContain(
+      'Asked because your answer does not yet tell the story in order: Situation, Task, Action and Result',
+    )
+    expect(await probes.textContent()).not.toMatch(/ is (missed|partial)\b/)
 
     // The live report's probes, in its order, below the next step.
     await answer.fill(UNMEASURED_ANSWER)
@@ -382,6 +384,28 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     expect(await list.getByTestId('follow-up-gain').textContent()).toContain(
       `The follow-up added ${added} points`,
     )
+    // What happened to the score is said as it is: the follow-up added to the answer; nothing was re-scored.
+    const scoreHistory = page.getByTestId('score-history')
+    expect(await scoreHistory.textContent()).toBe(
+      `Your answer alone scored ${stored.history[0]!.report.score}; with your follow-up, it scores ${stored.score} (+${added}).`,
+    )
+    expect(await page.locator('main').textContent()).not.toContain('Re-scored')
+    // The specifics set the scene: read with the Situation, highlighted as one, and the page says so.
+    expect(await page.getByTestId('follow-up-placed').textContent()).toContain(
+      `Your answer to “${specifics}” sets the scene`,
+    )
+    const answerText = page.locator('section[aria-labelledby="answer-title"] .highlighted')
+    const sceneSentence = answerText.locator('.sent').filter({ hasText: 'It was in March 2023' })
+    expect(await sceneSentence.getAttribute('data-star')).toBe('situation')
+    const sentences = await answerText
+      .locator('.sent')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-star')))
+    expect(sentences.indexOf('situation')).toBe(0)
+    expect(sentences.lastIndexOf('situation')).toBeLessThan(sentences.indexOf('action'))
+    // A short Action is one note, not one from the structure and one from ownership.
+    const notes = (await page.getByTestId('whole-answer-notes').textContent()) ?? ''
+    expect(notes).toContain('The Action is thin')
+    expect(notes).not.toContain('too little to show what you did')
     await e2e.shot('attempt-after-practice-follow-up')
   })
 

@@ -3,7 +3,13 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyzeFollowUps, scoreFollowUpAnalysis, scoreWithFollowUps } from '../../engine/follow-up-score'
+import {
+  analyzeFollowUps,
+  followUpStory,
+  followUpTexts,
+  scoreFollowUpAnalysis,
+  scoreWithFollowUps,
+} from '../../engine/follow-up-score'
 import { combineAnswer } from '../../engine/probes'
 import { bandFor, score } from '../../engine/score'
 import type { ScoreReport } from '../../engine/types'
@@ -229,10 +235,11 @@ describe('a follow-up never costs points (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: withProbes.length - 1 }),
-        fc.array(followUpText, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(followUpText, fc.boolean()), { minLength: 1, maxLength: 3 }),
         (index, texts) => {
           const { item, rubric, alone } = withProbes[index]!
-          const followUps = texts.map((answer) => ({ answer }))
+          // Answers to a question about the scene, read with the Situation, and answers read after the story.
+          const followUps = texts.map(([answer, scene]) => ({ answer, scene }))
           if (score(combineAnswer(item.answer, followUps), rubric).score < alone.score) loweredAsOneText++
           const report = scoreWithFollowUps(item.answer, followUps, rubric)
           const fewer = scoreWithFollowUps(item.answer, followUps.slice(0, -1), rubric)
@@ -251,5 +258,136 @@ describe('a follow-up never costs points (property)', () => {
     )
     // The generated follow-ups include ones that lowered the score when scored as one text.
     expect(loweredAsOneText).toBeGreaterThan(0)
+  })
+})
+
+/** An answer with headings whose report probes for the specifics, and an answer to that probe. */
+const HEADED = `Situation: Last spring our checkout service failed during peak sales, and the team that owned it was on leave.
+Task: Although it was outside my area, I volunteered to restore it because customers could not pay.
+Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
+Result: Checkout errors fell from 9% to 0.2% within an hour and the team was relieved. I learned to check pool limits first, and next time I would add the alert before peak season.`
+const SPECIFICS =
+  'It was in March 2023 at a grocery delivery company; I used Grafana and pgbouncer on our PostgreSQL cluster.'
+const OWNERSHIP = rubrics.get('ownership')!
+
+/**
+ * The story's text with the follow-ups' words taken out again, spaces and line breaks read as one space: the
+ * answer's words, all of them, in their order, when the follow-ups were only placed among them.
+ */
+function withoutFollowUps(story: ReturnType<typeof followUpStory>): string {
+  let text = story.text
+  for (const p of [...story.placed].sort((a, b) => b.start - a.start))
+    text = `${text.slice(0, p.start)} ${text.slice(p.end)}`
+  return oneSpaced(text)
+}
+const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+describe('a follow-up about the scene', () => {
+  it("is the answer to a probe whose criterion asks for the specifics, by the rubric's own criteria", () => {
+    const report = score(HEADED, OWNERSHIP)
+    expect(report.probes.map((p) => p.id)).toContain('probe-specificity')
+    const texts = followUpTexts(
+      [
+        { answer: SPECIFICS, criterionId: 'specificity' },
+        { answer: 'Errors fell by 95%.', criterionId: 'measurable-result' },
+        { answer: 'Something.', criterionId: 'a-criterion-no-longer-there' },
+      ],
+      OWNERSHIP.criteria,
+    )
+    expect(texts).toEqual([
+      { answer: SPECIFICS, scene: true },
+      { answer: 'Errors fell by 95%.' },
+      { answer: 'Something.' },
+    ])
+  })
+
+  it('is read after the Situation, labelled with it, not after the lesson as a Result', () => {
+    const asText = score(combineAnswer(HEADED, [{ answer: SPECIFICS }]), OWNERSHIP)
+    // Read after the story, the scene was labelled a Result.
+    expect(asText.sentences.at(-1)!.text).toBe(SPECIFICS)
+    expect(asText.sentences.at(-1)!.star).toBe('result')
+
+    const story = followUpStory(HEADED, [{ answer: SPECIFICS, scene: true }])
+    const report = scoreWithFollowUps(HEADED, [{ answer: SPECIFICS, scene: true }], OWNERSHIP)
+    const placed = story.placed[0]!
+    expect(story.text.slice(placed.start, placed.end)).toBe(SPECIFICS)
+    expect(placed.scene).toBe(true)
+    // After the answer's Situation line, before its Task, as a paragraph of its own.
+    const situationLine = HEADED.split('\n')[0]!
+    expect(story.text.startsWith(`${situationLine}\n\n${SPECIFICS}\nTask:`)).toBe(true)
+    // The answer's own words are all there, in their order, unchanged.
+    expect(withoutFollowUps(story)).toBe(oneSpaced(HEADED))
+    // The report describes that text; the follow-up's sentence is a Situation, and the Result ends with the lesson.
+    for (const s of report.sentences) expect(story.text.slice(s.start, s.end)).toBe(s.text)
+    expect(report.sentences.find((s) => s.text === SPECIFICS)!.star).toBe('situation')
+    expect(report.sentences.at(-1)!.text).toMatch(/^I learned/)
+    // And it still only adds.
+    expect(report.score).toBeGreaterThan(score(HEADED, OWNERSHIP).score)
+    expect(points(report, 'specificity')).toBeGreaterThan(points(score(HEADED, OWNERSHIP), 'specificity'))
+  })
+
+  it('goes before the first Task, Action or Result when the answer sets no scene, and last when nothing follows it', () => {
+    const noScene = 'I traced the errors to a pool limit and raised it. Errors fell by 90% within the hour.'
+    const first = followUpStory(noScene, [{ answer: SPECIFICS, scene: true }])
+    expect(first.text).toBe(`${SPECIFICS}\n\n${noScene}`)
+    expect(withoutFollowUps(first)).toBe(noScene)
+    // A scene that closes the answer: the follow-up comes after it, as any other does.
+    const onlyScene = 'Last spring our checkout service failed during peak sales.'
+    expect(followUpStory(onlyScene, [{ answer: SPECIFICS, scene: true }]).text).toBe(
+      combineAnswer(onlyScene, [{ answer: SPECIFICS }]),
+    )
+    // In running prose, it joins the Situation's paragraph.
+    const prose = `Our checkout failed during the spring sale. ${noScene}`
+    expect(followUpStory(prose, [{ answer: SPECIFICS, scene: true }]).text).toBe(
+      `Our checkout failed during the spring sale. ${SPECIFICS} ${noScene}`,
+    )
+  })
+
+  it("leaves any other follow-up where it was, after the answer: the text is combineAnswer's", () => {
+    const followUps = [
+      { answer: WE_MEASURED },
+      { answer: '  ' },
+      { answer: 'I would do it the same way again.' },
+    ]
+    const story = followUpStory(PRIVACY_ANSWER, followUps)
+    expect(story.text).toBe(combineAnswer(PRIVACY_ANSWER, followUps))
+    expect(story.placed.map((p) => [p.index, story.text.slice(p.start, p.end), p.scene])).toEqual([
+      [0, WE_MEASURED, false],
+      [2, 'I would do it the same way again.', false],
+    ])
+  })
+
+  it('keeps every note kept from the answer alone on the same words, wherever the follow-up went', () => {
+    let kept = 0
+    for (const item of corpus
+      .filter((c) => c.variant === 'strong' || c.variant === 'no-numbers')
+      .slice(0, 30)) {
+      const rubric = rubrics.get(item.tags[0]!) ?? rubrics.get('star-core')!
+      const followUps = [{ answer: SPECIFICS, scene: true }, { answer: WE_MEASURED }]
+      const story = followUpStory(item.answer, followUps)
+      expect(withoutFollowUps(story), item.story).toBe(oneSpaced(item.answer))
+      const report = scoreWithFollowUps(item.answer, followUps, rubric)
+      const alone = score(item.answer, rubric)
+      const whole = score(story.text, rubric)
+      for (const [i, c] of report.criteria.entries()) {
+        for (const m of c.messages.filter((x) => x.place !== undefined)) {
+          const words = story.text.slice(m.place!.start, m.place!.end)
+          const fromWhole = whole.criteria[i]!.messages.some(
+            (w) => w.reason === m.reason && w.place?.start === m.place!.start && w.place.end === m.place!.end,
+          )
+          const fromAlone = alone.criteria[i]!.messages.some(
+            (a) =>
+              a.reason === m.reason &&
+              a.place !== undefined &&
+              item.answer.slice(a.place.start, a.place.end) === words,
+          )
+          expect(fromWhole || fromAlone, `${item.story} ${c.id}: ${m.reason} "${words}"`).toBe(true)
+          // Kept from the answer alone, on words after the scene placed in it: carried to where they are now.
+          if (!fromWhole && story.placed[0]!.scene && m.place!.start > story.placed[0]!.end) kept++
+        }
+      }
+    }
+    // Notes kept from the answer alone, after the place the scene went in, were carried to their words.
+    expect(kept).toBeGreaterThan(0)
   })
 })

@@ -2,8 +2,9 @@
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { CHECK_NAMES } from '../../engine/checks/runners'
 import { compileRubrics } from '../../engine/parse'
-import { combineAnswer, MAX_PROBES, probeCriterionId, probeId } from '../../engine/probes'
+import { combineAnswer, MAX_PROBES, probeCriterionId, probeId, probeReason } from '../../engine/probes'
 import { checkRubrics } from '../../engine/rubric-check'
 import { score } from '../../engine/score'
 import { CORPUS_DIR, loadCorpus } from '../fixtures/corpus'
@@ -25,7 +26,8 @@ describe('probes in reports', () => {
           expect(status.get(p.criterionId), p.id).not.toBe('met')
           expect(p.id).toBe(probeId(p.criterionId))
           expect(p.question).toBe(rubric.criteria.find((c) => c.id === p.criterionId)!.probe)
-          expect(p.reason).toMatch(/ is (missed|partial) \(\d+ of \d+ points\)$/)
+          expect(p.reason).toBe(probeReason(report.criteria.find((c) => c.id === p.criterionId)!))
+          expect(p.reason).toMatch(/ \(\d+ of \d+ points\)\.$/)
         }
         // Probes for criteria the suggestions lead with come first, in the suggestions' order.
         const leads = report.suggestions.map((s) => s.criterionId)
@@ -65,6 +67,62 @@ describe('probes in reports', () => {
     // A Leadership Principle asks its own questions, not only star-core's.
     const own = rubrics.get('dive-deep')!.criteria.find((c) => c.id === 'proven-cause')!
     expect(own.probe).toContain('root cause')
+  })
+})
+
+describe('probe reasons', () => {
+  // Every label a shipped rubric gives a criterion of each kind, and one a rubric author might write.
+  const labels = new Map<string, Set<string>>(
+    CHECK_NAMES.map((k) => [k, new Set(['Something the rubric names'])]),
+  )
+  for (const rubric of rubrics.values()) for (const c of rubric.criteria) labels.get(c.check)?.add(c.label)
+  const ids = new Set([...rubrics.values()].flatMap((r) => r.criteria.map((c) => c.id)))
+
+  it('reads, for every kind, status and label, as one sentence about the answer with its points', () => {
+    let walked = 0
+    for (const check of CHECK_NAMES) {
+      for (const label of labels.get(check)!) {
+        for (const [status, score, max] of [
+          ['missed', 0, 8],
+          ['missed', 2.4, 8],
+          ['partial', 4.49, 8.33],
+        ] as const) {
+          const reason = probeReason({ check, label, status, score, max })
+          const where = `${check} ${status} ${label}: ${reason}`
+          // A sentence: a capital first, one full stop at the end, and none before it.
+          expect(reason, where).toMatch(/^\p{Lu}/u)
+          expect(reason, where).toMatch(/[^.]\.$/)
+          expect(reason.slice(0, -1), where).not.toMatch(/[.!?](\s|$)/)
+          // About the answer, in the candidate's words: no status word, no kind or criterion id.
+          expect(reason, where).toMatch(/\b(your|you)\b/i)
+          expect(reason, where).not.toMatch(/\b(is|are) (partial|missed|missing|met)\b/i)
+          expect(reason, where).not.toContain(check.includes('-') ? check : ` ${check} `)
+          for (const id of ids) if (id.includes('-')) expect(reason, where).not.toContain(id)
+          // Whole points, as the candidate reads them everywhere.
+          expect(reason, where).toContain(`(${Math.round(score)} of ${Math.round(max)} points)`)
+          walked++
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(CHECK_NAMES.length * 3)
+  })
+
+  it('says something different when a criterion is missed and when it is partly met, for every kind', () => {
+    for (const check of CHECK_NAMES) {
+      const of = (status: 'missed' | 'partial') =>
+        probeReason({ check, label: 'X', status, score: 1, max: 8 })
+      expect(of('missed'), check).not.toBe(of('partial'))
+    }
+  })
+
+  it('quotes the label of a criterion that names its own evidence, and reads on a kind it does not know', () => {
+    const label = 'Owned the mistake'
+    expect(probeReason({ check: 'keywords', label, status: 'partial', score: 3, max: 9 })).toContain(
+      `“${label}”`,
+    )
+    expect(probeReason({ check: 'some-new-kind', label, status: 'missed', score: 0, max: 9 })).toBe(
+      probeReason({ check: 'keywords', label, status: 'missed', score: 0, max: 9 }),
+    )
   })
 })
 

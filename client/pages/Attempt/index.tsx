@@ -1,11 +1,10 @@
 // Attempt: a stored answer's report with messages anchored to their spans; try again, re-score, delete.
 
-import { useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import type { Attempt, RescoreResult } from '../../../contract/attempts'
 import type { FollowUp } from '../../../contract/follow-ups'
 import type { CriterionDifference } from '../../../engine/difference'
-import { combineAnswer } from '../../../engine/probes'
 import type { ScoreReport } from '../../../engine/types'
 import { DiffTable } from '../../components/DiffTable'
 import { MoreList, NextStep, ReportBreakdown, ScoreBadge } from '../../components/Feedback'
@@ -17,6 +16,8 @@ import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
+import { scoreHistory } from './score-history'
+import { attemptStory } from './story'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
@@ -61,7 +62,12 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   const [report, setReport] = useState<ScoreReport>(attempt.report)
   const [followUps, setFollowUps] = useState<FollowUp[]>(attempt.followUps)
   // The report describes the answer and its follow-ups together: its offsets point into that text.
-  const text = combineAnswer(attempt.answer, followUps)
+  const story = useMemo(
+    () => attemptStory(attempt.answer, followUps, report),
+    [attempt.answer, followUps, report],
+  )
+  const text = story.text
+  const sceneAnswers = story.placed.filter((p) => p.scene).map((p) => followUps[p.index]!)
   const [change, setChange] = useState<{ before: ScoreReport; result: RescoreResult } | null>(null)
   const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
   const [error, setError] = useState('')
@@ -209,18 +215,23 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
         </section>
       )}
-      {attempt.history.length > 0 && !change && (
-        <p class="muted">
-          Re-scored {attempt.history.length === 1 ? 'once' : `${attempt.history.length} times`}; first scored{' '}
-          {attempt.history[0]!.score} with rubric version{' '}
-          <code>{attempt.history[0]!.rubricHash.slice(0, 10)}</code>.
-        </p>
-      )}
+      {!change && <ScoreHistoryNote attempt={attempt} followUps={followUps} report={report} />}
 
       <div class="report-grid">
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">Your answer</h2>
           <Legend />
+          {sceneAnswers.length > 0 && (
+            <p class="muted" data-testid="follow-up-placed">
+              {sceneAnswers.map((f, i) => (
+                <span key={f.probeId}>
+                  {i > 0 ? ' ' : ''}Your answer to “{f.question}” sets the scene, so it is read at the start
+                  of the story, with your Situation, not after your Result.
+                </span>
+              ))}
+              {sceneAnswers.length < followUps.length && ' Your other follow-ups are read after your answer.'}
+            </p>
+          )}
           <Highlighted answer={text} sentences={report.sentences} marks={marks} markId="msg" />
           {anchored.length > 0 && (
             <>
@@ -268,6 +279,43 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         .
       </p>
     </>
+  )
+}
+
+/**
+ * How the score came to be what it is: what the answer alone scored and what it scores with its follow-ups, and
+ * whether it was re-scored with a changed rubric since it was first scored. Nothing when neither happened.
+ */
+function ScoreHistoryNote({
+  attempt,
+  followUps,
+  report,
+}: {
+  attempt: Attempt
+  followUps: readonly FollowUp[]
+  report: ScoreReport
+}) {
+  const { followUps: added, rescores } = scoreHistory(followUps, attempt.history, report)
+  if (!added && !rescores) return null
+  return (
+    <p class="muted" data-testid="score-history">
+      {added && (
+        <>
+          Your answer alone scored {added.alone}; with your{' '}
+          {added.count === 1 ? 'follow-up' : `${added.count} follow-ups`}, it{' '}
+          {added.isCurrent ? 'scores' : 'scored'} {added.withFollowUps} (
+          {signed(added.withFollowUps - added.alone)}).
+        </>
+      )}
+      {added && rescores && ' '}
+      {rescores && (
+        <>
+          Re-scored {rescores.count === 1 ? 'once' : `${rescores.count} times`} with the current rubric; first
+          scored {rescores.firstScore} with rubric version{' '}
+          <code>{rescores.firstRubricHash.slice(0, 10)}</code>.
+        </>
+      )}
+    </p>
   )
 }
 

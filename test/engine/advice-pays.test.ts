@@ -168,3 +168,34 @@ describe('what the reflection check reads as a routine begun afterwards', () => 
     expect(met(`${story} For the next week I started checking the import log every morning.`)).toBe(false)
   })
 })
+
+describe('a past step beside what kept happening is a real story', () => {
+  const realStory = (text: string) => {
+    const told = `I was the release manager for our mobile app in 2022. I moved the release checks into one pipeline and wrote a checklist for the team. ${text}`
+    return criterion(score(told, rubric), 'real-story')
+  }
+  const full = rubric.criteria.find((c) => c.id === 'real-story')!
+  const max = (100 * full.weight) / rubric.criteria.reduce((sum, c) => sum + c.weight, 0)
+
+  it('"would" told of something else beside the speaker\'s step says what kept happening', () => {
+    expect(
+      realStory(
+        "I logged every time the nightly build broke, and often one team's job would delete the files another team needed.",
+      ),
+    ).toBeCloseTo(max, 1)
+    expect(
+      realStory(
+        "I tracked every time the import failed, since the supplier's server would drop the connection at midnight.",
+      ),
+    ).toBeCloseTo(max, 1)
+  })
+
+  it('what the speaker would do, or a habit with no step of theirs, is still no story', () => {
+    for (const text of [
+      'Every time it broke, the team would roll back by hand.',
+      'I would usually check the logs first, and then I rolled back.',
+      'Whenever a release slipped, I would call the product owner.',
+    ])
+      expect(realStory(text), text).toBeLessThan(max / 2)
+  })
+})

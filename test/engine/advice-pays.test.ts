@@ -161,6 +161,13 @@ describe('what the reflection check reads as a routine begun afterwards', () => 
     ).toBe(true)
   })
 
+  it('does not count "since then" told only of what has not happened again', () => {
+    expect(met(`${story} We have not had a failed import since then.`)).toBe(false)
+    expect(met(`${story} Since then we've had no failed import.`)).toBe(false)
+    expect(met(`${story} Since then I never trust a supplier file without a sample run.`)).toBe(true)
+    expect(met(`${story} Since then we run a sample import the day each new file arrives.`)).toBe(true)
+  })
+
   it('does not count a first step or a step that recurs within the story', () => {
     expect(met(`${story} I started by listing every field the import read, and every field it wrote.`)).toBe(
       false,

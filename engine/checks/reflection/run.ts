@@ -58,8 +58,31 @@ function cuedLesson(s: AnalyzedSentence): boolean {
   if (s.headingOnly || f.hypothetical) return false
   return (
     (f.reflection && !foundOut(s) && !lessonsTaught(s)) ||
-    (f.change && s.star !== 'situation' && s.star !== 'task')
+    (f.change && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
   )
+}
+
+const NONE = new Set(['no', 'not', 'never', 'zero', "haven't", "hasn't", "hadn't", 'nothing', 'none'])
+const HAVE = new Set(['have', 'has', 'had', "haven't", "hasn't", "hadn't"])
+const HAD_NONE = new Set(['had', 'been', 'seen', 'needed', 'lost', 'missed'])
+
+/**
+ * "Since then" told only of what has not happened again: "we have not had a migration outage since then", "since
+ * then no backup has failed". The outcome lasted; no one says what they do differently, which is the lesson. "I"
+ * or "we" doing anything but having ("since then I never rely on one partner") is a change in how they work.
+ */
+function nothingSince(s: AnalyzedSentence): boolean {
+  const w = s.words
+  if (!w.some((x) => NONE.has(x))) return false
+  for (let j = 0; j < w.length; j++) {
+    const x = w[j]!
+    if (x !== 'i' && x !== 'we' && x !== "i've" && x !== "we've") continue
+    let k = x.endsWith("'ve") ? j + 1 : HAVE.has(w[j + 1] ?? '') ? j + 2 : -1
+    if (k < 0) return false
+    if (w[k] === 'not' || w[k] === 'never') k++
+    if (!HAD_NONE.has(w[k] ?? '')) return false
+  }
+  return true
 }
 
 /** The learning cues other than the word "lesson" itself. */

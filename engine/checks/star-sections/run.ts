@@ -27,16 +27,17 @@ const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
  * I started reading the reviews every week") is no step: the outcome before it still closes the story.
  */
 function lastStepAt(analysis: Analysis): number {
-  let lastStep = -1
-  analysis.sentences.forEach((s, i) => {
+  const { sentences } = analysis
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const s = sentences[i]!
     if (
       (s.features.iDid || s.features.weDid) &&
       !s.features.reflection &&
       !looksBackOnStory(s, analysis.text)
     )
-      lastStep = i
-  })
-  return lastStep
+      return i
+  }
+  return -1
 }
 
 /**
@@ -47,7 +48,19 @@ function lastStepAt(analysis: Analysis): number {
  * however the labeller read it. A later sentence read as a step ends that run: "The product team kept adding
  * features" among the Action still to come is no Result.
  */
-function closingSentences(analysis: Analysis): boolean[] {
+function closingSentences(analysis: Analysis): readonly boolean[] {
+  let closes = CLOSING.get(analysis)
+  if (closes === undefined) {
+    closes = findClosing(analysis)
+    CLOSING.set(analysis, closes)
+  }
+  return closes
+}
+
+/** Each analysis's closing sentences, found once: the STAR structure and measured-result checks both read them. */
+const CLOSING = new WeakMap<Analysis, readonly boolean[]>()
+
+function findClosing(analysis: Analysis): boolean[] {
   const { sentences, text } = analysis
   const lastStep = lastStepAt(analysis)
   const closes = sentences.map(

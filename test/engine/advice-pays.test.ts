@@ -206,3 +206,19 @@ describe('a past step beside what kept happening is a real story', () => {
       expect(realStory(text), text).toBeLessThan(max / 2)
   })
 })
+
+describe('a Task told again beside one already read', () => {
+  it('is no background: the Situation does not grow past its share', () => {
+    const before =
+      'In my last company, a small logistics firm, I worked in the team that built the driver app, and drivers in rural areas kept complaining about slow loading. Our app rating was fine, around 4.2, and nobody in management was worried about it. But when I was reading the support tickets one Friday, I noticed that many drivers outside the cities said the route screen is always blank. Nobody asked us to look at it, it was not on the plan. I took the logs for two weeks and grouped the route requests by network type. I made a light version of the route screen that loaded the map after the stop list, and I showed it to my product owner with the numbers. We released it in April. The blank-screen tickets mostly stopped after that.'
+    const task =
+      'I was responsible for the route screen, so it was my job that drivers could see their stops quickly.'
+    const [first, ...rest] = before.split(/(?<=\.) /)
+    const after = [first, task, ...rest].join(' ')
+    const structure = rubricFor('star-sections')
+    const b = score(before, structure).criteria[0]!
+    const a = score(after, structure).criteria[0]!
+    expect(a.messages.some((m) => m.reason.startsWith('The Situation takes'))).toBe(false)
+    expect(a.score).toBeGreaterThanOrEqual(b.score)
+  })
+})

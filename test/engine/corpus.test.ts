@@ -418,7 +418,7 @@ describe('advice that pays when followed', () => {
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(3)
   })
 
-  it("fix pairs written by following the engine's own first suggestions: at least 76% pay, at most one lowers the score", () => {
+  it("fix pairs written by following the engine's own first suggestions: at least 76% pay, none lowers the score", () => {
     // Each answer was written first, scored, and its first (or second, third) suggestion followed in one sentence
     // without seeing the result: 38 of 55 paid when written. With the labeller trained on five sets, 34: several
     // answers now read as having the Task the advice asked for, so the pair adds a second one. With a step told
@@ -428,8 +428,8 @@ describe('advice that pays when followed', () => {
     // words read and each section worth 0.17 of STAR structure, 40 (5 of 9 Task pairs: the four that fail are
     // answers the engine no longer tells to add a Task). With a routine begun after the Result no longer read as a
     // step that pulls the Result back to the Action, and "since then" told only of what has not happened again no
-    // longer read as a lesson, 42 (76.4%); the one pair that still lowers the total (advice-task-02, by a point)
-    // adds a Task that is read as scene to an answer already read as having one, and the Situation grows past 35%.
+    // longer read as a lesson, 42 (76.4%). None lowers the total since a Task read as scene beside one already
+    // read (advice-task-02) no longer pushes the Situation past its share.
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('advice-')),
       rubrics,
@@ -437,8 +437,7 @@ describe('advice that pays when followed', () => {
     )
     expect(f.pairs).toBeGreaterThanOrEqual(55)
     expect(f.both).toBeGreaterThanOrEqual(0.76)
-    expect(f.lowered.length).toBeLessThanOrEqual(1)
-    for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(1)
+    expect(f.lowered).toEqual([])
   })
 
   it('held-out fix pairs: the same, never tuned against', () => {

@@ -108,6 +108,28 @@ function statesTask(s: AnalyzedSentence): boolean {
   return scanWords(STATED_TASK, s.words, s.infos)[0]!.length > 0 || reportsCommitment(s.words)
 }
 
+/** The plainest ways of saying the work was the speaker's own, read as Task even beside another Task sentence. */
+const OWN_WORK = compileMulti([
+  [
+    'i was responsible for',
+    'it was my job',
+    'my job was',
+    'it was my responsibility',
+    'my responsibility was',
+    'my task was',
+  ],
+])
+
+/**
+ * A scene sentence that says plainly what the speaker was responsible for ("I was responsible for the top-up
+ * screen, so it was my job that people could recharge quickly"): it is no background, even where another
+ * sentence was read as the Task, and counting it as scene would only push the Situation past its share.
+ */
+function ownWork(s: AnalyzedSentence, i: number): boolean {
+  if (i === 0 || s.star !== 'situation' || s.features.hypothetical || s.headingOnly) return false
+  return scanWords(OWN_WORK, s.words, s.infos)[0]!.length > 0 || statesTask(s)
+}
+
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
 function statedTask(s: AnalyzedSentence, i: number): boolean {
   if (i === 0 || s.features.hypothetical || s.headingOnly) return false
@@ -146,14 +168,14 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
  * labeller read it as scene, but it answers what the Task section asks for.
  */
 function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
-  if (sections.task.words > 0) return sections
+  const noTask = sections.task.words === 0
   // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
   // (unless it already counts as the closing Result).
   const closes = closingSentences(analysis)
   let fromSituation = 0
   let fromAction = 0
   analysis.sentences.forEach((s, i) => {
-    if (!statedTask(s, i) || closes[i]) return
+    if (!(noTask ? statedTask(s, i) : ownWork(s, i)) || closes[i]) return
     if (s.star === 'situation') fromSituation += s.features.words
     else fromAction += s.features.words
   })
@@ -163,11 +185,12 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
   const share = (words: number) => (total === 0 ? 0 : round2(words / total))
   const situation = Math.max(0, sections.situation.words - fromSituation)
   const action = Math.max(0, sections.action.words - fromAction)
+  const task = sections.task.words + moved
   return {
     ...sections,
     situation: { words: situation, share: share(situation) },
     action: { words: action, share: share(action) },
-    task: { words: moved, share: share(moved) },
+    task: { words: task, share: share(task) },
   }
 }
 
@@ -176,7 +199,7 @@ export function countedStars(analysis: Analysis): Star[] {
   const closes = closingSentences(analysis)
   const noTask = analysis.sections.task.words === 0
   return analysis.sentences.map((s, i) =>
-    closes[i] ? 'result' : noTask && statedTask(s, i) ? 'task' : s.star,
+    closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
   )
 }
 

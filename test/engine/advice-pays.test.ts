@@ -148,7 +148,7 @@ describe('a routine begun after the Result', () => {
   })
 })
 
-describe('what the reflection check reads as a routine begun afterwards', () => {
+describe('what the reflection check reads as a lesson or a change afterwards', () => {
   const reflection = rubricFor('reflection')
   const met = (text: string) => score(text, reflection).criteria[0]!.status === 'met'
   const story =
@@ -166,6 +166,14 @@ describe('what the reflection check reads as a routine begun afterwards', () => 
     expect(met(`${story} Since then we've had no failed import.`)).toBe(false)
     expect(met(`${story} Since then I never trust a supplier file without a sample run.`)).toBe(true)
     expect(met(`${story} Since then we run a sample import the day each new file arrives.`)).toBe(true)
+  })
+
+  it("does not count what a model or a colleague learned as the speaker's lesson", () => {
+    expect(met(`${story} The parser now sees different files from the ones it had learned on.`)).toBe(false)
+    expect(
+      met(`${story} The supplier's engineer said she learned about our parser from the error mails.`),
+    ).toBe(false)
+    expect(met(`${story} I learned that a supplier's file format is an interface like any other.`)).toBe(true)
   })
 
   it('does not count a first step or a step that recurs within the story', () => {

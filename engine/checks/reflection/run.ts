@@ -57,7 +57,7 @@ function cuedLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
   return (
-    (f.reflection && !foundOut(s) && !lessonsTaught(s)) ||
+    (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
     (f.change && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
   )
 }
@@ -83,6 +83,31 @@ function nothingSince(s: AnalyzedSentence): boolean {
     if (!HAD_NONE.has(w[k] ?? '')) return false
   }
   return true
+}
+
+/** The learning cues other than "learned" and "learnt". */
+const REFLECTION_NOT_LEARNED = compileMulti([
+  REFLECTION_PHRASES.filter((p) => p !== 'learned' && p !== 'learnt'),
+])
+/** Others who learn: "the inputs it had learned on", "she learned about decisions from the commit log". */
+const OTHERS = new Set(['it', 'she', 'he', 'they'])
+const HAD = new Set(['had', 'has', 'have', 'also', 'quickly', 'soon'])
+
+/**
+ * "Learned" told only of someone or something else: "different inputs from the ones it had learned on", "she
+ * learned about decisions from the commit log". What a model or a colleague learned is no lesson of the speaker's.
+ */
+function othersLearned(s: AnalyzedSentence): boolean {
+  const w = s.words
+  let learned = false
+  for (let j = 0; j < w.length; j++) {
+    if (w[j] !== 'learned' && w[j] !== 'learnt') continue
+    let k = j - 1
+    while (k >= 0 && HAD.has(w[k]!)) k--
+    if (!OTHERS.has(w[k] ?? '')) return false
+    learned = true
+  }
+  return learned && !anyHit(scanWords(REFLECTION_NOT_LEARNED, w, s.infos))
 }
 
 /** The learning cues other than the word "lesson" itself. */

@@ -267,6 +267,18 @@ export const STATED_TASK_PHRASES = [
   'up to me',
   'fell to me',
   'fell on me',
+  // The same in the historic present: "getting checkout working again is on me", "the call is mine".
+  'is on me',
+  'is mine',
+  "it's mine",
+  'falls to me',
+  'falls on me',
+  'who has to',
+  // Taking the work on, with the object between ("I took it on myself").
+  'took it on',
+  'took this on',
+  'took that on',
+  'take it on',
 ]
 
 /** Weaker signs of a Task: a constraint is mentioned, which outcomes mention too. */

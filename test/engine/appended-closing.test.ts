@@ -13,9 +13,11 @@ import { shippedRubrics } from './helpers'
  * third sentence no longer in the first fifth turns from Task to Situation (72); then the last sentence
  * handing over "last" to the new one (about 60), and the section order pulling a Result back to Action before
  * one more step (about 70). With the labeller trained on five sets and own-words-5 and -6 added (356 answers, 2848
- * draws), 348 draws (12.2%) relabel an earlier sentence and 109 (3.8%) lower the total.
+ * draws), 348 draws (12.2%) relabel an earlier sentence and 109 (3.8%) lower the total; 95 (3.3%) once a closing
+ * outcome is no longer pulled back to the Action by a routine begun after it, and "since then" told only of what
+ * has not happened again is no lesson.
  */
-const FLOOR = { answers: 280, relabelled: 0.13, fell: 0.045 }
+const FLOOR = { answers: 280, relabelled: 0.13, fell: 0.035 }
 
 describe('a closing sentence added to a strong answer', () => {
   const f = appendedFigures(strongDevelopmentAnswers(), shippedRubrics())

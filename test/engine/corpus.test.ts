@@ -322,12 +322,11 @@ describe('advice that pays when followed', () => {
 
   /**
    * Pairs that still raise the total but not their targeted criterion only because the sentence labeller misreads
-   * the answer: in task-fresh-01 the added Task is told in the historic present ("I'm the payments engineer on
-   * call, so getting checkout working again is on me") and read as an aside; in task-fresh-06 the opening scene
-   * is read as the Task, so the answer lacks a Situation and the added Task changes nothing. This list may only
-   * shrink.
+   * the answer. task-fresh-01 was one until a Task told in the historic present ("I'm the payments engineer on
+   * call, so getting checkout working again is on me") counted; task-fresh-06, whose opening scene was read as the
+   * Task, pays as well now. This list may only shrink.
    */
-  const MISSED_BY_LABELS = ['task-fresh-01', 'task-fresh-06']
+  const MISSED_BY_LABELS: string[] = []
 
   /**
    * The development pairs these floors were set on; the pairs scored under principle and theme rubrics
@@ -340,8 +339,9 @@ describe('advice that pays when followed', () => {
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(devPairs(), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(320)
-    // 320 pairs: 62 in fresh writing styles and 20 written from each criterion's advice.
-    expect(f.both).toBeGreaterThanOrEqual(0.945)
+    // 320 pairs: 62 in fresh writing styles and 20 written from each criterion's advice. 317 of 330 (96.1%)
+    // pay, with a Task told in the historic present counted (316 before).
+    expect(f.both).toBeGreaterThanOrEqual(0.96)
     expect(f.lowered.map((r) => r.id).filter((id) => !LOWERED_BY_LABELS.includes(id))).toEqual([])
     expect(f.lowered.length).toBeLessThanOrEqual(LOWERED_BY_LABELS.length)
   })
@@ -392,8 +392,8 @@ describe('advice that pays when followed', () => {
     // step told with "I" worth a quarter of ownership, a team that agreed with the speaker's step read as hiding
     // it, and a Task sentence read as scene not counted. The pairs that still miss: ownership-rubric-08, written
     // all in lower case, is read as one or two sentences; specificity-rubric-14 was one detail short of full
-    // credit, worth under 2 points; task-rubric-01 states its Task without a Task phrase ("I told my manager I
-    // would take it"), read as scene, and lowers the total by a point.
+    // credit, worth under 2 points. task-rubric-01, which states its Task as a commitment ("I told my manager I
+    // would take it"), pays since such a commitment counts as the Task.
     const pairs = loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('rubric-'))
     expect(pairs.filter((p) => p.rubric === 'star-core')).toEqual([])
     const f = fixFigures(pairs, rubrics, score)
@@ -409,17 +409,16 @@ describe('advice that pays when followed', () => {
     for (const kind of ['reflection', 'result', 'task']) {
       const k = f.byKind.get(kind)!
       expect(k.pairs, kind).toBeGreaterThanOrEqual(4)
-      expect(k.both, kind).toBeGreaterThanOrEqual(k.pairs - (kind === 'task' ? 1 : 0))
+      expect(k.both, kind).toBe(k.pairs)
     }
-    // 36 of 40, as before the labeller trained on five sets: ownership-rubric-08, the two specificity pairs
-    // above and task-rubric-01.
-    expect(f.both).toBeGreaterThanOrEqual(0.9)
+    // 37 of 40: ownership-rubric-08 and the two specificity pairs above (36 before task-rubric-01 paid).
+    expect(f.both).toBeGreaterThanOrEqual(0.925)
     // task-rubric-01 no longer lowers the total since a missing section costs 0.17 of STAR structure, not 0.15.
     expect(f.lowered.map((r) => r.id).sort()).toEqual(['specificity-rubric-13'])
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(3)
   })
 
-  it("fix pairs written by following the engine's own first suggestions: at least 72% pay, at most three lower the score", () => {
+  it("fix pairs written by following the engine's own first suggestions: at least 76% pay, none lowers the score", () => {
     // Each answer was written first, scored, and its first (or second, third) suggestion followed in one sentence
     // without seeing the result: 38 of 55 paid when written. With the labeller trained on five sets, 34: several
     // answers now read as having the Task the advice asked for, so the pair adds a second one. With a step told
@@ -427,16 +426,18 @@ describe('advice that pays when followed', () => {
     // The Task pairs paid least (2 of 9): a Task told in plain words ("the ticket was assigned to me") was not
     // read, and one worth 2.8 points of STAR structure under a principle rubric paid under 3 in total. With those
     // words read and each section worth 0.17 of STAR structure, 40 (5 of 9 Task pairs: the four that fail are
-    // answers the engine no longer tells to add a Task).
+    // answers the engine no longer tells to add a Task). With a routine begun after the Result no longer read as a
+    // step that pulls the Result back to the Action, and "since then" told only of what has not happened again no
+    // longer read as a lesson, 42 (76.4%). None lowers the total since a Task read as scene beside one already
+    // read (advice-task-02) no longer pushes the Situation past its share.
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('advice-')),
       rubrics,
       score,
     )
     expect(f.pairs).toBeGreaterThanOrEqual(55)
-    expect(f.both).toBeGreaterThanOrEqual(0.72)
-    expect(f.lowered.length).toBeLessThanOrEqual(3)
-    for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(5)
+    expect(f.both).toBeGreaterThanOrEqual(0.76)
+    expect(f.lowered).toEqual([])
   })
 
   it('held-out fix pairs: the same, never tuned against', () => {

@@ -68,13 +68,23 @@ const NOT_PAST = new Set([
   "doesn't",
 ])
 
+/** Who "would" must follow to say what someone would do rather than what kept happening. */
+const SPEAKER = new Set(['i', 'we', 'you', 'one', 'they', 'he', 'she', ''])
+
 /**
  * What kept happening in the story, told in the past with no modal or present verb: "After that the HR director
  * came to me first whenever they planned a change", "every time it broke we logged why". It happened; it is no
  * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design").
  */
 function pastHabit(s: AnalyzedSentence): boolean {
-  return s.features.past && !s.words.some(keepsHypothetical)
+  if (!s.features.past) return false
+  const w = s.words
+  // Beside a step the speaker took, "would" told of something else says what kept happening then: "We kept a
+  // list of every time it broke, and one team's test would wipe the tables another needed".
+  const step = s.features.iDid || s.features.weDid
+  for (let j = 0; j < w.length; j++)
+    if (keepsHypothetical(w[j]!) && !(step && w[j] === 'would' && !SPEAKER.has(w[j - 1] ?? ''))) return false
+  return true
 }
 
 /** Past negatives: "it didn't", "we weren't" still tell what happened. */

@@ -7,6 +7,8 @@ import { SUBORDINATORS } from '../../lexicon/clauses'
 import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
 import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
+import { looksBackOnStory } from '../reflection/run'
+import { countedStars } from '../star-sections/run'
 import type { QuantifiedResultOptions } from './options'
 
 const NOTE =
@@ -55,7 +57,10 @@ function terseStep(s: AnalyzedSentence): boolean {
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const inSection = analysis.sentences.filter((s) => s.star === options.section)
+    // The section as the STAR structure check counts it: an answer whose closing sentences count as its Result
+    // there ("The complaints mostly stopped after that") is never told here that it has no Result to measure.
+    const counted = countedStars(analysis)
+    const inSection = analysis.sentences.filter((_, i) => counted[i] === options.section)
     const name = SECTION_NAMES[options.section]
     let count = 0
     const messages = []
@@ -68,6 +73,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     const step = (s: AnalyzedSentence) =>
       (s.features.iDid || s.features.weDid) &&
       !s.features.reflection &&
+      !looksBackOnStory(s, analysis.text) &&
       !speakerOnlyDescribes(s, analysis.text)
     for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--)
       if (step(analysis.sentences[i]!)) lastStep = i

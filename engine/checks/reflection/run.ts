@@ -57,9 +57,57 @@ function cuedLesson(s: AnalyzedSentence): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
   return (
-    (f.reflection && !foundOut(s) && !lessonsTaught(s)) ||
-    (f.change && s.star !== 'situation' && s.star !== 'task')
+    (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
+    (f.change && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
   )
+}
+
+const NONE = new Set(['no', 'not', 'never', 'zero', "haven't", "hasn't", "hadn't", 'nothing', 'none'])
+const HAVE = new Set(['have', 'has', 'had', "haven't", "hasn't", "hadn't"])
+const HAD_NONE = new Set(['had', 'been', 'seen', 'needed', 'lost', 'missed'])
+
+/**
+ * "Since then" told only of what has not happened again: "we have not had a migration outage since then", "since
+ * then no backup has failed". The outcome lasted; no one says what they do differently, which is the lesson. "I"
+ * or "we" doing anything but having ("since then I never rely on one partner") is a change in how they work.
+ */
+function nothingSince(s: AnalyzedSentence): boolean {
+  const w = s.words
+  if (!w.some((x) => NONE.has(x))) return false
+  for (let j = 0; j < w.length; j++) {
+    const x = w[j]!
+    if (x !== 'i' && x !== 'we' && x !== "i've" && x !== "we've") continue
+    let k = x.endsWith("'ve") ? j + 1 : HAVE.has(w[j + 1] ?? '') ? j + 2 : -1
+    if (k < 0) return false
+    if (w[k] === 'not' || w[k] === 'never') k++
+    if (!HAD_NONE.has(w[k] ?? '')) return false
+  }
+  return true
+}
+
+/** The learning cues other than "learned" and "learnt". */
+const REFLECTION_NOT_LEARNED = compileMulti([
+  REFLECTION_PHRASES.filter((p) => p !== 'learned' && p !== 'learnt'),
+])
+/** Others who learn: "the inputs it had learned on", "she learned about decisions from the commit log". */
+const OTHERS = new Set(['it', 'she', 'he', 'they'])
+const HAD = new Set(['had', 'has', 'have', 'also', 'quickly', 'soon'])
+
+/**
+ * "Learned" told only of someone or something else: "different inputs from the ones it had learned on", "she
+ * learned about decisions from the commit log". What a model or a colleague learned is no lesson of the speaker's.
+ */
+function othersLearned(s: AnalyzedSentence): boolean {
+  const w = s.words
+  let learned = false
+  for (let j = 0; j < w.length; j++) {
+    if (w[j] !== 'learned' && w[j] !== 'learnt') continue
+    let k = j - 1
+    while (k >= 0 && HAD.has(w[k]!)) k--
+    if (!OTHERS.has(w[k] ?? '')) return false
+    learned = true
+  }
+  return learned && !anyHit(scanWords(REFLECTION_NOT_LEARNED, w, s.infos))
 }
 
 /** The learning cues other than the word "lesson" itself. */
@@ -159,6 +207,51 @@ function otherLesson(s: AnalyzedSentence): boolean {
   return looksAgain(s.words) || anyHit(scanWords(LESSONS, s.words, s.infos))
 }
 
+/** Verbs that begin a routine: "I started reading the reviews every week", "we began holding a review". */
+const BEGAN = new Set(['started', 'began', 'begun', 'start', 'begin', 'starts', 'begins'])
+/** Words between the subject and that verb: "I also started", "we then began", "we have begun". */
+const BEFORE_BEGAN = new Set(['also', 'then', 'now', 'soon', 'quickly', 'finally', 'even', 'have', 'had'])
+/** Words that say the routine came after the story: "after this", "afterwards", "since", "from that day". */
+const AFTERWARDS = new Set(['afterwards', 'afterward', 'since', 'onwards', 'onward', 'thereafter'])
+/** What a routine recurs by: "every week", "each sprint", "weekly", "before every release". */
+const EVERY = new Set(['every', 'each'])
+const ROUTINELY = new Set(['weekly', 'daily', 'monthly', 'quarterly', 'regularly', 'routinely', 'always'])
+
+/**
+ * A routine the speaker began once the story was over: "After this I started reading the store reviews every
+ * week", "Afterwards we began a short review before each release". It says what is done differently since, as
+ * "since then I always…" does, in words the change cues do not carry: a beginning ("started", "began") told of
+ * "I" or "we", something that recurs ("every week", "each sprint", "weekly") and a word that places it after the
+ * story ("after this", "afterwards", "since"). A step inside the story that recurs ("I started checking the
+ * dashboard every hour") has no such word and stays a step.
+ */
+function routineBegun(s: AnalyzedSentence): boolean {
+  const w = s.words
+  let began = -1
+  for (let j = 1; j < w.length && began < 0; j++) {
+    if (!BEGAN.has(w[j]!)) continue
+    const k = BEFORE_BEGAN.has(w[j - 1]!) ? j - 2 : j - 1
+    if (w[k] === 'i' || w[k] === 'we') began = j
+  }
+  // "I started by listing the requirements" is the first step of the story, not a routine.
+  if (began < 0 || w[began + 1] === 'by' || w[began + 1] === 'with') return false
+  // The word placing it after the story comes before the beginning: "afterwards I started", "since then we began".
+  let after = w[0] === 'after'
+  for (let j = 0; j < began && !after; j++) if (AFTERWARDS.has(w[j]!)) after = true
+  if (!after) return false
+  for (let j = began + 1; j < w.length; j++) if (ROUTINELY.has(w[j]!) || EVERY.has(w[j]!)) return true
+  return false
+}
+
+/**
+ * A sentence this check reads as a lesson or a change afterwards, which is no step of the story: an outcome told
+ * before it still closes the story ("The complaints stopped. After this I started reading the reviews every
+ * week."). Read by the STAR structure and measured-result checks when they look for the last step taken.
+ */
+export function looksBackOnStory(s: AnalyzedSentence, text: string): boolean {
+  return cuedLesson(s) || headedLesson(s, text) || otherLesson(s) || routineBegun(s)
+}
+
 /** Some list of a scan has a hit: a loop, not a closure made for every sentence. */
 function anyHit(lists: readonly (readonly unknown[])[]): boolean {
   for (let l = 0; l < lists.length; l++) if (lists[l]!.length > 0) return true
@@ -173,7 +266,8 @@ export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
     const lesson =
       analysis.sentences.find(cuedLesson) ??
       analysis.sentences.find((s) => headedLesson(s, analysis.text)) ??
-      analysis.sentences.find(otherLesson)
+      analysis.sentences.find(otherLesson) ??
+      analysis.sentences.find((s) => !s.headingOnly && !s.features.hypothetical && routineBegun(s))
     if (lesson !== undefined) {
       return {
         fraction: 1,

@@ -7,6 +7,7 @@ import { STATED_TASK_PHRASES } from '../../lexicon/cues'
 import { compileMulti } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
+import { looksBackOnStory } from '../reflection/run'
 import type { StarSectionsOptions } from './options'
 
 const NOTE =
@@ -21,25 +22,112 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
-/** The last sentence that tells a step the speaker took, -1 when none. */
+/**
+ * The last sentence that tells a step the speaker took, -1 when none. A lesson or a change afterwards ("After this
+ * I started reading the reviews every week") is no step: the outcome before it still closes the story.
+ */
 function lastStepAt(analysis: Analysis): number {
-  let lastStep = -1
-  analysis.sentences.forEach((s, i) => {
-    if ((s.features.iDid || s.features.weDid) && !s.features.reflection) lastStep = i
-  })
-  return lastStep
+  const { sentences } = analysis
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const s = sentences[i]!
+    if (
+      (s.features.iDid || s.features.weDid) &&
+      !s.features.reflection &&
+      !looksBackOnStory(s, analysis.text)
+    )
+      return i
+  }
+  return -1
 }
 
-/** An outcome read as Action that closes the story after the speaker's last step: it counts as Result. */
-function closingOutcome(s: AnalyzedSentence, i: number, lastStep: number): boolean {
-  return i > lastStep && s.star === 'action' && s.features.outcome && !s.features.hypothetical
+/**
+ * Which sentences count as Result though read as Action: an outcome that closes the story after the speaker's
+ * last step ("In the end the error rate went from 4% to 0.3%"), and, among the sentences that end the answer
+ * after that step, any told in the past that is what came of it ("The complaints mostly stopped after that") or
+ * what changed afterwards ("After this I started reading the reviews every week"): no step the speaker took,
+ * however the labeller read it. A later sentence read as a step ends that run: "The product team kept adding
+ * features" among the Action still to come is no Result.
+ */
+function closingSentences(analysis: Analysis): readonly boolean[] {
+  let closes = CLOSING.get(analysis)
+  if (closes === undefined) {
+    closes = findClosing(analysis)
+    CLOSING.set(analysis, closes)
+  }
+  return closes
+}
+
+/** Each analysis's closing sentences, found once: the STAR structure and measured-result checks both read them. */
+const CLOSING = new WeakMap<Analysis, readonly boolean[]>()
+
+function findClosing(analysis: Analysis): boolean[] {
+  const { sentences, text } = analysis
+  const lastStep = lastStepAt(analysis)
+  const closes = sentences.map(
+    (s, i) => i > lastStep && s.star === 'action' && !s.features.hypothetical && s.features.outcome,
+  )
+  if (lastStep < 0) return closes
+  for (let i = sentences.length - 1; i > lastStep; i--) {
+    const s = sentences[i]!
+    if (s.star !== 'action') continue
+    const f = s.features
+    // Told of neither "I" nor "we" (a step in the historic present, "I also find a person who ran…", is no
+    // outcome for its past verb), or what the speaker did differently afterwards.
+    const ending =
+      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(s, text))
+    if (!ending && !closes[i]) break
+    closes[i] = true
+  }
+  return closes
 }
 
 /** Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry. */
 const STATED_TASK = compileMulti([STATED_TASK_PHRASES])
 
+/** Verbs that report what the speaker undertook: "I told my manager I would take it". */
+const UNDERTOOK = new Set(['told', 'promised', 'said', 'committed', 'agreed', 'assured', 'offered'])
+/** "I would", "I'd", "I will", "I'll": what the speaker said they would do. */
+function undertakes(w: readonly string[], j: number): boolean {
+  return w[j] === "i'd" || w[j] === "i'll" || (w[j] === 'i' && (w[j + 1] === 'would' || w[j + 1] === 'will'))
+}
+
+/**
+ * A commitment the speaker reports making: "I told my manager I would take it and get it working within two
+ * weeks", "I promised the client I'd have it fixed by Friday". Saying one would do the work, to the person who
+ * needed it done, is taking it on: the Task.
+ */
+function reportsCommitment(w: readonly string[]): boolean {
+  for (let j = 0; j + 2 < w.length; j++) {
+    if (w[j] !== 'i' || !UNDERTOOK.has(w[j + 1]!)) continue
+    for (let k = j + 2; k < Math.min(w.length, j + 7); k++) if (undertakes(w, k)) return true
+  }
+  return false
+}
+
 function statesTask(s: AnalyzedSentence): boolean {
-  return scanWords(STATED_TASK, s.words, s.infos)[0]!.length > 0
+  return scanWords(STATED_TASK, s.words, s.infos)[0]!.length > 0 || reportsCommitment(s.words)
+}
+
+/** The plainest ways of saying the work was the speaker's own, read as Task even beside another Task sentence. */
+const OWN_WORK = compileMulti([
+  [
+    'i was responsible for',
+    'it was my job',
+    'my job was',
+    'it was my responsibility',
+    'my responsibility was',
+    'my task was',
+  ],
+])
+
+/**
+ * A scene sentence that says plainly what the speaker was responsible for ("I was responsible for the top-up
+ * screen, so it was my job that people could recharge quickly"): it is no background, even where another
+ * sentence was read as the Task, and counting it as scene would only push the Situation past its share.
+ */
+function ownWork(s: AnalyzedSentence, i: number): boolean {
+  if (i === 0 || s.star !== 'situation' || s.features.hypothetical || s.headingOnly) return false
+  return scanWords(OWN_WORK, s.words, s.infos)[0]!.length > 0 || statesTask(s)
 }
 
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
@@ -58,10 +146,10 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
  */
 function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
   const { sentences, sections } = analysis
-  const lastStep = lastStepAt(analysis)
+  const closes = closingSentences(analysis)
   let moved = 0
   sentences.forEach((s, i) => {
-    if (closingOutcome(s, i, lastStep)) moved += s.features.words
+    if (closes[i]) moved += s.features.words
   })
   if (moved === 0) return sections
   const total = analysis.words
@@ -80,14 +168,14 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
  * labeller read it as scene, but it answers what the Task section asks for.
  */
 function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
-  if (sections.task.words > 0) return sections
+  const noTask = sections.task.words === 0
   // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
   // (unless it already counts as the closing Result).
-  const lastStep = lastStepAt(analysis)
+  const closes = closingSentences(analysis)
   let fromSituation = 0
   let fromAction = 0
   analysis.sentences.forEach((s, i) => {
-    if (!statedTask(s, i) || closingOutcome(s, i, lastStep)) return
+    if (!(noTask ? statedTask(s, i) : ownWork(s, i)) || closes[i]) return
     if (s.star === 'situation') fromSituation += s.features.words
     else fromAction += s.features.words
   })
@@ -97,20 +185,21 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
   const share = (words: number) => (total === 0 ? 0 : round2(words / total))
   const situation = Math.max(0, sections.situation.words - fromSituation)
   const action = Math.max(0, sections.action.words - fromAction)
+  const task = sections.task.words + moved
   return {
     ...sections,
     situation: { words: situation, share: share(situation) },
     action: { words: action, share: share(action) },
-    task: { words: moved, share: share(moved) },
+    task: { words: task, share: share(task) },
   }
 }
 
 /** Each sentence's section as this check counts it: with the closing outcome and the stated Task moved. */
 export function countedStars(analysis: Analysis): Star[] {
-  const lastStep = lastStepAt(analysis)
+  const closes = closingSentences(analysis)
   const noTask = analysis.sections.task.words === 0
   return analysis.sentences.map((s, i) =>
-    closingOutcome(s, i, lastStep) ? 'result' : noTask && statedTask(s, i) ? 'task' : s.star,
+    closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
   )
 }
 

@@ -1,0 +1,232 @@
+// Following the STAR advice in one sentence pays: a Task said in any of the everyday ways ("My job was to…", "I
+// was asked to…", "It was on me to…", "I told my manager I would take it on…"), a Result added at the end, and a
+// routine begun after the story ("After that I started checking the numbers every Friday") each raise the total
+// by 3 points or more and raise the criterion they aim at, and lower no criterion.
+
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { countedStars } from '../../engine/checks/star-sections/run'
+import { score } from '../../engine/score'
+import type { Rubric, ScoreReport } from '../../engine/types'
+import { rubricFor } from './check-table'
+import { starCore } from './helpers'
+
+/** Three stories with a Situation and four steps of Action, and neither a Task nor a Result. */
+const STORIES: Record<string, { scene: string; steps: string[] }> = {
+  report: {
+    scene:
+      'Last autumn I was a data analyst at a regional grocery chain, and the weekly stock report for our forty stores took the finance team most of Monday to put together.',
+    steps: [
+      'I sat with two of the analysts for a morning and wrote down every manual step they took.',
+      'I found that most of the time went into copying figures between three spreadsheets by hand.',
+      'I built a small script that pulled the figures straight from the stock database and filled in the report template.',
+      'I ran it next to the manual process for three weeks and fixed the two columns where the numbers disagreed.',
+    ],
+  },
+  onboarding: {
+    scene:
+      'In 2021 I was a backend engineer at a payroll startup, and new customers were waiting about three weeks before their first payroll could run.',
+    steps: [
+      'I mapped the onboarding steps with the customer success lead and timed each one on five recent customers.',
+      'I found that most of the wait was spent on a bank account check that we did by email.',
+      "I replaced the email check with the bank's verification API and added a screen where customers could see what was still missing.",
+      'I rolled it out to new customers in two batches and watched the support inbox for a week after each.',
+    ],
+  },
+  tests: {
+    scene:
+      'At a travel booking site in 2023 I worked on the search team, and our end-to-end tests failed at random on about one build in four.',
+    steps: [
+      'I collected the results of the last two hundred builds and sorted the failures by test.',
+      'I saw that nine tests caused nearly all of the failures, and all nine waited on a fixed sleep instead of on the page.',
+      'I rewrote those nine tests to wait for the elements they needed and moved the slowest two into a nightly run.',
+      'I showed the team the before-and-after numbers at our retro and wrote a short guide for new tests.',
+    ],
+  },
+}
+
+/** The Task, in the ways people say it; each goes after the scene. */
+const TASKS = [
+  'My job was to get that time down before the new financial year.',
+  'I was asked to find a way to make it faster without hiring anyone.',
+  'It was on me to fix it, since I had built the first version.',
+  'Getting that time down was on me, since I had built the first version.',
+  'I told my manager I would take it on and have it fixed before the new financial year.',
+  'I took it on myself, because nobody else had the time.',
+]
+
+/** Results added at the end: with an outcome word, with a number, and in plain words with neither. */
+const RESULTS = [
+  'In the end the work was done by nine on Monday morning instead of late afternoon.',
+  'As a result the time dropped from about six hours a week to twenty minutes.',
+  'The finance team stopped staying late on Mondays after that.',
+  'Nobody has asked for the old way since.',
+]
+
+/** A routine begun once the story was over. */
+const ROUTINES = [
+  'After that I started checking the numbers every Friday afternoon.',
+  'Afterwards we began a short review of the failures each Monday.',
+]
+
+const rubric = starCore()
+
+function criterion(report: ScoreReport, id: string): number {
+  const c = report.criteria.find((x) => x.id === id)
+  if (c === undefined) throw new Error(`no criterion ${id}`)
+  return c.score
+}
+
+/** The pair pays: the total rises by 3 or more, the target rises, and no criterion falls. */
+function expectPays(before: string, after: string, target: string, r: Rubric = rubric) {
+  const b = score(before, r)
+  const a = score(after, r)
+  expect(a.score - b.score, `total ${b.score} → ${a.score}`).toBeGreaterThanOrEqual(3)
+  expect(criterion(a, target)).toBeGreaterThan(criterion(b, target))
+  for (const c of b.criteria) expect(criterion(a, c.id), c.id).toBeGreaterThanOrEqual(c.score)
+}
+
+const join = (...parts: string[]) => parts.join(' ')
+
+describe('a Task added after the scene of an answer that had none', () => {
+  for (const [name, { scene, steps }] of Object.entries(STORIES))
+    for (const task of TASKS)
+      it(`${name}: "${task.slice(0, 40)}…" raises STAR structure`, () => {
+        const ending = RESULTS[2]!
+        expectPays(join(scene, ...steps, ending), join(scene, task, ...steps, ending), 'star-structure')
+      })
+
+  it('in a story told in the present: "getting orders flowing again is on me"', () => {
+    const scene =
+      "It's a Friday evening in 2023 at a food delivery startup, and orders from one city start failing at checkout."
+    const rest = [
+      'I open the error dashboard and see that every failed order uses the same new discount code.',
+      "I read the code's rules and find that it sets the delivery fee below zero, which the payment service refuses.",
+      'I switch the code off, write to the marketing lead, and add a check that refuses any code that makes a fee negative.',
+      'Orders from that city are back to normal within half an hour.',
+    ]
+    const task = "I'm the engineer on call that night, so getting orders flowing again is on me."
+    expectPays(join(scene, ...rest), join(scene, task, ...rest), 'star-structure')
+  })
+})
+
+describe('a Result added at the end of an answer that had none', () => {
+  for (const [name, { scene, steps }] of Object.entries(STORIES))
+    for (const result of RESULTS)
+      it(`${name}: "${result.slice(0, 40)}…" raises STAR structure`, () => {
+        const told = join(scene, TASKS[0]!, ...steps)
+        expectPays(told, join(told, result), 'star-structure')
+      })
+})
+
+describe('a routine begun after the Result', () => {
+  for (const [name, { scene, steps }] of Object.entries(STORIES))
+    for (const result of RESULTS.slice(2))
+      for (const routine of ROUTINES)
+        it(`${name}: "${routine.slice(0, 30)}…" after "${result.slice(0, 30)}…" is a change afterwards, and the Result stays`, () => {
+          const told = join(scene, TASKS[0]!, ...steps, result)
+          expectPays(told, join(told, routine), 'reflection')
+        })
+
+  it('leaves a closing outcome read as Action counted as the Result', () => {
+    // Under an Action heading every sentence is read as Action; the outcome and the routine after the last step
+    // are what came of it, not more steps.
+    const before = [
+      'Situation: In 2022 I ran the mobile releases for a bike rental app, and our crash reports kept growing after every release.',
+      'Task: I was responsible for getting the crash rate back down before the summer season.',
+      'Action: I read through two weeks of crash logs and saw that almost all of them came from one map screen on older Android phones. I rewrote the map screen to load its tiles lazily and tested it on the six oldest phones we supported. The crashes on that screen stopped and the store rating climbed back up.',
+    ].join('\n')
+    const after = `${before} After that we began testing each release on the oldest phones first.`
+    const structure = rubricFor('star-sections')
+    for (const text of [before, after]) {
+      const messages = score(text, structure).criteria[0]!.messages.map((m) => m.reason)
+      expect(messages.some((m) => m.startsWith('No Result found'))).toBe(false)
+      const stars = countedStars(analyze(text))
+      expect(stars.slice(-(text === after ? 2 : 1)).every((s) => s === 'result')).toBe(true)
+    }
+    expect(score(after, structure).score).toBeGreaterThanOrEqual(score(before, structure).score)
+  })
+})
+
+describe('what the reflection check reads as a lesson or a change afterwards', () => {
+  const reflection = rubricFor('reflection')
+  const met = (text: string) => score(text, reflection).criteria[0]!.status === 'met'
+  const story =
+    'I was the on-call engineer when the nightly import failed three nights in a row. I traced it to a file the supplier had started sending in a new format, and I changed the parser to accept both.'
+
+  it('counts a routine placed after the story', () => {
+    expect(met(`${story} After this I started reading the supplier's change notes every month.`)).toBe(true)
+    expect(
+      met(`${story} Since the outage we have begun a check of each new file before the import runs.`),
+    ).toBe(true)
+  })
+
+  it('does not count "since then" told only of what has not happened again', () => {
+    expect(met(`${story} We have not had a failed import since then.`)).toBe(false)
+    expect(met(`${story} Since then we've had no failed import.`)).toBe(false)
+    expect(met(`${story} Since then I never trust a supplier file without a sample run.`)).toBe(true)
+    expect(met(`${story} Since then we run a sample import the day each new file arrives.`)).toBe(true)
+  })
+
+  it("does not count what a model or a colleague learned as the speaker's lesson", () => {
+    expect(met(`${story} The parser now sees different files from the ones it had learned on.`)).toBe(false)
+    expect(
+      met(`${story} The supplier's engineer said she learned about our parser from the error mails.`),
+    ).toBe(false)
+    expect(met(`${story} I learned that a supplier's file format is an interface like any other.`)).toBe(true)
+  })
+
+  it('does not count a first step or a step that recurs within the story', () => {
+    expect(met(`${story} I started by listing every field the import read, and every field it wrote.`)).toBe(
+      false,
+    )
+    expect(met(`${story} For the next week I started checking the import log every morning.`)).toBe(false)
+  })
+})
+
+describe('a past step beside what kept happening is a real story', () => {
+  const realStory = (text: string) => {
+    const told = `I was the release manager for our mobile app in 2022. I moved the release checks into one pipeline and wrote a checklist for the team. ${text}`
+    return criterion(score(told, rubric), 'real-story')
+  }
+  const full = rubric.criteria.find((c) => c.id === 'real-story')!
+  const max = (100 * full.weight) / rubric.criteria.reduce((sum, c) => sum + c.weight, 0)
+
+  it('"would" told of something else beside the speaker\'s step says what kept happening', () => {
+    expect(
+      realStory(
+        "I logged every time the nightly build broke, and often one team's job would delete the files another team needed.",
+      ),
+    ).toBeCloseTo(max, 1)
+    expect(
+      realStory(
+        "I tracked every time the import failed, since the supplier's server would drop the connection at midnight.",
+      ),
+    ).toBeCloseTo(max, 1)
+  })
+
+  it('what the speaker would do, or a habit with no step of theirs, is still no story', () => {
+    for (const text of [
+      'Every time it broke, the team would roll back by hand.',
+      'I would usually check the logs first, and then I rolled back.',
+      'Whenever a release slipped, I would call the product owner.',
+    ])
+      expect(realStory(text), text).toBeLessThan(max / 2)
+  })
+})
+
+describe('a Task told again beside one already read', () => {
+  it('is no background: the Situation does not grow past its share', () => {
+    const before =
+      'In my last company, a small logistics firm, I worked in the team that built the driver app, and drivers in rural areas kept complaining about slow loading. Our app rating was fine, around 4.2, and nobody in management was worried about it. But when I was reading the support tickets one Friday, I noticed that many drivers outside the cities said the route screen is always blank. Nobody asked us to look at it, it was not on the plan. I took the logs for two weeks and grouped the route requests by network type. I made a light version of the route screen that loaded the map after the stop list, and I showed it to my product owner with the numbers. We released it in April. The blank-screen tickets mostly stopped after that.'
+    const task =
+      'I was responsible for the route screen, so it was my job that drivers could see their stops quickly.'
+    const [first, ...rest] = before.split(/(?<=\.) /)
+    const after = [first, task, ...rest].join(' ')
+    const structure = rubricFor('star-sections')
+    const b = score(before, structure).criteria[0]!
+    const a = score(after, structure).criteria[0]!
+    expect(a.messages.some((m) => m.reason.startsWith('The Situation takes'))).toBe(false)
+    expect(a.score).toBeGreaterThanOrEqual(b.score)
+  })
+})

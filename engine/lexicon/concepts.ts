@@ -75,6 +75,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'proof of concept',
       'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
       'new side by side', 'ran the old and the new', 'ran old and new',
+      '$beside to the $old', '$beside the $old', 'and counted both', 'compared both',
     ],
   },
   'questioned-assumptions': {
@@ -110,6 +111,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'was wrong about', 'the data agreed', 'results agreed',
       'never needed the', 'never needed to',
       'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
+      'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
     ],
   },
   'loss-avoided': {
@@ -125,6 +127,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
       'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
       'instead of all of them', 'instead of everyone', 'rather than all of them',
+      'did not spend', "didn't spend", 'never spent',
     ],
   },
 
@@ -141,6 +144,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in the middle of the night', 'over the weekend', 'same week', 'ASAP', 'urgently', 'I paged',
       'paged the on-call',
       'in the first … minutes', 'in the first hour', 'within the first', 'first … minutes', 'in minutes',
+      'in under … $unit', 'under # $unit',
     ],
   },
   'reversible-step': {
@@ -158,6 +162,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'roll/rolled … back',
       'switch back',
       'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
+      '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
     ],
   },
   'acted-without-certainty': {
@@ -181,6 +186,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rough guess', 'full information',
       'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
       "didn't … know … the cause", 'did not … know … the cause',
+      "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
     ],
   },
   'time-gained': {
@@ -285,6 +291,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'service template', 'on by default', 'safe by default', 'secure by default', 'every new service', 'fails loudly', 'fail loudly',
       'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
       'to our CI', 'into our CI', 'in our CI', 'into CI', 'to the CI',
+      '$put … $check … $pipeline', '$put … into/in/to our/the $pipeline', 'fails if', 'fails when', 'fail if', 'runs on every/each', 'every time … $change',
     ],
   },
   'operational-safeguard': {
@@ -323,6 +330,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'we phoned', 'phoned … customers', 'phoned … customer', 'phoned them', 'phoned her', 'phoned him', 'rang', 'called … contacts', 'called … myself', 'my call notes',
       'call notes', 'asked … questions',
       'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
+      'listen/listened/listening in', '$go out with', '$go along with', '$go out to … $customers', 'sat in on … calls', 'the same … call/calls/question/questions/complaint/complaints', '$customers … ringing/calling/writing/emailing to ask',
     ],
   },
   'customer-need': {
@@ -368,6 +376,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'look worse', 'looked worse', 'at the expense of',
       'proposed … instead of',
       'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
+      '$defer … $work',
     ],
   },
   'customer-outcome-metric': {
@@ -387,6 +396,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'minutes a day', 'hours a day', 'minutes a week', 'hours a week', 'got back … minutes', 'got back … hours', 'saved … minutes', 'saved … hours', 'time back', 'missed … fell', 'fewer missed',
       'customers … more often', 'customers … less often', 'more customers', 'fewer customers',
       'fewer people', 'more often', 'less often',
+      '$contact … $fall', 'repeat bookings/orders/purchases/customers/visits/business', '$customers … wrote in', 'wrote in to say',
     ],
   },
 
@@ -648,6 +658,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'back to normal', 'returned to normal', 'back to baseline', 'within minutes of the fix',
       'reran', 'rerun', 're-ran', 'once fixed', 'when I fixed', 'after fixing', 'once I fixed', 'after I fixed', 'the real … is', 'numbers reconciled',
       'went back to #', 'dropped back to #', 'came back down to #', 'back down to #',
+      'zero/no $fault', 'no more $fault', '$fault stopped', '$fault disappeared/vanished',
     ],
   },
 
@@ -948,6 +959,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
       'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
       'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
+      'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
     ],
   },
   'process-mechanism': {
@@ -967,6 +979,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'added a rule', 'new rule', 'a rule that', 'rule for the team', 'rule for our team',
       'to our CI', 'into our CI', 'in our CI', 'into CI',
       'into everything I ship', 'into everything we ship', 'into everything I build', 'copied … into their', 'started to do the same', 'started doing the same', 'do the same since',
+      '$put … $check … $pipeline', 'required step', 'mandatory step',
     ],
   },
   'quality-metric': {
@@ -984,6 +997,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wrong records', 'wrong … out of', 'errors out of',
       'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
       'errors drop/dropped/fell', 'error … fell from', 'error … dropped from', 'error of more than', 'off by more than', 'fewer errors', 'fewer mistakes',
+      '$caught #', 'zero/no $fault',
     ],
   },
 
@@ -1073,6 +1087,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a well-known pattern', 'an old idea',
       'stole … from', 'stolen from', 'copied … from', 'from how',
       'the idea came from', 'idea … came from', 'got the idea', 'took the idea', 'the way they do', 'like they do in', 'the same way they',
+      'remembered how', 'could/can do the same', 'could/can work the same way', 'copied how', 'copy how',
     ],
   },
   'clear-owners': {
@@ -1311,6 +1326,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
       'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
       "is my team's", "my team's code", "my team's service",
+      'was mine', 'were mine', '$did … myself', 'that I would … fix/find/sort/handle/own',
     ],
   },
   'orphaned-problem': {
@@ -1340,6 +1356,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'made sure it', 'until it was automated',
       'moved all', 'every one of the old', 'all the old',
       'could not … again', "couldn't \u2026 again", 'would not … again', 'never … again', 'so it could not', 'not … silently',
+      '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
     ],
   },
   handover: {
@@ -1866,6 +1883,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'check … build', 'checks … pipeline', 'fail the build', 'fails the build', 'fail the tests', 'fails the tests', 'blocks any', 'report button', 'moderator', 'moderators', 'filter for',
       'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
       'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
+      '$put … $check … $pipeline',
     ],
   },
 }

@@ -128,6 +128,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
       'instead of all of them', 'instead of everyone', 'rather than all of them',
       'did not spend', "didn't spend", 'never spent',
+      'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
     ],
   },
 
@@ -787,6 +788,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
       'kept meeting', 'kept … meeting going', 'kept … sync going',
       'pair together', 'paired together', 'pairing together', 'work well together', 'now work together',
+      'kept working', 'kept … working together', 'continued working', 'continued to work', 'as a pair',
     ],
   },
   'voiced-disagreement': {
@@ -1327,6 +1329,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
       "is my team's", "my team's code", "my team's service",
       'was mine', 'were mine', '$did … myself', 'that I would … fix/find/sort/handle/own',
+      'nobody/no one had to ask', 'without anyone asking',
     ],
   },
   'orphaned-problem': {
@@ -1357,6 +1360,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'moved all', 'every one of the old', 'all the old',
       'could not … again', "couldn't \u2026 again", 'would not … again', 'never … again', 'so it could not', 'not … silently',
       '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
+      'start to finish', 'beginning to end',
     ],
   },
   handover: {
@@ -1864,6 +1868,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'revenue loss', 'loss of revenue', 'what it cost', 'even if it cost', 'even if the law', 'the law did not', 'not required', 'not legally required', 'estimated the … loss',
       'next to the cost', 'against the cost', 'put … next to',
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
+      'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
     ],
   },
   safeguard: {

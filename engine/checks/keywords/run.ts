@@ -5,6 +5,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
+import { isPastTense } from '../../features/words'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -101,8 +102,21 @@ function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
 function eligible(s: AnalyzedSentence, presentStory: boolean): boolean {
   const f = s.features
   const hypothetical =
-    f.hypothetical && !((f.iDid || f.statePast || (presentStory && presentStep(s))) && s.star !== 'other')
+    f.hypothetical &&
+    !((f.iDid || f.statePast || (presentStory && presentStep(s)) || pastHabit(s)) && s.star !== 'other')
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
+}
+
+/** Words that keep a sentence hypothetical even when a verb in it is in the past ("if it had failed, I would…"). */
+const MODAL = new Set(['would', "i'd", "we'd", 'could', 'might', 'should', 'if', 'can', 'will', 'may'])
+
+/**
+ * A Result sentence telling what kept happening afterwards, in the past ("after that the director came to me first
+ * whenever they planned a change"): habitual only by its "whenever" or "always", with no modal, so it reports what
+ * happened.
+ */
+function pastHabit(s: AnalyzedSentence): boolean {
+  return s.star === 'result' && s.words.some(isPastTense) && !s.words.some((w) => MODAL.has(w))
 }
 
 /** Words that keep a sentence hypothetical or habitual even in a story told in the present. */

@@ -99,11 +99,12 @@ function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
  * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
  * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
  */
-function eligible(s: AnalyzedSentence, presentStory: boolean): boolean {
+function eligible(s: AnalyzedSentence, presentStory: boolean, amongSteps: boolean): boolean {
   const f = s.features
   const hypothetical =
     f.hypothetical &&
-    !((f.iDid || f.statePast || (presentStory && presentStep(s)) || pastHabit(s)) && s.star !== 'other')
+    !((f.iDid || f.statePast || pastHabit(s)) && s.star !== 'other') &&
+    !(presentStory && presentStep(s, amongSteps))
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
 
@@ -139,11 +140,16 @@ const STILL_HYPOTHETICAL = new Set([
 
 /**
  * A step of a story told in the historic present that reads like a habit only by its opener ("I also make sure the
- * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, with no modal or
- * habit word anywhere in it.
+ * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, or told between
+ * two Action sentences whatever its label, with no modal or habit word anywhere in it.
  */
-function presentStep(s: AnalyzedSentence): boolean {
-  return s.star === 'action' && !s.words.some((w) => STILL_HYPOTHETICAL.has(w))
+function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
+  return (s.star === 'action' || amongSteps) && !s.words.some((w) => STILL_HYPOTHETICAL.has(w))
+}
+
+/** Whether the sentences either side of sentence k are both Action. */
+function amongSteps(analysis: Analysis, k: number): boolean {
+  return analysis.sentences[k - 1]?.star === 'action' && analysis.sentences[k + 1]?.star === 'action'
 }
 
 /**
@@ -165,7 +171,9 @@ function toldInPresent(analysis: Analysis): boolean {
 /** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
 export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
   const presentStory = toldInPresent(analysis)
-  return analysis.sentences.map((s) => (eligible(s, presentStory) ? creditIn(s, section) : 0))
+  return analysis.sentences.map((s, k) =>
+    eligible(s, presentStory, amongSteps(analysis, k)) ? creditIn(s, section) : 0,
+  )
 }
 
 /** Credit for evidence in this sentence: in the wanted section, next to it, elsewhere in the story, outside it. */
@@ -225,7 +233,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   const seenIn = new Int32Array(n).fill(-1)
   const presentStory = toldInPresent(analysis)
   analysis.sentences.forEach((s, k) => {
-    if (!eligible(s, presentStory)) return
+    if (!eligible(s, presentStory, amongSteps(analysis, k))) return
     const value = creditIn(s, section)
     const { stems, words } = s
     let breaks: boolean[] | undefined

@@ -804,6 +804,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'thought it was a mistake', 'I thought … was a mistake', 'told him … I thought', 'told her … I thought',
       'told them … I thought',
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
+      'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
     ],
   },
   'respectful-dissent': {
@@ -817,6 +818,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in writing',
       'with him alone', 'with her alone', 'with them alone', 'not … in front of', "didn't \u2026 in front of", 'rather than in front of', 'instead of in front of',
       'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
+      'what would change my mind', 'would change my mind', 'I could be wrong', 'I might be wrong', 'open to being wrong',
     ],
   },
   'disagree-and-commit': {

@@ -144,7 +144,18 @@ const STILL_HYPOTHETICAL = new Set([
  * two Action sentences whatever its label, with no modal or habit word anywhere in it.
  */
 function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
-  return (s.star === 'action' || amongSteps) && !s.words.some((w) => STILL_HYPOTHETICAL.has(w))
+  return (
+    (s.star === 'action' || amongSteps) &&
+    !s.words.some((w, i) => STILL_HYPOTHETICAL.has(w) && !asked(s.words, i))
+  )
+}
+
+/** Words that open an embedded question: "I say what would change my mind" tells a step, not a hypothetical. */
+const ASKING = new Set(['what', 'how', 'why', 'whether', 'which'])
+
+/** Whether the modal at word i belongs to an embedded question opened just before it ("what would", "how it could"). */
+function asked(words: readonly string[], i: number): boolean {
+  return ASKING.has(words[i - 1] ?? '') || ASKING.has(words[i - 2] ?? '')
 }
 
 /** Whether the sentences either side of sentence k are both Action. */

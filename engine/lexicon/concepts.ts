@@ -265,6 +265,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'non-blocking', 'pagination', 'paginated', 'compressed', 'trimmed the payload', 'smaller payload',
       'fewer round trips', 'rewrote the query', 'rewrote the loop', 'reused the buffer', 'object pool',
       'avoided the allocation', 'moved … off the hot path', 'debounced', 'code splitting', 'tree shaking',
+      '$make … once', 'ahead of time', 'at upload', 'on upload', 'at write time', 'up front',
     ],
   },
   'before-after-comparison': {
@@ -276,6 +277,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'compared', 'from … to … ms', 'like for like', 'like-for-like', 'apples to apples',
       'reran the benchmark', 're-ran the benchmark', 'ran it again', 'measured again',
       'measured the same way', 'attribute the gain',
+      'fair comparison', 'fair test', 'same … as before', 'same … as last time',
     ],
   },
   'automated-guard': {
@@ -608,6 +610,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
       'checked what changed', 'check what changed',
       'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
+      'my first $idea', 'first $idea was', "doesn't/didn't reproduce", 'does/did not reproduce', 'made no difference', "didn't/doesn't help", 'did/does not help', 'no difference',
     ],
   },
   'root-cause': {
@@ -789,6 +792,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'kept meeting', 'kept … meeting going', 'kept … sync going',
       'pair together', 'paired together', 'pairing together', 'work well together', 'now work together',
       'kept working', 'kept … working together', 'continued working', 'continued to work', 'as a pair',
+      'worked … well after', 'worked … closely after', 'work … well together', 'for the next year', 'for the next # years/months',
     ],
   },
   'voiced-disagreement': {

@@ -355,4 +355,38 @@ export const WORD_CLASSES: Readonly<Record<string, readonly string[]>> = {
   did: ['wrote', 'did', 'ran', 'built', 'fixed', 'handled', 'made', 'led', 'drove', 'took'],
   /** Work still to come. */
   later: ['future', 'remaining', 'upcoming', 'later', 'planned'],
+  /** A first guess at a cause. */
+  idea: [
+    'idea',
+    'thought',
+    'theory',
+    'instinct',
+    'suspect',
+    'suspicion',
+    'hunch',
+    'assumption',
+    'guess',
+    'bet',
+  ],
+  /** Making something once, ahead of its use. */
+  make: [
+    'generate',
+    'generated',
+    'generates',
+    'compute',
+    'computed',
+    'computes',
+    'render',
+    'rendered',
+    'renders',
+    'build',
+    'built',
+    'builds',
+    'resize',
+    'resized',
+    'calculate',
+    'calculated',
+    'prepare',
+    'prepared',
+  ],
 }

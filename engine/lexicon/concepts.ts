@@ -206,6 +206,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
       'earlier than the',
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
+      'earlier than the $planned',
     ],
   },
 
@@ -663,6 +664,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reran', 'rerun', 're-ran', 'once fixed', 'when I fixed', 'after fixing', 'once I fixed', 'after I fixed', 'the real … is', 'numbers reconciled',
       'went back to #', 'dropped back to #', 'came back down to #', 'back down to #',
       'zero/no $fault', 'no more $fault', '$fault stopped', '$fault disappeared/vanished',
+      '# not #',
     ],
   },
 
@@ -748,6 +750,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
       'calling me first', 'called me first', 'call me first', 'by name',
       'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
+      '$gave … more … to us/me',
     ],
   },
   'common-ground': {

@@ -389,4 +389,20 @@ export const WORD_CLASSES: Readonly<Record<string, readonly string[]>> = {
     'prepare',
     'prepared',
   ],
+  /** Handing more work or business to someone. */
+  gave: [
+    'gave',
+    'give',
+    'moved',
+    'move',
+    'sent',
+    'send',
+    'brought',
+    'handed',
+    'shifted',
+    'awarded',
+    'offered',
+  ],
+  /** A figure that was set in advance. */
+  planned: ['planned', 'expected', 'estimated', 'quoted', 'promised', 'scheduled', 'usual'],
 }

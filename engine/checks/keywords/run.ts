@@ -81,15 +81,28 @@ const OUTSIDE_STORY = 0.25
  * Evidence nearly in place. What you took on (Task) is told right beside what you did: evidence for the Action
  * found in the Task ("nobody owned it, so I took it on"). What you did and what it changed meet at the end of the
  * Action, where the line between them is the hardest to draw: evidence for the Result in an Action sentence that
- * reports an outcome ("when I fixed the filter, the numbers reconciled to within 0.2%"), and evidence for the
+ * reports an outcome ("when I fixed the filter, the numbers reconciled to within 0.2%") or what came after the
+ * steps ("he and I kept working closely after that"), and evidence for the
  * Action in a Result sentence that tells what the candidate did ("I ran two sessions so others could maintain it").
  * A claim in the wrong section ("I take full accountability") stays at half.
  */
 function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
   const found = s.star
   if (found === 'task') return wanted === 'action'
-  if (found === 'action' && wanted === 'result') return s.features.outcome || s.features.metrics.length > 0
+  if (found === 'action' && wanted === 'result')
+    return s.features.outcome || s.features.metrics.length > 0 || toldAfter(s.words)
   if (found === 'result' && wanted === 'action') return s.features.iDid
+  return false
+}
+
+/** Words that place a sentence after the story's steps: "he and I kept working closely after that". */
+function toldAfter(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w === 'afterwards' || w === 'afterward') return true
+    if ((w === 'after' && words[i + 1] === 'that') || (w === 'since' && words[i + 1] === 'then')) return true
+    if (w === 'from' && words[i + 1] === 'then' && words[i + 2] === 'on') return true
+  }
   return false
 }
 

@@ -251,7 +251,7 @@ describe('principle evidence in candidates’ own words', () => {
     // own-words-4.yaml added, 92.4%, 100%, 0.916 before its revision and 94.4%, 100%, 0.931 after; with
     // own-words-5.yaml added, 92.0%, 97.9%, 0.910 before its revision and 94.3%, 100%, 0.931 after; with
     // own-words-6.yaml added, 92.1%, 98.1%, 0.913 before its revision and 95.4%, 100%, 0.937 after; with
-    // own-words-7.yaml added, 93.0%, 97.1%, 0.909 before its revision and 95.5%, 100%, 0.939 after.
+    // own-words-7.yaml added, 93.0%, 97.1%, 0.909 before its revision and 96.3%, 100%, 0.939 after.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.93)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.92)
@@ -281,8 +281,9 @@ describe('principle evidence in candidates’ own words', () => {
     // Before the concepts were revised on it: 65.6% met, top-1 50.0%, top-3 68.8%, MRR 0.626 (the same with the
     // labeller retrained with it); after (word classes: verbs of putting work off × planned work, contact volume ×
     // falling, counted faults gone, restoring the previous version, a check put into the build or release process,
-    // running beside the old way, borrowing how someone else does it): 96.9%, 87.5%, 100%, 0.927.
-    { file: 'own-words-7.yaml', answers: 16, principles: 16, met: 0.94, mrr: 0.9 },
+    // running beside the old way, borrowing how someone else does it; a modal inside an embedded question no longer
+    // making a present-tense step hypothetical): 100%, 87.5%, 100%, 0.927.
+    { file: 'own-words-7.yaml', answers: 16, principles: 16, met: 0.97, mrr: 0.9 },
   ]
 
   it.each(OWN_WORDS)('fresh set, $file: written before its phrases were read, it holds its levels', (o) => {
@@ -308,7 +309,8 @@ describe('principle evidence in candidates’ own words', () => {
     // The 36 answers of the z-*.yaml files, written later in the styles read worst, bring the set to 88.3%,
     // top-3 94.4%, MRR 0.866; with their misses read for classes (listening told as working a shift with the people
     // or asking which of their problems mattered most, a loss avoided as "instead of all of them", two features cut
-    // out of a release in one breath): 91.4%, 100%, 0.926.
+    // out of a release in one breath): 91.4%, 100%, 0.926; with word classes and the misses read again (a first
+    // idea ruled out, a fair comparison on the same data, working well together afterwards): 93.8%, 100%, 0.926.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.9)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.9)

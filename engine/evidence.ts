@@ -54,6 +54,13 @@ function isNumberWord(slot: readonly string[], w: string): boolean {
 /** A slot for any word of a named class (`$cut` for "cut", "trim", "reduce"…), listed in WORD_CLASSES. */
 export const CLASS_MARK = '$'
 
+/** The words of the class a phrase word names (`$defer`), or undefined when it names none. */
+export function wordClass(raw: string): readonly string[] | undefined {
+  if (!raw.startsWith(CLASS_MARK)) return undefined
+  const name = raw.slice(CLASS_MARK.length)
+  return Object.hasOwn(WORD_CLASSES, name) ? WORD_CLASSES[name] : undefined
+}
+
 /**
  * Splits a phrase into slots: words, `a/b` alternatives, `$class` word classes, and `…` (or `...`) gaps. A class
  * is a set of alternatives many phrases share, so that "$cut … $cost" reads any verb of cutting near any word for
@@ -67,9 +74,9 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
       slots.push(null)
       continue
     }
-    if (raw.startsWith(CLASS_MARK) && raw.length > 1) {
-      const members = Object.hasOwn(WORD_CLASSES, raw.slice(1)) ? WORD_CLASSES[raw.slice(1)]! : undefined
-      if (members === undefined) throw new Error(`unknown word class ${raw} in "${phrase}"`)
+    // A class name; any other word opening with the mark ("$40,000") is read as written.
+    const members = wordClass(raw)
+    if (members !== undefined) {
       slots.push(members.flatMap(words))
       continue
     }

@@ -4,7 +4,9 @@
 //
 // Phrase syntax: words separated by spaces, compared on stems and case-insensitively; `a/b/c` in
 // one slot matches any of those words; `…` is a gap of zero to three arbitrary words; `#` is any
-// number, in digits or words ("used by # teams"). A word also matches its close synonyms ("every" and
+// number, in digits or words ("used by # teams"); `$name` is any word of a named class in
+// engine/lexicon/phrase-variants.ts ("$defer … $work": parked the feature, shelved the project), so that a phrase
+// pairs a class of verbs with a class of objects. A word also matches its close synonyms ("every" and
 // "each", "customers" and "users", engine/evidence.ts). A phrase never starts or ends with `…` and
 // holds at most two of them. Negation is handled by the matcher, so phrases are written positively
 // unless the concept itself is a negative one.

@@ -130,8 +130,16 @@ const MODAL = new Set(['would', "i'd", "we'd", 'could', 'might', 'should', 'if',
  * happened.
  */
 function pastHabit(s: AnalyzedSentence): boolean {
-  return s.star === 'result' && s.words.some(isPastTense) && !s.words.some((w) => MODAL.has(w))
+  return (
+    s.star === 'result' &&
+    s.words.some((w) => HABIT.has(w)) &&
+    s.words.some(isPastTense) &&
+    !s.words.some((w) => MODAL.has(w))
+  )
 }
+
+/** Words that tell what kept happening. */
+const HABIT = new Set(['whenever', 'always', 'usually', 'often', 'normally', 'typically', 'generally'])
 
 /** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
 const STILL_HYPOTHETICAL = new Set([

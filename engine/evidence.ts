@@ -52,7 +52,7 @@ function isNumberWord(slot: readonly string[], w: string): boolean {
 }
 
 /** A slot for any word of a named class (`$cut` for "cut", "trim", "reduce"…), listed in WORD_CLASSES. */
-export const CLASS_MARK = '$'
+const CLASS_MARK = '$'
 
 /** The words of the class a phrase word names (`$defer`), or undefined when it names none. */
 export function wordClass(raw: string): readonly string[] | undefined {

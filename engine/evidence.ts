@@ -5,7 +5,7 @@
 import { negated } from './evidence-context'
 import { NEGATORS } from './lexicon/evidence-context'
 import { NUMBER_SLOT_WORDS } from './lexicon/measures'
-import { IRREGULAR, PARTICLES, SYNONYMS } from './lexicon/phrase-variants'
+import { IRREGULAR, PARTICLES, SYNONYMS, WORD_CLASSES } from './lexicon/phrase-variants'
 
 /** A compiled phrase: each slot lists the stems it accepts; a gap slot (null) accepts 0 to `GAP` words. */
 interface Pattern {
@@ -51,13 +51,33 @@ function isNumberWord(slot: readonly string[], w: string): boolean {
   return startsNumber(w) || slot.includes(w)
 }
 
-/** Splits a phrase into slots: words, `a/b` alternatives, and `…` (or `...`) gaps. */
+/** A slot for any word of a named class (`$cut` for "cut", "trim", "reduce"…), listed in WORD_CLASSES. */
+const CLASS_MARK = '$'
+
+/** The words of the class a phrase word names (`$defer`), or undefined when it names none. */
+export function wordClass(raw: string): readonly string[] | undefined {
+  if (!raw.startsWith(CLASS_MARK)) return undefined
+  const name = raw.slice(CLASS_MARK.length)
+  return Object.hasOwn(WORD_CLASSES, name) ? WORD_CLASSES[name] : undefined
+}
+
+/**
+ * Splits a phrase into slots: words, `a/b` alternatives, `$class` word classes, and `…` (or `...`) gaps. A class
+ * is a set of alternatives many phrases share, so that "$cut … $cost" reads any verb of cutting near any word for
+ * what was spent, whichever two words a story uses.
+ */
 export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
   const slots: (string[] | null)[] = []
   for (const raw of phrase.replace(/\.\.\./g, ` ${GAP_MARK} `).split(/\s+/)) {
     if (raw === '') continue
     if (raw === GAP_MARK) {
       slots.push(null)
+      continue
+    }
+    // A class name; any other word opening with the mark ("$40,000") is read as written.
+    const members = wordClass(raw)
+    if (members !== undefined) {
+      slots.push(members.flatMap(words))
       continue
     }
     if (raw === NUMBER_MARK) {

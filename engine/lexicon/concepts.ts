@@ -4,7 +4,9 @@
 //
 // Phrase syntax: words separated by spaces, compared on stems and case-insensitively; `a/b/c` in
 // one slot matches any of those words; `…` is a gap of zero to three arbitrary words; `#` is any
-// number, in digits or words ("used by # teams"). A word also matches its close synonyms ("every" and
+// number, in digits or words ("used by # teams"); `$name` is any word of a named class in
+// engine/lexicon/phrase-variants.ts ("$defer … $work": parked the feature, shelved the project), so that a phrase
+// pairs a class of verbs with a class of objects. A word also matches its close synonyms ("every" and
 // "each", "customers" and "users", engine/evidence.ts). A phrase never starts or ends with `…` and
 // holds at most two of them. Negation is handled by the matcher, so phrases are written positively
 // unless the concept itself is a negative one.
@@ -75,6 +77,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'proof of concept',
       'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
       'new side by side', 'ran the old and the new', 'ran old and new',
+      '$beside to the $old', '$beside the $old', 'and counted both', 'compared both',
     ],
   },
   'questioned-assumptions': {
@@ -110,6 +113,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'was wrong about', 'the data agreed', 'results agreed',
       'never needed the', 'never needed to',
       'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
+      'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
     ],
   },
   'loss-avoided': {
@@ -125,6 +129,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of … days', 'instead of … weeks', 'instead of … hours', 'instead of … months', 'no timeouts', 'no errors', 'zero errors', 'no outage', 'without an outage', 'without any outage',
       'no customer … affected', 'nobody was affected', 'no one was affected', 'was not affected', 'were not affected', "wasn't affected", "weren't affected",
       'instead of all of them', 'instead of everyone', 'rather than all of them',
+      'did not spend', "didn't spend", 'never spent',
+      'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
     ],
   },
 
@@ -141,6 +147,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in the middle of the night', 'over the weekend', 'same week', 'ASAP', 'urgently', 'I paged',
       'paged the on-call',
       'in the first … minutes', 'in the first hour', 'within the first', 'first … minutes', 'in minutes',
+      'in under … $unit', 'under # $unit',
     ],
   },
   'reversible-step': {
@@ -158,6 +165,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'roll/rolled … back',
       'switch back',
       'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
+      '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
     ],
   },
   'acted-without-certainty': {
@@ -181,6 +189,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rough guess', 'full information',
       'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
       "didn't … know … the cause", 'did not … know … the cause',
+      "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
     ],
   },
   'time-gained': {
@@ -199,6 +208,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than planned', 'sooner than planned', 'ahead of plan', 'ahead of the plan',
       'earlier than the',
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
+      'earlier than the $planned',
     ],
   },
 
@@ -258,6 +268,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'non-blocking', 'pagination', 'paginated', 'compressed', 'trimmed the payload', 'smaller payload',
       'fewer round trips', 'rewrote the query', 'rewrote the loop', 'reused the buffer', 'object pool',
       'avoided the allocation', 'moved … off the hot path', 'debounced', 'code splitting', 'tree shaking',
+      '$make … once', 'ahead of time', 'at upload', 'on upload', 'at write time', 'up front',
     ],
   },
   'before-after-comparison': {
@@ -269,6 +280,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'compared', 'from … to … ms', 'like for like', 'like-for-like', 'apples to apples',
       'reran the benchmark', 're-ran the benchmark', 'ran it again', 'measured again',
       'measured the same way', 'attribute the gain',
+      'fair comparison', 'fair test', 'same … as before', 'same … as last time',
     ],
   },
   'automated-guard': {
@@ -285,6 +297,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'service template', 'on by default', 'safe by default', 'secure by default', 'every new service', 'fails loudly', 'fail loudly',
       'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
       'to our CI', 'into our CI', 'in our CI', 'into CI', 'to the CI',
+      '$put … $check … $pipeline', '$put … into/in/to our/the $pipeline', 'fails if', 'fails when', 'fail if', 'runs on every/each', 'every time … $change',
     ],
   },
   'operational-safeguard': {
@@ -323,6 +336,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'we phoned', 'phoned … customers', 'phoned … customer', 'phoned them', 'phoned her', 'phoned him', 'rang', 'called … contacts', 'called … myself', 'my call notes',
       'call notes', 'asked … questions',
       'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
+      'listen/listened/listening in', '$go out with', '$go along with', '$go out to … $customers', 'sat in on … calls', 'the same … call/calls/question/questions/complaint/complaints', '$customers … ringing/calling/writing/emailing to ask',
     ],
   },
   'customer-need': {
@@ -368,6 +382,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'look worse', 'looked worse', 'at the expense of',
       'proposed … instead of',
       'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
+      '$defer … $work',
     ],
   },
   'customer-outcome-metric': {
@@ -387,6 +402,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'minutes a day', 'hours a day', 'minutes a week', 'hours a week', 'got back … minutes', 'got back … hours', 'saved … minutes', 'saved … hours', 'time back', 'missed … fell', 'fewer missed',
       'customers … more often', 'customers … less often', 'more customers', 'fewer customers',
       'fewer people', 'more often', 'less often',
+      '$contact … $fall', 'repeat bookings/orders/purchases/customers/visits/business', '$customers … wrote in', 'wrote in to say',
     ],
   },
 
@@ -597,6 +613,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I guessed', 'my guess', 'guessed it was', 'both ways', 'recomputed',
       'checked what changed', 'check what changed',
       'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
+      'my first $idea', 'first $idea was', "doesn't/didn't reproduce", 'does/did not reproduce', 'made no difference', "didn't/doesn't help", 'did/does not help', 'no difference',
     ],
   },
   'root-cause': {
@@ -648,6 +665,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'back to normal', 'returned to normal', 'back to baseline', 'within minutes of the fix',
       'reran', 'rerun', 're-ran', 'once fixed', 'when I fixed', 'after fixing', 'once I fixed', 'after I fixed', 'the real … is', 'numbers reconciled',
       'went back to #', 'dropped back to #', 'came back down to #', 'back down to #',
+      'zero/no $fault', 'no more $fault', '$fault stopped', '$fault disappeared/vanished',
+      '# not #',
     ],
   },
 
@@ -733,6 +752,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked me to review', 'asked me to join', 'asks me', 'asked … first', 'came to us first',
       'calling me first', 'called me first', 'call me first', 'by name',
       'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
+      '$gave … more … to us/me',
     ],
   },
   'common-ground': {
@@ -776,6 +796,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'later asked me', 'asks me', 'asked me to', 'still talk', 'we still', 'friendly',
       'kept meeting', 'kept … meeting going', 'kept … sync going',
       'pair together', 'paired together', 'pairing together', 'work well together', 'now work together',
+      'kept working', 'kept … working together', 'continued working', 'continued to work', 'as a pair',
+      'worked … well after', 'worked … closely after', 'work … well together', 'for the next year', 'for the next # years/months',
     ],
   },
   'voiced-disagreement': {
@@ -791,6 +813,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'thought it was a mistake', 'I thought … was a mistake', 'told him … I thought', 'told her … I thought',
       'told them … I thought',
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
+      'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
     ],
   },
   'respectful-dissent': {
@@ -804,6 +827,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in writing',
       'with him alone', 'with her alone', 'with them alone', 'not … in front of', "didn't \u2026 in front of", 'rather than in front of', 'instead of in front of',
       'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
+      'what would change my mind', 'would change my mind', 'I could be wrong', 'I might be wrong', 'open to being wrong',
     ],
   },
   'disagree-and-commit': {
@@ -948,6 +972,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would not sign', "wouldn't sign", 'refused to sign', 'not willing to', "wasn't willing to", "weren't willing to", 'would not accept', "wouldn't accept", 'refused to accept', "didn't accept", 'did not accept', "isn't acceptable", "wasn't acceptable", 'is not acceptable', 'was not acceptable', 'instead of approving', 'rather than approving', 'would not approve', "wouldn't approve", 'refused to approve',
       'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
       'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
+      'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
     ],
   },
   'process-mechanism': {
@@ -967,6 +992,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'added a rule', 'new rule', 'a rule that', 'rule for the team', 'rule for our team',
       'to our CI', 'into our CI', 'in our CI', 'into CI',
       'into everything I ship', 'into everything we ship', 'into everything I build', 'copied … into their', 'started to do the same', 'started doing the same', 'do the same since',
+      '$put … $check … $pipeline', 'required step', 'mandatory step',
     ],
   },
   'quality-metric': {
@@ -984,6 +1010,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wrong records', 'wrong … out of', 'errors out of',
       'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
       'errors drop/dropped/fell', 'error … fell from', 'error … dropped from', 'error of more than', 'off by more than', 'fewer errors', 'fewer mistakes',
+      '$caught #', 'zero/no $fault',
     ],
   },
 
@@ -1073,6 +1100,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a well-known pattern', 'an old idea',
       'stole … from', 'stolen from', 'copied … from', 'from how',
       'the idea came from', 'idea … came from', 'got the idea', 'took the idea', 'the way they do', 'like they do in', 'the same way they',
+      'remembered how', 'could/can do the same', 'could/can work the same way', 'copied how', 'copy how',
     ],
   },
   'clear-owners': {
@@ -1311,6 +1339,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'dropped the ball', 'my dropped ball', 'on my watch', 'it was on me', 'was on me to',
       'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
       "is my team's", "my team's code", "my team's service",
+      'was mine', 'were mine', '$did … myself', 'that I would … fix/find/sort/handle/own',
+      'nobody/no one had to ask', 'without anyone asking',
     ],
   },
   'orphaned-problem': {
@@ -1340,6 +1370,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'made sure it', 'until it was automated',
       'moved all', 'every one of the old', 'all the old',
       'could not … again', "couldn't \u2026 again", 'would not … again', 'never … again', 'so it could not', 'not … silently',
+      '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
+      'start to finish', 'beginning to end',
     ],
   },
   handover: {
@@ -1847,6 +1879,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'revenue loss', 'loss of revenue', 'what it cost', 'even if it cost', 'even if the law', 'the law did not', 'not required', 'not legally required', 'estimated the … loss',
       'next to the cost', 'against the cost', 'put … next to',
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
+      'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
     ],
   },
   safeguard: {
@@ -1866,6 +1899,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'check … build', 'checks … pipeline', 'fail the build', 'fails the build', 'fail the tests', 'fails the tests', 'blocks any', 'report button', 'moderator', 'moderators', 'filter for',
       'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
       'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
+      '$put … $check … $pipeline',
     ],
   },
 }

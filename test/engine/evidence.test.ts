@@ -1,7 +1,9 @@
 // Evidence patterns: stems, alternatives, bounded gaps and negation.
 
 import { describe, expect, it } from 'vitest'
-import { compileEvidence, findEvidence, phraseSlots } from '../../engine/evidence'
+import { compileEvidence, findEvidence, phraseSlots, wordClass } from '../../engine/evidence'
+import { CONCEPTS } from '../../engine/lexicon/concepts'
+import { WORD_CLASSES } from '../../engine/lexicon/phrase-variants'
 import { splitPhrase } from '../../engine/phrases'
 import { stem } from '../../engine/stem'
 import { tokenize } from '../../engine/text'
@@ -22,6 +24,45 @@ describe('phraseSlots', () => {
     expect(phraseSlots('own/owned the rota', splitPhrase)).toEqual([['own', 'owned'], ['the'], ['rota']])
     expect(phraseSlots('24/7 on-call', splitPhrase)).toEqual([['24'], ['7'], ['on-call']])
     expect(phraseSlots('... trailing gap ...', splitPhrase)).toEqual([['trailing'], ['gap']])
+  })
+
+  it('reads a named word class as one slot of its words, and any other $-word as written', () => {
+    expect(phraseSlots('$defer … feature', splitPhrase)).toEqual([
+      [...WORD_CLASSES.defer!],
+      null,
+      ['feature'],
+    ])
+    expect(phraseSlots('saved $40,000', splitPhrase)).toEqual([
+      ['saved'],
+      ...splitPhrase('$40,000').map((w) => [w]),
+    ])
+  })
+
+  it('every class a concept names is a known class', () => {
+    const named = Object.values(CONCEPTS).flatMap((c) =>
+      c.phrases.flatMap((p) => p.split(/\s+/).filter((w) => /^\$[a-z]/.test(w))),
+    )
+    expect(named.length).toBeGreaterThan(20)
+    expect(named.filter((w) => wordClass(w) === undefined)).toEqual([])
+  })
+})
+
+describe('word classes', () => {
+  it('pair a class of verbs with a class of objects across a gap, whichever two words a story uses', () => {
+    expect(hits(['$defer … $work'], 'So I parked the discount-code feature he wanted.')).toEqual([
+      '$defer … $work',
+    ])
+    expect(hits(['$defer … $work'], 'I shelved our whole Q3 roadmap for it.')).toEqual(['$defer … $work'])
+    expect(hits(['$defer … $work'], 'I parked the car outside.')).toEqual([])
+  })
+
+  it('carry the other forms of their verbs inside a phrase', () => {
+    expect(hits(['$restore … $previous $version'], 'I push the previous version back to one kiosk.')).toEqual(
+      ['$restore … $previous $version'],
+    )
+    expect(hits(['$restore … $previous $version'], 'We redeployed the old build on two servers.')).toEqual([
+      '$restore … $previous $version',
+    ])
   })
 })
 

@@ -5,6 +5,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
+import { isPastTense } from '../../features/words'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -80,15 +81,28 @@ const OUTSIDE_STORY = 0.25
  * Evidence nearly in place. What you took on (Task) is told right beside what you did: evidence for the Action
  * found in the Task ("nobody owned it, so I took it on"). What you did and what it changed meet at the end of the
  * Action, where the line between them is the hardest to draw: evidence for the Result in an Action sentence that
- * reports an outcome ("when I fixed the filter, the numbers reconciled to within 0.2%"), and evidence for the
+ * reports an outcome ("when I fixed the filter, the numbers reconciled to within 0.2%") or what came after the
+ * steps ("he and I kept working closely after that"), and evidence for the
  * Action in a Result sentence that tells what the candidate did ("I ran two sessions so others could maintain it").
  * A claim in the wrong section ("I take full accountability") stays at half.
  */
 function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
   const found = s.star
   if (found === 'task') return wanted === 'action'
-  if (found === 'action' && wanted === 'result') return s.features.outcome || s.features.metrics.length > 0
+  if (found === 'action' && wanted === 'result')
+    return s.features.outcome || s.features.metrics.length > 0 || toldAfter(s.words)
   if (found === 'result' && wanted === 'action') return s.features.iDid
+  return false
+}
+
+/** Words that place a sentence after the story's steps: "he and I kept working closely after that". */
+function toldAfter(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w === 'afterwards' || w === 'afterward') return true
+    if ((w === 'after' && words[i + 1] === 'that') || (w === 'since' && words[i + 1] === 'then')) return true
+    if (w === 'from' && words[i + 1] === 'then' && words[i + 2] === 'on') return true
+  }
   return false
 }
 
@@ -98,12 +112,34 @@ function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
  * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
  * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
  */
-function eligible(s: AnalyzedSentence, presentStory: boolean): boolean {
+function eligible(s: AnalyzedSentence, presentStory: boolean, amongSteps: boolean): boolean {
   const f = s.features
   const hypothetical =
-    f.hypothetical && !((f.iDid || f.statePast || (presentStory && presentStep(s))) && s.star !== 'other')
+    f.hypothetical &&
+    !((f.iDid || f.statePast || pastHabit(s)) && s.star !== 'other') &&
+    !(presentStory && presentStep(s, amongSteps))
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
+
+/** Words that keep a sentence hypothetical even when a verb in it is in the past ("if it had failed, I would…"). */
+const MODAL = new Set(['would', "i'd", "we'd", 'could', 'might', 'should', 'if', 'can', 'will', 'may'])
+
+/**
+ * A Result sentence telling what kept happening afterwards, in the past ("after that the director came to me first
+ * whenever they planned a change"): habitual only by its "whenever" or "always", with no modal, so it reports what
+ * happened.
+ */
+function pastHabit(s: AnalyzedSentence): boolean {
+  return (
+    s.star === 'result' &&
+    s.words.some((w) => HABIT.has(w)) &&
+    s.words.some(isPastTense) &&
+    !s.words.some((w) => MODAL.has(w))
+  )
+}
+
+/** Words that tell what kept happening. */
+const HABIT = new Set(['whenever', 'always', 'usually', 'often', 'normally', 'typically', 'generally'])
 
 /** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
 const STILL_HYPOTHETICAL = new Set([
@@ -125,11 +161,27 @@ const STILL_HYPOTHETICAL = new Set([
 
 /**
  * A step of a story told in the historic present that reads like a habit only by its opener ("I also make sure the
- * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, with no modal or
- * habit word anywhere in it.
+ * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, or told between
+ * two Action sentences whatever its label, with no modal or habit word anywhere in it.
  */
-function presentStep(s: AnalyzedSentence): boolean {
-  return s.star === 'action' && !s.words.some((w) => STILL_HYPOTHETICAL.has(w))
+function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
+  return (
+    (s.star === 'action' || amongSteps) &&
+    !s.words.some((w, i) => STILL_HYPOTHETICAL.has(w) && !asked(s.words, i))
+  )
+}
+
+/** Words that open an embedded question: "I say what would change my mind" tells a step, not a hypothetical. */
+const ASKING = new Set(['what', 'how', 'why', 'whether', 'which'])
+
+/** Whether the modal at word i belongs to an embedded question opened just before it ("what would", "how it could"). */
+function asked(words: readonly string[], i: number): boolean {
+  return ASKING.has(words[i - 1] ?? '') || ASKING.has(words[i - 2] ?? '')
+}
+
+/** Whether the sentences either side of sentence k are both Action. */
+function amongSteps(analysis: Analysis, k: number): boolean {
+  return analysis.sentences[k - 1]?.star === 'action' && analysis.sentences[k + 1]?.star === 'action'
 }
 
 /**
@@ -151,7 +203,9 @@ function toldInPresent(analysis: Analysis): boolean {
 /** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
 export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
   const presentStory = toldInPresent(analysis)
-  return analysis.sentences.map((s) => (eligible(s, presentStory) ? creditIn(s, section) : 0))
+  return analysis.sentences.map((s, k) =>
+    eligible(s, presentStory, amongSteps(analysis, k)) ? creditIn(s, section) : 0,
+  )
 }
 
 /** Credit for evidence in this sentence: in the wanted section, next to it, elsewhere in the story, outside it. */
@@ -211,7 +265,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   const seenIn = new Int32Array(n).fill(-1)
   const presentStory = toldInPresent(analysis)
   analysis.sentences.forEach((s, k) => {
-    if (!eligible(s, presentStory)) return
+    if (!eligible(s, presentStory, amongSteps(analysis, k))) return
     const value = creditIn(s, section)
     const { stems, words } = s
     let breaks: boolean[] | undefined

@@ -1,5 +1,7 @@
-// Lints of keyword phrases as a rubric file writes them: too many in a group, too long, or no words at all.
+// Lints of keyword phrases as a rubric file writes them: too many in a group, too long, no words at all, or a
+// word class that does not exist.
 
+import { wordClass } from './evidence'
 import { capital } from './parse-place'
 import type { ErrorAt } from './rubric-error-at'
 import { show } from './rubric-messages'
@@ -9,6 +11,11 @@ import type { RubricError } from './types'
 /** Words of a keyword phrase: `…` skips words and `a/b` is one word of alternatives. */
 function phraseWords(phrase: string): string[] {
   return phrase.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+}
+
+/** A `$word` slot of letters that names no word class: a slip, since "$40" or "$2m" are amounts read as written. */
+function unknownClass(words: readonly string[]): string | undefined {
+  return words.find((w) => /^\$\p{L}+$/u.test(w) && wordClass(w) === undefined)
 }
 
 /** A phrase this long is rarely said word for word: usually two phrases with the comma between them lost. */
@@ -62,6 +69,14 @@ export function phraseLints(lists: readonly PhraseList[], at: ErrorAt, errors: R
             [...list, k],
             'punctuation-phrase',
             `${place}: the phrase ${show(phrase)} has no words, so it never matches; remove it`,
+          ),
+        )
+      } else if (unknownClass(words) !== undefined) {
+        warnings.push(
+          at.warning(
+            [...list, k],
+            'unknown-class',
+            `${place}: the phrase ${show(phrase)} names the word class ${show(unknownClass(words)!)}, which does not exist, so it is read as that word; use a class listed in the rubric reference or write the words`,
           ),
         )
       } else if (words.length >= LONG_PHRASE_WORDS && !at.quoted([...list, k])) {

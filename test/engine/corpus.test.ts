@@ -344,14 +344,6 @@ describe('advice that pays when followed', () => {
   const LOWERED_BY_LABELS: string[] = []
 
   /**
-   * Pairs that still raise the total but not their targeted criterion only because the sentence labeller misreads
-   * the answer. task-fresh-01 was one until a Task told in the historic present ("I'm the payments engineer on
-   * call, so getting checkout working again is on me") counted; task-fresh-06, whose opening scene was read as the
-   * Task, pays as well now. This list may only shrink.
-   */
-  const MISSED_BY_LABELS: string[] = []
-
-  /**
    * The development pairs these floors were set on; the pairs scored under principle and theme rubrics
    * (rubric-*.yaml) and those written by following the engine's own first suggestions (advice-*.yaml) have
    * floors of their own below.
@@ -373,15 +365,10 @@ describe('advice that pays when followed', () => {
     const f = fixFigures(devPairs(), rubrics, score)
     for (const [kind, k] of f.byKind) {
       if (kind === 'principle-evidence') continue
-      const exempt = f.rows.filter((r) => r.kind === kind && MISSED_BY_LABELS.includes(r.id))
-      const paid =
-        k.both - exempt.filter((r) => r.after - r.before >= 3 && r.targetAfter > r.targetBefore).length
+      // task-fresh-01 and task-fresh-06, once missed because the labeller misread their Task, pay as well now.
       expect(k.pairs, kind).toBeGreaterThanOrEqual(16)
-      expect(paid / (k.pairs - exempt.length), kind).toBeGreaterThanOrEqual(0.95)
+      expect(k.both / k.pairs, kind).toBeGreaterThanOrEqual(0.95)
     }
-    // The pairs the labeller misreads still never cost points.
-    for (const r of f.rows.filter((r) => MISSED_BY_LABELS.includes(r.id)))
-      expect(r.after, r.id).toBeGreaterThanOrEqual(r.before)
     // The area's own evidence, found by the rubrics' concepts, in four pairs of five (55/74 before the
     // class-level revision, 62/74 after); the pairs written from each criterion's advice, in 19 of 20.
     const evidence = f.byKind.get('principle-evidence')!

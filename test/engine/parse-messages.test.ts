@@ -266,6 +266,13 @@ const ROWS: Row[] = [
     ],
   },
   {
+    mistake: 'a keyword phrase naming a word class that does not exist (a misspelt $class)',
+    text: mistake('any: [asked why, clarified]', 'any: [asked why, $clarfy … the goal, cost $40]'),
+    expected: [
+      "18:26  unknown-class  warning: Criterion 2 (clarifying-moves), group 1 (questions): the phrase '$clarfy … the goal' names the word class '$clarfy', which does not exist, so it is read as that word; use a class listed in the rubric reference or write the words",
+    ],
+  },
+  {
     mistake: 'a punctuation-only keyword phrase',
     text: mistake('any: [asked why, clarified]', "any: [asked why, clarified, '...']"),
     expected: [

@@ -168,6 +168,43 @@ describe('what the reflection check reads as a lesson or a change afterwards', (
     expect(met(`${story} Since then we run a sample import the day each new file arrives.`)).toBe(true)
   })
 
+  it('counts "since" and "after" only where they place the routine after the story', () => {
+    const pool =
+      'I was the on-call engineer when the checkout service ran out of database connections. I traced it to a connection pool that three services shared, and I raised its limit.'
+    // "Since" as a reason and "after" a moment inside the story: steps, not changes afterwards.
+    const reason = 'Since the pool was shared, I started reviewing every service that used it.'
+    const inside = 'After the fix, I started checking the dashboard every hour.'
+    expect(met(`${pool} ${reason}`)).toBe(false)
+    expect(met(`${pool} ${inside}`)).toBe(false)
+    for (const step of [reason, inside]) {
+      const text = `${pool} ${step}`
+      expect(countedStars(analyze(text)).at(-1), step).toBe('action')
+    }
+    // The same routines placed after the story.
+    expect(met(`${pool} Since then I have started reviewing every service that uses a shared pool.`)).toBe(true)
+    expect(met(`${pool} Ever since, I started reviewing every service that used the pool each quarter.`)).toBe(true)
+    expect(met(`${pool} Since that incident I started checking the pool dashboard every week.`)).toBe(true)
+    expect(met(`${pool} After that incident, I started checking the pool dashboard every week.`)).toBe(true)
+    expect(met(`${pool} After which we began a pool review before each release.`)).toBe(true)
+  })
+
+  it('counts a rule that lasts as a change, and not an outcome that did not recur', () => {
+    const pool =
+      'I was the on-call engineer when the checkout service ran out of database connections. I traced it to a connection pool that three services shared, and I raised its limit.'
+    for (const rule of [
+      'Going forward, no release ships without a pool-usage check.',
+      'From then on no migration went out without a dry run.',
+      'Since then, no release has shipped without a dry run.',
+    ])
+      expect(met(`${pool} ${rule}`), rule).toBe(true)
+    for (const outcome of [
+      'We have not had an outage since then.',
+      'There has been no failed import since.',
+      'Since then no backup has failed.',
+    ])
+      expect(met(`${pool} ${outcome}`), outcome).toBe(false)
+  })
+
   it("does not count what a model or a colleague learned as the speaker's lesson", () => {
     expect(met(`${story} The parser now sees different files from the ones it had learned on.`)).toBe(false)
     expect(

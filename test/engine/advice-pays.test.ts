@@ -110,6 +110,39 @@ describe('a Task added after the scene of an answer that had none', () => {
   })
 })
 
+describe("a stated Task is the speaker's own and not denied", () => {
+  const structure = rubricFor('star-sections')
+  const noTask = (text: string) =>
+    score(text, structure).criteria[0]!.messages.some((m) => m.reason.startsWith('No Task found'))
+  const { scene, steps } = STORIES.report!
+  const told = (task: string) => join(scene, task, ...steps, RESULTS[2]!)
+
+  it("does not read someone else's duty or a denied one as the Task", () => {
+    for (const other of [
+      'The support lead, who has to answer every angry customer, asked us to hurry.',
+      'Nobody would take it on, because everyone was busy with the year-end close.',
+      'No one would take it on, because everyone was busy with the year-end close.',
+      "I didn't take it on at first, because I was busy with the year-end close.",
+    ]) {
+      expect(noTask(told(other)), other).toBe(true)
+      expect(score(told(other), structure).score, other).toBe(
+        score(join(scene, ...steps, RESULTS[2]!), structure).score,
+      )
+    }
+  })
+
+  it('reads the speaker taking the work on as the Task', () => {
+    for (const own of [
+      'Nobody else had the time, so I took it on myself.',
+      'I was the one on our team who had to get the report out every Monday.',
+      'The decision on how to rebuild it was mine, my manager said.',
+      'That part is mine, since I had built the first version.',
+      'It was on me to fix it before the new financial year.',
+    ])
+      expect(noTask(told(own)), own).toBe(false)
+  })
+})
+
 describe('a Result added at the end of an answer that had none', () => {
   for (const [name, { scene, steps }] of Object.entries(STORIES))
     for (const result of RESULTS)
@@ -181,8 +214,12 @@ describe('what the reflection check reads as a lesson or a change afterwards', (
       expect(countedStars(analyze(text)).at(-1), step).toBe('action')
     }
     // The same routines placed after the story.
-    expect(met(`${pool} Since then I have started reviewing every service that uses a shared pool.`)).toBe(true)
-    expect(met(`${pool} Ever since, I started reviewing every service that used the pool each quarter.`)).toBe(true)
+    expect(met(`${pool} Since then I have started reviewing every service that uses a shared pool.`)).toBe(
+      true,
+    )
+    expect(
+      met(`${pool} Ever since, I started reviewing every service that used the pool each quarter.`),
+    ).toBe(true)
     expect(met(`${pool} Since that incident I started checking the pool dashboard every week.`)).toBe(true)
     expect(met(`${pool} After that incident, I started checking the pool dashboard every week.`)).toBe(true)
     expect(met(`${pool} After which we began a pool review before each release.`)).toBe(true)

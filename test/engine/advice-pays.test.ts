@@ -110,6 +110,39 @@ describe('a Task added after the scene of an answer that had none', () => {
   })
 })
 
+describe("a stated Task is the speaker's own and not denied", () => {
+  const structure = rubricFor('star-sections')
+  const noTask = (text: string) =>
+    score(text, structure).criteria[0]!.messages.some((m) => m.reason.startsWith('No Task found'))
+  const { scene, steps } = STORIES.report!
+  const told = (task: string) => join(scene, task, ...steps, RESULTS[2]!)
+
+  it("does not read someone else's duty or a denied one as the Task", () => {
+    for (const other of [
+      'The support lead, who has to answer every angry customer, asked us to hurry.',
+      'Nobody would take it on, because everyone was busy with the year-end close.',
+      'No one would take it on, because everyone was busy with the year-end close.',
+      "I didn't take it on at first, because I was busy with the year-end close.",
+    ]) {
+      expect(noTask(told(other)), other).toBe(true)
+      expect(score(told(other), structure).score, other).toBe(
+        score(join(scene, ...steps, RESULTS[2]!), structure).score,
+      )
+    }
+  })
+
+  it('reads the speaker taking the work on as the Task', () => {
+    for (const own of [
+      'Nobody else had the time, so I took it on myself.',
+      'I was the one on our team who had to get the report out every Monday.',
+      'The decision on how to rebuild it was mine, my manager said.',
+      'That part is mine, since I had built the first version.',
+      'It was on me to fix it before the new financial year.',
+    ])
+      expect(noTask(told(own)), own).toBe(false)
+  })
+})
+
 describe('a Result added at the end of an answer that had none', () => {
   for (const [name, { scene, steps }] of Object.entries(STORIES))
     for (const result of RESULTS)
@@ -166,6 +199,47 @@ describe('what the reflection check reads as a lesson or a change afterwards', (
     expect(met(`${story} Since then we've had no failed import.`)).toBe(false)
     expect(met(`${story} Since then I never trust a supplier file without a sample run.`)).toBe(true)
     expect(met(`${story} Since then we run a sample import the day each new file arrives.`)).toBe(true)
+  })
+
+  it('counts "since" and "after" only where they place the routine after the story', () => {
+    const pool =
+      'I was the on-call engineer when the checkout service ran out of database connections. I traced it to a connection pool that three services shared, and I raised its limit.'
+    // "Since" as a reason and "after" a moment inside the story: steps, not changes afterwards.
+    const reason = 'Since the pool was shared, I started reviewing every service that used it.'
+    const inside = 'After the fix, I started checking the dashboard every hour.'
+    expect(met(`${pool} ${reason}`)).toBe(false)
+    expect(met(`${pool} ${inside}`)).toBe(false)
+    for (const step of [reason, inside]) {
+      const text = `${pool} ${step}`
+      expect(countedStars(analyze(text)).at(-1), step).toBe('action')
+    }
+    // The same routines placed after the story.
+    expect(met(`${pool} Since then I have started reviewing every service that uses a shared pool.`)).toBe(
+      true,
+    )
+    expect(
+      met(`${pool} Ever since, I started reviewing every service that used the pool each quarter.`),
+    ).toBe(true)
+    expect(met(`${pool} Since that incident I started checking the pool dashboard every week.`)).toBe(true)
+    expect(met(`${pool} After that incident, I started checking the pool dashboard every week.`)).toBe(true)
+    expect(met(`${pool} After which we began a pool review before each release.`)).toBe(true)
+  })
+
+  it('counts a rule that lasts as a change, and not an outcome that did not recur', () => {
+    const pool =
+      'I was the on-call engineer when the checkout service ran out of database connections. I traced it to a connection pool that three services shared, and I raised its limit.'
+    for (const rule of [
+      'Going forward, no release ships without a pool-usage check.',
+      'From then on no migration went out without a dry run.',
+      'Since then, no release has shipped without a dry run.',
+    ])
+      expect(met(`${pool} ${rule}`), rule).toBe(true)
+    for (const outcome of [
+      'We have not had an outage since then.',
+      'There has been no failed import since.',
+      'Since then no backup has failed.',
+    ])
+      expect(met(`${pool} ${outcome}`), outcome).toBe(false)
   })
 
   it("does not count what a model or a colleague learned as the speaker's lesson", () => {

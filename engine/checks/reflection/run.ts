@@ -68,12 +68,15 @@ const HAD_NONE = new Set(['had', 'been', 'seen', 'needed', 'lost', 'missed'])
 
 /**
  * "Since then" told only of what has not happened again: "we have not had a migration outage since then", "since
- * then no backup has failed". The outcome lasted; no one says what they do differently, which is the lesson. "I"
- * or "we" doing anything but having ("since then I never rely on one partner") is a change in how they work.
+ * then no backup has failed", "there has been no failed import since". The outcome lasted; no one says what they
+ * do differently, which is the lesson. It is told as what has (not) been ("have", "has", "we've"); "I" or "we"
+ * doing anything but having ("since then I never rely on one partner") is a change in how they work, and so is a
+ * rule ("no release ships without a dry run", "from then on no migration went out without a dry run").
  */
 function nothingSince(s: AnalyzedSentence): boolean {
   const w = s.words
-  if (!w.some((x) => NONE.has(x))) return false
+  if (!w.some((x) => NONE.has(x)) || w.includes('without')) return false
+  if (!w.some((x) => HAVE.has(x) || x.endsWith("'ve"))) return false
   for (let j = 0; j < w.length; j++) {
     const x = w[j]!
     if (x !== 'i' && x !== 'we' && x !== "i've" && x !== "we've") continue
@@ -211,8 +214,33 @@ function otherLesson(s: AnalyzedSentence): boolean {
 const BEGAN = new Set(['started', 'began', 'begun', 'start', 'begin', 'starts', 'begins'])
 /** Words between the subject and that verb: "I also started", "we then began", "we have begun". */
 const BEFORE_BEGAN = new Set(['also', 'then', 'now', 'soon', 'quickly', 'finally', 'even', 'have', 'had'])
-/** Words that say the routine came after the story: "after this", "afterwards", "since", "from that day". */
-const AFTERWARDS = new Set(['afterwards', 'afterward', 'since', 'onwards', 'onward', 'thereafter'])
+/** Words that say the routine came after the story: "afterwards", "from that day onwards", "thereafter". */
+const AFTERWARDS = new Set(['afterwards', 'afterward', 'onwards', 'onward', 'thereafter'])
+/** What follows an opening "after" that looks back on the story: "after this", "after that", "after that incident". */
+const AFTER_THIS = new Set(['this', 'that', 'which'])
+/** What follows "since" that names the story as a time: "since then", "since that day", "since this incident". */
+const SINCE_THEN = new Set(['then', 'that', 'this'])
+
+/**
+ * A word before the beginning at `began` that places it after the story. "After" only opening the sentence on
+ * the story itself ("after this", "after that incident"), not on a moment inside it ("after the fix, I started
+ * checking…"). "Since" only as a time: "since then", "ever since", "since that day", or told with "have" ("since
+ * the outage we have begun…"); a reason ("since the pool was shared, I started…") places nothing.
+ */
+function placedAfter(w: readonly string[], began: number): boolean {
+  if (w[0] === 'after' && AFTER_THIS.has(w[1] ?? '')) return true
+  // "We have begun", "we've also started": a present perfect with "since" tells a time.
+  const perfect = [w[began - 1] ?? '', w[began - 2] ?? ''].some(
+    (x) => x === 'have' || x === 'has' || x.endsWith("'ve"),
+  )
+  for (let j = 0; j < began; j++) {
+    const x = w[j]!
+    if (AFTERWARDS.has(x)) return true
+    if (x !== 'since') continue
+    if (SINCE_THEN.has(w[j + 1] ?? '') || w[j - 1] === 'ever' || perfect) return true
+  }
+  return false
+}
 /** What a routine recurs by: "every week", "each sprint", "weekly", "before every release". */
 const EVERY = new Set(['every', 'each'])
 const ROUTINELY = new Set(['weekly', 'daily', 'monthly', 'quarterly', 'regularly', 'routinely', 'always'])
@@ -222,8 +250,9 @@ const ROUTINELY = new Set(['weekly', 'daily', 'monthly', 'quarterly', 'regularly
  * week", "Afterwards we began a short review before each release". It says what is done differently since, as
  * "since then I always…" does, in words the change cues do not carry: a beginning ("started", "began") told of
  * "I" or "we", something that recurs ("every week", "each sprint", "weekly") and a word that places it after the
- * story ("after this", "afterwards", "since"). A step inside the story that recurs ("I started checking the
- * dashboard every hour") has no such word and stays a step.
+ * story ("after this", "afterwards", "since then"). A step inside the story that recurs ("I started checking the
+ * dashboard every hour", "after the fix, I started checking the dashboard every hour") has no such word and stays
+ * a step, and so does one begun for a reason ("since the pool was shared, I started reviewing every service").
  */
 function routineBegun(s: AnalyzedSentence): boolean {
   const w = s.words
@@ -236,9 +265,7 @@ function routineBegun(s: AnalyzedSentence): boolean {
   // "I started by listing the requirements" is the first step of the story, not a routine.
   if (began < 0 || w[began + 1] === 'by' || w[began + 1] === 'with') return false
   // The word placing it after the story comes before the beginning: "afterwards I started", "since then we began".
-  let after = w[0] === 'after'
-  for (let j = 0; j < began && !after; j++) if (AFTERWARDS.has(w[j]!)) after = true
-  if (!after) return false
+  if (!placedAfter(w, began)) return false
   for (let j = began + 1; j < w.length; j++) if (ROUTINELY.has(w[j]!) || EVERY.has(w[j]!)) return true
   return false
 }

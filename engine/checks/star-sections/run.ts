@@ -4,7 +4,7 @@ import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { round2 } from '../../analyze'
 import { scanWords } from '../../features/words'
 import { STATED_TASK_PHRASES } from '../../lexicon/cues'
-import { compileMulti } from '../../phrases'
+import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import { looksBackOnStory } from '../reflection/run'
@@ -104,8 +104,44 @@ function reportsCommitment(w: readonly string[]): boolean {
   return false
 }
 
+/** The speaker as subject: "I took it on", "I'd take it on", "I was the one who had to", "we were supposed to". */
+const SPEAKER = new Set(['i', "i'd", "i'll", "i'm", "i've", 'we', "we'd", "we'll", "we're", "we've"])
+/** The phrases that name the speaker themselves ("was on me", "my call", "is mine"). */
+const NAMES_SPEAKER = new Set(['me', 'my', 'mine'])
+/** "Who had to" is the speaker's only when they are the one: "I was the one who had to", "I'm the person who has to". */
+const IS = new Set(['was', 'am', 'were', 'are'])
+/** Someone else, or no one, as subject: "nobody would take it on", "the lead, who has to…" has none of these. */
+const NOT_SPEAKER = new Set(['nobody', 'noone', 'he', 'she', 'they', 'someone', 'everyone', 'anyone'])
+/** Words that deny the phrase: "I didn't take it on", "no one would take it on", "it was never on me". */
+function denies(x: string): boolean {
+  return x === 'not' || x === 'never' || x === 'no' || x === 'none' || x === 'neither' || x.endsWith("n't")
+}
+/** How far back the subject of a stated Task is looked for: "I was the one on our team who had to…". */
+const SUBJECT_REACH = 8
+
+/**
+ * A stated-Task phrase told of the speaker and not denied. A phrase that names the speaker ("it was on me", "the
+ * call is mine") needs no more than no denial just before it ("it was not on me"); one that does not ("took it
+ * on", "who has to", "was supposed to") needs "I" or "we" as its subject, found before it with no denial or
+ * other subject between: "I took it on myself", "I told my manager I would take it on", but not "the support
+ * lead, who has to answer every customer" or "nobody would take it on".
+ */
+function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
+  const named = hit.phrase.split(' ').some((x) => NAMES_SPEAKER.has(x))
+  const from = Math.max(0, hit.from - SUBJECT_REACH)
+  for (let j = hit.from - 1; j >= from; j--) {
+    const x = w[j]!
+    if (denies(x) || NOT_SPEAKER.has(x)) return false
+    if (SPEAKER.has(x)) return w[hit.from] !== 'who' || x === "i'm" || x === "we're" || IS.has(w[j + 1]!)
+    if (named && hit.from - j >= 3) return true
+  }
+  return named
+}
+
 function statesTask(s: AnalyzedSentence): boolean {
-  return scanWords(STATED_TASK, s.words, s.infos)[0]!.length > 0 || reportsCommitment(s.words)
+  const w = s.words
+  for (const hit of scanWords(STATED_TASK, w, s.infos)[0]!) if (speakerOwns(w, hit)) return true
+  return reportsCommitment(w)
 }
 
 /** The plainest ways of saying the work was the speaker's own, read as Task even beside another Task sentence. */

@@ -355,7 +355,8 @@ describe('advice that pays when followed', () => {
     const f = fixFigures(devPairs(), rubrics, score)
     expect(f.pairs).toBeGreaterThanOrEqual(320)
     // 320 pairs: 62 in fresh writing styles and 20 written from each criterion's advice. 317 of 330 (96.1%)
-    // pay, with a Task told in the historic present counted (316 before).
+    // pay, with a Task told in the historic present counted (316 before); 318 (96.4%) with the seventh own-words
+    // set's phrasings.
     expect(f.both).toBeGreaterThanOrEqual(0.96)
     expect(f.lowered.map((r) => r.id).filter((id) => !LOWERED_BY_LABELS.includes(id))).toEqual([])
     expect(f.lowered.length).toBeLessThanOrEqual(LOWERED_BY_LABELS.length)
@@ -428,7 +429,7 @@ describe('advice that pays when followed', () => {
     for (const r of f.lowered) expect(r.before - r.after, r.id).toBeLessThanOrEqual(3)
   })
 
-  it("fix pairs written by following the engine's own first suggestions: at least 76% pay, none lowers the score", () => {
+  it("fix pairs written by following the engine's own first suggestions: at least 80% pay, none lowers the score", () => {
     // Each answer was written first, scored, and its first (or second, third) suggestion followed in one sentence
     // without seeing the result: 38 of 55 paid when written. With the labeller trained on five sets, 34: several
     // answers now read as having the Task the advice asked for, so the pair adds a second one. With a step told
@@ -439,14 +440,15 @@ describe('advice that pays when followed', () => {
     // answers the engine no longer tells to add a Task). With a routine begun after the Result no longer read as a
     // step that pulls the Result back to the Action, and "since then" told only of what has not happened again no
     // longer read as a lesson, 42 (76.4%). None lowers the total since a Task read as scene beside one already
-    // read (advice-task-02) no longer pushes the Situation past its share.
+    // read (advice-task-02) no longer pushes the Situation past its share. With the seventh own-words set's
+    // phrasings (word classes, everyday phrasings of the principles' evidence), 45 (81.8%).
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('advice-')),
       rubrics,
       score,
     )
     expect(f.pairs).toBeGreaterThanOrEqual(55)
-    expect(f.both).toBeGreaterThanOrEqual(0.76)
+    expect(f.both).toBeGreaterThanOrEqual(0.8)
     expect(f.lowered).toEqual([])
   })
 

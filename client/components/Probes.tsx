@@ -5,6 +5,15 @@ import type { ReportDifference } from '../../engine/difference'
 import type { Probe } from '../../engine/types'
 import { lowerFirst, signed } from '../format'
 
+/**
+ * Why a probe is asked, as one sentence. Reasons end with a full stop now; a report stored before that carries the
+ * older wording ("Specificity is partial (4 of 8 points)"), which is given one.
+ */
+export function askedBecause(reason: string): string {
+  const said = `Asked because ${lowerFirst(reason.trim())}`
+  return /[.!?…]$/.test(said) ? said : `${said}.`
+}
+
 /** The probes still open: those the report asks that no follow-up has answered. */
 export function openProbes(probes: readonly Probe[], answered: readonly { probeId: string }[]): Probe[] {
   const done = new Set(answered.map((f) => f.probeId))
@@ -78,7 +87,7 @@ export function ProbeCard({
         {probe.question}
         <span aria-hidden="true">”</span>
       </p>
-      <p class="muted small">Asked because {lowerFirst(probe.reason)}</p>
+      <p class="muted small">{askedBecause(probe.reason)}</p>
       {(onAnswer || onDraft) &&
         (open ? (
           <div class="probe-answer">

@@ -1,10 +1,12 @@
-// The text the Attempt page shows a report on: the answer with its follow-ups where the report read them, a
-// follow-up about the scene with the Situation, and, for a report stored before that, every follow-up after.
+// The text the Attempt and Compare pages show a report on: the answer with its follow-ups where the report read
+// them, a follow-up about the scene with the Situation, and, for a report stored before that, every follow-up
+// after; when neither is the text the report was made from, the report's own sentences.
 
 import { describe, expect, it } from 'vitest'
-import { attemptStory } from '../../client/pages/Attempt/story'
+import { attemptStory, sentenceStory } from '../../client/pages/Attempt/story'
 import { followUpTexts, scoreWithFollowUps } from '../../engine/follow-up-score'
 import { combineAnswer } from '../../engine/probes'
+import { score } from '../../engine/score'
 import { shippedRubrics } from '../engine/helpers'
 
 const OWNERSHIP = shippedRubrics().get('ownership')!
@@ -49,5 +51,69 @@ describe('attemptStory', () => {
     expect(story.text).toBe(combineAnswer(ANSWER, followUps))
     expect(shows(story.text, stored)).toBe(true)
     expect(story.placed.every((p) => !p.scene)).toBe(true)
+  })
+
+  it('gives a report made from neither text its own sentences, not words at offsets that moved', () => {
+    // The scene read after the Task, as a report stored under other label weights could have placed it.
+    const elsewhere = ANSWER.replace('\nAction:', ` ${followUps[0]!.answer}\nAction:`)
+    const text = `${elsewhere}\n\n${followUps[1]!.answer}`
+    const stored = score(text, OWNERSHIP)
+    expect(shows(text, stored)).toBe(true)
+    const placed = attemptStory(
+      ANSWER,
+      followUps,
+      scoreWithFollowUps(ANSWER, followUpTexts(followUps, OWNERSHIP.criteria), OWNERSHIP),
+    )
+    expect(shows(placed.text, stored)).toBe(false)
+    expect(shows(combineAnswer(ANSWER, followUps), stored)).toBe(false)
+
+    const story = attemptStory(ANSWER, followUps, stored)
+    expect(story.exact).toBe(false)
+    expect(story.placed).toEqual([])
+    expect(story.sentences.map((s) => s.text)).toEqual(stored.sentences.map((s) => s.text))
+    expect(story.sentences.map((s) => s.star)).toEqual(stored.sentences.map((s) => s.star))
+    expect(shows(story.text, { sentences: [...story.sentences] })).toBe(true)
+    expect(story.text).toBe(stored.sentences.map((s) => s.text).join(' '))
+  })
+
+  it('checks a text with no scene follow-up against the report too, rather than trusting it', () => {
+    const reflection = [followUps[1]!]
+    const other = score(`${ANSWER} ${reflection[0]!.answer} And one more sentence.`, OWNERSHIP)
+    const story = attemptStory(ANSWER, reflection, other)
+    expect(story.exact).toBe(false)
+    expect(shows(story.text, { sentences: [...story.sentences] })).toBe(true)
+
+    const fits = attemptStory(
+      ANSWER,
+      reflection,
+      scoreWithFollowUps(ANSWER, [{ answer: reflection[0]!.answer }], OWNERSHIP),
+    )
+    expect(fits.exact).toBe(true)
+    expect(fits.text).toBe(combineAnswer(ANSWER, reflection))
+  })
+
+  it('carries a place inside a sentence to the same words when the sentences are shown on their own', () => {
+    const report = {
+      sentences: [
+        { text: 'First one.', start: 5, end: 15, star: 'situation' as const, cues: [] },
+        { text: 'Second here.', start: 20, end: 32, star: 'result' as const, cues: [] },
+      ],
+    }
+    const story = sentenceStory(report)
+    expect(story.text).toBe('First one. Second here.')
+    const second = story.carry({ start: 27, end: 31 })!
+    expect(story.text.slice(second.start, second.end)).toBe('here')
+    const both = story.carry({ start: 11, end: 26 })!
+    expect(story.text.slice(both.start, both.end)).toBe('one. Second')
+    // Between the sentences: the words there are not known, so the place is not carried.
+    expect(story.carry({ start: 16, end: 18 })).toBeUndefined()
+  })
+
+  it('keeps the report offsets and places as they are when the text is the one the report was made from', () => {
+    const report = scoreWithFollowUps(ANSWER, followUpTexts(followUps, OWNERSHIP.criteria), OWNERSHIP)
+    const story = attemptStory(ANSWER, followUps, report)
+    expect(story.exact).toBe(true)
+    expect(story.sentences).toBe(report.sentences)
+    expect(story.carry({ start: 3, end: 9 })).toEqual({ start: 3, end: 9 })
   })
 })

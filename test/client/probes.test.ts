@@ -1,6 +1,6 @@
 // Follow-ups typed in Practice before the answer is sent: kept only while their probe is still asked.
 import { describe, expect, it } from 'vitest'
-import { keepOffered, openProbes } from '../../client/components/Probes'
+import { askedBecause, keepOffered, openProbes } from '../../client/components/Probes'
 import { probeReason } from '../../engine/probes'
 import type { Probe } from '../../engine/types'
 
@@ -40,5 +40,27 @@ describe('follow-ups typed before the answer is sent', () => {
     expect(openProbes(probes, [{ probeId: 'probe-reflection' }]).map((p) => p.id)).toEqual([
       'probe-measurable-result',
     ])
+  })
+})
+
+describe('why a probe is asked', () => {
+  it('reads a reason that ends with a full stop as it is', () => {
+    const reason = probeReason({
+      check: 'keywords',
+      label: 'Reflection',
+      status: 'missed',
+      score: 0,
+      max: 10,
+    })
+    expect(reason.endsWith('.')).toBe(true)
+    expect(askedBecause(reason)).toBe(`Asked because ${reason[0]!.toLowerCase()}${reason.slice(1)}`)
+    expect(askedBecause(reason).endsWith('..')).toBe(false)
+  })
+
+  it('ends a stored reason in the older wording, with no full stop, with one', () => {
+    expect(askedBecause('Specificity is partial (4 of 8 points)')).toBe(
+      'Asked because specificity is partial (4 of 8 points).',
+    )
+    expect(askedBecause('Did you measure it?')).toBe('Asked because did you measure it?')
   })
 })

@@ -17,7 +17,7 @@ import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
 import { scoreHistory } from './score-history'
-import { attemptStory } from './story'
+import { attemptStory, type Story } from './story'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
 
@@ -72,11 +72,16 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
   const [error, setError] = useState('')
   const [confirming, setConfirming] = useState(false)
-  const anchored = anchoredMessages(report.criteria)
-  const marks = anchored.map((a) => ({ ...a.message.place!, severity: a.message.severity }))
-  const unanchored = [...report.messages, ...report.criteria.flatMap((c) => c.messages)].filter(
-    (m) => !m.place,
+  // A message's place is carried into the text shown; one whose words are not there is listed without a place.
+  const carried = anchoredMessages(report.criteria).map((a) => ({ a, place: story.carry(a.message.place!) }))
+  const anchored = carried.flatMap(({ a, place }) =>
+    place ? [{ ...a, message: { ...a.message, place } }] : [],
   )
+  const marks = anchored.map((a) => ({ ...a.message.place, severity: a.message.severity }))
+  const unanchored = [
+    ...[...report.messages, ...report.criteria.flatMap((c) => c.messages)].filter((m) => !m.place),
+    ...carried.flatMap(({ a, place }) => (place ? [] : [a.message])),
+  ]
 
   async function rescore() {
     setBusy('rescore')
@@ -232,7 +237,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
               {sceneAnswers.length < followUps.length && ' Your other follow-ups are read after your answer.'}
             </p>
           )}
-          <Highlighted answer={text} sentences={report.sentences} marks={marks} markId="msg" />
+          <Highlighted answer={text} sentences={story.sentences} marks={marks} markId="msg" />
           {anchored.length > 0 && (
             <>
               <h3>Notes on your answer</h3>
@@ -271,7 +276,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         </aside>
       </div>
 
-      <ModelSection attempt={attempt} report={report} text={text} />
+      <ModelSection attempt={attempt} report={report} story={story} />
 
       <p class="meta scored-with">
         Scored with rubric <code>{report.rubricId}</code>, version{' '}
@@ -320,7 +325,7 @@ function ScoreHistoryNote({
 }
 
 /** The rubric's strong example beside the candidate's answer, with developing and weak one click away. */
-function ModelSection({ attempt, report, text }: { attempt: Attempt; report: ScoreReport; text: string }) {
+function ModelSection({ attempt, report, story }: { attempt: Attempt; report: ScoreReport; story: Story }) {
   const state = useAppState()
   const [rubric, reload] = useLoad(() => state.rubric(report.rubricId), [report.rubricId])
   return (
@@ -335,7 +340,7 @@ function ModelSection({ attempt, report, text }: { attempt: Attempt; report: Sco
           <h3 id="mine-title">
             Your answer <span class="muted">({report.score}/100)</span>
           </h3>
-          <Highlighted answer={text} sentences={report.sentences} />
+          <Highlighted answer={story.text} sentences={story.sentences} />
         </section>
         <section class="side" aria-labelledby="example-title">
           <h3 id="example-title">Example answer</h3>

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../../components/Status'
 import { biggestChangeFirst, criterionMax, dateTime, signed } from '../../format'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
+import { attemptStory } from '../Attempt/story'
 
 export function ComparePage({ a, b }: { a: string; b: string }) {
   useTitle('Compare')
@@ -72,7 +73,7 @@ function CompareView({ before, after }: { before: Attempt; after: Attempt }) {
             </header>
             <Stats report={x.report} />
             <ShareBar report={x.report} />
-            <Highlighted answer={x.answer} sentences={x.report.sentences} />
+            <AnswerAsScored attempt={x} />
           </section>
         ))}
       </div>
@@ -85,4 +86,10 @@ function CompareView({ before, after }: { before: Attempt; after: Attempt }) {
       />
     </>
   )
+}
+
+/** The answer with its follow-ups, as the report read them: the report's offsets point into that text. */
+function AnswerAsScored({ attempt }: { attempt: Attempt }) {
+  const story = attemptStory(attempt.answer, attempt.followUps, attempt.report)
+  return <Highlighted answer={story.text} sentences={story.sentences} />
 }

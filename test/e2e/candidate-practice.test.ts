@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signed } from '../../client/format'
 import { MEASURED_ANSWER, STRONG_ANSWER as STRONG, UNMEASURED_ANSWER } from './answers'
 import {
   listPrompts,
@@ -507,6 +508,74 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       followUps: { probeId: string; answer: string }[]
     }
     expect(attempt.followUps.map((f) => [f.probeId, f.answer])).toEqual([['probe-measurable-result', text]])
+  })
+
+  it('says what the answer alone scored and what it scores with a follow-up answered on the Attempt page, at once', async () => {
+    const id = await storeAttempt(base, prompt.id, UNMEASURED_ANSWER)
+    const read = async () =>
+      (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
+        score: number
+        history: { score: number }[]
+      }
+    const alone = (await read()).score
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.goto(`${base}/attempts/${id}`)
+    const probes = page.getByTestId('probes')
+    await probes.waitFor()
+    expect(await page.getByTestId('score-history').count()).toBe(0)
+    // A mark on the window: it is gone if the page is loaded again.
+    await page.evaluate('window.__sameLoad = true')
+    const answer = async (question: RegExp | string, text: string) => {
+      const probe = probes.getByTestId('probe').filter({ hasText: question })
+      await probe.getByTestId('probe-open').click()
+      await probe.getByTestId('probe-answer').fill(text)
+      await probe.getByTestId('probe-submit').click()
+    }
+    const history = page.getByTestId('score-history')
+    const gains = probes.getByTestId('follow-up-gain')
+
+    await answer('What number changed', 'Errors fell from 9% to 0.2% within the hour.')
+    await gains.first().waitFor()
+    await history.waitFor()
+    const one = await read()
+    expect(one.score).toBeGreaterThan(alone)
+    expect(one.history.map((h) => h.score)).toEqual([alone])
+    expect(await history.textContent()).toBe(
+      `Your answer alone scored ${alone}; with your follow-up, it scores ${one.score} (${signed(one.score - alone)}).`,
+    )
+    expect(await page.evaluate('window.__sameLoad === true')).toBe(true)
+    for (const [width, scheme] of [
+      [1366, 'light'],
+      [1366, 'dark'],
+      [375, 'light'],
+      [375, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.emulateMedia({ colorScheme: scheme })
+      await history.scrollIntoViewIfNeeded()
+      expect(await history.isVisible(), `${width} ${scheme}`).toBe(true)
+      await e2e.shot(`attempt-score-history-${width}-${scheme}`)
+    }
+    await page.setViewportSize({ width: 1366, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    // A second follow-up: still the answer alone against the answer with both, as a reload would say.
+    const second = probes.getByTestId('probe').first()
+    const question = (await second.locator('.probe-question').textContent())!.replace(/[“”]/g, '')
+    await answer(question, 'Looking back, I learned to load-test every launch before peak season.')
+    await gains.nth(1).waitFor()
+    const two = await read()
+    expect(two.history.map((h) => h.score)).toEqual([alone, one.score])
+    const withBoth = `Your answer alone scored ${alone}; with your 2 follow-ups, it scores ${two.score} (${signed(two.score - alone)}).`
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="score-history"]')?.textContent === text,
+      withBoth,
+    )
+    expect(await page.evaluate('window.__sameLoad === true')).toBe(true)
+    await page.reload()
+    await history.waitFor()
+    expect(await history.textContent()).toBe(withBoth)
   })
 
   it('raised no page errors', () => {

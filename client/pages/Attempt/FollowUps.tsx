@@ -8,18 +8,25 @@ import type { ApiError } from '../../api'
 import { FollowUpList, ONLY_ADDS, openProbes, ProbeCard } from '../../components/Probes'
 import { useAppState } from '../../state'
 import { followUpGains } from './follow-up-gains'
+import type { ReplacedScore } from './score-history'
 
 export function FollowUpSection({
   attempt,
   report,
   followUps,
   onAnswered,
+  history,
 }: {
   attempt: Attempt
   report: ScoreReport
   followUps: readonly FollowUp[]
-  /** A follow-up is stored: the attempt's report now and all its follow-ups. */
-  onAnswered: (report: ScoreReport, followUps: FollowUp[]) => void
+  /**
+   * A follow-up is stored: the attempt's report now, all its follow-ups, and its history as the server holds it
+   * (the report the follow-up replaced added last).
+   */
+  onAnswered: (report: ScoreReport, followUps: FollowUp[], history: ReplacedScore[]) => void
+  /** The history the page shows, which the report a follow-up replaced is added to. */
+  history: readonly ReplacedScore[]
 }) {
   const state = useAppState()
   const [busy, setBusy] = useState('')
@@ -43,7 +50,8 @@ export function FollowUpSection({
       const result = await state.api.followUp(attempt.id, { probeId, answer: text })
       // The server's difference is this follow-up's own: the report it replaced against the one it made.
       setGains((g) => new Map(g).set(result.followUp.probeId, result.difference))
-      onAnswered(result.report, [...followUps, result.followUp])
+      // The report it replaced joins the history, as a reload would show it.
+      onAnswered(result.report, [...followUps, result.followUp], [...history, result.previous])
     } catch (e) {
       if ((e as ApiError).code === 'answered-already') await showStored(probeId)
       else setError({ probeId, message: (e as Error).message })
@@ -62,7 +70,7 @@ export function FollowUpSection({
       // What each follow-up added, from the history read now; a gain known from a server's answer stays.
       const known = followUpGains(stored.followUps, stored.history, stored.report)
       setGains((g) => new Map([...known, ...g]))
-      onAnswered(stored.report, stored.followUps)
+      onAnswered(stored.report, stored.followUps, stored.history)
     } catch (e) {
       setError({
         probeId,

@@ -16,7 +16,7 @@ import { anchoredMessages } from '../../highlight'
 import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
-import { scoreHistory } from './score-history'
+import { type ReplacedScore, scoreHistory } from './score-history'
 import { attemptStory, type Story } from './story'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
@@ -61,6 +61,8 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
   const { route } = useLocation()
   const [report, setReport] = useState<ScoreReport>(attempt.report)
   const [followUps, setFollowUps] = useState<FollowUp[]>(attempt.followUps)
+  // The reports this attempt had, oldest first: a follow-up or a re-score answered here adds the one it replaced.
+  const [history, setHistory] = useState<ReplacedScore[]>(attempt.history)
   // The report describes the answer and its follow-ups together: its offsets point into that text.
   const story = useMemo(
     () => attemptStory(attempt.answer, followUps, report),
@@ -90,6 +92,8 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
       const result = await state.api.rescore(attempt.id)
       setChange({ before: report, result })
       setReport(result.report)
+      // An unchanged report stays current, and nothing joins the history.
+      if (!result.unchanged) setHistory((h) => [...h, result.previous])
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -156,9 +160,11 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
         attempt={attempt}
         report={report}
         followUps={followUps}
-        onAnswered={(next, all) => {
+        history={history}
+        onAnswered={(next, all, replaced) => {
           setReport(next)
           setFollowUps(all)
+          setHistory(replaced)
         }}
       />
 
@@ -220,7 +226,7 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
           )}
         </section>
       )}
-      {!change && <ScoreHistoryNote attempt={attempt} followUps={followUps} report={report} />}
+      {!change && <ScoreHistoryNote history={history} followUps={followUps} report={report} />}
 
       <div class="report-grid">
         <section aria-labelledby="answer-title">
@@ -292,15 +298,15 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
  * whether it was re-scored with a changed rubric since it was first scored. Nothing when neither happened.
  */
 function ScoreHistoryNote({
-  attempt,
+  history,
   followUps,
   report,
 }: {
-  attempt: Attempt
+  history: readonly ReplacedScore[]
   followUps: readonly FollowUp[]
   report: ScoreReport
 }) {
-  const { followUps: added, rescores } = scoreHistory(followUps, attempt.history, report)
+  const { followUps: added, rescores } = scoreHistory(followUps, history, report)
   if (!added && !rescores) return null
   return (
     <p class="muted" data-testid="score-history">

@@ -6,6 +6,9 @@ import type { HistoryEntry } from '../../../contract/attempts'
 import type { FollowUp } from '../../../contract/follow-ups'
 import type { ScoreReport } from '../../../engine/types'
 
+/** What the score history is read from: a replaced report's score, rubric version and when it was replaced. */
+export type ReplacedScore = Pick<HistoryEntry, 'replacedAt' | 'score' | 'rubricHash'>
+
 export interface ScoreHistory {
   /** Present when the history holds a report a follow-up replaced. */
   followUps?: {
@@ -28,7 +31,7 @@ export interface ScoreHistory {
  */
 export function scoreHistory(
   followUps: readonly Pick<FollowUp, 'createdAt'>[],
-  history: readonly Pick<HistoryEntry, 'replacedAt' | 'score' | 'rubricHash'>[],
+  history: readonly ReplacedScore[],
   current: Pick<ScoreReport, 'score'>,
 ): ScoreHistory {
   const answeredAt = new Set(followUps.map((f) => f.createdAt))

@@ -2,8 +2,9 @@
 // told apart from re-scores, read from attempts a real server stored.
 
 import { afterEach, describe, expect, it } from 'vitest'
-import { scoreHistory } from '../../client/pages/Attempt/score-history'
-import type { Attempt } from '../../contract/attempts'
+import { type ReplacedScore, scoreHistory } from '../../client/pages/Attempt/score-history'
+import type { Attempt, RescoreResult } from '../../contract/attempts'
+import type { FollowUpAdded } from '../../contract/loops'
 import { changeOwnershipRubric, GOOD_ANSWER, postJson, startApp, type TestApp } from '../server/helpers'
 
 let t: TestApp
@@ -85,6 +86,52 @@ describe('scoreHistory', () => {
     expect(scoreHistory(a.followUps, a.history, a.report)).toEqual({
       rescores: { count: 1, firstScore: alone, firstRubricHash: a.history[0]!.rubricHash },
     })
+  })
+
+  it('reads the same from the reports the server says each step replaced as from the attempt read again', async () => {
+    // The Attempt page adds each response's replaced report to the history it loaded, without reading it again.
+    t = await startApp()
+    const { id, alone } = await stored(NO_NUMBERS)
+    const loaded = await attempt(id)
+    let history: ReplacedScore[] = loaded.history
+    let followUps = loaded.followUps
+    const answer = async (probeId: string, text: string) => {
+      t.clock.now += 60_000
+      const res = await postJson(t.app, `/api/attempts/${id}/follow-ups`, { probeId, answer: text })
+      expect(res.statusCode, res.body).toBe(201)
+      const added = res.json() as FollowUpAdded
+      history = [...history, added.previous]
+      followUps = [...followUps, added.followUp]
+      return added.report
+    }
+    const sameAsReadAgain = async (report: { score: number }) => {
+      const a = await attempt(id)
+      expect(a.report.score).toBe(report.score)
+      expect(scoreHistory(followUps, history, report)).toEqual(scoreHistory(a.followUps, a.history, a.report))
+    }
+    const one = await answer('probe-measurable-result', MEASURE)
+    expect(scoreHistory(followUps, history, one)).toEqual({
+      followUps: { count: 1, alone, withFollowUps: one.score, isCurrent: true },
+    })
+    await sameAsReadAgain(one)
+    const two = await answer('probe-reflection', REFLECTION)
+    expect(scoreHistory(followUps, history, two)).toEqual({
+      followUps: { count: 2, alone, withFollowUps: two.score, isCurrent: true },
+    })
+    await sameAsReadAgain(two)
+    // A re-score with a changed rubric adds the report it replaced; the follow-ups' score is kept as it was.
+    t.clock.now += 60_000
+    changeOwnershipRubric(t)
+    const res = await postJson(t.app, `/api/attempts/${id}/rescore`)
+    expect(res.statusCode).toBe(200)
+    const rescored = res.json() as RescoreResult
+    expect(rescored.unchanged).toBe(false)
+    history = [...history, rescored.previous]
+    expect(scoreHistory(followUps, history, rescored.report)).toEqual({
+      followUps: { count: 2, alone, withFollowUps: two.score, isCurrent: false },
+      rescores: { count: 1, firstScore: alone, firstRubricHash: loaded.report.rubricHash },
+    })
+    await sameAsReadAgain(rescored.report)
   })
 
   it("counts a loop round's follow-ups, which replaced one report between them, as one step", () => {

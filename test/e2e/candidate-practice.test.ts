@@ -5,7 +5,6 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signed } from '../../client/format'
 import { MEASURED_ANSWER, STRONG_ANSWER as STRONG, UNMEASURED_ANSWER } from './answers'
 import {
   listPrompts,
@@ -533,6 +532,8 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       await probe.getByTestId('probe-submit').click()
     }
     const history = page.getByTestId('score-history')
+    // Whole points with their sign, as the page writes them: "+4", "−2", "±0".
+    const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0')
     const gains = probes.getByTestId('follow-up-gain')
 
     await answer('What number changed', 'Errors fell from 9% to 0.2% within the hour.')
@@ -568,10 +569,7 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     const two = await read()
     expect(two.history.map((h) => h.score)).toEqual([alone, one.score])
     const withBoth = `Your answer alone scored ${alone}; with your 2 follow-ups, it scores ${two.score} (${signed(two.score - alone)}).`
-    await page.waitForFunction(
-      (text) => document.querySelector('[data-testid="score-history"]')?.textContent === text,
-      withBoth,
-    )
+    await expect.poll(() => history.textContent()).toBe(withBoth)
     expect(await page.evaluate('window.__sameLoad === true')).toBe(true)
     await page.reload()
     await history.waitFor()

@@ -7,22 +7,20 @@ import { followUpGains } from '../../client/pages/Attempt/follow-up-gains'
 import type { Attempt } from '../../contract/attempts'
 import { reportDifference } from '../../engine/difference'
 import { PRIVACY_ANSWER, WE_MEASURED } from '../fixtures/follow-ups'
-import { changeOwnershipRubric, GOOD_ANSWER, postJson, startApp, type TestApp } from '../server/helpers'
+import {
+  changeOwnershipRubric,
+  MEASURE_FOLLOW_UP as MEASURE,
+  NO_NUMBERS_ANSWER as NO_NUMBERS,
+  postJson,
+  REFLECTION_FOLLOW_UP as REFLECTION,
+  startApp,
+  type TestApp,
+} from '../server/helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 
 let t: TestApp
 afterEach(async () => t?.close())
-
-/** A story whose Result has no number: the ownership rubric probes for the measure and the reflection. */
-const NO_NUMBERS = GOOD_ANSWER.replace(
-  /Result:.*$/s,
-  'Result: Checkout worked again and the team was relieved.',
-)
-const MEASURE =
-  'We measured it: checkout errors fell by 92% within an hour and revenue recovered $40,000 that day.'
-const REFLECTION =
-  'Looking back, I learned to load-test every launch, and next time I would add the alert first.'
 
 const attempt = async (id: number): Promise<Attempt> =>
   (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()

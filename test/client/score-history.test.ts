@@ -5,19 +5,18 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type ReplacedScore, scoreHistory } from '../../client/pages/Attempt/score-history'
 import type { Attempt, RescoreResult } from '../../contract/attempts'
 import type { FollowUpAdded } from '../../contract/loops'
-import { changeOwnershipRubric, GOOD_ANSWER, postJson, startApp, type TestApp } from '../server/helpers'
+import {
+  changeOwnershipRubric,
+  MEASURE_FOLLOW_UP as MEASURE,
+  NO_NUMBERS_ANSWER as NO_NUMBERS,
+  postJson,
+  REFLECTION_FOLLOW_UP as REFLECTION,
+  startApp,
+  type TestApp,
+} from '../server/helpers'
 
 let t: TestApp
 afterEach(async () => t?.close())
-
-const NO_NUMBERS = GOOD_ANSWER.replace(
-  /Result:.*$/s,
-  'Result: Checkout worked again and the team was relieved.',
-)
-const MEASURE =
-  'We measured it: checkout errors fell by 92% within an hour and revenue recovered $40,000 that day.'
-const REFLECTION =
-  'Looking back, I learned to load-test every launch, and next time I would add the alert first.'
 
 const attempt = async (id: number): Promise<Attempt> =>
   (await t.app.inject({ method: 'GET', url: `/api/attempts/${id}` })).json()

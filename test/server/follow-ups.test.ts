@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { combineAnswer, score, scoreWithFollowUps } from '../../engine/index'
 import { shippedRubrics } from '../engine/helpers'
 import { PRIVACY_ANSWER, PRIVACY_PROMPT, WE_MEASURED } from '../fixtures/follow-ups'
-import { sqlRows, startApp, type TestApp } from './helpers'
+import { MEASURE_FOLLOW_UP as MEASURE, sqlRows, startApp, type TestApp } from './helpers'
 
 const RUBRICS = fileURLToPath(new URL('../../rubrics', import.meta.url))
 
@@ -22,9 +22,6 @@ const NO_NUMBERS = `Situation: Last spring our checkout service failed during pe
 Task: Although it was outside my area, I volunteered to restore it because customers could not pay.
 Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
 Result: Checkout worked again and the team was relieved.`
-
-const MEASURE =
-  'We measured it: checkout errors fell by 92% within an hour and revenue recovered $40,000 that day.'
 
 async function storeAttempt(): Promise<{ id: number; probes: { id: string; question: string }[] }> {
   const res = await post('/api/attempts', { promptId: 'ownership-outside-scope', answer: NO_NUMBERS })

@@ -60,6 +60,18 @@ Task: Although it was outside my area, I volunteered to restore it because custo
 Action: I took ownership of the incident, traced the errors to a connection pool limit, raised the limit, and added an alert. I wrote a runbook and walked the on-call rotation through it.
 Result: Checkout errors fell by 92% within an hour and revenue recovered $40,000 that day. I learned to load-test before every launch.`
 
+/** GOOD_ANSWER with no number in its Result: the ownership rubric probes for the measure and the reflection. */
+export const NO_NUMBERS_ANSWER = GOOD_ANSWER.replace(
+  /Result:.*$/s,
+  'Result: Checkout worked again and the team was relieved.',
+)
+/** A follow-up that answers the probe for a measured Result. */
+export const MEASURE_FOLLOW_UP =
+  'We measured it: checkout errors fell by 92% within an hour and revenue recovered $40,000 that day.'
+/** A follow-up that answers the probe for a lesson. */
+export const REFLECTION_FOLLOW_UP =
+  'Looking back, I learned to load-test every launch, and next time I would add the alert first.'
+
 /** A weak answer: hypothetical, no result. */
 export const WEAK_ANSWER = 'I would probably talk to the team and maybe we would fix it together somehow.'
 

@@ -14,7 +14,17 @@ import {
   storeAttempt,
   WEAK_ANSWER as WEAK,
 } from './candidate-support'
-import { axe, describeViolations, type E2E, ROOT, requireBrowser, SKIP_E2E, startE2E } from './harness'
+import {
+  axe,
+  describeViolations,
+  type E2E,
+  ROOT,
+  requireBrowser,
+  SKIP_E2E,
+  showAt,
+  startE2E,
+  VIEWS,
+} from './harness'
 
 requireBrowser('what a candidate sees while practising (e2e)')
 
@@ -70,8 +80,7 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       [1366, 'light'],
       [375, 'dark'],
     ] as const) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.emulateMedia({ colorScheme: scheme })
+      await showAt(page, width, scheme)
       const violations = await axe(page)
       expect(describeViolations(violations), `${width} ${scheme}`).toBe('')
       await e2e.shot(`practice-start-here-${width}-${scheme}`)
@@ -331,14 +340,8 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     await expect.poll(() => probe(measure).count()).toBe(0)
     expect(await setAside.textContent()).toContain(`so that follow-up was left out: “${measure}”`)
 
-    for (const [width, scheme] of [
-      [1366, 'light'],
-      [1366, 'dark'],
-      [375, 'light'],
-      [375, 'dark'],
-    ] as const) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.emulateMedia({ colorScheme: scheme })
+    for (const [width, scheme] of VIEWS) {
+      await showAt(page, width, scheme)
       await probes.scrollIntoViewIfNeeded()
       expect(await probes.isVisible(), `${width} ${scheme}`).toBe(true)
       const violations = await axe(page)
@@ -546,14 +549,8 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
       `Your answer alone scored ${alone}; with your follow-up, it scores ${one.score} (${signed(one.score - alone)}).`,
     )
     expect(await page.evaluate('window.__sameLoad === true')).toBe(true)
-    for (const [width, scheme] of [
-      [1366, 'light'],
-      [1366, 'dark'],
-      [375, 'light'],
-      [375, 'dark'],
-    ] as const) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.emulateMedia({ colorScheme: scheme })
+    for (const [width, scheme] of VIEWS) {
+      await showAt(page, width, scheme)
       await history.scrollIntoViewIfNeeded()
       expect(await history.isVisible(), `${width} ${scheme}`).toBe(true)
       await e2e.shot(`attempt-score-history-${width}-${scheme}`)

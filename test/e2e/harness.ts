@@ -146,6 +146,20 @@ function axeSource(): string {
   return path
 }
 
+/** The four views each page is looked at in: the two widths, light and dark. */
+export const VIEWS = [
+  [1366, 'light'],
+  [1366, 'dark'],
+  [375, 'light'],
+  [375, 'dark'],
+] as const
+
+/** Shows the page at one of VIEWS: its width (900 px high) and colour scheme. */
+export async function showAt(page: Page, width: number, scheme: 'light' | 'dark'): Promise<void> {
+  await page.setViewportSize({ width, height: 900 })
+  await page.emulateMedia({ colorScheme: scheme })
+}
+
 export interface AxeViolation {
   id: string
   impact: string | null

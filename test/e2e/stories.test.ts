@@ -5,7 +5,17 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECOND_ANSWER, STRONG_ANSWER } from './answers'
-import { axe, describeViolations, type E2E, ROOT, requireBrowser, SKIP_E2E, startE2E } from './harness'
+import {
+  axe,
+  describeViolations,
+  type E2E,
+  ROOT,
+  requireBrowser,
+  SKIP_E2E,
+  showAt,
+  startE2E,
+  VIEWS,
+} from './harness'
 
 requireBrowser('story bank (e2e)')
 
@@ -130,14 +140,8 @@ describe.skipIf(SKIP_E2E)('story bank (e2e)', () => {
 
   it('is accessible and fits 375 px, light and dark', async () => {
     const problems: string[] = []
-    for (const [width, scheme] of [
-      [1366, 'light'],
-      [1366, 'dark'],
-      [375, 'light'],
-      [375, 'dark'],
-    ] as const) {
-      await page.setViewportSize({ width, height: 900 })
-      await page.emulateMedia({ colorScheme: scheme })
+    for (const [width, scheme] of VIEWS) {
+      await showAt(page, width, scheme)
       for (const path of ['/stories', `/stories/${storyId}`]) {
         await page.goto(base + path)
         await page.getByTestId('story-plan').waitFor()

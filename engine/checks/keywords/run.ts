@@ -126,8 +126,8 @@ const MODAL = new Set(['would', "i'd", "we'd", 'could', 'might', 'should', 'if',
 
 /**
  * A Result sentence telling what kept happening afterwards, in the past ("after that the director came to me first
- * whenever they planned a change"): habitual only by its "whenever" or "always", with no modal, so it reports what
- * happened.
+ * whenever they planned a change"): habitual only by a habit word ("whenever", "always", "usually"…: HABIT), with
+ * no modal, so it reports what happened.
  */
 function pastHabit(s: AnalyzedSentence): boolean {
   return (

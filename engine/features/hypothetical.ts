@@ -101,3 +101,61 @@ export function stepForPurpose(words: readonly string[]): boolean {
     }
   return false
 }
+
+/** Modals and present-tense verbs that keep a sentence in the present or the hypothetical. */
+const NOT_PAST = new Set([
+  'would',
+  "i'd",
+  "we'd",
+  'will',
+  "i'll",
+  "we'll",
+  'could',
+  'might',
+  'should',
+  'can',
+  'must',
+  'is',
+  "isn't",
+  'are',
+  "aren't",
+  'am',
+  "i'm",
+  'do',
+  "don't",
+  'does',
+  "doesn't",
+])
+
+/** Who "would" must follow to say what someone would do rather than what kept happening. */
+const SPEAKER = new Set(['i', 'we', 'you', 'one', 'they', 'he', 'she', ''])
+
+/** Past negatives: "it didn't", "we weren't" still tell what happened. */
+const PAST_NEGATIVES = new Set(["didn't", "wasn't", "weren't", "hadn't"])
+
+/** A modal or present verb, or a contraction of one ("wouldn't", "you'd", "they'll", "can't"). */
+function keepsHypothetical(w: string): boolean {
+  // Words come normalised: a typographic apostrophe is already "'".
+  if (NOT_PAST.has(w)) return true
+  if (w.endsWith("'d") || w.endsWith("'ll")) return true
+  return w.endsWith("n't") && !PAST_NEGATIVES.has(w)
+}
+
+/**
+ * What kept happening in the story, told in the past with no modal or present verb: "After that the HR director
+ * came to me first whenever they planned a change", "every time it broke we logged why". It happened; it is no
+ * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design"). Beside
+ * a step the speaker took (`stepTaken`), "would" told of something else says what kept happening then: "We kept a
+ * list of every time it broke, and one team's test would wipe the tables another needed". The hypothetical check
+ * and the evidence checks both read a habit this way.
+ */
+export function pastHabit(words: readonly string[], past: boolean, stepTaken: boolean): boolean {
+  if (!past) return false
+  for (let j = 0; j < words.length; j++)
+    if (
+      keepsHypothetical(words[j]!) &&
+      !(stepTaken && words[j] === 'would' && !SPEAKER.has(words[j - 1] ?? ''))
+    )
+      return false
+  return true
+}

@@ -1,7 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { stepForPurpose } from '../../features/hypothetical'
+import { pastHabit, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import type { HypotheticalOptions } from './options'
 
@@ -43,67 +43,17 @@ const CASES = [
 const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
 const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
-/** Modals and present-tense verbs that keep a habit in the present or the hypothetical. */
-const NOT_PAST = new Set([
-  'would',
-  "i'd",
-  "we'd",
-  'will',
-  "i'll",
-  "we'll",
-  'could',
-  'might',
-  'should',
-  'can',
-  'must',
-  'is',
-  "isn't",
-  'are',
-  "aren't",
-  'am',
-  "i'm",
-  'do',
-  "don't",
-  'does',
-  "doesn't",
-])
-
-/** Who "would" must follow to say what someone would do rather than what kept happening. */
-const SPEAKER = new Set(['i', 'we', 'you', 'one', 'they', 'he', 'she', ''])
-
-/**
- * What kept happening in the story, told in the past with no modal or present verb: "After that the HR director
- * came to me first whenever they planned a change", "every time it broke we logged why". It happened; it is no
- * habit of the candidate's offered instead of a story ("Usually the disagreement isn't about the design").
- */
-function pastHabit(s: AnalyzedSentence): boolean {
-  if (!s.features.past) return false
-  const w = s.words
-  // Beside a step the speaker took, "would" told of something else says what kept happening then: "We kept a
-  // list of every time it broke, and one team's test would wipe the tables another needed".
-  const step = s.features.iDid || s.features.weDid
-  for (let j = 0; j < w.length; j++)
-    if (keepsHypothetical(w[j]!) && !(step && w[j] === 'would' && !SPEAKER.has(w[j - 1] ?? ''))) return false
-  return true
-}
-
-/** Past negatives: "it didn't", "we weren't" still tell what happened. */
-const PAST_NEGATIVES = new Set(["didn't", "wasn't", "weren't", "hadn't"])
-
-/** A modal or present verb, or a contraction of one ("wouldn't", "you'd", "they'll", "can't"). */
-function keepsHypothetical(w: string): boolean {
-  // Words come normalised: a typographic apostrophe is already "'".
-  if (NOT_PAST.has(w)) return true
-  if (w.endsWith("'d") || w.endsWith("'ll")) return true
-  return w.endsWith("n't") && !PAST_NEGATIVES.has(w)
-}
-
 /** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
 function notStory(s: AnalyzedSentence): boolean {
   return (
-    (s.features.hypothetical && !stepForPurpose(s.words) && !pastHabit(s)) ||
+    (s.features.hypothetical && !stepForPurpose(s.words) && !toldInPast(s)) ||
     prescribes(s.words, s.features.past)
   )
+}
+
+/** A habit of the story told in the past (`pastHabit`). */
+function toldInPast(s: AnalyzedSentence): boolean {
+  return pastHabit(s.words, s.features.past, s.features.iDid || s.features.weDid)
 }
 
 /** A sentence of the story that tells something done, as it happened: what shows a real story. */

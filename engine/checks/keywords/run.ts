@@ -5,7 +5,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
-import { isPastTense } from '../../features/words'
+import { pastHabit } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -116,30 +116,10 @@ function eligible(s: AnalyzedSentence, presentStory: boolean, amongSteps: boolea
   const f = s.features
   const hypothetical =
     f.hypothetical &&
-    !((f.iDid || f.statePast || pastHabit(s)) && s.star !== 'other') &&
+    !((f.iDid || f.statePast || pastHabit(s.words, f.past, f.iDid || f.weDid)) && s.star !== 'other') &&
     !(presentStory && presentStep(s, amongSteps))
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
-
-/** Words that keep a sentence hypothetical even when a verb in it is in the past ("if it had failed, I would…"). */
-const MODAL = new Set(['would', "i'd", "we'd", 'could', 'might', 'should', 'if', 'can', 'will', 'may'])
-
-/**
- * A Result sentence telling what kept happening afterwards, in the past ("after that the director came to me first
- * whenever they planned a change"): habitual only by a habit word ("whenever", "always", "usually"…: HABIT), with
- * no modal, so it reports what happened.
- */
-function pastHabit(s: AnalyzedSentence): boolean {
-  return (
-    s.star === 'result' &&
-    s.words.some((w) => HABIT.has(w)) &&
-    s.words.some(isPastTense) &&
-    !s.words.some((w) => MODAL.has(w))
-  )
-}
-
-/** Words that tell what kept happening. */
-const HABIT = new Set(['whenever', 'always', 'usually', 'often', 'normally', 'typically', 'generally'])
 
 /** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
 const STILL_HYPOTHETICAL = new Set([

@@ -1316,6 +1316,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
       'same mistake again', 'to zero for', 'zero for the rest of',
       'to zero',
+      'not/never $recur … since', 'hasn\'t/haven\'t/didn\'t  … since', 'since … not/never $recur', 'since … hasn\'t/haven\'t/didn\'t ', 'not/never $recur again', 'hasn\'t/didn\'t  again', 'not $recur once', 'hasn\'t  once',
     ],
   },
 
@@ -1341,6 +1342,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "is my team's", "my team's code", "my team's service",
       'was mine', 'were mine', '$did … myself', 'that I would … fix/find/sort/handle/own',
       'nobody/no one had to ask', 'without anyone asking',
+      'told … I will', 'put myself forward', 'grabbed it', 'grabbed the', 'assigned … to myself', 'assign … to myself', 'if I could own/take/lead/fix', 'made it my', 'it on myself', 'it upon myself',
+      'was not my job/area/team/service/code/ticket', 'wasn\'t my job',
     ],
   },
   'orphaned-problem': {
@@ -1354,6 +1357,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "someone else's problem", "nobody's job", 'officially owned', 'owned the area', 'the owning team',
       'worked with the owning team', 'with the owners', 'rather than around them',
       'worked with them rather than',
+      'nobody … $tend', 'no one … $tend', 'nobody … looked/looking after', 'no one … looked/looking after', 'nobody was in charge', 'no one was in charge', 'nobody in charge', 'no maintainer', 'went to nobody', 'going to nobody', 'nobody had touched', 'since … left the company',
     ],
   },
   'follow-through': {
@@ -1372,6 +1376,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could not … again', "couldn't \u2026 again", 'would not … again', 'never … again', 'so it could not', 'not … silently',
       '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
       'start to finish', 'beginning to end',
+      'kept $watch', 'kept an eye', 'kept … eye on', 'didn\'t stop at', 'did not stop at', 'not stop at', 'until the last', 'until every', 'until all', 'stayed with it', 'went/came back … later', 'sure it held', 'sure it stayed', 'sure it still', '$did … the remaining', '$did … the rest', 'finished … all', 'migrated all/every',
     ],
   },
   handover: {
@@ -1400,6 +1405,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one team at a time', 'every internal', 'for all … services', 'reused my', 'reused it',
       'other services', 'every other', 'the rest of the company', 'other departments',
       'every customer', 'all customers',
+      'whole engineering', 'entire engineering', 'all of engineering', 'whole engineering org',
     ],
   },
   'downstream-impact': {
@@ -1410,6 +1416,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the next person', 'the next engineer', 'future engineers', 'future teams', 'whoever came next',
       'the people after',
       'teams who use', 'teams that use', 'teams who used', 'teams that used', 'teams that depend', 'teams who depend', 'rely on them', 'relied on them', 'used to rely on',
+      'every new hire/joiner/starter', 'each new hire', 'who would maintain', 'whoever maintains', 'would maintain it/this',
     ],
   },
   'long-term-thinking': {
@@ -1438,6 +1445,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'on-call rota', 'on-call rotation', 'on call for', 'first on the rota', 'rota', 'runbook', 'runbooks',
       'playbook', 'weekly review', 'monthly review', 'quarterly review', 'I still check', 'I still review',
       'still maintain', 'maintain it', 'handed it over',
+      'still the person', 'still the one', 'still look after', 'still looking after', 'still on call', 'still get paged', 'still do it', 'on my calendar', 'still $tend',
     ],
   },
 

@@ -352,7 +352,22 @@ export const WORD_CLASSES: Readonly<Record<string, readonly string[]>> = {
   watch: ['watched', 'checked', 'monitored', 'verified', 'confirmed', 'looked'],
   when: ['morning', 'day', 'week', 'run', 'release', 'batch', 'cycle', 'night', 'month'],
   /** Doing a piece of the work oneself. */
-  did: ['wrote', 'did', 'ran', 'built', 'fixed', 'handled', 'made', 'led', 'drove', 'took'],
+  did: [
+    'wrote',
+    'did',
+    'ran',
+    'built',
+    'fixed',
+    'handled',
+    'made',
+    'led',
+    'drove',
+    'took',
+    'dealt',
+    'sorted',
+    'owned',
+    'grabbed',
+  ],
   /** Work still to come. */
   later: ['future', 'remaining', 'upcoming', 'later', 'planned'],
   /** A first guess at a cause. */
@@ -405,4 +420,21 @@ export const WORD_CLASSES: Readonly<Record<string, readonly string[]>> = {
   ],
   /** A figure that was set in advance. */
   planned: ['planned', 'expected', 'estimated', 'quoted', 'promised', 'scheduled', 'usual'],
+  /** Something that broke coming back (read with a negation: "it has not failed since"). */
+  recur: [
+    'broke',
+    'broken',
+    'failed',
+    'fired',
+    'paged',
+    'recurred',
+    'happened',
+    'returned',
+    'reappeared',
+    'crashed',
+    'regressed',
+    'repeated',
+  ],
+  /** Being the one who looks after something. */
+  tend: ['owned', 'own', 'maintained', 'maintain', 'watched', 'touched', 'monitored', 'supported', 'fixed'],
 }

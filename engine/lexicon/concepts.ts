@@ -43,6 +43,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'invited … to challenge', 'invited … to attack', 'invited … to review',
       'asked … to check', 'asked … to verify', 'check my numbers', 'check my work', 'check my math', 'check my maths', 'double-check my',
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
+      'what I was getting wrong', 'what I got wrong', 'if I was missing', 'tell me if I', 'asked … what would break/fail', 'where it would break', 'asked … to find/spot/list … $critique', 'asked/invited … for $critique', 'asked/invited … for comments', 'collected/gathered … objections', 'who had argued for/against', 'who argued against', 'who liked/wanted/backed/pushed … the other', 'asked … to look at/over my', 'look over my', 'for comments before',
     ],
   },
   'evidence-based': {
@@ -64,6 +65,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pulled … months of', 'pulled … weeks of', 'pulled … year of', 'split … by', 'grouped … by', 'sorted … by', 'segmented',
       'went back through', 'go back through', 'pulled … history', 'the past year', 'over the past', 'postmortems', 'the last # releases', 'from our last',
       'with … numbers', 'with … data', 'numbers from', 'in our last', 'the last time we',
+      'replayed/sampled/pulled/took/tested/checked/against/on/through … real/production/live $records', 'ran … through the new/old', 'checked/pulled/read/reviewed/looked/went … the last # days/weeks/months/quarters/years/incidents/migrations/releases/launches/outages/projects', 'count/counted how often', 'how the last', 'how previous', 'the $source showed/said/told/suggested/pointed/proved/confirmed', '$source said/showed otherwise',
     ],
   },
   experiment: {
@@ -95,6 +97,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could go wrong', 'might go wrong', 'ways … could fail', 'switch back if', 'roll back if', 'revert if',
       'go back if',
       'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
+      'said/showed/suggested/told otherwise', 'proved me wrong', 'turned out to be wrong', 'I turned out … wrong', 'my $idea was wrong', '$idea turned out', 'checked/tested/validated … my $idea', 'whether my $idea', 'dropped my $idea', 'make me change', 'change the decision', 'had/has/needed to be true', 'must be true', 'switched to their', 'adopted their', 'went with their',
     ],
   },
   'call-vindicated': {
@@ -114,6 +117,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never needed the', 'never needed to',
       'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
       'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
+      'of what I had estimated/predicted/forecast', 'as I had estimated', 'matched my estimate/prediction/forecast', 'didn\'t have to roll/revert', 'did not have to roll/revert',
     ],
   },
   'loss-avoided': {
@@ -131,6 +135,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of all of them', 'instead of everyone', 'rather than all of them',
       'did not spend', "didn't spend", 'never spent',
       'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
+      'kept/saved/retained … deal/contract/account/renewal', 'kept the deal',
     ],
   },
 
@@ -148,6 +153,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'paged the on-call',
       'in the first … minutes', 'in the first hour', 'within the first', 'first … minutes', 'in minutes',
       'in under … $unit', 'under # $unit',
+      'before the end of the day', 'by # pm/am', 'by that evening/afternoon/night', 'before lunch',
     ],
   },
   'reversible-step': {
@@ -166,6 +172,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'switch back',
       'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
       '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
+      'on # of traffic/users/requests', 'to # of traffic/users/requests', '$small $slice first', '$small $slice only', 'only $small $slice', 'only in/on/for $small $slice', 'took a snapshot', 'snapshot … before', 'backup … before', 'could revert/undo/switch/roll/restore', 'could turn it off', 'to internal users', 'dogfood', 'dogfooded', 'staff first', 'employees first', 'capped … at', 'limited … to #', 'at most # accounts/users/rows/records/customers',
     ],
   },
   'acted-without-certainty': {
@@ -190,6 +197,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'not know for sure', 'not knowing for sure', 'not sure yet', 'not yet sure', 'not certain', 'not yet certain', 'act on what I know', 'acted on what I knew', 'act on what we know', 'acted on what we knew', 'acting on what we knew', 'whether to wait', 'enough for me', 'enough to act', 'enough to go on',
       "didn't … know … the cause", 'did not … know … the cause',
       "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
+      'didn\'t know … yet', 'did not know … yet', 'not know … yet', '# confidence', '# confident', 'that was enough', 'enough to start/decide/move', 'with what I knew', 'with what we knew', 'without … answer/report/approval/sign-off/results',
     ],
   },
   'time-gained': {
@@ -209,6 +217,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than the',
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
       'earlier than the $planned',
+      '$hit … date/deadline/window/cutover/launch', 'only # $unit', 'only … # $unit of', 'before … noticed/woke', 'before most $customers',
     ],
   },
 
@@ -337,6 +346,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'call notes', 'asked … questions',
       'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
       'listen/listened/listening in', '$go out with', '$go along with', '$go out to … $customers', 'sat in on … calls', 'the same … call/calls/question/questions/complaint/complaints', '$customers … ringing/calling/writing/emailing to ask',
+      'joined … calls', 'emailed/messaged/wrote to … $customers', 'surveyed', 'survey to … $customers', 'sent … survey', 'set up a call with', 'call with the $customers', 'asked … $customers … what',
     ],
   },
   'customer-need': {
@@ -363,6 +373,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
       'really need', 'actually need',
       'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
+      '$customers … not care about', '$customers … didn\'t care about', '$customers … don\'t care about', 'what … $customers … wanted/needed/cared/expected/meant/used', 'the real problem for', 'problem for them', 'the real need', 're-entering', 're-enter', 'retyping', 're-typing', 'typing … into', 'copying … into', 'copy-pasting', 'copy and paste', 'mapped … steps/journey/flow/workflow/process', 'every step … $customers', 'what the/a $customers … sees/saw/does/did/gets/got/needs/needed/wanted/wants',
     ],
   },
   'customer-first-tradeoff': {
@@ -383,6 +394,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'proposed … instead of',
       'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
       '$defer … $work',
+      'moved/pushed … to next quarter/sprint/release/month', 'moved/pushed … to the next quarter/sprint/release/month', 'harder option/path/way/route/choice', 'more expensive option/path', 'better for … $customers', 'until they were ready', 'until they had moved/migrated/switched', 'kept the old … for them',
     ],
   },
   'customer-outcome-metric': {
@@ -403,6 +415,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'customers … more often', 'customers … less often', 'more customers', 'fewer customers',
       'fewer people', 'more often', 'less often',
       '$contact … $fall', 'repeat bookings/orders/purchases/customers/visits/business', '$customers … wrote in', 'wrote in to say',
+      '$contact … went/came/dropped/fell from', '$contact … went/came down', '$customers now', '$customers … # $unit earlier/faster/sooner/quicker', 'signed for another', 'signed … another # years/months', 'extended … contract', 'reviews/rating/ratings … rose/improved/climbed/went', '# stars', '$customers stopped', 'stopped asking/calling/complaining/emailing/writing', 'cancellations/refunds/returns/chargebacks/unsubscribes … $fall',
     ],
   },
 
@@ -423,6 +436,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'removed … from the main', 'remove … from the main', 'send/sent … separately', 'shipped … separately', 'split off', 'split … off',
       'smaller launch', 'smaller first launch', 'reduced version', 'a reduced version', 'reduced scope',
       'cut … and … out of',
+      'out of the release/launch/scope/MVP/sprint/milestone', '$work out of the', 'smallest version', 'minimum version', 'smallest … that met/meets/covered/covers',
     ],
   },
   prioritisation: {
@@ -456,6 +470,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a fake version', 'a mock version', 'a dummy version', 'a fake service', 'a mock service', 'a stub', 'a mock', 'so we could … not wait', 'instead of waiting for their',
       'moved … engineers', 'moved … developers', 'moved … people off', 'shifted … engineers', 'met … in person',
       'myself over # weeks', 'myself over # days',
+      'got/borrowed … engineer/engineers/developer/developers/people … from', 'lent/loaned to us', 'walked it/them to/over', 'chased … approval/sign-off/review/answer', 'so she/he/they could finish', 'hardest … myself',
     ],
   },
   deadline: {
@@ -496,6 +511,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'checked … against', 'went through … every', 'every Monday', 'every Friday',
       'every Monday and Thursday', 'twice a week', 'short list',
       'what is done', 'what was done', 'what is at risk', 'what was at risk', 'at risk and', 'every Friday I', 'every Monday I',
+      'a date for each/every', 'dates for each/every', 'checked … every # days', 'checked … every morning/day', 'what had moved',
     ],
   },
 
@@ -597,6 +613,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'raw', 'count … by', 'counted … by', 'counting … by', 'instead of the summary', 'rather than the summary',
       'collected # examples', 'collected # of', 'collected #', 'real examples', 'photos of the', 'screenshots of the', 'asked … to send',
       'frame captures', 'frame capture', 'captures from', 'screen recordings', 'recordings of',
+      'exported/dumped … into/to a notebook/spreadsheet/CSV', 'notebook', 'dumped the', 'debug logging', 'debug logs',
     ],
   },
   'hypothesis-testing': {
@@ -614,6 +631,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'checked what changed', 'check what changed',
       'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
       'my first $idea', 'first $idea was', "doesn't/didn't reproduce", 'does/did not reproduce', 'made no difference', "didn't/doesn't help", 'did/does not help', 'no difference',
+      'diffed', 'diffed … against', 'make/made/could … happen/fail/break … every time', 'which/that pointed to/at', 'only happened/failed/broke/appeared/affected', 'split the … in half', 'in half until', 'until one … left', 'until only one',
     ],
   },
   'root-cause': {
@@ -650,6 +668,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'each one', 'the pattern', 'a pattern', 'checked … by hand',
       'instead of the summary', 'rather than the summary', 'instead of the averages', 'rather than the averages', 'instead of the dashboard', 'rather than the dashboard', 'not the summary', 'below the summary', 'beyond the summary',
       'per frame', 'each frame', 'every frame', 'frame by frame', 'reproduce it myself', 'see it myself', 'saw it myself',
+      'followed/traced/tracked one … through', 'followed/traced … through all/every/each', 'didn\'t/did not trust the', 'the distribution', 'behind the average', 'instead of the average', 'the outliers',
     ],
   },
   'cause-proven': {
@@ -667,6 +686,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went back to #', 'dropped back to #', 'came back down to #', 'back down to #',
       'zero/no $fault', 'no more $fault', '$fault stopped', '$fault disappeared/vanished',
       '# not #',
+      'no longer $recur', 'lined up … with', 'lined up exactly', 'correlated', 'matched … exactly',
     ],
   },
 
@@ -688,6 +708,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'our mistake', 'our own mistake', 'our error', 'our own error', 'reported it myself',
       'reported … myself', 'reported … to … myself',
       'was mine', 'partly mine', 'the mistake was', 'was my mistake',
+      'caused by … I pushed/made/deployed/merged/wrote/shipped/changed/approved/missed/skipped', 'caused by … I had pushed/made/deployed/merged/written/shipped/changed/approved/missed/skipped', 'wrong estimate', 'my name on the cause', 'I had got … wrong', 'I had … wrong',
     ],
   },
   listening: {
@@ -701,6 +722,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked her how', 'asked him how', 'asked them how', 'asked how', 'took notes',
       'tried to understand', 'try to understand',
       'asked him/her/them which', 'asked … which … mattered', 'wrote down every … they', 'wrote down what they', 'work/worked a shift', 'did a … shift with',
+      'questions about their', 'let her/him/them explain/talk', 'before I said anything', 'before I spoke', 'understand how they', 'went to/joined/attended their standup/stand-up/meeting/planning/retro/retrospective',
     ],
   },
   'other-perspective': {
@@ -734,6 +756,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the truth', 'admitted', 'we would miss', 'we were going to miss', 'would slip', 'offered options',
       'came with a plan', 'recovery plan', 'proposed a new date', 'with a plan',
       'honest dates', 'honest estimate', 'honest estimates', 'honest numbers', 'honest timeline', 'explained what', 'explained why',
+      'the real numbers/status/state/picture', 'including the bad', 'said I didn\'t know', 'said I did not know', 'I didn\'t know yet', 'before they found/heard/read/saw', 'before … found out', 'the bad news',
     ],
   },
   'trust-earned': {
@@ -753,6 +776,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'calling me first', 'called me first', 'call me first', 'by name',
       'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
       '$gave … more … to us/me',
+      'started sharing … with us/me', 'shared … with us early', 'stopped cc', 'stopped cc\'ing', 'stopped escalating', 'extend/extended … contract', 'took/take my word',
     ],
   },
   'common-ground': {
@@ -1316,7 +1340,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'found zero', 'to none', 'down to none', 'zero mismatches', 'no mismatches since',
       'same mistake again', 'to zero for', 'zero for the rest of',
       'to zero',
-      'not/never $recur … since', 'hasn\'t/haven\'t/didn\'t  … since', 'since … not/never $recur', 'since … hasn\'t/haven\'t/didn\'t ', 'not/never $recur again', 'hasn\'t/didn\'t  again', 'not $recur once', 'hasn\'t  once',
+      'not/never $recur … since', 'hasn\'t/haven\'t/didn\'t $recur … since', 'since … not/never $recur', 'since … hasn\'t/haven\'t/didn\'t $recur', 'not/never $recur again', 'hasn\'t/didn\'t $recur again', 'not $recur once', 'hasn\'t $recur once',
     ],
   },
 

@@ -890,6 +890,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'learning plan', 'growth plan', 'development plan', 'study plan', 'reading list', 'onboarding plan',
       'office hours', 'changed my approach', 'adapted to', 'adjusted how I', 'the way she learns',
       'the way he learns',
+      'went through her/his/their pull/code/designs/PRs', 'sat together', 'instead of giving … answers/answer', 'instead of telling her/him/them',
     ],
   },
   'feedback-given': {
@@ -920,6 +921,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'resisted the urge', 'put forward', 'put her forward', 'put him forward', 'sponsored', 'nominated',
       'recommended her', 'recommended him', 'vouched for', 'ownership of', 'first time leading', 'backed her',
       'backed him',
+      'let him/her/them present/run/own/drive/lead/take', 'asked her/him/them to own/lead/run/drive/present',
     ],
   },
   'hiring-bar': {
@@ -950,6 +952,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'learned most from', 'she now leads', 'he now leads', 'later led', 'later ran',
       'full time', 'full-time', 'job offer', 'return offer',
       'is leading', 'is now leading', 'now leading', 'leading the … team',
+      'senior title', 'the senior/staff/lead role', 'the senior/staff/lead title',
     ],
   },
   'independent-work': {
@@ -1109,6 +1112,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'like how', 'the way … does it',
       
       'the existing',
+      'share/shared their cluster/server/servers/database/pipeline/tool/account/licence/license', 'we already had', 'an old server/laptop/machine',
     ],
   },
 
@@ -1573,6 +1577,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'cheap', 'inexpensive', 'low-cost',
       'the spend', 'our spend', 'cloud spend', 'monthly spend', 'annual spend', 'spent money', 'spend money', 'spending money',
       'proposed spend', 'planned spend', 'extra spend', 'new spend',
+      'who spent what', 'tagged every/each resource', 'cost allocation',
     ],
   },
   'waste-removed': {
@@ -1584,6 +1589,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no one used', 'unattached', 'leftover', 'sitting idle', 'around the clock', 'lifecycle policy',
       'retention policy', 'cleaned up', 'cleanup', 'deleted old',
       'nobody queried', 'nobody read', 'nobody ever read', 'nobody looked at', 'nobody opened', 'turned … down', 'set retention', 'retention to',
+      'not been used', 'hadn\'t been used', 'nobody used/queried/read/opened/called/touched', 'no one used/queried/read/opened/called/touched', 'stopped paying for', 'did the same thing', 'cut the … retention/replicas/instances/nodes/copies', 'smaller instances/machines/nodes',
     ],
   },
   'without-extra-resources': {
@@ -1740,6 +1746,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'green light', 'greenlit', 'made the case', 'socialised', 'socialized', 'one-on-ones with',
       'without authority', 'influence', 'resistance', 'won over the skeptics', 'won over the sceptics',
       'review … with one … from each', 'reviewed … with one … from each', 'from each team', 'based on what they said', 'based on what they say', 'based on their feedback', 'changed it based on', 'adopt it first', 'adopted it first',
+      'got … engineers/headcount/funding/budget/people for', 'to co-own', 'co-own', 'co-owned',
     ],
   },
   'written-proposal': {
@@ -1765,6 +1772,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'across the company', 'across the business',
       '# teams', '# customers', '# partners', '# countries', '# markets', '# departments', 'all # teams', 'all # services', 'customers use', 'partners use', 'teams use', 'now runs', 'two other', 'three other', 'moved all',
       '# … companies', '# … firms', '# … organisations', '# … organizations', '# … businesses',
+      'of our # services/teams/products/apps', 'run/runs on it', 'built on it',
     ],
   },
   'lasting-team-change': {

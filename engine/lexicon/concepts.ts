@@ -363,6 +363,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
       'really need', 'actually need',
       'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
+      'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
     ],
   },
   'customer-first-tradeoff': {
@@ -383,6 +384,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'proposed … instead of',
       'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
       '$defer … $work',
+      'instead of one', 'was not popular', "wasn't popular", 'unpopular', 'meant my team', 'meant more work', 'meant extra',
     ],
   },
   'customer-outcome-metric': {
@@ -1247,6 +1249,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
       'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
       'my questions',
+      'explained how they', 'explained to me how', 'showed me how they', 'a meetup', 'at a meetup', 'call about',
     ],
   },
   'applied-learning': {
@@ -1262,6 +1265,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'picked it up', 'introduced it', 'rolled it out',
       'rewrote … in', 'rewrote … as', 'used … on the real', 'on the real problem', 'in the real', 'in production', 'built … with it', 'used it for', 'used … in our',
       'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
+      'changed our … to use', 'switched our … to use', 'moved our … to use', 'rebuilt a tiny/small/toy version', 'a tiny version', 'from scratch on my laptop',
     ],
   },
   'knowledge-sharing': {

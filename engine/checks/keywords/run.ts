@@ -9,7 +9,7 @@ import { pastHabit } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
-import { type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
+import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
@@ -361,12 +361,22 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
         }),
       )
       const where = section !== undefined ? ` in your ${SECTION_NAMES[section]}` : ''
-      return { fraction, messages, fix: `Show ${missing[0]}${where} (for example ${examples})` }
+      const result: CheckResult = { fraction, messages, fix: `Show ${missing[0]}${where} (for example ${examples})` }
+      // Some of it is shown: say which of the rest would complete it ("one of" when fewer are needed than lack).
+      if (missing.length < compiled.groups.length) {
+        const shown = compiled.groups.length - missing.length
+        const either = missing.length > 1 && need - shown < missing.length
+        result.lacking = `Still missing: ${missing.join(either ? ', or ' : ', and ')}.`
+      }
+      return result
     }
-    return {
-      fraction,
-      messages,
-      fix: fraction < 1 ? `Move what you did into the ${SECTION_NAMES[section ?? 'action']}` : undefined,
-    }
+    if (fraction < 1)
+      return {
+        fraction,
+        messages,
+        fix: `Move what you did into the ${SECTION_NAMES[section ?? 'action']}`,
+        lacking: `What you have is outside your ${SECTION_NAMES[section ?? 'action']}: move it there.`,
+      }
+    return { fraction, messages }
   },
 }

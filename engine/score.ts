@@ -122,7 +122,8 @@ export function scoreOutcomes(
     const outcome = outcomes[i]!
     const fraction = clampFraction(outcome.fraction)
     fractions.push(fraction)
-    fixes.push(c.fix ?? outcome.fix)
+    // A rubric's own fix names all the criterion looks for; what the check found lacking says which part is left.
+    fixes.push(c.fix === undefined ? outcome.fix : outcome.lacking ? `${c.fix} ${outcome.lacking}` : c.fix)
     fixSections.push(outcome.fixSection)
     results.push({
       id: c.id,

@@ -12,6 +12,12 @@ export interface CheckResult {
   messages: Message[]
   /** The most valuable concrete fix, when the criterion is not fully met. */
   fix?: string
+  /**
+   * What is still lacking, said after a rubric's own fix text when the criterion is partly met ("Still missing:
+   * asking questions, or applying what you learned."): the rubric's fix names everything the criterion looks for,
+   * this says which part the answer has not shown yet.
+   */
+  lacking?: string
   /** The STAR section the fix is about, when it is about one ("Add a Result": `result`). */
   fixSection?: Section
   /** The required STAR sections the answer lacks, each told in a note of its own (the section check's). */

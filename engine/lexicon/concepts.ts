@@ -374,6 +374,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'really need', 'actually need',
       'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
       '$customers … not care about', '$customers … didn\'t care about', '$customers … don\'t care about', 'what … $customers … wanted/needed/cared/expected/meant/used', 'the real problem for', 'problem for them', 'the real need', 're-entering', 're-enter', 'retyping', 're-typing', 'typing … into', 'copying … into', 'copy-pasting', 'copy and paste', 'mapped … steps/journey/flow/workflow/process', 'every step … $customers', 'what the/a $customers … sees/saw/does/did/gets/got/needs/needed/wanted/wants',
+      'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
     ],
   },
   'customer-first-tradeoff': {
@@ -395,6 +396,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'move … later', 'moved … later', '# weeks late', '# months late', '# week late',
       '$defer … $work',
       'moved/pushed … to next quarter/sprint/release/month', 'moved/pushed … to the next quarter/sprint/release/month', 'harder option/path/way/route/choice', 'more expensive option/path', 'better for … $customers', 'until they were ready', 'until they had moved/migrated/switched', 'kept the old … for them',
+      'instead of one', 'was not popular', "wasn't popular", 'unpopular', 'meant my team', 'meant more work', 'meant extra',
     ],
   },
   'customer-outcome-metric': {
@@ -1275,6 +1277,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
       'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
       'my questions',
+      'explained how they', 'explained to me how', 'showed me how they', 'a meetup', 'at a meetup', 'call about',
     ],
   },
   'applied-learning': {
@@ -1290,6 +1293,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'picked it up', 'introduced it', 'rolled it out',
       'rewrote … in', 'rewrote … as', 'used … on the real', 'on the real problem', 'in the real', 'in production', 'built … with it', 'used it for', 'used … in our',
       'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
+      'changed our … to use', 'switched our … to use', 'moved our … to use', 'rebuilt a tiny/small/toy version', 'a tiny version', 'from scratch on my laptop',
     ],
   },
   'knowledge-sharing': {

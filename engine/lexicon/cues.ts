@@ -162,6 +162,11 @@ export const CHANGE_PHRASES = [
   'today i',
   'i still',
   'i always',
+  // "What I do differently since is test at real scale", "I plan differently now".
+  'differently since',
+  'differently now',
+  'differently today',
+  'differently these days',
 ]
 
 /** Change phrases that describe a lasting change only when the sentence looks back ("since", "now", "today"). */
@@ -279,6 +284,17 @@ export const STATED_TASK_PHRASES = [
   'took this on',
   'took that on',
   'take it on',
+  // Responsibility kept under a deal: "the deal was that I stay responsible that it is live by June".
+  'stay responsible',
+  'stayed responsible',
+  'stays responsible',
+  'remain responsible',
+  'remained responsible',
+  'still responsible',
+  // A role told with what it answered for: "I was the engineer responsible for the delivery service".
+  'responsible for',
+  'in charge of',
+  'accountable for',
 ]
 
 /** Weaker signs of a Task: a constraint is mentioned, which outcomes mention too. */
@@ -445,7 +461,29 @@ export const REPORTED_SPEECH = [
   'figured',
   'thought',
   'realized',
+  'realised',
   'wrote',
+  // A future reported from the past is no hypothetical: "the trade-off I accepted: we would be tied to one
+  // vendor", "it meant we would need two flows", "I warned them it would slip".
+  'accepted',
+  'meant',
+  'warned',
+  'expected',
+  'estimated',
+  'predicted',
+  'feared',
+  'worried',
+  'argued',
+  'proposed',
+  'suggested',
+  'understood',
+  'insisted',
+  'admitted',
+  'confirmed',
+  'calculated',
+  'assumed',
+  'believed',
+  'hoped',
 ]
 
 /** Openers that state a view: a present-tense claim unless the sentence has a past-tense verb. */

@@ -343,13 +343,16 @@ describe('advice that pays when followed', () => {
    */
   const LOWERED_BY_LABELS: string[] = []
 
+  /** The files of pairs written by following the engine's own suggestions: advice-*.yaml, advice2-*.yaml. */
+  const ADVICE = /^advice\d*-/
+
   /**
    * The development pairs these floors were set on; the pairs scored under principle and theme rubrics
-   * (rubric-*.yaml) and those written by following the engine's own first suggestions (advice-*.yaml) have
+   * (rubric-*.yaml) and those written by following the engine's own first suggestions (ADVICE) have
    * floors of their own below.
    */
   const devPairs = () =>
-    loadFixPairs(FIXES_DIR).filter((p) => !p.file.startsWith('rubric-') && !p.file.startsWith('advice-'))
+    loadFixPairs(FIXES_DIR).filter((p) => !p.file.startsWith('rubric-') && !ADVICE.test(p.file))
 
   it('development fix pairs: one natural sentence that follows the advice raises the total by 3 or more and the targeted criterion', () => {
     const f = fixFigures(devPairs(), rubrics, score)
@@ -441,14 +444,15 @@ describe('advice that pays when followed', () => {
     // step that pulls the Result back to the Action, and "since then" told only of what has not happened again no
     // longer read as a lesson, 42 (76.4%). None lowers the total since a Task read as scene beside one already
     // read (advice-task-02) no longer pushes the Situation past its share. With the seventh own-words set's
-    // phrasings (word classes, everyday phrasings of the principles' evidence), 45 (81.8%).
+    // phrasings (word classes, everyday phrasings of the principles' evidence), 45 (81.8%). The second set
+    // (advice2-*.yaml, 40 pairs) paid in 32 when written, and 3 lowered the total.
     const f = fixFigures(
-      loadFixPairs(FIXES_DIR).filter((p) => p.file.startsWith('advice-')),
+      loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,
       score,
     )
-    expect(f.pairs).toBeGreaterThanOrEqual(55)
-    expect(f.both).toBeGreaterThanOrEqual(0.8)
+    expect(f.pairs).toBeGreaterThanOrEqual(95)
+    expect(f.both).toBeGreaterThanOrEqual(0.86)
     expect(f.lowered).toEqual([])
   })
 

@@ -112,3 +112,31 @@ describe('across the corpus', () => {
     }
   })
 })
+
+describe('the part of a criterion still lacking', () => {
+  const learn = rubrics.get('learn-and-be-curious')!
+  const fixFor = (text: string) =>
+    score(text, learn).suggestions.find((s) => s.criterionId === 'self-directed-learning')?.message
+  const STUDIED =
+    'I joined the data team at Grünwald Energy in 2023 and had never used Flink. I taught myself Flink from the documentation in the evenings. The pipeline went live in July, and late readings fell from 4% to 0.3%.'
+
+  it("follows the rubric's fix, naming the parts not yet shown, and 'or' when one of them is enough", () => {
+    const fix = fixFor(STUDIED)!
+    expect(fix.startsWith('Show how you learned in the Action')).toBe(true)
+    expect(fix.endsWith('Still missing: asking questions, or applying what you learned.')).toBe(true)
+  })
+
+  it('names nothing lacking when nothing is shown: the whole fix is the advice', () => {
+    const none =
+      'I joined the data team at Grünwald Energy in 2023. The pipeline went live in July, and late readings fell from 4% to 0.3%.'
+    expect(fixFor(none)).not.toMatch(/Still missing/)
+  })
+
+  it('is gone once the criterion is met', () => {
+    const met = STUDIED.replace(
+      'in the evenings.',
+      'in the evenings, asked a speaker at a meetup how they handle late data, and then changed our pipeline to use event time.',
+    )
+    expect(fixFor(met)).toBeUndefined()
+  })
+})

@@ -9,7 +9,7 @@ import { pastHabit } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
-import { type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
+import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
@@ -86,8 +86,7 @@ const OUTSIDE_STORY = 0.25
  * Action in a Result sentence that tells what the candidate did ("I ran two sessions so others could maintain it").
  * A claim in the wrong section ("I take full accountability") stays at half.
  */
-function nextTo(s: AnalyzedSentence, wanted: Star): boolean {
-  const found = s.star
+function nextTo(s: AnalyzedSentence, found: Star, wanted: Star): boolean {
   if (found === 'task') return wanted === 'action'
   if (found === 'action' && wanted === 'result')
     return s.features.outcome || s.features.metrics.length > 0 || toldAfter(s.words)
@@ -183,16 +182,34 @@ function toldInPresent(analysis: Analysis): boolean {
 /** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
 export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
   const presentStory = toldInPresent(analysis)
+  const stars = storyStars(analysis)
   return analysis.sentences.map((s, k) =>
-    eligible(s, presentStory, amongSteps(analysis, k)) ? creditIn(s, section) : 0,
+    eligible(s, presentStory, amongSteps(analysis, k)) ? creditIn(s, stars[k]!, section) : 0,
   )
 }
 
-/** Credit for evidence in this sentence: in the wanted section, next to it, elsewhere in the story, outside it. */
-function creditIn(s: AnalyzedSentence, section: Star | undefined): number {
-  if (section === undefined || s.star === section) return IN_SECTION
-  if (s.star === 'other') return OUTSIDE_STORY
-  return nextTo(s, section) ? NEXT_SECTION : OTHER_SECTION
+/**
+ * Each sentence's section for evidence: its label, except that a sentence read as outside the story which comes
+ * after the Result has begun, among the closing sentences, is part of the Result ("Rafael and I still have
+ * one-to-ones where I bring risks early"): told in the present, it says what has lasted. Hypotheticals, remarks
+ * about the answer and fragments are not eligible as evidence anyway.
+ */
+function storyStars(analysis: Analysis): Star[] {
+  let last: Star | undefined
+  return analysis.sentences.map((s) => {
+    if (s.star !== 'other') {
+      last = s.star
+      return s.star
+    }
+    return last === 'result' ? 'result' : 'other'
+  })
+}
+
+/** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */
+function creditIn(s: AnalyzedSentence, star: Star, section: Star | undefined): number {
+  if (section === undefined || star === section) return IN_SECTION
+  if (star === 'other') return OUTSIDE_STORY
+  return nextTo(s, star, section) ? NEXT_SECTION : OTHER_SECTION
 }
 
 function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
@@ -244,9 +261,11 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   const nextFree = new Int32Array(n)
   const seenIn = new Int32Array(n).fill(-1)
   const presentStory = toldInPresent(analysis)
+  const stars = storyStars(analysis)
   analysis.sentences.forEach((s, k) => {
     if (!eligible(s, presentStory, amongSteps(analysis, k))) return
-    const value = creditIn(s, section)
+    const star = stars[k]!
+    const value = creditIn(s, star, section)
     const { stems, words } = s
     let breaks: boolean[] | undefined
     let caps: boolean[] | undefined
@@ -269,7 +288,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
           if (actorAt(words, breaks, h.from, caps) === 'other') continue
         }
         best[g] = value
-        where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star: s.star }
+        where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star }
       }
     }
   })
@@ -342,12 +361,22 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
         }),
       )
       const where = section !== undefined ? ` in your ${SECTION_NAMES[section]}` : ''
-      return { fraction, messages, fix: `Show ${missing[0]}${where} (for example ${examples})` }
+      const result: CheckResult = { fraction, messages, fix: `Show ${missing[0]}${where} (for example ${examples})` }
+      // Some of it is shown: say which of the rest would complete it ("one of" when fewer are needed than lack).
+      if (missing.length < compiled.groups.length) {
+        const shown = compiled.groups.length - missing.length
+        const either = missing.length > 1 && need - shown < missing.length
+        result.lacking = `Still missing: ${missing.join(either ? ', or ' : ', and ')}.`
+      }
+      return result
     }
-    return {
-      fraction,
-      messages,
-      fix: fraction < 1 ? `Move what you did into the ${SECTION_NAMES[section ?? 'action']}` : undefined,
-    }
+    if (fraction < 1)
+      return {
+        fraction,
+        messages,
+        fix: `Move what you did into the ${SECTION_NAMES[section ?? 'action']}`,
+        lacking: `What you have is outside your ${SECTION_NAMES[section ?? 'action']}: move it there.`,
+      }
+    return { fraction, messages }
   },
 }

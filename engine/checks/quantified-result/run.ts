@@ -54,6 +54,18 @@ function terseStep(s: AnalyzedSentence): boolean {
   return !s.words.slice(1, 4).some(isPastTense)
 }
 
+/**
+ * A sentence that opens on its measure, before any step of the speaker's: "About 18% of active users switched it
+ * on, and when I ran the script again it was a kilometre off". What it counts came of the work; the speaker's
+ * step is only the clause that tells how it was checked.
+ */
+function measureFirst(s: AnalyzedSentence): boolean {
+  const at = s.words.findIndex((x) => I_SUBJECT.has(x) || WE_SUBJECT.has(x))
+  if (at < 0) return false
+  const speaker = s.tokens[at]!.start
+  return s.features.metrics.some((m) => m.start < speaker)
+}
+
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
@@ -84,7 +96,8 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
       options.section === 'result' &&
       i >= lastStep &&
       (s.features.iDid || terseStep(s)) &&
-      !s.features.outcome
+      !s.features.outcome &&
+      !measureFirst(s)
     // A lesson is no outcome: "I learned that a 5% canary catches most of it" measures nothing that happened.
     const lessonOnly = (s: (typeof analysis.sentences)[number]) =>
       (s.features.reflection || s.features.change) && !s.features.outcome

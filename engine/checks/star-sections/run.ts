@@ -116,6 +116,8 @@ const NOT_SPEAKER = new Set(['nobody', 'noone', 'he', 'she', 'they', 'someone', 
 function denies(x: string): boolean {
   return x === 'not' || x === 'never' || x === 'no' || x === 'none' || x === 'neither' || x.endsWith("n't")
 }
+/** Words that open a relative clause, whose subject is not the speaker's. */
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom'])
 /** How far back the subject of a stated Task is looked for: "I was the one on our team who had to…". */
 const SUBJECT_REACH = 8
 
@@ -132,6 +134,9 @@ function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
   for (let j = hit.from - 1; j >= from; j--) {
     const x = w[j]!
     if (denies(x) || NOT_SPEAKER.has(x)) return false
+    // A relative clause tells of someone else ("I worked with Anna, who was responsible for billing"), unless the
+    // speaker is that one ("I was the one who was in charge of it").
+    if (RELATIVE.has(x) && w[j - 1] !== 'one' && w[j - 1] !== 'person') return false
     if (SPEAKER.has(x)) return w[hit.from] !== 'who' || x === "i'm" || x === "we're" || IS.has(w[j + 1]!)
     if (named && hit.from - j >= 3) return true
   }
@@ -168,11 +173,21 @@ function ownWork(s: AnalyzedSentence, i: number): boolean {
 
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
 function statedTask(s: AnalyzedSentence, i: number): boolean {
-  if (i === 0 || s.features.hypothetical || s.headingOnly) return false
+  if (s.features.hypothetical || s.headingOnly) return false
+  // The opening sentence sets the scene; it counts only when it says what the speaker answered for ("At Lumen
+  // Bikes I was the engineer responsible for the delivery service"), which is what "Add a Task" asks for.
+  if (i === 0) return s.star === 'situation' && answersFor(s)
   // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
   // releases out"), only these plainer ways of saying the work was one's own.
   if (s.star === 'situation') return s.features.task || statesTask(s)
   return s.star === 'action' && statesTask(s)
+}
+
+/** Being responsible, in charge or accountable, told of the speaker. */
+const ANSWERS_FOR = compileMulti([['responsible for', 'in charge of', 'accountable for']])
+function answersFor(s: AnalyzedSentence): boolean {
+  for (const hit of scanWords(ANSWERS_FOR, s.words, s.infos)[0]!) if (speakerOwns(s.words, hit)) return true
+  return false
 }
 
 /**

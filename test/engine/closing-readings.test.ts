@@ -1,0 +1,107 @@
+// How the closing and framing sentences candidates write when they follow the advice are read: a future reported
+// from the past, a lesson told as what one does differently since, a responsibility named in the opening, a
+// measure that opens a closing sentence, and a lasting habit told in the present among the closing sentences.
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { score } from '../../engine/score'
+import { shippedRubrics, starCore } from './helpers'
+
+const core = starCore()
+const rubrics = shippedRubrics()
+const criterion = (text: string, id: string, rubric = core) =>
+  score(text, rubric).criteria.find((c) => c.id === id)!
+const hypothetical = (sentence: string) => analyze(sentence).sentences[0]!.features.hypothetical
+
+const STORY =
+  'In 2023 I was a backend engineer at Norrland Bank. Card disputes took nine days to reach a decision. I mapped every step of the dispute flow and found that four days went on a manual hand-off between two teams. I wrote a small service that routes each dispute straight to the right queue and rolled it out to one region first.'
+const RESULT = 'Disputes now reach a decision in four days instead of nine.'
+
+describe('a future told from the past', () => {
+  it.each([
+    "The trade-off I accepted: we would be tied to one vendor's template format.",
+    'It meant we would need to build two delivery flows.',
+    'I warned the product lead that the launch would slip by a week.',
+  ])('"%s" reports what was foreseen, not what the speaker would do', (sentence) => {
+    expect(hypothetical(sentence)).toBe(false)
+  })
+
+  it.each([
+    'I would be tied to one vendor if we chose them.',
+    'In that case we would need two delivery flows.',
+  ])('"%s" stays a hypothetical', (sentence) => {
+    expect(hypothetical(sentence)).toBe(true)
+  })
+})
+
+describe('a lesson told as what one does differently since', () => {
+  const lesson = 'What I do differently since is test a change at our real scale before I propose it.'
+
+  it('counts as reflection and as part of the story', () => {
+    const before = `${STORY} ${RESULT}`
+    const after = `${before} ${lesson}`
+    expect(criterion(before, 'reflection').score).toBe(0)
+    expect(criterion(after, 'reflection').score).toBeGreaterThan(0)
+    expect(criterion(after, 'real-story').score).toBe(criterion(before, 'real-story').score)
+  })
+
+  it('is no lesson without a word that looks back', () => {
+    const claim = `${STORY} ${RESULT} What I do differently from other engineers is test at real scale.`
+    expect(criterion(claim, 'reflection').score).toBe(0)
+  })
+})
+
+describe('a responsibility named in the opening sentence', () => {
+  const body =
+    'Card disputes took nine days to reach a decision. I mapped every step of the dispute flow and found that four days went on a manual hand-off. I wrote a small service that routes each dispute to the right queue. Disputes now reach a decision in four days instead of nine.'
+
+  it('is the Task the advice asks for', () => {
+    const role = `In 2023 I was a backend engineer at Norrland Bank. ${body}`
+    const answered = `At Norrland Bank I was the engineer responsible for the dispute service in 2023. ${body}`
+    const structure = (text: string) => criterion(text, 'star-structure')
+    expect(structure(answered).score).toBeGreaterThan(structure(role).score)
+    expect(score(answered, core).suggestions.some((s) => /Add a Task/.test(s.message))).toBe(false)
+  })
+
+  it("is not the speaker's when it belongs to someone else in a relative clause", () => {
+    const other = `In 2023 I worked with Anna, who was responsible for the dispute service at Norrland Bank. ${body}`
+    expect(score(other, core).suggestions.some((s) => /Add a Task/.test(s.message))).toBe(true)
+  })
+})
+
+describe('a closing sentence that opens on its measure', () => {
+  it('counts the measure though the sentence goes on to a check the speaker ran', () => {
+    const unmeasured = `${STORY} The feature launched in September and the complaints stopped.`
+    const measured = `${unmeasured} About 18% of active users switched it on in the first three months, and when I ran my check again after launch, disputes took four days.`
+    expect(criterion(measured, 'measurable-result').score).toBeGreaterThan(
+      criterion(unmeasured, 'measurable-result').score,
+    )
+  })
+
+  it('still reads a closing step whose figures describe the step as no outcome', () => {
+    const step = `${STORY} ${RESULT} I then moved 40 more jobs to the new queue.`
+    const measures = score(step, core)
+      .criteria.find((c) => c.id === 'measurable-result')!
+      .messages.filter((m) => m.reason === 'Measured outcome')
+      .map((m) => step.slice(m.place!.start, m.place!.end))
+    expect(measures.some((m) => m.includes('40'))).toBe(false)
+  })
+})
+
+describe('a lasting habit told in the present among the closing sentences', () => {
+  const conflict = rubrics.get('handling-conflict')!
+  const ANSWER =
+    'In 2021 I was a senior engineer on the tenant portal at Holt & Pike. My manager, Rafael, had promised online rent payments by the 1st of September. I was leading the payments work, so getting it delivered was my job. I asked Rafael for half an hour alone instead of raising it in the stand-up. I brought a timeline with the provider onboarding times and showed that the date could not hold for bank transfers. I listened to why the date mattered to him, and I suggested we ship card payments first and bank transfers four weeks later. Rafael took that to sales, and the customer agreed. Card payments went live on the 30th of August, and about 60% of tenants paid online in the first month.'
+  const LASTING =
+    'Rafael and I still have one-to-ones where I bring risks like this early, and he asks me to review timelines before he commits to them.'
+
+  it('is evidence in the Result, wherever the labeller puts it', () => {
+    const text = `${ANSWER} ${LASTING}`
+    const last = analyze(text).sentences.at(-1)!
+    const c = criterion(text, 'conflict-resolution', conflict)
+    const outside = c.messages.filter((m) => /outside the story/.test(m.reason))
+    expect(outside).toEqual([])
+    // Whatever its label, the sentence is read: the working relationship afterwards is shown.
+    expect(['result', 'other']).toContain(last.star)
+    expect(c.messages.some((m) => /Shows the working relationship afterwards$/.test(m.reason))).toBe(true)
+  })
+})

@@ -43,6 +43,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'invited … to challenge', 'invited … to attack', 'invited … to review',
       'asked … to check', 'asked … to verify', 'check my numbers', 'check my work', 'check my math', 'check my maths', 'double-check my',
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
+      'what had gone badly', 'what went badly', 'what they disliked', 'what they hated', 'what they regretted', 'rather than what they liked', 'instead of what they liked',
     ],
   },
   'evidence-based': {
@@ -64,6 +65,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pulled … months of', 'pulled … weeks of', 'pulled … year of', 'split … by', 'grouped … by', 'sorted … by', 'segmented',
       'went back through', 'go back through', 'pulled … history', 'the past year', 'over the past', 'postmortems', 'the last # releases', 'from our last',
       'with … numbers', 'with … data', 'numbers from', 'in our last', 'the last time we',
+      'bring/brought/show/showed/share/shared/present/presented … numbers/data/figures/evidence/statistics/stats', 'not just an opinion', 'not only an opinion', 'rather than an opinion',
     ],
   },
   experiment: {
@@ -95,6 +97,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could go wrong', 'might go wrong', 'ways … could fail', 'switch back if', 'roll back if', 'revert if',
       'go back if',
       'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
+      'make me reverse', 'would reverse', 'reverse the choice', 'reverse my choice', 'reverse the decision', 'reverse my decision',
     ],
   },
   'call-vindicated': {
@@ -114,6 +117,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never needed the', 'never needed to',
       'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
       'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
+      'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
     ],
   },
   'loss-avoided': {
@@ -363,6 +367,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what the user sees', 'what users see', 'what the customer sees', 'what customers see', 'the user sees', 'the customer sees', 'the user side', 'the customer side', 'their setup', 'her setup', 'his setup', 'their tool', 'their own tool', 'their system',
       'really need', 'actually need',
       'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
+      'show me exactly', 'show/showed me how', 'show/showed me what', 'walk/walked me through', 'what happens when', 'hurt him/her/them most', 'hurt … most', 'what hurt', 'cost them', 'costing them', 'for him our', 'for her our', 'for them our',
     ],
   },
   'customer-first-tradeoff': {
@@ -753,6 +758,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'calling me first', 'called me first', 'call me first', 'by name',
       'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
       '$gave … more … to us/me',
+      'by my team', 'with my team and not', 'present/presented with me', 'came to present with me', 'asked that … my team', 'wanted my team', 'asked … my team again',
     ],
   },
   'common-ground': {
@@ -814,6 +820,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told them … I thought',
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
       'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
+      "that's a mistake", 'is a mistake', 'think … a mistake',
     ],
   },
   'respectful-dissent': {
@@ -828,6 +835,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'with him alone', 'with her alone', 'with them alone', 'not … in front of', "didn't \u2026 in front of", 'rather than in front of', 'instead of in front of',
       'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
       'what would change my mind', 'would change my mind', 'I could be wrong', 'I might be wrong', 'open to being wrong',
+      'on her own', 'on his own', 'just the two of us', 'one to one', 'her blessing', 'his blessing',
     ],
   },
   'disagree-and-commit': {
@@ -1552,6 +1560,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'no one used', 'unattached', 'leftover', 'sitting idle', 'around the clock', 'lifecycle policy',
       'retention policy', 'cleaned up', 'cleanup', 'deleted old',
       'nobody queried', 'nobody read', 'nobody ever read', 'nobody looked at', 'nobody opened', 'turned … down', 'set retention', 'retention to',
+      'nobody had watched/used/opened/touched/read', 'nobody watched', 'no one had watched/used/opened/touched/read', 'watched by under', 'used by under', 'under #% of', 'cold storage', 'cheaper storage', 'cheaper tier', 'dropping them', 'dropped them',
     ],
   },
   'without-extra-resources': {
@@ -1830,6 +1839,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'stopped storing', 'stopped keeping', 'no longer stored', 'no longer kept', 'location records', 'personal records', 'raw … records',
       'where … live', 'where they live', 'where people live', 'where you live',
       'not sell the data', 'not to sell', 'not sell … data', 'stopped selling', 'never sold',
+      'most sensitive', 'sensitive … conversations/recordings/records/information/details/files/documents/messages', 'with no names', 'no names', 'removed the location', 'location of the phone', 'phone location', 'gps location', 'who they are',
     ],
   },
   accessibility: {
@@ -1880,6 +1890,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'next to the cost', 'against the cost', 'put … next to',
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
       'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
+      'what happens if', 'what would happen if', 'is/was/were/got leaked', 'if … leaked', 'if … was/were/got hacked', 'if … was/were stolen',
     ],
   },
   safeguard: {

@@ -44,6 +44,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked … to check', 'asked … to verify', 'check my numbers', 'check my work', 'check my math', 'check my maths', 'double-check my',
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
       'what I was getting wrong', 'what I got wrong', 'if I was missing', 'tell me if I', 'asked … what would break/fail', 'where it would break', 'asked … to find/spot/list … $critique', 'asked/invited … for $critique', 'asked/invited … for comments', 'collected/gathered … objections', 'who had argued for/against', 'who argued against', 'who liked/wanted/backed/pushed … the other', 'asked … to look at/over my', 'look over my', 'for comments before',
+      'what had gone badly', 'what went badly', 'what they disliked', 'what they hated', 'what they regretted', 'rather than what they liked', 'instead of what they liked',
     ],
   },
   'evidence-based': {
@@ -66,6 +67,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went back through', 'go back through', 'pulled … history', 'the past year', 'over the past', 'postmortems', 'the last # releases', 'from our last',
       'with … numbers', 'with … data', 'numbers from', 'in our last', 'the last time we',
       'replayed/sampled/pulled/took/tested/checked/against/on/through … real/production/live $records', 'ran … through the new/old', 'checked/pulled/read/reviewed/looked/went … the last # days/weeks/months/quarters/years/incidents/migrations/releases/launches/outages/projects', 'count/counted how often', 'how the last', 'how previous', 'the $source showed/said/told/suggested/pointed/proved/confirmed', '$source said/showed otherwise',
+      'bring/brought/show/showed/share/shared/present/presented … numbers/data/figures/evidence/statistics/stats', 'not just an opinion', 'not only an opinion', 'rather than an opinion',
     ],
   },
   experiment: {
@@ -98,6 +100,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'go back if',
       'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
       'said/showed/suggested/told otherwise', 'proved me wrong', 'turned out to be wrong', 'I turned out … wrong', 'my $idea was wrong', '$idea turned out', 'checked/tested/validated … my $idea', 'whether my $idea', 'dropped my $idea', 'make me change', 'change the decision', 'had/has/needed to be true', 'must be true', 'switched to their', 'adopted their', 'went with their',
+      'make me reverse', 'would reverse', 'reverse the choice', 'reverse my choice', 'reverse the decision', 'reverse my decision',
     ],
   },
   'call-vindicated': {
@@ -118,6 +121,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'was correct', 'were correct', 'were right', 'the right choice', 'the correct choice', 'proved us right', 'proved me right', 'the decision was right',
       'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
       'of what I had estimated/predicted/forecast', 'as I had estimated', 'matched my estimate/prediction/forecast', 'didn\'t have to roll/revert', 'did not have to roll/revert',
+      'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
     ],
   },
   'loss-avoided': {
@@ -375,6 +379,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'see/saw how they', 'watch/watched how they', 'see/saw how … customers', 'see/saw how … owners',
       '$customers … not care about', '$customers … didn\'t care about', '$customers … don\'t care about', 'what … $customers … wanted/needed/cared/expected/meant/used', 'the real problem for', 'problem for them', 'the real need', 're-entering', 're-enter', 'retyping', 're-typing', 'typing … into', 'copying … into', 'copy-pasting', 'copy and paste', 'mapped … steps/journey/flow/workflow/process', 'every step … $customers', 'what the/a $customers … sees/saw/does/did/gets/got/needs/needed/wanted/wants',
       'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
+      'show me exactly', 'show/showed me how', 'show/showed me what', 'walk/walked me through', 'what happens when', 'hurt him/her/them most', 'hurt … most', 'what hurt', 'cost them', 'costing them', 'for him our', 'for her our', 'for them our',
     ],
   },
   'customer-first-tradeoff': {
@@ -725,6 +730,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'tried to understand', 'try to understand',
       'asked him/her/them which', 'asked … which … mattered', 'wrote down every … they', 'wrote down what they', 'work/worked a shift', 'did a … shift with',
       'questions about their', 'let her/him/them explain/talk', 'before I said anything', 'before I spoke', 'understand how they', 'went to/joined/attended their standup/stand-up/meeting/planning/retro/retrospective',
+      'spent … nights/days/shifts/mornings with', 'follow/followed … shift', 'shadow/shadowed … shift', 'hears me out', 'hear me out', 'heard me out',
     ],
   },
   'other-perspective': {
@@ -759,6 +765,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'came with a plan', 'recovery plan', 'proposed a new date', 'with a plan',
       'honest dates', 'honest estimate', 'honest estimates', 'honest numbers', 'honest timeline', 'explained what', 'explained why',
       'the real numbers/status/state/picture', 'including the bad', 'said I didn\'t know', 'said I did not know', 'I didn\'t know yet', 'before they found/heard/read/saw', 'before … found out', 'the bad news',
+      'told him/her/them myself', 'told … before it happened', 'before she discovers', 'before he discovers', 'before they discover',
     ],
   },
   'trust-earned': {
@@ -779,6 +786,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked … to give us', 'gave us the next', 'brought us back', 'hired us again', 'chose us again', 'work with us again', 'work with me again', 'asked for … again', 'started bringing', 'started coming to', 'started asking me', 'started calling me',
       '$gave … more … to us/me',
       'started sharing … with us/me', 'shared … with us early', 'stopped cc', 'stopped cc\'ing', 'stopped escalating', 'extend/extended … contract', 'took/take my word',
+      'by my team', 'with my team and not', 'present/presented with me', 'came to present with me', 'asked that … my team', 'wanted my team', 'asked … my team again',
     ],
   },
   'common-ground': {
@@ -840,6 +848,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told them … I thought',
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
       'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
+      "that's a mistake", 'is a mistake', 'think … a mistake',
     ],
   },
   'respectful-dissent': {
@@ -854,6 +863,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'with him alone', 'with her alone', 'with them alone', 'not … in front of', "didn't \u2026 in front of", 'rather than in front of', 'instead of in front of',
       'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
       'what would change my mind', 'would change my mind', 'I could be wrong', 'I might be wrong', 'open to being wrong',
+      'on her own', 'on his own', 'just the two of us', 'one to one', 'her blessing', 'his blessing',
     ],
   },
   'disagree-and-commit': {
@@ -1594,6 +1604,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'retention policy', 'cleaned up', 'cleanup', 'deleted old',
       'nobody queried', 'nobody read', 'nobody ever read', 'nobody looked at', 'nobody opened', 'turned … down', 'set retention', 'retention to',
       'not been used', 'hadn\'t been used', 'nobody used/queried/read/opened/called/touched', 'no one used/queried/read/opened/called/touched', 'stopped paying for', 'did the same thing', 'cut the … retention/replicas/instances/nodes/copies', 'smaller instances/machines/nodes',
+      'nobody had watched/used/opened/touched/read', 'nobody watched', 'no one had watched/used/opened/touched/read', 'watched by under', 'used by under', 'under #% of', 'cold storage', 'cheaper storage', 'cheaper tier', 'dropping them', 'dropped them',
     ],
   },
   'without-extra-resources': {
@@ -1874,6 +1885,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'stopped storing', 'stopped keeping', 'no longer stored', 'no longer kept', 'location records', 'personal records', 'raw … records',
       'where … live', 'where they live', 'where people live', 'where you live',
       'not sell the data', 'not to sell', 'not sell … data', 'stopped selling', 'never sold',
+      'most sensitive', 'sensitive … conversations/recordings/records/information/details/files/documents/messages', 'with no names', 'no names', 'removed the location', 'location of the phone', 'phone location', 'gps location', 'who they are',
     ],
   },
   accessibility: {
@@ -1924,6 +1936,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'next to the cost', 'against the cost', 'put … next to',
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
       'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
+      'what happens if', 'what would happen if', 'is/was/were/got leaked', 'if … leaked', 'if … was/were/got hacked', 'if … was/were stolen',
     ],
   },
   safeguard: {

@@ -18,6 +18,7 @@ import {
   CORPUS_DIR,
   type CorpusAnswer,
   FIXTURE_SETS,
+  LABELS_NOT_TRAINED,
   loadCorpus,
   loadStyled,
   STYLES_DIR,
@@ -72,7 +73,9 @@ function trainingSources(): Source[] {
     ...loadStyled(STYLES_DIR).map((item) => ({ item, set: 'styles' })),
     ...loadStyled(FIXTURE_SETS['label-styles'].dir).map((item) => ({ item, set: 'label-styles' })),
     ...loadCorpus(FIXTURE_SETS['label-corpus'].dir).map((item) => ({ item, set: 'label-corpus' })),
-    ...loadStyled(FIXTURE_SETS.fresh.dir).map((item) => ({ item, set: 'fresh' })),
+    ...loadStyled(FIXTURE_SETS.fresh.dir)
+      .filter((item) => !LABELS_NOT_TRAINED.has(item.file))
+      .map((item) => ({ item, set: 'fresh' })),
   ]
 }
 

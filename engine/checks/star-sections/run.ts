@@ -204,14 +204,14 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
  * labeller read it as scene, but it answers what the Task section asks for.
  */
 function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
-  const noTask = sections.task.words === 0
   // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
-  // (unless it already counts as the closing Result).
-  const closes = closingSentences(analysis)
+  // (unless it already counts as the closing Result). Those are the sentences `countedStars` counts as Task
+  // though read as something else: only a scene sentence or a step is ever moved there.
+  const counted = countedStars(analysis)
   let fromSituation = 0
   let fromAction = 0
   analysis.sentences.forEach((s, i) => {
-    if (!(noTask ? statedTask(s, i) : ownWork(s, i)) || closes[i]) return
+    if (counted[i] !== 'task' || s.star === 'task') return
     if (s.star === 'situation') fromSituation += s.features.words
     else fromAction += s.features.words
   })
@@ -231,13 +231,24 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
 }
 
 /** Each sentence's section as this check counts it: with the closing outcome and the stated Task moved. */
-export function countedStars(analysis: Analysis): Star[] {
-  const closes = closingSentences(analysis)
-  const noTask = analysis.sections.task.words === 0
-  return analysis.sentences.map((s, i) =>
-    closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
-  )
+export function countedStars(analysis: Analysis): readonly Star[] {
+  let stars = COUNTED.get(analysis)
+  if (stars === undefined) {
+    const closes = closingSentences(analysis)
+    const noTask = analysis.sections.task.words === 0
+    stars = analysis.sentences.map((s, i) =>
+      closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
+    )
+    COUNTED.set(analysis, stars)
+  }
+  return stars
 }
+
+/**
+ * Each analysis's counted sections, found once: the STAR structure check, the measured-result check and the
+ * evidence spans all read them, and finding a stated Task scans every scene sentence and step for its phrases.
+ */
+const COUNTED = new WeakMap<Analysis, readonly Star[]>()
 
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
   compile: (options) => options,

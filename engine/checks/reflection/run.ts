@@ -1,6 +1,6 @@
 // reflection: the answer says what the candidate learned or changed afterwards, wherever it says it.
 
-import type { AnalyzedSentence } from '../../analysis-types'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { looksAgain } from '../../features/hypothetical'
 import { scanWords } from '../../features/words'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
@@ -275,9 +275,24 @@ function routineBegun(s: AnalyzedSentence): boolean {
  * before it still closes the story ("The complaints stopped. After this I started reading the reviews every
  * week."). Read by the STAR structure and measured-result checks when they look for the last step taken.
  */
-export function looksBackOnStory(s: AnalyzedSentence, text: string): boolean {
-  return cuedLesson(s) || headedLesson(s, text) || otherLesson(s) || routineBegun(s)
+export function looksBackOnStory(analysis: Analysis, i: number): boolean {
+  let known = LOOKS_BACK.get(analysis)
+  if (known === undefined) {
+    known = new Int8Array(analysis.sentences.length)
+    LOOKS_BACK.set(analysis, known)
+  }
+  if (known[i] === 0) {
+    const s = analysis.sentences[i]!
+    known[i] = cuedLesson(s) || headedLesson(s, analysis.text) || otherLesson(s) || routineBegun(s) ? 1 : -1
+  }
+  return known[i] === 1
 }
+
+/**
+ * Each analysis's answers so far, by sentence (1 looks back, -1 does not, 0 not yet read): the STAR structure
+ * and measured-result checks both look for the last step from the end, over the same closing sentences.
+ */
+const LOOKS_BACK = new WeakMap<Analysis, Int8Array>()
 
 /** Some list of a scan has a hit: a loop, not a closure made for every sentence. */
 function anyHit(lists: readonly (readonly unknown[])[]): boolean {

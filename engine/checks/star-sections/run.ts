@@ -33,7 +33,7 @@ function lastStepAt(analysis: Analysis): number {
     if (
       (s.features.iDid || s.features.weDid) &&
       !s.features.reflection &&
-      !looksBackOnStory(s, analysis.text)
+      !looksBackOnStory(analysis, i)
     )
       return i
   }
@@ -61,7 +61,7 @@ function closingSentences(analysis: Analysis): readonly boolean[] {
 const CLOSING = new WeakMap<Analysis, readonly boolean[]>()
 
 function findClosing(analysis: Analysis): boolean[] {
-  const { sentences, text } = analysis
+  const { sentences } = analysis
   const lastStep = lastStepAt(analysis)
   const closes = sentences.map(
     (s, i) => i > lastStep && s.star === 'action' && !s.features.hypothetical && s.features.outcome,
@@ -74,7 +74,7 @@ function findClosing(analysis: Analysis): boolean[] {
     // Told of neither "I" nor "we" (a step in the historic present, "I also find a person who ran…", is no
     // outcome for its past verb), or what the speaker did differently afterwards.
     const ending =
-      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(s, text))
+      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i))
     if (!ending && !closes[i]) break
     closes[i] = true
   }

@@ -30,11 +30,7 @@ function lastStepAt(analysis: Analysis): number {
   const { sentences } = analysis
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!
-    if (
-      (s.features.iDid || s.features.weDid) &&
-      !s.features.reflection &&
-      !looksBackOnStory(analysis, i)
-    )
+    if ((s.features.iDid || s.features.weDid) && !s.features.reflection && !looksBackOnStory(analysis, i))
       return i
   }
   return -1
@@ -80,9 +76,6 @@ function findClosing(analysis: Analysis): boolean[] {
   }
   return closes
 }
-
-/** Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry. */
-const STATED_TASK = compileMulti([STATED_TASK_PHRASES])
 
 /** Verbs that report what the speaker undertook: "I told my manager I would take it". */
 const UNDERTOOK = new Set(['told', 'promised', 'said', 'committed', 'agreed', 'assured', 'offered'])
@@ -138,14 +131,20 @@ function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
   return named
 }
 
-function statesTask(s: AnalyzedSentence): boolean {
+/** Whether the stated-Task phrases found in `s` (`stated`) or a reported commitment make it the speaker's Task. */
+function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean {
   const w = s.words
-  for (const hit of scanWords(STATED_TASK, w, s.infos)[0]!) if (speakerOwns(w, hit)) return true
+  for (const hit of stated) if (speakerOwns(w, hit)) return true
   return reportsCommitment(w)
 }
 
-/** The plainest ways of saying the work was the speaker's own, read as Task even beside another Task sentence. */
-const OWN_WORK = compileMulti([
+/**
+ * Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry (list 0), and the
+ * plainest of them, read as Task even beside another Task sentence (list 1): one table, so that a sentence is
+ * scanned once for both.
+ */
+const TASK_PHRASES = compileMulti([
+  STATED_TASK_PHRASES,
   [
     'i was responsible for',
     'it was my job',
@@ -163,7 +162,8 @@ const OWN_WORK = compileMulti([
  */
 function ownWork(s: AnalyzedSentence, i: number): boolean {
   if (i === 0 || s.star !== 'situation' || s.features.hypothetical || s.headingOnly) return false
-  return scanWords(OWN_WORK, s.words, s.infos)[0]!.length > 0 || statesTask(s)
+  const [stated, own] = scanWords(TASK_PHRASES, s.words, s.infos)
+  return own!.length > 0 || statesTask(s, stated!)
 }
 
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
@@ -171,8 +171,9 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   if (i === 0 || s.features.hypothetical || s.headingOnly) return false
   // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
   // releases out"), only these plainer ways of saying the work was one's own.
-  if (s.star === 'situation') return s.features.task || statesTask(s)
-  return s.star === 'action' && statesTask(s)
+  if (s.star === 'situation')
+    return s.features.task || statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
+  return s.star === 'action' && statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
 }
 
 /**

@@ -212,6 +212,9 @@ function otherLesson(s: AnalyzedSentence): boolean {
 
 /** Verbs that begin a routine: "I started reading the reviews every week", "we began holding a review". */
 const BEGAN = new Set(['started', 'began', 'begun', 'start', 'begin', 'starts', 'begins'])
+/** The shortest and longest of them: most words are passed over by their length, without a lookup. */
+const BEGAN_SHORTEST = Math.min(...[...BEGAN].map((x) => x.length))
+const BEGAN_LONGEST = Math.max(...[...BEGAN].map((x) => x.length))
 /** Words between the subject and that verb: "I also started", "we then began", "we have begun". */
 const BEFORE_BEGAN = new Set(['also', 'then', 'now', 'soon', 'quickly', 'finally', 'even', 'have', 'had'])
 /** Words that say the routine came after the story: "afterwards", "from that day onwards", "thereafter". */
@@ -258,7 +261,8 @@ function routineBegun(s: AnalyzedSentence): boolean {
   const w = s.words
   let began = -1
   for (let j = 1; j < w.length && began < 0; j++) {
-    if (!BEGAN.has(w[j]!)) continue
+    const x = w[j]!
+    if (x.length < BEGAN_SHORTEST || x.length > BEGAN_LONGEST || !BEGAN.has(x)) continue
     const k = BEFORE_BEGAN.has(w[j - 1]!) ? j - 2 : j - 1
     if (w[k] === 'i' || w[k] === 'we') began = j
   }

@@ -46,8 +46,16 @@ function restates(s: Shortfall, section: Section): boolean {
   // A missing or thin Result and an unmeasured Result are one fix: "Add a Result …, with a number".
   if (s.criterion.check === 'quantified-result') return section === 'result'
   if (SECTION_CONTENT[s.criterion.check] !== section) return false
-  return s.absent === section || new RegExp(`\\b(?:the|your) ${SECTION_NAMES[section]}\\b`).test(s.fix)
+  return s.absent === section || NAMES_SECTION[section].test(s.fix)
 }
+
+/** A fix that names the section: "the Action", "your Result". Made once, not for every answer. */
+const NAMES_SECTION = Object.fromEntries(
+  (['situation', 'task', 'action', 'result'] as const).map((x) => [
+    x,
+    new RegExp(`\\b(?:the|your) ${SECTION_NAMES[x]}\\b`),
+  ]),
+) as Record<Section, RegExp>
 
 /**
  * The shortfalls as fixes, each one thing to do: the section check's fix for a missing or thin section first, with

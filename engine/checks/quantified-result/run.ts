@@ -82,13 +82,16 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // reach the end state I described"), which is no step of the speaker's.
     let lastStep = -1
     // A lesson ("I learned that…") is no step either: an outcome before it still closes the story.
-    const step = (s: AnalyzedSentence) =>
-      (s.features.iDid || s.features.weDid) &&
-      !s.features.reflection &&
-      !looksBackOnStory(s, analysis.text) &&
-      !speakerOnlyDescribes(s, analysis.text)
-    for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--)
-      if (step(analysis.sentences[i]!)) lastStep = i
+    for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--) {
+      const s = analysis.sentences[i]!
+      if (
+        (s.features.iDid || s.features.weDid) &&
+        !s.features.reflection &&
+        !looksBackOnStory(analysis, i) &&
+        !speakerOnlyDescribes(s, analysis.text)
+      )
+        lastStep = i
+    }
     // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
     // figures describe the step, not what came of it.

@@ -1,6 +1,6 @@
 // reflection: the answer says what the candidate learned or changed afterwards, wherever it says it.
 
-import type { AnalyzedSentence } from '../../analysis-types'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { looksAgain } from '../../features/hypothetical'
 import { scanWords } from '../../features/words'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
@@ -212,6 +212,9 @@ function otherLesson(s: AnalyzedSentence): boolean {
 
 /** Verbs that begin a routine: "I started reading the reviews every week", "we began holding a review". */
 const BEGAN = new Set(['started', 'began', 'begun', 'start', 'begin', 'starts', 'begins'])
+/** The shortest and longest of them: most words are passed over by their length, without a lookup. */
+const BEGAN_SHORTEST = Math.min(...[...BEGAN].map((x) => x.length))
+const BEGAN_LONGEST = Math.max(...[...BEGAN].map((x) => x.length))
 /** Words between the subject and that verb: "I also started", "we then began", "we have begun". */
 const BEFORE_BEGAN = new Set(['also', 'then', 'now', 'soon', 'quickly', 'finally', 'even', 'have', 'had'])
 /** Words that say the routine came after the story: "afterwards", "from that day onwards", "thereafter". */
@@ -258,7 +261,8 @@ function routineBegun(s: AnalyzedSentence): boolean {
   const w = s.words
   let began = -1
   for (let j = 1; j < w.length && began < 0; j++) {
-    if (!BEGAN.has(w[j]!)) continue
+    const x = w[j]!
+    if (x.length < BEGAN_SHORTEST || x.length > BEGAN_LONGEST || !BEGAN.has(x)) continue
     const k = BEFORE_BEGAN.has(w[j - 1]!) ? j - 2 : j - 1
     if (w[k] === 'i' || w[k] === 'we') began = j
   }
@@ -275,9 +279,24 @@ function routineBegun(s: AnalyzedSentence): boolean {
  * before it still closes the story ("The complaints stopped. After this I started reading the reviews every
  * week."). Read by the STAR structure and measured-result checks when they look for the last step taken.
  */
-export function looksBackOnStory(s: AnalyzedSentence, text: string): boolean {
-  return cuedLesson(s) || headedLesson(s, text) || otherLesson(s) || routineBegun(s)
+export function looksBackOnStory(analysis: Analysis, i: number): boolean {
+  let known = LOOKS_BACK.get(analysis)
+  if (known === undefined) {
+    known = new Int8Array(analysis.sentences.length)
+    LOOKS_BACK.set(analysis, known)
+  }
+  if (known[i] === 0) {
+    const s = analysis.sentences[i]!
+    known[i] = cuedLesson(s) || headedLesson(s, analysis.text) || otherLesson(s) || routineBegun(s) ? 1 : -1
+  }
+  return known[i] === 1
 }
+
+/**
+ * Each analysis's answers so far, by sentence (1 looks back, -1 does not, 0 not yet read): the STAR structure
+ * and measured-result checks both look for the last step from the end, over the same closing sentences.
+ */
+const LOOKS_BACK = new WeakMap<Analysis, Int8Array>()
 
 /** Some list of a scan has a hit: a loop, not a closure made for every sentence. */
 function anyHit(lists: readonly (readonly unknown[])[]): boolean {

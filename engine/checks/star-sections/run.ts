@@ -30,11 +30,7 @@ function lastStepAt(analysis: Analysis): number {
   const { sentences } = analysis
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!
-    if (
-      (s.features.iDid || s.features.weDid) &&
-      !s.features.reflection &&
-      !looksBackOnStory(s, analysis.text)
-    )
+    if ((s.features.iDid || s.features.weDid) && !s.features.reflection && !looksBackOnStory(analysis, i))
       return i
   }
   return -1
@@ -61,7 +57,7 @@ function closingSentences(analysis: Analysis): readonly boolean[] {
 const CLOSING = new WeakMap<Analysis, readonly boolean[]>()
 
 function findClosing(analysis: Analysis): boolean[] {
-  const { sentences, text } = analysis
+  const { sentences } = analysis
   const lastStep = lastStepAt(analysis)
   const closes = sentences.map(
     (s, i) => i > lastStep && s.star === 'action' && !s.features.hypothetical && s.features.outcome,
@@ -74,15 +70,12 @@ function findClosing(analysis: Analysis): boolean[] {
     // Told of neither "I" nor "we" (a step in the historic present, "I also find a person who ran…", is no
     // outcome for its past verb), or what the speaker did differently afterwards.
     const ending =
-      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(s, text))
+      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i))
     if (!ending && !closes[i]) break
     closes[i] = true
   }
   return closes
 }
-
-/** Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry. */
-const STATED_TASK = compileMulti([STATED_TASK_PHRASES])
 
 /** Verbs that report what the speaker undertook: "I told my manager I would take it". */
 const UNDERTOOK = new Set(['told', 'promised', 'said', 'committed', 'agreed', 'assured', 'offered'])
@@ -143,14 +136,20 @@ function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
   return named
 }
 
-function statesTask(s: AnalyzedSentence): boolean {
+/** Whether the stated-Task phrases found in `s` (`stated`) or a reported commitment make it the speaker's Task. */
+function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean {
   const w = s.words
-  for (const hit of scanWords(STATED_TASK, w, s.infos)[0]!) if (speakerOwns(w, hit)) return true
+  for (const hit of stated) if (speakerOwns(w, hit)) return true
   return reportsCommitment(w)
 }
 
-/** The plainest ways of saying the work was the speaker's own, read as Task even beside another Task sentence. */
-const OWN_WORK = compileMulti([
+/**
+ * Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry (list 0), and the
+ * plainest of them, read as Task even beside another Task sentence (list 1): one table, so that a sentence is
+ * scanned once for both.
+ */
+const TASK_PHRASES = compileMulti([
+  STATED_TASK_PHRASES,
   [
     'i was responsible for',
     'it was my job',
@@ -168,7 +167,8 @@ const OWN_WORK = compileMulti([
  */
 function ownWork(s: AnalyzedSentence, i: number): boolean {
   if (i === 0 || s.star !== 'situation' || s.features.hypothetical || s.headingOnly) return false
-  return scanWords(OWN_WORK, s.words, s.infos)[0]!.length > 0 || statesTask(s)
+  const [stated, own] = scanWords(TASK_PHRASES, s.words, s.infos)
+  return own!.length > 0 || statesTask(s, stated!)
 }
 
 /** A later scene sentence that says what the speaker was responsible for: it counts as Task when none was read. */
@@ -179,8 +179,9 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   if (i === 0) return s.star === 'situation' && answersFor(s)
   // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
   // releases out"), only these plainer ways of saying the work was one's own.
-  if (s.star === 'situation') return s.features.task || statesTask(s)
-  return s.star === 'action' && statesTask(s)
+  if (s.star === 'situation')
+    return s.features.task || statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
+  return s.star === 'action' && statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
 }
 
 /** Being responsible, in charge or accountable, told of the speaker. */
@@ -219,14 +220,14 @@ function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
  * labeller read it as scene, but it answers what the Task section asks for.
  */
 function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
-  const noTask = sections.task.words === 0
   // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
-  // (unless it already counts as the closing Result).
-  const closes = closingSentences(analysis)
+  // (unless it already counts as the closing Result). Those are the sentences `countedStars` counts as Task
+  // though read as something else: only a scene sentence or a step is ever moved there.
+  const counted = countedStars(analysis)
   let fromSituation = 0
   let fromAction = 0
   analysis.sentences.forEach((s, i) => {
-    if (!(noTask ? statedTask(s, i) : ownWork(s, i)) || closes[i]) return
+    if (counted[i] !== 'task' || s.star === 'task') return
     if (s.star === 'situation') fromSituation += s.features.words
     else fromAction += s.features.words
   })
@@ -246,13 +247,24 @@ function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Ana
 }
 
 /** Each sentence's section as this check counts it: with the closing outcome and the stated Task moved. */
-export function countedStars(analysis: Analysis): Star[] {
-  const closes = closingSentences(analysis)
-  const noTask = analysis.sections.task.words === 0
-  return analysis.sentences.map((s, i) =>
-    closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
-  )
+export function countedStars(analysis: Analysis): readonly Star[] {
+  let stars = COUNTED.get(analysis)
+  if (stars === undefined) {
+    const closes = closingSentences(analysis)
+    const noTask = analysis.sections.task.words === 0
+    stars = analysis.sentences.map((s, i) =>
+      closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
+    )
+    COUNTED.set(analysis, stars)
+  }
+  return stars
 }
+
+/**
+ * Each analysis's counted sections, found once: the STAR structure check, the measured-result check and the
+ * evidence spans all read them, and finding a stated Task scans every scene sentence and step for its phrases.
+ */
+const COUNTED = new WeakMap<Analysis, readonly Star[]>()
 
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
   compile: (options) => options,

@@ -361,7 +361,11 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
         }),
       )
       const where = section !== undefined ? ` in your ${SECTION_NAMES[section]}` : ''
-      const result: CheckResult = { fraction, messages, fix: `Show ${missing[0]}${where} (for example ${examples})` }
+      const result: CheckResult = {
+        fraction,
+        messages,
+        fix: `Show ${missing[0]}${where} (for example ${examples})`,
+      }
       // Some of it is shown: say which of the rest would complete it ("one of" when fewer are needed than lack).
       if (missing.length < compiled.groups.length) {
         const shown = compiled.groups.length - missing.length

@@ -291,6 +291,9 @@ export const STATED_TASK_PHRASES = [
   'remain responsible',
   'remained responsible',
   'still responsible',
+  // "I owned getting the pipeline ready", "the release I owned": the work named as the speaker's ("owned up" is
+  // an admission, not a Task).
+  'owned',
   // A role told with what it answered for: "I was the engineer responsible for the delivery service".
   'responsible for',
   'in charge of',

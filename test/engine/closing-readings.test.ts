@@ -62,6 +62,19 @@ describe('a responsibility named in the opening sentence', () => {
     expect(score(answered, core).suggestions.some((s) => /Add a Task/.test(s.message))).toBe(false)
   })
 
+  it('is the Task when told later as work the speaker owned, and no Task when it is an admission', () => {
+    const addTask = (text: string) => score(text, core).suggestions.some((s) => /Add a Task/.test(s.message))
+    const role = `In 2023 I was a backend engineer at Norrland Bank. ${body}`
+    const owned = role.replace('I mapped', 'I owned getting disputes decided faster. I mapped')
+    const admitted = role.replace(
+      'I wrote a small service',
+      'I owned up to the delay, and I wrote a small service',
+    )
+    expect(addTask(role)).toBe(true)
+    expect(addTask(owned)).toBe(false)
+    expect(addTask(admitted)).toBe(true)
+  })
+
   it("is not the speaker's when it belongs to someone else in a relative clause", () => {
     const other = `In 2023 I worked with Anna, who was responsible for the dispute service at Norrland Bank. ${body}`
     expect(score(other, core).suggestions.some((s) => /Add a Task/.test(s.message))).toBe(true)

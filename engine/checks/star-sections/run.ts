@@ -139,7 +139,8 @@ function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
 /** Whether the stated-Task phrases found in `s` (`stated`) or a reported commitment make it the speaker's Task. */
 function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean {
   const w = s.words
-  for (const hit of stated) if (speakerOwns(w, hit)) return true
+  for (const hit of stated)
+    if (speakerOwns(w, hit) && !(hit.phrase === 'owned' && w[hit.to] === 'up')) return true
   return reportsCommitment(w)
 }
 

@@ -118,3 +118,23 @@ describe('a lasting habit told in the present among the closing sentences', () =
     expect(c.messages.some((m) => /Shows the working relationship afterwards$/.test(m.reason))).toBe(true)
   })
 })
+
+describe('a step of a story told in the present that opens like a habit', () => {
+  const STORY_NOW =
+    "It's early 2022, and I'm a senior frontend engineer at Lumen Ledger, an accounting web app. Almost every release has a small visual bug that a customer reports. I take it on myself to find out where they come from. I go through three months of these tickets and group them by cause. I set up visual snapshot tests with Playwright for our twenty most used screens. I present the results at our retro, and the team agrees to add the tests to every pull request. Visual bug tickets go from about fifteen a month to three."
+  const STEP = 'I also stop approving pull requests that change a screen without a small-screen screenshot.'
+  const withStep = STORY_NOW.replace('I present the results', `${STEP} I present the results`)
+
+  it('is part of the real story, as the evidence checks read it', () => {
+    expect(criterion(withStep, 'real-story').score).toBe(criterion(STORY_NOW, 'real-story').score)
+    expect(score(withStep, core).suggestions.some((s) => s.criterionId === 'real-story')).toBe(false)
+  })
+
+  it('still counts against the story with a habit word in it', () => {
+    const habit = STORY_NOW.replace(
+      'I present the results',
+      'I usually stop approving such pull requests. I present the results',
+    )
+    expect(criterion(habit, 'real-story').score).toBeLessThan(criterion(STORY_NOW, 'real-story').score)
+  })
+})

@@ -3,6 +3,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { pastHabit, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
+import { presentSteps } from '../present-story'
 import type { HypotheticalOptions } from './options'
 
 const NOTE =
@@ -43,12 +44,22 @@ const CASES = [
 const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
 const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 
-/** A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. */
-function notStory(s: AnalyzedSentence): boolean {
+/**
+ * A sentence that tells no story: a hypothetical or habit, or a rule of what ought to happen. A step of a story
+ * told in the present (`steps`: "I also stop approving pull requests without a screenshot", among the steps of
+ * "I go through the tickets… I set up snapshot tests…") is the story, as the evidence checks read it too.
+ */
+function notStory(s: AnalyzedSentence, steps: ReadonlySet<AnalyzedSentence>): boolean {
   return (
-    (s.features.hypothetical && !stepForPurpose(s.words) && !toldInPast(s)) ||
+    (s.features.hypothetical && !stepForPurpose(s.words) && !toldInPast(s) && !steps.has(s)) ||
     prescribes(s.words, s.features.past)
   )
+}
+
+/** The sentences that are steps of a story told in the present. */
+function presentStepsOf(analysis: Analysis): ReadonlySet<AnalyzedSentence> {
+  const flags = presentSteps(analysis)
+  return new Set(analysis.sentences.filter((_, k) => flags[k]))
 }
 
 /** A habit of the story told in the past (`pastHabit`). */
@@ -57,8 +68,8 @@ function toldInPast(s: AnalyzedSentence): boolean {
 }
 
 /** A sentence of the story that tells something done, as it happened: what shows a real story. */
-function toldAsHappened(s: AnalyzedSentence): boolean {
-  return !notStory(s) && (s.features.iDid || s.features.weDid || s.star === 'action')
+function toldAsHappened(s: AnalyzedSentence, steps: ReadonlySet<AnalyzedSentence>): boolean {
+  return !notStory(s, steps) && (s.features.iDid || s.features.weDid || s.star === 'action')
 }
 
 /**
@@ -82,17 +93,19 @@ function quoteOpening(text: string, s: AnalyzedSentence): string {
 
 /** The sentences that show a real past story: each step told as it happened. */
 export function storySteps(analysis: Analysis): AnalyzedSentence[] {
-  return storySentences(analysis).filter(toldAsHappened)
+  const steps = presentStepsOf(analysis)
+  return storySentences(analysis).filter((s) => toldAsHappened(s, steps))
 }
 
 export const hypothetical: CheckRunner<HypotheticalOptions, HypotheticalOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
     const story = storySentences(analysis)
-    const hypo = story.filter(notStory)
+    const steps = presentStepsOf(analysis)
+    const hypo = story.filter((s) => notStory(s, steps))
     // A story told in the historic present ("I open the dashboard, I page the on-call") is a real story too:
     // its actions are the sentences labelled Action. A sentence that tells no story is no act, however labelled.
-    const did = story.some(toldAsHappened)
+    const did = story.some((s) => toldAsHappened(s, steps))
     const messages = hypo.map((s) =>
       message({
         ruleId,

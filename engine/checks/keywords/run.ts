@@ -10,6 +10,7 @@ import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
 import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
+import { presentSteps } from '../present-story'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
@@ -111,81 +112,20 @@ function toldAfter(words: readonly string[]): boolean {
  * "she started calling me first whenever something went wrong") reports what happened whatever its modal or
  * habitual opener; outside the story ("If I broke something, I would tell them") it stays a hypothetical.
  */
-function eligible(s: AnalyzedSentence, presentStory: boolean, amongSteps: boolean): boolean {
+function eligible(s: AnalyzedSentence, presentStep: boolean): boolean {
   const f = s.features
   const hypothetical =
     f.hypothetical &&
     !((f.iDid || f.statePast || pastHabit(s.words, f.past, f.iDid || f.weDid)) && s.star !== 'other') &&
-    !(presentStory && presentStep(s, amongSteps))
+    !presentStep
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
-}
-
-/** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
-const STILL_HYPOTHETICAL = new Set([
-  'would',
-  "i'd",
-  "we'd",
-  'could',
-  'might',
-  'should',
-  'usually',
-  'always',
-  'normally',
-  'typically',
-  'generally',
-  'often',
-  'if',
-  'whenever',
-])
-
-/**
- * A step of a story told in the historic present that reads like a habit only by its opener ("I also make sure the
- * part-time agents get the same slots", "The first thing I do is assign roles"): labelled Action, or told between
- * two Action sentences whatever its label, with no modal or habit word anywhere in it.
- */
-function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
-  return (
-    (s.star === 'action' || amongSteps) &&
-    !s.words.some((w, i) => STILL_HYPOTHETICAL.has(w) && !asked(s.words, i))
-  )
-}
-
-/** Words that open an embedded question: "I say what would change my mind" tells a step, not a hypothetical. */
-const ASKING = new Set(['what', 'how', 'why', 'whether', 'which'])
-
-/** Whether the modal at word i belongs to an embedded question opened just before it ("what would", "how it could"). */
-function asked(words: readonly string[], i: number): boolean {
-  return ASKING.has(words[i - 1] ?? '') || ASKING.has(words[i - 2] ?? '')
-}
-
-/** Whether the sentences either side of sentence k are both Action. */
-function amongSteps(analysis: Analysis, k: number): boolean {
-  return analysis.sentences[k - 1]?.star === 'action' && analysis.sentences[k + 1]?.star === 'action'
-}
-
-/**
- * The answer tells its story in the present ("I open the dashboard, I page the on-call"): at least two Action
- * sentences that are neither hypothetical nor in the past, and more of them than Action sentences in the past.
- */
-function toldInPresent(analysis: Analysis): boolean {
-  let present = 0
-  let past = 0
-  for (const s of analysis.sentences) {
-    if (s.star !== 'action' || s.headingOnly) continue
-    const f = s.features
-    if (f.iDid || f.weDid || f.statePast) past++
-    else if (!f.hypothetical) present++
-  }
-  return present >= 2 && present > past
 }
 
 /** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
 export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
-  const presentStory = toldInPresent(analysis)
+  const present = presentSteps(analysis)
   const stars = storyStars(analysis)
-  return analysis.sentences.map((s, k) =>
-    eligible(s, presentStory, amongSteps(analysis, k)) ? creditIn(s, stars[k]!, section) : 0,
-  )
+  return analysis.sentences.map((s, k) => (eligible(s, present[k]!) ? creditIn(s, stars[k]!, section) : 0))
 }
 
 /**
@@ -260,10 +200,10 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   // Where each group may match next in the sentence `seenIn[g]`; a group not yet seen there may match anywhere.
   const nextFree = new Int32Array(n)
   const seenIn = new Int32Array(n).fill(-1)
-  const presentStory = toldInPresent(analysis)
+  const present = presentSteps(analysis)
   const stars = storyStars(analysis)
   analysis.sentences.forEach((s, k) => {
-    if (!eligible(s, presentStory, amongSteps(analysis, k))) return
+    if (!eligible(s, present[k]!)) return
     const star = stars[k]!
     const value = creditIn(s, star, section)
     const { stems, words } = s

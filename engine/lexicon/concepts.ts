@@ -122,6 +122,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not/never need', "didn't need", 'did not spend', "didn't spend", 'never spent',
       'of what I had estimated/predicted/forecast', 'as I had estimated', 'matched my estimate/prediction/forecast', 'didn\'t have to roll/revert', 'did not have to roll/revert',
       'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
+      'if I had held on', 'if I had stuck with', 'if we had stuck with', 'if we had gone with', 'if I had gone with', "we'd have kept losing", 'would have kept losing',
     ],
   },
   'loss-avoided': {
@@ -140,6 +141,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'did not spend', "didn't spend", 'never spent',
       'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
       'kept/saved/retained … deal/contract/account/renewal', 'kept the deal',
+      'if I/we waited', 'if I/we had waited', 'had I/we waited', 'by not waiting', 'rather than waiting', 'compared with/to waiting', "we'd have kept losing", 'would have kept losing', "'d have lost", 'would have kept', "we'd have kept", "we'd have missed", 'if I had held on', 'if we had held on', 'if I had stuck', 'if we had stuck',
     ],
   },
 
@@ -311,6 +313,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'freshness check', 'row-count check', 'check that pages', 'a check that', 'added a check',
       'to our CI', 'into our CI', 'in our CI', 'into CI', 'to the CI',
       '$put … $check … $pipeline', '$put … into/in/to our/the $pipeline', 'fails if', 'fails when', 'fail if', 'runs on every/each', 'every time … $change',
+      'snapshot test/tests', 'visual test/tests', 'screenshot test/tests', 'visual snapshot',
     ],
   },
   'operational-safeguard': {
@@ -658,6 +661,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the same cause', 'the cause every',
       'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
       'found that when', 'found out that when', 'happens when', 'happened when', 'only when',
+      'where they come from', 'where they came from', 'where … come/came from', 'most come from', 'most came from', 'most of them came from', 'most of them come from', 'group/grouped them',
     ],
   },
   'below-the-surface': {
@@ -1012,6 +1016,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'stopped it', 'stopped the merge', 'blocked the merge', 'did not let it merge', 'cannot merge without', "can't merge without", 'could not merge without', 'not merge without', 'no merge without', 'did not agree that', 'not accept that',
       'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
       'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
+      'stop/stopped approving', 'stop/stopped accepting', 'refuse/refused to approve', 'no longer approve/approved/accept/accepted', 'treat/treated … as serious', 'think/thought they are/were serious', 'as a real bug/problem/defect',
     ],
   },
   'process-mechanism': {
@@ -1105,6 +1110,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shut down', 'switched off', 'turned off', 'gone instead of', 'components gone', 'nothing to run',
       'nothing left to', 'one less', 'no longer run', 'no longer maintain', 'no extra infrastructure',
       'one … instead of #', 'lines of … code', '# lines', 'to one',
+      'to look after', 'still have one', 'still have just one', 'still have only one', 'one small module', 'only one … to run/maintain', 'instead of a new cluster/service/system/team',
     ],
   },
   'reuse-existing': {
@@ -1205,6 +1211,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'learning hour', 'growth plan', 'development plan', 'career conversations',
       'career conversation', 'stretch project', 'stretch projects', 'mentoring programme', 'mentoring program',
       'a way up', 'way to grow', 'want to grow', 'wanted to grow', 'who want to grow', 'move up a level', 'moved up a level', 'move up', 'moved up', 'the next level', 'a pay step', 'without becoming managers', 'without becoming … manager', 'without becoming … managers', 'without going into management',
+      'grow towards', 'grow toward', 'grow into', 'to grow into', 'towards leading', 'toward leading', 'his/her/their career goal/goals',
+      'asked him/her/them to own', 'asked him/her/them to present', 'asked him/her/them to lead', 'let him/her/them lead', 'let him/her/them present', 'gave him/her/them … to own', 'gave him/her/them … to lead',
     ],
   },
   'on-call-load': {
@@ -1908,6 +1916,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'carbon footprint', 'CO2', 'CO₂', 'emissions', 'greenhouse', 'sustainability', 'footprint',
       'compute hours', 'GPU hours', 'idle servers', 'data centre', 'data center', 'renewable',
       'low-carbon region', 'e-waste', 'battery', 'battery life', 'tonnes',
+      'hydro', 'hydropower', 'hydro power', 'hydroelectric', 'renewables', 'wind power', 'solar power', 'green energy', 'low-carbon', 'fossil',
     ],
   },
   'harm-safety': {

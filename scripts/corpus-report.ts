@@ -142,6 +142,14 @@ function fixes(dir: string) {
     `fix pairs ${f.pairs}: total +3 or more ${pct(f.raised3)}, targeted criterion raised ${pct(f.targetRaised)}, ` +
       `both ${pct(f.both)}, lowered ${f.lowered.length}`,
   )
+  // Pairs written against an earlier engine whose answer no longer gets the advice (what it asked for is now read
+  // in the answer) cannot pay; the pairs still advised show whether following the advice given now pays.
+  const advised = f.rows.filter((r) => r.suggestedAt > 0)
+  const paid = advised.filter((r) => r.after - r.before >= 3 && r.targetAfter > r.targetBefore).length
+  console.log(
+    `still advised before the fix: ${advised.length} of ${f.pairs}; of those, both ${paid}/${advised.length} ` +
+      `(${pct(advised.length === 0 ? 0 : paid / advised.length)})`,
+  )
   console.log(
     `by kind: ${[...f.byKind]
       .sort()

@@ -183,6 +183,12 @@ function isBreakSpace(c: number): boolean {
  * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
  * appear in order; whitespace between them belongs to none.
  */
+
+/** A line that asks the question of an interview written out as a dialogue: "Q:", "Question:", "Interviewer:". */
+const DIALOGUE = /(?:^|\n)[ \t]*(?:\*\*|__)?(?:Q|Question|Interviewer)(?:\*\*|__)?[ \t]*:/i
+/** The tag that opens the candidate's turn in such a dialogue: "A:", "Answer:", "Me:", "Candidate:". */
+const ANSWER_TAG = /^[ \t]*(?:\*\*|__)?(?:A|Answer|Me|Candidate|Interviewee)(?:\*\*|__)?[ \t]*:[ \t]*/i
+
 export function splitSentences(text: string): SentenceSpans {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1], for 2k below `length`.
@@ -219,6 +225,9 @@ export function splitSentences(text: string): SentenceSpans {
   }
   let count = 0
   let blankBefore = true
+  // An interview written out as a dialogue ("Q: Tell me about…" then "A: Right, so…"): "A:" there tags the answer,
+  // it names no Action, and the answer's own sentences are labelled as any others.
+  const dialogue = DIALOGUE.test(text)
   for (let k = 0; k < length; k += 2) {
     const pieceStart = pieces[k]!
     const pieceEnd = pieces[k + 1]!
@@ -240,7 +249,9 @@ export function splitSentences(text: string): SentenceSpans {
     // The pre-check reads markup and letters only, which end before any line break: the line's end is looked
     // for only once the check passes.
     const probeEnd = Math.min(end, start + 120)
-    if (mayBeHeadingAt(text, start, probeEnd)) {
+    const tag = dialogue && lineStart ? ANSWER_TAG.exec(text.slice(start, probeEnd)) : null
+    if (tag !== null) bodyStart = start + tag[0].length
+    else if (mayBeHeadingAt(text, start, probeEnd)) {
       let lineEnd = start
       while (lineEnd < probeEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++
       const line = text.slice(start, lineEnd)

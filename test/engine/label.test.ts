@@ -83,6 +83,26 @@ describe('sentence labels by writing style', () => {
   })
 })
 
+describe('an interview written out as a dialogue', () => {
+  const ANSWER =
+    'A: Right, so at Marlow Logistics in 2022 I was on the routing team. The warehouse team were stuck because our API rejected short time windows. I paused my refactor and changed the validation. Leeds same-day delivery launched on the planned date, with 2,300 deliveries in the first month.'
+
+  it('reads "A:" after a "Q:" line as the answer\'s tag, not an Action heading', () => {
+    const read = labels(`Q: Tell me about a time you unblocked another team.\n\n${ANSWER}`)
+    expect(read[0]).toBe('other')
+    expect(read.slice(1)).toContain('situation')
+    expect(read.at(-1)).toBe('result')
+    const tagged = labels(
+      `Interviewer: Tell me about a time you unblocked another team.\n\n${ANSWER.replace('A:', 'Me:')}`,
+    )
+    expect(tagged.at(-1)).toBe('result')
+  })
+
+  it('keeps "A:" as the Action heading where no question is written out', () => {
+    expect(labels(ANSWER).slice(0, 1)).toEqual(['action'])
+  })
+})
+
 describe('trained label weights', () => {
   it('are integers, one per label', () => {
     const rows = Object.values(LABEL_WEIGHTS.emit)

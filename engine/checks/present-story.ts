@@ -30,9 +30,15 @@ const STILL_HYPOTHETICAL = new Set([
 function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
   return (
     (s.star === 'action' || amongSteps) &&
-    !s.words.some((w, i) => STILL_HYPOTHETICAL.has(w) && !asked(s.words, i))
+    !s.words.some(
+      (w, i) =>
+        (STILL_HYPOTHETICAL.has(w) && !asked(s.words, i)) || (PREFERS.has(w) && s.words[i + 1] === 'to'),
+    )
   )
 }
+
+/** A preference or a habit told as one: "I like to give the team one plan", "I tend to", "I try to", "I prefer to". */
+const PREFERS = new Set(['like', 'tend', 'try', 'prefer', 'love', 'aim'])
 
 /** Words that open an embedded question: "I say what would change my mind" tells a step, not a hypothetical. */
 const ASKING = new Set(['what', 'how', 'why', 'whether', 'which'])

@@ -50,13 +50,22 @@ export function looksAgain(words: readonly string[]): boolean {
   return false
 }
 
+/** Whether the words before `to` open a supposition: "if", "unless", "suppose", "imagine" or "say" in the lead. */
+function supposes(words: readonly string[], to: number): boolean {
+  for (let j = 0; j < to; j++) if (SUPPOSING.has(words[j]!)) return true
+  return false
+}
+const SUPPOSING = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'assuming'])
+
 export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
   if (looksAgain(words)) return false
   let hypothetical = false
   for (const h of openers) {
     if (h.to > mainFrom + 8) continue
     const before = words.slice(Math.max(0, h.from - 4), h.from)
-    if (before.some((w) => REPORTED.has(w))) continue
+    // A reported future ("I promised I would", "it meant we would"), unless the report is itself supposed: "If a
+    // manager suggested skipping the tests, I would push back".
+    if (before.some((w) => REPORTED.has(w)) && !supposes(words, h.from)) continue
     // An embedded clause of a past sentence reports what was asked or decided ("I asked if I could own it",
     // "we agreed that we would ship on Friday"); it is not what the candidate would do now.
     if (past && EMBEDDING.has(words[h.from - 1] ?? '')) continue
@@ -114,6 +123,7 @@ const NOT_PAST = new Set([
   'might',
   'should',
   'can',
+  'may',
   'must',
   'is',
   "isn't",

@@ -224,6 +224,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
       'earlier than the $planned',
       '$hit … date/deadline/window/cutover/launch', 'only # $unit', 'only … # $unit of', 'before … noticed/woke', 'before most $customers',
+      'made the date', 'made the launch', 'made the cutover', 'made the window', 'held the date', 'held the deadline', 'held the launch date',
     ],
   },
 

@@ -507,7 +507,8 @@ export const WORD_CLASSES: Readonly<Record<string, readonly string[]>> = {
     'prototype',
   ],
   /** Meeting a date. */
-  hit: ['hit', 'made', 'met', 'kept', 'held', 'beat', 'landed'],
+  // Not "made" or "held": "the vendor made us move the launch date" is a date lost, not one met.
+  hit: ['hit', 'met', 'kept', 'beat', 'landed'],
   /** A narrow slice to try a change on first. */
   slice: [
     'region',

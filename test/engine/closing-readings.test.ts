@@ -138,3 +138,83 @@ describe('a step of a story told in the present that opens like a habit', () => 
     expect(criterion(habit, 'real-story').score).toBeLessThan(criterion(STORY_NOW, 'real-story').score)
   })
 })
+
+describe('what these readings leave alone', () => {
+  const BODY =
+    'Card disputes took nine days to reach a decision. I mapped every step of the dispute flow and found that four days went on a manual hand-off. I wrote a small service that routes each dispute to the right queue. Disputes now reach a decision in four days instead of nine.'
+  const addTask = (text: string) => score(text, core).suggestions.some((s) => /Add a Task/.test(s.message))
+
+  it('a report inside a supposition is still a hypothetical', () => {
+    expect(
+      hypothetical('If a manager suggested skipping the tests, I would push back and show the risk.'),
+    ).toBe(true)
+    expect(hypothetical('If the client insisted on the date, I would offer a smaller first release.')).toBe(
+      true,
+    )
+  })
+
+  it('a step that opens on a time span is no measured outcome', () => {
+    const step = `${STORY} The new flow went live in May. Over the next 3 weeks I moved 40 more jobs to the new queue.`
+    const without = `${STORY} The new flow went live in May.`
+    expect(criterion(step, 'measurable-result').score).toBe(criterion(without, 'measurable-result').score)
+  })
+
+  it.each([
+    'In 2023 I joined the team responsible for the billing service at Norrland Bank.',
+    'In 2023 I reported to the manager in charge of payments at Norrland Bank.',
+    'In 2023 I was a backend engineer at Norrland Bank, and I worked on a service owned by the payments team.',
+    'In 2023 I was a backend engineer at Norrland Bank, and I joined a team that owned the card platform.',
+    'In 2023 I was a backend engineer at Norrland Bank, and I owned a small flat near the office.',
+  ])('"%s" names no Task of the speaker', (opening) => {
+    expect(addTask(`${opening} ${BODY}`)).toBe(true)
+  })
+
+  it('owning a mistake is an admission, not the Task', () => {
+    expect(
+      addTask(
+        `In 2023 I was a backend engineer at Norrland Bank. ${BODY} I later owned the mistake in the retro.`,
+      ),
+    ).toBe(true)
+  })
+
+  it('a claim after the Result that tells nothing lasting stays outside the story', () => {
+    const trust = rubrics.get('earn-trust')!
+    const HOLT =
+      'In 2021 I was a senior engineer on the tenant portal at Holt & Pike. My manager had promised online rent payments by September. I asked him for half an hour alone and showed that the date could not hold for bank transfers. I suggested we ship card payments first. Card payments went live on the 30th of August.'
+    const opinion = criterion(
+      `${HOLT} For me, trust is a relationship you build one promise at a time.`,
+      'trust-result',
+      trust,
+    )
+    expect(opinion.messages.some((m) => /outside the story/.test(m.reason))).toBe(true)
+  })
+
+  it('a preference told in a present-tense answer still counts against the story', () => {
+    const playbook =
+      'When a release is at risk on my team, I go straight to the data. I open the burndown and the bug list. I like to give the team one clear plan by the end of the day. I post the new plan in the channel. I check in with each person the next morning.'
+    const flagged = criterion(playbook, 'real-story')
+      .messages.filter((m) => m.place !== undefined)
+      .map((m) => playbook.slice(m.place!.start, m.place!.end))
+    expect(flagged.some((t) => t.startsWith('I like to give'))).toBe(true)
+  })
+
+  it('a date someone else moved is no time gained', () => {
+    const bias = rubrics.get('bias-for-action')!
+    const base =
+      'In 2022 I was the on-call engineer at a payments startup when checkout started failing for one bank. I rolled back the release within ten minutes without waiting for the vendor.'
+    const moved = `${base} On Monday the vendor made us move the launch date by a month.`
+    expect(criterion(moved, 'time-bought', bias).score).toBe(criterion(base, 'time-bought', bias).score)
+  })
+})
+
+describe('what a partly met criterion still lacks', () => {
+  const solving = rubrics.get('problem-solving')!
+  const fix = (text: string) =>
+    score(text, solving).suggestions.find((s) => s.criterionId === 'diagnosis-method')?.message ?? ''
+
+  it('says how many more are needed when one is not enough', () => {
+    const logs =
+      'I joined the data team at Grünwald Energy in 2023. I read logs from the pipeline for a week. The pipeline went live in July.'
+    expect(fix(logs)).toMatch(/Still missing: two of /)
+  })
+})

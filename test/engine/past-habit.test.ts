@@ -26,6 +26,7 @@ describe('pastHabit', () => {
     "Usually the team didn't wait, and they'll fix it themselves.",
     'Every time it broke, I would log why.',
     'Nothing changed, because nobody can fix a report they never read.',
+    'In that case the client may have told us plainly that they were leaving.',
   ])('reads "%s" as no story', (sentence) => {
     expect(reads(sentence)).toBe(false)
   })

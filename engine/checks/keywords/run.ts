@@ -72,6 +72,9 @@ function groupsAt(
   return [...new Set([...own, ...number])].sort((a, b) => a - b)
 }
 
+/** How many, in words, for "Still missing: two of …". */
+const COUNT_WORDS = ['none', 'one', 'two', 'three', 'four', 'five']
+
 /** Credit for evidence in the wanted section, elsewhere in the story, and in a sentence outside the story. */
 const IN_SECTION = 1
 const NEXT_SECTION = 0.75
@@ -130,9 +133,9 @@ export function sentenceCredits(analysis: Analysis, section: Star | undefined): 
 
 /**
  * Each sentence's section for evidence: its label, except that a sentence read as outside the story which comes
- * after the Result has begun, among the closing sentences, is part of the Result ("Rafael and I still have
- * one-to-ones where I bring risks early"): told in the present, it says what has lasted. Hypotheticals, remarks
- * about the answer and fragments are not eligible as evidence anyway.
+ * after the Result has begun and tells what has lasted ("Rafael and I still have one-to-ones where I bring risks
+ * early": "still", "now", "since", "no longer"…) is part of the Result. A claim that tells nothing lasting ("For
+ * me, trust is a relationship you build one promise at a time") stays outside the story.
  */
 function storyStars(analysis: Analysis): Star[] {
   let last: Star | undefined
@@ -141,8 +144,15 @@ function storyStars(analysis: Analysis): Star[] {
       last = s.star
       return s.star
     }
-    return last === 'result' ? 'result' : 'other'
+    return last === 'result' && tellsWhatLasted(s) ? 'result' : 'other'
   })
+}
+
+/** Words that say something has lasted since the story: "still", "now", "since", "anymore", "no longer". */
+const LASTED = new Set(['still', 'now', 'since', 'anymore', 'today', 'nowadays', 'longer'])
+function tellsWhatLasted(s: AnalyzedSentence): boolean {
+  // "Now, …" opening a remark is no lasting change.
+  return s.features.change || s.words.some((w, i) => LASTED.has(w) && !(w === 'now' && i === 0))
 }
 
 /** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */
@@ -306,11 +316,21 @@ export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
         messages,
         fix: `Show ${missing[0]}${where} (for example ${examples})`,
       }
-      // Some of it is shown: say which of the rest would complete it ("one of" when fewer are needed than lack).
-      if (missing.length < compiled.groups.length) {
-        const shown = compiled.groups.length - missing.length
-        const either = missing.length > 1 && need - shown < missing.length
-        result.lacking = `Still missing: ${missing.join(either ? ', or ' : ', and ')}.`
+      // Some of it is shown: say what would complete it. New groups are needed only beyond those found anywhere;
+      // what was found outside the section counts once it is moved there.
+      const foundAnywhere = compiled.groups.length - missing.length
+      if (foundAnywhere > 0) {
+        const needed = Math.max(0, need - foundAnywhere)
+        const parts: string[] = []
+        if (needed >= missing.length) parts.push(`Still missing: ${missing.join(', and ')}.`)
+        else if (needed === 1) parts.push(`Still missing: ${missing.join(', or ')}.`)
+        else if (needed > 1)
+          parts.push(`Still missing: ${COUNT_WORDS[needed] ?? needed} of ${missing.join(', ')}.`)
+        if (found.best.some((b) => b > 0 && b < IN_SECTION))
+          parts.push(
+            `Some of what you have is outside your ${SECTION_NAMES[section ?? 'action']}: move it there.`,
+          )
+        if (parts.length > 0) result.lacking = parts.join(' ')
       }
       return result
     }

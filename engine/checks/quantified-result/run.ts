@@ -54,16 +54,41 @@ function terseStep(s: AnalyzedSentence): boolean {
   return !s.words.slice(1, 4).some(isPastTense)
 }
 
+/** Words that may stand before a measure that opens a sentence: "About 18% of users…", "Over 2,000 people…". */
+const APPROXIMATING = new Set([
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'roughly',
+  'some',
+  'over',
+  'more',
+  'than',
+  'just',
+  'only',
+  'under',
+  'well',
+])
+/** Words after an opening number that make it a time, not a measure: "Three weeks later I…". */
+const TIME_AFTER = new Set(['later', 'ago', 'after', 'before', 'in'])
+
 /**
  * A sentence that opens on its measure, before any step of the speaker's: "About 18% of active users switched it
  * on, and when I ran the script again it was a kilometre off". What it counts came of the work; the speaker's
- * step is only the clause that tells how it was checked.
+ * step is only the clause that tells how it was checked. A sentence that opens on a time ("Over the next 3 weeks I
+ * moved 40 more jobs", "Three weeks later I…") tells a step.
  */
 function measureFirst(s: AnalyzedSentence): boolean {
   const at = s.words.findIndex((x) => I_SUBJECT.has(x) || WE_SUBJECT.has(x))
-  if (at < 0) return false
-  const speaker = s.tokens[at]!.start
-  return s.features.metrics.some((m) => m.start < speaker)
+  const first = s.features.metrics[0]
+  if (at < 0 || first === undefined || first.start >= s.tokens[at]!.start) return false
+  for (const t of s.tokens) {
+    if (t.end > first.start) break
+    if (!APPROXIMATING.has(t.lower)) return false
+  }
+  const next = s.tokens.find((t) => t.start >= first.end)
+  return next === undefined || !TIME_AFTER.has(next.lower)
 }
 
 export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedResultOptions> = {

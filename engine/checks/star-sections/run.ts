@@ -130,17 +130,67 @@ function speakerOwns(w: readonly string[], hit: PhraseHit): boolean {
     // A relative clause tells of someone else ("I worked with Anna, who was responsible for billing"), unless the
     // speaker is that one ("I was the one who was in charge of it").
     if (RELATIVE.has(x) && w[j - 1] !== 'one' && w[j - 1] !== 'person') return false
+    // "that" right before the phrase opens a relative clause ("a team that owned the platform"); elsewhere it
+    // points ("getting that time down was on me").
+    if (x === 'that' && j === hit.from - 1) return false
     if (SPEAKER.has(x)) return w[hit.from] !== 'who' || x === "i'm" || x === "we're" || IS.has(w[j + 1]!)
     if (named && hit.from - j >= 3) return true
   }
   return named
 }
 
+/** What "owned" may take to name work the speaker owned: "owned the rollout", "owned getting it ready". */
+const OWNED_WORK = new Set(['the', 'our', 'my', 'this', 'that', 'it', 'all', 'both', 'every', 'each'])
+/** What owning a mistake is: an admission ("I owned the mistake", "I owned up to it"), not a Task. */
+const ADMITTED = new Set([
+  'up',
+  'mistake',
+  'mistakes',
+  'error',
+  'errors',
+  'fault',
+  'failure',
+  'blame',
+  'miss',
+])
+/** Being responsible, in charge or accountable: the speaker's only as "I was (the …) responsible for". */
+const ANSWERING = new Set(['responsible for', 'in charge of', 'accountable for'])
+
+/**
+ * Whether a stated-Task hit names work the speaker took on: "owned" with the work after it, not a thing owned ("I
+ * owned a small flat"), a passive ("owned by the payments team") or an admission ("owned the mistake"); being
+ * responsible for something, only as what the speaker was (`copula`), not a team they joined ("I joined the team
+ * responsible for billing").
+ */
+function ownsWork(w: readonly string[], hit: PhraseHit): boolean {
+  if (hit.phrase === 'owned') {
+    const next = w[hit.to] ?? ''
+    if (ADMITTED.has(next) || ADMITTED.has(w[hit.to + 1] ?? '')) return false
+    return OWNED_WORK.has(next) || next.endsWith('ing')
+  }
+  if (ANSWERING.has(hit.phrase)) return copula(w, hit.from)
+  return true
+}
+
+/** Words that put a noun between "I was" and "responsible for" in a place, not a role: "I was on the team…". */
+const PLACING = new Set(['on', 'in', 'at', 'with', 'to', 'for', 'from', 'under', 'of', 'near', 'beside'])
+const BE = new Set(['was', 'am', 'were', 'are', 'became', 'become', 'remained', 'stayed'])
+
+/** "I was the engineer responsible for…", "I'm in charge of…": the speaker, a form of "be", then only the role. */
+function copula(w: readonly string[], from: number): boolean {
+  for (let j = from - 1; j >= Math.max(0, from - 6); j--) {
+    const x = w[j]!
+    if (PLACING.has(x) || RELATIVE.has(x)) return false
+    if (x === "i'm" || x === "we're") return true
+    if (BE.has(x)) return SPEAKER.has(w[j - 1] ?? '')
+  }
+  return false
+}
+
 /** Whether the stated-Task phrases found in `s` (`stated`) or a reported commitment make it the speaker's Task. */
 function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean {
   const w = s.words
-  for (const hit of stated)
-    if (speakerOwns(w, hit) && !(hit.phrase === 'owned' && w[hit.to] === 'up')) return true
+  for (const hit of stated) if (speakerOwns(w, hit) && ownsWork(w, hit)) return true
   return reportsCommitment(w)
 }
 
@@ -188,7 +238,7 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
 /** Being responsible, in charge or accountable, told of the speaker. */
 const ANSWERS_FOR = compileMulti([['responsible for', 'in charge of', 'accountable for']])
 function answersFor(s: AnalyzedSentence): boolean {
-  for (const hit of scanWords(ANSWERS_FOR, s.words, s.infos)[0]!) if (speakerOwns(s.words, hit)) return true
+  for (const hit of scanWords(ANSWERS_FOR, s.words, s.infos)[0]!) if (copula(s.words, hit.from)) return true
   return false
 }
 

@@ -45,6 +45,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
       'what I was getting wrong', 'what I got wrong', 'if I was missing', 'tell me if I', 'asked … what would break/fail', 'where it would break', 'asked … to find/spot/list … $critique', 'asked/invited … for $critique', 'asked/invited … for comments', 'collected/gathered … objections', 'who had argued for/against', 'who argued against', 'who liked/wanted/backed/pushed … the other', 'asked … to look at/over my', 'look over my', 'for comments before',
       'what had gone badly', 'what went badly', 'what they disliked', 'what they hated', 'what they regretted', 'rather than what they liked', 'instead of what they liked',
+      'took … view/views/concern/concerns/point/side seriously', 'take … view/views/concern/concerns/point/side seriously', 'test/tested/testing/replay/replayed/ran/run/tried/compared both versions/options/approaches/plans/sides', 'their reasoning/argument/case was fair', 'their reasoning/argument made sense', 'checked whether they/the team/the others were right', 'had a fair point',
+      'view/views/concern/concerns/point/points/side/argument seriously',
     ],
   },
   'evidence-based': {
@@ -101,6 +103,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
       'said/showed/suggested/told otherwise', 'proved me wrong', 'turned out to be wrong', 'I turned out … wrong', 'my $idea was wrong', '$idea turned out', 'checked/tested/validated … my $idea', 'whether my $idea', 'dropped my $idea', 'make me change', 'change the decision', 'had/has/needed to be true', 'must be true', 'switched to their', 'adopted their', 'went with their',
       'make me reverse', 'would reverse', 'reverse the choice', 'reverse my choice', 'reverse the decision', 'reverse my decision',
+      'I was partly off', 'I was off', 'was partly off', 'I had expected', 'I had assumed',
     ],
   },
   'call-vindicated': {
@@ -123,6 +126,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'of what I had estimated/predicted/forecast', 'as I had estimated', 'matched my estimate/prediction/forecast', 'didn\'t have to roll/revert', 'did not have to roll/revert',
       'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
       'if I had held on', 'if I had stuck with', 'if we had stuck with', 'if we had gone with', 'if I had gone with', "we'd have kept losing", 'would have kept losing',
+      'who had pushed/argued/wanted … later', 'later asked me to run/use/do/apply the same', 'asked me to run/use/do/apply the same … on their', 'held at #', 'stayed at #', 'with no … events/incidents/failures/problems/issues', 'would probably/likely have',
     ],
   },
   'loss-avoided': {
@@ -142,6 +146,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
       'kept/saved/retained … deal/contract/account/renewal', 'kept the deal',
       'if I/we waited', 'if I/we had waited', 'had I/we waited', 'by not waiting', 'rather than waiting', 'compared with/to waiting', "we'd have kept losing", 'would have kept losing', "'d have lost", 'would have kept', "we'd have kept", "we'd have missed", 'if I had held on', 'if we had held on', 'if I had stuck', 'if we had stuck',
+      'would probably/likely have', 'would have pushed/driven/dragged/sent/taken … down/up/away', 'with no … incidents/events/failures', 'instead of sitting/stalling/stuck/stalled/blocked/waiting', 'rather than sitting/stalling/stuck/waiting',
     ],
   },
 
@@ -179,6 +184,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
       '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
       'on # of traffic/users/requests', 'to # of traffic/users/requests', '$small $slice first', '$small $slice only', 'only $small $slice', 'only in/on/for $small $slice', 'took a snapshot', 'snapshot … before', 'backup … before', 'could revert/undo/switch/roll/restore', 'could turn it off', 'to internal users', 'dogfood', 'dogfooded', 'staff first', 'employees first', 'capped … at', 'limited … to #', 'at most # accounts/users/rows/records/customers',
+      'could/can change/adjust/flip/loosen/tighten/switch … in/within minutes/seconds', 'could/can be changed/adjusted/loosened/tightened/switched', 'easy/painless/cheap/quick … to change/loosen/adjust/undo/switch', 'would be painless/easy/cheap', 'in a single setting/config/flag/switch', 'kept/put/behind … in a setting/config/flag', 'a setting we could', 'as the starting/default', 'starting default', 'change it later', 'loosen/loosening/relax/relaxing it later',
     ],
   },
   'acted-without-certainty': {
@@ -204,6 +210,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "didn't … know … the cause", 'did not … know … the cause',
       "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
       'didn\'t know … yet', 'did not know … yet', 'not know … yet', '# confidence', '# confident', 'that was enough', 'enough to start/decide/move', 'with what I knew', 'with what we knew', 'without … answer/report/approval/sign-off/results',
+      'build/built/building/started … everything except/but', 'while … still … deciding/debating/arguing/disagreeing/undecided', 'before … agreed/decided/settled', 'without … decision/agreement', 'the part … could/can already', 'what we could already build', 'behind a decision', 'tell me by … if they wanted it different/changed', 'if they wanted it different',
     ],
   },
   'time-gained': {
@@ -224,6 +231,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'took # minutes', 'for # minutes', '# minutes in total', 'in # minutes', 'down for # minutes', 'within # minutes', 'took # hours', 'for # hours in total',
       'earlier than the $planned',
       '$hit … date/deadline/window/cutover/launch', 'only # $unit', 'only … # $unit of', 'before … noticed/woke', 'before most $customers',
+      'instead of sitting/stalling/stuck/stalled/blocked', 'rather than sitting/stalling/stuck', 'instead of … another # weeks/months/days',
     ],
   },
 
@@ -383,6 +391,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$customers … not care about', '$customers … didn\'t care about', '$customers … don\'t care about', 'what … $customers … wanted/needed/cared/expected/meant/used', 'the real problem for', 'problem for them', 'the real need', 're-entering', 're-enter', 'retyping', 're-typing', 'typing … into', 'copying … into', 'copy-pasting', 'copy and paste', 'mapped … steps/journey/flow/workflow/process', 'every step … $customers', 'what the/a $customers … sees/saw/does/did/gets/got/needs/needed/wanted/wants',
       'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
       'show me exactly', 'show/showed me how', 'show/showed me what', 'walk/walked me through', 'what happens when', 'hurt him/her/them most', 'hurt … most', 'what hurt', 'cost them', 'costing them', 'for him our', 'for her our', 'for them our',
+      'the worst part', 'worst part for', 'what … /people actually go/went/goes through', 'what … /people go/went through', 'from the moment … taps/tapped/reports/reported/clicks/clicked/calls/called/asks/asked/writes/wrote', 'until the money … back', 'until … actually back', 'why … /people were furious/angry/upset/unhappy/frustrated/complaining', 'why /people … furious/angry/upset', 'what … /people … actually experience/experienced', 
     ],
   },
   'customer-first-tradeoff': {
@@ -405,6 +414,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$defer … $work',
       'moved/pushed … to next quarter/sprint/release/month', 'moved/pushed … to the next quarter/sprint/release/month', 'harder option/path/way/route/choice', 'more expensive option/path', 'better for … $customers', 'until they were ready', 'until they had moved/migrated/switched', 'kept the old … for them',
       'instead of one', 'was not popular', "wasn't popular", 'unpopular', 'meant my team', 'meant more work', 'meant extra',
+      'embarrassing', 'made us look bad/worse', 'look/looked bad', 'stop/stopped reporting', 'stop/stopped measuring', 'instead of the number/metric that looked', 'the number looked worse', 'a worse number', 'the real number/average/figure was', 'real average', 'even though … worse number', 'dropped the … metric/measure', 'replace/replaced the … metric/measure', 
+      'measure/measured/report/reported/count/counted … until … back/arrived/done/fixed/paid',
     ],
   },
   'customer-outcome-metric': {
@@ -462,6 +473,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one thing at a time', 'the riskiest', 'what mattered', 'shed load', 'nice-to-haves',
       'nice to have', 'moved them to',
       'can wait', 'could wait', 'what could wait',
+      'put … first', 'by what … mattered', 'by what … would actually', 'by what … actually needed', 'by what the … needed/required/checked', 'remaining … by what', 'split/sorted/ranked/grouped/ordered … by what/which/whether',
     ],
   },
   unblocking: {
@@ -481,6 +493,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'moved … engineers', 'moved … developers', 'moved … people off', 'shifted … engineers', 'met … in person',
       'myself over # weeks', 'myself over # days',
       'got/borrowed … engineer/engineers/developer/developers/people … from', 'lent/loaned to us', 'walked it/them to/over', 'chased … approval/sign-off/review/answer', 'so she/he/they could finish', 'hardest … myself',
+      'arranged with … for', 'arranged for … to', 'arranged … to help', 'myself in the afternoons/evenings/mornings/weekends', 'myself at night', 'myself on … weekends', 'typed/entered/keyed … myself',
     ],
   },
   deadline: {

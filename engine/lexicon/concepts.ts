@@ -675,6 +675,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
       'found that when', 'found out that when', 'happens when', 'happened when', 'only when',
       'where they come from', 'where they came from', 'where … come/came from', 'most come from', 'most came from', 'most of them came from', 'most of them come from', 'group/grouped them',
+      'redo/redid/redoing/rebuilt/rebuild/re-matched/re-matching/reworked/recomputed … at … level', '# were caused by', '# traced to',
+      'came/come from changes/commits/releases/merges/deploys/code … with no/without', '# came/come from changes/commits/releases/merges/deploys',
     ],
   },
   'below-the-surface': {
@@ -804,6 +806,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$gave … more … to us/me',
       'started sharing … with us/me', 'shared … with us early', 'stopped cc', 'stopped cc\'ing', 'stopped escalating', 'extend/extended … contract', 'took/take my word',
       'by my team', 'with my team and not', 'present/presented with me', 'came to present with me', 'asked that … my team', 'wanted my team', 'asked … my team again',
+      'invited/asked/included us/me/my team … without', 'invited us', 'invite us', 'without … pitch/tender/bid/competition', 'because of that/the/my call/conversation/email/phone call/meeting', 'it was because of how',
     ],
   },
   'common-ground': {
@@ -866,6 +869,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
       'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
       "that's a mistake", 'is a mistake', 'think … a mistake',
+      'only one … who thought/believed/disagreed/argued', 'proposed a middle/compromise/third option', 'a middle option/ground/path/way', 'wanted the group/team/room to see',
+      'the only one who thought/believed/disagreed/argued/objected/saw/wanted',
     ],
   },
   'respectful-dissent': {
@@ -903,6 +908,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
       'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
       'never bring/brought … up again', 'never bring/brought up … again', 'did not bring … up again', 'stopped arguing', 'behind the decision', 'energy behind', 'effort behind', 'still see/saw it differently, but', 'still disagree/disagreed, but',
+      'went/go/going along with', 'built/implemented/shipped/set up both', 'without commentary', 'still chose/picked/decided/went … and I built/implemented/shipped/ran/set', 'chose/picked … and I built/implemented/shipped … the same day',
     ],
   },
 
@@ -982,6 +988,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'full time', 'full-time', 'job offer', 'return offer',
       'is leading', 'is now leading', 'now leading', 'leading the … team',
       'senior title', 'the senior/staff/lead role', 'the senior/staff/lead title',
+      'she/he/they is/are the … lead/head/manager/owner', 'she/he/they is/are now … lead/head', "she's/he's \u2026 the \u2026 lead/head", 'lead/head there now', 'the … lead now', 'more than anyone … on the team', 'more than any other … on the team', 'more than any other person/engineer/developer',
     ],
   },
   'independent-work': {
@@ -1030,6 +1037,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
       'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
       'stop/stopped approving', 'stop/stopped accepting', 'refuse/refused to approve', 'no longer approve/approved/accept/accepted', 'treat/treated … as serious', 'think/thought they are/were serious', 'as a real bug/problem/defect',
+      'pull/pulled/take/took … from/out of the release/launch/rollout/deploy', 'missing/miss/missed the release/launch/deadline/date', 'redo/redid/redoing … from scratch', 'block/blocks/blocked/blocking a/the/any merge/release/deploy/change', 'checked/tested/reviewed properly', 'properly before',
     ],
   },
   'process-mechanism': {
@@ -1068,6 +1076,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
       'errors drop/dropped/fell', 'error … fell from', 'error … dropped from', 'error of more than', 'off by more than', 'fewer errors', 'fewer mistakes',
       '$caught #', 'zero/no $fault',
+      'overcharged/overcharging/undercharged/undercharging/mispriced/misclassified/misrouted/misbilled', ' … to zero', ' … went/fell/dropped/came down to', 'changes with tests', 'with tests went/rose from', 'tested changes', 'wrong readings/results/values/prices/charges/bills', 'zero wrong',
+      'wrongly/incorrectly priced/charged/billed/calculated/classified/flagged/rejected/declined/graded/paid', 'would have been wrongly',
     ],
   },
 
@@ -1110,6 +1120,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
       'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
       'ready-made', 'pre-built', 'prebuilt', 'preconfigured', 'pre-configured', 'from # steps to #', '# steps down to #', 'from # pages to #',
+      'instead of … everything', 'rather than … everything', 'instead of … every', 'instead of … all of', 'only those', 'check/checks/checked only', 'only the ones that',
     ],
   },
   'less-to-maintain': {
@@ -1124,6 +1135,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nothing left to', 'one less', 'no longer run', 'no longer maintain', 'no extra infrastructure',
       'one … instead of #', 'lines of … code', '# lines', 'to one',
       'to look after', 'still have one', 'still have just one', 'still have only one', 'one small module', 'only one … to run/maintain', 'instead of a new cluster/service/system/team',
+      'never built', 'never had to build', 'never needed to build', 'was/were shelved/scrapped/cancelled/canceled', 'in place of the/a', 'in place of', 'instead of the # … count/process/check/review', 'instead of the several', 'instead of … thousand', 'instead of the … planned',
     ],
   },
   'reuse-existing': {
@@ -1144,6 +1156,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       
       'the existing',
       'share/shared their cluster/server/servers/database/pipeline/tool/account/licence/license', 'we already had', 'an old server/laptop/machine',
+      'from our … partner/provider/vendor/supplier/bank', "the bank's/vendor's/provider's/partner's \u2026 feature/service/product/API",
     ],
   },
 
@@ -1292,6 +1305,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'new domain', 'new to me', 'had never used',
       'read a book', 'read the book', 'a book on', 'a book about', 'books on', 'books about', 'book by', 'a course', 'took a course', 'took the course', 'evening course', 'training course', 'courses on', 'a paper', 'papers on', 'research paper', 'the paper on', 'read the spec', 'read the RFC', 'read the manual',
       'official … course', 'free … course', 'video course', 'course on', 'evenings on', 'weekends on', 'evenings learning',
+      'went and looked', 'went and read', 'looked up', 'looked it up', 'read up', 'gave myself', 'spent … afternoons/evenings/weekend/weekends/hours … learning/reading/figuring', 'pulled/put/dumped/exported … into a spreadsheet', 'the first weekend', 'read the … specification/standard/spec', 'installed … on my laptop', 'on my own laptop', 'with my own eyes',
     ],
   },
   curiosity: {
@@ -1309,6 +1323,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
       'my questions',
       'explained how they', 'explained to me how', 'showed me how they', 'a meetup', 'at a meetup', 'call about',
+      'asked … to show me', 'asked … to show us', 'explained me', 'he/she/they explained to me', 'asked … what happens/happened', 'asked … how many',
     ],
   },
   'applied-learning': {
@@ -1325,6 +1340,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rewrote … in', 'rewrote … as', 'used … on the real', 'on the real problem', 'in the real', 'in production', 'built … with it', 'used it for', 'used … in our',
       'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
       'changed our … to use', 'switched our … to use', 'moved our … to use', 'rebuilt a tiny/small/toy version', 'a tiny version', 'from scratch on my laptop',
+      'wrote/built/added # … tests/checks', 'wrote/built/added … tests/checks against', 'tests against the', 'tested it against',
     ],
   },
   'knowledge-sharing': {
@@ -1339,6 +1355,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'brown-bag', 'a short note', 'note for the team', 'wrote a note', 'explaining the',
       'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
       'taught others', 'taught them', 'taught the other',
+      'wrote/write it/this/that/them up', 'wrote … up together', 'made/held/gave/did/organised/organized/ran … session/workshop/talk/training for', 'a … session for the', '# hour session', 'session for the other', 'for the other testers/engineers/analysts/developers/teams',
     ],
   },
   'damage-control': {
@@ -1407,6 +1424,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody/no one had to ask', 'without anyone asking',
       'told … I will', 'put myself forward', 'grabbed it', 'grabbed the', 'assigned … to myself', 'assign … to myself', 'if I could own/take/lead/fix', 'made it my', 'it on myself', 'it upon myself',
       'was not my job/area/team/service/code/ticket', 'wasn\'t my job',
+      'nobody … asked me', 'no one … asked me', 'nobody … asked us', 'nobody … asked me to', 'decided to get … fixed', 'belonged/belongs to … team, not', 'belonged/belongs to another team', 'belonged/belongs to the … team', 'not to design/engineering/product/support',
     ],
   },
   'orphaned-problem': {
@@ -1440,6 +1458,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
       'start to finish', 'beginning to end',
       'kept $watch', 'kept an eye', 'kept … eye on', 'didn\'t stop at', 'did not stop at', 'not stop at', 'until the last', 'until every', 'until all', 'stayed with it', 'went/came back … later', 'sure it held', 'sure it stayed', 'sure it still', '$did … the remaining', '$did … the rest', 'finished … all', 'migrated all/every',
+      'compared/comparing/checked/checking/verified/verifying every/each', 'for # weeks/months comparing/checking', 'converted/migrated/moved/fixed … past/old/existing/historical records', '# past/historical records',
     ],
   },
   handover: {
@@ -1480,6 +1499,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the people after',
       'teams who use', 'teams that use', 'teams who used', 'teams that used', 'teams that depend', 'teams who depend', 'rely on them', 'relied on them', 'used to rely on',
       'every new hire/joiner/starter', 'each new hire', 'who would maintain', 'whoever maintains', 'would maintain it/this',
+      'needed from me', 'needed from us', "other team's", "another team's", 'contact centre/center', 'belonged to … team',
     ],
   },
   'long-term-thinking': {
@@ -1893,6 +1913,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'people who said', 'said they felt', 'of the team said',
       'pages fell', 'pages fall', 'pages dropped', 'pages went', 'pages … a week', 'pages … a month', 'nobody … left', 'no one … left', 'nobody … leaves', 'were promoted',
       'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
+      'still on the team', 'still with the team/company/us', 'pulse', 'poll', 'pulse survey', 'score for … went/rose/moved', 'thinking of leaving', 'stopped thinking of leaving',
     ],
   },
   'privacy-data': {
@@ -1959,6 +1980,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
       'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
       'what happens if', 'what would happen if', 'is/was/were/got leaked', 'if … leaked', 'if … was/were/got hacked', 'if … was/were stolen',
+      'unusable for', 'was unusable', 'locked out', 'shut out', 'left out', 'never tested … with', 'had never tested', 'never checked … with',
     ],
   },
   safeguard: {
@@ -1979,6 +2001,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
       'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
       '$put … $check … $pipeline',
+      '/pass/audit/review on/before every/each ', 'on/before every/each release/update/launch/deploy', 'before it goes/went out', 'before every/each release',
     ],
   },
 }

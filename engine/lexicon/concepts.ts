@@ -45,6 +45,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
       'what I was getting wrong', 'what I got wrong', 'if I was missing', 'tell me if I', 'asked … what would break/fail', 'where it would break', 'asked … to find/spot/list … $critique', 'asked/invited … for $critique', 'asked/invited … for comments', 'collected/gathered … objections', 'who had argued for/against', 'who argued against', 'who liked/wanted/backed/pushed … the other', 'asked … to look at/over my', 'look over my', 'for comments before',
       'what had gone badly', 'what went badly', 'what they disliked', 'what they hated', 'what they regretted', 'rather than what they liked', 'instead of what they liked',
+      'took … view/views/concern/concerns/point/side seriously', 'take … view/views/concern/concerns/point/side seriously', 'test/tested/testing/replay/replayed/ran/run/tried/compared both versions/options/approaches/plans/sides', 'their reasoning/argument/case was fair', 'their reasoning/argument made sense', 'checked whether they/the team/the others were right', 'had a fair point',
+      'view/views/concern/concerns/point/points/side/argument seriously',
     ],
   },
   'evidence-based': {
@@ -101,6 +103,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could … have been wrong', 'might have been wrong', 'could have been wrong', 'tested my own', 'tested my idea', 'my own idea', 'my favourite idea', 'my favorite idea',
       'said/showed/suggested/told otherwise', 'proved me wrong', 'turned out to be wrong', 'I turned out … wrong', 'my $idea was wrong', '$idea turned out', 'checked/tested/validated … my $idea', 'whether my $idea', 'dropped my $idea', 'make me change', 'change the decision', 'had/has/needed to be true', 'must be true', 'switched to their', 'adopted their', 'went with their',
       'make me reverse', 'would reverse', 'reverse the choice', 'reverse my choice', 'reverse the decision', 'reverse my decision',
+      'I was partly off', 'I was off', 'was partly off', 'I had expected', 'I had assumed',
     ],
   },
   'call-vindicated': {
@@ -123,6 +126,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'of what I had estimated/predicted/forecast', 'as I had estimated', 'matched my estimate/prediction/forecast', 'didn\'t have to roll/revert', 'did not have to roll/revert',
       'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
       'if I had held on', 'if I had stuck with', 'if we had stuck with', 'if we had gone with', 'if I had gone with', "we'd have kept losing", 'would have kept losing',
+      'who had pushed/argued/wanted … later', 'later asked me to run/use/do/apply the same', 'asked me to run/use/do/apply the same … on their', 'held at #', 'stayed at #', 'with no … events/incidents/failures/problems/issues', 'would probably/likely have',
     ],
   },
   'loss-avoided': {
@@ -142,6 +146,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would have left/kept/been/stayed/had … down/offline/broken/unavailable/stuck/closed/dark/unpaid/late',
       'kept/saved/retained … deal/contract/account/renewal', 'kept the deal',
       'if I/we waited', 'if I/we had waited', 'had I/we waited', 'by not waiting', 'rather than waiting', 'compared with/to waiting', "we'd have kept losing", 'would have kept losing', "'d have lost", 'would have kept', "we'd have kept", "we'd have missed", 'if I had held on', 'if we had held on', 'if I had stuck', 'if we had stuck',
+      'would probably/likely have', 'would have pushed/driven/dragged/sent/taken … down/up/away', 'with no … incidents/events/failures', 'instead of sitting/stalling/stuck/stalled/blocked/waiting', 'rather than sitting/stalling/stuck/waiting',
     ],
   },
 
@@ -179,6 +184,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put it back', 'put them back', 'switch it back', 'switched it back', 'change it back', 'changed it back', 'set it back',
       '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
       'on # of traffic/users/requests', 'to # of traffic/users/requests', '$small $slice first', '$small $slice only', 'only $small $slice', 'only in/on/for $small $slice', 'took a snapshot', 'snapshot … before', 'backup … before', 'could revert/undo/switch/roll/restore', 'could turn it off', 'to internal users', 'dogfood', 'dogfooded', 'staff first', 'employees first', 'capped … at', 'limited … to #', 'at most # accounts/users/rows/records/customers',
+      'could/can change/adjust/flip/loosen/tighten/switch … in/within minutes/seconds', 'could/can be changed/adjusted/loosened/tightened/switched', 'easy/painless/cheap/quick … to change/loosen/adjust/undo/switch', 'would be painless/easy/cheap', 'in a single setting/config/flag/switch', 'kept/put/behind … in a setting/config/flag', 'a setting we could', 'as the starting/default', 'starting default', 'change it later', 'loosen/loosening/relax/relaxing it later',
     ],
   },
   'acted-without-certainty': {
@@ -204,6 +210,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "didn't … know … the cause", 'did not … know … the cause',
       "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
       'didn\'t know … yet', 'did not know … yet', 'not know … yet', '# confidence', '# confident', 'that was enough', 'enough to start/decide/move', 'with what I knew', 'with what we knew', 'without … answer/report/approval/sign-off/results',
+      'build/built/building/started … everything except/but', 'while … still … deciding/debating/arguing/disagreeing/undecided', 'before … agreed/decided/settled', 'without … decision/agreement', 'the part … could/can already', 'what we could already build', 'behind a decision', 'tell me by … if they wanted it different/changed', 'if they wanted it different',
     ],
   },
   'time-gained': {
@@ -225,6 +232,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'earlier than the $planned',
       '$hit … date/deadline/window/cutover/launch', 'only # $unit', 'only … # $unit of', 'before … noticed/woke', 'before most $customers',
       'made the date', 'made the launch', 'made the cutover', 'made the window', 'held the date', 'held the deadline', 'held the launch date',
+      'instead of sitting/stalling/stuck/stalled/blocked', 'rather than sitting/stalling/stuck', 'instead of … another # weeks/months/days',
     ],
   },
 
@@ -384,6 +392,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$customers … not care about', '$customers … didn\'t care about', '$customers … don\'t care about', 'what … $customers … wanted/needed/cared/expected/meant/used', 'the real problem for', 'problem for them', 'the real need', 're-entering', 're-enter', 'retyping', 're-typing', 'typing … into', 'copying … into', 'copy-pasting', 'copy and paste', 'mapped … steps/journey/flow/workflow/process', 'every step … $customers', 'what the/a $customers … sees/saw/does/did/gets/got/needs/needed/wanted/wants',
       'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
       'show me exactly', 'show/showed me how', 'show/showed me what', 'walk/walked me through', 'what happens when', 'hurt him/her/them most', 'hurt … most', 'what hurt', 'cost them', 'costing them', 'for him our', 'for her our', 'for them our',
+      'the worst part', 'worst part for', 'what … /people actually go/went/goes through', 'what … /people go/went through', 'from the moment … taps/tapped/reports/reported/clicks/clicked/calls/called/asks/asked/writes/wrote', 'until the money … back', 'until … actually back', 'why … /people were furious/angry/upset/unhappy/frustrated/complaining', 'why /people … furious/angry/upset', 'what … /people … actually experience/experienced', 
     ],
   },
   'customer-first-tradeoff': {
@@ -406,6 +415,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$defer … $work',
       'moved/pushed … to next quarter/sprint/release/month', 'moved/pushed … to the next quarter/sprint/release/month', 'harder option/path/way/route/choice', 'more expensive option/path', 'better for … $customers', 'until they were ready', 'until they had moved/migrated/switched', 'kept the old … for them',
       'instead of one', 'was not popular', "wasn't popular", 'unpopular', 'meant my team', 'meant more work', 'meant extra',
+      'embarrassing', 'made us look bad/worse', 'look/looked bad', 'stop/stopped reporting', 'stop/stopped measuring', 'instead of the number/metric that looked', 'the number looked worse', 'a worse number', 'the real number/average/figure was', 'real average', 'even though … worse number', 'dropped the … metric/measure', 'replace/replaced the … metric/measure', 
+      'measure/measured/report/reported/count/counted … until … back/arrived/done/fixed/paid',
     ],
   },
   'customer-outcome-metric': {
@@ -463,6 +474,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one thing at a time', 'the riskiest', 'what mattered', 'shed load', 'nice-to-haves',
       'nice to have', 'moved them to',
       'can wait', 'could wait', 'what could wait',
+      'put … first', 'by what … mattered', 'by what … would actually', 'by what … actually needed', 'by what the … needed/required/checked', 'remaining … by what', 'split/sorted/ranked/grouped/ordered … by what/which/whether',
     ],
   },
   unblocking: {
@@ -482,6 +494,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'moved … engineers', 'moved … developers', 'moved … people off', 'shifted … engineers', 'met … in person',
       'myself over # weeks', 'myself over # days',
       'got/borrowed … engineer/engineers/developer/developers/people … from', 'lent/loaned to us', 'walked it/them to/over', 'chased … approval/sign-off/review/answer', 'so she/he/they could finish', 'hardest … myself',
+      'arranged with … for', 'arranged for … to', 'arranged … to help', 'myself in the afternoons/evenings/mornings/weekends', 'myself at night', 'myself on … weekends', 'typed/entered/keyed … myself',
     ],
   },
   deadline: {
@@ -663,6 +676,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'bug coming back', 'bugs coming back', 'bug came back', 'bugs came back', 'kept coming back', 'the same old bug', 'same bug again', 'why it was possible', 'how it was possible', 'why it could happen', 'why it happened at all',
       'found that when', 'found out that when', 'happens when', 'happened when', 'only when',
       'where they come from', 'where they came from', 'where … come/came from', 'most come from', 'most came from', 'most of them came from', 'most of them come from', 'group/grouped them',
+      'redo/redid/redoing/rebuilt/rebuild/re-matched/re-matching/reworked/recomputed … at … level', '# were caused by', '# traced to',
+      'came/come from changes/commits/releases/merges/deploys/code … with no/without', '# came/come from changes/commits/releases/merges/deploys',
     ],
   },
   'below-the-surface': {
@@ -792,6 +807,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$gave … more … to us/me',
       'started sharing … with us/me', 'shared … with us early', 'stopped cc', 'stopped cc\'ing', 'stopped escalating', 'extend/extended … contract', 'took/take my word',
       'by my team', 'with my team and not', 'present/presented with me', 'came to present with me', 'asked that … my team', 'wanted my team', 'asked … my team again',
+      'invited/asked/included us/me/my team … without', 'invited us', 'invite us', 'without … pitch/tender/bid/competition', 'because of that/the/my call/conversation/email/phone call/meeting', 'it was because of how',
     ],
   },
   'common-ground': {
@@ -854,6 +870,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "don't agree", 'did not agree', "didn't agree", 'do not agree', 'not agree with',
       'is/was the wrong call/choice/decision/move/approach/option/bet', 'I think … the wrong call/choice/decision',
       "that's a mistake", 'is a mistake', 'think … a mistake',
+      'only one … who thought/believed/disagreed/argued', 'proposed a middle/compromise/third option', 'a middle option/ground/path/way', 'wanted the group/team/room to see',
+      'the only one who thought/believed/disagreed/argued/objected/saw/wanted',
     ],
   },
   'respectful-dissent': {
@@ -891,6 +909,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never reopened', 'did not reopen', 'never relitigated', 'did not relitigate',
       'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
       'never bring/brought … up again', 'never bring/brought up … again', 'did not bring … up again', 'stopped arguing', 'behind the decision', 'energy behind', 'effort behind', 'still see/saw it differently, but', 'still disagree/disagreed, but',
+      'went/go/going along with', 'built/implemented/shipped/set up both', 'without commentary', 'still chose/picked/decided/went … and I built/implemented/shipped/ran/set', 'chose/picked … and I built/implemented/shipped … the same day',
     ],
   },
 
@@ -970,6 +989,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'full time', 'full-time', 'job offer', 'return offer',
       'is leading', 'is now leading', 'now leading', 'leading the … team',
       'senior title', 'the senior/staff/lead role', 'the senior/staff/lead title',
+      'she/he/they is/are the … lead/head/manager/owner', 'she/he/they is/are now … lead/head', "she's/he's \u2026 the \u2026 lead/head", 'lead/head there now', 'the … lead now', 'more than anyone … on the team', 'more than any other … on the team', 'more than any other person/engineer/developer',
     ],
   },
   'independent-work': {
@@ -1018,6 +1038,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I was not happy', "I wasn't happy", 'I was not satisfied', 'I was unhappy with',
       'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
       'stop/stopped approving', 'stop/stopped accepting', 'refuse/refused to approve', 'no longer approve/approved/accept/accepted', 'treat/treated … as serious', 'think/thought they are/were serious', 'as a real bug/problem/defect',
+      'pull/pulled/take/took … from/out of the release/launch/rollout/deploy', 'missing/miss/missed the release/launch/deadline/date', 'redo/redid/redoing … from scratch', 'block/blocks/blocked/blocking a/the/any merge/release/deploy/change', 'checked/tested/reviewed properly', 'properly before',
     ],
   },
   'process-mechanism': {
@@ -1056,6 +1077,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'has blocked', 'have blocked', 'has caught', 'have caught', 'blocked #', 'caught #', '# problems', '# defects', '# bugs', '# incidents', '# regressions', '# escaped',
       'errors drop/dropped/fell', 'error … fell from', 'error … dropped from', 'error of more than', 'off by more than', 'fewer errors', 'fewer mistakes',
       '$caught #', 'zero/no $fault',
+      'overcharged/overcharging/undercharged/undercharging/mispriced/misclassified/misrouted/misbilled', ' … to zero', ' … went/fell/dropped/came down to', 'changes with tests', 'with tests went/rose from', 'tested changes', 'wrong readings/results/values/prices/charges/bills', 'zero wrong',
+      'wrongly/incorrectly priced/charged/billed/calculated/classified/flagged/rejected/declined/graded/paid', 'would have been wrongly',
     ],
   },
 
@@ -1098,6 +1121,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one … instead of #', 'instead of # code paths', 'no new code', 'down to one', 'into one',
       'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
       'ready-made', 'pre-built', 'prebuilt', 'preconfigured', 'pre-configured', 'from # steps to #', '# steps down to #', 'from # pages to #',
+      'instead of … everything', 'rather than … everything', 'instead of … every', 'instead of … all of', 'only those', 'check/checks/checked only', 'only the ones that',
     ],
   },
   'less-to-maintain': {
@@ -1112,6 +1136,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nothing left to', 'one less', 'no longer run', 'no longer maintain', 'no extra infrastructure',
       'one … instead of #', 'lines of … code', '# lines', 'to one',
       'to look after', 'still have one', 'still have just one', 'still have only one', 'one small module', 'only one … to run/maintain', 'instead of a new cluster/service/system/team',
+      'never built', 'never had to build', 'never needed to build', 'was/were shelved/scrapped/cancelled/canceled', 'in place of the/a', 'in place of', 'instead of the # … count/process/check/review', 'instead of the several', 'instead of … thousand', 'instead of the … planned',
     ],
   },
   'reuse-existing': {
@@ -1132,6 +1157,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       
       'the existing',
       'share/shared their cluster/server/servers/database/pipeline/tool/account/licence/license', 'we already had', 'an old server/laptop/machine',
+      'from our … partner/provider/vendor/supplier/bank', "the bank's/vendor's/provider's/partner's \u2026 feature/service/product/API",
     ],
   },
 
@@ -1280,6 +1306,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'new domain', 'new to me', 'had never used',
       'read a book', 'read the book', 'a book on', 'a book about', 'books on', 'books about', 'book by', 'a course', 'took a course', 'took the course', 'evening course', 'training course', 'courses on', 'a paper', 'papers on', 'research paper', 'the paper on', 'read the spec', 'read the RFC', 'read the manual',
       'official … course', 'free … course', 'video course', 'course on', 'evenings on', 'weekends on', 'evenings learning',
+      'went and looked', 'went and read', 'looked up', 'looked it up', 'read up', 'gave myself', 'spent … afternoons/evenings/weekend/weekends/hours … learning/reading/figuring', 'pulled/put/dumped/exported … into a spreadsheet', 'the first weekend', 'read the … specification/standard/spec', 'installed … on my laptop', 'on my own laptop', 'with my own eyes',
     ],
   },
   curiosity: {
@@ -1297,6 +1324,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
       'my questions',
       'explained how they', 'explained to me how', 'showed me how they', 'a meetup', 'at a meetup', 'call about',
+      'asked … to show me', 'asked … to show us', 'explained me', 'he/she/they explained to me', 'asked … what happens/happened', 'asked … how many',
     ],
   },
   'applied-learning': {
@@ -1313,6 +1341,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rewrote … in', 'rewrote … as', 'used … on the real', 'on the real problem', 'in the real', 'in production', 'built … with it', 'used it for', 'used … in our',
       'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
       'changed our … to use', 'switched our … to use', 'moved our … to use', 'rebuilt a tiny/small/toy version', 'a tiny version', 'from scratch on my laptop',
+      'wrote/built/added # … tests/checks', 'wrote/built/added … tests/checks against', 'tests against the', 'tested it against',
     ],
   },
   'knowledge-sharing': {
@@ -1327,6 +1356,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'brown-bag', 'a short note', 'note for the team', 'wrote a note', 'explaining the',
       'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
       'taught others', 'taught them', 'taught the other',
+      'wrote/write it/this/that/them up', 'wrote … up together', 'made/held/gave/did/organised/organized/ran … session/workshop/talk/training for', 'a … session for the', '# hour session', 'session for the other', 'for the other testers/engineers/analysts/developers/teams',
     ],
   },
   'damage-control': {
@@ -1395,6 +1425,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody/no one had to ask', 'without anyone asking',
       'told … I will', 'put myself forward', 'grabbed it', 'grabbed the', 'assigned … to myself', 'assign … to myself', 'if I could own/take/lead/fix', 'made it my', 'it on myself', 'it upon myself',
       'was not my job/area/team/service/code/ticket', 'wasn\'t my job',
+      'nobody … asked me', 'no one … asked me', 'nobody … asked us', 'nobody … asked me to', 'decided to get … fixed', 'belonged/belongs to … team, not', 'belonged/belongs to another team', 'belonged/belongs to the … team', 'not to design/engineering/product/support',
     ],
   },
   'orphaned-problem': {
@@ -1428,6 +1459,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$watch … the next/following $when', 'required step', 'for all/every future', 'for future', 'still planned',
       'start to finish', 'beginning to end',
       'kept $watch', 'kept an eye', 'kept … eye on', 'didn\'t stop at', 'did not stop at', 'not stop at', 'until the last', 'until every', 'until all', 'stayed with it', 'went/came back … later', 'sure it held', 'sure it stayed', 'sure it still', '$did … the remaining', '$did … the rest', 'finished … all', 'migrated all/every',
+      'compared/comparing/checked/checking/verified/verifying every/each', 'for # weeks/months comparing/checking', 'converted/migrated/moved/fixed … past/old/existing/historical records', '# past/historical records',
     ],
   },
   handover: {
@@ -1468,6 +1500,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the people after',
       'teams who use', 'teams that use', 'teams who used', 'teams that used', 'teams that depend', 'teams who depend', 'rely on them', 'relied on them', 'used to rely on',
       'every new hire/joiner/starter', 'each new hire', 'who would maintain', 'whoever maintains', 'would maintain it/this',
+      'needed from me', 'needed from us', "other team's", "another team's", 'contact centre/center', 'belonged to … team',
     ],
   },
   'long-term-thinking': {
@@ -1881,6 +1914,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'people who said', 'said they felt', 'of the team said',
       'pages fell', 'pages fall', 'pages dropped', 'pages went', 'pages … a week', 'pages … a month', 'nobody … left', 'no one … left', 'nobody … leaves', 'were promoted',
       'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
+      'still on the team', 'still with the team/company/us', 'pulse', 'poll', 'pulse survey', 'score for … went/rose/moved', 'thinking of leaving', 'stopped thinking of leaving',
     ],
   },
   'privacy-data': {
@@ -1947,6 +1981,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'can be misused', 'could be misused', 'how it can be misused', 'if … data leaks', 'if … data leaked', 'data leak', 'data leaked', 'leaked data',
       'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
       'what happens if', 'what would happen if', 'is/was/were/got leaked', 'if … leaked', 'if … was/were/got hacked', 'if … was/were stolen',
+      'unusable for', 'was unusable', 'locked out', 'shut out', 'left out', 'never tested … with', 'had never tested', 'never checked … with',
     ],
   },
   safeguard: {
@@ -1967,6 +2002,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'deleted old', 'delete old', 'delete … nobody', 'deleted … nobody', 'deleted … unused', 'delete … unused', 'to make sure … not', "to make sure \u2026 didn't",
       'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
       '$put … $check … $pipeline',
+      '/pass/audit/review on/before every/each ', 'on/before every/each release/update/launch/deploy', 'before it goes/went out', 'before every/each release',
     ],
   },
 }

@@ -359,7 +359,7 @@ describe('advice that pays when followed', () => {
    */
   const LOWERED_BY_LABELS: string[] = []
 
-  /** The files of pairs written by following the engine's own suggestions: advice-*.yaml, advice2-*.yaml, advice3-*.yaml. */
+  /** The files of pairs written by following the engine's own suggestions: advice-*.yaml to advice4-*.yaml. */
   const ADVICE = /^advice\d*-/
 
   /**
@@ -465,13 +465,14 @@ describe('advice that pays when followed', () => {
     // pairs) paid in 33 when written, 3 lowering the total; with what its pairs showed read (a counterfactual loss,
     // a standard held, where the faults came from, growth given, a step of a present-tense story that opens like a
     // habit), 37; with a written-out dialogue's "A:" no longer read as an Action heading, 38, and none lowers it
-    // (advice3-principle-evidence-05 did, by a point, with its Q/A answer read as one Action).
+    // (advice3-principle-evidence-05 did, by a point, with its Q/A answer read as one Action). The fourth
+    // (advice4-*.yaml, 40 pairs), written against the engine of these revisions and not tuned on, pays in 35.
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,
       score,
     )
-    expect(f.pairs).toBeGreaterThanOrEqual(138)
+    expect(f.pairs).toBeGreaterThanOrEqual(178)
     expect(f.both).toBeGreaterThanOrEqual(0.86)
     expect(f.lowered).toEqual([])
   })

@@ -1,6 +1,7 @@
 // A story told in the historic present ("I open the dashboard, I see the queue backing up, I page the on-call"):
-// which of its sentences are steps, though an opener reads like a habit ("I also make sure…", "I then…"). The
-// evidence checks credit them and the real-story check does not count them against the story.
+// which of its sentences are steps, though an opener reads like a habit ("I also make sure…", "I then…"), and in any
+// story, which closing sentences in the present tell what has lasted ("Rafael still comes to me first whenever…").
+// The evidence checks credit them and the real-story check does not count them against the story.
 
 import type { Analysis, AnalyzedSentence } from '../analysis-types'
 
@@ -69,11 +70,52 @@ function toldInPresent(analysis: Analysis): boolean {
   return present >= 2 && present > past
 }
 
+/** Words that say something has lasted since the story: "still", "now", "since", "anymore", "no longer". */
+const LASTED = new Set(['still', 'now', 'since', 'anymore', 'today', 'nowadays', 'longer'])
+
+/** Whether a sentence tells what has lasted: a lasting change, or a word of `LASTED` ("Now, …" opening a remark is none). */
+export function tellsWhatLasted(s: AnalyzedSentence): boolean {
+  return s.features.change || s.words.some((w, i) => LASTED.has(w) && !(w === 'now' && i === 0))
+}
+
+/** Words that put a sentence in the future or the hypothetical, not in what has lasted. */
+const NOT_LASTING = new Set([
+  'would',
+  'could',
+  'might',
+  'should',
+  'will',
+  'may',
+  "i'd",
+  "we'd",
+  "i'll",
+  "we'll",
+])
+
 /**
- * For each sentence, whether it is a step of a story told in the present: the answer is told in the present
- * (`toldInPresent`) and the sentence is such a step (`presentStep`), labelled Action or between two Action sentences.
+ * After the Result has begun, a sentence in the present that says what has lasted, with no modal: "Rafael still
+ * comes to me first whenever a date looks tight", "Now the team checks the dashboard every morning". It is an
+ * outcome of the story, not a habit offered instead of one.
+ */
+function lastingOutcome(s: AnalyzedSentence, afterResult: boolean): boolean {
+  return (
+    afterResult &&
+    (s.star === 'result' || s.star === 'other') &&
+    tellsWhatLasted(s) &&
+    !s.words.some((w) => NOT_LASTING.has(w) || w.endsWith("'d") || w.endsWith("'ll"))
+  )
+}
+
+/**
+ * For each sentence, whether it is part of the story though told in the present: a step of a story told in the
+ * present (`toldInPresent`, `presentStep`: labelled Action or between two Action sentences), or, after the Result
+ * has begun, an outcome that has lasted (`lastingOutcome`).
  */
 export function presentSteps(analysis: Analysis): boolean[] {
   const story = toldInPresent(analysis)
-  return analysis.sentences.map((s, k) => story && presentStep(s, amongSteps(analysis, k)))
+  let afterResult = false
+  return analysis.sentences.map((s, k) => {
+    if (s.star === 'result') afterResult = true
+    return (story && presentStep(s, amongSteps(analysis, k))) || lastingOutcome(s, afterResult)
+  })
 }

@@ -2,6 +2,7 @@
 // a past promise or looks back on the story.
 
 import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
+import { IRREGULAR_PARTICIPLES } from '../lexicon/verbs'
 import type { PhraseHit } from '../phrases'
 import { isParticiple, isPastTense } from './words'
 
@@ -168,4 +169,41 @@ export function pastHabit(words: readonly string[], past: boolean, stepTaken: bo
     )
       return false
   return true
+}
+
+/** Adverbs that may stand between "'d" and its participle: "I'd even written", "we'd already shipped". */
+const BETWEEN = new Set([
+  'even',
+  'also',
+  'already',
+  'just',
+  'never',
+  'only',
+  'recently',
+  'since',
+  'previously',
+  'once',
+  'all',
+])
+/** Modals that keep a sentence hypothetical whatever its "'d" says. */
+const MODALS = new Set(['would', 'could', 'should', 'might', 'will', "i'll", "we'll"])
+
+/**
+ * A sentence whose "I'd" or "we'd" is "had": "I'd even written a migration script the year before", "we'd been on
+ * call all week". The sentence features read a contraction before an adverb or an irregular participle as
+ * "would"; the checks read it as what it is, where no other modal is in the sentence.
+ */
+export function saysHad(words: readonly string[]): boolean {
+  let had = false
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (MODALS.has(w)) return false
+    if (w !== "i'd" && w !== "we'd") continue
+    let j = i + 1
+    while (BETWEEN.has(words[j] ?? '')) j++
+    const next = words[j] ?? ''
+    if (!(isParticiple(next) || IRREGULAR_PARTICIPLES.has(next) || next === 'been')) return false
+    had = true
+  }
+  return had
 }

@@ -218,3 +218,26 @@ describe('what a partly met criterion still lacks', () => {
     expect(fix(logs)).toMatch(/Still missing: two of /)
   })
 })
+
+describe('"I\'d" that means "I had", and an outcome that has lasted', () => {
+  it('reads "I\'d even written…" as what happened, and "I\'d rather…" as what the speaker would do', () => {
+    const base = criterion(`${STORY} ${RESULT}`, 'real-story').score
+    const had = `${STORY} I'd even written a migration script for the old tables the year before. ${RESULT}`
+    const would = `${STORY} I'd rather rewrite everything from scratch. ${RESULT}`
+    expect(criterion(had, 'real-story').score).toBe(base)
+    expect(criterion(would, 'real-story').score).toBeLessThan(base)
+  })
+
+  it('counts a lasting outcome told in the present after the Result, though it reads like a habit', () => {
+    const trust = rubrics.get('earn-trust')!
+    const HOLT =
+      'In 2021 I was a senior engineer on the tenant portal at Holt & Pike. My manager had promised online rent payments by September. I asked him for half an hour alone and showed that the date could not hold for bank transfers. I suggested we ship card payments first. Card payments went live on the 30th of August, and about 60% of tenants paid online in the first month.'
+    const lasting = `${HOLT} Rafael still comes to me first whenever a date looks tight.`
+    const future = `${HOLT} Rafael will come to me first whenever a date looks tight.`
+    expect(criterion(lasting, 'trust-result', trust).score).toBeGreaterThan(
+      criterion(HOLT, 'trust-result', trust).score,
+    )
+    expect(criterion(lasting, 'real-story', trust).score).toBe(criterion(HOLT, 'real-story', trust).score)
+    expect(criterion(future, 'trust-result', trust).score).toBe(criterion(HOLT, 'trust-result', trust).score)
+  })
+})

@@ -1,7 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { pastHabit, stepForPurpose } from '../../features/hypothetical'
+import { pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import { presentSteps } from '../present-story'
 import type { HypotheticalOptions } from './options'
@@ -51,7 +51,11 @@ const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
  */
 function notStory(s: AnalyzedSentence, steps: ReadonlySet<AnalyzedSentence>): boolean {
   return (
-    (s.features.hypothetical && !stepForPurpose(s.words) && !toldInPast(s) && !steps.has(s)) ||
+    (s.features.hypothetical &&
+      !stepForPurpose(s.words) &&
+      !toldInPast(s) &&
+      !steps.has(s) &&
+      !saysHad(s.words)) ||
     prescribes(s.words, s.features.past)
   )
 }

@@ -5,12 +5,12 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
-import { pastHabit } from '../../features/hypothetical'
+import { pastHabit, saysHad } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
 import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
-import { presentSteps } from '../present-story'
+import { presentSteps, tellsWhatLasted } from '../present-story'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
@@ -120,7 +120,8 @@ function eligible(s: AnalyzedSentence, presentStep: boolean): boolean {
   const hypothetical =
     f.hypothetical &&
     !((f.iDid || f.statePast || pastHabit(s.words, f.past, f.iDid || f.weDid)) && s.star !== 'other') &&
-    !presentStep
+    !presentStep &&
+    !saysHad(s.words)
   return !s.headingOnly && !f.fragment && !f.list && !hypothetical && !f.meta
 }
 
@@ -146,13 +147,6 @@ function storyStars(analysis: Analysis): Star[] {
     }
     return last === 'result' && tellsWhatLasted(s) ? 'result' : 'other'
   })
-}
-
-/** Words that say something has lasted since the story: "still", "now", "since", "anymore", "no longer". */
-const LASTED = new Set(['still', 'now', 'since', 'anymore', 'today', 'nowadays', 'longer'])
-function tellsWhatLasted(s: AnalyzedSentence): boolean {
-  // "Now, …" opening a remark is no lasting change.
-  return s.features.change || s.words.some((w, i) => LASTED.has(w) && !(w === 'now' && i === 0))
 }
 
 /** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */

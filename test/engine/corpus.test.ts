@@ -466,7 +466,9 @@ describe('advice that pays when followed', () => {
     // a standard held, where the faults came from, growth given, a step of a present-tense story that opens like a
     // habit), 37; with a written-out dialogue's "A:" no longer read as an Action heading, 38, and none lowers it
     // (advice3-principle-evidence-05 did, by a point, with its Q/A answer read as one Action). The fourth
-    // (advice4-*.yaml, 40 pairs), written against the engine of these revisions and not tuned on, pays in 35.
+    // (advice4-*.yaml, 40 pairs), written against the engine of these revisions, paid in 35 when written; its
+    // failing pairs were not read for changes. 34 pay since a lasting outcome told in the present counts ("I still
+    // apply the same rule whenever I build anything visual"): one answer no longer gets the advice its pair followed.
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,

@@ -4,15 +4,11 @@
 // The evidence checks credit them and the real-story check does not count them against the story.
 
 import type { Analysis, AnalyzedSentence } from '../analysis-types'
+import { isModal } from '../features/words'
 
-/** Words that keep a sentence hypothetical or habitual even in a story told in the present. */
-const STILL_HYPOTHETICAL = new Set([
-  'would',
-  "i'd",
-  "we'd",
-  'could',
-  'might',
-  'should',
+/** Habit and condition words that, with a modal (`isModal`), keep a sentence hypothetical or habitual even in a
+ * story told in the present. */
+const HABITUAL = new Set([
   'usually',
   'always',
   'normally',
@@ -33,7 +29,8 @@ function presentStep(s: AnalyzedSentence, amongSteps: boolean): boolean {
     (s.star === 'action' || amongSteps) &&
     !s.words.some(
       (w, i) =>
-        (STILL_HYPOTHETICAL.has(w) && !asked(s.words, i)) || (PREFERS.has(w) && s.words[i + 1] === 'to'),
+        ((isModal(w) || HABITUAL.has(w)) && !asked(s.words, i)) ||
+        (PREFERS.has(w) && s.words[i + 1] === 'to'),
     )
   )
 }
@@ -74,23 +71,9 @@ function toldInPresent(analysis: Analysis): boolean {
 const LASTED = new Set(['still', 'now', 'since', 'anymore', 'today', 'nowadays', 'longer'])
 
 /** Whether a sentence tells what has lasted: a lasting change, or a word of `LASTED` ("Now, …" opening a remark is none). */
-export function tellsWhatLasted(s: AnalyzedSentence): boolean {
+function tellsWhatLasted(s: AnalyzedSentence): boolean {
   return s.features.change || s.words.some((w, i) => LASTED.has(w) && !(w === 'now' && i === 0))
 }
-
-/** Words that put a sentence in the future or the hypothetical, not in what has lasted. */
-const NOT_LASTING = new Set([
-  'would',
-  'could',
-  'might',
-  'should',
-  'will',
-  'may',
-  "i'd",
-  "we'd",
-  "i'll",
-  "we'll",
-])
 
 /**
  * After the Result has begun, a sentence in the present that says what has lasted, with no modal: "Rafael still
@@ -99,23 +82,41 @@ const NOT_LASTING = new Set([
  */
 function lastingOutcome(s: AnalyzedSentence, afterResult: boolean): boolean {
   return (
-    afterResult &&
-    (s.star === 'result' || s.star === 'other') &&
-    tellsWhatLasted(s) &&
-    !s.words.some((w) => NOT_LASTING.has(w) || w.endsWith("'d") || w.endsWith("'ll"))
+    afterResult && (s.star === 'result' || s.star === 'other') && tellsWhatLasted(s) && !s.words.some(isModal)
   )
 }
 
+/** How the sentences of one analysis read when told in the present. */
+export interface PresentReading {
+  /**
+   * Part of the story though told in the present: a step of a story told in the present (`toldInPresent`,
+   * `presentStep`: labelled Action or between two Action sentences), or a lasting outcome.
+   */
+  readonly told: readonly boolean[]
+  /** After the Result has begun, an outcome that has lasted (`lastingOutcome`): the Result, whatever its label. */
+  readonly lasting: readonly boolean[]
+}
+
 /**
- * For each sentence, whether it is part of the story though told in the present: a step of a story told in the
- * present (`toldInPresent`, `presentStep`: labelled Action or between two Action sentences), or, after the Result
- * has begun, an outcome that has lasted (`lastingOutcome`).
+ * Each analysis read once: the evidence checks run once per keyword criterion (several per rubric, and every
+ * principle rubric for a story's fit), the real-story check once more.
  */
-export function presentSteps(analysis: Analysis): boolean[] {
-  const story = toldInPresent(analysis)
-  let afterResult = false
-  return analysis.sentences.map((s, k) => {
-    if (s.star === 'result') afterResult = true
-    return (story && presentStep(s, amongSteps(analysis, k))) || lastingOutcome(s, afterResult)
-  })
+const READINGS = new WeakMap<Analysis, PresentReading>()
+
+export function presentReading(analysis: Analysis): PresentReading {
+  let reading = READINGS.get(analysis)
+  if (reading === undefined) {
+    const story = toldInPresent(analysis)
+    let afterResult = false
+    const lasting = analysis.sentences.map((s) => {
+      if (s.star === 'result') afterResult = true
+      return lastingOutcome(s, afterResult)
+    })
+    const told = analysis.sentences.map(
+      (s, k) => (story && presentStep(s, amongSteps(analysis, k))) || lasting[k]!,
+    )
+    reading = { told, lasting }
+    READINGS.set(analysis, reading)
+  }
+  return reading
 }

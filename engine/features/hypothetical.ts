@@ -4,7 +4,7 @@
 import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
 import { IRREGULAR_PARTICIPLES } from '../lexicon/verbs'
 import type { PhraseHit } from '../phrases'
-import { isParticiple, isPastTense } from './words'
+import { isModal, isParticiple, isPastTense } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
 const EMBEDDING = new Set(['if', 'whether', 'that'])
@@ -112,19 +112,9 @@ export function stepForPurpose(words: readonly string[]): boolean {
   return false
 }
 
-/** Modals and present-tense verbs that keep a sentence in the present or the hypothetical. */
-const NOT_PAST = new Set([
-  'would',
-  "i'd",
-  "we'd",
-  'will',
-  "i'll",
-  "we'll",
-  'could',
-  'might',
-  'should',
+/** Present-tense verbs, ability and obligation: with a modal (`isModal`), what keeps a sentence out of the past. */
+const PRESENT = new Set([
   'can',
-  'may',
   'must',
   'is',
   "isn't",
@@ -146,9 +136,7 @@ const PAST_NEGATIVES = new Set(["didn't", "wasn't", "weren't", "hadn't"])
 
 /** A modal or present verb, or a contraction of one ("wouldn't", "you'd", "they'll", "can't"). */
 function keepsHypothetical(w: string): boolean {
-  // Words come normalised: a typographic apostrophe is already "'".
-  if (NOT_PAST.has(w)) return true
-  if (w.endsWith("'d") || w.endsWith("'ll")) return true
+  if (isModal(w) || PRESENT.has(w)) return true
   return w.endsWith("n't") && !PAST_NEGATIVES.has(w)
 }
 
@@ -185,8 +173,6 @@ const BETWEEN = new Set([
   'once',
   'all',
 ])
-/** Modals that keep a sentence hypothetical whatever its "'d" says. */
-const MODALS = new Set(['would', 'could', 'should', 'might', 'will', "i'll", "we'll"])
 
 /**
  * A sentence whose "I'd" or "we'd" is "had": "I'd even written a migration script the year before", "we'd been on
@@ -197,8 +183,11 @@ export function saysHad(words: readonly string[]): boolean {
   let had = false
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!
-    if (MODALS.has(w)) return false
-    if (w !== "i'd" && w !== "we'd") continue
+    if (w !== "i'd" && w !== "we'd") {
+      // Another modal keeps the sentence hypothetical whatever its "'d" says.
+      if (isModal(w)) return false
+      continue
+    }
     let j = i + 1
     while (BETWEEN.has(words[j] ?? '')) j++
     const next = words[j] ?? ''

@@ -12,7 +12,7 @@ import {
   WE_FORMS,
   WE_SUBJECT,
 } from '../lexicon/pronouns'
-import { BE_HAVE_DO, IRREGULAR_PAST, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
+import { BE_HAVE_DO, IRREGULAR_PAST, MODALS, NOT_PAST, OUTCOME_STEMS, SAME_FORM } from '../lexicon/verbs'
 import { type MultiTable, type PhraseHit, scanAll, type WordRoots } from '../phrases'
 import { stem } from '../stem'
 import type { Token } from '../text'
@@ -176,6 +176,11 @@ export function isPastTense(word: string): boolean {
   if (NOT_PAST.has(word)) return false
   const c = word.charCodeAt(word.length - 3)
   return c >= 97 && c <= 122
+}
+
+/** A modal, or a contraction of one ("I'd", "they'll"): words come normalised, a typographic apostrophe is "'". */
+export function isModal(word: string): boolean {
+  return MODALS.has(word) || word.endsWith("'d") || word.endsWith("'ll")
 }
 
 /** A past participle after "I'd" / "we'd" ("I'd rewritten"), so the contraction is "had", not "would". */

@@ -326,3 +326,9 @@ export const IRREGULAR_PARTICIPLES = new Set([
   'shaken',
   'woken',
 ])
+
+/**
+ * Modal verbs that put a clause in the conditional or the future, not in what happened or lasted. Ability ("can")
+ * and obligation ("must") are not among them: "now anyone can deploy" tells what lasted.
+ */
+export const MODALS = new Set(['would', 'could', 'might', 'should', 'will', 'may'])

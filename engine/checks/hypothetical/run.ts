@@ -3,7 +3,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
-import { presentSteps } from '../present-story'
+import { presentReading } from '../present-story'
 import type { HypotheticalOptions } from './options'
 
 const NOTE =
@@ -62,8 +62,8 @@ function notStory(s: AnalyzedSentence, steps: ReadonlySet<AnalyzedSentence>): bo
 
 /** The sentences that are steps of a story told in the present. */
 function presentStepsOf(analysis: Analysis): ReadonlySet<AnalyzedSentence> {
-  const flags = presentSteps(analysis)
-  return new Set(analysis.sentences.filter((_, k) => flags[k]))
+  const { told } = presentReading(analysis)
+  return new Set(analysis.sentences.filter((_, k) => told[k]))
 }
 
 /** A habit of the story told in the past (`pastHabit`). */

@@ -10,7 +10,7 @@ import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
 import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
-import { presentSteps, tellsWhatLasted } from '../present-story'
+import { presentReading } from '../present-story'
 import type { KeywordsOptions } from './options'
 
 const NOTE =
@@ -127,26 +127,19 @@ function eligible(s: AnalyzedSentence, presentStep: boolean): boolean {
 
 /** What evidence in each sentence is worth for a group wanting `section`: 0 where it cannot show any. */
 export function sentenceCredits(analysis: Analysis, section: Star | undefined): number[] {
-  const present = presentSteps(analysis)
-  const stars = storyStars(analysis)
-  return analysis.sentences.map((s, k) => (eligible(s, present[k]!) ? creditIn(s, stars[k]!, section) : 0))
+  const { told, lasting } = presentReading(analysis)
+  const stars = storyStars(analysis, lasting)
+  return analysis.sentences.map((s, k) => (eligible(s, told[k]!) ? creditIn(s, stars[k]!, section) : 0))
 }
 
 /**
- * Each sentence's section for evidence: its label, except that a sentence read as outside the story which comes
- * after the Result has begun and tells what has lasted ("Rafael and I still have one-to-ones where I bring risks
- * early": "still", "now", "since", "no longer"…) is part of the Result. A claim that tells nothing lasting ("For
- * me, trust is a relationship you build one promise at a time") stays outside the story.
+ * Each sentence's section for evidence: its label, except that a sentence read as outside the story which is a
+ * lasting outcome after the Result ("Rafael and I still have one-to-ones where I bring risks early") is part of the
+ * Result. A claim that tells nothing lasting ("For me, trust is a relationship you build one promise at a time")
+ * stays outside the story.
  */
-function storyStars(analysis: Analysis): Star[] {
-  let last: Star | undefined
-  return analysis.sentences.map((s) => {
-    if (s.star !== 'other') {
-      last = s.star
-      return s.star
-    }
-    return last === 'result' && tellsWhatLasted(s) ? 'result' : 'other'
-  })
+function storyStars(analysis: Analysis, lasting: readonly boolean[]): Star[] {
+  return analysis.sentences.map((s, k) => (s.star === 'other' && lasting[k] ? 'result' : s.star))
 }
 
 /** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */
@@ -204,10 +197,10 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   // Where each group may match next in the sentence `seenIn[g]`; a group not yet seen there may match anywhere.
   const nextFree = new Int32Array(n)
   const seenIn = new Int32Array(n).fill(-1)
-  const present = presentSteps(analysis)
-  const stars = storyStars(analysis)
+  const { told, lasting } = presentReading(analysis)
+  const stars = storyStars(analysis, lasting)
   analysis.sentences.forEach((s, k) => {
-    if (!eligible(s, present[k]!)) return
+    if (!eligible(s, told[k]!)) return
     const star = stars[k]!
     const value = creditIn(s, star, section)
     const { stems, words } = s

@@ -235,10 +235,10 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   return s.star === 'action' && statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
 }
 
-/** Being responsible, in charge or accountable, told of the speaker. */
-const ANSWERS_FOR = compileMulti([['responsible for', 'in charge of', 'accountable for']])
+/** Being responsible, in charge or accountable, told of the speaker as what they were ("I was the engineer responsible for…"). */
 function answersFor(s: AnalyzedSentence): boolean {
-  for (const hit of scanWords(ANSWERS_FOR, s.words, s.infos)[0]!) if (copula(s.words, hit.from)) return true
+  for (const hit of scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
+    if (ANSWERING.has(hit.phrase) && copula(s.words, hit.from)) return true
   return false
 }
 

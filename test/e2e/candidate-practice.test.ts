@@ -538,10 +538,14 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     // Whole points with their sign, as the page writes them: "+4", "−2", "±0".
     const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0')
     const gains = probes.getByTestId('follow-up-gain')
+    // How a follow-up is scored is said once: in the invitation to answer one, then beside what one added.
+    const onlyAdds = () => probes.getByText('A follow-up only adds', { exact: false }).count()
+    expect(await onlyAdds()).toBe(1)
 
     await answer('What number changed', 'Errors fell from 9% to 0.2% within the hour.')
     await gains.first().waitFor()
     await history.waitFor()
+    expect(await onlyAdds()).toBe(1)
     const one = await read()
     expect(one.score).toBeGreaterThan(alone)
     expect(one.history.map((h) => h.score)).toEqual([alone])

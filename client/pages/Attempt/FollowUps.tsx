@@ -87,7 +87,9 @@ export function FollowUpSection({
         <>
           <p class="muted">
             An interviewer would ask next. Answer one: it is scored together with your answer, as the whole
-            story is what counts. {ONLY_ADDS}
+            story is what counts.
+            {/* Once a follow-up is answered, what it added says this beside it. */}
+            {followUps.length === 0 && ` ${ONLY_ADDS}`}
           </p>
           <ol class="probe-list">
             {open.map((p) => (

@@ -3,7 +3,8 @@
 // targeted story earns (and the principle's rank), and whether one-sentence fixes pay.
 // Usage: npm run -s corpus [-- SET ...] [--errors]
 // SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh, holdout2, holdout2-styles,
-// holdout2-fixes, holdout3, holdout3-styles, holdout3-fixes, holdout4-styles, holdout4-fixes (default: all of them).
+// holdout2-fixes, holdout3, holdout3-styles, holdout3-fixes, holdout4-styles, holdout4-fixes, evidence, holdout5-styles
+// (default: all of them).
 // Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
 // tuned on them (--errors is refused for them).
 
@@ -13,6 +14,7 @@ import type { Rubric } from '../engine/types'
 import { shippedRubrics } from '../test/engine/helpers'
 import {
   type CorpusAnswer,
+  evidenceCheck,
   FIXTURE_SETS,
   type FixtureSetName,
   loadCorpus,
@@ -42,7 +44,7 @@ const chosen = (asked.length > 0 ? asked : Object.keys(SETS)) as SetName[]
 const heldOut = (name: SetName) => name.startsWith('holdout')
 if (showErrors && chosen.some(heldOut))
   throw new Error(
-    '--errors shows which answers fail; it is for the development sets only (corpus, styles, fixes, fresh)',
+    '--errors shows which answers fail; it is for the development sets only (corpus, styles, fixes, fresh, evidence)',
   )
 /** Whether the set being printed may show its failing answers (false for held-out sets). */
 let detail = true
@@ -110,7 +112,7 @@ function labelled(items: CorpusAnswer[]) {
     }
 }
 
-function styled(items: StyledAnswer[]) {
+function styled(items: StyledAnswer[], name: SetName) {
   const rubricOf = (id: string): Rubric => {
     const r = rubrics.get(id)
     if (r === undefined) throw new Error(`unknown rubric ${id}`)
@@ -127,6 +129,18 @@ function styled(items: StyledAnswer[]) {
     `own principle among ${[...rubrics.values()].filter((r) => r.kind === 'leadership-principle').length} principles ` +
       `(${fit.principleAnswers} answers): top-1 ${pct(fit.top1)}, top-3 ${pct(fit.top3)}, MRR ${fit.mrr.toFixed(3)}`,
   )
+  if (fit.tagged > 0)
+    console.log(
+      `tagged behaviours credited: ${fit.found} of ${fit.tagged} (${pct(fit.found / fit.tagged)}), once per story`,
+    )
+  if (name === 'evidence') {
+    const unread = principleFit(evidenceCheck(items), rubrics, score)
+    console.log(
+      `of those, the ${unread.answers} never read to write phrases: own criteria met ${pct(unread.meanMetShare)}, ` +
+        `top-3 ${pct(unread.top3)}, MRR ${unread.mrr.toFixed(3)}, tagged behaviours credited ` +
+        `${unread.found} of ${unread.tagged} (${pct(unread.found / Math.max(1, unread.tagged))})`,
+    )
+  }
   if (detail)
     for (const r of fit.rows)
       if (r.metShare < 1 || (r.rank ?? 1) > 3)
@@ -171,6 +185,6 @@ for (const name of chosen) {
   console.log(`\n== ${name}`)
   detail = !heldOut(name)
   if (set.kind === 'labelled') labelled(loadCorpus(set.dir))
-  else if (set.kind === 'styled') styled(loadStyled(set.dir))
+  else if (set.kind === 'styled') styled(loadStyled(set.dir), name)
   else fixes(set.dir)
 }

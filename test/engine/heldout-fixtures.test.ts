@@ -1,4 +1,4 @@
-// Shape of the second, third and fourth held-out sets: each loads, every sentence carries a known label, every answer and pair
+// Shape of the second to fifth held-out sets: each loads, every sentence carries a known label, every answer and pair
 // names a shipped rubric and one of its prompts, and each fix pair changes exactly one sentence. No scores:
 // the set measures the engine and is never used to tune it.
 
@@ -15,6 +15,7 @@ import {
   HOLDOUT3_STYLES_DIR,
   HOLDOUT4_FIXES_DIR,
   HOLDOUT4_STYLES_DIR,
+  HOLDOUT5_STYLES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
@@ -230,22 +231,32 @@ describe.each(SETS)('$name', (set) => {
   describe('fix pairs', () => fixPairShape(loadFixPairs(set.dirs[2]), set.pairs))
 })
 
+/** Two strong answers per leadership principle, each on a different prompt and in a different style. */
+function twoPerPrinciple(items: StyledAnswer[]) {
+  it('holds two strong answers per leadership principle, each on a different prompt and in a different style', () => {
+    expect(items.every((i) => i.variant === 'strong')).toBe(true)
+    const byTarget = new Map<string, StyledAnswer[]>()
+    for (const i of items) byTarget.set(i.target, [...(byTarget.get(i.target) ?? []), i])
+    expect(byTarget.size).toBe(16)
+    for (const [target, two] of byTarget) {
+      expect(two.length, target).toBe(2)
+      expect(new Set(two.map((i) => i.promptId)).size, target).toBe(2)
+      expect(new Set(two.map((i) => i.style)).size, target).toBe(2)
+    }
+  })
+}
+
+describe("holdout5: strong answers in the candidate's own words", () => {
+  const items = loadStyled(HOLDOUT5_STYLES_DIR)
+  styledShape(items, items)
+  twoPerPrinciple(items)
+})
+
 describe('holdout4', () => {
   describe('styled answers', () => {
     const items = loadStyled(HOLDOUT4_STYLES_DIR)
     styledShape(items, items)
-
-    it('holds two strong answers per leadership principle, each on a different prompt and in a different style', () => {
-      expect(items.every((i) => i.variant === 'strong')).toBe(true)
-      const byTarget = new Map<string, StyledAnswer[]>()
-      for (const i of items) byTarget.set(i.target, [...(byTarget.get(i.target) ?? []), i])
-      expect(byTarget.size).toBe(16)
-      for (const [target, two] of byTarget) {
-        expect(two.length, target).toBe(2)
-        expect(new Set(two.map((i) => i.promptId)).size, target).toBe(2)
-        expect(new Set(two.map((i) => i.style)).size, target).toBe(2)
-      }
-    })
+    twoPerPrinciple(items)
   })
 
   describe('fix pairs written by following the first suggestion', () =>

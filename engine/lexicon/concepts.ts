@@ -45,8 +45,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'why … could fail', 'how … could fail', 'reason … could fail', 'reasons … could fail', 'would disagree', 'likely to disagree', 'who was against', 'who were against', 'who preferred the other', 'who favoured the other', 'who favored the other', 'knew … disagreed',
       'what I was getting wrong', 'what I got wrong', 'if I was missing', 'tell me if I', 'asked … what would break/fail', 'where it would break', 'asked … to find/spot/list … $critique', 'asked/invited … for $critique', 'asked/invited … for comments', 'collected/gathered … objections', 'who had argued for/against', 'who argued against', 'who liked/wanted/backed/pushed … the other', 'asked … to look at/over my', 'look over my', 'for comments before',
       'what had gone badly', 'what went badly', 'what they disliked', 'what they hated', 'what they regretted', 'rather than what they liked', 'instead of what they liked',
-      'took … view/views/concern/concerns/point/side seriously', 'take … view/views/concern/concerns/point/side seriously', 'test/tested/testing/replay/replayed/ran/run/tried/compared both versions/options/approaches/plans/sides', 'their reasoning/argument/case was fair', 'their reasoning/argument made sense', 'checked whether they/the team/the others were right', 'had a fair point',
+      'took … view/views/concern/concerns/point/side seriously', 'take … view/views/concern/concerns/point/side seriously', 'test/tested/testing/replay/replayed/ran/run/tried/compared both versions/options/approaches/plans/sides', 'their reasoning/argument/case was fair', 'their reasoning/argument made sense', 'checked whether they were right', 'checked whether the team/others were right', 'had a fair point',
       'view/views/concern/concerns/point/points/side/argument seriously',
+      'strongest/best case/argument against', 'case against', 'walk me through … why', 'where they thought I was', 'tell me where', 'tell me why … wrong', 'where I was wrong', 'asked … where I', 'what I had missed', 'anything I had missed', 'argue the other side', 'pick/picked holes', 'pick/picked … apart', 'most cautious', 'sent/showed/gave my numbers/estimate/plan/model/draft to', 'asked … what he/she/they thought/thinks/think', 'asked … which … actually', 'whose … made/did/tried the same', 'who had made/done/tried the same', 'who had done it/this before', 'talked/spoke/called … who had run/done/tried',
+      'strongest/best/biggest/main reason/reasons not to', 'who was/were the loudest', 'who was/were most against/opposed', 'who … thought I was', 'what they were seeing/hearing', "what I'm missing", "tell me if I'm", "if I'm reading \u2026 wrong", 'what would make him/her/them/you comfortable', "asked \u2026 what they'd do if", 'before I say/said/gave/shared what I think/thought',
     ],
   },
   'evidence-based': {
@@ -70,6 +72,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'with … numbers', 'with … data', 'numbers from', 'in our last', 'the last time we',
       'replayed/sampled/pulled/took/tested/checked/against/on/through … real/production/live $records', 'ran … through the new/old', 'checked/pulled/read/reviewed/looked/went … the last # days/weeks/months/quarters/years/incidents/migrations/releases/launches/outages/projects', 'count/counted how often', 'how the last', 'how previous', 'the $source showed/said/told/suggested/pointed/proved/confirmed', '$source said/showed otherwise',
       'bring/brought/show/showed/share/shared/present/presented … numbers/data/figures/evidence/statistics/stats', 'not just an opinion', 'not only an opinion', 'rather than an opinion',
+      'pulled/checked/read/reviewed … records', 'records/logs/history from the', 'back to the … data/records/numbers/figures/sheet/specs', '# comparable', 'on our last', 'the previous/past/last # years/seasons/quarters/winters/summers', 'the last # times', 'base rate', 'track record', 'looked up the', 'to check whether/if', 'showed/show him/her/them that', 'showed/show him/her/them # … where', '# examples/cases/instances where/when', 'on our last #', 'to show why',
+      'pulled/pull … for every/each', 'took/take/pulled/pull # years/months of', 'what … promised/said/claimed/forecast/predicted … with/to what', 'with what really/actually', 'what really/actually happened', 'what I saw was', 'what I found was', 'filtered/excluded/removed … out … still', 'the last # … where/when', 'brought/bring/showed/shared … results of', "showed/show/shared/brought \u2026 what I'd/I found", 'showed/show/shared/brought … what I had found', 'worked out roughly/exactly', 'gone/went through last',
     ],
   },
   experiment: {
@@ -84,6 +88,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'simulation', 'simulated', 'replayed', 'replay', 'ran both … side by side', 'compared both',
       'new side by side', 'ran the old and the new', 'ran old and new',
       '$beside to the $old', '$beside the $old', 'and counted both', 'compared both',
+      'within # of what … predicted/estimated/forecast/expected', 'what my model/estimate/forecast predicted',
+      'half … the other half',
     ],
   },
   'questioned-assumptions': {
@@ -104,6 +110,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'said/showed/suggested/told otherwise', 'proved me wrong', 'turned out to be wrong', 'I turned out … wrong', 'my $idea was wrong', '$idea turned out', 'checked/tested/validated … my $idea', 'whether my $idea', 'dropped my $idea', 'make me change', 'change the decision', 'had/has/needed to be true', 'must be true', 'switched to their', 'adopted their', 'went with their',
       'make me reverse', 'would reverse', 'reverse the choice', 'reverse my choice', 'reverse the decision', 'reverse my decision',
       'I was partly off', 'I was off', 'was partly off', 'I had expected', 'I had assumed',
+      'made me admit', 'admit/admitted I had', 'asked myself', 'why I was so sure', 'how sure I was', 'took/taken/taking … for granted', "whether I'm just", 'why I believed', 'what I was assuming', 'what I actually knew', 'caught myself', 'anchored on', 'I was biased', 'my own bias',
+      "what I didn't know was", 'what I knew from what', 'wonder/wondered/wondering whether/if my', 'started/began/start/begin to wonder/doubt', 'whether my own', 'fooling me/myself', 'only because I like/liked/wanted', 'never asked myself', 'defensive about my', "what if I'm wrong", 'had to admit', 'only showed/told one side', 'told/tell/showed/show … the whole story', 'had a good/fair/valid point', 'expect to see if', "if they're right", 'my whole case', 'counting/measuring/looking … the wrong thing',
     ],
   },
   'call-vindicated': {
@@ -127,6 +135,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'moved away from the cheaper', 'the cheaper one', 'the other product', 'the option I rejected', 'the option we rejected', 'the one I rejected', 'the one we rejected',
       'if I had held on', 'if I had stuck with', 'if we had stuck with', 'if we had gone with', 'if I had gone with', "we'd have kept losing", 'would have kept losing',
       'who had pushed/argued/wanted … later', 'later asked me to run/use/do/apply the same', 'asked me to run/use/do/apply the same … on their', 'held at #', 'stayed at #', 'with no … events/incidents/failures/problems/issues', 'would probably/likely have',
+      'the original/old/first/initial … would have', 'while # competitors/rivals', 'while our competitors/rivals', 'while the comparison', 'started as the/a sceptic/skeptic/critic', 'came round', 'came around to', 'asked me to use/run/apply/do/repeat … same', 'without any incident/incidents/problem/problems/accident/injury', 'came/landed within # of', 'within # of my', 'what my … predicted/forecast/estimated',
+      'my own/first/original … would have', 'close to what', 'what the … would have achieved/saved/caught/cost', 'close to the … timing/forecast/prediction/estimate', 'I had wanted to kill/cut/drop/close/scrap/cancel', 'while # neighbouring/nearby/rival/competing', 'against none of the', 'against a … average of', 'against a/the # … target/spec/limit/threshold/requirement', 'against # … the year/month/week/season before', 'who followed the … advice/plan/recommendation', 'only happened because', 'should not have been', 'should never have been', 'was the bigger problem',
     ],
   },
   'loss-avoided': {
@@ -147,6 +157,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'kept/saved/retained … deal/contract/account/renewal', 'kept the deal',
       'if I/we waited', 'if I/we had waited', 'had I/we waited', 'by not waiting', 'rather than waiting', 'compared with/to waiting', "we'd have kept losing", 'would have kept losing', "'d have lost", 'would have kept', "we'd have kept", "we'd have missed", 'if I had held on', 'if we had held on', 'if I had stuck', 'if we had stuck',
       'would probably/likely have', 'would have pushed/driven/dragged/sent/taken … down/up/away', 'with no … incidents/events/failures', 'instead of sitting/stalling/stuck/stalled/blocked/waiting', 'rather than sitting/stalling/stuck/waiting',
+      'would otherwise have', 'otherwise would have', 'would have left', 'could have cost', 'stood to lose', 'instead of … minutes', 'was/were back at/by/within/under #', 'that/who held off', 'that/who waited had to', 'those who waited', 'zero … sick/injured/hurt', 'small/cheap/tiny against', 'small compared to/with',
+      'under what … budgeted/planned/expected', 'would have ruined/destroyed/spoiled/wiped/meant', 'small price', 'against more than #',
     ],
   },
 
@@ -165,6 +177,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in the first … minutes', 'in the first hour', 'within the first', 'first … minutes', 'in minutes',
       'in under … $unit', 'under # $unit',
       'before the end of the day', 'by # pm/am', 'by that evening/afternoon/night', 'before lunch',
+      'that same night/day/afternoon/evening/morning', 'before midnight/dawn/noon', 'by # I had', 'by # we had', 'the moment I/we',
+      'the reason/cause second/later/afterwards', 'stop/stopped the bleeding', 'at # # I/we', 'after # minutes I/we', 'by # a.m.', '# hours before the deadline', 'then and there',
     ],
   },
   'reversible-step': {
@@ -185,6 +199,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$restore … $previous $version', '$restore … back to the/a $previous', 'to/on $small … only', 'to/on $small … first', 'in # batches', 'in batches', 'batch by batch', 'a few at a time', 'one at a time', 'can/could be undone/reversed/reverted',
       'on # of traffic/users/requests', 'to # of traffic/users/requests', '$small $slice first', '$small $slice only', 'only $small $slice', 'only in/on/for $small $slice', 'took a snapshot', 'snapshot … before', 'backup … before', 'could revert/undo/switch/roll/restore', 'could turn it off', 'to internal users', 'dogfood', 'dogfooded', 'staff first', 'employees first', 'capped … at', 'limited … to #', 'at most # accounts/users/rows/records/customers',
       'could/can change/adjust/flip/loosen/tighten/switch … in/within minutes/seconds', 'could/can be changed/adjusted/loosened/tightened/switched', 'easy/painless/cheap/quick … to change/loosen/adjust/undo/switch', 'would be painless/easy/cheap', 'in a single setting/config/flag/switch', 'kept/put/behind … in a setting/config/flag', 'a setting we could', 'as the starting/default', 'starting default', 'change it later', 'loosen/loosening/relax/relaxing it later',
+      'would put … back', '# of traffic/users/requests/orders first', 'would stop if', 'to veto it', 'until they choose/decide/approve', 'nothing would be wasted/lost', 'could/can still use', 'lose/lost almost nothing', 'lose at most', 'only lose', 'would only cost', 'at most a/one/# day/days/week/weeks', 'at worst', 'cost of being wrong', 'the downside was', 'if it went wrong', 'if … was/were wrong … could/can', 'enough for # days/weeks only', 'swapping/switching/changing … later is', 'behind a/an … adapter/interface/abstraction', 'rather than a rebuild/rewrite', "what we're not touching", 'what we were not touching', 'nothing beyond', 'nothing we could not undo', 'kept the old … running', 'kept … as a backup/fallback', 'kept … configured/ready/warm', 'on standby', 'in reserve',
+      'whichever way', 'could/can cancel', 'let/lets us return/cancel/amend/change/exit', 'rather than … all at once', 'instead of … all at once', 'instead of … everything', 'rather than … everything', 'approve/sign … myself', 'so either', 'still covered', 'so we could still', 'exactly where it is/was', 'behind a … switch', 'flip/flipped back', 'back to the old one', 'if anything broke/failed', "wouldn't change unless", 'hold/held … back until', 'could … go back', 'kept their/the usual', 'would shut/close/pause/halt/stop … if', 'if the count/number/rate passed/exceeded/reached/crossed',
     ],
   },
   'acted-without-certainty': {
@@ -211,6 +227,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "don't/didn't have time", 'do/did not have time', 'had no time', 'have no time',
       'didn\'t know … yet', 'did not know … yet', 'not know … yet', '# confidence', '# confident', 'that was enough', 'enough to start/decide/move', 'with what I knew', 'with what we knew', 'without … answer/report/approval/sign-off/results',
       'build/built/building/started … everything except/but', 'while … still … deciding/debating/arguing/disagreeing/undecided', 'before … agreed/decided/settled', 'without … decision/agreement', 'the part … could/can already', 'what we could already build', 'behind a decision', 'tell me by … if they wanted it different/changed', 'if they wanted it different',
+      'for the … cause first', 'only then started/began', 'whichever … wins/won/chosen/picked', 'the same whichever/regardless', 'either way', 'no matter which', 'regardless of which/whether', 'build/built/building/started … everything up to', 'before anyone/anybody knew', 'before … knew what/why/whether', 'without … confirmation/word/proof', 'before … was confirmed', 'before … came back', 'before … heard back', 'without/before the/a full/complete/final', 'even though … not … know/sure/certain',
+      "didn't know whether", "don't know which", "don't/didn't know \u2026 but I know", 'had no idea yet', 'I/we had no idea whether/which', 'had no confirmation/proof/diagnosis', "couldn't be sure", 'no way to know', "didn't hold out", 'instead of holding out', 'not to sit on it', 'decided/decide not to spend/wait', 'without … work/figure/find out', "didn't need the full/whole/complete/final", 'whichever way',
     ],
   },
   'time-gained': {
@@ -233,6 +251,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$hit … date/deadline/window/cutover/launch', 'only # $unit', 'only … # $unit of', 'before … noticed/woke', 'before most $customers',
       'made the date', 'made the launch', 'made the cutover', 'made the window', 'held the date', 'held the deadline', 'held the launch date',
       'instead of sitting/stalling/stuck/stalled/blocked', 'rather than sitting/stalling/stuck', 'instead of … another # weeks/months/days',
+      'instead of … minutes', '# minutes/hours after the first', 'before the … wave/peak/rush/storm started/hit/arrived/began/came', 'back to normal within/in/by',
+      'by then … already', 'by the time … already', 'weeks/months of going back', 'kept/keep our … slot',
     ],
   },
 
@@ -248,6 +268,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'added instrumentation', 'added timing', 'added metrics', 'timed each', 'timing logs',
       'Chrome DevTools', 'performance tab', 'Lighthouse', 'waterfall', 'strace', 'perf top', 'JFR',
       'flight recorder', 'cost breakdown', 'cost per query', 'billing export', 'cost explorer',
+      'spent most of its/their time', '# of … time went',
+      'added/add … timestamps/checksums/checksum/timers/counters', 'time spent in/inside/waiting', 'time is/was spent in/inside/waiting', 'under a/the … profiler/debugger',
     ],
   },
   'baseline-benchmark': {
@@ -323,6 +345,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'to our CI', 'into our CI', 'in our CI', 'into CI', 'to the CI',
       '$put … $check … $pipeline', '$put … into/in/to our/the $pipeline', 'fails if', 'fails when', 'fail if', 'runs on every/each', 'every time … $change',
       'snapshot test/tests', 'visual test/tests', 'screenshot test/tests', 'visual snapshot',
+      'runs before any/every/each', 'block/blocks/stop/stops/flag/flags/reject/rejects it if/when/unless', 'block/blocks/blocked any/every build/release/merge/deploy/change/page', 'that fires/triggers whenever/if/when',
+      'nightly check/checks/test/tests/scan/automated/automatic', 'automated/automatic nightly', 'emails/alerts/pages/warns/notifies us/me/the if/when/whenever', 'any/a build/change/commit/merge/release/update … that breaks/fails', 'goes/turns red', 'hammered/tested/checked/caught before it/they reach/reaches/reached', 'instead of … typing/keying/entering it/them', 'test/tests/check/checks/rule/linter has/have/had $caught', 'test/tests/check/checks/rule/linter has/have since', 'rule/test/check/linter $caught', 'has/have since $caught',
     ],
   },
   'operational-safeguard': {
@@ -363,6 +387,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'read … reviews', 'read # reviews', 'read … reviews myself', 'went myself', 'went there myself',
       'listen/listened/listening in', '$go out with', '$go along with', '$go out to … $customers', 'sat in on … calls', 'the same … call/calls/question/questions/complaint/complaints', '$customers … ringing/calling/writing/emailing to ask',
       'joined … calls', 'emailed/messaged/wrote to … $customers', 'surveyed', 'survey to … $customers', 'sent … survey', 'set up a call with', 'call with the $customers', 'asked … $customers … what',
+      'spend/spent a … at the', 'spend/spent a day/morning/week/afternoon beside', 'stood in the … for', 'worked … shifts with', 'see/saw … for myself', 'first-hand', 'firsthand', 'watched … try/struggle', 'talked/chatted with … people/$customers', 'chatting/chatted to', 'asked … to show me', 'the forums', 'with real $customers',
     ],
   },
   'customer-need': {
@@ -393,6 +418,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told me they had to', 'told me they have to', 'told us they had to', 'told me they needed', 'told us they needed', 'told me they wanted', 'said they had to', 'said they needed',
       'show me exactly', 'show/showed me how', 'show/showed me what', 'walk/walked me through', 'what happens when', 'hurt him/her/them most', 'hurt … most', 'what hurt', 'cost them', 'costing them', 'for him our', 'for her our', 'for them our',
       'the worst part', 'worst part for', 'what … /people actually go/went/goes through', 'what … /people go/went through', 'from the moment … taps/tapped/reports/reported/clicks/clicked/calls/called/asks/asked/writes/wrote', 'until the money … back', 'until … actually back', 'why … /people were furious/angry/upset/unhappy/frustrated/complaining', 'why /people … furious/angry/upset', 'what … /people … actually experience/experienced', 
+      'designed/redesigned/shaped/shape/design/redesign/built/rebuilt … around the/a', 'designed/redesigned/design/redesign for a/someone/people', 'for a $customers who/with/at/in/on', 'the question … really/actually', 'what they asked for', "we'd/we assumed", 'we had assumed', 'starting/started from the situation', "a person/someone who cannot/can't/couldn't", "$customers who cannot/can't/couldn't", 'how they actually', 'the way they actually', 'so that a/the $customers … can/could', 'for someone who/with',
+      'it turned/turns out the real', 'hired/hiring us for', 'what … is/was actually for', 'what good would look like', 'what good looks like', 'they just wanted/want', 'all they wanted/needed/want/need', 'around what they/a/the', 'point of view of a/the', 'written/built/designed for someone', "so they didn't/wouldn't/don't have to", 'without having to', 'what it was/is like for',
     ],
   },
   'customer-first-tradeoff': {
@@ -417,6 +444,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of one', 'was not popular', "wasn't popular", 'unpopular', 'meant my team', 'meant more work', 'meant extra',
       'embarrassing', 'made us look bad/worse', 'look/looked bad', 'stop/stopped reporting', 'stop/stopped measuring', 'instead of the number/metric that looked', 'the number looked worse', 'a worse number', 'the real number/average/figure was', 'real average', 'even though … worse number', 'dropped the … metric/measure', 'replace/replaced the … metric/measure', 
       'measure/measured/report/reported/count/counted … until … back/arrived/done/fixed/paid',
+      'mattered/matters far/much more than', 'mattered/matters more than the/a/our', 'pulled … out of my/our/the sprint/roadmap/release/plan', 'out of my/our sprint', 'pulled the/our $work', 'moved the whole team', 'slip/slipped a week/month', 'slip/slipped # week/weeks/month/months', 'which meant/means telling', 'an extra # minutes/hours/days/weeks', 'took/take the hit', 'ate/absorbed/absorb/eat the cost', 'even if it meant/means', 'gave/give my own', 'extra … in the evenings/weekends', 'so it would/will not delay', 'team hated/resented', 'but I argued/insisted', 'the only … a/the $customers would', 'it would have been easier/simpler/quicker/cheaper to', 'delay/delayed … by # weeks/days/months',
+      'I had been hired to/for', 'set aside the … $work', 'bump/bumps/bumped a/the/our $work', 'moved/pulled # engineers/developers off', 'held/hold the $work', 'missing/missed/miss the $work by', 'even though it/this pushed/delayed/cost', 'knowing it would', 'harder to hit/earn/meet', 'a lower … target', 'accepted/agreed to a later/lower/smaller', 'came out of our/my budget/revenue/margin', 'refund/refunded … ourselves', 'at our expense',
     ],
   },
   'customer-outcome-metric': {
@@ -438,6 +467,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'fewer people', 'more often', 'less often',
       '$contact … $fall', 'repeat bookings/orders/purchases/customers/visits/business', '$customers … wrote in', 'wrote in to say',
       '$contact … went/came/dropped/fell from', '$contact … went/came down', '$customers now', '$customers … # $unit earlier/faster/sooner/quicker', 'signed for another', 'signed … another # years/months', 'extended … contract', 'reviews/rating/ratings … rose/improved/climbed/went', '# stars', '$customers stopped', 'stopped asking/calling/complaining/emailing/writing', 'cancellations/refunds/returns/chargebacks/unsubscribes … $fall',
+      'the share/percentage/proportion of $customers', 'calls/tickets to the … helpline/hotline/support/desk/line', '$contact about/asking/from … $fall', 'mattered to $customers because', '$customers wrote us', 'wrote to us', 'one/a $customers told', 'did it alone', 'without help', 'no longer had/need/needed to',
+      'time to … $fall from', 'abandoned … $fall', 'fewer $contact', 'repeat contact', 'reviews mentioning', 'bookings … rose/grew/climbed/went', 'active use', '$customers could finally/now', 'stopped happening', 'uptake', 'usage rose/grew/doubled/went/climbed',
     ],
   },
 
@@ -459,6 +490,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'smaller launch', 'smaller first launch', 'reduced version', 'a reduced version', 'reduced scope',
       'cut … and … out of',
       'out of the release/launch/scope/MVP/sprint/milestone', '$work out of the', 'smallest version', 'minimum version', 'smallest … that met/meets/covered/covers',
+      'kept/keep/keeping only this/these/those/what', 'to the next/later/second version/phase', 'left … for later', 'could/can/would come later', 'until after launch/go-live', 'could/can/would wait until/for',
+      'moved … to a … release/phase/version', 'to a second/later/separate phase/release/version', 'out of this … release/launch/phase/sprint/version', 'a follow-up release', 'after go-live', 'kept/keep these/those #', 'stopped/stop/paused work on', '$defer every other', 'would not exist/ship', "wouldn't exist/ship", 'out of scope', 'on paper for', 'stay/stayed … on paper', 'stay/stayed/remain/remained manual', 'by hand for', 'in its place',
     ],
   },
   prioritisation: {
@@ -475,6 +508,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nice to have', 'moved them to',
       'can wait', 'could wait', 'what could wait',
       'put … first', 'by what … mattered', 'by what … would actually', 'by what … actually needed', 'by what the … needed/required/checked', 'remaining … by what', 'split/sorted/ranked/grouped/ordered … by what/which/whether',
+      'one question of each/every', 'would a/the $customers notice', 'would … notice it', 'would anyone notice', 'the only thing we had/needed to', 'the only/one thing that had/needed to', 'what had/needed to exist/ship/work/be', 'and everything else', 'split the work into', 'on day one', '# % of all', '# % of … came from', 'which … most often', 'only # of them', 'everything else could/can wait', 'which of … mattered/needed/had',
+      'what … actually paid/pay/pays for', 'which … actually used/needed', 'used every time', 'sorted/ranked/ordered … by how', 'how often … actually', 'only … the top #', 'went/came first', 'what actually mattered', 'could not launch/ship without', "couldn't launch/ship without",
     ],
   },
   unblocking: {
@@ -495,6 +530,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'myself over # weeks', 'myself over # days',
       'got/borrowed … engineer/engineers/developer/developers/people … from', 'lent/loaned to us', 'walked it/them to/over', 'chased … approval/sign-off/review/answer', 'so she/he/they could finish', 'hardest … myself',
       'arranged with … for', 'arranged for … to', 'arranged … to help', 'myself in the afternoons/evenings/mornings/weekends', 'myself at night', 'myself on … weekends', 'typed/entered/keyed … myself',
+      'I called/rang/phoned/emailed/messaged … directly', 'so I rang/phoned/drove/flew', '$go to their office/site/offices', 'picked up the … myself', 'stayed on the … myself', 'myself over a/the weekend', 'normally/usually takes/took', 'got/had it approved/signed in', 'approved in # days/hours', 'worked out that/how we could', 'found a way to', 'had no … so I', 'offered to pay/cover', 'walk/walked their … through it',
+      'got … to ring/call/phone', 'got the/our … to put/assign/lend', 'write/wrote/ring/rang/call/phone … directly', 'their manager directly', 'one of their … for # days/weeks/afternoons', 'offer/offered … one of our', 'put … in touch', 'fast-tracked', 'sat with one of their', 'next to their', 'worked alongside', 'so we could keep', 'myself so the/we/that', 'while we waited', "so we weren't blocked", "they'd quoted", 'got/get it done in #',
     ],
   },
   deadline: {
@@ -536,6 +573,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every Monday and Thursday', 'twice a week', 'short list',
       'what is done', 'what was done', 'what is at risk', 'what was at risk', 'at risk and', 'every Friday I', 'every Monday I',
       'a date for each/every', 'dates for each/every', 'checked … every # days', 'checked … every morning/day', 'what had moved',
+      'against target', 'against the target', 'a daily figure/count/number/total',
     ],
   },
 
@@ -638,6 +676,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'collected # examples', 'collected # of', 'collected #', 'real examples', 'photos of the', 'screenshots of the', 'asked … to send',
       'frame captures', 'frame capture', 'captures from', 'screen recordings', 'recordings of',
       'exported/dumped … into/to a notebook/spreadsheet/CSV', 'notebook', 'dumped the', 'debug logging', 'debug logs',
+      'instead/rather of/than working from', 'exported/downloaded/extracted/dumped every/all', 'pull/pulled/took/exported/downloaded … records for', 'every … in/from/over the previous/past/last # days/weeks/months/years', '$records from/for/over the previous/past/last', 'logs/records/traces/events/transactions for #', 'on a … sample', 'my count/figure/total/numbers came/comes/come out', 'independent source',
+      'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'broke/broken/breaking/split/splitting … down by', 'I matched/cross-checked/cross-referenced/joined … against', 'diffed',
     ],
   },
   'hypothesis-testing': {
@@ -656,6 +696,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in common', 'had in common', 'have in common', 'all the … were', 'all of them were', 'every one of them was',
       'my first $idea', 'first $idea was', "doesn't/didn't reproduce", 'does/did not reproduce', 'made no difference', "didn't/doesn't help", 'did/does not help', 'no difference',
       'diffed', 'diffed … against', 'make/made/could … happen/fail/break … every time', 'which/that pointed to/at', 'only happened/failed/broke/appeared/affected', 'split the … in half', 'in half until', 'until one … left', 'until only one',
+      'also checked/tested whether', 'none of those/them/these lined up/matched/explained', 'took … off the list', 'what stood out', 'sorting/sorted/grouping/grouped/splitting/split/breaking/broke … by … showed', 'accounted for #', 'made up only #', 'in # out of #',
+      'I checked whether/if', 'explanation/theory/hypothesis was/is out', 'checked/tested/checking/testing the explanation/theory/assumption', 'had not been touched/changed', 'have/had not slowed/changed/moved', 'so I set/put that/it aside', 'had/has to be the problem/cause/issue/culprit/source', 'what … did/do share',
     ],
   },
   'root-cause': {
@@ -678,6 +720,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'where they come from', 'where they came from', 'where … come/came from', 'most come from', 'most came from', 'most of them came from', 'most of them come from', 'group/grouped them',
       'redo/redid/redoing/rebuilt/rebuild/re-matched/re-matching/reworked/recomputed … at … level', '# were caused by', '# traced to',
       'came/come from changes/commits/releases/merges/deploys/code … with no/without', '# came/come from changes/commits/releases/merges/deploys',
+      'came/come from # of', '# of the … came/come from', 'found/find/saw/see/noticed/learned that it/they only', 'it/they/which treated … as', 'were/was/being counted/recorded/logged/booked as', 'because a/an … had', 'each/every one failed/showed', 'while the … ran', 'one … call/calls/query/queries/request/requests per', 'waiting on/for … lock/locks/pool/queue/connections', 'went/goes to a single/one', 'because a/the … had switched/changed/lost/removed/dropped/stopped/skipped/broken/missed/disabled/renamed/swapped', 'only happened/happens/occurred/failed/fails on/when/after/during/for/with/at', 'when the … called for', 'set/configured/installed/wired/calibrated … wrong/wrongly/incorrectly/backwards', 'the fault/problem/issue/error was that/in', 'which/that was why', 'why … kept/keeps failing/breaking/happening', 'traced … back to', 'all along', 'underlying problem/issue/fault/bug', 'at the source', 'at the/its root', 'where it started/began/originated', 'that produced/produces/generated/created them/it', 'rather/instead than/of correcting/fixing/cleaning/chasing/patching each/every/individual', 'same mistake/error/problem/fault … again',
+      '# percent/% happen/happened/occur/occurred/came/come at/in/on/from', 'in exactly the month/week/day', 'every … happened/occurred/followed within', 'but only on', 'were all on/from/in one', 'treated every/each/any/all … as', 'were/was counted/recorded/logged/reported shorter/longer/higher/lower/twice/double', 'saw/see/found/find that it/they counts/counted/treated/used/read', 'came/comes/come out different/differently', 'which/that/it pointed outside/away/elsewhere', 'found one/a line', 'found … came/come/coming from', 'came/come from the same', 'the trouble was', 'found the reason/culprit', 'rather/instead than/of telling/asking/reminding … to be', 'rather/instead than/of blaming',
     ],
   },
   'below-the-surface': {
@@ -696,6 +740,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of the summary', 'rather than the summary', 'instead of the averages', 'rather than the averages', 'instead of the dashboard', 'rather than the dashboard', 'not the summary', 'below the summary', 'beyond the summary',
       'per frame', 'each frame', 'every frame', 'frame by frame', 'reproduce it myself', 'see it myself', 'saw it myself',
       'followed/traced/tracked one … through', 'followed/traced … through all/every/each', 'didn\'t/did not trust the', 'the distribution', 'behind the average', 'instead of the average', 'the outliers',
+      'pulled/pull/took/take # of those/the', 'traced each/every', 'digging/dug/dig through/further', 'read through our/the … code/job/script/query/source', 'order by order', 'but missing from', 'on/to one production/failing', 'which is/was impossible', "didn't add up", 'did not add up', 'before the conversion/aggregation/rounding/transformation/processing',
+      'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'not the … rollup/rollups/dashboard/totals/averages/aggregate/summary', 'the … itself, not', "didn't accept \u2026 average/averaged/averages/total/totals/rollup/dashboard/summary/headline", 'did not accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline', 'under a/the … profiler/debugger/oscilloscope/analyser/analyzer', 'read/reading our/the … code/source/assembly/bootloader', 'query/code/logic/formula/SQL/script behind the', 'down to the … assembly/instruction/instructions/bit/byte/bytes/hardware/metal/compiler', 'kept going down/deeper', 'read/reviewed/opened/checked # of those/the/them', 'which/that is/was not possible',
     ],
   },
   'cause-proven': {
@@ -714,6 +760,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'zero/no $fault', 'no more $fault', '$fault stopped', '$fault disappeared/vanished',
       '# not #',
       'no longer $recur', 'lined up … with', 'lined up exactly', 'correlated', 'matched … exactly',
+      '# times in a row', 'ran the same test/query/check/job', 'vanished/disappeared from the', 'against live/real/production $records',
+      'within # percent/% of the', 'came/comes out at #', 'identical output/outputs/results/totals/numbers', 're-scored/rescored/recalculated/recomputed/reprocessed/replayed/re-ran … with the', 'every single one stayed/passed/matched/ran/came/worked', 'without a single $fault', 'without a single reset/failure/error/crash/drop', 'trigger/triggered/force/forced/cause/caused … on demand', 'in step with', 'in lockstep', 'on the same graph/chart', 'minute for minute', 'the same … pattern appeared', 'jumped/shot/snapped/climbed straight back',
     ],
   },
 
@@ -736,6 +784,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reported … myself', 'reported … to … myself',
       'was mine', 'partly mine', 'the mistake was', 'was my mistake',
       'caused by … I pushed/made/deployed/merged/wrote/shipped/changed/approved/missed/skipped', 'caused by … I had pushed/made/deployed/merged/written/shipped/changed/approved/missed/skipped', 'wrong estimate', 'my name on the cause', 'I had got … wrong', 'I had … wrong',
+      'it was my config/configuration/script/query/commit/setting/settings/deployment/estimate/oversight/call', 'the cause was my', 'was my … not a/an/the', 'described/explained/listed my own', 'my own steps/actions/role/mistake/mistakes/error/errors',
+      'part of the … was/is mine/ours', 'my … had caused/broken', 'my … caused it', 'I entered/typed/set/copied/calculated/put/wrote/gave/read … wrong', 'I ran/used/picked/sent/loaded … the wrong', 'because I mixed/confused/swapped/misread/misjudged', 'I mixed up', 'I had not checked/tested/verified/sampled', "I hadn't checked/tested/verified/sampled", 'my … turned/turns out … wrong/mess/mistake/flawed',
     ],
   },
   listening: {
@@ -751,6 +801,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked him/her/them which', 'asked … which … mattered', 'wrote down every … they', 'wrote down what they', 'work/worked a shift', 'did a … shift with',
       'questions about their', 'let her/him/them explain/talk', 'before I said anything', 'before I spoke', 'understand how they', 'went to/joined/attended their standup/stand-up/meeting/planning/retro/retrospective',
       'spent … nights/days/shifts/mornings with', 'follow/followed … shift', 'shadow/shadowed … shift', 'hears me out', 'hear me out', 'heard me out',
+      'read … back to them/him/her', 'asked them/him/her to rank/prioritise/prioritize', 'their … ideas/suggestions/feedback into', 'wrote everything in/into my', 'hardest for them/him/her', 'rather/instead … guess/guessing/assume/assuming … asked', "didn't argue", 'did not argue', 'rather than guess/guessing/assume/assuming … asked/ask/talked/went', 'instead of guessing/assuming … asked/ask/talked/went', 'what kind of … would', 'how they/he/she felt', 'how they/he/she were/was feeling', 'what would make … easier/better', 'what they would change/fix/drop', "what they'd change/fix/drop", 'what had made … hardest/hard/harder/difficult/painful',
+      'asked/ask the … how he/she/they', 'asked/ask each/every … what/how/whether', "what they would/'d cut/change/add/keep/want", 'what they wished/wish', 'asked for his/her/their explanation/view/side/version/input', 'to hear their/whether/how/what', 'let … talk/speak/explain first', 'instead/rather of/than arguing/defending/argue … asked/ask/listened/heard', 'went/go with his/her/their idea/suggestion/method/proposal', 'adopt/adopted/adopts his/her/their idea/suggestion/method/approach', 'worked/work … shifts alongside/with', 'worked/work … alongside', 'for a coffee/tea', 'tell me honestly', 'what had stopped/kept/held them',
     ],
   },
   'other-perspective': {
@@ -770,6 +822,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what … trying to protect', 'what she cared about', 'what he cared about', 'what they cared about',
       'her worry', 'his worry', 'their worry', 'why she wanted', 'why he wanted', 'why they wanted',
       'tried to understand', 'try to understand', 'trying to understand',
+      'the pressure he/she/they was/were under', 'told/said … I understood/knew', 'his/her/their real worry/concern/fear', 'his/her/their point about', 'they/he/she had been right', 'understood the pressure/constraint/constraints/deadline', 'pressure he/she/they was/were under', 'told him/her/them I understood', 'said I knew/understood', 'I might be missing', 'asked … what they saw/thought/needed', 'what worried him/her/them', 'was right that', 'conceded that', 'I admitted',
+      "I had not/hadn't considered", "I hadn't considered", 'asked for his/her/their explanation/view/side/version', "you're right", 'his/her/their point is/was', 'fair/valid/legitimate reason/concern/worry/argument', "I hadn't known/weighed/considered/seen/noticed/realised/realized", 'I get it',
     ],
   },
   candour: {
@@ -786,6 +840,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'honest dates', 'honest estimate', 'honest estimates', 'honest numbers', 'honest timeline', 'explained what', 'explained why',
       'the real numbers/status/state/picture', 'including the bad', 'said I didn\'t know', 'said I did not know', 'I didn\'t know yet', 'before they found/heard/read/saw', 'before … found out', 'the bad news',
       'told him/her/them myself', 'told … before it happened', 'before she discovers', 'before he discovers', 'before they discover',
+      'give/gave her/him/them the reason/reasons/numbers/facts', 'could still make it worse', 'told … would/will not be', "told \u2026 wouldn't/won't be", 'most likely date', '# confident', "don't/didn't blur/soften/sugarcoat/spin", 'do/did not blur/soften/sugarcoat/spin', "didn't hide behind", 'did not hide behind', 'also/even when … was bad', 'hear/heard it from me/us', 'walked … through the timeline', 'posted/shared what I knew',
+      'hear/heard it from someone/somebody/anyone', 'rather/instead than/of waiting/wait for/until … news/meeting/review/answer/update/report', 'instead/rather of/than waiting to see', "didn't wait until/for", 'did not wait until/for', 'before anyone/they/he/she noticed/asked', "didn't sit on it", 'did not sit on it', 'told/tell … same afternoon/morning/evening/day', 'said/say/says/told/tell it clearly/straight', 'say/said/tell/told/explain/explained exactly what/how/why', 'I was clear that', "what I knew \u2026 didn't", "what I know \u2026 don't", "will/would/could/can and won't/wouldn't/couldn't/can't/cannot", 'even if/though/when … no news', 'even if/though/when … not yet',
     ],
   },
   'trust-earned': {
@@ -808,6 +864,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'started sharing … with us/me', 'shared … with us early', 'stopped cc', 'stopped cc\'ing', 'stopped escalating', 'extend/extended … contract', 'took/take my word',
       'by my team', 'with my team and not', 'present/presented with me', 'came to present with me', 'asked that … my team', 'wanted my team', 'asked … my team again',
       'invited/asked/included us/me/my team … without', 'invited us', 'invite us', 'without … pitch/tender/bid/competition', 'because of that/the/my call/conversation/email/phone call/meeting', 'it was because of how',
+      'put her/his/their name to/on', 'told … to call/contact/ask me/us', 'recommended me/us', 'now call/calls/asks/ask me', 'call/calls me before', 'came back to me/us', 'nominated me/us/our/my', 'still meet/meets', 'and I went on to co-lead/lead/work/run/build', 'working relationship', 'appreciated hearing',
+      'put/puts my name forward', 'put me forward', 'pulling/pull/pulls me into/in', 'introduced me/us to', 'which had always been done by', 'brought/brings/bring me into/in',
     ],
   },
   'common-ground': {
@@ -872,6 +930,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "that's a mistake", 'is a mistake', 'think … a mistake',
       'only one … who thought/believed/disagreed/argued', 'proposed a middle/compromise/third option', 'a middle option/ground/path/way', 'wanted the group/team/room to see',
       'the only one who thought/believed/disagreed/argued/objected/saw/wanted',
+      'said I thought', "said \u2026 I didn't think", "told \u2026 I didn't think", "didn't think we could/should", 'did not think we could/should', 'said/told … I was worried/concerned', 'went too far', "I'd rather/prefer we", 'I would rather/prefer we', 'tell/told … straight out', 'recommended/advised against', 'asked … to reconsider',
+      'said/say clearly that', 'made it clear that I', 'I am/was against', 'is/was too big/fast/early/soon/aggressive/ambitious', "that I didn't believe", 'that I did not believe', "can't/couldn't/cannot vote/support/sign",
     ],
   },
   'respectful-dissent': {
@@ -887,6 +947,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'behind his back', 'behind her back', 'behind their back', 'asked him for # minutes', 'asked her for # minutes', 'asked for # minutes', 'still disagreed, but', 'stop arguing in front', 'stopped arguing in front',
       'what would change my mind', 'would change my mind', 'I could be wrong', 'I might be wrong', 'open to being wrong',
       'on her own', 'on his own', 'just the two of us', 'one to one', 'her blessing', 'his blessing',
+      'took/pulled him/her/them aside',
+      'began/begin/started/start/opened/open by saying/agreeing/acknowledging/recognising/recognizing/thanking', 'before making my case', "wasn't/not arguing against", 'wrote/write/listed/list … concerns/objections/worries',
     ],
   },
   'disagree-and-commit': {
@@ -910,6 +972,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'supported that', 'supported the plan', 'backed that', 'backed the plan', 'make/made … work', 'once … decided', 'once … decides',
       'never bring/brought … up again', 'never bring/brought up … again', 'did not bring … up again', 'stopped arguing', 'behind the decision', 'energy behind', 'effort behind', 'still see/saw it differently, but', 'still disagree/disagreed, but',
       'went/go/going along with', 'built/implemented/shipped/set up both', 'without commentary', 'still chose/picked/decided/went … and I built/implemented/shipped/ran/set', 'chose/picked … and I built/implemented/shipped … the same day',
+      'once … was set/agreed/confirmed/final/approved', 'once … confirms/confirmed/approves/approved/signs', 'would hold', 'put my energy/effort into', 'threw myself into', 'briefed … on why', 'my job was now', 'present/presented it as our', 'as our plan/decision', 'as my own', 'as if/though it was/were my', 'take/took the hard questions', 'never undermined', 'overruled', 'went the other way', 'even though I … argued/pushed/disagreed/wanted/preferred/proposed', 'dropped my … idea/proposal/plan/objection', 'stopped pushing',
+      'settled on', 'stuck/sticks/stick with … plan/decision/choice/call/date', 'more/less than I wanted/proposed/asked', "wasn't/isn't what I'd/I \u2026 picked/chosen/wanted/proposed/preferred/recommended", "not what I'd/I \u2026 picked/chosen/wanted/proposed/preferred/recommended", 'as good/well … as I could', 'the best chance', 'rather than sit/sitting it out', 'my … objections/concerns/worries/risk/risks … into/as', 'I had worried/warned/predicted/flagged/feared', 'as agreed', 'never raised/mentioned/revisited … again', 'never brought my … up', 'debate/argument/discussion is/was over', 'not to prove a point', "didn't go round/around him/her/them", "didn't go over his/her/their head", 'put my time into',
     ],
   },
 
@@ -927,6 +991,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'office hours', 'changed my approach', 'adapted to', 'adjusted how I', 'the way she learns',
       'the way he learns',
       'went through her/his/their pull/code/designs/PRs', 'sat together', 'instead of giving … answers/answer', 'instead of telling her/him/them',
+      'sat next to her/him/them', 'worked/went/talked through … with her/him/them', 'went/go/going over … with her/him/them', 'reviewed … with her/him/them', 'practised/practiced/rehearsed … with her/him/them', 'we practised/practiced/rehearsed', 'we watched/reviewed/read/listened … together', 'through it together', 'goals/goal/targets with her/him/them', 'listened in', 'every Monday/Tuesday/Wednesday/Thursday/Friday … we/I met/sat/spent/reviewed/went', 'we met every/each/weekly', 'teach/explain it back', 'how she/he/they would approach/handle/tackle', 'helped her/him/them work/figure out', 'rather than … fixing/doing/solving it myself', 'instead of … fixing/doing/solving it myself', 'than/of … fix/fixing/do/doing/solve/solving it for her/him/them', 'arranged for her/him/them to', 'had her/him/them shadow/sit/watch/join/observe', 'watched … of her/his/their', 'into small/smaller steps/pieces/chunks/parts/milestones', 'to see how it was going', 'to see how she/he/they', 'checked/dropped in with/on her/him/them', 'dropped into her/his/their',
+      'sat with her/him', 'while she/he/they rebuilt/redid/rewrote/fixed/worked/built/wrote', 'went/go/going/worked/work/read/sorted … through … together', 'until she/he/they could', 'until she/he/they can', 'read/checked/marked/listened … with her/him/them', "don't/didn't/not give/tell her/him/them \u2026 answer/answers/solution/mine", 'instead of fixing/redoing/doing it … sat/asked/helped',
     ],
   },
   'feedback-given': {
@@ -944,6 +1010,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'agreed with her on', 'agreed with him on', 'what done meant', 'short notes', 'notes on what',
       'what had worked', 'what worked', 'do differently', 'pointed out',
       'my feedback', 'feedback to', 'feedback on his', 'feedback on her', 'feedback on their',
+      'specific/honest/direct/straight with her/him/them', 'told her/him/them her/his/their', 'pulled/took her/him/them aside', 'wrote down exactly what', 'what I had seen/noticed/observed', "what I'd seen/noticed/observed", 'asked what she/he/they would/did/had/thought', 'what went well', 'one change/thing/habit/skill at a time', 'one thing to work on', 'we debriefed', 'debriefed with her/him/them',
+      'specific moments/instances/incidents/cases/occasions', 'rather than … my opinion/opinions/impression/impressions/feelings', 'specifically what she/he/they', 'gave/give her/him/them one comment/note/thing/suggestion', 'your … is/are the best/most/reason', 'got/was/became/felt defensive', 'took it well/badly/hard',
     ],
   },
   'stretch-delegation': {
@@ -958,6 +1026,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'recommended her', 'recommended him', 'vouched for', 'ownership of', 'first time leading', 'backed her',
       'backed him',
       'let him/her/them present/run/own/drive/lead/take', 'asked her/him/them to own/lead/run/drive/present',
+      'picked/chose/chosen her/him', 'put her/him/them in charge', 'assigned her/him/them', 'gave her/him/them the lead/chance/opportunity', 'trusted her/him/them with/to', 'asked her/him/them to take/handle/design/plan/chair/write', 'let her/him/them make/handle/chair/pick/plan/write/build/design/answer/fix/try/fail/call/draft/choose/negotiate', 'had her/him/them present/demo/lead/run/chair/pitch', 'make/made her/him/them … first/lead/owner/responder', 'to build/own/run/lead/design/write … himself/herself/themselves', 'became hers/his/theirs', 'hers/his/theirs to own/run/lead/decide/make/fix', 'it was her/his/their call/decision', 'put her/his/their name down/forward', 'introduced her/him/them to', 'stood up for her/him/them', 'gave her/him/them … credit', 'tempted to … myself', 'faster/quicker myself', 'could have done it', 'instead I helped her/him/them', "didn't/not step/jump in", 'not take/took it back/over', 'only step/stepped/stepping in', 'stayed/kept out of', 'kept/stayed quiet', 'bit my tongue', 'safety net', 'me beside/behind her/him/them', 'not touching anything',
+      'left/leave the judgement/decision/call/choice … to her/him/them', 'stopped checking/reviewing/approving', 'decide/decided/handle/handled … without me', 'had … present/pitch/demo/chair it', 'to her/him/them and not to me', 'gave/give/handed … the responsibility', 'asked her/him/them to build/create/set/organise/organize/prepare/draft/coordinate', 'although/though/even she/he/they had never', 'she/he had never led/run/managed/owned/presented/written/chaired/handled/done', 'before she/he/they felt ready', 'was tempted to … instead', "wouldn't/won't/not redo/rewrite/rebuild/fix it",
     ],
   },
   'hiring-bar': {
@@ -972,6 +1042,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'bar raiser', 'reference check', 
       'interviewed … candidates', 'interviewed … candidate', 'interviewed her', 'interviewed him', 'interviewing candidates', 'hiring decision', 'hiring process', 'hiring loop', 'hiring plan', 'hiring panel', 'leveling decision', 'levelling decision', 'down-leveled', 'up-leveled', 'down-levelled', 'up-levelled',
       'cost of waiting', 'pressure to hire', 'pressure to fill', 'pressure to lower', 'the hire', 'a hire', 'not to hire', 'wrong hire', 'bad hire', 'right hire',
+      'scores before', 'before we talked/discussed/debriefed/compared', 'before anyone spoke/talked/said', 'loudest voice', 'what good looks/looked like', 'before the interviews/interview', 'same questions/criteria/exercise', 'practical task/test/exercise', 'kept/left/held the role/position/post/job open', 'role/position/vacancy/post … open/empty/unfilled', 'held out for', "not/wouldn't/didn't settle", 'turned down/away #', 'made/make … an offer', 'shortlist', 'shortlisted', 'vacancy', 'vacancies', 'job description/spec/advert/ad', 'candidate/talent pool', 'called/checked … references', 'trial shift/day',
+      'made/make … the offer', 'offered her/him/them the job/role/post/position', 'posting/posted/post the role/job/advert/position/vacancy', 'kept interviewing', 'not hire', 'the wrong person', 'empty seat', 'exercise/interview results/scores', 'scored/scoring sheets/sheet',
     ],
   },
   'promotion-growth': {
@@ -990,6 +1062,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'is leading', 'is now leading', 'now leading', 'leading the … team',
       'senior title', 'the senior/staff/lead role', 'the senior/staff/lead title',
       'she/he/they is/are the … lead/head/manager/owner', 'she/he/they is/are now … lead/head', "she's/he's \u2026 the \u2026 lead/head", 'lead/head there now', 'the … lead now', 'more than anyone … on the team', 'more than any other … on the team', 'more than any other person/engineer/developer',
+      'she/he got the … job/role/post/position', 'she/he was offered', 'she/he was given/handed', 'she/he was named/chosen/picked/selected/nominated/recognised/recognized', 'she/he was asked to lead/run/join/present/train', 'years later she/he', 'went on to become/run/head/manage/open/found', 'has since become', 'became/become head/lead/manager/director of', 'stepped/moved up to/as', 'she/he moved/stepped/grew into', 'ended up leading/running/owning', 'she/he started/began leading/running/owning/teaching/training/mentoring', 'her/his own team/teams/store/ward/site/class/region/department/branch/crew/kitchen/shift', 'she/he qualified', 'passed her/his … exam/assessment/qualification/certification/probation', 'now mentors/mentoring/coaches/coaching/trains/training/onboards', 'she/he … reviews/reviewing/mentors/mentoring/trains/training/teaches/teaching/onboards/onboarding … other/others/new/juniors', 'calling/asking/coming to her/him when/for', 'go/goes/went/come/comes/came to her/him for/when', 'ask/asks/asking her/him for help/advice', 'one of our best/strongest/top', 'than … senior/experienced', 'she/he could now', 'now she/he/they can/could', 'without checking/asking/running … me', 'without any help/input/support/prompting', 'no longer check/checked/review/reviewed', 'her/his … scores/ratings/grades/rate/accuracy … dropped/fell/rose/improved/went/climbed', 'her/his confidence',
+      'were/are/started/kept asking for … by name', 'has/have trained/taught/mentored/coached/onboarded', 'has/had led/run/owned … every/each year/since', 'applied for the … and got', 'now hers/his/theirs', 'today she/he/they is/are/does/runs/leads', 'a year/months later she/he', "she's/he's the one", 'her/his … resolution/escalations/errors/mistakes/complaints/corrections/callbacks … rose/dropped/fell/improved/halved', 'she/he/they had no … in the following/next',
     ],
   },
   'independent-work': {
@@ -1002,6 +1076,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'she shipped', 'he shipped', 'she led', 'he led', 'she owned', 'he owned', 'she wrote', 'he wrote',
       'she ran', 'he ran',
       'without me', 'without asking me', 'no longer needs',
+      'she/he/they does/did/do … alone', 'worked/figured it out himself/herself/themselves',
     ],
   },
   'passing-it-on': {
@@ -1039,6 +1114,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'even if/though … $approved', 'although … $approved', '$ask … more/extra $period',
       'stop/stopped approving', 'stop/stopped accepting', 'refuse/refused to approve', 'no longer approve/approved/accept/accepted', 'treat/treated … as serious', 'think/thought they are/were serious', 'as a real bug/problem/defect',
       'pull/pulled/take/took … from/out of the release/launch/rollout/deploy', 'missing/miss/missed the release/launch/deadline/date', 'redo/redid/redoing … from scratch', 'block/blocks/blocked/blocking a/the/any merge/release/deploy/change', 'checked/tested/reviewed properly', 'properly before',
+      'stop/stopped signing/allowing/letting', "wasn't/weren't/not going to ship/hand/release/publish/sign/let/send/put/accept", "not/wouldn't/won't ship/release/publish/launch/sign/merge/deliver/submit/send \u2026 until", "not/wasn't prepared to", 'drew/draw the line', 'not patched', 'not right/done/finished yet', 'held/hold/holding … back', 'until I could explain/understand/account', 'until it was/is right', 'until every/all/each … matched/passed/balanced/reconciled/worked/cleared/checked', '$ask … another $period', 'met/passed/satisfied the spec/contract/standard/requirement/requirements/tests/test/letter … but', 'technically passed/met/correct/fine/worked', 'looked fine/good/ok/right … but', 'knew it would fail/break/fall/leak/crack', 'could have shipped/released/published/signed/launched/passed', 'most people would have', 'anyone else would have', 'called it done', 'everyone else … happy/ready/willing/content', 'nobody else … had/has looked/checked/noticed/caught/flagged/spotted/questioned', 'no one else … had/has looked/checked/noticed/caught/flagged/spotted/questioned', 'count/counts/counted as … error/failure/mistake/defect/bug', 'made us/them redo/rewrite/rebuild/repeat', 'asked for it to be', 'asked … to redo/rewrite/rebuild', 'had it redone/rebuilt/replaced/rewritten', 'retest/retested/re-test/re-tested/rechecked/re-checked', 'to the cent/penny/pixel/millimetre/millimeter/second',
+      'put/placed a hold on', 'not give/gave … approval/sign-off/go-ahead/blessing', "didn't sign", 'even with … approval/sign-off/go-ahead', 'not sending/shipping/releasing/publishing a/the/that/this', 'no/nothing … leaves/leave/ships/ship/goes/moves … until', 'stop/stopped/stops the line', 'the floor not', 'the minimum not', 'rather … late than',
     ],
   },
   'process-mechanism': {
@@ -1059,6 +1136,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'to our CI', 'into our CI', 'in our CI', 'into CI',
       'into everything I ship', 'into everything we ship', 'into everything I build', 'copied … into their', 'started to do the same', 'started doing the same', 'do the same since',
       '$put … $check … $pipeline', 'required step', 'mandatory step',
+      'rather than … every … myself', 'second pair of eyes', 'write/wrote/built/made/baked/wired it into our/the procedure/process/checklist/guide/runbook/onboarding/handbook/training', 'built/baked/wired it into', 'made it part of', 'part of our/the process/checklist/onboarding/template/procedure', 'made it mandatory/required/compulsory', 'procedure', 'SOP', 'standard operating procedure', 'from then on every/each', 'now every/each … has/goes/gets/needs', 'every … now has/goes/gets/needs/runs', 'every/each/all future/upcoming', 'so the next person/team/shift/crew', 'spot check/checks', 'spot-check/spot-checks', 'trained/taught the … to run/do/check/spot/audit', 'refuses/refused to … until/unless',
+      'every/each/any … is/are/gets/get tested/checked/reviewed/verified/scanned',
     ],
   },
   'quality-metric': {
@@ -1079,6 +1158,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$caught #', 'zero/no $fault',
       'overcharged/overcharging/undercharged/undercharging/mispriced/misclassified/misrouted/misbilled', ' … to zero', ' … went/fell/dropped/came down to', 'changes with tests', 'with tests went/rose from', 'tested changes', 'wrong readings/results/values/prices/charges/bills', 'zero wrong',
       'wrongly/incorrectly priced/charged/billed/calculated/classified/flagged/rejected/declined/graded/paid', 'would have been wrongly',
+      '# $fault in the first', 'fewer complaints/returns/rejects/rejections/failures/callbacks/escalations/accidents/injuries', 'came in at #', 'instead of the # … would', '# out of # … failed/passed/rejected/returned/wrong/correct/accurate', '$caught it before', 'before a single', 'never/not/none … reached/reach … $customers', 'not a single/one … failed/failure/complaint/error/bug/defect/return', 'without a single … failure/error/defect/complaint/incident', "haven't/hasn't/not had a single", "not/haven't/hasn't had one/any since", 'passed … first time', 'passed every/each inspection/audit/check', 'clean audit/inspection', 'right first time', 'first-pass', 'first pass', 'pass rate', 'warranty returns/claims', 'near-misses', 'near misses',
+      'wrong-item', 'failures/returns/faults/defects in the field', 'that would have shipped/reached/gone/hit/released', 'been fixed/caught before',
     ],
   },
 
@@ -1094,6 +1175,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the obvious answer', 'the standard answer',
       'simple version', 'simpler version', 'homemade', 'home-made', 'lightweight version', 'one command', 'a single command', 'one click', 'one-click',
       'rules table', 'a table of rules', 'configuration instead of code', 'config instead of code',
+      'wonder/wondered whether/if … could', 'I wondered whether/if', 'nobody had suggested/proposed/thought/tried', 'no one had suggested/proposed/thought/tried', 'proposed dropping/skipping/removing/scrapping', 'dropping/drop/skip/skipping … and just', 'proposed … no … at all', 'why not just', 'did/do we even need', 'all we needed was', 'all it needed was', 'we could just', 'the whole thing was really/just/only', 'was really just/only a',
+      'make/made/makes … the default', 'make/made … the rule for', 'something … simpler/plainer/ordinary/boring', 'far/much more ordinary/boring/basic', 'replace/replacing/replaced the whole/entire … with', 'in their/its place', 'why are/were we doing/still', 'one twist', 'thought/idea/inspiration came/come/comes from', 'could/can/would work the same way', 'the way a/an … works/work', "like the one I'd/I \u2026 seen/used/saw", 'read/reads/post/posts/load/loaded/feed/fed … straight into/from',
     ],
   },
   prototype: {
@@ -1122,6 +1205,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of … by hand', 'rather than … by hand', 'no longer … by hand',
       'ready-made', 'pre-built', 'prebuilt', 'preconfigured', 'pre-configured', 'from # steps to #', '# steps down to #', 'from # pages to #',
       'instead of … everything', 'rather than … everything', 'instead of … every', 'instead of … all of', 'only those', 'check/checks/checked only', 'only the ones that',
+      'proposed … no … at all', 'struck/crossed/cut them/those/it out', 'we dropped/scrapped/ditched/binned the', 'scrap/scrapped/ditch/ditched the', 'in automatically', 'filled in automatically', 'already filled in', 'no longer had to',
+      'out of the chain/design/workflow', 'out of the loop for', 'myself out of', 'no longer needed/necessary/required', 'nothing needed', 'existed/exist/exists only to', 'only to copy/retype/re-key/forward', 'kept/keep/keeps … only for', 'made/make … itself the', 'is/was itself the', 'typed/entered/keyed/graded it once', 'edited/reviewed/approved/signed once', 'read/reads/post/posts/load/loaded/feed/fed … straight into/from',
     ],
   },
   'less-to-maintain': {
@@ -1137,6 +1222,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one … instead of #', 'lines of … code', '# lines', 'to one',
       'to look after', 'still have one', 'still have just one', 'still have only one', 'one small module', 'only one … to run/maintain', 'instead of a new cluster/service/system/team',
       'never built', 'never had to build', 'never needed to build', 'was/were shelved/scrapped/cancelled/canceled', 'in place of the/a', 'in place of', 'instead of the # … count/process/check/review', 'instead of the several', 'instead of … thousand', 'instead of the … planned',
+      'no … to write/print/update/fill/chase/maintain/keep', 'the only upkeep/maintenance', 'no … any more/anymore', 'got … hours/days back', 'to almost/nearly nothing/zero', 'new engineer/hire/starter/joiner can', 'read the whole … in', 'fits on one/a page/screen', 'runs/ran/works/worked by itself/on its own', 'no one/nobody needs to',
+      'no … left to', 'no longer look/looks/looked after', 'no longer sign/signs/signed/approve/approves', 'only/just one … to keep/check/update/correct', 'instead of # edits/templates/files/forms/places/sheets/lists', 'nobody has been on/paged/called', 'no one has been on/paged/called', '# places to check/look/update', 'closed/shut/retired/gone/switched … for good', 'we/I stopped printing/posting/staffing/sending/paying/maintaining/patching/reconciling', 'the next … picked it up',
     ],
   },
   'reuse-existing': {
@@ -1158,6 +1245,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the existing',
       'share/shared their cluster/server/servers/database/pipeline/tool/account/licence/license', 'we already had', 'an old server/laptop/machine',
       'from our … partner/provider/vendor/supplier/bank', "the bank's/vendor's/provider's/partner's \u2026 feature/service/product/API",
+      'already owned/licensed', 'we already owned/ran/used/licensed', 'back into service/use', 'second life', 'gave … new life', 'refurbished', 'already owned', 'onto/into the … we already', 'already in place', "don't/didn't buy any/anything", 'did not buy any/anything', 'no new software/hardware/tool/system',
+      'came/come/comes with our', 'bundled with/into/in our', 'included in our', 'never switched/turned on', 'already installed/deployed', 'they already used/use', 'lent/loaned us', 'left over from', 'sitting/lying/still … in … cupboard/cupboards/drawer/drawers/storeroom/stockroom/basement/shelves', "our current \u2026 vendor/vendor's/supplier/system/platform/provider/tool", 'already used/uses/reads/talked/talks/handled/handles/supports', 'nobody had switched/turned on', 'no one had switched/turned on', 'the same … our … used/uses',
     ],
   },
 
@@ -1174,6 +1263,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'stole … from', 'stolen from', 'copied … from', 'from how',
       'the idea came from', 'idea … came from', 'got the idea', 'took the idea', 'the way they do', 'like they do in', 'the same way they',
       'remembered how', 'could/can do the same', 'could/can work the same way', 'copied how', 'copy how',
+      'could/can … the same way', 'the way those/these … do/does', 'a leaf/page out of',
+      'thought/inspiration came/come/comes from', 'the way a/an … works/work', 'the way … have/had done it', "like the one I'd/I \u2026 seen/used/saw", "one I'd seen", 'more or less as it was', 'almost/nearly exactly', 'I copied that/their/the/this', 'made the same for', 'set up the same', 'his/her/their habit',
     ],
   },
   'clear-owners': {
@@ -1210,6 +1301,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in writing', 'no surprises', 'nobody was surprised', 'no one was surprised', 'told our', 'told … clients', 'told … customers',
       'what I need from', 'what we needed from', 'short email', 'an email every', 'email every', 'sent … a short',
       'post … update', 'posted … update', 'post … short update', 'to explain that', 'called … to explain', 'call … to explain', 'explained … myself',
+      'the finish date',
     ],
   },
   'team-wellbeing': {
@@ -1225,6 +1317,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shielded', 'kept … away from', 'took the pressure off', 'take the pressure off', 'freed up',
       'nobody … working a weekend', 'without asking the team', 'no weekends', 'no weekend', 'went home',
       'get some sleep', 'slept', 'took a break', 'swapped out',
+      'break/breaks … fixed/protected/guaranteed', '# minutes/hours off', 'nobody could be called/paged/pulled', 'no one could be called/paged/pulled', 'focus time', 'meeting-free', 'turned/turn down … requests/asks/changes/work', 'said no to … requests/asks/changes/work/meetings', 'counsellor/counselor/counselling/counseling', 'temp/temporary/extra/additional staff/agents/cover/headcount/hires/hands', 'pushed/asked/argued/fought for … temp/temporary/extra/additional … staff/agents/cover/headcount/hires/people/hands', 'cut/reduced/halved/lightened … workload/overtime', 'capped/cap … hours/overtime/shifts/pages', 'a cap on', 'leave/left/go/went home … on time', 'covered/took/did … shift/shifts/pager … myself',
+      'a proper … break', '# minute break',
     ],
   },
   'career-growth': {
@@ -1240,6 +1334,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a way up', 'way to grow', 'want to grow', 'wanted to grow', 'who want to grow', 'move up a level', 'moved up a level', 'move up', 'moved up', 'the next level', 'a pay step', 'without becoming managers', 'without becoming … manager', 'without becoming … managers', 'without going into management',
       'grow towards', 'grow toward', 'grow into', 'to grow into', 'towards leading', 'toward leading', 'his/her/their career goal/goals',
       'asked him/her/them to own', 'asked him/her/them to present', 'asked him/her/them to lead', 'let him/her/them lead', 'let him/her/them present', 'gave him/her/them … to own', 'gave him/her/them … to lead',
+      'gave … the lead/chance/opportunity', 'a/the chance to lead/present/own/run', 'practice run/session … with me', 'rehearsed/rehearse … with me/him/her/them', 'put … forward for', 'nominated … for', 'promotion case/packet/document', 'up for promotion', 'paired him/her/them with',
+      'set aside … hours/days/budget/time', '# paid hours/days', 'while being paid', 'course or conference', 'a named mentor', 'to mentor a/an/each', 'paired each/every new', 'spend/spent # day/days a week/fortnight/month', 'for each/every level/step/grade', 'at each/every level/step/grade', 'build/develop/grow his/her/their career', 'wants/wanted to specialise/specialize', 'rather than manage/managing people',
     ],
   },
   'on-call-load': {
@@ -1307,6 +1403,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'read a book', 'read the book', 'a book on', 'a book about', 'books on', 'books about', 'book by', 'a course', 'took a course', 'took the course', 'evening course', 'training course', 'courses on', 'a paper', 'papers on', 'research paper', 'the paper on', 'read the spec', 'read the RFC', 'read the manual',
       'official … course', 'free … course', 'video course', 'course on', 'evenings on', 'weekends on', 'evenings learning',
       'went and looked', 'went and read', 'looked up', 'looked it up', 'read up', 'gave myself', 'spent … afternoons/evenings/weekend/weekends/hours … learning/reading/figuring', 'pulled/put/dumped/exported … into a spreadsheet', 'the first weekend', 'read the … specification/standard/spec', 'installed … on my laptop', 'on my own laptop', 'with my own eyes',
+      'so I read', 'an hour a day/night/evening', 'lunch break/breaks', 'guide/manual/docs/documentation/notes myself', "didn't know, so I", 'nobody knew, so I', 'no one knew, so I',
+      'read/found/find/pull/pulled/dig/dug … the … manual/manuals/guide/handbook/specification', 'section/sections/chapter/chapters on', 'the relevant sections', 'read its section', 'read/reading how', 'got hold of', 'tracked down the … research/paper/papers/study/studies', 'worked out … how a/the', 'to see what … looked/looks like', 'that night/evening I … read/work/worked/pull/pulled/got/studied',
     ],
   },
   curiosity: {
@@ -1325,6 +1423,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my questions',
       'explained how they', 'explained to me how', 'showed me how they', 'a meetup', 'at a meetup', 'call about',
       'asked … to show me', 'asked … to show us', 'explained me', 'he/she/they explained to me', 'asked … what happens/happened', 'asked … how many',
+      "list of \u2026 didn't/don't understand/follow/know", 'list of … did not understand/follow/know', "things/everything I didn't/don't understand/follow", 'went/came back with … question/questions', 'a narrower/sharper/better question', 'had him/her/them walk/show/explain', 'put it to them/him/her', 'with the … who built/wrote/designed', 'I had no idea how', 'to watch/see how they/he/she', 'got myself a seat/invite/place',
+      'talked/talk me through', 'got/get … to explain/walk/talk', 'got/get … to tell/show/teach me', 'phoned/rang/ring/emailed … instructor/author/authors/trainer/specialist/expert/maker/friend', 'sat/sit down with … specialist/expert/postdoc/instructor', 'to the … who owned/built/wrote/designed/maintained', 'who set it/them up', 'on a/the … forum', 'list of # questions', 'confused me', 'what could cause/explain', 'show/showed/shows me what … looks/looked like',
     ],
   },
   'applied-learning': {
@@ -1342,6 +1442,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'with what I learned', "with what I'd learned", 'with what I had learned', 'wrote a small', 'built a small', 'wrote a … tool', 'built a … tool',
       'changed our … to use', 'switched our … to use', 'moved our … to use', 'rebuilt a tiny/small/toy version', 'a tiny version', 'from scratch on my laptop',
       'wrote/built/added # … tests/checks', 'wrote/built/added … tests/checks against', 'tests against the', 'tested it against',
+      'using what the … said/showed/taught', 'using what I learned/learnt/found/read', 'armed with what', 'by week #', 'ran/did/wrote/built/shipped/led my/our first', 'my next … that way', 'rewrote/rewrite/redid/rebuilt my', 'rewrote … into', 'replayed … through',
+      'back at work', 'by day #', 'by lunchtime', 'by the afternoon/evening', 'the next week I', 'tried/trialled/trialed/tested it on my own', 'tune/tuned/tweak/tweaked … until', 'ran it for … to check/see', 'compared … with a matched/similar',
     ],
   },
   'knowledge-sharing': {
@@ -1357,6 +1459,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'shared the script', 'picked it up after', 'showed the team', 'in front of everyone', 'demoed',
       'taught others', 'taught them', 'taught the other',
       'wrote/write it/this/that/them up', 'wrote … up together', 'made/held/gave/did/organised/organized/ran … session/workshop/talk/training for', 'a … session for the', '# hour session', 'session for the other', 'for the other testers/engineers/analysts/developers/teams',
+      'wrote … up as',
     ],
   },
   'damage-control': {
@@ -1398,6 +1501,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'same mistake again', 'to zero for', 'zero for the rest of',
       'to zero',
       'not/never $recur … since', 'hasn\'t/haven\'t/didn\'t $recur … since', 'since … not/never $recur', 'since … hasn\'t/haven\'t/didn\'t $recur', 'not/never $recur again', 'hasn\'t/didn\'t $recur again', 'not $recur once', 'hasn\'t $recur once',
+      'none has/have reached/failed/broken/slipped',
     ],
   },
 
@@ -1422,10 +1526,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my mistake', 'my own mistake', 'my fault', 'my error', 'was my job', 'were my job',
       "is my team's", "my team's code", "my team's service",
       'was mine', 'were mine', '$did … myself', 'that I would … fix/find/sort/handle/own',
-      'nobody/no one had to ask', 'without anyone asking',
+      'nobody had to ask', 'no one had to ask', 'without anyone asking',
       'told … I will', 'put myself forward', 'grabbed it', 'grabbed the', 'assigned … to myself', 'assign … to myself', 'if I could own/take/lead/fix', 'made it my', 'it on myself', 'it upon myself',
       'was not my job/area/team/service/code/ticket', 'wasn\'t my job',
       'nobody … asked me', 'no one … asked me', 'nobody … asked us', 'nobody … asked me to', 'decided to get … fixed', 'belonged/belongs to … team, not', 'belonged/belongs to another team', 'belonged/belongs to the … team', 'not to design/engineering/product/support',
+      "wasn't/weren't/isn't/aren't \u2026 my \u2026 but I", 'was/were/is/are not … my … but I', "I told \u2026 I'd", "I said I'd", 'leave it with me', 'let me … for you', 'nobody expected/expects me', 'no one expected/expects me', "wasn't/weren't asked to", 'someone/somebody had/needed to', 'no one else would/was', "if I didn't \u2026 nobody would", "if I didn't \u2026 no one would", 'no one had asked', 'on top of my', 'alongside my day/own/normal', 'could have just/easily', 'could have left/ignored/passed/walked',
+      'before anybody asked', 'whose fault it', 'rather than file/raise/log … ticket', 'instead of filing/raising/logging … ticket', 'error/mistake/fault/miss is mine',
     ],
   },
   'orphaned-problem': {
@@ -1460,6 +1566,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'start to finish', 'beginning to end',
       'kept $watch', 'kept an eye', 'kept … eye on', 'didn\'t stop at', 'did not stop at', 'not stop at', 'until the last', 'until every', 'until all', 'stayed with it', 'went/came back … later', 'sure it held', 'sure it stayed', 'sure it still', '$did … the remaining', '$did … the rest', 'finished … all', 'migrated all/every',
       'compared/comparing/checked/checking/verified/verifying every/each', 'for # weeks/months comparing/checking', 'converted/migrated/moved/fixed … past/old/existing/historical records', '# past/historical records',
+      "didn't/wouldn't/not call/consider/declare/mark \u2026 done/finished/fixed/closed/complete/over until", "didn't/wouldn't/not stop/rest until", "didn't/wouldn't/not let it go until", 'until … passed without', 'until there was nothing/no', 'only stopped/closed/finished once/when', 'until … matched/stabilised/stabilized/settled/reconciled', 'until … back to normal', 'every/each day/week/night/morning/shift for a week/month', 'kept chasing', 'chased … until', 'another # weeks/months/days/shifts/runs', 'over # more', 'every last', "didn't just trust/assume/accept/believe", 'did not just trust/assume/accept/believe',
+      "didn't/don't/wouldn't close/hand/release/sign \u2026 until", 'every one of … until', 'across # … cycles/releases/sprints', '# full weeks/months/cycles without', 'stayed on to/with/until/after', 'see/saw it working',
     ],
   },
   handover: {
@@ -1473,6 +1581,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'CODEOWNERS', 'ownership file', 'service catalog', 'service catalogue',
       'could … themselves', 'do it themselves', 'on their own', 'self-service', 'self-serve',
       'handed it to', 'handed … to the', 'before I stepped back', 'before I moved on', 'before I left',
+      'trained the … new', 'trained every/each new',
     ],
   },
   'company-wide': {
@@ -1489,6 +1598,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'other services', 'every other', 'the rest of the company', 'other departments',
       'every customer', 'all customers',
       'whole engineering', 'entire engineering', 'all of engineering', 'whole engineering org',
+      'sister hotel/site/store/team/branch/plant/office/property/company', 'rest of the business/site/network/group/chain/building', 'for the whole group/business/chain/estate/network/fleet', 'every one of our', 'nationwide', 'worldwide', 'fleet-wide', 'group-wide', 'network-wide', 'across the country/network/fleet/group/chain/estate', 'whole/entire fleet/network/estate/chain/country',
+      'for the whole firm/company/region/organisation/organization/industry/sector/city/country/state', 'across all #',
     ],
   },
   'downstream-impact': {
@@ -1501,6 +1612,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'teams who use', 'teams that use', 'teams who used', 'teams that used', 'teams that depend', 'teams who depend', 'rely on them', 'relied on them', 'used to rely on',
       'every new hire/joiner/starter', 'each new hire', 'who would maintain', 'whoever maintains', 'would maintain it/this',
       'needed from me', 'needed from us', "other team's", "another team's", 'contact centre/center', 'belonged to … team',
+      'hitting/affecting/hurting/costing us … hitting/affecting/hurting/costing them', 'the same … drove/drives/fed/feeds/powered/powers', 'the same … was/were costing/hitting/affecting', 'affect/affected/affects/affecting/hit/hitting/hurt/hurting/cost/costing … them/others too', 'who else … used/uses/depended/depends/relied/relies/affected/hit', 'not just/only for us/our/me/my', 'brought both groups/teams', 'got their … to trial/try/adopt/use/pilot/run',
+      "they're/are/were the ones getting/losing/taking/paying/fielding/answering/affected/stuck/left", 'would take/field/handle/face … $contact', 'before the $contact came/started/arrived', 'so their … know/knew/could/would', 'explain/explained what had happened', 'to explain why/what … happened/changed/moved', 'the # affected', 'behind their backs', 'behind their back', 'with them and not', 'rather than pushing/imposing/forcing my/our', 'instead of pushing/imposing/forcing my/our', 'rather than … on my/our side', 'instead of … on my/our side', 'nobody in my/our group', 'no one in my/our group',
     ],
   },
   'long-term-thinking': {
@@ -1518,6 +1631,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rather than a quick fix', 'instead of a quick fix',
       "didn't need me", 'did not need me', 'without needing me',
       "doesn't depend on me", 'does not depend on me', "didn't depend on me", 'without depending on me', 'go wrong later', 'goes wrong later', 'break later', 'bite us later', 'hard-code', 'hard-coded',
+      'would cost … year', 'would cost us', 'would keep … happening/costing/breaking/coming', 'rather than just patching/patch/fixing/fix', 'instead of just patching/patch/fixing/fix', 'priced/costed … myself',
+      'instead of just repairing/repair/restoring/reverting', 'rather than just repairing/repair/restoring/reverting',
     ],
   },
   'lasting-ownership': {
@@ -1530,6 +1645,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'playbook', 'weekly review', 'monthly review', 'quarterly review', 'I still check', 'I still review',
       'still maintain', 'maintain it', 'handed it over',
       'still the person', 'still the one', 'still look after', 'still looking after', 'still on call', 'still get paged', 'still do it', 'on my calendar', 'still $tend',
+      'still the contact/reviewer/maintainer/approver/lead/point', 'still the go-to', 'still … to this day', "to this day I still/I'm", 'to this day I am', 'still today', 'I still … weekly/monthly/quarterly', 'I still … myself', 'I still sit in', 'I still read/open/run/get/attend/join/chair/sign/watch', 'first thing every/each morning/day', 'still sign/signs off', 'myself before every/each', 'my name against/next/beside', 'named holder/contact/lead/person', 'still in use on/at/across/by', 'who to call/contact/ping/page',
+      'put myself down as', 'the person who approves/signs/reviews/owns/checks', 'still the … contact/owner/reviewer/maintainer/approver/lead/person/point', 'I still … each/every time', 'I still keep/update/maintain', 'still keep/keeps … up to date', 'still … # years/months/seasons on',
     ],
   },
 
@@ -1634,6 +1751,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the spend', 'our spend', 'cloud spend', 'monthly spend', 'annual spend', 'spent money', 'spend money', 'spending money',
       'proposed spend', 'planned spend', 'extra spend', 'new spend',
       'who spent what', 'tagged every/each resource', 'cost allocation',
+      'spend per', 'running tally/total', 'every pound/dollar/euro/penny/cent', 'quotes from', 'got/get/asked … quotes', 'shopped around', 'I priced … vendors/suppliers/options/quotes', 'negotiated … down/discount/price/rate', '# each instead of',
+      'spent # on', 'spent the # on', 'at about/around/roughly # each', 'burn/burned/burning through', 'tagged every/each … with the team/owner/cost',
     ],
   },
   'waste-removed': {
@@ -1647,6 +1766,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody queried', 'nobody read', 'nobody ever read', 'nobody looked at', 'nobody opened', 'turned … down', 'set retention', 'retention to',
       'not been used', 'hadn\'t been used', 'nobody used/queried/read/opened/called/touched', 'no one used/queried/read/opened/called/touched', 'stopped paying for', 'did the same thing', 'cut the … retention/replicas/instances/nodes/copies', 'smaller instances/machines/nodes',
       'nobody had watched/used/opened/touched/read', 'nobody watched', 'no one had watched/used/opened/touched/read', 'watched by under', 'used by under', 'under #% of', 'cold storage', 'cheaper storage', 'cheaper tier', 'dropping them', 'dropped them',
+      "hadn't \u2026 in # days/weeks/months/years", 'had not … in # days/weeks/months/years', "hadn't been \u2026 since", 'had not been … since', 'sitting in boxes/storage/cupboards/drawers/warehouses', 'sitting/sat unused', 'gathering/collecting dust', 'waiting to be scrapped/recycled/binned/thrown/collected', 'still paying for', 'paying for … nobody/never', 'more … than we needed/used', 'no longer needed/used', "that we didn't need", 'that nobody needed', 'had left behind', 'decommissioned', 'were just/only … to check/chase/ask',
+      'sitting there … waiting/idle/unused/overnight/empty', 'sit/sat/sitting … for days/weeks/months', 'sit/sat/sitting … waiting', 'nobody had queried/needed/requested/opened', 'thrown/threw/binned/discarded … unopened/unused/sealed', 'whether or not there/anyone', 'lose/lost/losing # minutes/hours/days … per/a/every', 'repeated the same', 'archive/archival storage/tier',
     ],
   },
   'without-extra-resources': {
@@ -1658,6 +1779,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'with three engineers', 'half the team', 'with what we had', 'instead of buying', 'instead of a new',
       'expensive way', 'the cheap way', 'scrappy', 'frugal', 'cheaper alternative', 'cheaper option',
       'argued against buying', 'argued against spending', 'pushed back on the spend',
+      'instead of/rather than replacing/paying/spending/renting/upgrading/licensing', 'without buying/spending/hiring/adding', 'no new hardware/servers/licences/licenses/headcount/hires/budget/tools', 'at no cost', 'cost … nothing', 'week/weeks/days of my time',
+      'instead of ordering/placing', "didn't buy new", 'did not buy new',
     ],
   },
 
@@ -1804,6 +1927,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'without authority', 'influence', 'resistance', 'won over the skeptics', 'won over the sceptics',
       'review … with one … from each', 'reviewed … with one … from each', 'from each team', 'based on what they said', 'based on what they say', 'based on their feedback', 'changed it based on', 'adopt it first', 'adopted it first',
       'got … engineers/headcount/funding/budget/people for', 'to co-own', 'co-own', 'co-owned',
+      'walk/walked … through the plan/proposal/idea/design/numbers', 'a joint project/effort/plan', 'instead of/rather than … insisting', 'visit/visited/met/called each of the', 'ran/run/held/hold a … workshop', 'invited … to design/shape/choose', 'co-design/co-designed', 'the doubters', 'the sceptics/skeptics', 'see … for/by themselves', 'involved/brought … in early', 'secured/won … funding/budget/headcount', 'their concerns', 'addressed … concerns/objections', 'their objections', 'their input', 'early adopters', 'got … to agree', 'asked them what', 'agreed to try/pilot/trial/host', 'their feedback',
+      'rather than/instead of … arguing/saying/telling', "didn't just \u2026 say/argue/tell", 'mocked up', 'rough prototype/model/version/mock-up', 'to design/set/write/decide/choose … with me', 'help design/shape/decide/choose/set', 'rather than hand/handing/handed … over', 'numbers/figures/results/data from the other', 'based on what they told/tell', 'lent/loaned me … engineer/engineers/people/developers', 'owning its/their own', 'what would make them', 'to back a/the/my pilot/plan/proposal/idea/trial', 'was/were wary', 'tell/told them herself/himself/themselves',
     ],
   },
   'written-proposal': {
@@ -1815,6 +1940,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'write-up', 'memo', 'wrote a memo', 'vision doc', 'strategy doc', 'wrote a doc', 'in writing', 'PRFAQ',
       'press release', 'comparison doc',
       'draft', 'drafted', 'a draft', 'the draft', 'wrote a short standard', 'a written standard',
+      'two-page', 'wrote/write/drafted/put together a … document/doc/paper/note/case/brief/deck', 'put together a … plan/case/proposal', 'costed plan', 'business case', 'slide deck',
     ],
   },
   'adoption-spread': {
@@ -1830,6 +1956,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '# teams', '# customers', '# partners', '# countries', '# markets', '# departments', 'all # teams', 'all # services', 'customers use', 'partners use', 'teams use', 'now runs', 'two other', 'three other', 'moved all',
       '# … companies', '# … firms', '# … organisations', '# … organizations', '# … businesses',
       'of our # services/teams/products/apps', 'run/runs on it', 'built on it',
+      'every one of our', 'the same … for its/their own', 'now buy/buys/bought … from us', 'beyond the original', 'copied/copy … approach/pattern/model/setup', 'now reaches/covers', 'became/become/is now the model/template/blueprint/pattern/reference for', 'now part of', 'sell/sells/sold it to', 'asked us for',
+      'are/is/now using the same', 'to use the same', 'as the/a template/blueprint/basis', 'basis of/for … standard/policy', 'share … with # other', 'all # … were on', 'all # … used/use/using', 'asked us to share/help', '# of the # … were/are on',
     ],
   },
   'lasting-team-change': {
@@ -1853,6 +1981,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'reusable',
       'across the whole', 'the whole chain', 'the whole business', 'than asked', 'than they asked', 'than I was asked', 'beyond what … asked',
       'instead of one more', 'instead of yet another', 'instead of another one-off',
+      'rather than/instead of … patch/patching', 'than patch/patching/fix/fixing one', 'replace every/all … with one/a', 'one … for the whole', 'a single … for the whole/every/all', 'too timid/cautious/modest/narrow/unambitious', 'extend/extended/expand/expanded … to every/all/other', 'not just for', 'saw a/an/the … opportunity/chance', 'could serve/help/work for … every/all/other', 'tenfold', 'order of magnitude', 'rather than/instead of just', 'larger/broader/wider … problem/opportunity/goal', 'every/any/all … could use', 'single source of truth', 'cover/covering/covered all/every',
+      'one … for all/every', 'real/bigger/larger prize', 'larger/broader proposal/plan/idea/version/vision', 'too few to', 'not … one … but all/every', 'cover/covering/covered … in every/all', 'real/bigger/larger opportunity', 'the same … could/would cover/serve/work/help', 'help/helps/serve/serves/benefit/benefits every/all',
     ],
   },
   'phased-plan': {
@@ -1867,6 +1997,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a prototype', 'small prototype', 'built a prototype', 'checkpoint', 'go back to the original plan',
       'a safe way back', 'way back',
       'in two steps', 'in three steps', 'in … steps', 'in … stages', 'in … phases', 'step one', 'two-step', 'three-step', 'one step at a time',
+      'as a trial', 'a small trial', 'trial run', 'proof of concept', 'quick win/wins', 'early win/wins', '# … team/store/site/service/region/country/hotel/customer/carrier/market/office/clinic/depot/school/city/type/department/branch/warehouse/product/feature/user/group/partner/client/app/form at a time', 'each/next wave', 'before starting/adding/moving/opening/expanding … next', 'as its first', 'had/got what … asked for', 'prove/proved … on one/a', 'then rolled/expanded/extended/scaled/widened', 'in/with/for one … first', 'start/started/began/begin … with one/a single/a small', 'paid for itself', 'step/stage/phase two/three', 'expand/expanded/extended/widened … to the rest', 'once it/that … worked/proved/succeeded', 'thin/vertical slice', 'smallest version', 'minimum viable', 'MVP',
+      'before asking/asked for any/more budget/funding/money/headcount/investment/resources', 'something concrete to show', 'broke/broken/split … into … chunks/phases/stages', 'then … one at a time', 'added/moved/rolled/brought/onboarded/migrated … one at a time', 'other … in turn', 'moved/migrated/switched/converted/onboarded … one by one', 'ready to switch/roll/fall back', 'small enough to undo/reverse/revert', 'used … as a/the test/pilot/trial/proof', 'let it run/ran for', 'before anything/anyone depended/relied', 'read-only for', 'one … per sprint/quarter/wave', 'in parallel with the old/existing', 'alongside the old/existing', 'first on/with/in just/only',
     ],
   },
 
@@ -1884,6 +2016,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'spoke with each',
       'interviewed each', 'interviewed everyone', 'interviewed the team',
       'asked him what', 'asked her what', 'asked them what', 'asked … privately', 'what was hard', 'what is hard', 'what was hardest', 'what would help', 'asked … what would help', 'asked … what they needed',
+      'they dread/dreaded/hated/hate', 'what frustrated/frustrates/annoyed/bothered/worried them', 'with each … in turn', 'went/go/sat through … with each/every', 'talked/spoke/met/sat/asked … individually', 'talked/spoke/met/sat/asked … one by one',
+      'one-to-one', 'one-to-ones', 'a one-to-one/chat/coffee/lunch … with each', 'spent … with each', 'suggestion box', 'suggestions box', 'the answers were', 'the clearest/main/biggest/common/top message/theme/complaint/request was', 'several/many/most/half … said the same',
     ],
   },
   inclusion: {
@@ -1901,6 +2035,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'paid less', 'pay gap', 'underpaid', 'pay equity', 'equal pay', 'salary bands', 'not in the room', 'out of the loop', 'first female', 'first woman',
       'deaf', 'hard of hearing', 'captions', 'captioning', 'disability', 'disabilities', 'disabled', 'wheelchair', 'neurodivergent', 'dyslexia', 'dyslexic', 'in their own time', 'one person speaking', 'written agenda', 'agenda … before',
       'a time that … for her/him/them', 'midnight for her/him/them', 'took turns', 'take turns', 'in turns', 'part-timers',
+      'split/shared/spread/divided/rotated … evenly/equally/fairly', 'the same few/handful/dozen/two/three/four people/ones/names', 'always the same people/few/ones/names/person', 'being leaned on', 'without/with kids/children', 'childcare', 'school run/pickup', 'school pick-up', 'gets/got/get most of the', 'posted/published … rota/schedule', 'each/every person gave/had/got', 'everyone got/had a turn/say/chance', 'round-robin', 'round/around the room/table', 'agenda/slides/materials/papers … ahead', 'agenda/slides/materials/papers … in advance', '# hours/days ahead', 'credit/credited/crediting … by name', 'someone/people louder', 'louder voices', 'the loudest', 'talked/spoke/talking/speaking over', 'regardless of', 'the same chance/opportunity/access', 'everyone/everybody … take part', 'everyone/everybody could/can contribute', 'let him/her/them … take part',
+      'who … already knew/know/worked/work/liked', 'whoever … already knew/know/worked/work/liked', 'depended/depends/depend on who their/his/her', 'instead of landing/falling on', 'instead of him/her/them always', 'the same … people always', 'scored/scores/reviewed/marked/assessed blind', 'were never noticed', 'had been skipped/overlooked/passed', 'open/opened … to night/weekend/evening/part-time/remote', 'afternoon/morning/evening/night for him/her/them/both', 'rotated/rotate/rotating the … meeting/order/slot/time/times', 'decision/decisions … in/into the/a … channel', 'be in the room', 'in # languages', 'in their own language', 'bilingual', 'awareness session/training/course',
     ],
   },
   'wellbeing-metric': {
@@ -1914,7 +2050,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'people who said', 'said they felt', 'of the team said',
       'pages fell', 'pages fall', 'pages dropped', 'pages went', 'pages … a week', 'pages … a month', 'nobody … left', 'no one … left', 'nobody … leaves', 'were promoted',
       'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
-      'still on the team', 'still with the team/company/us', 'pulse', 'poll', 'pulse survey', 'score for … went/rose/moved', 'thinking of leaving', 'stopped thinking of leaving',
+      'still on the team', 'still with the team/company', 'still with us', 'pulse', 'poll', 'pulse survey', 'score for … went/rose/moved', 'thinking of leaving', 'stopped thinking of leaving',
+      'moved up', '# … moved into … roles/role/jobs/posts/positions', 'became permanent', 'been promoted', 'pay rise', 'still with us', 'average tenure', 'tenure … went/rose/grew/from', 'felt able to', 'felt safe to', 'asked to move/stay/come with us',
     ],
   },
   'privacy-data': {
@@ -1929,6 +2066,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'where … live', 'where they live', 'where people live', 'where you live',
       'not sell the data', 'not to sell', 'not sell … data', 'stopped selling', 'never sold',
       'most sensitive', 'sensitive … conversations/recordings/records/information/details/files/documents/messages', 'with no names', 'no names', 'removed the location', 'location of the phone', 'phone location', 'gps location', 'who they are',
+      'clinical/medical … details/detail/information/records/history', 'lock screen/screens', 'shared family/household/work/office phone/phones/computer/computers/device/devices/tablet/tablets', 'in plain text', 'plaintext', 'home address/addresses', 'date of birth', 'personally identifiable', 'third parties', 'who else could/can see', 'track people/users/customers/them', 'surveillance', 'identify/identified … person/people/patient/patients/user/users/someone/them', 're-identify/re-identified/re-identification', 'in the/our … logs',
+      'kept/stored/held/keeps/stores … forever/indefinitely', 'work/worked/figure/figured … out who', 'full name/names', 'passport/identity … images/copies/scans/documents', 'identity stolen/theft', 'individual-level', 'about an individual', 'individual … movements/data/records', 'no … to leak/expose/steal', 'anyone … could/can see/access/download/read/view', 'tied/linked to their/a … name/names/identity',
     ],
   },
   accessibility: {
@@ -1942,6 +2081,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'plain language', 'newly able',
       'assistive technology', 'assistive tech', 'screen-reader users', 'screen reader users',
       'can now use', 'could now use', 'were able to use', 'now able to', 'able to … on their own',
+      'older $customers', 'had no … phone/smartphone/computer/internet/email/car', 'people/those/anyone without a/an', 'most likely to need', 'who need it most',
+      'like/from everyone else', 'singled out', 'older or disabled', 'disabled people', 'impairment/impairments', 'hard of hearing', 'visually impaired', 'without help/assistance', 'cannot hear', 'people over #',
     ],
   },
   'environmental-impact': {
@@ -1952,6 +2093,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'compute hours', 'GPU hours', 'idle servers', 'data centre', 'data center', 'renewable',
       'low-carbon region', 'e-waste', 'battery', 'battery life', 'tonnes',
       'hydro', 'hydropower', 'hydro power', 'hydroelectric', 'renewables', 'wind power', 'solar power', 'green energy', 'low-carbon', 'fossil',
+      'fewer … servers/machines/instances/GPUs/nodes', 'landfill', 'recycled/recycling', 'MWh', 'power draw', 'data transfer', 'lifespan',
+      'diesel', 'litres/liters/gallons of fuel', 'fuel use/burn/consumption', 'fumes', 'empty miles/trucks/runs/trips',
     ],
   },
   'harm-safety': {
@@ -1964,6 +2107,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'ethics', 'could hurt', 'hurt people', 'victims', 'bad actors',
       'fewer reports', 'reports of unwanted', 'unwanted contact', 'young users',
       'strangers', 'stalker', 'stalkers',
+      'danger to/for', 'dangerous for/to', 'damage to people', 'put … people at risk', 'most at risk', 'members of the public', 'mental health', 'wellbeing', 'hardship', 'arrears', 'overdrawn', 'affordability', 'thought about where', 'thought/thinking about who', 'thinking about people',
+      'under-16/under-18/under-13', 'never agreed/signed/consented', 'late fees', 'missed payments', "couldn't/can't/cannot \u2026 afford", 'into/in debt',
     ],
   },
   'risk-weighed': {
@@ -1982,6 +2127,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'at risk', 'could/might end up', 'leaked/leaking … report/file/link/list/spreadsheet/export',
       'what happens if', 'what would happen if', 'is/was/were/got leaked', 'if … leaked', 'if … was/were/got hacked', 'if … was/were stolen',
       'unusable for', 'was unusable', 'locked out', 'shut out', 'left out', 'never tested … with', 'had never tested', 'never checked … with',
+      'setting/set … against', 'against a/the … chance/danger/possibility', 'outweigh/outweighed/outweighs', 'put … side by side', 'the danger', 'that danger/risk', 'put the choice', 'if even one', 'would come back to', 'bigger/greater/worse/more than the/this … gain/benefit/saving/savings', 'contain/limit/reduce/mitigate … risk/danger', 'the easier/easy/quicker/cheaper path/option/route/way', 'at the cost/expense of', 'even if it meant', 'cost of getting it wrong', 'price worth paying', 'would/could lose/cost … revenue/sign-ups/conversions/income/fees/sales/customers', 'on time … or slip/delay/wait/hold', 'weighed/weighing/weigh the', 'balance/balanced/balancing … against', 'could be used to track/stalk/harass/target/identify/find/follow/scam', 'would cost … a year', 'was worth … a year',
+      'cost/lose/lost … more than … saved/gained/earned/made', 'cost/costs/lose/loses … far/much more', 'maybe # … but', 'versus what', 'modelled/modeled/set/laid/costed … both', 'what a leak/breach', 'against a leak/breach', 'leak/breach … would cost/mean', 'if … is/gets hacked', 'security hole', 'news story', 'in a/the newspaper', 'in the press', 'front page', 'cost/costs … goodwill/trust/reputation', 'damage/damaged … reputation', 'short-term gain/revenue/win/hit/growth/numbers', 'legal but', 'nothing in the law/contract/rules/spec/regulations', 'banned/fined by', 'delay/cost/loss/slip was/is worth', 'the easy/easier thing', 'honest about the cost/risk/downside/price', 'put it to … plainly/straight/bluntly/honestly',
     ],
   },
   safeguard: {
@@ -2003,6 +2150,8 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'keep/kept/store/stored … only # days', 'keep/kept/store/stored … for # days', 'without the … name', 'without names', 'instead of the name', 'what we keep', 'what data we keep', 'what we store',
       '$put … $check … $pipeline',
       '/pass/audit/review on/before every/each ', 'on/before every/each release/update/launch/deploy', 'before it goes/went out', 'before every/each release',
+      'capped … at', 'no more than # … per/a/each', 'no longer appear/appeared/shown/showed/show to', 'only … can see/access/view', 'visible only to', 'stripped … from', 'to expire', 'expire/expires/expired after', 'deleted/deletes automatically', 'automatically deleted/deletes', 'not sign/signed off until', 'not … ship/launch/release/publish until', 'written/baked into … process/standard/policy/definition/checklist/guidelines/template/rules/playbook/contract', 'definition of done', 'made … part of the/our … process/checklist/standard/review', 'daily/weekly/spending/time/usage limit', 'confirmation step', 'asks/ask/asked … for permission', 'wrote a/the … policy/standard/rule', "so \u2026 could not/couldn't/cannot/can't", 'so that only', 'removed/dropped/stripped … from the … logs/export/exports/messages/payload/form/report/events/analytics', 'no longer … collect/collected/store/stored/log/logged/send/sent/show/shown/ask/asked', 'require/requires/required … to confirm/verify/approve', 'made it a rule',
+      'delete/deleted/deleting/deletes … after #', 'replaced/replace … names with', 'random … id/key/identifier', 'wrote/written/baked … into … checklist/process/template/policy/standard', 'needs/need/require/requires … sign-off/approval from', "doesn't/couldn't/can't/won't/wouldn't/didn't/not \u2026 creep back", 'any … under # … dropped/suppressed/removed/hidden', 'to/in the weekly/monthly … dashboard/report',
     ],
   },
 }

@@ -153,6 +153,51 @@ function hyphenVariants(phrase: string): string[] {
   return out
 }
 
+/** Auxiliaries whose "not" people write both open and contracted ("did not", "didn't"). */
+const AUXILIARIES =
+  'do|does|did|is|was|are|were|has|have|had|could|would|should|must|need|might|ca|wo|can|will'
+const OPEN_NOT = new RegExp(`(^|[\\s/])((?:(?:${AUXILIARIES})/)*(?:${AUXILIARIES})) not(?=$|\\s)`, 'giu')
+const CLOSED_NOT = new RegExp(
+  `(^|[\\s/])((?:(?:${AUXILIARIES})n't/)*(?:${AUXILIARIES})n't)(?=$|[\\s/])`,
+  'giu',
+)
+/** "can" and "will" contract irregularly: "can't", "won't". */
+const CONTRACTED: Record<string, string> = { can: 'ca', will: 'wo' }
+const OPENED: Record<string, string> = { ca: 'can', wo: 'will' }
+
+/**
+ * A phrase as written and with its negations written the other way: "did not trust" also as "didn't trust",
+ * "wasn't/weren't … my" also as "was/were not … my", so that a phrase matches however the answer writes it.
+ */
+function negationVariants(phrase: string): string[] {
+  const out = [phrase]
+  const closed = phrase.replace(
+    OPEN_NOT,
+    (_, lead: string, auxes: string) =>
+      `${lead}${auxes
+        .split('/')
+        .map((a) => `${CONTRACTED[a.toLowerCase()] ?? a}n't`)
+        .join('/')}`,
+  )
+  if (closed !== phrase) out.push(closed)
+  const open = phrase.replace(
+    CLOSED_NOT,
+    (_, lead: string, auxes: string) =>
+      `${lead}${auxes
+        .split('/')
+        .map((a) => a.slice(0, -3))
+        .map((a) => OPENED[a.toLowerCase()] ?? a)
+        .join('/')} not`,
+  )
+  if (open !== phrase) out.push(open)
+  // "cannot" is one word.
+  for (const v of [...out]) {
+    const one = v.replace(/\bcan(?: not|'t)(?=$|\s)/giu, 'cannot')
+    if (one !== v) out.push(one)
+  }
+  return out
+}
+
 /**
  * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
  * planned around the date"); their hits are marked so that who is the subject does not discount them.
@@ -166,7 +211,7 @@ export function compileEvidence(
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
   for (const phrase of phrases) {
-    for (const written of hyphenVariants(phrase)) {
+    for (const written of hyphenVariants(phrase).flatMap(negationVariants)) {
       const raw = phraseSlots(written, words)
       if (raw.length === 0) continue
       const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)

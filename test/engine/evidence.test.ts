@@ -105,6 +105,23 @@ describe('findEvidence', () => {
     expect(hits(["didn't wait"], "I didn't wait for the author and rolled back.")).toEqual(["didn't wait"])
   })
 
+  it('matches a negation written open or contracted, whichever way the phrase writes it', () => {
+    expect(hits(['did not trust the'], "I didn't trust the dashboard.")).toEqual(['did not trust the'])
+    expect(hits(["didn't trust the"], 'I did not trust the dashboard.')).toEqual(["didn't trust the"])
+    expect(hits(['was/were not … my … but I'], "It wasn't on my list, but I took it.")).toEqual([
+      'was/were not … my … but I',
+    ])
+    expect(hits(['was/were not … my … but I'], "They weren't my tickets, but I took them.")).toEqual([
+      'was/were not … my … but I',
+    ])
+    expect(hits(["won't ship"], 'I will not ship it.')).toEqual(["won't ship"])
+    expect(hits(['will not ship'], "I won't ship it.")).toEqual(['will not ship'])
+    expect(hits(["can't stop"], 'I cannot stop it.')).toEqual(["can't stop"])
+    // A positive phrase is still not evidence when the answer denies it, however the denial is written.
+    expect(hits(['trust the'], "I didn't trust the dashboard.")).toEqual([])
+    expect(hits(['not … my'], 'It was not my call.')).toEqual(['not … my'])
+  })
+
   it('matches the other forms of an irregular verb inside a phrase, but not a lone verb', () => {
     expect(hits(['told them'], 'I tell them the date will slip.')).toEqual(['told them'])
     expect(hits(['went through the logs'], 'I go through the logs line by line.')).toEqual([

@@ -238,11 +238,11 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBeGreaterThanOrEqual(80)
     // Without phrases taken from these stories' own words (94.0% met, top-3 100%, MRR 0.854): the goal is 90%.
     // With synonyms, number slots, section tolerance and fewer ambiguous single words: 94.6%, 100%, 0.899.
-    // With the phrases written from the tagged evidence/ answers: 95.8%, 100%, 0.878. More of each principle's
-    // evidence is found in every story, so more principles tie at 100% of their own criteria.
+    // With the phrases written from the tagged evidence/ answers: 95.8%, 100%, 0.878 (more principles tie at 100%
+    // of their own criteria); without those of them found to credit ordinary sentences: 95.8%, 100%, 0.892.
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.94)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
-    expect(fit.mrr).toBeGreaterThanOrEqual(0.87)
+    expect(fit.mrr).toBeGreaterThanOrEqual(0.89)
   })
 
   it('fresh set: strong answers in the candidate’s own words, two per principle, earn their own evidence and rank their principle in the top 3', () => {
@@ -259,7 +259,8 @@ describe('principle evidence in candidates’ own words', () => {
     // own-words-8.yaml and own-words-9.yaml added, 90.2%, 97.0%, 0.884 (top-1 80.2%); with the misses of the ninth
     // set and of the eighth set's second half read for classes, 95.6%, 100%, 0.931 (top-1 86.9%). With the
     // phrases written from the tagged evidence/ answers, 96.2%, 100%, 0.912 (top-1 83.5%): stories that show a
-    // second principle fully now tie with their own more often.
+    // second principle fully now tie with their own more often. Without those phrases found to credit ordinary
+    // sentences: 95.8%, 100%, 0.919 (top-1 84.8%).
     expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.95)
     expect(fit.top3).toBeGreaterThanOrEqual(0.99)
     expect(fit.mrr).toBeGreaterThanOrEqual(0.91)
@@ -299,8 +300,7 @@ describe('principle evidence in candidates’ own words', () => {
     // the round's other revisions, 81.3%, 75.0%, 93.8%, 0.852; with the misses of its second half read for
     // classes as well: 95.3%, 87.5%, 100%, 0.932 (the second half from 65.6% met, top-1 56.3%, top-3 87.5%, MRR
     // 0.743 to 93.8%, 81.3%, 100%, 0.896).
-    // With the phrases written from the tagged evidence/ answers: MRR 0.911.
-    { file: 'own-words-8.yaml', answers: 32, principles: 32, met: 0.94, mrr: 0.91 },
+    { file: 'own-words-8.yaml', answers: 32, principles: 32, met: 0.94, mrr: 0.92 },
     // Before any revision: 54.7% met, top-1 43.8%, top-3 81.3%, MRR 0.621; with the phrases of the eighth set's
     // first half and of a pass over ten principles' criteria made without reading any answer, 59.4%, 50.0%,
     // 84.4%, 0.659. With its misses read for classes (the other side's view taken seriously, a setting that can be
@@ -355,10 +355,12 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.tagged).toBeGreaterThanOrEqual(1500)
     // Before any phrase was written from these answers: 55.0% of own criteria met and 58.3% of tagged behaviours
     // credited on the 160 answers of the first files, 52.5% met on the 240 of the second. With the phrases of two
-    // rounds of reading them: 84.3% met, top-3 92.8%, MRR 0.845, 84.4% of tagged behaviours credited.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.83)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.92)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.83)
+    // rounds of reading them: 84.3% met, top-3 92.8%, MRR 0.845, 84.4% of tagged behaviours credited; without the
+    // 467 of them a review found to match ordinary sentences that show no such behaviour: 78.6%, 90.3%, 0.809,
+    // 78.3%.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.78)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.9)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.78)
   })
 
   it('evidence set, the answers never read to write phrases: phrases taken from some stories reach others', () => {
@@ -366,9 +368,10 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBe(80)
     // With none of the evidence set's phrases: 43.1% met, top-3 66.3%, MRR 0.566, 52.3% of tagged behaviours
     // credited; with the first round's: 52.5%, 68.8%, 0.635, 58.0%; with the second round's: 54.4%, 75.0%,
-    // 0.659, 62.0%. Far from the goal of 90%: what a story told in new words shows is still mostly missed.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.53)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.6)
+    // 0.659, 62.0%; without the phrases a review found to give false credit: 51.9%, 75.0%, 0.634, 59.0%. Far
+    // from the goal of 90%: what a story told in new words shows is still mostly missed.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.51)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.58)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

@@ -66,6 +66,9 @@ export function wordClass(raw: string): readonly string[] | undefined {
  * is a set of alternatives many phrases share, so that "$cut … $cost" reads any verb of cutting near any word for
  * what was spent, whichever two words a story uses.
  */
+/** Slash alternatives: words, or named classes, joined by "/". */
+const ALTERNATIVES = /^\$?[\p{L}'’-]+(\/\$?[\p{L}'’-]+)+$/u
+
 export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
   const slots: (string[] | null)[] = []
   for (const raw of phrase.replace(/\.\.\./g, ` ${GAP_MARK} `).split(/\s+/)) {
@@ -84,8 +87,14 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
       slots.push([NUMBER_MARK, ...NUMBER_SLOT_WORDS.flatMap(words)])
       continue
     }
-    // "a/b" offers alternatives for one slot; a word holding its own slash ("24/7", "CI/CD") stays whole.
-    const alternatives = /^[\p{L}'’-]+(\/[\p{L}'’-]+)+$/u.test(raw) ? raw.split('/') : [raw]
+    // "a/b" offers alternatives for one slot, and a class may stand among them ("people/$customers"); a word
+    // holding its own slash ("24/7", "CI/CD") stays whole.
+    const alternatives = ALTERNATIVES.test(raw) ? raw.split('/') : [raw]
+    const classes = alternatives.map(wordClass)
+    if (alternatives.length > 1 && classes.some((c) => c !== undefined)) {
+      slots.push(alternatives.flatMap((alt, k) => (classes[k] ?? [alt]).flatMap(words)))
+      continue
+    }
     const pieces = alternatives.map(words)
     if (pieces.every((p) => p.length === 1)) slots.push(pieces.map((p) => p[0]!))
     else for (const w of pieces.flat()) slots.push([w])

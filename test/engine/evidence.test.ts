@@ -64,6 +64,13 @@ describe('word classes', () => {
       '$restore … $previous $version',
     ])
   })
+
+  it('stand among plain words as alternatives of one slot', () => {
+    const phrase = 'talked/spoke with … people/$customers'
+    expect(hits([phrase], 'I talked with maybe thirty people.')).toEqual([phrase])
+    expect(hits([phrase], 'I spoke with the customers who had left.')).toEqual([phrase])
+    expect(hits([phrase], 'I talked with the team.')).toEqual([])
+  })
 })
 
 describe('findEvidence', () => {

@@ -49,6 +49,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'view/views/concern/concerns/point/points/side/argument seriously',
       'strongest/best case/argument against', 'case against', 'walk me through … why', 'where they thought I was', 'tell me why … wrong', 'where I was wrong', 'what I had missed', 'anything I had missed', 'argue the other side', 'pick/picked holes', 'pick/picked … apart', 'most cautious', 'sent/showed/gave my numbers/estimate/plan/model/draft to', 'asked … what he/she/they thought/thinks/think', 'asked … which … actually', 'whose … made/did/tried the same', 'who had made/done/tried the same', 'who had done it/this before', 'talked/spoke/called … who had run/done/tried',
       'strongest/best/biggest/main reason/reasons not to', 'who was/were the loudest', 'who was/were most against/opposed', 'who … thought I was', 'what they were seeing/hearing', "what I'm missing", "tell me if I'm", "if I'm reading … wrong", 'what would make him/her/them/you comfortable', "asked … what they'd do if", 'before I say/said/gave/shared what I think/thought',
+      'asked/ask/asking … which … really/actually',
     ],
   },
   'evidence-based': {
@@ -74,6 +75,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'bring/brought/show/showed/share/shared/present/presented … numbers/data/figures/evidence/statistics/stats', 'not just an opinion', 'not only an opinion', 'rather than an opinion',
       'pulled/checked/read/reviewed … records', 'records/logs/history from the', 'back to the … data/records/numbers/figures/sheet/specs', '# comparable', 'base rate', 'track record', 'showed/show him/her/them # … where', '# examples/cases/instances where/when', 'to show why',
       'pulled/pull … for every/each', 'what … promised/said/claimed/forecast/predicted … with/to what', 'with what really/actually', 'what really/actually happened', 'what I saw was', 'what I found was', 'filtered/excluded/removed … out … still', 'the last # … where/when', 'brought/bring/showed/shared … results of', "showed/show/shared/brought … what I'd/I found", 'showed/show/shared/brought … what I had found', 'worked out roughly/exactly', 'gone/went through last',
+      'against # years/months/weeks/days of … data/records/history/dates/transactions/readings/logs/orders/sales/incidents', 'watched … readings/runs/recordings/replays', 'on/that our last #',
     ],
   },
   experiment: {
@@ -112,6 +114,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I was partly off', 'I was off', 'was partly off', 'I had expected', 'I had assumed',
       'made me admit', 'admit/admitted I had', 'why I was so sure', 'how sure I was', 'took/taken/taking … for granted', "whether I'm just", 'why I believed', 'what I was assuming', 'what I actually knew', 'caught myself', 'anchored on', 'I was biased', 'my own bias',
       'what I knew from what', 'wonder/wondered/wondering whether/if my', 'started/began/start/begin to wonder/doubt', 'whether my own', 'fooling me/myself', 'only because I like/liked/wanted', 'never asked myself', 'defensive about my', "what if I'm wrong", 'had to admit', 'only showed/told one side', 'had a good/fair/valid point', 'expect to see if', "if they're right", 'my whole case', 'counting/measuring/looking … the wrong thing',
+      'asked/ask/asking myself … whether/if I', "asked/ask/asking myself … whether/if I'm", "whether I'm being/only/simply",
     ],
   },
   'call-vindicated': {
@@ -137,6 +140,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'who had pushed/argued/wanted … later', 'later asked me to run/use/do/apply the same', 'asked me to run/use/do/apply the same … on their', 'held at #', 'stayed at #', 'with no … events/incidents/failures/problems/issues', 'would probably/likely have',
       'the original/old/first/initial … would have', 'while # competitors/rivals', 'while our competitors/rivals', 'while the comparison', 'started as the/a sceptic/skeptic/critic', 'came around to', 'asked me to use/run/apply/do/repeat … same', 'came/landed within # of', 'within # of my', 'what my … predicted/forecast/estimated',
       'my own/first/original … would have', 'what the … would have achieved/saved/caught/cost', 'close to the … timing/forecast/prediction/estimate', 'I had wanted to kill/cut/drop/close/scrap/cancel', 'while # neighbouring/nearby/rival/competing', 'against none of the', 'against a … average of', 'against a/the # … target/spec/limit/threshold/requirement', 'against # … the year/month/week/season before', 'who followed the … advice/plan/recommendation', 'was the bigger problem',
+      'finished/ended the year/season/quarter with … under/up/down/over/fewer/less',
     ],
   },
   'loss-avoided': {
@@ -159,6 +163,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would probably/likely have', 'would have pushed/driven/dragged/sent/taken … down/up/away', 'with no … incidents/events/failures', 'instead of sitting/stalling/stuck/stalled/blocked/waiting', 'rather than sitting/stalling/stuck/waiting',
       'would otherwise have', 'could have cost', 'stood to lose', 'that/who held off', 'that/who waited had to', 'zero … sick/injured/hurt', 'small/cheap/tiny against', 'small compared to/with',
       'under what … budgeted/planned/expected', 'small price', 'against more than #',
+      'would have spoiled/ruined/blocked/wasted/stranded',
     ],
   },
 
@@ -201,6 +206,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'could/can change/adjust/flip/loosen/tighten/switch … in/within minutes/seconds', 'could/can be changed/adjusted/loosened/tightened/switched', 'easy/painless/cheap/quick … to change/loosen/adjust/undo/switch', 'would be painless/easy/cheap', 'in a single setting/config/flag/switch', 'kept/put/behind … in a setting/config/flag', 'a setting we could', 'as the starting/default', 'starting default', 'change it later', 'loosen/loosening/relax/relaxing it later',
       '# of traffic/users/requests/orders first', 'would stop if', 'to veto it', 'until they choose/decide/approve', 'nothing would be wasted/lost', 'could/can still use', 'lose/lost almost nothing', 'lose at most', 'only lose', 'would only cost', 'at most a/one/# day/days/week/weeks', 'at worst', 'cost of being wrong', 'the downside was', 'if it went wrong', 'if … was/were wrong … could/can', 'enough for # days/weeks only', 'swapping/switching/changing … later is', 'behind a/an … adapter/interface/abstraction', 'rather than a rebuild/rewrite', "what we're not touching", 'what we were not touching', 'nothing we could not undo', 'kept the old … running', 'kept … as a backup/fallback', 'kept … configured/ready/warm', 'on standby', 'in reserve',
       'rather than … all at once', 'instead of … all at once', 'still covered', 'behind a … switch', 'flip/flipped back', 'back to the old one', 'if anything broke/failed', "wouldn't change unless", 'hold/held … back until', 'kept their/the usual', 'would shut/close/pause/halt/stop … if', 'if the count/number/rate passed/exceeded/reached/crossed',
+      'we could/can cancel … after/notice', 'cancel/return … within/after # days/weeks', 'let/lets us return/cancel/amend/undo', 'could/can … go/put/flip/switch … back once/if/when/in',
     ],
   },
   'acted-without-certainty': {
@@ -229,6 +235,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'build/built/building/started … everything except/but', 'while … still … deciding/debating/arguing/disagreeing/undecided', 'before … agreed/decided/settled', 'without … decision/agreement', 'the part … could/can already', 'what we could already build', 'behind a decision', 'tell me by … if they wanted it different/changed', 'if they wanted it different',
       'whichever … wins/won/chosen/picked', 'build/built/building/started … everything up to', 'before anyone/anybody knew', 'before … knew what/why/whether', 'before … was confirmed', 'before … heard back', 
       "don't/didn't know … but I know", 'had no idea yet', 'had no confirmation/proof/diagnosis', "couldn't be sure", 'no way to know', "didn't hold out", 'instead of holding out', 'not to sit on it', 'without … work/figure/find out', "didn't need the full/whole/complete/final", 
+      'did/do not know whether/which', 'same/needed whichever',
     ],
   },
   'time-gained': {
@@ -253,6 +260,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of sitting/stalling/stuck/stalled/blocked', 'rather than sitting/stalling/stuck', 'instead of … another # weeks/months/days',
       'instead of … minutes', 'before the … wave/peak/rush/storm started/hit/arrived/began/came', 'back to normal within/in/by',
       'by the time … already', 'weeks/months of going back', 'kept/keep our … slot',
+      'back under/below #',
     ],
   },
 
@@ -270,6 +278,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'flight recorder', 'cost breakdown', 'cost per query', 'billing export', 'cost explorer',
       '# of … time went',
       'under a/the … profiler/debugger',
+      'added/add a/an checksum/hash/timestamp/counter/timer',
     ],
   },
   'baseline-benchmark': {
@@ -347,6 +356,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'snapshot test/tests', 'visual test/tests', 'screenshot test/tests', 'visual snapshot',
       'runs before any/every/each', 'that fires/triggers whenever/if/when',
       'nightly check/checks/test/tests/scan/automated/automatic', 'automated/automatic nightly', 'hammered/tested/checked/caught before it/they reach/reaches/reached', 'instead of … typing/keying/entering it/them', 'test/tests/check/checks/rule/linter has/have/had $caught', 'rule/test/check/linter $caught', 
+      '$check … have/has since $caught', '$caught # more/other … builds/updates/releases/regressions/deploys/versions/batches/bugs', "stop/stops/halt/halts/block/blocks the/any … whenever/until … didn't/doesn't/somebody/someone/anyone",
     ],
   },
   'operational-safeguard': {
@@ -388,6 +398,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'listen/listened/listening in', '$go out with', '$go along with', '$go out to … $customers', 'sat in on … calls', 'the same … call/calls/question/questions/complaint/complaints', '$customers … ringing/calling/writing/emailing to ask',
       'joined … calls', 'emailed/messaged/wrote to … $customers', 'surveyed', 'survey to … $customers', 'sent … survey', 'set up a call with', 'call with the $customers', 'asked … $customers … what',
       'spend/spent a day/morning/week/afternoon beside', 'stood in the … for', 'worked … shifts with', 'watched … try/struggle', 'talked/chatted with … people/$customers', 'the forums', 'with real $customers',
+      'spent/spend/spending … morning/mornings/evening/evenings/shift/shifts at/in', 'asked/ask … what … would have', 'while they try/tried/use/used/do/did it',
     ],
   },
   'customer-need': {
@@ -420,6 +431,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the worst part', 'worst part for', 'what … /people actually go/went/goes through', 'what … /people go/went through', 'from the moment … taps/tapped/reports/reported/clicks/clicked/calls/called/asks/asked/writes/wrote', 'until the money … back', 'until … actually back', 'why … /people were furious/angry/upset/unhappy/frustrated/complaining', 'why /people … furious/angry/upset', 'what … /people … actually experience/experienced', 
       'designed/redesigned/design/redesign for a/someone/people', 'for a $customers who/with/at/in/on', 'the question … really/actually', 'what they asked for', 'starting/started from the situation', "a person/someone who cannot/can't/couldn't", "$customers who cannot/can't/couldn't", 'how they actually', 'the way they actually', 'so that a/the $customers … can/could', 
       'hired/hiring us for', 'what … is/was actually for', 'what good would look like', 'they just wanted/want', 'point of view of a/the', 'written/built/designed for someone', 'what it was/is like for',
+      'around what they/a/people', 'proposed/suggested/pushed … headline measure/number/metric',
     ],
   },
   'customer-first-tradeoff': {
@@ -446,6 +458,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'measure/measured/report/reported/count/counted … until … back/arrived/done/fixed/paid',
       'mattered/matters far/much more than', 'pulled … out of my/our/the sprint/roadmap/release/plan', 'pulled the/our $work', 'which meant/means telling', 'took/take the hit', 'ate/absorbed/absorb/eat the cost', 'extra … in the evenings/weekends', 'so it would/will not delay', 'team hated/resented', 'the only … a/the $customers would', 
       'set aside the … $work', 'bump/bumps/bumped a/the/our $work', 'moved/pulled # engineers/developers off', 'held/hold the $work', 'harder to hit/earn/meet', 'a lower … target', 'came out of our/my budget/revenue/margin', 'refund/refunded … ourselves', 'at our expense',
+      '$work would/will slip', 'even though it pushed/delayed/bumped/came', 'before/aside … $work I had been hired',
     ],
   },
   'customer-outcome-metric': {
@@ -469,6 +482,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$contact … went/came/dropped/fell from', '$contact … went/came down', '$customers now', '$customers … # $unit earlier/faster/sooner/quicker', 'signed for another', 'signed … another # years/months', 'extended … contract', 'reviews/rating/ratings … rose/improved/climbed/went', '# stars', '$customers stopped', 'stopped asking/calling/complaining/emailing/writing', 'cancellations/refunds/returns/chargebacks/unsubscribes … $fall',
       'the share/percentage/proportion of $customers', 'calls/tickets to the … helpline/hotline/support/desk/line', '$contact about/asking/from … $fall', 'mattered to $customers because', '$customers wrote us', 'wrote to us', 'one/a $customers told', 
       'time to … $fall from', 'abandoned … $fall', 'repeat contact', 'reviews mentioning', 'bookings … rose/grew/climbed/went', '$customers could finally/now', 
+      'average time to/from',
     ],
   },
 
@@ -492,6 +506,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'out of the release/launch/scope/MVP/sprint/milestone', '$work out of the', 'smallest version', 'minimum version', 'smallest … that met/meets/covered/covers',
       'kept/keep/keeping only this/these/those/what', 'to the next/later/second version/phase', 'left … for later', 'could/can/would come later', 'until after launch/go-live', 
       'moved … to a … release/phase/version', 'to a second/later/separate phase/release/version', 'out of this … release/launch/phase/sprint/version', 'a follow-up release', 'kept/keep these/those #', 'stopped/stop/paused work on', '$defer every other', 'would not exist/ship', "wouldn't exist/ship", 'out of scope', 'on paper for', 'stay/stayed … on paper', 'stay/stayed/remain/remained manual', 'by hand for', 
+      'I shelve/shelved/park/parked/postpone/postponed',
     ],
   },
   prioritisation: {
@@ -510,6 +525,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'put … first', 'by what … mattered', 'by what … would actually', 'by what … actually needed', 'by what the … needed/required/checked', 'remaining … by what', 'split/sorted/ranked/grouped/ordered … by what/which/whether',
       'one question of each/every', 'would a/the $customers notice', 'would … notice it', 'would anyone notice', 'the only thing we had/needed to', 'the only/one thing that had/needed to', 'split the work into', '# % of … came from', 'which … most often', 'everything else could/can wait', 
       'what … actually paid/pay/pays for', 'which … actually used/needed', 'sorted/ranked/ordered … by how', 'how often … actually', 'only … the top #', 'what actually mattered', 'could not launch/ship without', "couldn't launch/ship without",
+      'split/sorted/divided … into what', 'needed/need/needs/would … on day one',
     ],
   },
   unblocking: {
@@ -532,6 +548,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'arranged with … for', 'arranged for … to', 'arranged … to help', 'myself in the afternoons/evenings/mornings/weekends', 'myself at night', 'myself on … weekends', 'typed/entered/keyed … myself',
       'I called/rang/phoned/emailed/messaged … directly', 'so I rang/phoned/drove/flew', '$go to their office/site/offices', 'picked up the … myself', 'stayed on the … myself', 'myself over a/the weekend', 'normally/usually takes/took', 'got/had it approved/signed in', 'approved in # days/hours', 'worked out that/how we could', 'had no … so I', 'offered to pay/cover', 'walk/walked their … through it',
       'got … to ring/call/phone', 'got the/our … to put/assign/lend', 'write/wrote/ring/rang/call/phone … directly', 'their manager directly', 'one of their … for # days/weeks/afternoons', 'offer/offered … one of our', 'put … in touch', 'fast-tracked', 'sat with one of their', 'myself so the/we/that', "so we weren't blocked", "they'd quoted", 'got/get it done in #',
+      'to their office/offices/factory/lab/premises', 'paid/pay … from my/our … budget',
     ],
   },
   deadline: {
@@ -722,6 +739,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'came/come from changes/commits/releases/merges/deploys/code … with no/without', '# came/come from changes/commits/releases/merges/deploys',
       'came/come from # of', '# of the … came/come from', 'found/find/saw/see/noticed/learned that it/they only', 'were/was/being counted/recorded/logged/booked as', 'each/every one failed/showed', 'one … call/calls/query/queries/request/requests per', 'waiting on/for … lock/locks/pool/queue/connections', 'because a/the … had switched/changed/lost/removed/dropped/stopped/skipped/broken/missed/disabled/renamed/swapped', 'only happened/happens/occurred/failed/fails on/when/after/during/for/with/at', 'set/configured/installed/wired/calibrated … wrong/wrongly/incorrectly/backwards', 'which/that was why', 'why … kept/keeps failing/breaking/happening', 'traced … back to', 'all along', 'underlying problem/issue/fault/bug', 'at the source', 'at the/its root', 'where it started/began/originated', 'that produced/produces/generated/created them/it', 'rather/instead than/of correcting/fixing/cleaning/chasing/patching each/every/individual', 'same mistake/error/problem/fault … again',
       '# percent/% happen/happened/occur/occurred/came/come at/in/on/from', 'in exactly the month/week/day', 'every … happened/occurred/followed within', 'were/was counted/recorded/logged/reported shorter/longer/higher/lower/twice/double', 'came/comes/come out different/differently', 'which/that/it pointed outside/away/elsewhere', 'found one/a line', 'found … came/come/coming from', 'came/come from the same', 'found the reason/culprit', 'rather/instead than/of telling/asking/reminding … to be', 'rather/instead than/of blaming',
+      'treated/treats/treating every/each/the/all … as a/an/brand different/separate/new/unique', 'found/find/see/saw that most … came/come/happened/happen/occurred',
     ],
   },
   'below-the-surface': {
@@ -742,6 +760,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'followed/traced/tracked one … through', 'followed/traced … through all/every/each', 'didn\'t/did not trust the', 'the distribution', 'behind the average', 'instead of the average', 'the outliers',
       'traced each/every', 'digging/dug/dig through/further', 'read through our/the … code/job/script/query/source', 'order by order', 'but missing from', "didn't add up", 'did not add up', 'before the conversion/aggregation/rounding/transformation/processing',
       'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'not the … rollup/rollups/dashboard/totals/averages/aggregate/summary', 'the … itself, not', "didn't accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline", 'did not accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline', 'under a/the … profiler/debugger/oscilloscope/analyser/analyzer', 'down to the … assembly/instruction/instructions/bit/byte/bytes/hardware/metal/compiler', 
+      'read/reading the/our … source/code', 'attached/put/hooked/connected … oscilloscope/analyser/analyzer/profiler/async-profiler … to/on', 'logic/protocol analyser/analyzer', 'read/pulled/opened/collected/gathered/sampled # of those',
     ],
   },
   'cause-proven': {
@@ -786,6 +805,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'caused by … I pushed/made/deployed/merged/wrote/shipped/changed/approved/missed/skipped', 'caused by … I had pushed/made/deployed/merged/written/shipped/changed/approved/missed/skipped', 'wrong estimate', 'my name on the cause', 'I had got … wrong', 'I had … wrong',
       'the cause was my', 
       'my … had caused/broken', 'my … caused it', 'I ran/used/picked/sent/loaded … the wrong', 'because I mixed/confused/swapped/misread/misjudged', 'I mixed up', 'I had not checked/tested/verified/sampled', "I hadn't checked/tested/verified/sampled", 'my … turned/turns out … wrong/mess/mistake/flawed',
+      'part of … is/was ours/mine',
     ],
   },
   listening: {
@@ -803,6 +823,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'spent … nights/days/shifts/mornings with', 'follow/followed … shift', 'shadow/shadowed … shift', 'hears me out', 'hear me out', 'heard me out',
       'read … back to them/him/her', 'asked them/him/her to rank/prioritise/prioritize', 'their … ideas/suggestions/feedback into', 'wrote everything in/into my', 'hardest for them/him/her', 'rather/instead … guess/guessing/assume/assuming … asked', "didn't argue", 'did not argue', 'rather than guess/guessing/assume/assuming … asked/ask/talked/went', 'instead of guessing/assuming … asked/ask/talked/went', 'how they/he/she felt', 'how they/he/she were/was feeling', 'what would make … easier/better', 'what they would change/fix/drop', "what they'd change/fix/drop", 'what had made … hardest/hard/harder/difficult/painful',
       'asked/ask the … how he/she/they', 'asked/ask each/every … what/how/whether', "what they would/'d cut/change/add/keep/want", 'what they wished/wish', 'asked for his/her/their explanation/view/side/version/input', 'let … talk/speak/explain first', 'instead/rather of/than arguing/defending/argue … asked/ask/listened/heard', 'went/go with his/her/their idea/suggestion/method/proposal', 'adopt/adopted/adopts his/her/their idea/suggestion/method/approach', 'worked/work … shifts alongside/with', 'tell me honestly', 'what had stopped/kept/held them',
+      'to hear whether/if/how/what', 'for a coffee', 'what made … useful/impossible/unbearable/helpful/exhausting/stressful',
     ],
   },
   'other-perspective': {
@@ -831,6 +852,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     phrases: [
       'kept my promise',
       'told/called/rang/emailed/messaged/phoned/informed/wrote/warned … same afternoon/morning/day/evening', 'told/called/rang/emailed/messaged/phoned/informed/warned … that afternoon/morning/evening', 'same afternoon/morning/day/evening I told/called/rang/emailed/messaged/phoned/wrote/sent', 'rather than waiting for … meeting/news/update/review/answer', 'instead of waiting for … meeting/news/update/review/answer', 'not at the … meeting', 'before they had/have to call/ask/chase', 'hear it from someone/anyone else', 'what I knew … what I did not', "what I knew … what I didn't", 'I sent/posted/gave/emailed/mailed/shared/put … every morning/day/week/fortnight/month/friday/monday/evening', 'I … update/updates/note/summary/summaries/report/figure … every morning/day/week/fortnight/month/friday/monday/evening', 'update you at/by/on/every', 'let her/him/them/you know personally', 'let … know whenever', 'which I did', "like/as I'd said", 'as I had said/promised', 'as promised', 'kept to that/it', "I'd promised", 'promised … and delivered', 'delivered every … on time', 'every one of … on time',
+      'every morning/day/week/fortnight/month/evening/friday/monday until/till', 'pin/pinned/pins it up/on', 'I promised/promise … by/in/within', 'also/even when/though/if the answer/news/result/update/figure/number/numbers/results was/were', 'told/called/rang/emailed/messaged/phoned/wrote/informed/warned the … that/same afternoon/morning/evening/day',
     ],
   },
   candour: {
@@ -849,6 +871,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'told him/her/them myself', 'told … before it happened', 'before she discovers', 'before he discovers', 'before they discover',
       'give/gave her/him/them the reason/reasons/numbers/facts', 'could still make it worse', 'most likely date', '# confident', "don't/didn't blur/soften/sugarcoat/spin", 'do/did not blur/soften/sugarcoat/spin', "didn't hide behind", 'did not hide behind', 'also/even when … was bad', 'hear/heard it from me/us', 'walked … through the timeline', 'posted/shared what I knew',
       'rather/instead than/of waiting/wait for/until … news/meeting/review/answer/update/report', 'instead/rather of/than waiting to see', "didn't sit on it", 'did not sit on it', 'told/tell … same afternoon/morning/evening/day', 'said/say/says/told/tell it clearly/straight', 'I was clear that', "what I knew … didn't", "what I know … don't", "will/would/could/can and won't/wouldn't/couldn't/can't/cannot", 'even if/though/when … no news', 
+      'told/called/rang/emailed/messaged/phoned/wrote/informed/warned the … that/same afternoon/morning/evening/day',
     ],
   },
   'trust-earned': {
@@ -939,6 +962,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the only one who thought/believed/disagreed/argued/objected/saw/wanted',
       "said … I didn't think", "told … I didn't think", "didn't think we could/should", 'did not think we could/should', 'said/told … I was worried/concerned', 'went too far', "I'd rather/prefer we", 'I would rather/prefer we', 'tell/told … straight out', 'recommended/advised against', 'asked … to reconsider',
       'said/say clearly that', 'made it clear that I', 'I am/was against', "that I didn't believe", 'that I did not believe', "can't/couldn't/cannot vote/support/sign",
+      'I say/said/thought … is/was too risky/fast/aggressive/ambitious/big',
     ],
   },
   'respectful-dissent': {
@@ -956,6 +980,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'on her own', 'on his own', 'just the two of us', 'one to one', 'her blessing', 'his blessing',
       'took/pulled him/her/them aside',
       'before making my case', "wasn't/not arguing against", 'wrote/write/listed/list … concerns/objections/worries',
+      'start/started/began/begin/open/opened by saying/agreeing/acknowledging/conceding/granting',
     ],
   },
   'disagree-and-commit': {
@@ -981,6 +1006,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went/go/going along with', 'built/implemented/shipped/set up both', 'without commentary', 'still chose/picked/decided/went … and I built/implemented/shipped/ran/set', 'chose/picked … and I built/implemented/shipped … the same day',
       'briefed … on why', 'present/presented it as our', 'as our plan/decision', 'as if/though it was/were my', 'take/took the hard questions', 'never undermined', 'went the other way', 'dropped my … idea/proposal/plan/objection', 'stopped pushing',
       'stuck/sticks/stick with … plan/decision/choice/call/date', "wasn't/isn't what I'd/I … picked/chosen/wanted/proposed/preferred/recommended", "not what I'd/I … picked/chosen/wanted/proposed/preferred/recommended", 'rather than sit/sitting it out', 'my … objections/concerns/worries/risk/risks … into/as', 'never raised/mentioned/revisited … again', 'never brought my … up', 'debate/argument/discussion is/was over', 'not to prove a point', "didn't go round/around him/her/them", "didn't go over his/her/their head", 'put my time into',
+      'date/timeline/plan/schedule/deadline/decision would hold',
     ],
   },
 
@@ -1000,6 +1026,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went through her/his/their pull/code/designs/PRs', 'sat together', 'instead of giving … answers/answer', 'instead of telling her/him/them',
       'sat next to her/him/them', 'practised/practiced/rehearsed … with her/him/them', 'goals/goal/targets with her/him/them', 'listened in', 'every Monday/Tuesday/Wednesday/Thursday/Friday … we/I met/sat/spent/reviewed/went', 'teach/explain it back', 'how she/he/they would approach/handle/tackle', 'helped her/him/them work/figure out', 'rather than … fixing/doing/solving it myself', 'instead of … fixing/doing/solving it myself', 'than/of … fix/fixing/do/doing/solve/solving it for her/him/them', 'had her/him/them shadow/sit/watch/join/observe', 'watched … of her/his/their', 'dropped into her/his/their',
       'sat with her/him', "don't/didn't/not give/tell her/him/them … answer/answers/solution/mine", 'instead of fixing/redoing/doing it … sat/asked/helped',
+      'until she/he could do/give/talk/explain/run/handle/answer/read/write/lead/fix/spot/teach/present/manage', 'her … with her', 'every/each … with her/him', 'went/go/goes/going through/over … together', 'every week/morning/evening/shift/day … I hand/handed/give/gave/explained/explain/showed/show/asked/ask/taught/teach/quizzed/quiz her/him', 'talk me/a … through it',
     ],
   },
   'feedback-given': {
@@ -1019,6 +1046,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'my feedback', 'feedback to', 'feedback on his', 'feedback on her', 'feedback on their',
       'specific/honest/direct/straight with her/him/them', 'pulled/took her/him/them aside', 'wrote down exactly what', 'one thing to work on', 'we debriefed', 'debriefed with her/him/them',
       'rather than … my opinion/opinions/impression/impressions/feelings', 'specifically what she/he/they', 'gave/give her/him/them one comment/note/thing/suggestion', 'got/was/became/felt defensive', 'took it well/badly/hard',
+      'your … is/are … best/most/clearest/strongest/fastest',
     ],
   },
   'stretch-delegation': {
@@ -1051,6 +1079,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'cost of waiting', 'pressure to hire', 'pressure to fill', 'pressure to lower', 'the hire', 'a hire', 'not to hire', 'wrong hire', 'bad hire', 'right hire',
       'what good looks/looked like', 'same questions/criteria/exercise', 'practical task/test/exercise', 'kept/left/held the role/position/post/job open', 'role/position/vacancy/post … open/empty/unfilled', 'held out for', 'turned down/away #', 'shortlist', 'shortlisted', 'vacancy', 'vacancies', 'job description/spec/advert/ad', 'candidate/talent pool', 'called/checked … references', 'trial shift/day',
       'posting/posted/post the role/job/advert/position/vacancy', 'kept interviewing', 'not hire', 'empty seat', 'exercise/interview results/scores', 'scored/scoring sheets/sheet',
+      'made/make/extended her/him … offer', 'submit/submitted/wrote/write … scores/score/ratings … before',
     ],
   },
   'promotion-growth': {
@@ -1071,6 +1100,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'she/he/they is/are the … lead/head/manager/owner', 'she/he/they is/are now … lead/head', "she's/he's … the … lead/head", 'lead/head there now', 'the … lead now', 'more than anyone … on the team', 'more than any other … on the team', 'more than any other person/engineer/developer',
       'she/he got the … job/role/post/position', 'she/he was named/chosen/picked/selected/nominated/recognised/recognized', 'years later she/he', 'went on to become/run/head/manage/open/found', 'has since become', 'became/become head/lead/manager/director of', 'stepped/moved up to/as', 'ended up leading/running/owning', 'she/he started/began leading/running/owning/teaching/training/mentoring', 'her/his own team/teams/store/ward/site/class/region/department/branch/crew/kitchen/shift', 'she/he qualified', 'passed her/his … exam/assessment/qualification/certification/probation', 'now mentors/mentoring/coaches/coaching/trains/training/onboards', 'she/he … reviews/reviewing/mentors/mentoring/trains/training/teaches/teaching/onboards/onboarding … other/others/new/juniors', 'calling/asking/coming to her/him when/for', 'one of our best/strongest/top', 'without any help/input/support/prompting', 'no longer check/checked/review/reviewed', 'her/his … scores/ratings/grades/rate/accuracy … dropped/fell/rose/improved/went/climbed', 'her/his confidence',
       'were/are/started/kept asking for … by name', 'has/had led/run/owned … every/each year/since', 'applied for the … and got', 'now hers/his/theirs', 'her/his … resolution/escalations/errors/mistakes/complaints/corrections/callbacks … rose/dropped/fell/improved/halved', 
+      "she's/he's the one taking/teaching/training/showing/onboarding/mentoring/coaching … new/newer/junior/juniors",
     ],
   },
   'independent-work': {
@@ -1145,6 +1175,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '$put … $check … $pipeline', 'required step', 'mandatory step',
       'rather than … every … myself', 'second pair of eyes', 'write/wrote/built/made/baked/wired it into our/the procedure/process/checklist/guide/runbook/onboarding/handbook/training', 'built/baked/wired it into', 'made it part of', 'part of our/the process/checklist/onboarding/template/procedure', 'made it mandatory/required/compulsory', 'SOP', 'standard operating procedure', 'from then on every/each', 'now every/each … has/goes/gets/needs', 'every … now has/goes/gets/needs/runs', 'every/each/all future/upcoming', 'so the next person/team/shift/crew', 'spot check/checks', 'spot-check/spot-checks', 'trained/taught the … to run/do/check/spot/audit', 
       'every/each/any … is/are/gets/get tested/checked/reviewed/verified/scanned',
+      '$check … have/has since $caught',
     ],
   },
   'quality-metric': {
@@ -1184,6 +1215,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rules table', 'a table of rules', 'configuration instead of code', 'config instead of code',
       'nobody had suggested/proposed/thought/tried', 'no one had suggested/proposed/thought/tried', 'proposed dropping/skipping/removing/scrapping', 'dropping/drop/skip/skipping … and just', 'proposed … no … at all', 'why not just', 'did/do we even need', 
       'make/made/makes … the default', 'make/made … the rule for', 'something … simpler/plainer/ordinary/boring', 'far/much more ordinary/boring/basic', 'replace/replacing/replaced the whole/entire … with', 'why are/were we doing/still', 'one twist', 'thought/idea/inspiration came/come/comes from', 'could/can/would work the same way', 
+      'straight into/to/from … system/table/tables/tracker/warehouse/spreadsheet/sheet',
     ],
   },
   prototype: {
@@ -1214,6 +1246,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of … everything', 'rather than … everything', 'instead of … every', 'instead of … all of', 'only those', 'check/checks/checked only', 'only the ones that',
       'proposed … no … at all', 'struck/crossed/cut them/those/it out', 'scrap/scrapped/ditch/ditched the', 'in automatically', 'filled in automatically', 'already filled in', 'no longer had to',
       'out of the chain/design/workflow', 'no longer needed/necessary/required', 'nothing needed', 'existed/exist/exists only to', 'only to copy/retype/re-key/forward', 'kept/keep/keeps … only for', 'made/make … itself the', 'typed/entered/keyed/graded it once', 'edited/reviewed/approved/signed once', 
+      'dropped/drop/scrapped/scrap/stopped/stop/closed/close … the … log/walk/count/form/forms/calls/emails/spreadsheet/spreadsheets/inbox/macro/schedule/clipboards/approval/approvals/paperwork/groups/channel',
     ],
   },
   'less-to-maintain': {
@@ -1231,6 +1264,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'never built', 'never had to build', 'never needed to build', 'was/were shelved/scrapped/cancelled/canceled', 'in place of the/a', 'in place of', 'instead of the # … count/process/check/review', 'instead of the several', 'instead of … thousand', 'instead of the … planned',
       'the only upkeep/maintenance', 'no … any more/anymore', 'got … hours/days back', 'read the whole … in', 'fits on one/a page/screen', 'runs/ran/works/worked by itself/on its own', 'no one/nobody needs to',
       'no longer look/looks/looked after', 'no longer sign/signs/signed/approve/approves', 'only/just one … to keep/check/update/correct', 'instead of # edits/templates/files/forms/places/sheets/lists', 'nobody has been on/paged/called', 'no one has been on/paged/called', '# places to check/look/update', 'we/I stopped printing/posting/staffing/sending/paying/maintaining/patching/reconciling', 
+      'no … list/lists/PDFs/traffic/forms/files/logs/emails/spreadsheets … keep track of',
     ],
   },
   'reuse-existing': {
@@ -1254,6 +1288,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'from our … partner/provider/vendor/supplier/bank', "the bank's/vendor's/provider's/partner's … feature/service/product/API",
       'already owned/licensed', 'we already owned/ran/used/licensed', 'back into service/use', 'second life', 'gave … new life', 'refurbished', 'already owned', 'onto/into the … we already', "don't/didn't buy any/anything", 'did not buy any/anything', 'no new software/hardware/tool/system',
       'came/come/comes with our', 'bundled with/into/in our', 'never switched/turned on', 'already installed/deployed', 'they already used/use', 'lent/loaned us', 'left over from', 'sitting/lying/still … in … cupboard/cupboards/drawer/drawers/storeroom/stockroom/basement/shelves', "our current … vendor/vendor's/supplier/system/platform/provider/tool", 'nobody had switched/turned on', 'no one had switched/turned on', 'the same … our … used/uses',
+      'already used/uses/installed/owned/paid … for', 'our … team/teams/engineer/engineers/department/site/office already used/uses/use/ran/runs', 'nothing to buy/build/program/install/license/licence',
     ],
   },
 
@@ -1326,6 +1361,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'get some sleep', 'slept', 'took a break', 'swapped out',
       'break/breaks … fixed/protected/guaranteed', 'nobody could be called/paged/pulled', 'no one could be called/paged/pulled', 'focus time', 'meeting-free', 'turned/turn down … requests/asks/changes/work', 'said no to … requests/asks/changes/work/meetings', 'counsellor/counselor/counselling/counseling', 'temp/temporary/extra/additional staff/agents/cover/headcount/hires/hands', 'pushed/asked/argued/fought for … temp/temporary/extra/additional … staff/agents/cover/headcount/hires/people/hands', 'cut/reduced/halved/lightened … workload/overtime', 'capped/cap … hours/overtime/shifts/pages', 'leave/left/go/went home … on time', 'covered/took/did … shift/shifts/pager … myself',
       'a proper … break', '# minute break',
+      'no need/questions … ask/asked',
     ],
   },
   'career-growth': {
@@ -1343,6 +1379,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked him/her/them to own', 'asked him/her/them to present', 'asked him/her/them to lead', 'let him/her/them lead', 'let him/her/them present', 'gave him/her/them … to own', 'gave him/her/them … to lead',
       'a/the chance to lead/present/own/run', 'practice run/session … with me', 'rehearsed/rehearse … with me/him/her/them', 'put … forward for', 'nominated … for', 'promotion case/packet/document', 'up for promotion', 'paired him/her/them with',
       '# paid hours/days', 'while being paid', 'course or conference', 'a named mentor', 'to mentor a/an/each', 'paired each/every new', 'build/develop/grow his/her/their career', 'wants/wanted to specialise/specialize', 'rather than manage/managing people',
+      'senior/junior/new/associate … grade/ladder', 'clear/written skills/criteria … at/for each/every', 'gave/got/give/given … the lead on/of', 'set aside … budget/hours/days/time', 'spend/spent/spending # day/days a fortnight/week/month with/on',
     ],
   },
   'on-call-load': {
@@ -1432,6 +1469,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked … to show me', 'asked … to show us', 'explained me', 'he/she/they explained to me', 'asked … what happens/happened', 'asked … how many',
       "list of … didn't/don't understand/follow/know", 'list of … did not understand/follow/know', "things/everything I didn't/don't understand/follow", 'went/came back with … question/questions', 'a narrower/sharper/better question', 'had him/her/them walk/show/explain', 'with the … who built/wrote/designed', 'got myself a seat/invite/place',
       'talked/talk me through', 'got/get … to tell/show/teach me', 'phoned/rang/ring/emailed … instructor/author/authors/trainer/specialist/expert/maker/friend', 'sat/sit down with … specialist/expert/postdoc/instructor', 'who set it/them up', 'on a/the … forum', 'list of # questions', 'confused me', 'what could cause/explain', 'show/showed/shows me what … looks/looked like',
+      'got/get/had … to walk/talk/take me through',
     ],
   },
   'applied-learning': {
@@ -1451,6 +1489,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wrote/built/added # … tests/checks', 'wrote/built/added … tests/checks against', 'tests against the', 'tested it against',
       'using what the … said/showed/taught', 'using what I learned/learnt/found/read', 'armed with what', 'replayed … through',
       'tried/trialled/trialed/tested it on my own', 
+      'rewrote/rewrite/redid/redo/rebuilt/rebuild our/my … guide/training/lessons/lesson/checklist/handover/template/questions/card/process/routine', 'checked/check/tested/test … against the … manual/actual/real/live', 'ran/run/fitted/fit our/my/a first … test/model/analysis/script',
     ],
   },
   'knowledge-sharing': {
@@ -1575,6 +1614,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'compared/comparing/checked/checking/verified/verifying every/each', 'for # weeks/months comparing/checking', 'converted/migrated/moved/fixed … past/old/existing/historical records', '# past/historical records',
       "didn't/wouldn't/not call/consider/declare/mark … done/finished/fixed/closed/complete/over until", "didn't/wouldn't/not stop/rest until", "didn't/wouldn't/not let it go until", 'until … passed without', 'until there was nothing/no', 'only stopped/closed/finished once/when', 'until … matched/stabilised/stabilized/settled/reconciled', 'until … back to normal', 'every/each day/week/night/morning/shift for a week/month', 'kept chasing', 'chased … until', 'every last', "didn't just trust/assume/accept/believe", 'did not just trust/assume/accept/believe',
       "didn't/don't/wouldn't close/hand/release/sign … until", 'every one of … until', 'across # … cycles/releases/sprints', '# full weeks/months/cycles without', 'see/saw it working',
+      'until each/every/it/all had a/an/its', 'stayed on … through/until/to', 'moved/migrated/switched/converted all/everything … onto/into',
     ],
   },
   handover: {
@@ -1607,6 +1647,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'whole engineering', 'entire engineering', 'all of engineering', 'whole engineering org',
       'sister hotel/site/store/team/branch/plant/office/property/company', 'nationwide', 'worldwide', 'fleet-wide', 'group-wide', 'network-wide', 'across the country/network/fleet/group/chain/estate', 'whole/entire fleet/network/estate/chain/country',
       'for the whole firm/company/region/organisation/organization/industry/sector/city/country/state', 
+      'across all # wards/sites/towns/stores/schools/offices/hospitals/regions/branches/depots/plants/warehouses/countries/teams/clinics/hotels/studios/farms',
     ],
   },
   'downstream-impact': {
@@ -1621,6 +1662,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'needed from me', 'needed from us', "other team's", "another team's", 'contact centre/center', 'belonged to … team',
       'hitting/affecting/hurting/costing us … hitting/affecting/hurting/costing them', 'the same … drove/drives/fed/feeds/powered/powers', 'the same … was/were costing/hitting/affecting', 'affect/affected/affects/affecting/hit/hitting/hurt/hurting/cost/costing … them/others too', 'who else … used/uses/depended/depends/relied/relies/affected/hit', 'brought both groups/teams', 'got their … to trial/try/adopt/use/pilot/run',
       'would take/field/handle/face … $contact', 'before the $contact came/started/arrived', 'so their … know/knew/could/would', 'the # affected', 'behind their backs', 'behind their back', 'with them and not', 'rather than pushing/imposing/forcing my/our', 'instead of pushing/imposing/forcing my/our', 'rather than … on my/our side', 'instead of … on my/our side', 
+      'the ones losing/getting/paying/hit', 'met/meet/sit/sat/visited/rang/phoned/called … each of the/those … departments/groups/teams/foremen/suppliers/depots/sites/stores',
     ],
   },
   'long-term-thinking': {
@@ -1654,6 +1696,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'still the person', 'still the one', 'still look after', 'still looking after', 'still on call', 'still get paged', 'still do it', 'on my calendar', 'still $tend',
       'still the contact/reviewer/maintainer/approver/lead/point', 'still the go-to', 'I still … weekly/monthly/quarterly', 'I still sit in', 'still sign/signs off', 'myself before every/each', 'my name against/next/beside', 'named holder/contact/lead/person', 'still in use on/at/across/by', 
       'put myself down as', 'the person who approves/signs/reviews/owns/checks', 'still the … contact/owner/reviewer/maintainer/approver/lead/person/point', 'I still keep/update/maintain', 'still keep/keeps … up to date', 'still … # years/months/seasons on',
+      'I still read it/that/the/those/our/every', "am/I'm … the reviewer/approver/owner/contact/backup/person",
     ],
   },
 
@@ -1760,6 +1803,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'who spent what', 'tagged every/each resource', 'cost allocation',
       'spend per', 'running tally/total', 'every pound/dollar/euro/penny/cent', 'got/get/asked … quotes', 'shopped around', 'I priced … vendors/suppliers/options/quotes', '# each instead of',
       'spent # on', 'spent the # on', 'at about/around/roughly # each', 'tagged every/each … with the team/owner/cost',
+      'against about/roughly/around # for/in',
     ],
   },
   'waste-removed': {
@@ -1775,6 +1819,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody had watched/used/opened/touched/read', 'nobody watched', 'no one had watched/used/opened/touched/read', 'watched by under', 'used by under', 'under #% of', 'cold storage', 'cheaper storage', 'cheaper tier', 'dropping them', 'dropped them',
       'sitting in boxes/storage/cupboards/drawers/warehouses', 'sitting/sat unused', 'gathering/collecting dust', 'waiting to be scrapped/recycled/binned/thrown/collected', 'still paying for', 'paying for … nobody/never', 'more … than we needed/used', 'no longer needed/used', "that we didn't need", 'that nobody needed', 'had left behind', 'decommissioned', 'were just/only … to check/chase/ask',
       'sitting there … waiting/idle/unused/overnight/empty', 'sit/sat/sitting … for days/weeks/months', 'nobody had queried/needed/requested/opened', 'thrown/threw/binned/discarded … unopened/unused/sealed', 'whether or not there/anyone', 'lose/lost/losing # minutes/hours/days … per/a/every', 'archive/archival storage/tier',
+      "that/which/who hadn't … in # days/weeks/months/years", 'shut them/those/these/all … down',
     ],
   },
   'without-extra-resources': {
@@ -1936,6 +1981,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'got … engineers/headcount/funding/budget/people for', 'to co-own', 'co-own', 'co-owned',
       'walk/walked … through the plan/proposal/idea/design/numbers', 'a joint project/effort/plan', 'instead of … insisting', 'rather than … insisting', 'visit/visited/met/called each of the', 'ran/run/held/hold a … workshop', 'invited … to design/shape/choose', 'co-design/co-designed', 'the doubters', 'the sceptics/skeptics', 'see … for/by themselves', 'involved/brought … in early', 'secured/won … funding/budget/headcount', 'their concerns', 'addressed … concerns/objections', 'their objections', 'early adopters', 'got … to agree', 'agreed to try/pilot/trial/host', 
       'rather than … arguing/saying/telling', 'instead of … arguing/saying/telling', "didn't just … say/argue/tell", 'rather than hand/handing/handed … over', 'based on what they told/tell', 'lent/loaned me … engineer/engineers/people/developers', 'what would make them', 'to back a/the/my pilot/plan/proposal/idea/trial', 'was/were wary', 'tell/told them herself/himself/themselves',
+      'most sceptical/skeptical', 'before the board/planning/steering/budget/leadership/investment/review … meeting/met', 'present/set/design/choose them/the … with me',
     ],
   },
   'written-proposal': {
@@ -1990,6 +2036,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead of one more', 'instead of yet another', 'instead of another one-off',
       'rather than … patch/patching', 'instead of … patch/patching', 'than patch/patching/fix/fixing one', 'replace every/all … with one/a', 'extend/extended/expand/expanded … to every/all/other', 'could serve/help/work for … every/all/other', 'rather than just', 'instead of just', 'larger/broader/wider … problem/opportunity/goal', 
       'real/bigger/larger prize', 'larger/broader proposal/plan/idea/version/vision', 'not … one … but all/every', 'real/bigger/larger opportunity', 
+      'too timid/modest/unambitious', 'one … for all #', 'one shared … system/list/platform/service/view/tool/store/database',
     ],
   },
   'phased-plan': {
@@ -2006,6 +2053,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'in two steps', 'in three steps', 'in … steps', 'in … stages', 'in … phases', 'step one', 'two-step', 'three-step', 'one step at a time',
       'as a trial', 'a small trial', 'trial run', 'proof of concept', 'quick win/wins', 'early win/wins', 'before starting/adding/moving/opening/expanding … next', 'prove/proved … on one/a', 'then rolled/expanded/extended/scaled/widened', 'start/started/began/begin … with one/a single/a small', 'step/stage/phase two/three', 'expand/expanded/extended/widened … to the rest', 'once it/that … worked/proved/succeeded', 'thin/vertical slice', 'smallest version', 'minimum viable', 'MVP',
       'before asking/asked for any/more budget/funding/money/headcount/investment/resources', 'something concrete to show', 'broke/broken/split … into … chunks/phases/stages', 'then … one at a time', 'added/moved/rolled/brought/onboarded/migrated … one at a time', 'moved/migrated/switched/converted/onboarded … one by one', 'ready to switch/roll/fall back', 'small enough to undo/reverse/revert', 'used … as a test/pilot/trial', 'used … as the test/pilot/trial', 'let it run/ran for', 'before anything/anyone depended/relied', 'read-only for', 'one … per sprint/quarter/wave', 'in parallel with the old/existing', 'alongside the old/existing', 'first on/with/in just/only',
+      'next/in wave/waves for/of', 'so … had what/her/his/their … request/asked',
     ],
   },
 
@@ -2044,6 +2092,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a time that … for her/him/them', 'midnight for her/him/them', 'took turns', 'take turns', 'in turns', 'part-timers',
       'the same few/handful/dozen/two/three/four people/ones/names', 'always the same people/few/ones/names/person', 'being leaned on', 'without/with kids/children', 'childcare', 'school run/pickup', 'school pick-up', 'each/every person gave/had/got', 'everyone got/had a turn/say/chance', 'agenda/slides/materials/papers … ahead', 'agenda/slides/materials/papers … in advance', 'credit/credited/crediting … by name', 'someone/people louder', 'louder voices', 'the loudest', 'talked/spoke/talking/speaking over', 'the same chance/opportunity/access', 'everyone/everybody … take part', 'everyone/everybody could/can contribute', 'let him/her/them … take part',
       'depended/depends/depend on who their/his/her', 'instead of landing/falling on', 'instead of him/her/them always', 'the same … people always', 'scored/scores/reviewed/marked/assessed blind', 'open/opened … to night/weekend/evening/part-time/remote', 'rotated/rotate/rotating the … meeting/order/slot/time/times', 'decision/decisions … in/into the/a … channel', 'in their own language', 'bilingual', 'awareness session/training/course',
+      'gets/got/getting/taking/took/carrying/carried most of the … pages/shifts/callouts/call-outs', 'instead of the … choice/alone/favourites/favorites/discretion', 'who/whoever … already knew/know/worked/liked/favoured/favored', 'been skipped/overlooked/ignored/forgotten for', 'open/opened our/the/it … to them/every/everyone/all', 'published/posted/visible … list/rota/rules/criteria', 'shared/split/divided … evenly/equally/out', 'name/names in/on the … credits/notes',
     ],
   },
   'wellbeing-metric': {
@@ -2137,6 +2186,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'unusable for', 'was unusable', 'locked out', 'shut out', 'left out', 'never tested … with', 'had never tested', 'never checked … with',
       'against a/the … chance/danger/possibility', 'outweigh/outweighed/outweighs', 'put … side by side', 'the danger', 'that danger/risk', 'put the choice', 'if even one', 'bigger/greater/worse/more than the/this … gain/benefit/saving/savings', 'contain/limit/reduce/mitigate … risk/danger', 'at the cost/expense of', 'even if it meant', 'cost of getting it wrong', 'price worth paying', 'would/could lose/cost … revenue/sign-ups/conversions/income/fees/sales/customers', 'on time … or slip/delay/wait/hold', 'weighed/weighing/weigh the', 'balance/balanced/balancing … against', 'could be used to track/stalk/harass/target/identify/find/follow/scam', 'would cost … a year', 
       'cost/lose/lost … more than … saved/gained/earned/made', 'cost/costs/lose/loses … far/much more', 'versus what', 'what a leak/breach', 'against a leak/breach', 'leak/breach … would cost/mean', 'if … is/gets hacked', 'security hole', 'news story', 'in a/the newspaper', 'in the press', 'cost/costs … goodwill/trust/reputation', 'damage/damaged … reputation', 'short-term gain/revenue/win/hit/growth/numbers', 'legal but', 'nothing in the law/contract/rules/spec/regulations', 'banned/fined by', 'delay/cost/loss/slip was/is worth', 'the easy/easier thing', 'honest about the cost/risk/downside/price', 'put it to … plainly/straight/bluntly/honestly',
+      'the delay/saving/savings/gain/convenience against', 'modelled/modeled/costed/weighed/out both for/and',
     ],
   },
   safeguard: {
@@ -2160,6 +2210,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '/pass/audit/review on/before every/each ', 'on/before every/each release/update/launch/deploy', 'before it goes/went out', 'before every/each release',
       'capped … at', 'no more than # … per/a/each', 'no longer appear/appeared/shown/showed/show to', 'only … can see/access/view', 'visible only to', 'stripped … from', 'to expire', 'expire/expires/expired after', 'deleted/deletes automatically', 'automatically deleted/deletes', 'not sign/signed off until', 'not … ship/launch/release/publish until', 'written/baked into … process/standard/policy/definition/checklist/guidelines/template/rules/playbook/contract', 'definition of done', 'made … part of the/our … process/checklist/standard/review', 'daily/weekly/spending/time/usage limit', 'confirmation step', 'asks/ask/asked … for permission', 'wrote a/the … policy/standard/rule', 'so that only', 'removed/dropped/stripped … from the … logs/export/exports/messages/payload/form/report/events/analytics', 'require/requires/required … to confirm/verify/approve', 'made it a rule',
       'delete/deleted/deleting/deletes … after #', 'replaced/replace … names with', 'random … id/key/identifier', 'wrote/written/baked … into … checklist/process/template/policy/standard', 'needs/need/require/requires … sign-off/approval from', "doesn't/couldn't/can't/won't/wouldn't/didn't/not … creep back", 'any … under # … dropped/suppressed/removed/hidden', 
+      'dashboard/report … leadership/lead/leads/manager/managers/board/director … reads/read/looks/look/sees/see/checks/reviews', 'so every/any future … is/starts/must/needs/has/gets', 'so no new … can/could … ship/launch/live/release/pass/be', 'carried/carries/reads/read/stores/stored/keeps/kept/sends/sent/collects/collected/holds/held/shows/showed only the … fields/field/data/name/names/details/information',
     ],
   },
 }

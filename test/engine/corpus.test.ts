@@ -367,10 +367,10 @@ describe('principle evidence in candidates’ own words', () => {
     // credited on the 160 answers of the first files, 52.5% met on the 240 of the second. With the phrases of two
     // rounds of reading them: 84.3% met, top-3 92.8%, MRR 0.845, 84.4% of tagged behaviours credited; without the
     // 467 of them a review found to match ordinary sentences that show no such behaviour: 78.6%, 90.3%, 0.809,
-    // 78.3%.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.78)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.9)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.78)
+    // 78.3%; with a third round, of frames found in two or more stories only: 81.4%, 91.8%, 0.832, 82.9%.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.81)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.91)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.82)
   })
 
   it('evidence set, the answers never read to write phrases: phrases taken from some stories reach others', () => {
@@ -378,10 +378,11 @@ describe('principle evidence in candidates’ own words', () => {
     expect(fit.answers).toBe(80)
     // With none of the evidence set's phrases: 43.1% met, top-3 66.3%, MRR 0.566, 52.3% of tagged behaviours
     // credited; with the first round's: 52.5%, 68.8%, 0.635, 58.0%; with the second round's: 54.4%, 75.0%,
-    // 0.659, 62.0%; without the phrases a review found to give false credit: 51.9%, 75.0%, 0.634, 59.0%. Far
-    // from the goal of 90%: what a story told in new words shows is still mostly missed.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.51)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.58)
+    // 0.659, 62.0%; without the phrases a review found to give false credit: 51.9%, 75.0%, 0.634, 59.0%; with a
+    // third round: 52.5%, 75.0%, 0.634, 60.0%. Far from the goal of 90%: what a story told in new words shows is
+    // still mostly missed.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.52)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.59)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

@@ -359,30 +359,28 @@ describe('principle evidence in candidates’ own words', () => {
   })
 
   it('evidence set: strong answers whose sentences are tagged with the behaviours they show earn those behaviours', () => {
-    const items = loadStyled(EVIDENCE_DIR)
-    const fit = principleFit(items, rubrics, score)
-    expect(fit.answers).toBe(400)
-    expect(fit.tagged).toBeGreaterThanOrEqual(1500)
+    const fit = principleFit(loadStyled(EVIDENCE_DIR), rubrics, score)
+    expect(fit.answers).toBe(800)
+    expect(fit.tagged).toBeGreaterThanOrEqual(3000)
     // Before any phrase was written from these answers: 55.0% of own criteria met and 58.3% of tagged behaviours
-    // credited on the 160 answers of the first files, 52.5% met on the 240 of the second. With the phrases of two
-    // rounds of reading them: 84.3% met, top-3 92.8%, MRR 0.845, 84.4% of tagged behaviours credited; without the
-    // 467 of them a review found to match ordinary sentences that show no such behaviour: 78.6%, 90.3%, 0.809,
-    // 78.3%; with a third round, of frames found in two or more stories only: 81.4%, 91.8%, 0.832, 82.9%.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.81)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.91)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.82)
+    // credited on the 160 answers of the first files, 52.5% met on the 240 of the second and 52.6% on the 400 of
+    // the third. With the phrases of three rounds of reading the first and second files (a review having removed
+    // those that credit ordinary sentences): 81.4% met on those 400; 70.3% met, top-3 87.0%, MRR 0.755 and 74.3%
+    // of tagged behaviours credited on all 800.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.7)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.86)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.74)
   })
 
   it('evidence set, the answers never read to write phrases: phrases taken from some stories reach others', () => {
     const fit = principleFit(evidenceCheck(loadStyled(EVIDENCE_DIR)), rubrics, score)
-    expect(fit.answers).toBe(80)
-    // With none of the evidence set's phrases: 43.1% met, top-3 66.3%, MRR 0.566, 52.3% of tagged behaviours
-    // credited; with the first round's: 52.5%, 68.8%, 0.635, 58.0%; with the second round's: 54.4%, 75.0%,
-    // 0.659, 62.0%; without the phrases a review found to give false credit: 51.9%, 75.0%, 0.634, 59.0%; with a
-    // third round: 52.5%, 75.0%, 0.634, 60.0%. Far from the goal of 90%: what a story told in new words shows is
-    // still mostly missed.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.52)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.59)
+    expect(fit.answers).toBe(480)
+    // The last five answers of each second file (80) and every answer of the third files (400), written after the
+    // phrases. With none of this round's phrases: 51.0% met, top-3 75.9%, MRR 0.634, 58.0% of tagged behaviours
+    // credited; now 58.0%, 81.0%, 0.670, 64.8% (on the 400 of the third files alone: 52.6% to 59.1% met, 59.2% to
+    // 65.8% credited). Far from the goal of 90%: what a story told in new words shows is still mostly missed.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.57)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.64)
   })
 
   it('held-out styles set: the same, never tuned against', () => {

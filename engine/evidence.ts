@@ -61,14 +61,14 @@ export function wordClass(raw: string): readonly string[] | undefined {
   return Object.hasOwn(WORD_CLASSES, name) ? WORD_CLASSES[name] : undefined
 }
 
+/** Slash alternatives: words, or named classes, joined by "/". */
+const ALTERNATIVES = /^\$?[\p{L}'’-]+(\/\$?[\p{L}'’-]+)+$/u
+
 /**
  * Splits a phrase into slots: words, `a/b` alternatives, `$class` word classes, and `…` (or `...`) gaps. A class
  * is a set of alternatives many phrases share, so that "$cut … $cost" reads any verb of cutting near any word for
  * what was spent, whichever two words a story uses.
  */
-/** Slash alternatives: words, or named classes, joined by "/". */
-const ALTERNATIVES = /^\$?[\p{L}'’-]+(\/\$?[\p{L}'’-]+)+$/u
-
 export function phraseSlots(phrase: string, words: (text: string) => string[]): (string[] | null)[] {
   const slots: (string[] | null)[] = []
   for (const raw of phrase.replace(/\.\.\./g, ` ${GAP_MARK} `).split(/\s+/)) {

@@ -179,16 +179,15 @@ function breakAt(text: string, at: number, end: number, out: Ends): boolean {
 function isBreakSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 160
 }
-/**
- * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
- * appear in order; whitespace between them belongs to none.
- */
-
 /** A line that asks the question of an interview written out as a dialogue: "Q:", "Question:", "Interviewer:". */
 const DIALOGUE = /(?:^|\n)[ \t]*(?:\*\*|__)?(?:Q|Question|Interviewer)(?:\*\*|__)?[ \t]*:/i
 /** The tag that opens the candidate's turn in such a dialogue: "A:", "Answer:", "Me:", "Candidate:". */
 const ANSWER_TAG = /^[ \t]*(?:\*\*|__)?(?:A|Answer|Me|Candidate|Interviewee)(?:\*\*|__)?[ \t]*:[ \t]*/i
 
+/**
+ * Splits the answer into sentences with offsets into the original string. Sentences never overlap and
+ * appear in order; whitespace between them belongs to none.
+ */
 export function splitSentences(text: string): SentenceSpans {
   // 1. Find candidate boundaries, then join pieces that were split after an abbreviation.
   // Pieces as flat pairs of offsets: piece k runs from pieces[2k] to pieces[2k + 1], for 2k below `length`.

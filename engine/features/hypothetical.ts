@@ -51,12 +51,13 @@ export function looksAgain(words: readonly string[]): boolean {
   return false
 }
 
-/** Whether the words before `to` open a supposition: "if", "unless", "suppose", "imagine" or "say" in the lead. */
+const SUPPOSING = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'assuming'])
+
+/** Whether the words before `to` open a supposition: "if", "unless", "suppose", "supposing", "imagine", "assuming". */
 function supposes(words: readonly string[], to: number): boolean {
   for (let j = 0; j < to; j++) if (SUPPOSING.has(words[j]!)) return true
   return false
 }
-const SUPPOSING = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'assuming'])
 
 export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
   if (looksAgain(words)) return false
@@ -191,7 +192,7 @@ export function saysHad(words: readonly string[]): boolean {
     let j = i + 1
     while (BETWEEN.has(words[j] ?? '')) j++
     const next = words[j] ?? ''
-    if (!(isParticiple(next) || IRREGULAR_PARTICIPLES.has(next) || next === 'been')) return false
+    if (!(isParticiple(next) || IRREGULAR_PARTICIPLES.has(next))) return false
     had = true
   }
   return had

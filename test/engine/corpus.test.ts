@@ -19,7 +19,14 @@ import {
   STYLES_DIR,
   type StyledAnswer,
 } from '../fixtures/corpus'
-import { degradedWins, fixFigures, labelFigures, principleFit, separation } from '../fixtures/measure'
+import {
+  degradedWins,
+  fixFigures,
+  groupKey,
+  labelFigures,
+  principleFit,
+  separation,
+} from '../fixtures/measure'
 import { shippedRubrics, starCore } from './helpers'
 
 const rubric = starCore()
@@ -356,6 +363,25 @@ describe('principle evidence in candidates’ own words', () => {
     expect(weak.answers).toBe(16)
     // 21.9% of own criteria met, against 92.0% for the strong answers of the same file.
     expect(weak.meanMetShare).toBeLessThanOrEqual(0.3)
+  })
+
+  it('evidence set: every tag names a keyword group of the answer’s own rubric, so no tag can go uncounted', () => {
+    const keysOf = (id: string) =>
+      new Set(
+        rubrics
+          .get(id)!
+          .criteria.filter((c) => c.check === 'keywords')
+          .flatMap((c) =>
+            (c.options as { groups: { label: string }[] }).groups.map((g) => groupKey(g.label)),
+          ),
+      )
+    const items = loadStyled(EVIDENCE_DIR)
+    for (const i of items) {
+      const keys = keysOf(i.target)
+      for (const s of i.sentences)
+        for (const k of s.shows ?? []) expect(keys, `${i.story}: ${k}`).toContain(k)
+    }
+    expect(items.filter((i) => i.sentences.some((s) => (s.shows ?? []).length > 0)).length).toBe(items.length)
   })
 
   it('evidence set: strong answers whose sentences are tagged with the behaviours they show earn those behaviours', () => {

@@ -541,11 +541,15 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     // How a follow-up is scored is said once: in the invitation to answer one, then beside what one added.
     const onlyAdds = () => probes.getByText('A follow-up only adds', { exact: false }).count()
     expect(await onlyAdds()).toBe(1)
+    expect(await probes.getByText('Answer one:', { exact: false }).count()).toBe(1)
 
     await answer('What number changed', 'Errors fell from 9% to 0.2% within the hour.')
     await gains.first().waitFor()
     await history.waitFor()
     expect(await onlyAdds()).toBe(1)
+    // With one answered, the open questions are offered as another, not as a first.
+    expect(await probes.getByText('Answer another:', { exact: false }).count()).toBe(1)
+    expect(await probes.getByText('Answer one:', { exact: false }).count()).toBe(0)
     const one = await read()
     expect(one.score).toBeGreaterThan(alone)
     expect(one.history.map((h) => h.score)).toEqual([alone])

@@ -86,8 +86,10 @@ export function FollowUpSection({
       {open.length > 0 && (
         <>
           <p class="muted">
-            An interviewer would ask next. Answer one: it is scored together with your answer, as the whole
-            story is what counts.
+            {followUps.length === 0
+              ? 'An interviewer would ask these next. Answer one:'
+              : 'An interviewer could still ask these. Answer another:'}{' '}
+            it is scored together with your answer, as the whole story is what counts.
             {/* Once a follow-up is answered, what it added says this beside it. */}
             {followUps.length === 0 && ` ${ONLY_ADDS}`}
           </p>

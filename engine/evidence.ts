@@ -46,9 +46,27 @@ const GAP_MARK = '…'
  */
 export const NUMBER_MARK = '#'
 
+/**
+ * A slot for a percentage (`#%`): "35%", "12.5%", or a number and "percent" ("five percent", "5 per cent"). Its slot
+ * is a number slot whose second entry is this mark.
+ */
+const PERCENT_SLOT = '#%'
+const PERCENT_MARK = '%'
+
 /** Whether a word (as stemmed) fills a number slot. */
 function isNumberWord(slot: readonly string[], w: string): boolean {
   return startsNumber(w) || slot.includes(w)
+}
+
+/** Where a number slot matched at word `i` ends (one past its last word), or -1. */
+function numberEnd(slot: readonly string[], stems: readonly string[], i: number): number {
+  const w = stems[i]!
+  if (slot[1] !== PERCENT_MARK) return isNumberWord(slot, w) ? i + 1 : -1
+  if (startsNumber(w) && w.endsWith('%')) return i + 1
+  if (!isNumberWord(slot, w)) return -1
+  if (stems[i + 1] === 'percent') return i + 2
+  if (stems[i + 1] === 'per' && stems[i + 2] === 'cent') return i + 3
+  return -1
 }
 
 /** A slot for any word of a named class (`$cut` for "cut", "trim", "reduce"…), listed in WORD_CLASSES. */
@@ -83,8 +101,9 @@ export function phraseSlots(phrase: string, words: (text: string) => string[]): 
       slots.push(members.flatMap(words))
       continue
     }
-    if (raw === NUMBER_MARK) {
-      slots.push([NUMBER_MARK, ...NUMBER_SLOT_WORDS.flatMap(words)])
+    if (raw === NUMBER_MARK || raw === PERCENT_SLOT) {
+      const percent = raw === PERCENT_SLOT ? [PERCENT_MARK] : []
+      slots.push([NUMBER_MARK, ...percent, ...NUMBER_SLOT_WORDS.flatMap(words)])
       continue
     }
     // "a/b" offers alternatives for one slot, and a class may stand among them ("people/$customers"); a word
@@ -207,6 +226,43 @@ function negationVariants(phrase: string): string[] {
   return out
 }
 
+/** Pronouns and modals that people write contracted with the word after them ("I'd", "we're", "would've"). */
+const PRONOUNS = 'i|we|you|they|he|she'
+const MODALS = 'should|would|could|might|must'
+/** Open form → contracted, for words standing alone (not among a slot's `a/b` alternatives). */
+const CONTRACTIONS: [RegExp, string][] = [
+  [new RegExp(`(^|\\s)(${PRONOUNS}|${MODALS}) have(?=$|\\s)`, 'giu'), "$1$2've"],
+  [new RegExp(`(^|\\s)(${PRONOUNS}) (?:had|would)(?=$|\\s)`, 'giu'), "$1$2'd"],
+  [new RegExp(`(^|\\s)(${PRONOUNS}) will(?=$|\\s)`, 'giu'), "$1$2'll"],
+  [/(^|\s)(i) am(?=$|\s)/giu, "$1$2'm"],
+  [/(^|\s)(we|you|they) are(?=$|\s)/giu, "$1$2're"],
+]
+/** Contracted → open forms: "I'd" may stand for "I had" or "I would". */
+const EXPANSIONS: [RegExp, string[]][] = [
+  [new RegExp(`(^|\\s)(${PRONOUNS}|${MODALS})['’]ve(?=$|\\s)`, 'giu'), ['$1$2 have']],
+  [new RegExp(`(^|\\s)(${PRONOUNS})['’]d(?=$|\\s)`, 'giu'), ['$1$2 had', '$1$2 would']],
+  [new RegExp(`(^|\\s)(${PRONOUNS})['’]ll(?=$|\\s)`, 'giu'), ['$1$2 will']],
+  [/(^|\s)(i)['’]m(?=$|\s)/giu, ['$1$2 am']],
+  [/(^|\s)(we|you|they)['’]re(?=$|\s)/giu, ['$1$2 are']],
+]
+
+/**
+ * A phrase as written and with its pronoun and modal contractions written the other way: "I had missed" also as
+ * "I'd missed", "should have" as "should've", "I'm still" as "I am still", so that a phrase matches however the
+ * answer writes it. Negations are `negationVariants`' work.
+ */
+function contractionVariants(phrase: string): string[] {
+  const out = new Set([phrase])
+  let closed = phrase
+  for (const [open, short] of CONTRACTIONS) closed = closed.replace(open, short)
+  out.add(closed)
+  let opened = [phrase]
+  for (const [short, opens] of EXPANSIONS)
+    opened = opened.flatMap((v) => (v.search(short) !== -1 ? opens.map((o) => v.replace(short, o)) : [v]))
+  for (const v of opened) out.add(v)
+  return [...out]
+}
+
 /**
  * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
  * planned around the date"); their hits are marked so that who is the subject does not discount them.
@@ -220,7 +276,7 @@ export function compileEvidence(
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
   for (const phrase of phrases) {
-    for (const written of hyphenVariants(phrase).flatMap(negationVariants)) {
+    for (const written of hyphenVariants(phrase).flatMap(negationVariants).flatMap(contractionVariants)) {
       const raw = phraseSlots(written, words)
       if (raw.length === 0) continue
       const negative = raw.some((s) => s?.some((w) => NEGATORS.has(w)) === true)
@@ -272,7 +328,11 @@ function matchFrom(slots: Pattern['slots'], k: number, stems: readonly string[],
     return -1
   }
   if (slot === undefined || i >= stems.length) return -1
-  if (slot[0] === NUMBER_MARK ? !isNumberWord(slot, stems[i]!) : !slot.includes(stems[i]!)) return -1
+  if (slot[0] === NUMBER_MARK) {
+    const end = numberEnd(slot, stems, i)
+    return end === -1 ? -1 : matchFrom(slots, k + 1, stems, end)
+  }
+  if (!slot.includes(stems[i]!)) return -1
   return matchFrom(slots, k + 1, stems, i + 1)
 }
 

@@ -1,8 +1,9 @@
-// Lints of keyword phrases as a rubric file writes them: too many in a group, too long, no words at all, or a
-// word class that does not exist.
+// Lints of keyword phrases as a rubric file writes them: too many in a group, too long, no words at all, a
+// word class that does not exist, or a symbol standing as a word.
 
-import { wordClass } from './evidence'
+import { phraseSlots, wordClass } from './evidence'
 import { capital } from './parse-place'
+import { splitPhrase } from './phrases'
 import type { ErrorAt } from './rubric-error-at'
 import { show } from './rubric-messages'
 import { RUBRIC_LIMITS } from './schema'
@@ -16,6 +17,17 @@ function phraseWords(phrase: string): string[] {
 /** A `$word` slot of letters that names no word class: a slip, since "$40" or "$2m" are amounts read as written. */
 function unknownClass(words: readonly string[]): string | undefined {
   return words.find((w) => /^\$\p{L}+$/u.test(w) && wordClass(w) === undefined)
+}
+
+/**
+ * A word of the phrase that is read as nothing ("%" in "% of the time", "+", "&"): the phrase then matches
+ * without it, so "% of the time" would match "most of the time".
+ */
+function skippedSymbol(phrase: string): string | undefined {
+  return phrase
+    .replace(/\.\.\./g, ' … ')
+    .split(/\s+/)
+    .find((w) => w !== '' && w !== '…' && phraseSlots(w, splitPhrase).length === 0)
 }
 
 /** A phrase this long is rarely said word for word: usually two phrases with the comma between them lost. */
@@ -77,6 +89,16 @@ export function phraseLints(lists: readonly PhraseList[], at: ErrorAt, errors: R
             [...list, k],
             'unknown-class',
             `${place}: the phrase ${show(phrase)} names the word class ${show(unknownClass(words)!)}, which does not exist, so it is read as that word; use a class listed in the rubric reference or write the words`,
+          ),
+        )
+      } else if (skippedSymbol(phrase) !== undefined) {
+        const symbol = skippedSymbol(phrase)!
+        const percent = symbol.includes('%') ? 'write #% for a percentage' : 'write it as a word'
+        warnings.push(
+          at.warning(
+            [...list, k],
+            'skipped-symbol',
+            `${place}: in the phrase ${show(phrase)}, ${show(symbol)} is not a word and is skipped, so the phrase matches without it; ${percent}, or remove it`,
           ),
         )
       } else if (words.length >= LONG_PHRASE_WORDS && !at.quoted([...list, k])) {

@@ -4,7 +4,7 @@
 //
 // Phrase syntax: words separated by spaces, compared on stems and case-insensitively; `a/b/c` in
 // one slot matches any of those words; `…` is a gap of zero to three arbitrary words; `#` is any
-// number, in digits or words ("used by # teams"); `$name` is any word of a named class in
+// number, in digits or words ("used by # teams"), and `#%` a percentage ("5%", "five percent"); `$name` is any word of a named class in
 // engine/lexicon/phrase-variants.ts ("$defer … $work": parked the feature, shelved the project), so that a phrase
 // pairs a class of verbs with a class of objects. A word also matches its close synonyms ("every" and
 // "each", "customers" and "users", engine/evidence.ts). A phrase never starts or ends with `…` and
@@ -193,7 +193,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'easy to undo', 'undo', 'could undo', 'could back out', 'back out', 'feature flag', 'feature toggle',
       'behind a flag', 'behind a toggle', 'flagged off', 'kill switch', 'canary', 'canaried',
       'small first step', 'smallest step', 'small step', 'one region', 'one customer first',
-      'internal users first', 'rollout to … %', 'rolled out to … %', 'rollout to', 'gradual rollout',
+      'internal users first', 'rollout to … #%', 'rolled out to … #%', 'rollout to', 'gradual rollout',
       'staged rollout', 'phased rollout', 'ramp up', 'ramped up', 'two-way door', 'calculated risk',
       'limited the blast radius', 'blast radius', 'dry run', 'dry-run', 'read-only mode', 'took a backup',
       'backup first', 'safety net', 'fallback', 'fall back',
@@ -296,14 +296,14 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'the real bottleneck',
     observed: true,
     phrases: [
-      'bottleneck', 'bottlenecks', 'hot path', 'hot loop', 'hotspot', 'hot spot', 'N+1', 'n + 1',
+      'bottleneck', 'bottlenecks', 'hot path', 'hot loop', 'hotspot', 'hot spot', 'N+1', 'n+1',
       'one query per', 'a query per', 'separate database call', 'allocations', 'allocating',
       'lock contention', 'contention', 'mutex', 'full table scan', 'table scan', 'sequential scan',
       'seq scan', 'missing index', 'slow query', 'slow queries', 'garbage collection', 'GC pauses',
       'GC pause', 'GC pressure', 'serialization', 'serialisation', 'deserialization', 'JSON parsing',
       'round trips', 'round-trips', 'chatty', 'blocking call', 'synchronous call', 'cache miss',
       'cache misses', 'memory leak', 'thrashing', 'most of the time went', 'spent most of its time',
-      '% of the time', 'of the CPU', 'dominated by', 'the culprit', 'regex backtracking',
+      '#% of the time', 'of the CPU', 'dominated by', 'the culprit', 'regex backtracking',
       'where the time goes', 'where the time went', 'where the time really goes', 'was waiting for',
       'were waiting for', 'waiting on the', 'blocked on', 'the slowest', 'slowest part', 'slowest step',
       'most of the latency', 'most of the spend', 'per-job breakdown',
@@ -523,7 +523,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nice to have', 'moved them to',
       'can wait', 'could wait', 'what could wait',
       'put … first', 'by what … mattered', 'by what … would actually', 'by what … actually needed', 'by what the … needed/required/checked', 'remaining … by what', 'split/sorted/ranked/grouped/ordered … by what/which/whether',
-      'one question of each/every', 'would a/the $customers notice', 'would … notice it', 'would anyone notice', 'the only thing we had/needed to', 'the only/one thing that had/needed to', 'split the work into', '# % of … came from', 'which … most often', 'everything else could/can wait', 
+      'one question of each/every', 'would a/the $customers notice', 'would … notice it', 'would anyone notice', 'the only thing we had/needed to', 'the only/one thing that had/needed to', 'split the work into', '#% of … came from', 'which … most often', 'everything else could/can wait', 
       'what … actually paid/pay/pays for', 'which … actually used/needed', 'sorted/ranked/ordered … by how', 'how often … actually', 'only … the top #', 'what actually mattered', 'could not launch/ship without', "couldn't launch/ship without",
       'split/sorted/divided … into what', 'needed/need/needs/would … on day one',
     ],
@@ -581,7 +581,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'progress report', 'milestone', 'milestones', 'on track', 'off track', 'behind schedule', 'slipped',
       'slipping', 'slip', 'critical path', 'Gantt', 'tracker', 'Jira board', 'kanban', 'RAG status',
       'risks in red', 'checkpoint', 'checkpoints', 'watched the dashboards', 'watched the dashboard',
-      'rollout to … %', 'percent complete', 'demoed every', 'weekly demo', 'adjusted the plan', 'replanned',
+      'rollout to … #%', 'percent complete', 'demoed every', 'weekly demo', 'adjusted the plan', 'replanned',
       're-planned', 'went off plan', 'off plan',
       'review progress', 'reviewed progress', 'progress every', 'every week', 'each week',
       'weekly review', 'daily review', 'ran … in parallel', 'compared every', 'checked every',

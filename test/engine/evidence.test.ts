@@ -129,6 +129,45 @@ describe('findEvidence', () => {
     expect(hits(['not … my'], 'It was not my call.')).toEqual(['not … my'])
   })
 
+  it('matches a pronoun or modal written open or contracted, whichever way the phrase writes it', () => {
+    expect(hits(['I should have'], "I should've spotted it sooner.")).toEqual(['I should have'])
+    expect(hits(["should've"], 'I should have spotted it sooner.')).toEqual(["should've"])
+    expect(hits(['what I had missed'], "Then I saw what I'd missed.")).toEqual(['what I had missed'])
+    expect(hits(["I'd … again"], 'I would do it again.')).toEqual(["I'd … again"])
+    expect(hits(["I'd … again"], 'I had to run it again.')).toEqual(["I'd … again"])
+    expect(hits(['I am still the'], "I'm still the contact for it.")).toEqual(['I am still the'])
+    expect(hits(["I'm still the"], 'I am still the contact for it.')).toEqual(["I'm still the"])
+    expect(hits(['we are … behind'], "We're two weeks behind.")).toEqual(['we are … behind'])
+    expect(hits(['I will keep'], "I'll keep the rota.")).toEqual(['I will keep'])
+    // Alternatives are left as written: "I/we had" is not rewritten.
+    expect(hits(['I/we had missed'], 'We had missed it.')).toEqual(['I/we had missed'])
+    // A contraction is a whole word: "I'd" does not match "I do".
+    expect(hits(["I'd … again"], 'I do it again.')).toEqual([])
+  })
+
+  it('reads #% as a percentage, written as a figure or with "percent"', () => {
+    expect(hits(['under #% of'], 'It was used by under 5% of users.')).toEqual(['under #% of'])
+    expect(hits(['under #% of'], 'It was used by under five percent of users.')).toEqual(['under #% of'])
+    expect(hits(['under #% of'], 'It was used by under 5 per cent of users.')).toEqual(['under #% of'])
+    expect(hits(['#% of the time'], 'The job failed 30% of the time.')).toEqual(['#% of the time'])
+    // A number without a percent is not a percentage, and "of the time" alone is not a share.
+    expect(hits(['under #% of'], 'It was used by under 5 of them.')).toEqual([])
+    expect(hits(['#% of the time'], 'Most of the time it worked.')).toEqual([])
+  })
+
+  it('every word of every concept phrase is read: none is a symbol that tokenizes to nothing', () => {
+    const unread = Object.entries(CONCEPTS).flatMap(([id, c]) =>
+      c.phrases.flatMap((p) =>
+        p
+          .replace(/\.\.\./g, ' … ')
+          .split(/\s+/)
+          .filter((w) => w !== '' && w !== '…' && phraseSlots(w, splitPhrase).length === 0)
+          .map((w) => `${id}: ${p} (${w})`),
+      ),
+    )
+    expect(unread).toEqual([])
+  })
+
   it('matches the other forms of an irregular verb inside a phrase, but not a lone verb', () => {
     expect(hits(['told them'], 'I tell them the date will slip.')).toEqual(['told them'])
     expect(hits(['went through the logs'], 'I go through the logs line by line.')).toEqual([

@@ -386,16 +386,17 @@ describe('principle evidence in candidates’ own words', () => {
 
   it('evidence set: strong answers whose sentences are tagged with the behaviours they show earn those behaviours', () => {
     const fit = principleFit(loadStyled(EVIDENCE_DIR), rubrics, score)
-    expect(fit.answers).toBe(800)
-    expect(fit.tagged).toBeGreaterThanOrEqual(3000)
+    expect(fit.answers).toBe(1200)
+    expect(fit.tagged).toBeGreaterThanOrEqual(4500)
     // Before any phrase was written from these answers: 55.0% of own criteria met and 58.3% of tagged behaviours
-    // credited on the 160 answers of the first files, 52.5% met on the 240 of the second and 52.6% on the 400 of
-    // the third. With the phrases of three rounds of reading the first and second files (a review having removed
-    // those that credit ordinary sentences): 81.4% met on those 400; 70.3% met, top-3 87.0%, MRR 0.755 and 74.3%
-    // of tagged behaviours credited on all 800.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.7)
-    expect(fit.top3).toBeGreaterThanOrEqual(0.86)
-    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.74)
+    // credited on the 160 answers of the first files, 52.5% met on the 240 of the second, 52.6% on the 400 of
+    // the third and 48.0% (56.1% credited, top-3 69.0%) on the 400 of the fourth, written after the third round.
+    // With the phrases of three rounds of reading the first and second files (a review having removed those that
+    // credit ordinary sentences): 81.4% met on those 400; 70.3% met, top-3 87.0%, MRR 0.755 and 74.3% of tagged
+    // behaviours credited on the first 800; 62.8%, 81.0%, 0.698 and 68.3% on all 1200.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.62)
+    expect(fit.top3).toBeGreaterThanOrEqual(0.8)
+    expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.68)
   })
 
   it('evidence set, the answers never read to write phrases: phrases taken from some stories reach others', () => {

@@ -11,13 +11,19 @@ export function clock(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`
 }
 
-/** Speaking time in words a person reads: "45 s", "2 min", "1 min 20 s". */
+/** A no-break space: a number and its unit never part at a line's end. */
+const NBSP = '\u00a0'
+
+/**
+ * Speaking time in words a person reads: "45 s", "2 min", "1 min 20 s", each number joined to its unit by a
+ * no-break space.
+ */
 export function speakingTime(seconds: number): string {
   const s = Math.round(seconds)
-  if (s < 60) return `${s} s`
+  if (s < 60) return `${s}${NBSP}s`
   const m = Math.floor(s / 60)
   const rest = s % 60
-  return rest === 0 ? `${m} min` : `${m} min ${rest} s`
+  return rest === 0 ? `${m}${NBSP}min` : `${m}${NBSP}min ${rest}${NBSP}s`
 }
 
 /**

@@ -26,10 +26,10 @@ describe('clock and speaking time', () => {
     expect(clock(120_000)).toBe('2:00')
     expect(clock(-5)).toBe('0:00')
   })
-  it('says speaking time in seconds, then minutes', () => {
-    expect(speakingTime(45)).toBe('45 s')
-    expect(speakingTime(120)).toBe('2 min')
-    expect(speakingTime(80)).toBe('1 min 20 s')
+  it('says speaking time in seconds, then minutes, each number kept on one line with its unit', () => {
+    expect(speakingTime(45)).toBe('45\u00a0s')
+    expect(speakingTime(120)).toBe('2\u00a0min')
+    expect(speakingTime(80)).toBe('1\u00a0min 20\u00a0s')
   })
   it('signs differences with a real minus', () => {
     expect(signed(3)).toBe('+3')

@@ -514,10 +514,12 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
 
   it('says what the answer alone scored and what it scores with a follow-up answered on the Attempt page, at once', async () => {
     const id = await storeAttempt(base, prompt.id, UNMEASURED_ANSWER)
+    type Stats = { stats: { words: number; speakingSeconds: number } }
     const read = async () =>
       (await (await fetch(`${base}/api/attempts/${id}`)).json()) as {
         score: number
-        history: { score: number }[]
+        report: Stats
+        history: { score: number; report: Stats }[]
       }
     const alone = (await read()).score
     await page.setViewportSize({ width: 1366, height: 900 })
@@ -556,6 +558,21 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     expect(await history.textContent()).toBe(
       `Your answer alone scored ${alone}; with your follow-up, it scores ${one.score} (${signed(one.score - alone)}).`,
     )
+    // How long the answer takes to say is the answer as told, the words the length note counts (a follow-up is a
+    // reply to a question); with the follow-up, as the report's stats count it, beside it.
+    const told = one.history[0]!.report.stats
+    expect(one.report.stats.words).toBeGreaterThan(told.words)
+    const spoken = (n: number) => `${n}\u00a0s`
+    const meta = page.locator('.attempt-head .meta')
+    await expect
+      .poll(() => meta.textContent())
+      .toContain(
+        `about ${spoken(told.speakingSeconds)} to say (${spoken(one.report.stats.speakingSeconds)} with your follow-up)`,
+      )
+    expect(await page.getByTestId('whole-answer-notes').textContent()).toContain(
+      `${told.words} words (${told.speakingSeconds} seconds spoken) is short`,
+    )
+    expect(await page.getByTestId('words').textContent()).toBe(String(one.report.stats.words))
     expect(await page.evaluate('window.__sameLoad === true')).toBe(true)
     for (const [width, scheme] of VIEWS) {
       await showAt(page, width, scheme)
@@ -579,6 +596,9 @@ describe.skipIf(SKIP_E2E)('what a candidate sees while practising (e2e)', () => 
     await page.reload()
     await history.waitFor()
     expect(await history.textContent()).toBe(withBoth)
+    expect(await meta.textContent()).toContain(
+      `about ${spoken(told.speakingSeconds)} to say (${spoken(two.report.stats.speakingSeconds)} with your 2 follow-ups)`,
+    )
   })
 
   it('raised no page errors', () => {

@@ -17,6 +17,7 @@ import { useLoad, useTitle } from '../../hooks'
 import { useAppState } from '../../state'
 import { FollowUpSection } from './FollowUps'
 import { type ReplacedScore, scoreHistory } from './score-history'
+import { spokenLength } from './speaking'
 import { attemptStory, type Story } from './story'
 
 const changed = (c: CriterionDifference) => c.change !== 0 || c.before === null || c.after === null
@@ -69,6 +70,11 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
     [attempt.answer, followUps, report],
   )
   const text = story.text
+  // The answer as told, as its length note counts it; with the follow-ups, as the report's stats count them.
+  const spoken = useMemo(
+    () => spokenLength(attempt.answer, followUps.length, report),
+    [attempt.answer, followUps.length, report],
+  )
   const sceneAnswers = story.placed.filter((p) => p.scene).map((p) => followUps[p.index]!)
   const [change, setChange] = useState<{ before: ScoreReport; result: RescoreResult } | null>(null)
   const [busy, setBusy] = useState<'' | 'rescore' | 'delete'>('')
@@ -145,7 +151,9 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
             {attempt.durationMs && attempt.durationMs >= 1000
               ? ` · ${clock(attempt.durationMs)} writing`
               : ''}{' '}
-            · about {speakingTime(report.stats.speakingSeconds)} to say
+            · about {speakingTime(spoken.told)} to say
+            {spoken.withFollowUps !== undefined &&
+              ` (${speakingTime(spoken.withFollowUps)} with ${yourFollowUps(followUps.length)})`}
           </p>
         </div>
         <ScoreBadge report={report} />
@@ -292,6 +300,9 @@ function AttemptView({ attempt }: { attempt: Attempt }) {
     </>
   )
 }
+
+/** "your follow-up", "your 2 follow-ups". */
+const yourFollowUps = (count: number) => (count === 1 ? 'your follow-up' : `your ${count} follow-ups`)
 
 /**
  * How the score came to be what it is: what the answer alone scored and what it scores with its follow-ups, and

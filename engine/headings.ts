@@ -84,19 +84,43 @@ const HEADING_WORDS = new Map<string, HeadingSection>(
     r: 'result',
   }),
 )
+/**
+ * Headings in the candidate's own words, read by their verb: "What I picked up", "How I got up to speed", "How"
+ * tell what the candidate did; "What I took away" a lesson; "What I had to do" what they owned.
+ */
+const RESULT_VERBS =
+  /^(?:learned|learnt|took away|take away|took from|take from|would do differently|changed after|got out of it|came of it|achieved|delivered|shipped|ended up with)\b/
+const TASK_VERBS =
+  /^(?:wanted|owned|had to do|had to|needed to do|needed to|was asked|was asked to do|was responsible for|signed up for|took on|was on the hook for)\b/
+
+/** The section a heading in the candidate's own words names, or undefined when it is not one. */
+function ownWordsHeading(word: string): HeadingSection | undefined {
+  if (word === 'how') return 'action'
+  const m = /^(what|how) (?:i|we) (.+)$/.exec(word)
+  if (m === null) return undefined
+  const rest = m[2]!
+  // "How I learned" tells how the candidate studied; "What I learned" the lesson.
+  if (m[1] === 'how') return 'action'
+  if (RESULT_VERBS.test(rest)) return 'result'
+  if (TASK_VERBS.test(rest)) return 'task'
+  return 'action'
+}
+
 /** First words of the headings, for a cheap pre-check before the heading pattern runs. */
-const HEADING_LEADS = new Set([...HEADING_WORDS.keys()].map((k) => k.split(/[ -]/)[0]!))
+const HEADING_LEADS = new Set(
+  [...HEADING_WORDS.keys()].map((k) => k.split(/[ -]/)[0]!).concat(['how', 'what']),
+)
 
 // "Situation:", "**Task** –", "## Action", "S -", "Result —", "(R)", "**What I did**". Single letters need a delimiter.
 const HEADING_RE =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){0,3})\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*•][ \t]+)?(\*\*|__|\*|_)?\(?([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z']+(?:-[A-Za-z]+)?){0,5})\)?(\*\*|__|\*|_)?[ \t]*(:|[-–—]+(?=[ \t]|$)|\)|$)(?:\*\*|__)?[ \t]*/
 
 /** Recognises an explicit heading at the start of `line`; returns its section and its length. */
 export function matchHeading(line: string): { section: HeadingSection; length: number } | undefined {
   const m = HEADING_RE.exec(line)
   if (m === null) return undefined
   const word = m[2]!.toLowerCase()
-  const section = HEADING_WORDS.get(word)
+  const section = HEADING_WORDS.get(word) ?? (m[4] !== '' && m[4] !== ')' ? ownWordsHeading(word) : undefined)
   if (section === undefined) return undefined
   const delimiter = m[4]!
   const emphasised = m[1] !== undefined || m[3] !== undefined

@@ -74,6 +74,26 @@ describe('sentence labels by writing style', () => {
     expect(matchHeading('My role was to lead it.')).toBeUndefined()
   })
 
+  it("reads a heading in the candidate's own words by its verb, when a colon or dash marks it as one", () => {
+    for (const [line, section] of [
+      ['**What I picked up:** I read the standard itself.', 'action'],
+      ['How I got up to speed: I took an evening course.', 'action'],
+      ['**How:** I worked through a free course.', 'action'],
+      ['**How I learned:** two books and a mentor.', 'action'],
+      ['What I took away: ask before building.', 'result'],
+      ['**What I learned** – measure first.', 'result'],
+      ['**What I had to do:** tell him plainly.', 'task'],
+      ['What I was asked to do: cut the cost.', 'task'],
+      ['**What I wanted:** one form for all teams.', 'task'],
+    ] as const)
+      expect(matchHeading(line)?.section, line).toBe(section)
+    // Without a colon or dash, a line that opens with those words is a sentence.
+    expect(matchHeading('How I fixed it was simple.')).toBeUndefined()
+    expect(matchHeading('What I noticed changed everything.')).toBeUndefined()
+    expect(matchHeading('**What I noticed**')).toBeUndefined()
+    expect(labels('**What I picked up:** I read the whole standard, all 60 pages.')).toEqual(['action'])
+  })
+
   it('honours a heading that names the STAR section outright', () => {
     expect(labels('Action: I volunteered to rewrite the billing job.')).toEqual(['action'])
     expect(labels('**Result:** the team adopted it.\n\n**Situation** – it was slow.')).toEqual([

@@ -50,6 +50,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'strongest/best case/argument against', 'case against', 'walk me through … why', 'where they thought I was', 'tell me why … wrong', 'where I was wrong', 'what I had missed', 'anything I had missed', 'argue the other side', 'pick/picked holes', 'pick/picked … apart', 'most cautious', 'sent/showed/gave my numbers/estimate/plan/model/draft to', 'asked … what he/she/they thought/thinks/think', 'asked … which … actually', 'whose … made/did/tried the same', 'who had made/done/tried the same', 'who had done it/this before', 'talked/spoke/called … who had run/done/tried',
       'strongest/best/biggest/main reason/reasons not to', 'who was/were the loudest', 'who was/were most against/opposed', 'who … thought I was', 'what they were seeing/hearing', "what I'm missing", "tell me if I'm", "if I'm reading … wrong", 'what would make him/her/them/you comfortable', "asked … what they'd do if", 'before I say/said/gave/shared what I think/thought',
       'asked/ask/asking … which … really/actually',
+      'what he/she/they had seen/noticed/heard',
     ],
   },
   'evidence-based': {
@@ -76,6 +77,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pulled/checked/read/reviewed … records', 'records/logs/history from the', 'back to the … data/records/numbers/figures/sheet/specs', '# comparable', 'base rate', 'track record', 'showed/show him/her/them # … where', '# examples/cases/instances where/when', 'to show why',
       'pulled/pull … for every/each', 'what … promised/said/claimed/forecast/predicted … with/to what', 'with what really/actually', 'what really/actually happened', 'what I saw was', 'what I found was', 'filtered/excluded/removed … out … still', 'the last # … where/when', 'brought/bring/showed/shared … results of', "showed/show/shared/brought … what I'd/I found", 'showed/show/shared/brought … what I had found', 'worked out roughly/exactly', 'gone/went through last',
       'against # years/months/weeks/days of … data/records/history/dates/transactions/readings/logs/orders/sales/incidents', 'watched … readings/runs/recordings/replays', 'on/that our last #',
+      'took/take/taking … readings/measurements/samples',
     ],
   },
   experiment: {
@@ -115,6 +117,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'made me admit', 'admit/admitted I had', 'why I was so sure', 'how sure I was', 'took/taken/taking … for granted', "whether I'm just", 'why I believed', 'what I was assuming', 'what I actually knew', 'caught myself', 'anchored on', 'I was biased', 'my own bias',
       'what I knew from what', 'wonder/wondered/wondering whether/if my', 'started/began/start/begin to wonder/doubt', 'whether my own', 'fooling me/myself', 'only because I like/liked/wanted', 'never asked myself', 'defensive about my', "what if I'm wrong", 'had to admit', 'only showed/told one side', 'had a good/fair/valid point', 'expect to see if', "if they're right", 'my whole case', 'counting/measuring/looking … the wrong thing',
       'asked/ask/asking myself … whether/if I', "asked/ask/asking myself … whether/if I'm", "whether I'm being/only/simply",
+      'I know/knew I … stubborn/instinctively/tend/biased',
     ],
   },
   'call-vindicated': {
@@ -164,6 +167,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'would otherwise have', 'could have cost', 'stood to lose', 'that/who held off', 'that/who waited had to', 'zero … sick/injured/hurt', 'small/cheap/tiny against', 'small compared to/with',
       'under what … budgeted/planned/expected', 'small price', 'against more than #',
       'would have spoiled/ruined/blocked/wasted/stranded',
+      'last time … $recur',
     ],
   },
 
@@ -184,6 +188,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'before the end of the day', 'by # pm/am', 'by that evening/afternoon/night', 'before lunch',
       'that same night/day/afternoon/evening/morning', 
       'stop/stopped the bleeding', 'then and there',
+      'before anyone/anybody knew/could',
     ],
   },
   'reversible-step': {
@@ -207,6 +212,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       '# of traffic/users/requests/orders first', 'would stop if', 'to veto it', 'until they choose/decide/approve', 'nothing would be wasted/lost', 'could/can still use', 'lose/lost almost nothing', 'lose at most', 'only lose', 'would only cost', 'at most a/one/# day/days/week/weeks', 'at worst', 'cost of being wrong', 'the downside was', 'if it went wrong', 'if … was/were wrong … could/can', 'enough for # days/weeks only', 'swapping/switching/changing … later is', 'behind a/an … adapter/interface/abstraction', 'rather than a rebuild/rewrite', "what we're not touching", 'what we were not touching', 'nothing we could not undo', 'kept the old … running', 'kept … as a backup/fallback', 'kept … configured/ready/warm', 'on standby', 'in reserve',
       'rather than … all at once', 'instead of … all at once', 'still covered', 'behind a … switch', 'flip/flipped back', 'back to the old one', 'if anything broke/failed', "wouldn't change unless", 'hold/held … back until', 'kept their/the usual', 'would shut/close/pause/halt/stop … if', 'if the count/number/rate passed/exceeded/reached/crossed',
       'we could/can cancel … after/notice', 'cancel/return … within/after # days/weeks', 'let/lets us return/cancel/amend/undo', 'could/can … go/put/flip/switch … back once/if/when/in',
+      'split the/our order/orders/purchase/booking/delivery/shipment', 'refundable/small deposit',
     ],
   },
   'acted-without-certainty': {
@@ -483,6 +489,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the share/percentage/proportion of $customers', 'calls/tickets to the … helpline/hotline/support/desk/line', '$contact about/asking/from … $fall', 'mattered to $customers because', '$customers wrote us', 'wrote to us', 'one/a $customers told', 
       'time to … $fall from', 'abandoned … $fall', 'repeat contact', 'reviews mentioning', 'bookings … rose/grew/climbed/went', '$customers could finally/now', 
       'average time to/from',
+      'rejections/claims … $fall/drop/drops/fall/falls',
     ],
   },
 
@@ -526,6 +533,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'one question of each/every', 'would a/the $customers notice', 'would … notice it', 'would anyone notice', 'the only thing we had/needed to', 'the only/one thing that had/needed to', 'split the work into', '#% of … came from', 'which … most often', 'everything else could/can wait', 
       'what … actually paid/pay/pays for', 'which … actually used/needed', 'sorted/ranked/ordered … by how', 'how often … actually', 'only … the top #', 'what actually mattered', 'could not launch/ship without', "couldn't launch/ship without",
       'split/sorted/divided … into what', 'needed/need/needs/would … on day one',
+      'stop/stopped trying to … every/all',
     ],
   },
   unblocking: {
@@ -591,6 +599,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what is done', 'what was done', 'what is at risk', 'what was at risk', 'at risk and', 'every Friday I', 'every Monday I',
       'a date for each/every', 'dates for each/every', 'checked … every # days', 'checked … every morning/day', 'what had moved',
       'against target', 'against the target', 'a daily figure/count/number/total',
+      'compare/compared it/them every', 'weekly/daily count/counts/tally showed/of', 'fell/falling … behind', 'rehearsal/run/rehearsals/runs every Monday/Tuesday/Wednesday/Thursday/Friday',
     ],
   },
 
@@ -695,6 +704,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'exported/dumped … into/to a notebook/spreadsheet/CSV', 'notebook', 'dumped the', 'debug logging', 'debug logs',
       'instead/rather of/than working from', 'exported/downloaded/extracted/dumped every/all', 'pull/pulled/took/exported/downloaded … records for', 'every … in/from/over the previous/past/last # days/weeks/months/years', '$records from/for/over the previous/past/last', 'on a … sample', 'my count/figure/total/numbers came/comes/come out', 'independent source',
       'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'I matched/cross-checked/cross-referenced/joined … against', 'diffed',
+      'counted/count/marked/matched/match/re-marked/re-coded/recounted … by hand', 'instead/rather of/than the … average/averages/graphs/counts/chart/charts',
     ],
   },
   'hypothesis-testing': {
@@ -740,6 +750,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'came/come from # of', '# of the … came/come from', 'found/find/saw/see/noticed/learned that it/they only', 'were/was/being counted/recorded/logged/booked as', 'each/every one failed/showed', 'one … call/calls/query/queries/request/requests per', 'waiting on/for … lock/locks/pool/queue/connections', 'because a/the … had switched/changed/lost/removed/dropped/stopped/skipped/broken/missed/disabled/renamed/swapped', 'only happened/happens/occurred/failed/fails on/when/after/during/for/with/at', 'set/configured/installed/wired/calibrated … wrong/wrongly/incorrectly/backwards', 'which/that was why', 'why … kept/keeps failing/breaking/happening', 'traced … back to', 'all along', 'underlying problem/issue/fault/bug', 'at the source', 'at the/its root', 'where it started/began/originated', 'that produced/produces/generated/created them/it', 'rather/instead than/of correcting/fixing/cleaning/chasing/patching each/every/individual', 'same mistake/error/problem/fault … again',
       '# percent/% happen/happened/occur/occurred/came/come at/in/on/from', 'in exactly the month/week/day', 'every … happened/occurred/followed within', 'were/was counted/recorded/logged/reported shorter/longer/higher/lower/twice/double', 'came/comes/come out different/differently', 'which/that/it pointed outside/away/elsewhere', 'found one/a line', 'found … came/come/coming from', 'came/come from the same', 'found the reason/culprit', 'rather/instead than/of telling/asking/reminding … to be', 'rather/instead than/of blaming',
       'treated/treats/treating every/each/the/all … as a/an/brand different/separate/new/unique', 'found/find/see/saw that most … came/come/happened/happen/occurred',
+      'traced it',
     ],
   },
   'below-the-surface': {
@@ -761,6 +772,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'traced each/every', 'digging/dug/dig through/further', 'read through our/the … code/job/script/query/source', 'order by order', 'but missing from', "didn't add up", 'did not add up', 'before the conversion/aggregation/rounding/transformation/processing',
       'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'not the … rollup/rollups/dashboard/totals/averages/aggregate/summary', 'the … itself, not', "didn't accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline", 'did not accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline', 'under a/the … profiler/debugger/oscilloscope/analyser/analyzer', 'down to the … assembly/instruction/instructions/bit/byte/bytes/hardware/metal/compiler', 
       'read/reading the/our … source/code', 'attached/put/hooked/connected … oscilloscope/analyser/analyzer/profiler/async-profiler … to/on', 'logic/protocol analyser/analyzer', 'read/pulled/opened/collected/gathered/sampled # of those',
+      'I open/opened/checked/check/read … settings/filter/query/table/source … and found/saw/find/see',
     ],
   },
   'cause-proven': {
@@ -806,6 +818,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the cause was my', 
       'my … had caused/broken', 'my … caused it', 'I ran/used/picked/sent/loaded … the wrong', 'because I mixed/confused/swapped/misread/misjudged', 'I mixed up', 'I had not checked/tested/verified/sampled', "I hadn't checked/tested/verified/sampled", 'my … turned/turns out … wrong/mess/mistake/flawed',
       'part of … is/was ours/mine',
+      'my doing',
     ],
   },
   listening: {
@@ -824,6 +837,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'read … back to them/him/her', 'asked them/him/her to rank/prioritise/prioritize', 'their … ideas/suggestions/feedback into', 'wrote everything in/into my', 'hardest for them/him/her', 'rather/instead … guess/guessing/assume/assuming … asked', "didn't argue", 'did not argue', 'rather than guess/guessing/assume/assuming … asked/ask/talked/went', 'instead of guessing/assuming … asked/ask/talked/went', 'how they/he/she felt', 'how they/he/she were/was feeling', 'what would make … easier/better', 'what they would change/fix/drop', "what they'd change/fix/drop", 'what had made … hardest/hard/harder/difficult/painful',
       'asked/ask the … how he/she/they', 'asked/ask each/every … what/how/whether', "what they would/'d cut/change/add/keep/want", 'what they wished/wish', 'asked for his/her/their explanation/view/side/version/input', 'let … talk/speak/explain first', 'instead/rather of/than arguing/defending/argue … asked/ask/listened/heard', 'went/go with his/her/their idea/suggestion/method/proposal', 'adopt/adopted/adopts his/her/their idea/suggestion/method/approach', 'worked/work … shifts alongside/with', 'tell me honestly', 'what had stopped/kept/held them',
       'to hear whether/if/how/what', 'for a coffee', 'what made … useful/impossible/unbearable/helpful/exhausting/stressful',
+      'let her/him/them tell/say/speak/vent', "didn't/did not propose/promise/suggest/pitch/announce anything",
     ],
   },
   'other-perspective': {
@@ -896,6 +910,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'invited/asked/included us/me/my team … without', 'invited us', 'invite us', 'without … pitch/tender/bid/competition', 'because of that/the/my call/conversation/email/phone call/meeting', 'it was because of how',
       'put her/his/their name to/on', 'told … to call/contact/ask me/us', 'recommended me/us', 'now call/calls/asks/ask me', 'call/calls me before', 'nominated me/us/our/my', 'still meet/meets', 'and I went on to co-lead/lead/work/run/build', 'working relationship', 'appreciated hearing',
       'put/puts my name forward', 'put me forward', 'pulling/pull/pulls me into/in', 'introduced me/us to', 'which had always been done by', 'brought/brings/bring me into/in',
+      'moved/moves/move … work/imports/business/orders/account/accounts/contract … to us/me',
     ],
   },
   'common-ground': {
@@ -963,6 +978,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "said … I didn't think", "told … I didn't think", "didn't think we could/should", 'did not think we could/should', 'said/told … I was worried/concerned', 'went too far', "I'd rather/prefer we", 'I would rather/prefer we', 'tell/told … straight out', 'recommended/advised against', 'asked … to reconsider',
       'said/say clearly that', 'made it clear that I', 'I am/was against', "that I didn't believe", 'that I did not believe', "can't/couldn't/cannot vote/support/sign",
       'I say/said/thought … is/was too risky/fast/aggressive/ambitious/big',
+      'plainly/straight/directly/honestly that I think/thought', 'thought/think … was/is/were the wrong',
     ],
   },
   'respectful-dissent': {
@@ -1027,6 +1043,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'sat next to her/him/them', 'practised/practiced/rehearsed … with her/him/them', 'goals/goal/targets with her/him/them', 'listened in', 'every Monday/Tuesday/Wednesday/Thursday/Friday … we/I met/sat/spent/reviewed/went', 'teach/explain it back', 'how she/he/they would approach/handle/tackle', 'helped her/him/them work/figure out', 'rather than … fixing/doing/solving it myself', 'instead of … fixing/doing/solving it myself', 'than/of … fix/fixing/do/doing/solve/solving it for her/him/them', 'had her/him/them shadow/sit/watch/join/observe', 'watched … of her/his/their', 'dropped into her/his/their',
       'sat with her/him', "don't/didn't/not give/tell her/him/them … answer/answers/solution/mine", 'instead of fixing/redoing/doing it … sat/asked/helped',
       'until she/he could do/give/talk/explain/run/handle/answer/read/write/lead/fix/spot/teach/present/manage', 'her … with her', 'every/each … with her/him', 'went/go/goes/going through/over … together', 'every week/morning/evening/shift/day … I hand/handed/give/gave/explained/explain/showed/show/asked/ask/taught/teach/quizzed/quiz her/him', 'talk me/a … through it',
+      'answer/answered/answering/reply/replied/answers … with a/one question/questions',
     ],
   },
   'feedback-given': {
@@ -1080,6 +1097,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what good looks/looked like', 'same questions/criteria/exercise', 'practical task/test/exercise', 'kept/left/held the role/position/post/job open', 'role/position/vacancy/post … open/empty/unfilled', 'held out for', 'turned down/away #', 'shortlist', 'shortlisted', 'vacancy', 'vacancies', 'job description/spec/advert/ad', 'candidate/talent pool', 'called/checked … references', 'trial shift/day',
       'posting/posted/post the role/job/advert/position/vacancy', 'kept interviewing', 'not hire', 'empty seat', 'exercise/interview results/scores', 'scored/scoring sheets/sheet',
       'made/make/extended her/him … offer', 'submit/submitted/wrote/write … scores/score/ratings … before',
+      'score/scoring form/forms/papers/paper/card/cards',
     ],
   },
   'promotion-growth': {
@@ -1101,6 +1119,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'she/he got the … job/role/post/position', 'she/he was named/chosen/picked/selected/nominated/recognised/recognized', 'years later she/he', 'went on to become/run/head/manage/open/found', 'has since become', 'became/become head/lead/manager/director of', 'stepped/moved up to/as', 'ended up leading/running/owning', 'she/he started/began leading/running/owning/teaching/training/mentoring', 'her/his own team/teams/store/ward/site/class/region/department/branch/crew/kitchen/shift', 'she/he qualified', 'passed her/his … exam/assessment/qualification/certification/probation', 'now mentors/mentoring/coaches/coaching/trains/training/onboards', 'she/he … reviews/reviewing/mentors/mentoring/trains/training/teaches/teaching/onboards/onboarding … other/others/new/juniors', 'calling/asking/coming to her/him when/for', 'one of our best/strongest/top', 'without any help/input/support/prompting', 'no longer check/checked/review/reviewed', 'her/his … scores/ratings/grades/rate/accuracy … dropped/fell/rose/improved/went/climbed', 'her/his confidence',
       'were/are/started/kept asking for … by name', 'has/had led/run/owned … every/each year/since', 'applied for the … and got', 'now hers/his/theirs', 'her/his … resolution/escalations/errors/mistakes/complaints/corrections/callbacks … rose/dropped/fell/improved/halved', 
       "she's/he's the one taking/teaching/training/showing/onboarding/mentoring/coaching … new/newer/junior/juniors",
+      'she/he passed … on the first',
     ],
   },
   'independent-work': {
@@ -1153,6 +1172,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'pull/pulled/take/took … from/out of the release/launch/rollout/deploy', 'missing/miss/missed the release/launch/deadline/date', 'redo/redid/redoing … from scratch', 'block/blocks/blocked/blocking a/the/any merge/release/deploy/change', 'checked/tested/reviewed properly', 'properly before',
       'stop/stopped signing/allowing/letting', "wasn't/weren't/not going to ship/hand/release/publish/sign/let/send/put/accept", "not/wouldn't/won't ship/release/publish/launch/sign/merge/deliver/submit/send … until", 'drew/draw the line', 'until I could explain/understand/account', 'until it was/is right', 'until every/all/each … matched/passed/balanced/reconciled/worked/cleared/checked', '$ask … another $period', 'met/passed/satisfied the spec/contract/standard/requirement/requirements/tests/test/letter … but', 'technically passed/met/correct/fine/worked', 'knew it would fail/break/fall/leak/crack', 'could have shipped/released/published/signed/launched/passed', 'most people would have', 'anyone else would have', 'called it done', 'everyone else … happy/ready/willing/content', 'nobody else … had/has looked/checked/noticed/caught/flagged/spotted/questioned', 'no one else … had/has looked/checked/noticed/caught/flagged/spotted/questioned', 'count/counts/counted as … error/failure/mistake/defect/bug', 'made us/them redo/rewrite/rebuild/repeat', 'asked … to redo/rewrite/rebuild', 'had it redone/rebuilt/replaced/rewritten', 'retest/retested/re-test/re-tested/rechecked/re-checked', 
       'put/placed a hold on', 'not give/gave … approval/sign-off/go-ahead/blessing', "didn't sign", 'even with … approval/sign-off/go-ahead', 'not sending/shipping/releasing/publishing a/the/that/this', 'no/nothing … leaves/leave/ships/ship/goes/moves … until', 'stop/stopped/stops the line', 'the floor not', 'the minimum not', 'rather … late than',
+      "withhold/withheld/cannot/can't/not \u2026 my sign-off/signature/approval",
     ],
   },
   'process-mechanism': {
@@ -1176,6 +1196,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'rather than … every … myself', 'second pair of eyes', 'write/wrote/built/made/baked/wired it into our/the procedure/process/checklist/guide/runbook/onboarding/handbook/training', 'built/baked/wired it into', 'made it part of', 'part of our/the process/checklist/onboarding/template/procedure', 'made it mandatory/required/compulsory', 'SOP', 'standard operating procedure', 'from then on every/each', 'now every/each … has/goes/gets/needs', 'every … now has/goes/gets/needs/runs', 'every/each/all future/upcoming', 'so the next person/team/shift/crew', 'spot check/checks', 'spot-check/spot-checks', 'trained/taught the … to run/do/check/spot/audit', 
       'every/each/any … is/are/gets/get tested/checked/reviewed/verified/scanned',
       '$check … have/has since $caught',
+      'rate/count/counts/rates/numbers/score/scores … on the … wall/whiteboard/noticeboard',
     ],
   },
   'quality-metric': {
@@ -1198,6 +1219,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'wrongly/incorrectly priced/charged/billed/calculated/classified/flagged/rejected/declined/graded/paid', 'would have been wrongly',
       '# $fault in the first', 'fewer complaints/returns/rejects/rejections/failures/callbacks/escalations/accidents/injuries', 'instead of the # … would', '# out of # … failed/passed/rejected/returned/wrong/correct/accurate', '$caught it before', 'never/not/none … reached/reach … $customers', 'not a single/one … failed/failure/complaint/error/bug/defect/return', 'without a single … failure/error/defect/complaint/incident', "not/haven't/hasn't had one/any since", 'passed … first time', 'passed every/each inspection/audit/check', 'clean audit/inspection', 'right first time', 'first-pass', 'pass rate', 'warranty returns/claims', 'near-misses', 'near misses',
       'wrong-item', 'failures/returns/faults/defects in the field', 'that would have shipped/reached/gone/hit/released', 'been fixed/caught before',
+      'zero … corrections/emails/calls/queries/disputes/returns/reprints',
     ],
   },
 
@@ -1216,6 +1238,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'nobody had suggested/proposed/thought/tried', 'no one had suggested/proposed/thought/tried', 'proposed dropping/skipping/removing/scrapping', 'dropping/drop/skip/skipping … and just', 'proposed … no … at all', 'why not just', 'did/do we even need', 
       'make/made/makes … the default', 'make/made … the rule for', 'something … simpler/plainer/ordinary/boring', 'far/much more ordinary/boring/basic', 'replace/replacing/replaced the whole/entire … with', 'why are/were we doing/still', 'one twist', 'thought/idea/inspiration came/come/comes from', 'could/can/would work the same way', 
       'straight into/to/from … system/table/tables/tracker/warehouse/spreadsheet/sheet',
+      'suggested/proposed … instead, a',
     ],
   },
   prototype: {
@@ -1265,6 +1288,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'the only upkeep/maintenance', 'no … any more/anymore', 'got … hours/days back', 'read the whole … in', 'fits on one/a page/screen', 'runs/ran/works/worked by itself/on its own', 'no one/nobody needs to',
       'no longer look/looks/looked after', 'no longer sign/signs/signed/approve/approves', 'only/just one … to keep/check/update/correct', 'instead of # edits/templates/files/forms/places/sheets/lists', 'nobody has been on/paged/called', 'no one has been on/paged/called', '# places to check/look/update', 'we/I stopped printing/posting/staffing/sending/paying/maintaining/patching/reconciling', 
       'no … list/lists/PDFs/traffic/forms/files/logs/emails/spreadsheets … keep track of',
+      'one … to keep/update/check/ask … instead', 'one … per … instead of',
     ],
   },
   'reuse-existing': {
@@ -1289,6 +1313,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'already owned/licensed', 'we already owned/ran/used/licensed', 'back into service/use', 'second life', 'gave … new life', 'refurbished', 'already owned', 'onto/into the … we already', "don't/didn't buy any/anything", 'did not buy any/anything', 'no new software/hardware/tool/system',
       'came/come/comes with our', 'bundled with/into/in our', 'never switched/turned on', 'already installed/deployed', 'they already used/use', 'lent/loaned us', 'left over from', 'sitting/lying/still … in … cupboard/cupboards/drawer/drawers/storeroom/stockroom/basement/shelves', "our current … vendor/vendor's/supplier/system/platform/provider/tool", 'nobody had switched/turned on', 'no one had switched/turned on', 'the same … our … used/uses',
       'already used/uses/installed/owned/paid … for', 'our … team/teams/engineer/engineers/department/site/office already used/uses/use/ran/runs', 'nothing to buy/build/program/install/license/licence',
+      'paid for … nobody/never', 'free with/to our/every … account/accounts/package/subscription/plan/licence/license/contract/membership',
     ],
   },
 
@@ -1380,6 +1405,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'a/the chance to lead/present/own/run', 'practice run/session … with me', 'rehearsed/rehearse … with me/him/her/them', 'put … forward for', 'nominated … for', 'promotion case/packet/document', 'up for promotion', 'paired him/her/them with',
       '# paid hours/days', 'while being paid', 'course or conference', 'a named mentor', 'to mentor a/an/each', 'paired each/every new', 'build/develop/grow his/her/their career', 'wants/wanted to specialise/specialize', 'rather than manage/managing people',
       'senior/junior/new/associate … grade/ladder', 'clear/written skills/criteria … at/for each/every', 'gave/got/give/given … the lead on/of', 'set aside … budget/hours/days/time', 'spend/spent/spending # day/days a fortnight/week/month with/on',
+      'paid … course/courses/training/study/trainee/session/sessions/classes', 'paired each/every … with',
     ],
   },
   'on-call-load': {
@@ -1449,6 +1475,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'went and looked', 'went and read', 'looked up', 'looked it up', 'read up', 'gave myself', 'spent … afternoons/evenings/weekend/weekends/hours … learning/reading/figuring', 'pulled/put/dumped/exported … into a spreadsheet', 'the first weekend', 'read the … specification/standard/spec', 'installed … on my laptop', 'on my own laptop', 'with my own eyes',
       'so I read', "didn't know, so I", 'nobody knew, so I', 'no one knew, so I',
       'read/found/find/pull/pulled/dig/dug … the … manual/manuals/guide/handbook/specification', 'section/sections/chapter/chapters on', 'the relevant sections', 'read its section', 'read/reading how', 'tracked down the … research/paper/papers/study/studies', 'worked out … how a/the', 
+      'watched … videos/lectures/tutorials',
     ],
   },
   curiosity: {
@@ -1615,6 +1642,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       "didn't/wouldn't/not call/consider/declare/mark … done/finished/fixed/closed/complete/over until", "didn't/wouldn't/not stop/rest until", "didn't/wouldn't/not let it go until", 'until … passed without', 'until there was nothing/no', 'only stopped/closed/finished once/when', 'until … matched/stabilised/stabilized/settled/reconciled', 'until … back to normal', 'every/each day/week/night/morning/shift for a week/month', 'kept chasing', 'chased … until', 'every last', "didn't just trust/assume/accept/believe", 'did not just trust/assume/accept/believe',
       "didn't/don't/wouldn't close/hand/release/sign … until", 'every one of … until', 'across # … cycles/releases/sprints', '# full weeks/months/cycles without', 'see/saw it working',
       'until each/every/it/all had a/an/its', 'stayed on … through/until/to', 'moved/migrated/switched/converted all/everything … onto/into',
+      'checked/updated/counted/reviewed/compared/tested/audited/visited/phoned … every … for # weeks/months',
     ],
   },
   handover: {
@@ -1697,6 +1725,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'still the contact/reviewer/maintainer/approver/lead/point', 'still the go-to', 'I still … weekly/monthly/quarterly', 'I still sit in', 'still sign/signs off', 'myself before every/each', 'my name against/next/beside', 'named holder/contact/lead/person', 'still in use on/at/across/by', 
       'put myself down as', 'the person who approves/signs/reviews/owns/checks', 'still the … contact/owner/reviewer/maintainer/approver/lead/person/point', 'I still keep/update/maintain', 'still keep/keeps … up to date', 'still … # years/months/seasons on',
       'I still read it/that/the/those/our/every', "am/I'm … the reviewer/approver/owner/contact/backup/person",
+      'walk each/every new',
     ],
   },
 
@@ -1804,6 +1833,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'spend per', 'running tally/total', 'every pound/dollar/euro/penny/cent', 'got/get/asked … quotes', 'shopped around', 'I priced … vendors/suppliers/options/quotes', '# each instead of',
       'spent # on', 'spent the # on', 'at about/around/roughly # each', 'tagged every/each … with the team/owner/cost',
       'against about/roughly/around # for/in',
+      'next to the … price/quote/cost/bill/quotes', '# months/years/weeks of … bills/statements/invoices/receipts',
     ],
   },
   'waste-removed': {
@@ -1820,6 +1850,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'sitting in boxes/storage/cupboards/drawers/warehouses', 'sitting/sat unused', 'gathering/collecting dust', 'waiting to be scrapped/recycled/binned/thrown/collected', 'still paying for', 'paying for … nobody/never', 'more … than we needed/used', 'no longer needed/used', "that we didn't need", 'that nobody needed', 'had left behind', 'decommissioned', 'were just/only … to check/chase/ask',
       'sitting there … waiting/idle/unused/overnight/empty', 'sit/sat/sitting … for days/weeks/months', 'nobody had queried/needed/requested/opened', 'thrown/threw/binned/discarded … unopened/unused/sealed', 'whether or not there/anyone', 'lose/lost/losing # minutes/hours/days … per/a/every', 'archive/archival storage/tier',
       "that/which/who hadn't … in # days/weeks/months/years", 'shut them/those/these/all … down',
+      'busy/use only # of the', 'gone/going/went/ended/ending … in/into the … bin/skip/landfill',
     ],
   },
   'without-extra-resources': {
@@ -1833,6 +1864,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'argued against buying', 'argued against spending', 'pushed back on the spend',
       'instead of/rather than replacing/paying/spending/renting/upgrading/licensing', 'without buying/spending/hiring/adding', 'no new hardware/servers/licences/licenses/headcount/hires/budget/tools', 'at no cost', 'cost … nothing', 'week/weeks/days of my time',
       'instead of ordering/placing', "didn't buy new", 'did not buy new',
+      'rather than/instead hire/hiring/buy/buying/lease/leasing/order/ordering/renting',
     ],
   },
 
@@ -1982,6 +2014,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'walk/walked … through the plan/proposal/idea/design/numbers', 'a joint project/effort/plan', 'instead of … insisting', 'rather than … insisting', 'visit/visited/met/called each of the', 'ran/run/held/hold a … workshop', 'invited … to design/shape/choose', 'co-design/co-designed', 'the doubters', 'the sceptics/skeptics', 'see … for/by themselves', 'involved/brought … in early', 'secured/won … funding/budget/headcount', 'their concerns', 'addressed … concerns/objections', 'their objections', 'early adopters', 'got … to agree', 'agreed to try/pilot/trial/host', 
       'rather than … arguing/saying/telling', 'instead of … arguing/saying/telling', "didn't just … say/argue/tell", 'rather than hand/handing/handed … over', 'based on what they told/tell', 'lent/loaned me … engineer/engineers/people/developers', 'what would make them', 'to back a/the/my pilot/plan/proposal/idea/trial', 'was/were wary', 'tell/told them herself/himself/themselves',
       'most sceptical/skeptical', 'before the board/planning/steering/budget/leadership/investment/review … meeting/met', 'present/set/design/choose them/the … with me',
+      'took/showed … numbers to',
     ],
   },
   'written-proposal': {
@@ -2011,6 +2044,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'of our # services/teams/products/apps', 'run/runs on it', 'built on it',
       'the same … for its/their own', 'now buy/buys/bought … from us', 'became/become/is now the model/template/blueprint/pattern/reference for', 
       'basis of/for … standard/policy', 'share … with # other', 
+      'later reused',
     ],
   },
   'lasting-team-change': {
@@ -2054,6 +2088,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'as a trial', 'a small trial', 'trial run', 'proof of concept', 'quick win/wins', 'early win/wins', 'before starting/adding/moving/opening/expanding … next', 'prove/proved … on one/a', 'then rolled/expanded/extended/scaled/widened', 'start/started/began/begin … with one/a single/a small', 'step/stage/phase two/three', 'expand/expanded/extended/widened … to the rest', 'once it/that … worked/proved/succeeded', 'thin/vertical slice', 'smallest version', 'minimum viable', 'MVP',
       'before asking/asked for any/more budget/funding/money/headcount/investment/resources', 'something concrete to show', 'broke/broken/split … into … chunks/phases/stages', 'then … one at a time', 'added/moved/rolled/brought/onboarded/migrated … one at a time', 'moved/migrated/switched/converted/onboarded … one by one', 'ready to switch/roll/fall back', 'small enough to undo/reverse/revert', 'used … as a test/pilot/trial', 'used … as the test/pilot/trial', 'let it run/ran for', 'before anything/anyone depended/relied', 'read-only for', 'one … per sprint/quarter/wave', 'in parallel with the old/existing', 'alongside the old/existing', 'first on/with/in just/only',
       'next/in wave/waves for/of', 'so … had what/her/his/their … request/asked',
+      'built/build/builds a rough/working/crude version',
     ],
   },
 
@@ -2073,6 +2108,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'asked him what', 'asked her what', 'asked them what', 'asked … privately', 'what was hard', 'what is hard', 'what was hardest', 'what would help', 'asked … what would help', 'asked … what they needed',
       'they dread/dreaded/hated/hate', 'what frustrated/frustrates/annoyed/bothered/worried them', 'with each … in turn', 'went/go/sat through … with each/every', 'talked/spoke/met/sat/asked … individually', 'talked/spoke/met/sat/asked … one by one',
       'one-to-ones', 'a one-to-one/chat/coffee/lunch … with each', 'suggestion box', 'suggestions box', 'the clearest/main/biggest/common/top message/theme/complaint/request was', 'several/many/most/half … said the same',
+      'anonymously', 'half/most/all of them … want/wanted/said/told',
     ],
   },
   inclusion: {
@@ -2108,6 +2144,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'she stayed', 'he stayed', 'they stayed', 'both stayed', 'all … stayed', '# of them stayed', 'decided to stay', 'chose to stay',
       'still on the team', 'still with the team/company', 'still with us', 'pulse', 'poll', 'pulse survey', 'score for … went/rose/moved', 'thinking of leaving', 'stopped thinking of leaving',
       '# … moved into … roles/role/jobs/posts/positions', 'became permanent', 'been promoted', 'pay rise', 'still with us', 'average tenure', 'tenure … went/rose/grew/from', 'felt able to', 'felt safe to', 'asked to move/stay/come with us',
+      'staff/employee questionnaire', 'sick/sickness calls/absence', 'felt part of',
     ],
   },
   'privacy-data': {
@@ -2211,6 +2248,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'capped … at', 'no more than # … per/a/each', 'no longer appear/appeared/shown/showed/show to', 'only … can see/access/view', 'visible only to', 'stripped … from', 'to expire', 'expire/expires/expired after', 'deleted/deletes automatically', 'automatically deleted/deletes', 'not sign/signed off until', 'not … ship/launch/release/publish until', 'written/baked into … process/standard/policy/definition/checklist/guidelines/template/rules/playbook/contract', 'definition of done', 'made … part of the/our … process/checklist/standard/review', 'daily/weekly/spending/time/usage limit', 'confirmation step', 'asks/ask/asked … for permission', 'wrote a/the … policy/standard/rule', 'so that only', 'removed/dropped/stripped … from the … logs/export/exports/messages/payload/form/report/events/analytics', 'require/requires/required … to confirm/verify/approve', 'made it a rule',
       'delete/deleted/deleting/deletes … after #', 'replaced/replace … names with', 'random … id/key/identifier', 'wrote/written/baked … into … checklist/process/template/policy/standard', 'needs/need/require/requires … sign-off/approval from', "doesn't/couldn't/can't/won't/wouldn't/didn't/not … creep back", 'any … under # … dropped/suppressed/removed/hidden', 
       'dashboard/report … leadership/lead/leads/manager/managers/board/director … reads/read/looks/look/sees/see/checks/reviews', 'so every/any future … is/starts/must/needs/has/gets', 'so no new … can/could … ship/launch/live/release/pass/be', 'carried/carries/reads/read/stores/stored/keeps/kept/sends/sent/collects/collected/holds/held/shows/showed only the … fields/field/data/name/names/details/information',
+      'hard rule',
     ],
   },
 }

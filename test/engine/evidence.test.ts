@@ -40,7 +40,7 @@ describe('phraseSlots', () => {
 
   it('every class a concept names is a known class', () => {
     const named = Object.values(CONCEPTS).flatMap((c) =>
-      c.phrases.flatMap((p) => p.split(/\s+/).filter((w) => /^\$[a-z]/.test(w))),
+      c.phrases.flatMap((p) => p.split(/[\s/]+/).filter((w) => /^\$[a-z]/.test(w))),
     )
     expect(named.length).toBeGreaterThan(20)
     expect(named.filter((w) => wordClass(w) === undefined)).toEqual([])

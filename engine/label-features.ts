@@ -478,7 +478,7 @@ export function labelFeatureIds(sentences: readonly AnalyzedSentence[]): Feature
     const actionOpener = opensWith(hits[Phrase.Action]!, start + 1)
 
     // Phrase cues of the sections and of what is not a story.
-    if (f.hypothetical) ids.push(F.hypothetical)
+    if (f.hypotheticalCue) ids.push(F.hypothetical)
     if (f.generic)
       ids.push(f.iDid || f.weDid || f.metrics.length > 0 ? F['generic-claim'] : F['generic-claim-alone'])
     if (f.meta) ids.push(F.meta)

@@ -59,18 +59,83 @@ function supposes(words: readonly string[], to: number): boolean {
   return false
 }
 
-export function isHypothetical({ words, openers, mainFrom, past, looksBack }: HypotheticalInput): boolean {
+/** Modals that, followed by "have", tell what did not happen in the story: "we would have run out", "I should have". */
+const PAST_MODALS = new Set(['would', 'could', 'might', 'should', "i'd", "we'd"])
+
+/**
+ * A counterfactual about the story: the opener's modal (or the "had" of "if I had") followed by "have" and a
+ * participle, "without the extra orders we would have run out", "if we had waited we would have missed the
+ * launch", "we could have lost the weekend", "I should have tested it". It tells what the story avoided or what
+ * the candidate regrets, not what they would do.
+ */
+function counterfactual(words: readonly string[], h: PhraseHit): boolean {
+  const last = words[h.to - 1] ?? ''
+  if (PAST_MODALS.has(last) && words[h.to] === 'have') return true
+  if (h.phrase !== 'if i had' && h.phrase !== 'if we had') return false
+  for (let j = h.to; j + 1 < words.length; j++)
+    if (PAST_MODALS.has(words[j]!) && words[j + 1] === 'have') return true
+  return false
+}
+
+/** A sentence telling what the story avoided or missed: "without it we would have run out", "we could have lost…". */
+export function tellsCounterfactual(words: readonly string[]): boolean {
+  for (let j = 0; j + 1 < words.length; j++)
+    if (PAST_MODALS.has(words[j]!) && words[j + 1] === 'have') return true
+  return false
+}
+
+/** Words that set a sentence on a kind of case rather than this one: "in these situations", "in general". */
+const KIND_OF_CASE: readonly (readonly string[])[] = [
+  ['in', 'general'],
+  ['as', 'a', 'rule'],
+  ['in', 'these', 'situations'],
+  ['in', 'such', 'situations'],
+  ['in', 'situations', 'like'],
+  ['in', 'these', 'cases'],
+  ['in', 'such', 'cases'],
+  ['in', 'cases', 'like'],
+  ['in', 'a', 'case', 'like'],
+  ['in', 'a', 'situation', 'like'],
+]
+
+function kindOfCase(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++)
+    if (words[i] === 'in' || words[i] === 'as')
+      if (KIND_OF_CASE.some((k) => k.every((w, j) => words[i + j] === w))) return true
+  return false
+}
+
+/** "agreed that we would": "that" introduces what was reported; "like that, I would": it points back. */
+const POINTING = new Set(['like', 'after', 'before', 'for', 'with', 'about', 'of', 'at', 'on', 'in', 'than'])
+
+/**
+ * Whether the sentence says what the candidate would, could or usually does rather than what they did. `read`
+ * is the reading the checks take: a counterfactual about the story ("we would have run out") is not one, a
+ * situational opener before a past step ("In that case, we rolled back") neither, and a sentence set on a kind
+ * of case ("in these situations, I tend to…") is one wherever its opener stands. Without it, the reading the
+ * sentence labeller was trained on: the openers alone.
+ */
+export function isHypothetical(
+  { words, openers, mainFrom, past, looksBack }: HypotheticalInput,
+  read = true,
+): boolean {
   if (looksAgain(words)) return false
+  // Told of a kind of case, an opener anywhere in the sentence says what the candidate does in such cases.
+  const general = read && kindOfCase(words)
   let hypothetical = false
   for (const h of openers) {
-    if (h.to > mainFrom + 8) continue
+    if (h.to > mainFrom + 8 && !general) continue
+    if (read && counterfactual(words, h)) continue
+    // "In that case, we rolled back": a situational opener before a past step tells the story.
+    if (read && past && !general && h.phrase.startsWith('in ')) continue
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     // A reported future ("I promised I would", "it meant we would"), unless the report is itself supposed: "If a
     // manager suggested skipping the tests, I would push back".
     if (before.some((w) => REPORTED.has(w)) && !supposes(words, h.from)) continue
     // An embedded clause of a past sentence reports what was asked or decided ("I asked if I could own it",
     // "we agreed that we would ship on Friday"); it is not what the candidate would do now.
-    if (past && EMBEDDING.has(words[h.from - 1] ?? '')) continue
+    if (past && EMBEDDING.has(words[h.from - 1] ?? '') && !(read && POINTING.has(words[h.from - 2] ?? '')))
+      continue
     if (
       (h.phrase === "i'd" || h.phrase === "we'd") &&
       (words[h.from + 1] === 'have' || isParticiple(words[h.from + 1] ?? ''))
@@ -78,7 +143,7 @@ export function isHypothetical({ words, openers, mainFrom, past, looksBack }: Hy
       continue
     if ((h.phrase === 'i would' || h.phrase === "i'd") && words[h.from + 2] === 'have') continue
     // Present-tense habits count only without a past-tense verb of doing in the sentence.
-    if (HABIT_OPENERS.has(h.phrase) && past) continue
+    if (HABIT_OPENERS.has(h.phrase) && past && !general) continue
     hypothetical = true
     break
   }

@@ -73,6 +73,8 @@ export interface SentenceFeatures {
   /** Opens with a spoken interjection ("Okay, so", "Sure,", "Hmm"). */
   interjection: boolean
   hypothetical: boolean
+  /** The opener reading of `hypothetical` that the sentence labeller was trained on (`isHypothetical`). */
+  hypotheticalCue: boolean
   generic: boolean
   meta: boolean
   fragment: boolean
@@ -254,6 +256,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
   hypotheticalInput.past = past
   hypotheticalInput.looksBack = reflection || change
   const hypothetical = isHypothetical(hypotheticalInput)
+  const hypotheticalCue = isHypothetical(hypotheticalInput, false)
   hypotheticalInput.words = NO_WORDS
   const generic = lex[Lex.Generic]!.length > 0
   const meta = within(lex[Lex.Meta]!, 6)
@@ -295,9 +298,10 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
       (+meta << 17) |
       (+fragment << 18) |
       (+list << 19) |
-      (+timeMarker << 20)
-    // 21 bits of flags, then four counts of 6 bits: 45 bits, an exact integer.
-    key = bits + 2 ** 21 * (n + SHARED_COUNT * (iCount + SHARED_COUNT * (weCount + SHARED_COUNT * figures)))
+      (+timeMarker << 20) |
+      (+hypotheticalCue << 21)
+    // 22 bits of flags, then four counts of 6 bits: 46 bits, an exact integer.
+    key = bits + 2 ** 22 * (n + SHARED_COUNT * (iCount + SHARED_COUNT * (weCount + SHARED_COUNT * figures)))
     const shared = SHARED.get(key)
     if (shared !== undefined) return shared
   }
@@ -323,6 +327,7 @@ export function sentenceFeatures(ctx: SentenceContext): SentenceFeatures {
     secondPerson,
     interjection,
     hypothetical,
+    hypotheticalCue,
     generic,
     meta,
     fragment,

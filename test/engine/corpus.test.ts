@@ -296,8 +296,10 @@ describe('principle evidence in candidates’ own words', () => {
     // Before the concepts were revised on it: 76.6% met, top-3 100%, MRR 0.859; after: 95.3%, 100%, 0.938.
     { file: 'own-words-3.yaml', answers: 32, principles: 32, met: 0.93, mrr: 0.92 },
     // Before the concepts were revised on it: 78.1% met, top-1 62.5%, top-3 100%, MRR 0.792; after: 96.9%,
-    // 81.3%, 100%, 0.906.
-    { file: 'own-words-4.yaml', answers: 16, principles: 16, met: 0.94, mrr: 0.88 },
+    // 81.3%, 100%, 0.906; 0.875 once a counterfactual of the story ("we would have…") was no longer read as a
+    // hypothetical: ow4-warehouse-slotting-minority ties at 100% with strive-to-be-earths-best-employer, whose
+    // total is now the higher.
+    { file: 'own-words-4.yaml', answers: 16, principles: 16, met: 0.94, mrr: 0.87 },
     // Before the concepts were revised on it: 68.8% met, top-1 62.5%, top-3 81.3%, MRR 0.750; after: 93.8%,
     // 87.5%, 100%, 0.938; with the sixth file's phrasings and the labeller trained on it, 100%, 87.5%, 100%, 0.938.
     { file: 'own-words-5.yaml', answers: 16, principles: 16, met: 0.9, mrr: 0.9 },

@@ -5,7 +5,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
-import { pastHabit, saysHad } from '../../features/hypothetical'
+import { pastHabit, saysHad, tellsCounterfactual } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -134,12 +134,20 @@ export function sentenceCredits(analysis: Analysis, section: Star | undefined): 
 
 /**
  * Each sentence's section for evidence: its label, except that a sentence read as outside the story which is a
- * lasting outcome after the Result ("Rafael and I still have one-to-ones where I bring risks early") is part of the
+ * lasting outcome after the Result ("Rafael and I still have one-to-ones where I bring risks early"), or which
+ * tells what the story avoided ("without the extra orders we would have run out on day nine"), is part of the
  * Result. A claim that tells nothing lasting ("For me, trust is a relationship you build one promise at a time")
  * stays outside the story.
  */
 function storyStars(analysis: Analysis, lasting: readonly boolean[]): Star[] {
-  return analysis.sentences.map((s, k) => (s.star === 'other' && lasting[k] ? 'result' : s.star))
+  return analysis.sentences.map((s, k) =>
+    s.star === 'other' && (lasting[k] || avoided(s)) ? 'result' : s.star,
+  )
+}
+
+/** A counterfactual of the story ("we would have run out"): not a hypothetical, though its opener reads as one. */
+function avoided(s: AnalyzedSentence): boolean {
+  return s.features.hypotheticalCue && !s.features.hypothetical && tellsCounterfactual(s.words)
 }
 
 /** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */

@@ -1,0 +1,53 @@
+// What counts as a hypothetical in a story: what the candidate would or usually does, not a counterfactual of
+// what the story avoided, nor a step told after "In that case". The sentence labeller keeps the opener reading
+// it was trained on (`hypotheticalCue`).
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { score } from '../../engine/score'
+import { shippedRubrics } from './helpers'
+
+const STORY =
+  'In March 2023 I ran purchasing for a chain of six bakeries in Leeds. I called four other mills that afternoon and placed a split order with two of them. '
+
+/** The features of `sentence`, told as the third sentence of a past story. */
+function last(sentence: string) {
+  const a = analyze(STORY + sentence)
+  return a.sentences[a.sentences.length - 1]!.features
+}
+
+describe('hypothetical reading', () => {
+  it.each([
+    'Without the extra orders we would have run out on day nine.',
+    'If we had waited for the vendor, we would have missed Black Friday.',
+    'We could have lost the whole weekend.',
+    'We should have tested it on a copy.',
+    "Without it we'd have lost the contract.",
+    'In that case, we rolled back the release.',
+  ])('reads "%s" as part of the story', (sentence) => {
+    expect(last(sentence).hypothetical).toBe(false)
+  })
+
+  it.each([
+    'In that situation I would gather the data first.',
+    'I would talk to the team first.',
+    'If I had more time, I would refactor it.',
+    'In general, when I make a change in mapping, I would always ask every customer first.',
+    'I go to the people affected first in these situations, and I tend to explain the trade-off.',
+    'In a case like that, I would look at what was scheduled.',
+  ])('reads "%s" as what the candidate would or usually does', (sentence) => {
+    expect(last(sentence).hypothetical).toBe(true)
+  })
+
+  it('leaves the labeller its opener reading: a counterfactual still carries the cue it was trained on', () => {
+    const f = last('Without the extra orders we would have run out on day nine.')
+    expect(f.hypotheticalCue).toBe(true)
+    expect(f.hypothetical).toBe(false)
+  })
+
+  it('does not tell a candidate to replace a counterfactual of their story with what they did', () => {
+    const answer = `${STORY}Without the split order we would have lost about £40,000 of sales. In the end no shop closed for a single day, and we kept all of our weekly sales. I learned to keep a second supplier warm even when the first is reliable.`
+    const report = score(answer, shippedRubrics().get('bias-for-action')!)
+    expect(report.suggestions.map((s) => s.message).join('\n')).not.toMatch(/Replace "Without the split order/)
+    expect(report.criteria.find((c) => c.id === 'real-story')!.status).toBe('met')
+  })
+})

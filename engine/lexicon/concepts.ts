@@ -1488,7 +1488,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'everyone ignored',
       'wanted to find out', 'find out if', 'find out why', 'find out how', 'kept running into',
       'why exactly', 'I noticed', 'too regular', 'to understand it', 'understand how',
-      'read up on', 'how it worked', 'how … works', 'what was going on', 'what was really',
+      'read up on', 'what was going on', 'what was really',
       'made no sense', "didn't make sense", 'did not make sense', 'odd', 'intrigued', 'fascinated',
       'asked a friend', 'asked … who knew', 'asked … who writes', 'asked … who works', 'asked … who had done', 'asked … for advice', 'asked … to explain', 'asked … to teach', 'asked … to review my', 'asked … to walk me through',
       'my questions',

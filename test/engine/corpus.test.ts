@@ -550,13 +550,17 @@ describe('advice that pays when followed', () => {
     // failing pairs were not read for changes. 34 pay since a lasting outcome told in the present counts ("I still
     // apply the same rule whenever I build anything visual"): one answer no longer gets the advice its pair followed.
     // With the phrases written from the tagged evidence/ answers, 152 of 178 (85.4%): three more answers already
-    // show, before their fix, the evidence the fix adds (two no longer get that advice at all).
+    // show, before their fix, the evidence the fix adds (two no longer get that advice at all). The fifth and sixth
+    // (advice5-*.yaml, 40 pairs, and advice6-*.yaml, 45), written against the engine of the fourth round of
+    // phrases: 75 of 85 pay (88.2%); advice6-principle-evidence-07 lowered the total (91 to 89) until "how it
+    // worked" no longer read as asking questions. Of the ten that do not pay, seven add the principle's evidence in
+    // words no phrase reads. All 263: 228 (86.7%).
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,
       score,
     )
-    expect(f.pairs).toBeGreaterThanOrEqual(178)
+    expect(f.pairs).toBeGreaterThanOrEqual(263)
     expect(f.both).toBeGreaterThanOrEqual(0.85)
     expect(f.lowered).toEqual([])
   })

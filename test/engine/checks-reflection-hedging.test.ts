@@ -23,6 +23,12 @@ ruleTester('reflection', {
       messages: ['0-41 reflection: Reflection on what you learned'],
     },
     {
+      name: 'what is done now, told with "now" first, is a change afterwards',
+      text: `${FIVE_ACTIONS} Now, before I propose a new tool, I test it with one team for a month.`,
+      score: 100,
+      messages: ['111-181 reflection: Reflection on what you learned'],
+    },
+    {
       name: '"the main thing I take from this" is a lesson without "what"',
       text: `${FIVE_ACTIONS} The main thing I take from this is that I should measure before I optimise.`,
       score: 100,
@@ -110,6 +116,13 @@ ruleTester('reflection', {
     {
       name: 'no lesson',
       text: `${FIVE_ACTIONS} The export ran faster.`,
+      status: 'missed',
+      score: 0,
+      messages: ['- reflection: No lesson or change afterwards'],
+    },
+    {
+      name: 'a status told with "now" first is no change afterwards',
+      text: `${FIVE_ACTIONS} Now, after the merger, I lead a team of eight on the same product.`,
       status: 'missed',
       score: 0,
       messages: ['- reflection: No lesson or change afterwards'],

@@ -58,8 +58,35 @@ function cuedLesson(s: AnalyzedSentence): boolean {
   if (s.headingOnly || f.hypothetical) return false
   return (
     (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
-    (f.change && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
+    ((f.change || doneNow(s)) && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
   )
+}
+
+/** Words that open a sentence on the present, after the story: "Now, …", "These days, …", "Today, …". */
+const NOW_FIRST = new Set(['now', 'nowadays', 'today'])
+
+/** Words that make a present sentence a practice, not a status: when, before or instead of what it is done. */
+const PRACTICE = new Set([
+  'before',
+  'when',
+  'whenever',
+  'every',
+  'each',
+  'always',
+  'never',
+  'first',
+  'instead',
+])
+
+/**
+ * What the candidate does now, told with "now" first and the doing later: "Now, before I propose any new
+ * technology, I test it on a few farms for a season". In the present, in the first person, and told as a practice
+ * (when, before, instead of…): "Today I lead a team of eight" is a status, and "Now I had two weeks" the scene.
+ */
+function doneNow(s: AnalyzedSentence): boolean {
+  const w = s.words
+  const opens = NOW_FIRST.has(w[0] ?? '') || (w[0] === 'these' && w[1] === 'days')
+  return opens && !s.features.past && s.features.iCount > 0 && w.some((x) => PRACTICE.has(x))
 }
 
 const NONE = new Set(['no', 'not', 'never', 'zero', "haven't", "hasn't", "hadn't", 'nothing', 'none'])

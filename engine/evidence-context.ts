@@ -92,6 +92,9 @@ function namedSubject(lower: readonly string[], capitalised: readonly boolean[],
   return (next.endsWith('ed') && next.length > 3) || PAST_FORMS.has(next)
 }
 
+/** Words that open a phrase told before its clause's subject: "instead of…", "without…", "rather than…". */
+const LEADING = new Set(['instead', 'without', 'rather', 'before', 'after', 'within', 'once', 'having'])
+
 /**
  * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
  * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
@@ -125,8 +128,18 @@ export function actorAt(
     if (OTHERS.has(w) || namedSubject(lower, capitalised, j)) return otherUnlessSubjectBefore(j)
     if (breaks[j] || CLAUSE_OPENERS.has(w)) break
   }
-  // Evidence before any subject ("Within ten minutes, without waiting for the provider, I moved…") belongs to the
-  // sentence's subject: a personal pronoun first, since a noun before it is more often an object.
+  // Evidence told as an opening phrase before its clause's subject ("she over-orders, and instead of fixing it
+  // myself I ask her…") belongs to the subject that follows it; other evidence before any subject ("Within ten
+  // minutes, without waiting for the provider, I moved…") to the sentence's subject: a personal pronoun first,
+  // since a noun before it is more often an object.
+  if (LEADING.has(lower[from]!))
+    for (let j = from + 1; j < lower.length; j++) {
+      const w = lower[j]!
+      if (CLAUSE_OPENERS.has(w)) break
+      if (SUBJECT_SELF.has(w)) return 'self'
+      if (SUBJECT_WE.has(w)) return 'we'
+      if (w === 'he' || w === 'she' || w === 'they') return 'other'
+    }
   for (const w of lower) {
     if (SUBJECT_SELF.has(w)) return 'self'
     if (SUBJECT_WE.has(w)) return 'we'

@@ -30,6 +30,17 @@ describe('actorAt', () => {
     expect(actor('I wrote it, and their lead adopted it.', 'adopted')).toBe('other')
   })
 
+  it("gives an opening phrase told before its clause's subject to that subject, not the sentence's first", () => {
+    const sentence =
+      'In week three she over-orders, and instead of fixing it myself I ask her to call the manager.'
+    expect(actor(sentence, 'instead')).toBe('self')
+    expect(actor('I flagged it, and instead of fixing it herself she called the vendor.', 'instead')).toBe(
+      'other',
+    )
+    // A clause whose subject was left out keeps the sentence's: "I … and asked what they were seeing".
+    expect(actor('I sat down with the lead and asked what they were seeing.', 'what')).toBe('self')
+  })
+
   it('reads a verb-first bullet as the candidate', () => {
     expect(actor('- Profiled the service with a flame graph', 'profiled')).toBe('self')
   })

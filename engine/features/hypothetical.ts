@@ -7,6 +7,23 @@ import type { PhraseHit } from '../phrases'
 import { isModal, isParticiple, isPastTense } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
+/** The same reports told in the present, as a story in the historic present tells them: "I tell her I'll check in". */
+const REPORTED_NOW = new Set([
+  'tell',
+  'tells',
+  'say',
+  'says',
+  'promise',
+  'promises',
+  'agree',
+  'agrees',
+  'explain',
+  'explains',
+  'assure',
+  'assures',
+  'warn',
+  'warns',
+])
 const EMBEDDING = new Set(['if', 'whether', 'that'])
 
 export interface HypotheticalInput {
@@ -131,7 +148,8 @@ export function isHypothetical(
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     // A reported future ("I promised I would", "it meant we would"), unless the report is itself supposed: "If a
     // manager suggested skipping the tests, I would push back".
-    if (before.some((w) => REPORTED.has(w)) && !supposes(words, h.from)) continue
+    if (before.some((w) => REPORTED.has(w) || (read && REPORTED_NOW.has(w))) && !supposes(words, h.from))
+      continue
     // An embedded clause of a past sentence reports what was asked or decided ("I asked if I could own it",
     // "we agreed that we would ship on Friday"); it is not what the candidate would do now.
     if (past && EMBEDDING.has(words[h.from - 1] ?? '') && !(read && POINTING.has(words[h.from - 2] ?? '')))

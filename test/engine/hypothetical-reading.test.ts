@@ -23,6 +23,7 @@ describe('hypothetical reading', () => {
     'We should have tested it on a copy.',
     "Without it we'd have lost the contract.",
     'In that case, we rolled back the release.',
+    "I tell her I'll check in with her for twenty minutes every Monday.",
   ])('reads "%s" as part of the story', (sentence) => {
     expect(last(sentence).hypothetical).toBe(false)
   })

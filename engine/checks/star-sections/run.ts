@@ -7,6 +7,7 @@ import { STATED_TASK_PHRASES } from '../../lexicon/cues'
 import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
+import { presentReading } from '../present-story'
 import { looksBackOnStory } from '../reflection/run'
 import type { StarSectionsOptions } from './options'
 
@@ -28,10 +29,13 @@ const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
  */
 function lastStepAt(analysis: Analysis): number {
   const { sentences } = analysis
+  const { told } = presentReading(analysis)
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!
-    if ((s.features.iDid || s.features.weDid) && !s.features.reflection && !looksBackOnStory(analysis, i))
-      return i
+    const f = s.features
+    // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
+    const step = f.iDid || f.weDid || (told[i]! && (f.iCount > 0 || f.weCount > 0))
+    if (step && !f.reflection && !looksBackOnStory(analysis, i)) return i
   }
   return -1
 }
@@ -67,10 +71,11 @@ function findClosing(analysis: Analysis): boolean[] {
     const s = sentences[i]!
     if (s.star !== 'action') continue
     const f = s.features
-    // Told of neither "I" nor "we" (a step in the historic present, "I also find a person who ran…", is no
-    // outcome for its past verb), or what the speaker did differently afterwards.
+    // Told in the past of neither "I" nor "we" (a step in the historic present, "I also find a person who ran…",
+    // is no outcome for its past verb), or what the speaker learned or did differently afterwards, in any tense
+    // ("I learn that the things nobody owns…" closes a story told in the present).
     const ending =
-      !f.hypothetical && f.past && ((f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i))
+      !f.hypothetical && ((f.past && f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i))
     if (!ending && !closes[i]) break
     closes[i] = true
   }

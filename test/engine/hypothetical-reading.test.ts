@@ -48,7 +48,9 @@ describe('hypothetical reading', () => {
   it('does not tell a candidate to replace a counterfactual of their story with what they did', () => {
     const answer = `${STORY}Without the split order we would have lost about £40,000 of sales. In the end no shop closed for a single day, and we kept all of our weekly sales. I learned to keep a second supplier warm even when the first is reliable.`
     const report = score(answer, shippedRubrics().get('bias-for-action')!)
-    expect(report.suggestions.map((s) => s.message).join('\n')).not.toMatch(/Replace "Without the split order/)
+    expect(report.suggestions.map((s) => s.message).join('\n')).not.toMatch(
+      /Replace "Without the split order/,
+    )
     expect(report.criteria.find((c) => c.id === 'real-story')!.status).toBe('met')
   })
 })

@@ -274,7 +274,10 @@ const ROWS: Row[] = [
   },
   {
     mistake: 'a symbol standing alone as a word of a keyword phrase',
-    text: mistake('any: [asked why, clarified]', "any: [asked why, clarified, rolled out to … %, 'under #% of']"),
+    text: mistake(
+      'any: [asked why, clarified]',
+      "any: [asked why, clarified, rolled out to … %, 'under #% of']",
+    ),
     expected: [
       "18:37  skipped-symbol  warning: Criterion 2 (clarifying-moves), group 1 (questions): in the phrase 'rolled out to … %', '%' is not a word and is skipped, so the phrase matches without it; write #% for a percentage, or remove it",
     ],

@@ -81,7 +81,8 @@ const PRACTICE = new Set([
 /**
  * What the candidate does now, told with "now" first and the doing later: "Now, before I propose any new
  * technology, I test it on a few farms for a season". In the present, in the first person, and told as a practice
- * (when, before, instead of…): "Today I lead a team of eight" is a status, and "Now I had two weeks" the scene.
+ * (when, before, instead of…): "Now, after the merger, I lead a team of eight" is a status, and "Now I had two
+ * weeks" the scene.
  */
 function doneNow(s: AnalyzedSentence): boolean {
   const w = s.words

@@ -2,6 +2,7 @@
 // (an outcome in the past, a lesson in the present) closes it as the Result.
 import { describe, expect, it } from 'vitest'
 import { score } from '../../engine/score'
+import { FIXES_DIR, loadFixPairs } from '../fixtures/corpus'
 import { shippedRubrics } from './helpers'
 
 const rubrics = shippedRubrics()
@@ -15,6 +16,14 @@ describe('the STAR structure of a story told in the present', () => {
     const c = star(answer, 'ownership')
     expect(c.status).toBe('met')
     expect(c.messages.map((m) => m.reason).join('\n')).not.toMatch(/No Result found/)
+  })
+
+  it('measures the Result the STAR structure counts, though the labeller read it as an Action', () => {
+    // "… there were no double bookings at all, against about five a month before, and the heads' complaints
+    // stopped", after the steps of a story told in the present.
+    const pair = loadFixPairs(FIXES_DIR).find((p) => p.id === 'advice6-result-01')!
+    const report = score(pair.after, rubrics.get(pair.rubric)!)
+    expect(report.criteria.find((c) => c.id === 'measurable-result')!.status).toBe('met')
   })
 
   it('keeps a step that says what it changed ("which cuts the extra staffing…") in the Action', () => {

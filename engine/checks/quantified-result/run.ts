@@ -131,7 +131,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
       (s.features.reflection || s.features.change) && !s.features.outcome
     const measured = analysis.sentences.filter(
       (s, i) =>
-        (s.star === options.section && !stepOnly(s, i) && !lessonOnly(s)) ||
+        (counted[i] === options.section && !stepOnly(s, i) && !lessonOnly(s)) ||
         (options.section === 'result' &&
           s.star === 'action' &&
           i > lastStep &&

@@ -24,6 +24,22 @@ const REPORTED_NOW = new Set([
   'warn',
   'warns',
 ])
+/** Words that make what follows a case rather than a moment: "when a client says…, I would…". */
+const WHEN = new Set(['when', 'whenever', 'if', 'once'])
+
+/**
+ * A report in the present of what the speaker said they would do, as a story told in the present tells it: "I
+ * tell her I'll check in every Monday". Its verb is told of "I" or "we", within the four words before the opener,
+ * and no "when" or "if" sets it on a kind of case ("When a client says it is late, I would call them").
+ */
+function reportsNow(words: readonly string[], from: number): boolean {
+  for (let k = Math.max(1, from - 4); k < from; k++) {
+    if (!REPORTED_NOW.has(words[k]!)) continue
+    if (words[k - 1] !== 'i' && words[k - 1] !== 'we') continue
+    return !words.slice(0, k).some((w) => WHEN.has(w))
+  }
+  return false
+}
 const EMBEDDING = new Set(['if', 'whether', 'that'])
 
 export interface HypotheticalInput {
@@ -79,6 +95,13 @@ function supposes(words: readonly string[], to: number): boolean {
 /** Modals that, followed by "have", tell what did not happen in the story: "we would have run out", "I should have". */
 const PAST_MODALS = new Set(['would', 'could', 'might', 'should', "i'd", "we'd"])
 
+/** Where a modal followed by "have" stands at or after `from` ("would have", "could've"…), or -1. */
+function modalHave(words: readonly string[], from: number): number {
+  for (let j = from; j + 1 < words.length; j++)
+    if (PAST_MODALS.has(words[j]!) && words[j + 1] === 'have') return j
+  return -1
+}
+
 /**
  * A counterfactual about the story: the opener's modal (or the "had" of "if I had") followed by "have" and a
  * participle, "without the extra orders we would have run out", "if we had waited we would have missed the
@@ -86,19 +109,24 @@ const PAST_MODALS = new Set(['would', 'could', 'might', 'should', "i'd", "we'd"]
  * the candidate regrets, not what they would do.
  */
 function counterfactual(words: readonly string[], h: PhraseHit): boolean {
-  const last = words[h.to - 1] ?? ''
-  if (PAST_MODALS.has(last) && words[h.to] === 'have') return true
-  if (h.phrase !== 'if i had' && h.phrase !== 'if we had') return false
-  for (let j = h.to; j + 1 < words.length; j++)
-    if (PAST_MODALS.has(words[j]!) && words[j + 1] === 'have') return true
-  return false
+  if (PAST_MODALS.has(words[h.to - 1] ?? '') && words[h.to] === 'have') return true
+  return (h.phrase === 'if i had' || h.phrase === 'if we had') && modalHave(words, h.to) >= 0
 }
 
-/** A sentence telling what the story avoided or missed: "without it we would have run out", "we could have lost…". */
-export function tellsCounterfactual(words: readonly string[]): boolean {
-  for (let j = 0; j + 1 < words.length; j++)
-    if (PAST_MODALS.has(words[j]!) && words[j + 1] === 'have') return true
-  return false
+/** Words that make a counterfactual told of "I" or "we" one of what was avoided: "without it", "if we had…". */
+const CONDITION = new Set(['without', 'otherwise', 'if', 'had', 'unless'])
+
+/**
+ * What the story avoided: "without the extra orders we would have run out", "otherwise the clinic could have lost
+ * its licence", "that would have cost us £40,000". A regret is not one: "should have" never is, and "I/we
+ * would/could have…" only with the condition that was avoided ("if we had waited, we would have missed…"), since
+ * "I could have talked to customers" tells what the candidate did not do.
+ */
+export function tellsAvoided(words: readonly string[]): boolean {
+  const j = modalHave(words, 0)
+  if (j < 0 || words[j] === 'should') return false
+  const speaker = words[j - 1] === 'i' || words[j - 1] === 'we' || words[j] === "i'd" || words[j] === "we'd"
+  return !speaker || words.slice(0, j).some((w) => CONDITION.has(w))
 }
 
 /** Words that set a sentence on a kind of case rather than this one: "in these situations", "in general". */
@@ -122,7 +150,7 @@ function kindOfCase(words: readonly string[]): boolean {
   return false
 }
 
-/** "agreed that we would": "that" introduces what was reported; "like that, I would": it points back. */
+/** "agreed that we would": "that" introduces what was reported; "in a case like that, I would": it points back. */
 const POINTING = new Set(['like', 'after', 'before', 'for', 'with', 'about', 'of', 'at', 'on', 'in', 'than'])
 
 /**
@@ -148,11 +176,14 @@ export function isHypothetical(
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     // A reported future ("I promised I would", "it meant we would"), unless the report is itself supposed: "If a
     // manager suggested skipping the tests, I would push back".
-    if (before.some((w) => REPORTED.has(w) || (read && REPORTED_NOW.has(w))) && !supposes(words, h.from))
+    if (
+      (before.some((w) => REPORTED.has(w)) || (read && reportsNow(words, h.from))) &&
+      !supposes(words, h.from)
+    )
       continue
     // An embedded clause of a past sentence reports what was asked or decided ("I asked if I could own it",
     // "we agreed that we would ship on Friday"); it is not what the candidate would do now.
-    if (past && EMBEDDING.has(words[h.from - 1] ?? '') && !(read && POINTING.has(words[h.from - 2] ?? '')))
+    if (past && EMBEDDING.has(words[h.from - 1] ?? '') && !(general && POINTING.has(words[h.from - 2] ?? '')))
       continue
     if (
       (h.phrase === "i'd" || h.phrase === "we'd") &&

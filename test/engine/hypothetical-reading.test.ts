@@ -3,6 +3,7 @@
 // it was trained on (`hypotheticalCue`).
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../engine/analyze'
+import { tellsAvoided } from '../../engine/features/hypothetical'
 import { score } from '../../engine/score'
 import { shippedRubrics } from './helpers'
 
@@ -24,6 +25,7 @@ describe('hypothetical reading', () => {
     "Without it we'd have lost the contract.",
     'In that case, we rolled back the release.',
     "I tell her I'll check in with her for twenty minutes every Monday.",
+    'After a week like that, we would always hold a retro the next morning, and I wrote the notes.',
   ])('reads "%s" as part of the story', (sentence) => {
     expect(last(sentence).hypothetical).toBe(false)
   })
@@ -35,6 +37,8 @@ describe('hypothetical reading', () => {
     'In general, when I make a change in mapping, I would always ask every customer first.',
     'I go to the people affected first in these situations, and I tend to explain the trade-off.',
     'In a case like that, I would look at what was scheduled.',
+    'When someone tells me no, I would ask why.',
+    'When a client says they are unhappy, I would call them the same day.',
   ])('reads "%s" as what the candidate would or usually does', (sentence) => {
     expect(last(sentence).hypothetical).toBe(true)
   })
@@ -52,5 +56,15 @@ describe('hypothetical reading', () => {
       /Replace "Without the split order/,
     )
     expect(report.criteria.find((c) => c.id === 'real-story')!.status).toBe('met')
+  })
+
+  it('tells what the story avoided from what the candidate regrets', () => {
+    const avoided = (t: string) => tellsAvoided(analyze(t).sentences[0]!.words)
+    expect(avoided('Without the extra orders we would have run out on day nine.')).toBe(true)
+    expect(avoided('If we had waited, we would have missed Black Friday.')).toBe(true)
+    expect(avoided('Otherwise the clinic could have lost its licence.')).toBe(true)
+    expect(avoided('That would have cost us 40,000 pounds.')).toBe(true)
+    expect(avoided('I should have talked to customers and asked what they needed.')).toBe(false)
+    expect(avoided('We could have lost the whole weekend.')).toBe(false)
   })
 })

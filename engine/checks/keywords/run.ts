@@ -5,7 +5,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
-import { pastHabit, saysHad, tellsCounterfactual } from '../../features/hypothetical'
+import { pastHabit, saysHad, tellsAvoided } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -147,7 +147,7 @@ function storyStars(analysis: Analysis, lasting: readonly boolean[]): Star[] {
 
 /** A counterfactual of the story ("we would have run out"): not a hypothetical, though its opener reads as one. */
 function avoided(s: AnalyzedSentence): boolean {
-  return s.features.hypotheticalCue && !s.features.hypothetical && tellsCounterfactual(s.words)
+  return s.features.hypotheticalCue && !s.features.hypothetical && tellsAvoided(s.words)
 }
 
 /** Credit for evidence in a sentence of this section: in the wanted section, next to it, elsewhere in the story, outside it. */
@@ -230,7 +230,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
         if (attributed && h.observed !== true) {
           caps ??= capitalisedWords(s)
-          if (actorAt(words, breaks, h.from, caps) === 'other') continue
+          if (actorAt(words, breaks, h.from, caps, h.to) === 'other') continue
         }
         best[g] = value
         where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star }

@@ -96,7 +96,7 @@ function namedSubject(lower: readonly string[], capitalised: readonly boolean[],
 const LEADING = new Set(['instead', 'without', 'rather', 'before', 'after', 'within', 'once', 'having'])
 
 /**
- * Who did the thing at word `from`: the nearest subject before it in the same clause, else the sentence's
+ * Who did the thing at words `from` to `to`: the nearest subject before it in the same clause, else the sentence's
  * first subject, else the candidate (bullets and fragments such as "Profiled the service" leave out the "I").
  * `breaks[j]` is true when punctuation that ends a clause stands before word j.
  */
@@ -105,6 +105,7 @@ export function actorAt(
   breaks: readonly boolean[],
   from: number,
   capitalised: readonly boolean[] = [],
+  to = from + 1,
 ): Actor {
   const opensClause = (j: number) => j === 0 || breaks[j] === true || CLAUSE_OPENERS.has(lower[j - 1]!)
   /** Someone else named at `j`, unless "I" or "we" stands earlier in the same clause as its subject. */
@@ -133,7 +134,7 @@ export function actorAt(
   // minutes, without waiting for the provider, I moved…") to the sentence's subject: a personal pronoun first,
   // since a noun before it is more often an object.
   if (LEADING.has(lower[from]!))
-    for (let j = from + 1; j < lower.length; j++) {
+    for (let j = to; j < lower.length; j++) {
       const w = lower[j]!
       if (CLAUSE_OPENERS.has(w)) break
       if (SUBJECT_SELF.has(w)) return 'self'

@@ -39,6 +39,14 @@ describe('actorAt', () => {
     )
     // A clause whose subject was left out keeps the sentence's: "I … and asked what they were seeing".
     expect(actor('I sat down with the lead and asked what they were seeing.', 'what')).toBe('self')
+    // The subject is looked for after the evidence, not inside it: "rather than what they liked" is no "they" doing.
+    const rather =
+      'We interviewed twelve patients, and rather than what they liked I asked about the worst part.'
+    const tokens = tokenize(rather)
+    const lower = tokens.map((t) => t.lower)
+    const breaks = tokens.map((t, j) => j > 0 && /[,;:—–(]/.test(rather.slice(tokens[j - 1]!.end, t.start)))
+    const from = lower.indexOf('rather')
+    expect(actorAt(lower, breaks, from, [], from + 5)).toBe('self')
   })
 
   it('reads a verb-first bullet as the candidate', () => {

@@ -1,6 +1,8 @@
 // A story told in the present: its steps are the Action however they are told, and what follows the last step
 // (an outcome in the past, a lesson in the present) closes it as the Result.
 import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
+import { countedStars } from '../../engine/checks/star-sections/run'
 import { score } from '../../engine/score'
 import { FIXES_DIR, loadFixPairs } from '../fixtures/corpus'
 import { shippedRubrics } from './helpers'
@@ -32,5 +34,22 @@ describe('the STAR structure of a story told in the present', () => {
     const c = star(answer, 'have-backbone-disagree-and-commit')
     expect(c.messages.map((m) => m.reason).join('\n')).not.toMatch(/The Action is 1\d% of the answer/)
     expect(c.score / c.max).toBeGreaterThan(0.95)
+  })
+
+  it('does not take a lasting outcome after the Result for the last step', () => {
+    // "New engineers were shipping code in their first week…" closes the story though "I still keep the script
+    // up to date" follows it: a lasting outcome is no step.
+    const pair = loadFixPairs(FIXES_DIR).find((p) => p.id === 'specificity-fresh2-03')!
+    const analysis = analyze(pair.before)
+    const closing = analysis.sentences.findIndex((s) => s.text.startsWith('New engineers were shipping'))
+    expect(closing).toBeGreaterThan(0)
+    expect(countedStars(analysis)[closing]).toBe('result')
+  })
+
+  it('reads a step told with "Now," in a story told in the present as a step, not a lesson', () => {
+    const answer =
+      "It's 2023 and I run purchasing for a chain of three vet clinics. Our drug orders cost more every month and nobody compares suppliers. I pull a year of invoices and list our forty most used items. Now, two days before the order closes, I call every supplier and compare prices. I move twelve items to a cheaper wholesaler. Our monthly drug bill falls by 14%."
+    const report = score(answer, rubrics.get('star-core')!)
+    expect(report.criteria.find((x) => x.id === 'reflection')!.status).not.toBe('met')
   })
 })

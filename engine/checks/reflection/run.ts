@@ -6,6 +6,7 @@ import { scanWords } from '../../features/words'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
 import { compileMulti } from '../../phrases'
 import { type CheckRunner, message } from '../check'
+import { presentReading } from '../present-story'
 import type { ReflectionOptions } from './options'
 
 const NOTE =
@@ -51,14 +52,17 @@ const LESSONS = compileMulti([LESSON_PHRASES, TAKING, CAME_AWAY])
 /**
  * A sentence that says what was learned, or what is done differently since ("since then I always…"). A change
  * phrase in a Situation or Task sentence sets the scene ("now I had two weeks") and is no lesson. Never a
- * hypothetical.
+ * hypothetical; `toldStep`: the sentence is a step of a story told in the present (`presentReading`).
  */
-function cuedLesson(s: AnalyzedSentence): boolean {
+function cuedLesson(s: AnalyzedSentence, toldStep: boolean): boolean {
   const f = s.features
   if (s.headingOnly || f.hypothetical) return false
   return (
     (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
-    ((f.change || doneNow(s)) && s.star !== 'situation' && s.star !== 'task' && !nothingSince(s))
+    ((f.change || (!toldStep && doneNow(s))) &&
+      s.star !== 'situation' &&
+      s.star !== 'task' &&
+      !nothingSince(s))
   )
 }
 
@@ -80,7 +84,8 @@ const PRACTICE = new Set([
 
 /**
  * What the candidate does now, told with "now" first and the doing later: "Now, before I propose any new
- * technology, I test it on a few farms for a season". In the present, in the first person, and told as a practice
+ * technology, I test it on a few farms for a season". Not a step of a story told in the present ("Now, two days
+ * before the order closes, I call every supplier"). In the present, in the first person, and told as a practice
  * (when, before, instead of…): "Now, after the merger, I lead a team of eight" is a status, and "Now I had two
  * weeks" the scene.
  */
@@ -315,7 +320,13 @@ export function looksBackOnStory(analysis: Analysis, i: number): boolean {
   }
   if (known[i] === 0) {
     const s = analysis.sentences[i]!
-    known[i] = cuedLesson(s) || headedLesson(s, analysis.text) || otherLesson(s) || routineBegun(s) ? 1 : -1
+    known[i] =
+      cuedLesson(s, presentReading(analysis).told[i]!) ||
+      headedLesson(s, analysis.text) ||
+      otherLesson(s) ||
+      routineBegun(s)
+        ? 1
+        : -1
   }
   return known[i] === 1
 }
@@ -338,7 +349,7 @@ export const reflection: CheckRunner<ReflectionOptions, ReflectionOptions> = {
     // A lesson counts in full wherever it stands: a reflection that opens the answer or sits among the
     // actions is still a reflection, and moving it is no advice worth points.
     const lesson =
-      analysis.sentences.find(cuedLesson) ??
+      analysis.sentences.find((s, i) => cuedLesson(s, presentReading(analysis).told[i]!)) ??
       analysis.sentences.find((s) => headedLesson(s, analysis.text)) ??
       analysis.sentences.find(otherLesson) ??
       analysis.sentences.find((s) => !s.headingOnly && !s.features.hypothetical && routineBegun(s))

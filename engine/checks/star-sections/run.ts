@@ -29,12 +29,13 @@ const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
  */
 function lastStepAt(analysis: Analysis): number {
   const { sentences } = analysis
-  const { told } = presentReading(analysis)
+  const { told, lasting } = presentReading(analysis)
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!
     const f = s.features
     // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
-    const step = f.iDid || f.weDid || (told[i]! && (f.iCount > 0 || f.weCount > 0))
+    // A lasting outcome after the Result ("I still keep the script up to date") is none.
+    const step = f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
     if (step && !f.reflection && !looksBackOnStory(analysis, i)) return i
   }
   return -1

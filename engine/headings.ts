@@ -89,14 +89,14 @@ const HEADING_WORDS = new Map<string, HeadingSection>(
  * tell what the candidate did; "What I took away" a lesson; "What I had to do" what they owned.
  */
 const RESULT_VERBS =
-  /^(?:learned|learnt|took away|take away|took from|take from|would do differently|changed after|got out of it|came of it|achieved|delivered|shipped|ended up with)\b/
+  /^(?:learned|learnt|took away|take away|took from|take from|would do differently|do differently|changed after|got out of it|came of it|achieved|delivered|shipped|ended up with)\b/
 const TASK_VERBS =
-  /^(?:wanted|owned|had to do|had to|needed to do|needed to|was asked|was asked to do|was responsible for|signed up for|took on|was on the hook for)\b/
+  /^(?:wanted|owned|had to do|had to|needed to do|needed to|was asked|was asked to do|was responsible for|signed up for|took on)\b/
 
 /** The section a heading in the candidate's own words names, or undefined when it is not one. */
 function ownWordsHeading(word: string): HeadingSection | undefined {
   if (word === 'how') return 'action'
-  const m = /^(what|how) (?:i|we) (.+)$/.exec(word)
+  const m = /^(what|how) (?:i|we|i'd|we'd|i've|we've) (.+)$/.exec(word)
   if (m === null) return undefined
   const rest = m[2]!
   // "How I learned" tells how the candidate studied; "What I learned" the lesson.
@@ -120,7 +120,13 @@ export function matchHeading(line: string): { section: HeadingSection; length: n
   const m = HEADING_RE.exec(line)
   if (m === null) return undefined
   const word = m[2]!.toLowerCase()
-  const section = HEADING_WORDS.get(word) ?? (m[4] !== '' && m[4] !== ')' ? ownWordsHeading(word) : undefined)
+  // In the candidate's own words, only a colon marks a heading, or a dash after emphasis or ending the line:
+  // "What I wanted — more than anything — was to keep that client" is a sentence.
+  const marked =
+    m[4] === ':' ||
+    (/^[-–—]/.test(m[4]!) &&
+      (m[1] !== undefined || m[3] !== undefined || line.slice(m[0].length).trim() === ''))
+  const section = HEADING_WORDS.get(word) ?? (marked ? ownWordsHeading(word) : undefined)
   if (section === undefined) return undefined
   const delimiter = m[4]!
   const emphasised = m[1] !== undefined || m[3] !== undefined

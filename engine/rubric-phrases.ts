@@ -75,6 +75,7 @@ export function phraseLints(lists: readonly PhraseList[], at: ErrorAt, errors: R
     }
     phrases.forEach((phrase, k) => {
       const words = phraseWords(phrase)
+      const symbol = skippedSymbol(phrase)
       if (words.length === 0) {
         warnings.push(
           at.warning(
@@ -91,8 +92,7 @@ export function phraseLints(lists: readonly PhraseList[], at: ErrorAt, errors: R
             `${place}: the phrase ${show(phrase)} names the word class ${show(unknownClass(words)!)}, which does not exist, so it is read as that word; use a class listed in the rubric reference or write the words`,
           ),
         )
-      } else if (skippedSymbol(phrase) !== undefined) {
-        const symbol = skippedSymbol(phrase)!
+      } else if (symbol !== undefined) {
         const percent = symbol.includes('%') ? 'write #% for a percentage' : 'write it as a word'
         warnings.push(
           at.warning(

@@ -87,6 +87,10 @@ describe('sentence labels by writing style', () => {
       ['**What I wanted:** one form for all teams.', 'task'],
     ] as const)
       expect(matchHeading(line)?.section, line).toBe(section)
+    expect(matchHeading("What I've learned: ask before building.")?.section).toBe('result')
+    expect(matchHeading("What I'd do differently: ask first.")?.section).toBe('result')
+    // A dash marks one only after emphasis or at the end of the line: this is a sentence.
+    expect(matchHeading('What I wanted — more than anything — was to keep that client.')).toBeUndefined()
     // Without a colon or dash, a line that opens with those words is a sentence.
     expect(matchHeading('How I fixed it was simple.')).toBeUndefined()
     expect(matchHeading('What I noticed changed everything.')).toBeUndefined()

@@ -106,11 +106,38 @@ const APPROXIMATE = new Set([
   'fewer',
 ])
 
+/** What a change may end on besides a number: "from four a week to none". */
+const NOTHING = new Set(['none', 'zero', 'nothing', 'nobody', 'no'])
+
+/** A number in words that can start or end a change: "four", "nine", "half" (not "one", "a"). */
+function countWord(lower: string): boolean {
+  return NUMBER_WORDS.has(lower) && lower !== 'one' && lower !== 'single'
+}
+
+/**
+ * A change told in number words, "from" a number to another: "revision rounds went from four to two", "from nine
+ * marks to three", "from six that quarter to one the next". Returns the index of its last word, or -1. The
+ * metrics read such a change only in digits.
+ */
+function changeInWords(tokens: readonly Token[], i: number): number {
+  if (tokens[i - 1]?.lower !== 'from' || !countWord(tokens[i]!.lower)) return -1
+  for (let j = i + 1; j <= i + 4 && j + 1 < tokens.length; j++) {
+    if (tokens[j]!.lower !== 'to') continue
+    const end = tokens[j + 1]!
+    const last = end.lower === 'about' || end.lower === 'nearly' || end.lower === 'just' ? tokens[j + 2] : end
+    if (last === undefined) return -1
+    return countWord(last.lower) || last.lower === 'one' || NOTHING.has(last.lower) || last.numeric
+      ? tokens.indexOf(last)
+      : -1
+  }
+  return -1
+}
+
 /**
  * The measures of an outcome in a sentence: its metrics (which the sentence labeller reads as they are) less
  * the ones that tell when rather than how much ("it will one day happen"), plus what a Result states in
- * words the metrics leave out: a rate in number words ("from thirty a week to five") and a softened end of a
- * change ("to about 5", "to less than 2").
+ * words the metrics leave out: a change or a rate in number words ("from four to two", "from thirty a week to
+ * five") and a softened end of a change ("to about 5", "to less than 2").
  */
 export function outcomeMeasures(tokens: readonly Token[], metrics: readonly Place[]): Place[] {
   const out: Place[] = []
@@ -125,6 +152,12 @@ export function outcomeMeasures(tokens: readonly Token[], metrics: readonly Plac
         const when = t.lower === 'one' && (i === 0 || MODALS.has(tokens[i - 1]!.lower))
         if (!when) out.push(span)
       }
+      continue
+    }
+    const change = changeInWords(tokens, i)
+    if (change > i) {
+      out.push({ start: t.start, end: tokens[change]!.end })
+      i = change
       continue
     }
     const word = NUMBER_WORDS.has(t.lower) && !NOT_RATES.has(t.lower)

@@ -14,6 +14,20 @@ ruleTester('quantified-result', {
       highlights: ['thirty a week', 'five a week'],
     },
     {
+      name: 'a change told in number words, from one number to another',
+      text: 'Result: revision rounds went from four to two.',
+      score: 100,
+      messages: ['34-45 quantified-result: Measured outcome'],
+      highlights: ['four to two'],
+    },
+    {
+      name: 'a change in number words with what it counts between',
+      text: 'Result: we went from twelve complaints a week to none.',
+      score: 100,
+      messages: ['21-53 quantified-result: Measured outcome'],
+      highlights: ['twelve complaints a week to none'],
+    },
+    {
       name: 'a softened end of a change',
       text: 'Result: timeouts fell to about 3 on a bad day.',
       score: 100,
@@ -111,6 +125,13 @@ ruleTester('quantified-result', {
     {
       name: 'a lesson with a figure is no outcome, and "one day" tells when, not how much',
       text: 'Result: the failures went away almost completely. I learned that it will one day happen again, so I now keep a 5% canary.',
+      status: 'missed',
+      score: 10,
+      messages: ['- quantified-result: Result has no measurable outcome'],
+    },
+    {
+      name: 'a span of the day in number words is no change of a measure',
+      text: 'Result: from three in the morning to noon the team was busy.',
       status: 'missed',
       score: 10,
       messages: ['- quantified-result: Result has no measurable outcome'],

@@ -1,29 +1,13 @@
 // Hypotheticals: a modal or habitual opener in the main clause ("I would…", "I always…"), unless it reports
 // a past promise or looks back on the story.
 
-import { HABIT_OPENERS, REPORTED_SPEECH } from '../lexicon/cues'
+import { HABIT_OPENERS, KIND_OF_CASE, REPORTED_SPEECH, REPORTED_SPEECH_PRESENT } from '../lexicon/cues'
 import { IRREGULAR_PARTICIPLES } from '../lexicon/verbs'
 import type { PhraseHit } from '../phrases'
 import { isModal, isParticiple, isPastTense } from './words'
 
 const REPORTED = new Set(REPORTED_SPEECH)
-/** The same reports told in the present, as a story in the historic present tells them: "I tell her I'll check in". */
-const REPORTED_NOW = new Set([
-  'tell',
-  'tells',
-  'say',
-  'says',
-  'promise',
-  'promises',
-  'agree',
-  'agrees',
-  'explain',
-  'explains',
-  'assure',
-  'assures',
-  'warn',
-  'warns',
-])
+const REPORTED_NOW = new Set(REPORTED_SPEECH_PRESENT)
 /** Words that make what follows a case rather than a moment: "when a client says…, I would…". */
 const WHEN = new Set(['when', 'whenever', 'if', 'once'])
 
@@ -129,24 +113,18 @@ export function tellsAvoided(words: readonly string[]): boolean {
   return !speaker || words.slice(0, j).some((w) => CONDITION.has(w))
 }
 
-/** Words that set a sentence on a kind of case rather than this one: "in these situations", "in general". */
-const KIND_OF_CASE: readonly (readonly string[])[] = [
-  ['in', 'general'],
-  ['as', 'a', 'rule'],
-  ['in', 'these', 'situations'],
-  ['in', 'such', 'situations'],
-  ['in', 'situations', 'like'],
-  ['in', 'these', 'cases'],
-  ['in', 'such', 'cases'],
-  ['in', 'cases', 'like'],
-  ['in', 'a', 'case', 'like'],
-  ['in', 'a', 'situation', 'like'],
-]
+/** The kinds of case, as words to match after "in" (`KIND_OF_CASE`). */
+const CASES = KIND_OF_CASE.map((k) => k.split(' '))
 
-function kindOfCase(words: readonly string[]): boolean {
-  for (let i = 0; i < words.length; i++)
-    if (words[i] === 'in' || words[i] === 'as')
-      if (KIND_OF_CASE.some((k) => k.every((w, j) => words[i + j] === w))) return true
+/**
+ * Whether the sentence sets itself on a kind of case rather than this one: "in these situations", "in cases like
+ * this", "in general", "as a rule".
+ */
+export function kindOfCase(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'as' && words[i + 1] === 'a' && words[i + 2] === 'rule') return true
+    if (words[i] === 'in' && CASES.some((c) => c.every((w, k) => words[i + 1 + k] === w))) return true
+  }
   return false
 }
 

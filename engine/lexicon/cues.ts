@@ -451,6 +451,41 @@ export const HABIT_OPENERS = new Set([
 ])
 
 /** Phrases that mark a statement as a reported promise, not a hypothetical ("I told her I would..."). */
+/** Reports told in the present, as a story in the historic present tells them: "I tell her I'll check in". */
+export const REPORTED_SPEECH_PRESENT = [
+  'tell',
+  'tells',
+  'say',
+  'says',
+  'promise',
+  'promises',
+  'agree',
+  'agrees',
+  'explain',
+  'explains',
+  'assure',
+  'assures',
+  'warn',
+  'warns',
+]
+
+/**
+ * What follows "in" when a sentence speaks of a kind of case rather than this one: "in these situations", "in
+ * cases like this", "in general". Read by the hypothetical feature and the real-story check.
+ */
+export const KIND_OF_CASE = [
+  'general',
+  'these situations',
+  'such situations',
+  'situations like',
+  'these cases',
+  'such cases',
+  'cases like',
+  'a case like',
+  'a situation like',
+  'this kind of',
+]
+
 export const REPORTED_SPEECH = [
   'told',
   'said',

@@ -1,7 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
+import { kindOfCase, pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import { presentReading } from '../present-story'
 import type { HypotheticalOptions } from './options'
@@ -17,30 +17,18 @@ const ALWAYS = new Set(['always', 'never'])
 
 /**
  * A rule instead of a story: "a good engineer should always write a review", "you must never deploy on
- * Fridays", with no past-tense verb in the sentence. It tells the interviewer what ought to happen, not what did.
+ * Fridays", "in situations like this you roll back" (`kindOfCase`), with no past-tense verb in the sentence. It
+ * tells the interviewer what ought to happen, not what did.
  */
 function prescribes(words: readonly string[], past: boolean): boolean {
   if (past) return false
   for (let i = 0; i + 1 < words.length; i++) {
     if (RULE_WORDS.has(words[i]!) && ALWAYS.has(words[i + 1]!)) return true
-    if (words[i] === 'in' && CASES.some((c) => c.every((w, k) => words[i + 1 + k] === w))) return true
   }
+  if (kindOfCase(words)) return true
   return words[0] === 'the' && RIGHT.has(words[1] ?? '') && MOVE.has(words[2] ?? '')
 }
 
-/**
- * Rules for a kind of case rather than this one: "the right move in these cases is to reproduce it first", "in
- * situations like this you roll back". Told in the present, they say what ought to happen, not what did.
- */
-const CASES = [
-  ['these', 'cases'],
-  ['such', 'cases'],
-  ['cases', 'like', 'this'],
-  ['cases', 'like', 'these'],
-  ['situations', 'like', 'this'],
-  ['such', 'situations'],
-  ['this', 'kind', 'of'],
-]
 const RIGHT = new Set(['right', 'best', 'smart', 'correct', 'golden'])
 const MOVE = new Set(['move', 'thing', 'way', 'approach', 'rule', 'call'])
 

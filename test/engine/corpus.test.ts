@@ -559,15 +559,17 @@ describe('advice that pays when followed', () => {
     // advice5-principle-evidence-10 lowers the total by a point: its answer before the fix gains its Action share
     // (an Action with an outcome clause no longer counts as Result), and the fix, told in a new first sentence,
     // leads the labeller to read the memo sentence after it as Action rather than Task. It is the one pair allowed
-    // to lower the total, and only by labels.
+    // to lower the total, and only by labels. The seventh and eighth (advice7-*.yaml and advice8-*.yaml, 48 pairs
+    // each, every kind), written against the engine of the fifth round: 92 of 96 paid when written; two of the four
+    // that do not followed a suggestion that promised 2 points. All 359: 320 (89.1%).
     const LOWERED_BY_LABELS_HERE = ['advice5-principle-evidence-10']
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,
       score,
     )
-    expect(f.pairs).toBeGreaterThanOrEqual(263)
-    expect(f.both).toBeGreaterThanOrEqual(0.85)
+    expect(f.pairs).toBeGreaterThanOrEqual(359)
+    expect(f.both).toBeGreaterThanOrEqual(0.87)
     expect(f.lowered.map((r) => r.id).filter((id) => !LOWERED_BY_LABELS_HERE.includes(id))).toEqual([])
     expect(f.lowered.every((r) => r.before - r.after <= 1)).toBe(true)
   })

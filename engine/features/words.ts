@@ -7,6 +7,7 @@ import {
   I_FORMS,
   I_SUBJECT,
   OTHER_SUBJECTS,
+  PLACING,
   SECOND_PERSON,
   TEAM_SUBJECT_HEADS,
   WE_FORMS,
@@ -216,10 +217,12 @@ export function personCounts({ tokens, words, flags }: SentenceContext, out: Per
     }
     if (fl & WordFlag.Past) past = true
   }
-  // "The team rewrote…" hides the speaker as much as "we rewrote…".
+  // "The team rewrote…" hides the speaker as much as "we rewrote…"; "Farah on my team kept running the tests"
+  // names who did it.
   for (let i = 0; i + 1 < words.length; i++) {
     if (
       flags[i]! & WordFlag.Determiner &&
+      !(i > 0 && PLACING.has(words[i - 1]!)) &&
       flags[i + 1]! & WordFlag.TeamHead &&
       isPastTense(words[i + 2] ?? '')
     ) {

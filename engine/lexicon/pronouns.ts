@@ -9,6 +9,28 @@ export const WE_SUBJECT = new Set(['we', "we've", "we'd", "we'll", "we're"])
 /** Nouns that stand for the speaker's group as a subject: "the team rewrote…" hides the speaker as "we" does. */
 export const TEAM_SUBJECT_HEADS = new Set(['team', 'teams', 'group', 'squad', 'everyone', 'everybody'])
 
+/**
+ * Prepositions that place a noun rather than make it act: "Farah on my team kept running the tests" (Farah acted, not
+ * the team), "I was on the team responsible for billing" (a place, not a role).
+ */
+export const PLACING = new Set([
+  'on',
+  'in',
+  'at',
+  'with',
+  'to',
+  'for',
+  'from',
+  'under',
+  'of',
+  'near',
+  'beside',
+  'across',
+  'within',
+  'among',
+  'outside',
+])
+
 /** Words before a team noun that make it the speaker's group: "the team", "our whole group". */
 export const DETERMINERS = new Set(['the', 'our', 'my', 'whole', 'entire'])
 

@@ -48,6 +48,11 @@ ruleTester('ownership', {
       score: 100,
     },
     {
+      name: 'a teammate placed on the team ("Farah on my team kept…") names who did it; it hides nobody',
+      text: 'Action: I redesigned the slot table so a booking locked only its slot, while Farah on my team kept running the load tests. I added a cache in front of the availability lookup, and two people from the platform team reviewed every change.',
+      score: 100,
+    },
+    {
       name: 'half "I" is enough with minShare 0.5',
       text: MIXED_ACTION,
       options: { minShare: 0.5, zeroShare: 0.1 },

@@ -4,6 +4,7 @@ import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { round2 } from '../../analyze'
 import { scanWords } from '../../features/words'
 import { STATED_TASK_PHRASES } from '../../lexicon/cues'
+import { PLACING } from '../../lexicon/pronouns'
 import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
@@ -178,8 +179,6 @@ function ownsWork(w: readonly string[], hit: PhraseHit): boolean {
   return true
 }
 
-/** Words that put a noun between "I was" and "responsible for" in a place, not a role: "I was on the team…". */
-const PLACING = new Set(['on', 'in', 'at', 'with', 'to', 'for', 'from', 'under', 'of', 'near', 'beside'])
 const BE = new Set(['was', 'am', 'were', 'are', 'became', 'become', 'remained', 'stayed'])
 
 /** "I was the engineer responsible for…", "I'm in charge of…": the speaker, a form of "be", then only the role. */

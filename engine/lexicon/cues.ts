@@ -272,6 +272,17 @@ export const STATED_TASK_PHRASES = [
   'up to me',
   'fell to me',
   'fell on me',
+  // The work named as the speaker's share: "the order screen was mine", "the checkout page was my part of it",
+  // "pricing was my area" (not "the mistake was mine", an admission).
+  'was mine',
+  'were mine',
+  'was my part',
+  'were my part',
+  'is my part',
+  'was my area',
+  'is my area',
+  'was my piece',
+  'was my remit',
   // The same in the historic present: "getting checkout working again is on me", "the call is mine".
   'is on me',
   'is mine',

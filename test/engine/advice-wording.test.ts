@@ -83,6 +83,43 @@ describe('task advice followed in plain words', () => {
   })
 })
 
+describe("task advice followed by naming the work as one's own", () => {
+  const NO_TASK =
+    "At Marwick Pharmacy, a chain of 60 pharmacies, elderly patients kept ordering the wrong strength of their repeat prescriptions in our app. The product owner wanted the team to finish a loyalty feature first. I went to the pharmacists' monthly call and heard they caught about 40 wrong orders a week by hand. I put those numbers in front of the product owner and proposed we delay loyalty by one sprint. I built the new order screen with the dose and a photo of the pack in that sprint. Wrong-strength orders dropped to about five a week."
+  const withSentence = (sentence: string) => NO_TASK.replace('in our app.', `in our app. ${sentence}`)
+  const task = (text: string) =>
+    score(text, rubric).suggestions.some((s) => s.message.startsWith('Add a Task'))
+
+  it('reads "the order screen was mine / my part of it / my area" as the Task', () => {
+    expect(task(NO_TASK)).toBe(true)
+    for (const sentence of [
+      'I was the lead developer on the app, and the order screen was my part of it.',
+      'The order screen was mine.',
+      'I was the lead developer, and the order screen was my area.',
+    ]) {
+      expect(task(withSentence(sentence)), sentence).toBe(false)
+      expect(
+        score(withSentence(sentence), rubric).score - score(NO_TASK, rubric).score,
+        sentence,
+      ).toBeGreaterThanOrEqual(3)
+    }
+  })
+
+  it('does not read an admission or a claim of credit as the Task', () => {
+    for (const sentence of ['I was the lead developer, and the mistake was mine.', 'The idea was mine.'])
+      expect(task(withSentence(sentence)), sentence).toBe(true)
+    // Told as a step, the work named as one's own owns up to it.
+    expect(
+      task(
+        NO_TASK.replace(
+          'Wrong-strength orders',
+          'In the review I said plainly that the old screen was mine and I had missed it. Wrong-strength orders',
+        ),
+      ),
+    ).toBe(true)
+  })
+})
+
 describe('advice edge cases', () => {
   it('keeps a conditional with a negative modal or another person\'s "would" hypothetical', () => {
     for (const extra of [

@@ -160,6 +160,10 @@ const ADMITTED = new Set([
   'blame',
   'miss',
 ])
+/** The work named as the speaker's: "the order screen was mine", "pricing was my area". */
+const POSSESSED = /^(?:was|were|is) (?:mine|my)\b/
+/** What is one's own without being work to do: "the idea was mine". */
+const CREDITED = new Set(['idea', 'ideas', 'suggestion', 'proposal', 'credit'])
 /** Being responsible, in charge or accountable: the speaker's only as "I was (the …) responsible for". */
 const ANSWERING = new Set(['responsible for', 'in charge of', 'accountable for'])
 
@@ -176,6 +180,12 @@ function ownsWork(w: readonly string[], hit: PhraseHit): boolean {
     return OWNED_WORK.has(next) || next.endsWith('ing')
   }
   if (ANSWERING.has(hit.phrase)) return copula(w, hit.from)
+  // "The mistake was mine" admits a fault and "the idea was mine" claims credit; "the order screen was mine"
+  // names the work.
+  if (POSSESSED.test(hit.phrase)) {
+    const owner = w[hit.from - 1] ?? ''
+    return !ADMITTED.has(owner) && !CREDITED.has(owner)
+  }
   return true
 }
 
@@ -237,7 +247,14 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   // releases out"), only these plainer ways of saying the work was one's own.
   if (s.star === 'situation')
     return s.features.task || statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
-  return s.star === 'action' && statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
+  // A step that says the work was the speaker's ("I said plainly that the script was mine") owns up to it.
+  return (
+    s.star === 'action' &&
+    statesTask(
+      s,
+      scanWords(TASK_PHRASES, s.words, s.infos)[0]!.filter((hit) => !POSSESSED.test(hit.phrase)),
+    )
+  )
 }
 
 /** Being responsible, in charge or accountable, told of the speaker as what they were ("I was the engineer responsible for…"). */

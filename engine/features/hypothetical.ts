@@ -97,6 +97,74 @@ function counterfactual(words: readonly string[], h: PhraseHit): boolean {
   return (h.phrase === 'if i had' || h.phrase === 'if we had') && modalHave(words, h.to) >= 0
 }
 
+/** Whoever, in a case told of anyone: "if a customer complains", "when someone is stuck", "whenever people ask". */
+const ANYONE = new Set([
+  'a',
+  'an',
+  'any',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'people',
+  'customers',
+  'users',
+  'clients',
+  'engineers',
+])
+
+/**
+ * A case told of anyone, then what the speaker or their team does in it, in the present: "If a customer
+ * complains, I ring them back myself the same day", "When someone is stuck, I pair with them", "Whenever people
+ * ask for an estimate, we give a range". It is a habit offered instead of a story, however it is worded; "When a
+ * customer complained, I called them" is the story.
+ */
+function genericCase(words: readonly string[]): boolean {
+  if (!WHEN.has(words[0] ?? '') || !ANYONE.has(words[1] ?? '')) return false
+  for (let j = 2; j + 1 < words.length; j++) {
+    const w = words[j]!
+    if (w !== 'i' && w !== 'we') continue
+    const verb = words[j + 1]!
+    return (
+      !isPastTense(verb) && !isModal(verb) && !PAST_NEGATIVES.has(verb) && verb !== 'was' && verb !== 'were'
+    )
+  }
+  return false
+}
+
+/** Words that open a clause about something named before: "a time when I would ring her", "the date that we…". */
+const RELATIVE = new Set(['when', 'where', 'which', 'who', 'whom', 'whose'])
+/** States that report what was to come, as reporting verbs do: "it was clear we would not get there". */
+const SEEN_TO_COME = new Set([
+  'clear',
+  'obvious',
+  'evident',
+  'certain',
+  'apparent',
+  'likely',
+  'unlikely',
+  'sure',
+])
+
+/**
+ * The opener `h` tells, inside a past sentence, what was then still to come or what could not be done, not what
+ * the candidate would do: in a clause about something a past verb before it named ("I agreed a fixed time with
+ * her, when I would ring her", "we picked a day which we could all make"), a past inability ("we had a deadline
+ * we could not move", "I couldn't reproduce it"), or what was seen coming ("it was clear we would not get
+ * there"). Read by the checks only; the labeller keeps the openers' plain reading.
+ */
+function futureInPast(words: readonly string[], h: PhraseHit): boolean {
+  let pastBefore = false
+  for (let j = 0; j < h.from; j++) if (isPastTense(words[j]!)) pastBefore = true
+  if (!pastBefore) return false
+  if (RELATIVE.has(words[h.from - 1] ?? '')) return true
+  const modal = words[h.to - 1] ?? ''
+  const next = words[h.to] ?? ''
+  if ((modal === 'could' && (next === 'not' || next === 'never')) || modal === "couldn't") return true
+  for (let j = Math.max(0, h.from - 3); j < h.from; j++) if (SEEN_TO_COME.has(words[j]!)) return true
+  return false
+}
+
 /** Words that make a counterfactual told of "I" or "we" one of what was avoided: "without it", "if we had…". */
 const CONDITION = new Set(['without', 'otherwise', 'if', 'had', 'unless'])
 
@@ -151,6 +219,9 @@ export function isHypothetical(
     if (read && counterfactual(words, h)) continue
     // "In that case, we rolled back": a situational opener before a past step tells the story.
     if (read && past && !general && h.phrase.startsWith('in ')) continue
+    // A past sentence that tells, after a step, what was then to come or could not be done: "I agreed a time
+    // when I would ring her", "we had a deadline we could not move", "it was clear we would not get there".
+    if (read && past && !general && !supposes(words, h.from) && futureInPast(words, h)) continue
     const before = words.slice(Math.max(0, h.from - 4), h.from)
     // A reported future ("I promised I would", "it meant we would"), unless the report is itself supposed: "If a
     // manager suggested skipping the tests, I would push back".
@@ -174,6 +245,8 @@ export function isHypothetical(
     hypothetical = true
     break
   }
+  // "If a customer complains, I ring them back the same day": what the candidate does in such cases.
+  if (read && !hypothetical && genericCase(words)) hypothetical = true
   // "Next time, I would…" and "Since then I always…" look back on the story; they are not hypotheticals.
   if (hypothetical && looksBack) hypothetical = false
   // "If I were in that situation" style conditionals

@@ -26,6 +26,11 @@ describe('hypothetical reading', () => {
     'In that case, we rolled back the release.',
     "I tell her I'll check in with her for twenty minutes every Monday.",
     'After a week like that, we would always hold a retro the next morning, and I wrote the notes.',
+    // What was then to come, or could not be done, told inside a past sentence.
+    'At the end of that call I agreed a fixed time with her, every Tuesday at ten, when I would ring her with an update.',
+    'We had a deadline we could not move.',
+    'By June it was clear we would not get there.',
+    'When a customer complained, I called them back the same day.',
   ])('reads "%s" as part of the story', (sentence) => {
     expect(last(sentence).hypothetical).toBe(false)
   })
@@ -39,6 +44,12 @@ describe('hypothetical reading', () => {
     'In a case like that, I would look at what was scheduled.',
     'When someone tells me no, I would ask why.',
     'When a client says they are unhappy, I would call them the same day.',
+    // A case told of anyone, and what the speaker does in it, in the present.
+    'If a customer complains, I ring them back myself the same day.',
+    'When someone is stuck, I pair with them for an hour.',
+    'If a user reports a bug, we fix it within a day.',
+    // Still supposed, and still a case.
+    'If the deploy failed, we could not roll back.',
   ])('reads "%s" as what the candidate would or usually does', (sentence) => {
     expect(last(sentence).hypothetical).toBe(true)
   })

@@ -181,6 +181,32 @@ describe('a routine begun after the Result', () => {
   })
 })
 
+describe('a closing sentence told from after the story', () => {
+  it('counts a sentence that ends on "since" as the Result, whatever step it names', () => {
+    const text =
+      'I coordinated the book orders for a trust of seven schools, and I had promised every school its new reading books by September. I placed the order in June but did not check the delivery addresses. In late August the books for two schools went to empty buildings. I drove to the depot myself and collected the boxes. I went back through every open order that week and confirmed each address with the schools. After that I added an address check to our order form, and there has been no misdirected delivery since.'
+    const a = analyze(text)
+    expect(a.sentences.at(-1)!.star).toBe('action')
+    expect(countedStars(a).at(-1)).toBe('result')
+    const messages = score(text, rubricFor('star-sections')).criteria[0]!.messages.map((m) => m.reason)
+    expect(messages.some((m) => m.startsWith('No Result found'))).toBe(false)
+    // Told between the outcome and that closing sentence, a follow-up step leaves the outcome closing the story.
+    const outcome = text.replace(
+      'I went back through',
+      'The books reached the two schools six days late, in the second week of term. I went back through',
+    )
+    const measured = score(outcome, rubricFor('quantified-result')).criteria[0]!
+    expect(measured.messages.map((m) => m.reason)).toContain('Measured outcome')
+    expect(countedStars(analyze(outcome)).at(-3)).toBe('result')
+    // A step that only mentions "since" on the way is still a step.
+    const step = text.replace(
+      'there has been no misdirected delivery since.',
+      'since then I check it myself.',
+    )
+    expect(countedStars(analyze(`${step} I also called the publisher.`)).at(-1)).toBe('action')
+  })
+})
+
 describe('what the reflection check reads as a lesson or a change afterwards', () => {
   const reflection = rubricFor('reflection')
   const met = (text: string) => score(text, reflection).criteria[0]!.status === 'met'

@@ -96,6 +96,8 @@ describe("task advice followed by naming the work as one's own", () => {
       'I was the lead developer on the app, and the order screen was my part of it.',
       'The order screen was mine.',
       'I was the lead developer, and the order screen was my area.',
+      'My manager gave the order screen to me, like, make sure nobody gets the wrong strength again.',
+      'The product lead handed the whole order screen over to me.',
     ]) {
       expect(task(withSentence(sentence)), sentence).toBe(false)
       expect(

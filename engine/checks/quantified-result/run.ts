@@ -7,7 +7,7 @@ import { SUBORDINATORS } from '../../lexicon/clauses'
 import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
 import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
-import { looksBackOnStory } from '../reflection/run'
+import { followsUp, looksBackOnStory } from '../reflection/run'
 import { countedStars } from '../star-sections/run'
 import type { QuantifiedResultOptions } from './options'
 
@@ -113,6 +113,7 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
         (s.features.iDid || s.features.weDid) &&
         !s.features.reflection &&
         !looksBackOnStory(analysis, i) &&
+        !followsUp(analysis, i) &&
         !speakerOnlyDescribes(s, analysis.text)
       )
         lastStep = i

@@ -308,6 +308,14 @@ function routineBegun(s: AnalyzedSentence): boolean {
 }
 
 /**
+ * A sentence that ends on "since" ("After that I added an address check, and there has been no misdirected
+ * delivery since"): it is told from after the story, whatever step it names.
+ */
+function sinceLastWord(w: readonly string[]): boolean {
+  return w.length > 3 && w[w.length - 1] === 'since'
+}
+
+/**
  * A sentence this check reads as a lesson or a change afterwards, which is no step of the story: an outcome told
  * before it still closes the story ("The complaints stopped. After this I started reading the reviews every
  * week."). Read by the STAR structure and measured-result checks when they look for the last step taken.
@@ -324,11 +332,26 @@ export function looksBackOnStory(analysis: Analysis, i: number): boolean {
       cuedLesson(s, presentReading(analysis).told[i]!) ||
       headedLesson(s, analysis.text) ||
       otherLesson(s) ||
-      routineBegun(s)
+      routineBegun(s) ||
+      sinceLastWord(s.words)
         ? 1
         : -1
   }
   return known[i] === 1
+}
+
+/**
+ * A step told between the story's outcome and the closing sentence that looks back on it: "The books reached the
+ * schools six days late. I went back through every open order that week and confirmed each address. After that
+ * I added an address check, and there has been no misdirected delivery since." It follows the story up rather
+ * than continuing it, so the outcome before it still closes the story. Read with `looksBackOnStory` by the checks
+ * that look for the last step taken.
+ */
+export function followsUp(analysis: Analysis, i: number): boolean {
+  const { sentences } = analysis
+  if (i < 1 || i !== sentences.length - 2 || !looksBackOnStory(analysis, i + 1)) return false
+  const f = sentences[i - 1]!.features
+  return f.outcome && f.iCount === 0 && f.weCount === 0 && !f.hypothetical
 }
 
 /**

@@ -9,7 +9,7 @@ import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
 import { presentReading } from '../present-story'
-import { looksBackOnStory } from '../reflection/run'
+import { followsUp, looksBackOnStory } from '../reflection/run'
 import type { StarSectionsOptions } from './options'
 
 const NOTE =
@@ -37,7 +37,7 @@ function lastStepAt(analysis: Analysis): number {
     // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
     // A lasting outcome after the Result ("I still keep the script up to date") is none.
     const step = f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
-    if (step && !f.reflection && !looksBackOnStory(analysis, i)) return i
+    if (step && !f.reflection && !looksBackOnStory(analysis, i) && !followsUp(analysis, i)) return i
   }
   return -1
 }
@@ -209,6 +209,23 @@ function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean 
   return reportsCommitment(w)
 }
 
+/** Verbs of handing work over: "my manager gave the peak to me", "she passed the migration over to me". */
+const HANDED = new Set(['gave', 'handed', 'passed', 'assigned', 'delegated', 'entrusted'])
+
+/**
+ * Work handed to the speaker, with the work between, told as scene: "my manager gave the New Year's Eve peak to
+ * me", "the lead handed the whole migration over to me" ("assigned to me" is a stated-Task phrase of its own).
+ * Told as a step, something given is no work handed over: "the vendor gave a discount to me".
+ */
+function handedToSpeaker(w: readonly string[]): boolean {
+  for (let j = 1; j < w.length; j++) {
+    if (!HANDED.has(w[j]!) || SPEAKER.has(w[j - 1]!)) continue
+    for (let k = j + 2; k < Math.min(w.length, j + 8); k++)
+      if (w[k] === 'to' && w[k + 1] === 'me') return true
+  }
+  return false
+}
+
 /**
  * Plain ways of saying the work was one's own to do that the labeller's Task cues do not carry (list 0), and the
  * plainest of them, read as Task even beside another Task sentence (list 1): one table, so that a sentence is
@@ -246,7 +263,11 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
   // Read as scene, any responsibility phrase; read as a step ("I was the one on our team who had to get the
   // releases out"), only these plainer ways of saying the work was one's own.
   if (s.star === 'situation')
-    return s.features.task || statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!)
+    return (
+      s.features.task ||
+      statesTask(s, scanWords(TASK_PHRASES, s.words, s.infos)[0]!) ||
+      handedToSpeaker(s.words)
+    )
   // A step that says the work was the speaker's ("I said plainly that the script was mine") owns up to it.
   return (
     s.star === 'action' &&

@@ -561,14 +561,21 @@ describe('advice that pays when followed', () => {
     // leads the labeller to read the memo sentence after it as Action rather than Task. It is the one pair allowed
     // to lower the total, and only by labels. The seventh and eighth (advice7-*.yaml and advice8-*.yaml, 48 pairs
     // each, every kind), written against the engine of the fifth round: 92 of 96 paid when written; two of the four
-    // that do not followed a suggestion that promised 2 points. All 359: 320 (89.1%).
+    // that do not followed a suggestion that promised 2 points; 94 once a teammate placed on the team ("Farah on
+    // my team kept…") no longer hid the speaker and "the order screen was my part of it" stated the Task. The ninth
+    // (advice9-*.yaml, 36 pairs: real-story, task and result, the slips varied), written against that engine: 33
+    // paid when written, and one lowered the total by 16 (a closing "I should always…" rewritten into a follow-up
+    // step left the outcome before it in the Action). With future-in-past read as the story, a closing that ends on
+    // "since" told from after the story, a follow-up step between the outcome and that closing, and work handed to
+    // the speaker read as the Task, 32 pay and none lowers; the four that do not gain 2 points where the Task
+    // advice promises 3. All 395: 353 (89.4%).
     const LOWERED_BY_LABELS_HERE = ['advice5-principle-evidence-10']
     const f = fixFigures(
       loadFixPairs(FIXES_DIR).filter((p) => ADVICE.test(p.file)),
       rubrics,
       score,
     )
-    expect(f.pairs).toBeGreaterThanOrEqual(359)
+    expect(f.pairs).toBeGreaterThanOrEqual(395)
     expect(f.both).toBeGreaterThanOrEqual(0.87)
     expect(f.lowered.map((r) => r.id).filter((id) => !LOWERED_BY_LABELS_HERE.includes(id))).toEqual([])
     expect(f.lowered.every((r) => r.before - r.after <= 1)).toBe(true)

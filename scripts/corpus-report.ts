@@ -4,7 +4,7 @@
 // Usage: npm run -s corpus [-- SET ...] [--errors]
 // SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh, holdout2, holdout2-styles,
 // holdout2-fixes, holdout3, holdout3-styles, holdout3-fixes, holdout4-styles, holdout4-fixes, evidence, bullet-formats,
-// holdout5-styles, holdout6-fixes
+// holdout5-styles, holdout6-fixes, fix-echoes, holdout-fix-echoes
 // (default: all of them).
 // Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
 // tuned on them (--errors is refused for them).
@@ -19,12 +19,14 @@ import {
   FIXTURE_SETS,
   type FixtureSetName,
   loadCorpus,
+  loadFixEchoes,
   loadFixPairs,
   loadStyled,
   type StyledAnswer,
 } from '../test/fixtures/corpus'
 import {
   degradedWins,
+  echoFigures,
   fixFigures,
   labelFigures,
   principleFit,
@@ -180,6 +182,23 @@ function fixes(dir: string) {
         )
 }
 
+function echoes(dir: string) {
+  const f = echoFigures(loadFixEchoes(dir), rubrics, score)
+  console.log(
+    `sentences following the advice ${f.sentences}: the group asked for credited ${pct(f.found)} ` +
+      `(in its section ${pct(f.full)}); ${[...f.byKind]
+        .sort()
+        .map(([k, v]) => `${k} ${v.found}/${v.sentences}`)
+        .join(', ')}`,
+  )
+  if (detail)
+    for (const r of f.rows)
+      if (r.credit === 'none')
+        console.log(
+          `  ${r.echo.rubric}/${r.echo.criterion} "${r.echo.group}" (${r.echo.kind}): ${r.echo.sentence}`,
+        )
+}
+
 for (const name of chosen) {
   const set = SETS[name]
   if (!existsSync(set.dir)) continue
@@ -187,5 +206,6 @@ for (const name of chosen) {
   detail = !heldOut(name)
   if (set.kind === 'labelled') labelled(loadCorpus(set.dir))
   else if (set.kind === 'styled') styled(loadStyled(set.dir), name)
-  else fixes(set.dir)
+  else if (set.kind === 'fixes') fixes(set.dir)
+  else echoes(set.dir)
 }

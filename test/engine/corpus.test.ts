@@ -7,13 +7,16 @@ import {
   type CorpusAnswer,
   EVIDENCE_DIR,
   evidenceCheck,
+  FIX_ECHOES_DIR,
   FIXES_DIR,
   FIXTURE_SETS,
   FRESH_DIR,
   HOLDOUT_DIR,
+  HOLDOUT_FIX_ECHOES_DIR,
   HOLDOUT_FIXES_DIR,
   HOLDOUT_STYLES_DIR,
   loadCorpus,
+  loadFixEchoes,
   loadFixPairs,
   loadStyled,
   STYLES_DIR,
@@ -21,6 +24,7 @@ import {
 } from '../fixtures/corpus'
 import {
   degradedWins,
+  echoFigures,
   fixFigures,
   groupKey,
   labelFigures,
@@ -586,5 +590,47 @@ describe('advice that pays when followed', () => {
     expect(f.pairs).toBeGreaterThanOrEqual(30)
     expect(f.both).toBeGreaterThanOrEqual(0.8)
     expect(f.lowered.length).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('sentences that follow the advice of a keyword criterion', () => {
+  const rubrics = shippedRubrics()
+  /** Every keyword group of the shipped rubrics' files, as rubric/criterion/group: 125 groups in 51 criteria. */
+  const groups = new Set(
+    [...rubrics.values()].flatMap((r) =>
+      r.criteria
+        .filter((c) => c.check === 'keywords')
+        .flatMap((c) =>
+          (c.compiled as { groups: { label: string }[] }).groups.map((g) => `${r.id}/${c.id}/${g.label}`),
+        ),
+    ),
+  )
+
+  it.each([
+    ['development', FIX_ECHOES_DIR],
+    ['held-out', HOLDOUT_FIX_ECHOES_DIR],
+  ])('%s set: one sentence that echoes the advice and one in everyday words for every group', (_, dir) => {
+    const seen = new Map<string, string[]>()
+    for (const e of loadFixEchoes(dir)) {
+      const key = `${e.rubric}/${e.criterion}/${e.group}`
+      expect(groups.has(key), key).toBe(true)
+      seen.set(key, [...(seen.get(key) ?? []), e.kind])
+    }
+    expect(seen.size).toBe(groups.size)
+    for (const [key, kinds] of seen) expect(kinds.sort(), key).toEqual(['echo', 'own'])
+  })
+
+  it('development set: the group the advice asked for is credited for 69% of the sentences', () => {
+    const f = echoFigures(loadFixEchoes(FIX_ECHOES_DIR), rubrics, score)
+    expect(f.sentences).toBe(250)
+    expect(f.found).toBeGreaterThanOrEqual(0.69)
+    // Copying the advice's own words into the story is recognised far more often than everyday words.
+    expect(f.byKind.get('echo')!.found).toBeGreaterThanOrEqual(112)
+  })
+
+  it('held-out set: the same, never tuned against', () => {
+    const f = echoFigures(loadFixEchoes(HOLDOUT_FIX_ECHOES_DIR), rubrics, score)
+    expect(f.sentences).toBe(250)
+    expect(f.found).toBeGreaterThanOrEqual(0.75)
   })
 })

@@ -620,12 +620,12 @@ describe('sentences that follow the advice of a keyword criterion', () => {
     for (const [key, kinds] of seen) expect(kinds.sort(), key).toEqual(['echo', 'own'])
   })
 
-  it('development set: the group the advice asked for is credited for 69% of the sentences', () => {
+  it('development set: the group the advice asked for is credited for 74% of the sentences', () => {
     const f = echoFigures(loadFixEchoes(FIX_ECHOES_DIR), rubrics, score)
     expect(f.sentences).toBe(250)
-    expect(f.found).toBeGreaterThanOrEqual(0.69)
+    expect(f.found).toBeGreaterThanOrEqual(0.74)
     // Copying the advice's own words into the story is recognised far more often than everyday words.
-    expect(f.byKind.get('echo')!.found).toBeGreaterThanOrEqual(112)
+    expect(f.byKind.get('echo')!.found).toBeGreaterThanOrEqual(124)
   })
 
   it('held-out set: the same, never tuned against', () => {

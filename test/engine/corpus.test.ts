@@ -620,17 +620,20 @@ describe('sentences that follow the advice of a keyword criterion', () => {
     for (const [key, kinds] of seen) expect(kinds.sort(), key).toEqual(['echo', 'own'])
   })
 
-  it('development set: the group the advice asked for is credited for 74% of the sentences', () => {
+  it('development set: the group the advice asked for is credited for 94% of the sentences', () => {
     const f = echoFigures(loadFixEchoes(FIX_ECHOES_DIR), rubrics, score)
     expect(f.sentences).toBe(250)
-    expect(f.found).toBeGreaterThanOrEqual(0.74)
-    // Copying the advice's own words into the story is recognised far more often than everyday words.
+    expect(f.found).toBeGreaterThanOrEqual(0.94)
+    // When written: 69.6%, the advice's own words 112 of 125 and everyday words 62. With the advice's words read
+    // in every rubric, 124; with the everyday frames of the missed sentences written in (a sentence's idea, not its
+    // words: "in case it went wrong", "let them sleep", "the exact minute"), 113. The held-out set, not read, went
+    // from 75.6% to 77.6% and then 80.0%: its everyday sentences from 72 to 78.
     expect(f.byKind.get('echo')!.found).toBeGreaterThanOrEqual(124)
   })
 
   it('held-out set: the same, never tuned against', () => {
     const f = echoFigures(loadFixEchoes(HOLDOUT_FIX_ECHOES_DIR), rubrics, score)
     expect(f.sentences).toBe(250)
-    expect(f.found).toBeGreaterThanOrEqual(0.75)
+    expect(f.found).toBeGreaterThanOrEqual(0.8)
   })
 })

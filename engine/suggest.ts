@@ -19,7 +19,9 @@ export interface Shortfall {
 
 /**
  * An interviewer first needs a real past story, then its Result, then to hear what "I" did, then a measure,
- * then the area's own evidence; everything else after. Checks not named here come last.
+ * then the area's own evidence; everything else after. Checks not named here come last, and so do the STAR
+ * structure's fixes for the scene and the Task (add a Situation or a Task, cut the background): the structure
+ * ranks with the Result only where its fix is the missing or thin Result or Action.
  */
 const PRIORITY: Readonly<Record<string, number>> = {
   hypothetical: 0,
@@ -31,6 +33,8 @@ const PRIORITY: Readonly<Record<string, number>> = {
 const LAST = 5
 
 function priorityOf(s: Shortfall): number {
+  if (s.criterion.check === 'star-sections' && s.fixSection !== 'result' && s.fixSection !== 'action')
+    return LAST
   return Object.hasOwn(PRIORITY, s.criterion.check) ? PRIORITY[s.criterion.check]! : LAST
 }
 

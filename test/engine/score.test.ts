@@ -149,15 +149,26 @@ describe('score', () => {
 
   it('orders suggestions as an interviewer needs them: real story, Result, "I", measure, evidence, the rest', () => {
     const order = ['hypothetical', 'star-sections', 'ownership', 'quantified-result', 'keywords']
-    const rank = (check: string) => (order.includes(check) ? order.indexOf(check) : order.length)
+    // The STAR structure ranks with the Result only for a missing or thin Result or Action; its fixes for the
+    // scene and the Task are among the rest.
+    const rank = (check: string, message: string) =>
+      check === 'star-sections' && !/\b(Result|Action)\b/.test(message)
+        ? order.length
+        : order.includes(check)
+          ? order.indexOf(check)
+          : order.length
+    const weNoTask =
+      'At a grocery delivery company the order service timed out every Friday evening. We pulled three weeks of traces and lined them up against the slow-query log. We found a reporting job at six that locked the orders table, and we moved it to a replica. The timeouts stopped, and support tickets about failed orders fell by 80%.'
     for (const answer of [
       'We fixed the flaky pipeline. I think it was kind of better after that, maybe.',
       'I would first look at the logs, and then I would usually ask the team what changed.',
       strong,
+      weNoTask,
     ]) {
       const report = score(answer, rubric)
-      const checks = report.suggestions.map((s) => report.criteria.find((c) => c.id === s.criterionId)!.check)
-      const ranks = checks.map(rank)
+      const ranks = report.suggestions.map((s) =>
+        rank(report.criteria.find((c) => c.id === s.criterionId)!.check, s.message),
+      )
       expect(
         [...ranks].sort((a, b) => a - b),
         answer,
@@ -173,6 +184,13 @@ describe('score', () => {
       rubric,
     )
     expect(hypothetical.suggestions[0]!.criterionId).toBe('real-story')
+    // Told as "we" and with no Task: "I" over "we" comes before adding the Task.
+    const messages = score(weNoTask, rubric).suggestions.map((s) => s.message)
+    const task = messages.findIndex((m) => m.startsWith('Add a Task'))
+    const we = messages.findIndex((m) => m.startsWith('Replace "we" with "I"'))
+    expect(task).toBeGreaterThan(-1)
+    expect(we).toBeGreaterThan(-1)
+    expect(we).toBeLessThan(task)
   })
 
   it('fills stats: words, sentences, speaking time at 150 words a minute, I and we', () => {

@@ -66,6 +66,7 @@ export const reportSchema = z
       words: z.number(),
       sentences: z.number(),
       speakingSeconds: z.number(),
+      wordsPerMinute: z.number().optional(),
       iCount: z.number(),
       weCount: z.number(),
     }),

@@ -179,6 +179,7 @@ export function scoreOutcomes(
     )
 
   const band = bandFor(rubric, total)
+  const wordsPerMinute = speakingRate(rubric)
   return {
     engineVersion: ENGINE_VERSION,
     rubricId: rubric.id,
@@ -197,7 +198,8 @@ export function scoreOutcomes(
     stats: {
       words: analysis.words,
       sentences: analysis.sentences.filter((s) => !s.headingOnly).length,
-      speakingSeconds: speakingSeconds(analysis.words),
+      speakingSeconds: speakingSeconds(analysis.words, wordsPerMinute),
+      wordsPerMinute,
       iCount: analysis.iCount,
       weCount: analysis.weCount,
     },
@@ -205,6 +207,13 @@ export function scoreOutcomes(
     probes: empty ? [] : probesFor(criteria, results, suggestions),
     messages,
   }
+}
+
+/** The speaking rate of the rubric's length criterion, which its time notes use; 150 words a minute without one. */
+function speakingRate(rubric: Rubric): number {
+  const length = rubric.criteria.find((c) => c.check === 'length')
+  const rate = (length?.compiled as { wordsPerMinute?: number } | undefined)?.wordsPerMinute
+  return rate ?? 150
 }
 
 export function clampScore(raw: number): number {

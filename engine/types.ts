@@ -66,7 +66,10 @@ export interface ScoreReport {
   stats: {
     words: number
     sentences: number
+    /** At the speaking rate of the rubric's length criterion (150 words a minute without one). */
     speakingSeconds: number
+    /** That rate; reports stored before it was given have none, and were made at 150. */
+    wordsPerMinute?: number
     iCount: number
     weCount: number
   }

@@ -29,6 +29,15 @@ describe('spokenLength', () => {
     expect(note).toContain(`${alone.stats.words} words (${spoken.told} seconds spoken)`)
   })
 
+  it('counts the answer at the rate its report was made with, and at 150 words a minute for older reports', () => {
+    const report = scoreWithFollowUps(ANSWER, followUpTexts([FOLLOW_UP], OWNERSHIP.criteria), OWNERSHIP)
+    const words = score(ANSWER, OWNERSHIP).stats.words
+    const at = (wordsPerMinute?: number) =>
+      spokenLength(ANSWER, 1, { stats: { ...report.stats, wordsPerMinute } }).told
+    expect(at(100)).toBe(Math.round((words / 100) * 60))
+    expect(at(undefined)).toBe(Math.round((words / 150) * 60))
+  })
+
   it('is the report’s alone without follow-ups', () => {
     const report = score(ANSWER, OWNERSHIP)
     expect(spokenLength(ANSWER, 0, report)).toEqual({ told: report.stats.speakingSeconds })

@@ -29,6 +29,12 @@ describe('every check kind', () => {
     expect(score(words(120), rubricFor('length')).stats.speakingSeconds).toBe(48)
     expect(score(words(450), rubricFor('length')).stats.speakingSeconds).toBe(180)
   })
+
+  it("reports the speaking time at the length criterion's own rate, as its notes count it", () => {
+    const slow = score(words(120), rubricFor('length', { wordsPerMinute: 120 }))
+    expect(slow.stats).toMatchObject({ speakingSeconds: 60, wordsPerMinute: 120 })
+    expect(slow.criteria[0]!.messages.map((m) => m.reason).join(' ')).toContain('60 seconds spoken')
+  })
 })
 
 describe('looking back is not hypothetical', () => {

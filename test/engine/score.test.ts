@@ -195,7 +195,14 @@ describe('score', () => {
 
   it('fills stats: words, sentences, speaking time at 150 words a minute, I and we', () => {
     const report = score('I led the work. We shipped it. I measured a 20% gain.', rubric)
-    expect(report.stats).toEqual({ words: 12, sentences: 3, speakingSeconds: 5, iCount: 2, weCount: 1 })
+    expect(report.stats).toEqual({
+      words: 12,
+      sentences: 3,
+      speakingSeconds: 5,
+      wordsPerMinute: 150,
+      iCount: 2,
+      weCount: 1,
+    })
     expect(report.engineVersion).toMatch(/^\d+\.\d+\.\d+$/)
     expect(report.rubricId).toBe('star-core')
     expect(report.rubricHash).toBe(rubric.hash)

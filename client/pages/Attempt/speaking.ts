@@ -24,6 +24,6 @@ export function spokenLength(
 ): SpokenLength {
   const whole = report.stats.speakingSeconds
   if (followUps === 0) return { told: whole }
-  const told = speakingSeconds(analyze(answer).words)
+  const told = speakingSeconds(analyze(answer).words, report.stats.wordsPerMinute)
   return told === whole ? { told } : { told, withFollowUps: whole }
 }

@@ -9,6 +9,7 @@ import {
   OTHER_SUBJECTS,
   PLACING,
   SECOND_PERSON,
+  TEAM_SHARE,
   TEAM_SUBJECT_HEADS,
   WE_FORMS,
   WE_SUBJECT,
@@ -218,11 +219,11 @@ export function personCounts({ tokens, words, flags }: SentenceContext, out: Per
     if (fl & WordFlag.Past) past = true
   }
   // "The team rewrote…" hides the speaker as much as "we rewrote…"; "Farah on my team kept running the tests"
-  // names who did it.
+  // names who did it, while "most of the team rewrote…" is the team again.
   for (let i = 0; i + 1 < words.length; i++) {
     if (
       flags[i]! & WordFlag.Determiner &&
-      !(i > 0 && PLACING.has(words[i - 1]!)) &&
+      !(i > 1 && PLACING.has(words[i - 1]!) && !TEAM_SHARE.has(words[i - 2]!)) &&
       flags[i + 1]! & WordFlag.TeamHead &&
       isPastTense(words[i + 2] ?? '')
     ) {

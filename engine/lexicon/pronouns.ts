@@ -25,10 +25,24 @@ export const PLACING = new Set([
   'of',
   'near',
   'beside',
-  'across',
-  'within',
-  'among',
-  'outside',
+])
+
+/** Words for part or all of a team: "most of the team", "everyone in the team" is the team acting. */
+export const TEAM_SHARE = new Set([
+  'most',
+  'half',
+  'all',
+  'some',
+  'many',
+  'few',
+  'rest',
+  'everyone',
+  'everybody',
+  'each',
+  'both',
+  'majority',
+  'none',
+  'members',
 ])
 
 /** Words before a team noun that make it the speaker's group: "the team", "our whole group". */

@@ -198,6 +198,24 @@ describe('a closing sentence told from after the story', () => {
     const measured = score(outcome, rubricFor('quantified-result')).criteria[0]!
     expect(measured.messages.map((m) => m.reason)).toContain('Measured outcome')
     expect(countedStars(analyze(outcome)).at(-3)).toBe('result')
+    // Two follow-up steps are still the story followed up.
+    const two = outcome.replace(
+      'with the schools.',
+      'with the schools. I also phoned each school to apologise.',
+    )
+    expect(countedStars(analyze(two)).at(-4)).toBe('result')
+    // An outcome left unsettled is followed by the story going on: the step after it is the Action.
+    const unsettled = outcome.replace(
+      'six days late, in the second week of term',
+      'six days late, but two boxes were still missing',
+    )
+    expect(countedStars(analyze(unsettled)).at(-2)).toBe('action')
+    // "Since" in a step of the story, not told from after it: "an old colleague I had not spoken to since".
+    const spoken = text.replace(
+      'I drove to the depot myself',
+      'I called Tom at the depot, an old colleague I had not spoken to since. I drove there myself',
+    )
+    expect(countedStars(analyze(`${spoken.split(' After that')[0]}`)).at(-1)).toBe('action')
     // A step that only mentions "since" on the way is still a step.
     const step = text.replace(
       'there has been no misdirected delivery since.',

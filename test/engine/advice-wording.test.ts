@@ -1,6 +1,7 @@
 // Advice a candidate can follow: the real-story advice quotes the sentence it is about, and a sentence that
 // divides the work as the ownership advice asks ("…, and I wrote the checklist") counts as the speaker's step.
 import { describe, expect, it } from 'vitest'
+import { analyze } from '../../engine/analyze'
 import { score } from '../../engine/score'
 import { shippedRubrics, starCore } from './helpers'
 
@@ -107,9 +108,19 @@ describe("task advice followed by naming the work as one's own", () => {
     }
   })
 
-  it('does not read an admission or a claim of credit as the Task', () => {
-    for (const sentence of ['I was the lead developer, and the mistake was mine.', 'The idea was mine.'])
+  it('does not read an admission, a claim of credit, a possession or a gift as the Task', () => {
+    for (const sentence of [
+      'I was the lead developer, and the mistake was mine.',
+      'The idea was mine.',
+      'The bug was mine.',
+      'The test phone was mine.',
+      'The vendor gave a discount to me.',
+      'My manager never gave the order screen to me.',
+      'My lead handed the old crash reports back to me.',
+    ])
       expect(task(withSentence(sentence)), sentence).toBe(true)
+    // "Mine to fix" is still the Task, whatever is to be fixed.
+    expect(task(withSentence('The error was mine to fix before the release.'))).toBe(false)
     // Told as a step, the work named as one's own owns up to it.
     expect(
       task(
@@ -119,6 +130,18 @@ describe("task advice followed by naming the work as one's own", () => {
         ),
       ),
     ).toBe(true)
+  })
+})
+
+describe('who acted: a team placed after a preposition', () => {
+  const weCount = (sentence: string) => analyze(sentence).weCount
+  it('is someone else placed on the team, who did the work', () => {
+    expect(weCount('I redesigned it while Farah on my team kept running the tests.')).toBe(0)
+    expect(weCount('Two people from the platform team reviewed every change.')).toBe(0)
+  })
+  it('is the team acting when it is part or all of the team', () => {
+    expect(weCount('Most of the team rewrote the tests over the weekend.')).toBe(1)
+    expect(weCount('Half of our team rewrote the billing service.')).toBe(1)
   })
 })
 

@@ -31,6 +31,7 @@ describe('hypothetical reading', () => {
     'We had a deadline we could not move.',
     'By June it was clear we would not get there.',
     'When a customer complained, I called them back the same day.',
+    // A past or present inability that opens a clause of its own is still a hypothetical; these are not that.
   ])('reads "%s" as part of the story', (sentence) => {
     expect(last(sentence).hypothetical).toBe(false)
   })
@@ -44,14 +45,45 @@ describe('hypothetical reading', () => {
     'In a case like that, I would look at what was scheduled.',
     'When someone tells me no, I would ask why.',
     'When a client says they are unhappy, I would call them the same day.',
-    // A case told of anyone, and what the speaker does in it, in the present.
-    'If a customer complains, I ring them back myself the same day.',
-    'When someone is stuck, I pair with them for an hour.',
-    'If a user reports a bug, we fix it within a day.',
     // Still supposed, and still a case.
     'If the deploy failed, we could not roll back.',
+    // An inability that opens a clause of its own, after any past verb, is what the candidate would do.
+    'That happened to a colleague, and I could not see myself ignoring it.',
+    'I was asked this before; honestly, I could never stay quiet in that meeting.',
   ])('reads "%s" as what the candidate would or usually does', (sentence) => {
     expect(last(sentence).hypothetical).toBe(true)
+  })
+
+  describe('a case told of anyone, and what the speaker does in it, in the present', () => {
+    const realStory = (sentence: string) =>
+      score(
+        `${STORY}${sentence} Sales held steady all month.`,
+        shippedRubrics().get('star-core')!,
+      ).criteria.find((c) => c.id === 'real-story')!.score
+    const story = realStory('I checked the stock levels with every shop manager.')
+
+    it.each([
+      'If a customer complains, I ring them back myself the same day.',
+      'When someone is stuck, I pair with them for an hour.',
+      'If a user reports a bug, we fix it within a day.',
+    ])('costs "%s" the real story', (sentence) => {
+      expect(realStory(sentence)).toBeLessThan(story)
+    })
+
+    it.each([
+      'When a customer complained, I immediately called them back.',
+      'Once a week, I quietly reviewed every open ticket.',
+      'If any test failed, we simply rolled back the release.',
+    ])('leaves "%s" to the story', (sentence) => {
+      expect(realStory(sentence)).toBe(story)
+    })
+
+    it('leaves a story told in the present its own cases', () => {
+      const present =
+        'It is Black Friday at the bakery chain, and I run purchasing. I call four mills that afternoon and place a split order. When a customer calls the desk, I pick up myself. By Monday every shop has flour again.'
+      const report = score(present, shippedRubrics().get('star-core')!)
+      expect(report.suggestions.map((s) => s.message).join('\n')).not.toMatch(/Replace "When a customer/)
+    })
   })
 
   it('leaves the labeller its opener reading: a counterfactual still carries the cue it was trained on', () => {

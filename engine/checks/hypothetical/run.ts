@@ -1,7 +1,7 @@
 // hypothetical: a real past story, not what the candidate would, could or usually does.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { kindOfCase, pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
+import { genericCase, kindOfCase, pastHabit, saysHad, stepForPurpose } from '../../features/hypothetical'
 import { type CheckRunner, clamp01, message, percent, storySentences } from '../check'
 import { presentReading } from '../present-story'
 import type { HypotheticalOptions } from './options'
@@ -44,7 +44,9 @@ function notStory(s: AnalyzedSentence, steps: ReadonlySet<AnalyzedSentence>): bo
       !toldInPast(s) &&
       !steps.has(s) &&
       !saysHad(s.words)) ||
-    prescribes(s.words, s.features.past)
+    prescribes(s.words, s.features.past) ||
+    // "If a customer complains, I ring them back the same day", unless the story itself is told in the present.
+    (steps.size === 0 && genericCase(s.words))
   )
 }
 

@@ -7,8 +7,7 @@ import { SUBORDINATORS } from '../../lexicon/clauses'
 import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
 import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
-import { followsUp, looksBackOnStory } from '../reflection/run'
-import { countedStars } from '../star-sections/run'
+import { countedStars, lastStepWhere } from '../star-sections/run'
 import type { QuantifiedResultOptions } from './options'
 
 const NOTE =
@@ -105,19 +104,10 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // from 95% to 99.6%") is a measured result even where it was read as part of the Action; so is a closing
     // sentence about what the work became, where "I" only describes ("The platform took about two years to
     // reach the end state I described"), which is no step of the speaker's.
-    let lastStep = -1
-    // A lesson ("I learned that…") is no step either: an outcome before it still closes the story.
-    for (let i = analysis.sentences.length - 1; i >= 0 && lastStep < 0; i--) {
-      const s = analysis.sentences[i]!
-      if (
-        (s.features.iDid || s.features.weDid) &&
-        !s.features.reflection &&
-        !looksBackOnStory(analysis, i) &&
-        !followsUp(analysis, i) &&
-        !speakerOnlyDescribes(s, analysis.text)
-      )
-        lastStep = i
-    }
+    const lastStep = lastStepWhere(
+      analysis,
+      (s) => (s.features.iDid || s.features.weDid) && !speakerOnlyDescribes(s, analysis.text),
+    )
     // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its
     // figures describe the step, not what came of it.

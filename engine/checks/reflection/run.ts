@@ -307,16 +307,21 @@ function routineBegun(s: AnalyzedSentence): boolean {
   return false
 }
 
+/** A present perfect: "there has been", "we haven't had", "it's been". */
+const HAVE_NOW = new Set(['has', 'have', "hasn't", "haven't", "it's", "there's", "we've", "i've", "they've"])
+
 /**
- * A sentence that ends on "since" ("After that I added an address check, and there has been no misdirected
- * delivery since"): it is told from after the story, whatever step it names.
+ * A sentence that ends on "since" told in the present perfect ("After that I added an address check, and there
+ * has been no misdirected delivery since"): it is told from after the story, whatever step it names. "An old
+ * colleague I had not spoken to since" is a step of the story.
  */
 function sinceLastWord(w: readonly string[]): boolean {
-  return w.length > 3 && w[w.length - 1] === 'since'
+  return w.length > 3 && w[w.length - 1] === 'since' && w.some((x) => HAVE_NOW.has(x))
 }
 
 /**
- * A sentence this check reads as a lesson or a change afterwards, which is no step of the story: an outcome told
+ * A sentence this check reads as a lesson or a change afterwards, or one told from after the story (that one no
+ * lesson by itself), which is no step of the story: an outcome told
  * before it still closes the story ("The complaints stopped. After this I started reading the reviews every
  * week."). Read by the STAR structure and measured-result checks when they look for the last step taken.
  */
@@ -340,18 +345,42 @@ export function looksBackOnStory(analysis: Analysis, i: number): boolean {
   return known[i] === 1
 }
 
+/** Words that leave an outcome unsettled: "timeouts dropped by half, but the job still failed". */
+const UNSETTLED = new Set(['but', 'still', 'however', 'yet', 'only'])
+/** The most follow-up steps read between the outcome and the closing: more are the story going on. */
+const FOLLOW_UPS = 3
+
 /**
- * A step told between the story's outcome and the closing sentence that looks back on it: "The books reached the
- * schools six days late. I went back through every open order that week and confirmed each address. After that
- * I added an address check, and there has been no misdirected delivery since." It follows the story up rather
- * than continuing it, so the outcome before it still closes the story. Read with `looksBackOnStory` by the checks
- * that look for the last step taken.
+ * A step told between the story's settled outcome and the closing sentences that look back on it: "The books
+ * reached the schools six days late. I went back through every open order that week and confirmed each address.
+ * After that I added an address check, and there has been no misdirected delivery since." Up to three such steps,
+ * none telling an outcome of its own, follow the story up rather than continue it, so the outcome before them still
+ * closes the story. An outcome left unsettled ("timeouts dropped by half, but the job still failed") is followed
+ * by the story going on. Read with `looksBackOnStory` by the checks that look for the last step taken.
  */
 export function followsUp(analysis: Analysis, i: number): boolean {
   const { sentences } = analysis
-  if (i < 1 || i !== sentences.length - 2 || !looksBackOnStory(analysis, i + 1)) return false
-  const f = sentences[i - 1]!.features
-  return f.outcome && f.iCount === 0 && f.weCount === 0 && !f.hypothetical
+  let tail = sentences.length
+  while (tail > 0 && looksBackOnStory(analysis, tail - 1)) tail--
+  if (tail === sentences.length || i >= tail) return false
+  let first = tail
+  while (first > 0 && tail - first < FOLLOW_UPS && stepOnly(sentences[first - 1]!)) first--
+  if (i < first || first === 0) return false
+  const outcome = sentences[first - 1]!
+  const f = outcome.features
+  return (
+    f.outcome &&
+    f.iCount === 0 &&
+    f.weCount === 0 &&
+    !f.hypothetical &&
+    !outcome.words.some((w) => UNSETTLED.has(w))
+  )
+}
+
+/** A step the speaker took that tells no outcome of its own. */
+function stepOnly(s: AnalyzedSentence): boolean {
+  const f = s.features
+  return (f.iDid || f.weDid) && !f.outcome && !f.hypothetical
 }
 
 /**

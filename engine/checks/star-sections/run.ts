@@ -25,21 +25,28 @@ const WHAT: Record<Section, string> = {
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
 /**
- * The last sentence that tells a step the speaker took, -1 when none. A lesson or a change afterwards ("After this
- * I started reading the reviews every week") is no step: the outcome before it still closes the story.
+ * The last sentence for which `step` holds, -1 when none. A lesson or a change afterwards ("After this I started
+ * reading the reviews every week"), or a step that only follows the story up (`followsUp`), is no step: the
+ * outcome before it still closes the story. The STAR structure and measured-result checks each say what a step is.
  */
-function lastStepAt(analysis: Analysis): number {
+export function lastStepWhere(analysis: Analysis, step: (s: AnalyzedSentence, i: number) => boolean): number {
   const { sentences } = analysis
-  const { told, lasting } = presentReading(analysis)
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!
-    const f = s.features
-    // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
-    // A lasting outcome after the Result ("I still keep the script up to date") is none.
-    const step = f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
-    if (step && !f.reflection && !looksBackOnStory(analysis, i) && !followsUp(analysis, i)) return i
+    if (step(s, i) && !s.features.reflection && !looksBackOnStory(analysis, i) && !followsUp(analysis, i))
+      return i
   }
   return -1
+}
+
+/** The last step the speaker took, as the STAR structure reads the story. */
+function lastStepAt(analysis: Analysis): number {
+  const { told, lasting } = presentReading(analysis)
+  // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
+  // A lasting outcome after the Result ("I still keep the script up to date") is none.
+  return lastStepWhere(analysis, ({ features: f }, i) => {
+    return f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
+  })
 }
 
 /**
@@ -159,11 +166,38 @@ const ADMITTED = new Set([
   'failure',
   'blame',
   'miss',
+  'bug',
+  'bugs',
+  'oversight',
+  'slip',
+  'typo',
+  'blunder',
 ])
 /** The work named as the speaker's: "the order screen was mine", "pricing was my area". */
-const POSSESSED = /^(?:was|were|is) (?:mine|my)\b/
+const POSSESSED = new Set([
+  'was mine',
+  'were mine',
+  'was my part',
+  'were my part',
+  'is my part',
+  'was my area',
+  'is my area',
+  'was my piece',
+  'was my remit',
+])
 /** What is one's own without being work to do: "the idea was mine". */
-const CREDITED = new Set(['idea', 'ideas', 'suggestion', 'proposal', 'credit'])
+const CREDITED = new Set([
+  'idea',
+  'ideas',
+  'suggestion',
+  'proposal',
+  'credit',
+  'phone',
+  'laptop',
+  'car',
+  'desk',
+  'seat',
+])
 /** Being responsible, in charge or accountable: the speaker's only as "I was (the …) responsible for". */
 const ANSWERING = new Set(['responsible for', 'in charge of', 'accountable for'])
 
@@ -182,7 +216,7 @@ function ownsWork(w: readonly string[], hit: PhraseHit): boolean {
   if (ANSWERING.has(hit.phrase)) return copula(w, hit.from)
   // "The mistake was mine" admits a fault and "the idea was mine" claims credit; "the order screen was mine"
   // names the work.
-  if (POSSESSED.test(hit.phrase)) {
+  if (POSSESSED.has(hit.phrase)) {
     const owner = w[hit.from - 1] ?? ''
     return !ADMITTED.has(owner) && !CREDITED.has(owner)
   }
@@ -212,16 +246,39 @@ function statesTask(s: AnalyzedSentence, stated: readonly PhraseHit[]): boolean 
 /** Verbs of handing work over: "my manager gave the peak to me", "she passed the migration over to me". */
 const HANDED = new Set(['gave', 'handed', 'passed', 'assigned', 'delegated', 'entrusted'])
 
+/** Who hands work over: "my manager", "the team lead", "she". */
+const HANDS_OVER = new Set([
+  'manager',
+  'lead',
+  'boss',
+  'director',
+  'head',
+  'supervisor',
+  'cto',
+  'ceo',
+  'vp',
+  'chief',
+  'founder',
+  'owner',
+  'principal',
+  'he',
+  'she',
+  'they',
+])
+
 /**
- * Work handed to the speaker, with the work between, told as scene: "my manager gave the New Year's Eve peak to
- * me", "the lead handed the whole migration over to me" ("assigned to me" is a stated-Task phrase of its own).
- * Told as a step, something given is no work handed over: "the vendor gave a discount to me".
+ * Work handed to the speaker by whoever hands work over, with the work between, told as scene: "my manager gave
+ * the New Year's Eve peak to me", "the lead handed the whole migration over to me" ("assigned to me" is a
+ * stated-Task phrase of its own). Not what anyone else gave ("the vendor gave a discount to me"), nor work handed
+ * back, nor a denial ("my manager never gave it to me").
  */
 function handedToSpeaker(w: readonly string[]): boolean {
   for (let j = 1; j < w.length; j++) {
-    if (!HANDED.has(w[j]!) || SPEAKER.has(w[j - 1]!)) continue
+    if (!HANDED.has(w[j]!)) continue
+    const giver = HANDS_OVER.has(w[j - 1]!) ? j - 1 : HANDS_OVER.has(w[j - 2] ?? '') ? j - 2 : -1
+    if (giver < 0 || w.slice(giver, j).some(denies)) continue
     for (let k = j + 2; k < Math.min(w.length, j + 8); k++)
-      if (w[k] === 'to' && w[k + 1] === 'me') return true
+      if (w[k] === 'to' && w[k + 1] === 'me') return w[k - 1] !== 'back'
   }
   return false
 }
@@ -273,7 +330,7 @@ function statedTask(s: AnalyzedSentence, i: number): boolean {
     s.star === 'action' &&
     statesTask(
       s,
-      scanWords(TASK_PHRASES, s.words, s.infos)[0]!.filter((hit) => !POSSESSED.test(hit.phrase)),
+      scanWords(TASK_PHRASES, s.words, s.infos)[0]!.filter((hit) => !POSSESSED.has(hit.phrase)),
     )
   )
 }

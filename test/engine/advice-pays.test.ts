@@ -225,6 +225,30 @@ describe('a closing sentence told from after the story', () => {
   })
 })
 
+describe('an outcome told with the step it came of', () => {
+  const structure = rubricFor('star-sections')
+  const noResult = (text: string) =>
+    score(text, structure).criteria[0]!.messages.some((m) => m.reason.startsWith('No Result found'))
+  const story =
+    'I was a backend developer at a ticketing company, and my lead asked me to cut our cloud bill. I looked at the cost report per service and found we kept every check-in log forever in the main database. I wrote a job that moved logs older than three months to archive storage and tested it on a copy first.'
+
+  it('closes the story when the step is only in the opening clause', () => {
+    const closing = `${story} After we turned it on, the database was much smaller and the bill went down a lot.`
+    expect(noResult(closing)).toBe(false)
+    expect(countedStars(analyze(closing)).at(-1)).toBe('result')
+    // Told of "we" in the main clause too, it is a step.
+    expect(
+      countedStars(analyze(`${story} After we turned it on, we watched the dashboards for a week.`)).at(-1),
+    ).toBe('action')
+  })
+
+  it('closes a story told in the present with measures counted over a period', () => {
+    const present =
+      'It is 2022 and I am the lead developer at a chain of 22 veterinary clinics, and we are building online booking. I choose to give up strict consistency: the online system holds its own copy of the free slots and confirms straight away. In the first six months we take 41,000 online bookings and have 73 double bookings, about 0.2%.'
+    expect(noResult(present)).toBe(false)
+  })
+})
+
 describe('what the reflection check reads as a lesson or a change afterwards', () => {
   const reflection = rubricFor('reflection')
   const met = (text: string) => score(text, reflection).criteria[0]!.status === 'met'

@@ -7,7 +7,8 @@ import { SUBORDINATORS } from '../../lexicon/clauses'
 import { I_SUBJECT, WE_SUBJECT } from '../../lexicon/pronouns'
 import { STATE_PAST } from '../../lexicon/verbs'
 import { type CheckRunner, message, SECTION_NAMES } from '../check'
-import { countedStars, lastStepWhere } from '../star-sections/run'
+import { lastStepWhere, outcomeOfStep } from '../closing'
+import { countedStars } from '../star-sections/run'
 import type { QuantifiedResultOptions } from './options'
 
 const NOTE =
@@ -103,10 +104,15 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // A measured outcome that closes the story after the last step the speaker took ("The crash-free rate went
     // from 95% to 99.6%") is a measured result even where it was read as part of the Action; so is a closing
     // sentence about what the work became, where "I" only describes ("The platform took about two years to
-    // reach the end state I described"), which is no step of the speaker's.
+    // reach the end state I described"), which is no step of the speaker's; nor is a sentence counted as the Task
+    // ("My part was the move to Kafka: I planned it and ran it myself", told after the lesson).
     const lastStep = lastStepWhere(
       analysis,
-      (s) => (s.features.iDid || s.features.weDid) && !speakerOnlyDescribes(s, analysis.text),
+      (s, i) =>
+        (s.features.iDid || s.features.weDid) &&
+        counted[i] !== 'task' &&
+        !speakerOnlyDescribes(s, analysis.text) &&
+        !outcomeOfStep(s),
     )
     // And the other way round: a closing sentence read as the Result that only tells a step the speaker took
     // ("I set the rule that no carrier moved until …"), with no outcome in it, is the Action going on; its

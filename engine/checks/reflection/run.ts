@@ -345,44 +345,6 @@ export function looksBackOnStory(analysis: Analysis, i: number): boolean {
   return known[i] === 1
 }
 
-/** Words that leave an outcome unsettled: "timeouts dropped by half, but the job still failed". */
-const UNSETTLED = new Set(['but', 'still', 'however', 'yet', 'only'])
-/** The most follow-up steps read between the outcome and the closing: more are the story going on. */
-const FOLLOW_UPS = 3
-
-/**
- * A step told between the story's settled outcome and the closing sentences that look back on it: "The books
- * reached the schools six days late. I went back through every open order that week and confirmed each address.
- * After that I added an address check, and there has been no misdirected delivery since." Up to three such steps,
- * none telling an outcome of its own, follow the story up rather than continue it, so the outcome before them still
- * closes the story. An outcome left unsettled ("timeouts dropped by half, but the job still failed") is followed
- * by the story going on. Read with `looksBackOnStory` by the checks that look for the last step taken.
- */
-export function followsUp(analysis: Analysis, i: number): boolean {
-  const { sentences } = analysis
-  let tail = sentences.length
-  while (tail > 0 && looksBackOnStory(analysis, tail - 1)) tail--
-  if (tail === sentences.length || i >= tail) return false
-  let first = tail
-  while (first > 0 && tail - first < FOLLOW_UPS && stepOnly(sentences[first - 1]!)) first--
-  if (i < first || first === 0) return false
-  const outcome = sentences[first - 1]!
-  const f = outcome.features
-  return (
-    f.outcome &&
-    f.iCount === 0 &&
-    f.weCount === 0 &&
-    !f.hypothetical &&
-    !outcome.words.some((w) => UNSETTLED.has(w))
-  )
-}
-
-/** A step the speaker took that tells no outcome of its own. */
-function stepOnly(s: AnalyzedSentence): boolean {
-  const f = s.features
-  return (f.iDid || f.weDid) && !f.outcome && !f.hypothetical
-}
-
 /**
  * Each analysis's answers so far, by sentence (1 looks back, -1 does not, 0 not yet read): the STAR structure
  * and measured-result checks both look for the last step from the end, over the same closing sentences.

@@ -8,8 +8,9 @@ import { PLACING } from '../../lexicon/pronouns'
 import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
 import { type CheckRunner, clamp01, message, percent, SECTION_NAMES } from '../check'
+import { lastStepWhere, outcomeOfStep } from '../closing'
 import { presentReading } from '../present-story'
-import { followsUp, looksBackOnStory } from '../reflection/run'
+import { looksBackOnStory } from '../reflection/run'
 import type { StarSectionsOptions } from './options'
 
 const NOTE =
@@ -24,28 +25,16 @@ const WHAT: Record<Section, string> = {
 // When several sections are missing, the fix for the most valuable one is suggested first.
 const PRIORITY: Section[] = ['result', 'action', 'task', 'situation']
 
-/**
- * The last sentence for which `step` holds, -1 when none. A lesson or a change afterwards ("After this I started
- * reading the reviews every week"), or a step that only follows the story up (`followsUp`), is no step: the
- * outcome before it still closes the story. The STAR structure and measured-result checks each say what a step is.
- */
-export function lastStepWhere(analysis: Analysis, step: (s: AnalyzedSentence, i: number) => boolean): number {
-  const { sentences } = analysis
-  for (let i = sentences.length - 1; i >= 0; i--) {
-    const s = sentences[i]!
-    if (step(s, i) && !s.features.reflection && !looksBackOnStory(analysis, i) && !followsUp(analysis, i))
-      return i
-  }
-  return -1
-}
-
 /** The last step the speaker took, as the STAR structure reads the story. */
 function lastStepAt(analysis: Analysis): number {
   const { told, lasting } = presentReading(analysis)
   // A step of a story told in the present ("I write a one-page guide") is one too, when told of "I" or "we".
-  // A lasting outcome after the Result ("I still keep the script up to date") is none.
-  return lastStepWhere(analysis, ({ features: f }, i) => {
-    return f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
+  // A lasting outcome after the Result ("I still keep the script up to date") is none, nor an outcome told after
+  // the step it came of (`outcomeOfStep`).
+  return lastStepWhere(analysis, (s, i) => {
+    const f = s.features
+    const step = f.iDid || f.weDid || (told[i]! && !lasting[i] && (f.iCount > 0 || f.weCount > 0))
+    return step && !outcomeOfStep(s)
   })
 }
 
@@ -84,7 +73,8 @@ function findClosing(analysis: Analysis): boolean[] {
     // is no outcome for its past verb), or what the speaker learned or did differently afterwards, in any tense
     // ("I learn that the things nobody owns…" closes a story told in the present).
     const ending =
-      !f.hypothetical && ((f.past && f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i))
+      !f.hypothetical &&
+      ((f.past && f.iCount === 0 && f.weCount === 0) || looksBackOnStory(analysis, i) || outcomeOfStep(s))
     if (!ending && !closes[i]) break
     closes[i] = true
   }

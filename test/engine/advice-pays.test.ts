@@ -8,6 +8,7 @@ import { analyze } from '../../engine/analyze'
 import { countedStars } from '../../engine/checks/star-sections/run'
 import { score } from '../../engine/score'
 import type { Rubric, ScoreReport } from '../../engine/types'
+import { FIXES_DIR, loadFixPairs } from '../fixtures/corpus'
 import { rubricFor } from './check-table'
 import { starCore } from './helpers'
 
@@ -225,6 +226,35 @@ describe('a closing sentence told from after the story', () => {
   })
 })
 
+describe('details named in a spoken opening', () => {
+  it('count, though the opening remarks on the answer ("So, yeah, this was…")', () => {
+    const rest =
+      ' I turned on tracing for the statement page and saw it fetched every counterparty separately. I rewrote it to fetch them in one batch. The page went from minutes to two seconds.'
+    const specificity = (opening: string) =>
+      score(opening + rest, starCore()).criteria.find((c) => c.id === 'specificity')!.score
+    expect(
+      specificity(
+        'So, yeah, this was in 2019, I was a Java developer at Harrow & Kent Bank, on the five-person team that looked after Business Online.',
+      ),
+    ).toBeGreaterThan(
+      specificity(
+        'So, yeah, this was a few years back, I was a developer at a bank, on the team that looked after online banking.',
+      ),
+    )
+  })
+})
+
+describe('a story the labeller reads as scene throughout', () => {
+  it('counts the steps the speaker took as its Action, and is not told to add one', () => {
+    const pair = loadFixPairs(FIXES_DIR).find((p) => p.id === 'advice10-reflection-01')!
+    const a = analyze(pair.after)
+    expect(a.sentences.some((s) => s.star === 'action')).toBe(false)
+    expect(countedStars(a).filter((s) => s === 'action').length).toBeGreaterThanOrEqual(3)
+    const messages = score(pair.after, rubricFor('star-sections')).criteria[0]!.messages.map((m) => m.reason)
+    expect(messages.some((m) => m.startsWith('No Action found'))).toBe(false)
+  })
+})
+
 describe('an outcome told with the step it came of', () => {
   const structure = rubricFor('star-sections')
   const noResult = (text: string) =>
@@ -260,6 +290,15 @@ describe('what the reflection check reads as a lesson or a change afterwards', (
     expect(
       met(`${story} Since the outage we have begun a check of each new file before the import runs.`),
     ).toBe(true)
+  })
+
+  it('does not count a practice told of a kind of case, offered instead of the story', () => {
+    expect(
+      met(
+        `${story} As a rule I always try to leave the other team able to fix the problem themselves next time, so that is my approach in these situations.`,
+      ),
+    ).toBe(false)
+    expect(met(`${story} Next time I would check the supplier's format first.`)).toBe(true)
   })
 
   it('does not count "since then" told only of what has not happened again', () => {

@@ -1,7 +1,7 @@
 // reflection: the answer says what the candidate learned or changed afterwards, wherever it says it.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { looksAgain } from '../../features/hypothetical'
+import { kindOfCase, looksAgain } from '../../features/hypothetical'
 import { scanWords } from '../../features/words'
 import { LESSON_PHRASES, REFLECTION_PHRASES } from '../../lexicon/cues'
 import { compileMulti } from '../../phrases'
@@ -56,7 +56,9 @@ const LESSONS = compileMulti([LESSON_PHRASES, TAKING, CAME_AWAY])
  */
 function cuedLesson(s: AnalyzedSentence, toldStep: boolean): boolean {
   const f = s.features
-  if (s.headingOnly || f.hypothetical) return false
+  // A practice told of a kind of case ("As a rule I always leave the other team able to fix it next time, so that
+  // is my approach in these situations") is offered instead of the story, not learned from it.
+  if (s.headingOnly || f.hypothetical || (!f.past && kindOfCase(s.words))) return false
   return (
     (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
     ((f.change || (!toldStep && doneNow(s))) &&

@@ -50,16 +50,16 @@ function opensSentence(text: string, start: number, end: number): boolean {
 /**
  * A sentence read as outside the story that names nothing that happened. It still names what it names when it
  * sets the scene: "This was at Orla in 2022", and in the present, "The service is written in Go and runs on
- * Kubernetes", the way people set out their system. A hypothetical ("I would use Kafka"), a claim about oneself in
- * the present ("I'm on an API team, so I know Stripe well"), a remark about the answer itself or a generic claim
- * does not.
+ * Kubernetes", the way people set out their system, and when it opens the answer with a remark about it ("So,
+ * yeah, this was in 2019, I was a Java developer at Harrow & Kent Bank"). A hypothetical ("I would use Kafka"), a
+ * claim about oneself in the present ("I'm on an API team, so I know Stripe well") or a generic claim does not.
  */
 function aside(s: AnalyzedSentence, told: boolean): boolean {
   const f = s.features
   if (s.headingOnly) return false
   // In an answer that tells no deed and no outcome, a claim in the present sets no scene for a story.
   if (!told && f.present && !f.past) return true
-  return s.star === 'other' && (f.generic || f.hypothetical || f.meta || f.present)
+  return s.star === 'other' && (f.generic || f.hypothetical || f.present)
 }
 
 /** Whether the answer tells anything that happened: an Action or a Result sentence. */

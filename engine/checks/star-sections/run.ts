@@ -333,72 +333,58 @@ function answersFor(s: AnalyzedSentence): boolean {
 }
 
 /**
- * The sections, with an outcome that closes the story after the last step the speaker took counted as Result
- * even where it was read as Action ("In the end the error rate went from 4% to 0.3%"): the measured-result check
- * reads it so, and an answer that shows its measured Result must not be told it has none.
+ * The sections as this check counts them (`countedStars`): an outcome that closes the story after the last step
+ * the speaker took counts as Result even where it was read as Action ("In the end the error rate went from 4% to
+ * 0.3%"), as the measured-result check reads it, so an answer that shows its measured Result is not told it has
+ * none; a later scene sentence that says what the speaker was responsible for is the Task where none was read;
+ * and steps read as scene are the Action where none was read.
  */
-function withClosingOutcome(analysis: Analysis): Analysis['sections'] {
-  const { sentences, sections } = analysis
-  const closes = closingSentences(analysis)
-  let moved = 0
-  sentences.forEach((s, i) => {
-    if (closes[i]) moved += s.features.words
+function countedSections(analysis: Analysis): Analysis['sections'] {
+  const counted = countedStars(analysis)
+  const words: Record<Section, number> = { situation: 0, task: 0, action: 0, result: 0 }
+  analysis.sentences.forEach((s, i) => {
+    const star = counted[i]!
+    if (star !== 'other') words[star] += s.features.words
   })
-  if (moved === 0) return sections
   const total = analysis.words
-  const action = sections.action.words - moved
-  const result = sections.result.words + moved
+  const section = (w: number) => ({ words: w, share: total === 0 ? 0 : round2(w / total) })
   return {
-    ...sections,
-    action: { words: action, share: total === 0 ? 0 : round2(action / total) },
-    result: { words: result, share: total === 0 ? 0 : round2(result / total) },
+    situation: section(words.situation),
+    task: section(words.task),
+    action: section(words.action),
+    result: section(words.result),
   }
 }
 
 /**
- * With no Task read, a later scene sentence that says what the speaker was responsible for ("Once it did, my
- * responsibility was to move my team's services first") is the Task, told where the story reached it: the
- * labeller read it as scene, but it answers what the Task section asks for.
+ * Each sentence's section as this check counts it: with the closing outcome and the stated Task moved, and, in an
+ * answer where no sentence was read as Action, the steps the speaker took read as scene counted as its Action
+ * (after a filler opening, the labeller can read a whole story as scene).
  */
-function withStatedTask(analysis: Analysis, sections: Analysis['sections']): Analysis['sections'] {
-  // Each moved sentence leaves the section it was read as: a scene sentence the Situation, a step the Action
-  // (unless it already counts as the closing Result). Those are the sentences `countedStars` counts as Task
-  // though read as something else: only a scene sentence or a step is ever moved there.
-  const counted = countedStars(analysis)
-  let fromSituation = 0
-  let fromAction = 0
-  analysis.sentences.forEach((s, i) => {
-    if (counted[i] !== 'task' || s.star === 'task') return
-    if (s.star === 'situation') fromSituation += s.features.words
-    else fromAction += s.features.words
-  })
-  const moved = fromSituation + fromAction
-  if (moved === 0) return sections
-  const total = analysis.words
-  const share = (words: number) => (total === 0 ? 0 : round2(words / total))
-  const situation = Math.max(0, sections.situation.words - fromSituation)
-  const action = Math.max(0, sections.action.words - fromAction)
-  const task = sections.task.words + moved
-  return {
-    ...sections,
-    situation: { words: situation, share: share(situation) },
-    action: { words: action, share: share(action) },
-    task: { words: task, share: share(task) },
-  }
-}
-
-/** Each sentence's section as this check counts it: with the closing outcome and the stated Task moved. */
 export function countedStars(analysis: Analysis): readonly Star[] {
   let stars = COUNTED.get(analysis)
   if (stars === undefined) {
     const closes = closingSentences(analysis)
     const noTask = analysis.sections.task.words === 0
+    const noAction = analysis.sections.action.words === 0
     stars = analysis.sentences.map((s, i) =>
-      closes[i] ? 'result' : (noTask ? statedTask(s, i) : ownWork(s, i)) ? 'task' : s.star,
+      closes[i]
+        ? 'result'
+        : (noTask ? statedTask(s, i) : ownWork(s, i))
+          ? 'task'
+          : noAction && sceneStep(s, i)
+            ? 'action'
+            : s.star,
     )
     COUNTED.set(analysis, stars)
   }
   return stars
+}
+
+/** A step the speaker took, read as scene after the opening sentence: "So I took two engineers and built it". */
+function sceneStep(s: AnalyzedSentence, i: number): boolean {
+  const f = s.features
+  return i > 0 && s.star === 'situation' && !s.headingOnly && !f.hypothetical && (f.iDid || f.weDid)
 }
 
 /**
@@ -410,7 +396,7 @@ const COUNTED = new WeakMap<Analysis, readonly Star[]>()
 export const starSections: CheckRunner<StarSectionsOptions, StarSectionsOptions> = {
   compile: (options) => options,
   run(analysis, options, ruleId) {
-    const sections = withStatedTask(analysis, withClosingOutcome(analysis))
+    const sections = countedSections(analysis)
     const messages = []
     const missing = options.required.filter((s) => sections[s].words === 0)
     // A section counts in proportion to its substance: one clause of Action is not an Action section.

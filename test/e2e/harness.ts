@@ -167,8 +167,13 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[]
 }
 
-/** Runs axe-core on the page as it is now (WCAG 2.x A and AA, and best practices); returns every violation. */
+/**
+ * Runs axe-core on the page as it is now (WCAG 2.x A and AA, and best practices); returns every violation. It
+ * first waits, up to ten seconds, for the page's main landmark: on a loaded machine a page can still be rendering
+ * after its navigation ends. A page that never renders one is reported by axe as missing it.
+ */
 export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.waitForSelector('main', { timeout: 10_000 }).catch(() => undefined)
   // Evaluated, not added as a script tag: the app's Content-Security-Policy rightly refuses inline scripts.
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"')))
     await page.evaluate(readFileSync(axeSource(), 'utf8'))

@@ -3,6 +3,7 @@
 // by the STAR structure and measured-result checks, which each say what a step is.
 
 import type { Analysis, AnalyzedSentence } from '../analysis-types'
+import { CALENDAR_UNITS } from '../lexicon/measures'
 import { I_FORMS, WE_FORMS } from '../lexicon/pronouns'
 import { looksBackOnStory } from './reflection/run'
 
@@ -25,18 +26,7 @@ export function lastStepWhere(analysis: Analysis, step: (s: AnalyzedSentence, i:
 const ONCE = new Set(['after', 'once', 'when'])
 /** Openers of a period over which outcomes are counted: "In the first six months…", "Within a month…". */
 const OVER = new Set(['in', 'within', 'over', 'after', 'by'])
-const PERIODS = new Set([
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'quarter',
-  'quarters',
-  'year',
-  'years',
-])
+const PERIODS = new Set<string>(CALENDAR_UNITS)
 
 /**
  * An outcome told with the step it came of, which is no step of its own: the step only in an opening clause and

@@ -255,6 +255,22 @@ export const TASK_PHRASES = [
 ]
 
 /**
+ * The work named as the speaker's share: "the order screen was mine", "the checkout page was my part of it",
+ * "pricing was my area" (not "the mistake was mine", an admission, which the STAR structure check tells apart).
+ */
+export const POSSESSED_WORK = [
+  'was mine',
+  'were mine',
+  'was my part',
+  'were my part',
+  'is my part',
+  'was my area',
+  'is my area',
+  'was my piece',
+  'was my remit',
+]
+
+/**
  * Plain ways of saying a piece of work was one's own to do, read by the STAR structure check only (no cue for
  * labelling): "the ticket was assigned to me", "I was supposed to have it done", "it was my call", "I was the one
  * who had to…".
@@ -272,17 +288,7 @@ export const STATED_TASK_PHRASES = [
   'up to me',
   'fell to me',
   'fell on me',
-  // The work named as the speaker's share: "the order screen was mine", "the checkout page was my part of it",
-  // "pricing was my area" (not "the mistake was mine", an admission).
-  'was mine',
-  'were mine',
-  'was my part',
-  'were my part',
-  'is my part',
-  'was my area',
-  'is my area',
-  'was my piece',
-  'was my remit',
+  ...POSSESSED_WORK,
   // The same in the historic present: "getting checkout working again is on me", "the call is mine".
   'is on me',
   'is mine',

@@ -65,7 +65,20 @@ export const NUMBER_WORDS = new Set([
   'quarter',
 ])
 
-export const UNIT_WORDS = new Set([
+/** Units of the calendar, over which outcomes are counted: "in the first six months". */
+export const CALENDAR_UNITS = [
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'quarter',
+  'quarters',
+  'year',
+  'years',
+] as const
+export const UNIT_WORDS = new Set<string>([
   '%',
   'percent',
   'percentage',
@@ -87,16 +100,7 @@ export const UNIT_WORDS = new Set([
   'hour',
   'hours',
   'hrs',
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'quarter',
-  'quarters',
-  'year',
-  'years',
+  ...CALENDAR_UNITS,
   'sprint',
   'sprints',
   'k',

@@ -3,7 +3,7 @@
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { round2 } from '../../analyze'
 import { scanWords } from '../../features/words'
-import { STATED_TASK_PHRASES } from '../../lexicon/cues'
+import { POSSESSED_WORK, STATED_TASK_PHRASES } from '../../lexicon/cues'
 import { PLACING } from '../../lexicon/pronouns'
 import { compileMulti, type PhraseHit } from '../../phrases'
 import type { Section, Star } from '../../types'
@@ -164,17 +164,7 @@ const ADMITTED = new Set([
   'blunder',
 ])
 /** The work named as the speaker's: "the order screen was mine", "pricing was my area". */
-const POSSESSED = new Set([
-  'was mine',
-  'were mine',
-  'was my part',
-  'were my part',
-  'is my part',
-  'was my area',
-  'is my area',
-  'was my piece',
-  'was my remit',
-])
+const POSSESSED = new Set(POSSESSED_WORK)
 /** What is one's own without being work to do: "the idea was mine". */
 const CREDITED = new Set([
   'idea',

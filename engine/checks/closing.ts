@@ -28,24 +28,101 @@ const ONCE = new Set(['after', 'once', 'when'])
 const OVER = new Set(['in', 'within', 'over', 'after', 'by'])
 const PERIODS = new Set<string>(CALENDAR_UNITS)
 
+/** The speaker or their team opening the clause of the step: "after we", "once I'd", "when our team". */
+const STEP_SUBJECT = new Set(['i', 'we', "i'd", "we'd", "i'm", "we're"])
+/** Words of a change that came of a step, beyond the outcome verbs: "much smaller", "went down". */
+const CHANGED = new Set([
+  'smaller',
+  'faster',
+  'cheaper',
+  'quicker',
+  'shorter',
+  'lower',
+  'fewer',
+  'down',
+  'stopped',
+  'disappeared',
+  'gone',
+  'vanished',
+])
+/** Words of a setback, which no story closes on as its outcome: "the service fell over", "latency jumped". */
+const SETBACK = new Set(['crashed', 'failed', 'broke', 'jumped', 'spiked', 'stalled', 'died', 'collapsed'])
+/** A reply, a request or a remark, which is no outcome: "Priya suggested caching the prices too". */
+const REPLY = new Set([
+  'said',
+  'asked',
+  'suggested',
+  'told',
+  'replied',
+  'wanted',
+  'commented',
+  'left',
+  'questioned',
+  'requested',
+])
+/** The verbs of volumes taken in over a period: "we take 41,000 bookings", "we had 73 double bookings". */
+const VOLUME = new Set([
+  'take',
+  'took',
+  'have',
+  'had',
+  'get',
+  'got',
+  'see',
+  'saw',
+  'sell',
+  'sold',
+  'serve',
+  'served',
+  'handle',
+  'handled',
+  'process',
+  'processed',
+  'receive',
+  'received',
+  'book',
+  'booked',
+])
+
+/** A setback among the words: "crashed", "latency jumped", "the service fell over". */
+function setback(words: readonly string[]): boolean {
+  return words.some((x, j) => SETBACK.has(x) || (x === 'fell' && words[j + 1] === 'over'))
+}
+
+/** Whether the words tell a change that came of a step, and no setback or reply. */
+function tellsChange(s: AnalyzedSentence, words: readonly string[]): boolean {
+  if (setback(words) || words.some((x) => REPLY.has(x))) return false
+  return s.features.outcome || s.features.metrics.length > 0 || words.some((x) => CHANGED.has(x))
+}
+
 /**
  * An outcome told with the step it came of, which is no step of its own: the step only in an opening clause and
- * the main clause told of something else ("After we turned it on, the database was much smaller and the bill
- * went down a lot"), or measures counted over a period ("In the first six months we take 41,000 online bookings
- * and have 73 double bookings, about 0.2%"). Read by the STAR structure and measured-result checks.
+ * the main clause a change told of something else ("After we turned it on, the database was much smaller and the
+ * bill went down a lot"; not a reply, "When I showed it, Priya suggested caching the prices too", nor a setback,
+ * "When I ran the load test, the cart service fell over"), or volumes counted over a period ("In the first six
+ * months we take 41,000 online bookings and have 73 double bookings, about 0.2%"; not work counted, "In the first
+ * two weeks I interviewed 12 users"). Read by the STAR structure and measured-result checks.
  */
 export function outcomeOfStep(s: AnalyzedSentence): boolean {
   const w = s.words
-  if (ONCE.has(w[0] ?? '') && (w[1] === 'i' || w[1] === 'we')) {
+  if (ONCE.has(w[0] ?? '')) {
+    const team = (w[1] === 'our' || w[1] === 'the') && w[2] === 'team'
+    if (!STEP_SUBJECT.has(w[1] ?? '') && !team) return false
+    // The main clause begins after the comma that closes the opening clause.
     const comma = s.text.indexOf(',')
     if (comma < 0) return false
     const main = s.tokens.findIndex((t) => t.start - s.start > comma)
     if (main < 0) return false
-    return !w.slice(main).some((x) => I_FORMS.has(x) || WE_FORMS.has(x))
+    const rest = w.slice(main)
+    return !rest.some((x) => I_FORMS.has(x) || WE_FORMS.has(x)) && tellsChange(s, rest)
   }
-  if (OVER.has(w[0] ?? '') && s.features.metrics.length >= 2)
-    for (let j = 1; j < Math.min(w.length, 6); j++) if (PERIODS.has(w[j]!)) return true
-  return false
+  if (!OVER.has(w[0] ?? '') || s.features.metrics.length < 2) return false
+  let period = false
+  for (let j = 1; j < Math.min(w.length, 6); j++) if (PERIODS.has(w[j]!)) period = true
+  if (!period) return false
+  // Told of "I" or "we", only volumes taken in: "we take 41,000 bookings", not "I interviewed 12 users".
+  const who = w.findIndex((x) => STEP_SUBJECT.has(x))
+  return who < 0 || VOLUME.has(w[who + 1] ?? '')
 }
 
 /** Words that leave an outcome unsettled: "timeouts dropped by half, but the job still failed". */
@@ -75,7 +152,8 @@ function followsUp(analysis: Analysis, i: number): boolean {
     f.outcome &&
     ((f.iCount === 0 && f.weCount === 0) || outcomeOfStep(outcome)) &&
     !f.hypothetical &&
-    !outcome.words.some((w) => UNSETTLED.has(w))
+    !outcome.words.some((w) => UNSETTLED.has(w)) &&
+    !setback(outcome.words)
   )
 }
 

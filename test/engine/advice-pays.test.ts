@@ -241,6 +241,12 @@ describe('details named in a spoken opening', () => {
         'So, yeah, this was a few years back, I was a developer at a bank, on the team that looked after online banking.',
       ),
     )
+    // A remark on the answer anywhere else names nothing that happened.
+    const vague =
+      'At my last job a service was slow. I looked into it and fixed the problem. It was faster after that.'
+    const closing = ' Does that answer your question about the 2019 Stripe, Adyen and PayPal migration in Berlin?'
+    const spec = (t: string) => score(t, starCore()).criteria.find((c) => c.id === 'specificity')!.score
+    expect(spec(vague + closing)).toBe(spec(vague))
   })
 })
 
@@ -252,6 +258,12 @@ describe('a story the labeller reads as scene throughout', () => {
     expect(countedStars(a).filter((s) => s === 'action').length).toBeGreaterThanOrEqual(3)
     const messages = score(pair.after, rubricFor('star-sections')).criteria[0]!.messages.map((m) => m.reason)
     expect(messages.some((m) => m.startsWith('No Action found'))).toBe(false)
+    // Ownership reads the same Action: it is told with "I".
+    const ownership = score(pair.after, rubricFor('ownership')).criteria[0]!
+    expect(ownership.score).toBeGreaterThan(0)
+    expect(ownership.messages.map((m) => m.reason)).not.toContain(
+      'There is no Action to show what you did yourself',
+    )
   })
 })
 
@@ -266,6 +278,13 @@ describe('an outcome told with the step it came of', () => {
     const closing = `${story} After we turned it on, the database was much smaller and the bill went down a lot.`
     expect(noResult(closing)).toBe(false)
     expect(countedStars(analyze(closing)).at(-1)).toBe('result')
+    // A reply, a request or a setback in the main clause is no outcome.
+    for (const close of [
+      'When I showed it to the team, Priya suggested caching the prices too.',
+      'After I opened the pull request, two reviewers left 30 comments.',
+      'When I ran the load test, the cart service fell over at 300 requests per second.',
+    ])
+      expect(noResult(`${story} ${close}`), close).toBe(true)
     // Told of "we" in the main clause too, it is a step.
     expect(
       countedStars(analyze(`${story} After we turned it on, we watched the dashboards for a week.`)).at(-1),
@@ -276,6 +295,17 @@ describe('an outcome told with the step it came of', () => {
     const present =
       'It is 2022 and I am the lead developer at a chain of 22 veterinary clinics, and we are building online booking. I choose to give up strict consistency: the online system holds its own copy of the free slots and confirms straight away. In the first six months we take 41,000 online bookings and have 73 double bookings, about 0.2%.'
     expect(noResult(present)).toBe(false)
+    // Work counted over a period is a step: "In the first week I answered 25 questions".
+    expect(
+      noResult(
+        `${story} In the first week I answered 25 questions and paired 6 times with the on-call engineer.`,
+      ),
+    ).toBe(true)
+  })
+
+  it('reads a setback before follow-up steps as the story going on', () => {
+    const setback = `${story} When we went live, p99 latency jumped from 200ms to 2 seconds. I rolled back within 10 minutes. I rewrote the cache layer over the next week. The lesson for me was to test with production traffic.`
+    expect(countedStars(analyze(setback)).at(-4)).not.toBe('result')
   })
 })
 
@@ -299,6 +329,11 @@ describe('what the reflection check reads as a lesson or a change afterwards', (
       ),
     ).toBe(false)
     expect(met(`${story} Next time I would check the supplier's format first.`)).toBe(true)
+    // Framed as a lesson or as told since, a practice of a kind of case is the lesson.
+    expect(
+      met(`${story} The lesson for me is that in cases like this you should check a sample first.`),
+    ).toBe(true)
+    expect(met(`${story} Since then, as a rule, I check a sample in cases like this.`)).toBe(true)
   })
 
   it('does not count "since then" told only of what has not happened again', () => {

@@ -117,6 +117,7 @@ describe("task advice followed by naming the work as one's own", () => {
       'The vendor gave a discount to me.',
       'My manager never gave the order screen to me.',
       'My lead handed the old crash reports back to me.',
+      'My manager gave a shout-out to me in the all-hands.',
     ])
       expect(task(withSentence(sentence)), sentence).toBe(true)
     // "Mine to fix" is still the Task, whatever is to be fixed.

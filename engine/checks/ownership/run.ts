@@ -1,10 +1,11 @@
 // ownership: inside the Action, the candidate says "I" for what they did rather than hiding behind "we".
 
-import type { AnalyzedSentence } from '../../analysis-types'
+import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { stepForPurpose } from '../../features/hypothetical'
 import { isPastTense } from '../../features/words'
 import { DETERMINERS, TEAM_SUBJECT_HEADS, WE_FORMS } from '../../lexicon/pronouns'
 import { type CheckRunner, clamp01, message, percent } from '../check'
+import { countedStars } from '../star-sections/run'
 import type { OwnershipOptions } from './options'
 
 const NOTE =
@@ -172,13 +173,18 @@ const OWN_STEP_CREDIT = 1 / 3
  * between two Action sentences, or after the last one and before the Result ("I was the one who traced it"
  * at the end of the Action paragraph), still tells the interviewer who did the work.
  */
-function actionRegion(analysis: { sentences: AnalyzedSentence[] }): AnalyzedSentence[] {
+function actionRegion(analysis: Analysis): AnalyzedSentence[] {
   const { sentences } = analysis
   const first = sentences.findIndex((s) => s.star === 'action')
-  // With no Action at all, a story sentence that names the speaker's own share ("I rewrote the parser
-  // myself") is the only account of what they did.
-  if (first < 0)
-    return sentences.filter((s) => (s.star === 'situation' || s.star === 'task') && claimsOwnShare(s))
+  // With no Action read, the steps read as scene that the STAR structure counts as the Action, and a story
+  // sentence that names the speaker's own share ("I rewrote the parser myself"), are the account of what they did.
+  if (first < 0) {
+    const counted = countedStars(analysis)
+    return sentences.filter(
+      (s, i) =>
+        counted[i] === 'action' || ((s.star === 'situation' || s.star === 'task') && claimsOwnShare(s)),
+    )
+  }
   let end = sentences.length
   while (sentences[end - 1]!.star !== 'action') end--
   while (end < sentences.length && sentences[end]!.star !== 'result') end++
@@ -304,7 +310,7 @@ interface OwnSentence {
  * The sentences of the Action that show the speaker's own part, as this check reads them: each step told with
  * "I" (`claim` false), and each that names the speaker's own share of team work (`claim` true).
  */
-export function ownSentences(analysis: { sentences: AnalyzedSentence[] }): OwnSentence[] {
+export function ownSentences(analysis: Analysis): OwnSentence[] {
   return actionRegion(analysis).flatMap((s): OwnSentence[] =>
     claimsOwnShare(s)
       ? [{ sentence: s, claim: true }]

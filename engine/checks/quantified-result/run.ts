@@ -104,8 +104,8 @@ export const quantifiedResult: CheckRunner<QuantifiedResultOptions, QuantifiedRe
     // A measured outcome that closes the story after the last step the speaker took ("The crash-free rate went
     // from 95% to 99.6%") is a measured result even where it was read as part of the Action; so is a closing
     // sentence about what the work became, where "I" only describes ("The platform took about two years to
-    // reach the end state I described"), which is no step of the speaker's; nor is a sentence counted as the Task
-    // ("My part was the move to Kafka: I planned it and ran it myself", told after the lesson).
+    // reach the end state I described"), which is no step of the speaker's; nor is a sentence the STAR structure
+    // counts as the Task (a claim of one's own part, told after the lesson and read as the Result).
     const lastStep = lastStepWhere(
       analysis,
       (s, i) =>

@@ -57,8 +57,10 @@ const LESSONS = compileMulti([LESSON_PHRASES, TAKING, CAME_AWAY])
 function cuedLesson(s: AnalyzedSentence, toldStep: boolean): boolean {
   const f = s.features
   // A practice told of a kind of case ("As a rule I always leave the other team able to fix it next time, so that
-  // is my approach in these situations") is offered instead of the story, not learned from it.
-  if (s.headingOnly || f.hypothetical || (!f.past && kindOfCase(s.words))) return false
+  // is my approach in these situations") is offered instead of the story, not learned from it, unless a lesson or
+  // the time since frames it ("The lesson for me is that in cases like this…", "Since then, in cases like this…").
+  if (s.headingOnly || f.hypothetical || (!f.past && kindOfCase(s.words) && !framedAsLesson(s.words)))
+    return false
   return (
     (f.reflection && !foundOut(s) && !lessonsTaught(s) && !othersLearned(s)) ||
     ((f.change || (!toldStep && doneNow(s))) &&
@@ -66,6 +68,23 @@ function cuedLesson(s: AnalyzedSentence, toldStep: boolean): boolean {
       s.star !== 'task' &&
       !nothingSince(s))
   )
+}
+
+/** Words that frame a sentence as a lesson or as told since the story: "the lesson", "since then", "these days". */
+const LESSON_FRAME = new Set([
+  'lesson',
+  'lessons',
+  'learned',
+  'learnt',
+  'taught',
+  'since',
+  'nowadays',
+  'now',
+  'today',
+])
+
+function framedAsLesson(w: readonly string[]): boolean {
+  return w.some((x, j) => LESSON_FRAME.has(x) || (x === 'these' && w[j + 1] === 'days'))
 }
 
 /** Words that open a sentence on the present, after the story: "Now, …", "These days, …", "Today, …". */

@@ -50,16 +50,17 @@ function opensSentence(text: string, start: number, end: number): boolean {
 /**
  * A sentence read as outside the story that names nothing that happened. It still names what it names when it
  * sets the scene: "This was at Orla in 2022", and in the present, "The service is written in Go and runs on
- * Kubernetes", the way people set out their system, and when it opens the answer with a remark about it ("So,
+ * Kubernetes", the way people set out their system, and when the answer's opening sentence remarks on it ("So,
  * yeah, this was in 2019, I was a Java developer at Harrow & Kent Bank"). A hypothetical ("I would use Kafka"), a
- * claim about oneself in the present ("I'm on an API team, so I know Stripe well") or a generic claim does not.
+ * claim about oneself in the present ("I'm on an API team, so I know Stripe well"), a generic claim, or a remark
+ * on the answer anywhere else ("Happy to go deeper on Kafka, Redis or Terraform") does not.
  */
-function aside(s: AnalyzedSentence, told: boolean): boolean {
+function aside(s: AnalyzedSentence, told: boolean, opening: boolean): boolean {
   const f = s.features
   if (s.headingOnly) return false
   // In an answer that tells no deed and no outcome, a claim in the present sets no scene for a story.
   if (!told && f.present && !f.past) return true
-  return s.star === 'other' && (f.generic || f.hypothetical || f.present)
+  return s.star === 'other' && (f.generic || f.hypothetical || f.present || (f.meta && !opening))
 }
 
 /** Whether the answer tells anything that happened: an Action or a Result sentence. */
@@ -75,8 +76,9 @@ function tellsStory(analysis: Analysis): boolean {
 export function countedDetails(analysis: Analysis): Place[] {
   const seen = new Map<string, Place>()
   const told = tellsStory(analysis)
+  const opening = analysis.sentences.find((s) => !s.headingOnly)
   for (const s of analysis.sentences) {
-    if (aside(s, told)) continue
+    if (aside(s, told, s === opening)) continue
     for (const d of s.features.details) {
       if (d.start !== s.tokens[0]?.start && opensSentence(analysis.text, d.start, d.end)) continue
       const key = detailKey(analysis.text, d.start, d.end)
@@ -95,7 +97,7 @@ export const specificity: CheckRunner<SpecificityOptions, SpecificityOptions> = 
     const told = tellsStory(analysis)
     for (const s of analysis.sentences) {
       if (s.features.generic) buzz++
-      if (aside(s, told) && s.features.generic) {
+      if (aside(s, told, false) && s.features.generic) {
         messages.push(
           message({
             ruleId,

@@ -246,6 +246,22 @@ const HANDS_OVER = new Set([
   'they',
 ])
 
+/** What is given as thanks, not work: "my manager gave a shout-out to me", "they gave the credit to me". */
+const PRAISE = new Set([
+  'credit',
+  'shout-out',
+  'shoutout',
+  'thanks',
+  'praise',
+  'kudos',
+  'award',
+  'compliment',
+  'bonus',
+  'raise',
+  'feedback',
+  'gift',
+])
+
 /**
  * Work handed to the speaker by whoever hands work over, with the work between, told as scene: "my manager gave
  * the New Year's Eve peak to me", "the lead handed the whole migration over to me" ("assigned to me" is a
@@ -258,7 +274,8 @@ function handedToSpeaker(w: readonly string[]): boolean {
     const giver = HANDS_OVER.has(w[j - 1]!) ? j - 1 : HANDS_OVER.has(w[j - 2] ?? '') ? j - 2 : -1
     if (giver < 0 || w.slice(giver, j).some(denies)) continue
     for (let k = j + 2; k < Math.min(w.length, j + 8); k++)
-      if (w[k] === 'to' && w[k + 1] === 'me') return w[k - 1] !== 'back'
+      if (w[k] === 'to' && w[k + 1] === 'me')
+        return w[k - 1] !== 'back' && !w.slice(j + 1, k).some((x) => PRAISE.has(x))
   }
   return false
 }

@@ -244,7 +244,8 @@ describe('details named in a spoken opening', () => {
     // A remark on the answer anywhere else names nothing that happened.
     const vague =
       'At my last job a service was slow. I looked into it and fixed the problem. It was faster after that.'
-    const closing = ' Does that answer your question about the 2019 Stripe, Adyen and PayPal migration in Berlin?'
+    const closing =
+      ' Does that answer your question about the 2019 Stripe, Adyen and PayPal migration in Berlin?'
     const spec = (t: string) => score(t, starCore()).criteria.find((c) => c.id === 'specificity')!.score
     expect(spec(vague + closing)).toBe(spec(vague))
   })

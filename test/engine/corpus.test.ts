@@ -618,33 +618,38 @@ describe('sentences that follow the advice of a keyword criterion', () => {
   )
 
   it.each([
-    ['development', FIX_ECHOES_DIR],
-    ['held-out', HOLDOUT_FIX_ECHOES_DIR],
-  ])('%s set: one sentence that echoes the advice and one in everyday words for every group', (_, dir) => {
-    const seen = new Map<string, string[]>()
-    for (const e of loadFixEchoes(dir)) {
-      const key = `${e.rubric}/${e.criterion}/${e.group}`
-      expect(groups.has(key), key).toBe(true)
-      seen.set(key, [...(seen.get(key) ?? []), e.kind])
-    }
-    expect(seen.size).toBe(groups.size)
-    for (const [key, kinds] of seen) expect(kinds.sort(), key).toEqual(['echo', 'own'])
-  })
+    ['development', FIX_ECHOES_DIR, ['echo', 'own', 'own', 'own']],
+    ['held-out', HOLDOUT_FIX_ECHOES_DIR, ['echo', 'own']],
+  ])(
+    '%s set: sentences that echo the advice and sentences in everyday words for every group',
+    (_, dir, kinds) => {
+      const seen = new Map<string, string[]>()
+      for (const e of loadFixEchoes(dir)) {
+        const key = `${e.rubric}/${e.criterion}/${e.group}`
+        expect(groups.has(key), key).toBe(true)
+        seen.set(key, [...(seen.get(key) ?? []), e.kind])
+      }
+      expect(seen.size).toBe(groups.size)
+      for (const [key, found] of seen) expect(found.sort(), key).toEqual(kinds)
+    },
+  )
 
   it('development set: the group the advice asked for is credited for 94% of the sentences', () => {
     const f = echoFigures(loadFixEchoes(FIX_ECHOES_DIR), rubrics, score)
-    expect(f.sentences).toBe(250)
+    expect(f.sentences).toBe(500)
     expect(f.found).toBeGreaterThanOrEqual(0.94)
     // When written: 69.6%, the advice's own words 112 of 125 and everyday words 62. With the advice's words read
     // in every rubric, 124; with the everyday frames of the missed sentences written in (a sentence's idea, not its
     // words: "in case it went wrong", "let them sleep", "the exact minute"), 113. The held-out set, not read, went
-    // from 75.6% to 77.6% and then 80.0%: its everyday sentences from 72 to 78.
+    // from 75.6% to 77.6% and then 80.0%: its everyday sentences from 72 to 78. A second file (echoes-2.yaml, two
+    // more everyday sentences per group by another writer, half of them in the present or spoken) was credited for
+    // 127 of 250 when written; with its frames written in, 237, and the held-out set 82.0% (everyday 82 of 125).
     expect(f.byKind.get('echo')!.found).toBeGreaterThanOrEqual(124)
   })
 
   it('held-out set: the same, never tuned against', () => {
     const f = echoFigures(loadFixEchoes(HOLDOUT_FIX_ECHOES_DIR), rubrics, score)
     expect(f.sentences).toBe(250)
-    expect(f.found).toBeGreaterThanOrEqual(0.8)
+    expect(f.found).toBeGreaterThanOrEqual(0.82)
   })
 })

@@ -1,4 +1,4 @@
-// Shape of the second to sixth held-out sets: each loads, every sentence carries a known label, every answer and pair
+// Shape of the second to seventh held-out sets: each loads, every sentence carries a known label, every answer and pair
 // names a shipped rubric and one of its prompts, and each fix pair changes exactly one sentence. No scores:
 // the set measures the engine and is never used to tune it.
 
@@ -17,6 +17,7 @@ import {
   HOLDOUT4_STYLES_DIR,
   HOLDOUT5_STYLES_DIR,
   HOLDOUT6_FIXES_DIR,
+  HOLDOUT7_FIXES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
@@ -299,6 +300,21 @@ describe('holdout4', () => {
 
 describe('holdout6: fix pairs of every kind, written by following the first matching suggestion', () =>
   fixPairShape(loadFixPairs(HOLDOUT6_FIXES_DIR), {
+    kinds: {
+      'measurable-result': 4,
+      ownership: 6,
+      'principle-evidence': 12,
+      'real-story': 5,
+      reflection: 5,
+      result: 4,
+      specificity: 6,
+      task: 6,
+    },
+    rubrics: 12,
+  }))
+
+describe('holdout7: fix pairs of every kind, written against a later engine', () =>
+  fixPairShape(loadFixPairs(HOLDOUT7_FIXES_DIR), {
     kinds: {
       'measurable-result': 4,
       ownership: 6,

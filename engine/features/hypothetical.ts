@@ -160,6 +160,41 @@ export function genericCase(words: readonly string[]): boolean {
   return false
 }
 
+/** What a candidate calls the story they choose: "the one", "the story", "the example", "the bet". */
+const STORY_NOUNS = new Set([
+  'one',
+  'story',
+  'example',
+  'bet',
+  'time',
+  'project',
+  'case',
+  'situation',
+  'incident',
+])
+/** Verbs of choosing or telling it: "the one I'd pick", "the story I'd tell", "the example I'd use". */
+const CHOOSING = new Set([
+  'pick',
+  'choose',
+  'talk',
+  'tell',
+  'share',
+  'use',
+  'mention',
+  'describe',
+  'give',
+  'go',
+])
+
+/**
+ * The opener `h` is the candidate choosing the story to tell: "the one I'd pick is…", "the bet I'd talk about is
+ * from Longshadow Games", "the example I would use is…". It says which story follows, not what they would do.
+ */
+function choosesStory(words: readonly string[], h: PhraseHit): boolean {
+  if (h.phrase !== "i'd" && h.phrase !== 'i would') return false
+  return STORY_NOUNS.has(words[h.from - 1] ?? '') && CHOOSING.has(words[h.to] ?? '')
+}
+
 /** Words that open a clause about something named before: "a time when I would ring her", "the day which we…". */
 const RELATIVE = new Set(['when', 'where', 'which', 'who', 'whom', 'whose'])
 /** States that report what was to come, as reporting verbs do: "it was clear we would not get there". */
@@ -281,6 +316,8 @@ export function isHypothetical(
     if (read && counterfactual(words, h)) continue
     // "In that case, we rolled back": a situational opener before a past step tells the story.
     if (read && past && !general && h.phrase.startsWith('in ')) continue
+    // Choosing the story to tell is no hypothetical: "Um, so, the one I'd pick is from Longshadow Games".
+    if (read && choosesStory(words, h)) continue
     // A past sentence that tells, after a step, what was then to come or could not be done: "I agreed a time
     // when I would ring her", "we had a deadline we could not move", "it was clear we would not get there".
     if (read && past && !general && !supposes(words, h.from) && futureInPast(words, h)) continue

@@ -268,6 +268,29 @@ describe('a story the labeller reads as scene throughout', () => {
   })
 })
 
+describe('a headline Result read as scene', () => {
+  const rest =
+    ' I was the digital learning coordinator for Ridgeway School District, eight schools. The plan was one after-school club in the high school. I visited all eight principals with a map of which students had no computer at home and argued for a club in every school. Five principals said yes in the first term and the rest joined the next year.'
+  const measured = (opening: string) =>
+    score(opening + rest, rubricFor('quantified-result')).criteria[0]!.messages.some(
+      (m) => m.reason === 'Measured outcome',
+    )
+
+  it('counts a measured outcome tied to what the speaker did, opening the answer, as the Result', () => {
+    expect(
+      measured(
+        'Our school district went from 11% of students in coding clubs to 38% in two years, because I talked the principals out of a small goal.',
+      ),
+    ).toBe(true)
+  })
+
+  it('leaves a measured problem that opens the story in the scene', () => {
+    expect(
+      measured('Our school district had gone from 38% of students in coding clubs to 11% in two years.'),
+    ).toBe(false)
+  })
+})
+
 describe('an outcome told with the step it came of', () => {
   const structure = rubricFor('star-sections')
   const noResult = (text: string) =>

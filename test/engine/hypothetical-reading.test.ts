@@ -31,6 +31,9 @@ describe('hypothetical reading', () => {
     'We had a deadline we could not move.',
     'By June it was clear we would not get there.',
     'When a customer complained, I called them back the same day.',
+    // Choosing the story to tell.
+    "Um, so, the one I'd pick is from when I ran the night shift at a parcel depot.",
+    'The example I would use is the Kafka migration.',
     // A past or present inability that opens a clause of its own is still a hypothetical; these are not that.
   ])('reads "%s" as part of the story', (sentence) => {
     expect(last(sentence).hypothetical).toBe(false)
@@ -47,6 +50,7 @@ describe('hypothetical reading', () => {
     'When a client says they are unhappy, I would call them the same day.',
     // Still supposed, and still a case.
     'If the deploy failed, we could not roll back.',
+    "The one thing I'd change is the rollout.",
     // An inability that opens a clause of its own, after any past verb, is what the candidate would do.
     'That happened to a colleague, and I could not see myself ignoring it.',
     'I was asked this before; honestly, I could never stay quiet in that meeting.',

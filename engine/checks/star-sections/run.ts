@@ -374,8 +374,9 @@ export function countedStars(analysis: Analysis): readonly Star[] {
     const closes = closingSentences(analysis)
     const noTask = analysis.sections.task.words === 0
     const noAction = analysis.sections.action.words === 0
+    const headline = headlineAt(analysis)
     stars = analysis.sentences.map((s, i) =>
-      closes[i]
+      closes[i] || i === headline
         ? 'result'
         : (noTask ? statedTask(s, i) : ownWork(s, i))
           ? 'task'
@@ -386,6 +387,29 @@ export function countedStars(analysis: Analysis): readonly Star[] {
     COUNTED.set(analysis, stars)
   }
   return stars
+}
+
+/** Words that tie a headline's outcome to what the speaker did: "because I…", "after we…", "thanks to my…". */
+const CAUSE = new Set(['because', 'after', 'since', 'once', 'thanks'])
+const SPEAKERS = new Set(['i', 'my', 'we', 'our', "i'd", "we'd"])
+
+/**
+ * The index of a headline Result read as scene, -1 when none: the answer's first sentence tells a measured
+ * outcome and ties it to what the speaker did ("Our district went from 11% of students in coding clubs to 38% in
+ * two years, because I talked the principals out of a small goal"), and the next sentence sets the scene again.
+ * A measured problem that opens the story ("Our bill grew from $40k to $90k a month") ties nothing to the speaker.
+ */
+function headlineAt(analysis: Analysis): number {
+  const first = analysis.sentences.findIndex((s) => !s.headingOnly)
+  const s = analysis.sentences[first]
+  const next = analysis.sentences[first + 1]
+  if (s === undefined || next === undefined || s.star !== 'situation' || next.star !== 'situation') return -1
+  const f = s.features
+  if (!f.outcome || f.metrics.length === 0 || f.hypothetical) return -1
+  const w = s.words
+  for (let j = 0; j < w.length; j++)
+    if (CAUSE.has(w[j]!) && w.slice(j + 1, j + 4).some((x) => SPEAKERS.has(x))) return first
+  return -1
 }
 
 /** A step the speaker took, read as scene after the opening sentence: "So I took two engineers and built it". */

@@ -298,35 +298,26 @@ describe('holdout4', () => {
     }))
 })
 
+/** The sixth and seventh held-out sets: 48 pairs each, the principle's evidence on twelve different rubrics. */
+const EVERY_KIND = {
+  kinds: {
+    'measurable-result': 4,
+    ownership: 6,
+    'principle-evidence': 12,
+    'real-story': 5,
+    reflection: 5,
+    result: 4,
+    specificity: 6,
+    task: 6,
+  },
+  rubrics: 12,
+}
+
 describe('holdout6: fix pairs of every kind, written by following the first matching suggestion', () =>
-  fixPairShape(loadFixPairs(HOLDOUT6_FIXES_DIR), {
-    kinds: {
-      'measurable-result': 4,
-      ownership: 6,
-      'principle-evidence': 12,
-      'real-story': 5,
-      reflection: 5,
-      result: 4,
-      specificity: 6,
-      task: 6,
-    },
-    rubrics: 12,
-  }))
+  fixPairShape(loadFixPairs(HOLDOUT6_FIXES_DIR), EVERY_KIND))
 
 describe('holdout7: fix pairs of every kind, written against a later engine', () =>
-  fixPairShape(loadFixPairs(HOLDOUT7_FIXES_DIR), {
-    kinds: {
-      'measurable-result': 4,
-      ownership: 6,
-      'principle-evidence': 12,
-      'real-story': 5,
-      reflection: 5,
-      result: 4,
-      specificity: 6,
-      task: 6,
-    },
-    rubrics: 12,
-  }))
+  fixPairShape(loadFixPairs(HOLDOUT7_FIXES_DIR), EVERY_KIND))
 
 describe('one sentence inserted inside a bullet line', () => {
   const before = '- It failed badly.\n- Lesson: ask early.'

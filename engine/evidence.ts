@@ -15,6 +15,8 @@ interface Pattern {
   negative: boolean
   /** The phrase tells what the candidate found out about others, so it counts whoever is its subject. */
   observed?: true
+  /** The phrase names what is measured ("returns", "pages"): it counts only where the sentence gives a figure. */
+  measured?: true
 }
 
 /** Phrases ready to match. Plain JSON data, so it can be part of a compiled rubric. */
@@ -35,6 +37,8 @@ export interface EvidenceHit {
   to: number
   /** From a phrase that tells what the candidate found out about others (see `compileEvidence`). */
   observed?: true
+  /** From a phrase that names what is measured: it shows the behaviour only in a sentence with a figure. */
+  measured?: true
 }
 
 /** Words a gap may skip. */
@@ -265,13 +269,16 @@ function contractionVariants(phrase: string): string[] {
 
 /**
  * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
- * planned around the date"); their hits are marked so that who is the subject does not discount them.
+ * planned around the date"); their hits are marked so that who is the subject does not discount them. Phrases in
+ * `measured` name what an outcome measures ("returns", "pages"); their hits are marked so that they count only in
+ * a sentence that gives a figure ("returns fell from 2% to 0.3%").
  */
 export function compileEvidence(
   phrases: readonly string[],
   words: (text: string) => string[],
   stem: (w: string) => string,
   observed: ReadonlySet<string> = new Set(),
+  measured: ReadonlySet<string> = new Set(),
 ): EvidenceTable {
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
@@ -291,6 +298,7 @@ export function compileEvidence(
       )
       const pattern: Pattern = { phrase, slots, negative }
       if (observed.has(phrase)) pattern.observed = true
+      if (measured.has(phrase)) pattern.measured = true
       for (const first of slots[0]!) {
         const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
         list.push(pattern)
@@ -374,6 +382,7 @@ export function evidenceAt(
     if (!p.negative && negated(lower, i, end)) continue
     const hit: EvidenceHit = { phrase: p.phrase, from: i, to: end }
     if (p.observed === true) hit.observed = true
+    if (p.measured === true) hit.measured = true
     return hit
   }
   return undefined

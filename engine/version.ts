@@ -1,2 +1,2 @@
 // The scoring engine's version, stored with every report; bump it when the same answer can score differently.
-export const ENGINE_VERSION = '2.6.0'
+export const ENGINE_VERSION = '2.7.0'

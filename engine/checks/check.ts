@@ -32,7 +32,17 @@ export interface CheckResult {
 /** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */
 export interface CompileLibrary {
   /** Behavioural concepts that keyword groups name, by id (engine/lexicon/concepts.ts). */
-  concepts: Readonly<Record<string, { readonly phrases: readonly string[]; readonly observed?: true }>>
+  concepts: Readonly<
+    Record<
+      string,
+      {
+        readonly phrases: readonly string[]
+        readonly observed?: true
+        readonly measured?: true
+        readonly turn?: { readonly after: readonly string[] }
+      }
+    >
+  >
 }
 
 /** What the scorer needs of a check kind: `compile` when the rubric loads, `run` for each answer. */

@@ -20,6 +20,18 @@ export interface Concept {
    * candidate's understanding, while "the infra team adopted it" is still someone else's act.
    */
   observed?: true
+  /**
+   * The phrases name what an outcome measures ("returns", "tabs in the workbook"), so they count only in a sentence
+   * that gives a figure for it: "returns fell from 2% to 0.3%" shows a quality measure, "returns were a pain" does not.
+   */
+  measured?: true
+  /**
+   * The phrases tell a decision someone else made, or the group made together ("she kept the date", "once we'd
+   * agreed"): what shows the behaviour is the candidate's own step after it, later in that sentence or in the
+   * sentences that follow ("…and I wrote the known-issue text myself"). A decision counts only once the candidate
+   * has told, earlier in the story, the behaviour of one of the concepts `after` names (arguing for another way).
+   */
+  turn?: { readonly after: readonly string[] }
 }
 
 // biome-ignore format: phrase lists stay dense so that a concept reads as one paragraph
@@ -118,6 +130,16 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'what I knew from what', 'wonder/wondered/wondering whether/if my', 'started/began/start/begin to wonder/doubt', 'whether my own', 'fooling me/myself', 'only because I like/liked/wanted', 'never asked myself', 'defensive about my', "what if I'm wrong", 'had to admit', 'only showed/told one side', 'had a good/fair/valid point', 'expect to see if', "if they're right", 'my whole case', 'counting/measuring/looking … the wrong thing',
       'asked/ask/asking myself … whether/if I', "asked/ask/asking myself … whether/if I'm", "whether I'm being/only/simply",
       'I know/knew I … stubborn/instinctively/tend/biased',
+    ],
+  },
+  'call-compared': {
+    label: 'the outcome measured against the path not taken',
+    measured: true,
+    phrases: [
+      'whereas', 'neighbouring', 'neighboring', 'nearby', 'rival', 'rivals', 'competitor', 'competitors',
+      'who waited', 'who did not', 'the other option', 'the other plan', 'would have', 'without the',
+      'while the other/others', 'while two/three/four/several/most', 'the alternative',
+      'the old supplier/plan/way/design/vendor/option',
     ],
   },
   'call-vindicated': {
@@ -999,6 +1021,27 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'start/started/began/begin/open/opened by saying/agreeing/acknowledging/conceding/granting',
     ],
   },
+  'decision-made': {
+    label: 'a decision that went another way',
+    turn: { after: ['voiced-disagreement', 'argued-position'] },
+    phrases: [
+      'decided', 'decided to', 'chose', 'chose to', 'went with', 'went ahead', 'kept the', 'kept his/her/their',
+      'kept paper', 'settled on', 'stuck with', 'stuck to', 'overruled', 'made the call',
+      'her/his/their call', 'the call went', 'the decision went', 'the decision was', 'was decided',
+      'once we agreed', "once we'd agreed", 'as agreed', 'after the call', 'opted', 'signed off on', 'went for',
+      'held to', 'held firm', 'sided with', 'agreed to the', 'final say', 'the final call', 'kept to',
+      'went forward', 'green-lit', 'greenlit',
+    ],
+  },
+  'argued-position': {
+    label: 'arguing for another way',
+    phrases: [
+      'I pushed for', 'I warned', 'my recommendation', 'I argued', 'my case', 'my position', 'I would have',
+      "I'd have", 'I made the case', 'I was not convinced', "I wasn't convinced", 'I was worried', 'my worry',
+      'my concern', 'I lost', 'more than I wanted', 'not what I wanted', 'against my', 'I still thought',
+      'I still believed', 'I recommended', 'I believed',
+    ],
+  },
   'disagree-and-commit': {
     label: 'committing once decided',
     phrases: [
@@ -1197,6 +1240,19 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'every/each/any … is/are/gets/get tested/checked/reviewed/verified/scanned',
       '$check … have/has since $caught',
       'rate/count/counts/rates/numbers/score/scores … on the … wall/whiteboard/noticeboard',
+    ],
+  },
+  'quality-measured': {
+    label: 'a measured count of faults or quality',
+    measured: true,
+    phrases: [
+      'return rate', 'errors', 'error rate', 'mistakes', 'faults', 'failures', 'defects', 'repairs', 'corrections',
+      'reprints', 'reprint', 'repeat visits', 'repeat calls', 'callbacks', 'call-backs', 'duplicates', 'duplicate',
+      'disputes', 'rejects', 'rejections', 'recalls', 'leaks', 'breakages', 'warranty claims', 'drift',
+      'discrepancies', 'mismatches', 'miscoded', 'miscoding', 'misrouted', 'mis-picks', 'accuracy', 'pass rate',
+      'first-time', 'success rate', 'quality score', 'non-conformances', 'deviations', 'near misses', 'outages',
+      'bugs', 'crashes', 'reopened', 'out of spec', 'remakes', 'failed changes', 'failed builds',
+      'failed deliveries', 'failed checks', 'failed inspections',
     ],
   },
   'quality-metric': {

@@ -3,9 +3,17 @@
 // best in one section.
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
-import { compileEvidence, type EvidenceTable, evidenceAt, NUMBER_MARK, startsNumber } from '../../evidence'
+import {
+  compileEvidence,
+  type EvidenceTable,
+  evidenceAt,
+  findEvidence,
+  NUMBER_MARK,
+  startsNumber,
+} from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
 import { pastHabit, saysHad, tellsAvoided } from '../../features/hypothetical'
+import { SUBJECT_SELF } from '../../lexicon/evidence-context'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
@@ -28,6 +36,11 @@ export interface KeywordsCompiled {
     /** The first three of the rubric's own phrases (else the concepts'), quoted in the fix. */
     examples: string[]
     table: EvidenceTable
+    /**
+     * Decisions made by others or together, after which the candidate's own step shows the group, and what the
+     * candidate must have told before a decision counts (arguing for another way).
+     */
+    turns?: { decisions: EvidenceTable; after: EvidenceTable }
   }[]
 }
 
@@ -166,6 +179,62 @@ function observedConcept(library: CompileLibrary, id: string): boolean {
   return Object.hasOwn(library.concepts, id) && library.concepts[id]!.observed === true
 }
 
+/** The concepts a decision counts after, when the concept's phrases tell a decision (else undefined). */
+function turnAfter(library: CompileLibrary, id: string): readonly string[] | undefined {
+  return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.turn?.after : undefined
+}
+
+function turnConcept(library: CompileLibrary, id: string): boolean {
+  return turnAfter(library, id) !== undefined
+}
+
+/** How many sentences after a decision the candidate's own steps still answer it. */
+const TURN_REACH = 4
+
+/**
+ * For each sentence, the first word from which the candidate's own step answers a decision made by others or
+ * together ("She kept the date, and after the meeting I…"): 0 within `TURN_REACH` sentences after one, the word
+ * after the decision in its own sentence, -1 elsewhere. A decision the candidate made alone is not one, nor one
+ * told before the candidate argued for another way (`after`).
+ */
+function turnStarts(analysis: Analysis, turns: NonNullable<Groups[number]['turns']>): number[] {
+  const starts = analysis.sentences.map(() => -1)
+  let argued = false
+  analysis.sentences.forEach((s, k) => {
+    if (s.star === 'other' || s.headingOnly) return
+    const breaks = clauseBreaks(analysis, s)
+    const caps = capitalisedWords(s)
+    // Where, in this sentence, the candidate has argued for another way: before any word, or after a hit here.
+    let arguedFrom = argued ? 0 : -1
+    if (!argued)
+      for (const h of findEvidence(turns.after, s.stems, s.words))
+        if (actorAt(s.words, breaks, h.from, caps, h.to) !== 'other') {
+          arguedFrom = h.to
+          argued = true
+          break
+        }
+    if (arguedFrom === -1) return
+    for (const h of findEvidence(turns.decisions, s.stems, s.words)) {
+      if (h.from < arguedFrom || actorAt(s.words, breaks, h.from, caps, h.to) === 'self') continue
+      if (starts[k] === -1 || starts[k]! > h.to) starts[k] = h.to
+      for (let n = k + 1; n <= k + TURN_REACH && n < starts.length; n++) starts[n] = 0
+      return
+    }
+  })
+  return starts
+}
+
+/** The candidate's own step in a sentence from word `from`: where "I" first stands as a subject, or -1. */
+function ownStepFrom(s: AnalyzedSentence, from: number): number {
+  for (let j = from; j < s.words.length; j++) if (SUBJECT_SELF.has(s.words[j]!)) return j
+  return -1
+}
+
+/** Whether a concept's phrases name what an outcome measures (counted only beside a figure). */
+function measuredConcept(library: CompileLibrary, id: string): boolean {
+  return Object.hasOwn(library.concepts, id) && library.concepts[id]!.measured === true
+}
+
 /** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
 function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
   return s.tokens.map(
@@ -224,6 +293,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
+        // What is measured shows the behaviour only in its section, where the sentence measures it ("returns fell
+        // to 0.3%"): a figure in the scene or a step is not the outcome.
+        if (h.measured === true && (value !== IN_SECTION || s.features.metrics.length === 0)) continue
         breaks ??= clauseBreaks(analysis, s)
         // A plan is not an act ("we planned to add a runbook, but…").
         if (plannedAt(words, breaks, h.from)) continue
@@ -237,22 +309,92 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
       }
     }
   })
+  groups.forEach((group, g) => {
+    if (group.turns !== undefined)
+      creditTurns(analysis, group.turns, g, section, { best, where }, told, stars)
+  })
   return { best, where }
+}
+
+/** Words of an own step quoted where it is credited: the subject and what follows, to the clause's end. */
+const STEP_QUOTE = 8
+
+/**
+ * Credits group `g` with the candidate's own steps that answer a decision made by others or together: a step
+ * told with "I" in an eligible sentence after the decision, as a phrase hit would be, when it is worth more.
+ */
+function creditTurns(
+  analysis: Analysis,
+  turns: NonNullable<Groups[number]['turns']>,
+  g: number,
+  section: Star | undefined,
+  found: Found,
+  told: readonly boolean[],
+  stars: readonly Star[],
+): void {
+  const starts = turnStarts(analysis, turns)
+  analysis.sentences.forEach((s, k) => {
+    const from = starts[k]!
+    // A lesson drawn afterwards ("I learned that my comparison…") is not a step.
+    if (from === -1 || !eligible(s, told[k]!) || !(s.features.iDid || told[k]) || s.features.reflection)
+      return
+    const star = stars[k]!
+    const value = creditIn(s, star, section)
+    if (value <= found.best[g]!) return
+    const j = ownStepFrom(s, from)
+    if (j === -1) return
+    const breaks = clauseBreaks(analysis, s)
+    let end = j + 1
+    while (end < s.tokens.length && end - j < STEP_QUOTE && !breaks[end]) end++
+    found.best[g] = value
+    found.where[g] = { start: s.tokens[j]!.start, end: s.tokens[end - 1]!.end, star }
+  })
 }
 
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
   compile(options, library) {
     const groups = options.groups.map((g) => {
       const concepts = g.concepts ?? []
-      const phrases = [...(g.any ?? []), ...concepts.flatMap((id) => conceptPhrases(library, id))]
+      const phrases = [
+        ...(g.any ?? []),
+        ...concepts.filter((id) => !turnConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
+      ]
       const observed = new Set(
         concepts.filter((id) => observedConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
       )
-      return {
+      // A phrase the group also lists plainly counts without a figure.
+      const plain = new Set([
+        ...(g.any ?? []),
+        ...concepts
+          .filter((id) => !measuredConcept(library, id))
+          .flatMap((id) => conceptPhrases(library, id)),
+      ])
+      const turnPhrases = concepts
+        .filter((id) => turnConcept(library, id))
+        .flatMap((id) => conceptPhrases(library, id))
+      const measured = new Set(
+        concepts
+          .filter((id) => measuredConcept(library, id))
+          .flatMap((id) => conceptPhrases(library, id))
+          .filter((p) => !plain.has(p)),
+      )
+      const group: KeywordsCompiled['groups'][number] = {
         label: g.label,
-        examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p))).slice(0, 3),
-        table: compileEvidence(phrases, splitPhrase, stem, observed),
+        examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p) && !measured.has(p))).slice(0, 3),
+        table: compileEvidence(phrases, splitPhrase, stem, observed, measured),
       }
+      if (turnPhrases.length > 0) {
+        const after = concepts.flatMap((id) => turnAfter(library, id) ?? [])
+        group.turns = {
+          decisions: compileEvidence(turnPhrases, splitPhrase, stem),
+          after: compileEvidence(
+            after.flatMap((id) => conceptPhrases(library, id)),
+            splitPhrase,
+            stem,
+          ),
+        }
+      }
+      return group
     })
     const compiled: KeywordsCompiled = {
       need: options.min ?? options.groups.length,

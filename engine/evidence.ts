@@ -17,6 +17,8 @@ interface Pattern {
   observed?: true
   /** The phrase names what is measured ("returns", "pages"): it counts only where the sentence gives a figure. */
   measured?: true
+  /** The phrase tells a check that proved something: told in a step with what it showed, it is an outcome. */
+  proof?: true
 }
 
 /** Phrases ready to match. Plain JSON data, so it can be part of a compiled rubric. */
@@ -39,6 +41,15 @@ export interface EvidenceHit {
   observed?: true
   /** From a phrase that names what is measured: it shows the behaviour only in a sentence with a figure. */
   measured?: true
+  /** From a phrase that tells a check that proved something ("to confirm it"). */
+  proof?: true
+}
+
+/** Phrases of a table whose hits are marked (see `compileEvidence`). */
+export interface EvidenceMarks {
+  observed?: ReadonlySet<string>
+  measured?: ReadonlySet<string>
+  proof?: ReadonlySet<string>
 }
 
 /** Words a gap may skip. */
@@ -268,17 +279,17 @@ function contractionVariants(phrase: string): string[] {
 }
 
 /**
- * Compiles phrases into a table. Phrases in `observed` tell what the candidate found out about others ("customers
- * planned around the date"); their hits are marked so that who is the subject does not discount them. Phrases in
- * `measured` name what an outcome measures ("returns", "pages"); their hits are marked so that they count only in
- * a sentence that gives a figure ("returns fell from 2% to 0.3%").
+ * Compiles phrases into a table, marking the hits of some (`marks`). Phrases in `observed` tell what the candidate
+ * found out about others ("customers planned around the date"), so who is the subject does not discount them.
+ * Phrases in `measured` name what an outcome measures ("returns", "pages"), so they count only in a sentence that
+ * gives a figure ("returns fell from 2% to 0.3%"). Phrases in `proof` tell a check that proved something ("to
+ * confirm it"), so a step that tells what the check showed is an outcome.
  */
 export function compileEvidence(
   phrases: readonly string[],
   words: (text: string) => string[],
   stem: (w: string) => string,
-  observed: ReadonlySet<string> = new Set(),
-  measured: ReadonlySet<string> = new Set(),
+  marks: EvidenceMarks = {},
 ): EvidenceTable {
   // No prototype, so a first word such as "constructor" or "__proto__" is an ordinary key.
   const byFirst: Record<string, Pattern[]> = Object.create(null)
@@ -297,8 +308,9 @@ export function compileEvidence(
             : [...new Set(s.flatMap(forms))],
       )
       const pattern: Pattern = { phrase, slots, negative }
-      if (observed.has(phrase)) pattern.observed = true
-      if (measured.has(phrase)) pattern.measured = true
+      if (marks.observed?.has(phrase) === true) pattern.observed = true
+      if (marks.measured?.has(phrase) === true) pattern.measured = true
+      if (marks.proof?.has(phrase) === true) pattern.proof = true
       for (const first of slots[0]!) {
         const list = Object.hasOwn(byFirst, first) ? byFirst[first]! : []
         list.push(pattern)
@@ -383,6 +395,7 @@ export function evidenceAt(
     const hit: EvidenceHit = { phrase: p.phrase, from: i, to: end }
     if (p.observed === true) hit.observed = true
     if (p.measured === true) hit.measured = true
+    if (p.proof === true) hit.proof = true
     return hit
   }
   return undefined

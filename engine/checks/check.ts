@@ -4,6 +4,7 @@
 
 import type { z } from 'zod'
 import type { Analysis, AnalyzedSentence } from '../analysis-types'
+import type { Concept } from '../lexicon/concepts'
 import type { Message, Place, Section, Star } from '../types'
 
 export interface CheckResult {
@@ -32,17 +33,7 @@ export interface CheckResult {
 /** Shared data a check may compile against (given at load, so the scoring bundle never carries it). */
 export interface CompileLibrary {
   /** Behavioural concepts that keyword groups name, by id (engine/lexicon/concepts.ts). */
-  concepts: Readonly<
-    Record<
-      string,
-      {
-        readonly phrases: readonly string[]
-        readonly observed?: true
-        readonly measured?: true
-        readonly turn?: { readonly after: readonly string[] }
-      }
-    >
-  >
+  concepts: Readonly<Record<string, Omit<Concept, 'label'>>>
 }
 
 /** What the scorer needs of a check kind: `compile` when the rubric loads, `run` for each answer. */

@@ -32,6 +32,17 @@ export interface Concept {
    * has told, earlier in the story, the behaviour of one of the concepts `after` names (arguing for another way).
    */
   turn?: { readonly after: readonly string[] }
+  /**
+   * The phrases name whom or what the work was for (children, privacy, accessibility): once the story has named it,
+   * a Result sentence that gives a figure is its outcome ("Renewals from residents over 70 rose from 300 to
+   * 1,150"), though it does not repeat the words. Counts for a group that wants the Result.
+   */
+  topic?: true
+  /**
+   * The phrases tell a check that proved something ("to confirm it", "which settles it"): a step that tells what
+   * the check showed, with a figure or an outcome, is itself the outcome, so it counts as the Result.
+   */
+  proof?: true
 }
 
 // biome-ignore format: phrase lists stay dense so that a concept reads as one paragraph
@@ -795,6 +806,18 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'instead/rather of/than … rollup/rollups/totals/aggregates/aggregate', 'not the … rollup/rollups/dashboard/totals/averages/aggregate/summary', 'the … itself, not', "didn't accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline", 'did not accept … average/averaged/averages/total/totals/rollup/dashboard/summary/headline', 'under a/the … profiler/debugger/oscilloscope/analyser/analyzer', 'down to the … assembly/instruction/instructions/bit/byte/bytes/hardware/metal/compiler', 
       'read/reading the/our … source/code', 'attached/put/hooked/connected … oscilloscope/analyser/analyzer/profiler/async-profiler … to/on', 'logic/protocol analyser/analyzer', 'read/pulled/opened/collected/gathered/sampled # of those',
       'I open/opened/checked/check/read … settings/filter/query/table/source … and found/saw/find/see',
+    ],
+  },
+  'proof-check': {
+    label: 'a check that proved the cause',
+    proof: true,
+    phrases: [
+      'to confirm', 'to be sure', 'to prove', 'which settles it', 'that settled it', 'proved it', 'confirmed it',
+      'confirms it', 'a test group/batch/run/week/day', 'a controlled test', 'ruled out', 'so it was confirmed',
+      'which confirmed', 'which proved', 'confirmed', 'proved', 'proven', 'verified', 'validated', 'reconciled',
+      'the numbers matched', 'reproduced', 'reran', 'rerun', 're-ran', 'lined up exactly', 'matched … exactly',
+      'exactly matched', 'identical output/outputs/results/totals/numbers', 'ran the same test/query/check/job',
+      'on demand',
     ],
   },
   'cause-proven': {
@@ -2205,6 +2228,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'privacy-data': {
     label: 'privacy and personal data',
+    topic: true,
     phrases: [
       'privacy', 'personal data', 'personal information', 'PII', 'user data', 'customer data',
       'sensitive data', 'health data', 'location data', 'GDPR', 'CCPA', 'HIPAA', 'data protection', 'DPO',
@@ -2221,6 +2245,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   accessibility: {
     label: 'accessibility',
+    topic: true,
     phrases: [
       'accessibility', 'accessible', 'a11y', 'screen reader', 'screen readers', 'VoiceOver', 'TalkBack',
       'NVDA', 'JAWS', 'WCAG', 'contrast', 'colour contrast', 'color contrast', 'keyboard navigation',
@@ -2236,6 +2261,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'environmental-impact': {
     label: 'the environmental footprint',
+    topic: true,
     phrases: [
       'environmental', 'energy', 'energy use', 'power usage', 'electricity', 'kWh', 'carbon',
       'carbon footprint', 'CO2', 'CO₂', 'emissions', 'greenhouse', 'sustainability', 'footprint',
@@ -2248,6 +2274,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   },
   'harm-safety': {
     label: 'harm to people and safety',
+    topic: true,
     phrases: [
       'harm', 'harmful', 'harmed', 'harms', 'misuse', 'abuse', 'abusive', 'harassment', 'stalking', 'scam',
       'scams', 'fraud', 'fraudsters', 'safety', 'unsafe', 'vulnerable', 'vulnerable users', 'minors',

@@ -98,8 +98,60 @@ ruleTester('keywords', {
       messages: ['84-131 keywords: Shows committing'],
       highlights: ['I wrote the known-issue text for support myself'],
     },
+    {
+      name: 'whom the work was for, named through the story, makes a Result with a figure its outcome',
+      text: 'Situation: Half of the complaints about our permit renewal form came from screen reader users.\nAction: I rebuilt the form so screen reader users could finish it alone.\nResult: Renewals rose from about 300 to 1,150 the next year.',
+      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      score: 100,
+      messages: ['201-204 keywords: Shows a wider outcome'],
+      highlights: ['300'],
+    },
+    {
+      name: 'a check told with what it showed is the outcome, though told as a step',
+      text: 'Action: To confirm it, I re-counted the week treating same-amount pairs as exchanges, and the refund rate came back to 3.2%.',
+      options: {
+        section: 'result',
+        groups: [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }],
+      },
+      score: 100,
+      messages: ['8-18 keywords: Shows proof of the cause'],
+      highlights: ['To confirm'],
+    },
   ],
   invalid: [
+    {
+      name: 'whom the work was for, named once in passing, does not make a Result with a figure its outcome',
+      text: 'Action: I rebuilt the renewal form so screen reader users could finish it alone.\nResult: Renewals rose from about 300 to 1,150 the next year.',
+      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      status: 'partial',
+      score: 50,
+      messages: [
+        '38-57 keywords: Shows a wider outcome: found “screen reader users” in your Action; put it in your Result',
+      ],
+    },
+    {
+      name: 'a check told as a step without what it showed stays outside the Result',
+      text: 'Action: To confirm it, I re-counted the week treating same-amount pairs as exchanges.',
+      options: {
+        section: 'result',
+        groups: [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }],
+      },
+      status: 'partial',
+      score: 50,
+      messages: [
+        '8-18 keywords: Shows proof of the cause: found “To confirm” in your Action; put it in your Result',
+      ],
+    },
+    {
+      name: 'whom the work was for, named in a step, with a Result that gives no figure, stays outside the Result',
+      text: 'Action: I rebuilt the renewal form so screen reader users could finish it alone.\nResult: Renewals went up a lot.',
+      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      status: 'partial',
+      score: 50,
+      messages: [
+        '38-57 keywords: Shows a wider outcome: found “screen reader users” in your Action; put it in your Result',
+      ],
+    },
     {
       name: 'what a figure measures, named without a figure, shows nothing',
       text: 'Result: Warranty claims were a constant headache for the plant.',

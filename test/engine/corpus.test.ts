@@ -416,8 +416,9 @@ describe('principle evidence in candidates’ own words', () => {
     // credited; now 58.0%, 81.0%, 0.670, 64.8% (on the 400 of the third files alone: 52.6% to 59.1% met, 59.2% to
     // 65.8% credited). Far from the goal of 90%: what a story told in new words shows is still mostly missed.
     // Read by structure rather than by phrase (what a figure in the Result measures, a step of the candidate's own
-    // after a decision that went the other way): 59.2% to 60.4% met, top-3 80.6% to 82.7%, MRR 0.675 to 0.689.
-    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.6)
+    // after a decision that went the other way, whom the work was for carried into a measured Result, a check told
+    // with what it showed): 59.2% to 61.5% met, top-3 80.6% to 82.7%, MRR 0.675 to 0.691.
+    expect(fit.meanMetShare).toBeGreaterThanOrEqual(0.61)
     expect(fit.top3).toBeGreaterThanOrEqual(0.82)
     expect(fit.found / fit.tagged).toBeGreaterThanOrEqual(0.65)
   })

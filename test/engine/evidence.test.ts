@@ -213,12 +213,9 @@ describe('findEvidence', () => {
   })
 
   it('marks hits of phrases that tell what the candidate found out about others', () => {
-    const table = compileEvidence(
-      ['planned around', 'took ownership'],
-      splitPhrase,
-      stem,
-      new Set(['planned around']),
-    )
+    const table = compileEvidence(['planned around', 'took ownership'], splitPhrase, stem, {
+      observed: new Set(['planned around']),
+    })
     const words = tokenize('Customers planned around the date, and I took ownership.').map((t) => t.lower)
     const found = findEvidence(table, words.map(stem), words)
     expect(found.map((h) => [h.phrase, h.observed === true])).toEqual([

@@ -41,6 +41,8 @@ export interface KeywordsCompiled {
      * candidate must have told before a decision counts (arguing for another way).
      */
     turns?: { decisions: EvidenceTable; after: EvidenceTable }
+    /** Names whom the work was for: once named anywhere in the story, a measured Result is its outcome. */
+    topic?: true
   }[]
 }
 
@@ -170,22 +172,58 @@ function creditIn(s: AnalyzedSentence, star: Star, section: Star | undefined): n
   return nextTo(s, star, section) ? NEXT_SECTION : OTHER_SECTION
 }
 
-function conceptPhrases(library: CompileLibrary, id: string): readonly string[] {
-  return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.phrases : []
+type LibraryConcept = CompileLibrary['concepts'][string]
+
+/** The library's concept of this id, if it has one. */
+function conceptOf(library: CompileLibrary, id: string): LibraryConcept | undefined {
+  return Object.hasOwn(library.concepts, id) ? library.concepts[id] : undefined
 }
 
-/** Whether a concept's phrases tell what the candidate found out about others (counted whoever the subject). */
-function observedConcept(library: CompileLibrary, id: string): boolean {
-  return Object.hasOwn(library.concepts, id) && library.concepts[id]!.observed === true
+/** The phrases of a group's concepts that pass `keep`. */
+function phrasesWhere(
+  library: CompileLibrary,
+  concepts: readonly string[],
+  keep: (c: LibraryConcept) => boolean,
+): string[] {
+  return concepts.flatMap((id) => {
+    const c = conceptOf(library, id)
+    return c !== undefined && keep(c) ? c.phrases : []
+  })
 }
 
-/** The concepts a decision counts after, when the concept's phrases tell a decision (else undefined). */
-function turnAfter(library: CompileLibrary, id: string): readonly string[] | undefined {
-  return Object.hasOwn(library.concepts, id) ? library.concepts[id]!.turn?.after : undefined
-}
-
-function turnConcept(library: CompileLibrary, id: string): boolean {
-  return turnAfter(library, id) !== undefined
+/** A group's evidence table and the readings its concepts ask for (see `Concept` in engine/lexicon/concepts.ts). */
+function compileGroup(library: CompileLibrary, g: KeywordsOptions['groups'][number]): Groups[number] {
+  const concepts = g.concepts ?? []
+  const own = g.any ?? []
+  const phrases = [...own, ...phrasesWhere(library, concepts, (c) => c.turn === undefined)]
+  // A phrase the group also lists plainly counts without a figure.
+  const plain = new Set([...own, ...phrasesWhere(library, concepts, (c) => c.measured !== true)])
+  const measured = new Set(
+    phrasesWhere(library, concepts, (c) => c.measured === true).filter((p) => !plain.has(p)),
+  )
+  const group: Groups[number] = {
+    label: g.label,
+    examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p) && !measured.has(p))).slice(0, 3),
+    table: compileEvidence(phrases, splitPhrase, stem, {
+      observed: new Set(phrasesWhere(library, concepts, (c) => c.observed === true)),
+      measured,
+      proof: new Set(phrasesWhere(library, concepts, (c) => c.proof === true)),
+    }),
+  }
+  if (concepts.some((id) => conceptOf(library, id)?.topic === true)) group.topic = true
+  const decisions = phrasesWhere(library, concepts, (c) => c.turn !== undefined)
+  if (decisions.length > 0) {
+    const after = concepts.flatMap((id) => conceptOf(library, id)?.turn?.after ?? [])
+    group.turns = {
+      decisions: compileEvidence(decisions, splitPhrase, stem),
+      after: compileEvidence(
+        after.flatMap((id) => conceptOf(library, id)?.phrases ?? []),
+        splitPhrase,
+        stem,
+      ),
+    }
+  }
+  return group
 }
 
 /** How many sentences after a decision the candidate's own steps still answer it. */
@@ -228,11 +266,6 @@ function turnStarts(analysis: Analysis, turns: NonNullable<Groups[number]['turns
 function ownStepFrom(s: AnalyzedSentence, from: number): number {
   for (let j = from; j < s.words.length; j++) if (SUBJECT_SELF.has(s.words[j]!)) return j
   return -1
-}
-
-/** Whether a concept's phrases name what an outcome measures (counted only beside a figure). */
-function measuredConcept(library: CompileLibrary, id: string): boolean {
-  return Object.hasOwn(library.concepts, id) && library.concepts[id]!.measured === true
 }
 
 /** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
@@ -280,6 +313,12 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
     if (!eligible(s, told[k]!)) return
     const star = stars[k]!
     const value = creditIn(s, star, section)
+    // A check told with what it showed ("To confirm it, I re-counted…, and the rate came back to 3.2%") is the
+    // outcome, though told as a step: in such a step, a proof is worth what it is in the Result.
+    const proofValue =
+      star === 'action' && section === 'result' && (s.features.metrics.length > 0 || s.features.outcome)
+        ? IN_SECTION
+        : value
     const { stems, words } = s
     let breaks: boolean[] | undefined
     let caps: boolean[] | undefined
@@ -288,11 +327,13 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
       const candidates = groupsAt(byFirstStem, numberGroups, first)
       if (candidates === undefined) continue
       for (const g of candidates) {
-        if (value <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue
+        if (proofValue <= best[g]! || (seenIn[g] === k && nextFree[g]! > i)) continue
         const h = evidenceAt(groups[g]!.table, stems, words, i)
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
+        const credit = h.proof === true ? proofValue : value
+        if (credit <= best[g]!) continue
         // What is measured shows the behaviour only in its section, where the sentence measures it ("returns fell
         // to 0.3%"): a figure in the scene or a step is not the outcome.
         if (h.measured === true && (value !== IN_SECTION || s.features.metrics.length === 0)) continue
@@ -304,7 +345,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
           caps ??= capitalisedWords(s)
           if (actorAt(words, breaks, h.from, caps, h.to) === 'other') continue
         }
-        best[g] = value
+        best[g] = credit
         where[g] = { start: s.tokens[h.from]!.start, end: s.tokens[h.to - 1]!.end, star }
       }
     }
@@ -312,8 +353,39 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   groups.forEach((group, g) => {
     if (group.turns !== undefined)
       creditTurns(analysis, group.turns, g, section, { best, where }, told, stars)
+    if (group.topic === true && section === 'result')
+      creditTopic(analysis, group.table, g, { best, where }, told, stars)
   })
   return { best, where }
+}
+
+/**
+ * A group naming whom the work was for, found only outside the Result ("I split the form for screen-reader
+ * users"), is shown in full by a Result sentence that gives a figure: the outcome for them, though it does not
+ * repeat the words ("Renewals from residents over 70 rose from about 300 to 1,150").
+ */
+function creditTopic(
+  analysis: Analysis,
+  table: EvidenceTable,
+  g: number,
+  found: Found,
+  told: readonly boolean[],
+  stars: readonly Star[],
+): void {
+  if (found.best[g]! <= 0 || found.best[g]! >= IN_SECTION) return
+  // Named in passing ("I move the accessibility audit earlier") it is not what the work was for.
+  let named = 0
+  analysis.sentences.forEach((s, i) => {
+    if (stars[i] !== 'other' && findEvidence(table, s.stems, s.words).length > 0) named++
+  })
+  if (named < 2) return
+  const k = analysis.sentences.findIndex(
+    (s, i) => stars[i] === 'result' && s.features.metrics.length > 0 && eligible(s, told[i]!),
+  )
+  if (k === -1) return
+  const figure = analysis.sentences[k]!.features.metrics[0]!
+  found.best[g] = IN_SECTION
+  found.where[g] = { start: figure.start, end: figure.end, star: 'result' }
 }
 
 /** Words of an own step quoted where it is credited: the subject and what follows, to the clause's end. */
@@ -353,49 +425,7 @@ function creditTurns(
 
 export const keywords: CheckRunner<KeywordsOptions, KeywordsCompiled> = {
   compile(options, library) {
-    const groups = options.groups.map((g) => {
-      const concepts = g.concepts ?? []
-      const phrases = [
-        ...(g.any ?? []),
-        ...concepts.filter((id) => !turnConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
-      ]
-      const observed = new Set(
-        concepts.filter((id) => observedConcept(library, id)).flatMap((id) => conceptPhrases(library, id)),
-      )
-      // A phrase the group also lists plainly counts without a figure.
-      const plain = new Set([
-        ...(g.any ?? []),
-        ...concepts
-          .filter((id) => !measuredConcept(library, id))
-          .flatMap((id) => conceptPhrases(library, id)),
-      ])
-      const turnPhrases = concepts
-        .filter((id) => turnConcept(library, id))
-        .flatMap((id) => conceptPhrases(library, id))
-      const measured = new Set(
-        concepts
-          .filter((id) => measuredConcept(library, id))
-          .flatMap((id) => conceptPhrases(library, id))
-          .filter((p) => !plain.has(p)),
-      )
-      const group: KeywordsCompiled['groups'][number] = {
-        label: g.label,
-        examples: (g.any ?? phrases.filter((p) => !/[…/]|\.\.\./.test(p) && !measured.has(p))).slice(0, 3),
-        table: compileEvidence(phrases, splitPhrase, stem, observed, measured),
-      }
-      if (turnPhrases.length > 0) {
-        const after = concepts.flatMap((id) => turnAfter(library, id) ?? [])
-        group.turns = {
-          decisions: compileEvidence(turnPhrases, splitPhrase, stem),
-          after: compileEvidence(
-            after.flatMap((id) => conceptPhrases(library, id)),
-            splitPhrase,
-            stem,
-          ),
-        }
-      }
-      return group
-    })
+    const groups = options.groups.map((g) => compileGroup(library, g))
     const compiled: KeywordsCompiled = {
       need: options.min ?? options.groups.length,
       attributed: options.section !== 'result' && options.section !== 'situation',

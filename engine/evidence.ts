@@ -15,7 +15,7 @@ interface Pattern {
   negative: boolean
   /** The phrase tells what the candidate found out about others, so it counts whoever is its subject. */
   observed?: true
-  /** The phrase names what is measured ("returns", "pages"): it counts only where the sentence gives a figure. */
+  /** The phrase names what is measured ("warranty claims"): it counts only beside a figure. */
   measured?: true
   /** The phrase tells a check that proved something: told in a step with what it showed, it is an outcome. */
   proof?: true
@@ -281,8 +281,8 @@ function contractionVariants(phrase: string): string[] {
 /**
  * Compiles phrases into a table, marking the hits of some (`marks`). Phrases in `observed` tell what the candidate
  * found out about others ("customers planned around the date"), so who is the subject does not discount them.
- * Phrases in `measured` name what an outcome measures ("returns", "pages"), so they count only in a sentence that
- * gives a figure ("returns fell from 2% to 0.3%"). Phrases in `proof` tell a check that proved something ("to
+ * Phrases in `measured` name what an outcome measures ("warranty claims"), so the check counts them only beside
+ * a figure ("warranty claims fell from 40 a month to 9"). Phrases in `proof` tell a check that proved something ("to
  * confirm it"), so a step that tells what the check showed is an outcome.
  */
 export function compileEvidence(

@@ -21,8 +21,9 @@ export interface Concept {
    */
   observed?: true
   /**
-   * The phrases name what an outcome measures ("returns", "tabs in the workbook"), so they count only in a sentence
-   * that gives a figure for it: "returns fell from 2% to 0.3%" shows a quality measure, "returns were a pain" does not.
+   * The phrases name what an outcome measures ("warranty claims", "repairs"), so they count only in a sentence of the
+   * group's section that gives a figure in the same clause: "warranty claims fell from 40 a month to 9" shows a
+   * quality measure, "warranty claims were a pain" does not.
    */
   measured?: true
   /**
@@ -33,14 +34,15 @@ export interface Concept {
    */
   turn?: { readonly after: readonly string[] }
   /**
-   * The phrases name whom or what the work was for (children, privacy, accessibility): once the story has named it,
-   * a Result sentence that gives a figure is its outcome ("Renewals from residents over 70 rose from 300 to
-   * 1,150"), though it does not repeat the words. Counts for a group that wants the Result.
+   * The phrases name whom or what the work was for (children, privacy, accessibility): once the story has named it
+   * in two sentences or more, a Result sentence that gives a figure is its outcome ("Renewals from residents over
+   * 70 rose from 300 to 1,150"), though it does not repeat the words. Counts for a group that wants the Result.
    */
   topic?: true
   /**
    * The phrases tell a check that proved something ("to confirm it", "which settles it"): a step that tells what
-   * the check showed, with a figure or an outcome, is itself the outcome, so it counts as the Result.
+   * the check showed (a figure, and an outcome or a reading: "the report shows one person") is itself the outcome,
+   * so it counts as the Result.
    */
   proof?: true
 }
@@ -147,10 +149,9 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'the outcome measured against the path not taken',
     measured: true,
     phrases: [
-      'whereas', 'neighbouring', 'neighboring', 'nearby', 'rival', 'rivals', 'competitor', 'competitors',
-      'who waited', 'who did not', 'the other option', 'the other plan', 'would have', 'without the',
-      'while the other/others', 'while two/three/four/several/most', 'the alternative',
-      'the old supplier/plan/way/design/vendor/option',
+      'whereas', 'neighbouring', 'neighboring', 'who waited', 'the other option', 'the other plan',
+      'while the other/others', 'while two/three/four/several/most', 'the alternative', 'compared with the',
+      'compared to the', 'the old supplier/plan/way/design/vendor/option', 'against # with the',
     ],
   },
   'call-vindicated': {
@@ -1059,10 +1060,10 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
   'argued-position': {
     label: 'arguing for another way',
     phrases: [
-      'I pushed for', 'I warned', 'my recommendation', 'I argued', 'my case', 'my position', 'I would have',
-      "I'd have", 'I made the case', 'I was not convinced', "I wasn't convinced", 'I was worried', 'my worry',
-      'my concern', 'I lost', 'more than I wanted', 'not what I wanted', 'against my', 'I still thought',
-      'I still believed', 'I recommended', 'I believed',
+      'I pushed for', 'I warned', 'my recommendation', 'I argued', 'my case', 'my position', 'I made the case',
+      'I was not convinced', "I wasn't convinced", 'my worry', 'my concern', 'I lost', 'more than I wanted',
+      'not what I wanted', 'against my', 'I still thought', 'I still believed', 'I recommended', 'I voted against',
+      'I asked for more time', 'I asked to wait', 'I wanted to wait', 'I wanted more time',
     ],
   },
   'disagree-and-commit': {
@@ -1269,13 +1270,13 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'a measured count of faults or quality',
     measured: true,
     phrases: [
-      'return rate', 'errors', 'error rate', 'mistakes', 'faults', 'failures', 'defects', 'repairs', 'corrections',
-      'reprints', 'reprint', 'repeat visits', 'repeat calls', 'callbacks', 'call-backs', 'duplicates', 'duplicate',
-      'disputes', 'rejects', 'rejections', 'recalls', 'leaks', 'breakages', 'warranty claims', 'drift',
-      'discrepancies', 'mismatches', 'miscoded', 'miscoding', 'misrouted', 'mis-picks', 'accuracy', 'pass rate',
-      'first-time', 'success rate', 'quality score', 'non-conformances', 'deviations', 'near misses', 'outages',
-      'bugs', 'crashes', 'reopened', 'out of spec', 'remakes', 'failed changes', 'failed builds',
-      'failed deliveries', 'failed checks', 'failed inspections',
+      'return rate', 'error rate', 'mistakes', 'defects', 'repairs', 'corrections', 'reprints', 'reprint',
+      'repeat visits', 'repeat calls', 'callbacks', 'call-backs', 'duplicates', 'duplicate', 'disputes',
+      'rejection rate', 'recalls', 'leaks', 'breakages', 'warranty claims', 'drift rate', 'discrepancies',
+      'mismatches', 'miscoded', 'miscoding', 'misrouted', 'mis-picks', 'accuracy', 'pass rate', 'success rate',
+      'quality score', 'non-conformances', 'deviations', 'near misses', 'bugs', 'crashes', 'reopened',
+      'out of spec', 'remakes', 'failed changes', 'failed builds', 'failed deliveries', 'failed checks',
+      'failed inspections',
     ],
   },
   'quality-metric': {

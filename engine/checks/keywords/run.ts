@@ -13,13 +13,21 @@ import {
 } from '../../evidence'
 import { actorAt, plannedAt } from '../../evidence-context'
 import { pastHabit, saysHad, tellsAvoided } from '../../features/hypothetical'
-import { SUBJECT_SELF } from '../../lexicon/evidence-context'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
 import type { Star } from '../../types'
 import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
 import { presentReading } from '../present-story'
 import type { KeywordsOptions } from './options'
+import {
+  capitalisedWords,
+  clauseBreaks,
+  figureInClause,
+  ownStepFrom,
+  type TurnTables,
+  tellsWhatItShowed,
+  turnStarts,
+} from './structure'
 
 const NOTE =
   'Interviewers map each answer to the skill the question probes and listen for concrete signs of it.'
@@ -40,8 +48,8 @@ export interface KeywordsCompiled {
      * Decisions made by others or together, after which the candidate's own step shows the group, and what the
      * candidate must have told before a decision counts (arguing for another way).
      */
-    turns?: { decisions: EvidenceTable; after: EvidenceTable }
-    /** Names whom the work was for: once named anywhere in the story, a measured Result is its outcome. */
+    turns?: TurnTables
+    /** Names whom the work was for: named in two sentences or more, a measured Result is its outcome. */
     topic?: true
   }[]
 }
@@ -226,63 +234,6 @@ function compileGroup(library: CompileLibrary, g: KeywordsOptions['groups'][numb
   return group
 }
 
-/** How many sentences after a decision the candidate's own steps still answer it. */
-const TURN_REACH = 4
-
-/**
- * For each sentence, the first word from which the candidate's own step answers a decision made by others or
- * together ("She kept the date, and after the meeting I…"): 0 within `TURN_REACH` sentences after one, the word
- * after the decision in its own sentence, -1 elsewhere. A decision the candidate made alone is not one, nor one
- * told before the candidate argued for another way (`after`).
- */
-function turnStarts(analysis: Analysis, turns: NonNullable<Groups[number]['turns']>): number[] {
-  const starts = analysis.sentences.map(() => -1)
-  let argued = false
-  analysis.sentences.forEach((s, k) => {
-    if (s.star === 'other' || s.headingOnly) return
-    const breaks = clauseBreaks(analysis, s)
-    const caps = capitalisedWords(s)
-    // Where, in this sentence, the candidate has argued for another way: before any word, or after a hit here.
-    let arguedFrom = argued ? 0 : -1
-    if (!argued)
-      for (const h of findEvidence(turns.after, s.stems, s.words))
-        if (actorAt(s.words, breaks, h.from, caps, h.to) !== 'other') {
-          arguedFrom = h.to
-          argued = true
-          break
-        }
-    if (arguedFrom === -1) return
-    for (const h of findEvidence(turns.decisions, s.stems, s.words)) {
-      if (h.from < arguedFrom || actorAt(s.words, breaks, h.from, caps, h.to) === 'self') continue
-      if (starts[k] === -1 || starts[k]! > h.to) starts[k] = h.to
-      for (let n = k + 1; n <= k + TURN_REACH && n < starts.length; n++) starts[n] = 0
-      return
-    }
-  })
-  return starts
-}
-
-/** The candidate's own step in a sentence from word `from`: where "I" first stands as a subject, or -1. */
-function ownStepFrom(s: AnalyzedSentence, from: number): number {
-  for (let j = from; j < s.words.length; j++) if (SUBJECT_SELF.has(s.words[j]!)) return j
-  return -1
-}
-
-/** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
-function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
-  return s.tokens.map(
-    (t, j) => j > 0 && /[,;:—–()\n]/.test(analysis.text.slice(s.tokens[j - 1]!.end, t.start)),
-  )
-}
-
-/** A word opening with a capital letter: compiled once, not per sentence. */
-const CAPITALISED = /^\p{Lu}/u
-
-/** Which words of the sentence are written with a capital letter, for names as subjects ("Priya took it on"). */
-function capitalisedWords(s: AnalyzedSentence): boolean[] {
-  return s.tokens.map((t) => CAPITALISED.test(t.text))
-}
-
 interface Found {
   /** Each group's credit: the best value of a sentence with a credited hit, 0 when none. */
   best: Float64Array
@@ -315,10 +266,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
     const value = creditIn(s, star, section)
     // A check told with what it showed ("To confirm it, I re-counted…, and the rate came back to 3.2%") is the
     // outcome, though told as a step: in such a step, a proof is worth what it is in the Result.
-    const proofValue =
-      star === 'action' && section === 'result' && (s.features.metrics.length > 0 || s.features.outcome)
-        ? IN_SECTION
-        : value
+    const proofValue = star === 'action' && section === 'result' && tellsWhatItShowed(s) ? IN_SECTION : value
     const { stems, words } = s
     let breaks: boolean[] | undefined
     let caps: boolean[] | undefined
@@ -334,10 +282,11 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         nextFree[g] = h.to
         const credit = h.proof === true ? proofValue : value
         if (credit <= best[g]!) continue
-        // What is measured shows the behaviour only in its section, where the sentence measures it ("returns fell
-        // to 0.3%"): a figure in the scene or a step is not the outcome.
-        if (h.measured === true && (value !== IN_SECTION || s.features.metrics.length === 0)) continue
+        // What is measured shows the behaviour only in its section, beside a figure in its own clause ("warranty
+        // claims fell to 9 a month"): a figure in the scene or a step is not the outcome.
         breaks ??= clauseBreaks(analysis, s)
+        if (h.measured === true && (value !== IN_SECTION || !figureInClause(s, breaks, h.from, h.to)))
+          continue
         // A plan is not an act ("we planned to add a runbook, but…").
         if (plannedAt(words, breaks, h.from)) continue
         // Someone else's doing does not count, when evidence is attributed; what the candidate found out does.
@@ -376,7 +325,8 @@ function creditTopic(
   // Named in passing ("I move the accessibility audit earlier") it is not what the work was for.
   let named = 0
   analysis.sentences.forEach((s, i) => {
-    if (stars[i] !== 'other' && findEvidence(table, s.stems, s.words).length > 0) named++
+    if (stars[i] !== 'other' && eligible(s, told[i]!) && findEvidence(table, s.stems, s.words).length > 0)
+      named++
   })
   if (named < 2) return
   const k = analysis.sentences.findIndex(
@@ -413,9 +363,9 @@ function creditTurns(
     const star = stars[k]!
     const value = creditIn(s, star, section)
     if (value <= found.best[g]!) return
-    const j = ownStepFrom(s, from)
-    if (j === -1) return
     const breaks = clauseBreaks(analysis, s)
+    const j = ownStepFrom(s, breaks, from)
+    if (j === -1) return
     let end = j + 1
     while (end < s.tokens.length && end - j < STEP_QUOTE && !breaks[end]) end++
     found.best[g] = value

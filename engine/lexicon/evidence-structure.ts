@@ -1,0 +1,142 @@
+// Words for the structural readings of evidence (engine/checks/keywords/structure.ts): what makes a clause
+// passive, what may stand between "I" and a step's verb, and what is no step towards someone else's decision.
+
+/** Auxiliaries that make "I" the object of someone else's act: "I was overruled", "I got outvoted". */
+export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'got', 'been', 'being', 'am'])
+
+/** Words that make a decision only possible: "the change would go ahead if I could not". */
+export const CONDITIONAL = new Set([
+  'would',
+  'will',
+  'could',
+  'might',
+  'may',
+  'if',
+  'unless',
+  "wouldn't",
+  "won't",
+])
+
+/**
+ * Words after which "I" opens a reported clause, not a step of the candidate's: "she had been sure I was wrong",
+ * "he said I could take the first shift".
+ */
+export const REPORTING = new Set([
+  'sure',
+  'said',
+  'says',
+  'thought',
+  'think',
+  'knew',
+  'believed',
+  'felt',
+  'that',
+  'realised',
+  'realized',
+  'admitted',
+  'me',
+  'us',
+  'him',
+  'her',
+  'them',
+])
+
+/** Words between "I" and the verb of a step: "I then wrote", "I also trained", "I personally rang". */
+export const STEP_OPENERS = new Set([
+  'also',
+  'then',
+  'still',
+  'just',
+  'personally',
+  'immediately',
+  'quickly',
+  'even',
+  'actually',
+  'basically',
+  'now',
+])
+
+/**
+ * Verbs that are no step towards making a decision work: thinking about it ("I now think she was right"), and
+ * resisting it ("I refused", "I escalated", "I kept arguing", "I told everyone I had warned them"). Matched on
+ * stems, as the verb after "I" or the word after that verb.
+ */
+export const NOT_A_STEP = new Set([
+  'think',
+  'thought',
+  'believe',
+  'feel',
+  'felt',
+  'realise',
+  'realize',
+  'learn',
+  'learned',
+  'learnt',
+  'know',
+  'knew',
+  'guess',
+  'suppose',
+  'wish',
+  'hope',
+  'regret',
+  'doubt',
+  'wonder',
+  'suspect',
+  'refuse',
+  'resign',
+  'escalate',
+  'ignore',
+  'complain',
+  'protest',
+  'appeal',
+  'quit',
+  'object',
+  'disagree',
+  'argue',
+  'arguing',
+  'undermine',
+  'sabotage',
+  'warned',
+  'grumble',
+  'sulk',
+])
+
+/**
+ * Verbs that tell what a check showed ("the report shows one person", "it goes to spam in five of them", "my count
+ * was 1,312"): with a figure, a step that holds one is the check's outcome. Matched on stems.
+ */
+export const SHOWING = new Set([
+  'show',
+  'showed',
+  'shown',
+  'came',
+  'come',
+  'got',
+  'gave',
+  'read',
+  'matched',
+  'match',
+  'was',
+  'were',
+  'is',
+  'are',
+  'dropped',
+  'fell',
+  'rose',
+  'lost',
+  'loses',
+  'passed',
+  'failed',
+  'went',
+  'goes',
+  'landed',
+  'stayed',
+  'held',
+  'appeared',
+  'disappeared',
+  'vanished',
+  'reached',
+  'measured',
+  'counted',
+  'found',
+])

@@ -4,7 +4,7 @@
 // Usage: npm run -s corpus [-- SET ...] [--errors]
 // SET: corpus, holdout, styles, holdout-styles, fixes, holdout-fixes, fresh, holdout2, holdout2-styles,
 // holdout2-fixes, holdout3, holdout3-styles, holdout3-fixes, holdout4-styles, holdout4-fixes, evidence, bullet-formats,
-// holdout5-styles, holdout6-fixes, holdout7-fixes, fix-echoes, holdout-fix-echoes
+// holdout5-styles, holdout6-fixes, holdout7-fixes, holdout8-styles, fix-echoes, holdout-fix-echoes
 // (default: all of them).
 // Held-out sets print their totals only: which of their answers fail is never shown, so that nothing is
 // tuned on them (--errors is refused for them).

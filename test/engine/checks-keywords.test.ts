@@ -6,6 +6,22 @@ const TWO_GROUPS = [
   { label: 'customer focus', any: ['customer', 'user'] },
 ]
 const OWNERSHIP_GROUP = [TWO_GROUPS[0]]
+const QUALITY_GROUP = [{ label: 'a quality measure', concepts: ['quality-measured'] }]
+const COMMIT_GROUP = [{ label: 'committing', concepts: ['decision-made'] }]
+const PROOF_GROUP = [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }]
+const WIDER_GROUP = [{ label: 'a wider outcome', concepts: ['accessibility'] }]
+
+/** A case that earns nothing from `groups`: the check's one message says the first group is missing. */
+function missedCase(name: string, text: string, groups: { label: string }[], section?: 'result') {
+  return {
+    name,
+    text,
+    options: section === undefined ? { groups } : { section, groups },
+    status: 'missed' as const,
+    score: 0,
+    messages: [`- keywords: No sign of ${groups[0]!.label}`],
+  }
+}
 
 ruleTester('keywords', {
   valid: [
@@ -84,7 +100,7 @@ ruleTester('keywords', {
       text: 'Result: Warranty claims fell from 40 a month to 9 within a year.',
       options: {
         section: 'result',
-        groups: [{ label: 'a quality measure', concepts: ['quality-measured'] }],
+        groups: QUALITY_GROUP,
       },
       score: 100,
       messages: ['8-23 keywords: Shows a quality measure'],
@@ -93,7 +109,7 @@ ruleTester('keywords', {
     {
       name: 'after the candidate argued for another way and someone else decided, the candidate’s own step shows commitment',
       text: 'I argued we should slip the launch by a month. She kept the date. After the meeting I wrote the known-issue text for support myself.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
+      options: { groups: COMMIT_GROUP },
       score: 100,
       messages: ['84-131 keywords: Shows committing'],
       highlights: ['I wrote the known-issue text for support myself'],
@@ -101,7 +117,7 @@ ruleTester('keywords', {
     {
       name: 'whom the work was for, named through the story, makes a Result with a figure its outcome',
       text: 'Situation: Half of the complaints about our permit renewal form came from screen reader users.\nAction: I rebuilt the form so screen reader users could finish it alone.\nResult: Renewals rose from about 300 to 1,150 the next year.',
-      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      options: { section: 'result', groups: WIDER_GROUP },
       score: 100,
       messages: ['201-204 keywords: Shows a wider outcome'],
       highlights: ['300'],
@@ -111,7 +127,7 @@ ruleTester('keywords', {
       text: 'Action: To confirm it, I re-counted the week treating same-amount pairs as exchanges, and the refund rate came back to 3.2%.',
       options: {
         section: 'result',
-        groups: [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }],
+        groups: PROOF_GROUP,
       },
       score: 100,
       messages: ['8-18 keywords: Shows proof of the cause'],
@@ -120,29 +136,24 @@ ruleTester('keywords', {
     {
       name: 'a decision by a body, or told in the passive, is someone else’s: the step after it is commitment',
       text: 'I argued for a delay, but I was overruled. I wrote the support notes for the launch.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
+      options: { groups: COMMIT_GROUP },
       score: 100,
       messages: ['43-83 keywords: Shows committing'],
     },
   ],
   invalid: [
-    {
-      name: 'a figure in another clause does not measure what a measured phrase names',
-      text: 'Result: Revenue rose 20% that quarter, and the director thanked me for the work on bugs.',
-      options: {
-        section: 'result',
-        groups: [{ label: 'a quality measure', concepts: ['quality-measured'] }],
-      },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of a quality measure'],
-    },
+    missedCase(
+      'a figure in another clause does not measure what a measured phrase names',
+      'Result: Revenue rose 20% that quarter, and the director thanked me for the work on bugs.',
+      QUALITY_GROUP,
+      'result',
+    ),
     {
       name: 'a check told with a count but not with what it showed stays a step',
       text: 'Action: I verified the configuration on 12 servers.',
       options: {
         section: 'result',
-        groups: [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }],
+        groups: PROOF_GROUP,
       },
       status: 'partial',
       score: 75,
@@ -150,50 +161,35 @@ ruleTester('keywords', {
         '10-18 keywords: Shows proof of the cause: found “verified” in your Action; put it in your Result',
       ],
     },
-    {
-      name: 'refusing or resisting the decision is no step towards it',
-      text: 'I pushed for a delay. She kept the date. I refused to sign the release and complained to the team.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'a negated step is no step',
-      text: 'I argued for a delay. She kept the date. I never wrote the support notes she asked for.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'a step only planned is no step',
-      text: 'I argued for a delay. She kept the date. I planned to write the known-issue text, but never did.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'a thought about the decision is no step',
-      text: 'I argued for a delay. She kept the date. I now think she made the better call.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'agreeing first is not arguing for another way',
-      text: 'I liked the plan a lot. My manager decided to launch in May. I built the pipeline.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
+    missedCase(
+      'refusing or resisting the decision is no step towards it',
+      'I pushed for a delay. She kept the date. I refused to sign the release and complained to the team.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a negated step is no step',
+      'I argued for a delay. She kept the date. I never wrote the support notes she asked for.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a step only planned is no step',
+      'I argued for a delay. She kept the date. I planned to write the known-issue text, but never did.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a thought about the decision is no step',
+      'I argued for a delay. She kept the date. I now think she made the better call.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'agreeing first is not arguing for another way',
+      'I liked the plan a lot. My manager decided to launch in May. I built the pipeline.',
+      COMMIT_GROUP,
+    ),
     {
       name: 'whom the work was for, named once in passing, does not make a Result with a figure its outcome',
       text: 'Action: I rebuilt the renewal form so screen reader users could finish it alone.\nResult: Renewals rose from about 300 to 1,150 the next year.',
-      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      options: { section: 'result', groups: WIDER_GROUP },
       status: 'partial',
       score: 50,
       messages: [
@@ -205,7 +201,7 @@ ruleTester('keywords', {
       text: 'Action: To confirm it, I re-counted the week treating same-amount pairs as exchanges.',
       options: {
         section: 'result',
-        groups: [{ label: 'proof of the cause', concepts: ['cause-proven', 'proof-check'] }],
+        groups: PROOF_GROUP,
       },
       status: 'partial',
       score: 50,
@@ -216,59 +212,40 @@ ruleTester('keywords', {
     {
       name: 'whom the work was for, named in a step, with a Result that gives no figure, stays outside the Result',
       text: 'Action: I rebuilt the renewal form so screen reader users could finish it alone.\nResult: Renewals went up a lot.',
-      options: { section: 'result', groups: [{ label: 'a wider outcome', concepts: ['accessibility'] }] },
+      options: { section: 'result', groups: WIDER_GROUP },
       status: 'partial',
       score: 50,
       messages: [
         '38-57 keywords: Shows a wider outcome: found “screen reader users” in your Action; put it in your Result',
       ],
     },
-    {
-      name: 'what a figure measures, named without a figure, shows nothing',
-      text: 'Result: Warranty claims were a constant headache for the plant.',
-      options: {
-        section: 'result',
-        groups: [{ label: 'a quality measure', concepts: ['quality-measured'] }],
-      },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of a quality measure'],
-    },
-    {
-      name: 'a figure for what is measured in a step is not the outcome',
-      text: 'Situation: The plant had 40 warranty claims a month.\nAction: I traced them to one supplier.',
-      options: {
-        section: 'result',
-        groups: [{ label: 'a quality measure', concepts: ['quality-measured'] }],
-      },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of a quality measure'],
-    },
-    {
-      name: 'a step after a decision the candidate never argued against is no commitment',
-      text: 'She kept the date. After the meeting I wrote the known-issue text for support myself.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'a decision the candidate made alone is no commitment to someone else’s',
-      text: 'I argued we should slip the launch by a month. In the end I decided to keep the date, and I wrote the known-issue text myself.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
-    {
-      name: 'a lesson drawn after the decision is not a step',
-      text: 'I argued we should slip the launch by a month. She kept the date. I learned that a fixed date can matter more than polish.',
-      options: { groups: [{ label: 'committing', concepts: ['decision-made'] }] },
-      status: 'missed',
-      score: 0,
-      messages: ['- keywords: No sign of committing'],
-    },
+    missedCase(
+      'what a figure measures, named without a figure, shows nothing',
+      'Result: Warranty claims were a constant headache for the plant.',
+      QUALITY_GROUP,
+      'result',
+    ),
+    missedCase(
+      'a figure for what is measured in a step is not the outcome',
+      'Situation: The plant had 40 warranty claims a month.\nAction: I traced them to one supplier.',
+      QUALITY_GROUP,
+      'result',
+    ),
+    missedCase(
+      'a step after a decision the candidate never argued against is no commitment',
+      'She kept the date. After the meeting I wrote the known-issue text for support myself.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a decision the candidate made alone is no commitment to someone else’s',
+      'I argued we should slip the launch by a month. In the end I decided to keep the date, and I wrote the known-issue text myself.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a lesson drawn after the decision is not a step',
+      'I argued we should slip the launch by a month. She kept the date. I learned that a fixed date can matter more than polish.',
+      COMMIT_GROUP,
+    ),
     {
       name: 'a plan is not an act',
       text: 'Action: I planned to write a runbook, but the quarter ended first.',

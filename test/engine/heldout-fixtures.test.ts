@@ -18,6 +18,7 @@ import {
   HOLDOUT5_STYLES_DIR,
   HOLDOUT6_FIXES_DIR,
   HOLDOUT7_FIXES_DIR,
+  HOLDOUT8_STYLES_DIR,
   loadCorpus,
   loadFixPairs,
   loadStyled,
@@ -268,6 +269,12 @@ function twoPerPrinciple(items: StyledAnswer[]) {
     }
   })
 }
+
+describe("holdout8: strong answers in the candidate's own words, tagged with what they show", () => {
+  const items = loadStyled(HOLDOUT8_STYLES_DIR)
+  styledShape(items, items)
+  twoPerPrinciple(items)
+})
 
 describe("holdout5: strong answers in the candidate's own words", () => {
   const items = loadStyled(HOLDOUT5_STYLES_DIR)

@@ -1049,12 +1049,12 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'a decision that went another way',
     turn: { after: ['voiced-disagreement', 'argued-position'] },
     phrases: [
-      'decided', 'decided to', 'chose', 'chose to', 'went with', 'went ahead', 'kept the', 'kept his/her/their',
+      'decided', 'decided to', 'chose', 'chose to', 'went with', 'went ahead', 'kept the … date/plan/deadline/launch/scope/design/order/timeline/schedule/rule/process/vendor/system/approach', 'kept his/her/their', 'decides', 'decides to', 'chooses', 'opts', 'overrules', 'goes with', 'goes ahead', 'sticks with',
       'kept paper', 'settled on', 'stuck with', 'stuck to', 'overruled', 'made the call',
       'her/his/their call', 'the call went', 'the decision went', 'the decision was', 'was decided',
       'once we agreed', "once we'd agreed", 'as agreed', 'after the call', 'opted', 'signed off on', 'went for',
       'held to', 'held firm', 'sided with', 'agreed to the', 'final say', 'the final call', 'kept to',
-      'went forward', 'green-lit', 'greenlit',
+      'went forward', 'green-lit', 'greenlit', 'the decision stays/stayed/stood/stands/held',
     ],
   },
   'argued-position': {
@@ -1064,13 +1064,15 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
       'I was not convinced', "I wasn't convinced", 'my worry', 'my concern', 'I lost', 'more than I wanted',
       'not what I wanted', 'against my', 'I still thought', 'I still believed', 'I recommended', 'I voted against',
       'I asked for more time', 'I asked to wait', 'I wanted to wait', 'I wanted more time',
+      'kept pushing for', 'went over … head', 'asked … to reconsider', 'stayed out of', 'the risks again',
+      'to her/his/their boss', 'to HR', 'memo on why', 'continued to raise', 'kept raising', 'stopped replying',
     ],
   },
   'disagree-and-commit': {
     label: 'committing once decided',
     phrases: [
       'committed', 'committed fully', 'fully committed', 'disagree and commit', 'backed the decision',
-      'backed it', 'supported the decision', 'supported it', 'fully behind', 'got behind', 'went with it',
+      'backed/back it fully/publicly/completely/wholeheartedly/openly', 'supported the decision', 'supported it', 'fully behind', 'got behind', 'went with it',
       'put my concerns aside', 'set aside my', 'put aside my', 'made it work', 'make it work',
       'did my best to make', 'gave it my full', 'full effort', 'backed/supported/defended/championed/presented … in front of the team',
       'defended the decision', 'told the team we', 'helped it succeed', 'made it succeed',
@@ -2264,7 +2266,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     label: 'the environmental footprint',
     topic: true,
     phrases: [
-      'environmental', 'energy', 'energy use', 'power usage', 'electricity', 'kWh', 'carbon',
+      'environmental', 'energy use', 'energy bill', 'energy consumption', 'power usage', 'electricity', 'kWh', 'carbon',
       'carbon footprint', 'CO2', 'CO₂', 'emissions', 'greenhouse', 'sustainability', 'footprint',
       'compute hours', 'GPU hours', 'idle servers', 'data centre', 'data center', 'renewable',
       'low-carbon region', 'e-waste', 'battery', 'battery life', 'tonnes',

@@ -5,17 +5,10 @@
 export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'got', 'been', 'being', 'am'])
 
 /** Words that make a decision only possible: "the change would go ahead if I could not". */
-export const CONDITIONAL = new Set([
-  'would',
-  'will',
-  'could',
-  'might',
-  'may',
-  'if',
-  'unless',
-  "wouldn't",
-  "won't",
-])
+export const CONDITIONAL = new Set(['would', 'could', 'might', 'if', 'unless', "wouldn't", "won't"])
+
+/** Words right after a decision that make it the candidate's: "the final call was mine", "was left to me". */
+export const OWN_DECISION = new Set(['mine', 'me', 'myself'])
 
 /**
  * Words after which "I" opens a reported clause, not a step of the candidate's: "she had been sure I was wrong",
@@ -57,11 +50,10 @@ export const STEP_OPENERS = new Set([
 ])
 
 /**
- * Verbs that are no step towards making a decision work: thinking about it ("I now think she was right"), and
- * resisting it ("I refused", "I escalated", "I kept arguing", "I told everyone I had warned them"). Matched on
- * stems, as the verb after "I" or the word after that verb.
+ * Verbs of thinking or being that are no step towards making a decision work: "I now think she was right", "I am
+ * still convinced". Matched on stems, as the verb after "I" or the word after that verb.
  */
-export const NOT_A_STEP = new Set([
+export const THINKING = new Set([
   'think',
   'thought',
   'believe',
@@ -82,6 +74,16 @@ export const NOT_A_STEP = new Set([
   'doubt',
   'wonder',
   'suspect',
+  'am',
+  'convinced',
+  'certain',
+])
+
+/**
+ * Words that resist a decision rather than make it work: "I refused", "I escalated", "I kept arguing", "I told
+ * everyone I had warned them". Matched on stems anywhere in the step's clause.
+ */
+export const RESISTING = new Set([
   'refuse',
   'resign',
   'escalate',
@@ -93,17 +95,17 @@ export const NOT_A_STEP = new Set([
   'object',
   'disagree',
   'argue',
-  'arguing',
   'undermine',
   'sabotage',
   'warned',
   'grumble',
   'sulk',
+  'reconsider',
 ])
 
 /**
- * Verbs that tell what a check showed ("the report shows one person", "it goes to spam in five of them", "my count
- * was 1,312"): with a figure, a step that holds one is the check's outcome. Matched on stems.
+ * Verbs that tell what a check showed ("the report shows one person", "it goes to spam in five of them", "the totals
+ * came back identical"): with a figure, a step that holds one is the check's outcome. Matched on stems.
  */
 export const SHOWING = new Set([
   'show',
@@ -113,13 +115,8 @@ export const SHOWING = new Set([
   'come',
   'got',
   'gave',
-  'read',
   'matched',
   'match',
-  'was',
-  'were',
-  'is',
-  'are',
   'dropped',
   'fell',
   'rose',
@@ -127,7 +124,6 @@ export const SHOWING = new Set([
   'loses',
   'passed',
   'failed',
-  'went',
   'goes',
   'landed',
   'stayed',
@@ -138,5 +134,4 @@ export const SHOWING = new Set([
   'reached',
   'measured',
   'counted',
-  'found',
 ])

@@ -140,8 +140,43 @@ ruleTester('keywords', {
       score: 100,
       messages: ['43-83 keywords: Shows committing'],
     },
+    {
+      name: 'a decision by someone named after "but" is theirs, and a step told in the present after it counts',
+      text: 'Situation: Our director wants the checkout out on Friday.\nAction: I push for a one-week delay but my director keeps the Friday date. After that I write the rollback script.',
+      options: { groups: COMMIT_GROUP },
+      score: 100,
+      messages: ['144-171 keywords: Shows committing'],
+    },
+    {
+      name: 'a measured phrase counts with its figure across a colon',
+      text: 'Result: Mis-picks: down from 40 a week to 6.',
+      options: { section: 'result', groups: QUALITY_GROUP },
+      score: 100,
+      messages: ['8-17 keywords: Shows a quality measure'],
+    },
   ],
   invalid: [
+    missedCase(
+      'a step meant but not done says so of the rest of its sentence',
+      'I argued for a delay. She kept the date. I was going to write the rollback plan, but I got pulled onto another project.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'going over the decision-maker’s head is no step towards the decision',
+      'I argued for a delay. She kept the date. I went over her head to the VP.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a call that was the candidate’s own is no decision to commit to',
+      'I argued for a phased launch. In the end the final call was mine, and I went with the phased launch.',
+      COMMIT_GROUP,
+    ),
+    missedCase(
+      'a lesson with a figure is not the outcome a measured phrase needs',
+      'Result: I learned to check for duplicates in the first 2 weeks of any migration.',
+      QUALITY_GROUP,
+      'result',
+    ),
     missedCase(
       'a figure in another clause does not measure what a measured phrase names',
       'Result: Revenue rose 20% that quarter, and the director thanked me for the work on bugs.',

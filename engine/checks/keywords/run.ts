@@ -22,7 +22,7 @@ import type { KeywordsOptions } from './options'
 import {
   capitalisedWords,
   clauseBreaks,
-  figureInClause,
+  figureNear,
   ownStepFrom,
   type TurnTables,
   tellsWhatItShowed,
@@ -280,12 +280,21 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
         if (h === undefined) continue
         seenIn[g] = k
         nextFree[g] = h.to
-        const credit = h.proof === true ? proofValue : value
+        let credit = h.proof === true ? proofValue : value
         if (credit <= best[g]!) continue
-        // What is measured shows the behaviour only in its section, beside a figure in its own clause ("warranty
-        // claims fell to 9 a month"): a figure in the scene or a step is not the outcome.
         breaks ??= clauseBreaks(analysis, s)
-        if (h.measured === true && (value !== IN_SECTION || !figureInClause(s, breaks, h.from, h.to)))
+        // Someone else's check ("I asked the DBA to confirm…") proves nothing the candidate did.
+        if (credit > value) {
+          caps ??= capitalisedWords(s)
+          if (actorAt(words, breaks, h.from, caps, h.to) === 'other') credit = value
+          if (credit <= best[g]!) continue
+        }
+        // What is measured shows the behaviour only in its section, beside a figure ("warranty claims fell to 9 a
+        // month"), and not in a lesson: a figure in the scene, a step or a lesson is not the outcome.
+        if (
+          h.measured === true &&
+          (value !== IN_SECTION || s.features.reflection || !figureNear(s, h.from, h.to))
+        )
           continue
         // A plan is not an act ("we planned to add a runbook, but…").
         if (plannedAt(words, breaks, h.from)) continue
@@ -311,7 +320,7 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
 /**
  * A group naming whom the work was for, found only outside the Result ("I split the form for screen-reader
  * users"), is shown in full by a Result sentence that gives a figure: the outcome for them, though it does not
- * repeat the words ("Renewals from residents over 70 rose from about 300 to 1,150").
+ * repeat the words ("Renewals from residents over 70 rose from about 300 to 1,150"). Not by a lesson.
  */
 function creditTopic(
   analysis: Analysis,
@@ -330,7 +339,11 @@ function creditTopic(
   })
   if (named < 2) return
   const k = analysis.sentences.findIndex(
-    (s, i) => stars[i] === 'result' && s.features.metrics.length > 0 && eligible(s, told[i]!),
+    (s, i) =>
+      stars[i] === 'result' &&
+      s.features.metrics.length > 0 &&
+      !s.features.reflection &&
+      eligible(s, told[i]!),
   )
   if (k === -1) return
   const figure = analysis.sentences[k]!.features.metrics[0]!
@@ -364,7 +377,7 @@ function creditTurns(
     const value = creditIn(s, star, section)
     if (value <= found.best[g]!) return
     const breaks = clauseBreaks(analysis, s)
-    const j = ownStepFrom(s, breaks, from)
+    const j = ownStepFrom(s, breaks, from, turns.after)
     if (j === -1) return
     let end = j + 1
     while (end < s.tokens.length && end - j < STEP_QUOTE && !breaks[end]) end++

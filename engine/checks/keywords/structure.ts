@@ -4,15 +4,24 @@
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { type EvidenceTable, findEvidence } from '../../evidence'
-import { actorAt, plannedAt } from '../../evidence-context'
-import { NEGATORS, SUBJECT_SELF, SUBJECT_WE } from '../../lexicon/evidence-context'
+import { actorAt } from '../../evidence-context'
+import {
+  CLAUSE_OPENERS,
+  NEGATORS,
+  OTHERS,
+  PLAN_WORDS,
+  SUBJECT_SELF,
+  SUBJECT_WE,
+} from '../../lexicon/evidence-context'
 import {
   CONDITIONAL,
-  NOT_A_STEP,
+  OWN_DECISION,
   PASSIVE_AUXILIARIES,
   REPORTING,
+  RESISTING,
   SHOWING,
   STEP_OPENERS,
+  THINKING,
 } from '../../lexicon/evidence-structure'
 import { stem } from '../../stem'
 
@@ -31,28 +40,17 @@ export function capitalisedWords(s: AnalyzedSentence): boolean[] {
   return s.tokens.map((t) => CAPITALISED.test(t.text))
 }
 
-/** The words `[from, to)` of the clause that holds word `at`. */
-function clauseOf(breaks: readonly boolean[], at: number): { from: number; to: number } {
-  let from = at
-  while (from > 0 && !breaks[from]) from--
-  let to = at + 1
-  while (to < breaks.length && !breaks[to]) to++
-  return { from, to }
-}
+/** How many words from a measured phrase its figure may stand ("Mis-picks: down from 40 a week to 6"). */
+const FIGURE_REACH = 6
 
 /**
- * Whether a figure of the sentence stands in the clause of the words `[from, to)`: "warranty claims fell from 40 to
- * 9" measures the claims; in "revenue rose 20%, and I was thanked for the work on bugs" the figure is not about bugs.
+ * Whether a figure of the sentence stands within `FIGURE_REACH` words of the words `[from, to)`: "warranty claims
+ * fell from 40 to 9" measures the claims; in "revenue rose 20% that quarter, and the director thanked me for the
+ * work on bugs" the figure is not about bugs.
  */
-export function figureInClause(
-  s: AnalyzedSentence,
-  breaks: readonly boolean[],
-  from: number,
-  to: number,
-): boolean {
-  const clause = clauseOf(breaks, from)
-  const start = s.tokens[clause.from]!.start
-  const end = s.tokens[Math.max(clause.to, to) - 1]!.end
+export function figureNear(s: AnalyzedSentence, from: number, to: number): boolean {
+  const start = s.tokens[Math.max(0, from - FIGURE_REACH)]!.start
+  const end = s.tokens[Math.min(s.tokens.length, to + FIGURE_REACH) - 1]!.end
   return s.features.metrics.some((m) => m.start >= start && m.start < end)
 }
 
@@ -75,17 +73,27 @@ export interface TurnTables {
   after: EvidenceTable
 }
 
+/** How far back from a decision its subject, or a word that makes it conditional, is looked for. */
+const SUBJECT_REACH = 8
+
 /**
- * Whether the decision at word `at` is none that others made: the candidate's own ("I" is the subject of its clause,
- * not passive: "I was overruled" is someone else's), or one only conditional ("the change would go ahead if I
- * could not").
+ * Whether the decision at words `[at, to)` is none that others made: the candidate's own ("I" is its subject, and
+ * not of a passive: "I was overruled" is someone else's; "the final call was mine"), or one only conditional ("the
+ * change would go ahead if I could not"). Someone else named before it ("but my director decided") settles it.
  */
-function notOthersDecision(words: readonly string[], breaks: readonly boolean[], at: number): boolean {
-  for (let j = at - 1; j >= 0; j--) {
+function notOthersDecision(
+  words: readonly string[],
+  breaks: readonly boolean[],
+  at: number,
+  to: number,
+): boolean {
+  for (let j = to; j < Math.min(words.length, to + 3) && !breaks[j]; j++)
+    if (OWN_DECISION.has(words[j]!)) return true
+  for (let j = at - 1; j >= Math.max(0, at - SUBJECT_REACH); j--) {
     const w = words[j]!
-    if (CONDITIONAL.has(w)) return true
-    if (SUBJECT_SELF.has(w)) return !PASSIVE_AUXILIARIES.has(words[j + 1] ?? '')
-    if (SUBJECT_WE.has(w) || breaks[j]) return false
+    if (CONDITIONAL.has(w) && at - j <= 3) return true
+    if (SUBJECT_SELF.has(w)) return !(PASSIVE_AUXILIARIES.has(words[j + 1] ?? '') && at <= j + 3)
+    if (SUBJECT_WE.has(w) || OTHERS.has(w) || CLAUSE_OPENERS.has(w) || breaks[j]) return false
   }
   return false
 }
@@ -115,7 +123,7 @@ export function turnStarts(analysis: Analysis, turns: TurnTables): number[] {
     }
     if (arguedFrom === -1 || s.star === 'other') return
     for (const h of findEvidence(turns.decisions, s.stems, s.words)) {
-      if (h.from < arguedFrom || notOthersDecision(s.words, breaks, h.from)) continue
+      if (h.from < arguedFrom || notOthersDecision(s.words, breaks, h.from, h.to)) continue
       if (starts[k] === -1 || starts[k]! > h.to) starts[k] = h.to
       for (let n = k + 1; n <= k + TURN_REACH && n < starts.length; n++) starts[n] = 0
       return
@@ -124,29 +132,59 @@ export function turnStarts(analysis: Analysis, turns: TurnTables): number[] {
   return starts
 }
 
-/** Stems of what is no step towards a decision: thinking about it, resisting it ("I refused", "I kept arguing"). */
-const NOT_A_STEP_STEMS = new Set([...NOT_A_STEP].map(stem))
+/** Stems of thinking or being, and of resisting a decision: no step towards making it work. */
+const THINKING_STEMS = new Set([...THINKING].map(stem))
+const RESISTING_STEMS = new Set([...RESISTING].map(stem))
 /** Words a step may open with before its verb ("I then wrote", "I also trained"). */
 const OPENER_STEMS = new Set([...STEP_OPENERS].map(stem))
 /** How many words after "I" a step's verb may stand. */
 const VERB_REACH = 3
 
 /**
- * Where, from word `from`, the candidate tells an own step ("I" or a contraction of it as the subject, then a verb
- * that does something): not a thought about the decision ("I now think she made the better call"), not resisting
- * it ("I refused to sign", "I kept arguing"), not negated ("I never wrote…") and not only planned. -1 when none.
+ * Whether "I" at word `j` opens a reported clause rather than a step: "she was sure I was wrong", "he said that I
+ * could". After "that" alone it is a step ("After that I wrote…").
  */
-export function ownStepFrom(s: AnalyzedSentence, breaks: readonly boolean[], from: number): number {
+function reported(words: readonly string[], breaks: readonly boolean[], j: number): boolean {
+  if (j === 0 || breaks[j]) return false
+  const before = words[j - 1]!
+  if (before === 'that') return j > 1 && REPORTING.has(words[j - 2]!)
+  return REPORTING.has(before)
+}
+
+/** The first word after word `j` where a clause breaks, or the sentence's end. */
+function clauseEnd(breaks: readonly boolean[], j: number): number {
+  let end = j + 1
+  while (end < breaks.length && !breaks[end]) end++
+  return end
+}
+
+/**
+ * Where, from word `from`, the candidate tells an own step ("I" or a contraction of it as the subject, then a verb
+ * that does something): not a thought or a state ("I now think she made the better call", "I am still
+ * convinced"), not resisting the decision or arguing on ("I refused to sign", "I kept pushing for…", "I told
+ * everyone I had warned them"), not negated ("I never wrote…") and not only planned ("I was going to write…").
+ * What the clause says is read to its end. -1 when none.
+ */
+export function ownStepFrom(
+  s: AnalyzedSentence,
+  breaks: readonly boolean[],
+  from: number,
+  argued: EvidenceTable,
+): number {
   for (let j = from; j < s.words.length; j++) {
-    if (!SUBJECT_SELF.has(s.words[j]!) || (j > 0 && !breaks[j] && REPORTING.has(s.words[j - 1]!))) continue
+    if (!SUBJECT_SELF.has(s.words[j]!) || reported(s.words, breaks, j)) continue
     let v = j + 1
     while (v < s.stems.length && v - j <= VERB_REACH && OPENER_STEMS.has(s.stems[v]!)) v++
-    const verb = s.stems[v]
-    if (verb === undefined || NOT_A_STEP_STEMS.has(verb)) continue
-    const next = s.stems[v + 1]
-    if (next !== undefined && NOT_A_STEP_STEMS.has(next) && !breaks[v + 1]) continue
-    if (s.words.slice(j + 1, v + 1).some((w) => NEGATORS.has(w)) || plannedAt(s.words, breaks, v + 1))
-      continue
+    if (v >= s.stems.length) continue
+    const end = clauseEnd(breaks, v)
+    if (THINKING_STEMS.has(s.stems[v]!) || (v + 1 < end && THINKING_STEMS.has(s.stems[v + 1]!))) continue
+    // A sentence that tells the step was resisted, not done or only planned says so of what follows too ("I was
+    // going to write the plan, but I got pulled onto another project").
+    if (s.stems.slice(v, end).some((w) => RESISTING_STEMS.has(w))) return -1
+    if (s.words.slice(j + 1, v + 1).some((w) => NEGATORS.has(w))) return -1
+    if (s.words.slice(v, end).some((w, k) => PLAN_WORDS.has(w) && s.words[v + k + 1] === 'to')) return -1
+    // Arguing on after the decision ("I asked her to reconsider and listed the risks again") is no step towards it.
+    if (findEvidence(argued, s.stems.slice(j, end), s.words.slice(j, end)).length > 0) return -1
     return j
   }
   return -1

@@ -135,3 +135,41 @@ export const SHOWING = new Set([
   'measured',
   'counted',
 ])
+
+/** Units of time: a figure followed by one is time spent ("3 days", "2 weeks"), not what an outcome measures. */
+export const TIME_UNITS = new Set([
+  'second',
+  'seconds',
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'sprint',
+  'sprints',
+  'quarter',
+  'quarters',
+])
+
+/** Words before a figure that make it one end of a change ("from 30 hours to 6", "by 2 days"). */
+export const CHANGE_MARKERS = new Set(['from', 'to', 'by'])
+
+/** Words that make a figure after them a target or what would have happened: "our goal was to cut mistakes by 50%". */
+export const NOT_YET = new Set([
+  'goal',
+  'goals',
+  'target',
+  'targets',
+  'aim',
+  'aimed',
+  'would',
+  "would've",
+  'could',
+])

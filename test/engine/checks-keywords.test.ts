@@ -157,6 +157,18 @@ ruleTester('keywords', {
   ],
   invalid: [
     missedCase(
+      'time spent beside a measured phrase is not what it measures',
+      'Result: I spent 3 days cleaning up the duplicates.',
+      QUALITY_GROUP,
+      'result',
+    ),
+    missedCase(
+      'a target is not an outcome',
+      'Result: Our goal for the next year was to cut mistakes by 50%.',
+      QUALITY_GROUP,
+      'result',
+    ),
+    missedCase(
       'a step meant but not done says so of the rest of its sentence',
       'I argued for a delay. She kept the date. I was going to write the rollback plan, but I got pulled onto another project.',
       COMMIT_GROUP,

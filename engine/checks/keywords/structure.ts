@@ -14,7 +14,9 @@ import {
   SUBJECT_WE,
 } from '../../lexicon/evidence-context'
 import {
+  CHANGE_MARKERS,
   CONDITIONAL,
+  NOT_YET,
   OWN_DECISION,
   PASSIVE_AUXILIARIES,
   REPORTING,
@@ -22,6 +24,7 @@ import {
   SHOWING,
   STEP_OPENERS,
   THINKING,
+  TIME_UNITS,
 } from '../../lexicon/evidence-structure'
 import { stem } from '../../stem'
 
@@ -44,14 +47,30 @@ export function capitalisedWords(s: AnalyzedSentence): boolean[] {
 const FIGURE_REACH = 6
 
 /**
- * Whether a figure of the sentence stands within `FIGURE_REACH` words of the words `[from, to)`: "warranty claims
- * fell from 40 to 9" measures the claims; in "revenue rose 20% that quarter, and the director thanked me for the
- * work on bugs" the figure is not about bugs.
+ * Whether a figure of the sentence stands within `FIGURE_REACH` words of the words `[from, to)` and measures an
+ * outcome: "warranty claims fell from 40 to 9" measures the claims; in "revenue rose 20% that quarter, and the
+ * director thanked me for the work on bugs" the figure is not about bugs, and a target or what would have happened
+ * ("mistakes would have dropped 50%") is no outcome.
  */
 export function figureNear(s: AnalyzedSentence, from: number, to: number): boolean {
+  // A target or what would have happened is no outcome: "our goal was to cut mistakes by 50%".
+  const last = Math.min(s.words.length, to + FIGURE_REACH)
+  for (let j = 0; j < last; j++) if (NOT_YET.has(s.words[j]!)) return false
   const start = s.tokens[Math.max(0, from - FIGURE_REACH)]!.start
   const end = s.tokens[Math.min(s.tokens.length, to + FIGURE_REACH) - 1]!.end
-  return s.features.metrics.some((m) => m.start >= start && m.start < end)
+  return s.features.metrics.some((m) => m.start >= start && m.start < end && !timeSpent(s, m.start))
+}
+
+/**
+ * Whether the figure starting at `at` is time spent, not a measure of the outcome: a number followed by a unit of
+ * time ("I spent 3 days cleaning up the duplicates", "after 2 weeks of repairs"), unless it is a change from one
+ * figure to another ("from 30 hours to 6").
+ */
+function timeSpent(s: AnalyzedSentence, at: number): boolean {
+  const k = s.tokens.findIndex((t) => t.start === at)
+  if (k === -1) return false
+  const unit = s.words[k + 1]
+  return unit !== undefined && TIME_UNITS.has(unit) && !CHANGE_MARKERS.has(s.words[k - 1] ?? '')
 }
 
 const SHOWING_STEMS = new Set([...SHOWING].map(stem))

@@ -1,5 +1,6 @@
-// Words for the structural readings of evidence (engine/checks/keywords/structure.ts): what makes a clause
-// passive, what may stand between "I" and a step's verb, and what is no step towards someone else's decision.
+// Words for the structural readings of evidence (engine/checks/keywords/structure.ts): whose a decision is
+// (passive, conditional, the candidate's own), what is a step towards it and what is not (thinking, resisting, a
+// reported clause), what tells what a check showed, and what makes a figure no outcome (time spent, a target).
 
 /** Auxiliaries that make "I" the object of someone else's act: "I was overruled", "I got outvoted". */
 export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'got', 'been', 'being', 'am'])

@@ -2251,7 +2251,7 @@ export const CONCEPTS: Readonly<Record<string, Concept>> = {
     topic: true,
     phrases: [
       'accessibility', 'accessible', 'a11y', 'screen reader', 'screen readers', 'VoiceOver', 'TalkBack',
-      'NVDA', 'JAWS', 'WCAG', 'contrast', 'colour contrast', 'color contrast', 'keyboard navigation',
+      'NVDA', 'JAWS', 'WCAG', 'contrast ratio', 'high contrast', 'high-contrast', 'low contrast', 'colour contrast', 'color contrast', 'keyboard navigation',
       'keyboard-only', 'alt text', 'captions', 'subtitles', 'dyslexia', 'blind', 'low vision', 'deaf',
       'disability', 'disabilities', 'disabled users', 'older users', 'elderly', 'low-end devices',
       'older phones', 'slow connections', '2G', 'low bandwidth', 'translation', 'localised', 'localized',

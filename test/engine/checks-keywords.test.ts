@@ -156,6 +156,19 @@ ruleTester('keywords', {
     },
   ],
   invalid: [
+    {
+      name: 'a rubric’s own word for the topic, used of something else ("low energy"), does not carry into the Result',
+      text: 'Situation: The team had low energy after the reorg.\nAction: I put my energy into weekly demos.\nResult: Sales rose 20% that quarter.',
+      options: {
+        section: 'result',
+        groups: [{ label: 'a wider outcome', any: ['energy'], concepts: ['accessibility'] }],
+      },
+      status: 'partial',
+      score: 50,
+      messages: [
+        '28-34 keywords: Shows a wider outcome: found “energy” in your Situation; put it in your Result',
+      ],
+    },
     missedCase(
       'time spent beside a measured phrase is not what it measures',
       'Result: I spent 3 days cleaning up the duplicates.',

@@ -49,8 +49,11 @@ export interface KeywordsCompiled {
      * candidate must have told before a decision counts (arguing for another way).
      */
     turns?: TurnTables
-    /** Names whom the work was for: named in two sentences or more, a measured Result is its outcome. */
-    topic?: true
+    /**
+     * The phrases of the group's concepts that name whom the work was for: named in two sentences or more, they make
+     * a measured Result the outcome for them.
+     */
+    topics?: EvidenceTable
   }[]
 }
 
@@ -218,7 +221,8 @@ function compileGroup(library: CompileLibrary, g: KeywordsOptions['groups'][numb
       proof: new Set(phrasesWhere(library, concepts, (c) => c.proof === true)),
     }),
   }
-  if (concepts.some((id) => conceptOf(library, id)?.topic === true)) group.topic = true
+  const topics = phrasesWhere(library, concepts, (c) => c.topic === true)
+  if (topics.length > 0) group.topics = compileEvidence(topics, splitPhrase, stem)
   const decisions = phrasesWhere(library, concepts, (c) => c.turn !== undefined)
   if (decisions.length > 0) {
     const after = concepts.flatMap((id) => conceptOf(library, id)?.turn?.after ?? [])
@@ -311,8 +315,8 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
   groups.forEach((group, g) => {
     if (group.turns !== undefined)
       creditTurns(analysis, group.turns, g, section, { best, where }, told, stars)
-    if (group.topic === true && section === 'result')
-      creditTopic(analysis, group.table, g, { best, where }, told, stars)
+    if (group.topics !== undefined && section === 'result')
+      creditTopic(analysis, group.topics, g, { best, where }, told, stars)
   })
   return { best, where }
 }

@@ -15,7 +15,7 @@ import { actorAt, plannedAt } from '../../evidence-context'
 import { pastHabit, saysHad, tellsAvoided } from '../../features/hypothetical'
 import { splitPhrase } from '../../phrases'
 import { stem } from '../../stem'
-import type { Star } from '../../types'
+import type { Place, Star } from '../../types'
 import { type CheckResult, type CheckRunner, type CompileLibrary, message, SECTION_NAMES } from '../check'
 import { presentReading } from '../present-story'
 import type { KeywordsOptions } from './options'
@@ -23,6 +23,7 @@ import {
   capitalisedWords,
   clauseBreaks,
   figureNear,
+  outcomeFigure,
   ownStepFrom,
   type TurnTables,
   tellsWhatItShowed,
@@ -323,8 +324,9 @@ function findGroups(analysis: Analysis, compiled: KeywordsCompiled): Found {
 
 /**
  * A group naming whom the work was for, found only outside the Result ("I split the form for screen-reader
- * users"), is shown in full by a Result sentence that gives a figure: the outcome for them, though it does not
- * repeat the words ("Renewals from residents over 70 rose from about 300 to 1,150"). Not by a lesson.
+ * users"), is shown in full by a Result sentence that gives a figure of an outcome: the outcome for them, though it
+ * does not repeat the words ("Renewals from residents over 70 rose from about 300 to 1,150"). Not by a lesson, time
+ * spent ("we shipped 2 weeks late") or a target.
  */
 function creditTopic(
   analysis: Analysis,
@@ -342,15 +344,13 @@ function creditTopic(
       named++
   })
   if (named < 2) return
-  const k = analysis.sentences.findIndex(
-    (s, i) =>
-      stars[i] === 'result' &&
-      s.features.metrics.length > 0 &&
-      !s.features.reflection &&
-      eligible(s, told[i]!),
-  )
-  if (k === -1) return
-  const figure = analysis.sentences[k]!.features.metrics[0]!
+  let figure: Place | undefined
+  analysis.sentences.some((s, i) => {
+    if (stars[i] !== 'result' || s.features.reflection || !eligible(s, told[i]!)) return false
+    figure = outcomeFigure(s)
+    return figure !== undefined
+  })
+  if (figure === undefined) return
   found.best[g] = IN_SECTION
   found.where[g] = { start: figure.start, end: figure.end, star: 'result' }
 }

@@ -27,6 +27,7 @@ import {
   TIME_UNITS,
 } from '../../lexicon/evidence-structure'
 import { stem } from '../../stem'
+import type { Place } from '../../types'
 
 /** True when punctuation that ends a clause stands between word j-1 and word j of the sentence. */
 export function clauseBreaks(analysis: Analysis, s: AnalyzedSentence): boolean[] {
@@ -59,6 +60,15 @@ export function figureNear(s: AnalyzedSentence, from: number, to: number): boole
   const start = s.tokens[Math.max(0, from - FIGURE_REACH)]!.start
   const end = s.tokens[Math.min(s.tokens.length, to + FIGURE_REACH) - 1]!.end
   return s.features.metrics.some((m) => m.start >= start && m.start < end && !timeSpent(s, m.start))
+}
+
+/**
+ * The first figure of the sentence that measures an outcome: not time spent ("we shipped 2 weeks late", "it cost us
+ * 3 sprints"), in a sentence that tells no target or what would have happened. Undefined when there is none.
+ */
+export function outcomeFigure(s: AnalyzedSentence): Place | undefined {
+  if (s.words.some((w) => NOT_YET.has(w))) return undefined
+  return s.features.metrics.find((m) => !timeSpent(s, m.start))
 }
 
 /**

@@ -2,6 +2,8 @@
 // (passive, conditional, the candidate's own), what is a step towards it and what is not (thinking, resisting, a
 // reported clause), what tells what a check showed, and what makes a figure no outcome (time spent, a target).
 
+import { CALENDAR_UNITS } from './measures'
+
 /** Auxiliaries that make "I" the object of someone else's act: "I was overruled", "I got outvoted". */
 export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'got', 'been', 'being', 'am'])
 
@@ -138,25 +140,16 @@ export const SHOWING = new Set([
 ])
 
 /** Units of time: a figure followed by one is time spent ("3 days", "2 weeks"), not what an outcome measures. */
-export const TIME_UNITS = new Set([
+export const TIME_UNITS = new Set<string>([
+  ...CALENDAR_UNITS,
   'second',
   'seconds',
   'minute',
   'minutes',
   'hour',
   'hours',
-  'day',
-  'days',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'year',
-  'years',
   'sprint',
   'sprints',
-  'quarter',
-  'quarters',
 ])
 
 /** Words before a figure that make it one end of a change ("from 30 hours to 6", "by 2 days"). */

@@ -54,33 +54,50 @@ const FIGURE_REACH = 6
  * ("mistakes would have dropped 50%") is no outcome.
  */
 export function figureNear(s: AnalyzedSentence, from: number, to: number): boolean {
-  // A target or what would have happened is no outcome: "our goal was to cut mistakes by 50%".
-  const last = Math.min(s.words.length, to + FIGURE_REACH)
-  for (let j = 0; j < last; j++) if (NOT_YET.has(s.words[j]!)) return false
+  const figures = outcomeFigures(s)
+  if (figures.length === 0) return false
   const start = s.tokens[Math.max(0, from - FIGURE_REACH)]!.start
   const end = s.tokens[Math.min(s.tokens.length, to + FIGURE_REACH) - 1]!.end
-  return s.features.metrics.some((m) => m.start >= start && m.start < end && !timeSpent(s, m.start))
+  // The figures are in reading order: the first one at or after `start` is the only one to test.
+  let lo = 0
+  let hi = figures.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (figures[mid]!.start < start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < figures.length && figures[lo]!.start < end
 }
 
-/**
- * The first figure of the sentence that measures an outcome: not time spent ("we shipped 2 weeks late", "it cost us
- * 3 sprints"), in a sentence that tells no target or what would have happened. Undefined when there is none.
- */
+/** The first figure of the sentence that measures an outcome (see `outcomeFigures`), or undefined. */
 export function outcomeFigure(s: AnalyzedSentence): Place | undefined {
-  if (s.words.some((w) => NOT_YET.has(w))) return undefined
-  return s.features.metrics.find((m) => !timeSpent(s, m.start))
+  return outcomeFigures(s)[0]
 }
 
+/** Each sentence's outcome figures, read once however many phrases ask. */
+const OUTCOME_FIGURES = new WeakMap<AnalyzedSentence, readonly Place[]>()
+
 /**
- * Whether the figure starting at `at` is time spent, not a measure of the outcome: a number followed by a unit of
- * time ("I spent 3 days cleaning up the duplicates", "after 2 weeks of repairs"), unless it is a change from one
- * figure to another ("from 30 hours to 6").
+ * The figures of the sentence that measure an outcome, in reading order: none in a sentence that tells a target or
+ * what would have happened ("our goal was to cut mistakes by 50%", "mistakes would have dropped 50%"), and not time
+ * spent: a number followed by a unit of time ("I spent 3 days cleaning up the duplicates", "we shipped 2 weeks
+ * late"), unless it is one end of a change ("from 30 hours to 6").
  */
-function timeSpent(s: AnalyzedSentence, at: number): boolean {
-  const k = s.tokens.findIndex((t) => t.start === at)
-  if (k === -1) return false
-  const unit = s.words[k + 1]
-  return unit !== undefined && TIME_UNITS.has(unit) && !CHANGE_MARKERS.has(s.words[k - 1] ?? '')
+function outcomeFigures(s: AnalyzedSentence): readonly Place[] {
+  const known = OUTCOME_FIGURES.get(s)
+  if (known !== undefined) return known
+  let figures: readonly Place[] = []
+  if (s.features.metrics.length > 0 && !s.words.some((w) => NOT_YET.has(w))) {
+    const at = new Map(s.tokens.map((t, k) => [t.start, k]))
+    figures = s.features.metrics.filter((m) => {
+      const k = at.get(m.start)
+      if (k === undefined) return true
+      const unit = s.words[k + 1]
+      return unit === undefined || !TIME_UNITS.has(unit) || CHANGE_MARKERS.has(s.words[k - 1] ?? '')
+    })
+  }
+  OUTCOME_FIGURES.set(s, figures)
+  return figures
 }
 
 const SHOWING_STEMS = new Set([...SHOWING].map(stem))
@@ -205,8 +222,10 @@ export function ownStepFrom(
     let v = j + 1
     while (v < s.stems.length && v - j <= VERB_REACH && OPENER_STEMS.has(s.stems[v]!)) v++
     if (v >= s.stems.length) continue
+    if (THINKING_STEMS.has(s.stems[v]!) || (!breaks[v + 1] && THINKING_STEMS.has(s.stems[v + 1] ?? '')))
+      continue
+    // Every path below ends the search, so the clause is read once per sentence.
     const end = clauseEnd(breaks, v)
-    if (THINKING_STEMS.has(s.stems[v]!) || (v + 1 < end && THINKING_STEMS.has(s.stems[v + 1]!))) continue
     // A sentence that tells the step was resisted, not done or only planned says so of what follows too ("I was
     // going to write the plan, but I got pulled onto another project").
     if (s.stems.slice(v, end).some((w) => RESISTING_STEMS.has(w))) return -1

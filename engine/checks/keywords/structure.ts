@@ -4,15 +4,8 @@
 
 import type { Analysis, AnalyzedSentence } from '../../analysis-types'
 import { type EvidenceTable, findEvidence } from '../../evidence'
-import { actorAt } from '../../evidence-context'
-import {
-  CLAUSE_OPENERS,
-  NEGATORS,
-  OTHERS,
-  PLAN_WORDS,
-  SUBJECT_SELF,
-  SUBJECT_WE,
-} from '../../lexicon/evidence-context'
+import { actorAt, negated, plannedAt } from '../../evidence-context'
+import { CLAUSE_OPENERS, OTHERS, SUBJECT_SELF, SUBJECT_WE } from '../../lexicon/evidence-context'
 import {
   CHANGE_MARKERS,
   CONDITIONAL,
@@ -229,8 +222,7 @@ export function ownStepFrom(
     // A sentence that tells the step was resisted, not done or only planned says so of what follows too ("I was
     // going to write the plan, but I got pulled onto another project").
     if (s.stems.slice(v, end).some((w) => RESISTING_STEMS.has(w))) return -1
-    if (s.words.slice(j + 1, v + 1).some((w) => NEGATORS.has(w))) return -1
-    if (s.words.slice(v, end).some((w, k) => PLAN_WORDS.has(w) && s.words[v + k + 1] === 'to')) return -1
+    if (negated(s.words, v, v + 1) || plannedAt(s.words, breaks, Math.min(end, v + 3))) return -1
     // Arguing on after the decision ("I asked her to reconsider and listed the risks again") is no step towards it.
     if (findEvidence(argued, s.stems.slice(j, end), s.words.slice(j, end)).length > 0) return -1
     return j
